@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+console.log('open', Date.now()-t); t=Date.now();
+await db.exec(`create extension pg_trgm; create extension unaccent; create table u(id int, unit text, name text);
+insert into u values (1,'a','Hoằng Kim'),(2,'b','Thu Lũm');
+create role app nologin; grant select on u to app; alter table u enable row level security;
+create policy p on u using (unit = current_setting('ansinh.unit', true));`);
+console.log(await db.query(`select unaccent('Hoằng Kim Đ đ') x, similarity(unaccent('Hoàng Kim'), unaccent('Hoằng Kim')) s`));
+await db.transaction(async tx => { await tx.query(`set local role app`); await tx.query(`select set_config('ansinh.unit','a',true)`); console.log((await tx.query('select count(*) from u')).rows); });
+console.log((await db.query('select count(*) from u')).rows);
+t=Date.now(); const c = await db.clone(); console.log('clone', Date.now()-t, (await c.query('select count(*) from u')).rows);
+t=Date.now(); const dump = await db.dumpDataDir('gzip'); console.log('dump', Date.now()-t, dump.size);
+t=Date.now(); const d2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm, unaccent } }); console.log('load', Date.now()-t, (await d2.query('select count(*) from u')).rows);

@@ -1,0 +1,98 @@
+// The `ansinh` command: composition of every feature's CLI commands.
+import { parseArgs } from 'node:util';
+import { readConfig, ConfigError } from './kernel/config.ts';
+import { CliError, type CliCommand, type CliContext } from './kernel/cli.ts';
+import { AppError } from './kernel/errors.ts';
+import { openDb, type Db } from './db/connection.ts';
+import { migrate, MigrationError } from './db/migrate.ts';
+import { version } from './kernel/version.ts';
+import { commands as allCommands } from './commands.ts';
+
+function usage(cmds: readonly CliCommand[]): string {
+  const width = Math.max(...cmds.map((c) => c.usage.length));
+  return [
+    `ansinh ${version}: kế hoạch, theo dõi chỉ tiêu và chi trả chính sách xã hội`,
+    '',
+    'Usage: ansinh COMMAND [options]',
+    '',
+    ...cmds.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options for every command: --help, --debug (show stack traces).',
+    'Environment: PORT, HOST, ANSINH_DATA_DIR, DATABASE_URL (see README).',
+  ].join('\n');
+}
+
+function commandHelp(c: CliCommand): string {
+  const opts = Object.entries(c.options ?? {}).map(([k, o]) => `  --${k}${o.type === 'string' ? ' VALUE' : ''}${o.short ? `, -${o.short}` : ''}`);
+  return [`Usage: ansinh ${c.usage}`, '', c.summary, ...(c.help ? ['', c.help] : []), ...(opts.length ? ['', 'Options:', ...opts] : [])].join('\n');
+}
+
+export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const cmds = allCommands;
+  if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
+    io.stdout.write(usage(cmds) + '\n');
+    return args.length === 0 ? 2 : 0;
+  }
+  if (args[0] === '--version' || args[0] === '-v') {
+    io.stdout.write(version + '\n');
+    return 0;
+  }
+  // Longest match: "units import" before "units".
+  const cmd =
+    cmds.find((c) => c.name.split(' ').length === 2 && c.name === `${args[0]} ${args[1] ?? ''}`) ??
+    cmds.find((c) => c.name === args[0]);
+  if (!cmd) {
+    io.stderr.write(`ansinh: unknown command "${args.slice(0, 2).join(' ')}"; run "ansinh --help"\n`);
+    return 2;
+  }
+  const rest = args.slice(cmd.name.split(' ').length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(commandHelp(cmd) + '\n');
+    return 0;
+  }
+  let db: Db | null = null;
+  try {
+    const parsed = parseArgs({ args: rest, options: cmd.options ?? {}, allowPositionals: true, strict: true });
+    const config = readConfig();
+    const ctx: CliContext = {
+      config,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      async db() {
+        if (!db) {
+          db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+          await migrate(db);
+        }
+        return db;
+      },
+    };
+    const code = await cmd.run(parsed as never, ctx);
+    return typeof code === 'number' ? code : 0;
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (debug) io.stderr.write((err.stack ?? String(err)) + '\n');
+    let msg: string;
+    if (err instanceof AppError) {
+      msg = err.errors.length > 0 ? `${err.kind.title.en}: ${err.errors.map((x) => `${x.path}: ${x.message.en}`).join('; ')}` : err.message;
+    } else if (err instanceof CliError || err instanceof ConfigError || err instanceof MigrationError) msg = err.message;
+    else if (err.code?.startsWith('ERR_PARSE_ARGS')) msg = `${err.message}; run "ansinh ${cmd.name} --help"`;
+    else if (err.code === 'ENOENT') msg = err.message.replace(/^ENOENT: /, 'file not found: ');
+    else msg = debug ? err.message : `${err.message} (run with --debug for details)`;
+    io.stderr.write(`ansinh ${cmd.name}: ${msg.split('\n')[0]}\n`);
+    return err instanceof CliError ? err.exitCode : 1;
+  } finally {
+    if (db && cmd.name !== 'serve') await (db as Db).close();
+  }
+}
+
+const isMain = process.argv[1] && /(ansinh(\.js)?|cli\.ts)$/.test(process.argv[1]);
+if (isMain) {
+  const code = await runCli(process.argv.slice(2));
+  if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+  if (process.argv[2] !== 'serve') {
+    // Let stdout drain, then leave even if a library keeps a handle open.
+    setImmediate(() => process.exit(code));
+  }
+}

@@ -1,0 +1,5 @@
+// The list of CLI commands, in one place. Features export theirs from their folder.
+import type { CliCommand } from './kernel/cli.ts';
+import { serveCommand, migrateCommand, seedDemoCommand } from './system/commands.ts';
+
+export const commands: CliCommand[] = [serveCommand, migrateCommand, seedDemoCommand];

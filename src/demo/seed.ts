@@ -1,0 +1,25 @@
+// Demo data: realistic but synthetic (no real person), loaded on first start so that a new
+// user sees Lai Châu, Thu Lũm and their plans, reports and registry at once.
+import { sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import { loadReferenceData } from '../reference.ts';
+
+export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
+
+/** Demo seeders in dependency order; each is idempotent. Features append theirs here. */
+export const demoSeeders: { name: string; seed: DemoSeeder }[] = [];
+
+/** A demo login printed at start-up and documented in the README. */
+export interface DemoLogin {
+  readonly username: string;
+  readonly password: string;
+  readonly role: string;
+}
+
+export const demoLogins: DemoLogin[] = [];
+
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+  await loadReferenceData(db, log);
+  for (const s of demoSeeders) await s.seed(db, log);
+  await sql`insert into demo_state (seeded_at) values (now())`.execute(db.k);
+}

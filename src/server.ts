@@ -1,0 +1,134 @@
+// Composition root of the HTTP server: conventions (problem+json errors, locale, OpenAPI,
+// default-deny access), then each feature's routes, then the web app.
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
+import { negotiateLocale, text } from './kernel/i18n.ts';
+import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
+import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
+import { systemRoutes } from './system/routes.ts';
+import { features } from './features.ts';
+
+export interface BuildOptions {
+  /** Log requests (off in tests). */
+  logger?: boolean;
+  /** Serve the built web app from config.webDir when it exists. */
+  serveWeb?: boolean;
+}
+
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly access: unknown;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App & { routeTable: RouteInfo[] }> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // Reuse our Ajv so that formats and options are the same as the CLI's.
+  const ajv = createAjv();
+  app.setValidatorCompiler(({ schema }) => {
+    const fn = ajv.compile(schema);
+    return (data: unknown) => (fn(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: fn.errors }) });
+  });
+
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if (m === 'HEAD') continue;
+      routeTable.push({ method: m, url: route.url, access: route.config?.access });
+    }
+  });
+
+  app.decorateRequest('locale', 'vi');
+  app.addHook('onRequest', async (req) => {
+    req.locale = req.query && typeof (req.query as Record<string, unknown>).lang === 'string' && (req.query as Record<string, string>).lang === 'en'
+      ? 'en'
+      : negotiateLocale(req.headers['accept-language']);
+  });
+
+  // Default deny: a route that does not declare who may call it answers 403, whatever it is.
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (req.routeOptions.url === undefined) return; // 404 handler
+    if (isDocsRoute(req)) return;
+    if (!access) throw AppError.forbidden(text('Đường dẫn này chưa khai báo quyền truy cập', 'This route declares no access rule'));
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    let appErr: AppError;
+    if (err instanceof AppError) appErr = err;
+    else if ((err as FastifyError).validation) {
+      const ctxName = (err as FastifyError).validationContext ?? 'body';
+      appErr = AppError.validation(fieldErrorsFromAjv((err as FastifyError).validation as never, `/${ctxName}`));
+    } else if ((err as FastifyError).statusCode === 413) appErr = new AppError(errorCatalogue.payloadTooLarge);
+    else if ((err as FastifyError).statusCode === 415) appErr = new AppError(errorCatalogue.unsupportedMediaType);
+    else if ((err as FastifyError).statusCode === 429) appErr = new AppError(errorCatalogue.tooManyRequests);
+    else if ((err as FastifyError).statusCode === 400) appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
+    else {
+      req.log.error(err);
+      if (!opts.logger) console.error(err);
+      appErr = new AppError(errorCatalogue.internal);
+    }
+    void reply.status(appErr.kind.status).type('application/problem+json; charset=utf-8').send(toProblem(appErr, req.locale, req.url));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: req.url.split('?')[0]! }), req.locale, req.url);
+    void reply.status(404).type('application/problem+json; charset=utf-8').send(p);
+  });
+
+  await app.register(compress, { threshold: 1024 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'ansinh API', version: ctx.version, description: 'Kế hoạch, theo dõi chỉ tiêu và chi trả chính sách xã hội / Social policy planning, monitoring and delivery' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ansinh_session' }, token: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: { public: true, reason: 'the API contract is public documentation' } }, schema: { hide: true } }, async () => app.swagger());
+
+  const all: FeatureRoutes[] = [systemRoutes, ...features];
+  for (const f of all) await f(app, ctx);
+
+  if (opts.serveWeb !== false && existsSync(ctx.config.webDir)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, serve: false });
+    const webDir = ctx.config.webDir;
+    // Built assets by path (hashed names: cached for a year); every other non-API path gets the
+    // single-page app, which routes on the client.
+    app.get('/*', { config: { access: { public: true, reason: 'the web app shell and its assets hold no data' } }, schema: { hide: true } }, (req, reply) => {
+      const path = decodeURIComponent(req.url.split('?')[0]!);
+      if (path.startsWith('/api/')) {
+        const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: path }), req.locale, req.url);
+        return reply.status(404).type('application/problem+json; charset=utf-8').send(p);
+      }
+      const rel = normalize(path).replace(/^([/\\])+/, '');
+      if (rel !== '' && !rel.startsWith('..') && existsSync(join(webDir, rel)) && statSync(join(webDir, rel)).isFile()) {
+        const immutable = rel.startsWith('assets/');
+        return reply.sendFile(rel, { maxAge: immutable ? 31536000000 : 0, immutable });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    });
+  }
+
+  await app.ready();
+  return Object.assign(app as unknown as App, { routeTable });
+}
+
+function isDocsRoute(req: FastifyRequest): boolean {
+  return (req.routeOptions.url ?? '').startsWith('/api/docs');
+}
+
+export type { TypeBoxTypeProvider };
