@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readConfig, ConfigError } from './kernel/config.ts';
 import { CliError, type CliCommand, type CliContext } from './kernel/cli.ts';
-import { AppError } from './kernel/errors.ts';
+import { AppError, toProblem } from './kernel/errors.ts';
 import { openDb, type Db } from './db/connection.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
 import { version } from './kernel/version.ts';
@@ -75,7 +75,10 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
     if (debug) io.stderr.write((err.stack ?? String(err)) + '\n');
     let msg: string;
     if (err instanceof AppError) {
-      msg = err.errors.length > 0 ? `${err.kind.title.en}: ${err.errors.map((x) => `${x.path}: ${x.message.en}`).join('; ')}` : err.message;
+      // The CLI speaks Vietnamese unless ANSINH_LANG=en.
+      const loc = process.env.ANSINH_LANG === 'en' ? 'en' : 'vi';
+      const p = toProblem(err, loc);
+      msg = p.errors?.length ? `${p.title}: ${p.errors.map((x) => `${x.path}: ${x.message}`).join('; ')}` : (p.detail ?? p.title);
     } else if (err instanceof CliError || err instanceof ConfigError || err instanceof MigrationError) msg = err.message;
     else if (err.code?.startsWith('ERR_PARSE_ARGS')) msg = `${err.message}; run "ansinh ${cmd.name} --help"`;
     else if (err.code === 'ENOENT') msg = err.message.replace(/^ENOENT: /, 'file not found: ');
