@@ -1,0 +1,54 @@
+// Drafting Thu Lũm's plan from Lai Châu's action programme, and its Word file in the format of
+// Decree 30/2020/NĐ-CP Annex I (A4, margins, Times New Roman, national motto, Nơi nhận).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import JSZip from 'jszip';
+import { draftChildPlan, targetSentence, citeParent } from './draft.ts';
+import { planToDocx } from './docx.ts';
+
+const source = {
+  parent: { kind: 'action_programme' as const, number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Tỉnh ủy Lai Châu', title: 'Thực hiện Nghị quyết số 42-NQ/TW' },
+  parentTargets: [
+    { indicatorCode: 'preschool_enrolment_rate', indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường', comparator: '=' as const, value: 99.9, unit: '%', year: 2030 },
+    { indicatorCode: 'stunting_under5_rate', indicatorName: 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi', comparator: '<' as const, value: 18, unit: '%', year: 2030 },
+  ],
+  unit: { name: 'Xã Thu Lũm', parentName: 'Tỉnh Lai Châu' },
+  latest: new Map([['preschool_enrolment_rate', { value: 98.7, period: '2025' }]]),
+  issuedOn: '2026-06-05',
+  place: 'Thu Lũm',
+};
+
+test('the draft cites its parent and pre-fills every parent target with the latest value where known', () => {
+  const d = draftChildPlan(source);
+  assert.equal(citeParent(source.parent), 'Chương trình hành động số 53-CTr/TU, ngày 24/05/2024 của Tỉnh ủy Lai Châu');
+  assert.equal(d.placeDate, 'Thu Lũm, ngày 05 tháng 6 năm 2026');
+  assert.deepEqual(d.sections.map((s) => s.heading), ['I. MỤC ĐÍCH, YÊU CẦU', 'II. MỤC TIÊU', 'III. NHIỆM VỤ VÀ GIẢI PHÁP', 'IV. TỔ CHỨC THỰC HIỆN']);
+  const targets = d.sections[1]!.targets!;
+  assert.equal(targets.length, 2);
+  assert.equal(targets[0]!.text, 'Tỷ lệ huy động học sinh mẫu giáo đến trường: đạt 99,9% vào năm 2030.');
+  assert.equal(targets[0]!.latest, 'Hiện trạng 2025: 98,7%');
+  assert.equal(targets[1]!.latest, null);
+  assert.equal(targetSentence(source.parentTargets[1]!), 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi: dưới 18% vào năm 2030.');
+});
+
+test('the .docx is A4 with Decree 30/2020 margins, Times New Roman, the national motto and Nơi nhận', async () => {
+  const buf = await planToDocx(draftChildPlan(source));
+  const zip = await JSZip.loadAsync(buf);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  // A4 = 210 × 297 mm = 11906 × 16838 twips (±1 for rounding)
+  const pgSz = /<w:pgSz[^>]*w:w="(\d+)"[^>]*w:h="(\d+)"/.exec(xml)!;
+  assert.ok(Math.abs(Number(pgSz[1]) - 11906) <= 2 && Math.abs(Number(pgSz[2]) - 16838) <= 2, `page size ${pgSz[1]}×${pgSz[2]}`);
+  const mar = /<w:pgMar([^>]*)\/>/.exec(xml)![1]!;
+  const twip = (name: string) => Number(new RegExp(`w:${name}="(\\d+)"`).exec(mar)![1]) / 56.6929;
+  assert.ok(twip('top') >= 19.9 && twip('top') <= 25.1, 'top margin 20–25 mm');
+  assert.ok(twip('bottom') >= 19.9 && twip('bottom') <= 25.1, 'bottom margin 20–25 mm');
+  assert.ok(twip('left') >= 29.9 && twip('left') <= 35.1, 'left margin 30–35 mm');
+  assert.ok(twip('right') >= 14.9 && twip('right') <= 20.1, 'right margin 15–20 mm');
+  assert.match(xml, /Times New Roman/);
+  assert.match(xml, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+  assert.match(xml, /Độc lập - Tự do - Hạnh phúc/);
+  assert.match(xml, /KẾ HOẠCH/);
+  assert.match(xml, /Nơi nhận:/);
+  assert.match(xml, /TM\. ỦY BAN NHÂN DÂN/);
+  assert.match(xml, /<w:titlePg\/>/, 'no page number on the first page');
+});
