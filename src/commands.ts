@@ -1,5 +1,11 @@
 // The list of CLI commands, in one place. Features export theirs from their folder.
 import type { CliCommand } from './kernel/cli.ts';
 import { serveCommand, migrateCommand, seedDemoCommand } from './system/commands.ts';
+import { unitsImportCommand } from './units/commands.ts';
 
-export const commands: CliCommand[] = [serveCommand, migrateCommand, seedDemoCommand];
+export const commands: CliCommand[] = [
+  serveCommand,
+  migrateCommand,
+  seedDemoCommand,
+  unitsImportCommand,
+];

@@ -36,9 +36,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Reuse our Ajv so that formats and options are the same as the CLI's.
-  const ajv = createAjv();
-  app.setValidatorCompiler(({ schema }) => {
-    const fn = ajv.compile(schema);
+  // Query strings and path params are text: coerce "true" and "20"; bodies are JSON: no coercion.
+  const ajvBody = createAjv();
+  const ajvText = createAjv({ coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const fn = (httpPart === 'body' ? ajvBody : ajvText).compile(schema);
     return (data: unknown) => (fn(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: fn.errors }) });
   });
 

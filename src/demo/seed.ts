@@ -3,11 +3,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { loadReferenceData } from '../reference.ts';
+import { seedDemoVillages } from '../units/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 
 /** Demo seeders in dependency order; each is idempotent. Features append theirs here. */
-export const demoSeeders: { name: string; seed: DemoSeeder }[] = [];
+export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
+  { name: 'villages', seed: seedDemoVillages },
+];
 
 /** A demo login printed at start-up and documented in the README. */
 export interface DemoLogin {

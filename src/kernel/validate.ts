@@ -8,8 +8,8 @@ import { text, type Text } from './i18n.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false });
+export function createAjv(o: { coerceTypes?: boolean | 'array' } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, coerceTypes: o.coerceTypes ?? false, useDefaults: true, removeAdditional: false, strict: false });
   addFormats(ajv);
   return ajv;
 }
