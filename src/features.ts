@@ -1,9 +1,9 @@
 // The list of feature route modules, in one place. Each feature owns its folder under src/.
 import type { FeatureRoutes } from './kernel/http.ts';
 import { unitRoutes } from './units/routes.ts';
-import { monitoringRoutes } from './monitoring/routes.ts';
+import { indicatorRoutes } from './indicators/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
-  monitoringRoutes,
+  indicatorRoutes,
 ];

@@ -2,12 +2,14 @@
 // indicator catalogue. Loaded at first start and into every test database.
 import type { Db } from './db/connection.ts';
 import { loadUnitsReference } from './units/reference.ts';
+import { loadIndicatorsReference } from './indicators/store.ts';
 
 export type ReferenceLoader = (db: Db, log: (line: string) => void) => Promise<void>;
 
 /** Loaders in dependency order; each is idempotent (does nothing when its data is present). */
 export const referenceLoaders: { name: string; load: ReferenceLoader }[] = [
   { name: 'units', load: loadUnitsReference },
+  { name: 'indicators', load: loadIndicatorsReference },
 ];
 
 export async function loadReferenceData(db: Db, log: (line: string) => void = () => {}): Promise<void> {
