@@ -2,10 +2,12 @@
 import type { CliCommand } from './kernel/cli.ts';
 import { serveCommand, migrateCommand, seedDemoCommand } from './system/commands.ts';
 import { unitsImportCommand } from './units/commands.ts';
+import { indicatorCommands } from './indicators/commands.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
   migrateCommand,
   seedDemoCommand,
   unitsImportCommand,
+  ...indicatorCommands,
 ];

@@ -2,7 +2,7 @@
 // indicator catalogue. Loaded at first start and into every test database.
 import type { Db } from './db/connection.ts';
 import { loadUnitsReference } from './units/reference.ts';
-import { loadIndicatorsReference } from './indicators/store.ts';
+import { loadIndicatorsReference } from './indicators/reference.ts';
 
 export type ReferenceLoader = (db: Db, log: (line: string) => void) => Promise<void>;
 

@@ -32,6 +32,11 @@ test('filters by area, source and accent-free text; English names on request', a
   assert.ok(reg.json().items.some((i: { code: string }) => i.code === 'poor_household_rate'));
 });
 
+test('an unknown area is a 400 problem, not an empty list', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/indicators?area=khong_co' });
+  assert.equal(r.statusCode, 400);
+});
+
 test('one indicator by code, and a Vietnamese 404 for an unknown code', async () => {
   const ok = await t.app.inject({ method: 'GET', url: '/api/indicators/stunting_under5_rate' });
   assert.equal(ok.json().direction, 'lower_better');

@@ -31,3 +31,14 @@ test('defining a rate that would average rates is refused', () => {
     CatalogueError,
   );
 });
+
+test('the user guide states the catalogue size and the aggregation rule (docs/guide/chi-tieu.md)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync(new URL('../../docs/guide/chi-tieu.md', import.meta.url), 'utf8');
+  assert.match(doc, new RegExp(`\\*\\*${catalogue.length} chỉ tiêu\\*\\*`));
+  assert.ok(doc.includes('tỷ lệ được tính từ tử số và mẫu số sau khi cộng gộp, không lấy trung bình các tỷ lệ'));
+  for (const a of new Set(catalogue.map((i) => i.area))) {
+    const n = catalogue.filter((i) => i.area === a).length;
+    assert.match(doc, new RegExp(`\`${a}\` \\| ${n} \\|`), `${a}: ${n} in the guide's table`);
+  }
+});

@@ -8,7 +8,8 @@ export type Direction = 'higher_better' | 'lower_better' | 'target_band';
 export type Aggregation = 'sum_ratio' | 'sum' | 'weighted_mean' | 'none';
 export type Disaggregation = 'sex' | 'ethnicity' | 'area' | 'age_group';
 export type Source = 'reported' | 'registry' | 'survey';
-export type Area = 'labour_merit' | 'social_assistance' | 'poverty' | 'education' | 'health' | 'housing' | 'water_sanitation' | 'culture_information';
+export const areas = ['labour_merit', 'social_assistance', 'poverty', 'education', 'health', 'housing', 'water_sanitation', 'culture_information'] as const;
+export type Area = (typeof areas)[number];
 
 export interface Indicator {
   readonly code: string;

@@ -4,7 +4,7 @@ import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { catalogue, indicatorByCode } from './catalogue.ts';
-import type { Indicator } from './model.ts';
+import { areas, type Indicator } from './model.ts';
 import { fold } from '../units/model.ts';
 
 const T = Type.Object({ vi: Type.String(), en: Type.String() });
@@ -55,7 +55,7 @@ export const indicatorRoutes: FeatureRoutes = (app) => {
         tags: ['indicators'],
         summary: 'The indicator catalogue',
         querystring: Type.Object({
-          area: Type.Optional(Type.String({ maxLength: 40 })),
+          area: Type.Optional(Type.Union(areas.map((a) => Type.Literal(a)))),
           source: Type.Optional(Type.Union([Type.Literal('reported'), Type.Literal('registry'), Type.Literal('survey')])),
           q: Type.Optional(Type.String({ maxLength: 100 })),
         }),
