@@ -5,6 +5,7 @@ import { CliError, type CliCommand, type CliContext } from './kernel/cli.ts';
 import { AppError, toProblem } from './kernel/errors.ts';
 import { openDb, type Db } from './db/connection.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
+import { loadReferenceData } from './reference.ts';
 import { version } from './kernel/version.ts';
 import { commands as allCommands } from './commands.ts';
 
@@ -64,6 +65,8 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
         if (!db) {
           db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
           await migrate(db);
+          // Reference data (units, indicators) is part of the schema for every command.
+          await loadReferenceData(db, (l) => io.stderr.write(`  ${l}\n`));
         }
         return db;
       },

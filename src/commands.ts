@@ -3,6 +3,8 @@ import type { CliCommand } from './kernel/cli.ts';
 import { serveCommand, migrateCommand, seedDemoCommand } from './system/commands.ts';
 import { unitsImportCommand } from './units/commands.ts';
 import { indicatorCommands } from './indicators/commands.ts';
+import { accessCommands } from './access/commands.ts';
+import { auditVerifyCommand } from './audit/commands.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
@@ -10,4 +12,6 @@ export const commands: CliCommand[] = [
   seedDemoCommand,
   unitsImportCommand,
   ...indicatorCommands,
+  ...accessCommands,
+  auditVerifyCommand,
 ];

@@ -2,8 +2,12 @@
 import type { FeatureRoutes } from './kernel/http.ts';
 import { unitRoutes } from './units/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
+import { accessRoutes } from './access/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
   indicatorRoutes,
+  accessRoutes,
+  auditRoutes,
 ];

@@ -2,7 +2,7 @@
 // default-deny access), then each feature's routes, then the web app.
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -14,12 +14,15 @@ import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
 import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
 import { features } from './features.ts';
+import { installAccess } from './access/hooks.ts';
 
 export interface BuildOptions {
   /** Log requests (off in tests). */
   logger?: boolean;
   /** Serve the built web app from config.webDir when it exists. */
   serveWeb?: boolean;
+  /** The clock of sessions, sign-in throttling and audit (tests inject one). */
+  now?: () => Date;
 }
 
 export interface RouteInfo {
@@ -60,13 +63,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       : negotiateLocale(req.headers['accept-language']);
   });
 
-  // Default deny: a route that does not declare who may call it answers 403, whatever it is.
-  app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config?.access;
-    if (req.routeOptions.url === undefined) return; // 404 handler
-    if (isDocsRoute(req)) return;
-    if (!access) throw AppError.forbidden(text('Đường dẫn này chưa khai báo quyền truy cập', 'This route declares no access rule'));
-  });
+  // Default deny, then who is calling and what they may do (src/access/hooks.ts).
+  await installAccess(app, ctx, opts.now ? { now: opts.now } : {});
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     let appErr: AppError;
@@ -127,10 +125,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.ready();
   return Object.assign(app as unknown as App, { routeTable });
-}
-
-function isDocsRoute(req: FastifyRequest): boolean {
-  return (req.routeOptions.url ?? '').startsWith('/api/docs');
 }
 
 export type { TypeBoxTypeProvider };

@@ -4,12 +4,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { loadReferenceData } from '../reference.ts';
 import { seedDemoVillages } from '../units/demo.ts';
+import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 
 /** Demo seeders in dependency order; each is idempotent. Features append theirs here. */
 export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'villages', seed: seedDemoVillages },
+  { name: 'users', seed: seedDemoUsers },
 ];
 
 /** A demo login printed at start-up and documented in the README. */
@@ -19,7 +21,7 @@ export interface DemoLogin {
   readonly role: string;
 }
 
-export const demoLogins: DemoLogin[] = [];
+export const demoLogins: DemoLogin[] = [...demoAccessLogins];
 
 export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
   await loadReferenceData(db, log);

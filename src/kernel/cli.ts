@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 
 export interface CliContext {
   readonly config: Config;
-  /** Opens (and migrates) the configured database once; later calls return the same one. */
+  /** Opens the configured database once (migrated, reference data loaded); later calls return the same one. */
   db(): Promise<Db>;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;

@@ -1,0 +1,56 @@
+// The audit log for administrators: filter by entity, record, user and time, newest first.
+// Row-level security limits the entries to the administrator's units.
+import { Type } from 'typebox';
+import type { FeatureRoutes } from '../kernel/http.ts';
+import { withActor } from '../access/scope.ts';
+import { listEntries } from './store.ts';
+
+const Entry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorUserId: Type.Union([Type.Integer(), Type.Null()]),
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  unitId: Type.Union([Type.Integer(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  hash: Type.String(),
+});
+const DateOrTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' });
+
+/** A date alone as the end of a range means "through that day". */
+export function endOf(to: string | undefined): string | undefined {
+  if (!to) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) return to;
+  const d = new Date(`${to}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export const auditRoutes: FeatureRoutes = (app, { db }) => {
+  app.get('/api/audit', {
+    config: { access: { permission: 'audit.read', unit: 'none' } },
+    schema: {
+      tags: ['audit'],
+      summary: 'Audit log entries, newest first (filters: entity, entityId, actor username, from, to)',
+      querystring: Type.Object({
+        entity: Type.Optional(Type.String({ maxLength: 100 })),
+        entityId: Type.Optional(Type.String({ maxLength: 100 })),
+        actor: Type.Optional(Type.String({ maxLength: 100 })),
+        from: Type.Optional(DateOrTime),
+        to: Type.Optional(DateOrTime),
+        page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+      }),
+      response: { 200: Type.Object({ items: Type.Array(Entry), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const pageSize = 50;
+    const page = q.page ?? 1;
+    const r = await withActor(db, req.actor, (tx) => listEntries(tx, { entity: q.entity, entityId: q.entityId, actor: q.actor, from: q.from, to: endOf(q.to), page, pageSize }));
+    return { items: r.items.map(({ prevHash: _p, ...e }) => e), total: r.total, page, pageSize };
+  });
+};
