@@ -1,0 +1,65 @@
+// "Tài khoản của tôi" (issue 3 part 6): a user turns on two-step verification from the
+// otpauth address and secret shown as text, then signs in with password and TOTP code; the
+// sign-in page asks for the code only when the server says totpRequired.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { freshTotp, launchBrowser, newPage, screenshot, signIn, startServer, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the supervisor turns on TOTP in “Tài khoản của tôi”, then needs the code to sign in', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, server, 'giamsat');
+  await page.locator('.user-menu summary').click();
+  await page.getByRole('link', { name: 'Tài khoản của tôi' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /giamsat/);
+
+  await page.getByRole('button', { name: 'Thiết lập xác thực hai bước' }).click();
+  const url = (await page.locator('#totp-url').innerText()).trim();
+  assert.match(url, /^otpauth:\/\/totp\//);
+  const secretShown = await page.locator('#totp-secret').count();
+  const secret = secretShown ? (await page.locator('#totp-secret').innerText()).trim() : new URL(url).searchParams.get('secret')!;
+  assert.match(secret, /^[A-Z2-7]+=*$/);
+  assert.equal(new URL(url).searchParams.get('secret'), secret);
+  await screenshot(page, 'tai-khoan-totp.png');
+
+  // A wrong code is refused with an error linked to the field.
+  await page.getByLabel('Mã 6 chữ số từ ứng dụng').fill('12345');
+  await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
+  await page.locator('.error-summary a[href="#totp-code"]').waitFor();
+
+  const code = await freshTotp(secret);
+  await page.getByLabel('Mã 6 chữ số từ ứng dụng').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
+  await page.getByText('Đã bật xác thực hai bước.').waitFor();
+  await page.getByText('Xác thực hai bước đang bật.').waitFor();
+
+  // Sign out, sign in again: the code is asked for after the password.
+  await page.locator('.user-menu summary').click();
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await page.getByLabel('Tên đăng nhập').fill('giamsat');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(server.logins.giamsat!);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const totp = page.getByLabel('Mã xác thực');
+  await totp.waitFor();
+  assert.equal((await page.evaluate('document.activeElement?.id')) as string, 'totp');
+  await screenshot(page, 'dang-nhap-totp.png');
+  await totp.fill(await freshTotp(secret, code));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => u.pathname === '/').catch(async (e) => {
+    throw new Error(`${(e as Error).message}\n${await page.locator('main').innerText()}`);
+  });
+  await page.locator('.user-menu').waitFor();
+  await context.close();
+});

@@ -1,0 +1,168 @@
+// Browser test harness: starts the real server (`node bin/ansinh.js serve`) on a free port with
+// a throw-away data folder, so the demo loads as on a first start, and drives Debian's Chromium
+// through playwright-core (never a downloaded browser). It builds nothing: run
+// `npm run build:web` first (CI does). Screenshots go to docs/screenshots/ for the user guide.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const screenshotsDir = join(root, 'docs', 'screenshots');
+export const chromiumPath = process.env.ANSINH_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The demo logins the access feature creates; the server's start-up banner overrides them. */
+export const demoPasswords: Record<string, string> = {
+  thulum: 'ThuLum@2026',
+  laichau: 'LaiChau@2026',
+  giamsat: 'GiamSat@2026',
+  admin: 'Admin@2026',
+  hoangphu: 'HoangPhu@2026',
+};
+
+export interface RunningServer {
+  readonly url: string;
+  /** Demo logins printed by the server at start-up (username → password). */
+  readonly logins: Record<string, string>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `ansinh serve` with PORT=0 and waits for the address it prints. With
+ * ANSINH_BROWSER_URL set, uses that already running server instead (e.g. `npm start`).
+ */
+export async function startServer(timeoutMs = 240_000): Promise<RunningServer> {
+  const external = process.env.ANSINH_BROWSER_URL;
+  if (external) return { url: external.replace(/\/$/, ''), logins: { ...demoPasswords }, output: () => '', stop: async () => {} };
+  if (!existsSync(join(root, 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run "npm run build:web" before the browser tests');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-browser-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', ANSINH_DATA_DIR: dataDir, DATABASE_URL: '' };
+  delete env.NODE_ENV; // behave as a user's first `npm start`, not as a unit test
+  const child = spawn(process.execPath, [join(root, 'bin', 'ansinh.js'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const check = () => {
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace('//localhost', '//127.0.0.1'));
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+
+  const logins = { ...demoPasswords };
+  const banner = out.split(/demo logins:\n/)[1] ?? '';
+  for (const line of banner.split('\n')) {
+    const m = /^\s{2}(\S+)\s+(\S+)\s+\S/.exec(line);
+    if (m) logins[m[1]!] = m[2]!;
+  }
+  return {
+    url,
+    logins,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(t);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser profile (no cookies, no localStorage) on the server, Vietnamese by default. */
+export async function newPage(browser: Browser, server: RunningServer, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'vi-VN',
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Signs in through the form as a user would; returns when the sign-in page is gone. */
+export async function signIn(page: Page, server: RunningServer, username: string, password = server.logins[username] ?? ''): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const path = join(screenshotsDir, name);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** Form controls without an accessible label (should be none). */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.$$eval('input:not([type=hidden]), select, textarea', (els) =>
+    els
+      .filter((el) => {
+        const e = el as unknown as { labels?: ArrayLike<unknown> | null; getAttribute(n: string): string | null };
+        return (e.labels?.length ?? 0) === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby');
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+}
+
+/** The focused element (id, text, classes): what a keyboard user is on. */
+export async function focused(page: Page): Promise<{ id: string; text: string; classes: string[] }> {
+  // A string expression: the test code is type-checked without the DOM library.
+  return page.evaluate(`(() => { const e = document.activeElement; return { id: e?.id ?? '', text: (e?.textContent ?? '').trim(), classes: [...(e?.classList ?? [])] }; })()`);
+}
+
+/** The page's full width, to catch sideways scrolling on small screens. */
+export async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate('document.documentElement.scrollWidth');
+}
+
+/**
+ * The demo administrator's TOTP secret, when known: ANSINH_ADMIN_TOTP_SECRET, or a base32
+ * secret the server printed at start-up next to "admin" / "TOTP".
+ */
+export function adminTotpSecret(server: RunningServer): string | null {
+  if (process.env.ANSINH_ADMIN_TOTP_SECRET) return process.env.ANSINH_ADMIN_TOTP_SECRET;
+  const m = /(?:TOTP|otpauth)[^\n]*?(?:secret[=:]\s*|\s)([A-Z2-7]{16,})/i.exec(server.output());
+  return m ? m[1]! : null;
+}
+
+/** Waits until a new 30-second TOTP step starts when `used` is the current code (no replay). */
+export async function freshTotp(secret: string, used: string | null = null): Promise<string> {
+  const { generateSync } = await import('otplib');
+  let code = generateSync({ secret });
+  while (code === used) {
+    await new Promise((r) => setTimeout(r, 1000));
+    code = generateSync({ secret });
+  }
+  return code;
+}

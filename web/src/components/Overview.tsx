@@ -1,0 +1,140 @@
+// A unit's workspace overview: who the unit is (name, code, province, what it was formed
+// from), a card per area of work (home-cards.ts), and for a province the units within it.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/index.ts';
+import { homeCards, type HomeCard } from '../home-cards.ts';
+import { asList } from '../lib/api.ts';
+import { Link, queryString } from '../lib/router.tsx';
+import { chooseWorkUnit, useSession, useWorkUnit } from '../lib/session.ts';
+import { coversUnit } from '../lib/scope.ts';
+import { refNames, toUnit, type Unit } from '../lib/units.ts';
+import { useApi } from './data.tsx';
+
+function Facts({ unit }: { unit: Unit }) {
+  return (
+    <dl class="facts">
+      <div>
+        <dt>{t('unit.code')}</dt>
+        <dd>{unit.code}</dd>
+      </div>
+      {unit.kind && (
+        <div>
+          <dt>{t('unit.kind')}</dt>
+          <dd>{unit.kind}</dd>
+        </div>
+      )}
+      {unit.province && unit.province.code !== unit.code && (
+        <div>
+          <dt>{t('unit.province')}</dt>
+          <dd>
+            <Link href={`/don-vi/${unit.province.code}`}>{unit.province.name ?? unit.province.code}</Link>
+          </dd>
+        </div>
+      )}
+      {unit.predecessors.length > 0 && (
+        <div>
+          <dt>{t('unit.predecessors')}</dt>
+          <dd>{t('unit.formedFrom', { names: refNames(unit.predecessors) })}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+const summaries = new Map<string, ComponentType<{ unitCode: string }>>();
+
+function Card({ card, unitCode }: { card: HomeCard; unitCode: string }) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!card.summary || summaries.has(card.key)) return;
+    void card.summary().then((m) => {
+      summaries.set(card.key, m.default);
+      setTick((n) => n + 1);
+    });
+  }, [card]);
+  const Summary = summaries.get(card.key);
+  return (
+    <section class="card" aria-labelledby={`card-${card.key}`}>
+      <h2 id={`card-${card.key}`}>{t(card.title)}</h2>
+      {Summary ? <Summary unitCode={unitCode} /> : <p>{t(card.empty)}</p>}
+      <p>
+        <Link href={card.href}>{t(card.action)}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The units within a province, each linking to its workspace. */
+function Within({ unit }: { unit: Unit }) {
+  const state = useApi<unknown>(unit.level === 'province' ? `/api/units${queryString({ parent: unit.code, current: 'true', limit: 500 })}` : null);
+  const list = state.data ? asList<unknown>(state.data).map(toUnit) : [];
+  if (list.length === 0) return null;
+  return (
+    <section aria-labelledby="within-title">
+      <h2 id="within-title">
+        {t('unit.children')} ({list.length})
+      </h2>
+      <ul class="columns">
+        {list.map((c) => (
+          <li key={c.code}>
+            <Link href={`/tong-quan/${encodeURIComponent(c.code)}`}>{c.name || c.code}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The overview for a unit already known to be in scope; `fallbackName` covers a slow unit API. */
+export function Overview({ code, fallbackName, loaded }: { code: string; fallbackName?: string | null; loaded?: Unit }) {
+  const state = useApi<unknown>(loaded ? null : `/api/units/${encodeURIComponent(code)}`);
+  const unit = loaded ?? (state.data ? toUnit(state.data) : null);
+  const work = useWorkUnit();
+  return (
+    <div class="overview" data-unit={code}>
+      <p class="caption">{t('home.overview')}</p>
+      <h1>{unit?.name || fallbackName || code}</h1>
+      {unit && <Facts unit={unit} />}
+      {unit &&
+        (work?.code === unit.code ? (
+          <p class="muted">{t('unit.isWork')}</p>
+        ) : (
+          <p>
+            <button type="button" class="button button--secondary" onClick={() => chooseWorkUnit({ code: unit.code, name: unit.name, province: unit.province?.code ?? null })}>
+              {t('unit.setWork')}
+            </button>
+          </p>
+        ))}
+      <div class="cards">
+        {homeCards.map((c) => (
+          <Card key={c.key} card={c} unitCode={code} />
+        ))}
+      </div>
+      {unit && <Within unit={unit} />}
+    </div>
+  );
+}
+
+/**
+ * The workspace of any unit by code: shown only when the user's roles cover it. Outside the
+ * scope it answers like a missing page (it does not say whether the unit's data exists).
+ */
+export function UnitWorkspace({ code }: { code: string }) {
+  const { user } = useSession();
+  const state = useApi<unknown>(`/api/units/${encodeURIComponent(code)}`);
+  if (state.loading && !state.data) return <p class="loading" role="status">{t('common.loading')}</p>;
+  const unit = state.data ? toUnit(state.data) : null;
+  if (!unit || !coversUnit(user, unit)) {
+    return (
+      <div class="not-found" data-scope="denied">
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('scope.notFound')}</p>
+        <p>
+          <Link href={`/don-vi/${encodeURIComponent(code)}`}>{t('scope.directoryLink')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return <Overview code={unit.code} loaded={unit} />;
+}

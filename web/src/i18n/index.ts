@@ -1,0 +1,43 @@
+// The current locale, message lookup t(key) and formatting bound to the locale. Vietnamese is
+// the default; the choice is remembered in localStorage and sets <html lang>.
+import { createStore, useStore } from '../lib/store.ts';
+import { vi, type MessageKey, type Messages } from './vi.ts';
+import { fill, formatNumber, pickText, type Locale } from './format.ts';
+
+export type { MessageKey, Locale };
+const STORAGE_KEY = 'ansinh.locale';
+let messages: Messages = vi;
+export const localeStore = createStore<Locale>('vi');
+
+export function storedLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+/** Switches the locale; loads the English dictionary on first use. */
+export async function setLocale(locale: Locale): Promise<void> {
+  messages = locale === 'en' ? (await import('./en.ts')).en : vi;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+  document.documentElement.lang = locale;
+  localeStore.set(locale);
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(messages[key] ?? vi[key], params);
+}
+
+/** Re-renders on a locale change; returns the locale. */
+export function useLocale(): Locale {
+  return useStore(localeStore);
+}
+
+export const num = (n: number, digits?: number) => formatNumber(n, localeStore.get(), digits);
+export const txt = (v: unknown) => pickText(v, localeStore.get());
+export { formatDate, formatDateTime, parseDate } from './format.ts';

@@ -1,0 +1,79 @@
+// The session: who is signed in (GET/POST/DELETE /api/session), the CSRF token for writes, and
+// the unit of work the user picked (remembered in localStorage).
+import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { createStore, useStore } from './store.ts';
+import { parseStoredUnit, pickWorkUnit, workUnits, type SessionUser, type WorkUnit } from './scope.ts';
+
+export interface SessionState {
+  readonly status: 'loading' | 'ready';
+  readonly user: SessionUser | null;
+}
+
+interface SessionResponse {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export const sessionStore = createStore<SessionState>({ status: 'loading', user: null });
+const UNIT_KEY = 'ansinh.unit';
+export const workUnitStore = createStore<WorkUnit | null>(null);
+
+function accept(r: SessionResponse | null): void {
+  setCsrfToken(r?.csrfToken ?? null);
+  const user = r?.user ? { ...r.user, roles: r.user.roles ?? [], permissions: r.user.permissions ?? [] } : null;
+  sessionStore.set({ status: 'ready', user });
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(UNIT_KEY);
+  } catch {
+    /* ignore */
+  }
+  workUnitStore.set(pickWorkUnit(workUnits(user), parseStoredUnit(stored), user));
+}
+
+export async function loadSession(): Promise<void> {
+  try {
+    accept(await api<SessionResponse>('GET', '/api/session'));
+  } catch {
+    // 401 (not signed in), or no session API yet: the public pages still work.
+    accept(null);
+  }
+}
+
+/** Signs in; throws ApiError (401 with totpRequired, 429, 400 with field errors). */
+export async function signIn(username: string, password: string, totp?: string): Promise<SessionUser> {
+  const body: Record<string, string> = { username, password };
+  if (totp) body.totp = totp;
+  const r = await api<SessionResponse>('POST', '/api/session', body);
+  accept(r);
+  return r.user;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api('DELETE', '/api/session');
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+  }
+  accept(null);
+}
+
+export function chooseWorkUnit(unit: WorkUnit): void {
+  try {
+    localStorage.setItem(UNIT_KEY, JSON.stringify(unit));
+  } catch {
+    /* ignore */
+  }
+  workUnitStore.set(unit);
+}
+
+export function useSession(): SessionState {
+  return useStore(sessionStore);
+}
+export function useWorkUnit(): WorkUnit | null {
+  return useStore(workUnitStore);
+}
+
+setUnauthorizedHandler(() => {
+  if (sessionStore.get().user) accept(null);
+});

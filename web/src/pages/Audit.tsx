@@ -1,0 +1,165 @@
+// Quản trị › Nhật ký hệ thống: the audit log (GET /api/audit) with filters kept in the address,
+// so a filtered view can be bookmarked. Dates are typed dd/mm/yyyy and sent as ISO dates.
+import { useEffect, useState } from 'preact/hooks';
+import type { PageProps } from '../routes.ts';
+import { formatDate, formatDateTime, num, parseDate, t, type MessageKey } from '../i18n/index.ts';
+import { vi } from '../i18n/vi.ts';
+import { asList } from '../lib/api.ts';
+import { Link, navigate, queryString } from '../lib/router.tsx';
+import { errorFor, type FormError } from '../lib/problems.ts';
+import { ErrorSummary, Field } from '../components/forms.tsx';
+import { Loaded, useApi } from '../components/data.tsx';
+
+// GET /api/audit filters (src/audit/routes.ts); pages of 50, newest first.
+const keys = ['actor', 'entity', 'entityId', 'from', 'to'] as const;
+type Filters = Record<(typeof keys)[number], string>;
+
+interface Page {
+  items?: Entry[];
+  total?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+interface Entry {
+  id?: string | number;
+  seq?: number;
+  at?: string;
+  createdAt?: string;
+  time?: string;
+  actor?: string | { username?: string };
+  actorUsername?: string;
+  username?: string;
+  action?: string;
+  entity?: string;
+  entityType?: string;
+  entityId?: string | number;
+  ip?: string;
+  before?: unknown;
+  after?: unknown;
+  details?: unknown;
+}
+
+/** A known action in words (the code stays visible for searching and support). */
+function actionLabel(action: string | undefined): string {
+  const key = `audit.a.${action ?? ''}`;
+  return key in vi ? t(key as MessageKey) : (action ?? '');
+}
+
+const actorOf = (e: Entry) => (typeof e.actor === 'object' ? e.actor?.username : e.actor) ?? e.actorUsername ?? e.username ?? '';
+
+export default function Audit({ query }: PageProps) {
+  const fromQuery = (): Filters => ({
+    actor: query.get('actor') ?? '',
+    entity: query.get('entity') ?? '',
+    entityId: query.get('entityId') ?? '',
+    from: formatDate(query.get('from')),
+    to: formatDate(query.get('to')),
+  });
+  const [f, setF] = useState<Filters>(fromQuery);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const qs = query.toString();
+  useEffect(() => setF(fromQuery()), [qs]);
+  const pageNo = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  const api = Object.fromEntries(keys.map((k) => [k, query.get(k) ?? undefined]));
+  const state = useApi<Page | Entry[]>(`/api/audit${queryString({ ...api, page: pageNo > 1 ? pageNo : undefined })}`);
+  const set = (k: keyof Filters) => (v: string) => setF({ ...f, [k]: v });
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const local: FormError[] = [];
+    const iso: Record<string, string | undefined> = {};
+    for (const k of ['from', 'to'] as const) {
+      if (f[k].trim() === '') continue;
+      const d = parseDate(f[k]);
+      if (!d) local.push({ field: `audit-${k}`, message: t('audit.dateInvalid') });
+      else iso[k] = d;
+    }
+    setErrors(local);
+    if (local.length) return;
+    navigate(`/quan-tri/nhat-ky${queryString({ actor: f.actor.trim(), entity: f.entity.trim(), entityId: f.entityId.trim(), ...iso })}`);
+  };
+  const page = (n: number) => `/quan-tri/nhat-ky${queryString({ ...api, page: n > 1 ? n : undefined })}`;
+
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <p>{t('audit.intro')}</p>
+      <ErrorSummary errors={errors} />
+      <form class="filters" onSubmit={submit} noValidate>
+        <Field id="audit-actor" label={t('audit.actor')} value={f.actor} onValue={set('actor')} />
+        <Field id="audit-entity" label={t('audit.entity')} hint={t('audit.entityHint')} value={f.entity} onValue={set('entity')} />
+        <Field id="audit-entity-id" label={t('audit.entityId')} value={f.entityId} onValue={set('entityId')} />
+        <Field id="audit-from" label={t('audit.from')} hint={t('audit.dateHint')} inputMode="numeric" value={f.from} onValue={set('from')} error={errorFor(errors, 'audit-from')} />
+        <Field id="audit-to" label={t('audit.to')} hint={t('audit.dateHint')} inputMode="numeric" value={f.to} onValue={set('to')} error={errorFor(errors, 'audit-to')} />
+        <p class="actions">
+          <button type="submit" class="button">
+            {t('common.filter')}
+          </button>
+          <Link href="/quan-tri/nhat-ky">{t('common.clear')}</Link>
+        </p>
+      </form>
+      <Loaded state={state}>
+        {(data) => {
+          const rows = asList<Entry>(data);
+          const total = Array.isArray(data) ? rows.length : (data.total ?? rows.length);
+          const size = Array.isArray(data) ? rows.length : (data.pageSize ?? 50);
+          if (rows.length === 0) return <p>{t('audit.empty')}</p>;
+          return (
+            <>
+              <p class="results-count" role="status">
+                {t('audit.count', { n: num(total), from: num((pageNo - 1) * size + 1), to: num((pageNo - 1) * size + rows.length) })}
+              </p>
+              <div class="table-wrap" tabIndex={0} role="region" aria-label={t('audit.title')}>
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('audit.at')}</th>
+                      <th scope="col">{t('audit.actor')}</th>
+                      <th scope="col">{t('audit.action')}</th>
+                      <th scope="col">{t('audit.entity')}</th>
+                      <th scope="col">{t('audit.ip')}</th>
+                      <th scope="col">{t('audit.details')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((e, i) => {
+                      const detail = e.details ?? (e.before != null || e.after != null ? { before: e.before ?? null, after: e.after ?? null } : undefined);
+                      return (
+                        <tr key={e.id ?? e.seq ?? i}>
+                          <td>{formatDateTime(e.at ?? e.createdAt ?? e.time)}</td>
+                          <td>{actorOf(e)}</td>
+                          <td>
+                            {actionLabel(e.action)}
+                            <br />
+                            <code class="muted">{e.action}</code>
+                          </td>
+                          <td>
+                            {e.entity ?? e.entityType} {e.entityId != null && <code>{String(e.entityId)}</code>}
+                          </td>
+                          <td>{e.ip}</td>
+                          <td>
+                            {detail !== undefined && (
+                              <details>
+                                <summary>{t('audit.details')}</summary>
+                                <pre>{JSON.stringify(detail, null, 2)}</pre>
+                              </details>
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <nav class="pager" aria-label={t('audit.title')}>
+                {pageNo > 1 && <Link href={page(pageNo - 1)}>{t('common.previous')}</Link>}
+                {pageNo * size < total && <Link href={page(pageNo + 1)}>{t('common.next')}</Link>}
+              </nav>
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}

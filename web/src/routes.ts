@@ -1,0 +1,46 @@
+// The route table: every page of the web app in one list. To add a page, add one entry here
+// (its path, title, who may open it, whether it shows in the navigation, and its module,
+// loaded on demand so the first download stays small).
+import type { ComponentType } from 'preact';
+import type { MessageKey } from './i18n/index.ts';
+import type { Params } from './lib/match.ts';
+import Home from './pages/Home.tsx';
+import SignIn from './pages/SignIn.tsx';
+
+export interface PageProps {
+  readonly params: Params;
+  readonly query: URLSearchParams;
+}
+export interface PageModule {
+  default: ComponentType<PageProps>;
+}
+
+/** Who may open a page: anyone, any signed-in user, or holders of one of the permissions. */
+export type PageAccess = 'public' | 'signedIn' | { readonly anyPermission: readonly string[] };
+
+export interface RouteDef {
+  readonly path: string;
+  readonly title: MessageKey;
+  readonly access: PageAccess;
+  readonly page: () => Promise<PageModule>;
+  /** Shown in the main navigation (in table order) with this label. */
+  readonly nav?: MessageKey;
+}
+
+const eager = (c: ComponentType<PageProps>) => () => Promise.resolve({ default: c });
+
+export const routes: readonly RouteDef[] = [
+  { path: '/', title: 'nav.home', access: 'public', nav: 'nav.home', page: eager(Home) },
+  { path: '/dang-nhap', title: 'signin.title', access: 'public', page: eager(SignIn) },
+  { path: '/ke-hoach', title: 'plans.title', access: 'signedIn', nav: 'nav.plans', page: () => import('./pages/Placeholder.tsx').then((m) => ({ default: m.PlansPage })) },
+  { path: '/theo-doi', title: 'monitoring.title', access: 'signedIn', nav: 'nav.monitoring', page: () => import('./pages/Placeholder.tsx').then((m) => ({ default: m.MonitoringPage })) },
+  { path: '/doi-tuong-chi-tra', title: 'registry.title', access: 'signedIn', nav: 'nav.registry', page: () => import('./pages/Placeholder.tsx').then((m) => ({ default: m.RegistryPage })) },
+  { path: '/don-vi', title: 'units.title', access: 'public', nav: 'nav.units', page: () => import('./pages/Units.tsx') },
+  { path: '/don-vi/:code', title: 'units.title', access: 'public', page: () => import('./pages/Unit.tsx') },
+  { path: '/tong-quan/:code', title: 'home.overview', access: 'signedIn', page: () => import('./pages/Workspace.tsx') },
+  { path: '/chi-tieu', title: 'indicators.title', access: 'public', nav: 'nav.indicators', page: () => import('./pages/Indicators.tsx') },
+  { path: '/tai-khoan', title: 'account.title', access: 'signedIn', page: () => import('./pages/Account.tsx') },
+  { path: '/quan-tri', title: 'nav.admin', access: { anyPermission: ['users.manage', 'audit.read'] }, nav: 'nav.admin', page: () => import('./pages/Admin.tsx') },
+  { path: '/quan-tri/nguoi-dung', title: 'users.title', access: { anyPermission: ['users.manage'] }, page: () => import('./pages/Users.tsx') },
+  { path: '/quan-tri/nhat-ky', title: 'audit.title', access: { anyPermission: ['audit.read'] }, page: () => import('./pages/Audit.tsx') },
+];
