@@ -3,6 +3,8 @@ import type { CliCommand } from './kernel/cli.ts';
 import { serveCommand, migrateCommand, seedDemoCommand } from './system/commands.ts';
 import { unitsImportCommand } from './units/commands.ts';
 import { indicatorCommands } from './indicators/commands.ts';
+import { planCommands } from './plans/commands.ts';
+import { planImportCommand } from './plans/import.ts';
 import { accessCommands } from './access/commands.ts';
 import { auditVerifyCommand } from './audit/commands.ts';
 
@@ -14,4 +16,6 @@ export const commands: CliCommand[] = [
   ...indicatorCommands,
   ...accessCommands,
   auditVerifyCommand,
+  ...planCommands,
+  planImportCommand,
 ];

@@ -2,12 +2,14 @@
 import type { FeatureRoutes } from './kernel/http.ts';
 import { unitRoutes } from './units/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
   indicatorRoutes,
+  planRoutes,
   accessRoutes,
   auditRoutes,
 ];

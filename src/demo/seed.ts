@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { loadReferenceData } from '../reference.ts';
 import { seedDemoVillages } from '../units/demo.ts';
 import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
+import { seedDemoPlans } from '../plans/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 
@@ -12,6 +13,7 @@ export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'villages', seed: seedDemoVillages },
   { name: 'users', seed: seedDemoUsers },
+  { name: 'plans', seed: seedDemoPlans },
 ];
 
 /** A demo login printed at start-up and documented in the README. */

@@ -1,0 +1,77 @@
+// The language of plan targets, case by case, on small made-up plans written the way the real
+// ones are (reference/plans/*.txt): typos, page breaks, several targets in one sentence,
+// comparators from GLOSSARY.md, years, and numbers that are not targets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractPlan } from './index.ts';
+
+/** A minimal plan whose section II holds `body` under "2.1. … đến năm 2030". */
+function plan(body: string, heading = '2.1. Mục tiêu cụ thể đến năm 2030'): string {
+  return ['KẾ HOẠCH', 'Thực hiện Nghị quyết số 42-NQ/TW', '', 'I. MỤC ĐÍCH, YÊU CẦU', '', 'Quán triệt.', '', 'II. MỤC TIÊU', '', '1. Mục tiêu chung', '', 'Nâng cao đời sống.', '', '2. Mục tiêu cụ thể', '', heading, '', body, '', 'III. NHIỆM VỤ VÀ GIẢI PHÁP', '', '1. Tuyên truyền', '', 'IV. TỔ CHỨC THỰC HIỆN', '', '1. UBND xã chủ trì thực hiện.'].join('\n');
+}
+const brief = (t: { indicatorCode: string; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
+
+test('typos of "phấn đấu" ("phân đầu", "Phần đầu") mean strive, not a comparator', () => {
+  const r = extractPlan(plan('- Phần đầu trên 96% dân số tham gia BHYT; phân đầu tỷ lệ tiêm chủng mở rộng đạt 98%.'));
+  assert.deepEqual(r.targets.map(brief), ['health_insurance_coverage > 96 2030', 'immunization_rate = 98 2030']);
+  assert.ok(r.targets.every((t) => t.strive));
+});
+
+test('a sentence broken by a page break is read whole; its sourceText keeps the break', () => {
+  const doc = plan('- Tỷ lệ tiêm chủng mở\n\nrộng đạt 98%; tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi dưới 15%.');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map(brief), ['immunization_rate = 98 2030', 'stunting_under5_rate < 15 2030']);
+  assert.equal(r.targets[0]!.sourceText, 'Tỷ lệ tiêm chủng mở\n\nrộng đạt 98%');
+  assert.equal(doc.slice(r.targets[0]!.start, r.targets[0]!.end), r.targets[0]!.sourceText);
+});
+
+test('several targets in one sentence share the trailing predicate (Lai Châu CTr 53, II.2.1)', () => {
+  const r = extractPlan(plan('- Trên 70% hộ gia đình, 100% trường học, trạm y tế có công trình phụ hợp vệ sinh bảo đảm tiêu chuẩn, quy chuẩn.'));
+  assert.deepEqual(r.targets.map(brief), ['household_latrine_rate > 70 2030', 'school_latrine_rate = 100 2030', 'health_station_latrine_rate = 100 2030']);
+  assert.equal(r.targets[2]!.shared, true);
+});
+
+test('"từ 35% trở lên" is at least 35; "còn dưới 5%" is below 5; "khoảng 1.500 căn" is about 1500 houses', () => {
+  const r = extractPlan(plan('- Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt từ 35% trở lên; tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi còn dưới 5%.\n\n- Đầu tư xây dựng khoảng 1.500 căn nhà ở xã hội cho người thu nhập thấp.'));
+  assert.deepEqual(r.targets.map((t) => `${brief(t)} ${t.unit}`), ['trained_workers_certified_rate >= 35 2030 %', 'stunting_under5_rate < 5 2030 %', 'social_housing_units ~ 1500 2030 houses']);
+});
+
+test('"duy trì 100%" is maintain; decimal comma and m² sàn/người are read', () => {
+  const r = extractPlan(plan('- Duy trì 100% xã đạt tiêu chí quốc gia về y tế xã; diện tích nhà ở bình quân đầu người đạt khoảng 22,5m<sup>2</sup> sàn/người.'));
+  assert.deepEqual(r.targets.map((t) => `${brief(t)} ${t.unit}`), ['commune_health_standard_rate maintain 100 2030 %', 'housing_floor_area_per_person ~ 22.5 2030 m2_per_person']);
+  assert.equal(r.targets[1]!.sourceText, 'diện tích nhà ở bình quân đầu người đạt khoảng 22,5m<sup>2</sup> sàn/người');
+});
+
+test('a comparator written once carries over the list; repeated item by item, an item without it is "="', () => {
+  const r = extractPlan(plan('- Có ít nhất 75% người dân ở vùng sâu, vùng xa, biên giới, 80% các xã vùng đồng bào dân tộc thiểu số được hưởng thụ và tham gia các hoạt động văn hóa; đạt trên 40 giường bệnh, trên 13 bác sĩ, trên 02 dược sĩ đại học và 33 điều dưỡng/10.000 dân.'));
+  assert.deepEqual(r.targets.map(brief), [
+    'culture_participation_rate >= 75 2030', 'culture_em_communes_rate >= 80 2030',
+    'hospital_beds_per_10000 > 40 2030', 'doctors_per_10000 > 13 2030', 'pharmacists_per_10000 > 2 2030', 'nurses_per_10000 = 33 2030',
+  ]);
+  assert.ok(r.targets.slice(2).every((t) => t.unit === 'per_10000'));
+  assert.ok(r.unmatched.some((u) => u.code === 'per_capita_base' && u.sourceText === '/10.000 dân'));
+});
+
+test('the year: the clause\'s own "năm 2025" wins over the heading; none at all gives null', () => {
+  const r = extractPlan(plan('- Đến năm 2025, tỷ lệ hộ nghèo dưới 3%; tỷ lệ thất nghiệp chung dưới 2%.'));
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate < 3 2025', 'unemployment_rate < 2 2030']);
+  const n = extractPlan(plan('- Tỷ lệ thất nghiệp chung dưới 2%.', '2.1. Chỉ tiêu cụ thể'));
+  assert.deepEqual(n.targets.map(brief), ['unemployment_rate < 2 null']);
+});
+
+test('every number of the objectives is a target or an unmatched span with its reason', () => {
+  const r = extractPlan(plan('(1) 100% hộ gia đình chăm sóc trẻ em dưới 36 tháng tuổi được hưởng trợ cấp xã hội theo quy định; tỷ lệ học sinh trong độ tuổi tiểu học đến trường (6 - 10 tuổi) đạt 100%; phấn đấu có 12 câu lạc bộ dưỡng sinh.'));
+  assert.deepEqual(r.targets.map(brief), ['vulnerable_poor_households_assisted_rate = 100 2030', 'primary_enrolment_rate = 100 2030']);
+  assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [
+    ['age', 'dưới 36 tháng tuổi'], ['age', '6 - 10 tuổi'], ['no_indicator', '12 câu lạc bộ dưỡng sinh'],
+  ]);
+  assert.match(r.unmatched[2]!.reason, /không khớp chỉ tiêu nào/);
+});
+
+test('a standard level is a target on its own and part of the name when the item is a rate', () => {
+  const r = extractPlan(plan('- Xã đạt chuẩn phổ cập giáo dục tiểu học mức độ 3 và xóa mù chữ mức độ 2; 100% huyện, thành phố đạt chuẩn xóa mù chữ mức độ 1, trong đó 70% xã, phường, thị trấn đạt mức độ 2.'));
+  assert.deepEqual(r.targets.map((t) => `${brief(t)} ${t.unit}`), [
+    'primary_universal_level = 3 2030 level', 'literacy_level = 2 2030 level', 'literacy_level1_districts_rate = 100 2030 %', 'literacy_level2_communes_rate = 70 2030 %',
+  ]);
+  assert.deepEqual(r.unmatched.map((u) => u.code), ['level_in_name', 'level_in_name']);
+});

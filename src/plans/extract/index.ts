@@ -1,0 +1,101 @@
+// Plan extraction, the whole pipeline: normalise → metadata → sections → targets (objectives
+// section) → assignments, report deadlines and tasks. Pure: text in, structured plan out; the
+// CLI (src/plans/commands.ts) reads files. Every span is given back as an exact substring of the
+// ORIGINAL text (`sourceText`) with its offsets; a span across a joined page break contains it.
+import { catalogue } from '../../indicators/catalogue.ts';
+import { normalise, originalSpan, type MappedText } from './normalise.ts';
+import { extractMetadata, type PlanMetadata } from './metadata.ts';
+import { findSections, sectionOf, type Section } from './sections.ts';
+import { extractTargets, UNMATCHED_REASONS, type Comparator, type UnmatchedCode } from './targets.ts';
+import { extractAssignments, extractReportDeadlines, extractTasks, type Assignment, type ReportDeadline, type Task } from './assignments.ts';
+import { createMatcher, type CatalogueIndicator, type Matcher } from './match.ts';
+
+export type { Comparator } from './targets.ts';
+
+export interface ExtractedTarget {
+  readonly indicatorCode: string;
+  readonly indicatorName: string;
+  readonly comparator: Comparator;
+  readonly value: number;
+  readonly unit: string;
+  readonly year: number | null;
+  readonly sourceText: string;
+  readonly start: number;
+  readonly end: number;
+  readonly strive: boolean;
+  readonly shared: boolean;
+  readonly confidence: number;
+}
+
+export interface ExtractedUnmatched {
+  readonly sourceText: string;
+  readonly reason: string;
+  readonly reasonEn: string;
+  readonly code: UnmatchedCode;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface PlanExtraction {
+  readonly plan: PlanMetadata;
+  readonly targets: ExtractedTarget[];
+  readonly unmatched: ExtractedUnmatched[];
+  readonly sections: { numbering: string | null; title: string; level: number; kind: string | null; start: number; end: number }[];
+  readonly assignments: (Assignment & { readonly sourceText: string })[];
+  readonly reportDeadlines: (ReportDeadline & { readonly sourceText: string })[];
+  readonly tasks: Task[];
+}
+
+let defaultMatcher: Matcher | null = null;
+
+/** The objectives range: section "MỤC TIÊU" (a roman part if any); else the whole text before the tasks. */
+function objectivesRange(m: MappedText, sections: readonly Section[]): { start: number; end: number; year: number | null } {
+  const s = sectionOf(sections, 'objectives');
+  if (s) {
+    const y = /năm\s+((?:19|20|21)\d\d)/u.exec(s.title);
+    return { start: s.headingEnd, end: s.end, year: y ? Number(y[1]) : null };
+  }
+  const t = sectionOf(sections, 'tasks') ?? sectionOf(sections, 'implementation');
+  return { start: 0, end: t ? t.start : m.text.length, year: null };
+}
+
+/** Extracts a plan from its text (a .txt file as is, or the raw text of a .docx). */
+export function extractPlan(original: string, opts: { catalogue?: readonly CatalogueIndicator[] } = {}): PlanExtraction {
+  const matcher = opts.catalogue ? createMatcher(opts.catalogue) : (defaultMatcher ??= createMatcher(catalogue));
+  const m = normalise(original);
+  const plan = extractMetadata(m.text);
+  const sections = findSections(m.text);
+  const obj = objectivesRange(m, sections);
+  // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
+  // year of targets that give none nearer.
+  const titleYear = /(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/u.exec(plan.title ?? '');
+  const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : null) });
+  const span = (a: number, b: number) => originalSpan(m, a, b);
+  const targets = found.targets.map((t) => {
+    const o = span(t.start, t.end);
+    return { indicatorCode: t.indicatorCode, indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
+  });
+  const unmatched = found.unmatched.map((u) => {
+    const o = span(u.start, u.end);
+    return { sourceText: o.text, reason: u.reason, reasonEn: UNMATCHED_REASONS[u.code].en, code: u.code, start: o.start, end: o.end };
+  });
+  const impl = sectionOf(sections, 'implementation');
+  const tasksSection = sectionOf(sections, 'tasks');
+  const assignments = impl ? extractAssignments(m.text, impl.headingEnd, impl.end).map((a) => ({ ...a, ...spanOf(span, a.start, a.end) })) : [];
+  const reportDeadlines = extractReportDeadlines(m.text, impl ? impl.headingEnd : 0, impl ? impl.end : m.text.length).map((d) => ({ ...d, ...spanOf(span, d.start, d.end) }));
+  const tasks = tasksSection ? extractTasks(m.text, tasksSection, sections) : [];
+  return {
+    plan,
+    targets,
+    unmatched,
+    sections: sections.map((s) => ({ numbering: s.numbering, title: s.title, level: s.level, kind: s.kind, start: span(s.start, s.start + 1).start, end: span(s.end - 1, s.end).end })),
+    assignments,
+    reportDeadlines,
+    tasks,
+  };
+}
+
+function spanOf(span: (a: number, b: number) => { start: number; end: number; text: string }, a: number, b: number) {
+  const o = span(a, b);
+  return { sourceText: o.text, start: o.start, end: o.end };
+}

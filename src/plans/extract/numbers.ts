@@ -1,0 +1,80 @@
+// Step 4a: numbers as Vietnamese documents write them. Decimal comma ("18,7" = 18.7), thousands
+// dot ("1.500" = 1500, "10.000" = 10000), leading zeros ("02" = 2), glued units ("22,5m²",
+// "25%"). Each number comes with the unit written after it and the structural class it belongs
+// to when it is not a quantity (date, document number, range, ordinal, list number).
+
+export interface NumberToken {
+  /** Offsets in the normalised text, of the digits only. */
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  readonly value: number;
+  /** End of the number with its written unit ("25%", "22,5m² sàn/người", "40 giường bệnh" → "40"). */
+  readonly unitEnd: number;
+  /** The unit as written right after the number, normalised: "%", "m²", "tuổi", "tháng", "năm", … or null. */
+  readonly unit: string | null;
+  /** Structure that is not a quantity, or null for a plain quantity. */
+  readonly structure: 'date' | 'document_number' | 'ordinal' | null;
+}
+
+/** Reads one Vietnamese-written number: "1.500" → 1500, "18,7" → 18.7, "02" → 2, "2.5" → 2.5. */
+export function parseNumberVi(raw: string): number {
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(raw)) return Number(raw.replace(/\./g, '').replace(',', '.'));
+  if (/^\d+,\d+$/.test(raw)) return Number(raw.replace(',', '.'));
+  if (/^\d+\.\d+$/.test(raw)) return Number(raw);
+  return Number(raw.replace(/[.,]/g, ''));
+}
+
+const UNIT_RE = /^[ ]?(%|m²|m2\b|tuổi|tháng tuổi|tháng|năm|người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|dược sĩ|điều dưỡng)/u;
+
+/** Every number of `text` in [from, to), with its written unit and structural class. */
+export function findNumbers(text: string, from = 0, to = text.length): NumberToken[] {
+  const out: NumberToken[] = [];
+  const re = /\d+(?:[.,]\d+)*/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < to) {
+    let raw = m[0];
+    const start = m.index;
+    // A trailing "." or "," belongs to the sentence, not the number ("đạt 100%." / "2.1.").
+    while (/[.,]$/.test(raw)) raw = raw.slice(0, -1);
+    const end = start + raw.length;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(end, end + 30);
+    // Digits glued to letters are part of a code ("QH15", "NQ42"), not a number.
+    if (/\p{L}$/u.test(before) && !/[²³]$/.test(before)) continue;
+    let structure: NumberToken['structure'] = null;
+    if (/^(?:[/-]\d{4})?[/-]?[ ]?[A-ZĐ]{1,}[A-ZĐa-z-]*\/?[A-ZĐ]/u.test(after) || /^\/\d{4}\/[A-ZĐ]/u.test(after) || /^\/[A-ZĐ]{2,}/u.test(after) || /\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(after)) structure = 'document_number';
+    else if (/\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(text.slice(end, end + 3))) structure = 'document_number';
+    else if (/^\/\d{1,2}(\/\d{2,4})?\b/.test(after) && value0(raw) <= 31) structure = 'date';
+    else if (/\d{1,2}\/$/.test(before) && /^\d{1,4}$/.test(raw)) structure = 'date';
+    else if (/(?:ngày|tháng)[ ]$/iu.test(before)) structure = 'date';
+    else if (/(?:lần thứ|thứ|khóa|khoá|số)[ ]$/iu.test(before)) structure = /số[ ]$/iu.test(before) ? 'document_number' : 'ordinal';
+    const um = UNIT_RE.exec(after);
+    let unit: string | null = null;
+    let unitEnd = end;
+    if (um) {
+      unit = um[1] === 'm2' ? 'm²' : um[1]!;
+      // Nouns ("40 giường bệnh", "1.500 căn nhà", "100 xã") stay part of the indicator phrase.
+      unitEnd = /^(?:%|m²|m2|tuổi|tháng tuổi|tháng|năm)$/u.test(um[1]!) ? end + um[0].length : end;
+      if (unit === 'm²') {
+        const sq = /^[ ]?sàn\/người|^[ ]?\/người/u.exec(text.slice(unitEnd, unitEnd + 12));
+        if (sq) unitEnd += sq[0].length;
+      }
+    }
+    if (structure === 'date' || structure === 'document_number') {
+      // One token for the whole "05/8/2020" or "111/2024/QH15".
+      const rest = structure === 'date' ? /^(?:\/\d{1,4}){1,2}/.exec(text.slice(end)) : /^[\p{L}\d/\-]*[\p{L}\d]/u.exec(text.slice(end));
+      const e = end + (rest ? rest[0].length : 0);
+      out.push({ start, end: e, raw: text.slice(start, e), value: parseNumberVi(raw), unit: null, unitEnd: e, structure });
+      re.lastIndex = e;
+      continue;
+    }
+    out.push({ start, end, raw, value: parseNumberVi(raw), unit, unitEnd, structure });
+  }
+  return out;
+}
+
+function value0(raw: string): number {
+  return Number(raw.replace(/\D/g, '')) || 0;
+}

@@ -1,0 +1,509 @@
+// Step 4: the numeric targets of a plan's objectives section. Works on normalised text and
+// returns spans in it (the caller maps them back to the original document).
+//
+// How a target is read, clause by clause (a clause ends at ";", ".", ":" or a line end):
+//  - every number is classified first; these classes are NOT targets and are EXCLUDED from the
+//    output because they are document structure: list numbering at the start of a line ("(1)",
+//    "2.1.", "a)", "- "), and the target year itself ("đến năm 2030" in a heading or a clause).
+//  - these classes are NOT targets and are LISTED in `unmatched` with a reason: ages and age
+//    ranges ("dưới 5 tuổi", "(6 - 10 tuổi)"), per-capita bases ("/10.000 dân", "trên 100 dân":
+//    "trên" there means "per"), a standard level inside an indicator name ("xã … đạt mức độ 2",
+//    when the item's target is a percentage), other years, dates, document numbers, ordinals
+//    ("lần thứ 8"), the upper bound of a range, and quantities no catalogue indicator matches.
+//  - a quantity's comparator is read from the words before it (GLOSSARY.md: trên/hơn >, ít
+//    nhất/tối thiểu/không dưới >=, "… trở lên" after it >=, dưới/còn dưới <, không quá/tối đa
+//    <=, khoảng ~, duy trì maintain, đạt or nothing =). "Phấn đấu" (and its typos "phân đầu",
+//    "phần đầu") means "strive": it sets `strive`, never a comparator.
+//  - a comparator written once before an enumeration carries to the following items that have
+//    none ("ít nhất 75% người dân …, 80% các xã …" → both >=); when the writer repeats the
+//    comparator item by item, an item without one did not get it: "trên 40 giường bệnh, trên
+//    13 bác sĩ, trên 02 dược sĩ đại học và 33 điều dưỡng/10.000 dân" → 33 is "=". A carried >
+//    or >= on 100% becomes "=" (no rate exceeds 100%: "trên 70% hộ gia đình, 100% trường học").
+//  - the indicator phrase is on the left ("tỷ lệ … đạt 99,5%") or on the right ("25% lực lượng
+//    lao động … tham gia BHXH") of the number; the words between two numbers are divided at the
+//    delimiter ("," "và" "trong đó") that lets both numbers match best, and the side that
+//    matches the catalogue better wins.
+//  - enumerations share the trailing predicate: "trên 70% hộ gia đình, 100% trường học, trạm y
+//    tế có công trình phụ hợp vệ sinh" → households > 70, schools = 100, and health stations =
+//    100 (an item without its own number takes the number before it); "100% thôn được phủ sóng
+//    di động băng rộng, phủ băng rộng cố định" → two targets of 100%.
+//  - the year is the clause's own ("năm 2025", "giai đoạn 2021-2025"), else the nearest heading's
+//    ("2.1. … đến năm 2030"), else null.
+import { findNumbers, type NumberToken } from './numbers.ts';
+import { bigrams, foldText, syllables, type Match, type Matcher } from './match.ts';
+
+export type Comparator = '>' | '>=' | '<' | '<=' | '=' | '~' | 'maintain';
+
+export interface TargetSpan {
+  readonly indicatorCode: string;
+  readonly indicatorName: string;
+  readonly comparator: Comparator;
+  readonly value: number;
+  readonly unit: string;
+  readonly year: number | null;
+  /** Span in the normalised text. */
+  readonly start: number;
+  readonly end: number;
+  /** "phấn đấu": the plan asks to strive for it. */
+  readonly strive: boolean;
+  /** The item has no number of its own and shares the one before ("100% trường học, trạm y tế"). */
+  readonly shared: boolean;
+  /** How well the wording matched the indicator, 0..1. */
+  readonly confidence: number;
+}
+
+export type UnmatchedCode = 'age' | 'per_capita_base' | 'level_in_name' | 'year' | 'date' | 'document_number' | 'ordinal' | 'range_upper' | 'no_indicator';
+
+export interface UnmatchedSpan {
+  readonly code: UnmatchedCode;
+  readonly reason: string;
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+}
+
+export const UNMATCHED_REASONS: Record<UnmatchedCode, { vi: string; en: string }> = {
+  age: { vi: 'độ tuổi (điều kiện của đối tượng, không phải chỉ tiêu)', en: 'an age or age range that defines the group, not a target' },
+  per_capita_base: { vi: 'mẫu số theo đầu người (trên/…/10.000 dân), không phải chỉ tiêu', en: 'per-capita base (per 100 / 10,000 people), not a target' },
+  level_in_name: { vi: 'mức độ chuẩn nằm trong tên chỉ tiêu; chỉ tiêu là tỷ lệ', en: 'a standard level inside the indicator name; the target is the rate' },
+  year: { vi: 'năm (mốc thời gian), không phải chỉ tiêu', en: 'a year, not a target' },
+  date: { vi: 'ngày tháng', en: 'a date' },
+  document_number: { vi: 'số hiệu văn bản', en: 'a document number' },
+  ordinal: { vi: 'số thứ tự (lần thứ, khóa)', en: 'an ordinal (session, term)' },
+  range_upper: { vi: 'cận trên của khoảng; chỉ tiêu lấy cận dưới (từ … trở lên)', en: 'upper bound of a range; the target is read as at least the lower bound' },
+  no_indicator: { vi: 'không khớp chỉ tiêu nào trong danh mục', en: 'no catalogue indicator matched' },
+};
+
+interface Candidate {
+  tok: NumberToken;
+  level: 'level' | 'group' | null;
+  /** Start of the comparator words before the number (or the number). */
+  cmpStart: number;
+  explicit: Comparator | null;
+  cmpWord: string | null;
+  strive: boolean;
+  /** Units of catalogue indicators this number can be a value of. */
+  units: readonly string[];
+  rangeLower: boolean;
+  left: [number, number];
+  right: [number, number];
+}
+
+// Comparator words at the end of the text before a number, on folded text.
+const CMP_BEFORE: [RegExp, Comparator][] = [
+  [/(?:khong vuot qua|khong qua|toi da|khong cao hon|thap hon|nho hon hoac bang)$/, '<='],
+  [/(?:tren duoi)$/, '~'],
+  [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang)$/, '>='],
+  [/(?:con duoi|xuong duoi|duoi|thap hon muc|nho hon)$/, '<'],
+  [/(?:cao hon|lon hon|vuot|tren|hon)$/, '>'],
+  [/(?:khoang|xap xi|gan|chung|uoc dat)$/, '~'],
+  [/duy tri(?: ty le| muc| o muc)?$/, 'maintain'],
+];
+const FILLER_END = /(?:\s(?:dat|dat duoc|la|muc|o muc|bang|len|con|xuong|xuong con|dat muc|tu|it nhat la))+$/;
+const STRIVE = /(?:phan dau|phan dau dat)\s*$|phan dau/;
+
+function unitsFor(tok: NumberToken, perCapita: string | null): string[] {
+  switch (tok.unit) {
+    case '%': return ['%', 'per_100'];
+    case 'm²': return ['m2_per_person'];
+    case 'tuổi': case 'năm': return ['years'];
+    case 'căn': return ['houses'];
+    case 'hộ': return ['households', '%'];
+    case 'người': case 'lao động': case 'lượt': return ['persons'];
+    case 'giường': case 'bác sĩ': case 'dược sĩ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
+    default: return perCapita ? [perCapita] : ['persons', 'households', 'houses', 'per_10000', 'per_100', 'level', 'count'];
+  }
+}
+
+const DELIMS = /,|;|\s(?:và|hoặc|trong đó|riêng)\s/gu;
+const VERB = /\b(?:duoc|co|tham gia|su dung|dat|duy tri|huong|tiep can|truy cap|phu|giam|tang|hoan thanh)\b/;
+
+export interface TargetOptions {
+  readonly matcher: Matcher;
+  /** Year given by the section title, used when nothing nearer gives one. */
+  readonly defaultYear?: number | null;
+}
+
+/** Depth of a line's list marker: roman 1, "1." 2, "2.1" 3, "a)" 4, "(1)" 5, bullets and text 6. */
+function markerOf(line: string): { depth: number; length: number } {
+  const m =
+    /^([ ]*)(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line)?.[2] ? { d: 1, m: /^([ ]*)(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line)! } : null;
+  if (m) return { depth: m.d, length: m.m[0].length };
+  let x: RegExpExecArray | null;
+  if ((x = /^[ ]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)][ ]*|[ ]+)(?=\D)/.exec(line))) return { depth: 1 + x[1]!.split('.').length, length: x[0].length };
+  if ((x = /^[ ]*[a-zđ]\)[ ]*/.exec(line))) return { depth: 4, length: x[0].length };
+  if ((x = /^[ ]*\(\d{1,2}\)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
+  if ((x = /^[ ]*[-–+•][ ]*/.exec(line))) return { depth: 6, length: x[0].length };
+  return { depth: 6, length: 0 };
+}
+
+function yearsIn(s: string): { year: number; start: number; end: number }[] {
+  const out: { year: number; start: number; end: number }[] = [];
+  for (const m of s.matchAll(/(?:năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
+    out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Clause ranges of one line: split at ; . : (not inside numbers). */
+function clausesOf(text: string, a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = a;
+  const re = /;|:(?!\d)|\.(?=\s|$)(?<!\d\.(?=\d))/g;
+  re.lastIndex = a;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < b) {
+    out.push([s, m.index]);
+    s = m.index + 1;
+  }
+  out.push([s, b]);
+  return out.filter(([x, y]) => text.slice(x, y).trim().length > 0);
+}
+
+function trimSpan(text: string, a: number, b: number): [number, number] {
+  while (a < b && /[\s,;:.\-–(]/.test(text[a]!)) a++;
+  for (;;) {
+    while (b > a && /[\s,;:(]/.test(text[b - 1]!)) b--;
+    const tail = /\s(?:và|hoặc|trong đó|riêng|với)$/u.exec(text.slice(a, b));
+    if (!tail) break;
+    b -= tail[0].length;
+  }
+  // A closing parenthesis stays only if the span opened one.
+  if (b > a && text[b - 1] === ')' && !text.slice(a, b).includes('(')) b--;
+  return [a, b];
+}
+
+/** Finds the targets and the unmatched numbers of the objectives text [from, to). */
+export function extractTargets(text: string, from: number, to: number, opts: TargetOptions): { targets: TargetSpan[]; unmatched: UnmatchedSpan[] } {
+  const { matcher } = opts;
+  const targets: TargetSpan[] = [];
+  const unmatched: UnmatchedSpan[] = [];
+  const yearStack: { depth: number; year: number }[] = [];
+  const best = (s: string, units: readonly string[], mustShare?: string): Match | null => (s.trim() ? matcher.candidates(s, { units, mustShare })[0] ?? null : null);
+  const sc = (m: Match | null) => (m ? m.score : 0);
+
+  let pos = from;
+  for (const rawLine of text.slice(from, to).split('\n')) {
+    const lineStart = pos;
+    const lineEnd = pos + rawLine.length;
+    pos = lineEnd + 1;
+    if (!rawLine.trim()) continue;
+    const marker = markerOf(rawLine);
+    const bodyStart = lineStart + marker.length;
+    const toks = findNumbers(text, bodyStart, lineEnd);
+    const lineYears = yearsIn(text.slice(bodyStart, lineEnd)).map((y) => ({ ...y, start: y.start + bodyStart, end: y.end + bodyStart }));
+    const isYearTok = (t: NumberToken) => lineYears.some((y) => y.start === t.start);
+    const quantities = toks.filter((t) => !t.structure && !isYearTok(t));
+    // A heading-like line (no quantity) sets or resets the year of what follows it.
+    if (quantities.length === 0) {
+      // Unnumbered short lines ("Đến năm 2025:") head the bullets below them.
+      const depth = marker.length === 0 && rawLine.trim().length < 120 ? 5.5 : marker.depth;
+      const isHeading = depth < 6;
+      if (isHeading) {
+        while (yearStack.length && yearStack[yearStack.length - 1]!.depth >= depth) yearStack.pop();
+        const y = lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ?? lineYears[0];
+        if (y) yearStack.push({ depth, year: y.year });
+      }
+      for (const t of toks) if (t.structure) unmatched.push({ code: t.structure, reason: UNMATCHED_REASONS[t.structure].vi, start: t.start, end: t.end, value: t.value });
+      for (const y of lineYears) if (!yearStack.some((s) => s.year === y.year)) unmatched.push({ code: 'year', reason: UNMATCHED_REASONS.year.vi, start: y.start, end: y.end, value: y.year });
+      continue;
+    }
+    const headingYear = yearStack.length ? yearStack[yearStack.length - 1]!.year : opts.defaultYear ?? null;
+    let introYear: number | null = null;
+    for (const [ca, cb] of clausesOf(text, bodyStart, lineEnd)) {
+      const clause = text.slice(ca, cb);
+      const cYears = yearsIn(clause).map((y) => ({ ...y, start: y.start + ca, end: y.end + ca }));
+      // "Đến năm 2030: tỷ lệ …": a year that introduces the rest of the line with a colon.
+      const year = cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
+      if (cYears.length && text[cb] === ':') introYear = cYears[cYears.length - 1]!.year;
+      const ctoks = findNumbers(text, ca, cb);
+      const perCapitaTok = ctoks.find((t) => [100, 1000, 10000, 100000].includes(t.value) && /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)));
+      const perCapita = perCapitaTok ? (perCapitaTok.value === 100 ? 'per_100' : perCapitaTok.value === 10000 ? 'per_10000' : `per_${perCapitaTok.value}`) : null;
+      const cands: Candidate[] = [];
+      const levels: Candidate[] = [];
+      for (let i = 0; i < ctoks.length; i++) {
+        const t = ctoks[i]!;
+        const before = text.slice(Math.max(ca, t.start - 40), t.start);
+        const fBefore = foldText(before);
+        const add = (code: UnmatchedCode, s = t.start, e = t.end) => unmatched.push({ code, reason: UNMATCHED_REASONS[code].vi, start: s, end: e, value: t.value });
+        if (t.structure) { add(t.structure); continue; }
+        if (cYears.some((y) => y.start === t.start)) {
+          if (cYears[cYears.length - 1]!.start !== t.start) add('year');
+          continue;
+        }
+        if (/^(?:19|20|21)\d\d$/.test(t.raw) && !t.unit) { add('year'); continue; }
+        if (t === perCapitaTok) {
+          const s = t.start - (/(?:\/|trên|mỗi)\s*$/u.exec(before)?.[0].length ?? 0);
+          const e = t.end + (/^\s*(?:dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
+          add('per_capita_base', s, e);
+          continue;
+        }
+        // Ranges "6 - 10 tuổi", "từ 3 đến 5 tuổi", "1 - 1,5%".
+        const next = ctoks[i + 1];
+        const joiner = next ? text.slice(t.end, next.start) : '';
+        if (next && /^\s*(?:-|–|đến|tới)\s*$/u.test(joiner) && !next.structure) {
+          const from0 = /từ\s*$/u.test(before) ? t.start - (/từ\s*$/u.exec(before)![0].length) : t.start;
+          const isAge = next.unit === 'tuổi' || next.unit === 'tháng tuổi' || (next.unit === 'tháng' && /^\s*tuổi/u.test(text.slice(next.unitEnd)));
+          if (isAge && !/tuoi tho\s*\S*\s*$/.test(fBefore)) {
+            unmatched.push({ code: 'age', reason: UNMATCHED_REASONS.age.vi, start: from0, end: next.unitEnd, value: t.value });
+            i++;
+            continue;
+          }
+          // A range of quantities: the lower bound is the target (at least), the upper is listed.
+          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita);
+          c.explicit = '>=';
+          c.rangeLower = true;
+          cands.push(c);
+          unmatched.push({ code: 'range_upper', reason: UNMATCHED_REASONS.range_upper.vi, start: next.start, end: next.end, value: next.value });
+          i++;
+          continue;
+        }
+        const isAgeUnit = t.unit === 'tuổi' || t.unit === 'tháng tuổi' || (t.unit === 'tháng' && /^\s*tuổi/u.test(text.slice(t.unitEnd)));
+        if (isAgeUnit && !(t.unit === 'tuổi' && /tuoi tho/.test(foldText(text.slice(ca, t.start))))) {
+          const m = /(?:dưới|trên|từ|đủ|trẻ em|trẻ)\s*$/u.exec(before);
+          add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? (/^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length) : 0));
+          continue;
+        }
+        if (t.unit === 'tháng' || (t.unit === 'năm' && !/so nam|nam song|tuoi tho/.test(foldText(text.slice(ca, t.start))))) {
+          // "trong 6 tháng", "sau 2 năm": durations are not targets of the catalogue.
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
+        // "lần thứ 8", "khóa 13"; and list numbers written in words: "Chỉ tiêu 1:", "mục tiêu số 2".
+        if (/(?:lần thứ|thứ|khóa|khoá)\s*$/u.test(before)) { add('ordinal'); continue; }
+        if (/(?:^|[\s(])(?:[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]hiệm vụ|[Tt]iêu chí)\s*(?:số\s*)?$/u.test(before) && /^\s*[:.)]/u.test(text.slice(t.end, t.end + 2))) continue;
+        const lv = /(mức độ|cấp độ|mức|nhóm)\s*$/u.exec(before);
+        if (lv) {
+          const c = candidate(text, ca, t, fBefore, t, perCapita);
+          c.level = lv[1] === 'nhóm' ? 'group' : 'level';
+          c.units = [c.level];
+          levels.push(c);
+          continue;
+        }
+        cands.push(candidate(text, ca, t, fBefore, t, perCapita));
+      }
+
+      // Words between numbers: left of the first, right of the last, and the gaps divided.
+      for (let i = 0; i < cands.length; i++) {
+        const c = cands[i]!;
+        c.left = [i === 0 ? ca : cands[i - 1]!.right[1], c.cmpStart];
+        c.right = [c.tok.unitEnd, i + 1 < cands.length ? cands[i + 1]!.cmpStart : cb];
+        if (i + 1 < cands.length) {
+          const n = cands[i + 1]!;
+          const g0 = c.tok.unitEnd;
+          const g1 = n.cmpStart;
+          const gap = text.slice(g0, g1);
+          const cuts = [0, ...[...gap.matchAll(DELIMS)].map((m) => m.index + m[0].length), gap.length];
+          const leftScore = sc(best(text.slice(c.left[0], c.left[1]), c.units));
+          let bestCut = 0;
+          let bestVal = -1;
+          for (const k of cuts) {
+            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units))) + sc(best(gap.slice(k), n.units));
+            if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
+          }
+          c.right = [g0, g0 + bestCut];
+          n.left = [g0 + bestCut, n.cmpStart];
+        }
+      }
+
+      // Shared predicate: the last item's verb phrase, for earlier items that have none.
+      const last = cands[cands.length - 1];
+      let pred = '';
+      let lastParts: [number, number][] = [];
+      if (last) {
+        const r = text.slice(last.right[0], last.right[1]);
+        let k = last.right[0];
+        for (const p of r.split(/,(?![^(]*\))/)) {
+          lastParts.push([k, k + p.length]);
+          k += p.length + 1;
+        }
+        lastParts = lastParts.map(([a, b]) => trimSpan(text, a, b)).filter(([a, b]) => b > a);
+        for (const [a, b] of lastParts) {
+          const f = foldText(text.slice(a, b));
+          const vm = VERB.exec(f);
+          if (vm) {
+            // From the verb to the end of the clause: find the verb in the text by word count.
+            const nBefore = f.slice(0, vm.index).trim().split(' ').filter(Boolean).length;
+            const words = [...text.slice(a, last.right[1]).matchAll(/\S+/g)];
+            pred = words.length > nBefore ? text.slice(a + words[nBefore]!.index, last.right[1]) : '';
+            break;
+          }
+        }
+      }
+
+      const chosen: { c: Candidate; m: Match | null; span: [number, number]; side: 'left' | 'right' }[] = [];
+      for (const c of cands) {
+        const L = trimSpan(text, c.left[0], c.left[1]);
+        const R = trimSpan(text, c.right[0], c.right[1]);
+        const lText = text.slice(L[0], L[1]);
+        let rText = text.slice(R[0], R[1]);
+        // For the right side, the item's own words end at the first comma unless they need more.
+        let rOwn: [number, number] = R;
+        const firstComma = rText.search(/,(?![^(]*\))/);
+        if (firstComma > 0) {
+          const own = text.slice(R[0], R[0] + firstComma);
+          if (sc(best(own, c.units)) > 0 || !VERB.test(foldText(own))) rOwn = [R[0], R[0] + firstComma];
+        }
+        rText = text.slice(rOwn[0], rOwn[1]);
+        const mL = best(lText, c.units);
+        // Right side: the own words, all the words up to the next item, or those with the
+        // enumeration's shared predicate when they have no verb of their own.
+        let mR = best(rText, c.units);
+        const full = text.slice(R[0], R[1]);
+        if (!mR && rOwn !== R) {
+          mR = best(full, c.units);
+          if (mR) rOwn = R;
+        }
+        if (mR && rOwn !== R) {
+          // "… được nghe, xem các kênh …": the words after the comma still belong to the item
+          // when they make the same indicator match better.
+          const mFull = best(full, c.units);
+          if (mFull && mFull.code === mR.code && mFull.score >= 0.85 * mR.score) rOwn = R;
+        }
+        if (pred && full.trim() && !VERB.test(foldText(full))) {
+          // An item without a verb takes the enumeration's shared predicate.
+          const ext = best(full + ' ' + pred, c.units, full);
+          if (ext) {
+            mR = ext;
+            rOwn = R;
+          }
+        }
+        const useRight = sc(mR) > sc(mL) || (sc(mR) === sc(mL) && rText.trim().length > 0 && !mL);
+        let m = useRight ? mR : mL;
+        let span: [number, number] = useRight ? [c.cmpStart, rOwn[1]] : [L[0], c.tok.unitEnd];
+        if (!m && lText.trim() && rText.trim()) {
+          // The phrase wraps around the number: "tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số".
+          m = best(lText + ' ' + rText, c.units);
+          if (m) span = [L[0], rOwn[1]];
+        }
+        chosen.push({ c, m, span: trimSpan(text, span[0], span[1]), side: useRight ? 'right' : 'left' });
+      }
+
+      // Comparators: explicit, else carried from an enumeration's single comparator.
+      const explicitCount = new Map<string, number>();
+      for (const c of cands) if (c.cmpWord) explicitCount.set(c.cmpWord, (explicitCount.get(c.cmpWord) ?? 0) + 1);
+      const repeated = [...explicitCount.values()].some((n) => n > 1);
+      let carry: Comparator | null = null;
+      for (const x of chosen) {
+        const c = x.c;
+        let cmp: Comparator = c.explicit ?? '=';
+        if (c.explicit && c.explicit !== '=') carry = x.side === 'right' ? c.explicit : null;
+        else if (!c.explicit && carry && x.side === 'right' && !repeated) {
+          cmp = carry;
+          if ((cmp === '>' || cmp === '>=') && c.tok.value === 100 && c.tok.unit === '%') cmp = '=';
+        } else if (c.explicit === '=') carry = null;
+        // "100% huyện, thành phố duy trì đạt chuẩn …": the item's own verb is "duy trì".
+        if (cmp === '=' && x.side === 'right' && /^duy tri\b/.test(VERB.exec(foldText(text.slice(c.tok.unitEnd, x.span[1])))?.[0] ?? '')) cmp = 'maintain';
+        if (!x.m) {
+          unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
+          continue;
+        }
+        const unit = matcher.unitOf(x.m.code) ?? c.tok.unit ?? '';
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        // Items without a number of their own that share this one.
+        if (x === chosen[chosen.length - 1] && x.side === 'right') {
+          const used = new Set([x.m.code]);
+          const ownEnd = x.span[1];
+          for (const [a, b] of lastParts) {
+            if (a < ownEnd) continue;
+            const itemText = text.slice(a, b);
+            const f = foldText(itemText);
+            const vm = VERB.exec(f);
+            if (syllables(vm && vm.index > 0 ? f.slice(0, vm.index) : itemText).length > 6) continue;
+            const ctx = vm ? itemText : itemText + ' ' + pred;
+            const mm = best(ctx, c.units, vm ? undefined : itemText);
+            if (!mm || used.has(mm.code) || mm.coverage < 0.75 || mm.matched.length < 3) continue;
+            // The item continues the main one when the main indicator's phrase already covers
+            // its head (the words before its verb): "lương hưu, BHXH hằng tháng và trợ cấp …".
+            const headSy = syllables(vm && vm.index > 0 ? f.slice(0, vm.index) : itemText);
+            const headGrams = bigrams(headSy);
+            const covered = headGrams.filter((g) => x.m!.matched.includes(g)).length;
+            if (headGrams.length && covered / headGrams.length >= 0.5) continue;
+            used.add(mm.code);
+            targets.push({ indicatorCode: mm.code, indicatorName: matcher.nameOf(mm.code) ?? mm.code, comparator: cmp, value: c.tok.value, unit: matcher.unitOf(mm.code) ?? unit, year, start: a, end: b, strive: c.strive, shared: true, confidence: round(mm.coverage) });
+          }
+        }
+      }
+
+      // Levels: inside a chosen phrase of a rate target they are part of the indicator's name;
+      // on their own ("đạt chuẩn phổ cập giáo dục tiểu học mức độ 3") they are level targets.
+      let prevEnd = ca;
+      for (const c of levels) {
+        const inside = chosen.find((x) => x.m && x.c.tok.unit === '%' && c.tok.start >= x.span[0] && c.tok.start < Math.max(x.span[1], x.side === 'right' ? x.c.right[1] : x.span[1]));
+        if (inside) {
+          const s = /(?:đạt\s+)?(?:mức độ|cấp độ|mức|nhóm)\s*$/u.exec(text.slice(ca, c.tok.start));
+          unmatched.push({ code: 'level_in_name', reason: UNMATCHED_REASONS.level_in_name.vi, start: s ? c.tok.start - s[0].length + (s[0].startsWith('đạt') ? 4 : 0) : c.tok.start, end: c.tok.end, value: c.tok.value });
+          continue;
+        }
+        let a = prevEnd;
+        const seg = text.slice(a, c.tok.start);
+        const cut = [...seg.matchAll(/,|\s(?:và|hoặc)\s/gu)].pop();
+        const mFull = best(seg, c.units);
+        const mCut = cut ? best(seg.slice(cut.index + cut[0].length), c.units) : null;
+        let m = mFull;
+        if (mCut && (!mFull || mCut.code !== mFull.code || mCut.score >= mFull.score * 0.8)) {
+          m = mCut;
+          a += cut!.index + cut![0].length;
+        }
+        const paren = text[c.tok.end] === ')' && text.lastIndexOf('(', c.tok.start) > a ? 1 : 0;
+        const span = trimSpan(text, a, c.tok.end + paren);
+        prevEnd = c.tok.end;
+        if (!m) {
+          unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: span[0], end: span[1], value: c.tok.value });
+          continue;
+        }
+        const cmp = c.explicit ?? '=';
+        targets.push({ indicatorCode: m.code, indicatorName: matcher.nameOf(m.code) ?? m.code, comparator: cmp, value: c.tok.value, unit: matcher.unitOf(m.code) ?? c.level!, year, start: span[0], end: span[1], strive: c.strive, shared: false, confidence: round(m.coverage) });
+      }
+    }
+  }
+  targets.sort((a, b) => a.start - b.start);
+  unmatched.sort((a, b) => a.start - b.start);
+  return { targets, unmatched };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** A quantity with its comparator read from the words before (and "trở lên" after) it. */
+function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: string, u: NumberToken, perCapita: string | null): Candidate {
+  let explicit: Comparator | null = null;
+  let cmpWord: string | null = null;
+  let cmpStart = t.start;
+  const strive = STRIVE.test(fBefore);
+  let f = fBefore.replace(STRIVE, '').trimEnd();
+  const hadFiller = FILLER_END.test(' ' + f);
+  f = (' ' + f).replace(FILLER_END, '').trimStart();
+  for (const [re, c] of CMP_BEFORE) {
+    const m = re.exec(f);
+    if (m) {
+      explicit = c;
+      cmpWord = m[0];
+      break;
+    }
+  }
+  if (!explicit && hadFiller) {
+    explicit = '=';
+    cmpWord = null;
+  }
+  // Where the comparator words start in the text: count the folded syllables back.
+  const words = (cmpWord ?? '') + (hadFiller ? ' x' : '');
+  const back = words.trim() ? words.trim().split(/\s+/).length : 0;
+  if (back) {
+    const before = text.slice(clauseStart, t.start);
+    const parts = [...before.matchAll(/\S+/g)];
+    const first = parts[Math.max(0, parts.length - back)];
+    if (first) cmpStart = clauseStart + first.index;
+  }
+  const after = text.slice(u.unitEnd, u.unitEnd + 14);
+  if (/^\s*trở lên/u.test(after)) {
+    explicit = explicit && explicit !== '=' ? explicit : '>=';
+    cmpWord = cmpWord ?? 'tro len';
+  } else if (/^\s*trở xuống/u.test(after)) {
+    explicit = '<=';
+    cmpWord = cmpWord ?? 'tro xuong';
+  }
+  const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, left: [0, 0], right: [0, 0] };
+}

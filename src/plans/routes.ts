@@ -1,0 +1,291 @@
+// Plans over HTTP: list and read plans, save a reviewed plan (with its corrections), the
+// cascade check against the parent, which units have issued their implementing plan, the
+// drafted child plan as .docx, and assignment status per period (overdue list).
+import { Type, type Static } from 'typebox';
+import { sql } from 'kysely';
+import type { FeatureRoutes } from '../kernel/http.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
+import { withActor, assertCan, audit, can } from '../access/index.ts';
+import { getPlanRow, insertPlan, insertTarget, planParts, recordCorrection, setAssignmentStatus } from './store.ts';
+import { compareCascade, type Comparator, type Direction } from './cascade.ts';
+import { draftChildPlan } from './draft.ts';
+import { planToDocx } from './docx.ts';
+import { deadlineIn, effectiveStatus, type PlanInput, type TaskStatus } from './model.ts';
+import { indicatorByCode } from '../indicators/catalogue.ts';
+
+const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
+const NullStr = Type.Union([Type.String(), Type.Null()]);
+const TargetIn = Type.Object({
+  indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
+  comparator: Cmp,
+  value: Type.Number(),
+  unit: Type.String({ maxLength: 30 }),
+  year: Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
+  sourceText: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
+  sourceOffset: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  /** What the officer did with an extracted target: kept as is, corrected, or added by hand. */
+  review: Type.Optional(Type.Union([Type.Literal('confirmed'), Type.Literal('corrected'), Type.Literal('added')])),
+  /** The target as extracted, when corrected (kept in the correction log). */
+  extracted: Type.Optional(Type.Unknown()),
+});
+const PlanIn = Type.Object({
+  unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }),
+  kind: Type.Union([Type.Literal('resolution'), Type.Literal('action_programme'), Type.Literal('plan'), Type.Literal('report')]),
+  number: NullStr,
+  issuer: NullStr,
+  place: NullStr,
+  issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  issuedOnText: NullStr,
+  title: Type.String({ minLength: 3, maxLength: 2000 }),
+  signer: NullStr,
+  signerTitle: NullStr,
+  implements: Type.Array(Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr }), { default: [] }),
+  sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Type.Integer({ minimum: 0, maximum: 6 }), start: Type.Optional(Type.Integer()), end: Type.Optional(Type.Integer()) }), { default: [] }),
+  targets: Type.Array(TargetIn, { default: [] }),
+  /** Extracted targets the officer removed on review (kept in the correction log). */
+  removedTargets: Type.Optional(Type.Array(Type.Unknown())),
+  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: NullStr }), { default: [] }),
+  assignments: Type.Array(
+    Type.Object({
+      agency: Type.String({ minLength: 1 }),
+      role: Type.Union([Type.Literal('lead'), Type.Literal('coordinate')]),
+      what: Type.String(),
+      dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
+      sourceText: NullStr,
+    }),
+    { default: [] },
+  ),
+  recipients: Type.Array(Type.String(), { default: [] }),
+  sourceText: NullStr,
+  sourceFile: NullStr,
+});
+export type PlanBody = Static<typeof PlanIn>;
+
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const planRoutes: FeatureRoutes = (app, { db }) => {
+  app.get(
+    '/api/plans',
+    {
+      config: { access: { permission: 'plans.read', unit: { query: 'unit' } } },
+      schema: { tags: ['plans'], summary: 'Plans of a unit and the units under it, and the plans above it', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }) }) },
+    },
+    async (req) => {
+      const unit = req.accessUnit!;
+      return withActor(db, req.actor, async (tx) => {
+        const rows = await sql<{ id: number; kind: string; number: string | null; title: string; issued_on: string | null; unit_code: string; unit_name: string; status: string; targets: number; relation: string }>`
+          select * from (
+            select p.id, p.kind, p.number, p.title, p.issued_on, u.code as unit_code, u.name as unit_name, p.status,
+              (select count(*)::int from plan_targets t where t.plan_id = p.id) as targets,
+              case when p.unit_id = ${unit.id} then 'own' when u.ancestors @> array[${unit.id}::int] then 'below' else 'above' end as relation
+            from plans p join units u on u.id = p.unit_id
+            where u.ancestors @> array[${unit.id}::int]
+               or p.unit_id = any((select ancestors from units where id = ${unit.id})::int[])) x
+          order by relation = 'above' desc, issued_on nulls last, id`.execute(tx);
+        return { items: rows.rows.map((r) => ({ id: r.id, kind: r.kind, number: r.number, title: r.title, issuedOn: r.issued_on, unit: { code: r.unit_code, name: r.unit_name }, status: r.status, targets: r.targets, relation: r.relation })) };
+      });
+    },
+  );
+
+  app.get(
+    '/api/plans/:id',
+    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'A plan with its sections, targets, tasks, assignments and recipients', params: Id } },
+    async (req) => {
+      return withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        const parts = await planParts(tx, p.id);
+        const unit = await tx.selectFrom('units').select(['code', 'name']).where('id', '=', p.unit_id).executeTakeFirstOrThrow();
+        return { ...planOut(p), unit, ...parts, canEdit: can(req.actor, 'plans.write', p.unit_id) };
+      });
+    },
+  );
+
+  app.post(
+    '/api/plans',
+    {
+      config: { access: { permission: 'plans.write', unit: { body: 'unitCode' } } },
+      schema: { tags: ['plans'], summary: 'Save a reviewed plan (targets confirmed, corrected or added; every correction is kept)', body: PlanIn },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const unit = req.accessUnit!;
+      const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
+      if (unknown.length)
+        throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+      const id = await withActor(db, req.actor, async (tx) => {
+        const input: PlanInput = { ...b, targets: [] };
+        const planId = await insertPlan(tx, input, { unitId: unit.id, sourceText: b.sourceText, sourceFile: b.sourceFile, createdBy: req.actor!.userId, status: 'confirmed' });
+        for (const t of b.targets) {
+          const origin = t.review === 'added' ? 'added' : 'extracted';
+          const tid = await insertTarget(tx, planId, unit.id, t, origin, true);
+          if (t.review === 'corrected' || t.review === 'added') {
+            await tx.updateTable('plan_targets').set({ origin: t.review }).where('id', '=', tid).execute();
+            await recordCorrection(tx, { planId, targetId: tid, action: t.review === 'added' ? 'add' : 'correct', before: t.extracted ?? null, after: t, by: req.actor!.userId });
+          }
+        }
+        for (const r of b.removedTargets ?? []) await recordCorrection(tx, { planId, targetId: null, action: 'remove', before: r, after: null, by: req.actor!.userId });
+        await audit(tx, { actor: req.actor, action: 'plan.create', entity: 'plan', entityId: planId, unitId: unit.id, after: { number: b.number, title: b.title, targets: b.targets.length }, ip: req.ip });
+        return planId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/plans/:id/cascade',
+    {
+      config: { access: { permission: 'plans.read', unit: 'record' } },
+      schema: { tags: ['plans'], summary: 'The plan beside its parent: weaker, missing, year and comparator flags', params: Id, querystring: Type.Object({ parent: Type.Optional(Type.Integer({ minimum: 1 })) }) },
+    },
+    async (req) => {
+      return withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        const parentId = req.query.parent ?? (await tx.selectFrom('plan_links').select('parent_plan_id').where('plan_id', '=', p.id).where('parent_plan_id', 'is not', null).executeTakeFirst())?.parent_plan_id;
+        if (!parentId) throw AppError.notFound(text('Kế hoạch này chưa được liên kết với văn bản cấp trên trong hệ thống', 'This plan is not linked to a parent plan in ansinh'));
+        const parent = await getPlanRow(tx, parentId);
+        if (!parent) throw AppError.notFound(text('Không tìm thấy kế hoạch cấp trên', 'Parent plan not found'));
+        const load = (id: number) => tx.selectFrom('plan_targets').select(['id', 'indicator_code', 'comparator', 'value', 'year', 'source_text']).where('plan_id', '=', id).execute();
+        const [pt, ct] = await Promise.all([load(parent.id), load(p.id)]);
+        const conv = (r: Awaited<ReturnType<typeof load>>[number]) => ({ id: r.id, indicatorCode: r.indicator_code, comparator: r.comparator as Comparator, value: Number(r.value), year: r.year, sourceText: r.source_text ?? undefined });
+        const rows = compareCascade(pt.map(conv), ct.map(conv), (c) => (indicatorByCode(c)?.direction ?? 'higher_better') as Direction);
+        const loc = req.locale;
+        return {
+          plan: planOut(p),
+          parent: planOut(parent),
+          rows: rows.map((r) => ({ indicatorCode: r.indicatorCode, indicatorName: indicatorByCode(r.indicatorCode)?.name[loc] ?? r.indicatorCode, parent: r.parent, child: r.child, flags: r.flags, notes: r.notes.map((n) => n[loc]) })),
+          summary: {
+            weaker: rows.filter((r) => r.flags.includes('weaker')).length,
+            missing: rows.filter((r) => r.flags.includes('missing')).length,
+            yearMismatch: rows.filter((r) => r.flags.includes('year_mismatch')).length,
+            comparatorChanged: rows.filter((r) => r.flags.includes('comparator_changed')).length,
+          },
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/api/plans/:id/coverage',
+    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'Which units under the plan have issued their implementing plan', params: Id } },
+    async (req) => {
+      return withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        const r = await sql<{ code: string; name: string; plan_id: number | null; number: string | null }>`
+          select u.code, u.name, c.id as plan_id, c.number
+          from units u
+          left join lateral (select cp.id, cp.number from plans cp join plan_links l on l.plan_id = cp.id
+                             where cp.unit_id = u.id and l.parent_plan_id = ${p.id} order by cp.id limit 1) c on true
+          where u.parent_id = ${p.unit_id} and u.valid_to is null and u.level in ('commune', 'district')
+          order by (c.id is null) desc, u.name`.execute(tx);
+        const items = r.rows.map((x) => ({ unit: { code: x.code, name: x.name }, planId: x.plan_id, number: x.number, issued: x.plan_id !== null }));
+        return { total: items.length, issued: items.filter((i) => i.issued).length, items };
+      });
+    },
+  );
+
+  app.get(
+    '/api/plans/:id/draft.docx',
+    {
+      config: { access: { permission: 'plans.write', unit: { query: 'unit' } } },
+      schema: { tags: ['plans'], summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)', params: Id, querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) }) },
+    },
+    async (req, reply) => {
+      const unit = req.accessUnit!;
+      const buf = await withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        const targets = await tx.selectFrom('plan_targets').select(['indicator_code', 'comparator', 'value', 'unit', 'year']).where('plan_id', '=', p.id).orderBy('source_offset').orderBy('id').execute();
+        const u = await tx.selectFrom('units').select(['name', 'parent_id']).where('id', '=', unit.id).executeTakeFirstOrThrow();
+        const parentUnit = u.parent_id ? await tx.selectFrom('units').select('name').where('id', '=', u.parent_id).executeTakeFirst() : undefined;
+        const latest = await latestValues(tx, unit.id);
+        const d = draftChildPlan({
+          parent: { kind: p.kind as 'plan', number: p.number, issuedOn: p.issued_on, issuer: p.issuer, title: p.title },
+          parentTargets: targets.map((t) => ({ indicatorCode: t.indicator_code, indicatorName: indicatorByCode(t.indicator_code)?.name.vi ?? t.indicator_code, comparator: t.comparator as Comparator, value: Number(t.value), unit: t.unit, year: t.year })),
+          unit: { name: u.name, parentName: parentUnit?.name ?? null },
+          latest,
+          issuedOn: req.query.date ?? new Date().toISOString().slice(0, 10),
+          place: u.name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s+/, ''),
+        });
+        return planToDocx(d);
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="du-thao-ke-hoach-${unit.code}.docx"`)
+        .send(buf);
+    },
+  );
+
+  app.put(
+    '/api/plans/:id/assignments/:assignmentId/status',
+    {
+      config: { access: { permission: 'plans.write', unit: 'record' } },
+      schema: {
+        tags: ['plans'],
+        summary: 'Set the status of an assignment for a reporting period',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), assignmentId: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}$' }), status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done')]), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+      },
+    },
+    async (req, reply) => {
+      await withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        assertCan(req.actor, 'plans.write', p.unit_id, { outside: 'forbidden' });
+        const a = await tx.selectFrom('plan_assignments').select(['id']).where('id', '=', req.params.assignmentId).where('plan_id', '=', p.id).executeTakeFirst();
+        if (!a) throw AppError.notFound(text('Không tìm thấy nhiệm vụ được giao', 'Assignment not found'));
+        await setAssignmentStatus(tx, a.id, req.body.period, req.body.status, req.body.note ?? null, req.actor!.userId);
+        await audit(tx, { actor: req.actor, action: 'plan.assignment.status', entity: 'plan_assignment', entityId: a.id, unitId: p.unit_id, after: req.body, ip: req.ip });
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/plans/assignments',
+    {
+      config: { access: { permission: 'plans.read', unit: { query: 'unit' } } },
+      schema: { tags: ['plans'], summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) }) },
+    },
+    async (req) => {
+      const unit = req.accessUnit!;
+      const today = req.query.today ?? new Date().toISOString().slice(0, 10);
+      return withActor(db, req.actor, async (tx) => {
+        const r = await sql<{ id: number; plan_id: number; plan_number: string | null; agency: string; role: string; what: string; due_date: string | null; recurrence: string | null; recurrence_day: number | null; recurrence_month: number | null; status: string | null; note: string | null }>`
+          select a.id, a.plan_id, p.number as plan_number, a.agency, a.role, a.what, a.due_date, a.recurrence, a.recurrence_day, a.recurrence_month, s.status, s.note
+          from plan_assignments a join plans p on p.id = a.plan_id
+          left join assignment_status s on s.assignment_id = a.id and s.period = ${String(req.query.year)}
+          where p.unit_id = ${unit.id} order by p.id, a.ord`.execute(tx);
+        const items = r.rows.map((a) => {
+          const deadline = deadlineIn({ dueDate: a.due_date, recurrence: a.recurrence === 'annual' && a.recurrence_day && a.recurrence_month ? { kind: 'annual', day: a.recurrence_day, month: a.recurrence_month } : null }, req.query.year);
+          return { id: a.id, planId: a.plan_id, planNumber: a.plan_number, agency: a.agency, role: a.role, what: a.what, deadline, status: effectiveStatus(a.status as TaskStatus | null, deadline, today), note: a.note };
+        });
+        items.sort((x, y) => Number(y.status === 'overdue') - Number(x.status === 'overdue'));
+        return { year: req.query.year, overdue: items.filter((i) => i.status === 'overdue').length, items };
+      });
+    },
+  );
+};
+
+function planOut(p: NonNullable<Awaited<ReturnType<typeof getPlanRow>>>) {
+  return { id: p.id, kind: p.kind, number: p.number, issuer: p.issuer, place: p.place, issuedOn: p.issued_on, issuedOnText: p.issued_on_text, title: p.title, signer: p.signer, signerTitle: p.signer_title, status: p.status, sourceFile: p.source_file };
+}
+
+/** The unit's latest reported value per indicator (monitoring_totals: approved, rolled up). */
+async function latestValues(tx: Parameters<typeof getPlanRow>[0], unitId: number): Promise<Map<string, { value: number; period: string }>> {
+  const m = new Map<string, { value: number; period: string }>();
+  const r = await sql<{ indicator_code: string; period: string; value: number | null; numerator: number | null; denominator: number | null }>`
+    select distinct on (indicator_code) indicator_code, period, value, numerator, denominator
+    from monitoring_totals where unit_id = ${unitId} and disaggregation = '' and period ~ '^[0-9]{4}$'
+    order by indicator_code, period desc`.execute(tx);
+  for (const x of r.rows) {
+    const ind = indicatorByCode(x.indicator_code);
+    const v = x.value ?? (x.numerator != null && x.denominator ? (x.numerator / x.denominator) * (ind?.factor ?? 100) : null);
+    if (v != null) m.set(x.indicator_code, { value: Math.round(v * 10) / 10, period: x.period });
+  }
+  return m;
+}

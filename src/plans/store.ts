@@ -1,0 +1,202 @@
+// SQL for plans: save a plan with everything it contains in one transaction, read plans,
+// record review corrections, and set assignment status per period.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { PlanInput, TargetInput, TaskStatus } from './model.ts';
+
+declare module '../db/schema.ts' {
+  interface DB {
+    plans: {
+      id: import('kysely').Generated<number>;
+      unit_id: number;
+      kind: string;
+      number: string | null;
+      issuer: string | null;
+      place: string | null;
+      issued_on: string | null;
+      issued_on_text: string | null;
+      title: string;
+      signer: string | null;
+      signer_title: string | null;
+      status: import('kysely').Generated<string>;
+      source_text: string | null;
+      source_file: string | null;
+      created_by: number | null;
+      created_at: import('kysely').Generated<Date>;
+      confirmed_by: number | null;
+      confirmed_at: Date | null;
+    };
+    plan_links: { id: import('kysely').Generated<number>; plan_id: number; parent_plan_id: number | null; parent_reference: string; parent_number: string | null };
+    plan_sections: { id: import('kysely').Generated<number>; plan_id: number; ord: number; numbering: string | null; title: string; level: number; start_offset: number | null; end_offset: number | null };
+    plan_targets: {
+      id: import('kysely').Generated<number>;
+      plan_id: number;
+      unit_id: number;
+      indicator_code: string;
+      comparator: string;
+      value: number;
+      unit: string;
+      year: number | null;
+      baseline_year: number | null;
+      baseline_value: number | null;
+      source_text: string | null;
+      source_offset: number | null;
+      parent_target_id: number | null;
+      origin: import('kysely').Generated<string>;
+      confirmed: import('kysely').Generated<boolean>;
+      created_at: import('kysely').Generated<Date>;
+    };
+    plan_target_corrections: { id: import('kysely').Generated<number>; target_id: number | null; plan_id: number; action: string; before: unknown; after: unknown; corrected_by: number | null; corrected_at: import('kysely').Generated<Date> };
+    plan_tasks: { id: import('kysely').Generated<number>; plan_id: number; ord: number; numbering: string | null; title: string; body: string | null };
+    plan_assignments: {
+      id: import('kysely').Generated<number>;
+      plan_id: number;
+      ord: number;
+      agency: string;
+      role: string;
+      what: string;
+      due_date: string | null;
+      recurrence: string | null;
+      recurrence_day: number | null;
+      recurrence_month: number | null;
+      source_text: string | null;
+    };
+    assignment_status: { assignment_id: number; period: string; status: string; note: string | null; updated_by: number | null; updated_at: import('kysely').Generated<Date> };
+    plan_recipients: { id: import('kysely').Generated<number>; plan_id: number; ord: number; name: string };
+  }
+}
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface SavePlanOptions {
+  readonly unitId: number;
+  readonly sourceText: string | null;
+  readonly sourceFile: string | null;
+  readonly createdBy: number | null;
+  readonly status: 'draft' | 'confirmed';
+}
+
+/** Saves a plan and its parts; the caller provides the transaction. Returns the new plan id. */
+export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promise<number> {
+  const { id } = await tx
+    .insertInto('plans')
+    .values({
+      unit_id: o.unitId,
+      kind: p.kind,
+      number: p.number,
+      issuer: p.issuer,
+      place: p.place,
+      issued_on: p.issuedOn,
+      issued_on_text: p.issuedOnText,
+      title: p.title,
+      signer: p.signer,
+      signer_title: p.signerTitle,
+      status: o.status,
+      source_text: o.sourceText,
+      source_file: o.sourceFile,
+      created_by: o.createdBy,
+      ...(o.status === 'confirmed' ? { confirmed_by: o.createdBy, confirmed_at: new Date() } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Link to parents already in ansinh by document number.
+  for (const l of dedupe(p.implements, (x) => x.reference)) {
+    const parent = l.number ? await tx.selectFrom('plans').select('id').where('number', '=', l.number).where('id', '<>', id).orderBy('id', 'desc').executeTakeFirst() : undefined;
+    await tx.insertInto('plan_links').values({ plan_id: id, parent_plan_id: parent?.id ?? null, parent_reference: l.reference, parent_number: l.number }).execute();
+  }
+  if (p.sections.length)
+    await tx.insertInto('plan_sections').values(p.sections.map((s, i) => ({ plan_id: id, ord: i, numbering: s.numbering, title: s.title, level: s.level, start_offset: s.start ?? null, end_offset: s.end ?? null }))).execute();
+  for (const t of p.targets) await insertTarget(tx, id, o.unitId, t, 'extracted', o.status === 'confirmed');
+  if (p.tasks.length) await tx.insertInto('plan_tasks').values(p.tasks.map((t, i) => ({ plan_id: id, ord: i, numbering: t.numbering, title: t.title, body: t.body }))).execute();
+  if (p.assignments.length)
+    await tx
+      .insertInto('plan_assignments')
+      .values(
+        p.assignments.map((a, i) => ({
+          plan_id: id,
+          ord: i,
+          agency: a.agency,
+          role: a.role,
+          what: a.what,
+          due_date: a.dueDate,
+          recurrence: a.recurrence?.kind ?? null,
+          recurrence_day: a.recurrence?.day ?? null,
+          recurrence_month: a.recurrence?.month ?? null,
+          source_text: a.sourceText,
+        })),
+      )
+      .execute();
+  if (p.recipients.length) await tx.insertInto('plan_recipients').values(p.recipients.map((r, i) => ({ plan_id: id, ord: i, name: r }))).execute();
+  // Children that cited this plan's number before it was imported now get linked to it.
+  if (p.number) await tx.updateTable('plan_links').set({ parent_plan_id: id }).where('parent_number', '=', p.number).where('parent_plan_id', 'is', null).where('plan_id', '<>', id).execute();
+  return id;
+}
+
+function dedupe<T>(xs: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
+}
+
+export async function insertTarget(tx: Q, planId: number, unitId: number, t: TargetInput, origin: 'extracted' | 'added' | 'drafted', confirmed: boolean): Promise<number> {
+  const r = await tx
+    .insertInto('plan_targets')
+    .values({
+      plan_id: planId,
+      unit_id: unitId,
+      indicator_code: t.indicatorCode,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      year: t.year,
+      baseline_year: t.baselineYear ?? null,
+      baseline_value: t.baselineValue ?? null,
+      source_text: t.sourceText,
+      source_offset: t.sourceOffset ?? null,
+      origin,
+      confirmed,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function getPlanRow(q: Q, id: number) {
+  return q.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function planParts(q: Q, id: number) {
+  const [sections, targets, tasks, assignments, recipients, links] = await Promise.all([
+    q.selectFrom('plan_sections').selectAll().where('plan_id', '=', id).orderBy('ord').execute(),
+    q
+      .selectFrom('plan_targets as t')
+      .leftJoin('indicators as i', 'i.code', 't.indicator_code')
+      .select(['t.id', 't.indicator_code', 't.comparator', 't.value', 't.unit', 't.year', 't.baseline_year', 't.baseline_value', 't.source_text', 't.source_offset', 't.parent_target_id', 't.origin', 't.confirmed', 'i.name_vi', 'i.name_en', 'i.direction'])
+      .where('t.plan_id', '=', id)
+      .orderBy('t.source_offset')
+      .orderBy('t.id')
+      .execute(),
+    q.selectFrom('plan_tasks').selectAll().where('plan_id', '=', id).orderBy('ord').execute(),
+    q.selectFrom('plan_assignments').selectAll().where('plan_id', '=', id).orderBy('ord').execute(),
+    q.selectFrom('plan_recipients').select(['name']).where('plan_id', '=', id).orderBy('ord').execute(),
+    q
+      .selectFrom('plan_links as l')
+      .leftJoin('plans as p', 'p.id', 'l.parent_plan_id')
+      .select(['l.parent_reference', 'l.parent_number', 'l.parent_plan_id', 'p.title as parent_title'])
+      .where('l.plan_id', '=', id)
+      .orderBy('l.id')
+      .execute(),
+  ]);
+  return { sections, targets, tasks, assignments, recipients, links };
+}
+
+export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove'; before: unknown; after: unknown; by: number | null }) {
+  await tx
+    .insertInto('plan_target_corrections')
+    .values({ plan_id: c.planId, target_id: c.targetId, action: c.action, before: c.before === null ? null : JSON.stringify(c.before), after: c.after === null ? null : JSON.stringify(c.after), corrected_by: c.by })
+    .execute();
+}
+
+export async function setAssignmentStatus(tx: Q, assignmentId: number, period: string, status: TaskStatus, note: string | null, by: number | null) {
+  await sql`insert into assignment_status (assignment_id, period, status, note, updated_by) values (${assignmentId}, ${period}, ${status}, ${note}, ${by})
+    on conflict (assignment_id, period) do update set status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
+}

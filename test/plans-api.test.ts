@@ -1,0 +1,124 @@
+// Plans end to end over HTTP: Lai Châu's action programme and Thu Lũm's plan saved as reviewed
+// structures (the gold targets of test/fixtures/plans), then the cascade shows Thu Lũm's weaker
+// preschool target (99,5% under 99,9%) and the province targets it leaves out; coverage; the
+// drafted .docx; assignment deadlines. Access: a Hoằng Phú officer cannot read Thu Lũm's plan.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { testApp } from './helpers/app.ts';
+import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let province: Record<string, string>;
+let commune: Record<string, string>;
+let other: Record<string, string>;
+let apId: number;
+let tlId: number;
+
+const gold = (f: string) => JSON.parse(readFileSync(new URL(`fixtures/plans/${f}.gold.json`, import.meta.url), 'utf8')) as { targets: { indicatorCode: string; comparator: string; value: number; unit: string; year: number; sourceText: string }[] };
+
+function planBody(unitCode: string, over: Record<string, unknown>, targets: unknown[]) {
+  return { unitCode, kind: 'plan', number: null, issuer: null, place: null, issuedOn: null, issuedOnText: null, title: 'Kế hoạch', signer: null, signerTitle: null, implements: [], sections: [], targets, tasks: [], assignments: [], recipients: [], sourceText: null, sourceFile: null, ...over };
+}
+
+before(async () => {
+  t = await testApp();
+  province = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'sold', role: 'officer', unitCode: '12' }));
+  commune = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'xathulum', role: 'officer', unitCode: '03439' }));
+  other = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'xahoangphu', role: 'officer', unitCode: '15889' }));
+  const ap = await t.app.inject({
+    method: 'POST', url: '/api/plans', headers: province,
+    payload: planBody('12', { kind: 'action_programme', number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Tỉnh ủy Lai Châu', title: 'Chương trình hành động thực hiện Nghị quyết số 42-NQ/TW' }, gold('lai-chau-province-action-program-nq42').targets),
+  });
+  assert.equal(ap.statusCode, 201, ap.body);
+  apId = ap.json().id;
+  const tl = await t.app.inject({
+    method: 'POST', url: '/api/plans', headers: commune,
+    payload: planBody('03439', {
+      number: '152-KH/ĐU', issuedOn: '2026-06-05', title: 'Thực hiện Chương trình hành động số 53-CTr/TU',
+      implements: [{ reference: 'Chương trình hành động số 53-CTr/TU, ngày 24/5/2024 của Tỉnh ủy Lai Châu', number: '53-CTr/TU' }],
+      assignments: [{ agency: 'Ban Xây dựng đảng Đảng ủy xã', role: 'lead', what: 'Định kỳ tham mưu sơ kết, tổng kết và báo cáo', dueDate: null, recurrence: { kind: 'annual', day: 1, month: 12 }, sourceText: null }],
+    }, gold('thu-lum-commune-2026-152-KH-DU').targets.map((x, i) => (i === 0 ? { ...x, review: 'corrected', extracted: { ...x, value: 10 } } : x))),
+  });
+  assert.equal(tl.statusCode, 201, tl.body);
+  tlId = tl.json().id;
+});
+after(async () => {
+  await t.close();
+});
+
+test('the saved plan links to its parent by number and keeps the review correction', async () => {
+  const r = await t.app.inject({ method: 'GET', url: `/api/plans/${tlId}`, headers: commune });
+  assert.equal(r.statusCode, 200);
+  const p = r.json();
+  assert.equal(p.links[0].parent_plan_id, apId);
+  assert.equal(p.targets.length, 20);
+  const corr = await t.db.k.selectFrom('plan_target_corrections').selectAll().where('plan_id', '=', tlId).execute();
+  assert.equal(corr.length, 1);
+  assert.equal(corr[0]!.action, 'correct');
+});
+
+test('the cascade flags Thu Lũm preschool 99,5% as weaker than Lai Châu 99,9% and lists uncovered province targets', async () => {
+  const r = await t.app.inject({ method: 'GET', url: `/api/plans/${tlId}/cascade`, headers: commune });
+  assert.equal(r.statusCode, 200, r.body);
+  const c = r.json();
+  const pre = c.rows.find((x: { indicatorCode: string }) => x.indicatorCode === 'preschool_enrolment_rate');
+  assert.deepEqual(pre.flags, ['weaker']);
+  assert.match(pre.notes[0], /99,5.*99,9/);
+  const unemp = c.rows.find((x: { indicatorCode: string }) => x.indicatorCode === 'unemployment_rate');
+  assert.deepEqual(unemp.flags, ['missing']);
+  const stunting = c.rows.find((x: { indicatorCode: string }) => x.indicatorCode === 'stunting_under5_rate');
+  assert.deepEqual(stunting.flags, ['weaker'], 'dưới 18,7% is weaker than dưới 18%');
+  assert.ok(c.summary.weaker >= 3 && c.summary.missing >= 15, JSON.stringify(c.summary));
+});
+
+test('coverage: Thu Lũm has issued its implementing plan; other Lai Châu communes have not yet', async () => {
+  const r = await t.app.inject({ method: 'GET', url: `/api/plans/${apId}/coverage`, headers: province });
+  const c = r.json();
+  assert.equal(c.issued, 1);
+  assert.ok(c.total > 30);
+  assert.equal(c.items.find((i: { unit: { code: string } }) => i.unit.code === '03439').issued, true);
+});
+
+test('the commune reads its province programme; an officer of another province cannot read Thu Lũm\'s plan (404)', async () => {
+  const up = await t.app.inject({ method: 'GET', url: `/api/plans/${apId}`, headers: commune });
+  assert.equal(up.statusCode, 200);
+  const no = await t.app.inject({ method: 'GET', url: `/api/plans/${tlId}`, headers: other });
+  assert.equal(no.statusCode, 404);
+  const list = await t.app.inject({ method: 'GET', url: '/api/plans?unit=03439', headers: other });
+  assert.equal(list.statusCode, 404);
+});
+
+test('the drafted plan of a commune from the province programme is a .docx with the targets', async () => {
+  const r = await t.app.inject({ method: 'GET', url: `/api/plans/${apId}/draft.docx?unit=03439&date=2026-06-05`, headers: commune });
+  assert.equal(r.statusCode, 200, r.body);
+  const xml = await (await JSZip.loadAsync(r.rawPayload)).file('word/document.xml')!.async('string');
+  assert.match(xml, /Thu Lũm, ngày 05 tháng 6 năm 2026/);
+  assert.match(xml, /Tỷ lệ huy động học sinh mẫu giáo đến trường: đạt 99,9% vào năm 2030/);
+});
+
+test('an annual report rule gives a deadline of 01/12; past it and not done, the assignment is overdue', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/plans/assignments?unit=03439&year=2026&today=2026-12-05', headers: commune });
+  const a = r.json().items[0];
+  assert.equal(a.deadline, '2026-12-01');
+  assert.equal(a.status, 'overdue');
+  const put = await t.app.inject({ method: 'PUT', url: `/api/plans/${tlId}/assignments/${a.id}/status`, headers: commune, payload: { period: '2026', status: 'done', note: 'Đã báo cáo' } });
+  assert.equal(put.statusCode, 204, put.body);
+  const again = await t.app.inject({ method: 'GET', url: '/api/plans/assignments?unit=03439&year=2026&today=2026-12-05', headers: commune });
+  assert.equal(again.json().items[0].status, 'done');
+});
+
+test('an unknown indicator code is refused with its field path', async () => {
+  const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: planBody('03439', {}, [{ indicatorCode: 'khong_co', comparator: '=', value: 1, unit: '%', year: 2030, sourceText: null }]) });
+  assert.equal(r.statusCode, 400);
+  assert.equal(r.json().errors[0].path, '/body/targets/0/indicatorCode');
+});
+
+test('the plan list of a commune shows its own plan and the province programme above it', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/plans?unit=03439', headers: commune });
+  assert.equal(r.statusCode, 200, r.body);
+  const rel = Object.fromEntries(r.json().items.map((p: { id: number; relation: string }) => [p.id, p.relation]));
+  assert.equal(rel[apId], 'above');
+  assert.equal(rel[tlId], 'own');
+});
