@@ -5,6 +5,7 @@ import { unitsImportCommand } from './units/commands.ts';
 import { indicatorCommands } from './indicators/commands.ts';
 import { planCommands } from './plans/commands.ts';
 import { planImportCommand } from './plans/import.ts';
+import { evaluateCommand } from './law/commands.ts';
 import { accessCommands } from './access/commands.ts';
 import { auditVerifyCommand } from './audit/commands.ts';
 
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   auditVerifyCommand,
   ...planCommands,
   planImportCommand,
+  evaluateCommand,
 ];
