@@ -2,6 +2,8 @@
 // baseline measured in the same run, as ratios. Pass a name to run one: `npm run bench -- monitoring`.
 const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // name: () => import('./name.ts'),
+  monitoring: () => import('./monitoring.ts'),
+  registry: () => import('./registry.ts'),
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

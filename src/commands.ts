@@ -6,6 +6,7 @@ import { indicatorCommands } from './indicators/commands.ts';
 import { planCommands } from './plans/commands.ts';
 import { planImportCommand } from './plans/import.ts';
 import { evaluateCommand } from './law/commands.ts';
+import { monitoringCommands } from './monitoring/commands.ts';
 import { accessCommands } from './access/commands.ts';
 import { auditVerifyCommand } from './audit/commands.ts';
 
@@ -20,4 +21,5 @@ export const commands: CliCommand[] = [
   ...planCommands,
   planImportCommand,
   evaluateCommand,
+  ...monitoringCommands,
 ];

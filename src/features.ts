@@ -3,6 +3,7 @@ import type { FeatureRoutes } from './kernel/http.ts';
 import { unitRoutes } from './units/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { monitoringRoutes } from './monitoring/routes.ts';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 
@@ -10,6 +11,7 @@ export const features: FeatureRoutes[] = [
   unitRoutes,
   indicatorRoutes,
   planRoutes,
+  monitoringRoutes,
   accessRoutes,
   auditRoutes,
 ];

@@ -6,6 +6,7 @@ import { loadReferenceData } from '../reference.ts';
 import { seedDemoVillages } from '../units/demo.ts';
 import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
 import { seedDemoPlans } from '../plans/demo.ts';
+import { seedMonitoringDemo } from '../monitoring/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 
@@ -14,6 +15,7 @@ export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'villages', seed: seedDemoVillages },
   { name: 'users', seed: seedDemoUsers },
   { name: 'plans', seed: seedDemoPlans },
+  { name: 'monitoring', seed: seedMonitoringDemo },
 ];
 
 /** A demo login printed at start-up and documented in the README. */

@@ -1,0 +1,172 @@
+// Dashboard reads: a unit's targets as a traffic-light table with the status rule, one
+// indicator's history with its projection and target, child units compared (ranked), and the
+// country total (aggregated from the provinces' aggregates by the same rules).
+import { sql, type Kysely } from 'kysely';
+import type { Locale } from '../kernel/i18n.ts';
+import { derivedValue, type Cell } from './model.ts';
+import { assessProgress, meetsTarget, statusLabels, leastSquaresSlope, type Progress, type Status } from './progress.ts';
+import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef } from './store.ts';
+import type { Comparator } from '../plans/cascade.ts';
+
+const any = (q: Q) => q as unknown as Kysely<any>;
+
+export interface TargetRow {
+  readonly id: number;
+  readonly planId: number;
+  readonly planNumber: string | null;
+  readonly unitId: number;
+  readonly indicatorCode: string;
+  readonly comparator: Comparator;
+  readonly value: number;
+  readonly unit: string;
+  readonly year: number | null;
+  readonly baselineYear: number | null;
+  readonly baselineValue: number | null;
+  readonly confirmed: boolean;
+  readonly inherited: boolean;
+}
+
+/**
+ * The targets that apply to a unit: its own plans' targets and, for an indicator its plans do
+ * not target, the nearest unit above whose plan does (marked inherited).
+ */
+export async function targetsFor(q: Q, unit: UnitRef): Promise<TargetRow[]> {
+  const r = await sql<Omit<TargetRow, 'inherited'> & { depth: number }>`
+    with recursive c(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${unit.id}
+      union all select u.id, u.parent_id, c.depth + 1 from units u join c on u.id = c.parent_id where c.depth < 10)
+    select t.id, t.plan_id as "planId", p.number as "planNumber", t.unit_id as "unitId", t.indicator_code as "indicatorCode",
+      t.comparator, t.value, t.unit, t.year, t.baseline_year as "baselineYear", t.baseline_value as "baselineValue", t.confirmed, c.depth
+    from plan_targets t join plans p on p.id = t.plan_id join c on c.id = t.unit_id
+    order by c.depth, t.indicator_code, t.year nulls last, t.id`.execute(any(q));
+  const nearest = new Map<string, number>();
+  for (const t of r.rows) if (!nearest.has(t.indicatorCode)) nearest.set(t.indicatorCode, t.depth);
+  return r.rows.filter((t) => nearest.get(t.indicatorCode) === t.depth).map(({ depth, ...t }) => ({ ...t, inherited: depth > 0 }));
+}
+
+export interface DashboardRow extends Omit<Progress, 'rule' | 'projection'> {
+  readonly target: Progress['target'];
+  readonly targetId: number;
+  readonly planNumber: string | null;
+  readonly inherited: boolean;
+  readonly indicator: { code: string; name: string; unit: string; direction: string };
+  readonly statusLabel: string;
+  readonly rule: string;
+}
+
+function pick(ind: IndicatorInfo, locale: Locale) {
+  return { code: ind.code, name: ind.name[locale], unit: ind.unit, direction: ind.direction };
+}
+
+/** Each target of the unit with its progress as of `year` (values up to that year). */
+export async function dashboard(q: Q, unit: UnitRef, year: number, locale: Locale): Promise<{ unit: { code: string; name: string; level: string }; year: number; rows: DashboardRow[]; counts: Record<Status, number> }> {
+  const targets = await targetsFor(q, unit);
+  const codes = [...new Set(targets.map((t) => t.indicatorCode))];
+  const defs = await indicatorDefs(q, codes);
+  const series = await yearlySeries(q, unit.id, codes, year);
+  const rows: DashboardRow[] = [];
+  for (const t of targets) {
+    const ind = defs.get(t.indicatorCode);
+    if (!ind) continue;
+    const p = assessProgress({ ...t, unit: ind.unit }, ind.direction, series.get(t.indicatorCode) ?? []);
+    const { projection: _p, rule, ...rest } = p;
+    rows.push({ ...rest, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
+  }
+  const order: Status[] = ['off_track', 'at_risk', 'no_data', 'on_track', 'achieved'];
+  rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.indicator.name.localeCompare(b.indicator.name, 'vi'));
+  const counts = Object.fromEntries(order.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<Status, number>;
+  return { unit: { code: unit.code, name: unit.name, level: unit.level }, year, rows, counts };
+}
+
+/** One indicator at one unit: the yearly history, the target, the progress and its projection line. */
+export async function indicatorDetail(q: Q, unit: UnitRef, code: string, year: number, locale: Locale) {
+  const defs = await indicatorDefs(q, [code]);
+  const ind = defs.get(code);
+  if (!ind) return null;
+  const history = (await yearlySeries(q, unit.id, [code], year)).get(code) ?? [];
+  const target = (await targetsFor(q, unit)).filter((t) => t.indicatorCode === code).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0] ?? null;
+  const progress = target ? assessProgress({ ...target, unit: ind.unit }, ind.direction, history) : null;
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    indicator: pick(ind, locale),
+    history,
+    target: target ? { comparator: target.comparator, value: target.value, year: target.year, planNumber: target.planNumber, inherited: target.inherited, baselineYear: target.baselineYear, baselineValue: target.baselineValue } : null,
+    progress: progress ? { ...progress, rule: progress.rule[locale], statusLabel: statusLabels[progress.status][locale] } : null,
+  };
+}
+
+/**
+ * The unit's current child units side by side for a year: one column per indicator the unit
+ * targets (or the one asked for), each child's value and whether it meets the unit's target;
+ * ranked best first on the chosen indicator (the first one when none is given).
+ */
+export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale: Locale, indicator?: string) {
+  const targets = await targetsFor(q, unit);
+  const codes = indicator ? [indicator] : [...new Set(targets.map((t) => t.indicatorCode))];
+  const defs = await indicatorDefs(q, codes);
+  const kids = await sql<{ id: number; code: string; name: string }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by name`.execute(any(q));
+  const vals = await sql<{ unit_id: number; code: string; numerator: number | null; denominator: number | null; value: number | null }>`
+    select unit_id, indicator_code as code, numerator, denominator, value from monitoring_totals
+    where unit_id = any(${kids.rows.map((k) => k.id)}) and indicator_code = any(${codes}) and period = ${String(year)} and disaggregation = ''`.execute(any(q));
+  const byKey = new Map(vals.rows.map((v) => [`${v.unit_id}|${v.code}`, v]));
+  const columns = codes.filter((c) => defs.has(c)).map((c) => {
+    const t = targets.find((x) => x.indicatorCode === c) ?? null;
+    return { indicator: pick(defs.get(c)!, locale), target: t ? { comparator: t.comparator, value: t.value, year: t.year } : null };
+  });
+  const rows = kids.rows.map((k) => ({
+    code: k.code,
+    name: k.name,
+    cells: columns.map((col) => {
+      const v = byKey.get(`${k.id}|${col.indicator.code}`);
+      const ind = defs.get(col.indicator.code)!;
+      const value = v ? derivedValue(ind, v) : null;
+      const t = targets.find((x) => x.indicatorCode === col.indicator.code);
+      return { value, numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, meetsTarget: value === null || !t ? null : meetsTarget(value, { ...t, unit: ind.unit }, ind.direction) };
+    }),
+  }));
+  const sortCol = 0;
+  const dir = columns[sortCol]?.indicator.direction === 'lower_better' ? 1 : -1;
+  rows.sort((a, b) => {
+    const x = a.cells[sortCol]?.value ?? null;
+    const y = b.cells[sortCol]?.value ?? null;
+    if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0);
+    return dir * (x - y);
+  });
+  return { unit: { code: unit.code, name: unit.name, level: unit.level }, year, columns, rows: rows.map((r, i) => ({ rank: r.cells[sortCol]?.value == null ? null : i + 1, ...r })) };
+}
+
+/**
+ * The country: each indicator's yearly totals aggregated from the current provinces'
+ * aggregates (rates from Σ numerators and Σ denominators), with the trend; no national targets.
+ */
+export async function countryDashboard(q: Q, year: number, locale: Locale) {
+  const provinces = (await sql<{ id: number }>`select id from units where level = 'province' and valid_to is null`.execute(any(q))).rows.map((x) => x.id);
+  // An id list, not a join: lets the planner push the filter into both branches of the view.
+  // Summed in SQL (34 rows per indicator and year), divided here by each indicator's rule.
+  const r = await sql<{ code: string; period: string; n: number | null; dr: number | null; v: number | null; wv: number | null; wd: number | null }>`
+    select a.indicator_code as code, a.period,
+      sum(a.numerator) filter (where a.numerator is not null and a.denominator is not null) as n,
+      sum(a.denominator) filter (where a.numerator is not null and a.denominator is not null) as dr,
+      sum(a.value) as v, sum(a.value * a.denominator) as wv, sum(a.denominator) filter (where a.value is not null) as wd
+    from monitoring_totals a
+    where a.unit_id = any(${provinces}) and a.disaggregation = '' and length(a.period) = 4 and a.period <= ${String(year)}
+    group by a.indicator_code, a.period`.execute(any(q));
+  const defs = await indicatorDefs(q, [...new Set(r.rows.map((x) => x.code))]);
+  const series = new Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>();
+  for (const x of r.rows) {
+    const ind = defs.get(x.code);
+    if (!ind || ind.aggregation === 'none') continue;
+    const c: Cell = ind.aggregation === 'sum_ratio'
+      ? { numerator: x.n, denominator: x.dr, value: x.n !== null && x.dr ? derivedValue(ind, { numerator: x.n, denominator: x.dr, value: null }) : null }
+      : ind.aggregation === 'weighted_mean'
+        ? { numerator: x.wv, denominator: x.wd, value: x.wv !== null && x.wd ? x.wv / x.wd : null }
+        : { numerator: null, denominator: null, value: x.v };
+    if (c.value === null) continue;
+    series.set(x.code, [...(series.get(x.code) ?? []), { year: Number(x.period), value: c.value, numerator: c.numerator, denominator: c.denominator }]);
+  }
+  const rows = [...series].map(([code, s]) => {
+    s.sort((a, b) => a.year - b.year);
+    return { indicator: pick(defs.get(code)!, locale), latest: s.at(-1)!, trendPerYear: leastSquaresSlope(s), history: s };
+  }).sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
+  return { unit: { code: 'VN', name: locale === 'vi' ? 'Toàn quốc' : 'Viet Nam', level: 'country' }, year, rows };
+}

@@ -1,0 +1,218 @@
+// Monitoring HTTP API: the report form of a unit and period (read, save draft, submit,
+// approve, return, reopen), completeness, dashboards, and DHIS2 dataValueSets exchange.
+import { Type, type Static } from 'typebox';
+import type { FeatureRoutes } from '../kernel/http.ts';
+import { AppError } from '../kernel/errors.ts';
+import { localize, type Locale } from '../kernel/i18n.ts';
+import { requireUnit, getForm, saveValues, act, completeness, asSystem, type Q } from './store.ts';
+import { dashboard, indicatorDetail, childrenCompared, countryDashboard } from './dashboard.ts';
+import { exportDataValueSet, importDataValueSet, DataValueSetSchema } from './dhis2.ts';
+import { dashboardXlsx } from './xlsx.ts';
+import { annualReportDocx } from './report.ts';
+import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
+import { actorOf, auditFor, scoped, allowed } from './actor.ts';
+import type { Issue } from './validation.ts';
+
+const UnitCode = Type.String({ pattern: '^[0-9A-Za-z-]{2,20}$', description: 'Mã đơn vị hành chính (official code)' });
+const PeriodId = Type.String({ pattern: '^\\d{4}(Q[1-4]|0[1-9]|1[0-2])?$', description: 'Kỳ báo cáo DHIS2: 2025, 2025Q3, 202507' });
+const FormParams = Type.Object({ unitCode: UnitCode, period: PeriodId });
+const Num = Type.Union([Type.Number(), Type.Null()]);
+const ValueIn = Type.Object({
+  indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
+  disaggregation: Type.String({ maxLength: 80, default: '' }),
+  numerator: Type.Optional(Num),
+  denominator: Type.Optional(Num),
+  value: Type.Optional(Num),
+  comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+}, { additionalProperties: false });
+const SaveBody = Type.Object({ values: Type.Array(ValueIn, { maxItems: 2000 }) }, { additionalProperties: false });
+const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+const IssueOut = Type.Object({ severity: Type.String(), rule: Type.String(), path: Type.String(), indicatorCode: Type.String(), disaggregation: Type.String(), message: Type.String() });
+const Loose = (props: Record<string, ReturnType<typeof Type.String> | ReturnType<typeof Type.Any>>) => Type.Object(props, { additionalProperties: true });
+const FormOut = Type.Object({
+  unit: Loose({ code: Type.String(), name: Type.String() }),
+  period: Type.String(),
+  status: Type.String(),
+  returnReason: Type.Union([Type.String(), Type.Null()]),
+  deadline: Type.String(),
+  deadlineSource: Type.Union([Type.String(), Type.Null()]),
+  indicators: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String(), aggregation: Type.String(),
+    source: Type.String(), disaggregations: Type.Array(Type.String()), keys: Type.Array(Type.String()),
+  })),
+  values: Type.Array(Type.Object({
+    indicatorCode: Type.String(), disaggregation: Type.String(), numerator: Num, denominator: Num, value: Num,
+    comment: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Optional(Type.String()),
+  })),
+  issues: Type.Array(IssueOut),
+});
+const ActionOut = Type.Object({ status: Type.String(), issues: Type.Array(IssueOut) });
+const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), indicator: Type.Optional(Type.String({ maxLength: 80 })) });
+const AnyObject = Type.Object({}, { additionalProperties: true });
+
+const issuesOut = (issues: readonly Issue[], locale: Locale) => issues.map((i) => ({ ...i, message: localize(i.message, locale) }));
+const thisYear = () => new Date().getFullYear();
+
+export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
+  const base = '/api/monitoring/units/:unitCode/periods/:period';
+  const read = { permission: 'monitoring.read', unit: { param: 'unitCode' } } as const;
+  const enter = { permission: 'monitoring.enter', unit: { param: 'unitCode' } } as const;
+  const approve = { permission: 'monitoring.approve', unit: { param: 'unitCode' } } as const;
+
+  app.get(`${base}/form`, {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Biểu mẫu báo cáo của đơn vị theo kỳ / the report form of a unit for a period', params: FormParams, response: { 200: FormOut } },
+  }, async (req) => scoped(db, req, async (tx) => {
+    const unit = await requireUnit(tx, req.params.unitCode);
+    const f = await getForm(tx, unit, req.params.period);
+    return {
+      ...f,
+      indicators: f.indicators.map((i) => ({ ...i, name: i.name[req.locale], disaggregations: [...i.disaggregations] })),
+      values: f.values.map((v) => ({ ...v, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment ?? null })),
+      issues: issuesOut(f.issues, req.locale),
+    };
+  }));
+
+  app.put(`${base}/form`, {
+    config: { access: enter },
+    schema: { tags: ['monitoring'], summary: 'Lưu nháp số liệu / save draft values', params: FormParams, body: SaveBody, response: { 200: Type.Object({ saved: Type.Integer(), deleted: Type.Integer(), issues: Type.Array(IssueOut) }) } },
+  }, async (req) => scoped(db, req, async (tx) => {
+    const unit = await requireUnit(tx, req.params.unitCode);
+    const r = await saveValues(tx, unit, req.params.period, req.body.values, actorOf(req)?.userId ?? null);
+    return { ...r, issues: issuesOut(r.issues, req.locale) };
+  }));
+
+  const action = (name: 'submit' | 'approve' | 'return' | 'reopen') => async (req: { params: Static<typeof FormParams>; body?: unknown; locale: Locale } & Parameters<typeof actorOf>[0]) =>
+    scoped(db, req, async (tx: Q) => {
+      const unit = await requireUnit(tx, req.params.unitCode);
+      const actor = actorOf(req);
+      // Approval happens at the level above: the approver's scope must hold the parent unit.
+      if (name !== 'submit' && actor && actor.scope !== 'all' && (unit.parentId === null || !allowed(actor, 'monitoring.approve', unit.parentId))) {
+        throw AppError.forbidden({ vi: 'Báo cáo do cấp trên trực tiếp duyệt; bạn không thể tự duyệt báo cáo của đơn vị mình', en: 'Reports are approved by the level above; you cannot approve your own unit\'s report' });
+      }
+      const reason = (req.body as { reason?: string } | undefined)?.reason ?? null;
+      const r = await act(tx, unit, req.params.period, { action: name, actorId: actor?.userId ?? null, reason, audit: auditFor(req) });
+      return { status: r.status, issues: issuesOut(r.issues, req.locale) };
+    });
+  app.post(`${base}/submit`, { config: { access: enter }, schema: { tags: ['monitoring'], summary: 'Gửi báo cáo / submit', params: FormParams, response: { 200: ActionOut } } }, action('submit'));
+  app.post(`${base}/approve`, { config: { access: approve }, schema: { tags: ['monitoring'], summary: 'Duyệt báo cáo (khóa số liệu) / approve (locks)', params: FormParams, response: { 200: ActionOut } } }, action('approve'));
+  app.post(`${base}/return`, { config: { access: approve }, schema: { tags: ['monitoring'], summary: 'Trả lại báo cáo kèm lý do / return with a reason', params: FormParams, body: ReasonBody, response: { 200: ActionOut } } }, action('return'));
+  app.post(`${base}/reopen`, { config: { access: approve }, schema: { tags: ['monitoring'], summary: 'Mở lại báo cáo đã duyệt (ghi nhật ký) / reopen an approved report (audited)', params: FormParams, body: ReasonBody, response: { 200: ActionOut } } }, action('reopen'));
+
+  app.get(`${base}/completeness`, {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Tỷ lệ đầy đủ và đúng hạn của báo cáo / completeness and timeliness', params: FormParams, response: { 200: AnyObject } },
+  }, async (req) => scoped(db, req, async (tx) => {
+    const unit = await requireUnit(tx, req.params.unitCode);
+    return completeness(tx, unit, req.params.period);
+  }));
+
+  const Attachment = Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(), uploadedAt: Type.String() });
+  app.get(`${base}/attachments`, {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Tệp minh chứng của báo cáo / evidence attached to a report', params: FormParams, response: { 200: Type.Array(Attachment) } },
+  }, async (req) => scoped(db, req, async (tx) => listAttachments(tx, await requireUnit(tx, req.params.unitCode), req.params.period)));
+
+  app.post(`${base}/attachments`, {
+    config: { access: enter },
+    schema: {
+      tags: ['monitoring'], summary: 'Đính kèm tệp minh chứng (PDF, JPEG, PNG, DOCX, XLSX; tối đa 2 MB) / attach evidence', params: FormParams,
+      body: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }), contentBase64: Type.String({ minLength: 1, maxLength: 2_900_000 }) }, { additionalProperties: false }),
+      response: { 201: Attachment },
+    },
+  }, async (req, reply) => {
+    const a = await scoped(db, req, async (tx) => addAttachment(tx, await requireUnit(tx, req.params.unitCode), req.params.period,
+      { fileName: req.body.fileName, content: Buffer.from(req.body.contentBase64, 'base64') }, actorOf(req)?.userId ?? null));
+    return reply.status(201).send(a);
+  });
+
+  app.get(`${base}/attachments/:attachmentId`, {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Tải tệp minh chứng / download an attachment', params: Type.Object({ unitCode: UnitCode, period: PeriodId, attachmentId: Type.Integer({ minimum: 1 }) }) },
+  }, async (req, reply) => {
+    const a = await scoped(db, req, async (tx) => getAttachment(tx, await requireUnit(tx, req.params.unitCode), req.params.attachmentId));
+    if (!a) throw AppError.notFound({ vi: 'Không có tệp minh chứng này', en: 'No such attachment' });
+    return reply.header('content-type', a.contentType).header('content-disposition', `attachment; filename="${encodeURIComponent(a.fileName)}"`).send(Buffer.from(a.content));
+  });
+
+  const UnitParams = Type.Object({ unitCode: UnitCode });
+  app.get('/api/monitoring/units/:unitCode/dashboard', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Bảng chỉ tiêu với trạng thái tiến độ / targets with progress status', params: UnitParams, querystring: YearQuery, response: { 200: AnyObject } },
+  }, async (req) => scoped(db, req, async (tx) => dashboard(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale)));
+
+  app.get('/api/monitoring/units/:unitCode/dashboard.xlsx', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Bảng chỉ tiêu dạng Excel / the targets table as .xlsx', params: UnitParams, querystring: YearQuery },
+  }, async (req, reply) => {
+    const d = await scoped(db, req, async (tx) => dashboard(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale));
+    const buf = await dashboardXlsx(d, req.locale);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="chi-tieu-${d.unit.code}-${d.year}.xlsx"`)
+      .send(buf);
+  });
+
+  app.get('/api/monitoring/units/:unitCode/report.docx', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Báo cáo kết quả thực hiện năm (Word, Nghị định 30/2020) / annual report (.docx)', params: UnitParams, querystring: YearQuery },
+  }, async (req, reply) => {
+    const d = await scoped(db, req, async (tx) => dashboard(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), 'vi'));
+    const issuer = `ỦY BAN NHÂN DÂN ${d.unit.name.toUpperCase()}`;
+    const buf = await annualReportDocx(d, { issuerParent: '', issuer, place: d.unit.name.replace(/^(Tỉnh|Xã|Phường|Thành phố|Đặc khu) /, ''), date: new Date() });
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="bao-cao-${d.unit.code}-${d.year}.docx"`)
+      .send(buf);
+  });
+
+  app.get('/api/monitoring/units/:unitCode/indicators/:indicatorCode', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Diễn biến một chỉ tiêu, dự báo và mục tiêu / one indicator: history, projection, target', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery, response: { 200: AnyObject } },
+  }, async (req) => scoped(db, req, async (tx) => {
+    const d = await indicatorDetail(tx, await requireUnit(tx, req.params.unitCode), req.params.indicatorCode, req.query.year ?? thisYear(), req.locale);
+    if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
+    return d;
+  }));
+
+  app.get('/api/monitoring/units/:unitCode/children', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'So sánh các đơn vị cấp dưới (xếp hạng) / child units compared (ranked)', params: UnitParams, querystring: YearQuery, response: { 200: AnyObject } },
+  }, async (req) => scoped(db, req, async (tx) => childrenCompared(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale, req.query.indicator)));
+
+  app.get('/api/monitoring/country/dashboard', {
+    config: { access: { permission: 'monitoring.read', unit: 'none' } },
+    schema: { tags: ['monitoring'], summary: 'Số liệu toàn quốc tổng hợp từ các tỉnh / national totals from the provinces', querystring: YearQuery, response: { 200: AnyObject } },
+  }, async (req) =>
+    // National totals are aggregated statistics without personal data: every holder of
+    // monitoring.read may see them, so they are read past the actor's unit scope.
+    scoped(db, req, (tx) => asSystem(tx, () => countryDashboard(tx, req.query.year ?? thisYear(), req.locale))));
+
+  app.get('/api/monitoring/dataValueSets', {
+    config: { access: { permission: 'monitoring.read', unit: { query: 'orgUnit' } } },
+    schema: {
+      tags: ['monitoring'], summary: 'Xuất dữ liệu theo định dạng DHIS2 dataValueSets / DHIS2 dataValueSets export',
+      querystring: Type.Object({ orgUnit: UnitCode, period: Type.Optional(PeriodId), children: Type.Optional(Type.Boolean()), approvedOnly: Type.Optional(Type.Boolean()) }),
+      response: { 200: DataValueSetSchema },
+    },
+  }, async (req) => scoped(db, req, async (tx) => {
+    const unit = await requireUnit(tx, req.query.orgUnit);
+    return exportDataValueSet(tx, unit, { period: req.query.period, children: req.query.children ?? true, approvedOnly: req.query.approvedOnly ?? false });
+  }));
+
+  app.post('/api/monitoring/dataValueSets', {
+    config: { access: { permission: 'monitoring.approve', unit: 'none' } },
+    schema: {
+      tags: ['monitoring'], summary: 'Nhập dữ liệu DHIS2 dataValueSets (đã duyệt) / import DHIS2 dataValueSets (as approved)',
+      querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+      body: DataValueSetSchema, response: { 200: AnyObject },
+    },
+  }, async (req) => scoped(db, req, async (tx) => {
+    const actor = actorOf(req);
+    const summary = await importDataValueSet(tx, req.body, {
+      dryRun: req.query.dryRun ?? false, actorId: actor?.userId ?? null,
+      allowUnit: async (id) => allowed(actor, 'monitoring.approve', id),
+    });
+    return { ...summary, conflicts: summary.conflicts.map((c) => ({ ...c, message: localize(c.message, req.locale) })) };
+  }));
+};

@@ -1,0 +1,478 @@
+// Monitoring SQL: reported values, the submission workflow, forms, completeness and the
+// roll-up of approved values into monitoring_aggregates (incremental on approval, or a full
+// rebuild by one set-based query over units.ancestors). Only this module writes those tables.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { AppError } from '../kernel/errors.ts';
+import type { DB } from '../db/schema.ts';
+import { periodEnd, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
+import { validateForm, submissionBlockers, type FormValue, type Issue } from './validation.ts';
+import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
+
+declare module '../db/schema.ts' {
+  interface DB {
+    monitoring_submissions: {
+      id: number; unit_id: number; period: string; status: SubmissionStatus;
+      submitted_at: Date | null; submitted_by: number | null; decided_at: Date | null; decided_by: number | null;
+      return_reason: string | null; reopened_at: Date | null; reopened_by: number | null; reopen_reason: string | null;
+      created_at: Date; updated_at: Date;
+    };
+    monitoring_values: {
+      unit_id: number; indicator_code: string; period: string; disaggregation: string;
+      numerator: number | null; denominator: number | null; value: number | null; comment: string | null;
+      updated_by: number | null; updated_at: Date;
+    };
+    monitoring_requirements: { unit_id: number; indicator_code: string; created_at: Date };
+    monitoring_aggregates: {
+      unit_id: number; indicator_code: string; period: string; disaggregation: string;
+      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
+    };
+  }
+}
+
+/** A connection or a transaction; other features' tables are reached through raw SQL. */
+export type Q = Kysely<DB> | Transaction<DB>;
+const any = (q: Q) => q as unknown as Kysely<any>;
+
+/** Appends an audit entry in the caller's transaction (src/access's `audit`, injected). */
+export type AuditFn = (tx: Q, entry: { action: string; entity: string; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
+
+export interface UnitRef {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly parentId: number | null;
+  readonly ancestors: readonly number[];
+  readonly validTo: string | null;
+}
+
+const unitCols = sql`id, code, name, level, parent_id as "parentId", ancestors, valid_to as "validTo"`;
+
+/** The unit with an official code: the current one, else the latest historical one. */
+export async function findUnit(q: Q, code: string): Promise<UnitRef | null> {
+  const r = await sql<UnitRef>`select ${unitCols} from units where code = ${code}
+    order by (valid_to is null) desc, valid_to desc nulls first, id desc limit 1`.execute(any(q));
+  return r.rows[0] ?? null;
+}
+
+export async function requireUnit(q: Q, code: string): Promise<UnitRef> {
+  const u = await findUnit(q, code);
+  if (!u) throw AppError.notFound({ vi: 'Không có đơn vị hành chính mã {code}', en: 'No administrative unit with code {code}' }, { code });
+  return u;
+}
+
+export interface IndicatorInfo extends IndicatorDef {
+  readonly source: string;
+}
+
+/** Catalogue indicators as monitoring reads them; the denominator definition names the population. */
+export async function indicatorDefs(q: Q, codes?: readonly string[]): Promise<Map<string, IndicatorInfo>> {
+  if (codes && codes.length === 0) return new Map();
+  const r = await sql<{ code: string; name_vi: string; name_en: string; unit: string; kind: string; direction: Direction; aggregation: Aggregation; factor: number; disaggregations: string[] | null; source: string; denominator_vi: string | null }>`
+    select code, name_vi, name_en, unit, kind, direction, aggregation, factor, disaggregations, source, denominator_vi
+    from indicators ${codes ? sql`where code = any(${codes as string[]})` : sql``} order by code`.execute(any(q));
+  return new Map(r.rows.map((x) => [x.code, {
+    code: x.code, name: { vi: x.name_vi, en: x.name_en }, unit: x.unit, kind: x.kind, direction: x.direction,
+    aggregation: x.aggregation, factor: x.factor, disaggregations: x.disaggregations ?? [], source: x.source,
+    population: x.denominator_vi ? x.denominator_vi.trim().toLowerCase() : null,
+  }]));
+}
+
+/** Structural ancestors (parent chain), the unit first. */
+async function parentChain(q: Q, unit: UnitRef): Promise<number[]> {
+  const r = await sql<{ id: number }>`with recursive c(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${unit.id}
+      union all select u.id, u.parent_id, c.depth + 1 from units u join c on u.id = c.parent_id where c.depth < 10)
+    select id from c order by depth`.execute(any(q));
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * The indicators on a unit's form for a period: those targeted by the plans of the unit and of
+ * the units above it (survey-only indicators only from the unit's own plans), those a unit
+ * above requires, and any the unit has already entered for the period.
+ */
+export async function formIndicatorCodes(q: Q, unit: UnitRef, period: string): Promise<string[]> {
+  const chain = await parentChain(q, unit);
+  const r = await sql<{ code: string }>`
+    select distinct t.indicator_code as code from plan_targets t join indicators i on i.code = t.indicator_code
+      where t.unit_id = any(${chain}) and (t.unit_id = ${unit.id} or i.source <> 'survey')
+    union select indicator_code from monitoring_requirements where unit_id = any(${chain})
+    union select indicator_code from monitoring_values where unit_id = ${unit.id} and period = ${period}
+    order by 1`.execute(any(q));
+  return r.rows.map((x) => x.code);
+}
+
+/** The reporting deadline: the earliest annual report rule in the plans of the unit and those above; default 01/12. */
+export async function deadlineFor(q: Q, unit: UnitRef, period: string): Promise<{ date: string; source: string | null }> {
+  const chain = await parentChain(q, unit);
+  const r = await sql<{ day: number; month: number; number: string | null }>`
+    select a.recurrence_day as day, a.recurrence_month as month, p.number from plan_assignments a join plans p on p.id = a.plan_id
+    where p.unit_id = any(${chain}) and a.recurrence = 'annual' and a.recurrence_day is not null and a.recurrence_month is not null`.execute(any(q));
+  let best: { date: string; source: string | null } = { date: reportDeadline(period), source: null };
+  if (parsePeriod(period)?.type !== 'yearly') return best;
+  for (const x of r.rows) {
+    const d = reportDeadline(period, { day: x.day, month: x.month });
+    if (best.source === null || d < best.date) best = { date: d, source: x.number };
+  }
+  return best;
+}
+
+export interface SubmissionRow {
+  readonly id: number;
+  readonly status: SubmissionStatus;
+  readonly submittedAt: string | null;
+  readonly submittedDate: string | null;
+  readonly decidedAt: string | null;
+  readonly returnReason: string | null;
+  readonly reopenReason: string | null;
+}
+
+export async function getSubmission(q: Q, unitId: number, period: string, forUpdate = false): Promise<SubmissionRow | null> {
+  const r = await sql<SubmissionRow>`select id, status, submitted_at::text as "submittedAt",
+      (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date::text as "submittedDate", decided_at::text as "decidedAt",
+      return_reason as "returnReason", reopen_reason as "reopenReason"
+    from monitoring_submissions where unit_id = ${unitId} and period = ${period} ${forUpdate ? sql`for update` : sql``}`.execute(any(q));
+  return r.rows[0] ?? null;
+}
+
+export interface StoredValue extends FormValue {
+  readonly updatedAt?: string;
+}
+
+export async function valuesOf(q: Q, unitId: number, period: string): Promise<StoredValue[]> {
+  const r = await sql<StoredValue>`select indicator_code as "indicatorCode", disaggregation, numerator, denominator, value, comment, updated_at::text as "updatedAt"
+    from monitoring_values where unit_id = ${unitId} and period = ${period} order by indicator_code, disaggregation`.execute(any(q));
+  return r.rows;
+}
+
+/** The unit's own earlier totals (same period type, the 10 before), derived, per indicator. */
+async function historyOf(q: Q, unitId: number, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
+  const earlier = Array.from({ length: 10 }, (_, i) => shiftPeriod(period, -(i + 1)));
+  const r = await sql<{ code: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>`
+    select indicator_code as code, period, numerator, denominator, value from monitoring_values
+    where unit_id = ${unitId} and period = any(${earlier}) and disaggregation = '' order by period`.execute(any(q));
+  const out = new Map<string, number[]>();
+  for (const x of r.rows) {
+    const d = defs.get(x.code);
+    const v = d ? derivedValue(d, x) : null;
+    if (v !== null) out.set(x.code, [...(out.get(x.code) ?? []), v]);
+  }
+  return out;
+}
+
+/** Sibling units' totals for the same period (same parent), derived, per indicator. */
+async function siblingsOf(q: Q, unit: UnitRef, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
+  if (unit.parentId === null) return new Map();
+  const r = await sql<{ code: string; numerator: number | null; denominator: number | null; value: number | null }>`
+    select v.indicator_code as code, v.numerator, v.denominator, v.value from monitoring_values v join units u on u.id = v.unit_id
+    where u.parent_id = ${unit.parentId} and u.id <> ${unit.id} and v.period = ${period} and v.disaggregation = ''`.execute(any(q));
+  const out = new Map<string, number[]>();
+  for (const x of r.rows) {
+    const d = defs.get(x.code);
+    const v = d ? derivedValue(d, x) : null;
+    if (v !== null) out.set(x.code, [...(out.get(x.code) ?? []), v]);
+  }
+  return out;
+}
+
+export interface FormView {
+  readonly unit: { code: string; name: string; level: string };
+  readonly period: string;
+  readonly status: SubmissionStatus | 'missing';
+  readonly returnReason: string | null;
+  readonly deadline: string;
+  readonly deadlineSource: string | null;
+  readonly indicators: readonly (IndicatorInfo & { keys: string[] })[];
+  readonly values: readonly StoredValue[];
+  readonly issues: readonly Issue[];
+}
+
+/** The form for a unit and period, with its stored values and their current validation issues. */
+export async function getForm(q: Q, unit: UnitRef, period: string): Promise<FormView> {
+  const codes = await formIndicatorCodes(q, unit, period);
+  const defs = await indicatorDefs(q, codes);
+  const [sub, values, deadline, history, siblings] = [
+    await getSubmission(q, unit.id, period), await valuesOf(q, unit.id, period), await deadlineFor(q, unit, period),
+    await historyOf(q, unit.id, period, defs), await siblingsOf(q, unit, period, defs),
+  ];
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    period,
+    status: sub?.status ?? 'missing',
+    returnReason: sub?.status === 'returned' ? sub.returnReason : null,
+    deadline: deadline.date,
+    deadlineSource: deadline.source,
+    indicators: codes.filter((c) => defs.has(c)).map((c) => ({ ...defs.get(c)!, keys: disaggregationKeys(defs.get(c)!.disaggregations) })),
+    values,
+    issues: validateForm(values, { indicators: defs, history, siblings }),
+  };
+}
+
+function conflict(reason: { vi: string; en: string }): AppError {
+  return AppError.conflict(reason);
+}
+
+async function ensureSubmission(q: Q, unitId: number, period: string): Promise<SubmissionRow> {
+  await sql`insert into monitoring_submissions (unit_id, period) values (${unitId}, ${period}) on conflict (unit_id, period) do nothing`.execute(any(q));
+  return (await getSubmission(q, unitId, period, true))!;
+}
+
+/**
+ * Saves a draft: upserts each value (all of numerator, denominator and value empty deletes it).
+ * Refused when the report is submitted or approved (locked). Returns the validation issues of
+ * the whole form after saving; errors do not stop a draft, they stop a submission.
+ */
+export async function saveValues(q: Q, unit: UnitRef, period: string, values: readonly FormValue[], actorId: number | null): Promise<{ issues: Issue[]; saved: number; deleted: number }> {
+  const sub = await ensureSubmission(q, unit.id, period);
+  const t = transition(sub.status, 'save');
+  if (!t.ok) throw conflict(t.reason);
+  const codes = await formIndicatorCodes(q, unit, period);
+  const allowed = new Set(codes);
+  const defs = await indicatorDefs(q, [...new Set([...codes, ...values.map((v) => v.indicatorCode)])]);
+  // Structural problems (unknown indicator, breakdown, duplicates) are refused outright.
+  const structural = validateForm(values, { indicators: new Map([...defs].filter(([c]) => allowed.has(c)) ) })
+    .filter((i) => i.rule === 'unknown_indicator' || i.rule === 'unknown_disaggregation' || i.rule === 'duplicate');
+  if (structural.length) throw AppError.validation(structural.map((i) => ({ path: i.path, message: i.message })));
+  let saved = 0;
+  let deleted = 0;
+  for (const v of values) {
+    const empty = v.numerator == null && v.denominator == null && v.value == null;
+    if (empty) {
+      const r = await sql`delete from monitoring_values where unit_id = ${unit.id} and indicator_code = ${v.indicatorCode} and period = ${period} and disaggregation = ${v.disaggregation}`.execute(any(q));
+      deleted += Number(r.numAffectedRows ?? 0);
+      continue;
+    }
+    await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, comment, updated_by, updated_at)
+      values (${unit.id}, ${v.indicatorCode}, ${period}, ${v.disaggregation}, ${v.numerator ?? null}, ${v.denominator ?? null}, ${v.value ?? null}, ${v.comment?.trim() || null}, ${actorId}, now())
+      on conflict (unit_id, indicator_code, period, disaggregation) do update set numerator = excluded.numerator, denominator = excluded.denominator,
+        value = excluded.value, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = now()`.execute(any(q));
+    saved++;
+  }
+  await sql`update monitoring_submissions set updated_at = now() where id = ${sub.id}`.execute(any(q));
+  const form = await getForm(q, unit, period);
+  return { issues: [...form.issues], saved, deleted };
+}
+
+export interface ActionInput {
+  readonly action: Exclude<WorkflowAction, 'save'>;
+  readonly actorId: number | null;
+  readonly reason?: string | null;
+  readonly audit?: AuditFn;
+}
+
+/**
+ * Moves a report through the workflow. Submitting runs the full validation (errors, and
+ * warnings without a comment, block it with every field listed). Approving locks the data and
+ * updates the aggregates of the unit and every unit above it in the same transaction;
+ * reopening removes the report from them again. Returning and reopening need a reason.
+ */
+export async function act(q: Q, unit: UnitRef, period: string, input: ActionInput): Promise<{ status: SubmissionStatus; issues: Issue[] }> {
+  const sub = await ensureSubmission(q, unit.id, period);
+  const t = transition(sub.status, input.action);
+  if (!t.ok) throw conflict(t.reason);
+  const reason = input.reason?.trim() ?? '';
+  if ((input.action === 'return' || input.action === 'reopen') && reason.length === 0) {
+    throw AppError.validation([{ path: '/reason', message: { vi: 'Cần ghi lý do', en: 'A reason is required' } }]);
+  }
+  let issues: Issue[] = [];
+  if (input.action === 'submit') {
+    const codes = await formIndicatorCodes(q, unit, period);
+    const defs = await indicatorDefs(q, codes);
+    const values = await valuesOf(q, unit.id, period);
+    issues = validateForm(values, {
+      indicators: defs, required: codes.filter((c) => defs.get(c)?.source !== 'registry'),
+      history: await historyOf(q, unit.id, period, defs), siblings: await siblingsOf(q, unit, period, defs),
+    });
+    const blockers = submissionBlockers(issues, values);
+    if (blockers.length) {
+      throw AppError.validation(
+        blockers.map((i) => ({ path: i.path, message: i.severity === 'warning' ? { vi: `${i.message.vi} (cần ghi chú để gửi)`, en: `${i.message.en} (a comment is needed to submit)` } : i.message })),
+        { vi: 'Báo cáo còn lỗi, chưa gửi được', en: 'The report has errors and was not submitted' },
+      );
+    }
+  }
+  const set =
+    input.action === 'submit' ? sql`submitted_at = now(), submitted_by = ${input.actorId}, return_reason = null`
+    : input.action === 'approve' ? sql`decided_at = now(), decided_by = ${input.actorId}`
+    : input.action === 'return' ? sql`decided_at = now(), decided_by = ${input.actorId}, return_reason = ${reason}`
+    : sql`reopened_at = now(), reopened_by = ${input.actorId}, reopen_reason = ${reason}, decided_at = null, decided_by = null`;
+  await sql`update monitoring_submissions set status = ${t.to}, updated_at = now(), ${set} where id = ${sub.id}`.execute(any(q));
+  if (input.action === 'approve' || input.action === 'reopen') await asSystem(q, () => refreshAggregatesForUnit(q, unit.id, period));
+  if (input.audit) {
+    await input.audit(q, {
+      action: `monitoring.${input.action}`, entity: 'monitoring_submission', entityId: String(sub.id), unitId: unit.id,
+      before: { status: sub.status }, after: { status: t.to, period, ...(reason ? { reason } : {}) },
+    });
+  }
+  return { status: t.to, issues };
+}
+
+/**
+ * Runs fn with the session's own role inside a transaction scoped by withActor(): the roll-up
+ * reads every approved value beneath the units above and writes their aggregates, which is the
+ * system's work, not the actor's (whose scope was checked before), so row-level security would
+ * only get in the way (e.g. a pre-reform predecessor outside today's scope).
+ */
+export async function asSystem<T>(q: Q, fn: () => Promise<T>): Promise<T> {
+  const r = await sql<{ app: boolean }>`select current_user = 'ansinh_app' as app`.execute(any(q));
+  if (!r.rows[0]!.app) return fn();
+  await sql`reset role`.execute(any(q));
+  try {
+    return await fn();
+  } finally {
+    await sql`set local role ansinh_app`.execute(any(q));
+  }
+}
+
+// ---- roll-up ----------------------------------------------------------------------------
+
+/**
+ * The set-based roll-up: every approved value counts toward each unit above its reporting unit
+ * in `ancestors` (the units above it and, for a pre-reform unit, its successors and theirs), so
+ * series before and after the 2025 mergers add up; a unit that has units beneath it also counts
+ * its own values. A partial lineage link carries an even share of the predecessor to each of its
+ * partial successors (see lineageShares in model.ts); units above those successors receive the
+ * whole. Rates: Σ numerators / Σ denominators × factor; counts: Σ; averages: Σ(value × weight) /
+ * Σ weight; levels: only a unit's own value. Reporting units with nothing beneath them get no
+ * row: their own approved values are their totals (view monitoring_totals).
+ */
+function rollupSelect(filter: { ancestors?: readonly number[]; codes?: readonly string[]; period?: string }) {
+  const w = [sql`true`];
+  const own = [sql`true`];
+  if (filter.ancestors) { w.push(sql`a.anc = any(${filter.ancestors as number[]})`); own.push(sql`v.unit_id = any(${filter.ancestors as number[]})`); }
+  if (filter.codes) { w.push(sql`v.indicator_code = any(${filter.codes as string[]})`); own.push(sql`v.indicator_code = any(${filter.codes as string[]})`); }
+  if (filter.period) { w.push(sql`v.period = ${filter.period}`); own.push(sql`v.period = ${filter.period}`); }
+  const both = sql`n is not null and d is not null`;
+  const wm = sql`val is not null and d is not null`;
+  return sql`
+    with shares as (
+      select predecessor_id, successor_id, 1.0::float8 / count(*) over (partition by predecessor_id) as share
+      from unit_lineage where part = 'partial'
+    ), above as (
+      select distinct a.anc as id from units u cross join lateral unnest(u.ancestors) as a(anc) where a.anc <> u.id
+    ), src as (
+      select a.anc as unit_id, v.indicator_code, v.period, v.disaggregation,
+        v.numerator::float8 * coalesce(sh.share, 1) as n, v.denominator::float8 * coalesce(sh.share, 1) as d,
+        case when i.aggregation = 'sum' then v.value::float8 * coalesce(sh.share, 1) else v.value::float8 end as val,
+        i.aggregation, i.factor::float8 as factor
+      from monitoring_values v
+      join monitoring_submissions s on s.unit_id = v.unit_id and s.period = v.period and s.status = 'approved'
+      join indicators i on i.code = v.indicator_code
+      join units u on u.id = v.unit_id
+      cross join lateral unnest(u.ancestors) as a(anc)
+      left join shares sh on sh.predecessor_id = v.unit_id and sh.successor_id = a.anc
+      where a.anc <> v.unit_id and i.aggregation <> 'none' and ${sql.join(w, sql` and `)}
+      union all
+      select v.unit_id, v.indicator_code, v.period, v.disaggregation, v.numerator::float8, v.denominator::float8, v.value::float8,
+        i.aggregation, i.factor::float8
+      from monitoring_values v
+      join above on above.id = v.unit_id
+      join monitoring_submissions s on s.unit_id = v.unit_id and s.period = v.period and s.status = 'approved'
+      join indicators i on i.code = v.indicator_code
+      where ${sql.join(own, sql` and `)}
+    )
+    select unit_id, indicator_code, period, disaggregation,
+      case aggregation when 'sum_ratio' then sum(n) filter (where ${both}) when 'weighted_mean' then sum(val * d) filter (where ${wm}) when 'none' then max(n) end as numerator,
+      case aggregation when 'sum_ratio' then sum(d) filter (where ${both}) when 'weighted_mean' then sum(d) filter (where ${wm}) when 'none' then max(d) end as denominator,
+      case aggregation
+        when 'sum_ratio' then case when count(*) filter (where ${both}) = 0 then max(val)
+                                   else max(factor) * sum(n) filter (where ${both}) / nullif(sum(d) filter (where ${both}), 0) end
+        when 'weighted_mean' then sum(val * d) filter (where ${wm}) / nullif(sum(d) filter (where ${wm}), 0)
+        when 'sum' then sum(val)
+        else max(val) end as value,
+      count(*)::int as sources
+    from src group by unit_id, indicator_code, period, disaggregation, aggregation`;
+}
+
+/** Rebuilds every aggregate (after an import, or to check the incremental path). Returns the row count. */
+export async function rebuildAggregates(q: Q): Promise<number> {
+  await sql`delete from monitoring_aggregates`.execute(any(q));
+  const r = await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
+    ${rollupSelect({})}`.execute(any(q));
+  // Fresh statistics, or the planner takes the rebuilt table for empty (seconds instead of ms).
+  await sql`analyze monitoring_aggregates`.execute(any(q));
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/**
+ * The incremental path, run in the approval transaction: only the aggregates of the approved
+ * unit's ancestors, only its indicators and period, recomputed from the approved values beneath
+ * each of them (the same query as the full rebuild, restricted), so both paths agree by construction.
+ */
+export async function refreshAggregatesForUnit(q: Q, unitId: number, period: string): Promise<void> {
+  const u = await sql<{ ancestors: number[] }>`select ancestors from units where id = ${unitId}`.execute(any(q));
+  const ancestors = u.rows[0]?.ancestors ?? [unitId];
+  const codes = (await sql<{ c: string }>`select distinct indicator_code as c from monitoring_values where unit_id = ${unitId} and period = ${period}`.execute(any(q))).rows.map((x) => x.c);
+  if (codes.length === 0) return;
+  await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
+  await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
+    ${rollupSelect({ ancestors, codes, period })}`.execute(any(q));
+}
+
+// ---- completeness -------------------------------------------------------------------------
+
+export interface ReportRow {
+  readonly code: string;
+  readonly name: string;
+  readonly status: SubmissionStatus | 'missing';
+  readonly submittedAt: string | null;
+  readonly onTime: boolean | null;
+  readonly returnReason: string | null;
+}
+
+export interface Completeness {
+  readonly period: string;
+  readonly deadline: string;
+  readonly expected: number;
+  readonly received: number;
+  readonly onTime: number;
+  readonly completeness: number | null;
+  readonly timeliness: number | null;
+  readonly reports: readonly ReportRow[];
+}
+
+/**
+ * Completeness and timeliness of the communes' reports at and below a unit for a period, in
+ * DHIS2 terms: expected = reporting units (communes valid at the period's end) under the unit;
+ * received = submitted or approved; on time = submitted before the deadline day.
+ */
+export async function completeness(q: Q, unit: UnitRef, period: string): Promise<Completeness> {
+  const end = periodEnd(period);
+  const deadline = await deadlineFor(q, unit, period);
+  const r = await sql<{ code: string; name: string; status: SubmissionStatus | null; submittedAt: string | null; submittedDate: string | null; returnReason: string | null }>`
+    select u.code, u.name, s.status, s.submitted_at::text as "submittedAt",
+      (s.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date::text as "submittedDate", s.return_reason as "returnReason"
+    from units u left join monitoring_submissions s on s.unit_id = u.id and s.period = ${period}
+    where u.level = 'commune' and ${unit.id} = any(u.ancestors)
+      and (u.valid_from is null or u.valid_from <= ${end}::date) and (u.valid_to is null or u.valid_to >= ${end}::date)
+    order by u.name`.execute(any(q));
+  const reports: ReportRow[] = r.rows.map((x) => {
+    const received = x.status === 'submitted' || x.status === 'approved';
+    return {
+      code: x.code, name: x.name, status: x.status ?? 'missing', submittedAt: x.submittedAt,
+      onTime: received && x.submittedDate ? isOnTime(x.submittedDate, deadline.date) : null,
+      returnReason: x.status === 'returned' ? x.returnReason : null,
+    };
+  });
+  const received = reports.filter((x) => x.status === 'submitted' || x.status === 'approved').length;
+  const onTime = reports.filter((x) => x.onTime === true).length;
+  return { period, deadline: deadline.date, expected: reports.length, received, onTime, ...completenessRates(reports.length, received, onTime), reports };
+}
+
+/** Yearly aggregated totals of one unit (periods like '2025'), oldest first, per indicator. */
+export async function yearlySeries(q: Q, unitId: number, codes: readonly string[], toYear: number): Promise<Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>> {
+  const out = new Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>();
+  if (codes.length === 0) return out;
+  const r = await sql<{ code: string; period: string; value: number | null; numerator: number | null; denominator: number | null }>`
+    select indicator_code as code, period, value, numerator, denominator from monitoring_totals
+    where unit_id = ${unitId} and indicator_code = any(${codes as string[]}) and disaggregation = '' and length(period) = 4 and period <= ${String(toYear)}
+    order by period`.execute(any(q));
+  for (const x of r.rows) {
+    if (x.value === null) continue;
+    out.set(x.code, [...(out.get(x.code) ?? []), { year: Number(x.period), value: x.value, numerator: x.numerator, denominator: x.denominator }]);
+  }
+  return out;
+}
+
+export { usesRatio, TOTAL };

@@ -1,0 +1,98 @@
+// The dashboard of a unit and year: targets as a traffic-light table with the rule behind each
+// status, a chart of the chosen indicator, and the units below ranked on it (drill down).
+import { useState } from 'preact/hooks';
+import { num } from '../../i18n/index.ts';
+import { Loaded, useApi } from '../../components/data.tsx';
+import { Link, queryString } from '../../lib/router.tsx';
+import { IndicatorChart } from './Chart.tsx';
+import { m } from './strings.ts';
+
+interface Row {
+  targetId: number; indicator: { code: string; name: string; unit: string }; target: { comparator: string; value: number; year: number };
+  baseline: { year: number; value: number } | null; latest: { year: number; value: number } | null;
+  neededPerYear: number | null; trendPerYear: number | null; projected: number | null; status: string; statusLabel: string; rule: string; inherited: boolean; planNumber: string | null;
+}
+interface Dash { unit: { code: string; name: string }; year: number; rows: Row[] }
+
+const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
+const cmp: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲' };
+const f = (x: number | null | undefined) => (x == null ? '–' : num(x, 2));
+
+export default function Dashboard({ unit, year, link }: { unit: string; year: number; link: (v: string, extra?: Record<string, string | number>) => string }) {
+  const state = useApi<Dash>(`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard${queryString({ year })}`);
+  const [chosen, setChosen] = useState<string | null>(null);
+  return (
+    <Loaded state={state}>
+      {(d) => {
+        const code = chosen ?? d.rows[0]?.indicator.code ?? null;
+        return (
+          <>
+            <h2>{d.unit.name}: {m('targets')} ({year})</h2>
+            <p><a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard.xlsx${queryString({ year })}`}>{m('xlsx')}</a></p>
+            {d.rows.length === 0 ? <p>{m('noTargets')}</p> : (
+              <div class="table-wrap" tabIndex={0} role="region" aria-label={m('targets')}>
+                <table class="table">
+                  <thead><tr>
+                    <th scope="col">{m('indicator')}</th><th scope="col">{m('target')}</th><th scope="col">{m('baseline')}</th><th scope="col">{m('latest')}</th>
+                    <th scope="col">{m('needed')}</th><th scope="col">{m('trend')}</th><th scope="col">{m('projected')}</th><th scope="col">{m('status')}</th>
+                  </tr></thead>
+                  <tbody>
+                    {d.rows.map((r) => (
+                      <tr key={r.targetId}>
+                        <td><button type="button" class="link-button" onClick={() => setChosen(r.indicator.code)} aria-pressed={code === r.indicator.code}>{r.indicator.name}</button>
+                          {r.inherited && <span class="hint"> ({m('inherited')} {r.planNumber ?? ''})</span>}</td>
+                        <td>{cmp[r.target.comparator] ?? r.target.comparator} {f(r.target.value)} ({r.target.year})</td>
+                        <td>{r.baseline ? `${f(r.baseline.value)} (${r.baseline.year})` : '–'}</td>
+                        <td>{r.latest ? `${f(r.latest.value)} (${r.latest.year})` : '–'}</td>
+                        <td>{f(r.neededPerYear)}</td><td>{f(r.trendPerYear)}</td><td>{f(r.projected)}</td>
+                        <td><span class="tag" style={{ background: colours[r.status], color: r.status === 'at_risk' || r.status === 'no_data' ? '#0b0c0c' : '#fff' }} title={r.rule}>{r.statusLabel}</span>
+                          <details><summary class="hint">?</summary><p class="hint">{r.rule}</p></details></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {code && <IndicatorPanel unit={unit} year={year} code={code} link={link} />}
+          </>
+        );
+      }}
+    </Loaded>
+  );
+}
+
+interface Detail { indicator: { name: string }; history: { year: number; value: number }[]; target: { value: number; year: number | null } | null; progress: { projection: { year: number; value: number }[] } | null }
+interface Kids { columns: { indicator: { code: string; name: string } }[]; rows: { code: string; name: string; rank: number | null; cells: { value: number | null; meetsTarget: boolean | null }[] }[] }
+
+function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number; code: string; link: (v: string, extra?: Record<string, string | number>) => string }) {
+  const detail = useApi<Detail>(`/api/monitoring/units/${encodeURIComponent(unit)}/indicators/${encodeURIComponent(code)}${queryString({ year })}`);
+  const kids = useApi<Kids>(`/api/monitoring/units/${encodeURIComponent(unit)}/children${queryString({ year, indicator: code })}`);
+  return (
+    <section class="panel">
+      <Loaded state={detail}>
+        {(d) => <IndicatorChart label={d.indicator.name} data={{ history: d.history, projection: d.progress?.projection ?? [], target: d.target }} />}
+      </Loaded>
+      <Loaded state={kids}>
+        {(k) => k.rows.length === 0 ? null : (
+          <>
+            <h3>{m('children')}</h3>
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
+              <table class="table">
+                <thead><tr><th scope="col">{m('rank')}</th><th scope="col">{m('unit')}</th><th scope="col">{k.columns[0]?.indicator.name}</th></tr></thead>
+                <tbody>
+                  {k.rows.map((r) => (
+                    <tr key={r.code}>
+                      <td>{r.rank ?? '–'}</td>
+                      <td><Link href={link('dashboard', { unit: r.code })}>{r.name}</Link></td>
+                      <td style={{ background: r.cells[0]?.meetsTarget === true ? '#cce2d8' : r.cells[0]?.meetsTarget === false ? '#f6d7d2' : undefined }}>{f(r.cells[0]?.value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
