@@ -84,6 +84,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // An idle connection the server ends (restart, database dropped) must not crash the process:
+  // the pool drops it and opens a new one for the next query.
+  pool.on('error', (e) => {
+    if (process.env.NODE_ENV !== 'test') console.error(`PostgreSQL: idle connection lost: ${e.message}`);
+  });
   const k = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // Fail now with a clear message rather than at the first request.
   try {
