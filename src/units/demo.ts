@@ -1,7 +1,7 @@
 // Demo villages (synthetic names) under Xã Thu Lũm, so that households have a village.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import { findUnitByCode, computeAncestors } from './store.ts';
+import { findUnitByCode } from './store.ts';
 
 export const demoVillages = ['Bản Thu Lũm', 'Bản Ka Lăng', 'Bản Pa Thắng', 'Bản Lò Ma', 'Bản Hà Xa', 'Bản Phìn Khò', 'Bản U Ma', 'Bản Nậm Pục'];
 
@@ -16,6 +16,7 @@ export async function seedDemoVillages(db: Db, log: (l: string) => void): Promis
       where not exists (select 1 from units where code = ${code} and level = 'village')`.execute(db.k);
     n += Number(r.numAffectedRows ?? 0);
   }
-  if (n > 0) await computeAncestors(db.k);
+  // a village's scope ancestry is its commune's plus itself (no lineage below communes)
+  if (n > 0) await sql`update units v set ancestors = c.ancestors || v.id from units c where c.id = v.parent_id and v.level = 'village' and v.ancestors = '{}'`.execute(db.k);
   log(`bản (thôn) mẫu của xã Thu Lũm: ${n}`);
 }

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import { provinceName, splitKind } from './model.ts';
-import { computeAncestors, insertLineage, insertUnits, REFORM_DATE, REFORM_LAST_DAY, type NewUnit } from './store.ts';
+import { ancestorSets, kindOfName, provinceName, splitKind } from './model.ts';
+import { reserveUnitIds, writeLineage, writeUnits, REFORM_DATE, REFORM_LAST_DAY, type NewUnit } from './store.ts';
 
 const DIR = new URL('../../reference/units/', import.meta.url);
 
@@ -42,7 +42,7 @@ export function formerUnits(): NewUnit[] {
     if (!districts.has(r.district_code!)) {
       districts.set(r.district_code!, { code: r.district_code!, name: r.district_name!, level: 'district', kind: r.district_type!, parentCode: r.province_code!, parentLevel: 'province' });
     }
-    communes.push({ code: r.commune_code!, name: r.commune_name!, level: 'commune', kind: r.commune_type!, parentCode: r.district_code!, parentLevel: 'district' });
+    communes.push({ code: r.commune_code!, name: r.commune_name!, level: 'commune', kind: kindOfName(r.commune_name!, 'commune') ?? r.commune_type!, parentCode: r.district_code!, parentLevel: 'district' });
   }
   // Island districts without communes became special zones (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa,
   // Lý Sơn, Côn Đảo): they appear only in the lineage, by their 3-digit district code. District
@@ -57,23 +57,54 @@ export function formerUnits(): NewUnit[] {
   return [...provinces.values(), ...districts.values(), ...communes];
 }
 
+/**
+ * Loads reference/units into an empty database (does nothing when units exist). Ids are taken
+ * from the sequence first, so parents, lineage and the scope ancestry (`ancestorSets`, the
+ * same rule as `computeAncestors`) are resolved in memory and every row is written once.
+ */
 export async function loadUnitsReference(db: Db, log: (line: string) => void): Promise<void> {
   const have = await sql<{ n: number }>`select count(*)::int as n from units`.execute(db.k);
   if ((have.rows[0]?.n ?? 0) > 0) return;
   const t0 = Date.now();
+  const eras = [
+    { units: currentUnits(), validFrom: REFORM_DATE, validTo: null, former: false },
+    { units: formerUnits(), validFrom: null, validTo: REFORM_LAST_DAY, former: true },
+  ];
+  const lineage = [
+    ...csv('lineage-2025.csv').map((r) => ({ newCode: r.new_code!, oldCode: r.old_code!, part: r.part as 'full' | 'partial', level: r.old_code!.length === 3 ? 'district' : 'commune' })),
+    ...csv('province-lineage-2025.csv').map((r) => ({ newCode: r.new_code!, oldCode: r.old_code!, part: r.part as 'full' | 'partial', level: 'province' })),
+  ];
   await db.k.transaction().execute(async (tx) => {
-    const cur = currentUnits();
-    const old = formerUnits();
-    // parents before children: provinces, districts, communes
+    const total = eras.reduce((n, e) => n + e.units.length, 0);
+    const ids = await reserveUnitIds(tx, total);
+    const key = (former: boolean, level: string, code: string) => `${former ? 'old' : 'new'}:${level}:${code}`;
+    const idOf = new Map<string, number>();
+    let next = 0;
+    for (const e of eras) for (const u of e.units) idOf.set(key(e.former, u.level, u.code), ids[next++]!);
+    const rows = eras.flatMap((e) =>
+      e.units.map((u) => ({
+        id: idOf.get(key(e.former, u.level, u.code))!,
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        kind: u.kind,
+        parentId: u.parentCode && u.parentLevel ? (idOf.get(key(e.former, u.parentLevel, u.parentCode)) ?? null) : null,
+        validFrom: e.validFrom,
+        validTo: e.validTo,
+        former: e.former,
+      })),
+    );
+    const links = lineage.flatMap((l) => {
+      const successorId = idOf.get(key(false, l.level === 'province' ? 'province' : 'commune', l.newCode));
+      const predecessorId = idOf.get(key(true, l.level, l.oldCode));
+      return successorId && predecessorId ? [{ successorId, predecessorId, part: l.part }] : [];
+    });
+    if (links.length !== lineage.length) log(`cảnh báo: ${lineage.length - links.length} dòng quan hệ sáp nhập không khớp mã đơn vị`);
+    const anc = ancestorSets(rows, links);
     const order = { province: 0, district: 1, commune: 2, village: 3 } as const;
-    const byLevel = (xs: NewUnit[]) => [0, 1, 2].map((l) => xs.filter((u) => order[u.level] === l));
-    for (const part of byLevel(cur)) if (part.length) await insertUnits(tx, part, { validFrom: REFORM_DATE, validTo: null });
-    for (const part of byLevel(old)) if (part.length) await insertUnits(tx, part, { validFrom: null, validTo: REFORM_LAST_DAY });
-    const lin = csv('lineage-2025.csv').map((r) => ({ newCode: r.new_code!, oldCode: r.old_code!, part: r.part as 'full' | 'partial' }));
-    const plin = csv('province-lineage-2025.csv').map((r) => ({ newCode: r.new_code!, oldCode: r.old_code!, part: r.part as 'full' | 'partial' }));
-    await insertLineage(tx, 'commune', lin);
-    await insertLineage(tx, 'province', plin);
-    await computeAncestors(tx);
+    rows.sort((a, b) => order[a.level] - order[b.level]);
+    await writeUnits(tx, rows.map((r) => ({ ...r, ancestors: anc.get(r.id)! })));
+    await writeLineage(tx, links);
   });
   const n = await sql<{ level: string; current: boolean; n: number }>`select level, valid_to is null as current, count(*)::int as n from units group by 1, 2 order by 2 desc, 1`.execute(db.k);
   log(`đơn vị hành chính: ${n.rows.map((r) => `${r.n} ${r.level}${r.current ? '' : ' (trước 01/07/2025)'}`).join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

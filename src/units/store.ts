@@ -2,7 +2,7 @@
 // and accent/typo-tolerant search.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { UnitLevel } from './model.ts';
+import type { NewUnit, UnitLevel } from './model.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -28,44 +28,106 @@ type Q = Kysely<DB> | Transaction<DB>;
 export const REFORM_DATE = '2025-07-01';
 export const REFORM_LAST_DAY = '2025-06-30';
 
-export interface NewUnit {
+export type { NewUnit } from './model.ts';
+
+/** A unit an import changed (its name before and after; same name when kind, parent or end date changed). */
+export interface UnitChange {
   readonly code: string;
-  readonly name: string;
-  readonly level: UnitLevel;
-  readonly kind: string;
-  /** Code of the parent in the same era (current or pre-reform). */
-  readonly parentCode: string | null;
-  readonly parentLevel: UnitLevel | null;
+  readonly level: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 /**
- * Inserts units of one era in bulk (one statement), resolving parents by code within the era.
- * Existing units (same level, code and validity start) are left as they are, so a re-import
- * changes nothing. Returns the number inserted.
+ * Inserts or corrects units of one era, keyed by level + code + validity start: a unit already
+ * there with another name, kind, parent or end date is updated, an identical one is left alone
+ * (so re-importing a file changes nothing). Parents are looked up in the same era.
  */
-export async function insertUnits(q: Q, units: readonly NewUnit[], era: { validFrom: string | null; validTo: string | null }): Promise<number> {
+export async function upsertUnits(q: Q, units: readonly NewUnit[], era: { validFrom: string | null; validTo: string | null }): Promise<{ inserted: number; updated: UnitChange[] }> {
   let inserted = 0;
+  const updated: UnitChange[] = [];
   for (let i = 0; i < units.length; i += 5000) {
     const chunk = units.slice(i, i + 5000);
-    const r = await sql<{ n: number }>`
+    const r = await sql<{ inserted: number; updated: UnitChange[] | string }>`
       with input as (
         select * from unnest(${arr(chunk.map((u) => u.code))}::text[], ${arr(chunk.map((u) => u.name))}::text[],
                              ${arr(chunk.map((u) => u.level))}::text[], ${arr(chunk.map((u) => u.kind))}::text[],
                              ${arr(chunk.map((u) => u.parentCode))}::text[], ${arr(chunk.map((u) => u.parentLevel))}::text[])
           as t(code, name, level, kind, parent_code, parent_level)
+      ), resolved as (
+        select i.code, i.name, i.level, i.kind, p.id as parent_id
+        from input i
+        -- the parent of the same era, else (a unit created later) the one in force on its first day
+        left join lateral (
+          select p.id from units p
+          where p.code = i.parent_code and p.level = i.parent_level
+            and (p.valid_from is not distinct from ${era.validFrom}::date
+                 or (${era.validFrom}::date is not null and coalesce(p.valid_from, '-infinity') <= ${era.validFrom}::date
+                     and coalesce(p.valid_to, 'infinity') >= ${era.validFrom}::date))
+          order by (p.valid_from is not distinct from ${era.validFrom}::date) desc, p.valid_from desc nulls last
+          limit 1) p on true
+      ), upd as (
+        update units e set name = r.name, kind = r.kind, parent_id = r.parent_id, valid_to = ${era.validTo}::date, name_folded = ansinh_fold(r.name)
+        from resolved r, units before
+        where e.level = r.level and e.code = r.code and e.valid_from is not distinct from ${era.validFrom}::date and before.id = e.id
+          and (e.name, e.kind, e.parent_id, e.valid_to) is distinct from (r.name, r.kind, r.parent_id, ${era.validTo}::date)
+        returning e.code, e.level, before.name as old_name, r.name as new_name
       ), ins as (
         insert into units (code, name, level, kind, parent_id, valid_from, valid_to, name_folded)
-        select i.code, i.name, i.level, i.kind, p.id, ${era.validFrom}::date, ${era.validTo}::date, ansinh_fold(i.name)
-        from input i
-        left join units p on p.code = i.parent_code and p.level = i.parent_level
-          and p.valid_from is not distinct from ${era.validFrom}::date and p.valid_to is not distinct from ${era.validTo}::date
-        where not exists (select 1 from units e where e.level = i.level and e.code = i.code
-          and e.valid_from is not distinct from ${era.validFrom}::date)
+        select r.code, r.name, r.level, r.kind, r.parent_id, ${era.validFrom}::date, ${era.validTo}::date, ansinh_fold(r.name)
+        from resolved r
+        where not exists (select 1 from units e where e.level = r.level and e.code = r.code and e.valid_from is not distinct from ${era.validFrom}::date)
         returning 1)
-      select count(*)::int as n from ins`.execute(q);
-    inserted += r.rows[0]?.n ?? 0;
+      select (select count(*)::int from ins) as inserted,
+             coalesce((select json_agg(json_build_object('code', code, 'level', level, 'from', old_name, 'to', new_name)) from upd), '[]') as updated`.execute(q);
+    inserted += r.rows[0]?.inserted ?? 0;
+    const u = r.rows[0]?.updated ?? [];
+    updated.push(...(typeof u === 'string' ? (JSON.parse(u) as UnitChange[]) : u));
   }
-  return inserted;
+  return { inserted, updated };
+}
+
+/** Takes n ids from the units sequence, so that a bulk load can link rows before writing them. */
+export async function reserveUnitIds(q: Q, n: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('units', 'id'))::int as id from generate_series(1, ${n}::int)`.execute(q);
+  return r.rows.map((x) => x.id);
+}
+
+export interface UnitRowToWrite {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly level: UnitLevel;
+  readonly kind: string;
+  readonly parentId: number | null;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly ancestors: readonly number[];
+}
+
+/** Writes fully resolved units (ids, parents and ancestors known) in bulk: one write per row. */
+export async function writeUnits(q: Q, rows: readonly UnitRowToWrite[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const c = rows.slice(i, i + 5000);
+    await sql`
+      insert into units (id, code, name, level, kind, parent_id, valid_from, valid_to, ancestors, name_folded)
+      select t.id, t.code, t.name, t.level, t.kind, t.parent_id, t.valid_from, t.valid_to, t.anc::int[], ansinh_fold(t.name)
+      from unnest(${arr(c.map((u) => u.id))}::int[], ${arr(c.map((u) => u.code))}::text[], ${arr(c.map((u) => u.name))}::text[],
+                  ${arr(c.map((u) => u.level))}::text[], ${arr(c.map((u) => u.kind))}::text[], ${arr(c.map((u) => u.parentId))}::int[],
+                  ${arr(c.map((u) => u.validFrom))}::date[], ${arr(c.map((u) => u.validTo))}::date[], ${arr(c.map((u) => `{${u.ancestors.join(',')}}`))}::text[])
+        as t(id, code, name, level, kind, parent_id, valid_from, valid_to, anc)`.execute(q);
+  }
+}
+
+/** Writes lineage links between known unit ids. */
+export async function writeLineage(q: Q, rows: readonly { successorId: number; predecessorId: number; part: 'full' | 'partial' }[], effective = REFORM_DATE): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const c = rows.slice(i, i + 5000);
+    await sql`
+      insert into unit_lineage (successor_id, predecessor_id, part, effective)
+      select t.s, t.p, t.part, ${effective}::date
+      from unnest(${arr(c.map((x) => x.successorId))}::int[], ${arr(c.map((x) => x.predecessorId))}::int[], ${arr(c.map((x) => x.part))}::text[]) as t(s, p, part)`.execute(q);
+  }
 }
 
 /** Postgres array literal, so that the same query works on node-postgres and PGlite. */
@@ -73,68 +135,35 @@ export function arr(xs: readonly (string | number | null)[]): string {
   return `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
-export interface LineageRow {
-  readonly newCode: string;
-  readonly oldCode: string;
-  readonly part: 'full' | 'partial';
-}
-
-/** Links pre-reform units to their successors (current units of the same level). */
-export async function insertLineage(q: Q, level: 'province' | 'commune', rows: readonly LineageRow[], effective = REFORM_DATE): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
-    const r = await sql<{ n: number }>`
-      with input as (
-        select * from unnest(${arr(chunk.map((x) => x.newCode))}::text[], ${arr(chunk.map((x) => x.oldCode))}::text[], ${arr(chunk.map((x) => x.part))}::text[]) as t(new_code, old_code, part)
-      ), ins as (
-        insert into unit_lineage (successor_id, predecessor_id, part, effective)
-        select s.id, p.id, i.part, ${effective}::date
-        from input i
-        join units s on s.level = ${level} and s.code = i.new_code and s.valid_to is null
-        join units p on p.code = i.old_code and p.valid_to = ${REFORM_LAST_DAY}::date
-          and p.level = (case when ${level} = 'province' then 'province' when length(i.old_code) = 3 then 'district' else 'commune' end)
-        on conflict do nothing
-        returning 1)
-      select count(*)::int as n from ins`.execute(q);
-    n += r.rows[0]?.n ?? 0;
-  }
-  return n;
-}
-
 /**
- * Computes `ancestors` for every unit: itself and its parents; then, for pre-reform units, the
- * successors by lineage with their ancestors (communes directly, districts through their
- * communes, provinces through province lineage). Set-based: a handful of statements.
+ * Computes `ancestors` for every unit: itself and its parents; for pre-reform units also the
+ * successors by lineage with their parents (communes and island districts directly, provinces
+ * through the province lineage, districts through their communes' successors). One set-based
+ * statement that rewrites only the rows whose set changed, so an import that touches a few
+ * units updates a few rows (and a few entries of the GIN index). Sets are sorted by id.
  */
-export async function computeAncestors(q: Q): Promise<void> {
-  await sql`
-    with recursive chain(id, anc) as (
-      select id, array[id] from units where parent_id is null
-      union all
-      select u.id, c.anc || u.id from units u join chain c on u.parent_id = c.id)
-    update units u set ancestors = c.anc from chain c where c.id = u.id`.execute(q);
-  // pre-reform communes: + successors and their ancestors
-  await sql`
-    update units u set ancestors = (select array(select distinct x from unnest(u.ancestors || s.anc) x order by x))
-    from (select l.predecessor_id, array_agg(distinct a) as anc
-          from unit_lineage l join units s on s.id = l.successor_id, unnest(s.ancestors) a
-          where s.level = 'commune' group by l.predecessor_id) s
-    where s.predecessor_id = u.id`.execute(q);
-  // pre-reform provinces: + successor provinces
-  await sql`
-    update units u set ancestors = (select array(select distinct x from unnest(u.ancestors || s.anc) x order by x))
-    from (select l.predecessor_id, array_agg(distinct l.successor_id) as anc
-          from unit_lineage l join units s on s.id = l.successor_id where s.level = 'province' group by l.predecessor_id) s
-    where s.predecessor_id = u.id`.execute(q);
-  // pre-reform districts: + the current units their communes went to (and those units' ancestors)
-  await sql`
-    update units d set ancestors = (select array(select distinct x from unnest(d.ancestors || s.anc) x order by x))
-    from (select c.parent_id as district_id, array_agg(distinct a) as anc
-          from units c, unnest(c.ancestors) a
-          join units t on t.id = a and t.valid_to is null
-          where c.level = 'commune' and c.valid_to is not null group by c.parent_id) s
-    where s.district_id = d.id and d.level = 'district'`.execute(q);
+export async function computeAncestors(q: Q): Promise<number> {
+  const r = await sql`
+    with s as (
+      select u.id, u.level, u.valid_to, array_remove(array[u.id, p1.id, p2.id, p3.id], null) as anc
+      from units u
+      left join units p1 on p1.id = u.parent_id
+      left join units p2 on p2.id = p1.parent_id
+      left join units p3 on p3.id = p2.parent_id
+    ), succ as (
+      select l.predecessor_id as id, x as a from unit_lineage l join s on s.id = l.successor_id, unnest(s.anc) x
+    ), former_district as (
+      select c.parent_id as id, succ.a from units c join succ on succ.id = c.id join s d on d.id = c.parent_id
+      where d.level = 'district' and d.valid_to is not null
+    ), every as (
+      select s.id, x as a from s, unnest(s.anc) x
+      union select id, a from succ
+      union select id, a from former_district
+    ), final as (
+      select id, array_agg(a order by a) as anc from every group by id
+    )
+    update units u set ancestors = f.anc from final f where f.id = u.id and u.ancestors is distinct from f.anc`.execute(q);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 export async function countUnits(q: Q) {
@@ -150,49 +179,19 @@ export async function findUnitByCode(q: Q, code: string, level?: UnitLevel) {
   return qb.orderBy(sql`valid_to is null`, 'desc').orderBy(sql`coalesce(valid_to, date '9999-12-31')`, 'desc').orderBy('id', 'desc').executeTakeFirst();
 }
 
+/** The most recent former (no longer valid) unit with this code. */
+export async function findFormerUnitByCode(q: Q, code: string, level?: UnitLevel) {
+  let qb = q.selectFrom('units').selectAll().where('code', '=', code).where('valid_to', 'is not', null);
+  if (level) qb = qb.where('level', '=', level);
+  return qb.orderBy('valid_to', 'desc').orderBy('id', 'desc').executeTakeFirst();
+}
+
 export async function getUnit(q: Q, id: number) {
   return q.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function childrenOf(q: Q, id: number) {
   return q.selectFrom('units').selectAll().where('parent_id', '=', id).orderBy('name').execute();
-}
-
-/** Ids of a unit and everything under it (including pre-reform units that merged into it). */
-export async function subtreeIds(q: Q, id: number): Promise<number[]> {
-  const r = await sql<{ id: number }>`select id from units where ancestors @> array[${id}::int]`.execute(q);
-  return r.rows.map((x) => x.id);
-}
-
-export async function parentChain(q: Q, id: number) {
-  const r = await sql<{ id: number; code: string; name: string; level: string; kind: string }>`
-    with recursive up(id, parent_id, code, name, level, kind, depth) as (
-      select id, parent_id, code, name, level, kind, 0 from units where id = ${id}
-      union all
-      select p.id, p.parent_id, p.code, p.name, p.level, p.kind, up.depth + 1 from units p join up on p.id = up.parent_id)
-    select id, code, name, level, kind from up where depth > 0 order by depth desc`.execute(q);
-  return r.rows;
-}
-
-export async function predecessorsOf(q: Q, id: number) {
-  return q
-    .selectFrom('unit_lineage as l')
-    .innerJoin('units as p', 'p.id', 'l.predecessor_id')
-    .leftJoin('units as d', 'd.id', 'p.parent_id')
-    .select(['p.id', 'p.code', 'p.name', 'p.level', 'p.kind', 'l.part', 'l.effective', 'd.name as parent_name'])
-    .where('l.successor_id', '=', id)
-    .orderBy('p.name')
-    .execute();
-}
-
-export async function successorsOf(q: Q, id: number) {
-  return q
-    .selectFrom('unit_lineage as l')
-    .innerJoin('units as s', 's.id', 'l.successor_id')
-    .select(['s.id', 's.code', 's.name', 's.level', 's.kind', 'l.part', 'l.effective'])
-    .where('l.predecessor_id', '=', id)
-    .orderBy('s.name')
-    .execute();
 }
 
 export interface SearchOptions {
@@ -204,27 +203,128 @@ export interface SearchOptions {
 }
 
 /**
- * Accent- and typo-tolerant search: exact folded name (with or without its kind) first, then
- * prefix/substring, then trigram similarity; current units before historical ones.
+ * Accent- and typo-tolerant search: the code; then the exact name as typed (with or without its
+ * kind), the exact name without accents, a substring, then trigram similarity; current units
+ * before historical ones at equal score.
  */
 export async function searchUnits(q: Q, o: SearchOptions) {
-  const term = o.q?.trim() ? o.q.trim() : null;
+  // NFC: some keyboards send decomposed accents ("u" + U+0303), the data is composed
+  const term = o.q?.trim() ? o.q.normalize('NFC').trim().replace(/\s+/g, ' ') : null;
+  // Conditions are only added when given, and the folded term is an inline immutable call, so
+  // that the planner can use the trigram, parent and code indexes.
+  const f = sql`ansinh_fold(${term ?? ''})`;
+  const isCode = term !== null && /^[0-9]{2,}(-[0-9A-Za-z]+)?$/.test(term);
+  const where = [sql`true`];
+  if (term !== null)
+    where.push(isCode
+      ? sql`(u.code = ${term} or u.code like ${term + '%'})`
+      : sql`(u.name_folded like '%' || ${f} || '%' or ${f} <% u.name_folded)`); // word similarity ≥ 0.6: typos, missing words
+  if (o.level) where.push(sql`u.level = ${o.level}`);
+  if (o.current !== undefined) where.push(o.current ? sql`u.valid_to is null` : sql`u.valid_to is not null`);
+  if (o.parentId !== undefined) where.push(sql`u.parent_id = ${o.parentId}`);
+  const score = term === null
+    ? sql`0`
+    : isCode
+      ? sql`case when u.code = ${term} then 4 else 2.5 end`
+      : sql`case when lower(u.name) = lower(${term}) or regexp_replace(lower(u.name), '^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|bản|thôn|tổ dân phố) ', '') = lower(${term}) then 3.5
+                 when u.name_folded = ${f} or regexp_replace(u.name_folded, '^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|ban|thon|to dan pho) ', '') = ${f} then 3
+                 when u.name_folded like '%' || ${f} || '%' then 2
+                 else greatest(similarity(u.name_folded, ${f}), word_similarity(${f}, u.name_folded)) end`;
   const r = await sql<{
     id: number; code: string; name: string; level: string; kind: string; parent_id: number | null;
     valid_from: string | null; valid_to: string | null; score: number;
   }>`
-    with t as (select ansinh_fold(${term ?? ''}) as f)
-    select u.id, u.code, u.name, u.level, u.kind, u.parent_id, u.valid_from, u.valid_to,
-      case when ${term}::text is null then 0
-           when u.name_folded = t.f or regexp_replace(u.name_folded, '^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|ban|thon|to dan pho) ', '') = t.f then 3
-           when u.name_folded like '%' || t.f || '%' then 2
-           else greatest(similarity(u.name_folded, t.f), word_similarity(t.f, u.name_folded)) end as score
-    from units u, t
-    where (${term}::text is null or u.code = ${term} or u.name_folded like '%' || t.f || '%' or t.f <% u.name_folded or u.name_folded % t.f)
-      and (${o.level ?? null}::text is null or u.level = ${o.level ?? null})
-      and (${o.current ?? null}::boolean is null or (u.valid_to is null) = ${o.current ?? null})
-      and (${o.parentId ?? null}::int is null or u.parent_id = ${o.parentId ?? null})
-    order by score desc, (u.valid_to is null) desc, u.level = 'province' desc, u.name
+    select u.id, u.code, u.name, u.level, u.kind, u.parent_id, u.valid_from, u.valid_to, ${score} as score
+    from units u
+    where ${sql.join(where, sql` and `)}
+    order by score desc, (u.valid_to is null) desc, array_position(array['province','district','commune','village'], u.level), u.name, u.code
     limit ${o.limit}`.execute(q);
   return r.rows;
+}
+
+/** A unit as other features read it. */
+export type UnitRecord = NonNullable<Awaited<ReturnType<typeof getUnit>>>;
+
+/**
+ * Ids of a unit and every unit under it, for roll-up. By default it also holds the former
+ * (pre-reform) units that merged into it, so that series before and after 1 July 2025 add up;
+ * `currentOnly` keeps the units in force today.
+ */
+export async function descendantIds(q: Q, id: number, o: { currentOnly?: boolean; includeSelf?: boolean } = {}): Promise<number[]> {
+  const r = await sql<{ id: number }>`select id from units where ancestors @> array[${id}::int]
+    and (${o.currentOnly ?? false} = false or valid_to is null)
+    and (${o.includeSelf ?? true} = true or id <> ${id})
+    order by id`.execute(q);
+  return r.rows.map((x) => x.id);
+}
+
+/** The unit with this code that was in force on a date (ISO), e.g. for a report of 2024 that names an old commune. */
+export async function findUnitByCodeAt(q: Q, code: string, date: string, level?: UnitLevel) {
+  let qb = q.selectFrom('units').selectAll().where('code', '=', code)
+    .where(sql<boolean>`coalesce(valid_from, '-infinity') <= ${date}::date and coalesce(valid_to, 'infinity') >= ${date}::date`);
+  if (level) qb = qb.where('level', '=', level);
+  return qb.orderBy(sql`valid_from desc nulls last`).orderBy('id', 'desc').executeTakeFirst();
+}
+
+export interface LineageLink {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly kind: string;
+  readonly part: 'full' | 'partial';
+  readonly effective: string;
+  /** The unit's parent at the time (for a former commune: its district). */
+  readonly parentName: string | null;
+}
+
+/** The lineage of a unit: what it was formed from, and what it went into. */
+export async function lineageOf(q: Q, id: number): Promise<{ predecessors: LineageLink[]; successors: LineageLink[] }> {
+  const m = await lineageMany(q, [id]);
+  return m.get(id) ?? { predecessors: [], successors: [] };
+}
+
+/** Lineage for many units in one query (search results). */
+export async function lineageMany(q: Q, ids: readonly number[]): Promise<Map<number, { predecessors: LineageLink[]; successors: LineageLink[] }>> {
+  const out = new Map<number, { predecessors: LineageLink[]; successors: LineageLink[] }>();
+  if (ids.length === 0) return out;
+  const r = await sql<{ successor_id: number; predecessor_id: number; part: 'full' | 'partial'; effective: string; other_id: number; code: string; name: string; level: string; kind: string; parent_name: string | null; dir: 'pred' | 'succ' }>`
+    with ids as (select unnest(${arr(ids)}::int[]) as id)
+    select l.successor_id, l.predecessor_id, l.part, l.effective, o.id as other_id, o.code, o.name, o.level, o.kind, op.name as parent_name,
+      case when l.successor_id = ids.id then 'pred' else 'succ' end as dir
+    from ids join unit_lineage l on l.successor_id = ids.id or l.predecessor_id = ids.id
+    join units o on o.id = case when l.successor_id = ids.id then l.predecessor_id else l.successor_id end
+    left join units op on op.id = o.parent_id
+    order by o.name, o.code`.execute(q);
+  for (const x of r.rows) {
+    const self = x.dir === 'pred' ? x.successor_id : x.predecessor_id;
+    if (!out.has(self)) out.set(self, { predecessors: [], successors: [] });
+    const link: LineageLink = { id: x.other_id, code: x.code, name: x.name, level: x.level, kind: x.kind, part: x.part, effective: x.effective, parentName: x.parent_name };
+    (x.dir === 'pred' ? out.get(self)!.predecessors : out.get(self)!.successors).push(link);
+  }
+  return out;
+}
+
+export interface ChainLink {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly kind: string;
+  readonly current: boolean;
+}
+
+/** Parent chains (top first) for many units in one query. */
+export async function parentChains(q: Q, ids: readonly number[]): Promise<Map<number, ChainLink[]>> {
+  const out = new Map<number, ChainLink[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const r = await sql<{ start_id: number; id: number; code: string; name: string; level: string; kind: string; current: boolean }>`
+    with recursive up(start_id, id, parent_id, depth) as (
+      select u.id, u.id, u.parent_id, 0 from units u where u.id = any(${arr(ids)}::int[])
+      union all
+      select up.start_id, p.id, p.parent_id, up.depth + 1 from units p join up on p.id = up.parent_id where up.depth < 5)
+    select up.start_id, u.id, u.code, u.name, u.level, u.kind, u.valid_to is null as current
+    from up join units u on u.id = up.id where up.depth > 0 order by up.start_id, up.depth desc`.execute(q);
+  for (const x of r.rows) out.get(x.start_id)?.push({ id: x.id, code: x.code, name: x.name, level: x.level, kind: x.kind, current: x.current });
+  return out;
 }

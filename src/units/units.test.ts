@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
-import { countUnits, findUnitByCode } from './store.ts';
+import { computeAncestors, countUnits, findUnitByCode, findUnitByCodeAt, descendantIds, lineageOf, childrenOf } from './store.ts';
+import { seedDemoVillages, demoVillages } from './demo.ts';
 import { importUnits, readTable } from './import.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -134,4 +135,90 @@ test('units import: a csv and an xlsx in the official layout; a bad row writes n
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a search by code puts the unit in force first, then the former one that used the code', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/units?q=03439' });
+  const items = r.json().items;
+  assert.deepEqual(items.slice(0, 2).map((u: { name: string; current: boolean }) => [u.name, u.current]), [['Xã Thu Lũm', true], ['Xã Ka Lăng', false]]);
+  assert.equal(items[1].district.name, 'Huyện Mường Tè');
+  assert.equal(items[1].parent.name, 'Huyện Mường Tè');
+});
+
+test('a former province: Hà Giang merged into Tuyên Quang (province lineage, Resolution 202/2025/QH15)', async () => {
+  const r = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('Ha Giang')}&level=province&current=false` });
+  const hg = r.json().items[0];
+  assert.equal(hg.name, 'Tỉnh Hà Giang');
+  assert.deepEqual(hg.successors.map((s: { code: string }) => s.code), ['08']);
+  const tq = await t.app.inject({ method: 'GET', url: '/api/units/08' });
+  assert.deepEqual(tq.json().predecessors.map((p: { name: string }) => p.name).sort(), ['Tỉnh Hà Giang', 'Tỉnh Tuyên Quang']);
+  assert.match(tq.json().history.vi, /^Hình thành ngày 01\/07\/2025 từ Tỉnh (Hà Giang|Tuyên Quang), Tỉnh (Hà Giang|Tuyên Quang)$/);
+  const lc = await t.app.inject({ method: 'GET', url: '/api/units/12' });
+  assert.match(lc.json().history.vi, /^Giữ nguyên Tỉnh Lai Châu \(mã cũ 12\)/, 'Lai Châu was not merged');
+});
+
+test('parent=12&current=false lists the districts of the former Lai Châu, Huyện Mường Tè among them', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/units?parent=12&current=false&limit=50' });
+  const items = r.json().items;
+  assert.ok(items.every((u: { level: string; current: boolean }) => u.level === 'district' && !u.current));
+  assert.ok(items.some((u: { code: string; name: string }) => u.code === '107' && u.name === 'Huyện Mường Tè'));
+});
+
+test('the reference loader trusts the name over a contradicting type: Phường 5 of Quận Phú Nhuận is a ward', async () => {
+  const r = await sql<{ kind: string }>`select kind from units where code = '27046' and valid_to is not null`.execute(t.db.k);
+  assert.deepEqual(r.rows, [{ kind: 'Phường' }]);
+});
+
+test('store for other features: units in force on a date, descendants for roll-up, lineage', async () => {
+  assert.equal((await findUnitByCodeAt(t.db.k, '03439', '2024-12-31'))?.name, 'Xã Ka Lăng');
+  assert.equal((await findUnitByCodeAt(t.db.k, '03439', '2025-07-01'))?.name, 'Xã Thu Lũm');
+  const lc = (await findUnitByCode(t.db.k, '12', 'province'))!;
+  const ka = (await findUnitByCodeAt(t.db.k, '03439', '2025-06-30'))!;
+  const all = await descendantIds(t.db.k, lc.id);
+  const now = await descendantIds(t.db.k, lc.id, { currentOnly: true });
+  assert.ok(all.includes(ka.id) && !now.includes(ka.id));
+  const communesNow = (await childrenOf(t.db.k, lc.id)).filter((c) => c.level === 'commune').length;
+  assert.equal(now.length, 1 + communesNow, 'Lai Châu in force: itself and its communes');
+  const hp = (await findUnitByCode(t.db.k, '15889', 'commune'))!;
+  const lin = await lineageOf(t.db.k, hp.id);
+  assert.ok(lin.predecessors.some((p) => p.name === 'Xã Hoằng Kim' && p.part === 'full' && p.parentName === 'Huyện Hoằng Hóa'));
+  assert.deepEqual(lin.successors, []);
+});
+
+test('demo villages: 8 bản under Xã Thu Lũm, listed by parent=03439, within Lai Châu; seeding twice adds nothing', async () => {
+  await seedDemoVillages(t.db, () => {});
+  await seedDemoVillages(t.db, () => {});
+  const r = await t.app.inject({ method: 'GET', url: '/api/units?parent=03439&limit=50' });
+  const items = r.json().items;
+  assert.deepEqual(items.map((u: { name: string }) => u.name).sort(), [...demoVillages].sort());
+  assert.ok(items.every((u: { level: string; kind: string; province: { code: string }; parent: { code: string } }) => u.level === 'village' && u.kind === 'Bản' && u.province.code === '12' && u.parent.code === '03439'));
+  const v = await t.app.inject({ method: 'GET', url: '/api/units/03439-01' });
+  assert.equal(v.statusCode, 200);
+  assert.deepEqual(v.json().parents.map((p: { code: string }) => p.code), ['12', '03439']);
+  const lc = (await findUnitByCode(t.db.k, '12', 'province'))!;
+  const w = await sql<{ n: number }>`select count(*)::int as n from units where level = 'village' and ansinh_unit_within(id, array[${lc.id}]::int[])`.execute(t.db.k);
+  assert.equal(w.rows[0]!.n, demoVillages.length);
+});
+
+test('the loader\'s in-memory ancestry equals the SQL rule: recomputing changes no row, and repairs a damaged one', async () => {
+  assert.equal(await computeAncestors(t.db.k), 0);
+  const damaged = await sql`update units set ancestors = '{}' where code in ('03439', '107', '12')`.execute(t.db.k);
+  assert.equal(await computeAncestors(t.db.k), Number(damaged.numAffectedRows));
+  assert.equal(await computeAncestors(t.db.k), 0);
+});
+
+test('the name as typed ranks first: "Hoàng Kim" is Xã Hoàng Kim (09016), then Xã Hoằng Kim; decomposed accents are read too', async () => {
+  const r = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('Hoàng Kim')}&limit=5` });
+  assert.deepEqual(r.json().items.slice(0, 2).map((u: { code: string; name: string }) => [u.code, u.name]), [['09016', 'Xã Hoàng Kim'], ['15889', 'Xã Hoằng Kim']]);
+  const nfd = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('Thu Lũm'.normalize('NFD'))}` });
+  assert.equal(nfd.json().items[0].code, '03439');
+});
+
+test('English problem details on request', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/units/99999', headers: { 'accept-language': 'en' } });
+  assert.equal(r.statusCode, 404);
+  assert.match(r.headers['content-type'] as string, /application\/problem\+json/);
+  assert.match(r.json().detail, /No administrative unit with code 99999/);
+  const bad = await t.app.inject({ method: 'GET', url: '/api/units/1234' });
+  assert.equal(bad.statusCode, 400, 'a 4-digit code is no level\'s code');
 });

@@ -1,0 +1,115 @@
+// `ansinh units import`: the command as an official runs it, on a copy of the test database:
+// exit codes and messages, --skip-invalid, corrections (upsert) and "Hiệu lực từ".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { testDb } from '../../test/helpers/db.ts';
+import type { Db } from '../db/connection.ts';
+import { readConfig } from '../kernel/config.ts';
+import { unitsImportCommand } from './commands.ts';
+import { findUnitByCode, findUnitByCodeAt } from './store.ts';
+
+let db: Db;
+let dir: string;
+before(async () => {
+  db = await testDb();
+  dir = mkdtempSync(join(tmpdir(), 'units-import-'));
+});
+after(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function sink() {
+  let s = '';
+  return { stream: new Writable({ write(c, _e, cb) { s += String(c); cb(); } }), text: () => s };
+}
+
+/** Runs the command as src/cli.ts would, on the test database. */
+async function run(args: string[], opts: Record<string, string | boolean> = {}) {
+  const out = sink();
+  const err = sink();
+  const ctx = { config: readConfig({ ANSINH_DATA_DIR: dir }), db: async () => db, stdout: out.stream, stderr: err.stream };
+  const code = (await unitsImportCommand.run({ positionals: args, values: opts }, ctx)) ?? 0;
+  return { code, out: out.text(), err: err.text() };
+}
+
+const count = async (where: string) => (await sql<{ n: number }>`select count(*)::int as n from units where ${sql.raw(where)}`.execute(db.k)).rows[0]!.n;
+
+test('a list with a bad row: exit 1, each error with its row and column in Vietnamese, nothing written', async () => {
+  const f = join(dir, 'bad.csv');
+  writeFileSync(f, 'Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Cấp\n99,Thử Ba,99911,Một,Xã\n99,Thử Ba,9991x,Hai,Xã\n99,Thử Ba,99913,Ba,Làng\n');
+  const r = await run([f]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /dòng 3, cột "Mã xã" \("9991x"\): Mã xã phải gồm 5 chữ số/);
+  assert.match(r.err, /dòng 4, cột "Cấp" \("Làng"\): Cấp "Làng" không hợp lệ/);
+  assert.match(r.err, /2 lỗi trong 3 dòng; không ghi gì/);
+  assert.equal(await count(`code in ('99', '99911')`), 0);
+});
+
+test('--skip-invalid writes the good rows and still lists the bad ones', async () => {
+  const f = join(dir, 'bad.csv');
+  const r = await run([f], { 'skip-invalid': true });
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /3 dòng, 1 hợp lệ; 2 đơn vị mới, 0 đơn vị được cập nhật; 2 lỗi/);
+  assert.match(r.err, /dòng 3/);
+  const u = await findUnitByCode(db.k, '99911', 'commune');
+  assert.equal(u?.name, 'Xã Một');
+  assert.equal(u?.valid_from, '2025-07-01', 'a list without dates is the list in force from 01/07/2025');
+});
+
+test('a corrected name updates the unit (level + code + validity start), and the new name is searchable', async () => {
+  const f = join(dir, 'fix.csv');
+  writeFileSync(f, 'Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Cấp\n99,Thử Ba,99911,Một Trăm,Xã\n');
+  const r = await run([f]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /cập nhật 99911: Xã Một → Xã Một Trăm\n/);
+  assert.match(r.out, /0 đơn vị mới, 1 đơn vị được cập nhật/);
+  const again = await run([f]);
+  assert.match(again.out, /0 đơn vị mới, 0 đơn vị được cập nhật/);
+  const row = (await sql<{ name: string; name_folded: string; n: number }>`select name, name_folded, count(*) over ()::int as n from units where code = '99911'`.execute(db.k)).rows;
+  assert.deepEqual(row, [{ name: 'Xã Một Trăm', name_folded: 'xa mot tram', n: 1 }]);
+});
+
+test('"Hiệu lực từ": a commune created on 01/01/2026 joins the province in force then, the old unit with its code stays history', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh mục');
+  ws.addRow(['DANH MỤC ĐƠN VỊ HÀNH CHÍNH THÁNG 01/2026']);
+  ws.addRow([]);
+  ws.addRow(['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp', 'Hiệu lực từ']);
+  ws.addRow([12, 'Lai Châu', 3439, 'Thu Lũm', 'Xã', null]);
+  ws.addRow([12, 'Lai Châu', 99921, 'Pa Vệ Sủ Mới', 'Xã', new Date(Date.UTC(2026, 0, 1))]);
+  const f = join(dir, 'moi.xlsx');
+  await wb.xlsx.writeFile(f);
+  const provincesBefore = await count(`level = 'province'`);
+  const r = await run([f]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /2 dòng, 2 hợp lệ; 1 đơn vị mới, 0 đơn vị được cập nhật/, 'Lai Châu and Thu Lũm exist already: only the new commune is written');
+  assert.equal(await count(`level = 'province'`), provincesBefore);
+  const u = await findUnitByCode(db.k, '99921', 'commune');
+  assert.equal(u?.valid_from, '2026-01-01');
+  const lc = await findUnitByCode(db.k, '12', 'province');
+  assert.equal(u?.parent_id, lc?.id);
+  assert.deepEqual(await sql<{ w: boolean }>`select ansinh_unit_within(${u!.id}, array[${lc!.id}]::int[]) as w`.execute(db.k).then((x) => x.rows[0]!.w), true);
+  assert.equal(await findUnitByCodeAt(db.k, '99921', '2025-12-31'), undefined);
+});
+
+test('bad options and files are one clear line', async () => {
+  await assert.rejects(run([]), /thiếu FILE/);
+  await assert.rejects(run([join(dir, 'x.csv')], { 'valid-from': '31/02/2025' }), /--valid-from phải là một ngày/);
+  writeFileSync(join(dir, 'x.txt'), 'x');
+  await assert.rejects(run([join(dir, 'x.txt')]), /unsupported file type/);
+  writeFileSync(join(dir, 'empty.csv'), '');
+  const e = await run([join(dir, 'empty.csv')]);
+  assert.equal(e.code, 1);
+  assert.match(e.err, /Tệp rỗng/);
+});
+
+test('--help documents the accepted columns', () => {
+  for (const col of ['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Mã xã', 'Tên xã', 'Cấp', 'Hiệu lực từ', '--skip-invalid']) assert.ok(unitsImportCommand.help!.includes(col), col);
+});
