@@ -32,7 +32,7 @@ const eager = (c: ComponentType<PageProps>) => () => Promise.resolve({ default: 
 export const routes: readonly RouteDef[] = [
   { path: '/', title: 'nav.home', access: 'public', nav: 'nav.home', page: eager(Home) },
   { path: '/dang-nhap', title: 'signin.title', access: 'public', page: eager(SignIn) },
-  { path: '/ke-hoach', title: 'plans.title', access: 'signedIn', nav: 'nav.plans', page: () => import('./pages/Placeholder.tsx').then((m) => ({ default: m.PlansPage })) },
+  { path: '/ke-hoach', title: 'plans.title', access: 'signedIn', nav: 'nav.plans', page: () => import('./pages/plans/index.tsx') },
   { path: '/theo-doi', title: 'monitoring.title', access: 'signedIn', nav: 'nav.monitoring', page: () => import('./pages/monitoring/index.tsx') },
   { path: '/doi-tuong-chi-tra', title: 'registry.title', access: 'signedIn', nav: 'nav.registry', page: () => import('./pages/Placeholder.tsx').then((m) => ({ default: m.RegistryPage })) },
   { path: '/don-vi', title: 'units.title', access: 'public', nav: 'nav.units', page: () => import('./pages/Units.tsx') },

@@ -1,0 +1,254 @@
+// Kế hoạch (issue 4 part 7): one route, three views chosen by the query: the plan list of the
+// unit of work (?unit= overrides), a plan (?id=N) and its cascade view (?id=N&view=doi-chieu):
+// targets beside the plan above, with the coverage of the units below on a province plan.
+import { useState } from 'preact/hooks';
+import type { PageProps } from '../../routes.ts';
+import { useLocale, num, formatDate } from '../../i18n/index.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { Link, queryString } from '../../lib/router.tsx';
+import { useWorkUnit } from '../../lib/session.ts';
+import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
+import { m, cmpWord } from './strings.ts';
+
+interface PlanItem { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; unit: { code: string; name: string }; status: string; targets: number; relation: 'own' | 'below' | 'above' }
+interface Target { id: number; indicator_code: string; name_vi: string | null; name_en: string | null; comparator: string; value: number | string; unit: string; year: number | null; source_text: string | null }
+interface Assignment { id: number; agency: string; role: string; what: string; due_date: string | null }
+interface Plan {
+  id: number; number: string | null; title: string; issuer: string | null; issuedOn: string | null; issuedOnText: string | null; signer: string | null; signerTitle: string | null;
+  unit: { code: string; name: string }; targets: Target[]; assignments: Assignment[]; links: { parent_reference: string; parent_number: string | null; parent_plan_id: number | null; parent_title: string | null }[]; canEdit: boolean;
+}
+interface AStatus { id: number; planId: number; deadline: string | null; status: string }
+interface CTarget { comparator: string; value: number; year: number | null }
+interface Cascade { plan: { number: string | null }; parent: { id: number; number: string | null; title: string }; rows: { indicatorCode: string; indicatorName: string; parent: CTarget | null; child: CTarget | null; flags: string[]; notes: string[] }[]; summary: { weaker: number; missing: number; yearMismatch: number; comparatorChanged: number } }
+interface Coverage { total: number; issued: number; items: { unit: { code: string; name: string }; planId: number | null; number: string | null; issued: boolean }[] }
+
+const planHref = (id: number, view?: string) => `/ke-hoach${queryString({ id, view })}`;
+const describe = (t: CTarget | null, unit = '') => (t ? `${cmpWord(t.comparator)} ${num(Number(t.value))}${unit}${t.year ? ` (${t.year})` : ''}` : '–');
+
+export default function Plans({ query }: PageProps) {
+  useLocale();
+  const work = useWorkUnit();
+  const id = Number(query.get('id')) || null;
+  if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} />;
+  const unit = query.get('unit') ?? work?.code ?? null;
+  return (
+    <>
+      <h1>{m('title')}</h1>
+      {unit === null ? <p>{m('none')}</p> : <PlanList unit={unit} />}
+    </>
+  );
+}
+
+function PlanList({ unit }: { unit: string }) {
+  const state = useApi<{ items: PlanItem[] }>(`/api/plans${queryString({ unit })}`);
+  return (
+    <Loaded state={state}>
+      {(d) => (
+        <>
+          {(['own', 'above', 'below'] as const).map((rel) => {
+            const items = d.items.filter((p) => p.relation === rel);
+            if (rel !== 'own' && items.length === 0) return null;
+            return (
+              <section key={rel} aria-labelledby={`plans-${rel}`}>
+                <h2 id={`plans-${rel}`}>{m(rel)}</h2>
+                {items.length === 0 ? <p>{m('none')}</p> : (
+                  <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`plans-${rel}`}>
+                    <table class="table">
+                      <caption class="visually-hidden">{m(rel)}</caption>
+                      <thead><tr><th scope="col">{m('number')}</th><th scope="col">{m('planTitle')}</th><th scope="col">{m('issuedOn')}</th><th scope="col">{m('unit')}</th><th scope="col">{m('targetsCount')}</th></tr></thead>
+                      <tbody>
+                        {items.map((p) => (
+                          <tr key={p.id}>
+                            <th scope="row"><Link href={planHref(p.id)}>{p.number ?? `#${p.id}`}</Link></th>
+                            <td>{p.title}</td>
+                            <td>{formatDate(p.issuedOn)}</td>
+                            <td>{p.unit.name}</td>
+                            <td>{p.targets}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+function PlanView({ id }: { id: number }) {
+  const state = useApi<Plan>(`/api/plans/${id}`);
+  return (
+    <Loaded state={state}>
+      {(p) => (
+        <>
+          <p><Link href="/ke-hoach">{m('back')}</Link></p>
+          <h1>{p.number ? `${p.number}: ` : ''}{p.title}</h1>
+          <dl class="facts">
+            <dt>{m('number')}</dt><dd>{p.number ?? '–'}</dd>
+            <dt>{m('issuedOn')}</dt><dd>{formatDate(p.issuedOn) || p.issuedOnText || '–'}</dd>
+            <dt>{m('issuer')}</dt><dd>{p.issuer ?? p.unit.name}</dd>
+            <dt>{m('signer')}</dt><dd>{[p.signerTitle, p.signer].filter(Boolean).join(' ') || '–'}</dd>
+            <dt>{m('implements')}</dt>
+            <dd>{p.links.length === 0 ? '–' : p.links.map((l, i) => (
+              <span key={i}>{i > 0 && '; '}{l.parent_plan_id ? <Link href={planHref(l.parent_plan_id)}>{l.parent_number ?? l.parent_reference}</Link> : (l.parent_number ?? l.parent_reference)}</span>
+            ))}</dd>
+          </dl>
+          <nav class="actions" aria-label={m('title')}>
+            {p.links.some((l) => l.parent_plan_id) && <Link class="button button--secondary" href={planHref(p.id, 'doi-chieu')}>{m('cascade')}</Link>}
+            <a class="button button--secondary" href={`/api/plans/${p.id}/draft.docx${queryString({ unit: p.unit.code })}`} download>{m('draft')}</a>
+          </nav>
+          <Targets targets={p.targets} />
+          <Assignments plan={p} />
+          <CoverageList id={p.id} />
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+function Targets({ targets }: { targets: Target[] }) {
+  const en = useLocale() === 'en';
+  return (
+    <section aria-labelledby="plan-targets">
+      <h2 id="plan-targets">{m('targets')}</h2>
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-targets">
+        <table class="table">
+          <caption class="visually-hidden">{m('targets')}</caption>
+          <thead><tr><th scope="col">{m('indicator')}</th><th scope="col">{m('comparator')}</th><th scope="col">{m('value')}</th><th scope="col">{m('year')}</th><th scope="col">{m('source')}</th></tr></thead>
+          <tbody>
+            {targets.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{(en ? t.name_en : t.name_vi) ?? t.name_vi ?? t.indicator_code}</th>
+                <td>{cmpWord(t.comparator)}</td>
+                <td>{num(Number(t.value))}{t.unit === '%' ? '%' : t.unit ? ` ${t.unit}` : ''}</td>
+                <td>{t.year ?? '–'}</td>
+                <td><small>{t.source_text ?? ''}</small></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Assignments({ plan }: { plan: Plan }) {
+  const year = new Date().getFullYear();
+  const st = useApi<{ items: AStatus[] }>(`/api/plans/assignments${queryString({ unit: plan.unit.code, year })}`);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const byId = new Map((st.data?.items ?? []).map((a) => [a.id, a]));
+  const set = async (a: Assignment, status: string) => {
+    try {
+      await api('PUT', `/api/plans/${plan.id}/assignments/${a.id}/status`, { period: String(year), status });
+      setMsg({ ok: true, text: m('saved') });
+      st.reload();
+    } catch (e) {
+      if (e instanceof ApiError) setMsg({ ok: false, text: errorMessage(e) });
+    }
+  };
+  if (plan.assignments.length === 0) return null;
+  return (
+    <section aria-labelledby="plan-assignments">
+      <h2 id="plan-assignments">{m('assignments')} ({year})</h2>
+      {msg && <p class={`notice ${msg.ok ? 'notice--success' : 'notice--error'}`} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-assignments">
+        <table class="table">
+          <caption class="visually-hidden">{m('assignments')}</caption>
+          <thead><tr><th scope="col">{m('agency')}</th><th scope="col">{m('role')}</th><th scope="col">{m('what')}</th><th scope="col">{m('deadline')}</th><th scope="col">{m('status')}</th></tr></thead>
+          <tbody>
+            {plan.assignments.map((a) => {
+              const s = byId.get(a.id);
+              const status = s?.status ?? 'not_started';
+              return (
+                <tr key={a.id}>
+                  <th scope="row">{a.agency}</th>
+                  <td>{a.role === 'lead' ? m('lead') : m('coordinate')}</td>
+                  <td>{a.what}</td>
+                  <td>{formatDate(s?.deadline ?? a.due_date) || '–'}</td>
+                  <td>
+                    {plan.canEdit ? (
+                      <select aria-label={`${m('setStatus')}: ${a.agency}`} value={status === 'overdue' ? '' : status} onChange={(e) => void set(a, (e.target as HTMLSelectElement).value)}>
+                        {status === 'overdue' && <option value="" disabled>{m('statusNames').overdue}</option>}
+                        {['not_started', 'in_progress', 'done'].map((k) => <option key={k} value={k}>{m('statusNames')[k]}</option>)}
+                      </select>
+                    ) : (m('statusNames')[status] ?? status)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const flagClass: Record<string, string> = { weaker: 'flag flag--bad', missing: 'flag flag--bad', year_mismatch: 'flag flag--warn', comparator_changed: 'flag flag--warn', extra: 'flag' };
+
+function CascadeView({ id }: { id: number }) {
+  const state = useApi<Cascade>(`/api/plans/${id}/cascade`);
+  return (
+    <>
+      <p><Link href={planHref(id)}>{m('backPlan')}</Link></p>
+      <h1>{m('cascade')}</h1>
+      <style>{'.flag{display:inline-block;padding:0 .4em;margin:.1em;border:1px solid currentColor;border-radius:3px;font-size:.9em}.flag--bad{color:#a4000f;background:#fde8ea}.flag--warn{color:#6b4800;background:#fff4d6}.flag--ok{color:#0b6b2f;background:#e6f4ea}'}</style>
+      <Loaded state={state}>
+        {(c) => (
+          <>
+            <p>{m('childCol')}: <strong>{c.plan.number}</strong> · {m('parentCol')}: <Link href={planHref(c.parent.id)}>{c.parent.number ?? c.parent.title}</Link></p>
+            <p role="status">{m('summary')}: {m('flags').weaker} {c.summary.weaker} · {m('flags').missing} {c.summary.missing} · {m('flags').year_mismatch} {c.summary.yearMismatch} · {m('flags').comparator_changed} {c.summary.comparatorChanged}</p>
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={m('cascade')}>
+              <table class="table" id="cascade">
+                <caption>{m('cascade')}: {c.plan.number} / {c.parent.number}</caption>
+                <thead><tr><th scope="col">{m('indicator')}</th><th scope="col">{m('parentCol')}</th><th scope="col">{m('childCol')}</th><th scope="col">{m('flagsCol')}</th><th scope="col">{m('notes')}</th></tr></thead>
+                <tbody>
+                  {c.rows.map((r) => (
+                    <tr key={r.indicatorCode} data-indicator={r.indicatorCode}>
+                      <th scope="row">{r.indicatorName}</th>
+                      <td>{describe(r.parent)}</td>
+                      <td>{describe(r.child)}</td>
+                      <td>{r.flags.length === 0 ? <span class="flag flag--ok">{m('ok')}</span> : r.flags.map((f) => <span key={f} class={flagClass[f] ?? 'flag'}>{m('flags')[f] ?? f}</span>)}</td>
+                      <td><small>{r.notes.join('; ')}</small></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <CoverageList id={c.parent.id} />
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+/** The units under a plan and whether each issued its implementing plan (shown when there are any). */
+export function CoverageList({ id }: { id: number }) {
+  const state = useApi<Coverage>(`/api/plans/${id}/coverage`);
+  if (!state.data || state.data.total === 0) return null;
+  const c = state.data;
+  return (
+    <section aria-labelledby="plan-coverage">
+      <h2 id="plan-coverage">{m('coverage')} ({c.issued}/{c.total})</h2>
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-coverage">
+        <table class="table">
+          <caption class="visually-hidden">{m('coverage')}</caption>
+          <thead><tr><th scope="col">{m('unit')}</th><th scope="col">{m('number')}</th><th scope="col">{m('status')}</th></tr></thead>
+          <tbody>
+            {c.items.map((i) => (
+              <tr key={i.unit.code}>
+                <th scope="row">{i.unit.name}</th>
+                <td>{i.planId ? <Link href={planHref(i.planId)}>{i.number ?? `#${i.planId}`}</Link> : '–'}</td>
+                <td>{i.issued ? <span class="flag flag--ok">{m('issued')}</span> : <span class="flag flag--bad">{m('notIssued')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
