@@ -109,15 +109,33 @@ function hardWrap(doc: string, width: number): string {
     .join('\n');
 }
 
-test('the same targets when the plans come hard-wrapped at 70 columns, or decomposed (NFD) with CRLF', () => {
+test('the same targets when the plans come hard-wrapped (45 to 85 columns, as pdftotext does), or decomposed (NFD) with CRLF', () => {
   const key = (t: { indicatorCode: string; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
   for (const p of plans) {
     const doc = readFileSync(new URL(`../reference/plans/${p}.txt`, import.meta.url), 'utf8');
     const base = extractPlan(doc).targets.map(key);
-    for (const variant of [hardWrap(doc, 70), doc.normalize('NFD').replace(/\n/g, '\r\n')]) {
+    for (const variant of [...[45, 58, 70, 85].map((w) => hardWrap(doc, w)), doc.normalize('NFD').replace(/\n/g, '\r\n')]) {
       const r = extractPlan(variant);
       assert.deepEqual(r.targets.map(key), base, p);
       for (const t of r.targets) assert.equal(variant.slice(t.start, t.end), t.sourceText);
+    }
+  }
+});
+
+test('nothing is dropped silently: every number of section II is a target, an unmatched span, or document structure', () => {
+  for (const p of plans) {
+    const { doc, got } = score(p);
+    const levels = got.sections.filter((s) => s.kind === 'objectives').map((s) => s.level);
+    const obj = got.sections.find((s) => s.kind === 'objectives' && s.level === Math.min(...levels))!;
+    const spans = [...got.targets, ...got.unmatched].map((t) => [t.start, t.end] as const);
+    for (const m of doc.slice(obj.start, obj.end).matchAll(/\d+(?:[.,]\d+)*/g)) {
+      const a = obj.start + m.index;
+      const b = a + m[0].length;
+      if (spans.some(([s, e]) => s < b && a < e)) continue;
+      const before = doc.slice(Math.max(0, a - 12), a);
+      // The excluded classes of targets.ts: list numbering at the start of a line, target years.
+      const structure = /(?:^|\n)[#* ]*\(?$/.test(before) || /năm\s+$/.test(before);
+      assert.ok(structure, `${p}: "${doc.slice(a - 30, b + 10)}" is neither a target nor unmatched`);
     }
   }
 });

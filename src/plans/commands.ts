@@ -2,7 +2,7 @@
 // the extractor finds (metadata, targets, unmatched numbers, sections, assignments, deadlines,
 // tasks) without saving anything. File reading lives here; the extractor itself is pure.
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { CliCommand } from '../kernel/cli.ts';
 import { CliError } from '../kernel/cli.ts';
 import { formatNumberVi } from '../kernel/i18n.ts';
@@ -77,7 +77,8 @@ export const planExtractCommand: CliCommand = {
     if (!file) throw new CliError('thiếu FILE; cách dùng: ansinh plan extract FILE [--json] (missing FILE)', 2);
     const text = await readPlanText(file);
     const r = extractPlan(text);
-    ctx.stdout.write((values.json ? JSON.stringify(r, null, 2) : summary(r)) + '\n');
+    const out = { ...r, plan: { file: basename(file), ...r.plan } };
+    ctx.stdout.write((values.json ? JSON.stringify(out, null, 2) : summary(r)) + '\n');
     return 0;
   },
 };

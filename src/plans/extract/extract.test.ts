@@ -75,3 +75,22 @@ test('a standard level is a target on its own and part of the name when the item
   ]);
   assert.deepEqual(r.unmatched.map((u) => u.code), ['level_in_name', 'level_in_name']);
 });
+
+test('a change ("giảm bình quân 1,5%/năm") is the reduction indicator; "giảm còn 2,5%" is the level', () => {
+  const r = extractPlan(plan('- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm còn 2,5%; giảm tỷ lệ hộ nghèo bình quân 1,5%/năm; số hộ nghèo giảm 150 hộ.'));
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate = 2.5 2030', 'poor_household_rate_reduction = 1.5 2030']);
+  assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [['no_indicator', '150 hộ']]);
+});
+
+test('a line "Đến năm 2025:" gives its year to the bullets below it; a range is read as at least its lower bound', () => {
+  const r = extractPlan(plan('Đến năm 2025:\n- Tỷ lệ hộ nghèo giảm bình quân từ 4 - 5%/năm.\n\nĐến năm 2030:\n- Tỷ lệ lao động qua đào tạo đạt 60% trở lên.', '2. Mục tiêu cụ thể'));
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate_reduction >= 4 2025', 'trained_workers_rate >= 60 2030']);
+  assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [['range_upper', '5']]);
+});
+
+test('an agency as a numbered heading owns the paragraphs below it ("Chủ trì …" lead, "Phối hợp …" coordinate)', () => {
+  const doc = plan('- Tỷ lệ thất nghiệp chung dưới 2%.').replace('1. UBND xã chủ trì thực hiện.', '1. Phòng Y tế\nChủ trì theo dõi các chỉ tiêu về y tế, báo cáo trước ngày 15/12 hằng năm.\n\n2. Trạm Y tế xã\nPhối hợp thực hiện tiêm chủng.');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.assignments.map((a) => [a.numbering, a.agency, a.role]), [['1', 'Phòng Y tế', 'lead'], ['2', 'Trạm Y tế xã', 'coordinate']]);
+  assert.deepEqual(r.reportDeadlines.map((d) => [d.kind, d.day, d.month, d.sourceText]), [['annual', 15, 12, 'trước ngày 15/12 hằng năm']]);
+});

@@ -84,6 +84,25 @@ export function originalSpan(m: MappedText, a: number, b: number): { start: numb
   return { start: s, end: e, text: m.original.slice(s, e) };
 }
 
+/**
+ * Text hard-wrapped by a PDF converter (most lines about as long as the widest): a line break
+ * is a wrap, not a paragraph end, when the next word would not have fitted on the line and the
+ * line does not end a sentence ("… truy cập\nInternet …", "… mức độ\n2. Tỷ lệ …").
+ */
+export function reflowHardWrapped(m: MappedText): MappedText {
+  const lens = m.text.split('\n').map((l) => l.trimEnd().length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (lens.length < 20) return m;
+  const width = lens[Math.floor(lens.length * 0.95)]!;
+  // Many lines close to the widest one, and the widest is short: the text is hard-wrapped.
+  if (width > 160 || lens.filter((n) => n >= width * 0.8).length < lens.length * 0.3) return m;
+  const src = m.text;
+  return replaceMapped(m, /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n[ ]*(?=\S)/gu, (x) => {
+    const prev = src.slice(src.lastIndexOf('\n', x.index - 1) + 1, x.index).trimEnd();
+    const next = /^\S+/u.exec(src.slice(x.index + x[0].length))![0];
+    return prev.length + 1 + next.length > width ? [' '] : [{ group: 0 }];
+  });
+}
+
 const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /**
@@ -113,7 +132,8 @@ export function normalise(original: string): MappedText {
   m = replaceMapped(m, /^[ ]+(?=\n|$)/gm, () => []);
   // The next line may also start with a number or a parenthesis ("100%, tỉ lệ …", "(6 - 10
   // tuổi)") when that is not a list marker ("2.1 …", "(1) …", "3. …").
-  m = replaceMapped(m, /(?<=[\p{L}\p{N},%)”])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu, () => [' ']);
+  m = reflowHardWrapped(m);
+  m = replaceMapped(m, /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu, () => [' ']);
   // A range cut inside an open parenthesis: "(6\n- 10 tuổi)".
   m = replaceMapped(m, /(?<=\([^)\n]*\d)[ ]*\n(?:[ ]*\n)*[ ]*(?=[-–][ ]?\d)/gu, () => [' ']);
   m = replaceMapped(m, /\n{3,}/g, () => ['\n\n']);

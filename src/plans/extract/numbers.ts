@@ -50,13 +50,17 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     else if (/\d{1,2}\/$/.test(before) && /^\d{1,4}$/.test(raw)) structure = 'date';
     else if (/(?:ngày|tháng)[ ]$/iu.test(before)) structure = 'date';
     else if (/(?:lần thứ|thứ|khóa|khoá|số)[ ]$/iu.test(before)) structure = /số[ ]$/iu.test(before) ? 'document_number' : 'ordinal';
-    const um = UNIT_RE.exec(after);
+    // "1 triệu căn", "2,5 nghìn lao động": a multiplier word scales the number.
+    const mult = /^[ ]?(nghìn|ngàn|triệu|tỷ)(?![\p{L}])/u.exec(after);
+    const scale = mult ? ({ nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 } as Record<string, number>)[mult[1]!]! : 1;
+    const afterUnit = mult ? after.slice(mult[0].length) : after;
+    const um = UNIT_RE.exec(afterUnit);
     let unit: string | null = null;
-    let unitEnd = end;
+    let unitEnd = end + (mult ? mult[0].length : 0);
     if (um) {
       unit = um[1] === 'm2' ? 'm²' : um[1]!;
       // Nouns ("40 giường bệnh", "1.500 căn nhà", "100 xã") stay part of the indicator phrase.
-      unitEnd = /^(?:%|m²|m2|tuổi|tháng tuổi|tháng|năm)$/u.test(um[1]!) ? end + um[0].length : end;
+      unitEnd = /^(?:%|m²|m2|tuổi|tháng tuổi|tháng|năm)$/u.test(um[1]!) ? unitEnd + um[0].length : unitEnd;
       if (unit === 'm²') {
         const sq = /^[ ]?sàn\/người|^[ ]?\/người/u.exec(text.slice(unitEnd, unitEnd + 12));
         if (sq) unitEnd += sq[0].length;
@@ -70,7 +74,7 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
       re.lastIndex = e;
       continue;
     }
-    out.push({ start, end, raw, value: parseNumberVi(raw), unit, unitEnd, structure });
+    out.push({ start, end, raw, value: Math.round(parseNumberVi(raw) * scale * 1e6) / 1e6, unit, unitEnd, structure });
   }
   return out;
 }

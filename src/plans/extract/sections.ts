@@ -65,7 +65,8 @@ export function findSections(text: string): Section[] {
     let title = '';
     let level = 0;
     const r = ROMAN.exec(t);
-    if (r && r[1] && r[2] && headingLike(r[2]) && (r[2] === r[2].toUpperCase() || sectionKind(r[2]))) {
+    // A roman part needs a title of words ("XII)." left at a line start by wrapping is not one).
+    if (r && r[1] && r[2] && /\p{L}{2}/u.test(r[2]) && headingLike(r[2]) && (r[2] === r[2].toUpperCase() || sectionKind(r[2]))) {
       numbering = r[1];
       title = r[2];
       level = 1;

@@ -85,6 +85,8 @@ interface Candidate {
   /** Units of catalogue indicators this number can be a value of. */
   units: readonly string[];
   rangeLower: boolean;
+  /** "giảm (bình quân) 1,5%/năm": a change, not a level. */
+  change: boolean;
   left: [number, number];
   right: [number, number];
 }
@@ -108,7 +110,7 @@ function unitsFor(tok: NumberToken, perCapita: string | null): string[] {
     case 'm²': return ['m2_per_person'];
     case 'tuổi': case 'năm': return ['years'];
     case 'căn': return ['houses'];
-    case 'hộ': return ['households', '%'];
+    case 'hộ': return ['households'];
     case 'người': case 'lao động': case 'lượt': return ['persons'];
     case 'giường': case 'bác sĩ': case 'dược sĩ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
     default: return perCapita ? [perCapita] : ['persons', 'households', 'houses', 'per_10000', 'per_100', 'level', 'count'];
@@ -126,10 +128,8 @@ export interface TargetOptions {
 
 /** Depth of a line's list marker: roman 1, "1." 2, "2.1" 3, "a)" 4, "(1)" 5, bullets and text 6. */
 function markerOf(line: string): { depth: number; length: number } {
-  const m =
-    /^([ ]*)(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line)?.[2] ? { d: 1, m: /^([ ]*)(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line)! } : null;
-  if (m) return { depth: m.d, length: m.m[0].length };
-  let x: RegExpExecArray | null;
+  let x = /^[ ]*(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line);
+  if (x && x[1]) return { depth: 1, length: x[0].length };
   if ((x = /^[ ]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)][ ]*|[ ]+)(?=\D)/.exec(line))) return { depth: 1 + x[1]!.split('.').length, length: x[0].length };
   if ((x = /^[ ]*[a-zđ]\)[ ]*/.exec(line))) return { depth: 4, length: x[0].length };
   if ((x = /^[ ]*\(\d{1,2}\)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
@@ -139,7 +139,8 @@ function markerOf(line: string): { depth: number; length: number } {
 
 function yearsIn(s: string): { year: number; start: number; end: number }[] {
   const out: { year: number; start: number; end: number }[] = [];
-  for (const m of s.matchAll(/(?:năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
+  // "nhiệm kỳ 2020-2025" is a term of office, not a target year: its years are listed as years.
+  for (const m of s.matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
@@ -179,7 +180,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
   const targets: TargetSpan[] = [];
   const unmatched: UnmatchedSpan[] = [];
   const yearStack: { depth: number; year: number }[] = [];
-  const best = (s: string, units: readonly string[], mustShare?: string): Match | null => (s.trim() ? matcher.candidates(s, { units, mustShare })[0] ?? null : null);
+  // A change ("giảm bình quân 1,5%/năm") is the value of a reduction/increase indicator only, and
+  // a level ("còn dưới 3%") never is.
+  const isChange = (code: string) => /^(?:muc giam|muc tang|giam|tang)\b/.test(foldText(matcher.nameOf(code) ?? ''));
+  const best = (s: string, units: readonly string[], mustShare?: string, change = false): Match | null =>
+    s.trim() ? matcher.candidates(s, { units, mustShare }).find((m) => isChange(m.code) === change) ?? null : null;
   const sc = (m: Match | null) => (m ? m.score : 0);
 
   let pos = from;
@@ -264,7 +269,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? (/^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length) : 0));
           continue;
         }
-        if (t.unit === 'tháng' || (t.unit === 'năm' && !/so nam|nam song|tuoi tho/.test(foldText(text.slice(ca, t.start))))) {
+        if (t.unit === 'tháng') {
           // "trong 6 tháng", "sau 2 năm": durations are not targets of the catalogue.
           add('no_indicator', t.start, t.unitEnd);
           continue;
@@ -294,11 +299,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           const g1 = n.cmpStart;
           const gap = text.slice(g0, g1);
           const cuts = [0, ...[...gap.matchAll(DELIMS)].map((m) => m.index + m[0].length), gap.length];
-          const leftScore = sc(best(text.slice(c.left[0], c.left[1]), c.units));
+          const leftScore = sc(best(text.slice(c.left[0], c.left[1]), c.units, undefined, c.change));
           let bestCut = 0;
           let bestVal = -1;
           for (const k of cuts) {
-            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units))) + sc(best(gap.slice(k), n.units));
+            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + sc(best(gap.slice(k), n.units, undefined, n.change));
             if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
           }
           c.right = [g0, g0 + bestCut];
@@ -342,27 +347,27 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const firstComma = rText.search(/,(?![^(]*\))/);
         if (firstComma > 0) {
           const own = text.slice(R[0], R[0] + firstComma);
-          if (sc(best(own, c.units)) > 0 || !VERB.test(foldText(own))) rOwn = [R[0], R[0] + firstComma];
+          if (sc(best(own, c.units, undefined, c.change)) > 0 || !VERB.test(foldText(own))) rOwn = [R[0], R[0] + firstComma];
         }
         rText = text.slice(rOwn[0], rOwn[1]);
-        const mL = best(lText, c.units);
+        const mL = best(lText, c.units, undefined, c.change);
         // Right side: the own words, all the words up to the next item, or those with the
         // enumeration's shared predicate when they have no verb of their own.
-        let mR = best(rText, c.units);
+        let mR = best(rText, c.units, undefined, c.change);
         const full = text.slice(R[0], R[1]);
         if (!mR && rOwn !== R) {
-          mR = best(full, c.units);
+          mR = best(full, c.units, undefined, c.change);
           if (mR) rOwn = R;
         }
         if (mR && rOwn !== R) {
           // "… được nghe, xem các kênh …": the words after the comma still belong to the item
           // when they make the same indicator match better.
-          const mFull = best(full, c.units);
+          const mFull = best(full, c.units, undefined, c.change);
           if (mFull && mFull.code === mR.code && mFull.score >= 0.85 * mR.score) rOwn = R;
         }
         if (pred && full.trim() && !VERB.test(foldText(full))) {
           // An item without a verb takes the enumeration's shared predicate.
-          const ext = best(full + ' ' + pred, c.units, full);
+          const ext = best(full + ' ' + pred, c.units, full, c.change);
           if (ext) {
             mR = ext;
             rOwn = R;
@@ -373,7 +378,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         let span: [number, number] = useRight ? [c.cmpStart, rOwn[1]] : [L[0], c.tok.unitEnd];
         if (!m && lText.trim() && rText.trim()) {
           // The phrase wraps around the number: "tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số".
-          m = best(lText + ' ' + rText, c.units);
+          m = best(lText + ' ' + rText, c.units, undefined, c.change);
           if (m) span = [L[0], rOwn[1]];
         }
         chosen.push({ c, m, span: trimSpan(text, span[0], span[1]), side: useRight ? 'right' : 'left' });
@@ -411,7 +416,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             const vm = VERB.exec(f);
             if (syllables(vm && vm.index > 0 ? f.slice(0, vm.index) : itemText).length > 6) continue;
             const ctx = vm ? itemText : itemText + ' ' + pred;
-            const mm = best(ctx, c.units, vm ? undefined : itemText);
+            const mm = best(ctx, c.units, vm ? undefined : itemText, c.change);
             if (!mm || used.has(mm.code) || mm.coverage < 0.75 || mm.matched.length < 3) continue;
             // The item continues the main one when the main indicator's phrase already covers
             // its head (the words before its verb): "lương hưu, BHXH hằng tháng và trợ cấp …".
@@ -473,6 +478,7 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   let cmpStart = t.start;
   const strive = STRIVE.test(fBefore);
   let f = fBefore.replace(STRIVE, '').trimEnd();
+  const change = /(?:^|\s)(?:giam|tang|nang)(?: them)?(?: binh quan)?(?: moi nam| hang nam)?(?: tu| khoang| tren| it nhat| toi thieu)?$/.test(f) || /^\s*%?\s*\/\s*năm/u.test(text.slice(u.unitEnd, u.unitEnd + 8));
   const hadFiller = FILLER_END.test(' ' + f);
   f = (' ' + f).replace(FILLER_END, '').trimStart();
   for (const [re, c] of CMP_BEFORE) {
@@ -505,5 +511,5 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     cmpWord = cmpWord ?? 'tro xuong';
   }
   const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, left: [0, 0], right: [0, 0] };
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change, left: [0, 0], right: [0, 0] };
 }
