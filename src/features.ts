@@ -6,6 +6,7 @@ import { planRoutes } from './plans/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { registryFeature } from './registry/feature.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -14,4 +15,5 @@ export const features: FeatureRoutes[] = [
   monitoringRoutes,
   accessRoutes,
   auditRoutes,
+  registryFeature,
 ];

@@ -4,9 +4,10 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { loadReferenceData } from '../reference.ts';
 import { seedDemoVillages } from '../units/demo.ts';
-import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
 import { seedDemoPlans } from '../plans/demo.ts';
+import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
 import { seedMonitoringDemo } from '../monitoring/demo.ts';
+import { seedDemoRegistry } from '../registry/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 
@@ -16,6 +17,7 @@ export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'users', seed: seedDemoUsers },
   { name: 'plans', seed: seedDemoPlans },
   { name: 'monitoring', seed: seedMonitoringDemo },
+  { name: 'registry', seed: seedDemoRegistry },
 ];
 
 /** A demo login printed at start-up and documented in the README. */

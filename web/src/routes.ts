@@ -34,7 +34,7 @@ export const routes: readonly RouteDef[] = [
   { path: '/dang-nhap', title: 'signin.title', access: 'public', page: eager(SignIn) },
   { path: '/ke-hoach', title: 'plans.title', access: 'signedIn', nav: 'nav.plans', page: () => import('./pages/plans/index.tsx') },
   { path: '/theo-doi', title: 'monitoring.title', access: 'signedIn', nav: 'nav.monitoring', page: () => import('./pages/monitoring/index.tsx') },
-  { path: '/doi-tuong-chi-tra', title: 'registry.title', access: 'signedIn', nav: 'nav.registry', page: () => import('./pages/Placeholder.tsx').then((m) => ({ default: m.RegistryPage })) },
+  { path: '/doi-tuong-chi-tra', title: 'registry.title', access: 'signedIn', nav: 'nav.registry', page: () => import('./pages/registry/index.tsx') },
   { path: '/don-vi', title: 'units.title', access: 'public', nav: 'nav.units', page: () => import('./pages/Units.tsx') },
   { path: '/don-vi/:code', title: 'units.title', access: 'public', page: () => import('./pages/Unit.tsx') },
   { path: '/tong-quan/:code', title: 'home.overview', access: 'signedIn', page: () => import('./pages/Workspace.tsx') },

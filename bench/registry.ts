@@ -1,0 +1,140 @@
+// Registry benchmark (issue 6 part 12): a deterministic synthetic registry of N persons
+// (default 1,000,000) spread over communes; the annual review, one month's payroll (law-engine
+// entitlements of every beneficiary, arrears, lines and items) and duplicate detection, on
+// PostgreSQL and PGlite. Each is printed next to its floor: COPY out of the same input rows and
+// COPY in of the same output rows, measured in the same run.
+//   npm run bench -- registry [--persons=200000] [--no-pglite] [--no-pg]
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDb, openPGlite, type Db } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadReferenceData } from '../src/reference.ts';
+import { bulkInsertRegistry, generateRegistry, type SynthUnit } from '../src/registry/synthetic.ts';
+import { enqueueJob, runJob } from '../src/jobs/runner.ts';
+import { generatePayrolls } from '../src/payments/store.ts';
+import '../src/registry/review.ts';
+import { DUPLICATE_SIMILARITY } from '../src/registry/integrity.ts';
+
+const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+/** COPY out of `outs` (queries) and COPY in of the rows of `ins` (tables): the floor. */
+async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<number> {
+  let ms = 0;
+  for (const [i, q] of outs.entries()) {
+    if (db.pglite) {
+      const [, t] = await timed(() => db.pglite!.query(`copy (${q}) to '/dev/blob'`));
+      ms += t;
+    } else {
+      const [, t] = await timed(() => sql.raw(`copy (${q}) to '/tmp/ansinh-bench-out-${i}.csv'`).execute(db.k));
+      ms += t;
+    }
+  }
+  for (const [i, table] of ins.entries()) {
+    await sql.raw(`drop table if exists bench_copy_${i}; create table bench_copy_${i} (like ${table})`).execute(db.k);
+    if (db.pglite) {
+      const out = await db.pglite.query(`copy ${table} to '/dev/blob'`);
+      const [, t] = await timed(() => db.pglite!.query(`copy bench_copy_${i} from '/dev/blob'`, [], { blob: out.blob! }));
+      ms += t;
+    } else {
+      await sql.raw(`copy ${table} to '/tmp/ansinh-bench-in-${i}.csv'`).execute(db.k);
+      const [, t] = await timed(() => sql.raw(`copy bench_copy_${i} from '/tmp/ansinh-bench-in-${i}.csv'`).execute(db.k));
+      ms += t;
+    }
+    await sql.raw(`drop table bench_copy_${i}`).execute(db.k);
+  }
+  return ms;
+}
+
+async function setup(db: Db, persons: number): Promise<{ units: number[] }> {
+  await migrate(db);
+  await loadReferenceData(db);
+  const communes = await sql<{ id: number; code: string; province_code: string }>`
+    select c.id, c.code, p.code as province_code from units c join units p on p.id = c.parent_id
+    where c.level = 'commune' and c.valid_to is null and p.level = 'province' order by p.code, c.code limit 400`.execute(db.k);
+  const units: SynthUnit[] = communes.rows.map((c) => ({ unitId: c.id, provinceCode: c.province_code, villageIds: [], codePrefix: `${c.code}-` }));
+  const households = Math.round(persons / 3.67);
+  const data = generateRegistry(1, households, units);
+  for (let i = 0; i < data.households.length; i += 50_000) {
+    const part = { households: data.households.slice(i, i + 50_000), persons: [] as typeof data.persons };
+    const set = new Set<number>();
+    for (let j = i; j < i + part.households.length; j++) set.add(j);
+    part.persons = data.persons.filter((p) => set.has(p.hh)).map((p) => ({ ...p, hh: p.hh - i }));
+    await bulkInsertRegistry(db.k, part, { by: 'bench', reason: 'synthetic' });
+  }
+  // Enrol the persons the law obviously covers (80+ without pension, severe disability): about 6%.
+  await sql`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, start_month, channel)
+    select province_code, unit_id, id, 'B' || id, date '2026-09-01', 'bench', 'start', 202609, (array['bank','ewallet','post','cash'])[1 + id % 4]
+    from persons where (date_of_birth <= date '1946-11-01' and not pension) or disability in ('severe', 'especially_severe')`.execute(db.k);
+  await sql`analyze`.execute(db.k);
+  const n = await sql<{ p: number; h: number; d: number }>`select (select count(*)::int from persons) as p, (select count(*)::int from households) as h, (select count(*)::int from benefit_decisions) as d`.execute(db.k);
+  console.log(`  registry: ${n.rows[0]!.p.toLocaleString('en')} persons, ${n.rows[0]!.h.toLocaleString('en')} households, ${n.rows[0]!.d.toLocaleString('en')} beneficiaries in ${units.length} communes`);
+  return { units: units.map((u) => u.unitId) };
+}
+
+async function runOn(db: Db, label: string, persons: number): Promise<void> {
+  console.log(`\n-- ${label}`);
+  const [{ units }, tSetup] = await timed(() => setup(db, persons));
+  console.log(`  setup (generate + insert): ${secs(tSetup)}`);
+
+  const [, tReview] = await timed(async () => runJob(db, await enqueueJob(db.k, 'annual_review', { year: 2026, unitId: null })));
+  const fReview = await copyFloor(db, ['select id, version, area, income_per_month, deprivations, province_code from households'], ['household_classifications']);
+  console.log(`  annual review:        ${secs(tReview).padStart(8)}  floor ${secs(fReview).padStart(8)}  ratio ${(tReview / fReview).toFixed(2)}`);
+
+  const [, tPay] = await timed(async () => {
+    await db.k.transaction().execute((tx) => generatePayrolls(tx, units, 202611, 'bench'));
+  });
+  const fPay = await copyFloor(db, [
+    'select p.id, p.date_of_birth, p.death_date, p.relation, p.disability, p.disability_certified_on, p.pension, p.schooling, p.conditions, p.household_id, h.disadvantaged_area from persons p join households h on h.id = p.household_id where p.id in (select person_id from benefit_decisions)',
+    'select * from benefit_decisions', 'select household_id, year, class from household_classifications where household_id in (select household_id from persons where id in (select person_id from benefit_decisions))',
+  ], ['payroll_lines', 'payroll_items']);
+  const pl = await sql<{ n: number; t: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as t from payroll_lines`.execute(db.k);
+  console.log(`  payroll 11/2026:      ${secs(tPay).padStart(8)}  floor ${secs(fPay).padStart(8)}  ratio ${(tPay / fPay).toFixed(2)}   (${pl.rows[0]!.n.toLocaleString('en')} lines, ${Number(pl.rows[0]!.t).toLocaleString('en')} VND)`);
+
+  const [dups, tDup] = await timed(() => sql<{ n: number }>`with f as (
+      select a.id, b.id as other from persons a join persons b on b.province_code = a.province_code and b.date_of_birth = a.date_of_birth and b.id > a.id
+      where a.death_date is null and b.death_date is null and similarity(a.name_folded, b.name_folded) >= ${DUPLICATE_SIMILARITY})
+    select count(*)::int as n from f`.execute(db.k));
+  const fDup = await copyFloor(db, ['select id, province_code, date_of_birth, name_folded, household_id from persons'], []);
+  console.log(`  duplicate detection:  ${secs(tDup).padStart(8)}  floor ${secs(fDup).padStart(8)}  ratio ${(tDup / fDup).toFixed(2)}   (${dups.rows[0]!.n.toLocaleString('en')} candidate pairs; goal < 60 s)`);
+}
+
+export async function run(): Promise<void> {
+  const persons = Number(arg('persons', '1000000'));
+  if (!flag('no-pg')) {
+    const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+    const c = new pg.Client({ connectionString: admin });
+    try {
+      await c.connect();
+      await c.query('drop database if exists ansinh_bench_registry with (force)');
+      await c.query('create database ansinh_bench_registry');
+      const u = new URL(admin);
+      u.pathname = '/ansinh_bench_registry';
+      const db = await openDb({ databaseUrl: u.toString(), poolSize: 4 });
+      try {
+        await runOn(db, `PostgreSQL, ${persons.toLocaleString('en')} persons`, persons);
+      } finally {
+        await db.close();
+      }
+    } catch (e) {
+      console.log(`  PostgreSQL not available: ${(e as Error).message}`);
+    } finally {
+      await c.end().catch(() => {});
+    }
+  }
+  if (!flag('no-pglite')) {
+    const db = await openPGlite(null);
+    try {
+      await runOn(db, `PGlite, ${persons.toLocaleString('en')} persons`, persons);
+    } finally {
+      await db.close();
+    }
+  }
+}

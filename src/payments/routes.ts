@@ -1,0 +1,122 @@
+// HTTP routes of enrolment and payments: benefit decisions, the monthly payroll of a commune
+// (generate, read, approve), exports (bank batch CSV/XLSX, signature list), statement
+// reconciliation, and the cashless share.
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { FeatureRoutes } from '../kernel/http.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
+import { assertCan, withActor } from '../access/scope.ts';
+import { audit } from '../audit/store.ts';
+import { communeByCode, getPerson } from '../registry/store.ts';
+import { isMonth, maskPersonalId } from '../registry/model.ts';
+import * as pay from './store.ts';
+import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
+
+const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const MonthT = Type.Integer({ minimum: 202201, maximum: 203012, description: 'YYYYMM' });
+const Channel = Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)));
+const Any = Type.Unknown();
+const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
+const badMonth = (m: number, path: string) => { if (!isMonth(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]); };
+
+export const paymentRoutes: FeatureRoutes = (app, { db }) => {
+  app.post('/api/registry/persons/:id/decisions', {
+    config: { access: { permission: 'benefits.decide', unit: 'record' } },
+    schema: {
+      tags: ['payments'], summary: 'Record a benefit decision (start, change, stop); category, coefficient and amount come from the law engine', params: Id,
+      body: Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), signer: Type.String({ minLength: 1, maxLength: 200 }),
+        kind: Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')]), startMonth: MonthT, channel: Type.Optional(Channel), account: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+      response: { 201: Any },
+    },
+  }, async (req, reply) => {
+    badMonth(req.body.startMonth, '/body/startMonth');
+    const r = await withActor(db, req.actor, async (tx) => {
+      const p = await getPerson(tx, req.params.id);
+      if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+      assertCan(req.actor, 'benefits.decide', p.unit_id, { outside: 'forbidden' });
+      const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
+      await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
+      return d;
+    });
+    return reply.status(201).send(r);
+  });
+
+  app.get('/api/payments/units/:code/payrolls', {
+    config: { access: { permission: 'payments.read', unit: { param: 'code' } } },
+    schema: { tags: ['payments'], summary: 'Payrolls of a commune, newest first, with the cashless share', params: Code, response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const c = await communeByCode(tx, req.params.code);
+    if (!c) throw AppError.notFound();
+    return { payrolls: await pay.payrollsOf(tx, c.id), cashless: await pay.cashlessShareOf(tx, [c.id]) };
+  }));
+
+  app.post('/api/payments/units/:code/payrolls', {
+    config: { access: { permission: 'payments.prepare', unit: { param: 'code' } } },
+    schema: { tags: ['payments'], summary: 'Generate (or regenerate, while a draft) the payroll of a month: current month + arrears', params: Code,
+      body: Type.Object({ month: MonthT }, { additionalProperties: false }), response: { 200: Any } },
+  }, async (req) => {
+    badMonth(req.body.month, '/body/month');
+    return withActor(db, req.actor, async (tx) => {
+      const c = await communeByCode(tx, req.params.code);
+      if (!c) throw AppError.notFound();
+      const s = await pay.generatePayroll(tx, c.id, req.body.month, req.actor!.username);
+      await audit(tx, { actor: who(req), action: 'payroll.generate', entity: 'payroll', entityId: s.payrollId, unitId: c.id, after: { month: s.month, lines: s.lines, total: s.total }, ip: req.ip });
+      return s;
+    });
+  });
+
+  app.get('/api/payments/payrolls/:id', {
+    config: { access: { permission: 'payments.read', unit: 'record' } },
+    schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID masked)', params: Id, response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const p = await pay.getPayroll(tx, req.params.id);
+    if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+    const lines = await pay.payrollLines(tx, p.id);
+    return { payroll: p, lines: lines.map((l) => ({ ...l, personal_id: maskPersonalId(l.personal_id), account: l.account ? `***${l.account.slice(-4)}` : null })) };
+  }));
+
+  app.get('/api/payments/payrolls/:id/export', {
+    config: { access: { permission: 'payments.read', unit: 'record' } },
+    schema: { tags: ['payments'], summary: 'Bank batch (CSV/XLSX) or signature list (XLSX)', params: Id,
+      querystring: Type.Object({ format: Type.Union([Type.Literal('bank-csv'), Type.Literal('bank-xlsx'), Type.Literal('signatures')]) }) },
+  }, async (req, reply) => {
+    const out = await withActor(db, req.actor, async (tx) => {
+      const p = await pay.getPayroll(tx, req.params.id);
+      if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+      const lines = await pay.payrollLines(tx, p.id);
+      await audit(tx, { actor: who(req), action: 'payroll.export', entity: 'payroll', entityId: p.id, unitId: p.unit_id, after: { format: req.query.format }, ip: req.ip });
+      return { p, lines };
+    });
+    const name = `chi-tra-${out.p.month}`;
+    if (req.query.format === 'bank-csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`).send(bankBatchCsv(out.p.id, out.p.month, out.lines));
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    if (req.query.format === 'bank-xlsx') return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ngan-hang.xlsx"`).send(await bankBatchXlsx(out.p.id, out.p.month, out.lines));
+    return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ky-nhan.xlsx"`).send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name }, out.lines));
+  });
+
+  app.post('/api/payments/payrolls/:id/approve', {
+    config: { access: { permission: 'payments.approve', unit: 'record' } },
+    schema: { tags: ['payments'], summary: 'Approve a draft payroll (it can no longer be regenerated)', params: Id, response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const p = await pay.getPayroll(tx, req.params.id);
+    if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+    await pay.approvePayroll(tx, p.id, req.actor!.username);
+    await audit(tx, { actor: who(req), action: 'payroll.approve', entity: 'payroll', entityId: p.id, unitId: p.unit_id, ip: req.ip });
+    return { ok: true };
+  }));
+
+  app.post('/api/payments/payrolls/:id/statement', {
+    config: { access: { permission: 'payments.prepare', unit: 'record' } },
+    schema: { tags: ['payments'], summary: 'Reconcile a bank or post-office statement: paid, failed, returned', params: Id,
+      body: Type.Object({ rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('returned')]) }), { maxItems: 100_000 }) }, { additionalProperties: false }),
+      response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const p = await pay.getPayroll(tx, req.params.id);
+    if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+    const r = await pay.applyStatement(tx, p.id, req.body.rows);
+    await audit(tx, { actor: who(req), action: 'payroll.reconcile', entity: 'payroll', entityId: p.id, unitId: p.unit_id, after: { applied: r.updates.length, problems: r.problems.length }, ip: req.ip });
+    return r;
+  }));
+};

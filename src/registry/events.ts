@@ -1,0 +1,106 @@
+// Life events → dated proposals for the officer to confirm (issue 6 part 6): a death (stop from
+// the month after death, Decree 20/2021 Art. 8), a move to another commune (stop here, start
+// there), turning 75 (cl. 5b) or 80 (cl. 5c / 5a coefficient 2.0), a child turning 4 (the 2.5
+// coefficient becomes 1.5) or 16 (child categories end unless studying). The rules are pure;
+// detectLifeEvents writes the proposals (idempotent per person, kind and date).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { text, type Text } from '../kernel/i18n.ts';
+import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month } from './model.ts';
+
+export type EventKind = 'death' | 'move' | 'age75' | 'age80' | 'age4' | 'age16';
+
+export interface EventPerson {
+  readonly id: number;
+  readonly unitId: number;
+  readonly dateOfBirth: string;
+  readonly deathDate: string | null;
+  readonly pension: boolean;
+  readonly disadvantagedArea: boolean;
+  /** The commune of the person's active decision, null when not receiving. */
+  readonly enrolledUnitId: number | null;
+  readonly enrolledCategory: string | null;
+}
+
+export interface Proposal {
+  readonly personId: number;
+  readonly unitId: number;
+  readonly kind: EventKind;
+  readonly eventDate: string;
+  readonly effectiveMonth: Month;
+  readonly action: 'start' | 'change' | 'stop' | 'review';
+  readonly detail: Text;
+}
+
+/** Proposals for the events of one person that fall in [from, to] (ISO dates). */
+export function lifeEventProposals(p: EventPerson, from: string, to: string): Proposal[] {
+  const out: Proposal[] = [];
+  const inWindow = (d: string) => d >= from && d <= to;
+  const base = { personId: p.id, unitId: p.unitId };
+  if (p.deathDate && inWindow(p.deathDate) && p.enrolledUnitId !== null) {
+    const m = addMonths(monthOf(p.deathDate), 1);
+    out.push({ ...base, kind: 'death', eventDate: p.deathDate, effectiveMonth: m, action: 'stop',
+      detail: text(`Đã mất ngày ${p.deathDate.split('-').reverse().join('/')}: thôi hưởng từ tháng ${formatMonthVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`, `Died on ${p.deathDate}: stop from ${formatMonthVi(m)} (Decree 20/2021 Art. 8); propose funeral support`) });
+  }
+  if (p.deathDate && p.deathDate < from) return out;
+  if (p.enrolledUnitId !== null && p.enrolledUnitId !== p.unitId) {
+    out.push({ ...base, kind: 'move', eventDate: to, effectiveMonth: addMonths(monthOf(to), 1), action: 'stop',
+      detail: text('Đã chuyển đến xã khác: thôi hưởng tại xã cũ, đề nghị xã mới xem xét quyết định hưởng', 'Moved to another commune: stop in the old commune, the new commune reviews a start decision') });
+  }
+  const turn = (age: number) => birthdayAt(p.dateOfBirth, age);
+  const b75 = turn(75);
+  if (inWindow(b75) && p.disadvantagedArea && p.enrolledUnitId === null) {
+    out.push({ ...base, kind: 'age75', eventDate: b75, effectiveMonth: monthOf(b75), action: 'review',
+      detail: text('Đủ 75 tuổi, sống ở xã/thôn đặc biệt khó khăn: xem xét diện khoản 5 điểm b Điều 5 (nếu hộ nghèo, cận nghèo) hoặc trợ cấp hưu trí xã hội', 'Turns 75 in an especially disadvantaged area: review clause 5b (if poor or near-poor) or the social pension') });
+  }
+  const b80 = turn(80);
+  if (inWindow(b80) && !p.pension) {
+    out.push({ ...base, kind: 'age80', eventDate: b80, effectiveMonth: monthOf(b80), action: p.enrolledUnitId === null ? 'start' : 'change',
+      detail: p.enrolledUnitId === null
+        ? text(`Đủ 80 tuổi, không có lương hưu: đề xuất hưởng theo khoản 5 điểm c Điều 5 từ tháng ${formatMonthVi(monthOf(b80))}`, `Turns 80 without a pension: propose clause 5c from ${formatMonthVi(monthOf(b80))}`)
+        : text('Đủ 80 tuổi: xem xét điều chỉnh hệ số (điểm a: 1,5 → 2,0)', 'Turns 80: review the coefficient (point a: 1.5 → 2.0)') });
+  }
+  if (p.enrolledUnitId !== null) {
+    const b4 = turn(4);
+    if (inWindow(b4)) out.push({ ...base, kind: 'age4', eventDate: b4, effectiveMonth: monthOf(b4), action: 'change', detail: text('Trẻ đủ 4 tuổi: hệ số 2,5 chuyển sang 1,5 (Điều 6)', 'Child turns 4: coefficient 2.5 becomes 1.5 (Art. 6)') });
+    const b16 = turn(16);
+    if (inWindow(b16)) out.push({ ...base, kind: 'age16', eventDate: b16, effectiveMonth: monthOf(b16), action: 'review', detail: text('Đủ 16 tuổi: thôi diện trẻ em; nếu đang đi học xem xét khoản 2 Điều 5 (đến 22 tuổi)', 'Turns 16: child categories end; if studying review clause 2 (to age 22)') });
+  }
+  return out;
+}
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+/** Finds the events of [from, to] for the persons of a commune and files new proposals. */
+export async function detectLifeEvents(q: Q, unitId: number, from: string, to: string): Promise<number> {
+  const r = await sql<{ id: number; unit_id: number; date_of_birth: string; death_date: string | null; pension: boolean; disadvantaged_area: boolean; enrolled_unit: number | null; category: string | null }>`
+    select p.id, p.unit_id, p.date_of_birth, p.death_date, p.pension, h.disadvantaged_area, d.unit_id as enrolled_unit, d.category
+    from persons p join households h on h.id = p.household_id
+    left join lateral (select unit_id, kind, category from benefit_decisions bd where bd.person_id = p.id order by start_month desc, id desc limit 1) d on d.kind <> 'stop'
+    where p.unit_id = ${unitId}`.execute(q);
+  let n = 0;
+  for (const row of r.rows) {
+    const props = lifeEventProposals({ id: row.id, unitId: row.unit_id, dateOfBirth: row.date_of_birth, deathDate: row.death_date, pension: row.pension, disadvantagedArea: row.disadvantaged_area, enrolledUnitId: row.enrolled_unit, enrolledCategory: row.category }, from, to);
+    for (const p of props) {
+      const ins = await sql`insert into life_event_proposals (province_code, unit_id, person_id, kind, event_date, effective_month, action, detail)
+        select province_code, ${p.unitId}, ${p.personId}, ${p.kind}, ${p.eventDate}::date, ${p.effectiveMonth}, ${p.action}, ${JSON.stringify(p.detail)}::jsonb from persons where id = ${p.personId}
+        on conflict (person_id, kind, event_date) do nothing`.execute(q);
+      n += Number(ins.numAffectedRows ?? 0);
+    }
+  }
+  return n;
+}
+
+export async function listProposals(q: Q, unitId: number, state: string | null) {
+  const r = await sql<{ id: number; person_id: number; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string }>`
+    select lp.id, lp.person_id, p.full_name, lp.kind, lp.event_date, lp.effective_month, lp.action, lp.detail, lp.state
+    from life_event_proposals lp join persons p on p.id = lp.person_id
+    where lp.unit_id = ${unitId} and (${state}::text is null or lp.state = ${state}) order by lp.event_date, lp.id`.execute(q);
+  return r.rows;
+}
+
+export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null) {
+  const r = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number }>`update life_event_proposals set state = ${state}, decided_by = ${by}, decided_at = now()
+    where id = ${id} and state = 'open' returning id, unit_id, person_id, action, effective_month`.execute(q);
+  return r.rows[0] ?? null;
+}

@@ -1,0 +1,55 @@
+// Registry-computed indicators for monitoring (issue 6 part 9), per unit subtree and period:
+// numerator and denominator only (rates are derived after aggregation, never averaged). Codes
+// are those of the indicator catalogue (src/indicators/catalogue.ts).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface RegistryValue {
+  readonly code: string;
+  readonly numerator: number;
+  /** null for counts. */
+  readonly denominator: number | null;
+}
+
+/**
+ * The registry's indicators for the units whose ancestors include `unitId` (a commune, or a
+ * province: every commune under it), for a review `year` and a payment `month` (YYYYMM; default
+ * December of the year).
+ * - poor_household_rate / near_poor_household_rate: classified households of the year's review;
+ * - poor_households / near_poor_households: counts;
+ * - social_assistance_beneficiaries: persons on the month's payrolls;
+ * - social_assistance_coverage: persons on the month's payrolls / (those + open "eligible but
+ *   not enrolled" flags);
+ * - cashless_payment_rate: payroll lines of the month to a bank account or e-wallet / all lines;
+ * - merit_households_above_average: merit households classified average or above / merit households;
+ * - health_insurance_coverage_registry: living registered persons with a health-insurance card / living persons.
+ * @example await registryIndicators(db.k, thuLumId, 2026)
+ */
+export async function registryIndicators(q: Q, unitId: number, year: number, month: number = year * 100 + 12): Promise<RegistryValue[]> {
+  const units = sql`(select id from units where ancestors @> array[${unitId}::int])`;
+  const c = await sql<{ poor: number; near: number; total: number; merit: number; merit_ok: number }>`
+    select count(*) filter (where hc.class = 'poor')::int as poor, count(*) filter (where hc.class = 'near_poor')::int as near, count(*)::int as total,
+      count(*) filter (where h.merit)::int as merit, count(*) filter (where h.merit and hc.class in ('average', 'none'))::int as merit_ok
+    from household_classifications hc join households h on h.id = hc.household_id where hc.year = ${year} and hc.unit_id in ${units}`.execute(q);
+  const p = await sql<{ lines: number; cashless: number; persons: number }>`
+    select count(*)::int as lines, count(*) filter (where l.channel in ('bank', 'ewallet'))::int as cashless, count(distinct l.person_id)::int as persons
+    from payroll_lines l join payrolls pr on pr.id = l.payroll_id where pr.month = ${month} and l.unit_id in ${units}`.execute(q);
+  const o = await sql<{ n: number }>`select count(*)::int as n from integrity_flags where kind = 'not_enrolled' and state = 'open' and unit_id in ${units}`.execute(q);
+  const hi = await sql<{ insured: number; living: number }>`select count(*) filter (where health_insurance)::int as insured, count(*)::int as living
+    from persons where death_date is null and unit_id in ${units}`.execute(q);
+  const k = c.rows[0]!;
+  const pay = p.rows[0]!;
+  return [
+    { code: 'poor_household_rate', numerator: k.poor, denominator: k.total },
+    { code: 'near_poor_household_rate', numerator: k.near, denominator: k.total },
+    { code: 'poor_households', numerator: k.poor, denominator: null },
+    { code: 'near_poor_households', numerator: k.near, denominator: null },
+    { code: 'social_assistance_beneficiaries', numerator: pay.persons, denominator: null },
+    { code: 'social_assistance_coverage', numerator: pay.persons, denominator: pay.persons + o.rows[0]!.n },
+    { code: 'cashless_payment_rate', numerator: pay.cashless, denominator: pay.lines },
+    { code: 'merit_households_above_average', numerator: k.merit_ok, denominator: k.merit },
+    { code: 'health_insurance_coverage_registry', numerator: hi.rows[0]!.insured, denominator: hi.rows[0]!.living },
+  ];
+}

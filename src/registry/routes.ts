@@ -1,0 +1,313 @@
+// HTTP routes of the registry: search and record pages (sensitive fields masked unless the
+// actor holds registry.person.read_full and asks; every full read audited), registration and
+// changes with a reason, classification with reasons, import (dry run / confirm, report
+// download), the annual review job, life-event proposals, integrity queues, indicators, and the
+// public list of poor and near-poor households (names and villages only).
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { FeatureRoutes } from '../kernel/http.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
+import { assertCan, withActor } from '../access/scope.ts';
+import { can } from '../access/model.ts';
+import { audit, auditRead } from '../audit/store.ts';
+import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
+import { cite } from '../law/parameters.ts';
+import { enqueueJob, getJob, runJob } from '../jobs/runner.ts';
+import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
+import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import * as store from './store.ts';
+import { householdFacts } from './law.ts';
+import { applyImport, contentHash, parseRegistryTable, readTableBuffer, reportCsv, reportXlsx } from './import.ts';
+import { decideProposal, detectLifeEvents, listProposals } from './events.ts';
+import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
+import { registryIndicators } from './indicators.ts';
+import { decisionsOf } from '../payments/store.ts';
+import './review.ts';
+
+const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Reason = Type.String({ minLength: 3, maxLength: 500, description: 'Why the change is made (stored on the version)' });
+
+const PersonBody = Type.Object({
+  personalId: Nullable(Type.String({ pattern: '^[0-9]{12}$' })),
+  socialInsuranceNo: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
+  fullName: Type.String({ minLength: 1, maxLength: 200 }),
+  dateOfBirth: IsoDate,
+  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  ethnicCode: Type.String({ pattern: '^[0-9]{2}$' }),
+  relation: Type.Union(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'].map((x) => Type.Literal(x))),
+  disability: Type.Union(['none', 'mild', 'severe', 'especially_severe'].map((x) => Type.Literal(x))),
+  disabilityCertifiedOn: Type.Optional(Nullable(IsoDate)),
+  pension: Type.Boolean(),
+  socialInsurance: Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))),
+  healthInsurance: Type.Boolean(),
+  schooling: Type.Union(['none', 'preschool', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'higher'].map((x) => Type.Literal(x))),
+  conditions: Type.Array(Type.Union(['no_support', 'hiv', 'single_parent', 'community_care', 'no_stable_income'].map((x) => Type.Literal(x))), { maxItems: 5 }),
+  merit: Type.Boolean(),
+  deathDate: Type.Optional(Nullable(IsoDate)),
+}, { additionalProperties: false });
+const HouseholdBody = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 30 }),
+  villageId: Nullable(Type.Integer()),
+  address: Type.String({ maxLength: 300 }),
+  area: Type.Union([Type.Literal('urban'), Type.Literal('rural')]),
+  incomePerMonth: Nullable(Type.Integer({ minimum: 0 })),
+  deprivations: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Boolean()),
+  disadvantagedArea: Type.Boolean(),
+  merit: Type.Boolean(),
+}, { additionalProperties: false });
+
+const PersonView = Type.Object({
+  id: Type.Integer(), householdId: Type.Integer(), unitId: Type.Integer(), fullName: Type.String(), dateOfBirth: Type.String(), sex: Type.String(), relation: Type.String(),
+  deathDate: Nullable(Type.String()), pension: Type.Boolean(), healthInsurance: Type.Boolean(), schooling: Type.String(), merit: Type.Boolean(), version: Type.Integer(),
+  masked: Type.Boolean(),
+  personalId: Nullable(Type.String()), ethnicity: Nullable(Type.String()), disability: Nullable(Type.String()), conditions: Nullable(Type.Array(Type.String())),
+  householdCode: Type.Optional(Type.String()), villageName: Type.Optional(Nullable(Type.String())), class: Type.Optional(Nullable(Type.String())),
+});
+const Any = Type.Unknown();
+
+/** The whitelist presenter of a person: sensitive fields only when `full`. */
+function presentPerson(p: store.PersonRow & { household_code?: string; village_name?: string | null; class?: string | null }, full: boolean) {
+  return {
+    id: p.id, householdId: p.household_id, unitId: p.unit_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, relation: p.relation, deathDate: p.death_date,
+    pension: p.pension, healthInsurance: p.health_insurance, schooling: p.schooling, merit: p.merit, version: p.version, masked: !full,
+    personalId: full ? p.personal_id : maskPersonalId(p.personal_id),
+    ethnicity: full ? (ethnicGroupByCode(p.ethnic_code)?.name ?? p.ethnic_code) : null,
+    disability: full ? p.disability : null,
+    conditions: full ? p.conditions : null,
+    ...(p.household_code !== undefined ? { householdCode: p.household_code, villageName: p.village_name ?? null, class: p.class ?? null } : {}),
+  };
+}
+
+const SENSITIVE = ['personal_id', 'ethnic_code', 'disability', 'conditions'];
+const who = (req: FastifyRequest) => req.actor ? { userId: req.actor.userId, username: req.actor.username } : null;
+
+/** A full read is granted when asked for and permitted in the record's unit; it is audited. */
+async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: string, id: number, unitId: number): Promise<boolean> {
+  if (!full) return false;
+  assertCan(req.actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
+  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, ip: req.ip });
+  return true;
+}
+
+async function communeOf(tx: Transaction<DB>, code: string): Promise<store.Commune> {
+  const c = await store.communeByCode(tx, code);
+  if (!c) throw AppError.notFound(text('Không tìm thấy xã {code}', 'No commune {code}'), { code });
+  return c;
+}
+
+export const registryRoutes: FeatureRoutes = (app, { db }) => {
+  app.get('/api/registry/ethnic-groups', {
+    config: { access: { public: true, reason: 'the official list of 54 ethnic groups is public reference data' } },
+    schema: { tags: ['registry'], summary: 'The 54 ethnic groups with their codes', response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) } },
+  }, async () => ethnicGroups.map((g) => ({ code: g.code, name: g.name })));
+
+  app.get('/api/registry/units/:code/persons', {
+    config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+    schema: {
+      tags: ['registry'], summary: 'Search persons (accent-insensitive name, personal ID prefix, household code); sensitive fields masked unless full=true',
+      params: Code,
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+        class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) }),
+      response: { 200: Type.Object({ items: Type.Array(PersonView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+    },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const c = await communeOf(tx, req.params.code);
+    const q = req.query;
+    if (q.ethnicCode && !can(req.actor, 'registry.person.read_full', c.id)) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
+    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, page: q.page ?? 1, pageSize: 50 });
+    const full = await wantsFull(tx, req, q.full, 'person_search', c.id, c.id);
+    return { items: r.items.map((p) => presentPerson(p, full)), total: r.total, page: q.page ?? 1, pageSize: 50 };
+  }));
+
+  app.get('/api/registry/persons/:id', {
+    config: { access: { permission: 'registry.read', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)', params: Id, querystring: Type.Object({ full: Type.Optional(Type.Boolean()) }),
+      response: { 200: Type.Object({ person: PersonView, history: Type.Array(Any), decisions: Type.Array(Any) }) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const p = await store.getPerson(tx, req.params.id);
+    if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+    const full = await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id);
+    const history = (await store.personHistory(tx, p.id)).map((v) => ({ ...v, data: full ? v.data : Object.fromEntries(Object.entries(v.data).filter(([k]) => !SENSITIVE.includes(k))) }));
+    return { person: presentPerson(p, full), history, decisions: await decisionsOf(tx, p.id) };
+  }));
+
+  app.get('/api/registry/households/:id', {
+    config: { access: { permission: 'registry.read', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'A household: members, poverty facts, classification with reasons (recomputed from the classified version), history',
+      params: Id, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) }), response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const h = await store.getHousehold(tx, req.params.id);
+    if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
+    const full = await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id);
+    const year = req.query.year ?? 2026;
+    const c = classifyHousehold(householdFacts(h), year);
+    return {
+      household: { id: h.id, code: h.code, villageName: h.village_name, address: h.address, area: h.area, incomePerMonth: h.income_per_month, deprivations: h.deprivations, disadvantagedArea: h.disadvantaged_area, merit: h.merit, version: h.version },
+      members: h.members.map((m) => presentPerson(m, full)),
+      classification: { year, class: c.class, label: POVERTY_CLASS_TEXT[c.class], reasons: c.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })), threshold: c.threshold, income: c.income, deprivations: c.deprivations },
+      history: await store.householdHistory(tx, h.id),
+    };
+  }));
+
+  app.post('/api/registry/units/:code/households', {
+    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Register a household with its members (version 1 of each, with the reason)', params: Code,
+      body: Type.Object({ household: HouseholdBody, members: Type.Array(PersonBody, { minItems: 1, maxItems: 30 }), reason: Reason }, { additionalProperties: false }),
+      response: { 201: Type.Object({ householdId: Type.Integer(), personIds: Type.Array(Type.Integer()) }) } },
+  }, async (req, reply) => {
+    const b = req.body;
+    const today = app.now().toISOString().slice(0, 10);
+    const errors = [...validateHousehold(b.household as HouseholdInput, '/body/household'), ...validateMembers(b.members as PersonInput[], '/body'),
+      ...b.members.flatMap((m, i) => validatePerson(m as PersonInput, today, `/body/members/${i}`))];
+    if (errors.length) throw AppError.validation(errors);
+    const r = await withActor(db, req.actor, async (tx) => {
+      const c = await communeOf(tx, req.params.code);
+      if (await store.householdByCode(tx, c.id, b.household.code)) throw AppError.conflict(text('Mã hộ {code} đã có trong xã', 'Household code {code} already exists'), { code: b.household.code });
+      const out = await store.registerHousehold(tx, c, b.household as HouseholdInput, b.members as PersonInput[], { by: req.actor!.username, reason: b.reason });
+      await audit(tx, { actor: who(req), action: 'household.create', entity: 'household', entityId: out.householdId, unitId: c.id, after: { code: b.household.code, members: out.personIds.length, reason: b.reason }, ip: req.ip });
+      return out;
+    });
+    return reply.status(201).send(r);
+  });
+
+  app.patch('/api/registry/persons/:id', {
+    config: { access: { permission: 'registry.write', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'Change a person: a new dated version with the reason', params: Id,
+      body: Type.Object({ changes: Type.Partial(PersonBody), reason: Reason }, { additionalProperties: false }), response: { 200: Type.Object({ version: Type.Integer() }) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const p = await store.getPerson(tx, req.params.id);
+    if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+    assertCan(req.actor, 'registry.write', p.unit_id);
+    const merged = { personalId: p.personal_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, ethnicCode: p.ethnic_code, relation: p.relation, disability: p.disability,
+      pension: p.pension, socialInsurance: p.social_insurance, healthInsurance: p.health_insurance, schooling: p.schooling, conditions: p.conditions, merit: p.merit, deathDate: p.death_date, ...req.body.changes } as PersonInput;
+    const errors = validatePerson(merged, app.now().toISOString().slice(0, 10), '/body/changes');
+    if (errors.length) throw AppError.validation(errors);
+    const version = await store.updatePerson(tx, p.id, req.body.changes as Partial<PersonInput>, { by: req.actor!.username, reason: req.body.reason });
+    await audit(tx, { actor: who(req), action: 'person.update', entity: 'person', entityId: p.id, unitId: p.unit_id, after: { fields: Object.keys(req.body.changes), version, reason: req.body.reason }, ip: req.ip });
+    return { version };
+  }));
+
+  const ImportBody = Type.Object({ fileName: Type.String({ pattern: '\\.(csv|xlsx|CSV|XLSX)$', maxLength: 200 }), contentBase64: Type.String({ maxLength: 6_000_000 }), confirm: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+  async function runImport(req: FastifyRequest, code: string, body: { fileName: string; contentBase64: string; confirm?: boolean | undefined }) {
+    const buf = Buffer.from(body.contentBase64, 'base64');
+    let table: string[][];
+    try {
+      table = await readTableBuffer(buf, body.fileName);
+    } catch (e) {
+      throw AppError.validation([{ path: '/body/contentBase64', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
+    }
+    const parsed = parseRegistryTable(table, app.now().toISOString().slice(0, 10));
+    const confirm = body.confirm === true;
+    return withActor(db, req.actor, async (tx) => {
+      const c = await communeOf(tx, code);
+      const r = await applyImport(tx, c, parsed, { dryRun: !confirm, hash: contentHash(buf), fileName: body.fileName, by: req.actor!.username });
+      if (confirm && !r.alreadyImported) await audit(tx, { actor: who(req), action: 'registry.import', entity: 'registry_import', entityId: r.fileHash.slice(0, 16), unitId: c.id, after: { fileName: body.fileName, counts: r.counts }, ip: req.ip });
+      return r;
+    });
+  }
+  app.post('/api/registry/units/:code/import', {
+    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Import households and persons (.csv/.xlsx, base64): a dry run unless confirm=true; a row-level report', params: Code, body: ImportBody, response: { 200: Any } },
+  }, async (req) => runImport(req, req.params.code, req.body));
+  app.post('/api/registry/units/:code/import/report', {
+    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'The dry-run report of a file as a download (?format=csv|xlsx)', params: Code, querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) }), body: ImportBody },
+  }, async (req, reply) => {
+    const r = await runImport(req, req.params.code, { ...req.body, confirm: false });
+    if (req.query.format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="ket-qua-nhap.xlsx"').send(await reportXlsx(r));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ket-qua-nhap.csv"').send(reportCsv(r));
+  });
+
+  app.post('/api/registry/units/:code/review', {
+    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Run the annual poverty review of the commune as a job (chunked, resumable)', params: Code,
+      body: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false }), response: { 200: Any } },
+  }, async (req) => {
+    const c = (await store.communeByCode(db.k, req.params.code))!;
+    const id = await enqueueJob(db.k, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, by: req.actor!.username });
+    return runJob(db, id);
+  });
+
+  app.get('/api/jobs/:id', {
+    config: { access: { permission: 'registry.read', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'A long job: state, progress, result', params: Id, response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const j = await getJob(tx, req.params.id);
+    if (!j) throw AppError.notFound(text('Không tìm thấy công việc', 'Job not found'));
+    return j;
+  }));
+
+  app.get('/api/registry/units/:code/proposals', {
+    config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Life-event proposals (death, move, turning 75/80, a child turning 4/16)', params: Code,
+      querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) }), response: { 200: Type.Array(Any) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)));
+
+  app.post('/api/registry/units/:code/proposals/detect', {
+    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Detect life events in a date window and file proposals', params: Code,
+      body: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }), response: { 200: Type.Object({ created: Type.Integer() }) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ created: await detectLifeEvents(tx, (await communeOf(tx, req.params.code)).id, req.body.from, req.body.to) })));
+
+  app.post('/api/registry/proposals/:id/decide', {
+    config: { access: { permission: 'benefits.decide', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id,
+      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]) }, { additionalProperties: false }), response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username);
+    if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
+    await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
+    return r;
+  }));
+
+  app.get('/api/registry/units/:code/integrity', {
+    config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Integrity review queues with reasons', params: Code,
+      querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) }),
+      response: { 200: Type.Object({ kinds: Any, items: Type.Array(Any) }) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state }) })));
+
+  app.post('/api/registry/units/:code/integrity/scan', {
+    config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Run the integrity checks for the commune', params: Code, body: Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false }), response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => scanIntegrity(tx, [(await communeOf(tx, req.params.code)).id], req.body?.asOf ?? app.now().toISOString().slice(0, 10))));
+
+  app.post('/api/registry/integrity/:id/review', {
+    config: { access: { permission: 'integrity.review', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'Confirm or dismiss a flag with a note', params: Id,
+      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: Any } },
+  }, async (req) => withActor(db, req.actor, async (tx) => {
+    const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
+    if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
+    await audit(tx, { actor: who(req), action: `integrity.${req.body.state}`, entity: 'integrity_flag', entityId: r.id, unitId: r.unit_id, after: req.body, ip: req.ip });
+    return r;
+  }));
+
+  app.get('/api/registry/units/:code/indicators', {
+    config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'Registry-computed indicators (numerator, denominator) for a year and payment month', params: Code,
+      querystring: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) }),
+      response: { 200: Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) })) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => registryIndicators(tx, (await communeOf(tx, req.params.code)).id, req.query.year, req.query.month)));
+
+  app.get('/api/public/units/:code/poor-households', {
+    config: { access: { public: true, reason: 'communes post the list of poor and near-poor households publicly for comment (annual review procedure); names and villages only' } },
+    schema: { tags: ['registry'], summary: 'Public list of poor and near-poor households of a commune for a year: head name and village only', params: Code,
+      querystring: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }),
+      response: { 200: Type.Object({ commune: Type.String(), year: Type.Integer(), items: Type.Array(Type.Object({ headName: Type.String(), village: Nullable(Type.String()), class: Type.String() })) }) } },
+  }, async (req) => {
+    const c = await store.communeByCode(db.k, req.params.code);
+    if (!c) throw AppError.notFound(text('Không tìm thấy xã {code}', 'No commune {code}'), { code: req.params.code });
+    const { sql } = await import('kysely');
+    const r = await sql<{ head_name: string; village: string | null; class: string }>`select p.full_name as head_name, v.name as village, hc.class
+      from household_classifications hc join households h on h.id = hc.household_id join persons p on p.id = h.head_person_id left join units v on v.id = h.village_id
+      where hc.unit_id = ${c.id} and hc.year = ${req.query.year} and hc.class in ('poor', 'near_poor') order by v.name nulls last, hc.class, p.full_name`.execute(db.k);
+    return { commune: c.name, year: req.query.year, items: r.rows.map((x) => ({ headName: x.head_name, village: x.village, class: x.class })) };
+  });
+};

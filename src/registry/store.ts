@@ -1,0 +1,293 @@
+// SQL of the registry: households and persons with dated versions (every change inserts a
+// version row copied from the new current row: who, when, why; nothing is overwritten without
+// its history), search, record pages and history. Callers pass the transaction (withActor).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
+import { foldName, type HouseholdInput, type PersonInput } from './model.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+/** Who made a change and why: stored on every version row. */
+export interface ChangeMeta {
+  readonly by: string | null;
+  readonly reason: string;
+  readonly at?: Date;
+}
+
+export interface Commune {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly provinceCode: string;
+}
+
+/** A current commune-level unit and the code of its current province. */
+export async function communeById(q: Q, id: number): Promise<Commune | null> {
+  const r = await sql<{ id: number; code: string; name: string; province_code: string | null }>`
+    select c.id, c.code, c.name,
+      (select p.code from units p where p.id = any(c.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1) as province_code
+    from units c where c.id = ${id} and c.level = 'commune'`.execute(q);
+  const row = r.rows[0];
+  if (!row || !row.province_code) return null;
+  return { id: row.id, code: row.code, name: row.name, provinceCode: row.province_code };
+}
+
+export async function communeByCode(q: Q, code: string): Promise<Commune | null> {
+  const r = await sql<{ id: number }>`select id from units where code = ${code} and level = 'commune' order by valid_to is null desc, id desc limit 1`.execute(q);
+  return r.rows[0] ? communeById(q, r.rows[0].id) : null;
+}
+
+export async function villagesOf(q: Q, communeId: number): Promise<{ id: number; name: string }[]> {
+  const r = await sql<{ id: number; name: string }>`select id, name from units where parent_id = ${communeId} and level = 'village' order by name`.execute(q);
+  return r.rows;
+}
+
+const personCols = sql.raw(`province_code, unit_id, household_id, personal_id, social_insurance_no, full_name, date_of_birth, sex, ethnic_code,
+  relation, disability, disability_certified_on, pension, social_insurance, health_insurance, schooling, conditions, merit, death_date`);
+const householdCols = sql.raw(`province_code, unit_id, code, village_id, address, area, head_person_id, income_per_month, deprivations, disadvantaged_area, merit`);
+
+function arr(xs: readonly string[]): string {
+  return `{${xs.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`;
+}
+
+async function snapshotPerson(q: Q, id: number, meta: ChangeMeta): Promise<void> {
+  await sql`insert into person_versions (person_id, version, ${personCols}, recorded_at, recorded_by, reason)
+    select id, version, ${personCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from persons where id = ${id}`.execute(q);
+}
+async function snapshotHousehold(q: Q, id: number, meta: ChangeMeta): Promise<void> {
+  await sql`insert into household_versions (household_id, version, ${householdCols}, recorded_at, recorded_by, reason)
+    select id, version, ${householdCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from households where id = ${id}`.execute(q);
+}
+
+export async function insertHousehold(q: Q, commune: Commune, h: HouseholdInput, meta: ChangeMeta, o: { snapshot?: boolean } = {}): Promise<number> {
+  const r = await sql<{ id: number }>`insert into households (province_code, unit_id, code, village_id, address, area, income_per_month, deprivations, disadvantaged_area, merit)
+    values (${commune.provinceCode}, ${commune.id}, ${h.code}, ${h.villageId}, ${h.address}, ${h.area}, ${h.incomePerMonth}, ${JSON.stringify(h.deprivations)}::jsonb, ${h.disadvantagedArea}, ${h.merit})
+    returning id`.execute(q);
+  const id = r.rows[0]!.id;
+  if (o.snapshot !== false) await snapshotHousehold(q, id, meta);
+  return id;
+}
+
+export async function insertPerson(q: Q, commune: Commune, householdId: number, p: PersonInput, meta: ChangeMeta, o: { setHead?: boolean } = {}): Promise<number> {
+  const r = await sql<{ id: number }>`insert into persons (province_code, unit_id, household_id, personal_id, social_insurance_no, full_name, name_folded,
+      date_of_birth, sex, ethnic_code, relation, disability, disability_certified_on, pension, social_insurance, health_insurance, schooling, conditions, merit, death_date)
+    values (${commune.provinceCode}, ${commune.id}, ${householdId}, ${p.personalId}, ${p.socialInsuranceNo ?? null}, ${p.fullName.trim()}, ${foldName(p.fullName)},
+      ${p.dateOfBirth}::date, ${p.sex}, ${p.ethnicCode}, ${p.relation}, ${p.disability}, ${p.disabilityCertifiedOn ?? null}::date, ${p.pension}, ${p.socialInsurance},
+      ${p.healthInsurance}, ${p.schooling}, ${arr(p.conditions)}::text[], ${p.merit}, ${p.deathDate ?? null}::date)
+    returning id`.execute(q);
+  const id = r.rows[0]!.id;
+  await snapshotPerson(q, id, meta);
+  if (p.relation === 'head' && o.setHead !== false) await setHead(q, householdId, id, meta);
+  return id;
+}
+
+async function setHead(q: Q, householdId: number, personId: number, meta: ChangeMeta): Promise<void> {
+  const r = await sql`update households set head_person_id = ${personId}, version = version + 1, updated_at = now()
+    where id = ${householdId} and head_person_id is distinct from ${personId}`.execute(q);
+  if (Number(r.numAffectedRows ?? 0) > 0) await snapshotHousehold(q, householdId, meta);
+}
+
+/** A household with its members in one go: the shape of the registration form and the import. */
+export async function registerHousehold(q: Q, commune: Commune, h: HouseholdInput, members: readonly PersonInput[], meta: ChangeMeta): Promise<{ householdId: number; personIds: number[] }> {
+  // Version 1 of the household is written after its members, with its head already set.
+  const householdId = await insertHousehold(q, commune, h, meta, { snapshot: false });
+  const personIds: number[] = [];
+  for (const m of members) personIds.push(await insertPerson(q, commune, householdId, m, meta, { setHead: false }));
+  const head = members.findIndex((m) => m.relation === 'head');
+  if (head >= 0) await sql`update households set head_person_id = ${personIds[head]!} where id = ${householdId}`.execute(q);
+  await snapshotHousehold(q, householdId, meta);
+  return { householdId, personIds };
+}
+
+const personPatchColumns: Record<keyof PersonInput, string> = {
+  personalId: 'personal_id', socialInsuranceNo: 'social_insurance_no', fullName: 'full_name', dateOfBirth: 'date_of_birth', sex: 'sex',
+  ethnicCode: 'ethnic_code', relation: 'relation', disability: 'disability', disabilityCertifiedOn: 'disability_certified_on', pension: 'pension',
+  socialInsurance: 'social_insurance', healthInsurance: 'health_insurance', schooling: 'schooling', conditions: 'conditions', merit: 'merit', deathDate: 'death_date',
+};
+const householdPatchColumns: Record<keyof HouseholdInput, string> = {
+  code: 'code', villageId: 'village_id', address: 'address', area: 'area', incomePerMonth: 'income_per_month', deprivations: 'deprivations',
+  disadvantagedArea: 'disadvantaged_area', merit: 'merit',
+};
+
+function setList(patch: Record<string, unknown>, cols: Record<string, string>) {
+  const parts = Object.entries(patch)
+    .filter(([k, v]) => v !== undefined && k in cols)
+    .map(([k, v]) => {
+      const col = cols[k]!;
+      if (Array.isArray(v)) return sql`${sql.raw(col)} = ${arr(v as string[])}::text[]`;
+      if (v !== null && typeof v === 'object') return sql`${sql.raw(col)} = ${JSON.stringify(v)}::jsonb`;
+      if (col.endsWith('date') || col === 'date_of_birth' || col === 'disability_certified_on') return sql`${sql.raw(col)} = ${v as string | null}::date`;
+      return sql`${sql.raw(col)} = ${v as string | number | boolean | null}`;
+    });
+  if (cols === personPatchColumns && typeof patch.fullName === 'string') parts.push(sql`name_folded = ${foldName(patch.fullName)}`);
+  return parts;
+}
+
+/** Changes a person: the current row takes the new values and a new version records them. */
+export async function updatePerson(q: Q, id: number, patch: Partial<PersonInput>, meta: ChangeMeta): Promise<number> {
+  const parts = setList(patch as Record<string, unknown>, personPatchColumns);
+  if (parts.length === 0) return currentVersion(q, 'persons', id);
+  const r = await sql<{ version: number }>`update persons set ${sql.join(parts, sql`, `)}, version = version + 1, updated_at = now() where id = ${id} returning version`.execute(q);
+  if (!r.rows[0]) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+  await snapshotPerson(q, id, meta);
+  return r.rows[0].version;
+}
+
+export async function updateHousehold(q: Q, id: number, patch: Partial<HouseholdInput>, meta: ChangeMeta): Promise<number> {
+  const parts = setList(patch as Record<string, unknown>, householdPatchColumns);
+  if (parts.length === 0) return currentVersion(q, 'households', id);
+  const r = await sql<{ version: number }>`update households set ${sql.join(parts, sql`, `)}, version = version + 1, updated_at = now() where id = ${id} returning version`.execute(q);
+  if (!r.rows[0]) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
+  await snapshotHousehold(q, id, meta);
+  return r.rows[0].version;
+}
+
+async function currentVersion(q: Q, table: 'persons' | 'households', id: number): Promise<number> {
+  const r = await sql<{ version: number }>`select version from ${sql.table(table)} where id = ${id}`.execute(q);
+  if (!r.rows[0]) throw AppError.notFound(text('Không tìm thấy', 'Not found'));
+  return r.rows[0].version;
+}
+
+/**
+ * Moves a person to another household (possibly in another commune): the person keeps one
+ * identity and history, the new version records the new household and unit.
+ */
+export async function movePerson(q: Q, personId: number, toHouseholdId: number, relation: string, meta: ChangeMeta): Promise<void> {
+  const r = await sql`update persons p set household_id = h.id, unit_id = h.unit_id, province_code = h.province_code, relation = ${relation},
+      version = p.version + 1, updated_at = now()
+    from households h where p.id = ${personId} and h.id = ${toHouseholdId}`.execute(q);
+  if (Number(r.numAffectedRows ?? 0) === 0) throw AppError.notFound(text('Không tìm thấy nhân khẩu hoặc hộ chuyển đến', 'Person or destination household not found'));
+  await snapshotPerson(q, personId, meta);
+}
+
+// ---- reads -----------------------------------------------------------------------------
+
+export interface PersonRow {
+  id: number;
+  province_code: string;
+  unit_id: number;
+  household_id: number;
+  personal_id: string | null;
+  social_insurance_no: string | null;
+  full_name: string;
+  date_of_birth: string;
+  sex: 'M' | 'F';
+  ethnic_code: string;
+  relation: string;
+  disability: string;
+  disability_certified_on: string | null;
+  pension: boolean;
+  social_insurance: string;
+  health_insurance: boolean;
+  schooling: string;
+  conditions: string[];
+  merit: boolean;
+  death_date: string | null;
+  version: number;
+}
+
+export interface HouseholdRow {
+  id: number;
+  province_code: string;
+  unit_id: number;
+  code: string;
+  village_id: number | null;
+  village_name: string | null;
+  address: string;
+  area: 'urban' | 'rural';
+  head_person_id: number | null;
+  income_per_month: number | null;
+  deprivations: Record<string, boolean>;
+  disadvantaged_area: boolean;
+  merit: boolean;
+  version: number;
+}
+
+const personSelect = sql.raw(`p.id, p.province_code, p.unit_id, p.household_id, p.personal_id, p.social_insurance_no, p.full_name, p.date_of_birth, p.sex,
+  p.ethnic_code, p.relation, p.disability, p.disability_certified_on, p.pension, p.social_insurance, p.health_insurance, p.schooling, p.conditions, p.merit,
+  p.death_date, p.version`);
+
+export async function getPerson(q: Q, id: number): Promise<PersonRow | null> {
+  const r = await sql<PersonRow>`select ${personSelect} from persons p where p.id = ${id}`.execute(q);
+  return r.rows[0] ?? null;
+}
+
+export async function getHousehold(q: Q, id: number): Promise<(HouseholdRow & { members: PersonRow[] }) | null> {
+  const r = await sql<HouseholdRow>`select h.id, h.province_code, h.unit_id, h.code, h.village_id, v.name as village_name, h.address, h.area, h.head_person_id,
+      h.income_per_month, h.deprivations, h.disadvantaged_area, h.merit, h.version
+    from households h left join units v on v.id = h.village_id where h.id = ${id}`.execute(q);
+  const h = r.rows[0];
+  if (!h) return null;
+  const m = await sql<PersonRow>`select ${personSelect} from persons p where p.household_id = ${id} order by p.relation = 'head' desc, p.date_of_birth`.execute(q);
+  return { ...h, members: m.rows };
+}
+
+export async function householdByCode(q: Q, unitId: number, code: string): Promise<HouseholdRow | null> {
+  const r = await sql<{ id: number }>`select id from households where unit_id = ${unitId} and code = ${code}`.execute(q);
+  if (!r.rows[0]) return null;
+  return getHousehold(q, r.rows[0].id);
+}
+
+export async function personsByPersonalId(q: Q, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  const r = await sql<PersonRow>`select ${personSelect} from persons p where p.personal_id = any(${arr(ids)}::text[])`.execute(q);
+  return r.rows;
+}
+
+export interface VersionRow {
+  version: number;
+  recorded_at: string;
+  recorded_by: string | null;
+  reason: string;
+  data: Record<string, unknown>;
+}
+
+export async function personHistory(q: Q, id: number): Promise<VersionRow[]> {
+  const r = await sql<VersionRow & Record<string, unknown>>`select * from person_versions where person_id = ${id} order by version`.execute(q);
+  return r.rows.map(({ version, recorded_at, recorded_by, reason, person_id: _p, ...data }) => ({ version, recorded_at: new Date(recorded_at).toISOString(), recorded_by, reason, data }));
+}
+
+export async function householdHistory(q: Q, id: number): Promise<VersionRow[]> {
+  const r = await sql<VersionRow & Record<string, unknown>>`select * from household_versions where household_id = ${id} order by version`.execute(q);
+  return r.rows.map(({ version, recorded_at, recorded_by, reason, household_id: _h, ...data }) => ({ version, recorded_at: new Date(recorded_at).toISOString(), recorded_by, reason, data }));
+}
+
+export interface SearchFilter {
+  readonly unitId?: number | undefined;
+  readonly villageId?: number | undefined;
+  readonly q?: string | undefined;
+  readonly ethnicCode?: string | undefined;
+  readonly householdClass?: string | undefined;
+  readonly year?: number | undefined;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface PersonHit extends PersonRow {
+  household_code: string;
+  village_name: string | null;
+  class: string | null;
+}
+
+/**
+ * Persons by accent-insensitive name (trigram), personal ID prefix or household code, within
+ * the actor's scope (row-level security), newest classification of the household alongside.
+ */
+export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: PersonHit[]; total: number }> {
+  const term = f.q?.trim() ? f.q.trim() : null;
+  const folded = term ? foldName(term) : null;
+  const where = sql`where (${f.unitId ?? null}::int is null or p.unit_id = ${f.unitId ?? null})
+    and (${f.villageId ?? null}::int is null or h.village_id = ${f.villageId ?? null})
+    and (${f.ethnicCode ?? null}::text is null or p.ethnic_code = ${f.ethnicCode ?? null})
+    and (${term}::text is null or p.name_folded like '%' || ${folded}::text || '%' or p.name_folded % ${folded}::text
+         or (${term} ~ '^[0-9]{4,12}$' and p.personal_id like ${term} || '%') or h.code = ${term})
+    and (${f.householdClass ?? null}::text is null or c.class = ${f.householdClass ?? null})`;
+  const from = sql`from persons p join households h on h.id = p.household_id left join units v on v.id = h.village_id
+    left join lateral (select class from household_classifications hc where hc.household_id = h.id and (${f.year ?? null}::int is null or hc.year = ${f.year ?? null}) order by year desc limit 1) c on true`;
+  const total = await sql<{ n: number }>`select count(*)::int as n ${from} ${where}`.execute(q);
+  const r = await sql<PersonHit>`select ${personSelect}, h.code as household_code, v.name as village_name, c.class ${from} ${where}
+    order by ${folded}::text is not null and p.name_folded = ${folded}::text desc, p.full_name, p.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(q);
+  return { items: r.rows, total: total.rows[0]!.n };
+}
