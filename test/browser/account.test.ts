@@ -4,18 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { freshTotp, launchBrowser, newPage, screenshot, signIn, startServer, type RunningServer } from './harness.ts';
+import { closeSuite, freshTotp, newPage, openSuite, screenshot, signIn, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openSuite()));
+after(() => closeSuite(server, browser));
 
 test('the supervisor turns on TOTP in “Tài khoản của tôi”, then needs the code to sign in', async () => {
   const { context, page } = await newPage(browser, server);

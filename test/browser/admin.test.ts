@@ -4,18 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { adminTotpSecret, freshTotp, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { adminTotpSecret, closeSuite, freshTotp, newPage, openSuite, screenshot, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openSuite()));
+after(() => closeSuite(server, browser));
 
 /** Signs the admin in; enrols TOTP first when the account must (mustEnrollTotp). */
 async function signInAdmin(page: Page): Promise<boolean> {

@@ -166,3 +166,14 @@ export async function freshTotp(secret: string, used: string | null = null): Pro
   }
   return code;
 }
+
+/** The usual set-up of a browser test file: a fresh server with the demo, and Chromium. */
+export async function openSuite(): Promise<{ server: RunningServer; browser: Browser }> {
+  const server = await startServer();
+  return { server, browser: await launchBrowser() };
+}
+
+export async function closeSuite(server: RunningServer | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}

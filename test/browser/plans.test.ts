@@ -5,18 +5,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signIn, startServer, unlabelledControls, type RunningServer } from './harness.ts';
+import { closeSuite, newPage, openSuite, screenshot, signIn, unlabelledControls, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openSuite()));
+after(() => closeSuite(server, browser));
 
 test('Thu Lũm opens 152-KH/ĐU and its cascade view flags the preschool target as weaker than the province', async () => {
   const { context, page } = await newPage(browser, server);

@@ -4,18 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { focused, launchBrowser, newPage, screenshot, scrollWidth, startServer, unlabelledControls, type RunningServer } from './harness.ts';
+import { closeSuite, focused, newPage, openSuite, screenshot, scrollWidth, unlabelledControls, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openSuite()));
+after(() => closeSuite(server, browser));
 
 test('home page before sign-in is Vietnamese, with the public directories and a skip link', async () => {
   const { context, page } = await newPage(browser, server);

@@ -5,18 +5,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { focused, launchBrowser, newPage, screenshot, signIn, startServer, type RunningServer } from './harness.ts';
+import { closeSuite, focused, newPage, openSuite, screenshot, signIn, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openSuite()));
+after(() => closeSuite(server, browser));
 
 test('an empty form shows the error summary, whose links move focus to the fields', async () => {
   const { context, page } = await newPage(browser, server);
