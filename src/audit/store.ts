@@ -83,21 +83,8 @@ export async function auditRead(
   return audit(tx, { actor: e.actor, action: `${e.entity}.read_full`, entity: e.entity, entityId: e.entityId, unitId: e.unitId ?? null, after: { fields: [...e.fields] }, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
 }
 
-interface Row {
-  seq: number;
-  at: Date | string;
-  actor_user_id: number | null;
-  actor_username: string | null;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  unit_id: number | null;
-  before: unknown;
-  after: unknown;
-  prev_hash: string;
-  hash: string;
-}
+/** A stored entry as a driver returns it (PGlite and pg differ on timestamps in raw queries). */
+type Row = Omit<DB['audit_log'], 'at'> & { at: Date | string };
 
 function fromRow(r: Row): StoredAuditEntry {
   return {
