@@ -119,10 +119,9 @@ export const planRoutes: FeatureRoutes = (app, { db }) => {
         const input: PlanInput = { ...b, targets: [] };
         const planId = await insertPlan(tx, input, { unitId: unit.id, sourceText: b.sourceText, sourceFile: b.sourceFile, createdBy: req.actor!.userId, status: 'confirmed' });
         for (const t of b.targets) {
-          const origin = t.review === 'added' ? 'added' : 'extracted';
+          const origin = t.review === 'added' || t.review === 'corrected' ? t.review : 'extracted';
           const tid = await insertTarget(tx, planId, unit.id, t, origin, true);
-          if (t.review === 'corrected' || t.review === 'added') {
-            await tx.updateTable('plan_targets').set({ origin: t.review }).where('id', '=', tid).execute();
+          if (origin !== 'extracted') {
             await recordCorrection(tx, { planId, targetId: tid, action: t.review === 'added' ? 'add' : 'correct', before: t.extracted ?? null, after: t, by: req.actor!.userId });
           }
         }

@@ -137,7 +137,7 @@ function dedupe<T>(xs: readonly T[], key: (x: T) => string): T[] {
   return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
 }
 
-export async function insertTarget(tx: Q, planId: number, unitId: number, t: TargetInput, origin: 'extracted' | 'added' | 'drafted', confirmed: boolean): Promise<number> {
+export async function insertTarget(tx: Q, planId: number, unitId: number, t: TargetInput, origin: 'extracted' | 'corrected' | 'added' | 'drafted', confirmed: boolean): Promise<number> {
   const r = await tx
     .insertInto('plan_targets')
     .values({
