@@ -107,5 +107,6 @@ export async function loadUnitsReference(db: Db, log: (line: string) => void): P
     await writeLineage(tx, links);
   });
   const n = await sql<{ level: string; current: boolean; n: number }>`select level, valid_to is null as current, count(*)::int as n from units group by 1, 2 order by 2 desc, 1`.execute(db.k);
-  log(`đơn vị hành chính: ${n.rows.map((r) => `${r.n} ${r.level}${r.current ? '' : ' (trước 01/07/2025)'}`).join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const levelName: Record<string, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã', village: 'thôn, bản' };
+  log(`đơn vị hành chính: ${n.rows.map((r) => `${r.n} ${levelName[r.level] ?? r.level}${r.current ? '' : ' (trước 01/07/2025)'}`).join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
