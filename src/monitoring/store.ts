@@ -26,6 +26,10 @@ declare module '../db/schema.ts' {
       unit_id: number; indicator_code: string; period: string; disaggregation: string;
       numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
     };
+    monitoring_country_aggregates: {
+      indicator_code: string; period: string; disaggregation: string;
+      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
+    };
   }
 }
 
@@ -392,7 +396,41 @@ export async function rebuildAggregates(q: Q): Promise<number> {
     ${rollupSelect({})}`.execute(any(q));
   // Fresh statistics, or the planner takes the rebuilt table for empty (seconds instead of ms).
   await sql`analyze monitoring_aggregates`.execute(any(q));
+  await sql`delete from monitoring_country_aggregates`.execute(any(q));
+  await sql`insert into monitoring_country_aggregates (indicator_code, period, disaggregation, numerator, denominator, value, sources)
+    ${countrySelect(await currentProvinces(q), {})}`.execute(any(q));
+  await sql`analyze monitoring_country_aggregates`.execute(any(q));
   return Number(r.numAffectedRows ?? 0);
+}
+
+async function currentProvinces(q: Q): Promise<number[]> {
+  return (await sql<{ id: number }>`select id from units where level = 'province' and valid_to is null order by id`.execute(any(q))).rows.map((x) => x.id);
+}
+
+/**
+ * The country's totals from the current provinces' totals (monitoring_totals), by the same
+ * rules as the roll-up: rates Σ numerators / Σ denominators × factor; counts Σ; averages
+ * Σ(value × weight) / Σ weight (the numerator carries Σ(value × weight)); levels none.
+ * An id list rather than a join, so that the planner pushes it into both branches of the view.
+ */
+function countrySelect(provinces: readonly number[], filter: { codes?: readonly string[]; period?: string }) {
+  const w = [sql`t.unit_id = any(${provinces as number[]})`, sql`i.aggregation <> 'none'`];
+  if (filter.codes) w.push(sql`t.indicator_code = any(${filter.codes as string[]})`);
+  if (filter.period) w.push(sql`t.period = ${filter.period}`);
+  const both = sql`t.numerator is not null and t.denominator is not null`;
+  const wm = sql`t.value is not null and t.denominator is not null`;
+  return sql`
+    select t.indicator_code, t.period, t.disaggregation,
+      case i.aggregation when 'sum_ratio' then sum(t.numerator) filter (where ${both}) when 'weighted_mean' then sum(t.value * t.denominator) filter (where ${wm}) end,
+      case i.aggregation when 'sum_ratio' then sum(t.denominator) filter (where ${both}) when 'weighted_mean' then sum(t.denominator) filter (where ${wm}) end,
+      case i.aggregation
+        when 'sum_ratio' then i.factor::float8 * sum(t.numerator) filter (where ${both}) / nullif(sum(t.denominator) filter (where ${both}), 0)
+        when 'weighted_mean' then sum(t.value * t.denominator) filter (where ${wm}) / nullif(sum(t.denominator) filter (where ${wm}), 0)
+        else sum(t.value) end,
+      count(*)::int
+    from monitoring_totals t join indicators i on i.code = t.indicator_code
+    where ${sql.join(w, sql` and `)}
+    group by t.indicator_code, t.period, t.disaggregation, i.aggregation, i.factor`;
 }
 
 /**
@@ -408,6 +446,10 @@ export async function refreshAggregatesForUnit(q: Q, unitId: number, period: str
   await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
   await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
     ${rollupSelect({ ancestors, codes, period })}`.execute(any(q));
+  // The country's rows of the same indicators and period, from the provinces just refreshed.
+  await sql`delete from monitoring_country_aggregates where indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
+  await sql`insert into monitoring_country_aggregates (indicator_code, period, disaggregation, numerator, denominator, value, sources)
+    ${countrySelect(await currentProvinces(q), { codes, period })}`.execute(any(q));
 }
 
 // ---- completeness -------------------------------------------------------------------------
