@@ -45,6 +45,10 @@ const FormOut = Type.Object({
     comment: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Optional(Type.String()),
   })),
   issues: Type.Array(IssueOut),
+  registry: Type.Union([Type.Null(), Type.Object({
+    asOf: Type.String({ description: 'Ngày số liệu sổ hộ / the day the registry figures stand at' }),
+    values: Type.Array(Type.Object({ indicatorCode: Type.String(), numerator: Num, denominator: Num, value: Num })),
+  }, { description: 'Số liệu do cơ sở dữ liệu an sinh tính / values the social registry computes' })]),
 });
 const ActionOut = Type.Object({ status: Type.String(), issues: Type.Array(IssueOut) });
 const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), indicator: Type.Optional(Type.String({ maxLength: 80 })) });

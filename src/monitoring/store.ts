@@ -5,7 +5,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
 import { periodEnd, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
-import { validateForm, submissionBlockers, type FormValue, type Issue } from './validation.ts';
+import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
+import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 
 declare module '../db/schema.ts' {
@@ -107,6 +108,51 @@ export async function formIndicatorCodes(q: Q, unit: UnitRef, period: string): P
   return r.rows.map((x) => x.code);
 }
 
+export interface RegistrySource {
+  /** The day the registry's figures stand at: the period's end, or today for the current period. */
+  readonly asOf: string;
+  readonly values: readonly ({ indicatorCode: string } & RegistryCell)[];
+}
+
+/**
+ * The values the social registry computes for the unit and period (src/registry/indicators.ts),
+ * for the catalogue indicators it covers, or null when the unit keeps no registry (no
+ * household classified in the period's year and no living registered person). The poverty
+ * review is yearly; the payroll figures are those of the period's last month, or of the current
+ * month while the period runs. Rates keep numerator and denominator; counts are values.
+ */
+export async function registrySource(q: Q, unit: UnitRef, period: string, today = new Date()): Promise<RegistrySource | null> {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  const end = periodEnd(period);
+  const todayIso = today.toISOString().slice(0, 10);
+  const asOf = end < todayIso ? end : todayIso;
+  const month = Number(asOf.slice(0, 4)) * 100 + Number(asOf.slice(5, 7));
+  const raw = await registryIndicators(q, unit.id, p.year, month);
+  const households = raw.find((r) => r.code === 'poor_household_rate')?.denominator ?? 0;
+  const persons = raw.find((r) => r.code === 'health_insurance_coverage_registry')?.denominator ?? 0;
+  if (households === 0 && persons === 0) return null;
+  const defs = await indicatorDefs(q, raw.map((r) => r.code));
+  const values: ({ indicatorCode: string } & RegistryCell)[] = [];
+  for (const r of raw) {
+    const ind = defs.get(r.code);
+    if (!ind) continue;
+    if (usesRatio(ind)) {
+      if (!r.denominator) continue; // nothing to divide by: no figure rather than 0 %
+      values.push({ indicatorCode: r.code, numerator: r.numerator, denominator: r.denominator, value: null });
+    } else values.push({ indicatorCode: r.code, numerator: null, denominator: null, value: r.numerator });
+  }
+  return { asOf, values };
+}
+
+/** The form's indicators: those of formIndicatorCodes and those the unit's registry computes. */
+async function formCodes(q: Q, unit: UnitRef, period: string, registry: RegistrySource | null): Promise<string[]> {
+  const codes = await formIndicatorCodes(q, unit, period);
+  return [...new Set([...codes, ...(registry?.values.map((v) => v.indicatorCode) ?? [])])].sort();
+}
+
+const registryMap = (r: RegistrySource | null) => new Map((r?.values ?? []).map((v) => [v.indicatorCode, v]));
+
 /** The reporting deadline: the earliest annual report rule in the plans of the unit and those above; default 01/12. */
 export async function deadlineFor(q: Q, unit: UnitRef, period: string): Promise<{ date: string; source: string | null }> {
   const chain = await parentChain(q, unit);
@@ -190,11 +236,14 @@ export interface FormView {
   readonly indicators: readonly (IndicatorInfo & { keys: string[] })[];
   readonly values: readonly StoredValue[];
   readonly issues: readonly Issue[];
+  /** What the social registry computes for this unit and period, when it keeps one. */
+  readonly registry: RegistrySource | null;
 }
 
 /** The form for a unit and period, with its stored values and their current validation issues. */
 export async function getForm(q: Q, unit: UnitRef, period: string): Promise<FormView> {
-  const codes = await formIndicatorCodes(q, unit, period);
+  const registry = await registrySource(q, unit, period);
+  const codes = await formCodes(q, unit, period, registry);
   const defs = await indicatorDefs(q, codes);
   const [sub, values, deadline, history, siblings] = [
     await getSubmission(q, unit.id, period), await valuesOf(q, unit.id, period), await deadlineFor(q, unit, period),
@@ -209,7 +258,8 @@ export async function getForm(q: Q, unit: UnitRef, period: string): Promise<Form
     deadlineSource: deadline.source,
     indicators: codes.filter((c) => defs.has(c)).map((c) => ({ ...defs.get(c)!, keys: disaggregationKeys(defs.get(c)!.disaggregations) })),
     values,
-    issues: validateForm(values, { indicators: defs, history, siblings }),
+    issues: validateForm(values, { indicators: defs, history, siblings, registry: registryMap(registry) }),
+    registry,
   };
 }
 
@@ -231,7 +281,7 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
   const sub = await ensureSubmission(q, unit.id, period);
   const t = transition(sub.status, 'save');
   if (!t.ok) throw conflict(t.reason);
-  const codes = await formIndicatorCodes(q, unit, period);
+  const codes = await formCodes(q, unit, period, await registrySource(q, unit, period));
   const allowed = new Set(codes);
   const defs = await indicatorDefs(q, [...new Set([...codes, ...values.map((v) => v.indicatorCode)])]);
   // Structural problems (unknown indicator, breakdown, duplicates) are refused outright.
@@ -281,11 +331,12 @@ export async function act(q: Q, unit: UnitRef, period: string, input: ActionInpu
   }
   let issues: Issue[] = [];
   if (input.action === 'submit') {
-    const codes = await formIndicatorCodes(q, unit, period);
+    const registry = await registrySource(q, unit, period);
+    const codes = await formCodes(q, unit, period, registry);
     const defs = await indicatorDefs(q, codes);
     const values = await valuesOf(q, unit.id, period);
     issues = validateForm(values, {
-      indicators: defs, required: codes.filter((c) => defs.get(c)?.source !== 'registry'),
+      indicators: defs, required: codes.filter((c) => defs.get(c)?.source !== 'registry'), registry: registryMap(registry),
       history: await historyOf(q, unit.id, period, defs), siblings: await siblingsOf(q, unit, period, defs),
     });
     const blockers = submissionBlockers(issues, values);
