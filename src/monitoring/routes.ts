@@ -74,6 +74,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
       indicators: f.indicators.map((i) => ({ ...i, name: i.name[req.locale], disaggregations: [...i.disaggregations] })),
       values: f.values.map((v) => ({ ...v, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment ?? null })),
       issues: issuesOut(f.issues, req.locale),
+      registry: f.registry ? { asOf: f.registry.asOf, values: [...f.registry.values] } : null,
     };
   }));
 
