@@ -3,7 +3,7 @@
 // country total (aggregated from the provinces' aggregates by the same rules).
 import { sql, type Kysely } from 'kysely';
 import type { Locale } from '../kernel/i18n.ts';
-import { derivedValue, type Cell } from './model.ts';
+import { derivedValue } from './model.ts';
 import { assessProgress, meetsTarget, statusLabels, leastSquaresSlope, type Progress, type Status } from './progress.ts';
 import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef } from './store.ts';
 import type { Comparator } from '../plans/cascade.ts';
@@ -136,33 +136,20 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
 }
 
 /**
- * The country: each indicator's yearly totals aggregated from the current provinces'
- * aggregates (rates from Σ numerators and Σ denominators), with the trend; no national targets.
+ * The country: each indicator's yearly totals, as stored by the roll-up in
+ * monitoring_country_aggregates (summed from the current provinces' totals by each indicator's
+ * rule: rates from Σ numerators and Σ denominators), with the trend; no national targets.
  */
 export async function countryDashboard(q: Q, year: number, locale: Locale) {
-  const provinces = (await sql<{ id: number }>`select id from units where level = 'province' and valid_to is null`.execute(any(q))).rows.map((x) => x.id);
-  // An id list, not a join: lets the planner push the filter into both branches of the view.
-  // Summed in SQL (34 rows per indicator and year), divided here by each indicator's rule.
-  const r = await sql<{ code: string; period: string; n: number | null; dr: number | null; v: number | null; wv: number | null; wd: number | null }>`
-    select a.indicator_code as code, a.period,
-      sum(a.numerator) filter (where a.numerator is not null and a.denominator is not null) as n,
-      sum(a.denominator) filter (where a.numerator is not null and a.denominator is not null) as dr,
-      sum(a.value) as v, sum(a.value * a.denominator) as wv, sum(a.denominator) filter (where a.value is not null) as wd
-    from monitoring_totals a
-    where a.unit_id = any(${provinces}) and a.disaggregation = '' and length(a.period) = 4 and a.period <= ${String(year)}
-    group by a.indicator_code, a.period`.execute(any(q));
+  const r = await sql<{ code: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>`
+    select indicator_code as code, period, numerator, denominator, value from monitoring_country_aggregates
+    where disaggregation = '' and length(period) = 4 and period <= ${String(year)} and value is not null
+    order by indicator_code, period`.execute(any(q));
   const defs = await indicatorDefs(q, [...new Set(r.rows.map((x) => x.code))]);
   const series = new Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>();
   for (const x of r.rows) {
-    const ind = defs.get(x.code);
-    if (!ind || ind.aggregation === 'none') continue;
-    const c: Cell = ind.aggregation === 'sum_ratio'
-      ? { numerator: x.n, denominator: x.dr, value: x.n !== null && x.dr ? derivedValue(ind, { numerator: x.n, denominator: x.dr, value: null }) : null }
-      : ind.aggregation === 'weighted_mean'
-        ? { numerator: x.wv, denominator: x.wd, value: x.wv !== null && x.wd ? x.wv / x.wd : null }
-        : { numerator: null, denominator: null, value: x.v };
-    if (c.value === null) continue;
-    series.set(x.code, [...(series.get(x.code) ?? []), { year: Number(x.period), value: c.value, numerator: c.numerator, denominator: c.denominator }]);
+    if (!defs.has(x.code)) continue;
+    series.set(x.code, [...(series.get(x.code) ?? []), { year: Number(x.period), value: x.value!, numerator: x.numerator, denominator: x.denominator }]);
   }
   const rows = [...series].map(([code, s]) => {
     s.sort((a, b) => a.year - b.year);

@@ -1,7 +1,8 @@
 // Demo monitoring data: Lai Châu's communes with approved 2021–2025 values for every indicator
 // the plans of Lai Châu and its communes target (deterministic synthetic numbers, around the
 // plans' baselines and moving toward their targets at different paces, so that the dashboard
-// shows every status), and Thu Lũm's 2026 report as a draft, half filled in.
+// shows every status); 2026, the year being reported, with about half the communes approved and
+// a fifth awaiting review; and Thu Lũm's 2026 report as a draft, half filled in.
 // For the demo, years before the July 2025 reform are recorded on today's communes.
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connection.ts';
@@ -108,7 +109,11 @@ export async function seedMonitoringDemo(db: Db, log: (line: string) => void): P
     const unit = (await findUnit(db.k, c.code))!;
     const targets = [...(await targetsFor(db.k, unit)), ...provinceTargets];
     const seen = new Set<string>();
-    for (const year of DEMO_YEARS) {
+    // 2026, the year being reported (due before 01/12/2026): about half the communes approved,
+    // a fifth submitted and awaiting review, the rest not in yet (Thu Lũm: a draft, below).
+    const h2026 = unitHash(`${c.code}|2026`);
+    const status2026 = c.code === DEMO_COMMUNE ? null : h2026 < 0.55 ? 'approved' : h2026 < 0.75 ? 'submitted' : null;
+    for (const year of status2026 ? [...DEMO_YEARS, 2026] : DEMO_YEARS) {
       const rows: FormValue[] = [];
       seen.clear();
       for (const t of targets) {
@@ -118,8 +123,13 @@ export async function seedMonitoringDemo(db: Db, log: (line: string) => void): P
         rows.push(...demoValue(ind, t, c.code, year));
       }
       if (rows.length === 0) continue;
-      await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at)
-        values (${c.id}, ${String(year)}, 'approved', ${`${year}-11-${10 + Math.floor(unitHash(c.code + year) * 20)}`}::date, ${`${year}-12-10`}::date)`.execute(k);
+      if (year === 2026) {
+        await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at)
+          values (${c.id}, '2026', ${status2026}, ${`2026-11-${String(5 + Math.floor(h2026 * 20)).padStart(2, '0')}`}::date, ${status2026 === 'approved' ? '2026-11-22' : null}::date)`.execute(k);
+      } else {
+        await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at)
+          values (${c.id}, ${String(year)}, 'approved', ${`${year}-11-${10 + Math.floor(unitHash(c.code + year) * 20)}`}::date, ${`${year}-12-10`}::date)`.execute(k);
+      }
       await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value) values
         ${sql.join(rows.map((v) => sql`(${c.id}, ${v.indicatorCode}, ${String(year)}, ${v.disaggregation}, ${v.numerator ?? null}, ${v.denominator ?? null}, ${v.value ?? null})`))}`.execute(k);
       n += rows.length;
@@ -140,5 +150,5 @@ export async function seedMonitoringDemo(db: Db, log: (line: string) => void): P
     }
   }
   const rows = await rebuildAggregates(db.k);
-  log(`theo dõi: ${n} số liệu mẫu của ${communes.length} xã Lai Châu (2021–2025), ${rows} dòng tổng hợp; báo cáo 2026 của xã Thu Lũm đang nhập`);
+  log(`theo dõi: ${n} số liệu mẫu của ${communes.length} xã Lai Châu (2021–2026), ${rows} dòng tổng hợp; báo cáo 2026 của xã Thu Lũm đang nhập`);
 }

@@ -45,6 +45,10 @@ const FormOut = Type.Object({
     comment: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Optional(Type.String()),
   })),
   issues: Type.Array(IssueOut),
+  registry: Type.Union([Type.Null(), Type.Object({
+    asOf: Type.String({ description: 'Ngày số liệu sổ hộ / the day the registry figures stand at' }),
+    values: Type.Array(Type.Object({ indicatorCode: Type.String(), numerator: Num, denominator: Num, value: Num })),
+  }, { description: 'Số liệu do cơ sở dữ liệu an sinh tính / values the social registry computes' })]),
 });
 const ActionOut = Type.Object({ status: Type.String(), issues: Type.Array(IssueOut) });
 const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), indicator: Type.Optional(Type.String({ maxLength: 80 })) });
@@ -70,6 +74,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
       indicators: f.indicators.map((i) => ({ ...i, name: i.name[req.locale], disaggregations: [...i.disaggregations] })),
       values: f.values.map((v) => ({ ...v, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment ?? null })),
       issues: issuesOut(f.issues, req.locale),
+      registry: f.registry ? { asOf: f.registry.asOf, values: [...f.registry.values] } : null,
     };
   }));
 

@@ -12,6 +12,11 @@ async function aggregates(k: Kysely<any>): Promise<Agg[]> {
   return r.rows;
 }
 
+async function countryRows(k: Kysely<any>): Promise<Omit<Agg, 'unit_id'>[]> {
+  const r = await sql<Omit<Agg, 'unit_id'>>`select indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_country_aggregates order by 1, 2, 3`.execute(k);
+  return r.rows;
+}
+
 test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden, incrementally equal to a full rebuild', async () => {
   const db = await monitoringDb();
   try {
@@ -71,14 +76,23 @@ test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden,
     assert.equal(poor.sources, 2);
     assert.equal(prov.find((a) => a.indicator_code === 'temporary_houses_removed')!.value, 17);
 
+    // The country row is kept in the same transaction: Σnum/Σden over the provinces.
+    const nation = (await countryRows(k)).filter((a) => a.period === '2026');
+    assert.deepEqual(nation.find((a) => a.indicator_code === 'poor_household_rate' && a.disaggregation === ''), {
+      indicator_code: 'poor_household_rate', period: '2026', disaggregation: '', numerator: 390, denominator: 10200, value: (100 * 390) / 10200, sources: 1,
+    });
+
     const incremental = await aggregates(k);
+    const incrementalCountry = await countryRows(k);
     await rebuildAggregates(db.k);
     assert.deepEqual(await aggregates(k), incremental);
+    assert.deepEqual(await countryRows(k), incrementalCountry);
 
     // Reopening (audited) takes Thu Lũm out of the province totals until approved again.
     await act(db.k, thuLum, '2026', { action: 'reopen', actorId: 7, reason: 'Sửa số nhà tạm theo biên bản rà soát', audit });
     const after = (await aggregates(k)).find((a) => a.unit_id === ids.province && a.indicator_code === 'temporary_houses_removed' && a.period === '2026')!;
     assert.equal(after.value, 5);
+    assert.equal((await countryRows(k)).find((a) => a.indicator_code === 'temporary_houses_removed' && a.period === '2026')!.value, 5);
     assert.deepEqual(audits, ['monitoring.submit', 'monitoring.approve', 'monitoring.reopen']);
 
     const c = await completeness(db.k, (await findUnit(db.k, '98'))!, '2026');

@@ -5,7 +5,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
 import { periodEnd, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
-import { validateForm, submissionBlockers, type FormValue, type Issue } from './validation.ts';
+import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
+import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 
 declare module '../db/schema.ts' {
@@ -24,6 +25,10 @@ declare module '../db/schema.ts' {
     monitoring_requirements: { unit_id: number; indicator_code: string; created_at: Date };
     monitoring_aggregates: {
       unit_id: number; indicator_code: string; period: string; disaggregation: string;
+      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
+    };
+    monitoring_country_aggregates: {
+      indicator_code: string; period: string; disaggregation: string;
       numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
     };
   }
@@ -102,6 +107,51 @@ export async function formIndicatorCodes(q: Q, unit: UnitRef, period: string): P
     order by 1`.execute(any(q));
   return r.rows.map((x) => x.code);
 }
+
+export interface RegistrySource {
+  /** The day the registry's figures stand at: the period's end, or today for the current period. */
+  readonly asOf: string;
+  readonly values: readonly ({ indicatorCode: string } & RegistryCell)[];
+}
+
+/**
+ * The values the social registry computes for the unit and period (src/registry/indicators.ts),
+ * for the catalogue indicators it covers, or null when the unit keeps no registry (no
+ * household classified in the period's year and no living registered person). The poverty
+ * review is yearly; the payroll figures are those of the period's last month, or of the current
+ * month while the period runs. Rates keep numerator and denominator; counts are values.
+ */
+export async function registrySource(q: Q, unit: UnitRef, period: string, today = new Date()): Promise<RegistrySource | null> {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  const end = periodEnd(period);
+  const todayIso = today.toISOString().slice(0, 10);
+  const asOf = end < todayIso ? end : todayIso;
+  const month = Number(asOf.slice(0, 4)) * 100 + Number(asOf.slice(5, 7));
+  const raw = await registryIndicators(q, unit.id, p.year, month);
+  const households = raw.find((r) => r.code === 'poor_household_rate')?.denominator ?? 0;
+  const persons = raw.find((r) => r.code === 'health_insurance_coverage_registry')?.denominator ?? 0;
+  if (households === 0 && persons === 0) return null;
+  const defs = await indicatorDefs(q, raw.map((r) => r.code));
+  const values: ({ indicatorCode: string } & RegistryCell)[] = [];
+  for (const r of raw) {
+    const ind = defs.get(r.code);
+    if (!ind) continue;
+    if (usesRatio(ind)) {
+      if (!r.denominator) continue; // nothing to divide by: no figure rather than 0 %
+      values.push({ indicatorCode: r.code, numerator: r.numerator, denominator: r.denominator, value: null });
+    } else values.push({ indicatorCode: r.code, numerator: null, denominator: null, value: r.numerator });
+  }
+  return { asOf, values };
+}
+
+/** The form's indicators: those of formIndicatorCodes and those the unit's registry computes. */
+async function formCodes(q: Q, unit: UnitRef, period: string, registry: RegistrySource | null): Promise<string[]> {
+  const codes = await formIndicatorCodes(q, unit, period);
+  return [...new Set([...codes, ...(registry?.values.map((v) => v.indicatorCode) ?? [])])].sort();
+}
+
+const registryMap = (r: RegistrySource | null) => new Map((r?.values ?? []).map((v) => [v.indicatorCode, v]));
 
 /** The reporting deadline: the earliest annual report rule in the plans of the unit and those above; default 01/12. */
 export async function deadlineFor(q: Q, unit: UnitRef, period: string): Promise<{ date: string; source: string | null }> {
@@ -186,11 +236,14 @@ export interface FormView {
   readonly indicators: readonly (IndicatorInfo & { keys: string[] })[];
   readonly values: readonly StoredValue[];
   readonly issues: readonly Issue[];
+  /** What the social registry computes for this unit and period, when it keeps one. */
+  readonly registry: RegistrySource | null;
 }
 
 /** The form for a unit and period, with its stored values and their current validation issues. */
 export async function getForm(q: Q, unit: UnitRef, period: string): Promise<FormView> {
-  const codes = await formIndicatorCodes(q, unit, period);
+  const registry = await registrySource(q, unit, period);
+  const codes = await formCodes(q, unit, period, registry);
   const defs = await indicatorDefs(q, codes);
   const [sub, values, deadline, history, siblings] = [
     await getSubmission(q, unit.id, period), await valuesOf(q, unit.id, period), await deadlineFor(q, unit, period),
@@ -205,7 +258,8 @@ export async function getForm(q: Q, unit: UnitRef, period: string): Promise<Form
     deadlineSource: deadline.source,
     indicators: codes.filter((c) => defs.has(c)).map((c) => ({ ...defs.get(c)!, keys: disaggregationKeys(defs.get(c)!.disaggregations) })),
     values,
-    issues: validateForm(values, { indicators: defs, history, siblings }),
+    issues: validateForm(values, { indicators: defs, history, siblings, registry: registryMap(registry) }),
+    registry,
   };
 }
 
@@ -227,7 +281,7 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
   const sub = await ensureSubmission(q, unit.id, period);
   const t = transition(sub.status, 'save');
   if (!t.ok) throw conflict(t.reason);
-  const codes = await formIndicatorCodes(q, unit, period);
+  const codes = await formCodes(q, unit, period, await registrySource(q, unit, period));
   const allowed = new Set(codes);
   const defs = await indicatorDefs(q, [...new Set([...codes, ...values.map((v) => v.indicatorCode)])]);
   // Structural problems (unknown indicator, breakdown, duplicates) are refused outright.
@@ -277,11 +331,12 @@ export async function act(q: Q, unit: UnitRef, period: string, input: ActionInpu
   }
   let issues: Issue[] = [];
   if (input.action === 'submit') {
-    const codes = await formIndicatorCodes(q, unit, period);
+    const registry = await registrySource(q, unit, period);
+    const codes = await formCodes(q, unit, period, registry);
     const defs = await indicatorDefs(q, codes);
     const values = await valuesOf(q, unit.id, period);
     issues = validateForm(values, {
-      indicators: defs, required: codes.filter((c) => defs.get(c)?.source !== 'registry'),
+      indicators: defs, required: codes.filter((c) => defs.get(c)?.source !== 'registry'), registry: registryMap(registry),
       history: await historyOf(q, unit.id, period, defs), siblings: await siblingsOf(q, unit, period, defs),
     });
     const blockers = submissionBlockers(issues, values);
@@ -392,7 +447,41 @@ export async function rebuildAggregates(q: Q): Promise<number> {
     ${rollupSelect({})}`.execute(any(q));
   // Fresh statistics, or the planner takes the rebuilt table for empty (seconds instead of ms).
   await sql`analyze monitoring_aggregates`.execute(any(q));
+  await sql`delete from monitoring_country_aggregates`.execute(any(q));
+  await sql`insert into monitoring_country_aggregates (indicator_code, period, disaggregation, numerator, denominator, value, sources)
+    ${countrySelect(await currentProvinces(q), {})}`.execute(any(q));
+  await sql`analyze monitoring_country_aggregates`.execute(any(q));
   return Number(r.numAffectedRows ?? 0);
+}
+
+async function currentProvinces(q: Q): Promise<number[]> {
+  return (await sql<{ id: number }>`select id from units where level = 'province' and valid_to is null order by id`.execute(any(q))).rows.map((x) => x.id);
+}
+
+/**
+ * The country's totals from the current provinces' totals (monitoring_totals), by the same
+ * rules as the roll-up: rates Σ numerators / Σ denominators × factor; counts Σ; averages
+ * Σ(value × weight) / Σ weight (the numerator carries Σ(value × weight)); levels none.
+ * An id list rather than a join, so that the planner pushes it into both branches of the view.
+ */
+function countrySelect(provinces: readonly number[], filter: { codes?: readonly string[]; period?: string }) {
+  const w = [sql`t.unit_id = any(${provinces as number[]})`, sql`i.aggregation <> 'none'`];
+  if (filter.codes) w.push(sql`t.indicator_code = any(${filter.codes as string[]})`);
+  if (filter.period) w.push(sql`t.period = ${filter.period}`);
+  const both = sql`t.numerator is not null and t.denominator is not null`;
+  const wm = sql`t.value is not null and t.denominator is not null`;
+  return sql`
+    select t.indicator_code, t.period, t.disaggregation,
+      case i.aggregation when 'sum_ratio' then sum(t.numerator) filter (where ${both}) when 'weighted_mean' then sum(t.value * t.denominator) filter (where ${wm}) end,
+      case i.aggregation when 'sum_ratio' then sum(t.denominator) filter (where ${both}) when 'weighted_mean' then sum(t.denominator) filter (where ${wm}) end,
+      case i.aggregation
+        when 'sum_ratio' then i.factor::float8 * sum(t.numerator) filter (where ${both}) / nullif(sum(t.denominator) filter (where ${both}), 0)
+        when 'weighted_mean' then sum(t.value * t.denominator) filter (where ${wm}) / nullif(sum(t.denominator) filter (where ${wm}), 0)
+        else sum(t.value) end,
+      count(*)::int
+    from monitoring_totals t join indicators i on i.code = t.indicator_code
+    where ${sql.join(w, sql` and `)}
+    group by t.indicator_code, t.period, t.disaggregation, i.aggregation, i.factor`;
 }
 
 /**
@@ -408,6 +497,10 @@ export async function refreshAggregatesForUnit(q: Q, unitId: number, period: str
   await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
   await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
     ${rollupSelect({ ancestors, codes, period })}`.execute(any(q));
+  // The country's rows of the same indicators and period, from the provinces just refreshed.
+  await sql`delete from monitoring_country_aggregates where indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
+  await sql`insert into monitoring_country_aggregates (indicator_code, period, disaggregation, numerator, denominator, value, sources)
+    ${countrySelect(await currentProvinces(q), { codes, period })}`.execute(any(q));
 }
 
 // ---- completeness -------------------------------------------------------------------------

@@ -42,7 +42,8 @@ export type Rule =
   | 'breakdown_sum'
   | 'outlier_history_range'
   | 'outlier_history_z'
-  | 'outlier_siblings';
+  | 'outlier_siblings'
+  | 'registry_mismatch';
 
 export interface Issue {
   readonly severity: Severity;
@@ -62,6 +63,14 @@ export interface ValidationContext {
   readonly history?: ReadonlyMap<string, readonly number[]>;
   /** The sibling units' values (derived, total only) for the same period, per indicator. */
   readonly siblings?: ReadonlyMap<string, readonly number[]>;
+  /** What the unit's social registry computes (totals), per indicator. */
+  readonly registry?: ReadonlyMap<string, RegistryCell>;
+}
+
+export interface RegistryCell {
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
 }
 
 /** Thresholds, in one place so that the guide can quote them. */
@@ -230,6 +239,22 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
     const hist = ctx.history?.get(v.indicatorCode) ?? [];
     const h = historyCheck(x, hist);
     if (h) issues.push({ severity: 'warning', rule: h.rule, path: `/values/${i}/${field}`, indicatorCode: v.indicatorCode, disaggregation: TOTAL, message: prefix(ind, h.message) });
+    const reg = ctx.registry?.get(v.indicatorCode);
+    if (reg) {
+      const fields = usesRatio(ind) ? (['numerator', 'denominator'] as const) : (['value'] as const);
+      const off = fields.find((f) => (v[f] ?? null) !== reg[f]);
+      if (off) {
+        const show = (c: { numerator?: number | null; denominator?: number | null; value?: number | null }, fmt: (x: number) => string) =>
+          usesRatio(ind) ? `${fmt(c.numerator ?? 0)}/${fmt(c.denominator ?? 0)}` : fmt(c.value ?? 0);
+        issues.push({
+          severity: 'warning', rule: 'registry_mismatch', path: `/values/${i}/${off}`, indicatorCode: v.indicatorCode, disaggregation: TOTAL,
+          message: prefix(ind, {
+            vi: `đã nhập ${show(v, (x) => formatNumberVi(x, 0))}, cơ sở dữ liệu an sinh tính được ${show(reg, (x) => formatNumberVi(x, 0))}; dùng số của cơ sở dữ liệu hoặc ghi chú lý do`,
+            en: `entered ${show(v, ne)}, the social registry computes ${show(reg, ne)}; use the registry's figure or explain in a comment`,
+          }),
+        });
+      }
+    }
     const sib = ctx.siblings?.get(v.indicatorCode) ?? [];
     const s = siblingCheck(x, sib);
     if (s) issues.push({ severity: 'warning', rule: 'outlier_siblings', path: `/values/${i}/${field}`, indicatorCode: v.indicatorCode, disaggregation: TOTAL, message: prefix(ind, s) });

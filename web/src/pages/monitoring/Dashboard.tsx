@@ -28,7 +28,8 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
         return (
           <>
             <h2>{d.unit.name}: {m('targets')} ({year})</h2>
-            <p><a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard.xlsx${queryString({ year })}`}>{m('xlsx')}</a></p>
+            <p class="actions"><a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard.xlsx${queryString({ year })}`}>{m('xlsx')}</a>{' '}
+              <a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/report.docx${queryString({ year })}`}>{m('report')}</a></p>
             {d.rows.length === 0 ? <p>{m('noTargets')}</p> : (
               <div class="table-wrap" tabIndex={0} role="region" aria-label={m('targets')}>
                 <table class="table">
@@ -38,7 +39,7 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
                   </tr></thead>
                   <tbody>
                     {d.rows.map((r) => (
-                      <tr key={r.targetId}>
+                      <tr key={r.targetId} data-indicator={r.indicator.code}>
                         <td><button type="button" class="link-button" onClick={() => setChosen(r.indicator.code)} aria-pressed={code === r.indicator.code}>{r.indicator.name}</button>
                           {r.inherited && <span class="hint"> ({m('inherited')} {r.planNumber ?? ''})</span>}</td>
                         <td>{cmp[r.target.comparator] ?? r.target.comparator} {f(r.target.value)} ({r.target.year})</td>

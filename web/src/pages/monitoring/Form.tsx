@@ -1,20 +1,27 @@
 // The report form of a unit for a period, for a commune officer on a phone: one indicator per
-// card, fields stacked, the draft kept in localStorage when the connection drops (and restored
-// on the next visit), every problem listed at the top with a link to its field.
+// card, fields stacked, every problem listed at the top with a link to its field and repeated
+// at the field itself, the draft kept in localStorage on every keystroke (restored after a
+// reload or when the connection dropped), and values the social registry computes filled in
+// from it, marked with their source (docs/decisions/006-registry-indicators-in-monitoring.md).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
-import { formatDate } from '../../i18n/index.ts';
+import { formatDate, num } from '../../i18n/index.ts';
 import { m } from './strings.ts';
 
-interface Indicator { code: string; name: string; unit: string; aggregation: string; kind: string; keys: string[] }
+interface Indicator { code: string; name: string; unit: string; aggregation: string; kind: string; source: string; keys: string[] }
 interface Value { indicatorCode: string; disaggregation: string; numerator: number | null; denominator: number | null; value: number | null; comment: string | null }
 interface Issue { severity: string; path: string; indicatorCode: string; disaggregation: string; message: string }
-interface FormData { status: string; deadline: string; returnReason: string | null; indicators: Indicator[]; values: Value[]; issues: Issue[] }
+interface RegistryValue { indicatorCode: string; numerator: number | null; denominator: number | null; value: number | null }
+interface FormData { status: string; deadline: string; returnReason: string | null; indicators: Indicator[]; values: Value[]; issues: Issue[]; registry?: { asOf: string; values: RegistryValue[] } | null }
+type Field = 'numerator' | 'denominator' | 'value' | 'comment';
+interface Shown { fieldId: string | null; message: string; severity: string }
 
 const key = (v: { indicatorCode: string; disaggregation: string }) => `${v.indicatorCode}|${v.disaggregation}`;
 const ratio = (i: Indicator) => i.aggregation === 'sum_ratio' || i.kind === 'rate' || i.kind === 'ratio';
 const fieldId = (k: string, f: string) => `f-${k.replace(/[^a-z0-9]/gi, '-')}-${f}`;
+/** "1.234,5" or "1234.5" as typed on a Vietnamese keyboard → 1234.5; "" → null. */
+const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : Number(raw.trim().replace(/\./g, '').replace(',', '.')));
 
 export default function Form({ unit, period }: { unit: string; period: string }) {
   const path = `/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}`;
@@ -22,12 +29,30 @@ export default function Form({ unit, period }: { unit: string; period: string })
   return <Loaded state={state}>{(d) => <Editor data={d} path={path} storageKey={`ansinh.monitoring.draft.${unit}.${period}`} reload={state.reload} />}</Loaded>;
 }
 
+/** The registry's values as form values, for indicators the unit has not entered yet. */
+function withRegistry(data: FormData, vs: Record<string, Value>): { values: Record<string, Value>; filled: string[] } {
+  const out = { ...vs };
+  const filled: string[] = [];
+  for (const r of data.registry?.values ?? []) {
+    const k = key({ indicatorCode: r.indicatorCode, disaggregation: '' });
+    if (out[k]) continue;
+    out[k] = { indicatorCode: r.indicatorCode, disaggregation: '', numerator: r.numerator, denominator: r.denominator, value: r.value, comment: null };
+    filled.push(r.indicatorCode);
+  }
+  return { values: out, filled };
+}
+
 function Editor({ data, path, storageKey, reload }: { data: FormData; path: string; storageKey: string; reload: () => void }) {
-  const [values, setValues] = useState<Record<string, Value>>(() => Object.fromEntries(data.values.map((v) => [key(v), v])));
+  const editable = data.status === 'missing' || data.status === 'draft' || data.status === 'returned';
+  const [values, setValues] = useState<Record<string, Value>>(() => {
+    const stored = Object.fromEntries(data.values.map((v) => [key(v), v]));
+    return editable ? withRegistry(data, stored).values : stored;
+  });
+  // What the user typed, as typed (so "12," stays while typing a decimal).
+  const [raw, setRaw] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<Issue[]>(data.issues);
   const [notice, setNotice] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
-  const editable = data.status === 'missing' || data.status === 'draft' || data.status === 'returned';
+  const [errors, setErrors] = useState<Shown[]>([]);
 
   useEffect(() => {
     const saved = localStorage.getItem(storageKey);
@@ -37,19 +62,31 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
     }
   }, [storageKey]);
 
-  const set = (k: string, ind: string, dis: string, f: keyof Value, raw: string) => {
+  const set = (k: string, ind: string, dis: string, f: Field, text: string) => {
+    setRaw((r) => ({ ...r, [fieldId(k, f)]: text }));
     setValues((vs) => {
       const cur = vs[k] ?? { indicatorCode: ind, disaggregation: dis, numerator: null, denominator: null, value: null, comment: null };
-      const v = f === 'comment' ? raw : raw.trim() === '' ? null : Number(raw.replace(/\./g, '').replace(',', '.'));
-      const next = { ...vs, [k]: { ...cur, [f]: v } };
+      const next = { ...vs, [k]: { ...cur, [f]: f === 'comment' ? text : parseVi(text) } };
       localStorage.setItem(storageKey, JSON.stringify(next));
       return next;
     });
   };
 
+  /** The field an issue path points at: issues name their indicator; bare paths index `order`. */
+  const locate = (p: string, order: readonly { indicatorCode: string; disaggregation: string }[], hint?: { indicatorCode: string; disaggregation: string }): string | null => {
+    const mm = /^\/values\/([^/]+)\/?(\w+)?$/.exec(p);
+    if (!mm) return null;
+    const ref = hint ?? (/^\d+$/.test(mm[1]!) ? order[Number(mm[1])] : { indicatorCode: mm[1]!, disaggregation: '' });
+    if (!ref) return null;
+    const ind = data.indicators.find((i) => i.code === ref.indicatorCode);
+    const f = mm[2] && mm[2] !== 'indicatorCode' && mm[2] !== 'disaggregation' ? mm[2] : ind && ratio(ind) ? 'numerator' : 'value';
+    return fieldId(key(ref), f);
+  };
+
   const save = async (): Promise<boolean> => {
+    const body = Object.values(values);
     try {
-      const r = await api<{ issues: Issue[] }>('PUT', `${path}/form`, { values: Object.values(values) });
+      const r = await api<{ issues: Issue[] }>('PUT', `${path}/form`, { values: body });
       localStorage.removeItem(storageKey);
       setIssues(r.issues);
       setErrors([]);
@@ -57,7 +94,10 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 0) setNotice(m('offline'));
-      else if (e instanceof ApiError) { setErrors(e.problem?.errors ?? []); setNotice(errorMessage(e)); }
+      else if (e instanceof ApiError) {
+        setErrors((e.problem?.errors ?? []).map((x) => ({ fieldId: locate(x.path, body), message: x.message, severity: 'error' })));
+        setNotice(errorMessage(e));
+      }
       return false;
     }
   };
@@ -67,59 +107,77 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
       await api('POST', `${path}/submit`);
       reload();
     } catch (e) {
-      if (e instanceof ApiError) { setErrors(e.problem?.errors ?? []); setNotice(errorMessage(e)); }
+      if (!(e instanceof ApiError)) return;
+      if (e.status === 0) { setNotice(m('offline')); return; }
+      // The refusal's paths index the stored values in the server's order: read them back.
+      const stored = await api<FormData>('GET', `${path}/form`).then((f) => f.values, () => []);
+      setErrors((e.problem?.errors ?? []).map((x) => ({ fieldId: locate(x.path, stored), message: x.message, severity: 'error' })));
+      setNotice(errorMessage(e));
     }
   };
 
-  const order = Object.values(values);
-  const pathToField = (p: string) => {
-    const mm = /^\/values\/(\d+)\/?(\w+)?/.exec(p);
-    const v = mm ? order[Number(mm[1])] : undefined;
-    return v ? `#${fieldId(key(v), mm![2] ?? 'value')}` : '#';
+  const shown: Shown[] = errors.length ? errors : issues.map((i) => ({ fieldId: locate(i.path, [], i), message: i.message, severity: i.severity }));
+  const byField = new Map<string, Shown[]>();
+  for (const s of shown) if (s.fieldId) byField.set(s.fieldId, [...(byField.get(s.fieldId) ?? []), s]);
+  const jump = (e: Event, id: string | null) => {
+    const el = id ? document.getElementById(id) : null;
+    if (!el) return;
+    e.preventDefault();
+    (el.closest('.field') ?? el).scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
   };
-  const shown = errors.length ? errors : issues.map((i) => ({ path: i.path, message: i.message }));
+  const registryOf = new Map((data.registry?.values ?? []).map((r) => [r.indicatorCode, r]));
+  const shownValue = (id: string, x: number | null | undefined) => raw[id] ?? (x == null ? '' : String(x).replace('.', ','));
 
   return (
-    <form class="narrow" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form class="narrow" novalidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <p>{m('status')}: <strong>{m('statusNames')[data.status] ?? data.status}</strong> · {m('deadline')}: {formatDate(data.deadline)}</p>
       {data.returnReason && <div class="notice notice--warning"><p>{m('reason')}: {data.returnReason}</p></div>}
       {!editable && <p class="notice">{m('locked')}</p>}
       {notice && <p class="notice" role="status">{notice}</p>}
       {shown.length > 0 && (
         <div class="error-summary" role="alert" tabIndex={-1}>
-          <h2>{m('errorsTitle')}</h2>
-          <ul>{shown.map((e, i) => <li key={i}><a href={pathToField(e.path)}>{e.message}</a></li>)}</ul>
+          <h2>{errors.length || shown.some((s) => s.severity === 'error') ? m('errorsTitle') : m('warning')}</h2>
+          <ul>{shown.map((s, i) => <li key={i}>{s.fieldId ? <a href={`#${s.fieldId}`} onClick={(e) => jump(e, s.fieldId)}>{s.message}</a> : s.message}</li>)}</ul>
         </div>
       )}
-      {data.indicators.map((ind) => (
-        <fieldset class="card" key={ind.code} disabled={!editable}>
-          <legend>{ind.name} ({ind.unit})</legend>
-          {ind.keys.map((dis) => {
-            const k = `${ind.code}|${dis}`;
-            const v = values[k];
-            const input = (f: 'numerator' | 'denominator' | 'value', label: string) => (
-              <div class="field">
-                <label for={fieldId(k, f)}>{label}</label>
-                <input class="input input--short" id={fieldId(k, f)} inputMode="decimal" value={v?.[f] ?? ''} onInput={(e) => set(k, ind.code, dis, f, (e.target as HTMLInputElement).value)} />
-              </div>
-            );
-            return (
-              <div key={k} class={dis ? 'hint' : undefined}>
-                {dis && <p><strong>{dis.replace('=', ': ')}</strong></p>}
-                {ratio(ind) ? <>{input('numerator', m('numerator'))}{input('denominator', m('denominator'))}</>
-                  : ind.aggregation === 'weighted_mean' ? <>{input('value', m('value'))}{input('denominator', m('weight'))}</>
-                  : input('value', m('value'))}
-                {dis === '' && (
-                  <div class="field">
-                    <label for={fieldId(k, 'comment')}>{m('comment')}</label>
-                    <input class="input" id={fieldId(k, 'comment')} value={v?.comment ?? ''} onInput={(e) => set(k, ind.code, dis, 'comment', (e.target as HTMLInputElement).value)} />
+      {data.indicators.map((ind) => {
+        const reg = registryOf.get(ind.code);
+        return (
+          <fieldset class="card" key={ind.code} disabled={!editable}>
+            <legend>{ind.name} ({ind.unit})</legend>
+            {reg && <RegistryNote reg={reg} ind={ind} asOf={data.registry!.asOf} current={values[`${ind.code}|`]} />}
+            {ind.keys.map((dis) => {
+              const k = `${ind.code}|${dis}`;
+              const v = values[k];
+              const input = (f: Field, label: string, wide = false) => {
+                const id = fieldId(k, f);
+                const errs = byField.get(id) ?? [];
+                const bad = errs.some((x) => x.severity === 'error');
+                return (
+                  <div class={`field${errs.length ? (bad ? ' field--error' : ' field--warning') : ''}`}>
+                    <label for={id}>{label}</label>
+                    {errs.map((x, i) => <p key={i} class={bad ? 'field-error' : 'field-warning'} id={i === 0 ? `${id}-error` : undefined}>{x.message}</p>)}
+                    <input class={`input${wide ? '' : ' input--short'}`} id={id} inputMode={f === 'comment' ? undefined : 'decimal'}
+                      value={f === 'comment' ? (v?.comment ?? '') : shownValue(id, v?.[f])}
+                      aria-invalid={bad ? 'true' : undefined} aria-describedby={errs.length ? `${id}-error` : undefined}
+                      onInput={(e) => set(k, ind.code, dis, f, (e.target as HTMLInputElement).value)} />
                   </div>
-                )}
-              </div>
-            );
-          })}
-        </fieldset>
-      ))}
+                );
+              };
+              return (
+                <div key={k} class={dis ? 'hint' : undefined}>
+                  {dis && <p><strong>{dis.replace('=', ': ')}</strong></p>}
+                  {ratio(ind) ? <>{input('numerator', m('numerator'))}{input('denominator', m('denominator'))}</>
+                    : ind.aggregation === 'weighted_mean' ? <>{input('value', m('value'))}{input('denominator', m('weight'))}</>
+                    : input('value', m('value'))}
+                  {dis === '' && input('comment', m('comment'), true)}
+                </div>
+              );
+            })}
+          </fieldset>
+        );
+      })}
       {editable && (
         <p class="actions">
           <button type="submit" class="button button--secondary">{m('save')}</button>
@@ -127,5 +185,19 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
         </p>
       )}
     </form>
+  );
+}
+
+/** Where a registry-computed value comes from, and whether the form still holds it. */
+function RegistryNote({ reg, ind, asOf, current }: { reg: RegistryValue; ind: Indicator; asOf: string; current: Value | undefined }) {
+  const same = current && current.numerator === reg.numerator && current.denominator === reg.denominator && (ratio(ind) || current.value === reg.value);
+  const shown = ratio(ind) && reg.numerator !== null && reg.denominator
+    ? `${num(reg.numerator, 0)}/${num(reg.denominator, 0)} (${num((100 * reg.numerator) / reg.denominator, 2)}%)`
+    : num(reg.value ?? reg.numerator ?? 0, 0);
+  return (
+    <p class={`source-note${same ? '' : ' source-note--changed'}`}>
+      <span class="tag tag--source">{m('fromRegistry')}</span> {shown} · {m('registryAsOf')} {formatDate(asOf)}
+      {!same && <> · {m('registryDiffers')}</>}
+    </p>
   );
 }

@@ -54,6 +54,12 @@ const vi = {
   submittedAt: 'Ngày gửi',
   statusNames: { missing: 'Chưa báo cáo', draft: 'Đang nhập', submitted: 'Chờ duyệt', approved: 'Đã duyệt', returned: 'Bị trả lại' } as Record<string, string>,
   total: 'Tổng số',
+  fromRegistry: 'Từ cơ sở dữ liệu an sinh',
+  registryAsOf: 'số liệu sổ hộ đến ngày',
+  registryDiffers: 'số trong biểu mẫu khác số của sổ hộ; ghi chú lý do nếu giữ số đã nhập',
+  chooseYear: 'Năm',
+  show: 'Xem',
+  report: 'Tải báo cáo năm (.docx)',
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -67,6 +73,8 @@ const en: Dict = {
   draftRestored: 'Restored an unsent draft from this device.', errorsTitle: 'Fix these before submitting', warning: 'Warning (explain in a comment to submit)',
   locked: 'The report is awaiting review or approved: it cannot be edited.', completeness: 'Completeness', timeliness: 'Timeliness', reports: 'Commune reports',
   onTime: 'on time', late: 'late', submittedAt: 'Submitted', statusNames: { missing: 'Not reported', draft: 'Draft', submitted: 'Awaiting review', approved: 'Approved', returned: 'Returned' }, total: 'Total',
+  fromRegistry: 'From the social registry', registryAsOf: 'registry data as of', registryDiffers: 'the form differs from the registry; explain in a comment if you keep it',
+  chooseYear: 'Year', show: 'Show', report: 'Download the annual report (.docx)',
 };
 
 export function m<K extends keyof Dict>(key: K): Dict[K] {
