@@ -22,7 +22,7 @@ import * as store from './store.ts';
 import { householdFacts } from './law.ts';
 import { reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { startImport } from './import-job.ts';
-import { decideProposal, detectLifeEvents, listProposals } from './events.ts';
+import { decideProposal, detectLifeEvents, listProposals, type ProposalDecision } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
@@ -307,9 +307,16 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
   app.post('/api/registry/proposals/:id/decide', {
     config: { access: { permission: 'benefits.decide', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id,
-      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]) }, { additionalProperties: false }), response: { 200: Any } },
+      body: Type.Object({
+        state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]),
+        decision: Type.Optional(Type.Object({
+          number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }),
+          kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])),
+          channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })),
+        }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })),
+      }, { additionalProperties: false }), response: { 200: Any } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
-    const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username);
+    const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
     await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
     return r;
