@@ -1,12 +1,19 @@
-// Long jobs kept in PostgreSQL (table jobs, 060_registry.sql): a job works in chunks, each
-// chunk commits its staged results together with its cursor and progress, so that a restart
-// resumes where it stopped; the results are applied in one transaction at the end, so nobody
-// ever sees half a result.
+// Long jobs kept in PostgreSQL (table jobs, 060_registry.sql and 065_jobs_resume.sql). A job works
+// in chunks; each chunk commits its staged results together with its cursor, progress and chunk
+// number in one transaction, so a process killed at any instant leaves either the whole chunk or
+// none of it, and a restart resumes after the last committed chunk. Results are applied in one
+// transaction at the end, so nobody ever sees half a result. A job whose handler asks for review
+// (imports) stops in state 'ready' until the officer confirms it.
+//
+// Only one runner works on a job at a time: inside a process a set of running ids; across
+// processes (several servers, or a server and `ansinh jobs resume`) a PostgreSQL session
+// advisory lock held on a dedicated connection, which the server releases when the process dies;
+// and every chunk checks in its transaction that the job is still at the chunk it read.
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
+export type JobState = 'queued' | 'running' | 'ready' | 'confirmed' | 'done' | 'failed' | 'cancelled';
 
 export interface Job {
   readonly id: number;
@@ -16,9 +23,14 @@ export interface Job {
   readonly state: JobState;
   readonly progress: number;
   readonly total: number | null;
+  /** Chunks committed so far: the checkpoint a restart resumes from. */
+  readonly chunks: number;
   readonly cursor: unknown;
   readonly result: unknown;
   readonly error: string | null;
+  readonly createdBy: string | null;
+  readonly createdAt: string | null;
+  readonly finishedAt: string | null;
 }
 
 export interface ChunkResult {
@@ -35,26 +47,49 @@ export interface JobHandler {
   chunk(tx: Transaction<DB>, job: Job): Promise<ChunkResult>;
   /** Applies every staged result at once (one transaction); returns the job's result summary. */
   apply(tx: Transaction<DB>, job: Job, staged: AsyncIterable<unknown>): Promise<unknown>;
+  /**
+   * When present, the job stops after its last chunk in state 'ready' with this summary as its
+   * result, and applies only once confirmed (confirmJob). Reads only.
+   */
+  review?(tx: Transaction<DB>, job: Job, staged: AsyncIterable<unknown>): Promise<unknown>;
+  /** Called when a job is cancelled or applied, to drop what it kept besides staging. */
+  cleanup?(tx: Transaction<DB>, job: Job): Promise<void>;
 }
 
 export const jobHandlers = new Map<string, JobHandler>();
 
+/** Another runner moved the job on: this one stops without writing. */
+export class JobTakenError extends Error {
+  override name = 'JobTakenError';
+}
+
 function fromRow(r: Record<string, unknown>): Job {
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
   return {
     id: Number(r.id), kind: r.kind as string, params: (r.params ?? {}) as Record<string, unknown>, unitId: (r.unit_id as number | null) ?? null,
-    state: r.state as JobState, progress: r.progress as number, total: (r.total as number | null) ?? null, cursor: r.cursor ?? null,
-    result: r.result ?? null, error: (r.error as string | null) ?? null,
+    state: r.state as JobState, progress: r.progress as number, total: (r.total as number | null) ?? null, chunks: Number(r.chunks ?? 0), cursor: r.cursor ?? null,
+    result: r.result ?? null, error: (r.error as string | null) ?? null, createdBy: (r.created_by as string | null) ?? null, createdAt: iso(r.created_at), finishedAt: iso(r.finished_at),
   };
 }
 
-export async function enqueueJob(q: Db['k'] | Transaction<DB>, kind: string, params: Record<string, unknown>, o: { unitId?: number | null; by?: string | null } = {}): Promise<number> {
+type Q = Db['k'] | Transaction<DB>;
+
+export async function enqueueJob(q: Q, kind: string, params: Record<string, unknown>, o: { unitId?: number | null; by?: string | null } = {}): Promise<number> {
   const r = await sql<{ id: number }>`insert into jobs (kind, params, unit_id, created_by) values (${kind}, ${JSON.stringify(params)}::jsonb, ${o.unitId ?? null}, ${o.by ?? null}) returning id`.execute(q);
   return Number(r.rows[0]!.id);
 }
 
-export async function getJob(q: Db['k'] | Transaction<DB>, id: number): Promise<Job | null> {
+export async function getJob(q: Q, id: number): Promise<Job | null> {
   const r = await sql<Record<string, unknown>>`select * from jobs where id = ${id}`.execute(q);
   return r.rows[0] ? fromRow(r.rows[0]) : null;
+}
+
+/** The jobs of a unit, newest first (the job list of the web app). */
+export async function jobsOfUnit(q: Q, unitId: number, limit = 20): Promise<Job[]> {
+  const r = await sql<Record<string, unknown>>`select id, kind, params, unit_id, state, progress, total, chunks, null as cursor,
+      case when kind = 'registry_import' then result - 'rows' else result end as result, error, created_by, created_at, finished_at
+    from jobs where unit_id = ${unitId} order by id desc limit ${limit}`.execute(q);
+  return r.rows.map(fromRow);
 }
 
 async function* stagedPayloads(tx: Transaction<DB>, jobId: number): AsyncIterable<unknown> {
@@ -67,54 +102,186 @@ async function* stagedPayloads(tx: Transaction<DB>, jobId: number): AsyncIterabl
   }
 }
 
-/**
- * Runs a job to the end from wherever it stopped. `stopAfterChunks` interrupts it (tests of
- * resumption); `onProgress` feeds a progress bar.
- */
-export async function runJob(db: Db, id: number, o: { stopAfterChunks?: number; onProgress?: (job: Job) => void } = {}): Promise<Job> {
-  let job = await getJob(db.k, id);
-  if (!job) throw new Error(`no job ${id}`);
-  const handler = jobHandlers.get(job.kind);
-  if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-  if (job.state === 'done' || job.state === 'failed') return job;
-  await sql`update jobs set state = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now() where id = ${id}`.execute(db.k);
-  let chunks = 0;
-  try {
-    for (;;) {
-      job = (await getJob(db.k, id))!;
-      if (job.cursor !== null && (job.cursor as { done?: boolean }).done) break;
-      if (o.stopAfterChunks !== undefined && chunks >= o.stopAfterChunks) return job;
-      const current = job;
-      await db.k.transaction().execute(async (tx) => {
-        const c = await handler.chunk(tx, current);
-        if (c.staged !== undefined) await sql`insert into job_staging (job_id, payload) values (${id}, ${JSON.stringify(c.staged)}::jsonb)`.execute(tx);
-        const cursor = c.done ? { done: true, last: c.cursor } : c.cursor;
-        await sql`update jobs set cursor = ${JSON.stringify(cursor)}::jsonb, progress = ${c.progress}, total = coalesce(${c.total ?? null}::int, total), heartbeat_at = now() where id = ${id}`.execute(tx);
-      });
-      chunks++;
-      o.onProgress?.((await getJob(db.k, id))!);
-    }
-    const final = job;
-    await db.k.transaction().execute(async (tx) => {
-      const result = await handler.apply(tx, final, stagedPayloads(tx, id));
-      await sql`delete from job_staging where job_id = ${id}`.execute(tx);
-      await sql`update jobs set state = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now() where id = ${id}`.execute(tx);
-    });
-  } catch (e) {
-    await sql`update jobs set state = 'failed', error = ${(e as Error).message} , finished_at = now() where id = ${id}`.execute(db.k);
-    throw e;
-  }
-  return (await getJob(db.k, id))!;
+/** Locks the job row for this transaction and checks it is where the runner left it. */
+async function lockAt(tx: Transaction<DB>, id: number, expect: { chunks?: number; states: JobState[] }): Promise<Job> {
+  const r = await sql<Record<string, unknown>>`select * from jobs where id = ${id} for update`.execute(tx);
+  const j = r.rows[0] ? fromRow(r.rows[0]) : null;
+  if (!j || !expect.states.includes(j.state) || (expect.chunks !== undefined && j.chunks !== expect.chunks)) throw new JobTakenError(`job ${id} was moved on by another runner`);
+  return j;
 }
 
-/** Resumes every job left queued or running (at start-up, after a restart). */
-export async function resumeJobs(db: Db, log: (l: string) => void = () => {}): Promise<number> {
-  const r = await sql<{ id: number }>`select id from jobs where state in ('queued', 'running') order by id`.execute(db.k);
+const running = new Set<number>();
+const lockKey = 0x616e73; // 'ans': the advisory-lock class of jobs
+
+/**
+ * Holds the job for this runner while `fn` runs: null when another runner holds it. On
+ * PostgreSQL a session advisory lock on a dedicated connection (released by the server if this
+ * process dies); PGlite is one process with one connection, where the in-process set suffices.
+ */
+async function holding<T>(db: Db, id: number, fn: () => Promise<T>): Promise<T | null> {
+  if (running.has(id)) return null;
+  running.add(id);
+  try {
+    if (db.kind !== 'postgres') return await fn();
+    return await db.k.connection().execute(async (c) => {
+      const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${lockKey}::int, ${id}::int) as ok`.execute(c);
+      if (!got.rows[0]!.ok) return null;
+      try {
+        return await fn();
+      } finally {
+        await sql`select pg_advisory_unlock(${lockKey}::int, ${id}::int)`.execute(c);
+      }
+    });
+  } finally {
+    running.delete(id);
+  }
+}
+
+export interface RunOptions {
+  /** Stops after this many chunks of this run (tests of resumption). */
+  readonly stopAfterChunks?: number;
+  /** Called after every committed chunk: feeds a progress bar. */
+  readonly onProgress?: (job: Job) => void;
+  /** Asked between chunks: true stops the run there (server shutdown); the job stays resumable. */
+  readonly shouldStop?: () => boolean;
+}
+
+/**
+ * Runs a job from wherever it stopped to its end (or to 'ready' for a job that waits for
+ * confirmation). Returns the job as it is afterwards; when another runner holds it, returns it
+ * as it is now without touching it.
+ */
+export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Job> {
+  const first = await getJob(db.k, id);
+  if (!first) throw new Error(`no job ${id}`);
+  const handler = jobHandlers.get(first.kind);
+  if (!handler) throw new Error(`no handler for job kind ${first.kind}`);
+  if (!['queued', 'running', 'confirmed'].includes(first.state)) return first;
+  const out = await holding(db, id, async () => {
+    let job = (await getJob(db.k, id))!;
+    if (!['queued', 'running', 'confirmed'].includes(job.state)) return job;
+    try {
+      if (job.state === 'queued') {
+        await sql`update jobs set state = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now() where id = ${id} and state = 'queued'`.execute(db.k);
+        job = (await getJob(db.k, id))!;
+      }
+      let chunks = 0;
+      while (job.state === 'running' && !(job.cursor as { done?: boolean } | null)?.done) {
+        if ((o.stopAfterChunks !== undefined && chunks >= o.stopAfterChunks) || o.shouldStop?.()) return job;
+        const at = job;
+        await db.k.transaction().execute(async (tx) => {
+          await lockAt(tx, id, { chunks: at.chunks, states: ['running'] });
+          const c = await handler.chunk(tx, at);
+          if (c.staged !== undefined) await sql`insert into job_staging (job_id, payload) values (${id}, ${JSON.stringify(c.staged)}::jsonb)`.execute(tx);
+          const cursor = c.done ? { done: true, last: c.cursor } : c.cursor;
+          await sql`update jobs set cursor = ${JSON.stringify(cursor)}::jsonb, progress = ${c.progress}, total = coalesce(${c.total ?? null}::int, total),
+            chunks = chunks + 1, heartbeat_at = now() where id = ${id}`.execute(tx);
+        });
+        chunks++;
+        job = (await getJob(db.k, id))!;
+        o.onProgress?.(job);
+      }
+      if (job.state === 'running' && handler.review) {
+        const at = job;
+        await db.k.transaction().execute(async (tx) => {
+          await lockAt(tx, id, { chunks: at.chunks, states: ['running'] });
+          const summary = await handler.review!(tx, at, stagedPayloads(tx, id));
+          await sql`update jobs set state = 'ready', result = ${JSON.stringify(summary ?? null)}::jsonb, heartbeat_at = now() where id = ${id}`.execute(tx);
+        });
+        return (await getJob(db.k, id))!;
+      }
+      const at = job;
+      await db.k.transaction().execute(async (tx) => {
+        await lockAt(tx, id, { chunks: at.chunks, states: ['running', 'confirmed'] });
+        const result = await handler.apply(tx, at, stagedPayloads(tx, id));
+        await sql`delete from job_staging where job_id = ${id}`.execute(tx);
+        await handler.cleanup?.(tx, at);
+        await sql`update jobs set state = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now() where id = ${id}`.execute(tx);
+      });
+    } catch (e) {
+      if (e instanceof JobTakenError) return (await getJob(db.k, id))!;
+      // Nothing of the failed step was committed; the staged chunks are dropped with the job.
+      await db.k.transaction().execute(async (tx) => {
+        await sql`delete from job_staging where job_id = ${id}`.execute(tx);
+        await sql`update jobs set state = 'failed', error = ${(e as Error).message}, finished_at = now() where id = ${id}`.execute(tx);
+      });
+      throw e;
+    }
+    return (await getJob(db.k, id))!;
+  });
+  return out ?? (await getJob(db.k, id))!;
+}
+
+/** The officer's confirmation of a 'ready' job: it is applied (one transaction) by runJob. */
+export async function confirmJob(q: Q, id: number): Promise<boolean> {
+  const r = await sql`update jobs set state = 'confirmed' where id = ${id} and state = 'ready'`.execute(q);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+/** Cancels a job that has applied nothing yet: its staged results and file are dropped. */
+export async function cancelJob(q: Transaction<DB>, id: number): Promise<boolean> {
+  const j = await getJob(q, id);
+  if (!j || !['queued', 'running', 'ready'].includes(j.state)) return false;
+  await sql`delete from job_staging where job_id = ${id}`.execute(q);
+  await jobHandlers.get(j.kind)?.cleanup?.(q, j);
+  await sql`update jobs set state = 'cancelled', finished_at = now() where id = ${id}`.execute(q);
+  return true;
+}
+
+/** Resumes every job left queued, running or confirmed (at start-up, after a restart). */
+export async function resumeJobs(db: Db, log: (l: string) => void = () => {}, o: RunOptions = {}): Promise<number> {
+  const r = await sql<{ id: number }>`select id from jobs where state in ('queued', 'running', 'confirmed') order by id`.execute(db.k);
   for (const { id } of r.rows) {
-    log(`tiếp tục công việc #${id}`);
-    await runJob(db, Number(id)).catch((e: Error) => log(`công việc #${id} lỗi: ${e.message}`));
+    if (o.shouldStop?.()) break;
+    const before = await getJob(db.k, Number(id));
+    log(`tiếp tục công việc #${id} (${before?.kind}) từ phần ${before?.chunks ?? 0}`);
+    await runJob(db, Number(id), o)
+      .then((j) => log(`công việc #${id}: ${j.state === 'done' ? 'xong' : j.state === 'ready' ? 'chờ xác nhận' : j.state}`))
+      .catch((e: Error) => log(`công việc #${id} lỗi: ${e.message}`));
   }
   return r.rows.length;
+}
+
+/**
+ * The job worker of a server: at start it resumes what a previous process left unfinished, then
+ * runs the jobs the routes enqueue (kick), one at a time, in the background.
+ */
+export class JobWorker {
+  #busy: Promise<void> = Promise.resolve();
+  #pending = false;
+  #stopped = false;
+  constructor(private readonly db: Db, private readonly log: (l: string) => void = () => {}) {}
+
+  /** Looks for work now (after an enqueue, and at start). */
+  kick(): void {
+    if (this.#stopped || this.#pending) return;
+    this.#pending = true;
+    this.#busy = this.#busy.then(async () => {
+      this.#pending = false;
+      if (this.#stopped) return;
+      await resumeJobs(this.db, this.log, { shouldStop: () => this.#stopped }).catch((e: Error) => this.log(`công việc: ${e.message}`));
+    });
+  }
+
+  /** Resolves when the jobs found so far are finished (tests; shutdown). */
+  idle(): Promise<void> {
+    return this.#busy;
+  }
+
+  /** Stops after the chunk under way (the job resumes at the next start). */
+  stop(): Promise<void> {
+    this.#stopped = true;
+    return this.#busy;
+  }
+}
+
+const workers = new WeakMap<Db, JobWorker>();
+
+/** The worker of a database (one per server process). */
+export function jobWorker(db: Db, log?: (l: string) => void): JobWorker {
+  let w = workers.get(db);
+  if (!w) workers.set(db, (w = new JobWorker(db, log)));
+  return w;
 }
 
 /** A text progress bar for the CLI: "[██████░░░░] 60% 600/1000". */

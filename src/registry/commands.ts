@@ -1,10 +1,11 @@
 // CLI of the registry: import a file (dry run by default), run the annual review with a
 // progress bar, generate a payroll, run the integrity checks, resume interrupted jobs.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError, type CliCommand } from '../kernel/cli.ts';
-import { enqueueJob, progressBar, resumeJobs, runJob } from '../jobs/runner.ts';
-import { applyImport, contentHash, parseRegistryTable, readTableBuffer, reportCsv } from './import.ts';
+import { cancelJob, confirmJob, enqueueJob, progressBar, resumeJobs, runJob, type Job } from '../jobs/runner.ts';
+import { reportCsv, type ImportReport } from './import.ts';
+import { startImport } from './import-job.ts';
 import { communeByCode } from './store.ts';
 import { generatePayroll } from '../payments/store.ts';
 import { scanIntegrity } from './integrity.ts';
@@ -21,21 +22,39 @@ async function commune(ctx: Parameters<CliCommand['run']>[1], code: unknown) {
 
 export const registryCommands: CliCommand[] = [
   {
-    name: 'registry import', summary: 'Import households and persons from .csv/.xlsx (dry run unless --confirm)', usage: 'registry import FILE --commune CODE [--confirm] [--report OUT.csv]',
+    name: 'registry import', summary: 'Import households and persons from .csv/.xlsx as a job with a progress bar (dry run unless --confirm)', usage: 'registry import FILE --commune CODE [--confirm] [--report OUT.csv]',
     options: { ...communeOpt, confirm: { type: 'boolean' }, report: { type: 'string' } },
-    help: 'Template: docs/guide/doi-tuong-chi-tra.md (one row a person, Vietnamese column names).',
+    help: 'Template: docs/guide/doi-tuong-chi-tra.md (one row a person, Vietnamese column names). The rows are checked in chunks; without --confirm nothing is written.',
     async run({ positionals, values }, ctx) {
       const file = positionals[0];
       if (!file) throw new CliError('FILE is required');
       const c = await commune(ctx, values.commune);
       const buf = readFileSync(file);
-      const parsed = parseRegistryTable(await readTableBuffer(buf, file), new Date().toISOString().slice(0, 10));
-      if (parsed.headerProblems.length) throw new CliError(parsed.headerProblems.map((p) => p.vi).join('; '));
       const db = await ctx.db();
-      const r = await db.k.transaction().execute((tx) => applyImport(tx, c, parsed, { dryRun: !values.confirm, hash: contentHash(buf), fileName: basename(file), by: 'cli' }));
-      if (typeof values.report === 'string') (await import('node:fs')).writeFileSync(values.report, reportCsv(r));
+      let id: number;
+      try {
+        id = await db.k.transaction().execute((tx) => startImport(tx, c, { name: basename(file), content: buf }, { by: 'cli', today: new Date().toISOString().slice(0, 10) }));
+      } catch (e) {
+        throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
+      }
+      const bar = (job: Job) => ctx.stderr.write(`\r${progressBar(job.progress, job.total)}`);
+      let j = await runJob(db, id, { onProgress: bar });
+      ctx.stderr.write('\n');
+      let r = j.result as ImportReport;
+      if (r.headerProblems.length) {
+        await db.k.transaction().execute((tx) => cancelJob(tx, id));
+        throw new CliError(r.headerProblems.map((p) => p.vi).join('; '));
+      }
+      if (values.confirm) {
+        await confirmJob(db.k, id);
+        j = await runJob(db, id);
+        r = j.result as ImportReport;
+      } else {
+        await db.k.transaction().execute((tx) => cancelJob(tx, id));
+      }
+      if (typeof values.report === 'string') writeFileSync(values.report, reportCsv(r));
       for (const row of r.rows.filter((x) => x.status === 'rejected')) ctx.stdout.write(`dòng ${row.row} (${row.householdCode}, ${row.fullName}): ${row.reasons.map((e) => `${e.column}: ${e.message.vi}`).join('; ')}\n`);
-      ctx.stdout.write(`${r.alreadyImported ? 'Tệp này đã được nhập trước đây: không thay đổi gì. ' : ''}${values.confirm ? 'Đã nhập' : 'Chạy thử (chưa ghi)'}: ${r.counts.new} mới, ${r.counts.changed} thay đổi, ${r.counts.unchanged} không đổi, ${r.counts.rejected} bị từ chối\n`);
+      ctx.stdout.write(`${r.alreadyImported ? 'Tệp này đã được nhập trước đây: không thay đổi gì. ' : ''}${values.confirm ? 'Đã nhập' : 'Chạy thử (chưa ghi)'}: ${r.counts.new} mới, ${r.counts.changed} thay đổi, ${r.counts.unchanged} không đổi, ${r.counts.rejected} bị từ chối (công việc #${id})\n`);
       return r.counts.rejected > 0 ? 3 : 0;
     },
   },
@@ -78,7 +97,7 @@ export const registryCommands: CliCommand[] = [
   {
     name: 'jobs resume', summary: 'Resume long jobs interrupted by a restart', usage: 'jobs resume',
     async run(_a, ctx) {
-      const n = await resumeJobs(await ctx.db(), (l) => ctx.stdout.write(l + '\n'));
+      const n = await resumeJobs(await ctx.db(), (l) => ctx.stdout.write(l + '\n'), { onProgress: (job) => ctx.stderr.write(`\r#${job.id} ${progressBar(job.progress, job.total)}${job.cursor && (job.cursor as { done?: boolean }).done ? '\n' : ''}`) });
       ctx.stdout.write(`${n} công việc\n`);
     },
   },

@@ -1,7 +1,22 @@
 // The 54 ethnic groups of Viet Nam with their official two-digit codes: the one place in the
 // code for this list. Codes and names follow "Danh mục các thành phần dân tộc Việt Nam"
 // (Quyết định 121-TCTK/PPCĐ ngày 02/3/1979 of the General Statistics Office), the list the
-// statistics and registry forms cite. Alternative spellings users type are matched by fold().
+// registry forms cite. Alternative spellings users type are matched by fold().
+//
+// Sources checked (11/2026):
+// - the decision itself: Viện Dân tộc học, https://viendantochoc.vass.gov.vn/noidung/tintuc/Lists/DanTocVietNam/View_Detail.aspx?ItemID=7
+// - the list with its codes as the statistics office publishes it ("Ban hành theo quyết định số
+//   121-TCTK/PPCĐ ngày 2 tháng 3 năm 1979"): https://cucthongke.danang.gov.vn/chi-tiet-tin-tuc?dinhdanh=112&cat=20
+//   (codes 01–09 read there: Kinh, Tày, Thái, Hoa, Khơ-me, Mường, Nùng, HMông, Dao);
+// - codes 10–54 cross-checked against three independent public code lists in that order
+//   (10 Gia-rai, 11 Ngái, 12 Ê-đê, 13 Ba-na, 14 Xơ-đăng ... 34 Xinh-mun, 35 Hà Nhì, 36 Chu-ru
+//   ... 53 Ơ Đu, 54 Rơ-măm; 55 = foreigners, not an ethnic group of Viet Nam). No code differed
+//   from this file; the spelling "Gié-Triêng" (27) is the list's own.
+// Beware: the GSO's later statistical list (Quyết định 1019/QĐ-TCTK ngày 12/11/2008, used by
+// the 2009 and 2019 censuses, http://qcvn109.gov.vn/noi-dung/phu-luc-e-tham-khao-danh-muc-dan-toc-viet-nam.html)
+// orders by population and renumbers from 04 (04 Mường, 05 Khơ-me, 06 Hoa, ... 11 Ê-đê, 12 Ba-na):
+// a file coded with that list must not be read with these codes. Imports accept names, which
+// mean the same in both lists.
 import { fold } from '../units/model.ts';
 
 export interface EthnicGroup {
@@ -38,7 +53,7 @@ export const ethnicGroups: readonly EthnicGroup[] = [
   { code: '24', name: 'Thổ' },
   { code: '25', name: 'Giáy' },
   { code: '26', name: 'Cơ-tu', aliases: ['Cơ Tu', 'Ca Tu'] },
-  { code: '27', name: 'Giẻ-Triêng', aliases: ['Gié-Triêng', 'Giẻ Triêng'] },
+  { code: '27', name: 'Gié-Triêng', aliases: ['Giẻ-Triêng'] },
   { code: '28', name: 'Mạ' },
   { code: '29', name: 'Khơ-mú', aliases: ['Khơ Mú', 'Khmu'] },
   { code: '30', name: 'Co', aliases: ['Cor'] },

@@ -6,7 +6,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
-import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month } from './model.ts';
+import { AppError } from '../kernel/errors.ts';
+import { createDecision } from '../payments/store.ts';
+import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
 
 export type EventKind = 'death' | 'move' | 'age75' | 'age80' | 'age4' | 'age16';
 
@@ -92,15 +94,49 @@ export async function detectLifeEvents(q: Q, unitId: number, from: string, to: s
 }
 
 export async function listProposals(q: Q, unitId: number, state: string | null) {
-  const r = await sql<{ id: number; person_id: number; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string }>`
-    select lp.id, lp.person_id, p.full_name, lp.kind, lp.event_date, lp.effective_month, lp.action, lp.detail, lp.state
+  const r = await sql<{ id: number; person_id: number; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string; decision_id: number | null }>`
+    select lp.id, lp.person_id, p.full_name, lp.kind, lp.event_date, lp.effective_month, lp.action, lp.detail, lp.state, lp.decision_id
     from life_event_proposals lp join persons p on p.id = lp.person_id
     where lp.unit_id = ${unitId} and (${state}::text is null or lp.state = ${state}) order by lp.event_date, lp.id`.execute(q);
   return r.rows;
 }
 
-export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null) {
-  const r = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number }>`update life_event_proposals set state = ${state}, decided_by = ${by}, decided_at = now()
-    where id = ${id} and state = 'open' returning id, unit_id, person_id, action, effective_month`.execute(q);
-  return r.rows[0] ?? null;
+export interface ProposalDecision {
+  readonly number: string;
+  readonly decidedOn: string;
+  readonly signer: string;
+  /** For a 'review' proposal: which decision the review led to; otherwise the proposal's action. */
+  readonly kind?: 'start' | 'change' | 'stop';
+  readonly channel?: PaymentChannel;
+  readonly account?: string;
+}
+
+/**
+ * Confirms or rejects an open proposal. Confirming a start, change or stop proposal records the
+ * benefit decision it calls for (number, date, signer) from the proposal's effective month, with
+ * the category, coefficient and amount the law engine gives then, and links the two; a 'review'
+ * proposal makes a decision only when the officer names its kind. Null when not open.
+ */
+export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
+  const open = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number }>`
+    select id, unit_id, person_id, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
+  const p = open.rows[0];
+  if (!p) return null;
+  let decisionId: number | null = null;
+  let made: Awaited<ReturnType<typeof createDecision>> | null = null;
+  if (state === 'confirmed') {
+    const kind = decision?.kind ?? (p.action === 'review' ? null : (p.action as 'start' | 'change' | 'stop'));
+    if (kind) {
+      if (!decision) throw AppError.validation([{ path: '/body/decision', message: text('Xác nhận đề xuất cần số, ngày và người ký quyết định', 'Confirming needs the decision number, date and signer') }]);
+      const prior = await sql<{ channel: PaymentChannel | null; account: string | null }>`select channel, account from benefit_decisions where person_id = ${p.person_id} and kind <> 'stop' order by start_month desc, id desc limit 1`.execute(q);
+      made = await createDecision(q, { personId: p.person_id, number: decision.number, decidedOn: decision.decidedOn, signer: decision.signer, kind, startMonth: p.effective_month,
+        channel: kind === 'stop' ? null : (decision.channel ?? prior.rows[0]?.channel ?? null), account: kind === 'stop' ? null : (decision.account ?? prior.rows[0]?.account ?? null) }, by);
+      decisionId = made.id;
+      await sql`update benefit_decisions set proposal_id = ${p.id} where id = ${decisionId}`.execute(q);
+    }
+  }
+  const r = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number; decision_id: number | null }>`update life_event_proposals
+    set state = ${state}, decided_by = ${by}, decided_at = now(), decision_id = ${decisionId}
+    where id = ${id} returning id, unit_id, person_id, action, effective_month, decision_id`.execute(q);
+  return { ...r.rows[0]!, decision: made };
 }

@@ -102,14 +102,30 @@ function pick<T extends string>(labels: Record<T, Text>, s: string, extra: Recor
 
 /** Parses the table (first row = header) into rows with every problem found. */
 export function parseRegistryTable(table: string[][], today: string): { rows: ParsedRow[]; headerProblems: Text[] } {
+  const headerProblems = checkHeader(table[0] ?? []);
+  if (headerProblems.length) return { rows: [], headerProblems };
+  return { rows: crossRowChecks(parseRows(table, 1, table.length, today)), headerProblems: [] };
+}
+
+const requiredColumns = ['Mã hộ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Quan hệ với chủ hộ'];
+
+/** The problems of the header row: the required columns it lacks. */
+export function checkHeader(headerRow: readonly string[]): Text[] {
+  const header = headerRow.map(key);
+  const missing = requiredColumns.filter((h) => !header.includes(key(h)));
+  return missing.length ? [text(`Thiếu cột: ${missing.join(', ')} (xem mẫu trong hướng dẫn)`, `Missing columns: ${missing.join(', ')} (see the template)`)] : [];
+}
+
+/**
+ * Parses rows [from, to) of the table (row 0 is the header) with the checks one row allows;
+ * the import job does this in chunks. crossRowChecks adds the rules between rows.
+ */
+export function parseRows(table: string[][], from: number, to: number, today: string): ParsedRow[] {
   const header = (table[0] ?? []).map(key);
   const col = (h: string) => header.indexOf(key(h));
-  const required = ['Mã hộ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Quan hệ với chủ hộ'];
-  const missing = required.filter((h) => col(h) < 0);
-  if (missing.length) return { rows: [], headerProblems: [text(`Thiếu cột: ${missing.join(', ')} (xem mẫu trong hướng dẫn)`, `Missing columns: ${missing.join(', ')} (see the template)`)] };
   const dep = deprivationColumns().map((d) => ({ ...d, i: col(d.header) }));
   const rows: ParsedRow[] = [];
-  for (let r = 1; r < table.length; r++) {
+  for (let r = Math.max(1, from); r < Math.min(to, table.length); r++) {
     const cells = table[r]!;
     if (cells.every((c) => (c ?? '').trim() === '')) continue;
     const get = (h: string) => { const i = col(h); return i < 0 ? '' : (cells[i] ?? '').trim(); };
@@ -166,7 +182,11 @@ export function parseRegistryTable(table: string[][], today: string): { rows: Pa
     for (const e of validateHousehold(household)) bad(e.path === '/code' ? 'Mã hộ' : 'Thu nhập bình quân (đồng/người/tháng)', e.message);
     rows.push({ row: r + 1, household, person, problems });
   }
-  // Household-level rules: one head; the same code has the same household facts; a personal ID once.
+  return rows;
+}
+
+/** Household-level rules: one head; the same code has the same household facts; a personal ID once. */
+export function crossRowChecks(rows: ParsedRow[]): ParsedRow[] {
   const byCode = new Map<string, ParsedRow[]>();
   for (const r of rows) (byCode.get(r.household.code) ?? byCode.set(r.household.code, []).get(r.household.code)!).push(r);
   for (const [, rs] of byCode) {
@@ -186,7 +206,7 @@ export function parseRegistryTable(table: string[][], today: string): { rows: Pa
     if (seen.has(id)) r.problems.push({ column: 'Số định danh cá nhân', message: text(`Trùng số định danh với dòng ${seen.get(id)}`, `Same personal ID as row ${seen.get(id)}`) });
     else seen.set(id, r.row);
   }
-  return { rows, headerProblems: [] };
+  return rows;
 }
 
 // ---- applying (dry run or confirm) ---------------------------------------------------

@@ -39,6 +39,14 @@ test('the official list has 54 ethnic groups with distinct codes 01–54, found 
   assert.equal(findEthnicGroup('Klingon'), undefined);
 });
 
+test('codes follow Quyết định 121-TCTK/PPCĐ (1979), not the renumbered 2008 statistical list', () => {
+  // 1979: 04 Hoa, 06 Mường, 11 Ngái, 12 Ê-đê (2008 would give 04 Mường, 06 Hoa, 11 Ê-đê, 12 Ba-na).
+  const at = (c: string) => ethnicGroups.find((g) => g.code === c)?.name;
+  assert.deepEqual(['04', '05', '06', '11', '12', '13', '14', '27', '34', '35', '36', '46', '53', '54'].map(at),
+    ['Hoa', 'Khơ-me', 'Mường', 'Ngái', 'Ê-đê', 'Ba-na', 'Xơ-đăng', 'Gié-Triêng', 'Xinh-mun', 'Hà Nhì', 'Chu-ru', 'Pà Thẻn', 'Ơ Đu', 'Rơ-măm']);
+  assert.deepEqual(ethnicGroups.map((g) => Number(g.code)), Array.from({ length: 54 }, (_, i) => i + 1), 'in code order, none missing');
+});
+
 test('a person record reports every problem with its field', () => {
   assert.deepEqual(validatePerson(base, '2026-01-01'), []);
   const e = validatePerson({ ...base, fullName: ' ', ethnicCode: '77', deathDate: '1980-01-01', socialInsuranceNo: '12' }, '2026-01-01', '/rows/3');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
+import { jobWorker } from '../jobs/runner.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
@@ -51,8 +52,11 @@ test('register, search masked, read in full only with the permission (and audite
 
 test('review → household page with reasons → enrol → payroll → exports → public list', async () => {
   const rev = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/review', headers: h.officer, payload: { year: 2026 } });
-  assert.equal(rev.statusCode, 200, rev.body);
-  assert.equal(rev.json().state, 'done');
+  assert.equal(rev.statusCode, 202, rev.body);
+  await jobWorker(t.db).idle();
+  const job = await t.app.inject({ method: 'GET', url: `/api/jobs/${rev.json().id}`, headers: h.officer });
+  assert.equal(job.json().state, 'done');
+  assert.equal(job.json().progress, job.json().total);
   const [hh] = (await sql<{ id: number }>`select id from households where code = 'API-1'`.execute(t.db.k)).rows;
   const page = await t.app.inject({ method: 'GET', url: `/api/registry/households/${hh!.id}?year=2026`, headers: h.officer });
   assert.equal(page.json().classification.class, 'poor');

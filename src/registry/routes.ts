@@ -15,13 +15,14 @@ import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
-import { enqueueJob, getJob, runJob } from '../jobs/runner.ts';
+import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
 import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
 import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
-import { applyImport, contentHash, parseRegistryTable, readTableBuffer, reportCsv, reportXlsx } from './import.ts';
-import { decideProposal, detectLifeEvents, listProposals } from './events.ts';
+import { reportCsv, reportXlsx, type ImportReport } from './import.ts';
+import { startImport } from './import-job.ts';
+import { decideProposal, detectLifeEvents, listProposals, type ProposalDecision } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
@@ -193,55 +194,103 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
     return { version };
   }));
 
-  const ImportBody = Type.Object({ fileName: Type.String({ pattern: '\\.(csv|xlsx|CSV|XLSX)$', maxLength: 200 }), contentBase64: Type.String({ maxLength: 6_000_000 }), confirm: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-  async function runImport(req: FastifyRequest, code: string, body: { fileName: string; contentBase64: string; confirm?: boolean | undefined }) {
-    const buf = Buffer.from(body.contentBase64, 'base64');
-    let table: string[][];
-    try {
-      table = await readTableBuffer(buf, body.fileName);
-    } catch (e) {
-      throw AppError.validation([{ path: '/body/contentBase64', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
-    }
-    const parsed = parseRegistryTable(table, app.now().toISOString().slice(0, 10));
-    const confirm = body.confirm === true;
-    return withActor(db, req.actor, async (tx) => {
-      const c = await communeOf(tx, code);
-      const r = await applyImport(tx, c, parsed, { dryRun: !confirm, hash: contentHash(buf), fileName: body.fileName, by: req.actor!.username });
-      if (confirm && !r.alreadyImported) await audit(tx, { actor: who(req), action: 'registry.import', entity: 'registry_import', entityId: r.fileHash.slice(0, 16), unitId: c.id, after: { fileName: body.fileName, counts: r.counts }, ip: req.ip });
-      return r;
-    });
-  }
-  app.post('/api/registry/units/:code/import', {
+  const ImportBody = Type.Object({ fileName: Type.String({ pattern: '\\.(csv|xlsx|CSV|XLSX)$', maxLength: 200 }), contentBase64: Type.String({ maxLength: 6_000_000 }) }, { additionalProperties: false });
+  const JobView = Type.Object({ id: Type.Integer(), kind: Type.String(), state: Type.String(), progress: Type.Integer(), total: Nullable(Type.Integer()), chunks: Type.Integer(),
+    result: Any, error: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()) });
+  const view = (j: Job) => ({ id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, chunks: j.chunks, result: j.result, error: j.error, createdBy: j.createdBy, createdAt: j.createdAt, finishedAt: j.finishedAt });
+  const worker = () => jobWorker(db);
+
+  app.post('/api/registry/units/:code/imports', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'Import households and persons (.csv/.xlsx, base64): a dry run unless confirm=true; a row-level report', params: Code, body: ImportBody, response: { 200: Any } },
-  }, async (req) => runImport(req, req.params.code, req.body));
-  app.post('/api/registry/units/:code/import/report', {
-    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'The dry-run report of a file as a download (?format=csv|xlsx)', params: Code, querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) }), body: ImportBody },
+    schema: { tags: ['registry'], summary: 'Upload households and persons (.csv/.xlsx, base64): an import job checks the rows in chunks and waits for confirmation with a row-level report', params: Code, body: ImportBody, response: { 202: JobView } },
   }, async (req, reply) => {
-    const r = await runImport(req, req.params.code, { ...req.body, confirm: false });
-    if (req.query.format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="ket-qua-nhap.xlsx"').send(await reportXlsx(r));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ket-qua-nhap.csv"').send(reportCsv(r));
+    const buf = Buffer.from(req.body.contentBase64, 'base64');
+    const id = await withActor(db, req.actor, async (tx) => {
+      const c = await communeOf(tx, req.params.code);
+      try {
+        return await startImport(tx, c, { name: req.body.fileName, content: buf }, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10) });
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw AppError.validation([{ path: '/body/contentBase64', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
+      }
+    });
+    worker().kick();
+    return reply.status(202).send(view((await getJob(db.k, id))!));
+  });
+
+  /** A job of the actor's scope (row-level security), or 404. */
+  async function jobInScope(req: FastifyRequest, id: number, kind?: string): Promise<Job> {
+    const j = await withActor(db, req.actor, (tx) => getJob(tx, id));
+    if (!j || (kind && j.kind !== kind)) throw AppError.notFound(text('Không tìm thấy công việc', 'Job not found'));
+    return j;
+  }
+
+  app.get('/api/registry/imports/:id/report', {
+    config: { access: { permission: 'registry.write', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'The row-level report of an import job as a file: every row with its result and, when rejected, its reasons (?format=csv|xlsx)', params: Id,
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) }) },
+  }, async (req, reply) => {
+    const j = await jobInScope(req, req.params.id, 'registry_import');
+    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    if (!j.result || !['ready', 'done'].includes(j.state)) throw AppError.conflict(text('Công việc nhập chưa kiểm tra xong các dòng', 'The import has not finished checking its rows'));
+    const r = j.result as ImportReport;
+    if (req.query.format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="ket-qua-nhap-${j.id}.xlsx"`).send(await reportXlsx(r));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ket-qua-nhap-${j.id}.csv"`).send(reportCsv(r));
+  });
+
+  app.post('/api/registry/imports/:id/confirm', {
+    config: { access: { permission: 'registry.write', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'Confirm a checked import: its valid rows are applied in one transaction', params: Id, response: { 200: JobView } },
+  }, async (req) => {
+    const j = await jobInScope(req, req.params.id, 'registry_import');
+    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    if (!(await confirmJob(db.k, j.id))) throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
+    let done = await runJob(db, j.id);
+    if (done.state === 'confirmed') {
+      // The worker picked it up first: wait for it.
+      await worker().idle();
+      done = (await getJob(db.k, j.id))!;
+    }
+    const r = done.result as ImportReport | null;
+    if (done.state === 'done' && r && !r.alreadyImported) {
+      await withActor(db, req.actor, (tx) => audit(tx, { actor: who(req), action: 'registry.import', entity: 'registry_import', entityId: j.id, unitId: j.unitId, after: { fileName: (j.params as { fileName?: string }).fileName, counts: r.counts }, ip: req.ip }));
+    }
+    return view(done);
+  });
+
+  app.post('/api/registry/imports/:id/cancel', {
+    config: { access: { permission: 'registry.write', unit: 'record' } },
+    schema: { tags: ['registry'], summary: 'Cancel an import that has not been applied: nothing is written', params: Id, response: { 200: JobView } },
+  }, async (req) => {
+    const j = await jobInScope(req, req.params.id, 'registry_import');
+    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    const ok = await withActor(db, req.actor, (tx) => cancelJob(tx, j.id));
+    if (!ok) throw AppError.conflict(text('Không hủy được: công việc đã xong hoặc đã hủy', 'Cannot cancel: the job is finished or cancelled'));
+    return view((await getJob(db.k, j.id))!);
   });
 
   app.post('/api/registry/units/:code/review', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'Run the annual poverty review of the commune as a job (chunked, resumable)', params: Code,
-      body: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false }), response: { 200: Any } },
-  }, async (req) => {
-    const c = (await store.communeByCode(db.k, req.params.code))!;
-    const id = await enqueueJob(db.k, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, by: req.actor!.username });
-    return runJob(db, id);
+    schema: { tags: ['registry'], summary: 'Start the annual poverty review of the commune as a job (chunked, resumable); follow it at /api/jobs/{id}', params: Code,
+      body: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false }), response: { 202: JobView } },
+  }, async (req, reply) => {
+    const id = await withActor(db, req.actor, async (tx) => {
+      const c = await communeOf(tx, req.params.code);
+      return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, by: req.actor!.username });
+    });
+    worker().kick();
+    return reply.status(202).send(view((await getJob(db.k, id))!));
   });
+
+  app.get('/api/registry/units/:code/jobs', {
+    config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+    schema: { tags: ['registry'], summary: 'The long jobs of a commune, newest first, with their progress (import results without their rows)', params: Code, response: { 200: Type.Array(JobView) } },
+  }, async (req) => withActor(db, req.actor, async (tx) => (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map(view)));
 
   app.get('/api/jobs/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
-    schema: { tags: ['registry'], summary: 'A long job: state, progress, result', params: Id, response: { 200: Any } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
-    const j = await getJob(tx, req.params.id);
-    if (!j) throw AppError.notFound(text('Không tìm thấy công việc', 'Job not found'));
-    return j;
-  }));
+    schema: { tags: ['registry'], summary: 'A long job: state, progress, result', params: Id, response: { 200: JobView } },
+  }, async (req) => view(await jobInScope(req, req.params.id)));
 
   app.get('/api/registry/units/:code/proposals', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
@@ -258,9 +307,16 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
   app.post('/api/registry/proposals/:id/decide', {
     config: { access: { permission: 'benefits.decide', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id,
-      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]) }, { additionalProperties: false }), response: { 200: Any } },
+      body: Type.Object({
+        state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]),
+        decision: Type.Optional(Type.Object({
+          number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }),
+          kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])),
+          channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })),
+        }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })),
+      }, { additionalProperties: false }), response: { 200: Any } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
-    const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username);
+    const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
     await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
     return r;

@@ -7,6 +7,9 @@ import { seedDemo, demoLogins } from '../demo/seed.ts';
 import { loadReferenceData } from '../reference.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDb, type Db } from '../db/connection.ts';
+import { jobWorker } from '../jobs/runner.ts';
+import '../registry/import-job.ts';
+import '../registry/review.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -37,7 +40,11 @@ export const serveCommand: CliCommand = {
         '',
       ].join('\n'),
     );
+    // Jobs a previous process left unfinished resume from their last committed chunk.
+    const worker = jobWorker(db, (l) => ctx.stdout.write(`${l}\n`));
+    worker.kick();
     const stop = async () => {
+      await worker.stop();
       await app.close();
       await db.close();
       process.exit(0);

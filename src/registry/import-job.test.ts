@@ -1,0 +1,116 @@
+// Imports as chunked jobs (issue 6 parts 8 and 10), through the HTTP API as the officer uses
+// them: upload → the rows are checked in chunks → a row-level report (downloadable, every
+// rejected row with its reason) → nothing written until confirmed → confirm applies the valid
+// rows at once → the same file again changes nothing. And in-process: a job stopped after a
+// chunk has written nothing, and resumed gives the report of an uninterrupted run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import { testApp } from '../../test/helpers/app.ts';
+import { createTestUser, sessionHeaders } from '../access/testing.ts';
+import { seedDemoVillages } from '../units/demo.ts';
+import { jobWorker, runJob, getJob } from '../jobs/runner.ts';
+import { applyImport, contentHash, parseRegistryTable, readTableBuffer } from './import.ts';
+import { startImport } from './import-job.ts';
+import * as store from './store.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let officer: Record<string, string>;
+let other: Record<string, string>;
+const file = new URL('../../test/fixtures/registry/thu-lum-import.csv', import.meta.url);
+const csv = readFileSync(file);
+const upload = (content: Buffer, fileName = 'thu-lum-import.csv', headers = officer) =>
+  t.app.inject({ method: 'POST', url: '/api/registry/units/03439/imports', headers, payload: { fileName, contentBase64: content.toString('base64') } });
+const count = async () => (await sql<{ n: number }>`select count(*)::int as n from persons`.execute(t.db.k)).rows[0]!.n;
+async function settled(id: number) {
+  await jobWorker(t.db).idle();
+  return (await t.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: officer })).json();
+}
+
+before(async () => {
+  t = await testApp();
+  await seedDemoVillages(t.db, () => {});
+  officer = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'imp-officer', role: 'officer', unitCode: '03439' }));
+  other = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'imp-other', role: 'officer', unitCode: '15889' }));
+});
+after(async () => t.close());
+
+test('upload → checked in chunks → report with each rejected row and its reason → nothing written until confirmed', async () => {
+  const r = await upload(csv);
+  assert.equal(r.statusCode, 202, r.body);
+  assert.equal(r.json().kind, 'registry_import');
+  assert.equal(r.json().total, 6, 'six data rows');
+  const j = await settled(r.json().id);
+  assert.equal(j.state, 'ready');
+  assert.deepEqual(j.result.counts, { new: 2, unchanged: 0, changed: 0, rejected: 4 });
+  assert.equal(await count(), 0, 'a checked import has written nothing');
+  // The report as a file: every row, the rejected ones with their reasons.
+  const rep = await t.app.inject({ method: 'GET', url: `/api/registry/imports/${j.id}/report?format=csv`, headers: officer });
+  assert.equal(rep.statusCode, 200);
+  assert.match(rep.headers['content-disposition'] as string, /ket-qua-nhap-\d+\.csv/);
+  const lines = rep.body.replace(/^\ufeff/, '').trim().split(/\r\n/);
+  assert.equal(lines.length, 7, 'header + six rows');
+  assert.match(lines.find((l) => l.startsWith('5,'))!, /Bị từ chối.*Ngày sinh không hợp lệ/, '30/02/1990 does not exist');
+  assert.match(lines.find((l) => l.startsWith('6,'))!, /""Daoo"" không có trong danh mục 54 dân tộc/, "quoted as CSV");
+  const xlsx = await t.app.inject({ method: 'GET', url: `/api/registry/imports/${j.id}/report?format=xlsx`, headers: officer });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  assert.equal(wb.worksheets[0]!.rowCount, 7);
+  // Another commune's officer sees neither the job nor its report.
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/registry/imports/${j.id}/report`, headers: other })).statusCode, 404);
+  // The commune's job list shows it with its progress.
+  const list = await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/jobs', headers: officer });
+  const mine = list.json().find((x: { id: number }) => x.id === j.id);
+  assert.deepEqual([mine.state, mine.progress, mine.total], ['ready', 6, 6]);
+  assert.equal(mine.result.rows, undefined, 'the list carries counts, not rows');
+  // Confirmed: the valid household goes in, audited; the job is done.
+  const c = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/confirm`, headers: officer });
+  assert.equal(c.statusCode, 200, c.body);
+  assert.equal(c.json().state, 'done');
+  assert.equal(await count(), 2);
+  const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'registry.import' and entity_id = ${String(j.id)}`.execute(t.db.k);
+  assert.equal(audit.rows[0]!.n, 1);
+  assert.equal((await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/confirm`, headers: officer })).statusCode, 409, 'confirmed once only');
+});
+
+test('the same file again changes nothing; a cancelled import writes nothing', async () => {
+  const again = await settled((await upload(csv)).json().id);
+  assert.equal(again.result.alreadyImported, true);
+  const c = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${again.id}/confirm`, headers: officer });
+  assert.equal(c.json().state, 'done');
+  assert.equal(await count(), 2);
+  const fixed = Buffer.from(csv.toString('utf8').replace('30/02/1990', '28/02/1990'));
+  const j = await settled((await upload(fixed)).json().id);
+  assert.equal(j.result.counts.new, 2, 'the corrected household would be new');
+  const x = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/cancel`, headers: officer });
+  assert.equal(x.json().state, 'cancelled');
+  assert.equal(await count(), 2);
+  const files = await sql<{ n: number }>`select count(*)::int as n from job_files where job_id = ${j.id}`.execute(t.db.k);
+  assert.equal(files.rows[0]!.n, 0, 'the uploaded file is dropped');
+});
+
+test('a file that is not a table, or lacks required columns, is refused with the reason', async () => {
+  const bad = await upload(Buffer.from('not a zip'), 'x.xlsx');
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().errors[0].path, '/body/contentBase64');
+  const j = await settled((await upload(Buffer.from('Mã hộ,Họ và tên\nA,B\n'), 'thieu-cot.csv')).json().id);
+  assert.match(j.result.headerProblems[0].vi, /Thiếu cột: Ngày sinh, Giới tính, Dân tộc, Quan hệ với chủ hộ/);
+});
+
+test('a job stopped after one chunk has written nothing; resumed, its report equals a straight dry run', async () => {
+  const commune = (await store.communeByCode(t.db.k, '03439'))!;
+  const content = Buffer.from(csv.toString('utf8').replace(/TL-00/g, 'TZ-0').replace(/0121/g, '0129').replace(/0120/g, '0128'));
+  const id = await t.db.k.transaction().execute((tx) => startImport(tx, commune, { name: 'tz.csv', content }, { by: 'test', today: '2026-11-01', chunkSize: 2 }));
+  const before = await count();
+  const part = await runJob(t.db, id, { stopAfterChunks: 1 });
+  assert.deepEqual([part.state, part.chunks, part.progress], ['running', 1, 2]);
+  assert.equal(await count(), before);
+  const ready = await runJob(t.db, id);
+  assert.deepEqual([ready.state, ready.chunks], ['ready', 3]);
+  const straight = await t.db.k.transaction().execute(async (tx) =>
+    applyImport(tx, commune, parseRegistryTable(await readTableBuffer(content, 'tz.csv'), '2026-11-01'), { dryRun: true, hash: contentHash(content), fileName: 'tz.csv', by: 'test' }));
+  assert.deepEqual((await getJob(t.db.k, id))!.result, JSON.parse(JSON.stringify(straight)));
+  assert.equal(await count(), before);
+});
