@@ -35,13 +35,15 @@ export interface PersonFactsRow {
 }
 
 /**
- * The facts of Decree 20/2021 Art. 5 for one person. `children` are the household's members
- * (for the single-parent clause: children under 16 raised in the household).
+ * The facts of Decree 20/2021 Art. 5 for one person. `household` are the household's members
+ * (for the single-parent clause: children under 16 raised in the household), unless the bulk
+ * path gives that count itself (`singleParentChildren`, counted in SQL for `month`).
  */
-export function personFacts(p: PersonFactsRow, o: { decisionMonth?: Month | null; household?: readonly PersonFactsRow[]; month?: Month } = {}): PersonFacts {
+export function personFacts(p: PersonFactsRow, o: { decisionMonth?: Month | null; household?: readonly PersonFactsRow[]; month?: Month; singleParentChildren?: number } = {}): PersonFacts {
   const c = new Set(p.conditions);
   let singleParentChildren = 0;
-  if (c.has('single_parent') && o.household) {
+  if (c.has('single_parent') && o.singleParentChildren !== undefined) singleParentChildren = o.singleParentChildren;
+  else if (c.has('single_parent') && o.household) {
     const at = monthStart(o.month ?? Number(new Date().toISOString().slice(0, 7).replace('-', '')));
     singleParentChildren = o.household.filter((m) => m.id !== p.id && m.relation === 'child' && !m.death_date && ageOn(m.date_of_birth, at) < 16).length;
   }
