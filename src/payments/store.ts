@@ -10,7 +10,8 @@ import type { PovertyClass } from '../law/poverty.ts';
 import { householdContext, personFacts, toLawMonth, type PersonFactsRow } from '../registry/law.ts';
 import { formatMonthVi, type Month, type PaymentChannel } from '../registry/model.ts';
 import { jobHandlers } from '../jobs/runner.ts';
-import { buildLine, enrolledMonths, reconcile, type DecisionEvent, type LineStatus, type MonthAmount, type PayrollLine, type StatementRow } from './model.ts';
+import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
+import { inTransaction, readDue, stageDue, writeDue } from './due.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -108,146 +109,91 @@ export interface PayrollSummary {
 
 /**
  * Computes the lines of a commune's payroll for `month` for persons with id > `after` (at most
- * `limit`; the job version walks the commune in chunks). Pure reads.
+ * `limit`; the job version walks the commune in chunks). Reads only (temporary tables aside):
+ * the bulk path of due.ts, returned as values.
  */
 export async function computePayrollLines(q: Q, unitId: number | readonly number[], month: Month, after = 0, limit = 10_000_000): Promise<{ lines: PayrollLine[]; last: number; count: number; unitOf: Map<number, number> }> {
-  const units = `{${(typeof unitId === 'number' ? [unitId] : unitId).join(',')}}`;
-  const persons = await sql<PersonCtx>`select p.id, p.full_name, p.date_of_birth, p.death_date, p.relation, p.disability, p.disability_certified_on, p.pension, p.schooling,
-      p.conditions, p.household_id, p.unit_id, p.province_code, h.disadvantaged_area
-    from persons p join households h on h.id = p.household_id
-    where p.id in (select person_id from benefit_decisions where unit_id = any(${units}::int[])) and p.id > ${after}
-    order by p.id limit ${limit}`.execute(q);
-  const unitOf = new Map(persons.rows.map((p) => [p.id, p.unit_id]));
-  if (persons.rows.length === 0) return { lines: [], last: after, count: 0, unitOf };
-  const ids = `{${persons.rows.map((p) => p.id).join(',')}}`;
-  const hids = `{${[...new Set(persons.rows.map((p) => p.household_id))].join(',')}}`;
-  const [decs, paid, members, classes] = await Promise.all([
-    sql<{ id: number; person_id: number; kind: 'start' | 'change' | 'stop'; start_month: number; channel: PaymentChannel | null; account: string | null }>`
-      select id, person_id, kind, start_month, channel, account from benefit_decisions where person_id = any(${ids}::int[])`.execute(q),
-    sql<{ person_id: number; for_month: number }>`select i.person_id, i.for_month from payroll_items i
-      join payroll_lines l on l.payroll_id = i.payroll_id and l.person_id = i.person_id join payrolls pr on pr.id = i.payroll_id
-      where i.person_id = any(${ids}::int[]) and l.status in ('pending', 'paid') and pr.month <> ${month}`.execute(q),
-    sql<PersonFactsRow & { household_id: number }>`select id, household_id, full_name, date_of_birth, death_date, relation, disability, disability_certified_on, pension, schooling, conditions
-      from persons where household_id = any(${hids}::int[])`.execute(q),
-    sql<{ household_id: number; year: number; class: PovertyClass }>`select household_id, year, class from household_classifications where household_id = any(${hids}::int[])`.execute(q),
-  ]);
-  const group = <T, K>(rows: T[], key: (t: T) => K) => {
-    const m = new Map<K, T[]>();
-    for (const r of rows) (m.get(key(r)) ?? m.set(key(r), []).get(key(r))!).push(r);
-    return m;
-  };
-  const decBy = group(decs.rows, (d) => d.person_id);
-  const paidBy = group(paid.rows, (p) => p.person_id);
-  const memBy = group(members.rows, (m) => m.household_id);
-  const classBy = new Map<number, Map<number, PovertyClass>>();
-  for (const c of classes.rows) (classBy.get(c.household_id) ?? classBy.set(c.household_id, new Map()).get(c.household_id)!).set(c.year, c.class);
-  const lines: PayrollLine[] = [];
-  // The rules read the month of birth, never the day (src/law/months.ts), so persons with the
-  // same facts born in the same month get the same amount: computed once.
-  const memo = new Map<string, MonthAmount>();
-  for (const p of persons.rows) {
-    const events: DecisionEvent[] = (decBy.get(p.id) ?? []).map((d) => ({ id: d.id, kind: d.kind, startMonth: d.start_month, channel: d.channel, account: d.account }));
-    const enrolled = enrolledMonths(events, month);
-    const ctx = { p, members: memBy.get(p.household_id) ?? [], classes: classBy.get(p.household_id) ?? new Map() };
-    const line = buildLine(p.id, month, enrolled, new Set((paidBy.get(p.id) ?? []).map((x) => x.for_month)), p.death_date, (m) => {
-      const decisionMonth = enrolled.get(m)!.startMonth;
-      const facts = personFacts({ ...p, date_of_birth: `${p.date_of_birth.slice(0, 7)}-01` }, { decisionMonth, household: ctx.members, month: m });
-      const cls = classFor(ctx.classes, Math.floor(m / 100));
-      const key = JSON.stringify([m, cls, p.disadvantaged_area, p.province_code, { ...facts, id: '', name: '' }]);
-      let a = memo.get(key);
-      if (!a) {
-        const e = entitlementInMonth(facts, householdContext(p, cls), toLawMonth(m));
-        const payable = e.benefits.filter((b) => b.status === 'payable');
-        a = { amount: e.incomplete && payable.length === 0 ? null : e.monthlyTotal, category: payable.map((b) => b.category).join('+') || null, coefficientTenths: payable.reduce((s, b) => s + (b.coefficient ?? 0), 0) || null };
-        memo.set(key, a);
-      }
-      return a;
-    });
-    if (line) lines.push(line);
-  }
-  return { lines, last: persons.rows.at(-1)!.id, count: persons.rows.length, unitOf };
+  return inTransaction(q, async (tx) => {
+    const s = await stageDue(tx, { unitIds: typeof unitId === 'number' ? [unitId] : unitId, month, after, limit });
+    const lines = await readDue(tx, month);
+    return { lines, last: s.last ?? after, count: s.count, unitOf: new Map(lines.map((l) => [l.personId, l.unitId])) };
+  });
 }
 
-/** Writes (or rewrites, while a draft) the payroll of a commune for a month. */
-export async function writePayroll(q: Q, unitId: number, month: Month, lines: readonly PayrollLine[], by: string | null): Promise<PayrollSummary> {
-  const existing = await sql<{ id: number; state: string }>`select id, state from payrolls where unit_id = ${unitId} and month = ${month}`.execute(q);
-  let payrollId: number;
-  if (existing.rows[0]) {
-    if (existing.rows[0].state !== 'draft') throw AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), { month: formatMonthVi(month) });
-    payrollId = existing.rows[0].id;
-    await sql`delete from payroll_items where payroll_id = ${payrollId}`.execute(q);
-    await sql`delete from payroll_lines where payroll_id = ${payrollId}`.execute(q);
-  } else {
-    const r = await sql<{ id: number }>`insert into payrolls (province_code, unit_id, month, created_by)
-      select (select code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), ${unitId}, ${month}, ${by}
-      from units u where u.id = ${unitId} returning id`.execute(q);
-    payrollId = r.rows[0]!.id;
-  }
-  const payable = lines.filter((l) => l.total > 0);
-  for (let i = 0; i < payable.length; i += 5000) {
-    const part = payable.slice(i, i + 5000);
-    const col = <T>(f: (l: PayrollLine) => T) => `{${part.map((l) => { const v = f(l); return v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '')}"`; }).join(',')}}`;
-    await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
-      select ${payrollId}, x.person_id, p.province_code, p.unit_id, x.decision_id, x.channel, x.account, x.cur, x.arr, x.tot
-      from unnest(${col((l) => l.personId)}::int[], ${col((l) => l.decisionId)}::int[], ${col((l) => l.channel)}::text[], ${col((l) => l.account)}::text[],
-        ${col((l) => l.current)}::int[], ${col((l) => l.arrears)}::int[], ${col((l) => l.total)}::int[]) as x(person_id, decision_id, channel, account, cur, arr, tot)
-      join persons p on p.id = x.person_id`.execute(q);
-    const items = part.flatMap((l) => l.items.map((it) => ({ p: l.personId, ...it })));
-    const icol = <T>(f: (x: (typeof items)[number]) => T) => `{${items.map((x) => { const v = f(x); return v === null ? 'NULL' : `"${String(v)}"`; }).join(',')}}`;
-    await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-      select ${payrollId}, x.p, ${unitId}, x.m, x.a, x.c, x.k
-      from unnest(${icol((x) => x.p)}::int[], ${icol((x) => x.month)}::int[], ${icol((x) => x.amount)}::int[], ${icol((x) => x.category)}::text[], ${icol((x) => x.coefficientTenths)}::int[]) as x(p, m, a, c, k)`.execute(q);
-  }
-  const total = payable.reduce((s, l) => s + l.total, 0);
-  await sql`update payrolls set lines = ${payable.length}, total = ${total} where id = ${payrollId}`.execute(q);
-  return {
-    payrollId, month, lines: payable.length, total, arrears: payable.reduce((s, l) => s + l.arrears, 0),
-    unknown: lines.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),
-  };
-}
+const approvedError = (month: Month) => AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), { month: formatMonthVi(month) });
 
-export async function generatePayroll(q: Q, unitId: number, month: Month, by: string | null): Promise<PayrollSummary> {
-  const { lines } = await computePayrollLines(q, unitId, month);
-  return writePayroll(q, unitId, month, lines, by);
-}
-
-/** The payrolls of many communes for a month, computed in one pass (district, province, benchmark). */
-export async function generatePayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<{ lines: number; total: number }> {
-  const { lines, unitOf } = await computePayrollLines(q, unitIds, month);
-  return writePayrolls(q, unitIds, month, lines.map((l) => ({ ...l, unitId: unitOf.get(l.personId)! })), by);
-}
-
-/** Writes the payrolls of many communes in a few set-based statements (drafts are rewritten). */
-export async function writePayrolls(q: Q, unitIds: readonly number[], month: Month, lines: readonly (PayrollLine & { unitId: number })[], by: string | null): Promise<{ lines: number; total: number }> {
+/**
+ * Empties (or creates) the draft payrolls of these communes for the month; refuses when one is
+ * approved. Returns the payroll ids by commune.
+ */
+async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<Map<number, number>> {
   const units = `{${unitIds.join(',')}}`;
   const approved = await sql<{ n: number }>`select count(*)::int as n from payrolls where unit_id = any(${units}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
-  if (approved.rows[0]!.n > 0) throw AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), { month: formatMonthVi(month) });
+  if (approved.rows[0]!.n > 0) throw approvedError(month);
   await sql`delete from payroll_items where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   await sql`insert into payrolls (province_code, unit_id, month, created_by)
     select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}
     from units u where u.id = any(${units}::int[]) and not exists (select 1 from payrolls x where x.unit_id = u.id and x.month = ${month})`.execute(q);
+  const r = await sql<{ id: number; unit_id: number }>`select id, unit_id from payrolls where unit_id = any(${units}::int[]) and month = ${month}`.execute(q);
+  return new Map(r.rows.map((x) => [x.unit_id, x.id]));
+}
+
+/** Recounts the lines and total of the month's payrolls of these communes. */
+async function refreshTotals(q: Q, unitIds: readonly number[], month: Month): Promise<void> {
+  await sql`update payrolls pr set lines = coalesce(t.n, 0), total = coalesce(t.s, 0)
+    from (select x.id, count(l.person_id)::int as n, sum(l.total)::bigint as s
+          from payrolls x left join payroll_lines l on l.payroll_id = x.id where x.unit_id = any(${`{${unitIds.join(',')}}`}::int[]) and x.month = ${month} group by x.id) t
+    where pr.id = t.id`.execute(q);
+}
+
+/** Generates (or regenerates, while a draft) the payroll of a commune for a month. */
+export async function generatePayroll(q: Q, unitId: number, month: Month, by: string | null): Promise<PayrollSummary> {
+  return inTransaction(q, async (tx) => {
+    const payrollId = (await draftPayrolls(tx, [unitId], month, by)).get(unitId)!;
+    await stageDue(tx, { unitIds: [unitId], month, payrollUnit: unitId });
+    await writeDue(tx, month);
+    await refreshTotals(tx, [unitId], month);
+    const t = await sql<{ n: number; total: number; arrears: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total, coalesce(sum(arrears), 0)::bigint as arrears
+      from payroll_lines where payroll_id = ${payrollId}`.execute(tx);
+    const unknown = await sql<{ person_id: number; months: number[] }>`select d.person_id, array_agg(d.m order by d.m) as months
+      from payroll_due d join payroll_amount a on a.k = d.k where a.amount is null group by d.person_id order by d.person_id`.execute(tx);
+    return { payrollId, month, lines: t.rows[0]!.n, total: Number(t.rows[0]!.total), arrears: Number(t.rows[0]!.arrears), unknown: unknown.rows.map((u) => ({ personId: u.person_id, months: u.months.map(Number) })) };
+  });
+}
+
+/** The payrolls of many communes for a month, in one pass (district, province, benchmark). */
+export async function generatePayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<{ lines: number; total: number }> {
+  return inTransaction(q, async (tx) => {
+    const ids = await draftPayrolls(tx, unitIds, month, by);
+    await stageDue(tx, { unitIds, month });
+    await writeDue(tx, month);
+    await refreshTotals(tx, unitIds, month);
+    const t = await sql<{ n: number; total: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total from payroll_lines where payroll_id = any(${`{${[...ids.values()].join(',')}}`}::int[])`.execute(tx);
+    return { lines: t.rows[0]!.n, total: Number(t.rows[0]!.total) };
+  });
+}
+
+/** Writes staged lines into the payrolls of many communes (the job's apply; drafts are rewritten). */
+export async function writePayrolls(q: Q, unitIds: readonly number[], month: Month, lines: readonly (PayrollLine & { unitId: number })[], by: string | null): Promise<{ lines: number; total: number }> {
+  await draftPayrolls(q, unitIds, month, by);
   const payable = lines.filter((l) => l.total > 0);
   for (let i = 0; i < payable.length; i += 20_000) {
     const part = payable.slice(i, i + 20_000);
-    const col = <T>(xs: readonly T[], f: (x: T) => unknown) => `{${xs.map((x) => { const v = f(x); return v === null || v === undefined ? 'NULL' : `"${String(v).replace(/["\\]/g, '')}"`; }).join(',')}}`;
+    const items = part.flatMap((l) => l.items.map((it) => ({ u: l.unitId, p: l.personId, ...it })));
     await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
       select pr.id, x.person_id, p.province_code, x.unit_id, x.decision_id, x.channel, x.account, x.cur, x.arr, x.tot
-      from unnest(${col(part, (l) => l.unitId)}::int[], ${col(part, (l) => l.personId)}::int[], ${col(part, (l) => l.decisionId)}::int[], ${col(part, (l) => l.channel)}::text[],
-        ${col(part, (l) => l.account)}::text[], ${col(part, (l) => l.current)}::int[], ${col(part, (l) => l.arrears)}::int[], ${col(part, (l) => l.total)}::int[])
+      from unnest(${part.map((l) => l.unitId)}::int[], ${part.map((l) => l.personId)}::int[], ${part.map((l) => l.decisionId)}::int[], ${part.map((l) => l.channel)}::text[],
+        ${part.map((l) => l.account)}::text[], ${part.map((l) => l.current)}::int[], ${part.map((l) => l.arrears)}::int[], ${part.map((l) => l.total)}::int[])
         as x(unit_id, person_id, decision_id, channel, account, cur, arr, tot)
       join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month} join persons p on p.id = x.person_id`.execute(q);
-    const items = part.flatMap((l) => l.items.map((it) => ({ u: l.unitId, p: l.personId, ...it })));
     await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
       select pr.id, x.p, x.u, x.m, x.a, x.c, x.k
-      from unnest(${col(items, (x) => x.u)}::int[], ${col(items, (x) => x.p)}::int[], ${col(items, (x) => x.month)}::int[], ${col(items, (x) => x.amount)}::int[],
-        ${col(items, (x) => x.category)}::text[], ${col(items, (x) => x.coefficientTenths)}::int[]) as x(u, p, m, a, c, k)
+      from unnest(${items.map((x) => x.u)}::int[], ${items.map((x) => x.p)}::int[], ${items.map((x) => x.month)}::int[], ${items.map((x) => x.amount)}::int[],
+        ${items.map((x) => x.category)}::text[], ${items.map((x) => x.coefficientTenths)}::int[]) as x(u, p, m, a, c, k)
       join payrolls pr on pr.unit_id = x.u and pr.month = ${month}`.execute(q);
   }
-  await sql`update payrolls pr set lines = coalesce(t.n, 0), total = coalesce(t.s, 0)
-    from (select u.id as unit_id, count(l.person_id)::int as n, sum(l.total)::bigint as s from unnest(${units}::int[]) as u(id)
-          left join payroll_lines l on l.unit_id = u.id and l.payroll_id in (select id from payrolls where month = ${month}) group by u.id) t
-    where pr.unit_id = t.unit_id and pr.month = ${month}`.execute(q);
+  await refreshTotals(q, unitIds, month);
   return { lines: payable.length, total: payable.reduce((s2, l) => s2 + l.total, 0) };
 }
 
