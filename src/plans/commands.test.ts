@@ -63,7 +63,7 @@ test('ansinh plan extract FILE --json prints plan, targets and unmatched with ex
 test('bad files: unsupported type, unreadable .docx, empty file: one line on stderr, exit 1', () => {
   const cases: [string, string | Buffer, RegExp][] = [
     ['plan.pdf', '%PDF-1.4', /không được hỗ trợ/],
-    ['broken.docx', 'not a zip', /không đọc được tệp Word/],
+    ['broken.docx', 'not a zip', /không đọc được tệp Word/i],
     ['empty.txt', '  \n', /trống/],
   ];
   for (const [name, content, re] of cases) {

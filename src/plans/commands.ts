@@ -7,6 +7,7 @@ import type { CliCommand } from '../kernel/cli.ts';
 import { CliError } from '../kernel/cli.ts';
 import { formatNumberVi } from '../kernel/i18n.ts';
 import { extractPlan, type PlanExtraction } from './extract/index.ts';
+import { planTextFromFile } from './source.ts';
 
 /** The plan's text: a .txt as is (BOM removed), a .docx through mammoth's raw text. */
 export async function readPlanText(file: string): Promise<string> {
@@ -14,22 +15,9 @@ export async function readPlanText(file: string): Promise<string> {
   if (ext !== '.txt' && ext !== '.docx' && ext !== '.md') {
     throw new CliError(`định dạng "${ext || '(không có đuôi)'}" không được hỗ trợ; dùng .txt hoặc .docx (unsupported file type)`);
   }
-  const buf = await readFile(file);
-  let text: string;
-  if (ext === '.docx') {
-    try {
-      const mammoth = await import('mammoth');
-      const r = await (mammoth.default ?? mammoth).extractRawText({ buffer: buf });
-      text = r.value;
-    } catch {
-      throw new CliError(`không đọc được tệp Word "${file}" (unreadable .docx)`);
-    }
-  } else {
-    text = buf.toString('utf8').replace(/^\uFEFF/, '');
-    if (text.includes('\uFFFD')) throw new CliError(`tệp "${file}" không phải văn bản UTF-8 (not UTF-8 text)`);
-  }
-  if (!text.trim()) throw new CliError(`tệp "${file}" trống (empty file)`);
-  return text;
+  const r = await planTextFromFile(await readFile(file), basename(file));
+  if (!r.ok) throw new CliError(`${r.problem.message.vi} (${r.problem.message.en})`);
+  return r.text;
 }
 
 const CMP_VI: Record<string, string> = { '>': 'trên', '>=': 'ít nhất', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' };

@@ -13,6 +13,7 @@ import { draftChildPlan } from './draft.ts';
 import { planToDocx } from './docx.ts';
 import { deadlineIn, effectiveStatus, type PlanInput, type TaskStatus } from './model.ts';
 import { indicatorByCode } from '../indicators/catalogue.ts';
+import { planExtractRoutes } from './extract-route.ts';
 
 const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
 const NullStr = Type.Union([Type.String(), Type.Null()]);
@@ -40,7 +41,7 @@ const PlanIn = Type.Object({
   title: Type.String({ minLength: 3, maxLength: 2000 }),
   signer: NullStr,
   signerTitle: NullStr,
-  implements: Type.Array(Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr }), { default: [] }),
+  implements: Type.Array(Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr, planId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) }), { default: [] }),
   sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Type.Integer({ minimum: 0, maximum: 6 }), start: Type.Optional(Type.Integer()), end: Type.Optional(Type.Integer()) }), { default: [] }),
   targets: Type.Array(TargetIn, { default: [] }),
   /** Extracted targets the officer removed on review (kept in the correction log). */
@@ -65,7 +66,9 @@ export type PlanBody = Static<typeof PlanIn>;
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-export const planRoutes: FeatureRoutes = (app, { db }) => {
+export const planRoutes: FeatureRoutes = async (app, ctx) => {
+  const { db } = ctx;
+  await planExtractRoutes(app, ctx);
   app.get(
     '/api/plans',
     {
@@ -116,6 +119,10 @@ export const planRoutes: FeatureRoutes = (app, { db }) => {
       if (unknown.length)
         throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
       const id = await withActor(db, req.actor, async (tx) => {
+        const picked = b.implements.map((l, i) => ({ l, i })).filter(({ l }) => l.planId);
+        const seen = picked.length ? new Set((await tx.selectFrom('plans').select('id').where('id', 'in', picked.map(({ l }) => l.planId!)).execute()).map((r) => r.id)) : new Set<number>();
+        const bad = picked.filter(({ l }) => !seen.has(l.planId!));
+        if (bad.length) throw AppError.validation(bad.map(({ i }) => ({ path: `/body/implements/${i}/planId`, message: text('Không tìm thấy kế hoạch cấp trên này', 'No such parent plan') })));
         const input: PlanInput = { ...b, targets: [] };
         const planId = await insertPlan(tx, input, { unitId: unit.id, sourceText: b.sourceText, sourceFile: b.sourceFile, createdBy: req.actor!.userId, status: 'confirmed' });
         for (const t of b.targets) {

@@ -101,7 +101,12 @@ export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promi
     .executeTakeFirstOrThrow();
   // Link to parents already in ansinh by document number.
   for (const l of dedupe(p.implements, (x) => x.reference)) {
-    const parent = l.number ? await tx.selectFrom('plans').select('id').where('number', '=', l.number).where('id', '<>', id).orderBy('id', 'desc').executeTakeFirst() : undefined;
+    // A parent picked by id must be a plan the actor can see (row-level security); else by number.
+    const parent = l.planId
+      ? await tx.selectFrom('plans').select('id').where('id', '=', l.planId).executeTakeFirst()
+      : l.number
+        ? await tx.selectFrom('plans').select('id').where('number', '=', l.number).where('id', '<>', id).orderBy('id', 'desc').executeTakeFirst()
+        : undefined;
     await tx.insertInto('plan_links').values({ plan_id: id, parent_plan_id: parent?.id ?? null, parent_reference: l.reference, parent_number: l.number }).execute();
   }
   if (p.sections.length)
@@ -165,7 +170,7 @@ export async function getPlanRow(q: Q, id: number) {
 }
 
 export async function planParts(q: Q, id: number) {
-  const [sections, targets, tasks, assignments, recipients, links] = await Promise.all([
+  const [sections, targets, tasks, assignments, recipients, links, corrections] = await Promise.all([
     q.selectFrom('plan_sections').selectAll().where('plan_id', '=', id).orderBy('ord').execute(),
     q
       .selectFrom('plan_targets as t')
@@ -185,8 +190,16 @@ export async function planParts(q: Q, id: number) {
       .where('l.plan_id', '=', id)
       .orderBy('l.id')
       .execute(),
+    // The review record: what the officer corrected, added or removed, by whom and when.
+    q
+      .selectFrom('plan_target_corrections as c')
+      .leftJoin('users as u', 'u.id', 'c.corrected_by')
+      .select(['c.id', 'c.target_id', 'c.action', 'c.before', 'c.after', 'c.corrected_at', 'u.username', 'u.display_name'])
+      .where('c.plan_id', '=', id)
+      .orderBy('c.id')
+      .execute(),
   ]);
-  return { sections, targets, tasks, assignments, recipients, links };
+  return { sections, targets, tasks, assignments, recipients, links, corrections };
 }
 
 export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove'; before: unknown; after: unknown; by: number | null }) {

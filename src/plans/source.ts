@@ -1,0 +1,42 @@
+// The text of a plan document, from the bytes of a file the user gives (CLI path or web
+// upload): a .txt/.md as UTF-8 (BOM removed), a .docx through mammoth's raw text. The type is
+// checked from the content (a .docx is a ZIP that mammoth can read; a text file is valid UTF-8
+// without NUL bytes), never trusted from the name alone. Errors are Vietnamese/English texts.
+import { text, type Text } from '../kernel/i18n.ts';
+
+/** Largest plan file accepted from the web (real plans are 30–300 KB; a .docx with a logo more). */
+export const MAX_PLAN_FILE_BYTES = 3 * 1024 * 1024;
+/** Largest pasted text (characters). */
+export const MAX_PLAN_TEXT_CHARS = 1_000_000;
+
+export type PlanSourceProblem = { readonly kind: 'type' | 'unreadable' | 'empty' | 'encoding'; readonly message: Text };
+export type PlanSource = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: PlanSourceProblem };
+
+const fail = (kind: PlanSourceProblem['kind'], message: Text): PlanSource => ({ ok: false, problem: { kind, message } });
+
+/** The plan's text from a file's bytes and name. */
+export async function planTextFromFile(buf: Uint8Array, fileName: string): Promise<PlanSource> {
+  const ext = (/\.[^./\\]+$/.exec(fileName)?.[0] ?? '').toLowerCase();
+  const isZip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+  let out: string;
+  if (ext === '.docx') {
+    if (!isZip) return fail('type', text(`Không đọc được tệp Word "${fileName}": nội dung không phải tệp .docx`, `Cannot read the Word file "${fileName}": its content is not a .docx`));
+    try {
+      const mammoth = await import('mammoth');
+      out = (await (mammoth.default ?? mammoth).extractRawText({ buffer: Buffer.from(buf) })).value;
+    } catch {
+      return fail('unreadable', text(`Không đọc được tệp Word "${fileName}"`, `Cannot read the Word file "${fileName}"`));
+    }
+  } else if (ext === '.txt' || ext === '.md') {
+    if (isZip || buf.includes(0)) return fail('type', text(`Tệp "${fileName}" không phải văn bản thuần (.txt)`, `"${fileName}" is not a plain text file`));
+    try {
+      out = new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+    } catch {
+      return fail('encoding', text(`Tệp "${fileName}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8`, `"${fileName}" is not UTF-8 text; save it again as UTF-8`));
+    }
+  } else {
+    return fail('type', text(`Định dạng "${ext || '(không có đuôi)'}" không được hỗ trợ; hãy dùng tệp Word .docx hoặc văn bản .txt`, `Unsupported file type "${ext || '(no extension)'}"; use a Word .docx or a .txt file`));
+  }
+  if (!out.trim()) return fail('empty', text(`Tệp "${fileName}" trống, không có nội dung`, `"${fileName}" is empty`));
+  return { ok: true, text: out };
+}
