@@ -153,6 +153,7 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await page.getByRole('button', { name: 'Đọc văn bản' }).click();
   await page.locator('.error-summary a[href="#plan-file"]').waitFor();
   await page.setInputFiles('#plan-file', join(root, 'reference', 'plans', 'thu-lum-commune-2026-152-KH-DU.txt'));
+  await page.locator('.error-summary').waitFor({ state: 'detached' });
   await screenshot(page, 'ke-hoach-nhap-chon-tep.png');
   await page.getByRole('button', { name: 'Đọc văn bản' }).click();
   await page.getByRole('heading', { name: 'Chỉ tiêu (20)' }).waitFor();

@@ -102,12 +102,12 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
         <label for="plan-file">{m('fileLabel')}</label>
         <p class="hint" id="plan-file-hint">{m('fileHint')}</p>
         {err('plan-file') && <p class="field-error" id="plan-file-error">{err('plan-file')}</p>}
-        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain" aria-describedby="plan-file-hint" />
+        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))} accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain" aria-describedby="plan-file-hint" />
       </div>
       <div class={`field${err('plan-text') ? ' field--error' : ''}`}>
         <label for="plan-text">{m('pasteLabel')}</label>
         {err('plan-text') && <p class="field-error">{err('plan-text')}</p>}
-        <textarea class="input" id="plan-text" rows={5} value={pasted} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />
+        <textarea class="input" id="plan-text" rows={5} value={pasted} onInput={(e) => { setPasted((e.target as HTMLTextAreaElement).value); setErrors((es) => es.filter((x) => x.field !== 'plan-file' && x.field !== 'plan-text')); }} />
       </div>
       <button class="button" type="submit" disabled={busy}>{busy ? m('reading') : m('read')}</button>
     </form>
