@@ -228,3 +228,14 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await screenshot(page, 'ke-hoach-lich-su-ra-soat.png');
   await context.close();
 });
+
+test('the import page speaks English on request', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, server, 'thulum');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.goto('/ke-hoach?view=nhap');
+  await page.getByRole('heading', { name: 'Import and review a plan' }).waitFor();
+  assert.equal(await page.getByLabel('Plan file').count(), 1);
+  assert.equal(await page.getByRole('button', { name: 'Read the document' }).count(), 1);
+  await context.close();
+});

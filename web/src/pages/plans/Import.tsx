@@ -13,7 +13,7 @@ import { workUnits } from '../../lib/scope.ts';
 import { useApi, errorMessage } from '../../components/data.tsx';
 import { ErrorSummary, Field } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
-import { m, cmpWord, fillIn } from './strings.ts';
+import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
 import { guessFromPassage, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
 import './plans.css';
 
@@ -340,7 +340,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                       <Field id={id('year')} label={m('year')} value={r.year} onValue={(v) => update(r.key, { year: v })} inputMode="numeric" maxLength={4} class="input--short" error={fieldErr(id('year'))} />
                     </div>
                   )}
-                  {e && st === 'corrected' && <p class="hint">{fillIn(m('wasExtracted'), { v: `${en ? e.indicatorCode : e.indicatorName}: ${cmpWord(e.comparator)} ${num(e.value)}${e.unit === '%' ? '%' : ` ${e.unit}`}${e.year ? ` (${e.year})` : ''}` })}</p>}
+                  {e && st === 'corrected' && <p class="hint">{fillIn(m('wasExtracted'), { v: `${en ? e.indicatorCode : e.indicatorName}: ${cmpWord(e.comparator)} ${valueWithUnit(num(e.value), e.unit)}${e.year ? ` (${e.year})` : ''}` })}</p>}
                 </li>
               );
             })}

@@ -12,7 +12,7 @@ import { hasPermission } from '../../lib/scope.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
-import { m, cmpWord } from './strings.ts';
+import { m, cmpWord, valueWithUnit } from './strings.ts';
 
 interface PlanItem { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; unit: { code: string; name: string }; status: string; targets: number; relation: 'own' | 'below' | 'above' }
 interface Target { id: number; indicator_code: string; name_vi: string | null; name_en: string | null; comparator: string; value: number | string; unit: string; year: number | null; source_text: string | null }
@@ -141,7 +141,7 @@ function Targets({ targets }: { targets: Target[] }) {
               <tr key={t.id}>
                 <th scope="row">{(en ? t.name_en : t.name_vi) ?? t.name_vi ?? t.indicator_code}</th>
                 <td>{cmpWord(t.comparator)}</td>
-                <td>{num(Number(t.value))}{t.unit === '%' ? '%' : t.unit ? ` ${m('units')[t.unit] ?? t.unit}` : ''}</td>
+                <td>{valueWithUnit(num(Number(t.value)), t.unit)}</td>
                 <td>{t.year ?? '–'}</td>
                 <td><small>{t.source_text ?? ''}</small></td>
               </tr>
@@ -157,7 +157,7 @@ function Targets({ targets }: { targets: Target[] }) {
 function Corrections({ list }: { list: Correction[] }) {
   useLocale();
   if (!list || list.length === 0) return null;
-  const show = (t: CorrTarget | null) => (t && t.indicatorCode ? `${t.indicatorName ?? t.indicatorCode}: ${cmpWord(t.comparator ?? '=')} ${num(Number(t.value))}${t.unit === '%' ? '%' : t.unit ? ` ${m('units')[t.unit] ?? t.unit}` : ''}${t.year ? ` (${t.year})` : ''}` : '–');
+  const show = (t: CorrTarget | null) => (t && t.indicatorCode ? `${t.indicatorName ?? t.indicatorCode}: ${cmpWord(t.comparator ?? '=')} ${valueWithUnit(num(Number(t.value)), t.unit ?? '')}${t.year ? ` (${t.year})` : ''}` : '–');
   return (
     <section aria-labelledby="plan-review">
       <h2 id="plan-review">{m('review')}</h2>

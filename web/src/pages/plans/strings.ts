@@ -141,3 +141,10 @@ export const cmpWord = (c: string): string => m('cmp')[c] ?? c;
 
 /** Fills {name} placeholders of a message. */
 export const fillIn = (s: string, p: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (x, k: string) => (k in p ? String(p[k]) : x));
+
+/** A target's value with its unit as read aloud: "99,9%", "mức độ 3", "22,5 m² sàn/người". */
+export function valueWithUnit(value: string, unit: string): string {
+  if (unit === '%') return `${value}%`;
+  if (unit === 'level') return `${m('units').level} ${value}`;
+  return unit ? `${value} ${m('units')[unit] ?? unit}` : value;
+}
