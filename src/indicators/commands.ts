@@ -4,7 +4,7 @@ import type { CliCommand } from '../kernel/cli.ts';
 import { CliError } from '../kernel/cli.ts';
 import { catalogue } from './catalogue.ts';
 import { areas } from './model.ts';
-import { indicatorCandidates, normalisePhrase } from './match.ts';
+import { foldForSearch, indicatorCandidates } from './match.ts';
 
 export const indicatorsListCommand: CliCommand = {
   name: 'indicators list',
@@ -15,8 +15,8 @@ export const indicatorsListCommand: CliCommand = {
   async run({ values }, ctx) {
     const area = values.area as string | undefined;
     if (area && !(areas as readonly string[]).includes(area)) throw new CliError(`lĩnh vực không có: ${area} (unknown area; one of ${areas.join(', ')})`, 2);
-    const q = typeof values.q === 'string' ? normalisePhrase(values.q) : null;
-    const list = catalogue.filter((i) => (!area || i.area === area) && (!q || [i.code, i.name.vi, i.name.en, ...i.synonyms].some((s) => normalisePhrase(s).includes(q))));
+    const q = typeof values.q === 'string' ? foldForSearch(values.q) : null;
+    const list = catalogue.filter((i) => (!area || i.area === area) && (!q || [i.code, i.name.vi, i.name.en, ...i.synonyms].some((s) => foldForSearch(s).includes(q))));
     if (values.json) {
       ctx.stdout.write(JSON.stringify(list, null, 2) + '\n');
       return 0;
@@ -40,7 +40,7 @@ export const indicatorsMatchCommand: CliCommand = {
       ctx.stdout.write('không nhận ra chỉ tiêu nào (no indicator recognised)\n');
       return 1;
     }
-    for (const x of c) ctx.stdout.write(`${x.code}\t“${x.phrase}”\n`);
+    for (const x of c) ctx.stdout.write(`${x.code}\t“${x.phrase}”\t${Math.round(x.coverage * 100)}%\n`);
     return 0;
   },
 };

@@ -41,34 +41,54 @@ function body(text: string, o: { bold?: boolean; indent?: boolean } = {}): Parag
   });
 }
 
+function cellDxa(children: Paragraph[], width: number): TableCell {
+  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders, margins: { left: 0, right: 0 } });
+}
+
 function cell(children: Paragraph[], widthPct: number): TableCell {
   return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: noBorders });
 }
 
+/**
+ * The issuing body on two lines as the templates of Decree 30/2020 write it ("ỦY BAN NHÂN DÂN" /
+ * "XÃ THU LŨM"): one line would not fit the left block and would break inside the unit's name.
+ */
+export function issuerLines(issuer: string): string[] {
+  const m = /^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)\s+(.+)$/u.exec(issuer);
+  return m ? [m[1]!, m[2]!] : [issuer];
+}
+
+// Header blocks (Decree 30/2020 Annex I, item 1): the issuer on the left, the national motto on
+// the right, each centred in its block; 12–13 pt so that the motto stays on one line. Widths are
+// absolute (twips) so every Word processor lays the blocks out the same way.
+const USABLE = convertMillimetersToTwip(210 - 30 - 15);
+const LEFT = Math.round(USABLE * 0.37);
+
 export async function planToDocx(d: DraftPlan): Promise<Buffer> {
   const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: USABLE, type: WidthType.DXA },
+    columnWidths: [LEFT, USABLE - LEFT],
     layout: TableLayoutType.FIXED,
     borders: noBorders,
     rows: [
       new TableRow({
         children: [
-          cell(
+          cellDxa(
             [
-              centered([run(d.headerParent, { size: 26 })]),
-              centered([run(d.headerIssuer, { bold: true, size: 26 })]),
-              centered([run('───────', { size: 26 })], 120),
+              centered([run(d.headerParent, { size: 24 })]),
+              ...issuerLines(d.headerIssuer).map((l) => centered([run(l, { bold: true, size: 24 })])),
+              centered([run('──────', { size: 24 })], 120),
               centered([run(d.number, { size: 26 })]),
             ],
-            40,
+            LEFT,
           ),
-          cell(
+          cellDxa(
             [
-              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 })]),
-              centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28, underline: true })], 240),
-              centered([run(d.placeDate, { italics: true, size: 28 })]),
+              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
+              centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26, underline: true })], 240),
+              centered([run(d.placeDate, { italics: true, size: 26 })]),
             ],
-            60,
+            USABLE - LEFT,
           ),
         ],
       }),
@@ -93,6 +113,7 @@ export async function planToDocx(d: DraftPlan): Promise<Buffer> {
     borders: noBorders,
     rows: [
       new TableRow({
+        cantSplit: true, // the signature block is never cut from its title across a page break
         children: [
           cell(
             [

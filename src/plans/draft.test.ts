@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { draftChildPlan, targetSentence, citeParent } from './draft.ts';
-import { planToDocx } from './docx.ts';
+import { issuerLines, planToDocx } from './docx.ts';
 
 const source = {
   parent: { kind: 'action_programme' as const, number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Tỉnh ủy Lai Châu', title: 'Thực hiện Nghị quyết số 42-NQ/TW' },
@@ -51,4 +51,13 @@ test('the .docx is A4 with Decree 30/2020 margins, Times New Roman, the national
   assert.match(xml, /Nơi nhận:/);
   assert.match(xml, /TM\. ỦY BAN NHÂN DÂN/);
   assert.match(xml, /<w:titlePg\/>/, 'no page number on the first page');
+});
+
+test('the header keeps the motto on one line: issuer on two lines, blocks in fixed widths; the signature row is not split', async () => {
+  const xml = await (await JSZip.loadAsync(await planToDocx(draftChildPlan(source)))).file('word/document.xml')!.async('string');
+  assert.deepEqual(issuerLines('ỦY BAN NHÂN DÂN XÃ THU LŨM'), ['ỦY BAN NHÂN DÂN', 'XÃ THU LŨM']);
+  assert.match(xml, /<w:t[^>]*>ỦY BAN NHÂN DÂN<\/w:t>/);
+  assert.match(xml, /<w:t[^>]*>XÃ THU LŨM<\/w:t>/);
+  assert.match(xml, /<w:tblW w:type="dxa"/);
+  assert.match(xml, /<w:cantSplit\/>/);
 });

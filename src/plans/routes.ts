@@ -101,7 +101,14 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
         const parts = await planParts(tx, p.id);
         const unit = await tx.selectFrom('units').select(['code', 'name']).where('id', '=', p.unit_id).executeTakeFirstOrThrow();
-        return { ...planOut(p), unit, ...parts, canEdit: can(req.actor, 'plans.write', p.unit_id) };
+        // The review record names each indicator in the reader's language.
+        const named = (v: unknown) => {
+          if (!v || typeof v !== 'object') return v ?? null;
+          const code = (v as { indicatorCode?: string }).indicatorCode;
+          return { ...(v as object), indicatorName: (code && indicatorByCode(code)?.name[req.locale]) ?? code ?? null };
+        };
+        const corrections = parts.corrections.map((c) => ({ ...c, before: named(c.before), after: named(c.after) }));
+        return { ...planOut(p), unit, ...parts, corrections, canEdit: can(req.actor, 'plans.write', p.unit_id) };
       });
     },
   );

@@ -2,13 +2,12 @@
 // section) → assignments, report deadlines and tasks. Pure: text in, structured plan out; the
 // CLI (src/plans/commands.ts) reads files. Every span is given back as an exact substring of the
 // ORIGINAL text (`sourceText`) with its offsets; a span across a joined page break contains it.
-import { catalogue } from '../../indicators/catalogue.ts';
 import { normalise, originalSpan, type MappedText } from './normalise.ts';
 import { extractMetadata, type PlanMetadata } from './metadata.ts';
 import { findSections, sectionOf, type Section } from './sections.ts';
 import { extractTargets, UNMATCHED_REASONS, type Comparator, type UnmatchedCode } from './targets.ts';
 import { extractAssignments, extractReportDeadlines, extractTasks, type Assignment, type ReportDeadline, type Task } from './assignments.ts';
-import { createMatcher, type CatalogueIndicator, type Matcher } from './match.ts';
+import { catalogueMatcher, createMatcher, type CatalogueIndicator } from '../../indicators/match.ts';
 
 export type { Comparator } from './targets.ts';
 
@@ -46,8 +45,6 @@ export interface PlanExtraction {
   readonly tasks: Task[];
 }
 
-let defaultMatcher: Matcher | null = null;
-
 /** The objectives range: section "MỤC TIÊU" (a roman part if any); else the whole text before the tasks. */
 function objectivesRange(m: MappedText, sections: readonly Section[]): { start: number; end: number; year: number | null } {
   const s = sectionOf(sections, 'objectives');
@@ -61,7 +58,7 @@ function objectivesRange(m: MappedText, sections: readonly Section[]): { start: 
 
 /** Extracts a plan from its text (a .txt file as is, or the raw text of a .docx). */
 export function extractPlan(original: string, opts: { catalogue?: readonly CatalogueIndicator[] } = {}): PlanExtraction {
-  const matcher = opts.catalogue ? createMatcher(opts.catalogue) : (defaultMatcher ??= createMatcher(catalogue));
+  const matcher = opts.catalogue ? createMatcher(opts.catalogue) : catalogueMatcher();
   const m = normalise(original);
   const plan = extractMetadata(m.text);
   const sections = findSections(m.text);

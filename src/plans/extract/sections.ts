@@ -3,7 +3,7 @@
 // sub-headings ("1.", "2.1", "a)", "(1)"). A numbered line counts as a heading when it is short
 // and does not end like a sentence; longer numbered paragraphs are items (kept for tasks and
 // assignments). Offsets are in the normalised text.
-import { foldText } from './match.ts';
+import { foldText } from '../../indicators/match.ts';
 
 export type SectionKind = 'situation' | 'purpose' | 'objectives' | 'tasks' | 'implementation' | 'vision';
 

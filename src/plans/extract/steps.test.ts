@@ -7,7 +7,7 @@ import { findNumbers, parseNumberVi } from './numbers.ts';
 import { extractMetadata, documentRefs } from './metadata.ts';
 import { findSections, sectionOf } from './sections.ts';
 import { agencyOf, extractAssignments, extractReportDeadlines } from './assignments.ts';
-import { createMatcher } from './match.ts';
+import { createMatcher } from '../../indicators/match.ts';
 import { catalogue } from '../../indicators/catalogue.ts';
 
 test('normalise: markdown, <sup>, escapes and NFD go; a page break inside a sentence is joined', () => {

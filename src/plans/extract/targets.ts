@@ -30,7 +30,7 @@
 //  - the year is the clause's own ("năm 2025", "giai đoạn 2021-2025"), else the nearest heading's
 //    ("2.1. … đến năm 2030"), else null.
 import { findNumbers, type NumberToken } from './numbers.ts';
-import { bigrams, foldText, syllables, type Match, type Matcher } from './match.ts';
+import { bigrams, foldText, syllables, type Match, type Matcher } from '../../indicators/match.ts';
 
 export type Comparator = '>' | '>=' | '<' | '<=' | '=' | '~' | 'maintain';
 

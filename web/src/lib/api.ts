@@ -54,3 +54,21 @@ export function asList<T>(data: unknown): T[] {
   }
   return [];
 }
+
+/** Sends a form with files (multipart/form-data) the same way: CSRF token, locale, ApiError. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': localeStore.get() };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const data: unknown = (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    if (res.status === 401) onUnauthorized();
+    throw new ApiError(res.status, isProblem(data) ? data : null);
+  }
+  return data as T;
+}

@@ -1,20 +1,26 @@
-// Kế hoạch (issue 4 part 7): one route, three views chosen by the query: the plan list of the
-// unit of work (?unit= overrides), a plan (?id=N) and its cascade view (?id=N&view=doi-chieu):
-// targets beside the plan above, with the coverage of the units below on a province plan.
+// Kế hoạch (issue 4 part 7): one route, four views chosen by the query: the plan list of the
+// unit of work (?unit= overrides), a plan (?id=N) with its review record, its cascade view
+// (?id=N&view=doi-chieu): targets beside the plan above, with the coverage of the units below
+// on a province plan, and the import-and-review page (?view=nhap, Import.tsx).
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { useLocale, num, formatDate } from '../../i18n/index.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { Link, queryString } from '../../lib/router.tsx';
-import { useWorkUnit } from '../../lib/session.ts';
+import { useSession, useWorkUnit } from '../../lib/session.ts';
+import { hasPermission } from '../../lib/scope.ts';
+import { formatDateTime } from '../../i18n/index.ts';
+import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
-import { m, cmpWord } from './strings.ts';
+import { m, cmpWord, valueWithUnit } from './strings.ts';
 
 interface PlanItem { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; unit: { code: string; name: string }; status: string; targets: number; relation: 'own' | 'below' | 'above' }
 interface Target { id: number; indicator_code: string; name_vi: string | null; name_en: string | null; comparator: string; value: number | string; unit: string; year: number | null; source_text: string | null }
 interface Assignment { id: number; agency: string; role: string; what: string; due_date: string | null }
+interface Correction { id: number; target_id: number | null; action: string; before: CorrTarget | null; after: CorrTarget | null; corrected_at: string; username: string | null; display_name: string | null }
+interface CorrTarget { indicatorCode?: string; indicatorName?: string | null; comparator?: string; value?: number; unit?: string; year?: number | null }
 interface Plan {
-  id: number; number: string | null; title: string; issuer: string | null; issuedOn: string | null; issuedOnText: string | null; signer: string | null; signerTitle: string | null;
+  id: number; corrections: Correction[]; number: string | null; title: string; issuer: string | null; issuedOn: string | null; issuedOnText: string | null; signer: string | null; signerTitle: string | null;
   unit: { code: string; name: string }; targets: Target[]; assignments: Assignment[]; links: { parent_reference: string; parent_number: string | null; parent_plan_id: number | null; parent_title: string | null }[]; canEdit: boolean;
 }
 interface AStatus { id: number; planId: number; deadline: string | null; status: string }
@@ -29,11 +35,16 @@ export default function Plans({ query }: PageProps) {
   useLocale();
   const work = useWorkUnit();
   const id = Number(query.get('id')) || null;
-  if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} />;
+  const session = useSession();
+  if (query.get('view') === 'nhap') return <ImportPlan />;
+  if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} saved={query.get('saved') === '1'} />;
   const unit = query.get('unit') ?? work?.code ?? null;
   return (
     <>
       <h1>{m('title')}</h1>
+      {hasPermission(session.user, 'plans.write') && (
+        <p><Link class="button" href={`/ke-hoach${queryString({ view: 'nhap' })}`}>{m('importPlan')}</Link></p>
+      )}
       {unit === null ? <p>{m('none')}</p> : <PlanList unit={unit} />}
     </>
   );
@@ -79,13 +90,18 @@ function PlanList({ unit }: { unit: string }) {
   );
 }
 
-function PlanView({ id }: { id: number }) {
+function PlanView({ id, saved }: { id: number; saved: boolean }) {
   const state = useApi<Plan>(`/api/plans/${id}`);
+  const work = useWorkUnit();
+  // The implementing plan is drafted for the unit of work when the plan is another unit's (the
+  // commune drafts its plan from the province programme), else for the plan's own unit.
+  const draftUnit = (planUnit: string) => (work?.code && work.code !== planUnit ? work.code : planUnit);
   return (
     <Loaded state={state}>
       {(p) => (
         <>
           <p><Link href="/ke-hoach">{m('back')}</Link></p>
+          {saved && <div class="notice" role="status">{m('savedPlan')}</div>}
           <h1>{p.number ? `${p.number}: ` : ''}{p.title}</h1>
           <dl class="facts">
             <dt>{m('number')}</dt><dd>{p.number ?? '–'}</dd>
@@ -99,9 +115,10 @@ function PlanView({ id }: { id: number }) {
           </dl>
           <nav class="actions" aria-label={m('title')}>
             {p.links.some((l) => l.parent_plan_id) && <Link class="button button--secondary" href={planHref(p.id, 'doi-chieu')}>{m('cascade')}</Link>}
-            <a class="button button--secondary" href={`/api/plans/${p.id}/draft.docx${queryString({ unit: p.unit.code })}`} download>{m('draft')}</a>
+            <a class="button button--secondary" href={`/api/plans/${p.id}/draft.docx${queryString({ unit: draftUnit(p.unit.code) })}`} download>{m('draft')}</a>
           </nav>
           <Targets targets={p.targets} />
+          <Corrections list={p.corrections} />
           <Assignments plan={p} />
           <CoverageList id={p.id} />
         </>
@@ -124,9 +141,38 @@ function Targets({ targets }: { targets: Target[] }) {
               <tr key={t.id}>
                 <th scope="row">{(en ? t.name_en : t.name_vi) ?? t.name_vi ?? t.indicator_code}</th>
                 <td>{cmpWord(t.comparator)}</td>
-                <td>{num(Number(t.value))}{t.unit === '%' ? '%' : t.unit ? ` ${t.unit}` : ''}</td>
+                <td>{valueWithUnit(num(Number(t.value)), t.unit)}</td>
                 <td>{t.year ?? '–'}</td>
                 <td><small>{t.source_text ?? ''}</small></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** What the officer changed on review: corrected, added and removed targets, by whom and when. */
+function Corrections({ list }: { list: Correction[] }) {
+  useLocale();
+  if (!list || list.length === 0) return null;
+  const show = (t: CorrTarget | null) => (t && t.indicatorCode ? `${t.indicatorName ?? t.indicatorCode}: ${cmpWord(t.comparator ?? '=')} ${valueWithUnit(num(Number(t.value)), t.unit ?? '')}${t.year ? ` (${t.year})` : ''}` : '–');
+  return (
+    <section aria-labelledby="plan-review">
+      <h2 id="plan-review">{m('review')}</h2>
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-review">
+        <table class="table" id="corrections">
+          <caption class="visually-hidden">{m('review')}</caption>
+          <thead><tr><th scope="col">{m('reviewAction')}</th><th scope="col">{m('before')}</th><th scope="col">{m('after')}</th><th scope="col">{m('by')}</th><th scope="col">{m('at')}</th></tr></thead>
+          <tbody>
+            {list.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{m('reviewActions')[c.action] ?? c.action}</th>
+                <td>{show(c.before)}</td>
+                <td>{show(c.after)}</td>
+                <td>{c.display_name ?? c.username ?? '–'}</td>
+                <td>{formatDateTime(c.corrected_at)}</td>
               </tr>
             ))}
           </tbody>

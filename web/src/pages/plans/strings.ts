@@ -47,6 +47,57 @@ const vi = {
   issued: 'Đã ban hành',
   notIssued: 'Chưa ban hành',
   saved: 'Đã lưu.',
+  importPlan: 'Nhập kế hoạch',
+  importTitle: 'Nhập và rà soát kế hoạch',
+  importLead: 'Chọn tệp kế hoạch (Word .docx hoặc văn bản .txt) và đơn vị ban hành. An sinh đọc văn bản, đánh dấu các chỉ tiêu tìm được để anh/chị xác nhận, sửa, xóa hoặc thêm trước khi lưu. Chưa có gì được lưu cho đến khi bấm "Lưu kế hoạch".',
+  fileLabel: 'Tệp kế hoạch',
+  fileHint: 'Tệp Word .docx hoặc văn bản .txt, tối đa 3 MB.',
+  pasteLabel: 'Hoặc dán nội dung văn bản',
+  unitLabel: 'Đơn vị ban hành kế hoạch',
+  unitCodeHint: 'Mã đơn vị hành chính (2 số cho tỉnh, 5 số cho xã).',
+  read: 'Đọc văn bản',
+  reading: 'Đang đọc văn bản…',
+  needFile: 'Chọn tệp kế hoạch hoặc dán nội dung văn bản',
+  needUnit: 'Chọn đơn vị ban hành',
+  metadata: 'Thông tin văn bản',
+  kind: 'Loại văn bản',
+  kinds: { plan: 'Kế hoạch', action_programme: 'Chương trình hành động', report: 'Báo cáo', resolution: 'Nghị quyết' } as Record<string, string>,
+  titleLabel: 'Trích yếu',
+  dateHint: 'ngày/tháng/năm, ví dụ 05/06/2026',
+  badDate: 'Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ 05/06/2026',
+  parent: 'Thực hiện kế hoạch cấp trên',
+  noParent: '(không chọn; giữ văn bản dẫn chiếu như trong văn bản)',
+  document: 'Văn bản',
+  documentHint: 'Các đoạn tô màu là chỉ tiêu đọc được; gạch chân chấm là số không phải chỉ tiêu. Bấm vào một đoạn để xem chỉ tiêu tương ứng.',
+  targetsFound: 'Chỉ tiêu ({n})',
+  addFromSelection: 'Thêm chỉ tiêu từ đoạn đã chọn',
+  addEmpty: 'Thêm chỉ tiêu',
+  selectHint: 'Để thêm chỉ tiêu bị bỏ sót: bôi đen đoạn văn nêu chỉ tiêu trong văn bản, rồi bấm "Thêm chỉ tiêu từ đoạn đã chọn" và chọn chỉ tiêu trong danh mục.',
+  chooseIndicator: '— chọn chỉ tiêu trong danh mục —',
+  unitOfValue: 'Đơn vị tính',
+  showInText: 'Xem trong văn bản',
+  remove: 'Xóa',
+  restore: 'Khôi phục',
+  statusLabel: { confirmed: 'Giữ như đọc được', corrected: 'Đã sửa', added: 'Thêm mới', removed: 'Đã xóa' } as Record<string, string>,
+  wasExtracted: 'Đọc được: {v}',
+  unmatchedTitle: 'Số không phải chỉ tiêu ({n})',
+  unmatchedHint: 'Mỗi con số trong phần mục tiêu hoặc là một chỉ tiêu, hoặc được liệt kê ở đây kèm lý do.',
+  save: 'Lưu kế hoạch',
+  saving: 'Đang lưu…',
+  savedPlan: 'Đã lưu kế hoạch cùng các chỉnh sửa khi rà soát.',
+  startOver: 'Chọn tệp khác',
+  errIndicator: 'Chỉ tiêu {n}: chọn chỉ tiêu trong danh mục',
+  errValue: 'Chỉ tiêu {n}: giá trị phải là số, ví dụ 99,5',
+  errYear: 'Chỉ tiêu {n}: năm phải có 4 chữ số, ví dụ 2030',
+  errTitle: 'Nhập trích yếu của văn bản',
+  review: 'Lịch sử rà soát',
+  reviewAction: 'Thao tác',
+  reviewActions: { correct: 'Sửa', add: 'Thêm', remove: 'Xóa', confirm: 'Xác nhận' } as Record<string, string>,
+  units: { '%': '%', houses: 'căn nhà', households: 'hộ', persons: 'người', per_10000: '/10.000 dân', per_100: '/100 dân', level: 'mức độ', m2_per_person: 'm² sàn/người', years: 'năm', group: 'nhóm' } as Record<string, string>,
+  before: 'Trước',
+  after: 'Sau',
+  by: 'Người thực hiện',
+  at: 'Thời điểm',
   cmp: { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' } as Record<string, string>,
 };
 type Dict = typeof vi;
@@ -60,6 +111,25 @@ const en: Dict = {
   parentCol: 'Plan above', childCol: 'This plan', flagsCol: 'Assessment', notes: 'Notes',
   flags: { weaker: 'Weaker than above', missing: 'Missing', year_mismatch: 'Different year', comparator_changed: 'Comparison changed', extra: 'Extra target' },
   ok: 'Consistent', summary: 'Summary', coverage: 'Units below that issued an implementing plan', issued: 'Issued', notIssued: 'Not issued', saved: 'Saved.',
+  importPlan: 'Import a plan', importTitle: 'Import and review a plan',
+  importLead: 'Choose the plan file (Word .docx or text .txt) and the issuing unit. An sinh reads the document and marks the targets it found for you to confirm, correct, remove or add before saving. Nothing is saved until you press "Save plan".',
+  fileLabel: 'Plan file', fileHint: 'A Word .docx or a .txt file, at most 3 MB.', pasteLabel: 'Or paste the text of the document', unitLabel: 'Issuing unit',
+  unitCodeHint: 'Administrative unit code (2 digits for a province, 5 for a commune).', read: 'Read the document', reading: 'Reading the document…',
+  needFile: 'Choose a plan file or paste the text', needUnit: 'Choose the issuing unit', metadata: 'Document details', kind: 'Kind of document',
+  kinds: { plan: 'Plan', action_programme: 'Action programme', report: 'Report', resolution: 'Resolution' }, titleLabel: 'Title',
+  dateHint: 'day/month/year, e.g. 05/06/2026', badDate: 'The issue date must be day/month/year, e.g. 05/06/2026', parent: 'Implements the plan above',
+  noParent: '(none chosen; keep the references as written)', document: 'Document',
+  documentHint: 'Highlighted passages are targets read from the text; dotted underlines are numbers that are not targets. Click a passage to see its target.',
+  targetsFound: 'Targets ({n})', addFromSelection: 'Add a target from the selected passage', addEmpty: 'Add a target',
+  selectHint: 'To add a missed target: select the passage that states it in the document, press "Add a target from the selected passage" and choose the indicator from the catalogue.',
+  chooseIndicator: '— choose an indicator from the catalogue —', unitOfValue: 'Unit', showInText: 'Show in the document', remove: 'Remove', restore: 'Restore',
+  statusLabel: { confirmed: 'Kept as read', corrected: 'Corrected', added: 'Added', removed: 'Removed' }, wasExtracted: 'Read as: {v}',
+  unmatchedTitle: 'Numbers that are not targets ({n})', unmatchedHint: 'Every number of the objectives section is either a target or listed here with its reason.',
+  save: 'Save plan', saving: 'Saving…', savedPlan: 'The plan was saved with the corrections made on review.', startOver: 'Choose another file',
+  errIndicator: 'Target {n}: choose an indicator from the catalogue', errValue: 'Target {n}: the value must be a number, e.g. 99,5', errYear: 'Target {n}: the year must have 4 digits, e.g. 2030',
+  errTitle: 'Enter the title of the document', review: 'Review record', reviewAction: 'Action', reviewActions: { correct: 'Corrected', add: 'Added', remove: 'Removed', confirm: 'Confirmed' },
+  units: { '%': '%', houses: 'houses', households: 'households', persons: 'persons', per_10000: 'per 10,000 people', per_100: 'per 100 people', level: 'level', m2_per_person: 'm² floor/person', years: 'years', group: 'group' },
+  before: 'Before', after: 'After', by: 'By', at: 'When',
   cmp: { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most', '=': 'reach', '~': 'about', maintain: 'maintain' },
 };
 
@@ -68,3 +138,13 @@ export function m<K extends keyof Dict>(key: K): Dict[K] {
 }
 
 export const cmpWord = (c: string): string => m('cmp')[c] ?? c;
+
+/** Fills {name} placeholders of a message. */
+export const fillIn = (s: string, p: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (x, k: string) => (k in p ? String(p[k]) : x));
+
+/** A target's value with its unit as read aloud: "99,9%", "mức độ 3", "22,5 m² sàn/người". */
+export function valueWithUnit(value: string, unit: string): string {
+  if (unit === '%') return `${value}%`;
+  if (unit === 'level') return `${m('units').level} ${value}`;
+  return unit ? `${value} ${m('units')[unit] ?? unit}` : value;
+}
