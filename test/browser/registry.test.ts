@@ -108,6 +108,19 @@ test('import → classify → enrol → payroll', async () => {
   assert.match(await form.innerText(), /5\.5c/);
   assert.match(await form.innerText(), /Hệ số\s+1,0/);
   await form.screenshot({ path: join(screenshotsDir, 'doi-tuong-quyet-dinh.png') });
+
+  // A life-event proposal (a beneficiary's death in the demo) confirmed by recording its decision.
+  const death = approver.page.locator('#proposal-list tbody tr').filter({ has: approver.page.locator('td:nth-child(2)', { hasText: /^Mất$/ }) }).first();
+  const deceased = await death.locator('td').first().innerText();
+  assert.match(await death.innerText(), /Thôi hưởng\s+11\/2026/, 'stop from the month after an October death');
+  await death.getByRole('button', { name: `Xác nhận và ra quyết định: ${deceased}` }).click();
+  const pf = approver.page.locator('#proposal-form');
+  await pf.getByLabel('Số quyết định').fill('16/2026/QĐ-UBND');
+  await pf.getByLabel('Người ký').fill('Chủ tịch UBND xã Thu Lũm');
+  await approver.page.evaluate("document.getElementById('reg-proposals').scrollIntoView()");
+  await screenshot(approver.page, 'doi-tuong-de-xuat.png', false);
+  await pf.getByRole('button', { name: 'Xác nhận và ra quyết định' }).click();
+  assert.equal(await approver.page.locator('#proposal-result').innerText(), `${deceased}: Đã ra quyết định 16/2026/QĐ-UBND`);
   await approver.context.close();
 
   // Payroll: the officer generates this month's list and finds him with the amount.

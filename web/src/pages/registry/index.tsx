@@ -12,6 +12,7 @@ import { JobList, JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { ImportPanel } from './import.tsx';
 import { HouseholdPanel } from './household.tsx';
 import { PayrollPanel } from './payroll.tsx';
+import { ProposalsPanel } from './proposals.tsx';
 import { dmy, w, type Key } from './strings.ts';
 
 interface Person { id: number; householdId: number; fullName: string; dateOfBirth: string; personalId: string | null; householdCode?: string; villageName?: string | null; class?: string | null }
@@ -90,6 +91,7 @@ export default function Registry({ query }: PageProps) {
         ))}
       </section>
       {household && <HouseholdPanel key={household} id={household} canDecide={hasPermission(user, 'benefits.decide')} onClose={() => setHousehold(null)} onDecided={bump} />}
+      <ProposalsPanel unit={unit} canDecide={hasPermission(user, 'benefits.decide')} refresh={refresh} onDecided={bump} />
       {hasPermission(user, 'payments.read') && <PayrollPanel unit={unit} canPrepare={hasPermission(user, 'payments.prepare')} refresh={refresh} />}
     </>
   );

@@ -63,7 +63,7 @@ export function JobList({ unit, refresh }: { unit: string; refresh: number }) {
       <h2 id="reg-jobs">{w('jobs')}</h2>
       <div class="table-wrap">
         <table class="table" id="job-list">
-          <thead><tr><th>#</th><th>{w('result')}</th><th>{w('state')}</th><th>{w('progress')}</th><th>{w('created')}</th></tr></thead>
+          <thead><tr><th>#</th><th>{w('kind')}</th><th>{w('state')}</th><th>{w('progress')}</th><th>{w('created')}</th></tr></thead>
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id} data-job={j.id}>
