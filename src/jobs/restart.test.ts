@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -133,6 +133,38 @@ test('an import killed with SIGKILL after a chunk resumes at server start from t
     assert.equal(p.rows[0]!.n, 2);
     const left = await sql<{ n: number }>`select count(*)::int as n from job_staging where job_id = ${id}`.execute(db.k);
     assert.equal(left.rows[0]!.n, 0, 'staging emptied with the apply');
+  } finally {
+    await db.close();
+  }
+});
+
+test('the CLI: `jobs resume` finishes an interrupted job with a progress bar; `registry import` shows one and writes nothing without --confirm', async () => {
+  const env = backend === 'postgres' ? { DATABASE_URL: spec } : { DATABASE_URL: '', ANSINH_DATA_DIR: spec };
+  const killed = start([join(root, 'bin/run-ts.js'), join(root, 'test/fixtures/jobs/import-until-killed.ts'), spec, file, String(CHUNK), '2']);
+  assert.equal((await killed.exit).signal, 'SIGKILL', killed.out());
+  const id = Number(/job (\d+)/.exec(killed.out())![1]);
+  const resume = start([join(root, 'bin/ansinh.js'), 'jobs', 'resume'], env);
+  assert.equal((await resume.exit).code, 0, resume.out());
+  assert.match(resume.out(), new RegExp(`tiếp tục công việc #${id} \\(registry_import\\) từ phần 2`));
+  assert.match(resume.out(), new RegExp(`#${id} \\[█+\\] 100% 6/6`), 'a progress bar on stderr');
+  assert.match(resume.out(), new RegExp(`công việc #${id}: chờ xác nhận`));
+
+  const dir2 = mkdtempSync(join(tmpdir(), 'ansinh-cli-import-'));
+  try {
+    const other = join(dir2, 'ho-moi.csv');
+    writeFileSync(other, readFileSync(file, 'utf8').replace(/TL-00/g, 'TC-0').replace(/000(\d{3}),/g, '009$1,'));
+    const imp = start([join(root, 'bin/ansinh.js'), 'registry', 'import', other, '--commune', '03439'], env);
+    assert.equal((await imp.exit).code, 3, 'rejected rows: exit code 3');
+    assert.match(imp.out(), /\[█+\] 100% 6\/6/);
+    assert.match(imp.out(), /Chạy thử \(chưa ghi\): 2 mới, 0 thay đổi, 0 không đổi, 4 bị từ chối/);
+    assert.match(imp.out(), /dòng 5 \(TC-02, Lò Thị Ún\): Ngày sinh: Ngày sinh không hợp lệ/);
+  } finally {
+    rmSync(dir2, { recursive: true, force: true });
+  }
+  const db = await open();
+  try {
+    const p = await sql<{ n: number }>`select count(*)::int as n from persons where unit_id = (select id from units where code = '03439' and level = 'commune' order by valid_to is null desc limit 1)`.execute(db.k);
+    assert.equal(p.rows[0]!.n, 2, 'only the household confirmed in the first test');
   } finally {
     await db.close();
   }

@@ -101,7 +101,7 @@ test('a file that is not a table, or lacks required columns, is refused with the
 
 test('a job stopped after one chunk has written nothing; resumed, its report equals a straight dry run', async () => {
   const commune = (await store.communeByCode(t.db.k, '03439'))!;
-  const content = Buffer.from(csv.toString('utf8').replace(/TL-00/g, 'TZ-0').replace(/0121/g, '0129').replace(/0120/g, '0128'));
+  const content = Buffer.from(csv.toString('utf8').replace(/TL-00/g, 'TZ-0').replace(/000(\d{3}),/g, '009$1,'));
   const id = await t.db.k.transaction().execute((tx) => startImport(tx, commune, { name: 'tz.csv', content }, { by: 'test', today: '2026-11-01', chunkSize: 2 }));
   const before = await count();
   const part = await runJob(t.db, id, { stopAfterChunks: 1 });
@@ -109,6 +109,7 @@ test('a job stopped after one chunk has written nothing; resumed, its report equ
   assert.equal(await count(), before);
   const ready = await runJob(t.db, id);
   assert.deepEqual([ready.state, ready.chunks], ['ready', 3]);
+  assert.deepEqual((ready.result as { counts: unknown }).counts, { new: 2, unchanged: 0, changed: 0, rejected: 4 });
   const straight = await t.db.k.transaction().execute(async (tx) =>
     applyImport(tx, commune, parseRegistryTable(await readTableBuffer(content, 'tz.csv'), '2026-11-01'), { dryRun: true, hash: contentHash(content), fileName: 'tz.csv', by: 'test' }));
   assert.deepEqual((await getJob(t.db.k, id))!.result, JSON.parse(JSON.stringify(straight)));

@@ -1,0 +1,90 @@
+// The monthly payroll of a commune: generate (or regenerate, while a draft) a month's list,
+// see each person's amount (this month + arrears), download the bank file and the signature list.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../../lib/api.ts';
+import { num } from '../../i18n/index.ts';
+import { ErrorSummary } from '../../components/forms.tsx';
+import type { FormError } from '../../lib/problems.ts';
+import { monthVi, parseMonth, w } from './strings.ts';
+
+interface Payroll { id: number; month: number; state: string; lines: number; total: number }
+interface Line { person_id: number; full_name: string; village_name: string | null; household_code: string; channel: string; current_amount: number; arrears: number; total: number; category: string | null }
+
+export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canPrepare: boolean; refresh: number }) {
+  const [payrolls, setPayrolls] = useState<Payroll[]>([]);
+  const [cashless, setCashless] = useState<{ numerator: number; denominator: number } | null>(null);
+  const now = new Date();
+  const [month, setMonth] = useState(`${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  const [lines, setLines] = useState<Line[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = () => api<{ payrolls: Payroll[]; cashless: { numerator: number; denominator: number } }>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
+  useEffect(() => { void load(); }, [unit, refresh]);
+  useEffect(() => {
+    setLines(null);
+    if (open) void api<{ lines: Line[] }>('GET', `/api/payments/payrolls/${open}`).then((r) => setLines(r.lines)).catch(() => setLines([]));
+  }, [open]);
+  const generate = async (e: Event) => {
+    e.preventDefault();
+    const m = parseMonth(month);
+    if (!m) return setErrors([{ field: 'payroll-month', message: w('badMonth') }]);
+    setBusy(true);
+    try {
+      setErrors([]);
+      const s = await api<{ payrollId: number }>('POST', `/api/payments/units/${unit}/payrolls`, { month: m });
+      await load();
+      setOpen(null);
+      setOpen(s.payrollId);
+    } catch (err) {
+      setErrors([{ field: 'payroll-month', message: err instanceof ApiError ? err.message : String(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="reg-pay">
+      <h2 id="reg-pay">{w('payrolls')}</h2>
+      {cashless && cashless.denominator > 0 && <p class="muted">Không dùng tiền mặt: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/{num(cashless.denominator)})</p>}
+      {canPrepare && (
+        <form class="inline-form" onSubmit={generate}>
+          <ErrorSummary errors={errors} />
+          <div class="field"><label for="payroll-month">{w('generateFor')}</label><input id="payroll-month" class="input input--short" value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} /></div>
+          <div class="field"><button class="button" type="submit" disabled={busy}>{w('generate')}</button></div>
+        </form>
+      )}
+      {payrolls.length > 0 && (
+        <div class="table-wrap">
+          <table class="table" id="payroll-list">
+            <thead><tr><th>{w('month')}</th><th>{w('lines')}</th><th>{w('total')}</th><th>{w('state')}</th><th></th></tr></thead>
+            <tbody>{payrolls.map((p) => (
+              <tr key={p.id} data-month={p.month}>
+                <td>{monthVi(p.month)}</td><td>{num(p.lines)}</td><td>{num(p.total)}</td><td>{p.state === 'approved' ? w('approved') : w('draft')}</td>
+                <td class="actions">
+                  <button type="button" class="link-button" onClick={() => setOpen(p.id)}>{w('viewLines')}</button>
+                  <a href={`/api/payments/payrolls/${p.id}/export?format=bank-xlsx`} download>{w('bank')}</a>
+                  <a href={`/api/payments/payrolls/${p.id}/export?format=bank-csv`} download>{w('bankCsv')}</a>
+                  <a href={`/api/payments/payrolls/${p.id}/export?format=signatures`} download>{w('sign')}</a>
+                </td>
+              </tr>))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open && lines && (
+        <div class="table-wrap" id="payroll-lines">
+          <h3>{w('payrolls')} {monthVi(payrolls.find((p) => p.id === open)?.month ?? 0)}</h3>
+          <table class="table">
+            <thead><tr><th>{w('name')}</th><th>{w('hh')}</th><th>{w('village')}</th><th>{w('category')}</th><th>{w('channel')}</th><th>{w('current')}</th><th>{w('arrears')}</th><th>{w('lineTotal')}</th></tr></thead>
+            <tbody>{lines.map((l) => (
+              <tr key={l.person_id} data-person={l.person_id}>
+                <td>{l.full_name}</td><td>{l.household_code}</td><td>{l.village_name ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
+                <td class="amount-current">{num(l.current_amount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
+              </tr>))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

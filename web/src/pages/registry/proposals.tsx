@@ -1,0 +1,77 @@
+// Life-event proposals of a commune (death, move, turning 75 or 80, a child turning 4 or 16):
+// those who decide benefits confirm one by recording its decision (number, date, signer), which
+// takes effect from the proposal's month, or reject it.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../../lib/api.ts';
+import { ErrorSummary } from '../../components/forms.tsx';
+import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
+import { dmy, monthVi, tx, w } from './strings.ts';
+
+interface Proposal { id: number; person_id: number; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: { vi: string; en: string }; state: string; decision_id: number | null }
+
+export function ProposalsPanel({ unit, canDecide, refresh, onDecided }: { unit: string; canDecide: boolean; refresh: number; onDecided: () => void }) {
+  const [items, setItems] = useState<Proposal[]>([]);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => { void api<Proposal[]>('GET', `/api/registry/units/${unit}/proposals?state=open`).then(setItems).catch(() => setItems([])); }, [unit, refresh]);
+  if (items.length === 0 && !message) return null;
+  const open = items.find((p) => p.id === openId);
+  return (
+    <section aria-labelledby="reg-proposals">
+      <h2 id="reg-proposals">{w('openProposals')} ({items.length})</h2>
+      {message && <p class="notice" role="status" id="proposal-result">{message}</p>}
+      <div class="table-wrap">
+        <table class="table" id="proposal-list">
+          <thead><tr><th>{w('name')}</th><th>{w('event')}</th><th>{w('eventDate')}</th><th>{w('action')}</th><th>{w('effective')}</th><th>{w('detail')}</th>{canDecide && <th></th>}</tr></thead>
+          <tbody>{items.slice(0, 50).map((p) => (
+            <tr key={p.id} data-proposal={p.id}>
+              <td>{p.full_name}</td><td>{w(`ev_${p.kind}`)}</td><td>{dmy(p.event_date)}</td><td>{w(`ac_${p.action}`)}</td><td>{monthVi(p.effective_month)}</td><td>{tx(p.detail)}</td>
+              {canDecide && <td><button type="button" class="link-button" onClick={() => setOpenId(p.id)} aria-label={`${w('confirmProposal')}: ${p.full_name}`}>{w('confirmProposal')}</button></td>}
+            </tr>))}
+          </tbody>
+        </table>
+      </div>
+      {open && <ProposalForm key={open.id} proposal={open} onDone={(m) => { setMessage(m); setOpenId(null); onDecided(); }} />}
+    </section>
+  );
+}
+
+function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (message: string) => void }) {
+  const f = `prop-${proposal.id}`;
+  const [number, setNumber] = useState('');
+  const [decidedOn, setDecidedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [signer, setSigner] = useState('');
+  const [kind, setKind] = useState(proposal.action === 'review' ? '' : proposal.action);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const send = async (state: 'confirmed' | 'rejected') => {
+    try {
+      setErrors([]);
+      const withDecision = state === 'confirmed' && kind !== '';
+      const r = await api<{ decision_id: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`,
+        { state, ...(withDecision ? { decision: { number, decidedOn, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}) });
+      onDone(`${proposal.full_name}: ${state === 'rejected' ? w('proposalRejected') : r.decision_id ? `${w('proposalDone')} ${number}` : w('st_done')}`);
+    } catch (err) {
+      setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${f}-number`, signer: `${f}-signer`, decidedOn: `${f}-date`, decision: `${f}-number` }) : [{ field: null, message: String(err) }]);
+    }
+  };
+  return (
+    <form class="panel" id="proposal-form" onSubmit={(e) => { e.preventDefault(); void send('confirmed'); }}>
+      <h3>{w('confirmProposal')}: {proposal.full_name} · {w(`ev_${proposal.kind}`)} {dmy(proposal.event_date)} · {w(`ac_${proposal.action}`)} {monthVi(proposal.effective_month)}</h3>
+      <ErrorSummary errors={errors} />
+      {proposal.action === 'review' && (
+        <div class="field"><label for={`${f}-kind`}>{w('decisionKind')}</label>
+          <select id={`${f}-kind`} class="input" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)}>
+            <option value="">{w('noDecision')}</option>
+            {['start', 'change', 'stop'].map((k) => <option key={k} value={k}>{w(`ac_${k}`)}</option>)}
+          </select></div>
+      )}
+      <div class="field"><label for={`${f}-number`}>{w('number')}</label><input id={`${f}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} /></div>
+      <div class="field"><label for={`${f}-date`}>{w('decidedOn')}</label><input id={`${f}-date`} class="input input--short" type="date" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
+      <div class="field"><label for={`${f}-signer`}>{w('signer')}</label><input id={`${f}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} /></div>
+      <p class="actions">
+        <button class="button" type="submit">{w('confirmProposal')}</button>
+        <button class="button button--secondary" type="button" onClick={() => void send('rejected')}>{w('rejectProposal')}</button>
+      </p>
+    </form>
+  );
+}
