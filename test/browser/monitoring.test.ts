@@ -4,11 +4,16 @@
 // the registry's figures already filled in) and submits; the Lai Châu approver approves it in the
 // inbox; the province dashboard's 2026 health-insurance coverage becomes Σ numerators / Σ
 // denominators of the approved communes, Thu Lũm's included (not the mean of their rates).
+// The province's annual report converts to PDF in LibreOffice with its charts.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { formatNumberVi } from '../../src/kernel/i18n.ts';
-import { closeSuite, newPage, openSuite, screenshot, scrollWidth, signIn, unlabelledControls, type RunningServer } from './harness.ts';
+import { closeSuite, newPage, openSuite, screenshot, screenshotsDir, scrollWidth, signIn, unlabelledControls, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -146,4 +151,34 @@ test('enter on a phone → field error → draft kept → submit → approve →
   await prov.locator('.chart canvas, .chart svg').first().waitFor();
   await screenshot(prov, 'theo-doi-tinh.png');
   await pc.close();
+});
+
+test('the province annual report (.docx) opens in LibreOffice with its charts', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, server, 'laichau');
+  await page.goto('/theo-doi?unit=12&year=2025');
+  const link = page.getByRole('link', { name: 'Tải báo cáo năm (.docx)' });
+  await link.waitFor();
+  const href = (await link.getAttribute('href'))!;
+  const b64 = await page.evaluate(`fetch(${JSON.stringify(href)}, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => { let s = ''; const u = new Uint8Array(b); for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]); return btoa(s); })`) as string;
+  await context.close();
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-report-'));
+  try {
+    const docx = join(dir, 'bao-cao.docx');
+    writeFileSync(docx, Buffer.from(b64, 'base64'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 180_000 });
+    const pdf = join(dir, 'bao-cao.pdf');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    assert.match(text, /III\. DIỄN BIẾN VÀ DỰ BÁO CÁC CHỈ TIÊU/);
+    assert.match(text, /Biểu đồ 1\. /);
+    // The page that carries "Biểu đồ 1", rendered for the user guide.
+    const pages = text.split('\f');
+    const at = pages.findIndex((p) => /Biểu đồ 1\. /.test(p)) + 1;
+    assert.ok(at > 0);
+    const images = execFileSync('pdfimages', ['-list', '-f', String(at), '-l', String(at), pdf], { encoding: 'utf8' });
+    assert.ok(images.split('\n').slice(2).filter((l) => l.trim()).length >= 1, images);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(at), '-l', String(at), '-singlefile', pdf, join(screenshotsDir, 'bao-cao-bieu-do')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
