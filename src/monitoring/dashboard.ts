@@ -7,6 +7,8 @@ import { derivedValue } from './model.ts';
 import { assessProgress, meetsTarget, statusLabels, leastSquaresSlope, type Progress, type Status } from './progress.ts';
 import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef } from './store.ts';
 import type { Comparator } from '../plans/cascade.ts';
+import type { Direction } from './model.ts';
+import type { ChartInput } from './chart.ts';
 
 const any = (q: Q) => q as unknown as Kysely<any>;
 
@@ -156,4 +158,21 @@ export async function countryDashboard(q: Q, year: number, locale: Locale) {
     return { indicator: pick(defs.get(code)!, locale), latest: s.at(-1)!, trendPerYear: leastSquaresSlope(s), history: s };
   }).sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
   return { unit: { code: 'VN', name: locale === 'vi' ? 'Toàn quốc' : 'Viet Nam', level: 'country' }, year, rows };
+}
+
+/**
+ * The chart of each dashboard row that has data (for the annual report): the unit's yearly
+ * totals, the projection line to the target year and the target, as the dashboard computes them.
+ */
+export async function chartInputs(q: Q, unit: UnitRef, year: number, rows: readonly DashboardRow[]): Promise<Map<number, ChartInput>> {
+  const withData = rows.filter((r) => r.latest !== null);
+  const series = await yearlySeries(q, unit.id, [...new Set(withData.map((r) => r.indicator.code))], year);
+  const out = new Map<number, ChartInput>();
+  for (const r of withData) {
+    const history = (series.get(r.indicator.code) ?? []).map((h) => ({ year: h.year, value: h.value }));
+    const p = assessProgress({ comparator: r.target.comparator, value: r.target.value, year: r.target.year, baselineYear: r.baseline?.year ?? null, baselineValue: r.baseline?.value ?? null, unit: r.indicator.unit },
+      r.indicator.direction as Direction, history);
+    out.set(r.targetId, { title: `${r.indicator.name}${r.indicator.unit === '%' ? ' (%)' : ''}`, unit: r.indicator.unit, history, projection: p.projection, target: r.target });
+  }
+  return out;
 }

@@ -139,7 +139,8 @@ export async function seedMonitoringDemo(db: Db, log: (line: string) => void): P
   const thuLum = await findUnit(db.k, DEMO_COMMUNE);
   if (thuLum) {
     const targets = [...(await targetsFor(db.k, thuLum)), ...provinceTargets];
-    const codes = [...new Set(targets.map((t) => t.indicatorCode))].filter((c) => reported(defs.get(c)));
+    // Registry-sourced indicators are left to the commune's registry (filled in on the form).
+    const codes = [...new Set(targets.map((t) => t.indicatorCode))].filter((c) => reported(defs.get(c)) && defs.get(c)!.source !== 'registry');
     await sql`insert into monitoring_submissions (unit_id, period, status) values (${thuLum.id}, '2026', 'draft') on conflict do nothing`.execute(k);
     for (const code of codes.slice(0, Math.ceil(codes.length / 2))) {
       const t = targets.find((x) => x.indicatorCode === code)!;

@@ -63,6 +63,10 @@ test('Thu Lũm\'s form carries the registry\'s poverty figures with their source
     const ok = await app.inject({ method: 'POST', url: `${url}/submit`, headers: officer });
     assert.equal(ok.statusCode, 200, ok.body);
 
+    // A period not begun has nothing to count yet.
+    const next = new Date().getFullYear() + 1;
+    assert.equal((await app.inject({ method: 'GET', url: `/api/monitoring/units/03439/periods/${next}/form`, headers: officer })).json().registry, null);
+
     // A commune without a registry: no registry block, no registry indicators added.
     const other = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'khac', role: 'officer', unitCode: '03430' }))), 'accept-language': 'vi' };
     const plain = await app.inject({ method: 'GET', url: '/api/monitoring/units/03430/periods/2026/form', headers: other });

@@ -1,10 +1,13 @@
 // The annual implementation report (Báo cáo kết quả thực hiện) as a Word document in the
 // Decree 30/2020/NĐ-CP layout: national motto and issuer blocks, number, place and date,
-// title, a results-against-targets table, a short generated narrative, recipients, signature.
+// title, a results-against-targets table, a short generated narrative, a chart per target
+// with data (history, projection, target line; PNG with its figures as the text alternative),
+// recipients, signature.
 // The narrative is a pure function of the dashboard rows so that it can be tested as text.
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, TableLayoutType, convertMillimetersToTwip,
+  AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, TableLayoutType, convertMillimetersToTwip,
 } from 'docx';
+import { chartDescription, chartPng, type ChartInput } from './chart.ts';
 import { formatNumberVi } from '../kernel/i18n.ts';
 import { describeComparator } from './progress.ts';
 import type { dashboard } from './dashboard.ts';
@@ -37,7 +40,27 @@ const noBorders = { top: none, bottom: none, left: none, right: none, insideHori
 const bodyPara = (text: string, bold = false) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 120, line: 312 }, indent: { firstLine: convertMillimetersToTwip(12.7) }, children: [run(text, { bold, size: 28 })] });
 const tcell = (text: string, bold = false, w?: number) => new TableCell({ width: w ? { size: w, type: WidthType.PERCENTAGE } : undefined, children: [new Paragraph({ children: [run(text, { bold, size: 24 })] })] });
 
-export async function annualReportDocx(d: Dashboard, o: { issuerParent: string; issuer: string; place: string; date: Date }): Promise<Buffer> {
+/** One chart per target that has data, in the table's order: image, then its caption. */
+async function chartParagraphs(d: Dashboard, charts: ReadonlyMap<number, ChartInput>): Promise<Paragraph[]> {
+  const out: Paragraph[] = [];
+  let n = 0;
+  for (const r of d.rows) {
+    const c = charts.get(r.targetId);
+    if (!c) continue;
+    n++;
+    const img = await chartPng(c);
+    const width = 600; // px at 96 dpi: about 159 mm, the text width of an A4 page with 30/15 mm margins
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, keepNext: true, children: [new ImageRun({
+      type: 'png', data: img.png, transformation: { width, height: Math.round((width * img.height) / img.width) },
+      altText: { name: `bieu-do-${n}`, title: c.title, description: chartDescription(c) },
+    })] }));
+    out.push(centered([run(`Biểu đồ ${n}. ${c.title}`, { italics: true, size: 24 })], 120));
+  }
+  return out;
+}
+
+export async function annualReportDocx(d: Dashboard, o: { issuerParent: string; issuer: string; place: string; date: Date }, charts: ReadonlyMap<number, ChartInput> = new Map()): Promise<Buffer> {
+  const chartBlock = await chartParagraphs(d, charts);
   const plain = (children: Paragraph[], w: number) => new TableCell({ children, width: { size: w, type: WidthType.PERCENTAGE }, borders: noBorders });
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: noBorders,
@@ -71,6 +94,7 @@ export async function annualReportDocx(d: Dashboard, o: { issuerParent: string; 
         bodyPara('II. ĐÁNH GIÁ CHUNG', true),
         ...reportNarrative(d).map((p) => bodyPara(p)),
         bodyPara('Cách đánh giá: so sánh số liệu đã duyệt mới nhất với chỉ tiêu; xu hướng tính bằng đường thẳng bình phương nhỏ nhất qua các năm; tỷ lệ tổng hợp từ tổng tử số và tổng mẫu số của các đơn vị.'),
+        ...(chartBlock.length ? [bodyPara('III. DIỄN BIẾN VÀ DỰ BÁO CÁC CHỈ TIÊU', true), bodyPara('Đường liền: số liệu đã duyệt các năm; đường nét đứt: dự báo theo xu hướng đến năm mục tiêu; đường chấm màu đỏ: mức chỉ tiêu.'), ...chartBlock] : []),
         new Paragraph({ spacing: { before: 240 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
         new Paragraph({ children: [run('- Như trên;', { size: 22 })] }),
         new Paragraph({ children: [run('- Lưu: VT.', { size: 22 })] }),

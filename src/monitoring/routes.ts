@@ -5,7 +5,7 @@ import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { localize, type Locale } from '../kernel/i18n.ts';
 import { requireUnit, getForm, saveValues, act, completeness, asSystem, type Q } from './store.ts';
-import { dashboard, indicatorDetail, childrenCompared, countryDashboard } from './dashboard.ts';
+import { dashboard, indicatorDetail, childrenCompared, countryDashboard, chartInputs } from './dashboard.ts';
 import { exportDataValueSet, importDataValueSet, DataValueSetSchema } from './dhis2.ts';
 import { dashboardXlsx } from './xlsx.ts';
 import { annualReportDocx } from './report.ts';
@@ -162,9 +162,14 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: read },
     schema: { tags: ['monitoring'], summary: 'Báo cáo kết quả thực hiện năm (Word, Nghị định 30/2020) / annual report (.docx)', params: UnitParams, querystring: YearQuery },
   }, async (req, reply) => {
-    const d = await scoped(db, req, async (tx) => dashboard(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), 'vi'));
+    const { d, charts } = await scoped(db, req, async (tx) => {
+      const unit = await requireUnit(tx, req.params.unitCode);
+      const year = req.query.year ?? thisYear();
+      const d = await dashboard(tx, unit, year, 'vi');
+      return { d, charts: await chartInputs(tx, unit, year, d.rows) };
+    });
     const issuer = `ỦY BAN NHÂN DÂN ${d.unit.name.toUpperCase()}`;
-    const buf = await annualReportDocx(d, { issuerParent: '', issuer, place: d.unit.name.replace(/^(Tỉnh|Xã|Phường|Thành phố|Đặc khu) /, ''), date: new Date() });
+    const buf = await annualReportDocx(d, { issuerParent: '', issuer, place: d.unit.name.replace(/^(Tỉnh|Xã|Phường|Thành phố|Đặc khu) /, ''), date: new Date() }, charts);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', `attachment; filename="bao-cao-${d.unit.code}-${d.year}.docx"`)

@@ -4,7 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
-import { periodEnd, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
+import { periodEnd, periodStart, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
 import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
@@ -126,6 +126,7 @@ export async function registrySource(q: Q, unit: UnitRef, period: string, today 
   if (!p) return null;
   const end = periodEnd(period);
   const todayIso = today.toISOString().slice(0, 10);
+  if (periodStart(period) > todayIso) return null; // a period not begun: nothing to count yet
   const asOf = end < todayIso ? end : todayIso;
   const month = Number(asOf.slice(0, 4)) * 100 + Number(asOf.slice(5, 7));
   const raw = await registryIndicators(q, unit.id, p.year, month);

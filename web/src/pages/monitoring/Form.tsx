@@ -84,7 +84,8 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
   };
 
   const save = async (): Promise<boolean> => {
-    const body = Object.values(values);
+    // Only what the server takes: stored rows also carry their updatedAt.
+    const body = Object.values(values).map((v) => ({ indicatorCode: v.indicatorCode, disaggregation: v.disaggregation, numerator: v.numerator, denominator: v.denominator, value: v.value, comment: v.comment }));
     try {
       const r = await api<{ issues: Issue[] }>('PUT', `${path}/form`, { values: body });
       localStorage.removeItem(storageKey);
@@ -167,7 +168,7 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
               };
               return (
                 <div key={k} class={dis ? 'hint' : undefined}>
-                  {dis && <p><strong>{dis.replace('=', ': ')}</strong></p>}
+                  {dis && <p><strong>{m('breakdowns')[dis] ?? dis.replace('=', ': ')}</strong></p>}
                   {ratio(ind) ? <>{input('numerator', m('numerator'))}{input('denominator', m('denominator'))}</>
                     : ind.aggregation === 'weighted_mean' ? <>{input('value', m('value'))}{input('denominator', m('weight'))}</>
                     : input('value', m('value'))}

@@ -60,6 +60,11 @@ const vi = {
   chooseYear: 'Năm',
   show: 'Xem',
   report: 'Tải báo cáo năm (.docx)',
+  breakdowns: {
+    'sex=male': 'Giới tính: Nam', 'sex=female': 'Giới tính: Nữ', 'ethnicity=ethnic_minority': 'Dân tộc: Dân tộc thiểu số', 'ethnicity=kinh': 'Dân tộc: Kinh',
+    'area=urban': 'Khu vực: Thành thị', 'area=rural': 'Khu vực: Nông thôn', 'age_group=under_6': 'Nhóm tuổi: Dưới 6 tuổi', 'age_group=6_15': 'Nhóm tuổi: Từ 6 đến 15 tuổi',
+    'age_group=16_59': 'Nhóm tuổi: Từ 16 đến 59 tuổi', 'age_group=60_plus': 'Nhóm tuổi: Từ 60 tuổi trở lên',
+  } as Record<string, string>,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -75,6 +80,11 @@ const en: Dict = {
   onTime: 'on time', late: 'late', submittedAt: 'Submitted', statusNames: { missing: 'Not reported', draft: 'Draft', submitted: 'Awaiting review', approved: 'Approved', returned: 'Returned' }, total: 'Total',
   fromRegistry: 'From the social registry', registryAsOf: 'registry data as of', registryDiffers: 'the form differs from the registry; explain in a comment if you keep it',
   chooseYear: 'Year', show: 'Show', report: 'Download the annual report (.docx)',
+  breakdowns: {
+    'sex=male': 'Sex: Male', 'sex=female': 'Sex: Female', 'ethnicity=ethnic_minority': 'Ethnicity: Ethnic minority', 'ethnicity=kinh': 'Ethnicity: Kinh',
+    'area=urban': 'Area: Urban', 'area=rural': 'Area: Rural', 'age_group=under_6': 'Age group: Under 6', 'age_group=6_15': 'Age group: 6 to 15',
+    'age_group=16_59': 'Age group: 16 to 59', 'age_group=60_plus': 'Age group: 60 and over',
+  },
 };
 
 export function m<K extends keyof Dict>(key: K): Dict[K] {
