@@ -11,7 +11,7 @@ import { householdContext, personFacts, toLawMonth, type PersonFactsRow } from '
 import { formatMonthVi, type Month, type PaymentChannel } from '../registry/model.ts';
 import { jobHandlers } from '../jobs/runner.ts';
 import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
-import { inTransaction, readDue, stageDue, writeDue } from './due.ts';
+import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -156,9 +156,8 @@ export async function generatePayroll(q: Q, unitId: number, month: Month, by: st
     await refreshTotals(tx, [unitId], month);
     const t = await sql<{ n: number; total: number; arrears: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total, coalesce(sum(arrears), 0)::bigint as arrears
       from payroll_lines where payroll_id = ${payrollId}`.execute(tx);
-    const unknown = await sql<{ person_id: number; months: number[] }>`select d.person_id, array_agg(d.m order by d.m) as months
-      from payroll_due d join payroll_amount a on a.k = d.k where a.amount is null group by d.person_id order by d.person_id`.execute(tx);
-    return { payrollId, month, lines: t.rows[0]!.n, total: Number(t.rows[0]!.total), arrears: Number(t.rows[0]!.arrears), unknown: unknown.rows.map((u) => ({ personId: u.person_id, months: u.months.map(Number) })) };
+    const unknown = await unknownMonths(tx);
+    return { payrollId, month, lines: t.rows[0]!.n, total: Number(t.rows[0]!.total), arrears: Number(t.rows[0]!.arrears), unknown };
   });
 }
 

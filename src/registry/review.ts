@@ -36,13 +36,14 @@ export const annualReview: JobHandler = {
   },
   async apply(tx, job) {
     const p = job.params as unknown as ReviewParams;
-    await sql`delete from household_classifications where year = ${p.year} and (${p.unitId}::int is null or unit_id = ${p.unitId})`.execute(tx);
+    // This year's classifications of the scope go, and those of the staged households recorded
+    // under another commune (moved since): a plain insert follows, no conflict to handle.
+    await sql`delete from household_classifications where year = ${p.year}
+      and (${p.unitId}::int is null or unit_id = ${p.unitId} or household_id in (select household_id from review_staging where job_id = ${job.id}))`.execute(tx);
     const c = await sql<{ class: string; n: number }>`select class, count(*)::int as n from review_staging where job_id = ${job.id} group by class order by class`.execute(tx);
     await sql`insert into household_classifications (household_id, year, province_code, unit_id, class, household_version, deprivation_count, job_id)
       select h.id, ${p.year}, h.province_code, h.unit_id, s.class, s.household_version, s.deprivation_count, ${job.id}
-      from review_staging s join households h on h.id = s.household_id where s.job_id = ${job.id}
-      on conflict (household_id, year) do update set class = excluded.class, household_version = excluded.household_version,
-        deprivation_count = excluded.deprivation_count, job_id = excluded.job_id, computed_at = now()`.execute(tx);
+      from review_staging s join households h on h.id = s.household_id where s.job_id = ${job.id}`.execute(tx);
     await sql`delete from review_staging where job_id = ${job.id}`.execute(tx);
     return { year: p.year, counts: Object.fromEntries(c.rows.map((x) => [x.class, x.n])) };
   },
