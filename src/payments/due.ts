@@ -36,6 +36,16 @@ export interface DueScope {
   readonly payrollUnit?: number;
 }
 
+/**
+ * Planner settings for the rest of the transaction (SET LOCAL): the row estimates of
+ * generate_series are far off and compiling the plan (JIT) would cost more than the statements;
+ * sorts and hashes of a province's beneficiaries fit in memory; the law's key (8 columns) is
+ * joined by hashing, sorting it for a merge join costs more.
+ */
+async function bulkSettings(tx: Transaction<DB>): Promise<void> {
+  await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_mergejoin', 'off', true)`.execute(tx);
+}
+
 /** The columns of payroll_due that are the law's whole input (see stageDue). */
 const KEY = ['facts', 'm', 'age', 'death_rel', 'certified_rel', 'decided_rel', 'single_parent_children', 'class'] as const;
 const keyJoin = (a: string, b: string) => sql.raw(KEY.map((k) => `${a}.${k} = ${b}.${k}`).join(' and '));
@@ -47,12 +57,9 @@ const keyJoin = (a: string, b: string) => sql.raw(KEY.map((k) => `${a}.${k} = ${
  */
 export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ count: number; last: number | null }> {
   const units = `{${s.unitIds.join(',')}}`;
-  // The row estimates of generate_series are far off; compiling the plan (JIT) would cost more
-  // than the statement itself. Sorts and hashes of a province's beneficiaries fit in memory.
-  await sql`set local jit = off`.execute(tx);
-  await sql`set local work_mem = '64MB'`.execute(tx);
+  await bulkSettings(tx);
   const mi = Math.floor(s.month / 100) * 12 + (s.month % 100) - 1;
-  await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(tx);
+  await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_classes, pg_temp.payroll_paid, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(tx);
   // Per person, once: dates as month indexes (year * 12 + month - 1), and the facts that do not
   // depend on the month (`facts`, as text: the first part of the law's key). The province
   // counts only where it has parameters of its own; elsewhere the national ones apply.
@@ -66,13 +73,29 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
     from persons p join households h on h.id = p.household_id
     where p.id in (select person_id from benefit_decisions where unit_id = any(${units}::int[])) and p.id > ${s.after ?? 0}
     order by p.id limit ${s.limit ?? 2_000_000_000}`.execute(tx);
-  await sql`alter table payroll_beneficiaries add column facts text`.execute(tx);
+  // The payroll each person's lines go to, when it exists (the writers create them first).
+  await sql`alter table payroll_beneficiaries add column payroll_id int, add column facts text`.execute(tx);
+  await sql`update payroll_beneficiaries b set payroll_id = pr.id from payrolls pr where pr.unit_id = coalesce(${s.payrollUnit ?? null}::int, b.unit_id) and pr.month = ${s.month}`.execute(tx);
   await sql`update payroll_beneficiaries set facts = row(schooling, conditions, disability, pension, disadvantaged_area, law_province)::text`.execute(tx);
+  await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_beneficiaries`.execute(tx);
+  await sql`reset default_statistics_target`.execute(tx);
   const n = await sql<{ n: number; last: number | null }>`select count(*)::int as n, max(id) as last from payroll_beneficiaries`.execute(tx);
+  // The households' reviews and the months already paid or pending in another month's payroll,
+  // read once (and counted for the planner: statistics of tables just written may be stale).
+  await sql`create temp table payroll_classes on commit drop as
+    select c.household_id, c.year, c.class from household_classifications c where c.household_id in (select household_id from payroll_beneficiaries)`.execute(tx);
+  await sql`create temp table payroll_paid on commit drop as
+    select pi.person_id, pi.for_month from payroll_items pi join payroll_lines l on l.payroll_id = pi.payroll_id and l.person_id = pi.person_id
+      join payrolls pr on pr.id = pi.payroll_id
+    where pi.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month}`.execute(tx);
+  await sql`set local default_statistics_target = 10`.execute(tx);
+  await sql`analyze payroll_classes`.execute(tx);
+  await sql`analyze payroll_paid`.execute(tx);
+  await sql`reset default_statistics_target`.execute(tx);
   // Enrolled months (enrolledMonths): a start or change governs from its month until the next
-  // decision by (month, id); a stop governs nothing. Due (monthsDue): not paid or pending in
-  // another month's payroll, not after the month of death, not after the payroll month.
+  // decision by (month, id); a stop governs nothing. Due (monthsDue): not paid or pending, not
+  // after the month of death, not after the payroll month.
   // The law's key for each month `i` (an index): the facts, the month, and the dates reduced as
   // datesForMonth (src/law/assistance.ts) does: the age in years; died before (-1), in (0) or
   // not by (1) the month; certified in or before (0), after (1) or never (9); decided in or
@@ -88,9 +111,8 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       from d, generate_series(${sql.raw(monthIndex('d.start_month'))}, least(coalesce(${sql.raw(monthIndex('d.next'))} - 1, ${mi}), ${mi})) as i
       where d.kind <> 'stop'),
     cls as (
-      select c.household_id, c.year, c.class, lead(c.year) over (partition by c.household_id order by c.year) as next
-      from household_classifications c where c.household_id in (select household_id from payroll_beneficiaries))
-    select e.person_id, b.unit_id, b.province_code, coalesce(${s.payrollUnit ?? null}::int, b.unit_id) as payroll_unit, e.decision_id, e.channel, e.account,
+      select c.household_id, c.year, c.class, lead(c.year) over (partition by c.household_id order by c.year) as next from payroll_classes c)
+    select e.person_id, b.unit_id, b.province_code, coalesce(${s.payrollUnit ?? null}::int, b.unit_id) as payroll_unit, b.payroll_id, e.decision_id, e.channel, e.account,
       b.facts, (e.i / 12) * 100 + e.i % 12 + 1 as m,
       case when e.i >= b.birth_index then (e.i - b.birth_index) / 12 else -((b.birth_index - e.i + 11) / 12) end as age,
       case when b.death_index is null or b.death_index > e.i then 1 when b.death_index = e.i then 0 else -1 end as death_rel,
@@ -105,8 +127,11 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
           - case when e.i % 12 + 1 < extract(month from c.date_of_birth)::int or (e.i % 12 + 1 = extract(month from c.date_of_birth)::int and extract(day from c.date_of_birth)::int > 1) then 1 else 0 end < 16) sp
         on b.single_parent
     where (b.death_index is null or e.i <= b.death_index)
-      and not exists (select 1 from payroll_items pi join payroll_lines l on l.payroll_id = pi.payroll_id and l.person_id = pi.person_id join payrolls pr on pr.id = pi.payroll_id
-        where pi.person_id = e.person_id and pi.for_month = (e.i / 12) * 100 + e.i % 12 + 1 and l.status in ('pending', 'paid') and pr.month <> ${s.month})`.execute(tx);
+      and not exists (select 1 from payroll_paid pi where pi.person_id = e.person_id and pi.for_month = (e.i / 12) * 100 + e.i % 12 + 1)`.execute(tx);
+  // A small sample is enough for the planner to hash-join the key.
+  await sql`set local default_statistics_target = 10`.execute(tx);
+  await sql`analyze payroll_due`.execute(tx);
+  await sql`reset default_statistics_target`.execute(tx);
   await evaluateDue(tx);
   return { count: n.rows[0]!.n, last: n.rows[0]!.last };
 }
@@ -174,18 +199,20 @@ function amountOf(r: KeyRow): MonthAmount {
  * payable total (buildLine), governed by the decision of the last month owed.
  */
 export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void> {
+  await bulkSettings(tx);
   await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-    select pr.id, d.person_id, d.payroll_unit, d.m, a.amount, a.category, a.coefficient_tenths
-    from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} join payrolls pr on pr.unit_id = d.payroll_unit and pr.month = ${month}
-    where a.amount > 0`.execute(tx);
+    select d.payroll_id, d.person_id, d.payroll_unit, d.m, a.amount, a.category, a.coefficient_tenths
+    from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')}
+    where a.amount > 0 and d.payroll_id is not null
+    order by d.payroll_id, d.person_id, d.m`.execute(tx);
   await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
-    select pr.id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total
-    from (select d.person_id, d.payroll_unit, d.province_code, d.unit_id, max(d.m) as last_month,
+    select t.payroll_id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total
+    from (select d.person_id, d.payroll_id, d.province_code, d.unit_id, max(d.m) as last_month,
             coalesce(sum(a.amount) filter (where a.amount > 0 and d.m = ${month}), 0)::int as cur, coalesce(sum(a.amount) filter (where a.amount > 0), 0)::int as total
-          from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} group by d.person_id, d.payroll_unit, d.province_code, d.unit_id) t
+          from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where d.payroll_id is not null group by d.person_id, d.payroll_id, d.province_code, d.unit_id) t
     join payroll_due l on l.person_id = t.person_id and l.m = t.last_month
-    join payrolls pr on pr.unit_id = t.payroll_unit and pr.month = ${month}
-    where t.total > 0`.execute(tx);
+    where t.total > 0
+    order by t.payroll_id, t.person_id`.execute(tx);
 }
 
 /** The staged lines as PayrollLine values (the job stages them; one commune's summary). */
