@@ -132,9 +132,15 @@ async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by:
   if (approved.rows[0]!.n > 0) throw approvedError(month);
   await sql`delete from payroll_items where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
-  await sql`insert into payrolls (province_code, unit_id, month, created_by)
+  const added = await sql`insert into payrolls (province_code, unit_id, month, created_by)
     select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}
     from units u where u.id = any(${units}::int[]) and not exists (select 1 from payrolls x where x.unit_id = u.id and x.month = ${month})`.execute(q);
+  // Many new payrolls (a province's first month): count them now, so that the foreign-key
+  // checks of the lines written next look them up by index, not by scanning a table the
+  // statistics still think empty. Only the owner may; under the application role it is skipped.
+  if (Number(added.numAffectedRows ?? 0) >= 50) {
+    await sql`do $$ begin if pg_has_role(current_user, (select relowner from pg_class where oid = 'payrolls'::regclass), 'USAGE') then analyze payrolls; end if; end $$`.execute(q);
+  }
   const r = await sql<{ id: number; unit_id: number }>`select id, unit_id from payrolls where unit_id = any(${units}::int[]) and month = ${month}`.execute(q);
   return new Map(r.rows.map((x) => [x.unit_id, x.id]));
 }
