@@ -62,21 +62,22 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_classes, pg_temp.payroll_paid, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(tx);
   // Per person, once: dates as month indexes (year * 12 + month - 1), and the facts that do not
   // depend on the month (`facts`, as text: the first part of the law's key). The province
-  // counts only where it has parameters of its own; elsewhere the national ones apply.
+  // counts only where it has parameters of its own; elsewhere the national ones apply. And the
+  // payroll the person's line goes to, when it exists (the writers create the payrolls first).
+  const lawProvince = sql`case when p.province_code = any(${`{${overriddenProvinces().join(',')}}`}::text[]) then p.province_code end`;
   await sql`create temp table payroll_beneficiaries on commit drop as
     select p.id, p.unit_id, p.province_code, p.household_id, p.schooling, p.conditions, p.disability, p.pension, h.disadvantaged_area,
-      case when p.province_code = any(${`{${overriddenProvinces().join(',')}}`}::text[]) then p.province_code end as law_province,
+      ${lawProvince} as law_province,
+      row(p.schooling, p.conditions, p.disability, p.pension, h.disadvantaged_area, ${lawProvince})::text as facts,
       'single_parent' = any(p.conditions) as single_parent,
       ${sql.raw(dateIndex('p.date_of_birth'))} as birth_index,
       ${sql.raw(dateIndex('p.death_date'))} as death_index,
-      ${sql.raw(dateIndex('p.disability_certified_on'))} as certified_index
+      ${sql.raw(dateIndex('p.disability_certified_on'))} as certified_index,
+      pr.id as payroll_id
     from persons p join households h on h.id = p.household_id
+      left join payrolls pr on pr.unit_id = coalesce(${s.payrollUnit ?? null}::int, p.unit_id) and pr.month = ${s.month}
     where p.id in (select person_id from benefit_decisions where unit_id = any(${units}::int[])) and p.id > ${s.after ?? 0}
     order by p.id limit ${s.limit ?? 2_000_000_000}`.execute(tx);
-  // The payroll each person's lines go to, when it exists (the writers create them first).
-  await sql`alter table payroll_beneficiaries add column payroll_id int, add column facts text`.execute(tx);
-  await sql`update payroll_beneficiaries b set payroll_id = pr.id from payrolls pr where pr.unit_id = coalesce(${s.payrollUnit ?? null}::int, b.unit_id) and pr.month = ${s.month}`.execute(tx);
-  await sql`update payroll_beneficiaries set facts = row(schooling, conditions, disability, pension, disadvantaged_area, law_province)::text`.execute(tx);
   await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_beneficiaries`.execute(tx);
   await sql`reset default_statistics_target`.execute(tx);
