@@ -6,6 +6,8 @@ create table review_staging (
   job_id bigint not null,
   household_id int not null,
   household_version int not null,
+  province_code text not null,
+  unit_id int not null,
   class text not null,
   deprivation_count int not null
 );
