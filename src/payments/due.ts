@@ -1,10 +1,11 @@
 // The payroll's bulk path: the months each beneficiary is owed and the facts the law reads for
-// each of them are derived in SQL (one temporary table, `payroll_due`), the law engine
-// (entitlementInMonth, src/law/assistance.ts) runs once per distinct set of facts (many persons
-// share category, age month, decision month and household status), and lines and items are
-// written with INSERT ... SELECT. The SQL mirrors the pure rules of payments/model.ts
-// (enrolledMonths, monthsDue, buildLine) and registry/law.ts (personFacts); due.test.ts checks
-// the result against those rules applied person by person.
+// each of them are derived in SQL (temporary tables, one row a person and month in
+// `payroll_due`), the law engine (entitlementInMonth, src/law/assistance.ts) runs once per
+// distinct facts (many persons share age in years, conditions, dates before or after the month
+// and household status), and lines and items are written with INSERT ... SELECT. The SQL
+// mirrors the pure rules of payments/model.ts (enrolledMonths, monthsDue, buildLine) and
+// registry/law.ts (personFacts); due.test.ts checks the result against those rules applied
+// person by person.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { datesForMonth, entitlementInMonth } from '../law/assistance.ts';
