@@ -3,7 +3,8 @@
 // from 07/2024) and the social pension interplay from 07/2025 (Social Insurance Law 2024 Art. 21–22).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { amountOf, entitlementInMonth, type HouseholdContext, type PersonFacts } from './assistance.ts';
+import { amountOf, datesForMonth, entitlementInMonth, type HouseholdContext, type PersonFacts } from './assistance.ts';
+import type { PovertyClass } from './poverty.ts';
 import { LAW_PARAMETERS, paramAt, provinceOverride, withVersions } from './parameters.ts';
 
 const poor: HouseholdContext = { povertyStatus: 'poor' };
@@ -143,4 +144,35 @@ test('Decree 20/2021 Art. 6: every coefficient × both standard levels is an exa
   }
   assert.equal(amountOf(500_000, 15), 750_000);
   assert.equal(amountOf(360_000, 25), 900_000);
+});
+
+test('datesForMonth keeps every benefit, status, category, coefficient and amount (the bulk payroll evaluates reduced facts once)', () => {
+  let seed = 12345;
+  const r = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const date = (from: number, to: number) => `${from + Math.floor(r() * (to - from + 1))}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+  const shape = (e: ReturnType<typeof entitlementInMonth>) => ({ age: e.age, total: e.monthlyTotal, incomplete: e.incomplete,
+    benefits: e.benefits.map((b) => [b.programme, b.category, b.coefficient, b.monthlyAmount, b.status]) });
+  const classes: PovertyClass[] = ['poor', 'near_poor', 'average', 'none', 'unknown'];
+  let paid = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const month = `${2021 + Math.floor(r() * 10)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}`;
+    const y = Number(month.slice(0, 4));
+    // Births around the ages that matter (0–4, 16–22, 60, 70, 75, 80) and anywhere.
+    const age = pick([0, 1, 2, 3, 4, 5, 15, 16, 17, 22, 23, 59, 60, 61, 69, 70, 71, 74, 75, 76, 79, 80, 81, 95, -1, Math.floor(r() * 100)]);
+    const p: PersonFacts = {
+      id: 'x',
+      dateOfBirth: date(y - age - 1, y - age),
+      dateOfDeath: r() < 0.2 ? date(y - 1, y + 1) : null,
+      noSupport: r() < 0.3, inEducation: r() < 0.3, hiv: r() < 0.15, noStableIncome: r() < 0.5, singleParentChildren: r() < 0.2 ? Math.floor(r() * 4) : 0,
+      elderlyNoSupporter: r() < 0.3, communityCare: r() < 0.2, disability: pick([null, null, 'mild', 'severe', 'especially_severe'] as const),
+      disabilityCertifiedOn: r() < 0.7 ? date(y - 1, y + 1) : null, receivesPension: r() < 0.2, receivesSocialInsuranceAllowance: r() < 0.05,
+      pensionMonthlyAmount: r() < 0.5 ? pick([null, 300_000, 500_000, 2_000_000]) : null, decisionMonth: r() < 0.7 ? date(y - 1, y + 1).slice(0, 7) : null,
+    };
+    const hh: HouseholdContext = { povertyStatus: pick(classes), especiallyDisadvantagedArea: r() < 0.5, provinceCode: pick(['12', '01', null]) };
+    const full = entitlementInMonth(p, hh, month);
+    assert.deepEqual(shape(entitlementInMonth(datesForMonth(p, month), hh, month)), shape(full), `${JSON.stringify(p)} in ${month}`);
+    if (full.monthlyTotal > 0) paid++;
+  }
+  assert.ok(paid > 2000, `${paid} cases paid something`);
 });

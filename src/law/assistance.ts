@@ -4,7 +4,7 @@
 // from which month (Art. 8) and how much, each with its legal basis. Pure: no I/O.
 import type { Text } from '../kernel/i18n.ts';
 import { LAW_PARAMETERS, paramAt, type LegalBasis, type ParamKey, type ParamSet } from './parameters.ts';
-import { ageInMonth, firstDay, formatMonthVi, formatVnd, monthIndex, monthOf, monthTurning, type Month } from './months.ts';
+import { addMonths, ageInMonth, firstDay, formatMonthVi, formatVnd, monthIndex, monthOf, monthTurning, type Month } from './months.ts';
 import type { PovertyClass, Reason } from './poverty.ts';
 
 export type Disability = 'especially_severe' | 'severe' | 'mild';
@@ -160,6 +160,28 @@ function candidates(p: PersonFacts, hh: HouseholdContext, month: Month, age: num
   if (age < 3 && hh.especiallyDisadvantagedArea && !inOneThreeSix) add({ category: '5.7', coefKey: 'assistance.coef.5.7', why: { vi: `${age} tuổi, hộ nghèo/cận nghèo, sống ở xã, thôn đặc biệt khó khăn`, en: `aged ${age}, poor or near-poor, in an especially disadvantaged area` } }, isPoorOrNear(hh.povertyStatus));
   if (p.hiv && !child && p.noStableIncome) add({ category: '5.8', coefKey: 'assistance.coef.5.8', why: { vi: 'nhiễm HIV, hộ nghèo, không có thu nhập ổn định', en: 'with HIV, poor household, no stable income' } }, isPoor(hh.povertyStatus));
   return out;
+}
+
+/**
+ * The dates of `p` reduced to what entitlementInMonth reads of them for `month`: the age in
+ * whole years (the month of birth set `age` years before `month`), whether the person has died
+ * before or in the month, whether the disability certificate and the decision are later than
+ * the month. Benefits, statuses, categories, coefficients and amounts are the same for `p` and
+ * for the reduced facts (the reason texts, which quote the dates, are not): so persons whose
+ * reduced facts are equal are evaluated once (the bulk payroll, src/payments/due.ts, computes
+ * the same reduction in SQL). assistance.test.ts checks the equality on random facts.
+ */
+export function datesForMonth(p: PersonFacts, month: Month): PersonFacts {
+  const m = monthIndex(month);
+  const rel = (d: Month) => Math.sign(monthIndex(d) - m); // -1 before, 0 this month, 1 later
+  const death = p.dateOfDeath ? rel(monthOf(p.dateOfDeath)) : null;
+  return {
+    ...p,
+    dateOfBirth: firstDay(addMonths(month, -12 * ageInMonth(p.dateOfBirth, month))),
+    dateOfDeath: death === null || death > 0 ? null : firstDay(addMonths(month, death)),
+    disabilityCertifiedOn: p.disabilityCertifiedOn ? firstDay(addMonths(month, Math.max(0, rel(monthOf(p.disabilityCertifiedOn))))) : p.disabilityCertifiedOn,
+    decisionMonth: p.decisionMonth ? addMonths(month, Math.max(0, rel(p.decisionMonth))) : p.decisionMonth,
+  };
 }
 
 /** standard × coefficient/10 in integer VND (half up when a province level is not a multiple of 10). */

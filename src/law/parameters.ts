@@ -163,6 +163,11 @@ export function paramAt(key: ParamKey, date: string, province?: string | null, s
   return national;
 }
 
+/** The provinces with a version of their own of some parameter: elsewhere paramAt answers the national version. */
+export function overriddenProvinces(set: ParamSet = LAW_PARAMETERS): string[] {
+  return [...new Set(set.filter((p) => p.scope !== 'national').map((p) => p.scope))].sort();
+}
+
 /** A short citation: "Nghị định 20/2021/NĐ-CP, Điều 4 khoản 2". */
 export function cite(b: LegalBasis): string {
   return `${b.document}, ${b.article}`;

@@ -11,7 +11,7 @@ import { householdContext, personFacts, toLawMonth, type PersonFactsRow } from '
 import { formatMonthVi, type Month, type PaymentChannel } from '../registry/model.ts';
 import { jobHandlers } from '../jobs/runner.ts';
 import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
-import { inTransaction, readDue, stageDue, writeDue } from './due.ts';
+import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -132,9 +132,15 @@ async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by:
   if (approved.rows[0]!.n > 0) throw approvedError(month);
   await sql`delete from payroll_items where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
-  await sql`insert into payrolls (province_code, unit_id, month, created_by)
+  const added = await sql`insert into payrolls (province_code, unit_id, month, created_by)
     select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}
     from units u where u.id = any(${units}::int[]) and not exists (select 1 from payrolls x where x.unit_id = u.id and x.month = ${month})`.execute(q);
+  // Many new payrolls (a province's first month): count them now, so that the foreign-key
+  // checks of the lines written next look them up by index, not by scanning a table the
+  // statistics still think empty. Only the owner may; under the application role it is skipped.
+  if (Number(added.numAffectedRows ?? 0) >= 50) {
+    await sql`do $$ begin if pg_has_role(current_user, (select relowner from pg_class where oid = 'payrolls'::regclass), 'USAGE') then analyze payrolls; end if; end $$`.execute(q);
+  }
   const r = await sql<{ id: number; unit_id: number }>`select id, unit_id from payrolls where unit_id = any(${units}::int[]) and month = ${month}`.execute(q);
   return new Map(r.rows.map((x) => [x.unit_id, x.id]));
 }
@@ -156,9 +162,8 @@ export async function generatePayroll(q: Q, unitId: number, month: Month, by: st
     await refreshTotals(tx, [unitId], month);
     const t = await sql<{ n: number; total: number; arrears: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total, coalesce(sum(arrears), 0)::bigint as arrears
       from payroll_lines where payroll_id = ${payrollId}`.execute(tx);
-    const unknown = await sql<{ person_id: number; months: number[] }>`select d.person_id, array_agg(d.m order by d.m) as months
-      from payroll_due d join payroll_amount a on a.k = d.k where a.amount is null group by d.person_id order by d.person_id`.execute(tx);
-    return { payrollId, month, lines: t.rows[0]!.n, total: Number(t.rows[0]!.total), arrears: Number(t.rows[0]!.arrears), unknown: unknown.rows.map((u) => ({ personId: u.person_id, months: u.months.map(Number) })) };
+    const unknown = await unknownMonths(tx);
+    return { payrollId, month, lines: t.rows[0]!.n, total: Number(t.rows[0]!.total), arrears: Number(t.rows[0]!.arrears), unknown };
   });
 }
 

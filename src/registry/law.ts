@@ -66,7 +66,7 @@ export function personFacts(p: PersonFactsRow, o: { decisionMonth?: Month | null
   };
 }
 
-export function householdContext(h: { province_code: string; disadvantaged_area: boolean }, povertyStatus: PovertyClass | null): HouseholdContext {
+export function householdContext(h: { province_code: string | null; disadvantaged_area: boolean }, povertyStatus: PovertyClass | null): HouseholdContext {
   return { povertyStatus: povertyStatus ?? 'unknown', especiallyDisadvantagedArea: h.disadvantaged_area, provinceCode: h.province_code };
 }
 

@@ -26,23 +26,25 @@ export const annualReview: JobHandler = {
     }
     const rule = povertyRuleSql(p.year);
     const r = await sql<{ n: number; last: number | null }>`with x as (
-        select h.id, h.version, h.area, h.income_per_month, h.deprivations, h.province_code, ${rule.counts} from households h
+        select h.id, h.version, h.unit_id, h.area, h.income_per_month, h.deprivations, h.province_code, ${rule.counts} from households h
         where h.id > ${after} and (${p.unitId}::int is null or h.unit_id = ${p.unitId}) order by h.id limit ${REVIEW_CHUNK}),
-      ins as (insert into review_staging (job_id, household_id, household_version, class, deprivation_count)
-        select ${job.id}, x.id, x.version, ${rule.cls}, ${rule.deprivationCount} from x returning household_id)
+      ins as (insert into review_staging (job_id, household_id, household_version, province_code, unit_id, class, deprivation_count)
+        select ${job.id}, x.id, x.version, x.province_code, x.unit_id, ${rule.cls}, ${rule.deprivationCount} from x returning household_id)
       select count(*)::int as n, max(household_id) as last from ins`.execute(tx);
     const n = r.rows[0]!.n;
     return { cursor: { after: r.rows[0]!.last ?? after }, progress: job.progress + n, total, done: n < REVIEW_CHUNK };
   },
   async apply(tx, job) {
     const p = job.params as unknown as ReviewParams;
-    await sql`delete from household_classifications where year = ${p.year} and (${p.unitId}::int is null or unit_id = ${p.unitId})`.execute(tx);
+    // This year's classifications of the scope go, and those of the staged households recorded
+    // under another commune (moved since): a plain insert follows, no conflict to handle. Each
+    // row keeps the commune and province of the household version it classified.
+    await sql`delete from household_classifications where year = ${p.year}
+      and (${p.unitId}::int is null or unit_id = ${p.unitId} or household_id in (select household_id from review_staging where job_id = ${job.id}))`.execute(tx);
     const c = await sql<{ class: string; n: number }>`select class, count(*)::int as n from review_staging where job_id = ${job.id} group by class order by class`.execute(tx);
     await sql`insert into household_classifications (household_id, year, province_code, unit_id, class, household_version, deprivation_count, job_id)
-      select h.id, ${p.year}, h.province_code, h.unit_id, s.class, s.household_version, s.deprivation_count, ${job.id}
-      from review_staging s join households h on h.id = s.household_id where s.job_id = ${job.id}
-      on conflict (household_id, year) do update set class = excluded.class, household_version = excluded.household_version,
-        deprivation_count = excluded.deprivation_count, job_id = excluded.job_id, computed_at = now()`.execute(tx);
+      select s.household_id, ${p.year}, s.province_code, s.unit_id, s.class, s.household_version, s.deprivation_count, ${job.id}
+      from review_staging s where s.job_id = ${job.id}`.execute(tx);
     await sql`delete from review_staging where job_id = ${job.id}`.execute(tx);
     return { year: p.year, counts: Object.fromEntries(c.rows.map((x) => [x.class, x.n])) };
   },
