@@ -2,7 +2,7 @@
 // a throw-away data folder, so the demo loads as on a first start, and drives Debian's Chromium
 // through playwright-core (never a downloaded browser). It builds nothing: run
 // `npm run build:web` first (CI does). Screenshots go to docs/screenshots/ for the user guide.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,4 +176,31 @@ export async function openSuite(): Promise<{ server: RunningServer; browser: Bro
 export async function closeSuite(server: RunningServer | undefined, browser: Browser | undefined): Promise<void> {
   await browser?.close();
   await server?.stop();
+}
+
+/** The LibreOffice binary, when installed (CI installs it; tests skip with a reason otherwise). */
+export function soffice(): string | null {
+  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) if (existsSync(p)) return p;
+  return null;
+}
+
+/**
+ * Converts `docx` to PDF beside it with LibreOffice, in a profile of its own (parallel runs do not
+ * share and lock one profile); returns the PDF's path. Throws with LibreOffice's output on failure.
+ */
+export function docxToPdf(docx: string): string {
+  const bin = soffice();
+  if (!bin) throw new Error('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-writer-nogui');
+  const dir = join(docx, '..');
+  const r = spawnSync(bin, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 180_000 });
+  const pdf = docx.replace(/\.docx$/, '.pdf');
+  if (r.status !== 0 || !existsSync(pdf)) throw new Error(`soffice failed (${r.status}): ${r.stderr}${r.stdout}`);
+  return pdf;
+}
+
+/** Renders one page of a PDF to docs/screenshots/NAME.png for the user guide. */
+export function pdfPageScreenshot(pdf: string, page: number, name: string, dpi = 80): void {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const r = spawnSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', pdf, join(screenshotsDir, name.replace(/\.png$/, ''))], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
 }

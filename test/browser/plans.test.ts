@@ -7,11 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closeSuite, newPage, openSuite, root, screenshot, screenshotsDir, scrollWidth, signIn, unlabelledControls, type RunningServer } from './harness.ts';
+import { closeSuite, docxToPdf, newPage, pdfPageScreenshot, soffice, openSuite, root, screenshot, scrollWidth, signIn, unlabelledControls, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -69,15 +69,8 @@ test('the draft link of 152-KH/ĐU answers a .docx file', async () => {
   await context.close();
 });
 
-/** The LibreOffice binary, when installed (CI and the dev machine have it). */
-function soffice(): string | null {
-  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) if (existsSync(p)) return p;
-  return null;
-}
-
 test('the drafted plan renders with LibreOffice as an A4 official document: motto, number, title on page 1', async (t) => {
-  const bin = soffice();
-  if (!bin) {
+  if (!soffice()) {
     t.skip('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-writer-nogui');
     return;
   }
@@ -96,11 +89,7 @@ test('the drafted plan renders with LibreOffice as an A4 official document: mott
     const docx = join(dir, 'du-thao.docx');
     await (await download).saveAs(docx);
     assert.match(String(href), /unit=03439/);
-    // A profile of its own, so parallel runs do not share (and lock) one LibreOffice profile.
-    const r = spawnSync(bin, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 180_000 });
-    assert.equal(r.status, 0, `soffice: ${r.stderr}${r.stdout}`);
-    const pdf = join(dir, 'du-thao.pdf');
-    assert.ok(existsSync(pdf), r.stdout);
+    const pdf = docxToPdf(docx);
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
     assert.ok(size, info);
@@ -113,9 +102,7 @@ test('the drafted plan renders with LibreOffice as an A4 official document: mott
     assert.match(flat, /KẾ HOẠCH/);
     assert.match(flat, /Thực hiện Chương trình hành động số 53-CTr\/TU/);
     // Page 1 for the user guide, looked at by a person (docs/guide/ke-hoach.md).
-    mkdirSync(screenshotsDir, { recursive: true });
-    const png = spawnSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '80', '-png', '-singlefile', pdf, join(screenshotsDir, 'ke-hoach-du-thao-trang-1')], { encoding: 'utf8' });
-    assert.equal(png.status, 0, png.stderr);
+    pdfPageScreenshot(pdf, 1, 'ke-hoach-du-thao-trang-1', 80);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await context.close();
