@@ -225,13 +225,19 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
     return j;
   }
 
+  /** An import job the caller may act on: found in scope (404) and writable there (403). */
+  async function importJobToWrite(req: FastifyRequest, id: number): Promise<Job> {
+    const j = await jobInScope(req, id, 'registry_import');
+    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    return j;
+  }
+
   app.get('/api/registry/imports/:id/report', {
     config: { access: { permission: 'registry.write', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'The row-level report of an import job as a file: every row with its result and, when rejected, its reasons (?format=csv|xlsx)', params: Id,
       querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) }) },
   }, async (req, reply) => {
-    const j = await jobInScope(req, req.params.id, 'registry_import');
-    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    const j = await importJobToWrite(req, req.params.id);
     if (!j.result || !['ready', 'done'].includes(j.state)) throw AppError.conflict(text('Công việc nhập chưa kiểm tra xong các dòng', 'The import has not finished checking its rows'));
     const r = j.result as ImportReport;
     if (req.query.format === 'xlsx') return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="ket-qua-nhap-${j.id}.xlsx"`).send(await reportXlsx(r));
@@ -242,8 +248,7 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: { permission: 'registry.write', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Confirm a checked import: its valid rows are applied in one transaction', params: Id, response: { 200: JobView } },
   }, async (req) => {
-    const j = await jobInScope(req, req.params.id, 'registry_import');
-    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    const j = await importJobToWrite(req, req.params.id);
     if (!(await confirmJob(db.k, j.id))) throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
     let done = await runJob(db, j.id);
     if (done.state === 'confirmed') {
@@ -262,8 +267,7 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: { permission: 'registry.write', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Cancel an import that has not been applied: nothing is written', params: Id, response: { 200: JobView } },
   }, async (req) => {
-    const j = await jobInScope(req, req.params.id, 'registry_import');
-    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    const j = await importJobToWrite(req, req.params.id);
     const ok = await withActor(db, req.actor, (tx) => cancelJob(tx, j.id));
     if (!ok) throw AppError.conflict(text('Không hủy được: công việc đã xong hoặc đã hủy', 'Cannot cancel: the job is finished or cancelled'));
     return view((await getJob(db.k, j.id))!);
