@@ -3,7 +3,8 @@
 // selected passage, and the body POST /api/plans takes (confirmed / corrected / added / removed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guessFromPassage, parseValue, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget } from '../../web/src/pages/plans/review.ts';
+import { parseNumber as parseValue } from '../../web/src/i18n/format.ts';
+import { guessFromPassage, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget } from '../../web/src/pages/plans/review.ts';
 
 const preschool: ExtractedTarget = { indicatorCode: 'preschool_enrolment_rate', indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường', comparator: '=', value: 99.5, unit: '%', year: 2030, sourceText: 'mẫu giáo đạt 99,5%', start: 10, end: 28 };
 const stunting: ExtractedTarget = { indicatorCode: 'stunting_under5_rate', indicatorName: 'Suy dinh dưỡng thấp còi', comparator: '<', value: 18.7, unit: '%', year: 2030, sourceText: 'x', start: 40, end: 80 };

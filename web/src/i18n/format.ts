@@ -52,3 +52,16 @@ export function pickText(value: unknown, locale: Locale): string {
   }
   return '';
 }
+
+/**
+ * A number typed the Vietnamese way: "99,5" → 99.5, "1.500" → 1500, "1.500,25" → 1500.25, "2" → 2
+ * (a dot before exactly three digits groups thousands; without a comma, any other dot is a
+ * decimal point). Null when it is not a number.
+ */
+export function parseNumber(s: string): number | null {
+  const t = s.trim().replace(/\s+/g, '');
+  if (!/^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$|^-?\d+\.\d+$/.test(t)) return null;
+  const v = /,/.test(t) || /\.\d{3}(?:\.|$)/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}

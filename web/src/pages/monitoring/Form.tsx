@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
-import { formatDate, num } from '../../i18n/index.ts';
+import { formatDate, num, parseNumber } from '../../i18n/index.ts';
 import { m } from './strings.ts';
 
 interface Indicator { code: string; name: string; unit: string; aggregation: string; kind: string; source: string; keys: string[] }
@@ -21,7 +21,7 @@ const key = (v: { indicatorCode: string; disaggregation: string }) => `${v.indic
 const ratio = (i: Indicator) => i.aggregation === 'sum_ratio' || i.kind === 'rate' || i.kind === 'ratio';
 const fieldId = (k: string, f: string) => `f-${k.replace(/[^a-z0-9]/gi, '-')}-${f}`;
 /** "1.234,5" or "1234.5" as typed on a Vietnamese keyboard → 1234.5; "" → null. */
-const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : Number(raw.trim().replace(/\./g, '').replace(',', '.')));
+const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : parseNumber(raw) ?? Number.NaN);
 
 export default function Form({ unit, period }: { unit: string; period: string }) {
   const path = `/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}`;

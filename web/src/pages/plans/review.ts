@@ -4,6 +4,8 @@
 // POST /api/plans takes (each target confirmed, corrected or added; removed ones listed).
 // Pure, tested in test/web/plan-review.test.ts.
 
+import { parseNumber } from '../../i18n/format.ts';
+
 export interface ExtractedTarget {
   readonly indicatorCode: string;
   readonly indicatorName: string;
@@ -44,16 +46,6 @@ export type RowStatus = 'confirmed' | 'corrected' | 'added' | 'removed';
 /** 99.5 → "99,5" (the way the officer types it back). */
 export const valueText = (n: number): string => String(n).replace('.', ',');
 
-/** "99,5" → 99.5, "1.500" → 1500, "2" → 2; null when it is not a number. */
-export function parseValue(s: string): number | null {
-  const t = s.trim().replace(/\s+/g, '');
-  if (!/^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$|^-?\d+\.\d+$/.test(t)) return null;
-  // A dot followed by exactly three digits is a thousands separator; else (no comma) a decimal point.
-  const v = /,/.test(t) || /\.\d{3}(?:\.|$)/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-}
-
 export function rowFromExtracted(t: ExtractedTarget, key: number): Row {
   return { key, extracted: t, indicatorCode: t.indicatorCode, comparator: t.comparator, value: valueText(t.value), unit: t.unit, year: t.year === null ? '' : String(t.year), sourceText: t.sourceText, start: t.start, end: t.end, removed: false };
 }
@@ -62,7 +54,7 @@ export function rowStatus(r: Row): RowStatus {
   if (r.removed) return 'removed';
   if (!r.extracted) return 'added';
   const e = r.extracted;
-  const same = r.indicatorCode === e.indicatorCode && r.comparator === e.comparator && parseValue(r.value) === e.value && r.unit === e.unit && (r.year === '' ? null : Number(r.year)) === e.year;
+  const same = r.indicatorCode === e.indicatorCode && r.comparator === e.comparator && parseNumber(r.value) === e.value && r.unit === e.unit && (r.year === '' ? null : Number(r.year)) === e.year;
   return same ? 'confirmed' : 'corrected';
 }
 
@@ -151,7 +143,7 @@ export function reviewedTargets(rows: readonly Row[]): { targets: TargetBody[]; 
     const t: TargetBody = {
       indicatorCode: r.indicatorCode,
       comparator: r.comparator,
-      value: parseValue(r.value) ?? Number.NaN,
+      value: parseNumber(r.value) ?? Number.NaN,
       unit: r.unit,
       year: r.year.trim() === '' ? null : Number(r.year),
       sourceText: r.sourceText,
@@ -171,7 +163,7 @@ export function rowProblems(rows: readonly Row[]): { key: number; field: 'indica
   for (const r of rows) {
     if (r.removed) continue;
     if (!r.indicatorCode) out.push({ key: r.key, field: 'indicatorCode', problem: 'required' });
-    if (parseValue(r.value) === null) out.push({ key: r.key, field: 'value', problem: 'number' });
+    if (parseNumber(r.value) === null) out.push({ key: r.key, field: 'value', problem: 'number' });
     if (r.year.trim() !== '' && !/^(19|20|21)\d\d$/.test(r.year.trim())) out.push({ key: r.key, field: 'year', problem: 'year' });
   }
   return out;
