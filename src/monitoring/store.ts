@@ -241,15 +241,25 @@ export interface FormView {
   readonly registry: RegistrySource | null;
 }
 
-/** The form for a unit and period, with its stored values and their current validation issues. */
-export async function getForm(q: Q, unit: UnitRef, period: string): Promise<FormView> {
-  const registry = await registrySource(q, unit, period);
-  const codes = await formCodes(q, unit, period, registry);
+/** What validating a unit's form for a period reads: indicators, values, history, siblings, registry. */
+async function formContext(q: Q, unit: UnitRef, period: string, registry?: RegistrySource | null) {
+  const reg = registry === undefined ? await registrySource(q, unit, period) : registry;
+  const codes = await formCodes(q, unit, period, reg);
   const defs = await indicatorDefs(q, codes);
-  const [sub, values, deadline, history, siblings] = [
-    await getSubmission(q, unit.id, period), await valuesOf(q, unit.id, period), await deadlineFor(q, unit, period),
-    await historyOf(q, unit.id, period, defs), await siblingsOf(q, unit, period, defs),
-  ];
+  return {
+    registry: reg, codes, defs, values: await valuesOf(q, unit.id, period),
+    history: await historyOf(q, unit.id, period, defs), siblings: await siblingsOf(q, unit, period, defs),
+  };
+}
+
+/**
+ * The form for a unit and period, with its stored values and their current validation issues.
+ * `registry`, when the caller has already computed it for this unit and period, is not read again.
+ */
+export async function getForm(q: Q, unit: UnitRef, period: string, registry?: RegistrySource | null): Promise<FormView> {
+  const c = await formContext(q, unit, period, registry);
+  const sub = await getSubmission(q, unit.id, period);
+  const deadline = await deadlineFor(q, unit, period);
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     period,
@@ -257,10 +267,10 @@ export async function getForm(q: Q, unit: UnitRef, period: string): Promise<Form
     returnReason: sub?.status === 'returned' ? sub.returnReason : null,
     deadline: deadline.date,
     deadlineSource: deadline.source,
-    indicators: codes.filter((c) => defs.has(c)).map((c) => ({ ...defs.get(c)!, keys: disaggregationKeys(defs.get(c)!.disaggregations) })),
-    values,
-    issues: validateForm(values, { indicators: defs, history, siblings, registry: registryMap(registry) }),
-    registry,
+    indicators: c.codes.filter((code) => c.defs.has(code)).map((code) => ({ ...c.defs.get(code)!, keys: disaggregationKeys(c.defs.get(code)!.disaggregations) })),
+    values: c.values,
+    issues: validateForm(c.values, { indicators: c.defs, history: c.history, siblings: c.siblings, registry: registryMap(c.registry) }),
+    registry: c.registry,
   };
 }
 
@@ -282,7 +292,8 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
   const sub = await ensureSubmission(q, unit.id, period);
   const t = transition(sub.status, 'save');
   if (!t.ok) throw conflict(t.reason);
-  const codes = await formCodes(q, unit, period, await registrySource(q, unit, period));
+  const registry = await registrySource(q, unit, period);
+  const codes = await formCodes(q, unit, period, registry);
   const allowed = new Set(codes);
   const defs = await indicatorDefs(q, [...new Set([...codes, ...values.map((v) => v.indicatorCode)])]);
   // Structural problems (unknown indicator, breakdown, duplicates) are refused outright.
@@ -305,7 +316,7 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
     saved++;
   }
   await sql`update monitoring_submissions set updated_at = now() where id = ${sub.id}`.execute(any(q));
-  const form = await getForm(q, unit, period);
+  const form = await getForm(q, unit, period, registry);
   return { issues: [...form.issues], saved, deleted };
 }
 
@@ -332,13 +343,11 @@ export async function act(q: Q, unit: UnitRef, period: string, input: ActionInpu
   }
   let issues: Issue[] = [];
   if (input.action === 'submit') {
-    const registry = await registrySource(q, unit, period);
-    const codes = await formCodes(q, unit, period, registry);
-    const defs = await indicatorDefs(q, codes);
-    const values = await valuesOf(q, unit.id, period);
+    const c = await formContext(q, unit, period);
+    const values = c.values;
     issues = validateForm(values, {
-      indicators: defs, required: codes.filter((c) => defs.get(c)?.source !== 'registry'), registry: registryMap(registry),
-      history: await historyOf(q, unit.id, period, defs), siblings: await siblingsOf(q, unit, period, defs),
+      indicators: c.defs, required: c.codes.filter((code) => c.defs.get(code)?.source !== 'registry'), registry: registryMap(c.registry),
+      history: c.history, siblings: c.siblings,
     });
     const blockers = submissionBlockers(issues, values);
     if (blockers.length) {
