@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { catalogue } from './catalogue.ts';
 import type { Indicator } from './model.ts';
-import { arr } from '../units/store.ts';
+import { arr } from '../db/arrays.ts';
 import './store.ts';
 
 /** The table row of one indicator (pure; arrays are written as text[]). */

@@ -15,6 +15,7 @@ import { addMonths } from '../law/months.ts';
 import { fromLawMonth, householdContext, personFacts, toLawMonth } from '../registry/law.ts';
 import type { Month, PaymentChannel } from '../registry/model.ts';
 import type { MonthAmount, PayrollLine } from './model.ts';
+import { arr } from '../db/arrays.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -57,7 +58,7 @@ const keyJoin = (a: string, b: string) => sql.raw(KEY.map((k) => `${a}.${k} = ${
  * `payroll_amount` (the law's amount for each distinct facts). Returns the persons considered.
  */
 export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ count: number; last: number | null }> {
-  const units = `{${s.unitIds.join(',')}}`;
+  const units = arr(s.unitIds);
   await bulkSettings(tx);
   const mi = Math.floor(s.month / 100) * 12 + (s.month % 100) - 1;
   await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_classes, pg_temp.payroll_paid, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(tx);
@@ -65,7 +66,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   // depend on the month (`facts`, as text: the first part of the law's key). The province
   // counts only where it has parameters of its own; elsewhere the national ones apply. And the
   // payroll the person's line goes to, when it exists (the writers create the payrolls first).
-  const lawProvince = sql`case when p.province_code = any(${`{${overriddenProvinces().join(',')}}`}::text[]) then p.province_code end`;
+  const lawProvince = sql`case when p.province_code = any(${arr(overriddenProvinces())}::text[]) then p.province_code end`;
   await sql`create temp table payroll_beneficiaries on commit drop as
     select p.id, p.unit_id, p.province_code, p.household_id, p.schooling, p.conditions, p.disability, p.pension, h.disadvantaged_area,
       ${lawProvince} as law_province,

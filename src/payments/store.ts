@@ -12,6 +12,7 @@ import { formatMonthVi, type Month, type PaymentChannel } from '../registry/mode
 import { jobHandlers } from '../jobs/runner.ts';
 import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
+import { arr } from '../db/arrays.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -127,7 +128,7 @@ const approvedError = (month: Month) => AppError.conflict(text('Danh sách chi t
  * approved. Returns the payroll ids by commune.
  */
 async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<Map<number, number>> {
-  const units = `{${unitIds.join(',')}}`;
+  const units = arr(unitIds);
   const approved = await sql<{ n: number }>`select count(*)::int as n from payrolls where unit_id = any(${units}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
   if (approved.rows[0]!.n > 0) throw approvedError(month);
   await sql`delete from payroll_items where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
@@ -149,7 +150,7 @@ async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by:
 async function refreshTotals(q: Q, unitIds: readonly number[], month: Month): Promise<void> {
   await sql`update payrolls pr set lines = coalesce(t.n, 0), total = coalesce(t.s, 0)
     from (select x.id, count(l.person_id)::int as n, sum(l.total)::bigint as s
-          from payrolls x left join payroll_lines l on l.payroll_id = x.id where x.unit_id = any(${`{${unitIds.join(',')}}`}::int[]) and x.month = ${month} group by x.id) t
+          from payrolls x left join payroll_lines l on l.payroll_id = x.id where x.unit_id = any(${arr(unitIds)}::int[]) and x.month = ${month} group by x.id) t
     where pr.id = t.id`.execute(q);
 }
 
@@ -174,7 +175,7 @@ export async function generatePayrolls(q: Q, unitIds: readonly number[], month: 
     await stageDue(tx, { unitIds, month });
     await writeDue(tx, month);
     await refreshTotals(tx, unitIds, month);
-    const t = await sql<{ n: number; total: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total from payroll_lines where payroll_id = any(${`{${[...ids.values()].join(',')}}`}::int[])`.execute(tx);
+    const t = await sql<{ n: number; total: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total from payroll_lines where payroll_id = any(${arr([...ids.values()])}::int[])`.execute(tx);
     return { lines: t.rows[0]!.n, total: Number(t.rows[0]!.total) };
   });
 }
@@ -255,7 +256,7 @@ export async function applyStatement(q: Q, payrollId: number, rows: readonly Sta
 /** Cashless share of a unit's payments in a month (or every month): counts of lines. */
 export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: Month) {
   const r = await sql<{ numerator: number; denominator: number }>`select count(*) filter (where l.channel in ('bank', 'ewallet'))::int as numerator, count(*)::int as denominator
-    from payroll_lines l join payrolls p on p.id = l.payroll_id where l.unit_id = any(${`{${unitIds.join(',')}}`}::int[]) and (${month ?? null}::int is null or p.month = ${month ?? null})`.execute(q);
+    from payroll_lines l join payrolls p on p.id = l.payroll_id where l.unit_id = any(${arr(unitIds)}::int[]) and (${month ?? null}::int is null or p.month = ${month ?? null})`.execute(q);
   return r.rows[0]!;
 }
 

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { NewUnit, UnitLevel } from './model.ts';
+import { arr } from '../db/arrays.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -128,11 +129,6 @@ export async function writeLineage(q: Q, rows: readonly { successorId: number; p
       select t.s, t.p, t.part, ${effective}::date
       from unnest(${arr(c.map((x) => x.successorId))}::int[], ${arr(c.map((x) => x.predecessorId))}::int[], ${arr(c.map((x) => x.part))}::text[]) as t(s, p, part)`.execute(q);
   }
-}
-
-/** Postgres array literal, so that the same query works on node-postgres and PGlite. */
-export function arr(xs: readonly (string | number | null)[]): string {
-  return `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
 /**
