@@ -392,6 +392,25 @@ export async function asSystem<T>(q: Q, fn: () => Promise<T>): Promise<T> {
 
 // ---- roll-up ----------------------------------------------------------------------------
 
+const both = sql`n is not null and d is not null`;
+const wm = sql`val is not null and d is not null`;
+/**
+ * Numerator, denominator, value and source count of a group of rows (n, d, val, aggregation,
+ * factor), by the indicator's rule: rates Σ n / Σ d × factor (a rate given without its parts
+ * keeps its value when no row has them), counts Σ, averages Σ(val × d) / Σ d (the numerator
+ * carries Σ(val × d)), levels the value. The roll-up and the country totals both use it.
+ */
+const combined = sql`
+      case aggregation when 'sum_ratio' then sum(n) filter (where ${both}) when 'weighted_mean' then sum(val * d) filter (where ${wm}) when 'none' then max(n) end as numerator,
+      case aggregation when 'sum_ratio' then sum(d) filter (where ${both}) when 'weighted_mean' then sum(d) filter (where ${wm}) when 'none' then max(d) end as denominator,
+      case aggregation
+        when 'sum_ratio' then case when count(*) filter (where ${both}) = 0 then max(val)
+                                   else max(factor) * sum(n) filter (where ${both}) / nullif(sum(d) filter (where ${both}), 0) end
+        when 'weighted_mean' then sum(val * d) filter (where ${wm}) / nullif(sum(d) filter (where ${wm}), 0)
+        when 'sum' then sum(val)
+        else max(val) end as value,
+      count(*)::int as sources`;
+
 /**
  * The set-based roll-up: every approved value counts toward each unit above its reporting unit
  * in `ancestors` (the units above it and, for a pre-reform unit, its successors and theirs), so
@@ -408,8 +427,6 @@ function rollupSelect(filter: { ancestors?: readonly number[]; codes?: readonly 
   if (filter.ancestors) { w.push(sql`a.anc = any(${filter.ancestors as number[]})`); own.push(sql`v.unit_id = any(${filter.ancestors as number[]})`); }
   if (filter.codes) { w.push(sql`v.indicator_code = any(${filter.codes as string[]})`); own.push(sql`v.indicator_code = any(${filter.codes as string[]})`); }
   if (filter.period) { w.push(sql`v.period = ${filter.period}`); own.push(sql`v.period = ${filter.period}`); }
-  const both = sql`n is not null and d is not null`;
-  const wm = sql`val is not null and d is not null`;
   return sql`
     with shares as (
       select predecessor_id, successor_id, 1.0::float8 / count(*) over (partition by predecessor_id) as share
@@ -437,16 +454,7 @@ function rollupSelect(filter: { ancestors?: readonly number[]; codes?: readonly 
       join indicators i on i.code = v.indicator_code
       where ${sql.join(own, sql` and `)}
     )
-    select unit_id, indicator_code, period, disaggregation,
-      case aggregation when 'sum_ratio' then sum(n) filter (where ${both}) when 'weighted_mean' then sum(val * d) filter (where ${wm}) when 'none' then max(n) end as numerator,
-      case aggregation when 'sum_ratio' then sum(d) filter (where ${both}) when 'weighted_mean' then sum(d) filter (where ${wm}) when 'none' then max(d) end as denominator,
-      case aggregation
-        when 'sum_ratio' then case when count(*) filter (where ${both}) = 0 then max(val)
-                                   else max(factor) * sum(n) filter (where ${both}) / nullif(sum(d) filter (where ${both}), 0) end
-        when 'weighted_mean' then sum(val * d) filter (where ${wm}) / nullif(sum(d) filter (where ${wm}), 0)
-        when 'sum' then sum(val)
-        else max(val) end as value,
-      count(*)::int as sources
+    select unit_id, indicator_code, period, disaggregation, ${combined}
     from src group by unit_id, indicator_code, period, disaggregation, aggregation`;
 }
 
@@ -469,29 +477,21 @@ async function currentProvinces(q: Q): Promise<number[]> {
 }
 
 /**
- * The country's totals from the current provinces' totals (monitoring_totals), by the same
- * rules as the roll-up: rates Σ numerators / Σ denominators × factor; counts Σ; averages
- * Σ(value × weight) / Σ weight (the numerator carries Σ(value × weight)); levels none.
+ * The country's totals from the current provinces' totals (monitoring_totals), combined by the
+ * roll-up's rule (`combined`); levels have no country total.
  * An id list rather than a join, so that the planner pushes it into both branches of the view.
  */
 function countrySelect(provinces: readonly number[], filter: { codes?: readonly string[]; period?: string }) {
   const w = [sql`t.unit_id = any(${provinces as number[]})`, sql`i.aggregation <> 'none'`];
   if (filter.codes) w.push(sql`t.indicator_code = any(${filter.codes as string[]})`);
   if (filter.period) w.push(sql`t.period = ${filter.period}`);
-  const both = sql`t.numerator is not null and t.denominator is not null`;
-  const wm = sql`t.value is not null and t.denominator is not null`;
   return sql`
-    select t.indicator_code, t.period, t.disaggregation,
-      case i.aggregation when 'sum_ratio' then sum(t.numerator) filter (where ${both}) when 'weighted_mean' then sum(t.value * t.denominator) filter (where ${wm}) end,
-      case i.aggregation when 'sum_ratio' then sum(t.denominator) filter (where ${both}) when 'weighted_mean' then sum(t.denominator) filter (where ${wm}) end,
-      case i.aggregation
-        when 'sum_ratio' then i.factor::float8 * sum(t.numerator) filter (where ${both}) / nullif(sum(t.denominator) filter (where ${both}), 0)
-        when 'weighted_mean' then sum(t.value * t.denominator) filter (where ${wm}) / nullif(sum(t.denominator) filter (where ${wm}), 0)
-        else sum(t.value) end,
-      count(*)::int
-    from monitoring_totals t join indicators i on i.code = t.indicator_code
-    where ${sql.join(w, sql` and `)}
-    group by t.indicator_code, t.period, t.disaggregation, i.aggregation, i.factor`;
+    select indicator_code, period, disaggregation, ${combined}
+    from (select t.indicator_code, t.period, t.disaggregation, t.numerator::float8 as n, t.denominator::float8 as d, t.value::float8 as val,
+            i.aggregation, i.factor::float8 as factor
+          from monitoring_totals t join indicators i on i.code = t.indicator_code
+          where ${sql.join(w, sql` and `)}) src
+    group by indicator_code, period, disaggregation, aggregation`;
 }
 
 /**
