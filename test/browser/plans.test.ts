@@ -53,14 +53,19 @@ test('Thu Lũm opens 152-KH/ĐU and its cascade view flags the preschool target 
   await context.close();
 });
 
+/** Opens plan `number` from the plan list and finds its "Tải dự thảo kế hoạch" link. */
+async function draftLink(page: Page, number: string) {
+  await page.goto('/ke-hoach');
+  await page.getByRole('link', { name: number }).click();
+  const link = page.getByRole('link', { name: /Tải dự thảo kế hoạch/ });
+  await link.waitFor();
+  return { link, href: await link.getAttribute('href') };
+}
+
 test('the draft link of 152-KH/ĐU answers a .docx file', async () => {
   const { context, page } = await newPage(browser, server);
   await signIn(page, server, 'thulum');
-  await page.goto('/ke-hoach');
-  await page.getByRole('link', { name: '152-KH/ĐU' }).click();
-  const link = page.getByRole('link', { name: /Tải dự thảo kế hoạch/ });
-  await link.waitFor();
-  const href = await link.getAttribute('href');
+  const { href } = await draftLink(page, '152-KH/ĐU');
   assert.ok(href && /\/draft\.docx/.test(href), String(href));
   const res = await page.evaluate(`fetch(${JSON.stringify(href)}, { credentials: 'same-origin' }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength }))`) as { status: number; type: string; size: number };
   assert.equal(res.status, 200);
@@ -76,12 +81,8 @@ test('the drafted plan renders with LibreOffice as an A4 official document: mott
   }
   const { context, page } = await newPage(browser, server);
   await signIn(page, server, 'thulum');
-  await page.goto('/ke-hoach');
   // The province programme the commune implements: draft Thu Lũm's plan from it.
-  await page.getByRole('link', { name: '53-CTr/TU' }).click();
-  const link = page.getByRole('link', { name: /Tải dự thảo kế hoạch/ });
-  await link.waitFor();
-  const href = await link.getAttribute('href');
+  const { link, href } = await draftLink(page, '53-CTr/TU');
   const download = page.waitForEvent('download');
   await link.click();
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-draft-'));
