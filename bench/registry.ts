@@ -28,7 +28,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 /**
  * The floor: COPY out of `outs` (queries: the rows the work reads) and COPY in of the rows of
  * `ins` (tables: the rows the work wrote) into a copy of each table with the same indexes,
- * constraints and foreign keys (`full`), and into a bare copy (columns only, `bare`).
+ * constraints, foreign keys and triggers (`full`), and into a bare copy (columns only, `bare`).
  */
 async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full: number; bare: number }> {
   let out = 0;
@@ -55,6 +55,9 @@ async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full:
     await sql.raw(`drop table if exists bench_copy; create table bench_copy (like ${table} including all)`).execute(db.k);
     const fks = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db.k);
     for (const [j, fk] of fks.rows.entries()) await sql.raw(`alter table bench_copy add constraint bench_copy_fk${j} ${fk.def}`).execute(db.k);
+    // and its triggers (the set-based reference checks of migration 068)
+    const triggers = await sql<{ def: string }>`select pg_get_triggerdef(oid) as def from pg_trigger where tgrelid = ${table}::regclass and not tgisinternal`.execute(db.k);
+    for (const t of triggers.rows) await sql.raw(t.def.replace(/^CREATE TRIGGER (\w+)/, 'CREATE TRIGGER bench_$1').replace(/ ON (public\.)?\w+ /, ' ON bench_copy ')).execute(db.k);
     full += await into(table, 'bench_copy');
     await sql.raw(`drop table bench_copy; create table bench_copy (like ${table})`).execute(db.k);
     bare += await into(table, 'bench_copy');
@@ -87,7 +90,8 @@ async function setup(db: Db, persons: number): Promise<{ units: number[] }> {
   await sql`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, start_month, channel)
     select province_code, unit_id, id, 'B' || id, date '2026-09-01', 'bench', 'start', 202609, (array['bank','ewallet','post','cash'])[1 + id % 4]
     from persons where (date_of_birth <= date '1946-11-01' and not pension) or disability in ('severe', 'especially_severe')`.execute(db.k);
-  await sql`analyze`.execute(db.k);
+  // A settled database, as autovacuum leaves it after a bulk load (PGlite has no autovacuum).
+  await sql`vacuum analyze`.execute(db.k);
   const n = await sql<{ p: number; h: number; d: number }>`select (select count(*)::int from persons) as p, (select count(*)::int from households) as h, (select count(*)::int from benefit_decisions) as d`.execute(db.k);
   console.log(`  registry: ${n.rows[0]!.p.toLocaleString('en')} persons, ${n.rows[0]!.h.toLocaleString('en')} households, ${n.rows[0]!.d.toLocaleString('en')} beneficiaries in ${units.length} communes`);
   return { units: units.map((u) => u.unitId) };

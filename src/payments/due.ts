@@ -91,7 +91,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   await sql`create temp table payroll_paid on commit drop as
     select pi.person_id, pi.for_month from payroll_items pi join payroll_lines l on l.payroll_id = pi.payroll_id and l.person_id = pi.person_id
       join payrolls pr on pr.id = pi.payroll_id
-    where pi.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month}`.execute(tx);
+    where l.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month}`.execute(tx);
   await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_classes`.execute(tx);
   await sql`analyze payroll_paid`.execute(tx);
@@ -198,24 +198,25 @@ function amountOf(r: KeyRow): MonthAmount {
 
 /**
  * Writes the staged lines and items into the month's payrolls (which must exist, as drafts
- * emptied by the caller): items of the months with an amount, one line a person with a
- * payable total (buildLine), governed by the decision of the last month owed.
+ * emptied by the caller), in one statement that joins the months owed with their amounts once:
+ * items of the months with an amount, one line a person with a payable total (buildLine),
+ * governed by the decision of the last month owed.
  */
 export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void> {
   await bulkSettings(tx);
-  await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-    select d.payroll_id, d.person_id, d.payroll_unit, d.m, a.amount, a.category, a.coefficient_tenths
-    from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')}
-    where a.amount > 0 and d.payroll_id is not null
-    order by d.payroll_id, d.person_id, d.m`.execute(tx);
-  await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
+  await sql`with owed as materialized (
+      select d.payroll_id, d.person_id, d.payroll_unit, d.province_code, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
+      from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where d.payroll_id is not null),
+    items as (
+      insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
+      select payroll_id, person_id, payroll_unit, m, amount, category, coefficient_tenths from owed where amount > 0)
+    insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
     select t.payroll_id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total
-    from (select d.person_id, d.payroll_id, d.province_code, d.unit_id, max(d.m) as last_month,
-            coalesce(sum(a.amount) filter (where a.amount > 0 and d.m = ${month}), 0)::int as cur, coalesce(sum(a.amount) filter (where a.amount > 0), 0)::int as total
-          from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where d.payroll_id is not null group by d.person_id, d.payroll_id, d.province_code, d.unit_id) t
-    join payroll_due l on l.person_id = t.person_id and l.m = t.last_month
-    where t.total > 0
-    order by t.payroll_id, t.person_id`.execute(tx);
+    from (select person_id, payroll_id, province_code, unit_id, max(m) as last_month,
+            coalesce(sum(amount) filter (where amount > 0 and m = ${month}), 0)::int as cur, coalesce(sum(amount) filter (where amount > 0), 0)::int as total
+          from owed group by person_id, payroll_id, province_code, unit_id) t
+    join owed l on l.person_id = t.person_id and l.m = t.last_month
+    where t.total > 0`.execute(tx);
 }
 
 /** The staged lines as PayrollLine values (the job stages them; one commune's summary). */
