@@ -95,8 +95,9 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   // decision by (month, id); a stop governs nothing. A month is paid by the commune of the
   // decision governing it, in that commune's payroll when it exists (the writers create the
   // payrolls first): a beneficiary who moved is paid by the old commune up to its stop
-  // decision, by the new one from its start decision; only the communes in scope pay. Due (monthsDue): not paid or pending, not
-  // after the month of death, not after the payroll month.
+  // decision, by the new one from its start decision; only the communes of the run pay.
+  // Due (monthsDue): not paid or pending, not after the month of death, not after the payroll
+  // month.
   // The law's key for each month `i` (an index): the facts, the month, and the dates reduced as
   // datesForMonth (src/law/assistance.ts) does: the age in years; died before (-1), in (0) or
   // not by (1) the month; certified in or before (0), after (1) or never (9); decided in or
