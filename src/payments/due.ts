@@ -34,8 +34,6 @@ export interface DueScope {
   /** Only persons with id > after, at most limit of them (the job walks in chunks). */
   readonly after?: number;
   readonly limit?: number;
-  /** The payroll the lines go to: this commune's (one commune), else each person's own commune. */
-  readonly payrollUnit?: number;
 }
 
 /**
@@ -64,8 +62,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_classes, pg_temp.payroll_paid, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(tx);
   // Per person, once: dates as month indexes (year * 12 + month - 1), and the facts that do not
   // depend on the month (`facts`, as text: the first part of the law's key). The province
-  // counts only where it has parameters of its own; elsewhere the national ones apply. And the
-  // payroll the person's line goes to, when it exists (the writers create the payrolls first).
+  // counts only where it has parameters of its own; elsewhere the national ones apply.
   const lawProvince = sql`case when p.province_code = any(${arr(overriddenProvinces())}::text[]) then p.province_code end`;
   await sql`create temp table payroll_beneficiaries on commit drop as
     select p.id, p.unit_id, p.province_code, p.household_id, p.schooling, p.conditions, p.disability, p.pension, h.disadvantaged_area,
@@ -74,10 +71,8 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       'single_parent' = any(p.conditions) as single_parent,
       ${sql.raw(dateIndex('p.date_of_birth'))} as birth_index,
       ${sql.raw(dateIndex('p.death_date'))} as death_index,
-      ${sql.raw(dateIndex('p.disability_certified_on'))} as certified_index,
-      pr.id as payroll_id
+      ${sql.raw(dateIndex('p.disability_certified_on'))} as certified_index
     from persons p join households h on h.id = p.household_id
-      left join payrolls pr on pr.unit_id = coalesce(${s.payrollUnit ?? null}::int, p.unit_id) and pr.month = ${s.month}
     where p.id in (select person_id from benefit_decisions where unit_id = any(${units}::int[])) and p.id > ${s.after ?? 0}
     order by p.id limit ${s.limit ?? 2_000_000_000}`.execute(tx);
   await sql`set local default_statistics_target = 10`.execute(tx);
@@ -97,8 +92,12 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   await sql`analyze payroll_paid`.execute(tx);
   await sql`reset default_statistics_target`.execute(tx);
   // Enrolled months (enrolledMonths): a start or change governs from its month until the next
-  // decision by (month, id); a stop governs nothing. Due (monthsDue): not paid or pending, not
-  // after the month of death, not after the payroll month.
+  // decision by (month, id); a stop governs nothing. A month is paid by the commune of the
+  // decision governing it, in that commune's payroll when it exists (the writers create the
+  // payrolls first): a beneficiary who moved is paid by the old commune up to its stop
+  // decision, by the new one from its start decision; only the communes of the run pay.
+  // Due (monthsDue): not paid or pending, not after the month of death, not after the payroll
+  // month.
   // The law's key for each month `i` (an index): the facts, the month, and the dates reduced as
   // datesForMonth (src/law/assistance.ts) does: the age in years; died before (-1), in (0) or
   // not by (1) the month; certified in or before (0), after (1) or never (9); decided in or
@@ -106,16 +105,17 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   // the household's class of the latest review up to that year (classFor; '' = none).
   await sql`create temp table payroll_due on commit drop as
     with d as (
-      select d.id, d.person_id, d.kind, d.start_month, d.channel, d.account,
+      select d.id, d.person_id, d.unit_id, d.province_code, d.kind, d.start_month, d.channel, d.account,
         lead(d.start_month) over (partition by d.person_id order by d.start_month, d.id) as next
       from benefit_decisions d where d.person_id in (select id from payroll_beneficiaries)),
     e as (
-      select d.person_id, d.id as decision_id, ${sql.raw(monthIndex('d.start_month'))} as decision_index, d.channel, d.account, i
-      from d, generate_series(${sql.raw(monthIndex('d.start_month'))}, least(coalesce(${sql.raw(monthIndex('d.next'))} - 1, ${mi}), ${mi})) as i
-      where d.kind <> 'stop'),
+      select d.person_id, d.id as decision_id, d.unit_id, d.province_code, pr.id as payroll_id, ${sql.raw(monthIndex('d.start_month'))} as decision_index, d.channel, d.account, i
+      from d left join payrolls pr on pr.unit_id = d.unit_id and pr.month = ${s.month},
+        generate_series(${sql.raw(monthIndex('d.start_month'))}, least(coalesce(${sql.raw(monthIndex('d.next'))} - 1, ${mi}), ${mi})) as i
+      where d.kind <> 'stop' and d.unit_id = any(${units}::int[])),
     cls as (
       select c.household_id, c.year, c.class, lead(c.year) over (partition by c.household_id order by c.year) as next from payroll_classes c)
-    select e.person_id, b.unit_id, b.province_code, coalesce(${s.payrollUnit ?? null}::int, b.unit_id) as payroll_unit, b.payroll_id, e.decision_id, e.channel, e.account,
+    select e.person_id, e.unit_id, e.province_code, e.payroll_id, e.decision_id, e.channel, e.account,
       b.facts, (e.i / 12) * 100 + e.i % 12 + 1 as m,
       case when e.i >= b.birth_index then (e.i - b.birth_index) / 12 else -((b.birth_index - e.i + 11) / 12) end as age,
       case when b.death_index is null or b.death_index > e.i then 1 when b.death_index = e.i then 0 else -1 end as death_rel,
@@ -205,11 +205,11 @@ function amountOf(r: KeyRow): MonthAmount {
 export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void> {
   await bulkSettings(tx);
   await sql`with owed as materialized (
-      select d.payroll_id, d.person_id, d.payroll_unit, d.province_code, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
+      select d.payroll_id, d.person_id, d.province_code, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
       from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where d.payroll_id is not null),
     items as (
       insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-      select payroll_id, person_id, payroll_unit, m, amount, category, coefficient_tenths from owed where amount > 0)
+      select payroll_id, person_id, unit_id, m, amount, category, coefficient_tenths from owed where amount > 0)
     insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
     select t.payroll_id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total
     from (select person_id, payroll_id, province_code, unit_id, max(m) as last_month,
@@ -219,16 +219,17 @@ export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void>
     where t.total > 0`.execute(tx);
 }
 
-/** The staged lines as PayrollLine values (the job stages them; one commune's summary). */
+/** The staged lines as PayrollLine values, one a person and paying commune (the job stages them; one commune's summary). */
 export async function readDue(tx: Transaction<DB>, month: Month): Promise<(PayrollLine & { unitId: number })[]> {
   const r = await sql<{ person_id: number; unit_id: number; m: number; decision_id: number; channel: PaymentChannel | null; account: string | null; amount: number | null; category: string | null; coefficient_tenths: number | null }>`
     select d.person_id, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
-    from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} order by d.person_id, d.m`.execute(tx);
+    from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} order by d.person_id, d.unit_id, d.m`.execute(tx);
   const out: (PayrollLine & { unitId: number })[] = [];
   for (let i = 0; i < r.rows.length;) {
     const p = r.rows[i]!.person_id;
+    const u = r.rows[i]!.unit_id;
     let j = i;
-    while (j < r.rows.length && r.rows[j]!.person_id === p) j++;
+    while (j < r.rows.length && r.rows[j]!.person_id === p && r.rows[j]!.unit_id === u) j++;
     const rows = r.rows.slice(i, j);
     i = j;
     const items = rows.filter((x) => x.amount !== null && x.amount > 0).map((x) => ({ month: x.m, amount: x.amount, category: x.category, coefficientTenths: x.coefficient_tenths }));

@@ -44,7 +44,7 @@ export async function signatureListXlsx(p: { id: number; month: Month; unitName:
   for (const l of lines.filter((x) => x.channel === 'cash' || x.channel === 'post')) {
     n++;
     total += l.total;
-    ws.addRow([n, l.full_name, l.village_name ?? '', l.household_code, l.category ?? '', l.current_amount, l.arrears, l.total, paymentChannels[l.channel].vi, '']);
+    ws.addRow([n, l.full_name, l.village_name ?? '', l.household_code ?? '', l.category ?? '', l.current_amount, l.arrears, l.total, paymentChannels[l.channel].vi, '']);
   }
   ws.addRow(['', 'Cộng', '', '', '', '', '', total, '', '']).font = { bold: true };
   for (const c of [6, 7, 8]) ws.getColumn(c).numFmt = '#,##0';

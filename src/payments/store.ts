@@ -58,19 +58,44 @@ function entitlement(ctx: { p: PersonCtx; members: PersonFactsRow[]; classes: Ma
   return entitlementInMonth(facts, householdContext(ctx.p, classFor(ctx.classes, Math.floor(month / 100))), toLawMonth(month));
 }
 
+/** The person's active decision (latest by start month and id, not a stop) the caller can see, or null. */
+async function activeDecision(q: Q, personId: number): Promise<{ id: number; unit_id: number; province_code: string } | null> {
+  const r = await sql<{ id: number; unit_id: number; province_code: string; kind: string }>`select id, unit_id, province_code, kind from benefit_decisions
+    where person_id = ${personId} order by start_month desc, id desc limit 1`.execute(q);
+  const d = r.rows[0];
+  return d && d.kind !== 'stop' ? d : null;
+}
+
 /**
  * Records a decision. A start or change is refused unless the law engine finds a payable
  * monthly social assistance in the start month; the decision keeps the category, coefficient,
- * amount and legal basis the engine gave.
+ * amount and legal basis the engine gave, in the person's commune. A stop belongs to the
+ * commune of the decision it stops (the person's active decision), which may no longer be the
+ * person's commune (a move): that commune reads neither the person's record nor needs it.
  */
 export async function createDecision(q: Q, d: DecisionInput, by: string | null): Promise<{ id: number; category: string | null; coefficientTenths: number | null; monthlyAmount: number | null; basis: string; unitId: number }> {
-  const ctx = await personContext(q, d.personId);
-  if (!ctx) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
   let category: string | null = null;
   let coef: number | null = null;
   let amount: number | null = null;
   let basis = '';
-  if (d.kind !== 'stop') {
+  let unit: { unit_id: number; province_code: string };
+  if (d.kind === 'stop') {
+    const active = await activeDecision(q, d.personId);
+    if (!active) {
+      const seen = await sql<{ id: number }>`select id from persons where id = ${d.personId}`.execute(q);
+      if (!seen.rows[0]) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+      throw AppError.conflict(text('Nhân khẩu không có quyết định hưởng đang có hiệu lực để thôi hưởng', 'The person has no active benefit decision to stop'));
+    }
+    unit = active;
+  } else {
+    const ctx = await personContext(q, d.personId);
+    if (!ctx) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+    unit = ctx.p;
+    // A beneficiary who moved in is paid here only after the old commune's stop (otherwise two
+    // communes would pay, and a stop recorded later in the same month would end this decision).
+    const old = await sql<{ from_unit_name: string }>`select from_unit_name from ansinh_moved_beneficiaries(${ctx.p.unit_id})
+      where person_id = ${d.personId} and to_unit_id = ${ctx.p.unit_id} and old_active`.execute(q);
+    if (old.rows[0]) throw AppError.conflict(text('Người này đang hưởng trợ cấp tại {commune}: cần quyết định thôi hưởng của xã đó trước', 'This person still receives assistance in {commune}: that commune must record the stop first'), { commune: old.rows[0].from_unit_name });
     const e = entitlement(ctx, d.startMonth, d.startMonth);
     const payable = e.benefits.filter((b) => b.status === 'payable' && b.programme === 'social_assistance');
     if (payable.length === 0) {
@@ -83,12 +108,12 @@ export async function createDecision(q: Q, d: DecisionInput, by: string | null):
     amount = e.monthlyTotal;
     basis = [...new Set(top.basis.map((b) => `${b.article} ${b.document}`))].join('; ');
   }
-  const dup = await sql<{ id: number }>`select id from benefit_decisions where unit_id = ${ctx.p.unit_id} and number = ${d.number}`.execute(q);
+  const dup = await sql<{ id: number }>`select id from benefit_decisions where unit_id = ${unit.unit_id} and number = ${d.number}`.execute(q);
   if (dup.rows[0]) throw AppError.conflict(text('Số quyết định {number} đã có trong xã', 'Decision number {number} already exists in this commune'), { number: d.number });
   const r = await sql<{ id: number }>`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel, account, created_by)
-    values (${ctx.p.province_code}, ${ctx.p.unit_id}, ${d.personId}, ${d.number}, ${d.decidedOn}::date, ${d.signer}, ${d.kind}, ${category}, ${coef}, ${amount}, ${basis}, ${d.startMonth},
+    values (${unit.province_code}, ${unit.unit_id}, ${d.personId}, ${d.number}, ${d.decidedOn}::date, ${d.signer}, ${d.kind}, ${category}, ${coef}, ${amount}, ${basis}, ${d.startMonth},
       ${d.channel ?? (d.kind === 'stop' ? null : 'cash')}, ${d.account ?? null}, ${by}) returning id`.execute(q);
-  return { id: r.rows[0]!.id, category, coefficientTenths: coef, monthlyAmount: amount, basis, unitId: ctx.p.unit_id };
+  return { id: r.rows[0]!.id, category, coefficientTenths: coef, monthlyAmount: amount, basis, unitId: unit.unit_id };
 }
 
 export async function decisionsOf(q: Q, personId: number) {
@@ -113,11 +138,11 @@ export interface PayrollSummary {
  * `limit`; the job version walks the commune in chunks). Reads only (temporary tables aside):
  * the bulk path of due.ts, returned as values.
  */
-export async function computePayrollLines(q: Q, unitId: number | readonly number[], month: Month, after = 0, limit = 10_000_000): Promise<{ lines: PayrollLine[]; last: number; count: number; unitOf: Map<number, number> }> {
+export async function computePayrollLines(q: Q, unitId: number | readonly number[], month: Month, after = 0, limit = 10_000_000): Promise<{ lines: (PayrollLine & { unitId: number })[]; last: number; count: number }> {
   return inTransaction(q, async (tx) => {
     const s = await stageDue(tx, { unitIds: typeof unitId === 'number' ? [unitId] : unitId, month, after, limit });
     const lines = await readDue(tx, month);
-    return { lines, last: s.last ?? after, count: s.count, unitOf: new Map(lines.map((l) => [l.personId, l.unitId])) };
+    return { lines, last: s.last ?? after, count: s.count };
   });
 }
 
@@ -158,7 +183,7 @@ async function refreshTotals(q: Q, unitIds: readonly number[], month: Month): Pr
 export async function generatePayroll(q: Q, unitId: number, month: Month, by: string | null): Promise<PayrollSummary> {
   return inTransaction(q, async (tx) => {
     const payrollId = (await draftPayrolls(tx, [unitId], month, by)).get(unitId)!;
-    await stageDue(tx, { unitIds: [unitId], month, payrollUnit: unitId });
+    await stageDue(tx, { unitIds: [unitId], month });
     await writeDue(tx, month);
     await refreshTotals(tx, [unitId], month);
     const t = await sql<{ n: number; total: number; arrears: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total, coalesce(sum(arrears), 0)::bigint as arrears
@@ -188,11 +213,11 @@ export async function writePayrolls(q: Q, unitIds: readonly number[], month: Mon
     const part = payable.slice(i, i + 20_000);
     const items = part.flatMap((l) => l.items.map((it) => ({ u: l.unitId, p: l.personId, ...it })));
     await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
-      select pr.id, x.person_id, p.province_code, x.unit_id, x.decision_id, x.channel, x.account, x.cur, x.arr, x.tot
+      select pr.id, x.person_id, pr.province_code, x.unit_id, x.decision_id, x.channel, x.account, x.cur, x.arr, x.tot
       from unnest(${part.map((l) => l.unitId)}::int[], ${part.map((l) => l.personId)}::int[], ${part.map((l) => l.decisionId)}::int[], ${part.map((l) => l.channel)}::text[],
         ${part.map((l) => l.account)}::text[], ${part.map((l) => l.current)}::int[], ${part.map((l) => l.arrears)}::int[], ${part.map((l) => l.total)}::int[])
         as x(unit_id, person_id, decision_id, channel, account, cur, arr, tot)
-      join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month} join persons p on p.id = x.person_id`.execute(q);
+      join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month}`.execute(q);
     await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
       select pr.id, x.p, x.u, x.m, x.a, x.c, x.k
       from unnest(${items.map((x) => x.u)}::int[], ${items.map((x) => x.p)}::int[], ${items.map((x) => x.month)}::int[], ${items.map((x) => x.amount)}::int[],
@@ -208,7 +233,7 @@ export interface PayrollLineRow {
   full_name: string;
   personal_id: string | null;
   village_name: string | null;
-  household_code: string;
+  household_code: string | null;
   channel: PaymentChannel;
   account: string | null;
   current_amount: number;
@@ -224,12 +249,18 @@ export async function getPayroll(q: Q, id: number) {
   return r.rows[0] ?? null;
 }
 
+/**
+ * A payroll's lines with the payee's name, village and household. A payee who has since moved
+ * to a commune outside the caller's scope keeps a line with the name only (read through
+ * ansinh_moved_beneficiaries, migration 067): the commune that paid does not read their record.
+ */
 export async function payrollLines(q: Q, id: number): Promise<PayrollLineRow[]> {
-  const r = await sql<PayrollLineRow>`select l.person_id, p.full_name, p.personal_id, v.name as village_name, h.code as household_code, l.channel, l.account,
+  const r = await sql<PayrollLineRow>`select l.person_id, coalesce(p.full_name, m.full_name) as full_name, p.personal_id, v.name as village_name, h.code as household_code, l.channel, l.account,
       l.current_amount, l.arrears, l.total, l.status,
       (select string_agg(distinct i.category, '+') from payroll_items i where i.payroll_id = l.payroll_id and i.person_id = l.person_id) as category
-    from payroll_lines l join persons p on p.id = l.person_id join households h on h.id = p.household_id left join units v on v.id = h.village_id
-    where l.payroll_id = ${id} order by v.name nulls last, h.code, p.full_name`.execute(q);
+    from payroll_lines l left join persons p on p.id = l.person_id left join households h on h.id = p.household_id left join units v on v.id = h.village_id
+      left join ansinh_moved_beneficiaries((select unit_id from payrolls where id = ${id})) m on m.person_id = l.person_id and p.id is null
+    where l.payroll_id = ${id} order by v.name nulls last, h.code nulls last, full_name`.execute(q);
   return r.rows;
 }
 
@@ -270,8 +301,7 @@ jobHandlers.set('payroll', {
     const p = job.params as unknown as PayrollJobParams;
     const after = (job.cursor as { after?: number } | null)?.after ?? 0;
     const r = await computePayrollLines(tx, p.unitIds, p.month, after, PAYROLL_CHUNK);
-    const staged = r.lines.map((l) => ({ ...l, unitId: r.unitOf.get(l.personId)! }));
-    return { staged, cursor: { after: r.last }, progress: job.progress + r.count, done: r.count < PAYROLL_CHUNK };
+    return { staged: r.lines, cursor: { after: r.last }, progress: job.progress + r.count, done: r.count < PAYROLL_CHUNK };
   },
   async apply(tx, job, staged) {
     const p = job.params as unknown as PayrollJobParams;

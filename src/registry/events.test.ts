@@ -3,7 +3,7 @@
 // coefficient 2.5 → 1.5 from the month of the 4th birthday (Art. 6).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lifeEventProposals, type EventPerson } from './events.ts';
+import { lifeEventProposals, moveProposals, type EventPerson, type Move } from './events.ts';
 
 const p = (o: Partial<EventPerson>): EventPerson => ({ id: 1, unitId: 10, dateOfBirth: '1950-01-01', deathDate: null, pension: false, disadvantagedArea: true, enrolledUnitId: null, enrolledCategory: null, ...o });
 
@@ -30,7 +30,10 @@ test('an enrolled child turning 4 (coefficient change) and 16 (child categories 
   assert.deepEqual(lifeEventProposals(p({ dateOfBirth: '2010-12-30', enrolledUnitId: 10 }), '2026-10-01', '2026-12-31').map((x) => x.kind), ['age16']);
 });
 
-test('a beneficiary now living in another commune: stop here, the new commune reviews', () => {
-  const r = lifeEventProposals(p({ unitId: 20, enrolledUnitId: 10 }), '2026-10-01', '2026-12-31');
-  assert.deepEqual(r.map((x) => [x.kind, x.action, x.effectiveMonth]), [['move', 'stop', 202701]]);
+test('a beneficiary who moved on 14/10/2026: the old commune stops from 11/2026, the new one reviews a start from 11/2026', () => {
+  const m: Move = { personId: 1, movedOn: '2026-10-14', fromUnitId: 10, fromUnitName: 'Xã Thu Lũm', toUnitId: 20, toUnitName: 'Xã Hoàng Phú', decisionId: 5 };
+  assert.deepEqual(moveProposals(m).map((x) => [x.unitId, x.kind, x.action, x.eventDate, x.effectiveMonth]), [[10, 'move', 'stop', '2026-10-14', 202611], [20, 'move_in', 'review', '2026-10-14', 202611]]);
+  assert.match(moveProposals(m)[0]!.detail.vi, /Chuyển đến Xã Hoàng Phú ngày 14\/10\/2026: thôi hưởng tại xã từ tháng 11\/2026/);
+  assert.deepEqual(moveProposals({ ...m, decisionId: null }).map((x) => x.kind), ['move_in'], 'nothing left to stop (or not the old commune asking)');
+  assert.equal(lifeEventProposals(p({ unitId: 20, enrolledUnitId: 10 }), '2026-10-01', '2026-12-31').length, 0, 'a move is not read from the person row (the old commune cannot see it)');
 });

@@ -1,16 +1,19 @@
 // Life events → dated proposals for the officer to confirm (issue 6 part 6): a death (stop from
-// the month after death, Decree 20/2021 Art. 8), a move to another commune (stop here, start
-// there), turning 75 (cl. 5b) or 80 (cl. 5c / 5a coefficient 2.0), a child turning 4 (the 2.5
-// coefficient becomes 1.5) or 16 (child categories end unless studying). The rules are pure;
-// detectLifeEvents writes the proposals (idempotent per person, kind and date).
+// the month after death, Decree 20/2021 Art. 8), a move to another commune (the old commune,
+// which holds the decision and pays, stops it from the month after the move; the new commune
+// reviews a start from that month), turning 75 (cl. 5b) or 80 (cl. 5c / 5a coefficient 2.0), a
+// child turning 4 (the 2.5 coefficient becomes 1.5) or 16 (child categories end unless
+// studying). The rules are pure; detectLifeEvents writes the proposals of one commune
+// (idempotent per person, kind and date).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { AppError } from '../kernel/errors.ts';
 import { createDecision } from '../payments/store.ts';
-import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
+import { communeById } from './store.ts';
+import { addMonths, birthdayAt, formatDateVi, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
 
-export type EventKind = 'death' | 'move' | 'age75' | 'age80' | 'age4' | 'age16';
+export type EventKind = 'death' | 'move' | 'move_in' | 'age75' | 'age80' | 'age4' | 'age16';
 
 export interface EventPerson {
   readonly id: number;
@@ -19,7 +22,7 @@ export interface EventPerson {
   readonly deathDate: string | null;
   readonly pension: boolean;
   readonly disadvantagedArea: boolean;
-  /** The commune of the person's active decision, null when not receiving. */
+  /** The commune of the person's active decision (as the caller sees it), null when not receiving. */
   readonly enrolledUnitId: number | null;
   readonly enrolledCategory: string | null;
 }
@@ -42,13 +45,9 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
   if (p.deathDate && inWindow(p.deathDate) && p.enrolledUnitId !== null) {
     const m = addMonths(monthOf(p.deathDate), 1);
     out.push({ ...base, kind: 'death', eventDate: p.deathDate, effectiveMonth: m, action: 'stop',
-      detail: text(`Đã mất ngày ${p.deathDate.split('-').reverse().join('/')}: thôi hưởng từ tháng ${formatMonthVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`, `Died on ${p.deathDate}: stop from ${formatMonthVi(m)} (Decree 20/2021 Art. 8); propose funeral support`) });
+      detail: text(`Đã mất ngày ${formatDateVi(p.deathDate)}: thôi hưởng từ tháng ${formatMonthVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`, `Died on ${formatDateVi(p.deathDate)}: stop from ${formatMonthVi(m)} (Decree 20/2021 Art. 8); propose funeral support`) });
   }
   if (p.deathDate && p.deathDate < from) return out;
-  if (p.enrolledUnitId !== null && p.enrolledUnitId !== p.unitId) {
-    out.push({ ...base, kind: 'move', eventDate: to, effectiveMonth: addMonths(monthOf(to), 1), action: 'stop',
-      detail: text('Đã chuyển đến xã khác: thôi hưởng tại xã cũ, đề nghị xã mới xem xét quyết định hưởng', 'Moved to another commune: stop in the old commune, the new commune reviews a start decision') });
-  }
   const turn = (age: number) => birthdayAt(p.dateOfBirth, age);
   const b75 = turn(75);
   if (inWindow(b75) && p.disadvantagedArea && p.enrolledUnitId === null) {
@@ -71,32 +70,83 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
   return out;
 }
 
+/** A beneficiary who left the commune of their decision: a row of ansinh_moved_beneficiaries (migration 067). */
+export interface Move {
+  readonly personId: number;
+  readonly movedOn: string;
+  readonly fromUnitId: number;
+  readonly fromUnitName: string;
+  readonly toUnitId: number;
+  readonly toUnitName: string;
+  /** The old commune's active decision (seen by the old commune only), null otherwise. */
+  readonly decisionId: number | null;
+}
+
+/**
+ * The proposals of a move, each filed under the commune that acts on it: the old commune stops
+ * its active decision from the month after the move (it pays up to the month of the move); the
+ * new commune reviews the person's eligibility and, if eligible, records a start from that same
+ * month, so that no month is paid twice or missed.
+ */
+export function moveProposals(m: Move): Proposal[] {
+  const month = addMonths(monthOf(m.movedOn), 1);
+  const base = { personId: m.personId, eventDate: m.movedOn, effectiveMonth: month };
+  const day = formatDateVi(m.movedOn);
+  const out: Proposal[] = [];
+  if (m.decisionId !== null) {
+    out.push({ ...base, unitId: m.fromUnitId, kind: 'move', action: 'stop',
+      detail: text(`Chuyển đến ${m.toUnitName} ngày ${day}: thôi hưởng tại xã từ tháng ${formatMonthVi(month)}, gửi hồ sơ cho xã nơi cư trú mới`,
+        `Moved to ${m.toUnitName} on ${day}: stop here from ${formatMonthVi(month)} and send the file to the new commune`) });
+  }
+  out.push({ ...base, unitId: m.toUnitId, kind: 'move_in', action: 'review',
+    detail: text(`Chuyển đến từ ${m.fromUnitName} ngày ${day}, đang hưởng trợ cấp xã hội hằng tháng ở đó: xem xét điều kiện, nếu đủ thì ra quyết định hưởng từ tháng ${formatMonthVi(month)} (tháng xã cũ thôi chi trả)`,
+      `Moved in from ${m.fromUnitName} on ${day}, receiving monthly social assistance there: review eligibility and, if eligible, record a start from ${formatMonthVi(month)} (the month the old commune stops paying)`) });
+  return out;
+}
+
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** Finds the events of [from, to] for the persons of a commune and files new proposals. */
+/** The moves that concern a commune (either side), as the caller's scope allows. */
+export async function movesOf(q: Q, unitId: number): Promise<Move[]> {
+  const r = await sql<{ person_id: number; moved_on: string; from_unit_id: number; from_unit_name: string; to_unit_id: number; to_unit_name: string; decision_id: number | null }>`
+    select person_id, moved_on::text as moved_on, from_unit_id, from_unit_name, to_unit_id, to_unit_name, decision_id from ansinh_moved_beneficiaries(${unitId})`.execute(q);
+  return r.rows.map((x) => ({ personId: x.person_id, movedOn: x.moved_on, fromUnitId: x.from_unit_id, fromUnitName: x.from_unit_name, toUnitId: x.to_unit_id, toUnitName: x.to_unit_name, decisionId: x.decision_id }));
+}
+
+/**
+ * Finds the events of [from, to] for the persons of a commune and files new proposals; a move is
+ * filed whatever the window, as long as it waits for the commune's action (the old commune
+ * still holds an active decision; the new commune has recorded none).
+ */
 export async function detectLifeEvents(q: Q, unitId: number, from: string, to: string): Promise<number> {
+  const commune = await communeById(q, unitId);
+  if (!commune) throw AppError.notFound(text('Không tìm thấy xã', 'Commune not found'));
   const r = await sql<{ id: number; unit_id: number; date_of_birth: string; death_date: string | null; pension: boolean; disadvantaged_area: boolean; enrolled_unit: number | null; category: string | null }>`
     select p.id, p.unit_id, p.date_of_birth, p.death_date, p.pension, h.disadvantaged_area, d.unit_id as enrolled_unit, d.category
     from persons p join households h on h.id = p.household_id
     left join lateral (select unit_id, kind, category from benefit_decisions bd where bd.person_id = p.id order by start_month desc, id desc limit 1) d on d.kind <> 'stop'
     where p.unit_id = ${unitId}`.execute(q);
+  const props = r.rows.flatMap((row) => lifeEventProposals({ id: row.id, unitId: row.unit_id, dateOfBirth: row.date_of_birth, deathDate: row.death_date, pension: row.pension, disadvantagedArea: row.disadvantaged_area, enrolledUnitId: row.enrolled_unit, enrolledCategory: row.category }, from, to));
+  for (const m of await movesOf(q, unitId)) props.push(...moveProposals(m).filter((p) => p.unitId === unitId));
   let n = 0;
-  for (const row of r.rows) {
-    const props = lifeEventProposals({ id: row.id, unitId: row.unit_id, dateOfBirth: row.date_of_birth, deathDate: row.death_date, pension: row.pension, disadvantagedArea: row.disadvantaged_area, enrolledUnitId: row.enrolled_unit, enrolledCategory: row.category }, from, to);
-    for (const p of props) {
-      const ins = await sql`insert into life_event_proposals (province_code, unit_id, person_id, kind, event_date, effective_month, action, detail)
-        select province_code, ${p.unitId}, ${p.personId}, ${p.kind}, ${p.eventDate}::date, ${p.effectiveMonth}, ${p.action}, ${JSON.stringify(p.detail)}::jsonb from persons where id = ${p.personId}
-        on conflict (person_id, kind, event_date) do nothing`.execute(q);
-      n += Number(ins.numAffectedRows ?? 0);
-    }
+  for (const p of props) {
+    const ins = await sql`insert into life_event_proposals (province_code, unit_id, person_id, kind, event_date, effective_month, action, detail)
+      values (${commune.provinceCode}, ${p.unitId}, ${p.personId}, ${p.kind}, ${p.eventDate}::date, ${p.effectiveMonth}, ${p.action}, ${JSON.stringify(p.detail)}::jsonb)
+      on conflict (person_id, kind, event_date) do nothing`.execute(q);
+    n += Number(ins.numAffectedRows ?? 0);
   }
   return n;
 }
 
+/**
+ * A commune's proposals with the person's name; household_id is null for a person who has moved
+ * away (the old commune reads the name through ansinh_moved_beneficiaries, not the record).
+ */
 export async function listProposals(q: Q, unitId: number, state: string | null) {
-  const r = await sql<{ id: number; person_id: number; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string; decision_id: number | null }>`
-    select lp.id, lp.person_id, p.full_name, lp.kind, lp.event_date, lp.effective_month, lp.action, lp.detail, lp.state, lp.decision_id
-    from life_event_proposals lp join persons p on p.id = lp.person_id
+  const r = await sql<{ id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string; decision_id: number | null }>`
+    select lp.id, lp.person_id, p.household_id, coalesce(p.full_name, m.full_name) as full_name, lp.kind, lp.event_date, lp.effective_month, lp.action, lp.detail, lp.state, lp.decision_id
+    from life_event_proposals lp left join persons p on p.id = lp.person_id
+      left join ansinh_moved_beneficiaries(${unitId}) m on m.person_id = lp.person_id and p.id is null
     where lp.unit_id = ${unitId} and (${state}::text is null or lp.state = ${state}) order by lp.event_date, lp.id`.execute(q);
   return r.rows;
 }
@@ -115,17 +165,21 @@ export interface ProposalDecision {
  * Confirms or rejects an open proposal. Confirming a start, change or stop proposal records the
  * benefit decision it calls for (number, date, signer) from the proposal's effective month, with
  * the category, coefficient and amount the law engine gives then, and links the two; a 'review'
- * proposal makes a decision only when the officer names its kind. Null when not open.
+ * proposal makes a decision only when the officer names its kind (a move-in review: only a start,
+ * from the month the old commune stops paying; none marks it reviewed). Null when not open.
  */
 export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
-  const open = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number }>`
-    select id, unit_id, person_id, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
+  const open = await sql<{ id: number; unit_id: number; person_id: number; kind: EventKind; action: string; effective_month: number }>`
+    select id, unit_id, person_id, kind, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
   const p = open.rows[0];
   if (!p) return null;
   let decisionId: number | null = null;
   let made: Awaited<ReturnType<typeof createDecision>> | null = null;
   if (state === 'confirmed') {
     const kind = decision?.kind ?? (p.action === 'review' ? null : (p.action as 'start' | 'change' | 'stop'));
+    if (p.kind === 'move_in' && kind && kind !== 'start') {
+      throw AppError.validation([{ path: '/body/decision/kind', message: text('Với người chuyển đến, xã chỉ ra quyết định hưởng trợ cấp; quyết định thôi hưởng do xã cũ ban hành', 'For a person who moved in, the commune can only record a start decision; the old commune records the stop') }]);
+    }
     if (kind) {
       if (!decision) throw AppError.validation([{ path: '/body/decision', message: text('Xác nhận đề xuất cần số, ngày và người ký quyết định', 'Confirming needs the decision number, date and signer') }]);
       const prior = await sql<{ channel: PaymentChannel | null; account: string | null }>`select channel, account from benefit_decisions where person_id = ${p.person_id} and kind <> 'stop' order by start_month desc, id desc limit 1`.execute(q);

@@ -8,7 +8,7 @@ import type { FormError } from '../../lib/problems.ts';
 import { monthVi, parseMonth, w } from './strings.ts';
 
 interface Payroll { id: number; month: number; state: string; lines: number; total: number }
-interface Line { person_id: number; full_name: string; village_name: string | null; household_code: string; channel: string; current_amount: number; arrears: number; total: number; category: string | null }
+interface Line { person_id: number; full_name: string; village_name: string | null; household_code: string | null; channel: string; current_amount: number; arrears: number; total: number; category: string | null }
 
 export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canPrepare: boolean; refresh: number }) {
   const [payrolls, setPayrolls] = useState<Payroll[]>([]);
@@ -78,7 +78,7 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
             <thead><tr><th>{w('name')}</th><th>{w('hh')}</th><th>{w('village')}</th><th>{w('category')}</th><th>{w('channel')}</th><th>{w('current')}</th><th>{w('arrears')}</th><th>{w('lineTotal')}</th></tr></thead>
             <tbody>{lines.map((l) => (
               <tr key={l.person_id} data-person={l.person_id}>
-                <td>{l.full_name}</td><td>{l.household_code}</td><td>{l.village_name ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
+                <td>{l.full_name}</td><td>{l.household_code ?? ''}</td><td>{l.village_name ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
                 <td class="amount-current">{num(l.current_amount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
               </tr>))}
             </tbody>

@@ -1,15 +1,16 @@
-// Life-event proposals of a commune (death, move, turning 75 or 80, a child turning 4 or 16):
-// those who decide benefits confirm one by recording its decision (number, date, signer), which
-// takes effect from the proposal's month, or reject it.
+// Life-event proposals of a commune (death, a move away or in, turning 75 or 80, a child turning
+// 4 or 16): those who decide benefits confirm one by recording its decision (number, date,
+// signer), which takes effect from the proposal's month, or reject it. A move-in review opens
+// the person's household (the record the start decision needs) and records a start or nothing.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, monthVi, tx, w } from './strings.ts';
 
-interface Proposal { id: number; person_id: number; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: { vi: string; en: string }; state: string; decision_id: number | null }
+interface Proposal { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: { vi: string; en: string }; state: string; decision_id: number | null }
 
-export function ProposalsPanel({ unit, canDecide, refresh, onDecided }: { unit: string; canDecide: boolean; refresh: number; onDecided: () => void }) {
+export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHousehold }: { unit: string; canDecide: boolean; refresh: number; onDecided: () => void; onOpenHousehold: (id: number) => void }) {
   const [items, setItems] = useState<Proposal[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function ProposalsPanel({ unit, canDecide, refresh, onDecided }: { unit: 
           <thead><tr><th>{w('name')}</th><th>{w('event')}</th><th>{w('eventDate')}</th><th>{w('action')}</th><th>{w('effective')}</th><th>{w('detail')}</th>{canDecide && <th></th>}</tr></thead>
           <tbody>{items.slice(0, 50).map((p) => (
             <tr key={p.id} data-proposal={p.id}>
-              <td>{p.full_name}</td><td>{w(`ev_${p.kind}`)}</td><td>{dmy(p.event_date)}</td><td>{w(`ac_${p.action}`)}</td><td>{monthVi(p.effective_month)}</td><td>{tx(p.detail)}</td>
+              <td>{p.full_name}{p.kind === 'move_in' && p.household_id !== null && <> · <button type="button" class="link-button" onClick={() => onOpenHousehold(p.household_id!)} aria-label={`${w('open')}: ${p.full_name}`}>{w('open')}</button></>}</td><td>{w(`ev_${p.kind}`)}</td><td>{dmy(p.event_date)}</td><td>{w(`ac_${p.action}`)}</td><td>{monthVi(p.effective_month)}</td><td>{tx(p.detail)}</td>
               {canDecide && <td><button type="button" class="link-button" onClick={() => setOpenId(p.id)} aria-label={`${w('confirmProposal')}: ${p.full_name}`}>{w('confirmProposal')}</button></td>}
             </tr>))}
           </tbody>
@@ -42,6 +43,8 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
   const [decidedOn, setDecidedOn] = useState(new Date().toISOString().slice(0, 10));
   const [signer, setSigner] = useState('');
   const [kind, setKind] = useState(proposal.action === 'review' ? '' : proposal.action);
+  // A move-in review records a start or nothing (the old commune records the stop).
+  const kinds = proposal.kind === 'move_in' ? ['start'] : ['start', 'change', 'stop'];
   const [errors, setErrors] = useState<FormError[]>([]);
   const send = async (state: 'confirmed' | 'rejected') => {
     try {
@@ -51,18 +54,19 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
         { state, ...(withDecision ? { decision: { number, decidedOn, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}) });
       onDone(`${proposal.full_name}: ${state === 'rejected' ? w('proposalRejected') : r.decision_id ? `${w('proposalDone')} ${number}` : w('st_done')}`);
     } catch (err) {
-      setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${f}-number`, signer: `${f}-signer`, decidedOn: `${f}-date`, decision: `${f}-number` }) : [{ field: null, message: String(err) }]);
+      setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${f}-number`, signer: `${f}-signer`, decidedOn: `${f}-date`, kind: `${f}-kind`, decision: `${f}-number` }) : [{ field: null, message: String(err) }]);
     }
   };
   return (
     <form class="panel" id="proposal-form" onSubmit={(e) => { e.preventDefault(); void send('confirmed'); }}>
       <h3>{w('confirmProposal')}: {proposal.full_name} · {w(`ev_${proposal.kind}`)} {dmy(proposal.event_date)} · {w(`ac_${proposal.action}`)} {monthVi(proposal.effective_month)}</h3>
       <ErrorSummary errors={errors} />
+      {proposal.kind === 'move_in' && <p class="hint" id={`${f}-hint`}>{w('moveInHint')}</p>}
       {proposal.action === 'review' && (
         <div class="field"><label for={`${f}-kind`}>{w('decisionKind')}</label>
           <select id={`${f}-kind`} class="input" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)}>
             <option value="">{w('noDecision')}</option>
-            {['start', 'change', 'stop'].map((k) => <option key={k} value={k}>{w(`ac_${k}`)}</option>)}
+            {kinds.map((k) => <option key={k} value={k}>{w(`ac_${k}`)}</option>)}
           </select></div>
       )}
       <div class="field"><label for={`${f}-number`}>{w('number')}</label><input id={`${f}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} /></div>
