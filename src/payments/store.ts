@@ -93,9 +93,15 @@ export async function createDecision(q: Q, d: DecisionInput, by: string | null):
     unit = ctx.p;
     // A beneficiary who moved in is paid here only after the old commune's stop (otherwise two
     // communes would pay, and a stop recorded later in the same month would end this decision).
-    const old = await sql<{ from_unit_name: string }>`select from_unit_name from ansinh_moved_beneficiaries(${ctx.p.unit_id})
-      where person_id = ${d.personId} and to_unit_id = ${ctx.p.unit_id} and old_active`.execute(q);
-    if (old.rows[0]) throw AppError.conflict(text('Người này đang hưởng trợ cấp tại {commune}: cần quyết định thôi hưởng của xã đó trước', 'This person still receives assistance in {commune}: that commune must record the stop first'), { commune: old.rows[0].from_unit_name });
+    // Nor for a month the old commune still pays.
+    const old = await sql<{ from_unit_name: string; old_active: boolean; stopped_from: number | null }>`select from_unit_name, old_active, stopped_from from ansinh_moved_beneficiaries(${ctx.p.unit_id})
+      where person_id = ${d.personId} and to_unit_id = ${ctx.p.unit_id} and (old_active or stopped_from > ${d.startMonth})`.execute(q);
+    const o = old.rows[0];
+    if (o?.old_active) throw AppError.conflict(text('Người này đang hưởng trợ cấp tại {commune}: cần quyết định thôi hưởng của xã đó trước', 'This person still receives assistance in {commune}: that commune must record the stop first'), { commune: o.from_unit_name });
+    if (o?.stopped_from) {
+      throw AppError.conflict(text('{commune} chi trả đến hết tháng trước tháng {month}: quyết định hưởng tại xã này bắt đầu từ tháng {month} trở đi', '{commune} pays until the month before {month}: the decision here starts from {month} on'),
+        { commune: o.from_unit_name, month: formatMonthVi(o.stopped_from as Month) });
+    }
     const e = entitlement(ctx, d.startMonth, d.startMonth);
     const payable = e.benefits.filter((b) => b.status === 'payable' && b.programme === 'social_assistance');
     if (payable.length === 0) {

@@ -87,7 +87,7 @@ after(async () => t.close());
 
 test('the old commune sees the move through ansinh_moved_beneficiaries only (name, date, communes, its decision); nothing for a unit outside the scope', async () => {
   const mine = await withActor(t.db, actorA, (tx) => sql<Record<string, unknown>>`select * from ansinh_moved_beneficiaries(${A.id})`.execute(tx));
-  assert.deepEqual(mine.rows, [{ person_id: sua, full_name: 'Vàng Thị Sua', moved_on: '2026-10-14', from_unit_id: A.id, from_unit_name: A.name, to_unit_id: B.id, to_unit_name: B.name, decision_id: startA, old_active: true }],
+  assert.deepEqual(mine.rows, [{ person_id: sua, full_name: 'Vàng Thị Sua', moved_on: '2026-10-14', from_unit_id: A.id, from_unit_name: A.name, to_unit_id: B.id, to_unit_name: B.name, decision_id: startA, old_active: true, stopped_from: null }],
     'no ID number, date of birth, health, ethnicity or other record field');
   const outside = await withActor(t.db, actorB, (tx) => sql<{ n: number }>`select count(*)::int as n from ansinh_moved_beneficiaries(${A.id})`.execute(tx));
   assert.equal(outside.rows[0]!.n, 0, 'Hoàng Phú asks about Thu Lũm: nothing');
@@ -138,8 +138,8 @@ test('the old commune confirms the stop: recorded under Thu Lũm (unit, province
   assert.notEqual(A.provinceCode, B.provinceCode, 'she moved to another province: the stop stays in the old one');
   const after = (await proposals('03439', h.officerA))[0]!;
   assert.deepEqual([after.state, after.decision_id, after.full_name], ['confirmed', r.json().decision_id, 'Vàng Thị Sua'], 'the name still labels the confirmed proposal');
-  const left = await withActor(t.db, actorA, (tx) => sql<{ decision_id: number | null; old_active: boolean }>`select decision_id, old_active from ansinh_moved_beneficiaries(${A.id})`.execute(tx));
-  assert.deepEqual(left.rows, [{ decision_id: null, old_active: false }]);
+  const left = await withActor(t.db, actorA, (tx) => sql<{ decision_id: number | null; old_active: boolean; stopped_from: number | null }>`select decision_id, old_active, stopped_from from ansinh_moved_beneficiaries(${A.id})`.execute(tx));
+  assert.deepEqual(left.rows, [{ decision_id: null, old_active: false, stopped_from: 202611 }]);
   assert.equal((await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officerA, payload: { from: '2026-11-01', to: '2026-11-30' } })).json().created, 0, 'nothing more to stop');
 });
 
@@ -156,6 +156,10 @@ test('payroll: Thu Lũm pays October (its line keeps her name), not November; Ho
   assert.deepEqual(octLines.rows, [{ unit_id: A.id, province_code: A.provinceCode, pr_unit: A.id, total: monthly('2026-10') }]);
 
   const p = (await proposals('15889', h.officerB))[0]!;
+  const october = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${sua}/decisions`, headers: h.approverB,
+    payload: { number: '2/QĐ-UBND', decidedOn: '2026-10-28', signer: 'Chủ tịch UBND xã Hoàng Phú', kind: 'start', startMonth: 202610 } });
+  assert.equal(october.statusCode, 409, 'Thu Lũm pays October: a start here from October would pay it twice');
+  assert.match(october.json().detail, /11\/2026/);
   const change = await decide(p.id, h.approverB, { number: '3/QĐ-UBND', decidedOn: '2026-10-28', signer: 'Chủ tịch UBND xã Hoàng Phú', kind: 'change' });
   assert.equal(change.statusCode, 400);
   const start = await decide(p.id, h.approverB, { number: '3/QĐ-UBND', decidedOn: '2026-10-28', signer: 'Chủ tịch UBND xã Hoàng Phú', kind: 'start' });

@@ -15,11 +15,13 @@
 --    null (the new commune does not read the old commune's decision).
 -- old_active (both sides): the old commune's decision is still the active one (no stop yet):
 -- the new commune's start waits for it (Decree 20/2021: the old place stops and sends the file).
+-- stopped_from (both sides): the first month the old commune no longer pays, once its stop is
+-- the latest decision: the new commune's start may not begin before it (two communes paying).
 -- moved_on is the recorded date (Vietnam time) of the first version after the last version
 -- recorded in the old commune (person_versions; the date of the first version when the person
 -- was never recorded there).
 create or replace function ansinh_moved_beneficiaries(p_unit int)
-  returns table (person_id int, full_name text, moved_on date, from_unit_id int, from_unit_name text, to_unit_id int, to_unit_name text, decision_id int, old_active boolean)
+  returns table (person_id int, full_name text, moved_on date, from_unit_id int, from_unit_name text, to_unit_id int, to_unit_name text, decision_id int, old_active boolean, stopped_from int)
   language sql stable security definer
   set search_path = public
   as $$
@@ -44,7 +46,8 @@ create or replace function ansinh_moved_beneficiaries(p_unit int)
     )
     select p.id, p.full_name, m.moved_on, m.from_unit, fu.name, p.unit_id, tu.name,
       case when m.from_unit = p_unit and a.kind <> 'stop' and a.unit_id = p_unit then a.id end,
-      a.kind <> 'stop' and a.unit_id = m.from_unit
+      a.kind <> 'stop' and a.unit_id = m.from_unit,
+      case when a.kind = 'stop' and a.unit_id = m.from_unit then a.start_month end
     from moved m
     join persons p on p.id = m.person_id
     join units fu on fu.id = m.from_unit
