@@ -121,14 +121,15 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       case when b.death_index is null or b.death_index > e.i then 1 when b.death_index = e.i then 0 else -1 end as death_rel,
       case when b.certified_index is null then 9 when b.certified_index > e.i then 1 else 0 end as certified_rel,
       case when e.decision_index > e.i then 1 else 0 end as decided_rel,
-      coalesce(sp.n, 0) as single_parent_children, coalesce(cls.class, '') as class
-    from e join payroll_beneficiaries b on b.id = e.person_id
-      left join cls on cls.household_id = b.household_id and cls.year <= e.i / 12 and (cls.next is null or e.i / 12 < cls.next)
-      left join lateral (select count(*)::int as n from persons c where b.single_parent and c.household_id = b.household_id and c.id <> b.id
+      -- counted only for single parents (a scalar subquery in a CASE runs only where it is taken)
+      case when b.single_parent then (select count(*)::int from persons c where c.household_id = b.household_id and c.id <> b.id
         and c.relation = 'child' and c.death_date is null
         and e.i / 12 - extract(year from c.date_of_birth)::int
-          - case when e.i % 12 + 1 < extract(month from c.date_of_birth)::int or (e.i % 12 + 1 = extract(month from c.date_of_birth)::int and extract(day from c.date_of_birth)::int > 1) then 1 else 0 end < 16) sp
-        on b.single_parent
+          - case when e.i % 12 + 1 < extract(month from c.date_of_birth)::int or (e.i % 12 + 1 = extract(month from c.date_of_birth)::int and extract(day from c.date_of_birth)::int > 1) then 1 else 0 end < 16)
+        else 0 end as single_parent_children,
+      coalesce(cls.class, '') as class
+    from e join payroll_beneficiaries b on b.id = e.person_id
+      left join cls on cls.household_id = b.household_id and cls.year <= e.i / 12 and (cls.next is null or e.i / 12 < cls.next)
     where (b.death_index is null or e.i <= b.death_index)
       and not exists (select 1 from payroll_paid pi where pi.person_id = e.person_id and pi.for_month = (e.i / 12) * 100 + e.i % 12 + 1)`.execute(tx);
   // A small sample is enough for the planner to hash-join the key.
