@@ -15,7 +15,7 @@ const words = {
     ev_death: 'Mất', ev_move: 'Chuyển đi xã khác', ev_move_in: 'Chuyển đến', ev_age75: 'Đủ 75 tuổi', ev_age80: 'Đủ 80 tuổi', ev_age4: 'Trẻ đủ 4 tuổi', ev_age16: 'Đủ 16 tuổi',
     ac_start: 'Hưởng mới', ac_change: 'Điều chỉnh', ac_stop: 'Thôi hưởng', ac_review: 'Xem xét',
     confirmProposal: 'Xác nhận và ra quyết định', rejectProposal: 'Từ chối', proposalDone: 'Đã ra quyết định', proposalRejected: 'Đã từ chối', decisionKind: 'Loại quyết định (đề xuất xem xét)', noDecision: 'Chỉ xác nhận, không ra quyết định',
-    moveInHint: 'Người chuyển đến đang hưởng ở xã cũ: nếu đủ điều kiện, chọn «Hưởng mới» để ra quyết định hưởng từ tháng xã cũ thôi chi trả; nếu chưa đủ hồ sơ hoặc không đủ điều kiện, chỉ xác nhận đã xem xét. Xã cũ ra quyết định thôi hưởng.',
+    moveInHint: 'Người chuyển đến đang hưởng ở xã cũ: nếu đủ điều kiện, chọn “Hưởng mới” để ra quyết định hưởng từ tháng xã cũ thôi chi trả; nếu chưa đủ hồ sơ hoặc không đủ điều kiện, chỉ xác nhận đã xem xét. Xã cũ ra quyết định thôi hưởng.',
     import: 'Nhập hộ gia đình và nhân khẩu từ tệp', importHint: 'Tệp .xlsx hoặc .csv theo mẫu trong hướng dẫn, mỗi dòng một nhân khẩu. Các dòng được kiểm tra trước; chưa ghi gì vào sổ cho đến khi bạn xác nhận.',
     file: 'Tệp danh sách', upload: 'Tải lên và kiểm tra', checking: 'Đang kiểm tra các dòng…', report: 'Kết quả kiểm tra', row: 'Dòng', result: 'Kết quả', reasons: 'Lý do',
     r_new: 'Mới', r_unchanged: 'Không đổi', r_changed: 'Thay đổi', r_rejected: 'Bị từ chối', downloadCsv: 'Tải kết quả (.csv)', downloadXlsx: 'Tải kết quả (.xlsx)',
