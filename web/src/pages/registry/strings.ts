@@ -42,7 +42,7 @@ const words = {
     ev_death: 'Death', ev_move: 'Moved away', ev_move_in: 'Moved in', ev_age75: 'Turns 75', ev_age80: 'Turns 80', ev_age4: 'Child turns 4', ev_age16: 'Turns 16',
     ac_start: 'Start', ac_change: 'Change', ac_stop: 'Stop', ac_review: 'Review',
     confirmProposal: 'Confirm and decide', rejectProposal: 'Reject', proposalDone: 'Decision recorded', proposalRejected: 'Rejected', decisionKind: 'Decision kind (review proposals)', noDecision: 'Confirm only, no decision',
-    moveInHint: 'The person was receiving in the old commune: if eligible, choose «Start» to record a start from the month the old commune stops paying; otherwise confirm the review only. The old commune records the stop.',
+    moveInHint: 'The person was receiving in the old commune: if eligible, choose “Start” to record a start from the month the old commune stops paying; otherwise confirm the review only. The old commune records the stop.',
     import: 'Import households and persons from a file', importHint: 'An .xlsx or .csv file in the template of the guide, one row a person. The rows are checked first; nothing is written until you confirm.',
     file: 'List file', upload: 'Upload and check', checking: 'Checking the rows…', report: 'Check results', row: 'Row', result: 'Result', reasons: 'Reasons',
     r_new: 'New', r_unchanged: 'Unchanged', r_changed: 'Changed', r_rejected: 'Rejected', downloadCsv: 'Download results (.csv)', downloadXlsx: 'Download results (.xlsx)',
