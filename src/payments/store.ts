@@ -167,9 +167,10 @@ async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by:
   const added = await sql`insert into payrolls (province_code, unit_id, month, created_by)
     select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}
     from units u where u.id = any(${units}::int[]) and not exists (select 1 from payrolls x where x.unit_id = u.id and x.month = ${month})`.execute(q);
-  // Many new payrolls (a province's first month): count them now, so that the foreign-key
-  // checks of the lines written next look them up by index, not by scanning a table the
-  // statistics still think empty. Only the owner may; under the application role it is skipped.
+  // Many new payrolls (a province's first month): count them now, so that the statements that
+  // join them next (the months owed, the reference checks of the lines) are planned for their
+  // real size, not for a table the statistics still think empty. Only the owner may; under the
+  // application role it is skipped.
   if (Number(added.numAffectedRows ?? 0) >= 50) {
     await sql`do $$ begin if pg_has_role(current_user, (select relowner from pg_class where oid = 'payrolls'::regclass), 'USAGE') then analyze payrolls; end if; end $$`.execute(q);
   }
