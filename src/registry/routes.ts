@@ -19,6 +19,7 @@ import { audit, auditRead } from '../audit/store.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
+import { JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
 import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
 import * as store from './store.ts';
@@ -197,9 +198,6 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     return { version };
   }));
 
-  const JobView = Type.Object({ id: Type.Integer(), kind: Type.String(), state: Type.String(), progress: Type.Integer(), total: Nullable(Type.Integer()), chunks: Type.Integer(),
-    result: Any, error: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()) });
-  const view = (j: Job) => ({ id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, chunks: j.chunks, result: j.result, error: j.error, createdBy: j.createdBy, createdAt: j.createdAt, finishedAt: j.finishedAt });
   const worker = () => jobWorker(db);
 
   // The import upload takes multipart/form-data (encapsulated: the rest of the API takes JSON).
