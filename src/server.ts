@@ -42,7 +42,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // Query strings and path params are text: coerce "true" and "20"; bodies are JSON: no coercion.
   const ajvBody = createAjv();
   const ajvText = createAjv({ coerceTypes: 'array' });
-  app.setValidatorCompiler(({ schema, httpPart }) => {
+  // A multipart body's schema documents the form for OpenAPI; its parts are streamed and checked
+  // by the route (src/kernel/upload.ts), there is no parsed body to validate.
+  app.setValidatorCompiler(({ schema, httpPart, contentType }) => {
+    if (httpPart === 'body' && contentType === 'multipart/form-data') return () => true;
     const fn = (httpPart === 'body' ? ajvBody : ajvText).compile(schema);
     return (data: unknown) => (fn(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: fn.errors }) });
   });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import { testApp } from './helpers/app.ts';
+import { formData, type FormFields } from './helpers/form.ts';
 import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -19,19 +20,8 @@ let apId: number;
 
 const thuLum = readFileSync(new URL('../reference/plans/thu-lum-commune-2026-152-KH-DU.txt', import.meta.url), 'utf8');
 
-/** A multipart/form-data body built by the platform's own FormData (as a browser sends it). */
-async function form(fields: Record<string, string | { name: string; content: Uint8Array | string; type?: string }>) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (typeof v === 'string') fd.append(k, v);
-    else fd.append(k, new Blob([v.content], { type: v.type ?? 'application/octet-stream' }), v.name);
-  }
-  const req = new Request('http://x/', { method: 'POST', body: fd });
-  return { payload: Buffer.from(await req.arrayBuffer()), contentType: req.headers.get('content-type')! };
-}
-
-async function upload(headers: Record<string, string>, unit: string, fields: Parameters<typeof form>[0]) {
-  const f = await form(fields);
+async function upload(headers: Record<string, string>, unit: string, fields: FormFields) {
+  const f = await formData(fields);
   return t.app.inject({ method: 'POST', url: `/api/plans/extract?unit=${unit}`, headers: { ...headers, 'content-type': f.contentType }, payload: f.payload });
 }
 

@@ -46,8 +46,32 @@ export function assertCan(actor: Actor | null | undefined, permission: Permissio
  */
 export async function withActor<T>(db: Db, actor: Actor | null, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.k.transaction().execute(async (tx) => {
-    await sql`set local role ansinh_app`.execute(tx);
-    await sql`select set_config('ansinh.scope', ${scopeSetting(actor)}, true), set_config('ansinh.user_id', ${String(actor?.userId ?? '')}, true)`.execute(tx);
+    await enterScope(tx, scopeOf(actor));
     return fn(tx);
   });
+}
+
+/** An actor's unit scope kept for work done later on their behalf (a job they queued). */
+export interface Scope {
+  readonly setting: string;
+  readonly userId: number | null;
+}
+export const scopeOf = (actor: Actor | null): Scope => ({ setting: scopeSetting(actor), userId: actor?.userId ?? null });
+
+/** The rest of the transaction runs as the application role under the scope (row-level security). */
+async function enterScope(tx: Transaction<DB>, s: Scope): Promise<void> {
+  await sql`set local role ansinh_app`.execute(tx);
+  await sql`select set_config('ansinh.scope', ${s.setting}, true), set_config('ansinh.user_id', ${String(s.userId ?? '')}, true)`.execute(tx);
+}
+
+/**
+ * Runs fn inside a transaction of the job runner under a kept scope, as withActor does for a
+ * request, then gives the transaction back to the runner's own role.
+ */
+export async function underScope<T>(tx: Transaction<DB>, s: Scope, fn: () => Promise<T>): Promise<T> {
+  await enterScope(tx, s);
+  const out = await fn();
+  await sql`reset role`.execute(tx);
+  await sql`select set_config('ansinh.scope', '', true), set_config('ansinh.user_id', '', true)`.execute(tx);
+  return out;
 }

@@ -8,7 +8,9 @@
 // Only one runner works on a job at a time: inside a process a set of running ids; across
 // processes (several servers, or a server and `ansinh jobs resume`) a PostgreSQL session
 // advisory lock held on a dedicated connection, which the server releases when the process dies;
-// and every chunk checks in its transaction that the job is still at the chunk it read.
+// and every chunk checks in its transaction that the job is still at the chunk it read. A server's
+// worker looks for work when a route enqueues a job, at start, and every JOB_POLL_MS: a job
+// queued by a command or left by a runner that died is picked up without a restart.
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
@@ -111,7 +113,8 @@ async function lockAt(tx: Transaction<DB>, id: number, expect: { chunks?: number
 }
 
 const running = new Set<number>();
-const lockKey = 0x616e73; // 'ans': the advisory-lock class of jobs
+/** The advisory-lock class of jobs ('ans'); the job id is the lock's second key. */
+export const JOB_LOCK_CLASS = 0x616e73;
 
 /**
  * Holds the job for this runner while `fn` runs: null when another runner holds it. On
@@ -124,12 +127,12 @@ async function holding<T>(db: Db, id: number, fn: () => Promise<T>): Promise<T |
   try {
     if (db.kind !== 'postgres') return await fn();
     return await db.k.connection().execute(async (c) => {
-      const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${lockKey}::int, ${id}::int) as ok`.execute(c);
+      const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${JOB_LOCK_CLASS}::int, ${id}::int) as ok`.execute(c);
       if (!got.rows[0]!.ok) return null;
       try {
         return await fn();
       } finally {
-        await sql`select pg_advisory_unlock(${lockKey}::int, ${id}::int)`.execute(c);
+        await sql`select pg_advisory_unlock(${JOB_LOCK_CLASS}::int, ${id}::int)`.execute(c);
       }
     });
   } finally {
@@ -144,6 +147,8 @@ export interface RunOptions {
   readonly onProgress?: (job: Job) => void;
   /** Asked between chunks: true stops the run there (server shutdown); the job stays resumable. */
   readonly shouldStop?: () => boolean;
+  /** Called when this runner holds the job and starts on it (not when another runner holds it). */
+  readonly onStart?: (job: Job) => void;
 }
 
 /**
@@ -160,6 +165,7 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
   const out = await holding(db, id, async () => {
     let job = (await getJob(db.k, id))!;
     if (!['queued', 'running', 'confirmed'].includes(job.state)) return job;
+    o.onStart?.(job);
     try {
       if (job.state === 'queued') {
         await sql`update jobs set state = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now() where id = ${id} and state = 'queued'`.execute(db.k);
@@ -228,29 +234,56 @@ export async function cancelJob(q: Transaction<DB>, id: number): Promise<boolean
   return true;
 }
 
-/** Resumes every job left queued, running or confirmed (at start-up, after a restart). */
+/**
+ * Resumes every job left queued, running or confirmed (at start-up, after a restart, at each
+ * poll of a server's worker). A job another live runner holds is passed over without a word.
+ */
 export async function resumeJobs(db: Db, log: (l: string) => void = () => {}, o: RunOptions = {}): Promise<number> {
   const r = await sql<{ id: number }>`select id from jobs where state in ('queued', 'running', 'confirmed') order by id`.execute(db.k);
   for (const { id } of r.rows) {
     if (o.shouldStop?.()) break;
-    const before = await getJob(db.k, Number(id));
-    log(`tiếp tục công việc #${id} (${before?.kind}) từ phần ${before?.chunks ?? 0}`);
-    await runJob(db, Number(id), o)
-      .then((j) => log(`công việc #${id}: ${j.state === 'done' ? 'xong' : j.state === 'ready' ? 'chờ xác nhận' : j.state}`))
+    let started = false;
+    const onStart = (j: Job) => {
+      started = true;
+      log(`tiếp tục công việc #${id} (${j.kind}) từ phần ${j.chunks}`);
+    };
+    await runJob(db, Number(id), { ...o, onStart })
+      .then((j) => started && log(`công việc #${id}: ${j.state === 'done' ? 'xong' : j.state === 'ready' ? 'chờ xác nhận' : j.state}`))
       .catch((e: Error) => log(`công việc #${id} lỗi: ${e.message}`));
   }
   return r.rows.length;
 }
 
 /**
+ * How often a server's worker looks for jobs nobody told it about: queued by an `ansinh` command,
+ * or left unfinished by a process that died (on PostgreSQL its advisory lock is then released).
+ */
+export const JOB_POLL_MS = 30_000;
+
+/**
  * The job worker of a server: at start it resumes what a previous process left unfinished, then
- * runs the jobs the routes enqueue (kick), one at a time, in the background.
+ * runs the jobs the routes enqueue (kick), one at a time, in the background, and looks again
+ * every poll interval (start) for jobs queued elsewhere or whose runner died.
  */
 export class JobWorker {
   #busy: Promise<void> = Promise.resolve();
   #pending = false;
   #stopped = false;
-  constructor(private readonly db: Db, private readonly log: (l: string) => void = () => {}) {}
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #looks = 0;
+  constructor(
+    private readonly db: Db,
+    private readonly log: (l: string) => void = () => {},
+    private readonly pollMs: number = JOB_POLL_MS,
+  ) {}
+
+  /** Looks for work now and then every poll interval until stop(); the timer never keeps the process alive. */
+  start(): void {
+    if (this.#stopped || this.#timer) return;
+    this.kick();
+    this.#timer = setInterval(() => this.kick(), this.pollMs);
+    this.#timer.unref();
+  }
 
   /** Looks for work now (after an enqueue, and at start). */
   kick(): void {
@@ -260,7 +293,13 @@ export class JobWorker {
       this.#pending = false;
       if (this.#stopped) return;
       await resumeJobs(this.db, this.log, { shouldStop: () => this.#stopped }).catch((e: Error) => this.log(`công việc: ${e.message}`));
+      this.#looks++;
     });
+  }
+
+  /** How many looks for work have finished (tests follow the poll by it). */
+  get looks(): number {
+    return this.#looks;
   }
 
   /** Resolves when the jobs found so far are finished (tests; shutdown). */
@@ -268,9 +307,11 @@ export class JobWorker {
     return this.#busy;
   }
 
-  /** Stops after the chunk under way (the job resumes at the next start). */
+  /** Stops polling, and stops after the chunk under way (the job resumes at the next start). */
   stop(): Promise<void> {
     this.#stopped = true;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
     return this.#busy;
   }
 }

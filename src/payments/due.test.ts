@@ -194,6 +194,39 @@ test('02/2027, across the switch to the 2027–2030 poverty standard: the bulk p
   assert.deepEqual(norm(chunks), want);
   const job = await runJob(db, await enqueueJob(db.k, 'payroll', { month: 202702, unitIds: [c1.id, c2.id] }));
   const payable = want.filter((l) => l.total > 0);
-  assert.deepEqual(job.result, { month: 202702, communes: 2, lines: payable.length, total: payable.reduce((t, l) => t + l.total, 0) });
+  assert.deepEqual(job.result, { payrollId: null, month: 202702, communes: 2, lines: payable.length, total: payable.reduce((t, l) => t + l.total, 0),
+    arrears: payable.reduce((t, l) => t + l.arrears, 0), unknown: want.filter((l) => l.unknownMonths.length).map((l) => ({ personId: l.personId, months: l.unknownMonths })) });
   assert.deepEqual(await written([c1.id, c2.id], 202702), payable.map((l) => ({ ...l, unknownMonths: [] })));
+});
+
+test("one commune's payroll as the web page's job (in chunks, interrupted, resumed) equals generatePayroll: lines, items, summary; nothing applied before its end", async () => {
+  // A beneficiary of the first commune who moved to the second stays on the first's list, as
+  // generatePayroll puts every beneficiary of the commune's decisions on its payroll.
+  const moved = (await sql<{ id: number }>`select l.person_id as id from payroll_lines l join payrolls pr on pr.id = l.payroll_id join persons p on p.id = l.person_id
+    where pr.unit_id = ${c1.id} and pr.month = 202702 and l.current_amount > 0 and p.death_date is null order by l.person_id limit 1`.execute(db.k)).rows[0]!;
+  const to = (await sql<{ id: number }>`select id from households where unit_id = ${c2.id} order by id limit 1`.execute(db.k)).rows[0]!;
+  await reg.movePerson(db.k, moved.id, to.id, 'other', meta);
+  const month = 202611; // regenerated: a draft, with arrears and months of households without a review
+  const lineUnits = async () => (await sql<{ person_id: number; unit_id: number; items_unit: number }>`select l.person_id, l.unit_id, min(i.unit_id) as items_unit from payroll_lines l
+    join payrolls pr on pr.id = l.payroll_id join payroll_items i on i.payroll_id = l.payroll_id and i.person_id = l.person_id
+    where pr.unit_id = ${c1.id} and pr.month = ${month} group by l.person_id, l.unit_id order by l.person_id`.execute(db.k)).rows;
+  const direct = await pay.generatePayroll(db.k, c1.id, month, 'test');
+  const lines = await written([c1.id], month);
+  const units = await lineUnits();
+  assert.ok(lines.some((l) => l.personId === moved.id), 'the moved beneficiary is on the list');
+  assert.ok(direct.unknown.length > 0 && direct.arrears > 0, 'the summary has arrears and months the law cannot determine');
+  // Emptied by hand (as if never generated), then the job: three chunks at least.
+  await sql`delete from payroll_items where payroll_id = ${direct.payrollId}`.execute(db.k);
+  await sql`delete from payroll_lines where payroll_id = ${direct.payrollId}`.execute(db.k);
+  const id = await db.k.transaction().execute((tx) => pay.enqueuePayroll(tx, c1.id, month, null, { chunkSize: Math.ceil(lines.length / 3) }));
+  const part = await runJob(db, id, { stopAfterChunks: 2 });
+  assert.deepEqual([part.state, part.chunks], ['running', 2]);
+  assert.equal(part.total, (await sql<{ n: number }>`select count(distinct person_id)::int as n from benefit_decisions where unit_id = ${c1.id}`.execute(db.k)).rows[0]!.n);
+  assert.deepEqual(await written([c1.id], month), [], 'nothing applied before the last chunk');
+  const done = await runJob(db, id);
+  assert.equal(done.state, 'done');
+  assert.ok(done.chunks >= 3);
+  assert.deepEqual(done.result, { ...JSON.parse(JSON.stringify(direct)), communes: 1 });
+  assert.deepEqual(await written([c1.id], month), lines);
+  assert.deepEqual(await lineUnits(), units, 'lines keep the person\'s commune, items the payroll\'s, as generatePayroll');
 });

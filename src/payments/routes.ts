@@ -1,5 +1,5 @@
 // HTTP routes of enrolment and payments: benefit decisions, the monthly payroll of a commune
-// (generate, read, approve), exports (bank batch CSV/XLSX, signature list), statement
+// (generated as a job; read, approve), exports (bank batch CSV/XLSX, signature list), statement
 // reconciliation, and the cashless share.
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
@@ -12,6 +12,8 @@ import { communeByCode, getPerson } from '../registry/store.ts';
 import { isMonth, maskPersonalId } from '../registry/model.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
+import { getJob, jobWorker } from '../jobs/runner.ts';
+import { JobView, jobView } from '../jobs/view.ts';
 
 const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -54,17 +56,17 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
 
   app.post('/api/payments/units/:code/payrolls', {
     config: { access: { permission: 'payments.prepare', unit: { param: 'code' } } },
-    schema: { tags: ['payments'], summary: 'Generate (or regenerate, while a draft) the payroll of a month: current month + arrears', params: Code,
-      body: Type.Object({ month: MonthT }, { additionalProperties: false }), response: { 200: Any } },
-  }, async (req) => {
+    schema: { tags: ['payments'], summary: 'Generate (or regenerate, while a draft) the payroll of a month (current month + arrears) as a job: follow it at /api/jobs/{id}; when done its result is the payroll summary (payrollId, lines, total, arrears, unknown months)', params: Code,
+      body: Type.Object({ month: MonthT }, { additionalProperties: false }), response: { 202: JobView } },
+  }, async (req, reply) => {
     badMonth(req.body.month, '/body/month');
-    return withActor(db, req.actor, async (tx) => {
+    const id = await withActor(db, req.actor, async (tx) => {
       const c = await communeByCode(tx, req.params.code);
       if (!c) throw AppError.notFound();
-      const s = await pay.generatePayroll(tx, c.id, req.body.month, req.actor!.username);
-      await audit(tx, { actor: who(req), action: 'payroll.generate', entity: 'payroll', entityId: s.payrollId, unitId: c.id, after: { month: s.month, lines: s.lines, total: s.total }, ip: req.ip });
-      return s;
+      return pay.enqueuePayroll(tx, c.id, req.body.month, { actor: req.actor!, ip: req.ip });
     });
+    jobWorker(db).kick();
+    return reply.status(202).send(jobView((await getJob(db.k, id))!));
   });
 
   app.get('/api/payments/payrolls/:id', {

@@ -9,7 +9,10 @@ import { entitlementInMonth, type Entitlement } from '../law/assistance.ts';
 import type { PovertyClass } from '../law/poverty.ts';
 import { householdContext, personFacts, toLawMonth, type PersonFactsRow } from '../registry/law.ts';
 import { formatMonthVi, type Month, type PaymentChannel } from '../registry/model.ts';
-import { jobHandlers } from '../jobs/runner.ts';
+import { enqueueJob, jobHandlers, type Job } from '../jobs/runner.ts';
+import { scopeOf, underScope, type Scope } from '../access/scope.ts';
+import type { Actor } from '../access/model.ts';
+import { audit } from '../audit/store.ts';
 import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 import { arr } from '../db/arrays.ts';
@@ -154,14 +157,19 @@ export async function computePayrollLines(q: Q, unitId: number | readonly number
 
 const approvedError = (month: Month) => AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), { month: formatMonthVi(month) });
 
+/** Refuses (409) when the month's payroll of one of these communes is approved already. */
+export async function assertDraftable(q: Q, unitIds: readonly number[], month: Month): Promise<void> {
+  const approved = await sql<{ n: number }>`select count(*)::int as n from payrolls where unit_id = any(${arr(unitIds)}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
+  if (approved.rows[0]!.n > 0) throw approvedError(month);
+}
+
 /**
  * Empties (or creates) the draft payrolls of these communes for the month; refuses when one is
  * approved. Returns the payroll ids by commune.
  */
 async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<Map<number, number>> {
   const units = arr(unitIds);
-  const approved = await sql<{ n: number }>`select count(*)::int as n from payrolls where unit_id = any(${units}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
-  if (approved.rows[0]!.n > 0) throw approvedError(month);
+  await assertDraftable(q, unitIds, month);
   await sql`delete from payroll_items where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   const added = await sql`insert into payrolls (province_code, unit_id, month, created_by)
@@ -212,7 +220,11 @@ export async function generatePayrolls(q: Q, unitIds: readonly number[], month: 
   });
 }
 
-/** Writes staged lines into the payrolls of many communes (the job's apply; drafts are rewritten). */
+/**
+ * Writes staged lines into the payrolls of many communes (the job's apply; drafts are rewritten):
+ * each line into the payroll of the commune that pays it (the commune of the decision covering
+ * its months, see readDue).
+ */
 export async function writePayrolls(q: Q, unitIds: readonly number[], month: Month, lines: readonly (PayrollLine & { unitId: number })[], by: string | null): Promise<{ lines: number; total: number }> {
   await draftPayrolls(q, unitIds, month, by);
   const payable = lines.filter((l) => l.total > 0);
@@ -226,7 +238,7 @@ export async function writePayrolls(q: Q, unitIds: readonly number[], month: Mon
         as x(unit_id, person_id, decision_id, channel, account, cur, arr, tot)
       join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month}`.execute(q);
     await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-      select pr.id, x.p, x.u, x.m, x.a, x.c, x.k
+      select pr.id, x.p, pr.unit_id, x.m, x.a, x.c, x.k
       from unnest(${items.map((x) => x.u)}::int[], ${items.map((x) => x.p)}::int[], ${items.map((x) => x.month)}::int[], ${items.map((x) => x.amount)}::int[],
         ${items.map((x) => x.category)}::text[], ${items.map((x) => x.coefficientTenths)}::int[]) as x(u, p, m, a, c, k)
       join payrolls pr on pr.unit_id = x.u and pr.month = ${month}`.execute(q);
@@ -298,23 +310,82 @@ export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: 
   return r.rows[0]!;
 }
 
-// ---- payroll generation as a long job (many communes: a district, a province) --------------
+// ---- payroll generation as a long job -------------------------------------------------------
+// Many communes (a district, a province) or one commune's payroll from the web page
+// (`payrollUnit`: its payroll's summary is the result, as generatePayroll's). Each line goes to
+// the payroll of the commune whose decision covers its months. Chunks stage the lines of PAYROLL_CHUNK persons; the apply rewrites
+// the draft payrolls at once and, when a person asked for it, records the audit entry.
 
-interface PayrollJobParams { month: Month; unitIds: number[] }
+export interface PayrollJobParams {
+  readonly month: Month;
+  readonly unitIds: number[];
+  readonly payrollUnit?: number;
+  /** Who asked and from where (the audit entry of the apply). */
+  readonly actor?: { readonly userId: number; readonly username: string } | null;
+  readonly ip?: string | null;
+  /** The asker's unit scope: chunks and apply run under it, as the request did (row-level security). */
+  readonly scope?: Scope;
+  /** Persons a chunk (tests); PAYROLL_CHUNK otherwise. */
+  readonly chunkSize?: number;
+}
+
+/** The result of a payroll job: one commune's carries its payroll's summary, as generatePayroll. */
+export interface PayrollJobResult extends Omit<PayrollSummary, 'payrollId'> {
+  readonly payrollId: number | null;
+  readonly communes: number;
+}
+
 const PAYROLL_CHUNK = 2000;
 
+type StagedLine = PayrollLine & { unitId: number };
+
 jobHandlers.set('payroll', {
-  async chunk(tx, job) {
-    const p = job.params as unknown as PayrollJobParams;
+  chunk: (tx, job) => asAsker(tx, job, async (p) => {
     const after = (job.cursor as { after?: number } | null)?.after ?? 0;
-    const r = await computePayrollLines(tx, p.unitIds, p.month, after, PAYROLL_CHUNK);
-    return { staged: r.lines, cursor: { after: r.last }, progress: job.progress + r.count, done: r.count < PAYROLL_CHUNK };
-  },
-  async apply(tx, job, staged) {
-    const p = job.params as unknown as PayrollJobParams;
-    const all: (PayrollLine & { unitId: number })[] = [];
-    for await (const chunk of staged) all.push(...(chunk as (PayrollLine & { unitId: number })[]));
-    const { lines, total } = await writePayrolls(tx, p.unitIds, p.month, all, null);
-    return { month: p.month, communes: p.unitIds.length, lines, total };
-  },
+    const total = job.total ?? (await sql<{ n: number }>`select count(distinct d.person_id)::int as n from benefit_decisions d join persons p on p.id = d.person_id
+      where d.unit_id = any(${arr(p.unitIds)}::int[])`.execute(tx)).rows[0]!.n;
+    const size = p.chunkSize ?? PAYROLL_CHUNK;
+    const r = await computePayrollLines(tx, p.unitIds, p.month, after, size);
+    return { staged: r.lines, cursor: { after: r.last }, progress: job.progress + r.count, total, done: r.count < size };
+  }),
+  apply: (tx, job, staged) => asAsker(tx, job, async (p): Promise<PayrollJobResult> => {
+    const all: StagedLine[] = [];
+    for await (const chunk of staged) all.push(...(chunk as StagedLine[]));
+    const { lines, total } = await writePayrolls(tx, p.unitIds, p.month, all, job.createdBy);
+    const payable = all.filter((l) => l.total > 0);
+    const payrollId = p.payrollUnit === undefined ? null
+      : (await sql<{ id: number }>`select id from payrolls where unit_id = ${p.payrollUnit} and month = ${p.month}`.execute(tx)).rows[0]!.id;
+    const result: PayrollJobResult = {
+      payrollId, month: p.month, communes: p.unitIds.length, lines, total, arrears: payable.reduce((s2, l) => s2 + l.arrears, 0),
+      unknown: all.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),
+    };
+    if (p.actor) {
+      await audit(tx, { actor: p.actor, action: 'payroll.generate', entity: 'payroll', entityId: payrollId, unitId: p.payrollUnit ?? job.unitId, after: { month: p.month, lines, total, job: job.id }, ip: p.ip ?? null });
+    }
+    return result;
+  }),
 });
+
+/** Runs a payroll job's step under the scope of who asked for it, if anyone did. */
+function asAsker<T>(tx: Transaction<DB>, job: Job, fn: (p: PayrollJobParams) => Promise<T>): Promise<T> {
+  const p = job.params as unknown as PayrollJobParams;
+  return p.scope ? underScope(tx, p.scope, () => fn(p)) : fn(p);
+}
+
+/**
+ * Queues the generation of one commune's payroll for a month (the web page): refused at once
+ * when that payroll is approved; an unfinished job for the same commune and month is answered
+ * instead of a second one. With an asker, the job runs under their scope and audits as them.
+ */
+export async function enqueuePayroll(tx: Transaction<DB>, unitId: number, month: Month, asker: { actor: Actor; ip: string | null } | null, o: { chunkSize?: number } = {}): Promise<number> {
+  await assertDraftable(tx, [unitId], month);
+  const open = await sql<{ id: number }>`select id from jobs where kind = 'payroll' and unit_id = ${unitId} and state in ('queued', 'running')
+    and (params->>'payrollUnit')::int = ${unitId} and (params->>'month')::int = ${month} order by id limit 1`.execute(tx);
+  if (open.rows[0]) return Number(open.rows[0].id);
+  const params: PayrollJobParams = {
+    month, unitIds: [unitId], payrollUnit: unitId,
+    ...(asker ? { actor: { userId: asker.actor.userId, username: asker.actor.username }, ip: asker.ip, scope: scopeOf(asker.actor) } : {}),
+    ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
+  };
+  return enqueueJob(tx, 'payroll', params as unknown as Record<string, unknown>, { unitId, by: asker?.actor.username ?? null });
+}

@@ -9,7 +9,8 @@ import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
-import { AppError, errorCatalogue } from '../kernel/errors.ts';
+import { AppError } from '../kernel/errors.ts';
+import { fileTooLarge, fileTypeRefused, readUpload } from '../kernel/upload.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
 import { withActor } from '../access/index.ts';
@@ -22,43 +23,19 @@ const PastedText = Type.Object(
   { additionalProperties: false },
 );
 
-const tooLarge = () =>
-  new AppError(errorCatalogue.payloadTooLarge, text('Tệp kế hoạch quá lớn: tối đa 3 MB', 'The plan file is too large: at most 3 MB'), [
-    { path: '/body/file', message: text('Tệp quá lớn (tối đa 3 MB)', 'File too large (at most 3 MB)') },
-  ]);
+const tooLarge = () => fileTooLarge('file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
 const badFile = (status: 'type' | 'other', message: Text) =>
-  status === 'type'
-    ? new AppError(errorCatalogue.unsupportedMediaType, message, [{ path: '/body/file', message }])
-    : AppError.validation([{ path: '/body/file', message }], message);
+  status === 'type' ? fileTypeRefused('file', message) : AppError.validation([{ path: '/body/file', message }], message);
 
 /** The document's name and text from a multipart upload (field "file", or a field "text"). */
 async function fromMultipart(req: FastifyRequest): Promise<{ fileName: string | null; text: string }> {
-  let fileName: string | null = null;
-  let content: Buffer | null = null;
-  let pasted: string | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || content) {
-        await part.toBuffer().catch(() => null);
-        continue;
-      }
-      fileName = part.filename || 'tai-lieu';
-      try {
-        content = await part.toBuffer();
-      } catch (e) {
-        if ((e as { statusCode?: number }).statusCode === 413) throw tooLarge();
-        throw e;
-      }
-    } else if (part.fieldname === 'text' && typeof part.value === 'string') {
-      pasted = part.value;
-    }
-  }
-  if (content) {
-    const r = await planTextFromFile(content, fileName!);
+  const { file, fields } = await readUpload(req, 'file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
+  if (file) {
+    const r = await planTextFromFile(file.content, file.name);
     if (!r.ok) throw badFile(r.problem.kind === 'type' ? 'type' : 'other', r.problem.message);
-    return { fileName, text: r.text };
+    return { fileName: file.name, text: r.text };
   }
-  if (pasted !== null) return { fileName: null, text: check(PastedText, { text: pasted }, '/body').text };
+  if (fields.text !== undefined) return { fileName: null, text: check(PastedText, { text: fields.text }, '/body').text };
   throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx or .txt) or paste the text') }]);
 }
 

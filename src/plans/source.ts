@@ -3,6 +3,7 @@
 // checked from the content (a .docx is a ZIP that mammoth can read; a text file is valid UTF-8
 // without NUL bytes), never trusted from the name alone. Errors are Vietnamese/English texts.
 import { text, type Text } from '../kernel/i18n.ts';
+import { isZip as zipped } from '../kernel/upload.ts';
 
 /** Largest plan file accepted from the web (real plans are 30–300 KB; a .docx with a logo more). */
 export const MAX_PLAN_FILE_BYTES = 3 * 1024 * 1024;
@@ -17,7 +18,7 @@ const fail = (kind: PlanSourceProblem['kind'], message: Text): PlanSource => ({ 
 /** The plan's text from a file's bytes and name. */
 export async function planTextFromFile(buf: Uint8Array, fileName: string): Promise<PlanSource> {
   const ext = (/\.[^./\\]+$/.exec(fileName)?.[0] ?? '').toLowerCase();
-  const isZip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+  const isZip = zipped(buf);
   let out: string;
   if (ext === '.docx') {
     if (!isZip) return fail('type', text(`Không đọc được tệp Word "${fileName}": nội dung không phải tệp .docx`, `Cannot read the Word file "${fileName}": its content is not a .docx`));

@@ -9,10 +9,11 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { testApp } from '../../test/helpers/app.ts';
+import { formData } from '../../test/helpers/form.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { seedDemoVillages } from '../units/demo.ts';
 import { jobWorker, runJob, getJob } from '../jobs/runner.ts';
-import { applyImport, contentHash, parseRegistryTable, readTableBuffer } from './import.ts';
+import { applyImport, contentHash, MAX_IMPORT_FILE_BYTES, parseRegistryTable, readTableBuffer } from './import.ts';
 import { startImport } from './import-job.ts';
 import * as store from './store.ts';
 
@@ -21,8 +22,11 @@ let officer: Record<string, string>;
 let other: Record<string, string>;
 const file = new URL('../../test/fixtures/registry/thu-lum-import.csv', import.meta.url);
 const csv = readFileSync(file);
-const upload = (content: Buffer, fileName = 'thu-lum-import.csv', headers = officer) =>
-  t.app.inject({ method: 'POST', url: '/api/registry/units/03439/imports', headers, payload: { fileName, contentBase64: content.toString('base64') } });
+/** The upload as the web page sends it: multipart/form-data, field "file". */
+async function upload(content: Buffer, fileName = 'thu-lum-import.csv', headers = officer) {
+  const f = await formData({ file: { name: fileName, content } });
+  return t.app.inject({ method: 'POST', url: '/api/registry/units/03439/imports', headers: { ...headers, 'content-type': f.contentType }, payload: f.payload });
+}
 const count = async () => (await sql<{ n: number }>`select count(*)::int as n from persons`.execute(t.db.k)).rows[0]!.n;
 async function settled(id: number) {
   await jobWorker(t.db).idle();
@@ -91,10 +95,57 @@ test('the same file again changes nothing; a cancelled import writes nothing', a
   assert.equal(files.rows[0]!.n, 0, 'the uploaded file is dropped');
 });
 
+test('an .xlsx upload is checked like the .csv with the same rows', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  for (const row of await readTableBuffer(csv, 'thu-lum-import.csv')) ws.addRow(row);
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  const r = await upload(xlsx, 'thu-lum-import.xlsx');
+  assert.equal(r.statusCode, 202, r.body);
+  assert.equal(r.json().total, 6);
+  const j = await settled(r.json().id);
+  assert.equal(j.state, 'ready');
+  assert.equal(j.result.alreadyImported, false, 'another file (its own content hash)');
+  assert.deepEqual(j.result.counts, { new: 0, unchanged: 2, changed: 0, rejected: 4 }, 'the two valid rows are already in the registry from the .csv');
+  await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/cancel`, headers: officer });
+});
+
+test('a file of the wrong type is refused with 415, a file over the limit with 413, both as problem+json on /body/file', async () => {
+  const jobs = async () => (await sql<{ n: number }>`select count(*)::int as n from jobs`.execute(t.db.k)).rows[0]!.n;
+  const before = await jobs();
+  const problem = (r: { statusCode: number; headers: Record<string, unknown>; json(): { errors: { path: string; message: string }[]; detail: string } }, status: number) => {
+    assert.equal(r.statusCode, status);
+    assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(r.json().errors[0]!.path, '/body/file');
+    return r.json();
+  };
+  // Named .xlsx but not a ZIP; named .csv but a ZIP (an .xlsx renamed) or binary; another name.
+  assert.match(problem(await upload(Buffer.from('not a zip'), 'x.xlsx'), 415).detail, /không phải tệp Excel \.xlsx/);
+  const realXlsx = Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer());
+  assert.match(problem(await upload(realXlsx, 'doi-ten.csv'), 415).detail, /không phải văn bản \.csv/);
+  problem(await upload(Buffer.from([0x4d, 0x5a, 0x90, 0x00]), 'x.csv'), 415);
+  problem(await upload(csv, 'danh-sach.pdf'), 415);
+  // JSON (the former base64 body) is not an upload.
+  const json = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/imports', headers: officer, payload: { fileName: 'x.csv', contentBase64: csv.toString('base64') } });
+  problem(json, 415);
+  // One byte over the limit.
+  const big = Buffer.alloc(MAX_IMPORT_FILE_BYTES + 1, 0x41);
+  assert.match(problem(await upload(big, 'lon.csv'), 413).detail, /quá lớn: tối đa 50 MB/);
+  assert.equal(await jobs(), before, 'no job for a refused file');
+});
+
+test('the API documentation shows the upload as a multipart form with its file field', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  const op = doc.paths['/api/registry/units/{code}/imports'].post;
+  assert.deepEqual(Object.keys(op.requestBody.content), ['multipart/form-data']);
+  assert.equal(op.requestBody.content['multipart/form-data'].schema.properties.file.format, 'binary');
+  assert.match(op.summary, /at most 50 MB/);
+});
+
 test('a file that is not a table, or lacks required columns, is refused with the reason', async () => {
-  const bad = await upload(Buffer.from('not a zip'), 'x.xlsx');
+  const bad = await upload(Buffer.from('PK\x03\x04 but no workbook'), 'x.xlsx');
   assert.equal(bad.statusCode, 400);
-  assert.equal(bad.json().errors[0].path, '/body/contentBase64');
+  assert.equal(bad.json().errors[0].path, '/body/file');
   const j = await settled((await upload(Buffer.from('Mã hộ,Họ và tên\nA,B\n'), 'thieu-cot.csv')).json().id);
   assert.match(j.result.headerProblems[0].vi, /Thiếu cột: Ngày sinh, Giới tính, Dân tộc, Quan hệ với chủ hộ/);
 });

@@ -10,6 +10,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { fold } from '../units/model.ts';
+import { isZip } from '../kernel/upload.ts';
 import { findEthnicGroup } from './ethnic.ts';
 import {
   changedFields, deprivationKeys, deprivationIndicators, disabilityDegrees, foldName, relations, schoolingLevels, validateHousehold, validateMembers, validatePerson,
@@ -47,6 +48,27 @@ function cellText(v: unknown): string {
     if (o.result !== undefined) return cellText(o.result);
   }
   return String(v).trim();
+}
+
+/**
+ * Largest import file accepted from the web: a large commune's whole registry (about 100,000
+ * persons is some 25 MB of .csv; an .xlsx is smaller), with room to spare.
+ */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Why a file cannot be an import table, judged by its name and its content, never the name
+ * alone: an .xlsx is a ZIP archive, a .csv is text (neither a ZIP nor with NUL bytes). Null when
+ * it can be read as what its name says.
+ */
+export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text | null {
+  if (/\.xlsx$/i.test(fileName)) {
+    return isZip(buf) ? null : text(`Tệp "${fileName}" không phải tệp Excel .xlsx`, `"${fileName}" is not an Excel .xlsx file`);
+  }
+  if (/\.csv$/i.test(fileName)) {
+    return isZip(buf) || buf.includes(0) ? text(`Tệp "${fileName}" không phải văn bản .csv`, `"${fileName}" is not a .csv text file`) : null;
+  }
+  return text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted');
 }
 
 /** Reads the first sheet of an .xlsx or a UTF-8 .csv into rows of text. */

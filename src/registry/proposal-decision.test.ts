@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { paramAt } from '../law/parameters.ts';
-import { enqueueJob, runJob } from '../jobs/runner.ts';
+import { enqueueJob, getJob, jobWorker, runJob } from '../jobs/runner.ts';
 import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
@@ -88,8 +88,10 @@ test('confirming the 80th birthday records the change decision at coefficient 2.
 
   const line = async (month: number, id: number) => {
     const s = await t.app.inject({ method: 'POST', url: '/api/payments/units/03439/payrolls', headers: officer, payload: { month } });
-    assert.equal(s.statusCode, 200, s.body);
-    const lines = await pay.payrollLines(t.db.k, s.json().payrollId);
+    assert.equal(s.statusCode, 202, s.body);
+    await jobWorker(t.db).idle();
+    const job = (await getJob(t.db.k, s.json().id))!;
+    const lines = await pay.payrollLines(t.db.k, (job.result as { payrollId: number }).payrollId);
     return lines.find((l) => l.person_id === id) ?? null;
   };
   const octPen = await line(202610, pen);

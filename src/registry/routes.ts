@@ -3,12 +3,15 @@
 // changes with a reason, classification with reasons, import (dry run / confirm, report
 // download), the annual review job, life-event proposals, integrity queues, indicators, and the
 // public list of poor and near-poor households (names and villages only).
+import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
+import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
 import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
@@ -16,11 +19,12 @@ import { audit, auditRead } from '../audit/store.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
+import { JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
 import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
-import { reportCsv, reportXlsx, type ImportReport } from './import.ts';
+import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { startImport } from './import-job.ts';
 import { decideProposal, detectLifeEvents, listProposals, type ProposalDecision } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
@@ -102,7 +106,7 @@ async function communeOf(tx: Transaction<DB>, code: string): Promise<store.Commu
   return c;
 }
 
-export const registryRoutes: FeatureRoutes = (app, { db }) => {
+export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/ethnic-groups', {
     config: { access: { public: true, reason: 'the official list of 54 ethnic groups is public reference data' } },
     schema: { tags: ['registry'], summary: 'The 54 ethnic groups with their codes', response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) } },
@@ -194,28 +198,39 @@ export const registryRoutes: FeatureRoutes = (app, { db }) => {
     return { version };
   }));
 
-  const ImportBody = Type.Object({ fileName: Type.String({ pattern: '\\.(csv|xlsx|CSV|XLSX)$', maxLength: 200 }), contentBase64: Type.String({ maxLength: 6_000_000 }) }, { additionalProperties: false });
-  const JobView = Type.Object({ id: Type.Integer(), kind: Type.String(), state: Type.String(), progress: Type.Integer(), total: Nullable(Type.Integer()), chunks: Type.Integer(),
-    result: Any, error: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()) });
-  const view = (j: Job) => ({ id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, chunks: j.chunks, result: j.result, error: j.error, createdBy: j.createdBy, createdAt: j.createdAt, finishedAt: j.finishedAt });
   const worker = () => jobWorker(db);
 
-  app.post('/api/registry/units/:code/imports', {
-    config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'Upload households and persons (.csv/.xlsx, base64): an import job checks the rows in chunks and waits for confirmation with a row-level report', params: Code, body: ImportBody, response: { 202: JobView } },
-  }, async (req, reply) => {
-    const buf = Buffer.from(req.body.contentBase64, 'base64');
-    const id = await withActor(db, req.actor, async (tx) => {
-      const c = await communeOf(tx, req.params.code);
-      try {
-        return await startImport(tx, c, { name: req.body.fileName, content: buf }, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10) });
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw AppError.validation([{ path: '/body/contentBase64', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
-      }
+  // The import upload takes multipart/form-data (encapsulated: the rest of the API takes JSON).
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+    await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 2, parts: 3 } });
+    scope.post('/api/registry/units/:code/imports', {
+      config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+      schema: {
+        tags: ['registry'],
+        summary: `Upload households and persons (multipart field "file": .csv or .xlsx, at most ${megabytes(MAX_IMPORT_FILE_BYTES)}): an import job checks the rows in chunks and waits for confirmation with a row-level report`,
+        params: Code,
+        body: { content: { 'multipart/form-data': { schema: Type.Object({ file: Type.String({ format: 'binary', description: 'The .csv (UTF-8) or .xlsx file in the template of the guide; its type is checked by content' }) }) } } },
+        response: { 202: JobView },
+      },
+    }, async (req, reply) => {
+      if (!req.isMultipart()) throw notMultipart('file');
+      const { file } = await readUpload(req, 'file', MAX_IMPORT_FILE_BYTES, text('Tệp nhập', 'The import file'));
+      if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
+      const wrongType = importFileTypeProblem(file.content, file.name);
+      if (wrongType) throw fileTypeRefused('file', wrongType);
+      const id = await withActor(db, req.actor, async (tx) => {
+        const c = await communeOf(tx, req.params.code);
+        try {
+          return await startImport(tx, c, file, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10) });
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          throw AppError.validation([{ path: '/body/file', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
+        }
+      });
+      worker().kick();
+      return reply.status(202).send(view((await getJob(db.k, id))!));
     });
-    worker().kick();
-    return reply.status(202).send(view((await getJob(db.k, id))!));
   });
 
   /** A job of the actor's scope (row-level security), or 404. */

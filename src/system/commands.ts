@@ -40,9 +40,10 @@ export const serveCommand: CliCommand = {
         '',
       ].join('\n'),
     );
-    // Jobs a previous process left unfinished resume from their last committed chunk.
+    // Jobs a previous process left unfinished resume from their last committed chunk; then the
+    // worker polls for jobs queued by commands or left by a process that died.
     const worker = jobWorker(db, (l) => ctx.stdout.write(`${l}\n`));
-    worker.kick();
+    worker.start();
     const stop = async () => {
       await worker.stop();
       await app.close();

@@ -1,7 +1,8 @@
 // Import of households and persons: upload → the rows are checked as a job (progress bar) → the
-// row-level report (each rejected row with its reasons, downloadable) → confirm or cancel.
+// row-level report (each rejected row with its reasons, downloadable) → confirm or cancel. The
+// file goes up as multipart/form-data (field "file"), as chosen, without re-encoding.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, apiUpload, ApiError } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
@@ -10,15 +11,6 @@ import { tx, w } from './strings.ts';
 
 interface ReportRow { row: number; householdCode: string; fullName: string; status: 'new' | 'unchanged' | 'changed' | 'rejected'; reasons: { column: string; message: { vi: string; en: string } }[] }
 interface Report { alreadyImported: boolean; counts: Record<string, number>; rows: ReportRow[]; headerProblems: { vi: string; en: string }[] }
-
-function base64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
 
 export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -31,7 +23,9 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
     setBusy(true);
     try {
       setErrors([]);
-      setJob(await api<JobView>('POST', `/api/registry/units/${unit}/imports`, { fileName: file.name, contentBase64: await base64(file) }));
+      const form = new FormData();
+      form.append('file', file, file.name);
+      setJob(await apiUpload<JobView>(`/api/registry/units/${unit}/imports`, form));
       onChange();
     } catch (err) {
       setErrors([{ field: 'import-file', message: err instanceof ApiError ? (err.problem?.errors?.[0]?.message ?? err.message) : String(err) }]);

@@ -56,7 +56,7 @@ export default function Registry({ query }: PageProps) {
         <dl class="summary">
           {['poor_household_rate', 'near_poor_household_rate', 'cashless_payment_rate', 'health_insurance_coverage_registry'].map((c) => {
             const v = rate(c);
-            return v && v.denominator ? <div key={c}><dt>{c === 'poor_household_rate' ? w('poor') : c === 'near_poor_household_rate' ? w('near_poor') : c === 'cashless_payment_rate' ? 'Không dùng tiền mặt' : 'BHYT'}</dt><dd>{num((100 * v.numerator) / v.denominator, 1)}% ({num(v.numerator)}/{num(v.denominator)})</dd></div> : null;
+            return v && v.denominator ? <div key={c}><dt>{c === 'poor_household_rate' ? w('poor') : c === 'near_poor_household_rate' ? w('near_poor') : c === 'cashless_payment_rate' ? w('cashless') : 'BHYT'}</dt><dd>{num((100 * v.numerator) / v.denominator, 1)}% ({num(v.numerator)}/{num(v.denominator)})</dd></div> : null;
           })}
         </dl>
         <p>{w('proposals')}: {proposals ?? '…'}{flags !== null ? ` · ${w('flags')}: ${flags}` : ''}</p>

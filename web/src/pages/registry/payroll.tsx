@@ -1,10 +1,12 @@
-// The monthly payroll of a commune: generate (or regenerate, while a draft) a month's list,
-// see each person's amount (this month + arrears), download the bank file and the signature list.
+// The monthly payroll of a commune: generate (or regenerate, while a draft) a month's list as a
+// job (progress bar, then the list opens), see each person's amount (this month + arrears),
+// download the bank file and the signature list.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
+import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { monthVi, parseMonth, w } from './strings.ts';
 
 interface Payroll { id: number; month: number; state: string; lines: number; total: number }
@@ -19,12 +21,19 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
   const [open, setOpen] = useState<number | null>(null);
   const [lines, setLines] = useState<Line[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [job, setJob] = useJob(null);
   const load = () => api<{ payrolls: Payroll[]; cashless: { numerator: number; denominator: number } }>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
   useEffect(() => { void load(); }, [unit, refresh]);
   useEffect(() => {
     setLines(null);
     if (open) void api<{ lines: Line[] }>('GET', `/api/payments/payrolls/${open}`).then((r) => setLines(r.lines)).catch(() => setLines([]));
   }, [open]);
+  // When the job is done, its result names the payroll: the list is reloaded and opened.
+  useEffect(() => {
+    if (job?.state !== 'done') return;
+    void load();
+    setOpen((job.result as { payrollId: number | null } | null)?.payrollId ?? null);
+  }, [job?.id, job?.state]);
   const generate = async (e: Event) => {
     e.preventDefault();
     const m = parseMonth(month);
@@ -32,10 +41,8 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
     setBusy(true);
     try {
       setErrors([]);
-      const s = await api<{ payrollId: number }>('POST', `/api/payments/units/${unit}/payrolls`, { month: m });
-      await load();
       setOpen(null);
-      setOpen(s.payrollId);
+      setJob(await api<JobView>('POST', `/api/payments/units/${unit}/payrolls`, { month: m }));
     } catch (err) {
       setErrors([{ field: 'payroll-month', message: err instanceof ApiError ? err.message : String(err) }]);
     } finally {
@@ -45,14 +52,16 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
   return (
     <section aria-labelledby="reg-pay">
       <h2 id="reg-pay">{w('payrolls')}</h2>
-      {cashless && cashless.denominator > 0 && <p class="muted">Không dùng tiền mặt: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/{num(cashless.denominator)})</p>}
+      {cashless && cashless.denominator > 0 && <p class="muted">{w('cashless')}: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/{num(cashless.denominator)})</p>}
       {canPrepare && (
         <form class="inline-form" onSubmit={generate}>
           <ErrorSummary errors={errors} />
           <div class="field"><label for="payroll-month">{w('generateFor')}</label><input id="payroll-month" class="input input--short" value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><button class="button" type="submit" disabled={busy}>{w('generate')}</button></div>
+          <div class="field"><button class="button" type="submit" disabled={busy || moving(job)}>{w('generate')}</button></div>
         </form>
       )}
+      {job && moving(job) && (<div role="status"><p>{w('generating')}</p><JobProgress job={job} /></div>)}
+      {job && job.state === 'failed' && <p class="notice notice--error" role="alert">{job.error}</p>}
       {payrolls.length > 0 && (
         <div class="table-wrap">
           <table class="table" id="payroll-list">

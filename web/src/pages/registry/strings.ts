@@ -26,7 +26,7 @@ const words = {
     decide: 'Quyết định hưởng trợ cấp', number: 'Số quyết định', decidedOn: 'Ngày quyết định', signer: 'Người ký', startMonth: 'Hưởng từ tháng (MM/YYYY)', channel: 'Hình thức chi trả',
     account: 'Số tài khoản / ví (nếu có)', save: 'Ghi quyết định', decided: 'Đã ghi quyết định', category: 'Diện', coefficient: 'Hệ số', amount: 'Mức hưởng (đồng/tháng)', basis: 'Căn cứ',
     ch_bank: 'Chuyển khoản ngân hàng', ch_ewallet: 'Ví điện tử', ch_post: 'Bưu điện', ch_cash: 'Tiền mặt',
-    generate: 'Lập danh sách chi trả', generateFor: 'Tháng chi trả (MM/YYYY)', generated: 'Đã lập danh sách chi trả', current: 'Tháng này', arrears: 'Truy lĩnh', lineTotal: 'Cộng',
+    generate: 'Lập danh sách chi trả', generateFor: 'Tháng chi trả (MM/YYYY)', generated: 'Đã lập danh sách chi trả', generating: 'Đang lập danh sách chi trả…', cashless: 'Không dùng tiền mặt', current: 'Tháng này', arrears: 'Truy lĩnh', lineTotal: 'Cộng',
     viewLines: 'Xem danh sách', draft: 'Nháp', approved: 'Đã duyệt', badMonth: 'Tháng phải có dạng MM/YYYY, ví dụ 11/2026',
   },
   en: {
@@ -53,7 +53,7 @@ const words = {
     decide: 'Benefit decision', number: 'Decision number', decidedOn: 'Decision date', signer: 'Signed by', startMonth: 'Paid from (MM/YYYY)', channel: 'Payment channel',
     account: 'Account or wallet number (if any)', save: 'Record the decision', decided: 'Decision recorded', category: 'Category', coefficient: 'Coefficient', amount: 'Amount (VND/month)', basis: 'Legal basis',
     ch_bank: 'Bank transfer', ch_ewallet: 'E-wallet', ch_post: 'Post office', ch_cash: 'Cash',
-    generate: 'Generate the payroll', generateFor: 'Payroll month (MM/YYYY)', generated: 'Payroll generated', current: 'This month', arrears: 'Arrears', lineTotal: 'Total',
+    generate: 'Generate the payroll', generateFor: 'Payroll month (MM/YYYY)', generated: 'Payroll generated', generating: 'Generating the payroll…', cashless: 'Cashless', current: 'This month', arrears: 'Arrears', lineTotal: 'Total',
     viewLines: 'Show the list', draft: 'Draft', approved: 'Approved', badMonth: 'The month must be MM/YYYY, e.g. 11/2026',
   },
 };
