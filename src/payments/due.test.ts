@@ -200,8 +200,8 @@ test('02/2027, across the switch to the 2027–2030 poverty standard: the bulk p
 });
 
 test("one commune's payroll as the web page's job (in chunks, interrupted, resumed) equals generatePayroll: lines, items, summary; nothing applied before its end", async () => {
-  // A beneficiary of the first commune who moved to the second stays on the first's list, as
-  // generatePayroll puts every beneficiary of the commune's decisions on its payroll.
+  // A beneficiary of the first commune who moved to the second stays on the first's list while
+  // the first commune's decision is not stopped: the commune of the decision pays.
   const moved = (await sql<{ id: number }>`select l.person_id as id from payroll_lines l join payrolls pr on pr.id = l.payroll_id join persons p on p.id = l.person_id
     where pr.unit_id = ${c1.id} and pr.month = 202702 and l.current_amount > 0 and p.death_date is null order by l.person_id limit 1`.execute(db.k)).rows[0]!;
   const to = (await sql<{ id: number }>`select id from households where unit_id = ${c2.id} order by id limit 1`.execute(db.k)).rows[0]!;
@@ -228,5 +228,5 @@ test("one commune's payroll as the web page's job (in chunks, interrupted, resum
   assert.ok(done.chunks >= 3);
   assert.deepEqual(done.result, { ...JSON.parse(JSON.stringify(direct)), communes: 1 });
   assert.deepEqual(await written([c1.id], month), lines);
-  assert.deepEqual(await lineUnits(), units, 'lines keep the person\'s commune, items the payroll\'s, as generatePayroll');
+  assert.deepEqual(await lineUnits(), units, 'lines and items in the paying commune, as generatePayroll');
 });

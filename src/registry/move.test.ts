@@ -18,6 +18,7 @@ import { paramAt } from '../law/parameters.ts';
 import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
+import { jobWorker } from '../jobs/runner.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<'officerA' | 'approverA' | 'officerB' | 'approverB', Record<string, string>> = {} as never;
@@ -44,8 +45,11 @@ const proposals = async (code: string, who: Record<string, string>) => {
 };
 const payroll = async (code: string, who: Record<string, string>, month: number) => {
   const g = await t.app.inject({ method: 'POST', url: `/api/payments/units/${code}/payrolls`, headers: who, payload: { month } });
-  assert.equal(g.statusCode, 200, g.body);
-  return g.json().payrollId as number;
+  assert.equal(g.statusCode, 202, g.body);
+  await jobWorker(t.db).idle();
+  const job = (await t.app.inject({ method: 'GET', url: `/api/jobs/${g.json().id}`, headers: who })).json();
+  assert.equal(job.state, 'done', JSON.stringify(job));
+  return job.result.payrollId as number;
 };
 const linesOf = async (payrollId: number, who: Record<string, string>) => {
   const r = await t.app.inject({ method: 'GET', url: `/api/payments/payrolls/${payrollId}`, headers: who });
