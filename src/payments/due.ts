@@ -74,7 +74,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       ${sql.raw(dateIndex('p.disability_certified_on'))} as certified_index
     from persons p join households h on h.id = p.household_id
     where p.id in (select person_id from benefit_decisions where unit_id = any(${units}::int[])) and p.id > ${s.after ?? 0}
-    order by p.id limit ${s.limit ?? 2_000_000_000}`.execute(tx);
+    ${s.limit === undefined ? sql`` : sql`order by p.id limit ${s.limit}`}`.execute(tx);
   await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_beneficiaries`.execute(tx);
   await sql`reset default_statistics_target`.execute(tx);
@@ -213,9 +213,9 @@ export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void>
       select payroll_id, person_id, unit_id, m, amount, category, coefficient_tenths from owed where amount > 0)
     insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
     select t.payroll_id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total
-    from (select person_id, payroll_id, province_code, unit_id, max(m) as last_month,
+    from (select person_id, payroll_id, min(province_code) as province_code, min(unit_id) as unit_id, max(m) as last_month,
             coalesce(sum(amount) filter (where amount > 0 and m = ${month}), 0)::int as cur, coalesce(sum(amount) filter (where amount > 0), 0)::int as total
-          from owed group by person_id, payroll_id, province_code, unit_id) t
+          from owed group by payroll_id, person_id) t
     join owed l on l.person_id = t.person_id and l.m = t.last_month
     where t.total > 0`.execute(tx);
 }
