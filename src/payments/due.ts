@@ -2,7 +2,7 @@
 // each of them are derived in SQL (temporary tables, one row a person and month in
 // `payroll_due`), the law engine (entitlementInMonth, src/law/assistance.ts) runs once per
 // distinct facts (many persons share age in years, conditions, dates before or after the month
-// and household status), and lines and items are written with INSERT ... SELECT. The SQL
+// and household status), and the lines, their months as items, are written with INSERT ... SELECT. The SQL
 // mirrors the pure rules of payments/model.ts (enrolledMonths, monthsDue, buildLine) and
 // registry/law.ts (personFacts); due.test.ts checks the result against those rules applied
 // person by person.
@@ -84,8 +84,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   await sql`create temp table payroll_classes on commit drop as
     select c.household_id, c.year, c.class from household_classifications c where c.household_id in (select household_id from payroll_beneficiaries)`.execute(tx);
   await sql`create temp table payroll_paid on commit drop as
-    select pi.person_id, pi.for_month from payroll_items pi join payroll_lines l on l.payroll_id = pi.payroll_id and l.person_id = pi.person_id
-      join payrolls pr on pr.id = pi.payroll_id
+    select l.person_id, i.month as for_month from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
     where l.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month}`.execute(tx);
   await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_classes`.execute(tx);
@@ -198,23 +197,21 @@ function amountOf(r: KeyRow): MonthAmount {
 }
 
 /**
- * Writes the staged lines and items into the month's payrolls (which must exist, as drafts
- * emptied by the caller), in one statement that joins the months owed with their amounts once:
- * items of the months with an amount, one line a person with a payable total (buildLine),
- * governed by the decision of the last month owed.
+ * Writes the staged lines into the month's payrolls (which must exist, as drafts emptied by the
+ * caller), in one statement: one line a person and paying commune with a payable total
+ * (buildLine), its months with an amount as its items, governed by the decision of the last
+ * month owed.
  */
 export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void> {
   await bulkSettings(tx);
   await sql`with owed as materialized (
       select d.payroll_id, d.person_id, d.province_code, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
-      from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where d.payroll_id is not null),
-    items as (
-      insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-      select payroll_id, person_id, unit_id, m, amount, category, coefficient_tenths from owed where amount > 0)
-    insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
-    select t.payroll_id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total
+      from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where d.payroll_id is not null)
+    insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total, items)
+    select t.payroll_id, t.person_id, t.province_code, t.unit_id, l.decision_id, coalesce(l.channel, 'cash'), l.account, t.cur, t.total - t.cur, t.total, t.items
     from (select person_id, payroll_id, min(province_code) as province_code, min(unit_id) as unit_id, max(m) as last_month,
-            coalesce(sum(amount) filter (where amount > 0 and m = ${month}), 0)::int as cur, coalesce(sum(amount) filter (where amount > 0), 0)::int as total
+            coalesce(sum(amount) filter (where amount > 0 and m = ${month}), 0)::int as cur, coalesce(sum(amount) filter (where amount > 0), 0)::int as total,
+            array_agg(row(m, amount, category, coefficient_tenths)::payroll_item order by m) filter (where amount > 0) as items
           from owed group by payroll_id, person_id) t
     join owed l on l.person_id = t.person_id and l.m = t.last_month
     where t.total > 0`.execute(tx);

@@ -1,11 +1,14 @@
 // The references of the tables the bulk jobs write (migration 068): checked once per statement
 // instead of a foreign key's probe per row, with the foreign key's error (SQLSTATE 23503), on
-// both backends and under the application role's row-level scope.
+// both backends and under the application role's row-level scope; and the items of existing
+// payroll lines moved into the lines by the same migration.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testDb } from '../../test/helpers/db.ts';
-import type { Db } from '../db/connection.ts';
+import { openPGlite, type Db } from '../db/connection.ts';
+import { loadMigrations, migrate } from '../db/migrate.ts';
+import { loadReferenceData } from '../reference.ts';
 import * as reg from '../registry/store.ts';
 import type { HouseholdInput, PersonInput } from '../registry/model.ts';
 
@@ -46,9 +49,9 @@ test('a payroll line for a person or a payroll that does not exist is refused as
   assert.equal(await codeOf(line(payrollId, 999_999).execute(db.k)), '23503');
   assert.equal(await codeOf(line(999_999, personId).execute(db.k)), '23503');
   // One bad row among good ones: the whole statement goes.
-  assert.equal(await codeOf(sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount)
-    values (${payrollId}, ${personId}, ${commune.id}, 202610, 500000), (${payrollId + 1000}, ${personId}, ${commune.id}, 202611, 500000)`.execute(db.k)), '23503');
-  const n = await sql<{ n: number }>`select (select count(*) from payroll_lines)::int + (select count(*) from payroll_items)::int as n`.execute(db.k);
+  assert.equal(await codeOf(sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, channel, current_amount, arrears, total)
+    values (${payrollId}, ${personId}, ${commune.provinceCode}, ${commune.id}, 'cash', 500000, 0, 500000), (${payrollId + 1000}, ${personId}, ${commune.provinceCode}, ${commune.id}, 'cash', 500000, 0, 500000)`.execute(db.k)), '23503');
+  const n = await sql<{ n: number }>`select count(*)::int as n from payroll_lines`.execute(db.k);
   assert.equal(n.rows[0]!.n, 0);
   // Moving a line to a payroll that does not exist is refused too.
   await line(payrollId, personId).execute(db.k);
@@ -97,4 +100,26 @@ test('a household whose classification refers to it cannot be deleted, even once
     assert.match(e!.message, /household_classifications/);
     throw new Error('rollback');
   }).catch((e: Error) => assert.equal(e.message, 'rollback'));
+});
+
+test('migration 068 moves the items of existing payroll lines into the lines, month by month', async () => {
+  const old = await openPGlite(null);
+  try {
+    await migrate(old, loadMigrations().filter((m) => m.version < 68));
+    await loadReferenceData(old);
+    const c = (await reg.communeByCode(old.k, '03439'))!;
+    const p = (await reg.registerHousehold(old.k, c, { ...hh, code: 'M1' }, [pp], meta)).personIds[0]!;
+    const pr = (await sql<{ id: number }>`insert into payrolls (province_code, unit_id, month) values (${c.provinceCode}, ${c.id}, 202611) returning id`.execute(old.k)).rows[0]!.id;
+    await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, channel, current_amount, arrears, total)
+      values (${pr}, ${p}, ${c.provinceCode}, ${c.id}, 'cash', 500000, 1000000, 1500000)`.execute(old.k);
+    await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
+      values (${pr}, ${p}, ${c.id}, 202611, 500000, '5.5c', 10), (${pr}, ${p}, ${c.id}, 202609, 500000, '5.5c', 10), (${pr}, ${p}, ${c.id}, 202610, 500000, '5.5c', 10)`.execute(old.k);
+    await migrate(old);
+    const items = await sql<{ month: number; amount: number; category: string; coefficient_tenths: number }>`select i.* from payroll_lines l cross join unnest(l.items) i where l.person_id = ${p}`.execute(old.k);
+    assert.deepEqual(items.rows, [202609, 202610, 202611].map((month) => ({ month, amount: 500000, category: '5.5c', coefficient_tenths: 10 })));
+    const gone = await sql<{ t: string | null }>`select to_regclass('payroll_items')::text as t`.execute(old.k);
+    assert.equal(gone.rows[0]!.t, null);
+  } finally {
+    await old.close();
+  }
 });

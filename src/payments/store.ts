@@ -170,7 +170,6 @@ export async function assertDraftable(q: Q, unitIds: readonly number[], month: M
 async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<Map<number, number>> {
   const units = arr(unitIds);
   await assertDraftable(q, unitIds, month);
-  await sql`delete from payroll_items where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
   const added = await sql`insert into payrolls (province_code, unit_id, month, created_by)
     select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}
@@ -230,18 +229,19 @@ export async function writePayrolls(q: Q, unitIds: readonly number[], month: Mon
   const payable = lines.filter((l) => l.total > 0);
   for (let i = 0; i < payable.length; i += 20_000) {
     const part = payable.slice(i, i + 20_000);
-    const items = part.flatMap((l) => l.items.map((it) => ({ u: l.unitId, p: l.personId, ...it })));
-    await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total)
-      select pr.id, x.person_id, pr.province_code, x.unit_id, x.decision_id, x.channel, x.account, x.cur, x.arr, x.tot
+    // each item carries its line's position in the part (1-based, as WITH ORDINALITY numbers the lines)
+    const items = part.flatMap((l, n) => l.items.map((it) => ({ n: n + 1, ...it })));
+    await sql`with it as (
+        select i.n, array_agg(row(i.m, i.a, i.c, i.k)::payroll_item order by i.m) as items
+        from unnest(${items.map((x) => x.n)}::int[], ${items.map((x) => x.month)}::int[], ${items.map((x) => x.amount)}::int[], ${items.map((x) => x.category)}::text[],
+          ${items.map((x) => x.coefficientTenths)}::int[]) as i(n, m, a, c, k) group by i.n)
+      insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total, items)
+      select pr.id, x.person_id, pr.province_code, x.unit_id, x.decision_id, x.channel, x.account, x.cur, x.arr, x.tot, coalesce(it.items, '{}')
       from unnest(${part.map((l) => l.unitId)}::int[], ${part.map((l) => l.personId)}::int[], ${part.map((l) => l.decisionId)}::int[], ${part.map((l) => l.channel)}::text[],
         ${part.map((l) => l.account)}::text[], ${part.map((l) => l.current)}::int[], ${part.map((l) => l.arrears)}::int[], ${part.map((l) => l.total)}::int[])
-        as x(unit_id, person_id, decision_id, channel, account, cur, arr, tot)
-      join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month}`.execute(q);
-    await sql`insert into payroll_items (payroll_id, person_id, unit_id, for_month, amount, category, coefficient_tenths)
-      select pr.id, x.p, pr.unit_id, x.m, x.a, x.c, x.k
-      from unnest(${items.map((x) => x.u)}::int[], ${items.map((x) => x.p)}::int[], ${items.map((x) => x.month)}::int[], ${items.map((x) => x.amount)}::int[],
-        ${items.map((x) => x.category)}::text[], ${items.map((x) => x.coefficientTenths)}::int[]) as x(u, p, m, a, c, k)
-      join payrolls pr on pr.unit_id = x.u and pr.month = ${month}`.execute(q);
+        with ordinality as x(unit_id, person_id, decision_id, channel, account, cur, arr, tot, n)
+      join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month}
+      left join it on it.n = x.n`.execute(q);
   }
   await refreshTotals(q, unitIds, month);
   return { lines: payable.length, total: payable.reduce((s2, l) => s2 + l.total, 0) };
@@ -276,7 +276,7 @@ export async function getPayroll(q: Q, id: number) {
 export async function payrollLines(q: Q, id: number): Promise<PayrollLineRow[]> {
   const r = await sql<PayrollLineRow>`select l.person_id, coalesce(p.full_name, m.full_name) as full_name, p.personal_id, v.name as village_name, h.code as household_code, l.channel, l.account,
       l.current_amount, l.arrears, l.total, l.status,
-      (select string_agg(distinct i.category, '+') from payroll_items i where i.payroll_id = l.payroll_id and i.person_id = l.person_id) as category
+      (select string_agg(distinct i.category, '+') from unnest(l.items) i) as category
     from payroll_lines l left join persons p on p.id = l.person_id left join households h on h.id = p.household_id left join units v on v.id = h.village_id
       left join ansinh_moved_beneficiaries((select unit_id from payrolls where id = ${id})) m on m.person_id = l.person_id and p.id is null
     where l.payroll_id = ${id} order by v.name nulls last, h.code nulls last, full_name`.execute(q);

@@ -51,11 +51,11 @@ export async function scanIntegrity(q: Q, unitIds: readonly number[] | null, asO
       and (a.personal_id is null or b.personal_id is null or a.personal_id <> b.personal_id)
       and similarity(a.name_folded, b.name_folded) >= ${DUPLICATE_SIMILARITY}`);
   out.paid_after_death = await file('paid_after_death', sql`
-    select p.province_code, p.unit_id, p.id || '-' || i.for_month as key, array[p.id] as person_ids,
-      jsonb_build_object('vi', 'Đã mất ngày ' || to_char(p.death_date, 'DD/MM/YYYY') || ' nhưng có khoản chi cho tháng ' || (i.for_month % 100) || '/' || (i.for_month / 100),
-        'en', 'Died on ' || p.death_date || ' but paid for month ' || i.for_month) as reason, 1.0::real as score
-    from payroll_items i join payroll_lines l on l.payroll_id = i.payroll_id and l.person_id = i.person_id join persons p on p.id = i.person_id
-    where p.death_date is not null and i.for_month > (extract(year from p.death_date) * 100 + extract(month from p.death_date))::int
+    select p.province_code, p.unit_id, p.id || '-' || i.month as key, array[p.id] as person_ids,
+      jsonb_build_object('vi', 'Đã mất ngày ' || to_char(p.death_date, 'DD/MM/YYYY') || ' nhưng có khoản chi cho tháng ' || (i.month % 100) || '/' || (i.month / 100),
+        'en', 'Died on ' || p.death_date || ' but paid for month ' || i.month) as reason, 1.0::real as score
+    from payroll_lines l cross join unnest(l.items) i join persons p on p.id = l.person_id
+    where p.death_date is not null and i.month > (extract(year from p.death_date) * 100 + extract(month from p.death_date))::int
       and l.status in ('pending', 'paid') and ${inUnits('p.unit_id')}`);
   out.two_communes = await file('two_communes', sql`
     select min(p.province_code) as province_code, min(d.unit_id) as unit_id, p.personal_id as key, array_agg(distinct p.id) as person_ids,
