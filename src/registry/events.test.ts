@@ -37,3 +37,12 @@ test('a beneficiary who moved on 14/10/2026: the old commune stops from 11/2026,
   assert.deepEqual(moveProposals({ ...m, decisionId: null }).map((x) => x.kind), ['move_in'], 'nothing left to stop (or not the old commune asking)');
   assert.equal(lifeEventProposals(p({ unitId: 20, enrolledUnitId: 10 }), '2026-10-01', '2026-12-31').length, 0, 'a move is not read from the person row (the old commune cannot see it)');
 });
+
+test('a person still receiving in the commune they left: no death, age or child proposal in the new commune (the old commune stops, the new one reviews)', () => {
+  const moved = { unitId: 20, enrolledUnitId: 10 };
+  assert.deepEqual(lifeEventProposals(p({ ...moved, deathDate: '2026-10-17' }), '2026-10-01', '2026-12-31'), [], 'the death stop would end another commune’s decision');
+  assert.deepEqual(lifeEventProposals(p({ ...moved, dateOfBirth: '1946-11-20' }), '2026-10-01', '2026-12-31'), [], 'turning 80: the coefficient is the old decision’s, the new commune starts afresh');
+  assert.deepEqual(lifeEventProposals(p({ ...moved, dateOfBirth: '2022-11-03' }), '2026-10-01', '2026-12-31'), []);
+  // Once the new commune's own decision is the active one, its events are proposed there.
+  assert.deepEqual(lifeEventProposals(p({ unitId: 20, enrolledUnitId: 20, deathDate: '2026-10-17' }), '2026-10-01', '2026-12-31').map((x) => [x.kind, x.unitId]), [['death', 20]]);
+});

@@ -40,6 +40,11 @@ export interface Proposal {
 /** Proposals for the events of one person that fall in [from, to] (ISO dates). */
 export function lifeEventProposals(p: EventPerson, from: string, to: string): Proposal[] {
   const out: Proposal[] = [];
+  // Still receiving in the commune they left: that commune's move stop ends the decision (from
+  // the month after the move, before any later event takes effect) and this one reviews the
+  // person on arrival (moveProposals); a stop or change filed here would act on a decision of
+  // another commune.
+  if (p.enrolledUnitId !== null && p.enrolledUnitId !== p.unitId) return out;
   const inWindow = (d: string) => d >= from && d <= to;
   const base = { personId: p.id, unitId: p.unitId };
   if (p.deathDate && inWindow(p.deathDate) && p.enrolledUnitId !== null) {
