@@ -7,11 +7,11 @@
 // (idempotent per person, kind and date).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { text, type Text } from '../kernel/i18n.ts';
+import { formatDateVi, text, type Text } from '../kernel/i18n.ts';
 import { AppError } from '../kernel/errors.ts';
 import { createDecision } from '../payments/store.ts';
 import { communeById } from './store.ts';
-import { addMonths, birthdayAt, formatDateVi, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
+import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
 
 export type EventKind = 'death' | 'move' | 'move_in' | 'age75' | 'age80' | 'age4' | 'age16';
 

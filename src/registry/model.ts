@@ -88,10 +88,6 @@ export function isMonth(m: number): boolean {
 export function formatMonthVi(m: Month): string {
   return `${String(m % 100).padStart(2, '0')}/${Math.floor(m / 100)}`;
 }
-/** "14/10/2026" from an ISO date. */
-export function formatDateVi(isoDate: string): string {
-  return isoDate.slice(0, 10).split('-').reverse().join('/');
-}
 /** First day of a month as an ISO date. */
 export function monthStart(m: Month): string {
   return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}-01`;
