@@ -1,8 +1,8 @@
 // A long job as the API answers it (the 202 of a route that queues one, GET /api/jobs/{id}).
 import { Type } from 'typebox';
 import type { Job } from './runner.ts';
+import { Nullable } from '../kernel/validate.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const JobView = Type.Object({
   id: Type.Integer(), kind: Type.String(), state: Type.String(), progress: Type.Integer(), total: Nullable(Type.Integer()), chunks: Type.Integer(),

@@ -2,7 +2,7 @@
 // and an imported row, and reports every error with its field path, not only the first.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { TSchema, Static } from 'typebox';
+import { Type, type TSchema, type Static } from 'typebox';
 import { AppError, type FieldError } from './errors.ts';
 import { text, type Text } from './i18n.ts';
 
@@ -68,3 +68,6 @@ export function check<S extends TSchema>(schema: S, value: unknown, pathPrefix =
   if (!fn(value)) throw AppError.validation(fieldErrorsFromAjv(fn.errors, pathPrefix));
   return value as Static<S>;
 }
+
+/** A schema that also admits null (a column that may be empty). */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

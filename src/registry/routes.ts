@@ -12,6 +12,7 @@ import type { FeatureRoutes } from '../kernel/http.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
+import { Nullable } from '../kernel/validate.ts';
 import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
@@ -34,7 +35,6 @@ import './review.ts';
 
 const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Reason = Type.String({ minLength: 3, maxLength: 500, description: 'Why the change is made (stored on the version)' });
 
