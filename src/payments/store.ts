@@ -63,8 +63,7 @@ function entitlement(ctx: { p: PersonCtx; members: PersonFactsRow[]; classes: Ma
 
 /** The person's active decision (latest by start month and id, not a stop) the caller can see, or null. */
 async function activeDecision(q: Q, personId: number): Promise<{ id: number; unit_id: number; province_code: string } | null> {
-  const r = await sql<{ id: number; unit_id: number; province_code: string; kind: string }>`select id, unit_id, province_code, kind from benefit_decisions
-    where person_id = ${personId} order by start_month desc, id desc limit 1`.execute(q);
+  const r = await sql<{ id: number; unit_id: number; province_code: string; kind: string }>`select id, unit_id, province_code, kind from ansinh_latest_decision(${personId})`.execute(q);
   const d = r.rows[0];
   return d && d.kind !== 'stop' ? d : null;
 }

@@ -129,7 +129,7 @@ export async function detectLifeEvents(q: Q, unitId: number, from: string, to: s
   const r = await sql<{ id: number; unit_id: number; date_of_birth: string; death_date: string | null; pension: boolean; disadvantaged_area: boolean; enrolled_unit: number | null; category: string | null }>`
     select p.id, p.unit_id, p.date_of_birth, p.death_date, p.pension, h.disadvantaged_area, d.unit_id as enrolled_unit, d.category
     from persons p join households h on h.id = p.household_id
-    left join lateral (select unit_id, kind, category from benefit_decisions bd where bd.person_id = p.id order by start_month desc, id desc limit 1) d on d.kind <> 'stop'
+    left join lateral ansinh_latest_decision(p.id) d on d.kind <> 'stop'
     where p.unit_id = ${unitId}`.execute(q);
   const props = r.rows.flatMap((row) => lifeEventProposals({ id: row.id, unitId: row.unit_id, dateOfBirth: row.date_of_birth, deathDate: row.death_date, pension: row.pension, disadvantagedArea: row.disadvantaged_area, enrolledUnitId: row.enrolled_unit, enrolledCategory: row.category }, from, to));
   for (const m of await movesOf(q, unitId)) props.push(...moveProposals(m).filter((p) => p.unitId === unitId));

@@ -60,7 +60,7 @@ export async function scanIntegrity(q: Q, unitIds: readonly number[] | null, asO
   out.two_communes = await file('two_communes', sql`
     select min(p.province_code) as province_code, min(d.unit_id) as unit_id, p.personal_id as key, array_agg(distinct p.id) as person_ids,
       jsonb_build_object('vi', 'Số định danh ' || p.personal_id || ' có quyết định hưởng ở ' || count(distinct d.unit_id) || ' xã', 'en', 'Personal ID ' || p.personal_id || ' has decisions in ' || count(distinct d.unit_id) || ' communes') as reason, 1.0::real as score
-    from persons p join lateral (select unit_id, kind from benefit_decisions bd where bd.person_id = p.id order by start_month desc, id desc limit 1) d on d.kind <> 'stop'
+    from persons p join lateral ansinh_latest_decision(p.id) d on d.kind <> 'stop'
     where p.personal_id is not null and p.personal_id in (select personal_id from persons where ${inUnits('unit_id')} and personal_id is not null)
     group by p.personal_id having count(distinct d.unit_id) > 1`);
   out.not_enrolled = await file('not_enrolled', sql`

@@ -20,6 +20,13 @@
 -- moved_on is the recorded date (Vietnam time) of the first version after the last version
 -- recorded in the old commune (person_versions; the date of the first version when the person
 -- was never recorded there).
+-- A person's latest benefit decision (by start month, then id): the active one unless it is a
+-- stop. The one place of this rule in SQL; an invoker function (the caller's row-level scope
+-- applies) that the planner inlines into a lateral join.
+create or replace function ansinh_latest_decision(p_person int) returns setof benefit_decisions
+  language sql stable
+  as $$ select * from benefit_decisions where person_id = p_person order by start_month desc, id desc limit 1 $$;
+
 create or replace function ansinh_moved_beneficiaries(p_unit int)
   returns table (person_id int, full_name text, moved_on date, from_unit_id int, from_unit_name text, to_unit_id int, to_unit_name text, decision_id int, old_active boolean, stopped_from int)
   language sql stable security definer
@@ -28,7 +35,7 @@ create or replace function ansinh_moved_beneficiaries(p_unit int)
     with latest as (
       select p.id as person_id, a.id, a.unit_id, a.kind, a.start_month
       from persons p
-      join lateral (select d.id, d.unit_id, d.kind, d.start_month from benefit_decisions d where d.person_id = p.id order by d.start_month desc, d.id desc limit 1) a on true
+      join lateral ansinh_latest_decision(p.id) a on true
       where ansinh_in_scope(p_unit) and p.unit_id = p_unit and a.unit_id <> p_unit
     ),
     pairs as (
@@ -52,7 +59,7 @@ create or replace function ansinh_moved_beneficiaries(p_unit int)
     join persons p on p.id = m.person_id
     join units fu on fu.id = m.from_unit
     join units tu on tu.id = p.unit_id
-    join lateral (select d.id, d.unit_id, d.kind, d.start_month from benefit_decisions d where d.person_id = p.id order by d.start_month desc, d.id desc limit 1) a on true
+    join lateral ansinh_latest_decision(p.id) a on true
     where (m.from_unit = p_unit
         or a.kind <> 'stop'
         or a.start_month >= extract(year from m.moved_on)::int * 100 + extract(month from m.moved_on)::int)
