@@ -221,6 +221,8 @@ test('the import page speaks English on request', async () => {
   const { context, page } = await newPage(browser, server);
   await signIn(page, server, 'thulum');
   await page.getByRole('button', { name: 'English' }).click();
+  // The choice is stored once the English dictionary has loaded (setLocale): wait for it before leaving the page.
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   await page.goto('/ke-hoach?view=nhap');
   await page.getByRole('heading', { name: 'Import and review a plan' }).waitFor();
   assert.equal(await page.getByLabel('Plan file').count(), 1);
