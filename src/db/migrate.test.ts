@@ -33,6 +33,18 @@ test('a database migrated by a newer ansinh is refused', async () => {
   }
 });
 
+test('a pending migration numbered below the newest applied one is refused (one sequence)', async () => {
+  const db = await testDb();
+  try {
+    const late = [...loadMigrations(), { version: 11, name: 'late_gap_filler', sql: 'create table late_gap (x int);' }].sort((a, b) => a.version - b.version);
+    await assert.rejects(migrate(db, late), (e: Error) => e instanceof MigrationError && /numbered below/.test(e.message));
+    const t = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'late_gap'`.execute(db.k);
+    assert.equal(t.rows[0]!.n, 0);
+  } finally {
+    await db.close();
+  }
+});
+
 test('a failing migration leaves the database as it was', async () => {
   const db = await testDb();
   try {

@@ -54,6 +54,13 @@ export async function migrate(db: Db, migrations: readonly Migration[] = loadMig
       }
       const exists = await sql`select 1 from schema_migrations where version = ${mig.version}`.execute(tx);
       if (exists.rows.length > 0) return false;
+      // One sequence: a new migration numbered below one already applied would run after it on
+      // this database and before it on a fresh one, so the two would differ. Refuse it.
+      if (mig.version < v) {
+        throw new MigrationError(
+          `migration ${String(mig.version).padStart(3, '0')}_${mig.name} is numbered below ${String(v).padStart(3, '0')}, already applied; a new migration takes the next number after the newest`,
+        );
+      }
       await sql.raw(mig.sql).execute(tx);
       await sql`insert into schema_migrations (version, name) values (${mig.version}, ${mig.name})`.execute(tx);
       return true;
