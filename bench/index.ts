@@ -4,6 +4,7 @@ const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   // name: () => import('./name.ts'),
   monitoring: () => import('./monitoring.ts'),
   registry: () => import('./registry.ts'),
+  startup: () => import('./startup.ts'),
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -3,9 +3,8 @@
 // The picture is a Vega-Lite spec (pure, tested as data), rendered to SVG by Vega headless and
 // rasterized to PNG by resvg (Word and LibreOffice both show PNG). The same figures go into a
 // text alternative, so that a screen reader, and a test, can read what the chart shows.
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { Resvg } from '@resvg/resvg-js';
+// Vega, Vega-Lite and resvg are loaded when a chart is drawn, not when the server starts.
+import type { TopLevelSpec } from 'vega-lite';
 import { formatNumberVi } from '../kernel/i18n.ts';
 import { describeComparator } from './progress.ts';
 import type { Comparator } from '../plans/cascade.ts';
@@ -57,6 +56,7 @@ export function chartSpec(c: ChartInput, size: { width: number; height: number }
 
 /** The chart as an SVG string (Vega headless, no browser). */
 export async function chartSvg(c: ChartInput): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(chartSpec(c)).spec), { renderer: 'none' });
   view.logLevel(vega.None);
   try {
@@ -69,6 +69,7 @@ export async function chartSvg(c: ChartInput): Promise<string> {
 /** The chart as PNG, `widthPx` wide (2× the drawing size: sharp when printed). */
 export async function chartPng(c: ChartInput, widthPx = 1200): Promise<{ png: Buffer; width: number; height: number }> {
   const svg = await chartSvg(c);
+  const { Resvg } = await import('@resvg/resvg-js');
   const img = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: FONT }, fitTo: { mode: 'width', value: widthPx } }).render();
   return { png: Buffer.from(img.asPng()), width: img.width, height: img.height };
 }
