@@ -1,7 +1,7 @@
 // Payroll documents: the bank batch-transfer file (CSV or XLSX: reference, account, name,
 // amount) for cashless lines, and the signature list (.xlsx) for cash and post-office lines,
 // grouped by village, with totals and a signature column.
-import ExcelJS from 'exceljs';
+import { excel } from '../kernel/excel.ts';
 import { lineReference } from './model.ts';
 import type { PayrollLineRow } from './store.ts';
 import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
@@ -22,7 +22,7 @@ export function bankBatchCsv(payrollId: number, month: Month, lines: readonly Pa
 }
 
 export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Chuyen khoan');
   ws.addRow(bankHeader).font = { bold: true };
   for (const r of bankRows(payrollId, month, lines)) ws.addRow(r);
@@ -33,7 +33,7 @@ export async function bankBatchXlsx(payrollId: number, month: Month, lines: read
 
 /** The signature list (danh sách ký nhận) for payments in cash or at the post office. */
 export async function signatureListXlsx(p: { id: number; month: Month; unitName: string }, lines: readonly PayrollLineRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ky nhan');
   ws.addRow([`${p.unitName.toUpperCase()}`]).font = { bold: true };
   ws.addRow([`DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG - THÁNG ${formatMonthVi(p.month)}`]).font = { bold: true, size: 13 };

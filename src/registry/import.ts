@@ -5,7 +5,7 @@
 // commune, personal ID or name + date of birth in the household).
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { excel } from '../kernel/excel.ts';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
@@ -75,7 +75,7 @@ export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text |
 export async function readTableBuffer(buf: Buffer, fileName: string): Promise<string[][]> {
   if (/\.csv$/i.test(fileName)) return parse(buf, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
   if (/\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await excel()).Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     if (!ws) return [];
@@ -338,7 +338,7 @@ export function reportCsv(r: ImportReport): string {
 }
 
 export async function reportXlsx(r: ImportReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ket qua');
   for (const row of reportTable(r)) ws.addRow(row);
   ws.getRow(1).font = { bold: true };
