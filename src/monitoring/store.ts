@@ -8,6 +8,7 @@ import { periodEnd, periodStart, parsePeriod, reportDeadline, shiftPeriod, deriv
 import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
+import { viOrder } from '../db/collation.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -549,7 +550,7 @@ export async function completeness(q: Q, unit: UnitRef, period: string): Promise
     from units u left join monitoring_submissions s on s.unit_id = u.id and s.period = ${period}
     where u.level = 'commune' and ${unit.id} = any(u.ancestors)
       and (u.valid_from is null or u.valid_from <= ${end}::date) and (u.valid_to is null or u.valid_to >= ${end}::date)
-    order by u.name`.execute(any(q));
+    order by ${viOrder('u.name')}`.execute(any(q));
   const reports: ReportRow[] = r.rows.map((x) => {
     const received = x.status === 'submitted' || x.status === 'approved';
     return {

@@ -16,6 +16,7 @@ import { audit } from '../audit/store.ts';
 import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 import { arr } from '../db/arrays.ts';
+import { viOrder } from '../db/collation.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -278,7 +279,7 @@ export async function payrollLines(q: Q, id: number): Promise<PayrollLineRow[]> 
       (select string_agg(distinct i.category, '+') from unnest(l.items) i) as category
     from payroll_lines l left join persons p on p.id = l.person_id left join households h on h.id = p.household_id left join units v on v.id = h.village_id
       left join ansinh_moved_beneficiaries((select unit_id from payrolls where id = ${id})) m on m.person_id = l.person_id and p.id is null
-    where l.payroll_id = ${id} order by v.name nulls last, h.code nulls last, full_name`.execute(q);
+    where l.payroll_id = ${id} order by ${viOrder('v.name')} nulls last, h.code nulls last, ansinh_vi_key(coalesce(p.full_name, m.full_name)) collate "C"`.execute(q);
   return r.rows;
 }
 

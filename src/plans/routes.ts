@@ -14,6 +14,7 @@ import { planToDocx } from './docx.ts';
 import { deadlineIn, effectiveStatus, type PlanInput, type TaskStatus } from './model.ts';
 import { indicatorByCode } from '../indicators/catalogue.ts';
 import { planExtractRoutes } from './extract-route.ts';
+import { viOrder } from '../db/collation.ts';
 
 const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
 const NullStr = Type.Union([Type.String(), Type.Null()]);
@@ -194,7 +195,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           left join lateral (select cp.id, cp.number from plans cp join plan_links l on l.plan_id = cp.id
                              where cp.unit_id = u.id and l.parent_plan_id = ${p.id} order by cp.id limit 1) c on true
           where u.parent_id = ${p.unit_id} and u.valid_to is null and u.level in ('commune', 'district')
-          order by (c.id is null) desc, u.name`.execute(tx);
+          order by (c.id is null) desc, ${viOrder('u.name')}`.execute(tx);
         const items = r.rows.map((x) => ({ unit: { code: x.code, name: x.name }, planId: x.plan_id, number: x.number, issued: x.plan_id !== null }));
         return { total: items.length, issued: items.filter((i) => i.issued).length, items };
       });

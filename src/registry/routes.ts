@@ -32,6 +32,7 @@ import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrit
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
 import './review.ts';
+import { viOrder } from '../db/collation.ts';
 
 const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -382,7 +383,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     const { sql } = await import('kysely');
     const r = await sql<{ head_name: string; village: string | null; class: string }>`select p.full_name as head_name, v.name as village, hc.class
       from household_classifications hc join households h on h.id = hc.household_id join persons p on p.id = h.head_person_id left join units v on v.id = h.village_id
-      where hc.unit_id = ${c.id} and hc.year = ${req.query.year} and hc.class in ('poor', 'near_poor') order by v.name nulls last, hc.class, p.full_name`.execute(db.k);
+      where hc.unit_id = ${c.id} and hc.year = ${req.query.year} and hc.class in ('poor', 'near_poor') order by ${viOrder('v.name')} nulls last, hc.class, ${viOrder('p.full_name')}`.execute(db.k);
     return { commune: c.name, year: req.query.year, items: r.rows.map((x) => ({ headName: x.head_name, village: x.village, class: x.class })) };
   });
 };

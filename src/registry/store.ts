@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { foldName, type HouseholdInput, type PersonInput } from './model.ts';
+import { viOrder } from '../db/collation.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -40,7 +41,7 @@ export async function communeByCode(q: Q, code: string): Promise<Commune | null>
 }
 
 export async function villagesOf(q: Q, communeId: number): Promise<{ id: number; name: string }[]> {
-  const r = await sql<{ id: number; name: string }>`select id, name from units where parent_id = ${communeId} and level = 'village' order by name`.execute(q);
+  const r = await sql<{ id: number; name: string }>`select id, name from units where parent_id = ${communeId} and level = 'village' order by ${viOrder('name')}`.execute(q);
   return r.rows;
 }
 
