@@ -257,4 +257,11 @@ test('every sign-in and change above is in the audit log, and the chain is intac
   assert.ok(page.json().items.every((e: { actorUsername: string }) => e.actorUsername === 'admin12'));
   const seqs = page.json().items.map((e: { seq: number }) => e.seq);
   assert.deepEqual(seqs, [...seqs].sort((a: number, b: number) => b - a), 'newest first');
+  // Each event and record kind is named in words, in the reader's language.
+  const created = page.json().items.find((e: { action: string }) => e.action === 'user.create');
+  assert.ok(created, 'the user.create entry');
+  assert.equal(created.actionLabel, 'Tạo tài khoản');
+  assert.equal(created.entityLabel, 'Tài khoản');
+  const en = await app.inject({ method: 'GET', url: '/api/audit?entity=user&actor=admin12', headers: { ...h, 'accept-language': 'en' } });
+  assert.equal(en.json().items.find((e: { action: string }) => e.action === 'user.create').actionLabel, 'Created a user');
 });

@@ -1,6 +1,7 @@
 // Monitoring SQL: reported values, the submission workflow, forms, completeness and the
 // roll-up of approved values into monitoring_aggregates (incremental on approval, or a full
 // rebuild by one set-based query over units.ancestors). Only this module writes those tables.
+import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
@@ -40,7 +41,7 @@ export type Q = Kysely<DB> | Transaction<DB>;
 const any = (q: Q) => q as unknown as Kysely<any>;
 
 /** Appends an audit entry in the caller's transaction (src/access's `audit`, injected). */
-export type AuditFn = (tx: Q, entry: { action: string; entity: string; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
+export type AuditFn = (tx: Q, entry: { action: AuditAction; entity: AuditEntity; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
 
 export interface UnitRef {
   readonly id: number;

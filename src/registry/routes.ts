@@ -94,7 +94,7 @@ const SENSITIVE = ['personal_id', 'ethnic_code', 'disability', 'conditions'];
 const who = (req: FastifyRequest) => req.actor ? { userId: req.actor.userId, username: req.actor.username } : null;
 
 /** A full read is granted when asked for and permitted in the record's unit; it is audited. */
-async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: string, id: number, unitId: number): Promise<boolean> {
+async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: 'person' | 'household' | 'person_search', id: number, unitId: number): Promise<boolean> {
   if (!full) return false;
   assertCan(req.actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
   await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, ip: req.ip });

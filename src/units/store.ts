@@ -187,6 +187,13 @@ export async function getUnit(q: Q, id: number) {
   return q.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The names of units by id (for labels: the audit log, reports). */
+export async function unitNames(q: Q, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('units').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
 export async function childrenOf(q: Q, id: number) {
   return q.selectFrom('units').selectAll().where('parent_id', '=', id).orderBy(viOrder('name')).execute();
 }
