@@ -115,7 +115,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/persons', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: {
-      tags: ['registry'], summary: 'Search persons (accent-insensitive name, personal ID prefix, household code); sensitive fields masked unless full=true',
+      tags: ['registry'], summary: 'Search persons (accent-insensitive name, household code, or an exact 12-digit personal ID for those who may read IDs in full, audited); sensitive fields masked unless full=true',
       params: Code,
       querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
         class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) }),
@@ -124,10 +124,23 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const c = await communeOf(tx, req.params.code);
     const q = req.query;
-    if (q.ethnicCode && !can(req.actor, 'registry.person.read_full', c.id)) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
-    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, page: q.page ?? 1, pageSize: 50 });
-    const full = await wantsFull(tx, req, q.full, 'person_search', c.id, c.id);
-    return { items: r.items.map((p) => presentPerson(p, full)), total: r.total, page: q.page ?? 1, pageSize: 50 };
+    const mayReadFull = can(req.actor, 'registry.person.read_full', c.id);
+    if (q.ethnicCode && !mayReadFull) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
+    if (q.full) assertCan(req.actor, 'registry.person.read_full', c.id, { outside: 'forbidden' });
+    // A number finds a person by ID only when it is a whole ID and the caller may read IDs in
+    // full; otherwise it is never compared with IDs (no prefix oracle on masked IDs).
+    const byPersonalId = mayReadFull && /^[0-9]{12}$/.test(q.q?.trim() ?? '');
+    const page = q.page ?? 1;
+    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, byPersonalId, page, pageSize: 50 });
+    // Each page that shows or matches on sensitive fields is a full read of the persons on it.
+    const fields = new Set<string>(q.full ? SENSITIVE : []);
+    if (byPersonalId) fields.add('personal_id');
+    if (q.ethnicCode) fields.add('ethnic_code');
+    if (fields.size) {
+      await auditRead(tx, { actor: who(req), entity: 'person_search', entityId: c.id, unitId: c.id, fields: SENSITIVE.filter((f) => fields.has(f)), personIds: r.items.map((p) => p.id),
+        detail: { page, byPersonalId, ethnicCode: q.ethnicCode ?? null }, ip: req.ip });
+    }
+    return { items: r.items.map((p) => presentPerson(p, q.full === true)), total: r.total, page, pageSize: 50 };
   }));
 
   app.get('/api/registry/persons/:id', {
