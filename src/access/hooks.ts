@@ -23,6 +23,8 @@ declare module 'fastify' {
     session: { id: string; csrfToken: string } | null;
     /** The unit the route's access declaration located, once resolved. */
     accessUnit: UnitInfo | null;
+    /** The API token behind req.actor (bearer sign-in): what a token it mints may hold at most. */
+    apiToken: { id: number; permissions: string[] | null; expiresAt: Date | null } | null;
   }
 }
 
@@ -61,13 +63,16 @@ export async function installAccess(app: App, ctx: AppContext, opts: AccessOptio
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('accessUnit', null);
+  app.decorateRequest('apiToken', null);
 
   async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const auth = req.headers.authorization;
     const t = now();
     if (auth && /^Bearer\s+/i.test(auth)) {
       const tok = await findToken(db.k, auth.replace(/^Bearer\s+/i, '').trim(), t);
-      if (tok) req.actor = await loadActorCached(db.k, tok.user_id, 'token', tok.permissions);
+      if (!tok) return;
+      req.actor = await loadActorCached(db.k, tok.user_id, 'token', tok.permissions);
+      req.apiToken = { id: tok.id, permissions: tok.permissions, expiresAt: tok.expires_at ? new Date(tok.expires_at) : null };
       return;
     }
     const value = req.cookies[SESSION_COOKIE];

@@ -243,6 +243,15 @@ export async function listTokens(q: Q, userId: number): Promise<TokenRow[]> {
   return r.rows;
 }
 
+/**
+ * Revokes every live token of the user (password change, password reset, sign-out
+ * everywhere): a token must not outlive the credentials it was created under.
+ */
+export async function revokeUserTokens(q: Q, userId: number, now: Date): Promise<number> {
+  const r = await sql`update api_tokens set revoked_at = ${now} where user_id = ${userId} and revoked_at is null`.execute(q);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 export async function revokeToken(q: Q, userId: number, id: number, now: Date): Promise<boolean> {
   const r = await sql`update api_tokens set revoked_at = ${now} where id = ${id} and user_id = ${userId} and revoked_at is null`.execute(q);
   return Number(r.numAffectedRows ?? 0) > 0;
@@ -276,6 +285,7 @@ export async function updateUser(q: Q, id: number, c: { displayName?: string | u
 }
 
 export async function setPassword(q: Q, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  invalidateActor(id);
   await sql`update users set password_hash = ${passwordHash}, must_change_password = ${mustChange}, updated_at = now() where id = ${id}`.execute(q);
 }
 
