@@ -107,3 +107,54 @@ test('Medium 6: password change, admin reset and sign-out-everywhere revoke the 
   assert.equal(reset.statusCode, 200, reset.body);
   assert.equal(await works(tok), 401, 'revoked by the administrator’s reset');
 });
+
+test('Low: a TOTP code signs in once; the same code again is refused, the next step’s code works', async () => {
+  await createTestUser(db, { username: 'totp.once', role: 'officer', unitCode: '03439', password: 'TotpOnce@2026', totpSecret: SECRET });
+  advance(30_000);
+  const code = await totpCode(SECRET, clock);
+  const usedStep = Math.floor(clock.getTime() / 30_000);
+  assert.equal((await signIn('totp.once', 'TotpOnce@2026', { totp: code })).statusCode, 200);
+  const again = await signIn('totp.once', 'TotpOnce@2026', { totp: code });
+  assert.equal(again.statusCode, 401, 'a replayed code');
+  assert.equal(again.json().totpRequired, true);
+  assert.match(again.json().detail, /đã được dùng/);
+  advance(10_000);
+  assert.equal((await signIn('totp.once', 'TotpOnce@2026', { totp: code })).statusCode, 401, 'still within the tolerance window, still refused');
+  const { sql } = await import('kysely');
+  const stored = await sql<{ totp_last_step: number }>`select totp_last_step from users where username = 'totp.once'`.execute(db.k);
+  assert.equal(Number(stored.rows[0]!.totp_last_step), usedStep, 'the step used is kept in the database');
+  advance(30_000);
+  assert.equal((await signIn('totp.once', 'TotpOnce@2026', { totp: await totpCode(SECRET, clock) })).statusCode, 200, 'the next code');
+});
+
+test('Low: turning TOTP off needs the current password, not only a session', async () => {
+  advance(30_000);
+  const h = await session('totp.once', 'TotpOnce@2026', { totp: await totpCode(SECRET, clock) });
+  const none = await app.inject({ method: 'DELETE', url: '/api/me/totp', headers: h });
+  assert.equal(none.statusCode, 400, 'no password');
+  const wrong = await app.inject({ method: 'DELETE', url: '/api/me/totp', headers: h, payload: { password: 'not-the-password' } });
+  assert.equal(wrong.statusCode, 400);
+  assert.equal(wrong.json().errors[0].path, '/body/password');
+  const ok = await app.inject({ method: 'DELETE', url: '/api/me/totp', headers: h, payload: { password: 'TotpOnce@2026' } });
+  assert.equal(ok.statusCode, 204, ok.body);
+  assert.equal((await signIn('totp.once', 'TotpOnce@2026')).statusCode, 200, 'no code asked any more');
+});
+
+test('Low: a user with a temporary password can only read the session, change the password and sign out', async () => {
+  advance(30_000);
+  const admin = await session('tok.admin', 'TokAdmin@2026', { totp: await totpCode(SECRET, clock) });
+  const created = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'temp.pw', displayName: 'Tạm', roles: [{ role: 'officer', unitCode: '03439' }] } });
+  assert.equal(created.statusCode, 201, created.body);
+  const temp = created.json().temporaryPassword as string;
+  const h = await session('temp.pw', temp);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/session', headers: h })).json().user.mustChangePassword, true);
+  for (const [method, url] of [['GET', '/api/registry/units/03439/jobs'], ['GET', '/api/tokens'], ['POST', '/api/tokens'], ['POST', '/api/session/revoke-all']] as const) {
+    const r = await app.inject({ method, url, headers: h, ...(method === 'POST' ? { payload: { name: 'x' } } : {}) });
+    assert.equal(r.statusCode, 403, `${method} ${url}`);
+    assert.match(r.headers['content-type'] as string, /problem\+json/);
+    assert.match(r.json().detail, /mật khẩu tạm thời/);
+  }
+  assert.equal((await app.inject({ method: 'POST', url: '/api/me/password', headers: h, payload: { current: temp, next: 'TempPw@2026x' } })).statusCode, 204);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/registry/units/03439/jobs', headers: h })).statusCode, 200, 'full access after the change');
+  assert.equal((await app.inject({ method: 'DELETE', url: '/api/session', headers: h })).statusCode, 204);
+});

@@ -47,6 +47,14 @@ function enrollmentRoute(url: string): boolean {
   return url.startsWith('/api/session') || url.startsWith('/api/me/');
 }
 
+/**
+ * What a user with a temporary password may still do: read the session (GET /api/session is
+ * public), change the password, and sign out. Everything else waits for the new password.
+ */
+function passwordChangeRoute(method: string, url: string): boolean {
+  return (method === 'POST' && url === '/api/me/password') || (method === 'DELETE' && url === '/api/session');
+}
+
 export function sessionCookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: Math.floor(limits.sessionAbsoluteMs / 1000) };
 }
@@ -122,6 +130,9 @@ export async function installAccess(app: App, ctx: AppContext, opts: AccessOptio
     if (!actor) throw notSignedIn();
     if (actor.mustEnrollTotp && !enrollmentRoute(url)) {
       throw forbidden('Quản trị viên phải bật xác thực hai lớp (TOTP) trong "Tài khoản của tôi" trước khi tiếp tục', 'Administrators must turn on two-factor authentication (TOTP) under "My account" first');
+    }
+    if (actor.mustChangePassword && !passwordChangeRoute(req.method, url)) {
+      throw forbidden('Bạn đang dùng mật khẩu tạm thời: hãy đổi mật khẩu trong "Tài khoản của tôi" trước khi tiếp tục', 'You are using a temporary password: change it under "My account" before going on');
     }
     if (!can(actor, access.permission)) throw forbidden('Tài khoản của bạn không có quyền thực hiện thao tác này', 'Your account does not have this permission');
     const unit = access.unit;

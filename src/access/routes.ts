@@ -189,8 +189,13 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       if (!totp) {
         return sendProblem(req, reply, totpErr('Nhập mã xác thực 6 chữ số từ ứng dụng xác thực', 'Enter the 6-digit code from your authenticator app'), { totpRequired: true });
       }
-      if (!(await checkTotp(user.totp_secret, totp, t))) {
+      const step = await checkTotp(user.totp_secret, totp, t);
+      if (step === null) {
         return fail(totpErr('Mã xác thực không đúng hoặc đã hết hạn', 'The code is wrong or has expired'), { totpRequired: true });
+      }
+      // Single use: a code seen once (or an older one) does not sign in again.
+      if (!(await store.useTotpStep(db.k, user.id, step))) {
+        return fail(totpErr('Mã xác thực này đã được dùng; hãy chờ mã mới trong ứng dụng xác thực', 'This code has already been used; wait for the next code in your authenticator app'), { totpRequired: true });
       }
     }
     await store.clearThrottle(db.k, keys[0]!.key);
@@ -427,11 +432,12 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     const actor = req.actor!;
     const u = (await store.findUser(db.k, actor.userId))!;
     if (!u.totp_pending_secret) throw AppError.conflict(text('Hãy bắt đầu cài đặt TOTP trước', 'Start the TOTP setup first'));
-    if (!(await checkTotp(u.totp_pending_secret, req.body.code, now()))) {
+    const step = await checkTotp(u.totp_pending_secret, req.body.code, now());
+    if (step === null) {
       throw AppError.validation([{ path: '/body/code', message: text('Mã xác thực không đúng hoặc đã hết hạn', 'The code is wrong or has expired') }]);
     }
     await inTx(db, async (tx) => {
-      await store.setTotp(tx, u.id, { enabled: u.totp_pending_secret! });
+      await store.setTotp(tx, u.id, { enabled: u.totp_pending_secret!, step });
       await audit(tx, { actor: who(actor), action: 'user.totp_enable', entity: 'user', entityId: u.id, ip: req.ip, at: now() });
     });
     return { totpEnabled: true };
@@ -439,13 +445,19 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.delete('/api/me/totp', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Turn off TOTP (not allowed for administrators)' },
+    schema: { tags: ['access'], summary: 'Turn off TOTP with the current password (session only; not allowed for administrators)',
+      body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }) },
   }, async (req, reply) => {
     requireSession(req);
     const actor = req.actor!;
     assertCan(actor, 'account.self');
     if (actor.roles.some((r) => r.role === 'admin')) {
       throw AppError.conflict(text('Quản trị viên bắt buộc dùng xác thực hai lớp (TOTP); không thể tắt', 'Administrators must keep two-factor authentication (TOTP) on'));
+    }
+    // A session left open on a shared computer must not be enough to remove the second factor.
+    const u = (await store.findUser(db.k, actor.userId))!;
+    if (!(await verifyPassword(u.password_hash, req.body.password))) {
+      throw AppError.validation([{ path: '/body/password', message: text('Mật khẩu hiện tại không đúng', 'The current password is wrong') }]);
     }
     await inTx(db, async (tx) => {
       await store.setTotp(tx, actor.userId, { off: true });
