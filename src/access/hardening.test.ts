@@ -158,3 +158,40 @@ test('Low: a user with a temporary password can only read the session, change th
   assert.equal((await app.inject({ method: 'GET', url: '/api/registry/units/03439/jobs', headers: h })).statusCode, 200, 'full access after the change');
   assert.equal((await app.inject({ method: 'DELETE', url: '/api/session', headers: h })).statusCode, 204);
 });
+
+test('Medium 7: X-Forwarded-For is ignored by default: forged addresses neither dodge the address lockout nor reach the audit log', async () => {
+  const { sql } = await import('kysely');
+  const attacker = '203.0.113.66';
+  const { limits } = await import('./model.ts');
+  for (let i = 0; i < limits.ipFailures; i++) {
+    const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username: `ghost${i}`, password: 'x' }, remoteAddress: attacker, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+    assert.equal(r.statusCode, 401);
+  }
+  const locked = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'ghost-last', password: 'x' }, remoteAddress: attacker, headers: { 'x-forwarded-for': '198.51.100.250' } });
+  assert.equal(locked.statusCode, 429, 'a new forged address per try does not reset the lockout');
+  const ips = await sql<{ ip: string }>`select distinct ip from audit_log where action = 'session.sign_in_failed' and after->>'username' like 'ghost%'`.execute(db.k);
+  assert.deepEqual(ips.rows.map((r) => r.ip), [attacker], 'the audit log has the real address');
+  advance(limits.lockoutMs);
+});
+
+test('Medium 7: ANSINH_TRUST_PROXY names the proxies whose X-Forwarded-For is believed; others are not', async () => {
+  const { parseTrustProxy } = await import('../kernel/config.ts');
+  assert.deepEqual(parseTrustProxy(' 127.0.0.1, 10.0.0.0/8 ,::1,loopback'), ['127.0.0.1', '10.0.0.0/8', '::1', 'loopback']);
+  assert.deepEqual(parseTrustProxy(undefined), []);
+  for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.org']) assert.throws(() => parseTrustProxy(bad), /ANSINH_TRUST_PROXY/, bad);
+
+  const config = readConfig({ ...process.env, ANSINH_DATA_DIR: '/nonexistent', DATABASE_URL: '', ANSINH_TRUST_PROXY: '10.0.0.5' });
+  const proxied = await buildApp({ db, config, version }, { serveWeb: false, now: () => clock });
+  try {
+    const { sql } = await import('kysely');
+    const viaProxy = await proxied.inject({ method: 'POST', url: '/api/session', payload: { username: 'proxy-a', password: 'x' }, remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': '198.51.100.9' } });
+    assert.equal(viaProxy.statusCode, 401);
+    const direct = await proxied.inject({ method: 'POST', url: '/api/session', payload: { username: 'proxy-b', password: 'x' }, remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': '198.51.100.10' } });
+    assert.equal(direct.statusCode, 401);
+    const ipOf = async (u: string) => (await sql<{ ip: string }>`select ip from audit_log where action = 'session.sign_in_failed' and after->>'username' = ${u}`.execute(db.k)).rows[0]?.ip;
+    assert.equal(await ipOf('proxy-a'), '198.51.100.9', 'the client behind the trusted proxy');
+    assert.equal(await ipOf('proxy-b'), '203.0.113.7', 'a header from anyone else is ignored');
+  } finally {
+    await proxied.close();
+  }
+});
