@@ -21,8 +21,10 @@ import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
 import { JobView, jobView as view } from '../jobs/view.ts';
-import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
-import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import { ethnicGroups } from './ethnic.ts';
+import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import { MASKED, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { presentDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
 import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
@@ -76,27 +78,16 @@ const PersonView = Type.Object({
 });
 const Any = Type.Unknown();
 
-/** The whitelist presenter of a person: sensitive fields only when `full`. */
-function presentPerson(p: store.PersonRow & { household_code?: string; village_name?: string | null; class?: string | null }, full: boolean) {
-  return {
-    id: p.id, householdId: p.household_id, unitId: p.unit_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, relation: p.relation, deathDate: p.death_date,
-    pension: p.pension, healthInsurance: p.health_insurance, schooling: p.schooling, merit: p.merit, version: p.version, masked: !full,
-    personalId: full ? p.personal_id : maskPersonalId(p.personal_id),
-    ethnicity: full ? (ethnicGroupByCode(p.ethnic_code)?.name ?? p.ethnic_code) : null,
-    disability: full ? p.disability : null,
-    conditions: full ? p.conditions : null,
-    ...(p.household_code !== undefined ? { householdCode: p.household_code, villageName: p.village_name ?? null, class: p.class ?? null } : {}),
-  };
-}
-
-const SENSITIVE = ['personal_id', 'ethnic_code', 'disability', 'conditions'];
+const SENSITIVE: readonly string[] = SENSITIVE_PERSON_FIELDS;
+/** The disclosure of a person view: all of it when the full read was granted, else masked. */
+const disclosure = (full: boolean): Disclosure => (full ? { personalId: true, health: true, accounts: false } : MASKED);
 const who = (req: FastifyRequest) => req.actor ? { userId: req.actor.userId, username: req.actor.username } : null;
 
 /** A full read is granted when asked for and permitted in the record's unit; it is audited. */
-async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: string, id: number, unitId: number): Promise<boolean> {
+async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: string, id: number, unitId: number, personIds: readonly number[]): Promise<boolean> {
   if (!full) return false;
   assertCan(req.actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
-  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, ip: req.ip });
+  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, personIds, ip: req.ip });
   return true;
 }
 
@@ -140,7 +131,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       await auditRead(tx, { actor: who(req), entity: 'person_search', entityId: c.id, unitId: c.id, fields: SENSITIVE.filter((f) => fields.has(f)), personIds: r.items.map((p) => p.id),
         detail: { page, byPersonalId, ethnicCode: q.ethnicCode ?? null }, ip: req.ip });
     }
-    return { items: r.items.map((p) => presentPerson(p, q.full === true)), total: r.total, page, pageSize: 50 };
+    return { items: r.items.map((p) => presentPerson(p, disclosure(q.full === true))), total: r.total, page, pageSize: 50 };
   }));
 
   app.get('/api/registry/persons/:id', {
@@ -150,9 +141,11 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-    const full = await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id);
-    const history = (await store.personHistory(tx, p.id)).map((v) => ({ ...v, data: full ? v.data : Object.fromEntries(Object.entries(v.data).filter(([k]) => !SENSITIVE.includes(k))) }));
-    return { person: presentPerson(p, full), history, decisions: await decisionsOf(tx, p.id) };
+    // One disclosure for the whole page: the record, its versions and its decisions (whose
+    // category and legal basis would otherwise tell a masked disability).
+    const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
+    const history = (await store.personHistory(tx, p.id)).map((v) => presentPersonVersion(v, d));
+    return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
   }));
 
   app.get('/api/registry/households/:id', {
@@ -162,7 +155,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const h = await store.getHousehold(tx, req.params.id);
     if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
-    const full = await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id);
+    const full = disclosure(await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id, h.members.map((m) => m.id)));
     const year = req.query.year ?? 2026;
     const c = classifyHousehold(householdFacts(h), year);
     return {
