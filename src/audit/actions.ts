@@ -42,6 +42,7 @@ export const auditActions = {
   'payroll.generate': { vi: 'Lập danh sách chi trả', en: 'Generated a payroll' },
   'payroll.approve': { vi: 'Phê duyệt danh sách chi trả', en: 'Approved a payroll' },
   'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },
+  'payroll.read_full': { vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)', en: 'Read a payroll with sensitive fields (category, accounts)' },
   'payroll.reconcile': { vi: 'Đối soát kết quả chi trả', en: 'Reconciled a payroll' },
 } as const satisfies Record<string, Text>;
 
@@ -66,6 +67,9 @@ export const auditEntities = {
 } as const satisfies Record<string, Text>;
 
 export type AuditEntity = keyof typeof auditEntities;
+
+/** The records whose full (unmasked) reads are audited as `<entity>.read_full`. */
+export type FullReadEntity = 'person' | 'household' | 'person_search' | 'payroll';
 
 /** An action's name in words; an action from an older version of ansinh keeps its code. */
 export function actionText(action: string): Text {

@@ -17,12 +17,15 @@ import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
+import type { FullReadEntity } from '../audit/actions.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
 import { JobView, jobView as view } from '../jobs/view.ts';
-import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
-import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import { ethnicGroups } from './ethnic.ts';
+import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import { MASKED, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { presentDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
 import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
@@ -77,27 +80,16 @@ const PersonView = Type.Object({
 });
 const Any = Type.Unknown();
 
-/** The whitelist presenter of a person: sensitive fields only when `full`. */
-function presentPerson(p: store.PersonRow & { household_code?: string; village_name?: string | null; class?: string | null }, full: boolean) {
-  return {
-    id: p.id, householdId: p.household_id, unitId: p.unit_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, relation: p.relation, deathDate: p.death_date,
-    pension: p.pension, healthInsurance: p.health_insurance, schooling: p.schooling, merit: p.merit, version: p.version, masked: !full,
-    personalId: full ? p.personal_id : maskPersonalId(p.personal_id),
-    ethnicity: full ? (ethnicGroupByCode(p.ethnic_code)?.name ?? p.ethnic_code) : null,
-    disability: full ? p.disability : null,
-    conditions: full ? p.conditions : null,
-    ...(p.household_code !== undefined ? { householdCode: p.household_code, villageName: p.village_name ?? null, class: p.class ?? null } : {}),
-  };
-}
-
-const SENSITIVE = ['personal_id', 'ethnic_code', 'disability', 'conditions'];
+const SENSITIVE: readonly string[] = SENSITIVE_PERSON_FIELDS;
+/** The disclosure of a person view: all of it when the full read was granted, else masked. */
+const disclosure = (full: boolean): Disclosure => (full ? { personalId: true, health: true, accounts: false } : MASKED);
 const who = (req: FastifyRequest) => req.actor ? { userId: req.actor.userId, username: req.actor.username } : null;
 
 /** A full read is granted when asked for and permitted in the record's unit; it is audited. */
-async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: 'person' | 'household' | 'person_search', id: number, unitId: number): Promise<boolean> {
+async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: FullReadEntity, id: number, unitId: number, personIds: readonly number[]): Promise<boolean> {
   if (!full) return false;
   assertCan(req.actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
-  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, ip: req.ip });
+  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, personIds, ip: req.ip });
   return true;
 }
 
@@ -116,7 +108,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/persons', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: {
-      tags: ['registry'], summary: 'Search persons (accent-insensitive name, personal ID prefix, household code); sensitive fields masked unless full=true',
+      tags: ['registry'], summary: 'Search persons (accent-insensitive name, household code, or an exact 12-digit personal ID for those who may read IDs in full, audited); sensitive fields masked unless full=true',
       params: Code,
       querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
         class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) }),
@@ -125,10 +117,23 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const c = await communeOf(tx, req.params.code);
     const q = req.query;
-    if (q.ethnicCode && !can(req.actor, 'registry.person.read_full', c.id)) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
-    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, page: q.page ?? 1, pageSize: 50 });
-    const full = await wantsFull(tx, req, q.full, 'person_search', c.id, c.id);
-    return { items: r.items.map((p) => presentPerson(p, full)), total: r.total, page: q.page ?? 1, pageSize: 50 };
+    const mayReadFull = can(req.actor, 'registry.person.read_full', c.id);
+    if (q.ethnicCode && !mayReadFull) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
+    if (q.full) assertCan(req.actor, 'registry.person.read_full', c.id, { outside: 'forbidden' });
+    // A number finds a person by ID only when it is a whole ID and the caller may read IDs in
+    // full; otherwise it is never compared with IDs (no prefix oracle on masked IDs).
+    const byPersonalId = mayReadFull && /^[0-9]{12}$/.test(q.q?.trim() ?? '');
+    const page = q.page ?? 1;
+    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, byPersonalId, page, pageSize: 50 });
+    // Each page that shows or matches on sensitive fields is a full read of the persons on it.
+    const fields = new Set<string>(q.full ? SENSITIVE : []);
+    if (byPersonalId) fields.add('personal_id');
+    if (q.ethnicCode) fields.add('ethnic_code');
+    if (fields.size) {
+      await auditRead(tx, { actor: who(req), entity: 'person_search', entityId: c.id, unitId: c.id, fields: SENSITIVE.filter((f) => fields.has(f)), personIds: r.items.map((p) => p.id),
+        detail: { page, byPersonalId, ethnicCode: q.ethnicCode ?? null }, ip: req.ip });
+    }
+    return { items: r.items.map((p) => presentPerson(p, disclosure(q.full === true))), total: r.total, page, pageSize: 50 };
   }));
 
   app.get('/api/registry/persons/:id', {
@@ -138,9 +143,11 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-    const full = await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id);
-    const history = (await store.personHistory(tx, p.id)).map((v) => ({ ...v, data: full ? v.data : Object.fromEntries(Object.entries(v.data).filter(([k]) => !SENSITIVE.includes(k))) }));
-    return { person: presentPerson(p, full), history, decisions: await decisionsOf(tx, p.id) };
+    // One disclosure for the whole page: the record, its versions and its decisions (whose
+    // category and legal basis would otherwise tell a masked disability).
+    const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
+    const history = (await store.personHistory(tx, p.id)).map((v) => presentPersonVersion(v, d));
+    return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
   }));
 
   app.get('/api/registry/households/:id', {
@@ -150,7 +157,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const h = await store.getHousehold(tx, req.params.id);
     if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
-    const full = await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id);
+    const full = disclosure(await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id, h.members.map((m) => m.id)));
     const year = req.query.year ?? 2026;
     const c = classifyHousehold(householdFacts(h), year);
     return {

@@ -262,6 +262,12 @@ export interface SearchFilter {
   readonly ethnicCode?: string | undefined;
   readonly householdClass?: string | undefined;
   readonly year?: number | undefined;
+  /**
+   * Match `q` against personal IDs: only an exact, full 12-digit number, and only for a caller
+   * who may read IDs in full (the route audits it). Left false, a number is never compared with
+   * IDs, so that the search cannot be used to recover a masked ID digit by digit.
+   */
+  readonly byPersonalId?: boolean;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -273,17 +279,18 @@ export interface PersonHit extends PersonRow {
 }
 
 /**
- * Persons by accent-insensitive name (trigram), personal ID prefix or household code, within
+ * Persons by accent-insensitive name (trigram), exact personal ID (see byPersonalId) or household code, within
  * the actor's scope (row-level security), newest classification of the household alongside.
  */
 export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: PersonHit[]; total: number }> {
   const term = f.q?.trim() ? f.q.trim() : null;
   const folded = term ? foldName(term) : null;
+  const idTerm = f.byPersonalId && term && /^[0-9]{12}$/.test(term) ? term : null;
   const where = sql`where (${f.unitId ?? null}::int is null or p.unit_id = ${f.unitId ?? null})
     and (${f.villageId ?? null}::int is null or h.village_id = ${f.villageId ?? null})
     and (${f.ethnicCode ?? null}::text is null or p.ethnic_code = ${f.ethnicCode ?? null})
     and (${term}::text is null or p.name_folded like '%' || ${folded}::text || '%' or p.name_folded % ${folded}::text
-         or (${term} ~ '^[0-9]{4,12}$' and p.personal_id like ${term} || '%') or h.code = ${term})
+         or (${idTerm}::text is not null and p.personal_id = ${idTerm}::text) or h.code = ${term})
     and (${f.householdClass ?? null}::text is null or c.class = ${f.householdClass ?? null})`;
   const from = sql`from persons p join households h on h.id = p.household_id left join units v on v.id = h.village_id
     left join lateral (select class from household_classifications hc where hc.household_id = h.id and (${f.year ?? null}::int is null or hc.year = ${f.year ?? null}) order by year desc limit 1) c on true`;
