@@ -11,6 +11,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
 import { negotiateLocale, text } from './kernel/i18n.ts';
 import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
+import { installEdge } from './kernel/edge-http.ts';
+import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.ts';
 import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
 import { features } from './features.ts';
@@ -46,8 +48,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // by the route (src/kernel/upload.ts), there is no parsed body to validate.
   app.setValidatorCompiler(({ schema, httpPart, contentType }) => {
     if (httpPart === 'body' && contentType === 'multipart/form-data') return () => true;
-    const fn = (httpPart === 'body' ? ajvBody : ajvText).compile(schema);
-    return (data: unknown) => (fn(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: fn.errors }) });
+    const fn = (httpPart === 'body' ? ajvBody : ajvText).compile(hardenSchema(schema));
+    // Ajv's coercion turns the text "1e400" into Infinity and lets it through: checked after.
+    const coerced = httpPart !== 'body';
+    return (data: unknown) => {
+      if (!fn(data)) return { error: Object.assign(new Error('validation'), { validation: fn.errors }) };
+      const bad = coerced ? hostileValues(data, `/${httpPart}`) : [];
+      return bad.length > 0 ? { error: AppError.validation(bad) } : { value: data };
+    };
   });
 
   const routeTable: RouteInfo[] = [];
@@ -66,11 +74,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       : negotiateLocale(req.headers['accept-language']);
   });
 
+  // Refuse what the database cannot store before anything (access included) reads the request.
+  installEdge(app);
+
   // Default deny, then who is calling and what they may do (src/access/hooks.ts).
   await installAccess(app, ctx, opts.now ? { now: opts.now } : {});
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     let appErr: AppError;
+    let dbErr: AppError | null;
     if (err instanceof AppError) appErr = err;
     else if ((err as FastifyError).validation) {
       const ctxName = (err as FastifyError).validationContext ?? 'body';
@@ -78,7 +90,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     } else if ((err as FastifyError).statusCode === 413) appErr = new AppError(errorCatalogue.payloadTooLarge);
     else if ((err as FastifyError).statusCode === 415) appErr = new AppError(errorCatalogue.unsupportedMediaType);
     else if ((err as FastifyError).statusCode === 429) appErr = new AppError(errorCatalogue.tooManyRequests);
-    else if ((err as FastifyError).statusCode === 400) appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
+    // A database refusal caused by the input (bad value, missing reference, duplicate): 400/409.
+    else if ((dbErr = problemFromDbError(err, req.method === 'GET' || req.method === 'DELETE' ? '/querystring' : '/body'))) {
+      req.log.warn(err);
+      appErr = dbErr;
+    } else if ((err as FastifyError).statusCode === 400) appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
+    else if (typeof (err as FastifyError).statusCode === 'number' && (err as FastifyError).statusCode! > 400 && (err as FastifyError).statusCode! < 500) {
+      const status = (err as FastifyError).statusCode!;
+      appErr = new AppError({ id: `http-${status}`, status, title: text('Yêu cầu không được chấp nhận', 'Request not accepted') }, text(err.message, err.message));
+    }
     else {
       req.log.error(err);
       if (!opts.logger) console.error(err);
