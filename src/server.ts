@@ -31,6 +31,8 @@ export interface RouteInfo {
   readonly method: string;
   readonly url: string;
   readonly access: unknown;
+  /** The route's request schemas (params, querystring, body, headers) as declared. */
+  readonly schema?: Record<string, unknown> | undefined;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App & { routeTable: RouteInfo[] }> {
@@ -63,7 +65,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      routeTable.push({ method: m, url: route.url, access: route.config?.access });
+      routeTable.push({ method: m, url: route.url, access: route.config?.access, schema: route.schema as Record<string, unknown> | undefined });
     }
   });
 
