@@ -2,6 +2,7 @@
 // amount) for cashless lines, and the signature list (.xlsx) for cash and post-office lines,
 // grouped by village, with totals and a signature column.
 import ExcelJS from 'exceljs';
+import { toCsv } from '../kernel/csv.ts';
 import { lineReference } from './model.ts';
 import type { PayrollLineRow } from './store.ts';
 import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
@@ -14,11 +15,9 @@ function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRo
     .map((l) => [lineReference(payrollId, l.person_id), l.account ?? '', l.full_name, l.total, `Tro cap xa hoi thang ${formatMonthVi(month)}`]);
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
 export function bankBatchCsv(payrollId: number, month: Month, lines: readonly PayrollLineRow[]): string {
-  return '\ufeff' + [bankHeader, ...bankRows(payrollId, month, lines)].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([bankHeader, ...bankRows(payrollId, month, lines)]);
 }
 
 export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[]): Promise<Buffer> {
