@@ -2,7 +2,7 @@
 // default-deny access), then each feature's routes, then the web app.
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +12,7 @@ import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
 import { negotiateLocale, text } from './kernel/i18n.ts';
 import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
 import { installEdge } from './kernel/edge-http.ts';
+import { baseSecurityHeaders, installSecurityHeaders, swaggerCsp } from './kernel/headers.ts';
 import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.ts';
 import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -40,6 +41,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ? { level: 'info' } : false,
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
+    // A URL that cannot be decoded (/api/units/%zz) never reaches a route or a hook: answered here.
+    frameworkErrors: (err, req, rep) => {
+      const reply = rep as unknown as FastifyReply;
+      const locale = negotiateLocale(req.headers['accept-language']);
+      const e = AppError.validation([{ path: '/url', message: text('Đường dẫn không hợp lệ (mã hóa URL sai)', 'Invalid URL (bad percent-encoding)') }]);
+      void reply.status(400).headers(baseSecurityHeaders).header('cache-control', 'no-store').type('application/problem+json; charset=utf-8').send(toProblem(e, locale));
+      void err;
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Reuse our Ajv so that formats and options are the same as the CLI's.
@@ -76,6 +85,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       : negotiateLocale(req.headers['accept-language']);
   });
 
+  installSecurityHeaders(app);
+
   // Refuse what the database cannot store before anything (access included) reads the request.
   installEdge(app);
 
@@ -109,8 +120,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     void reply.status(appErr.kind.status).type('application/problem+json; charset=utf-8').send(toProblem(appErr, req.locale, req.url));
   });
 
+  // No route: 405 with Allow when the path exists for other methods, otherwise 404.
   app.setNotFoundHandler((req, reply) => {
-    const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: req.url.split('?')[0]! }), req.locale, req.url);
+    const path = req.url.split('?')[0]!;
+    const allow = allowedMethods(routeTable, path);
+    if (allow.length > 0 && !allow.includes(req.method)) {
+      const e = new AppError(errorCatalogue.methodNotAllowed, text('Đường dẫn {url} không nhận phương thức {method} (chỉ nhận {allow})', '{url} does not accept {method} (only {allow})'), [], { url: path, method: req.method, allow: allow.join(', ') });
+      void reply.status(405).header('allow', allow.join(', ')).type('application/problem+json; charset=utf-8').send(toProblem(e, req.locale, req.url));
+      return;
+    }
+    const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: path }), req.locale, req.url);
     void reply.status(404).type('application/problem+json; charset=utf-8').send(p);
   });
 
@@ -122,7 +141,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ansinh_session' }, token: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: swaggerCsp });
   app.get('/api/openapi.json', { config: { access: { public: true, reason: 'the API contract is public documentation' } }, schema: { hide: true } }, async () => app.swagger());
 
   const all: FeatureRoutes[] = [systemRoutes, ...features];
@@ -150,6 +169,20 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.ready();
   return Object.assign(app as unknown as App, { routeTable });
+}
+
+/** The methods of the routes whose pattern matches a concrete path (HEAD with GET). */
+function allowedMethods(routes: readonly RouteInfo[], path: string): string[] {
+  const out = new Set<string>();
+  for (const r of routes) {
+    if (r.url === '/*') continue; // the web app's catch-all
+    const re = new RegExp('^' + r.url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '$');
+    if (re.test(path)) {
+      out.add(r.method);
+      if (r.method === 'GET') out.add('HEAD');
+    }
+  }
+  return [...out].sort();
 }
 
 export type { TypeBoxTypeProvider };
