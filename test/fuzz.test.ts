@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { testApp } from './helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
+import { formData } from './helpers/form.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -49,8 +50,8 @@ function valid(s: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
   if ('const' in s) return fc.constant(s.const);
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]));
   const alts = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
-  if (Array.isArray(alts) && alts.length > 0) return fc.oneof(...alts.map((a) => value(a, name)));
-  if (Array.isArray(s.allOf) && s.allOf.length > 0) return value(s.allOf[0] as Schema, name);
+  if (Array.isArray(alts) && alts.length > 0) return fc.oneof(...alts.map((a) => valid(a, name)));
+  if (Array.isArray(s.allOf) && s.allOf.length > 0) return valid(s.allOf[0] as Schema, name);
   const type = Array.isArray(s.type) ? (s.type as string[])[0] : (s.type as string | undefined);
   switch (type) {
     case 'string': {
@@ -82,7 +83,7 @@ function valid(s: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(value(s.items as Schema | undefined, name), { minLength: Math.min(Number(s.minItems ?? 0), 3), maxLength: Math.max(Math.min(Number(s.minItems ?? 0), 3), Math.min(Number(s.maxItems ?? 3), 3)) });
+      return fc.array(valid(s.items as Schema | undefined, name), { minLength: Math.min(Number(s.minItems ?? 0), 3), maxLength: Math.max(Math.min(Number(s.minItems ?? 0), 3), Math.min(Number(s.maxItems ?? 3), 3)) });
     case 'object':
     case undefined: {
       const props = (s.properties ?? {}) as Record<string, Schema>;
@@ -90,7 +91,7 @@ function valid(s: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
       if (keys.length === 0) return type === 'object' ? fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }) : fc.jsonValue({ maxDepth: 2 });
       const required = (Array.isArray(s.required) ? s.required : []) as string[];
       const model: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const k of keys) model[k] = value(props[k], k);
+      for (const k of keys) model[k] = valid(props[k], k);
       return fc.record(model, { requiredKeys: required.filter((k) => k in model) });
     }
     default:
@@ -98,9 +99,34 @@ function valid(s: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
   }
 }
 
-/** A value for the schema: usually valid, sometimes hostile (one leaf in about eight). */
+/** A value for the schema: valid, with now and then a hostile value in place of a nested one. */
 function value(s: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 7, arbitrary: valid(s, name) }, { weight: 1, arbitrary: hostile });
+  return fc.oneof({ weight: 12, arbitrary: valid(s, name) }, { weight: 1, arbitrary: hostile });
+}
+
+/** Every place in a value (the value itself, each array item and property), as paths. */
+function places(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(path);
+  if (Array.isArray(v)) v.forEach((x, i) => places(x, [...path, i], out));
+  else if (v && typeof v === 'object') for (const k of Object.keys(v)) places((v as Record<string, unknown>)[k], [...path, k], out);
+  return out;
+}
+
+/** `v` with the place number `pick` (modulo their count) replaced by `h`. */
+function mutate(v: unknown, pick: number, h: unknown): unknown {
+  const all = places(v);
+  const path = all[pick % all.length]!;
+  if (path.length === 0) return h;
+  const copy = structuredClone(v) as Record<string | number, unknown>;
+  let at = copy;
+  for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+  at[path[path.length - 1]!] = h;
+  return copy;
+}
+
+/** A valid value, or (one time in three) a valid value with exactly one place made hostile. */
+function probe(s: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
+  return fc.tuple(valid(s, name), fc.option(fc.tuple(fc.nat(), hostile), { freq: 2 })).map(([v, m]) => (m ? mutate(v, m[0], m[1]) : v));
 }
 
 /** JSON text of a body, with the sentinels written as the raw JSON they stand for. */
@@ -129,46 +155,67 @@ function bodySchema(route: { schema?: Record<string, unknown> | undefined }): Sc
   return b;
 }
 
+interface Upload {
+  filename: string;
+  content: string;
+  fields: Record<string, string>;
+}
+
 interface Req {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
   raw: string | null;
+  upload?: Upload | undefined;
 }
+
+/** A multipart body: a file (field "file") with a name and content that may be hostile, and text fields. */
+const uploadArbitrary: fc.Arbitrary<Upload> = fc.record({
+  filename: fc.oneof(fc.constantFrom('ho-gia-dinh.csv', 'ke-hoach.docx', 'bao-cao.xlsx', 'minh-chung.pdf', 'a.txt', 'x.exe'), fc.string({ maxLength: 20 }), hostileString),
+  content: fc.oneof(fc.constantFrom('Mã hộ,Họ và tên,Ngày sinh\r\nTL-1,Lò Văn A,1980-02-30\r\n', 'PK\u0003\u0004garbage', '\u0000\u0000', '', 'Kế hoạch số 12/KH-UBND'), fc.string({ maxLength: 200 })),
+  fields: fc.dictionary(fc.constantFrom('text', 'name', 'unit', 'note', 'kind'), fc.oneof(fc.string({ maxLength: 40 }), hostileString), { maxKeys: 2 }),
+});
 
 function requestArbitrary(route: { method: string; url: string; schema?: Record<string, unknown> | undefined }): fc.Arbitrary<Req> {
   const names = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
   const paramsSchema = (route.schema?.params ?? {}) as Schema;
   const pathProps = (paramsSchema.properties ?? {}) as Record<string, Schema>;
   const pathModel: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const n of names) pathModel[n] = value(pathProps[n] ?? { type: 'string' }, n);
-  const querySchema = route.schema?.querystring as Schema | undefined;
   const b = bodySchema(route);
+  for (const n of names) pathModel[n] = value(pathProps[n] ?? { type: 'string' }, n);
+  const isUpload = b === 'multipart' || (route.method === 'POST' && route.url === '/api/plans/extract');
+  const querySchema = route.schema?.querystring as Schema | undefined;
   const noBody = route.method === 'GET' || route.method === 'DELETE' || b === null;
   // A whole body that is not what any route expects, now and then.
   const rawBody = fc.constantFrom('1e400', '"\\u0000"', '"\\ud800"', '{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}', '{', '[]', 'null', '{"__proto__":{"x":1}}');
   const longOk = !(route.method === 'POST' && route.url === '/api/plans/extract'); // bounded extraction is another task's
-  const body: fc.Arbitrary<{ body: unknown; raw: string | null }> = noBody || b === 'multipart'
-    ? fc.constant({ body: undefined, raw: null })
+  type Body = { body: unknown; raw: string | null; upload?: Upload };
+  const body: fc.Arbitrary<Body> = noBody || b === 'multipart'
+    ? (isUpload ? uploadArbitrary.map((u): Body => ({ body: undefined, raw: null, upload: u })) : fc.constant({ body: undefined, raw: null }))
     : fc.oneof(
-      { weight: 8, arbitrary: value(b).map((v) => ({ body: v, raw: null })) },
+      { weight: 8, arbitrary: probe(b).map((v): Body => ({ body: v, raw: null })) },
+      { weight: isUpload ? 3 : 0, arbitrary: uploadArbitrary.map((u): Body => ({ body: undefined, raw: null, upload: u })) },
       { weight: 1, arbitrary: rawBody.map((r) => ({ body: undefined, raw: r })) },
       { weight: longOk ? 1 : 0, arbitrary: fc.constant({ body: undefined, raw: JSON.stringify({ text: LONG, name: LONG, code: LONG, username: LONG }) }) },
     );
   return fc.record({
     path: fc.record(pathModel),
-    query: querySchema ? (value(querySchema) as fc.Arbitrary<Record<string, unknown>>).map((q) => (q && typeof q === 'object' && !Array.isArray(q) ? q : {})) : fc.constant({}),
+    query: querySchema ? (probe(querySchema) as fc.Arbitrary<Record<string, unknown>>).map((q) => (q && typeof q === 'object' && !Array.isArray(q) ? q : {})) : fc.constant({}),
     b: body,
-  }).map(({ path, query, b: bd }) => ({ path, query, body: bd.body, raw: bd.raw }));
+  }).map(({ path, query, b: bd }) => ({ path, query, body: bd.body, raw: bd.raw, upload: bd.upload }));
 }
 
-function toInject(route: { method: string; url: string }, r: Req) {
+async function toInject(route: { method: string; url: string }, r: Req) {
   const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_m, n: string) => urlText(r.path[n]) || 'x').replace(/\*$/, 'x');
   const qs = Object.entries(r.query)
     .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as const) : [[k, v] as const]))
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${encodeURIComponent(k)}=${urlText(v)}`)
     .join('&');
+  if (r.upload) {
+    const form = await formData({ ...r.upload.fields, file: { name: r.upload.filename, content: r.upload.content } });
+    return { method: route.method as 'GET', url: qs ? `${url}?${qs}` : url, payload: form.payload, headers: { 'content-type': form.contentType } };
+  }
   const payload = r.raw ?? (r.body === undefined ? undefined : jsonText(r.body));
   return { method: route.method as 'GET', url: qs ? `${url}?${qs}` : url, ...(payload !== undefined ? { payload, headers: { 'content-type': 'application/json' } } : {}) };
 }
@@ -191,6 +238,7 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
   assert.ok(routes.length > 0, 'no route to fuzz');
   const failures: string[] = [];
   let cases = 0;
+  const statuses = new Map<string, number>();
   for (const actor of ['anonymous', 'officer', 'admin'] as const) {
     for (const route of routes) {
       const key = `${actor} ${route.method} ${route.url}`;
@@ -198,12 +246,14 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
       try {
         await fc.assert(
           fc.asyncProperty(requestArbitrary(route), async (r) => {
-            const req = toInject(route, r);
+            const req = await toInject(route, r);
             const headers = actor === 'anonymous' ? {} : await sessionHeaders(t.db, userIds[actor]!);
             const res = await t.app.inject({ ...req, headers: { ...headers, ...(req.headers ?? {}) } });
             cases++;
+            const cls = `${String(res.statusCode)[0]}xx`;
+            statuses.set(cls, (statuses.get(cls) ?? 0) + 1);
             if (res.statusCode >= 500) {
-              throw new Error(`${res.statusCode} for ${req.method} ${req.url.slice(0, 300)} body ${String(req.payload ?? '').slice(0, 300)}: ${res.body.slice(0, 300)}`);
+              throw new Error(`${res.statusCode} for ${req.method} ${req.url.slice(0, 300)} body ${String(req.payload ?? '').slice(0, 300).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}: ${res.body.slice(0, 300)}`);
             }
           }),
           { seed, numRuns: RUNS, endOnFailure: true },
@@ -214,6 +264,7 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
       }
     }
   }
-  console.log(`fuzz: ${cases} requests on ${routes.length} routes × 3 actors (seed ${SEED}), ${failures.length} answered 5xx`);
+  const by = [...statuses].sort().map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log(`fuzz: ${cases} requests on ${routes.length} routes × 3 actors (seed ${SEED}; ${by}), ${failures.length} routes answered 5xx`);
   assert.deepEqual(failures, []);
 });
