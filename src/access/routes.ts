@@ -203,8 +203,9 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     if (!actor) return fail(badCredentials());
     const s = await store.createSession(db.k, user.id, t, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     await inTx(db, (tx) => audit(tx, { actor: who(actor), action: 'session.sign_in', entity: 'user', entityId: user.id, ip: req.ip, at: t }));
-    void reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(config.secureCookies));
-    void reply.setCookie(CSRF_COOKIE, s.csrfToken, csrfCookieOptions(config.secureCookies));
+    const secure = config.secureCookies || req.protocol === 'https';
+    void reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(secure));
+    void reply.setCookie(CSRF_COOKIE, s.csrfToken, csrfCookieOptions(secure));
     return { user: sessionUser(actor, user), csrfToken: s.csrfToken };
   });
 

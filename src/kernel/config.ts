@@ -9,8 +9,14 @@ export interface Config {
   readonly dataDir: string;
   /** PostgreSQL server URL; when set it replaces the embedded database. */
   readonly databaseUrl: string | null;
-  /** Mark cookies Secure (behind HTTPS). */
+  /**
+   * Mark cookies Secure: ANSINH_SECURE_COOKIES=1, or by default when ANSINH_PUBLIC_URL is an
+   * https:// address (ANSINH_SECURE_COOKIES=0 turns it off). A request that arrives over HTTPS
+   * always gets Secure cookies.
+   */
   readonly secureCookies: boolean;
+  /** The address users reach the server at (ANSINH_PUBLIC_URL), when the operator gives one. */
+  readonly publicUrl: string | null;
   /** Folder of the built web app. */
   readonly webDir: string;
   /**
@@ -60,7 +66,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     dataDir: resolve(env.ANSINH_DATA_DIR && env.ANSINH_DATA_DIR !== '' ? env.ANSINH_DATA_DIR : './data'),
     databaseUrl,
-    secureCookies: env.ANSINH_SECURE_COOKIES === '1' || env.ANSINH_SECURE_COOKIES === 'true',
+    secureCookies: env.ANSINH_SECURE_COOKIES === '1' || env.ANSINH_SECURE_COOKIES === 'true'
+      || (env.ANSINH_SECURE_COOKIES !== '0' && env.ANSINH_SECURE_COOKIES !== 'false' && /^https:\/\//i.test(env.ANSINH_PUBLIC_URL ?? '')),
+    publicUrl: env.ANSINH_PUBLIC_URL && env.ANSINH_PUBLIC_URL.trim() !== '' ? env.ANSINH_PUBLIC_URL.trim() : null,
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: parseTrustProxy(env.ANSINH_TRUST_PROXY),
   };

@@ -3,6 +3,7 @@
 // grouped by village, with totals and a signature column.
 // What each cell shows is decided by the presenters (./presenters.ts), the same as the JSON view.
 import { excel } from '../kernel/excel.ts';
+import { toCsv } from '../kernel/csv.ts';
 import type { PayrollLineRow } from './store.ts';
 import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
 import type { Disclosure } from '../registry/presenters.ts';
@@ -14,11 +15,9 @@ function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRo
   return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc));
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
 export function bankBatchCsv(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): string {
-  return '\ufeff' + [bankHeader, ...bankRows(payrollId, month, lines, disc)].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([bankHeader, ...bankRows(payrollId, month, lines, disc)]);
 }
 
 export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {

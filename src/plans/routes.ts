@@ -16,6 +16,12 @@ import { indicatorByCode } from '../indicators/catalogue.ts';
 import { planExtractRoutes } from './extract-route.ts';
 import { viOrder } from '../db/collation.ts';
 
+/** The unit of a `{ query: 'unit' }` route: an administrator's unknown code is a 404 too. */
+function locatedUnit<U>(u: U | null): U {
+  if (!u) throw AppError.notFound(text('Không tìm thấy đơn vị', 'Unit not found'));
+  return u;
+}
+
 const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
 const NullStr = Type.Union([Type.String(), Type.Null()]);
 const TargetIn = Type.Object({
@@ -77,7 +83,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: { tags: ['plans'], summary: 'Plans of a unit and the units under it, and the plans above it', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }) }) },
     },
     async (req) => {
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       return withActor(db, req.actor, async (tx) => {
         const rows = await sql<{ id: number; kind: string; number: string | null; title: string; issued_on: string | null; unit_code: string; unit_name: string; status: string; targets: number; relation: string }>`
           select * from (
@@ -122,7 +128,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     },
     async (req, reply) => {
       const b = req.body;
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
       if (unknown.length)
         throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
@@ -209,7 +215,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: { tags: ['plans'], summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)', params: Id, querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) }) },
     },
     async (req, reply) => {
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       const buf = await withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
@@ -266,7 +272,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: { tags: ['plans'], summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) }) },
     },
     async (req) => {
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       const today = req.query.today ?? new Date().toISOString().slice(0, 10);
       return withActor(db, req.actor, async (tx) => {
         const r = await sql<{ id: number; plan_id: number; plan_number: string | null; agency: string; role: string; what: string; due_date: string | null; recurrence: string | null; recurrence_day: number | null; recurrence_month: number | null; status: string | null; note: string | null }>`

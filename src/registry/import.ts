@@ -16,6 +16,7 @@ import {
   changedFields, deprivationKeys, deprivationIndicators, disabilityDegrees, foldName, relations, schoolingLevels, validateHousehold, validateMembers, validatePerson,
   type HouseholdInput, type PersonInput, type Relation, type Disability, type Schooling, type PersonCondition,
 } from './model.ts';
+import { toCsv } from '../kernel/csv.ts';
 import * as store from './store.ts';
 
 /** Template columns: Vietnamese header → field. Headers match accent- and case-insensitively. */
@@ -334,7 +335,7 @@ export function reportTable(r: ImportReport): string[][] {
 }
 
 export function reportCsv(r: ImportReport): string {
-  return '\ufeff' + reportTable(r).map((row) => row.map((v) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n') + '\r\n';
+  return toCsv(reportTable(r));
 }
 
 export async function reportXlsx(r: ImportReport): Promise<Buffer> {

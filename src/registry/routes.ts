@@ -181,6 +181,9 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     if (errors.length) throw AppError.validation(errors);
     const r = await withActor(db, req.actor, async (tx) => {
       const c = await communeOf(tx, req.params.code);
+      if (b.household.villageId !== null && !(await store.isVillageOf(tx, b.household.villageId, c.id))) {
+        throw AppError.validation([{ path: '/body/household/villageId', message: text('Xã không có bản/thôn này', 'No such village in this commune') }]);
+      }
       if (await store.householdByCode(tx, c.id, b.household.code)) throw AppError.conflict(text('Mã hộ {code} đã có trong xã', 'Household code {code} already exists'), { code: b.household.code });
       const out = await store.registerHousehold(tx, c, b.household as HouseholdInput, b.members as PersonInput[], { by: req.actor!.username, reason: b.reason });
       await audit(tx, { actor: who(req), action: 'household.create', entity: 'household', entityId: out.householdId, unitId: c.id, after: { code: b.household.code, members: out.personIds.length, reason: b.reason }, ip: req.ip });

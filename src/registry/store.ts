@@ -62,6 +62,12 @@ async function snapshotHousehold(q: Q, id: number, meta: ChangeMeta): Promise<vo
     select id, version, ${householdCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from households where id = ${id}`.execute(q);
 }
 
+/** Whether a unit id is a village of the commune (checked before a household refers to it). */
+export async function isVillageOf(q: Q, villageId: number, communeId: number): Promise<boolean> {
+  const r = await sql<{ ok: number }>`select 1 as ok from units where id = ${villageId} and level = 'village' and parent_id = ${communeId}`.execute(q);
+  return r.rows.length > 0;
+}
+
 export async function insertHousehold(q: Q, commune: Commune, h: HouseholdInput, meta: ChangeMeta, o: { snapshot?: boolean } = {}): Promise<number> {
   const r = await sql<{ id: number }>`insert into households (province_code, unit_id, code, village_id, address, area, income_per_month, deprivations, disadvantaged_area, merit)
     values (${commune.provinceCode}, ${commune.id}, ${h.code}, ${h.villageId}, ${h.address}, ${h.area}, ${h.incomePerMonth}, ${JSON.stringify(h.deprivations)}::jsonb, ${h.disadvantagedArea}, ${h.merit})
