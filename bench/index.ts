@@ -3,6 +3,7 @@
 const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // name: () => import('./name.ts'),
   monitoring: () => import('./monitoring.ts'),
+  plans: () => import('./plans.ts'),
   registry: () => import('./registry.ts'),
   startup: () => import('./startup.ts'),
 };

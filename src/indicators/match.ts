@@ -105,7 +105,12 @@ export function createMatcher(catalogue: readonly CatalogueIndicator[]): Matcher
     for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
   }
   const n = catalogue.length;
-  const weight = (g: string) => Math.log(1 + n / (df.get(g) ?? 1));
+  const weights = new Map<string, number>();
+  const weight = (g: string): number => {
+    let w = weights.get(g);
+    if (w === undefined) weights.set(g, (w = Math.log(1 + n / (df.get(g) ?? 1))));
+    return w;
+  };
   const units = new Map(catalogue.map((i) => [i.code, i.unit]));
   const names = new Map(catalogue.map((i) => [i.code, i.name.vi]));
 
@@ -116,8 +121,15 @@ export function createMatcher(catalogue: readonly CatalogueIndicator[]): Matcher
       const sy = syllables(text);
       const grams = new Set(bigrams(sy));
       const share = opts.mustShare ? new Set(bigrams(syllables(opts.mustShare))) : null;
+      // Memoised: the same bigram recurs across phrases, and its fuzzy test scans every syllable.
+      const seen = new Map<string, boolean>();
       const has = (g: string): boolean => {
         if (grams.has(g)) return true;
+        let r = seen.get(g);
+        if (r === undefined) seen.set(g, (r = fuzzyHas(g)));
+        return r;
+      };
+      const fuzzyHas = (g: string): boolean => {
         const [x, y] = g.split(' ');
         if (y === undefined) return sy.some((s) => near(s, x!));
         for (let i = 0; i + 1 < sy.length; i++) if (near(sy[i]!, x!) && near(sy[i + 1]!, y)) return true;

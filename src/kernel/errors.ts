@@ -60,6 +60,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A request over one of the bounds of work per request (decompressed size, paragraphs, rows,
+ * characters, the parsing worker's memory or time): 413 naming the limit, on the field's path.
+ */
+export class LimitError extends AppError {
+  override name = 'LimitError';
+  constructor(readonly limit: string, detail: Text, path: string) {
+    super(errorCatalogue.payloadTooLarge, detail, [{ path, message: detail }]);
+  }
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -67,6 +78,8 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: LocalizedFieldError[];
+  /** Which limit the request broke (413 of uploads): "zip_ratio", "text_chars", "rows"… */
+  limit?: string;
 }
 
 export function toProblem(err: AppError, locale: Locale, instance?: string): Problem {
@@ -78,5 +91,6 @@ export function toProblem(err: AppError, locale: Locale, instance?: string): Pro
   if (err.detail) p.detail = format(err.detail[locale], err.params);
   if (instance) p.instance = instance;
   if (err.errors.length > 0) p.errors = err.errors.map((e) => ({ path: e.path, message: e.message[locale] }));
+  if (err instanceof LimitError) p.limit = err.limit;
   return p;
 }

@@ -9,34 +9,33 @@ import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
-import { AppError } from '../kernel/errors.ts';
-import { fileTooLarge, fileTypeRefused, readUpload } from '../kernel/upload.ts';
-import { text, type Text } from '../kernel/i18n.ts';
+import { AppError, LimitError } from '../kernel/errors.ts';
+import { fileTypeRefused, readUpload } from '../kernel/upload.ts';
+import { text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
 import { withActor } from '../access/index.ts';
-import { extractPlan } from './extract/index.ts';
+import { readPlan } from './read.ts';
 import { toPlanInput } from './import.ts';
-import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, planTextFromFile } from './source.ts';
+import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, type PlanSourceProblem } from './source.ts';
 
 const PastedText = Type.Object(
   { text: Type.String({ minLength: 1, maxLength: MAX_PLAN_TEXT_CHARS }), fileName: Type.Optional(Type.String({ maxLength: 200 })) },
   { additionalProperties: false },
 );
 
-const tooLarge = () => fileTooLarge('file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
-const badFile = (status: 'type' | 'other', message: Text) =>
-  status === 'type' ? fileTypeRefused('file', message) : AppError.validation([{ path: '/body/file', message }], message);
 
-/** The document's name and text from a multipart upload (field "file", or a field "text"). */
-async function fromMultipart(req: FastifyRequest): Promise<{ fileName: string | null; text: string }> {
+/** The document's name and bytes from a multipart upload (field "file"), or its pasted text (field "text"). */
+async function fromMultipart(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer } | { fileName: null; text: string }> {
   const { file, fields } = await readUpload(req, 'file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
-  if (file) {
-    const r = await planTextFromFile(file.content, file.name);
-    if (!r.ok) throw badFile(r.problem.kind === 'type' ? 'type' : 'other', r.problem.message);
-    return { fileName: file.name, text: r.text };
-  }
+  if (file) return { fileName: file.name, bytes: file.content };
   if (fields.text !== undefined) return { fileName: null, text: check(PastedText, { text: fields.text }, '/body').text };
   throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx or .txt) or paste the text') }]);
+}
+
+/** A problem of the document as the client sees it: 413 naming a limit, 415 a wrong type, else 400. */
+function problemOf(p: PlanSourceProblem, path: string): AppError {
+  if (p.kind === 'limit') return new LimitError(p.limit ?? 'size', p.message, path);
+  return p.kind === 'type' ? fileTypeRefused(path.slice('/body/'.length), p.message) : AppError.validation([{ path, message: p.message }], p.message);
 }
 
 export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
@@ -57,10 +56,13 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
       async (req) => {
         const unit = req.accessUnit;
         if (!unit) throw AppError.notFound(text('Không có đơn vị hành chính mã {code}', 'No administrative unit {code}'), { code: req.query.unit });
-        const src = req.isMultipart() ? await fromMultipart(req) : { fileName: null as string | null, ...check(PastedText, req.body ?? {}, '/body') };
-        if (src.text.length > MAX_PLAN_TEXT_CHARS) throw tooLarge();
-        if (!src.text.trim()) throw AppError.validation([{ path: '/body/text', message: text('Văn bản trống', 'The text is empty') }]);
-        const ex = extractPlan(src.text);
+        const src = req.isMultipart() ? await fromMultipart(req) : { fileName: null, ...check(PastedText, req.body ?? {}, '/body') };
+        const path = 'bytes' in src ? '/body/file' : '/body/text';
+        if (!('bytes' in src) && !src.text.trim()) throw AppError.validation([{ path, message: text('Văn bản trống', 'The text is empty') }]);
+        // Read and extracted in a worker thread with its own memory and time caps (read.ts).
+        const r = await readPlan('bytes' in src ? { bytes: src.bytes, fileName: src.fileName } : { text: src.text }, path);
+        if (!r.ok) throw problemOf(r.problem, path);
+        const ex = r.extraction;
         const { targets: _proposed, ...proposal } = toPlanInput(ex);
         // The documents it implements that are already in ansinh and visible to the officer.
         const parents = await withActor(db, req.actor, async (tx) => {
@@ -72,7 +74,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         return {
           unit: { code: unit.code, name: unit.name },
           fileName: src.fileName ?? null,
-          text: src.text,
+          text: r.text,
           plan: proposal,
           targets: ex.targets.map((t) => ({ indicatorCode: t.indicatorCode, indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, start: t.start, end: t.end, strive: t.strive, confidence: t.confidence })),
           unmatched: ex.unmatched.map((u) => ({ sourceText: u.sourceText, code: u.code, reason: loc === 'en' ? u.reasonEn : u.reason, start: u.start, end: u.end })),

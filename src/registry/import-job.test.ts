@@ -143,8 +143,9 @@ test('the API documentation shows the upload as a multipart form with its file f
 });
 
 test('a file that is not a table, or lacks required columns, is refused with the reason', async () => {
+  // A ZIP signature without a workbook inside is not an .xlsx: 415 (it was 400 before the content check).
   const bad = await upload(Buffer.from('PK\x03\x04 but no workbook'), 'x.xlsx');
-  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.statusCode, 415);
   assert.equal(bad.json().errors[0].path, '/body/file');
   const j = await settled((await upload(Buffer.from('Mã hộ,Họ và tên\nA,B\n'), 'thieu-cot.csv')).json().id);
   assert.match(j.result.headerProblems[0].vi, /Thiếu cột: Ngày sinh, Giới tính, Dân tộc, Quan hệ với chủ hộ/);
@@ -165,4 +166,50 @@ test('a job stopped after one chunk has written nothing; resumed, its report equ
     applyImport(tx, commune, parseRegistryTable(await readTableBuffer(content, 'tz.csv'), '2026-11-01'), { dryRun: true, hash: contentHash(content), fileName: 'tz.csv', by: 'test' }));
   assert.deepEqual((await getJob(t.db.k, id))!.result, JSON.parse(JSON.stringify(straight)));
   assert.equal(await count(), before);
+});
+
+// ---- bounded imports (issue 18 High 3, Low "a zip holding an .exe, named .xlsx") ----------
+
+test('a ZIP holding a program, named .xlsx, is refused 415 and nothing is stored', async () => {
+  const JSZip = (await import('jszip')).default;
+  const z = new JSZip();
+  z.file('setup.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]));
+  const files = async () => (await sql<{ n: number }>`select count(*)::int as n from job_files`.execute(t.db.k)).rows[0]!.n;
+  const before = await files();
+  const r = await upload(await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'ho-khau.xlsx');
+  assert.equal(r.statusCode, 415, r.body);
+  assert.match(r.json().detail, /không phải tệp Excel \.xlsx/);
+  assert.equal(r.json().errors[0].path, '/body/file');
+  assert.equal(await files(), before, 'the file was not kept');
+});
+
+test('an import over 200,000 rows is refused 413 "rows" while reading (.csv and .xlsx); health answers', async () => {
+  const header = 'Mã hộ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Quan hệ với chủ hộ\n';
+  const big = Buffer.from(header + 'H1,A,01/01/1990,Nam,Kinh,Chủ hộ\n'.repeat(200_001));
+  const r = await upload(big, 'lon.csv');
+  assert.equal(r.statusCode, 413, r.body);
+  assert.equal(r.json().limit, 'rows');
+  assert.match(r.json().detail, /tối đa 200\.000 dòng/);
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200);
+  // One cell on row 1,000,001 of an otherwise small sheet: refused on the row's number, before any gap is filled.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Nhập');
+  ws.addRow(header.trim().split(','));
+  ws.getCell('A1000001').value = 'x';
+  const x = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'lon.xlsx');
+  assert.equal(x.statusCode, 413, x.body);
+  assert.equal(x.json().limit, 'rows');
+});
+
+test('GET /api/jobs/:id pages the row-level report (limit/offset) and says how many rows there are', async () => {
+  const content = Buffer.from(csv.toString('utf8').replace(/TL-00/g, 'TP-0').replace(/000(\d{3}),/g, '007$1,'));
+  const j = await settled((await upload(content, 'trang.csv')).json().id);
+  assert.equal(j.state, 'ready');
+  assert.deepEqual(j.rows, { offset: 0, limit: 100, total: 6 });
+  const p = (await t.app.inject({ method: 'GET', url: `/api/jobs/${j.id}?offset=2&limit=2`, headers: officer })).json();
+  assert.deepEqual(p.rows, { offset: 2, limit: 2, total: 6 });
+  assert.deepEqual(p.result.rows.map((r: { row: number }) => r.row), j.result.rows.slice(2, 4).map((r: { row: number }) => r.row));
+  assert.deepEqual(p.result.counts, j.result.counts, 'the counts are of the whole file');
+  const tooMany = await t.app.inject({ method: 'GET', url: `/api/jobs/${j.id}?limit=100000`, headers: officer });
+  assert.equal(tooMany.statusCode, 400);
 });

@@ -87,8 +87,9 @@ jobHandlers.set('registry_import', registryImportJob);
  * Files an import job with its file, in the caller's transaction. The file is read once here so
  * that an unreadable file is refused at once; its rows wait for the job's chunks.
  */
-export async function startImport(tx: Transaction<DB>, commune: Commune, file: { name: string; content: Buffer }, o: { by: string | null; today: string; chunkSize?: number }): Promise<number> {
-  const table = await readTableBuffer(file.content, file.name);
+export async function startImport(tx: Transaction<DB>, commune: Commune, file: { name: string; content: Buffer }, o: { by: string | null; today: string; chunkSize?: number; table?: string[][] }): Promise<number> {
+  // The route reads the table (in a worker, bounded) before its transaction and passes it.
+  const table = o.table ?? (await readTableBuffer(file.content, file.name));
   const params: ImportJobParams = { unitId: commune.id, fileName: file.name, hash: contentHash(file.content), by: o.by, today: o.today, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}) };
   const id = await enqueueJob(tx, 'registry_import', params as unknown as Record<string, unknown>, { unitId: commune.id, by: o.by });
   await sql`update jobs set total = ${Math.max(0, table.length - 1)} where id = ${id}`.execute(tx);

@@ -4,7 +4,6 @@
 // file twice changes nothing (content hash receipt, and natural keys: household code in the
 // commune, personal ID or name + date of birth in the household).
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { excel } from '../kernel/excel.ts';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -39,18 +38,6 @@ const key = (h: string) => fold(h).replace(/[^a-z0-9]/g, '');
 
 // ---- reading files ---------------------------------------------------------------------
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (o.text !== undefined) return String(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-  }
-  return String(v).trim();
-}
-
 /**
  * Largest import file accepted from the web: a large commune's whole registry (about 100,000
  * persons is some 25 MB of .csv; an .xlsx is smaller), with room to spare.
@@ -72,20 +59,7 @@ export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text |
   return text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted');
 }
 
-/** Reads the first sheet of an .xlsx or a UTF-8 .csv into rows of text. */
-export async function readTableBuffer(buf: Buffer, fileName: string): Promise<string[][]> {
-  if (/\.csv$/i.test(fileName)) return parse(buf, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
-  if (/\.xlsx$/i.test(fileName)) {
-    const wb = new (await excel()).Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    if (!ws) return [];
-    const rows: string[][] = [];
-    for (let i = 1; i <= ws.rowCount; i++) rows.push((ws.getRow(i).values as unknown[]).slice(1).map(cellText));
-    return rows;
-  }
-  throw new Error('unsupported file type: use .csv or .xlsx');
-}
+export { readTableBuffer, MAX_IMPORT_ROWS } from './table.ts';
 
 export const contentHash = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 

@@ -21,14 +21,14 @@ import type { FullReadEntity } from '../audit/actions.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
-import { JobView, jobView as view } from '../jobs/view.ts';
+import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
 import { MASKED, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
 import { presentDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
-import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
+import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer, reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { startImport } from './import-job.ts';
 import { decideProposal, detectLifeEvents, listProposals, type ProposalDecision } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
@@ -230,10 +230,12 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
       const wrongType = importFileTypeProblem(file.content, file.name);
       if (wrongType) throw fileTypeRefused('file', wrongType);
+      // Read in a worker thread, bounded (rows, inflated size, memory, time), before the transaction.
+      const table = await readTableBuffer(file.content, file.name);
       const id = await withActor(db, req.actor, async (tx) => {
         const c = await communeOf(tx, req.params.code);
         try {
-          return await startImport(tx, c, file, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10) });
+          return await startImport(tx, c, file, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10), table });
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw AppError.validation([{ path: '/body/file', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
@@ -315,12 +317,12 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/jobs', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'The long jobs of a commune, newest first, with their progress (import results without their rows)', params: Code, response: { 200: Type.Array(JobView) } },
-  }, async (req) => withActor(db, req.actor, async (tx) => (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map(view)));
+  }, async (req) => withActor(db, req.actor, async (tx) => (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j))));
 
   app.get('/api/jobs/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
-    schema: { tags: ['registry'], summary: 'A long job: state, progress, result', params: Id, response: { 200: JobView } },
-  }, async (req) => view(await jobInScope(req, req.params.id)));
+    schema: { tags: ['registry'], summary: 'A long job: state, progress, result (its row-level report paged by ?offset=&limit=)', params: Id, querystring: JobPageQuery, response: { 200: JobView } },
+  }, async (req) => view(await jobInScope(req, req.params.id), req.query));
 
   app.get('/api/registry/units/:code/proposals', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },

@@ -105,6 +105,16 @@ export function reflowHardWrapped(m: MappedText): MappedText {
 
 const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
+/** Whether an open parenthesis precedes position `i` on its line with no ")" after it. */
+function insideParenthesis(s: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 0x28) return true; // (
+    if (c === 0x29 || c === 0x0a) return false; // ) or a line end
+  }
+  return false;
+}
+
 /**
  * The whole normalisation: NFC, markdown and HTML stripped (**, ##, <sup>2</sup> → ², escaped \*),
  * rules and blank-with-spaces lines removed, and sentences broken by a page break joined:
@@ -135,7 +145,9 @@ export function normalise(original: string): MappedText {
   m = reflowHardWrapped(m);
   m = replaceMapped(m, /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu, () => [' ']);
   // A range cut inside an open parenthesis: "(6\n- 10 tuổi)".
-  m = replaceMapped(m, /(?<=\([^)\n]*\d)[ ]*\n(?:[ ]*\n)*[ ]*(?=[-–][ ]?\d)/gu, () => [' ']);
+  // (The open parenthesis is looked for by hand, back to the line start: a lookbehind
+  // `(?<=\([^)\n]*\d)` rescans the line at every position, quadratic on long lines.)
+  m = replaceMapped(m, /(?<=\d)[ ]*\n(?:[ ]*\n)*[ ]*(?=[-–][ ]?\d)/gu, (x) => (insideParenthesis(x.input, x.index - 1) ? [' '] : [{ group: 0 }]));
   m = replaceMapped(m, /\n{3,}/g, () => ['\n\n']);
   return m;
 }

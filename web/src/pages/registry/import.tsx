@@ -10,6 +10,8 @@ import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { tx, w } from './strings.ts';
 
 interface ReportRow { row: number; householdCode: string; fullName: string; status: 'new' | 'unchanged' | 'changed' | 'rejected'; reasons: { column: string; message: { vi: string; en: string } }[] }
+const ROWS_PAGE = 100;
+
 interface Report { alreadyImported: boolean; counts: Record<string, number>; rows: ReportRow[]; headerProblems: { vi: string; en: string }[] }
 
 export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => void }) {
@@ -46,6 +48,16 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
     }
   };
   const report = job && (job.state === 'ready' || job.state === 'done') ? (job.result as Report | null) : null;
+  // The report's rows come a page at a time (GET /api/jobs/{id}?offset=&limit=); the file has them all.
+  const page = job?.rows ?? null;
+  const goTo = async (offset: number) => {
+    if (!job) return;
+    try {
+      setJob(await api<JobView>('GET', `/api/jobs/${job.id}?offset=${offset}&limit=${page?.limit ?? ROWS_PAGE}`));
+    } catch (err) {
+      setErrors([{ field: null, message: err instanceof ApiError ? err.message : String(err) }]);
+    }
+  };
   return (
     <section aria-labelledby="reg-import">
       <h2 id="reg-import">{w('import')}</h2>
@@ -89,6 +101,13 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
                 </tbody>
               </table>
             </div>
+          )}
+          {page && page.total > page.limit && (
+            <p class="actions" id="import-report-pages">
+              <span role="status">{w('rowsShown').replace('{from}', num(page.offset + 1)).replace('{to}', num(Math.min(page.total, page.offset + page.limit))).replace('{total}', num(page.total))}</span>
+              <button class="button button--secondary" type="button" disabled={page.offset === 0} onClick={() => void goTo(Math.max(0, page.offset - page.limit))}>{w('prevRows')}</button>
+              <button class="button button--secondary" type="button" disabled={page.offset + page.limit >= page.total} onClick={() => void goTo(page.offset + page.limit)}>{w('nextRows')}</button>
+            </p>
           )}
           {job!.state === 'ready' && (
             <p class="actions">

@@ -16,6 +16,8 @@ export interface JobView {
   error: string | null;
   createdBy: string | null;
   createdAt: string | null;
+  /** The page of result.rows shown (an import's report), and how many rows there are. */
+  rows?: { offset: number; limit: number; total: number } | null;
 }
 
 export const moving = (j: JobView | null) => !!j && ['queued', 'running', 'confirmed'].includes(j.state);

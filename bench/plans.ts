@@ -1,0 +1,42 @@
+// Plan extraction benchmark (issue 18 High 3): extraction time of texts of 40 KB, 200 KB and
+// 1 MB (characters), for three shapes of text, and each size's time per KB as a ratio to the
+// 40 KB run of the same shape measured in the same run: about 1 at every size means linear (the
+// extractor used to be quadratic: 200k characters of digits took 36.6 s). In the process, no
+// worker: this is the extractor's own time.
+//   npm run bench -- plans [--sizes=40000,200000,1000000]
+import { readFileSync } from 'node:fs';
+import { extractPlan } from '../src/plans/extract/index.ts';
+
+const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
+
+const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024']
+  .map((f) => readFileSync(new URL(`../reference/plans/${f}.txt`, import.meta.url), 'utf8'));
+
+/** The shapes: the shared plans one after another; an objectives section that is all targets; one line of digits. */
+const shapes: Record<string, (n: number) => string> = {
+  plans: (n) => fill(plans.join('\n\n'), n),
+  targets: (n) => 'KẾ HOẠCH\n\nII. MỤC TIÊU\n\n' + fill('- Tỷ lệ hộ nghèo giảm bình quân trên 3%/năm; trên 95% dân số tham gia BHYT; 100% trẻ em dưới 6 tuổi được cấp thẻ BHYT.\n', n),
+  digits: (n) => fill('1234567890', n),
+};
+
+function fill(unit: string, n: number): string {
+  return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+}
+
+export async function run(): Promise<void> {
+  const sizes = arg('sizes', '40000,200000,1000000').split(',').map(Number);
+  extractPlan(plans[1]!); // warm up the catalogue matcher and the JIT
+  console.log('shape    size (chars)   time      ms per KB   ratio to the smallest');
+  for (const [name, make] of Object.entries(shapes)) {
+    let base: number | null = null;
+    for (const n of sizes) {
+      const text = make(n);
+      const t0 = performance.now();
+      const r = extractPlan(text);
+      const ms = performance.now() - t0;
+      const perKb = ms / (n / 1000);
+      base ??= perKb;
+      console.log(`${name.padEnd(8)} ${String(n).padStart(12)}   ${(ms / 1000).toFixed(2).padStart(6)} s   ${perKb.toFixed(2).padStart(9)}   ${(perKb / base).toFixed(2)}   (${r.targets.length} targets)`);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// Reading an import table (.csv or .xlsx) with bounded work (issue 18): in a worker thread with
+// its own heap and time caps; an .xlsx's ZIP is checked first (size, ratio, the parts of a
+// workbook, no program inside) and read as a stream (ExcelJS's WorkbookReader), a .csv through
+// csv-parse's stream; both stop at the row limit while reading, so a 1,000,001-row file fails
+// with "at most 200,000 rows" having read 200,001 of them, not after holding them all.
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError, LimitError } from '../kernel/errors.ts';
+import { text, type Text } from '../kernel/i18n.ts';
+import { fileTypeRefused } from '../kernel/upload.ts';
+import { runInWorker, type WorkerCaps } from '../kernel/worker.ts';
+import { checkOfficeZip, type ZipLimits } from '../kernel/zip.ts';
+
+/** Most data rows (after the header) of one import: a large commune has about 100,000 persons. */
+export const MAX_IMPORT_ROWS = 200_000;
+
+/** What an .xlsx may inflate to (200,000 rows of the template: about 150 MB of sheet XML). */
+export const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxEntryBytes: 400 * 1024 * 1024, maxTotalBytes: 600 * 1024 * 1024, maxRatio: 100 };
+
+/** The caps of the worker that reads one table. */
+export const TABLE_WORKER_CAPS: WorkerCaps = { maxMemoryMb: 1536, timeoutMs: 180_000 };
+
+export type TableProblem = { readonly kind: 'limit' | 'type' | 'unreadable'; readonly limit?: string; readonly message: Text };
+export type TableRead = { readonly ok: true; readonly rows: string[][] } | { readonly ok: false; readonly problem: TableProblem };
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.text !== undefined) return String(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+  }
+  return String(v).trim();
+}
+
+const tooManyRows = (): TableProblem => ({
+  kind: 'limit',
+  limit: 'rows',
+  message: text(`Tệp có quá nhiều dòng: tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu mỗi lần nhập; hãy chia tệp`, `The file has too many rows: at most ${MAX_IMPORT_ROWS} data rows per import; split the file`),
+});
+
+/** The task (what the worker runs): the first sheet of an .xlsx or a UTF-8 .csv as rows of text. */
+export async function readTableTask(input: { bytes: Uint8Array; fileName: string }): Promise<TableRead> {
+  const buf = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+  const rows: string[][] = [];
+  if (/\.csv$/i.test(input.fileName)) {
+    const parser = Readable.from([buf]).pipe(parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }));
+    try {
+      for await (const rec of parser as AsyncIterable<string[]>) {
+        if (rows.length > MAX_IMPORT_ROWS) {
+          parser.destroy();
+          return { ok: false, problem: tooManyRows() };
+        }
+        rows.push(rec);
+      }
+    } catch (e) {
+      return { ok: false, problem: { kind: 'unreadable', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) } };
+    }
+    return { ok: true, rows };
+  }
+  if (/\.xlsx$/i.test(input.fileName)) {
+    const zip = await checkOfficeZip(buf, 'xlsx', IMPORT_ZIP_LIMITS);
+    if (zip) return { ok: false, problem: zip };
+    try {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      for await (const ws of reader) {
+        for await (const row of ws) {
+          // Checked on the row's number before anything is kept: one cell at row 1,048,576 is enough.
+          if (row.number > MAX_IMPORT_ROWS + 1) return { ok: false, problem: tooManyRows() };
+          // Blank rows are kept so that row numbers in reports are the spreadsheet's own.
+          while (rows.length < row.number - 1) rows.push([]);
+          rows.push((row.values as unknown[]).slice(1).map(cellText));
+        }
+        break; // the first worksheet only
+      }
+    } catch (e) {
+      return { ok: false, problem: { kind: 'unreadable', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) } };
+    }
+    return { ok: true, rows };
+  }
+  return { ok: false, problem: { kind: 'type', message: text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted') } };
+}
+
+/**
+ * Reads the first sheet of an .xlsx or a UTF-8 .csv into rows of text, in a worker under
+ * TABLE_WORKER_CAPS. Throws AppError: 413 naming the limit (rows, zip_*, worker_*), 415 a file
+ * that is not what its name says, 400 one that cannot be read.
+ */
+export async function readTableBuffer(buf: Buffer, fileName: string, caps: WorkerCaps = TABLE_WORKER_CAPS): Promise<string[][]> {
+  const r = await runInWorker<TableRead>(new URL(import.meta.url), 'readTableTask', { bytes: buf, fileName }, caps, '/body/file');
+  if (r.ok) return r.rows;
+  const p = r.problem;
+  if (p.kind === 'limit') throw new LimitError(p.limit ?? 'size', p.message, '/body/file');
+  if (p.kind === 'type') throw fileTypeRefused('file', p.message);
+  throw AppError.validation([{ path: '/body/file', message: p.message }], p.message);
+}
