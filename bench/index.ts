@@ -4,6 +4,7 @@ const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   // name: () => import('./name.ts'),
   load: () => import('./load.ts'),
   monitoring: () => import('./monitoring.ts'),
+  recovery: () => import('./recovery.ts'),
   registry: () => import('./registry.ts'),
   startup: () => import('./startup.ts'),
 };

@@ -169,6 +169,11 @@ async function lockAt(tx: Transaction<DB>, id: number, expect: { chunks?: number
 }
 
 const running = new Set<number>();
+
+/** The ids of the jobs this process is running now (/api/health). */
+export function runningJobs(): number[] {
+  return [...running].sort((a, b) => a - b);
+}
 /** The advisory-lock class of jobs ('ans'); the job id is the lock's second key. */
 export const JOB_LOCK_CLASS = 0x616e73;
 
@@ -332,6 +337,7 @@ export class JobWorker {
   #stopped = false;
   #timer: ReturnType<typeof setInterval> | null = null;
   #looks = 0;
+  #started = false;
   constructor(
     private readonly db: Db,
     private readonly log: (l: string) => void = () => {},
@@ -341,6 +347,7 @@ export class JobWorker {
   /** Looks for work now and then every poll interval until stop(); the timer never keeps the process alive. */
   start(): void {
     if (this.#stopped || this.#timer) return;
+    this.#started = true;
     this.kick();
     this.#timer = setInterval(() => this.kick(), this.pollMs);
     this.#timer.unref();
@@ -356,6 +363,11 @@ export class JobWorker {
       await resumeJobs(this.db, this.log, { shouldStop: () => this.#stopped }).catch((e: Error) => this.log(`công việc: ${e.message}`));
       this.#looks++;
     });
+  }
+
+  /** True from start() until its first look for work (resuming what a previous process left) has finished. */
+  get recovering(): boolean {
+    return this.#started && this.#looks === 0 && !this.#stopped;
   }
 
   /** How many looks for work have finished (tests follow the poll by it). */
