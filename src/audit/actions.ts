@@ -39,6 +39,10 @@ export const auditActions = {
   'proposal.rejected': { vi: 'Không chấp nhận đề xuất thay đổi', en: 'Rejected a proposal' },
   'integrity.confirmed': { vi: 'Xác nhận dấu hiệu bất thường', en: 'Confirmed an integrity flag' },
   'integrity.dismissed': { vi: 'Bỏ qua dấu hiệu bất thường', en: 'Dismissed an integrity flag' },
+  'job.annual_review': { vi: 'Rà soát hằng năm (chạy nền)', en: 'Annual review (background job)' },
+  'job.duplicates': { vi: 'Tìm hồ sơ trùng (chạy nền)', en: 'Duplicate search (background job)' },
+  'job.payroll': { vi: 'Lập danh sách chi trả (chạy nền)', en: 'Payroll (background job)' },
+  'job.registry_import': { vi: 'Nhập danh sách (chạy nền)', en: 'Registry import (background job)' },
   'payroll.generate': { vi: 'Lập danh sách chi trả', en: 'Generated a payroll' },
   'payroll.approve': { vi: 'Phê duyệt danh sách chi trả', en: 'Approved a payroll' },
   'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },
@@ -64,6 +68,7 @@ export const auditEntities = {
   life_event_proposal: { vi: 'Đề xuất thay đổi', en: 'Proposal' },
   integrity_flag: { vi: 'Dấu hiệu bất thường', en: 'Integrity flag' },
   payroll: { vi: 'Danh sách chi trả', en: 'Payroll' },
+  job: { vi: 'Việc chạy nền', en: 'Background job' },
 } as const satisfies Record<string, Text>;
 
 export type AuditEntity = keyof typeof auditEntities;

@@ -235,7 +235,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       const id = await withActor(db, req.actor, async (tx) => {
         const c = await communeOf(tx, req.params.code);
         try {
-          return await startImport(tx, c, file, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10), table });
+          return await startImport(tx, c, file, { by: req.actor!.username, owner: { ...who(req)!, ip: req.ip }, today: app.now().toISOString().slice(0, 10), table });
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw AppError.validation([{ path: '/body/file', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
@@ -277,16 +277,13 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Confirm a checked import: its valid rows are applied in one transaction', params: Id, response: { 200: JobView } },
   }, async (req) => {
     const j = await importJobToWrite(req, req.params.id);
-    if (!(await confirmJob(db.k, j.id))) throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
+    if (!(await confirmJob(db.k, j.id, { ...who(req)!, ip: req.ip }))) throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
+    // The apply writes the 'registry.import' audit entry as the confirmer, in its own transaction.
     let done = await runJob(db, j.id);
     if (done.state === 'confirmed') {
       // The worker picked it up first: wait for it.
       await worker().idle();
       done = (await getJob(db.k, j.id))!;
-    }
-    const r = done.result as ImportReport | null;
-    if (done.state === 'done' && r && !r.alreadyImported) {
-      await withActor(db, req.actor, (tx) => audit(tx, { actor: who(req), action: 'registry.import', entity: 'registry_import', entityId: j.id, unitId: j.unitId, after: { fileName: (j.params as { fileName?: string }).fileName, counts: r.counts }, ip: req.ip }));
     }
     return view(done);
   });
@@ -308,7 +305,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req, reply) => {
     const id = await withActor(db, req.actor, async (tx) => {
       const c = await communeOf(tx, req.params.code);
-      return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, by: req.actor!.username });
+      return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, owner: { ...who(req)!, ip: req.ip } });
     });
     worker().kick();
     return reply.status(202).send(view((await getJob(db.k, id))!));
