@@ -48,9 +48,9 @@ if (args.has('--json')) {
     topErrors: { dev: topErrors(half('dev')).map(([k, v]) => ({ kind: k, count: v.length })), test: topErrors(half('test')).map(([k, v]) => ({ kind: k, count: v.length })) },
   };
   console.log(JSON.stringify(out, null, 2));
-  process.exit(0);
-}
+} else printText();
 
+function printText() {
 console.log(`Plan target extraction on ${corpus.length} corpus documents and ${shared.length} shared plans (${ms.toFixed(0)} ms)\n`);
 console.log('Per document (P = precision, R = recall; dup = repeated targets, not counted):');
 for (const x of [...scores].sort((a, b) => a.doc.half.localeCompare(b.doc.half) || a.doc.group.localeCompare(b.doc.group) || a.doc.slug.localeCompare(b.doc.slug))) {
@@ -87,4 +87,5 @@ for (const h of ['dev', 'test'] as const) {
     console.log(`  ${String(v.length).padStart(4)}  ${k}`);
     for (const e of v.slice(0, 3)) console.log(`          ${e.slug}: ${e.detail}`);
   }
+}
 }
