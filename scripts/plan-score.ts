@@ -188,6 +188,8 @@ export interface DocScore {
   /** Required gold targets. */
   required: number;
   optionalFound: number;
+  /** Pairs whose only fault is that the extracted target has no year (counted as errors). */
+  yearMissing: number;
   duplicates: number;
   errors: ErrorItem[];
   precision: number;
@@ -237,7 +239,7 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
     eUsed.set(p.ei, p.gi);
   }
   const errors: ErrorItem[] = [];
-  let tp = 0, optionalFound = 0, duplicates = 0, fp = 0, fn = 0;
+  let tp = 0, optionalFound = 0, duplicates = 0, fp = 0, fn = 0, yearMissing = 0;
   for (const [gi, ei] of gUsed) {
     const g = golds[gi], e = got[ei];
     const ok = g.comparator === e.comparator && sameYear(g.year, e.year);
@@ -247,6 +249,7 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
       continue;
     }
     const kind: ErrorKind = g.comparator !== e.comparator ? 'wrong comparator' : e.year === null ? 'year missing' : 'wrong year';
+    if (kind === 'year missing' && !g.optional) yearMissing++;
     errors.push({ kind, slug: doc.slug, detail: `expected ${describeGold(g)}, got ${describe(e)}` });
     fp++;
     if (!g.optional) fn++;
@@ -274,7 +277,7 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
   const required = golds.filter((g) => !g.optional).length;
   const counted = tp + fp;
   return {
-    doc, extracted: got.length, tp, counted, required, optionalFound, duplicates, errors,
+    doc, extracted: got.length, tp, counted, required, optionalFound, yearMissing, duplicates, errors,
     precision: counted ? tp / counted : 1,
     recall: required ? tp / required : 1,
   };
@@ -285,11 +288,19 @@ export function extractTargets(doc: Doc): Extracted[] {
   return extractPlan(doc.text).targets as unknown as Extracted[];
 }
 
-export interface Totals { docs: number; tp: number; counted: number; required: number; precision: number; recall: number }
+export interface Totals {
+  docs: number; tp: number; counted: number; required: number; precision: number; recall: number;
+  /** The same figures if a target without a year matched any year (not the score; for reading). */
+  lenientPrecision: number; lenientRecall: number;
+}
 
 export function totals(scores: readonly DocScore[]): Totals {
   const tp = scores.reduce((s, x) => s + x.tp, 0);
   const counted = scores.reduce((s, x) => s + x.counted, 0);
   const required = scores.reduce((s, x) => s + x.required, 0);
-  return { docs: scores.length, tp, counted, required, precision: counted ? tp / counted : 1, recall: required ? tp / required : 1 };
+  const ym = scores.reduce((s, x) => s + x.yearMissing, 0);
+  return {
+    docs: scores.length, tp, counted, required, precision: counted ? tp / counted : 1, recall: required ? tp / required : 1,
+    lenientPrecision: counted ? (tp + ym) / counted : 1, lenientRecall: required ? (tp + ym) / required : 1,
+  };
 }

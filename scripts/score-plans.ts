@@ -30,7 +30,7 @@ const ms = performance.now() - t0;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const line = (label: string, s: readonly DocScore[]) => {
   const t = totals(s);
-  return `${label.padEnd(28)} docs ${String(t.docs).padStart(3)}  precision ${`${t.tp}/${t.counted}`.padStart(8)} = ${pct(t.precision).padStart(6)}  recall ${`${t.tp}/${t.required}`.padStart(8)} = ${pct(t.recall).padStart(6)}`;
+  return `${label.padEnd(28)} docs ${String(t.docs).padStart(3)}  precision ${`${t.tp}/${t.counted}`.padStart(8)} = ${pct(t.precision).padStart(6)}  recall ${`${t.tp}/${t.required}`.padStart(8)} = ${pct(t.recall).padStart(6)}   (a missing year accepted: ${pct(t.lenientPrecision)} / ${pct(t.lenientRecall)})`;
 };
 
 function topErrors(s: readonly DocScore[], n = 5) {
