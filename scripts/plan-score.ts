@@ -19,7 +19,7 @@
 //  2. Candidates are ranked by link strength (span overlap 1 + word Dice + 0.5 for an equal
 //     comparator + 0.5 for an equal year) and assigned greedily, best first.
 //  3. An assigned pair is a true positive when comparator and year are equal too (a gold year
-//     of null accepts any year). Otherwise it is an error ("wrong comparator", "wrong year"):
+//     of null accepts any year; for a rate of 100%, = and >= are the same). Otherwise it is an error ("wrong comparator", "wrong year"):
 //     one false positive and one false negative. "year missing" is the case of no year at all.
 //  4. Optional gold targets (a headline repeating a target, a count given in brackets next to
 //     its rate, a cited parent target) count when found and are not missed when absent: a match
@@ -149,6 +149,9 @@ function occurrences(doc: string, s: string): [number, number][] {
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 const sameYear = (gold: number | null, got: number | null) => gold === null || gold === got;
+/** Equal comparators; "100% trở lên" (>=) and "100%" (=) say the same of a rate, which cannot exceed 100%. */
+const sameComparator = (g: GoldTarget, e: Extracted) =>
+  g.comparator === e.comparator || (g.unit === '%' && g.value === 100 && ['=', '>='].includes(g.comparator) && ['=', '>='].includes(e.comparator));
 
 // ---- scoring -------------------------------------------------------------------------------
 
@@ -203,7 +206,7 @@ function linkStrength(doc: string, g: GoldTarget, e: Extracted, gw: Set<string>)
   const d = dice(gw, words(`${e.sourceText} ${e.indicatorName ?? ''}`));
   const code = g.indicatorCode && e.indicatorCode === g.indicatorCode ? 1 : 0;
   if (!overlap && d < 0.3 && !code) return null;
-  return overlap + d + code + (g.comparator === e.comparator ? 0.5 : 0) + (sameYear(g.year, e.year) ? 0.5 : 0);
+  return overlap + d + code + (sameComparator(g, e) ? 0.5 : 0) + (sameYear(g.year, e.year) ? 0.5 : 0);
 }
 
 function describe(e: Extracted): string {
@@ -242,13 +245,13 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
   let tp = 0, optionalFound = 0, duplicates = 0, fp = 0, fn = 0, yearMissing = 0;
   for (const [gi, ei] of gUsed) {
     const g = golds[gi], e = got[ei];
-    const ok = g.comparator === e.comparator && sameYear(g.year, e.year);
+    const ok = sameComparator(g, e) && sameYear(g.year, e.year);
     if (ok) {
       if (g.optional) optionalFound++;
       else tp++;
       continue;
     }
-    const kind: ErrorKind = g.comparator !== e.comparator ? 'wrong comparator' : e.year === null ? 'year missing' : 'wrong year';
+    const kind: ErrorKind = !sameComparator(g, e) ? 'wrong comparator' : e.year === null ? 'year missing' : 'wrong year';
     if (kind === 'year missing' && !g.optional) yearMissing++;
     errors.push({ kind, slug: doc.slug, detail: `expected ${describeGold(g)}, got ${describe(e)}` });
     fp++;
