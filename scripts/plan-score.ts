@@ -291,6 +291,31 @@ export function extractTargets(doc: Doc): Extracted[] {
   return extractPlan(doc.text).targets as unknown as Extracted[];
 }
 
+/** A result (a past value) as the extractor may return it (issue 11 item 4; absent today). */
+export interface ExtractedResult { value: number; year: number | null; sourceText: string; start: number; end: number; indicatorName?: string | null }
+
+export interface ResultScore { returned: number; tp: number; required: number }
+
+/** Results: a returned result is right when value and year equal a gold result's and the two are linked. */
+export function scoreResults(doc: Doc, got: readonly ExtractedResult[] | null): ResultScore | null {
+  if (!got) return null;
+  const used = new Set<number>();
+  let tp = 0;
+  for (const e of got) {
+    const ew = words(`${e.sourceText} ${e.indicatorName ?? ''}`);
+    const i = doc.gold.results.findIndex((r, k) => !used.has(k) && sameValue(r.value, e.value) && (r.year === null || r.year === e.year)
+      && (occurrences(doc.text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3));
+    if (i >= 0) { used.add(i); tp++; }
+  }
+  return { returned: got.length, tp, required: doc.gold.results.length };
+}
+
+/** The extractor's results, when it returns them (null while it does not). */
+export function extractResults(doc: Doc): ExtractedResult[] | null {
+  const r = (extractPlan(doc.text) as unknown as { results?: ExtractedResult[] }).results;
+  return Array.isArray(r) ? r : null;
+}
+
 export interface Totals {
   docs: number; tp: number; counted: number; required: number; precision: number; recall: number;
   /** The same figures if a target without a year matched any year (not the score; for reading). */

@@ -9,7 +9,7 @@
 //   --write-split   (re)write test/fixtures/corpus/split.json from the fixed rule
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, extractTargets, loadCorpus, loadShared, scoreDoc, splitOf, totals, type DocScore, type ErrorItem } from './plan-score.ts';
+import { CORPUS_DIR, extractResults, extractTargets, loadCorpus, loadShared, scoreDoc, scoreResults, splitOf, totals, type DocScore, type ErrorItem } from './plan-score.ts';
 
 const args = new Set(process.argv.slice(2));
 const corpus = loadCorpus();
@@ -22,12 +22,20 @@ if (args.has('--write-split')) {
   console.log(`split.json: ${dev.length} dev, ${test.length} test`);
 }
 
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const t0 = performance.now();
 const scores = corpus.map((d) => scoreDoc(d, extractTargets(d)));
 const shared = loadShared().map((d) => scoreDoc(d, extractTargets(d)));
 const ms = performance.now() - t0;
+// Results (past values), scored once the extractor returns them (issue 11, item 4).
+const resultScores = corpus.map((d) => ({ half: d.half, r: scoreResults(d, extractResults(d)) }));
+function resultLine(h: string): string {
+  const rs = resultScores.filter((x) => x.half === h).map((x) => x.r);
+  if (rs.some((r) => r === null)) return `  results, ${h} half: not returned by the extractor (gold has ${corpus.filter((d) => d.half === h).reduce((s, d) => s + d.gold.results.length, 0)})`;
+  const tp = rs.reduce((s, r) => s + r!.tp, 0), ret = rs.reduce((s, r) => s + r!.returned, 0), req = rs.reduce((s, r) => s + r!.required, 0);
+  return `  results, ${h} half: precision ${tp}/${ret} = ${pct(ret ? tp / ret : 1)}, recall ${tp}/${req} = ${pct(req ? tp / req : 1)}`;
+}
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const line = (label: string, s: readonly DocScore[]) => {
   const t = totals(s);
   return `${label.padEnd(28)} docs ${String(t.docs).padStart(3)}  precision ${`${t.tp}/${t.counted}`.padStart(8)} = ${pct(t.precision).padStart(6)}  recall ${`${t.tp}/${t.required}`.padStart(8)} = ${pct(t.recall).padStart(6)}   (a missing year accepted: ${pct(t.lenientPrecision)} / ${pct(t.lenientRecall)})`;
@@ -80,6 +88,7 @@ for (const lv of ['national', 'province', 'district', 'commune', 'party']) {
   if (sl.length) console.log('    ' + line(`level ${lv}`, sl));
 }
 console.log('  ' + line('shared plans', shared));
+for (const h of ['dev', 'test']) console.log(resultLine(h));
 
 for (const h of ['dev', 'test'] as const) {
   console.log(`\nCommonest errors, ${h} half:`);

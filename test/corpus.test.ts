@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, KINDS, LEVELS, corpusFiles, extractTargets, loadCorpus, loadShared, parseCorpusText, scoreDoc, splitOf, totals, type Doc, type Extracted } from '../scripts/plan-score.ts';
+import { CORPUS_DIR, KINDS, LEVELS, corpusFiles, extractTargets, loadCorpus, loadShared, parseCorpusText, scoreDoc, scoreResults, splitOf, totals, type Doc, type Extracted } from '../scripts/plan-score.ts';
 
 const COMPARATORS = new Set(['>', '>=', '<', '<=', '=', '~', 'maintain', 'reduce_by', 'increase_by']);
 
@@ -92,6 +92,11 @@ test('the scorer: a wrong comparator or a missing year is no match, a result is 
   assert.deepEqual([result.tp, result.counted, result.errors.map((e) => e.kind)], [1, 2, ['result taken for a target']]);
   const missed = scoreDoc(doc, []);
   assert.deepEqual([missed.recall, missed.errors.length], [0, 1]);
+  // Results are scored once the extractor returns them: value, year and a link to the gold result.
+  assert.equal(scoreResults(doc, null), null);
+  const res = { value: 3, year: 2024, indicatorName: 'Tỷ lệ hộ nghèo', ...span('tỷ lệ hộ nghèo còn 3%') };
+  assert.deepEqual(scoreResults(doc, [res]), { returned: 1, tp: 1, required: 1 });
+  assert.deepEqual(scoreResults(doc, [{ ...res, year: 2025 }]), { returned: 1, tp: 0, required: 1 });
 });
 
 test('loadCorpus gives the extractor the text without the source line', () => {
