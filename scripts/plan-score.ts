@@ -11,7 +11,8 @@
 // halves and a test checks that it agrees with the rule.
 //
 // Matching rule (one extracted target ↔ at most one gold target, and back):
-//  1. A pair is a candidate when the values are equal (relative tolerance 1e-9) and the two are
+//  1. A pair is a candidate when the values are equal (relative tolerance 1e-9; or equal to one of
+//     the gold's `alt` readings, "43,5 nghìn tỷ" = 43500 tỷ) and the two are
 //     linked: the extracted span overlaps an occurrence of the gold `text` in the document, or
 //     the indicator words overlap (Dice coefficient of the folded content syllables of gold
 //     `indicator` + `text` and of extracted `sourceText` + `indicatorName` ≥ 0.3), or (shared
@@ -59,10 +60,12 @@ export interface GoldTarget {
   unit: string;
   year: number | null;
   optional?: boolean;
+  /** Other readings of the same number that count as equal ("43,5 nghìn tỷ đồng" = 43500 tỷ đồng; "1/2" = 0.5). */
+  alt?: number[];
   indicatorCode?: string;
   [k: string]: unknown;
 }
-export interface GoldResult { text: string; indicator: string; value: number; year: number | null }
+export interface GoldResult { text: string; indicator: string; value: number; year: number | null; alt?: number[] }
 export interface Gold { kind: string; level: string; targets: GoldTarget[]; results: GoldResult[]; [k: string]: unknown }
 
 export interface Doc {
@@ -199,8 +202,10 @@ export interface DocScore {
   recall: number;
 }
 
+const goldValue = (g: { value: number; alt?: number[] }, v: number) => sameValue(g.value, v) || (g.alt ?? []).some((a) => sameValue(a, v));
+
 function linkStrength(doc: string, g: GoldTarget, e: Extracted, gw: Set<string>): number | null {
-  if (!sameValue(g.value, e.value)) return null;
+  if (!goldValue(g, e.value)) return null;
   const spans = occurrences(doc, g.text);
   const overlap = spans.some(([a, b]) => e.start < b && a < e.end) ? 1 : 0;
   const d = dice(gw, words(`${e.sourceText} ${e.indicatorName ?? ''}`));
@@ -268,7 +273,7 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
     if (dup) { duplicates++; return; }
     fp++;
     const ew = words(`${e.sourceText} ${e.indicatorName ?? ''}`);
-    const isResult = doc.gold.results.some((r) => sameValue(r.value, e.value) && (occurrences(text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3));
+    const isResult = doc.gold.results.some((r) => goldValue(r, e.value) && (occurrences(text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3));
     const kind: ErrorKind = isResult ? 'result taken for a target' : doc.gold.kind === 'report' ? 'target returned for a report of results' : 'number that is no target';
     errors.push({ kind, slug: doc.slug, detail: describe(e) });
   });
@@ -303,7 +308,7 @@ export function scoreResults(doc: Doc, got: readonly ExtractedResult[] | null): 
   let tp = 0;
   for (const e of got) {
     const ew = words(`${e.sourceText} ${e.indicatorName ?? ''}`);
-    const i = doc.gold.results.findIndex((r, k) => !used.has(k) && sameValue(r.value, e.value) && (r.year === null || r.year === e.year)
+    const i = doc.gold.results.findIndex((r, k) => !used.has(k) && goldValue(r, e.value) && (r.year === null || r.year === e.year)
       && (occurrences(doc.text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3));
     if (i >= 0) { used.add(i); tp++; }
   }
