@@ -296,6 +296,11 @@ export function extractTargets(doc: Doc): Extracted[] {
   return extractPlan(doc.text).targets as unknown as Extracted[];
 }
 
+/** The kind of document the extractor reads (plan.kind: plan, resolution, report, …; null if none). */
+export function extractKind(doc: Doc): string | null {
+  return (extractPlan(doc.text).plan as { kind?: string | null }).kind ?? null;
+}
+
 /** A result (a past value) as the extractor may return it (issue 11 item 4; absent today). */
 export interface ExtractedResult { value: number; year: number | null; sourceText: string; start: number; end: number; indicatorName?: string | null }
 

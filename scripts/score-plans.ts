@@ -9,7 +9,7 @@
 //   --write-split   (re)write test/fixtures/corpus/split.json from the fixed rule
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, extractResults, extractTargets, loadCorpus, loadShared, scoreDoc, scoreResults, splitOf, totals, type DocScore, type ErrorItem } from './plan-score.ts';
+import { CORPUS_DIR, extractKind, extractResults, extractTargets, loadCorpus, loadShared, scoreDoc, scoreResults, splitOf, totals, type DocScore, type ErrorItem } from './plan-score.ts';
 
 const args = new Set(process.argv.slice(2));
 const corpus = loadCorpus();
@@ -89,6 +89,14 @@ for (const lv of ['national', 'province', 'district', 'commune', 'party']) {
 }
 console.log('  ' + line('shared plans', shared));
 for (const h of ['dev', 'test']) console.log(resultLine(h));
+// Report or not: a report of results must be recognised as one (issue 11, item 4).
+for (const h of ['dev', 'test']) {
+  const ds = corpus.filter((d) => d.half === h);
+  const kinds = ds.map((d) => ({ gold: d.gold.kind, got: extractKind(d) }));
+  const reports = kinds.filter((k) => k.gold === 'report');
+  const others = kinds.filter((k) => k.gold !== 'report');
+  console.log(`  kind, ${h} half: reports recognised as reports ${reports.filter((k) => k.got === 'report').length}/${reports.length}; other documents read as reports ${others.filter((k) => k.got === 'report').length}/${others.length}; no kind read ${kinds.filter((k) => k.got === null).length}/${kinds.length}`);
+}
 
 for (const h of ['dev', 'test'] as const) {
   console.log(`\nCommonest errors, ${h} half:`);
