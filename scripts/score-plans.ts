@@ -7,11 +7,13 @@
 //   --verbose       every error of every document
 //   --json          the figures as JSON (for notes and comparisons)
 //   --write-split   (re)write test/fixtures/corpus/split.json from the fixed rule
+//   --only=TEXT     list only the documents whose slug contains TEXT (totals stay whole)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, extractKind, extractResults, extractTargets, loadCorpus, loadShared, scoreDoc, scoreResults, splitOf, totals, type DocScore, type ErrorItem } from './plan-score.ts';
 
 const args = new Set(process.argv.slice(2));
+const only = process.argv.slice(2).find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '';
 const corpus = loadCorpus();
 
 if (args.has('--write-split')) {
@@ -61,7 +63,7 @@ if (args.has('--json')) {
 function printText() {
 console.log(`Plan target extraction on ${corpus.length} corpus documents and ${shared.length} shared plans (${ms.toFixed(0)} ms)\n`);
 console.log('Per document (P = precision, R = recall; dup = repeated targets, not counted):');
-for (const x of [...scores].sort((a, b) => a.doc.half.localeCompare(b.doc.half) || a.doc.group.localeCompare(b.doc.group) || a.doc.slug.localeCompare(b.doc.slug))) {
+for (const x of [...scores].filter((s) => s.doc.slug.includes(only)).sort((a, b) => a.doc.half.localeCompare(b.doc.half) || a.doc.group.localeCompare(b.doc.group) || a.doc.slug.localeCompare(b.doc.slug))) {
   const p = x.counted ? `${x.tp}/${x.counted}` : '0/0';
   const r = x.required ? `${x.tp}/${x.required}` : '0/0';
   console.log(`  ${x.doc.half.padEnd(4)} ${x.doc.group.padEnd(10)} ${x.doc.slug.padEnd(62)} P ${p.padStart(6)} ${pct(x.precision).padStart(6)}  R ${r.padStart(6)} ${pct(x.recall).padStart(6)}${x.duplicates ? `  dup ${x.duplicates}` : ''}`);
