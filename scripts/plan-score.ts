@@ -293,12 +293,20 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
 
 /** Runs the current extractor (the function `ansinh plan extract --json` uses) on a document. */
 export function extractTargets(doc: Doc): Extracted[] {
-  return extractPlan(doc.text).targets as unknown as Extracted[];
+  return run(doc).targets as unknown as Extracted[];
+}
+
+// One extraction per document, shared by targets, results and kind.
+const runs = new WeakMap<Doc, ReturnType<typeof extractPlan>>();
+function run(doc: Doc): ReturnType<typeof extractPlan> {
+  let r = runs.get(doc);
+  if (!r) { r = extractPlan(doc.text); runs.set(doc, r); }
+  return r;
 }
 
 /** The kind of document the extractor reads (plan.kind: plan, resolution, report, …; null if none). */
 export function extractKind(doc: Doc): string | null {
-  return (extractPlan(doc.text).plan as { kind?: string | null }).kind ?? null;
+  return (run(doc).plan as { kind?: string | null }).kind ?? null;
 }
 
 /** A result (a past value) as the extractor may return it (issue 11 item 4; absent today). */
@@ -322,7 +330,7 @@ export function scoreResults(doc: Doc, got: readonly ExtractedResult[] | null): 
 
 /** The extractor's results, when it returns them (null while it does not). */
 export function extractResults(doc: Doc): ExtractedResult[] | null {
-  const r = (extractPlan(doc.text) as unknown as { results?: ExtractedResult[] }).results;
+  const r = (run(doc) as unknown as { results?: ExtractedResult[] }).results;
   return Array.isArray(r) ? r : null;
 }
 
