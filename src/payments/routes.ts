@@ -68,7 +68,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
       assertCan(req.actor, 'benefits.decide', p.unit_id, { outside: 'forbidden' });
       const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
       await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
-      return d;
+      // The category the law engine gave tells a disability: the answer follows the same rule as
+      // the person's page (a token narrowed to benefits.decide alone gets the amount only).
+      if (can(req.actor, 'registry.person.read_full', d.unitId)) return d;
+      return { ...d, category: null, coefficientTenths: null, basis: null, masked: true };
     });
     return reply.status(201).send(r);
   });

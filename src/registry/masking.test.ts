@@ -85,6 +85,13 @@ test('Medium 8: a masked person’s decisions carry no category, coefficient or 
     assert.equal(d.statusCode, 201, d.body);
     assert.equal(d.json().category, '5.6', 'severe disability: Decree 20/2021 Art. 5 cl. 6');
   }
+  // A token narrowed to benefits.decide (no full read) records a decision but is not told its category.
+  const tok = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: h.approver, payload: { name: 'decide only', permissions: ['benefits.decide'] } });
+  assert.equal(tok.statusCode, 201, tok.body);
+  const byToken = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${personId}/decisions`, headers: { authorization: `Bearer ${tok.json().token}` },
+    payload: { number: 'T/QĐ-UBND', decidedOn: '2026-09-02', signer: 'Chủ tịch UBND xã', kind: 'change', startMonth: 202610, channel: 'bank', account: '0123456789' } });
+  assert.equal(byToken.statusCode, 201, byToken.body);
+  assert.deepEqual([byToken.json().category, byToken.json().basis, byToken.json().monthlyAmount], [null, null, 1_000_000]);
   const masked = await get('supervisor', `/api/registry/persons/${personId}`);
   assert.equal(masked.statusCode, 200);
   const dec = masked.json().decisions[0];
