@@ -13,7 +13,7 @@ import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
 import { communeByCode, getPerson } from '../registry/store.ts';
 import { isMonth } from '../registry/model.ts';
-import type { Disclosure } from '../registry/presenters.ts';
+import { noStore, type Disclosure } from '../registry/presenters.ts';
 import { inBankFile, presentPayrollLine } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
@@ -68,7 +68,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
       assertCan(req.actor, 'benefits.decide', p.unit_id, { outside: 'forbidden' });
       const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
       await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
-      return d;
+      // The category the law engine gave tells a disability: the answer follows the same rule as
+      // the person's page (a token narrowed to benefits.decide alone gets the amount only).
+      if (can(req.actor, 'registry.person.read_full', d.unitId)) return d;
+      return { ...d, category: null, coefficientTenths: null, basis: null, masked: true };
     });
     return reply.status(201).send(r);
   });
@@ -100,12 +103,13 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   app.get('/api/payments/payrolls/:id', {
     config: { access: { permission: 'payments.read', unit: 'record' } },
     schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID and account masked; categories only with the full-read permission, audited)', params: Id, response: { 200: Any } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
     const lines = await pay.payrollLines(tx, p.id);
     const d = payrollDisclosure(req, p.unit_id, 'screen');
     await auditDisclosure(tx, req, p, d, lines);
+    if (d.health) noStore(reply);
     return { payroll: p, lines: lines.map((l) => presentPayrollLine(l, d)) };
   }));
 
@@ -123,6 +127,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
       await auditDisclosure(tx, req, p, d, lines);
       return { p, lines, d };
     });
+    noStore(reply); // payees' names, amounts and (for those who send it) account numbers
     const name = `chi-tra-${out.p.month}`;
     if (req.query.format === 'bank-csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`).send(bankBatchCsv(out.p.id, out.p.month, out.lines, out.d));
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

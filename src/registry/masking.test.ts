@@ -68,6 +68,8 @@ test('an officer finds a person by the exact full ID only, and that search is au
 test('a full search page is audited with the ids of the persons it showed', async () => {
   const r = await search('officer', 'ly me xa', '&full=true');
   assert.equal(r.statusCode, 200);
+  assert.equal(r.headers['cache-control'], 'no-store', 'a full read is not cached');
+  assert.equal((await search('officer', 'ly me xa')).headers['cache-control'], undefined);
   assert.equal(r.json().items[0].personalId, ID);
   const e = (await readFullEntries()).at(-1)!;
   assert.deepEqual(e.personIds, [personId]);
@@ -83,6 +85,13 @@ test('Medium 8: a masked person’s decisions carry no category, coefficient or 
     assert.equal(d.statusCode, 201, d.body);
     assert.equal(d.json().category, '5.6', 'severe disability: Decree 20/2021 Art. 5 cl. 6');
   }
+  // A token narrowed to benefits.decide (no full read) records a decision but is not told its category.
+  const tok = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: h.approver, payload: { name: 'decide only', permissions: ['benefits.decide'] } });
+  assert.equal(tok.statusCode, 201, tok.body);
+  const byToken = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${personId}/decisions`, headers: { authorization: `Bearer ${tok.json().token}` },
+    payload: { number: 'T/QĐ-UBND', decidedOn: '2026-09-02', signer: 'Chủ tịch UBND xã', kind: 'change', startMonth: 202610, channel: 'bank', account: '0123456789' } });
+  assert.equal(byToken.statusCode, 201, byToken.body);
+  assert.deepEqual([byToken.json().category, byToken.json().basis, byToken.json().monthlyAmount], [null, null, 1_000_000]);
   const masked = await get('supervisor', `/api/registry/persons/${personId}`);
   assert.equal(masked.statusCode, 200);
   const dec = masked.json().decisions[0];
@@ -90,6 +99,7 @@ test('Medium 8: a masked person’s decisions carry no category, coefficient or 
   assert.equal(dec.monthly_amount, 1_000_000, 'the amount paid stays');
   assert.doesNotMatch(masked.body, /5\.6|khoản 6|severe|certified/i, 'nothing in the page tells the disability');
   const full = await get('officer', `/api/registry/persons/${personId}?full=true`);
+  assert.equal(full.headers['cache-control'], 'no-store');
   assert.equal(full.json().decisions[0].category, '5.6');
   assert.match(full.json().decisions[0].basis, /Nghị định 20\/2021/);
 });
@@ -126,6 +136,8 @@ test('Medium 8: the payroll view and its exports mask alike: categories need the
   assert.equal(of.json().lines.find((l: { person_id: number }) => l.person_id === personId).account, '***6789', 'the screen never needs the account');
   const ofCsv = await get('officer', `/api/payments/payrolls/${payrollId}/export?format=bank-csv`);
   assert.match(ofCsv.body, /0123456789,Lý Mé Xá,1000000/, 'the one who prepares payments gets the file the bank needs');
+  assert.equal(ofCsv.headers['cache-control'], 'no-store', 'a bank export is not cached');
+  assert.equal(of.headers['cache-control'], 'no-store');
   const log = (await sql<{ after: { fields: string[]; personIds: number[] } }>`select after from audit_log where action = 'payroll.read_full' order by seq`.execute(t.db.k)).rows;
   assert.equal(log.length, before + 2, 'both disclosures audited');
   assert.deepEqual(log.at(-2)!.after.fields, ['category']);

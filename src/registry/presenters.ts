@@ -2,6 +2,7 @@
 // person presenters (record, search hit, version). Views and exports of other features (benefit
 // decisions, payroll lines, bank files: src/payments/presenters.ts) mask with these rules too,
 // so that no other field (a category, a legal basis, an account) tells what the mask hides.
+import type { FastifyReply } from 'fastify';
 import { ethnicGroupByCode } from './ethnic.ts';
 import type { PersonRow, VersionRow } from './store.ts';
 
@@ -55,4 +56,9 @@ export function presentPerson(p: PersonRow & { household_code?: string; village_
 export function presentPersonVersion(v: VersionRow, d: Disclosure): VersionRow {
   if (d.personalId && d.health) return v;
   return { ...v, data: Object.fromEntries(Object.entries(v.data).filter(([k]) => !MASKED_VERSION_FIELDS.has(k))) };
+}
+
+/** A response with sensitive fields in full must not stay in a browser's or proxy's cache. */
+export function noStore(reply: FastifyReply): void {
+  void reply.header('cache-control', 'no-store');
 }

@@ -24,7 +24,7 @@ import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJo
 import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
-import { MASKED, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { MASKED, noStore, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
 import { presentDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
@@ -114,7 +114,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
         class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) }),
       response: { 200: Type.Object({ items: Type.Array(PersonView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
     },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const c = await communeOf(tx, req.params.code);
     const q = req.query;
     const mayReadFull = can(req.actor, 'registry.person.read_full', c.id);
@@ -132,6 +132,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     if (fields.size) {
       await auditRead(tx, { actor: who(req), entity: 'person_search', entityId: c.id, unitId: c.id, fields: SENSITIVE.filter((f) => fields.has(f)), personIds: r.items.map((p) => p.id),
         detail: { page, byPersonalId, ethnicCode: q.ethnicCode ?? null }, ip: req.ip });
+      noStore(reply);
     }
     return { items: r.items.map((p) => presentPerson(p, disclosure(q.full === true))), total: r.total, page, pageSize: 50 };
   }));
@@ -140,12 +141,13 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)', params: Id, querystring: Type.Object({ full: Type.Optional(Type.Boolean()) }),
       response: { 200: Type.Object({ person: PersonView, history: Type.Array(Any), decisions: Type.Array(Any) }) } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
     // One disclosure for the whole page: the record, its versions and its decisions (whose
     // category and legal basis would otherwise tell a masked disability).
     const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
+    if (d.personalId) noStore(reply);
     const history = (await store.personHistory(tx, p.id)).map((v) => presentPersonVersion(v, d));
     return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
   }));
@@ -154,10 +156,11 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A household: members, poverty facts, classification with reasons (recomputed from the classified version), history',
       params: Id, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) }), response: { 200: Any } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const h = await store.getHousehold(tx, req.params.id);
     if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
     const full = disclosure(await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id, h.members.map((m) => m.id)));
+    if (full.personalId) noStore(reply);
     const year = req.query.year ?? 2026;
     const c = classifyHousehold(householdFacts(h), year);
     return {

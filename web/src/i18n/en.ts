@@ -206,7 +206,7 @@ export const en: Messages = {
 
   'account.totpOff.action': 'Turn off two-step verification',
   'account.sessions': 'Sessions',
-  'account.sessionsText': 'If you suspect someone else uses your account, sign out on every computer and phone, then change your password.',
+  'account.sessionsText': 'If you suspect someone else uses your account, sign out on every computer and phone, then change your password. Every API token of yours is revoked too.',
   'account.revokeAll': 'Sign out everywhere',
 
   'users.title': 'Users',

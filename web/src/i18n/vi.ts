@@ -204,7 +204,7 @@ export const vi = {
 
   'account.totpOff.action': 'Tắt xác thực hai bước',
   'account.sessions': 'Phiên đăng nhập',
-  'account.sessionsText': 'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu.',
+  'account.sessionsText': 'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu. Mọi mã API của bạn cũng bị thu hồi.',
   'account.revokeAll': 'Đăng xuất khỏi mọi thiết bị',
 
   'users.title': 'Người dùng',
