@@ -46,7 +46,14 @@ export function installSecurityHeaders(app: App): void {
   });
 }
 
-/** Swagger UI's own policy, without upgrade-insecure-requests (the server may run on plain HTTP in a LAN) and not framable. */
+/**
+ * Swagger UI's own policy (hashes of its scripts), without upgrade-insecure-requests (the server
+ * may run on plain HTTP in a LAN), not framable, and with inline styles, which Swagger UI adds
+ * at run time (the documentation page holds no data).
+ */
 export function swaggerCsp(policy: string): string {
-  return policy.replace(/\s*upgrade-insecure-requests;?/, '').replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'");
+  return policy
+    .replace(/\s*upgrade-insecure-requests;?/, '')
+    .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
+    .replace(/style-src ([^;]*)/, (_m, v: string) => `style-src ${v.trim()} 'unsafe-inline'`);
 }

@@ -13,6 +13,7 @@ import { draftChildPlan } from './draft.ts';
 import { planToDocx } from './docx.ts';
 import { deadlineIn, effectiveStatus, type PlanInput, type TaskStatus } from './model.ts';
 import { indicatorByCode } from '../indicators/catalogue.ts';
+import { MAX_PLAN_TEXT_CHARS } from './source.ts';
 import { planExtractRoutes } from './extract-route.ts';
 import { viOrder } from '../db/collation.ts';
 
@@ -24,6 +25,8 @@ function locatedUnit<U>(u: U | null): U {
 
 const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
 const NullStr = Type.Union([Type.String(), Type.Null()]);
+/** Text cut from the plan document: as long as the document may be. */
+const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);
 const TargetIn = Type.Object({
   indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
   comparator: Cmp,
@@ -53,7 +56,7 @@ const PlanIn = Type.Object({
   targets: Type.Array(TargetIn, { default: [] }),
   /** Extracted targets the officer removed on review (kept in the correction log). */
   removedTargets: Type.Optional(Type.Array(Type.Unknown())),
-  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: NullStr }), { default: [] }),
+  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: DocText }), { default: [] }),
   assignments: Type.Array(
     Type.Object({
       agency: Type.String({ minLength: 1 }),
@@ -61,12 +64,12 @@ const PlanIn = Type.Object({
       what: Type.String(),
       dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
       recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
-      sourceText: NullStr,
+      sourceText: DocText,
     }),
     { default: [] },
   ),
   recipients: Type.Array(Type.String(), { default: [] }),
-  sourceText: NullStr,
+  sourceText: DocText,
   sourceFile: NullStr,
 });
 export type PlanBody = Static<typeof PlanIn>;
