@@ -42,12 +42,20 @@ const tooManyRows = (): TableProblem => ({
   message: text(`Tệp có quá nhiều dòng: tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu mỗi lần nhập; hãy chia tệp`, `The file has too many rows: at most ${MAX_IMPORT_ROWS} data rows per import; split the file`),
 });
 
+/**
+ * The file in 64 KB slices: given whole, a stream parser turns all of it into records at once
+ * (and a row limit checked on the way out comes too late); in slices, backpressure holds it.
+ */
+function* slices(buf: Buffer): Generator<Buffer> {
+  for (let i = 0; i < buf.length; i += 65536) yield buf.subarray(i, i + 65536);
+}
+
 /** The task (what the worker runs): the first sheet of an .xlsx or a UTF-8 .csv as rows of text. */
 export async function readTableTask(input: { bytes: Uint8Array; fileName: string }): Promise<TableRead> {
   const buf = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   const rows: string[][] = [];
   if (/\.csv$/i.test(input.fileName)) {
-    const parser = Readable.from([buf]).pipe(parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }));
+    const parser = Readable.from(slices(buf)).pipe(parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }));
     try {
       for await (const rec of parser as AsyncIterable<string[]>) {
         if (rows.length > MAX_IMPORT_ROWS) {
@@ -65,7 +73,7 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
     const zip = await checkOfficeZip(buf, 'xlsx', IMPORT_ZIP_LIMITS);
     if (zip) return { ok: false, problem: zip };
     try {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(buf)), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
       for await (const ws of reader) {
         for await (const row of ws) {
           // Checked on the row's number before anything is kept: one cell at row 1,048,576 is enough.
