@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { withActor } from '../access/scope.ts';
 import { listEntries } from './store.ts';
+import { chainHead, latestAnchor } from './anchor.ts';
 
 const Entry = Type.Object({
   seq: Type.Integer(),
@@ -52,5 +53,21 @@ export const auditRoutes: FeatureRoutes = (app, { db }) => {
     const page = q.page ?? 1;
     const r = await withActor(db, req.actor, (tx) => listEntries(tx, { entity: q.entity, entityId: q.entityId, actor: q.actor, from: q.from, to: endOf(q.to), page, pageSize }));
     return { items: r.items.map(({ prevHash: _p, ...e }) => e), total: r.total, page, pageSize };
+  });
+
+  app.get('/api/audit/anchor', {
+    config: { access: { permission: 'audit.read', unit: 'none' } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The chain head now and the latest anchor of it written outside the database (ansinh audit anchor, or daily by a server with ANSINH_AUDIT_ANCHOR_DIR)',
+      response: { 200: Type.Object({
+        head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+        latest: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String(), place: Type.String() }), Type.Null()]),
+      }) },
+    },
+  }, async () => {
+    // The whole chain's head (not the entries the administrator's units may see): seq and hash only.
+    const [head, latest] = await Promise.all([chainHead(db.k), latestAnchor(db.k)]);
+    return { head, latest };
   });
 };

@@ -12,6 +12,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Folder of the built web app. */
   readonly webDir: string;
+  /** Where the audit chain's head is anchored daily (ANSINH_AUDIT_ANCHOR_DIR); null: not anchored by the server. */
+  readonly auditAnchorDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -34,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     secureCookies: env.ANSINH_SECURE_COOKIES === '1' || env.ANSINH_SECURE_COOKIES === 'true',
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    auditAnchorDir: env.ANSINH_AUDIT_ANCHOR_DIR && env.ANSINH_AUDIT_ANCHOR_DIR.trim() !== '' ? resolve(env.ANSINH_AUDIT_ANCHOR_DIR.trim()) : null,
   };
 }
