@@ -6,6 +6,7 @@ import { withActor } from '../access/scope.ts';
 import { unitNames } from '../units/store.ts';
 import { listEntries } from './store.ts';
 import { AuditPage, presentEntry } from './schemas.ts';
+import { chainHead, latestAnchor } from './anchor.ts';
 
 const DateOrTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' });
 
@@ -44,5 +45,21 @@ export const auditRoutes: FeatureRoutes = (app, { db }) => {
       return { ...list, unitNames: await unitNames(tx, ids) };
     });
     return { items: r.items.map((e) => presentEntry(e, req.locale, r.unitNames)), total: r.total, page, pageSize };
+  });
+
+  app.get('/api/audit/anchor', {
+    config: { access: { permission: 'audit.read', unit: 'none' } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The chain head now and the latest anchor of it written outside the database (ansinh audit anchor, or daily by a server with ANSINH_AUDIT_ANCHOR_DIR)',
+      response: { 200: Type.Object({
+        head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+        latest: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String(), place: Type.String() }), Type.Null()]),
+      }) },
+    },
+  }, async () => {
+    // The whole chain's head (not the entries the administrator's units may see): seq and hash only.
+    const [head, latest] = await Promise.all([chainHead(db.k), latestAnchor(db.k)]);
+    return { head, latest };
   });
 };

@@ -26,6 +26,8 @@ export interface Config {
    * the audit log.
    */
   readonly trustProxy: readonly string[];
+  /** Where the audit chain's head is anchored daily (ANSINH_AUDIT_ANCHOR_DIR); null: not anchored by the server. */
+  readonly auditAnchorDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +73,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.ANSINH_PUBLIC_URL && env.ANSINH_PUBLIC_URL.trim() !== '' ? env.ANSINH_PUBLIC_URL.trim() : null,
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: parseTrustProxy(env.ANSINH_TRUST_PROXY),
+    auditAnchorDir: env.ANSINH_AUDIT_ANCHOR_DIR && env.ANSINH_AUDIT_ANCHOR_DIR.trim() !== '' ? resolve(env.ANSINH_AUDIT_ANCHOR_DIR.trim()) : null,
   };
 }
