@@ -100,6 +100,8 @@ test('import → classify → enrol → payroll', async () => {
   await form.getByLabel('Số quyết định').fill('15/2026/QĐ-UBND');
   await form.getByLabel('Người ký').fill('Chủ tịch UBND xã Thu Lũm');
   assert.equal(await form.getByLabel('Hưởng từ tháng (MM/YYYY)').inputValue(), mmyyyy);
+  // Dates are typed and shown dd/mm/yyyy whatever the browser's language (no native date input).
+  assert.match(await form.getByLabel('Ngày quyết định (ngày/tháng/năm)').inputValue(), /^\d{2}\/\d{2}\/\d{4}$/);
   await form.getByLabel('Số tài khoản / ví (nếu có)').fill('0123456789');
   await form.getByRole('button', { name: 'Ghi quyết định' }).click();
   await form.locator('.decision-amount, .error-summary').first().waitFor();

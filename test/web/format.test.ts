@@ -3,7 +3,7 @@
 // "1.500 căn" is 1,500 houses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fill, formatDate, formatDateTime, formatNumber, parseDate, pickText } from '../../web/src/i18n/format.ts';
+import { fill, formatDate, formatDateTime, formatNumber, parseDate, pickText, todayDmy } from '../../web/src/i18n/format.ts';
 
 test('numbers: decimal comma and thousands dot in Vietnamese, the English way in English', () => {
   assert.equal(formatNumber(18.7, 'vi'), '18,7');
@@ -35,4 +35,9 @@ test('placeholders and server texts in either form', () => {
   assert.equal(pickText('Tỷ lệ hộ nghèo', 'en'), 'Tỷ lệ hộ nghèo');
   assert.equal(pickText({ vi: 'Chỉ tiếng Việt' }, 'en'), 'Chỉ tiếng Việt');
   assert.equal(pickText(undefined, 'vi'), '');
+});
+
+test('the default of a date field is today on the local calendar, dd/mm/yyyy', () => {
+  assert.equal(todayDmy(new Date(2026, 0, 5, 23, 30)), '05/01/2026');
+  assert.equal(parseDate(todayDmy(new Date(2026, 11, 31))), '2026-12-31');
 });

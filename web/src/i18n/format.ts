@@ -19,6 +19,11 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** Today on the user's calendar as dd/mm/yyyy (the default of a date field). */
+export function todayDmy(now: Date = new Date()): string {
+  return `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
+}
+
 /** A timestamp in local time: "01/07/2025 08:30". */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';

@@ -40,4 +40,4 @@ export function useLocale(): Locale {
 
 export const num = (n: number, digits?: number) => formatNumber(n, localeStore.get(), digits);
 export const txt = (v: unknown) => pickText(v, localeStore.get());
-export { formatDate, formatDateTime, parseDate, parseNumber } from './format.ts';
+export { formatDate, formatDateTime, parseDate, parseNumber, todayDmy } from './format.ts';

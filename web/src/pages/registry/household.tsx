@@ -3,7 +3,7 @@
 // amount come from the law engine on the server).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
-import { num } from '../../i18n/index.ts';
+import { num, parseDate, todayDmy } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, parseMonth, tx, w } from './strings.ts';
@@ -44,7 +44,7 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
   const p = `dec-${member.id}`;
   const now = new Date();
   const [number, setNumber] = useState('');
-  const [decidedOn, setDecidedOn] = useState(now.toISOString().slice(0, 10));
+  const [decidedOn, setDecidedOn] = useState(todayDmy());
   const [signer, setSigner] = useState('');
   const [start, setStart] = useState(`${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`);
   const [channel, setChannel] = useState('bank');
@@ -55,9 +55,11 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
     e.preventDefault();
     const startMonth = parseMonth(start);
     if (!startMonth) return setErrors([{ field: `${p}-start`, message: w('badMonth') }]);
+    const decidedIso = parseDate(decidedOn);
+    if (!decidedIso) return setErrors([{ field: `${p}-date`, message: w('badDate') }]);
     try {
       setErrors([]);
-      setDone(await api<Decision>('POST', `/api/registry/persons/${member.id}/decisions`, { number, decidedOn, signer, kind: 'start', startMonth, channel, ...(account ? { account } : {}) }));
+      setDone(await api<Decision>('POST', `/api/registry/persons/${member.id}/decisions`, { number, decidedOn: decidedIso, signer, kind: 'start', startMonth, channel, ...(account ? { account } : {}) }));
       onDecided();
     } catch (err) {
       setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${p}-number`, signer: `${p}-signer`, decidedOn: `${p}-date`, startMonth: `${p}-start` }) : [{ field: null, message: String(err) }]);
@@ -78,7 +80,7 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
       ) : (
         <form onSubmit={submit}>
           <div class="field"><label for={`${p}-number`}>{w('number')}</label><input id={`${p}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><label for={`${p}-date`}>{w('decidedOn')}</label><input id={`${p}-date`} class="input input--short" type="date" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
+          <div class="field"><label for={`${p}-date`}>{w('decidedOn')}</label><input id={`${p}-date`} class="input input--short" inputMode="numeric" placeholder="dd/mm/yyyy" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
           <div class="field"><label for={`${p}-signer`}>{w('signer')}</label><input id={`${p}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} /></div>
           <div class="field"><label for={`${p}-start`}>{w('startMonth')}</label><input id={`${p}-start`} class="input input--short" value={start} onInput={(e) => setStart((e.target as HTMLInputElement).value)} /></div>
           <div class="field"><label for={`${p}-channel`}>{w('channel')}</label>

@@ -7,6 +7,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, monthVi, tx, w } from './strings.ts';
+import { parseDate, todayDmy } from '../../i18n/index.ts';
 
 interface Proposal { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: { vi: string; en: string }; state: string; decision_id: number | null }
 
@@ -40,7 +41,7 @@ export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHous
 function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (message: string) => void }) {
   const f = `prop-${proposal.id}`;
   const [number, setNumber] = useState('');
-  const [decidedOn, setDecidedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [decidedOn, setDecidedOn] = useState(todayDmy());
   const [signer, setSigner] = useState('');
   const [kind, setKind] = useState(proposal.action === 'review' ? '' : proposal.action);
   // A move-in review records a start or nothing (the old commune records the stop).
@@ -50,8 +51,10 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
     try {
       setErrors([]);
       const withDecision = state === 'confirmed' && kind !== '';
+      const iso = parseDate(decidedOn);
+      if (withDecision && !iso) return setErrors([{ field: `${f}-date`, message: w('badDate') }]);
       const r = await api<{ decision_id: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`,
-        { state, ...(withDecision ? { decision: { number, decidedOn, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}) });
+        { state, ...(withDecision ? { decision: { number, decidedOn: iso, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}) });
       onDone(`${proposal.full_name}: ${state === 'rejected' ? w('proposalRejected') : r.decision_id ? `${w('proposalDone')} ${number}` : w('st_done')}`);
     } catch (err) {
       setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${f}-number`, signer: `${f}-signer`, decidedOn: `${f}-date`, kind: `${f}-kind`, decision: `${f}-number` }) : [{ field: null, message: String(err) }]);
@@ -70,7 +73,7 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
           </select></div>
       )}
       <div class="field"><label for={`${f}-number`}>{w('number')}</label><input id={`${f}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} /></div>
-      <div class="field"><label for={`${f}-date`}>{w('decidedOn')}</label><input id={`${f}-date`} class="input input--short" type="date" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
+      <div class="field"><label for={`${f}-date`}>{w('decidedOn')}</label><input id={`${f}-date`} class="input input--short" inputMode="numeric" placeholder="dd/mm/yyyy" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
       <div class="field"><label for={`${f}-signer`}>{w('signer')}</label><input id={`${f}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} /></div>
       <p class="actions">
         <button class="button" type="submit">{w('confirmProposal')}</button>

@@ -23,11 +23,11 @@ const words = {
     heldBack: 'Hộ có dòng bị từ chối được giữ lại cả hộ.', noFile: 'Chọn một tệp .xlsx hoặc .csv',
     review: 'Rà soát hộ nghèo', reviewRun: 'Rà soát hộ nghèo năm 2026', reviewDone: 'Đã rà soát năm 2026',
     household: 'Hộ gia đình', members: 'Nhân khẩu', classification: 'Xếp loại năm 2026 và lý do', income: 'Thu nhập bình quân', threshold: 'Chuẩn thu nhập', close: 'Đóng',
-    decide: 'Quyết định hưởng trợ cấp', number: 'Số quyết định', decidedOn: 'Ngày quyết định', signer: 'Người ký', startMonth: 'Hưởng từ tháng (MM/YYYY)', channel: 'Hình thức chi trả',
+    decide: 'Quyết định hưởng trợ cấp', number: 'Số quyết định', decidedOn: 'Ngày quyết định (ngày/tháng/năm)', signer: 'Người ký', startMonth: 'Hưởng từ tháng (MM/YYYY)', channel: 'Hình thức chi trả',
     account: 'Số tài khoản / ví (nếu có)', save: 'Ghi quyết định', decided: 'Đã ghi quyết định', category: 'Diện', coefficient: 'Hệ số', amount: 'Mức hưởng (đồng/tháng)', basis: 'Căn cứ',
     ch_bank: 'Chuyển khoản ngân hàng', ch_ewallet: 'Ví điện tử', ch_post: 'Bưu điện', ch_cash: 'Tiền mặt',
     generate: 'Lập danh sách chi trả', generateFor: 'Tháng chi trả (MM/YYYY)', generated: 'Đã lập danh sách chi trả', generating: 'Đang lập danh sách chi trả…', cashless: 'Không dùng tiền mặt', current: 'Tháng này', arrears: 'Truy lĩnh', lineTotal: 'Cộng',
-    viewLines: 'Xem danh sách', draft: 'Nháp', approved: 'Đã duyệt', badMonth: 'Tháng phải có dạng MM/YYYY, ví dụ 11/2026',
+    viewLines: 'Xem danh sách', draft: 'Nháp', approved: 'Đã duyệt', badMonth: 'Tháng phải có dạng MM/YYYY, ví dụ 11/2026', badDate: 'Ngày phải có dạng ngày/tháng/năm, ví dụ 05/11/2026',
   },
   en: {
     title: 'Registry & payments', noUnit: 'Choose a commune as your unit of work to see its registry.', search: 'Find a person (name, personal ID, household code)', find: 'Search',
@@ -50,11 +50,11 @@ const words = {
     heldBack: 'A household with a rejected row is held back whole.', noFile: 'Choose an .xlsx or .csv file',
     review: 'Poverty review', reviewRun: 'Run the 2026 poverty review', reviewDone: 'Reviewed for 2026',
     household: 'Household', members: 'Members', classification: '2026 class and reasons', income: 'Income per person', threshold: 'Income threshold', close: 'Close',
-    decide: 'Benefit decision', number: 'Decision number', decidedOn: 'Decision date', signer: 'Signed by', startMonth: 'Paid from (MM/YYYY)', channel: 'Payment channel',
+    decide: 'Benefit decision', number: 'Decision number', decidedOn: 'Decision date (dd/mm/yyyy)', signer: 'Signed by', startMonth: 'Paid from (MM/YYYY)', channel: 'Payment channel',
     account: 'Account or wallet number (if any)', save: 'Record the decision', decided: 'Decision recorded', category: 'Category', coefficient: 'Coefficient', amount: 'Amount (VND/month)', basis: 'Legal basis',
     ch_bank: 'Bank transfer', ch_ewallet: 'E-wallet', ch_post: 'Post office', ch_cash: 'Cash',
     generate: 'Generate the payroll', generateFor: 'Payroll month (MM/YYYY)', generated: 'Payroll generated', generating: 'Generating the payroll…', cashless: 'Cashless', current: 'This month', arrears: 'Arrears', lineTotal: 'Total',
-    viewLines: 'Show the list', draft: 'Draft', approved: 'Approved', badMonth: 'The month must be MM/YYYY, e.g. 11/2026',
+    viewLines: 'Show the list', draft: 'Draft', approved: 'Approved', badMonth: 'The month must be MM/YYYY, e.g. 11/2026', badDate: 'The date must be dd/mm/yyyy, e.g. 05/11/2026',
   },
 };
 
