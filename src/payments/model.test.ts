@@ -3,7 +3,7 @@
 // stop decisions, reconciliation of a statement, cashless share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLine, cashlessShare, enrolledMonths, lineReference, monthsDue, reconcile, type DecisionEvent } from './model.ts';
+import { buildLine, cashlessShare, enrolledMonths, lineReference, monthsDue, payrollTotals, reconcile, sharedAccounts, type DecisionEvent } from './model.ts';
 
 const start = (id: number, m: number, channel: DecisionEvent['channel'] = 'bank'): DecisionEvent => ({ id, kind: 'start', startMonth: m, channel, account: '0123' });
 const amount750 = () => ({ amount: 750_000, category: '5.5c', coefficientTenths: 15 });
@@ -64,4 +64,16 @@ test('reconciliation applies exact matches and reports unknown references, dupli
 
 test('cashless share counts bank accounts and e-wallets over all payments', () => {
   assert.deepEqual(cashlessShare([{ channel: 'bank' }, { channel: 'ewallet' }, { channel: 'cash' }, { channel: 'post' }]), { numerator: 2, denominator: 4 });
+});
+
+test('payroll totals add this month, arrears and the total of every line', () => {
+  assert.deepEqual(payrollTotals([{ current_amount: 500000, arrears: 0, total: 500000 }, { current_amount: 750000, arrears: 1500000, total: 2250000 }]), { lines: 2, current: 1250000, arrears: 1500000, total: 2750000 });
+  assert.deepEqual(payrollTotals([]), { lines: 0, current: 0, arrears: 0, total: 0 });
+});
+
+test('shared accounts: two persons paid to one account (spacing ignored) are flagged; cash lines and one person are not', () => {
+  const l = (person_id: number, channel: 'bank' | 'ewallet' | 'cash' | 'post', account: string | null) => ({ person_id, full_name: `P${person_id}`, channel, account });
+  const r = sharedAccounts([l(1, 'bank', '0123 456 789'), l(2, 'bank', '0123456789'), l(3, 'bank', '999'), l(4, 'cash', '999'), l(5, 'ewallet', null), l(6, 'post', null)]);
+  assert.deepEqual(r.map((g) => [g.account, g.lines.map((x) => x.person_id)]), [['0123456789', [1, 2]]]);
+  assert.deepEqual(sharedAccounts([l(1, 'bank', '111'), l(1, 'bank', '111')]), [], 'the same person twice is not a shared account');
 });

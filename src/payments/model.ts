@@ -158,3 +158,24 @@ export function reconcile(payrollId: number, lines: readonly { personId: number;
 export function cashlessShare(lines: readonly { channel: PaymentChannel }[]): { numerator: number; denominator: number } {
   return { numerator: lines.filter((l) => cashlessChannels.has(l.channel)).length, denominator: lines.length };
 }
+
+/** Totals of a payroll's lines (the list's last row). */
+export function payrollTotals(lines: readonly { current_amount: number; arrears: number; total: number }[]): { lines: number; current: number; arrears: number; total: number } {
+  return lines.reduce((t, l) => ({ lines: t.lines + 1, current: t.current + l.current_amount, arrears: t.arrears + l.arrears, total: t.total + l.total }), { lines: 0, current: 0, arrears: 0, total: 0 });
+}
+
+/**
+ * Bank accounts or e-wallets that more than one person of a payroll would be paid to (spaces,
+ * dots and dashes ignored): each may be a typing error or money going to someone else. The
+ * approver sees them before approving.
+ */
+export function sharedAccounts<L extends { person_id: number; full_name: string; channel: PaymentChannel; account: string | null }>(lines: readonly L[]): { account: string; lines: L[] }[] {
+  const by = new Map<string, L[]>();
+  for (const l of lines) {
+    if (!cashlessChannels.has(l.channel) || !l.account) continue;
+    const key = l.account.replace(/[\s.\-]/g, '').toUpperCase();
+    if (key === '') continue;
+    by.set(key, [...(by.get(key) ?? []), l]);
+  }
+  return [...by.entries()].filter(([, ls]) => new Set(ls.map((l) => l.person_id)).size > 1).map(([account, ls]) => ({ account, lines: ls }));
+}

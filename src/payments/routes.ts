@@ -13,7 +13,8 @@ import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
 import { communeByCode, getPerson } from '../registry/store.ts';
 import { isMonth } from '../registry/model.ts';
-import { noStore, type Disclosure } from '../registry/presenters.ts';
+import { maskAccount, noStore, type Disclosure } from '../registry/presenters.ts';
+import { payrollTotals, sharedAccounts } from './model.ts';
 import { inBankFile, presentPayrollLine } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
@@ -82,7 +83,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const c = await communeByCode(tx, req.params.code);
     if (!c) throw AppError.notFound();
-    return { payrolls: await pay.payrollsOf(tx, c.id), cashless: await pay.cashlessShareOf(tx, [c.id]) };
+    const payrolls = await pay.payrollsOf(tx, c.id);
+    // The share is a month's (the latest payroll's), never months added together.
+    const latest = payrolls[0];
+    return { payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
   }));
 
   app.post('/api/payments/units/:code/payrolls', {
@@ -110,7 +114,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     const d = payrollDisclosure(req, p.unit_id, 'screen');
     await auditDisclosure(tx, req, p, d, lines);
     if (d.health) noStore(reply);
-    return { payroll: p, lines: lines.map((l) => presentPayrollLine(l, d)) };
+    const shown = lines.map((l) => presentPayrollLine(l, d));
+    // Accounts that several persons would be paid to, named for the approver (account masked as on the lines).
+    const shared = sharedAccounts(lines).map((g) => ({ account: d.accounts ? g.account : maskAccount(g.account), persons: g.lines.map((l) => ({ personId: l.person_id, fullName: l.full_name })) }));
+    return { payroll: p, lines: shown, totals: payrollTotals(lines), warnings: { sharedAccounts: shared } };
   }));
 
   app.get('/api/payments/payrolls/:id/export', {
@@ -137,12 +144,19 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
 
   app.post('/api/payments/payrolls/:id/approve', {
     config: { access: { permission: 'payments.approve', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'Approve a draft payroll (it can no longer be regenerated)', params: Id, response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+    schema: { tags: ['payments'], summary: 'Approve a draft payroll (it can no longer be regenerated). When two or more persons would be paid to one account, the approval needs ?acknowledgeSharedAccounts=true (else 409 naming them)', params: Id,
+      querystring: Type.Object({ acknowledgeSharedAccounts: Type.Optional(Type.Boolean()) }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }) } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+    const shared = sharedAccounts(await pay.payrollLines(tx, p.id));
+    if (shared.length > 0 && req.query.acknowledgeSharedAccounts !== true) {
+      const names = shared.map((g) => g.lines.map((l) => l.full_name).join(', ')).join('; ');
+      throw AppError.conflict(text('Có {n} tài khoản nhận tiền của nhiều người ({names}). Kiểm tra lại trước khi phê duyệt, hoặc xác nhận vẫn phê duyệt.', '{n} accounts would receive the money of several persons ({names}). Check them before approving, or confirm the approval.'), { n: shared.length, names });
+    }
     await pay.approvePayroll(tx, p.id, req.actor!.username);
-    await audit(tx, { actor: who(req), action: 'payroll.approve', entity: 'payroll', entityId: p.id, unitId: p.unit_id, ip: req.ip });
+    await audit(tx, { actor: who(req), action: 'payroll.approve', entity: 'payroll', entityId: p.id, unitId: p.unit_id, ...(shared.length ? { after: { sharedAccountsAcknowledged: shared.map((g) => g.lines.map((l) => l.person_id)) } } : {}), ip: req.ip });
     return { ok: true };
   }));
 

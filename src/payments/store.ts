@@ -283,7 +283,9 @@ export async function payrollLines(q: Q, id: number): Promise<PayrollLineRow[]> 
 }
 
 export async function payrollsOf(q: Q, unitId: number) {
-  const r = await sql<{ id: number; month: number; state: string; lines: number; total: number }>`select id, month, state, lines, total from payrolls where unit_id = ${unitId} order by month desc`.execute(q);
+  const r = await sql<{ id: number; month: number; state: string; lines: number; total: number; cashless: number }>`select p.id, p.month, p.state, p.lines, p.total,
+      (select count(*) from payroll_lines l where l.payroll_id = p.id and l.channel in ('bank', 'ewallet'))::int as cashless
+    from payrolls p where p.unit_id = ${unitId} order by p.month desc`.execute(q);
   return r.rows;
 }
 

@@ -69,7 +69,7 @@ test('a full search page is audited with the ids of the persons it showed', asyn
   const r = await search('officer', 'ly me xa', '&full=true');
   assert.equal(r.statusCode, 200);
   assert.equal(r.headers['cache-control'], 'no-store', 'a full read is not cached');
-  assert.equal((await search('officer', 'ly me xa')).headers['cache-control'], undefined);
+  // (Every /api answer with personal data is no-store since the response headers of issue 18 item 8, a masked page too.)
   assert.equal(r.json().items[0].personalId, ID);
   const e = (await readFullEntries()).at(-1)!;
   assert.deepEqual(e.personIds, [personId]);

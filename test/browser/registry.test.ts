@@ -139,5 +139,23 @@ test('import → classify → enrol → payroll', async () => {
   const [bank] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'Tệp ngân hàng (.csv)' }).click()]);
   const csv = readFileSync((await bank.path())!, 'utf8');
   assert.match(csv, new RegExp(`0123456789,Giàng A Tủa,${expected}`), 'the bank file pays him to his account');
+  // The list ends with its totals; the share paid cashless is this month's.
+  await page.locator('#payroll-grand-total').waitFor();
+  assert.match(await page.locator('#payroll-lines tfoot').innerText(), /Cộng \(\d+ người\)/);
+  assert.match(await page.locator('#cashless-share').innerText(), new RegExp(`Chi trả không dùng tiền mặt tháng ${mmyyyy.replace('/', '\\/')}: `));
   await officer.context.close();
+
+  // The approver sees the totals (and any account shared by several persons) before approving.
+  const boss = await newPage(browser, server, { height: 1000 });
+  await signIn(boss.page, server, 'laichau');
+  await boss.page.goto('/doi-tuong-chi-tra?unit=03439');
+  await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).getByRole('button', { name: 'Phê duyệt' }).click();
+  const confirm = boss.page.locator('#payroll-approve');
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), new RegExp(`Phê duyệt danh sách chi trả tháng ${mmyyyy.replace('/', '\\/')}: \\d+ người, tổng [\\d.]+ đồng\\?`));
+  await screenshot(boss.page, 'doi-tuong-phe-duyet-chi-tra.png', false);
+  await confirm.getByRole('button', { name: /Phê duyệt danh sách|Đã kiểm tra, vẫn phê duyệt/ }).click();
+  await boss.page.locator('#payroll-approved').waitFor();
+  assert.match(await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).innerText(), /Đã duyệt/);
+  await boss.context.close();
 });

@@ -92,7 +92,7 @@ export default function Registry({ query }: PageProps) {
       </section>
       {household && <HouseholdPanel key={household} id={household} canDecide={hasPermission(user, 'benefits.decide')} onClose={() => setHousehold(null)} onDecided={bump} />}
       <ProposalsPanel unit={unit} canDecide={hasPermission(user, 'benefits.decide')} refresh={refresh} onDecided={bump} onOpenHousehold={setHousehold} />
-      {hasPermission(user, 'payments.read') && <PayrollPanel unit={unit} canPrepare={hasPermission(user, 'payments.prepare')} refresh={refresh} />}
+      {hasPermission(user, 'payments.read') && <PayrollPanel unit={unit} canPrepare={hasPermission(user, 'payments.prepare')} canApprove={hasPermission(user, 'payments.approve')} refresh={refresh} />}
     </>
   );
 }

@@ -4,30 +4,54 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
+import { fill } from '../../i18n/format.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { monthVi, parseMonth, w } from './strings.ts';
 
-interface Payroll { id: number; month: number; state: string; lines: number; total: number }
+interface Payroll { id: number; month: number; state: string; lines: number; total: number; cashless: number }
+interface Totals { lines: number; current: number; arrears: number; total: number }
+interface Shared { account: string | null; persons: { personId: number; fullName: string }[] }
 interface Line { person_id: number; full_name: string; village_name: string | null; household_code: string | null; channel: string; current_amount: number; arrears: number; total: number; category: string | null }
 
-export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canPrepare: boolean; refresh: number }) {
+export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: string; canPrepare: boolean; canApprove: boolean; refresh: number }) {
   const [payrolls, setPayrolls] = useState<Payroll[]>([]);
-  const [cashless, setCashless] = useState<{ numerator: number; denominator: number } | null>(null);
+  const [cashless, setCashless] = useState<{ month: number; numerator: number; denominator: number } | null>(null);
   const now = new Date();
   const [month, setMonth] = useState(`${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [open, setOpen] = useState<number | null>(null);
   const [lines, setLines] = useState<Line[] | null>(null);
+  const [totals, setTotals] = useState<Totals | null>(null);
+  const [shared, setShared] = useState<Shared[]>([]);
+  const [confirming, setConfirming] = useState<Payroll | null>(null);
+  const [approved, setApproved] = useState<string | null>(null);
+  const [approveError, setApproveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
-  const load = () => api<{ payrolls: Payroll[]; cashless: { numerator: number; denominator: number } }>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
+  const load = () => api<{ payrolls: Payroll[]; cashless: { month: number; numerator: number; denominator: number } | null }>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
   useEffect(() => { void load(); }, [unit, refresh]);
   useEffect(() => {
     setLines(null);
-    if (open) void api<{ lines: Line[] }>('GET', `/api/payments/payrolls/${open}`).then((r) => setLines(r.lines)).catch(() => setLines([]));
+    setTotals(null);
+    setShared([]);
+    if (open) void api<{ lines: Line[]; totals: Totals; warnings: { sharedAccounts: Shared[] } }>('GET', `/api/payments/payrolls/${open}`)
+      .then((r) => { setLines(r.lines); setTotals(r.totals); setShared(r.warnings.sharedAccounts); })
+      .catch((err) => { setLines([]); setApproveError(err instanceof ApiError ? err.message : String(err)); });
   }, [open]);
+  // Approval: the list opens first so that the approver sees its totals and any shared account.
+  const askApprove = (p: Payroll) => { setApproved(null); setApproveError(null); setOpen(p.id); setConfirming(p); };
+  const approve = async (p: Payroll) => {
+    try {
+      await api('POST', `/api/payments/payrolls/${p.id}/approve${shared.length ? '?acknowledgeSharedAccounts=true' : ''}`);
+      setConfirming(null);
+      setApproved(fill(w('approvedNow'), { month: monthVi(p.month) }));
+      void load();
+    } catch (err) {
+      setApproveError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
   // When the job is done, its result names the payroll: the list is reloaded and opened.
   useEffect(() => {
     if (job?.state !== 'done') return;
@@ -52,7 +76,9 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
   return (
     <section aria-labelledby="reg-pay">
       <h2 id="reg-pay">{w('payrolls')}</h2>
-      {cashless && cashless.denominator > 0 && <p class="muted">{w('cashless')}: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/{num(cashless.denominator)})</p>}
+      {cashless && cashless.denominator > 0 && <p class="muted" id="cashless-share">{fill(w('cashlessOf'), { month: monthVi(cashless.month) })}: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/{num(cashless.denominator)})</p>}
+      {approved && <p class="notice" role="status" id="payroll-approved">{approved}</p>}
+      {approveError && <p class="notice notice--error" role="alert">{approveError}</p>}
       {canPrepare && (
         <form class="inline-form" onSubmit={generate}>
           <ErrorSummary errors={errors} />
@@ -65,12 +91,13 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
       {payrolls.length > 0 && (
         <div class="table-wrap">
           <table class="table" id="payroll-list">
-            <thead><tr><th>{w('month')}</th><th>{w('lines')}</th><th>{w('total')}</th><th>{w('state')}</th><th></th></tr></thead>
+            <thead><tr><th>{w('month')}</th><th>{w('lines')}</th><th>{w('total')}</th><th>{w('cashless')}</th><th>{w('state')}</th><th></th></tr></thead>
             <tbody>{payrolls.map((p) => (
               <tr key={p.id} data-month={p.month}>
-                <td>{monthVi(p.month)}</td><td>{num(p.lines)}</td><td>{num(p.total)}</td><td>{p.state === 'approved' ? w('approved') : w('draft')}</td>
+                <td>{monthVi(p.month)}</td><td>{num(p.lines)}</td><td>{num(p.total)}</td><td>{p.lines ? `${num((100 * p.cashless) / p.lines, 1)}%` : ''}</td><td>{p.state === 'approved' ? w('approved') : w('draft')}</td>
                 <td class="actions">
                   <button type="button" class="link-button" onClick={() => setOpen(p.id)}>{w('viewLines')}</button>
+                  {canApprove && p.state === 'draft' && <button type="button" class="link-button" onClick={() => askApprove(p)}>{w('approve')}</button>}
                   <a href={`/api/payments/payrolls/${p.id}/export?format=bank-xlsx`} download>{w('bank')}</a>
                   <a href={`/api/payments/payrolls/${p.id}/export?format=bank-csv`} download>{w('bankCsv')}</a>
                   <a href={`/api/payments/payrolls/${p.id}/export?format=signatures`} download>{w('sign')}</a>
@@ -78,6 +105,22 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
               </tr>))}
             </tbody>
           </table>
+        </div>
+      )}
+      {confirming && open === confirming.id && lines && totals && (
+        <div class="panel" id="payroll-approve" role="region" aria-label={w('approve')}>
+          {shared.length > 0 && (
+            <div class="notice notice--warning" id="shared-accounts">
+              <p><strong>{w('sharedTitle')}</strong></p>
+              <p>{w('sharedHint')}</p>
+              <ul>{shared.map((g) => <li key={g.account ?? ''}>{fill(w('sharedAccount'), { account: g.account ?? '', names: g.persons.map((x) => x.fullName).join(', ') })}</li>)}</ul>
+            </div>
+          )}
+          <p>{fill(w('approveConfirm'), { month: monthVi(confirming.month), n: num(totals.lines), total: num(totals.total) })}</p>
+          <p class="actions">
+            <button type="button" class="button" onClick={() => void approve(confirming)}>{shared.length ? w('approveAnyway') : w('approveYes')}</button>
+            <button type="button" class="button button--secondary" onClick={() => setConfirming(null)}>{w('approveCancel')}</button>
+          </p>
         </div>
       )}
       {open && lines && (
@@ -91,6 +134,12 @@ export function PayrollPanel({ unit, canPrepare, refresh }: { unit: string; canP
                 <td class="amount-current">{num(l.current_amount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
               </tr>))}
             </tbody>
+            {totals && (
+              <tfoot><tr class="totals">
+                <th scope="row" colSpan={5}>{fill(w('linesTotal'), { n: num(totals.lines) })}</th>
+                <td class="amount-current">{num(totals.current)}</td><td>{num(totals.arrears)}</td><td class="amount-total" id="payroll-grand-total">{num(totals.total)}</td>
+              </tr></tfoot>
+            )}
           </table>
         </div>
       )}
