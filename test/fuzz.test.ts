@@ -2,7 +2,8 @@
 // fast-check from each route's own schemas (params, query string, JSON body), mixed with hostile
 // values (NUL, unpaired surrogates, 1e400, integers beyond int8, impossible dates, a 9,000- and
 // a 1,000,000-character string, JSON nested 5,000 deep, wrong types), sent as anonymous, as a
-// commune officer and as an administrator. The property: no response is a 5xx.
+// commune officer and as an administrator. The property: no response is a 5xx, and every 4xx is
+// a problem+json document.
 //
 // Seeded, so a run is reproducible: FUZZ_SEED (default 18) and FUZZ_RUNS (requests per route and
 // actor, default 8). FUZZ_ROUTE="POST /api/plans" limits the run to one route; a failure prints
@@ -230,7 +231,7 @@ function seedOf(key: string): number {
 // Routes that end the caller's own session or rights run last, so the others keep their actor.
 const selfHarm = (url: string) => /^\/api\/(session|me|users|tokens)/.test(url);
 
-test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${RUNS} runs per route and actor)`, { timeout: 600_000 }, async () => {
+test(`no request generated from the route schemas answers 5xx, every 4xx is problem+json (seed ${SEED}, ${RUNS} runs per route and actor)`, { timeout: 600_000 }, async () => {
   const routes = t.app.routeTable
     .filter((r) => !r.url.startsWith('/api/docs') && r.url.startsWith('/api/'))
     .filter((r) => ONLY === null || `${r.method} ${r.url}` === ONLY)
@@ -252,6 +253,9 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
             cases++;
             const cls = `${String(res.statusCode)[0]}xx`;
             statuses.set(cls, (statuses.get(cls) ?? 0) + 1);
+            if (res.statusCode >= 400 && res.statusCode < 500 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) {
+              throw new Error(`${res.statusCode} without problem+json (${String(res.headers['content-type'])}) for ${req.method} ${req.url.slice(0, 300)}: ${res.body.slice(0, 300)}`);
+            }
             if (res.statusCode >= 500) {
               throw new Error(`${res.statusCode} for ${req.method} ${req.url.slice(0, 300)} body ${String(req.payload ?? '').slice(0, 300).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}: ${res.body.slice(0, 300)}`);
             }
