@@ -14,6 +14,10 @@ import fc from 'fast-check';
 import { testApp } from './helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 import { formData } from './helpers/form.ts';
+import { loadActor } from '../src/access/store.ts';
+import { withActor } from '../src/access/scope.ts';
+import * as reg from '../src/registry/store.ts';
+import * as pay from '../src/payments/store.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -27,7 +31,27 @@ before(async () => {
   t = await testApp();
   userIds.officer = await createTestUser(t.db, { username: 'fuzz-officer', role: 'officer', unitCode: '03439' });
   userIds.admin = await createTestUser(t.db, { username: 'fuzz-admin', role: 'admin', unitCode: null, totpSecret: TOTP });
+  await seedRecords();
 });
+
+/** A few records (households, a benefit decision, a payroll, a plan), so that small ids reach real rows. */
+async function seedRecords(): Promise<void> {
+  const commune = (await reg.communeByCode(t.db.k, '03439'))!;
+  const person = (fullName: string, o: Record<string, unknown> = {}) => ({ personalId: null, fullName, dateOfBirth: '1938-01-01', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none',
+    pension: false, socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o }) as unknown as Parameters<typeof reg.registerHousehold>[3][number];
+  const home = (code: string) => ({ code, villageId: null, address: 'Bản Thu Lũm', area: 'rural' as const, incomePerMonth: 900_000, deprivations: { water: true }, disadvantagedArea: true, merit: false });
+  const meta = { by: 'fuzz', reason: 'dữ liệu thử' };
+  const a = await reg.registerHousehold(t.db.k, commune, home('FZ-1'), [person('Lò Văn Một'), person('=HYPERLINK("http://x")', { relation: 'spouse', sex: 'F', dateOfBirth: '1940-02-29' })], meta);
+  await reg.registerHousehold(t.db.k, commune, home('FZ-2'), [person('Tòng Thị Hai', { sex: 'F' })], meta);
+  await pay.createDecision(t.db.k, { personId: a.personIds[0]!, number: '1/QĐ-UBND', decidedOn: '2026-01-05', signer: 'Chủ tịch', kind: 'start', startMonth: 202601, channel: 'bank', account: '0011223344' }, 'fuzz');
+  const officer = (await loadActor(t.db.k, userIds.officer!))!;
+  await withActor(t.db, officer, (tx) => pay.generatePayroll(tx, commune.id, 202602, 'fuzz-officer'));
+  const plan = await t.app.inject({ method: 'POST', url: '/api/plans', headers: await sessionHeaders(t.db, userIds.officer!), payload: {
+    unitCode: '03439', kind: 'plan', number: '12/KH-UBND', issuer: 'UBND xã Thu Lũm', place: null, issuedOn: '2026-01-10', issuedOnText: null, title: 'Kế hoạch giảm nghèo năm 2026',
+    signer: null, signerTitle: null, implements: [], sections: [], targets: [{ indicatorCode: 'poor_household_rate', comparator: '<=', value: 20, unit: '%', year: 2026, sourceText: null }],
+    tasks: [], assignments: [{ agency: 'Công chức văn hóa - xã hội', role: 'lead', what: 'Rà soát hộ nghèo', dueDate: '2026-06-30', recurrence: null, sourceText: null }], recipients: [], sourceText: null, sourceFile: null } });
+  assert.equal(plan.statusCode, 201, plan.body);
+}
 after(async () => {
   await t.close();
 });
