@@ -252,6 +252,19 @@ function seedOf(key: string): number {
   return h | 0;
 }
 
+const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+/** Forged credentials (tokens, session cookies, CSRF headers that match nothing) and languages. */
+const extraHeaders = fc.record({
+  forged: fc.oneof(
+    fc.constant<Record<string, string>>({}),
+    printable.map((x) => ({ authorization: `Bearer ${x}` })),
+    fc.stringMatching(/^[0-9a-f]{8,64}$/).map((x) => ({ authorization: `Bearer ansinh_${x}` })),
+    printable.map((x) => ({ cookie: `ansinh_session=${encodeURIComponent(x)}`, 'x-csrf-token': x })),
+    fc.constant({ authorization: 'Basic YWRtaW46YWRtaW4=' }),
+  ),
+  lang: fc.option(fc.oneof(fc.constantFrom('en', 'vi-VN,vi;q=0.9', 'en;q=abc', '*', 'xx;q=2'), printable)),
+});
+
 // Routes that end the caller's own session or rights run last, so the others keep their actor.
 const selfHarm = (url: string) => /^\/api\/(session|me|users|tokens)/.test(url);
 
@@ -263,6 +276,7 @@ test(`no request generated from the route schemas answers 5xx, every 4xx is prob
   assert.ok(routes.length > 0, 'no route to fuzz');
   const failures: string[] = [];
   let cases = 0;
+  let forged = 0;
   const statuses = new Map<string, number>();
   for (const actor of ['anonymous', 'officer', 'admin'] as const) {
     for (const route of routes) {
@@ -270,10 +284,13 @@ test(`no request generated from the route schemas answers 5xx, every 4xx is prob
       const seed = seedOf(key);
       try {
         await fc.assert(
-          fc.asyncProperty(requestArbitrary(route), async (r) => {
+          fc.asyncProperty(requestArbitrary(route), extraHeaders, async (r, extra) => {
             const req = await toInject(route, r);
-            const headers = actor === 'anonymous' ? {} : await sessionHeaders(t.db, userIds[actor]!);
-            const res = await t.app.inject({ ...req, headers: { ...headers, ...(req.headers ?? {}) } });
+            // Anonymous requests sometimes carry forged credentials; everyone a random language.
+            const own = actor === 'anonymous' ? extra.forged : await sessionHeaders(t.db, userIds[actor]!);
+            if (actor === 'anonymous' && Object.keys(extra.forged).length > 0) forged++;
+            const headers = { ...own, ...(extra.lang ? { 'accept-language': extra.lang } : {}), ...(req.headers ?? {}) };
+            const res = await t.app.inject({ ...req, headers });
             cases++;
             const cls = `${String(res.statusCode)[0]}xx`;
             statuses.set(cls, (statuses.get(cls) ?? 0) + 1);
@@ -293,6 +310,6 @@ test(`no request generated from the route schemas answers 5xx, every 4xx is prob
     }
   }
   const by = [...statuses].sort().map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`fuzz: ${cases} requests on ${routes.length} routes × 3 actors (seed ${SEED}; ${by}), ${failures.length} routes answered 5xx`);
+  console.log(`fuzz: ${cases} requests on ${routes.length} routes × 3 actors (seed ${SEED}; ${by}; ${forged} with forged credentials), ${failures.length} routes answered 5xx`);
   assert.deepEqual(failures, []);
 });
