@@ -172,13 +172,20 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   return Object.assign(app as unknown as App, { routeTable });
 }
 
+const routePatterns = new WeakMap<readonly RouteInfo[], { method: string; re: RegExp }[]>();
+
 /** The methods of the routes whose pattern matches a concrete path (HEAD with GET). */
 function allowedMethods(routes: readonly RouteInfo[], path: string): string[] {
+  let patterns = routePatterns.get(routes);
+  if (!patterns) {
+    patterns = routes
+      .filter((r) => r.url !== '/*') // the web app's catch-all
+      .map((r) => ({ method: r.method, re: new RegExp('^' + r.url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '$') }));
+    routePatterns.set(routes, patterns);
+  }
   const out = new Set<string>();
-  for (const r of routes) {
-    if (r.url === '/*') continue; // the web app's catch-all
-    const re = new RegExp('^' + r.url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '$');
-    if (re.test(path)) {
+  for (const r of patterns) {
+    if (r.re.test(path)) {
       out.add(r.method);
       if (r.method === 'GET') out.add('HEAD');
     }

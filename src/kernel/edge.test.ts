@@ -12,11 +12,13 @@ import { AppError } from './errors.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let officer: Record<string, string>;
+let admin: Record<string, string>;
 
 before(async () => {
   t = await testApp();
   const id = await createTestUser(t.db, { username: 'edge-officer', role: 'officer', unitCode: '03439' });
   officer = await sessionHeaders(t.db, id);
+  admin = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'edge-admin', role: 'admin', unitCode: null, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }));
 });
 after(async () => {
   await t.close();
@@ -78,16 +80,28 @@ test('a village id that is not a village of the commune is a 400 naming the fiel
   assertProblem(r, 400, '/body/household/villageId');
 });
 
-test('an impossible date (30 February) is a 400 naming the field', async () => {
+test('an impossible date (30 February) is a 400 naming the field, in a query and in a body', async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/audit?from=2025-02-30T10:00:00Z', headers: admin });
+  assertProblem(r, 400, '/querystring/from');
+  const r2 = await t.app.inject({ method: 'GET', url: '/api/audit?to=2025-04-31', headers: admin });
+  assertProblem(r2, 400, '/querystring/to');
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/audit?from=2024-02-29', headers: admin })).statusCode, 200);
   const h = household();
   h.members[0]!.dateOfBirth = '2025-02-30';
-  const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: officer, payload: h });
-  assertProblem(r, 400, '/body/members/0/dateOfBirth');
+  const r3 = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: officer, payload: h });
+  assertProblem(r3, 400, '/body/members/0/dateOfBirth');
 });
 
-test('a 1 MB string is a 400 (maxLength by default), not an index row error', async () => {
-  const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: officer, payload: household({ code: 'x'.repeat(1_000_000) }) });
-  assertProblem(r, 400, '/body/household/code');
+const plan = (over: Record<string, unknown>) => ({ unitCode: '03439', kind: 'plan', number: null, issuer: null, place: null, issuedOn: null, issuedOnText: null, title: 'Kế hoạch thử',
+  signer: null, signerTitle: null, implements: [], sections: [], targets: [], tasks: [], assignments: [], recipients: [], sourceText: null, sourceFile: null, ...over });
+
+test('a 1 MB string in a field without a declared limit is a 400 (10,000 characters by default); the document text may be long', async () => {
+  const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: officer, payload: plan({ number: 'x'.repeat(1_000_000) }) });
+  assertProblem(r, 400, '/body/number');
+  const ok = await t.app.inject({ method: 'POST', url: '/api/plans', headers: officer, payload: plan({ sourceText: 'Kế hoạch. '.repeat(20_000) }) });
+  assert.equal(ok.statusCode, 201, ok.body);
+  const r2 = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: officer, payload: household({ code: 'x'.repeat(1_000_000) }) });
+  assertProblem(r2, 400, '/body/household/code');
 });
 
 test('the checks hold for the CLI and imports too (check())', () => {

@@ -128,8 +128,17 @@ const DATE_PATTERN = /^\^?(\\d\{4\}|\[0-9\]\{4\})-/;
  * it as written).
  */
 export function hardenSchema<T>(schema: T): T {
-  return harden(schema, new Map()) as T;
+  if (schema === null || typeof schema !== 'object') return schema;
+  // The same schema gives the same copy, so Ajv's own cache (by object) still works for a
+  // schema shared by several routes.
+  let out = hardened.get(schema);
+  if (!out) {
+    out = harden(schema, new Map()) as object;
+    hardened.set(schema, out);
+  }
+  return out as T;
 }
+const hardened = new WeakMap<object, object>();
 
 function harden(s: unknown, seen: Map<object, unknown>): unknown {
   if (s === null || typeof s !== 'object') return s;
