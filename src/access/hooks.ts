@@ -10,8 +10,9 @@ import { can, limits, sessionState, unitRefFrom, type Actor } from './model.ts';
 import { deleteSession, findSession, findToken, loadActorCached, touchSession, unitByCode, unitById, type UnitInfo } from './store.ts';
 import { notSignedIn } from './scope.ts';
 
-export const SESSION_COOKIE = 'ansinh_session';
-export const CSRF_COOKIE = 'ansinh_csrf';
+import { CSRF_COOKIE, SESSION_COOKIE } from './cookie-names.ts';
+
+export { CSRF_COOKIE, SESSION_COOKIE };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -107,6 +107,19 @@ export async function newPage(browser: Browser, server: RunningServer, opts: { w
   return { context, page };
 }
 
+/**
+ * Records what a visitor would see go wrong on a page: console errors and responses of 400 or
+ * more (a 401 from asking the server who is signed in, when nobody is, counts).
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
+  page.on('requestfailed', (r) => problems.push(`failed ${r.method()} ${new URL(r.url()).pathname}: ${r.failure()?.errorText ?? ''}`));
+  return problems;
+}
+
 /** Signs in through the form as a user would; returns when the sign-in page is gone. */
 export async function signIn(page: Page, server: RunningServer, username: string, password = server.logins[username] ?? ''): Promise<void> {
   await page.goto('/dang-nhap');

@@ -3,6 +3,7 @@
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { createStore, useStore } from './store.ts';
 import { parseStoredUnit, pickWorkUnit, workUnits, type SessionUser, type WorkUnit } from './scope.ts';
+import { CSRF_COOKIE } from '../../../src/access/cookie-names.ts';
 
 export interface SessionState {
   readonly status: 'loading' | 'ready';
@@ -31,7 +32,18 @@ function accept(r: SessionResponse | null): void {
   workUnitStore.set(pickWorkUnit(workUnits(user), parseStoredUnit(stored), user));
 }
 
+/** Whether this browser holds a session's cookies at all (the CSRF cookie is readable; the session cookie is not). */
+function mayBeSignedIn(): boolean {
+  try {
+    return document.cookie.split(';').some((c) => c.trim().startsWith(`${CSRF_COOKIE}=`));
+  } catch {
+    return true;
+  }
+}
+
 export async function loadSession(): Promise<void> {
+  // Nobody signed in here: no request (an anonymous visit logged a 401 on every page).
+  if (!mayBeSignedIn()) return accept(null);
   try {
     accept(await api<SessionResponse>('GET', '/api/session'));
   } catch {
