@@ -2,8 +2,10 @@
 // baseline measured in the same run, as ratios. Pass a name to run one: `npm run bench -- monitoring`.
 const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // name: () => import('./name.ts'),
+  load: () => import('./load.ts'),
   monitoring: () => import('./monitoring.ts'),
   plans: () => import('./plans.ts'),
+  recovery: () => import('./recovery.ts'),
   registry: () => import('./registry.ts'),
   startup: () => import('./startup.ts'),
 };

@@ -2,7 +2,7 @@
 // default-deny access), then each feature's routes, then the web app.
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +11,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
 import { negotiateLocale, text } from './kernel/i18n.ts';
 import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
+import { installEdge } from './kernel/edge-http.ts';
+import { baseSecurityHeaders, installSecurityHeaders, swaggerCsp } from './kernel/headers.ts';
+import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.ts';
 import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
 import { features } from './features.ts';
@@ -29,13 +32,24 @@ export interface RouteInfo {
   readonly method: string;
   readonly url: string;
   readonly access: unknown;
+  /** The route's request schemas (params, querystring, body, headers) as declared. */
+  readonly schema?: Record<string, unknown> | undefined;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App & { routeTable: RouteInfo[] }> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies (ANSINH_TRUST_PROXY); none by default.
+    trustProxy: ctx.config.trustProxy.length > 0 ? [...ctx.config.trustProxy] : false,
     bodyLimit: 5 * 1024 * 1024,
+    // A URL that cannot be decoded (/api/units/%zz) never reaches a route or a hook: answered here.
+    frameworkErrors: (err, req, rep) => {
+      const reply = rep as unknown as FastifyReply;
+      const locale = negotiateLocale(req.headers['accept-language']);
+      const e = AppError.validation([{ path: '/url', message: text('Đường dẫn không hợp lệ (mã hóa URL sai)', 'Invalid URL (bad percent-encoding)') }]);
+      void reply.status(400).headers(baseSecurityHeaders).header('cache-control', 'no-store').type('application/problem+json; charset=utf-8').send(toProblem(e, locale));
+      void err;
+    },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Reuse our Ajv so that formats and options are the same as the CLI's.
@@ -46,8 +60,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // by the route (src/kernel/upload.ts), there is no parsed body to validate.
   app.setValidatorCompiler(({ schema, httpPart, contentType }) => {
     if (httpPart === 'body' && contentType === 'multipart/form-data') return () => true;
-    const fn = (httpPart === 'body' ? ajvBody : ajvText).compile(schema);
-    return (data: unknown) => (fn(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: fn.errors }) });
+    const fn = (httpPart === 'body' ? ajvBody : ajvText).compile(hardenSchema(schema));
+    // Ajv's coercion turns the text "1e400" into Infinity and lets it through: checked after.
+    const coerced = httpPart !== 'body';
+    return (data: unknown) => {
+      if (!fn(data)) return { error: Object.assign(new Error('validation'), { validation: fn.errors }) };
+      const bad = coerced ? hostileValues(data, `/${httpPart}`) : [];
+      return bad.length > 0 ? { error: AppError.validation(bad) } : { value: data };
+    };
   });
 
   const routeTable: RouteInfo[] = [];
@@ -55,7 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      routeTable.push({ method: m, url: route.url, access: route.config?.access });
+      routeTable.push({ method: m, url: route.url, access: route.config?.access, schema: route.schema as Record<string, unknown> | undefined });
     }
   });
 
@@ -66,11 +86,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       : negotiateLocale(req.headers['accept-language']);
   });
 
+  installSecurityHeaders(app);
+
+  // Refuse what the database cannot store before anything (access included) reads the request.
+  installEdge(app);
+
   // Default deny, then who is calling and what they may do (src/access/hooks.ts).
   await installAccess(app, ctx, opts.now ? { now: opts.now } : {});
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     let appErr: AppError;
+    let dbErr: AppError | null;
     if (err instanceof AppError) appErr = err;
     else if ((err as FastifyError).validation) {
       const ctxName = (err as FastifyError).validationContext ?? 'body';
@@ -78,7 +104,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     } else if ((err as FastifyError).statusCode === 413) appErr = new AppError(errorCatalogue.payloadTooLarge);
     else if ((err as FastifyError).statusCode === 415) appErr = new AppError(errorCatalogue.unsupportedMediaType);
     else if ((err as FastifyError).statusCode === 429) appErr = new AppError(errorCatalogue.tooManyRequests);
-    else if ((err as FastifyError).statusCode === 400) appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
+    // A database refusal caused by the input (bad value, missing reference, duplicate): 400/409.
+    else if ((dbErr = problemFromDbError(err, req.method === 'GET' || req.method === 'DELETE' ? '/querystring' : '/body'))) {
+      req.log.warn(err);
+      appErr = dbErr;
+    } else if ((err as FastifyError).statusCode === 400) appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
+    else if (typeof (err as FastifyError).statusCode === 'number' && (err as FastifyError).statusCode! > 400 && (err as FastifyError).statusCode! < 500) {
+      const status = (err as FastifyError).statusCode!;
+      appErr = new AppError({ id: `http-${status}`, status, title: text('Yêu cầu không được chấp nhận', 'Request not accepted') }, text(err.message, err.message));
+    }
     else {
       req.log.error(err);
       if (!opts.logger) console.error(err);
@@ -87,8 +121,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     void reply.status(appErr.kind.status).type('application/problem+json; charset=utf-8').send(toProblem(appErr, req.locale, req.url));
   });
 
+  // No route: 405 with Allow when the path exists for other methods, otherwise 404.
   app.setNotFoundHandler((req, reply) => {
-    const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: req.url.split('?')[0]! }), req.locale, req.url);
+    const path = req.url.split('?')[0]!;
+    const allow = allowedMethods(routeTable, path);
+    if (allow.length > 0 && !allow.includes(req.method)) {
+      const e = new AppError(errorCatalogue.methodNotAllowed, text('Đường dẫn {url} không nhận phương thức {method} (chỉ nhận {allow})', '{url} does not accept {method} (only {allow})'), [], { url: path, method: req.method, allow: allow.join(', ') });
+      void reply.status(405).header('allow', allow.join(', ')).type('application/problem+json; charset=utf-8').send(toProblem(e, req.locale, req.url));
+      return;
+    }
+    const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: path }), req.locale, req.url);
     void reply.status(404).type('application/problem+json; charset=utf-8').send(p);
   });
 
@@ -100,7 +142,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ansinh_session' }, token: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: swaggerCsp });
   app.get('/api/openapi.json', { config: { access: { public: true, reason: 'the API contract is public documentation' } }, schema: { hide: true } }, async () => app.swagger());
 
   const all: FeatureRoutes[] = [systemRoutes, ...features];
@@ -128,6 +170,20 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.ready();
   return Object.assign(app as unknown as App, { routeTable });
+}
+
+/** The methods of the routes whose pattern matches a concrete path (HEAD with GET). */
+function allowedMethods(routes: readonly RouteInfo[], path: string): string[] {
+  const out = new Set<string>();
+  for (const r of routes) {
+    if (r.url === '/*') continue; // the web app's catch-all
+    const re = new RegExp('^' + r.url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '$');
+    if (re.test(path)) {
+      out.add(r.method);
+      if (r.method === 'GET') out.add('HEAD');
+    }
+  }
+  return [...out].sort();
 }
 
 export type { TypeBoxTypeProvider };

@@ -23,6 +23,8 @@ declare module 'fastify' {
     session: { id: string; csrfToken: string } | null;
     /** The unit the route's access declaration located, once resolved. */
     accessUnit: UnitInfo | null;
+    /** The API token behind req.actor (bearer sign-in): what a token it mints may hold at most. */
+    apiToken: { id: number; permissions: string[] | null; expiresAt: Date | null } | null;
   }
 }
 
@@ -45,6 +47,14 @@ function enrollmentRoute(url: string): boolean {
   return url.startsWith('/api/session') || url.startsWith('/api/me/');
 }
 
+/**
+ * What a user with a temporary password may still do: read the session (GET /api/session is
+ * public), change the password, and sign out. Everything else waits for the new password.
+ */
+function passwordChangeRoute(method: string, url: string): boolean {
+  return (method === 'POST' && url === '/api/me/password') || (method === 'DELETE' && url === '/api/session');
+}
+
 export function sessionCookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: Math.floor(limits.sessionAbsoluteMs / 1000) };
 }
@@ -61,13 +71,16 @@ export async function installAccess(app: App, ctx: AppContext, opts: AccessOptio
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('accessUnit', null);
+  app.decorateRequest('apiToken', null);
 
   async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const auth = req.headers.authorization;
     const t = now();
     if (auth && /^Bearer\s+/i.test(auth)) {
       const tok = await findToken(db.k, auth.replace(/^Bearer\s+/i, '').trim(), t);
-      if (tok) req.actor = await loadActorCached(db.k, tok.user_id, 'token', tok.permissions);
+      if (!tok) return;
+      req.actor = await loadActorCached(db.k, tok.user_id, 'token', tok.permissions);
+      req.apiToken = { id: tok.id, permissions: tok.permissions, expiresAt: tok.expires_at ? new Date(tok.expires_at) : null };
       return;
     }
     const value = req.cookies[SESSION_COOKIE];
@@ -117,6 +130,9 @@ export async function installAccess(app: App, ctx: AppContext, opts: AccessOptio
     if (!actor) throw notSignedIn();
     if (actor.mustEnrollTotp && !enrollmentRoute(url)) {
       throw forbidden('Quản trị viên phải bật xác thực hai lớp (TOTP) trong "Tài khoản của tôi" trước khi tiếp tục', 'Administrators must turn on two-factor authentication (TOTP) under "My account" first');
+    }
+    if (actor.mustChangePassword && !passwordChangeRoute(req.method, url)) {
+      throw forbidden('Bạn đang dùng mật khẩu tạm thời: hãy đổi mật khẩu trong "Tài khoản của tôi" trước khi tiếp tục', 'You are using a temporary password: change it under "My account" before going on');
     }
     if (!can(actor, access.permission)) throw forbidden('Tài khoản của bạn không có quyền thực hiện thao tác này', 'Your account does not have this permission');
     const unit = access.unit;

@@ -48,6 +48,8 @@ export interface Actor {
   readonly totpEnabled: boolean;
   /** An administrator without TOTP: only the sign-in and "my account" routes until enrolled. */
   readonly mustEnrollTotp: boolean;
+  /** A temporary password (new user, reset): only reading the session, changing it and signing out. */
+  readonly mustChangePassword: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface Actor {
  * `tokenPermissions` (an API token's list) narrows every grant.
  */
 export function makeActor(
-  user: { id: number; username: string; displayName: string; totpEnabled: boolean },
+  user: { id: number; username: string; displayName: string; totpEnabled: boolean; mustChangePassword?: boolean },
   roles: readonly (ActorRole & { scope: readonly number[] | 'all' })[],
   via: Actor['via'] = 'session',
   tokenPermissions: readonly string[] | null = null,
@@ -80,6 +82,7 @@ export function makeActor(
     via,
     totpEnabled: user.totpEnabled,
     mustEnrollTotp: isAdmin && !user.totpEnabled && via === 'session',
+    mustChangePassword: user.mustChangePassword ?? false,
   };
 }
 

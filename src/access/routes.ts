@@ -132,6 +132,18 @@ async function manageableUser(db: Db, actor: Actor, id: number): Promise<store.U
   return u;
 }
 
+/**
+ * Security actions on one's own account (password, TOTP, signing out everywhere) need the
+ * person signed in with their password: a session, never an API token, whatever it holds.
+ */
+function requireSession(req: FastifyRequest): void {
+  if (req.session) return;
+  throw AppError.forbidden(text(
+    'Thao tác bảo mật tài khoản (đổi mật khẩu, xác thực hai lớp, đăng xuất khỏi mọi thiết bị) chỉ làm được khi đăng nhập bằng mật khẩu, không bằng mã API',
+    'Account security actions (password, two-factor authentication, signing out everywhere) need a signed-in session, not an API token',
+  ));
+}
+
 async function inTx<T>(db: Db, fn: (tx: Parameters<typeof audit>[0]) => Promise<T>): Promise<T> {
   return db.k.transaction().execute(fn);
 }
@@ -177,8 +189,13 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       if (!totp) {
         return sendProblem(req, reply, totpErr('Nhập mã xác thực 6 chữ số từ ứng dụng xác thực', 'Enter the 6-digit code from your authenticator app'), { totpRequired: true });
       }
-      if (!(await checkTotp(user.totp_secret, totp, t))) {
+      const step = await checkTotp(user.totp_secret, totp, t);
+      if (step === null) {
         return fail(totpErr('Mã xác thực không đúng hoặc đã hết hạn', 'The code is wrong or has expired'), { totpRequired: true });
+      }
+      // Single use: a code seen once (or an older one) does not sign in again.
+      if (!(await store.useTotpStep(db.k, user.id, step))) {
+        return fail(totpErr('Mã xác thực này đã được dùng; hãy chờ mã mới trong ứng dụng xác thực', 'This code has already been used; wait for the next code in your authenticator app'), { totpRequired: true });
       }
     }
     await store.clearThrottle(db.k, keys[0]!.key);
@@ -186,8 +203,9 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     if (!actor) return fail(badCredentials());
     const s = await store.createSession(db.k, user.id, t, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     await inTx(db, (tx) => audit(tx, { actor: who(actor), action: 'session.sign_in', entity: 'user', entityId: user.id, ip: req.ip, at: t }));
-    void reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(config.secureCookies));
-    void reply.setCookie(CSRF_COOKIE, s.csrfToken, csrfCookieOptions(config.secureCookies));
+    const secure = config.secureCookies || req.protocol === 'https';
+    void reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(secure));
+    void reply.setCookie(CSRF_COOKIE, s.csrfToken, csrfCookieOptions(secure));
     return { user: sessionUser(actor, user), csrfToken: s.csrfToken };
   });
 
@@ -213,13 +231,18 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.post('/api/session/revoke-all', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Sign out everywhere (every session of the user)', response: { 200: Type.Object({ ended: Type.Integer() }) } },
+    schema: { tags: ['access'], summary: 'Sign out everywhere: every session of the user ends and every API token is revoked (session only)', response: { 200: Type.Object({ ended: Type.Integer(), tokensRevoked: Type.Integer() }) } },
   }, async (req, reply) => {
+    requireSession(req);
     const actor = req.actor!;
-    const ended = await store.deleteUserSessions(db.k, actor.userId);
-    await inTx(db, (tx) => audit(tx, { actor: who(actor), action: 'session.revoke_all', entity: 'user', entityId: actor.userId, after: { ended }, ip: req.ip, at: now() }));
+    const r = await inTx(db, async (tx) => {
+      const ended = await store.deleteUserSessions(tx, actor.userId);
+      const tokensRevoked = await store.revokeUserTokens(tx, actor.userId, now());
+      await audit(tx, { actor: who(actor), action: 'session.revoke_all', entity: 'user', entityId: actor.userId, after: { ended, tokensRevoked }, ip: req.ip, at: now() });
+      return { ended, tokensRevoked };
+    });
     void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-    return { ended };
+    return r;
   });
 
   // ---- API tokens --------------------------------------------------------------------------
@@ -233,14 +256,20 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     },
   }, async (req, reply) => {
     const actor = req.actor!;
-    const perms = req.body.permissions ?? null;
+    // A token minting a token passes on at most what it holds (actor.permissions is already
+    // narrowed to it) and lives no longer than itself; left out, both are the parent's.
+    const parent = req.apiToken;
+    const perms = req.body.permissions ?? parent?.permissions ?? null;
     const errors = (perms ?? []).flatMap((p, i) =>
       !isPermission(p) || !actor.permissions.has(p)
         ? [{ path: `/body/permissions/${i}`, message: text(`Bạn không có quyền ${p} để giao cho mã API`, `You do not hold ${p}, so a token cannot have it`) }]
         : [],
     );
-    const expiresAt = req.body.expiresAt ? new Date(req.body.expiresAt) : null;
+    const expiresAt = req.body.expiresAt ? new Date(req.body.expiresAt) : (parent?.expiresAt ?? null);
     if (expiresAt && expiresAt.getTime() <= now().getTime()) errors.push({ path: '/body/expiresAt', message: text('Thời hạn phải ở tương lai', 'The expiry must be in the future') });
+    if (parent?.expiresAt && expiresAt && expiresAt.getTime() > parent.expiresAt.getTime()) {
+      errors.push({ path: '/body/expiresAt', message: text('Mã mới không được có hạn dài hơn mã API đang dùng', 'A token cannot outlive the token that creates it') });
+    }
     if (errors.length) throw AppError.validation(errors);
     const t = await store.createToken(db.k, { userId: actor.userId, name: req.body.name, permissions: perms, expiresAt, now: now() });
     await inTx(db, (tx) => audit(tx, { actor: who(actor), action: 'token.create', entity: 'api_token', entityId: t.id, after: { name: req.body.name, permissions: perms, expiresAt }, ip: req.ip, at: now() }));
@@ -343,7 +372,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.post('/api/users/:id/password-reset', {
     config: { access: manageRecord },
-    schema: { tags: ['access'], summary: 'Reset a user\'s password to a temporary one (shown once); ends their sessions', params: IdParam, response: { 200: Type.Object({ temporaryPassword: Type.String() }) } },
+    schema: { tags: ['access'], summary: 'Reset a user\'s password to a temporary one (shown once); ends their sessions and revokes their API tokens', params: IdParam, response: { 200: Type.Object({ temporaryPassword: Type.String() }) } },
   }, async (req) => {
     const actor = req.actor!;
     const u = await manageableUser(db, actor, req.params.id);
@@ -351,8 +380,9 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     const hash = await hashPassword(temp);
     await inTx(db, async (tx) => {
       await store.setPassword(tx, u.id, hash, true);
-      await store.deleteUserSessions(tx, u.id);
-      await audit(tx, { actor: who(actor), action: 'user.password_reset', entity: 'user', entityId: u.id, ip: req.ip, at: now() });
+      const ended = await store.deleteUserSessions(tx, u.id);
+      const tokensRevoked = await store.revokeUserTokens(tx, u.id, now());
+      await audit(tx, { actor: who(actor), action: 'user.password_reset', entity: 'user', entityId: u.id, after: { ended, tokensRevoked }, ip: req.ip, at: now() });
     });
     return { temporaryPassword: temp };
   });
@@ -362,10 +392,11 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     config: { access: self },
     schema: {
       tags: ['access'],
-      summary: 'Change my password (ends my other sessions)',
+      summary: 'Change my password (session only; ends my other sessions and revokes my API tokens)',
       body: Type.Object({ current: Type.String({ minLength: 1, maxLength: 500 }), next: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
+    requireSession(req);
     const actor = req.actor!;
     const u = (await store.findUser(db.k, actor.userId))!;
     if (!(await verifyPassword(u.password_hash, req.body.current))) {
@@ -376,8 +407,9 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     const hash = await hashPassword(req.body.next);
     await inTx(db, async (tx) => {
       await store.setPassword(tx, u.id, hash, false);
-      await store.deleteUserSessions(tx, u.id, req.session?.id ?? null);
-      await audit(tx, { actor: who(actor), action: 'user.password_change', entity: 'user', entityId: u.id, ip: req.ip, at: now() });
+      const ended = await store.deleteUserSessions(tx, u.id, req.session?.id ?? null);
+      const tokensRevoked = await store.revokeUserTokens(tx, u.id, now());
+      await audit(tx, { actor: who(actor), action: 'user.password_change', entity: 'user', entityId: u.id, after: { ended, tokensRevoked }, ip: req.ip, at: now() });
     });
     return reply.status(204).send();
   });
@@ -386,6 +418,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     config: { access: self },
     schema: { tags: ['access'], summary: 'Start TOTP enrolment: a new secret for the authenticator app', response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }) } },
   }, async (req) => {
+    requireSession(req);
     const actor = req.actor!;
     const secret = newTotpSecret();
     await store.setTotp(db.k, actor.userId, { pending: secret });
@@ -396,14 +429,16 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     config: { access: self },
     schema: { tags: ['access'], summary: 'Finish TOTP enrolment with a code from the app', body: Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false }), response: { 200: Type.Object({ totpEnabled: Type.Boolean() }) } },
   }, async (req) => {
+    requireSession(req);
     const actor = req.actor!;
     const u = (await store.findUser(db.k, actor.userId))!;
     if (!u.totp_pending_secret) throw AppError.conflict(text('Hãy bắt đầu cài đặt TOTP trước', 'Start the TOTP setup first'));
-    if (!(await checkTotp(u.totp_pending_secret, req.body.code, now()))) {
+    const step = await checkTotp(u.totp_pending_secret, req.body.code, now());
+    if (step === null) {
       throw AppError.validation([{ path: '/body/code', message: text('Mã xác thực không đúng hoặc đã hết hạn', 'The code is wrong or has expired') }]);
     }
     await inTx(db, async (tx) => {
-      await store.setTotp(tx, u.id, { enabled: u.totp_pending_secret! });
+      await store.setTotp(tx, u.id, { enabled: u.totp_pending_secret!, step });
       await audit(tx, { actor: who(actor), action: 'user.totp_enable', entity: 'user', entityId: u.id, ip: req.ip, at: now() });
     });
     return { totpEnabled: true };
@@ -411,12 +446,19 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.delete('/api/me/totp', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Turn off TOTP (not allowed for administrators)' },
+    schema: { tags: ['access'], summary: 'Turn off TOTP with the current password (session only; not allowed for administrators)',
+      body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }) },
   }, async (req, reply) => {
+    requireSession(req);
     const actor = req.actor!;
     assertCan(actor, 'account.self');
     if (actor.roles.some((r) => r.role === 'admin')) {
       throw AppError.conflict(text('Quản trị viên bắt buộc dùng xác thực hai lớp (TOTP); không thể tắt', 'Administrators must keep two-factor authentication (TOTP) on'));
+    }
+    // A session left open on a shared computer must not be enough to remove the second factor.
+    const u = (await store.findUser(db.k, actor.userId))!;
+    if (!(await verifyPassword(u.password_hash, req.body.password))) {
+      throw AppError.validation([{ path: '/body/password', message: text('Mật khẩu hiện tại không đúng', 'The current password is wrong') }]);
     }
     await inTx(db, async (tx) => {
       await store.setTotp(tx, actor.userId, { off: true });

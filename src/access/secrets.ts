@@ -42,14 +42,18 @@ export function totpUri(secret: string, username: string): string {
   return generateURI({ issuer: 'ansinh', label: username, secret });
 }
 
-/** Accepts the code of the current 30-second step or the one before or after (clock drift). */
-export async function checkTotp(secret: string, code: string, now: Date): Promise<boolean> {
-  if (!/^\d{6}$/.test(code.trim())) return false;
+/**
+ * The 30-second time step of a valid code: the current step or the one before or after (clock
+ * drift); null when the code is wrong. The caller refuses a step already used (single use).
+ */
+export async function checkTotp(secret: string, code: string, now: Date): Promise<number | null> {
+  if (!/^\d{6}$/.test(code.trim())) return null;
   try {
     const r = await verifyTotp({ secret, token: code.trim(), epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 });
-    return r.valid;
+    if (!r.valid) return null;
+    return 'timeStep' in r && typeof r.timeStep === 'number' ? r.timeStep : Math.floor(now.getTime() / 30_000) + ('delta' in r && typeof r.delta === 'number' ? r.delta : 0);
   } catch {
-    return false;
+    return null;
   }
 }
 

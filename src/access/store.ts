@@ -19,6 +19,7 @@ declare module '../db/schema.ts' {
       totp_secret: string | null;
       totp_enabled: import('kysely').Generated<boolean>;
       totp_pending_secret: string | null;
+      totp_last_step: number | null;
       created_at: import('kysely').Generated<Date>;
       updated_at: import('kysely').Generated<Date>;
     };
@@ -55,6 +56,8 @@ export interface UserRow {
   totp_secret: string | null;
   totp_enabled: boolean;
   totp_pending_secret: string | null;
+  /** The last TOTP time step accepted (a code is single-use); migration 070. */
+  totp_last_step: number | null;
 }
 
 export async function findUserByName(q: Q, username: string): Promise<UserRow | null> {
@@ -110,7 +113,7 @@ export async function loadActor(q: Q, userId: number, via: Actor['via'] = 'sessi
   const roles = await rolesOf(q, userId);
   const withScope = [];
   for (const r of roles) withScope.push({ ...r, scope: r.unitId === null ? ('all' as const) : await subtree(q, [r.unitId]) });
-  return makeActor({ id: u.id, username: u.username, displayName: u.display_name, totpEnabled: u.totp_enabled }, withScope, via, tokenPermissions);
+  return makeActor({ id: u.id, username: u.username, displayName: u.display_name, totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password }, withScope, via, tokenPermissions);
 }
 
 // Actors are cached briefly so that a request costs one session lookup, not four queries.
@@ -243,6 +246,15 @@ export async function listTokens(q: Q, userId: number): Promise<TokenRow[]> {
   return r.rows;
 }
 
+/**
+ * Revokes every live token of the user (password change, password reset, sign-out
+ * everywhere): a token must not outlive the credentials it was created under.
+ */
+export async function revokeUserTokens(q: Q, userId: number, now: Date): Promise<number> {
+  const r = await sql`update api_tokens set revoked_at = ${now} where user_id = ${userId} and revoked_at is null`.execute(q);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 export async function revokeToken(q: Q, userId: number, id: number, now: Date): Promise<boolean> {
   const r = await sql`update api_tokens set revoked_at = ${now} where id = ${id} and user_id = ${userId} and revoked_at is null`.execute(q);
   return Number(r.numAffectedRows ?? 0) > 0;
@@ -276,13 +288,26 @@ export async function updateUser(q: Q, id: number, c: { displayName?: string | u
 }
 
 export async function setPassword(q: Q, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  invalidateActor(id);
   await sql`update users set password_hash = ${passwordHash}, must_change_password = ${mustChange}, updated_at = now() where id = ${id}`.execute(q);
 }
 
-/** TOTP: store a pending secret (enrolment), enable it, or turn TOTP off. */
-export async function setTotp(q: Q, id: number, c: { pending: string } | { enabled: string } | { off: true }): Promise<void> {
+/**
+ * TOTP: store a pending secret (enrolment), enable it (with the step of the code that
+ * confirmed it, already used), or turn TOTP off.
+ */
+export async function setTotp(q: Q, id: number, c: { pending: string } | { enabled: string; step?: number | null } | { off: true }): Promise<void> {
   invalidateActor(id);
   if ('pending' in c) await sql`update users set totp_pending_secret = ${c.pending}, updated_at = now() where id = ${id}`.execute(q);
-  else if ('enabled' in c) await sql`update users set totp_secret = ${c.enabled}, totp_enabled = true, totp_pending_secret = null, updated_at = now() where id = ${id}`.execute(q);
-  else await sql`update users set totp_secret = null, totp_enabled = false, totp_pending_secret = null, updated_at = now() where id = ${id}`.execute(q);
+  else if ('enabled' in c) await sql`update users set totp_secret = ${c.enabled}, totp_enabled = true, totp_pending_secret = null, totp_last_step = ${c.step ?? null}, updated_at = now() where id = ${id}`.execute(q);
+  else await sql`update users set totp_secret = null, totp_enabled = false, totp_pending_secret = null, totp_last_step = null, updated_at = now() where id = ${id}`.execute(q);
+}
+
+/**
+ * Claims a TOTP time step for the user: true when it is later than every step used before
+ * (one statement, so two sign-ins racing with one code cannot both win).
+ */
+export async function useTotpStep(q: Q, id: number, step: number): Promise<boolean> {
+  const r = await sql`update users set totp_last_step = ${step} where id = ${id} and (totp_last_step is null or totp_last_step < ${step})`.execute(q);
+  return Number(r.numAffectedRows ?? 0) > 0;
 }

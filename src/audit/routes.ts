@@ -3,22 +3,11 @@
 import { Type } from 'typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { withActor } from '../access/scope.ts';
+import { unitNames } from '../units/store.ts';
 import { listEntries } from './store.ts';
+import { AuditPage, presentEntry } from './schemas.ts';
+import { chainHead, latestAnchor } from './anchor.ts';
 
-const Entry = Type.Object({
-  seq: Type.Integer(),
-  at: Type.String(),
-  actorUserId: Type.Union([Type.Integer(), Type.Null()]),
-  actorUsername: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  entity: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  unitId: Type.Union([Type.Integer(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  hash: Type.String(),
-});
 const DateOrTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' });
 
 /** A date alone as the end of a range means "through that day". */
@@ -44,13 +33,33 @@ export const auditRoutes: FeatureRoutes = (app, { db }) => {
         to: Type.Optional(DateOrTime),
         page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
       }),
-      response: { 200: Type.Object({ items: Type.Array(Entry), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+      response: { 200: AuditPage },
     },
   }, async (req) => {
     const q = req.query;
     const pageSize = 50;
     const page = q.page ?? 1;
-    const r = await withActor(db, req.actor, (tx) => listEntries(tx, { entity: q.entity, entityId: q.entityId, actor: q.actor, from: q.from, to: endOf(q.to), page, pageSize }));
-    return { items: r.items.map(({ prevHash: _p, ...e }) => e), total: r.total, page, pageSize };
+    const r = await withActor(db, req.actor, async (tx) => {
+      const list = await listEntries(tx, { entity: q.entity, entityId: q.entityId, actor: q.actor, from: q.from, to: endOf(q.to), page, pageSize });
+      const ids = [...new Set(list.items.map((e) => e.unitId).filter((x): x is number => x !== null))];
+      return { ...list, unitNames: await unitNames(tx, ids) };
+    });
+    return { items: r.items.map((e) => presentEntry(e, req.locale, r.unitNames)), total: r.total, page, pageSize };
+  });
+
+  app.get('/api/audit/anchor', {
+    config: { access: { permission: 'audit.read', unit: 'none' } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The chain head now and the latest anchor of it written outside the database (ansinh audit anchor, or daily by a server with ANSINH_AUDIT_ANCHOR_DIR)',
+      response: { 200: Type.Object({
+        head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+        latest: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String(), place: Type.String() }), Type.Null()]),
+      }) },
+    },
+  }, async () => {
+    // The whole chain's head (not the entries the administrator's units may see): seq and hash only.
+    const [head, latest] = await Promise.all([chainHead(db.k), latestAnchor(db.k)]);
+    return { head, latest };
   });
 };

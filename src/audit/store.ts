@@ -1,6 +1,7 @@
 // SQL for the audit log: append an entry to the hash chain in the caller's transaction, log
 // full reads of sensitive fields, page through the log, and stream it for verification.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditAction, AuditEntity, FullReadEntity } from './actions.ts';
 import type { DB } from '../db/schema.ts';
 import { GENESIS, hashEntry, toJsonValue, type AuditEntry, type StoredAuditEntry } from './model.ts';
 
@@ -29,9 +30,9 @@ type Q = Kysely<DB> | Transaction<DB>;
 export interface AuditInput {
   /** Who: the actor (or { userId, username }); null for the system or an anonymous caller. */
   readonly actor: { readonly userId: number | null; readonly username: string | null } | null;
-  /** What happened, as entity.verb: 'user.create', 'monitoring.value.update', 'person.read_full'. */
-  readonly action: string;
-  readonly entity: string;
+  /** What happened (src/audit/actions.ts names each one). */
+  readonly action: AuditAction;
+  readonly entity: AuditEntity;
   readonly entityId?: string | number | null;
   /** The unit the record belongs to (row-level security of the log uses it). */
   readonly unitId?: number | null;
@@ -75,12 +76,15 @@ export async function audit(tx: Transaction<DB>, e: AuditInput): Promise<StoredA
 /**
  * Logs a full read of sensitive personal fields (ID number, health, disability, ethnicity):
  * which fields of which record, by whom. Call it wherever unmasked values leave the server.
+ * A read of many records at once (a search page, an export) names the persons it showed in
+ * `personIds`, so that the log answers "who saw this person's record in full".
  */
 export async function auditRead(
   tx: Transaction<DB>,
-  e: { actor: AuditInput['actor']; entity: string; entityId: string | number; unitId?: number | null; fields: readonly string[]; ip?: string | null; at?: Date },
+  e: { actor: AuditInput['actor']; entity: FullReadEntity; entityId: string | number; unitId?: number | null; fields: readonly string[]; personIds?: readonly number[]; detail?: Record<string, unknown>; ip?: string | null; at?: Date },
 ): Promise<StoredAuditEntry> {
-  return audit(tx, { actor: e.actor, action: `${e.entity}.read_full`, entity: e.entity, entityId: e.entityId, unitId: e.unitId ?? null, after: { fields: [...e.fields] }, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
+  const after = { fields: [...e.fields], ...(e.personIds ? { personIds: [...e.personIds] } : {}), ...(e.detail ?? {}) };
+  return audit(tx, { actor: e.actor, action: `${e.entity}.read_full` as const, entity: e.entity, entityId: e.entityId, unitId: e.unitId ?? null, after, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
 }
 
 /** A stored entry as a driver returns it (PGlite and pg differ on timestamps in raw queries). */

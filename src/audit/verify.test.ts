@@ -1,6 +1,7 @@
 // The audit log on a real database (PGlite and PostgreSQL): appends in the caller's transaction,
 // refusal of updates and deletes, and `ansinh audit verify` against each kind of tampering that
 // a database administrator could do by switching the trigger off (issue 3, part 4).
+import type { AuditAction, AuditEntity } from './actions.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -59,10 +60,10 @@ test('an empty log verifies with 0 entries', async () => {
 });
 
 test('entries are appended in the caller transaction: a rolled-back change leaves no entry', async () => {
-  await db.k.transaction().execute((tx) => audit(tx, { actor: { userId: null, username: 'cli' }, action: 'test.one', entity: 'test', entityId: 1, unitId: thulumUnit, after: { a: 1, b: { z: 'Thu Lũm', y: [1, 2] } } }));
+  await db.k.transaction().execute((tx) => audit(tx, { actor: { userId: null, username: 'cli' }, action: 'test.one' as AuditAction, entity: 'test' as AuditEntity, entityId: 1, unitId: thulumUnit, after: { a: 1, b: { z: 'Thu Lũm', y: [1, 2] } } }));
   await assert.rejects(
     db.k.transaction().execute(async (tx) => {
-      await audit(tx, { actor: null, action: 'test.rolled_back', entity: 'test' });
+      await audit(tx, { actor: null, action: 'test.rolled_back' as AuditAction, entity: 'test' as AuditEntity });
       throw new Error('the change failed');
     }),
   );
@@ -75,7 +76,7 @@ test('concurrent appends as the application role keep one unbroken chain', async
   const actor = (await loadActor(db.k, uid))!;
   await Promise.all(
     Array.from({ length: 12 }, (_, i) =>
-      withActor(db, actor, (tx) => audit(tx, { actor, action: 'test.concurrent', entity: 'household', entityId: i, unitId: i % 2 ? thulumUnit : hoangphuUnit, before: { i }, after: { i: i + 1, at: new Date('2026-01-01T00:00:00Z') } })),
+      withActor(db, actor, (tx) => audit(tx, { actor, action: 'test.concurrent' as AuditAction, entity: 'household' as AuditEntity, entityId: i, unitId: i % 2 ? thulumUnit : hoangphuUnit, before: { i }, after: { i: i + 1, at: new Date('2026-01-01T00:00:00Z') } })),
     ),
   );
   const r = await verify();

@@ -25,9 +25,23 @@ class Mutex {
   }
 }
 
+/**
+ * How long a run of queries may keep the event loop before it lets it turn. PGlite executes in
+ * this thread and its promises resolve without I/O in between, so a long chain of queries (the
+ * apply of a 200,000-row import: one query a household) would otherwise starve the loop: no
+ * connection accepted, no /api/health answered, no SIGTERM handled, for minutes (issue 18
+ * finding 11). Between queries, at most every YIELD_MS, the chain waits one turn (setImmediate).
+ */
+export const YIELD_MS = 50;
+let lastTurn = performance.now();
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (performance.now() - lastTurn > YIELD_MS) {
+      await new Promise<void>((r) => setImmediate(r));
+      lastTurn = performance.now();
+    }
     // Without parameters use the simple protocol, which also runs multi-statement scripts
     // (migrations); its last result is the answer.
     const res =

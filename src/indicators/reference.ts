@@ -35,15 +35,17 @@ export function indicatorRow(i: Indicator) {
 export async function loadIndicatorsReference(db: Db, log: (l: string) => void, list: readonly Indicator[] = catalogue): Promise<void> {
   const k: Kysely<DB> = db.k;
   const before = await sql<{ n: number }>`select count(*)::int as n from indicators`.execute(k);
-  await k.transaction().execute(async (tx) => {
-    for (const i of list) {
-      const row = indicatorRow(i);
-      await tx
-        .insertInto('indicators')
-        .values(row as never)
-        .onConflict((oc) => oc.column('code').doUpdateSet(row as never))
-        .execute();
-    }
-  });
+  if (list.length > 0) {
+    // One statement for the whole catalogue (it runs at every start).
+    const rows = list.map(indicatorRow);
+    const columns = Object.keys(rows[0]!).filter((c) => c !== 'code');
+    await k
+      .insertInto('indicators')
+      .values(rows as never)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+      )
+      .execute();
+  }
   if ((before.rows[0]?.n ?? 0) !== list.length) log(`danh mục chỉ tiêu: ${list.length} chỉ tiêu`);
 }

@@ -19,6 +19,8 @@ import { communeByCode } from '../registry/store.ts';
 import { startImport } from '../registry/import-job.ts';
 import type { ImportReport } from '../registry/import.ts';
 import { confirmJob, getJob, runJob } from './runner.ts';
+import { allEntries } from '../audit/store.ts';
+import { verifyChain } from '../audit/model.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const file = join(root, 'test/fixtures/registry/thu-lum-import.csv');
@@ -165,6 +167,54 @@ test('the CLI: `jobs resume` finishes an interrupted job with a progress bar; `r
   try {
     const p = await sql<{ n: number }>`select count(*)::int as n from persons where unit_id = (select id from units where code = '03439' and level = 'commune' order by valid_to is null desc limit 1)`.execute(db.k);
     assert.equal(p.rows[0]!.n, 2, 'only the household confirmed in the first test');
+  } finally {
+    await db.close();
+  }
+});
+
+test('an import confirmed and killed with SIGKILL inside its apply is applied by the restarted server and audited once, as its owner (issue 18 finding 9)', async () => {
+  // Other households than the tests above imported (a file already imported changes nothing).
+  const dir2 = mkdtempSync(join(tmpdir(), 'ansinh-apply-killed-'));
+  const other = join(dir2, 'ho-khac.csv');
+  writeFileSync(other, readFileSync(file, 'utf8').replace(/TL-00/g, 'TK-0').replace(/000(\d{3}),/g, '008$1,'));
+  const killed = start([join(root, 'bin/run-ts.js'), join(root, 'test/fixtures/jobs/import-killed-in-apply.ts'), spec, other, String(CHUNK)]);
+  await killed.exit.finally(() => rmSync(dir2, { recursive: true, force: true }));
+  assert.equal((await killed.exit).signal, 'SIGKILL', killed.out());
+  const [, jobId, username, userId] = /job (\d+) owner (\S+) (\d+)/.exec(killed.out())!;
+  const id = Number(jobId);
+  const imported = sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'registry.import' and entity_id = ${String(id)}`;
+
+  let db = await open();
+  try {
+    const j = (await getJob(db.k, id))!;
+    assert.equal(j.state, 'confirmed', 'the apply did not commit');
+    assert.equal((await imported.execute(db.k)).rows[0]!.n, 0);
+  } finally {
+    await db.close();
+  }
+
+  const server = start([join(root, 'bin/ansinh.js'), 'serve', '--no-demo'],
+    { PORT: '0', HOST: '127.0.0.1', ...(backend === 'postgres' ? { DATABASE_URL: spec } : { DATABASE_URL: '', ANSINH_DATA_DIR: spec }) });
+  try {
+    await server.until(new RegExp(`công việc #${id}: xong`));
+  } finally {
+    server.kill('SIGTERM');
+    await server.exit;
+  }
+
+  db = await open();
+  try {
+    assert.equal((await getJob(db.k, id))!.state, 'done');
+    const entries = await sql<{ actor_username: string; actor_user_id: number; ip: string; after: { counts: { new: number } } }>`select actor_username, actor_user_id, ip, after from audit_log
+      where action = 'registry.import' and entity_id = ${String(id)}`.execute(db.k);
+    assert.equal(entries.rows.length, 1, 'one entry for the import finished after the crash');
+    assert.equal(entries.rows[0]!.actor_username, username, 'audited as the officer who confirmed it, not as the system');
+    assert.equal(Number(entries.rows[0]!.actor_user_id), Number(userId));
+    assert.equal(entries.rows[0]!.ip, '10.0.0.7', 'with the address of the confirmation');
+    assert.ok(entries.rows[0]!.after.counts.new > 0);
+    const chain = [];
+    for await (const e of allEntries(db.k)) chain.push(e);
+    assert.equal(verifyChain(chain).ok, true, 'the chain is intact');
   } finally {
     await db.close();
   }

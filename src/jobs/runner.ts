@@ -11,9 +11,16 @@
 // and every chunk checks in its transaction that the job is still at the chunk it read. A server's
 // worker looks for work when a route enqueues a job, at start, and every JOB_POLL_MS: a job
 // queued by a command or left by a runner that died is picked up without a restart.
+//
+// Every job that finishes (state 'done') writes its audit entry in its apply transaction, as its
+// owner: whoever confirmed it, else whoever queued it. A job finished by another process (a
+// server resuming it after a crash, `ansinh jobs resume`) is thus audited exactly once, as the
+// person who asked for it, never as "nobody" and never twice.
 import { sql, type Transaction } from 'kysely';
+import { audit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
+import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 
 export type JobState = 'queued' | 'running' | 'ready' | 'confirmed' | 'done' | 'failed' | 'cancelled';
 
@@ -56,6 +63,27 @@ export interface JobHandler {
   review?(tx: Transaction<DB>, job: Job, staged: AsyncIterable<unknown>): Promise<unknown>;
   /** Called when a job is cancelled or applied, to drop what it kept besides staging. */
   cleanup?(tx: Transaction<DB>, job: Job): Promise<void>;
+  /**
+   * The audit entry of the finished job (written in the apply transaction, as the job's owner);
+   * null writes none (nothing changed). Without it the entry is `job.<kind>` with the result.
+   */
+  audit?(job: Job, result: unknown): JobAudit | null;
+}
+
+/** What a finished job records in the audit log; the runner adds who (the owner) and when. */
+export interface JobAudit {
+  readonly action: AuditAction;
+  readonly entity: AuditEntity;
+  readonly entityId?: string | number | null;
+  readonly unitId?: number | null;
+  readonly after?: unknown;
+}
+
+/** Who a job acts for, kept in its params: the confirmer (confirmJob), else the asker at enqueue. */
+export interface JobOwner {
+  readonly userId: number | null;
+  readonly username: string | null;
+  readonly ip?: string | null;
 }
 
 export const jobHandlers = new Map<string, JobHandler>();
@@ -76,9 +104,38 @@ function fromRow(r: Record<string, unknown>): Job {
 
 type Q = Db['k'] | Transaction<DB>;
 
-export async function enqueueJob(q: Q, kind: string, params: Record<string, unknown>, o: { unitId?: number | null; by?: string | null } = {}): Promise<number> {
-  const r = await sql<{ id: number }>`insert into jobs (kind, params, unit_id, created_by) values (${kind}, ${JSON.stringify(params)}::jsonb, ${o.unitId ?? null}, ${o.by ?? null}) returning id`.execute(q);
+/**
+ * Queues a job. `owner` (the signed-in asker, with the request's address) is kept in its params
+ * under `owner` for the audit entry of its end; `by` alone names the owner by username.
+ */
+export async function enqueueJob(q: Q, kind: string, params: Record<string, unknown>, o: { unitId?: number | null; by?: string | null; owner?: JobOwner | null } = {}): Promise<number> {
+  const by = o.by ?? o.owner?.username ?? null;
+  const withOwner = o.owner ? { ...params, owner: { userId: o.owner.userId, username: o.owner.username, ip: o.owner.ip ?? null } } : params;
+  const r = await sql<{ id: number }>`insert into jobs (kind, params, unit_id, created_by) values (${kind}, ${JSON.stringify(withOwner)}::jsonb, ${o.unitId ?? null}, ${by}) returning id`.execute(q);
   return Number(r.rows[0]!.id);
+}
+
+/**
+ * The person a job's audit entry names: who confirmed it, else the owner kept at enqueue, else
+ * the user named by created_by (looked up), else nobody (a job of the system).
+ */
+async function ownerOf(tx: Transaction<DB>, job: Job): Promise<JobOwner | null> {
+  const p = job.params as { confirmedBy?: JobOwner; owner?: JobOwner; actor?: JobOwner; ip?: string | null };
+  const kept = p.confirmedBy ?? p.owner ?? (p.actor ? { ...p.actor, ip: p.ip ?? null } : undefined);
+  if (kept) return kept;
+  if (!job.createdBy) return null;
+  const u = await sql<{ id: number; username: string }>`select id, username from users where lower(username) = lower(${job.createdBy})`.execute(tx);
+  return { userId: u.rows[0]?.id ?? null, username: u.rows[0]?.username ?? job.createdBy, ip: null };
+}
+
+async function auditFinished(tx: Transaction<DB>, handler: JobHandler, job: Job, result: unknown): Promise<void> {
+  const entry = handler.audit ? handler.audit(job, result) : { action: `job.${job.kind}` as AuditAction, entity: 'job' as const, entityId: job.id, unitId: job.unitId, after: { kind: job.kind, result } };
+  if (!entry) return;
+  const owner = await ownerOf(tx, job);
+  await audit(tx, {
+    actor: owner ? { userId: owner.userId, username: owner.username } : null, action: entry.action, entity: entry.entity,
+    entityId: entry.entityId ?? null, unitId: entry.unitId ?? job.unitId, after: entry.after ?? null, ip: owner?.ip ?? null,
+  });
 }
 
 export async function getJob(q: Q, id: number): Promise<Job | null> {
@@ -113,6 +170,11 @@ async function lockAt(tx: Transaction<DB>, id: number, expect: { chunks?: number
 }
 
 const running = new Set<number>();
+
+/** The ids of the jobs this process is running now (/api/health). */
+export function runningJobs(): number[] {
+  return [...running].sort((a, b) => a - b);
+}
 /** The advisory-lock class of jobs ('ans'); the job id is the lock's second key. */
 export const JOB_LOCK_CLASS = 0x616e73;
 
@@ -198,8 +260,9 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
       }
       const at = job;
       await db.k.transaction().execute(async (tx) => {
-        await lockAt(tx, id, { chunks: at.chunks, states: ['running', 'confirmed'] });
+        const locked = await lockAt(tx, id, { chunks: at.chunks, states: ['running', 'confirmed'] });
         const result = await handler.apply(tx, at, stagedPayloads(tx, id));
+        await auditFinished(tx, handler, locked, result);
         await sql`delete from job_staging where job_id = ${id}`.execute(tx);
         await handler.cleanup?.(tx, at);
         await sql`update jobs set state = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now() where id = ${id}`.execute(tx);
@@ -218,9 +281,13 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
   return out ?? (await getJob(db.k, id))!;
 }
 
-/** The officer's confirmation of a 'ready' job: it is applied (one transaction) by runJob. */
-export async function confirmJob(q: Q, id: number): Promise<boolean> {
-  const r = await sql`update jobs set state = 'confirmed' where id = ${id} and state = 'ready'`.execute(q);
+/**
+ * The officer's confirmation of a 'ready' job: it is applied (one transaction) by runJob, and
+ * audited as `by` (kept in the job: the apply may finish in another process after a crash).
+ */
+export async function confirmJob(q: Q, id: number, by: JobOwner | null = null): Promise<boolean> {
+  const kept = by ? JSON.stringify({ confirmedBy: { userId: by.userId, username: by.username, ip: by.ip ?? null } }) : '{}';
+  const r = await sql`update jobs set state = 'confirmed', params = params || ${kept}::jsonb where id = ${id} and state = 'ready'`.execute(q);
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
@@ -271,6 +338,7 @@ export class JobWorker {
   #stopped = false;
   #timer: ReturnType<typeof setInterval> | null = null;
   #looks = 0;
+  #started = false;
   constructor(
     private readonly db: Db,
     private readonly log: (l: string) => void = () => {},
@@ -280,6 +348,7 @@ export class JobWorker {
   /** Looks for work now and then every poll interval until stop(); the timer never keeps the process alive. */
   start(): void {
     if (this.#stopped || this.#timer) return;
+    this.#started = true;
     this.kick();
     this.#timer = setInterval(() => this.kick(), this.pollMs);
     this.#timer.unref();
@@ -295,6 +364,11 @@ export class JobWorker {
       await resumeJobs(this.db, this.log, { shouldStop: () => this.#stopped }).catch((e: Error) => this.log(`công việc: ${e.message}`));
       this.#looks++;
     });
+  }
+
+  /** True from start() until its first look for work (resuming what a previous process left) has finished. */
+  get recovering(): boolean {
+    return this.#started && this.#looks === 0 && !this.#stopped;
   }
 
   /** How many looks for work have finished (tests follow the poll by it). */

@@ -1,4 +1,5 @@
 // Configuration read once from the environment; every other module receives it as a value.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -8,14 +9,49 @@ export interface Config {
   readonly dataDir: string;
   /** PostgreSQL server URL; when set it replaces the embedded database. */
   readonly databaseUrl: string | null;
-  /** Mark cookies Secure (behind HTTPS). */
+  /**
+   * Mark cookies Secure: ANSINH_SECURE_COOKIES=1, or by default when ANSINH_PUBLIC_URL is an
+   * https:// address (ANSINH_SECURE_COOKIES=0 turns it off). A request that arrives over HTTPS
+   * always gets Secure cookies.
+   */
   readonly secureCookies: boolean;
+  /** The address users reach the server at (ANSINH_PUBLIC_URL), when the operator gives one. */
+  readonly publicUrl: string | null;
   /** Folder of the built web app. */
   readonly webDir: string;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr's
+   * `loopback` / `linklocal` / `uniquelocal`). Empty: the header is ignored and the client is
+   * the connection's address, so that nobody can forge the address of the sign-in lockout and
+   * the audit log.
+   */
+  readonly trustProxy: readonly string[];
+  /** Where the audit chain's head is anchored daily (ANSINH_AUDIT_ANCHOR_DIR); null: not anchored by the server. */
+  readonly auditAnchorDir: string | null;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** ANSINH_TRUST_PROXY: a comma list of proxy addresses or CIDRs; anything else is refused. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const out: string[] = [];
+  for (const raw of value.split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const [addr, prefix, ...rest] = entry.split('/');
+    const family = isIP(addr ?? '');
+    const okPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(entry) || (family !== 0 && okPrefix && rest.length === 0))) {
+      throw new ConfigError(`ANSINH_TRUST_PROXY must list proxy addresses or CIDRs separated by commas (e.g. 127.0.0.1,10.0.0.0/8), got "${entry}"`);
+    }
+    out.push(entry);
+  }
+  return out;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,7 +68,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     dataDir: resolve(env.ANSINH_DATA_DIR && env.ANSINH_DATA_DIR !== '' ? env.ANSINH_DATA_DIR : './data'),
     databaseUrl,
-    secureCookies: env.ANSINH_SECURE_COOKIES === '1' || env.ANSINH_SECURE_COOKIES === 'true',
+    secureCookies: env.ANSINH_SECURE_COOKIES === '1' || env.ANSINH_SECURE_COOKIES === 'true'
+      || (env.ANSINH_SECURE_COOKIES !== '0' && env.ANSINH_SECURE_COOKIES !== 'false' && /^https:\/\//i.test(env.ANSINH_PUBLIC_URL ?? '')),
+    publicUrl: env.ANSINH_PUBLIC_URL && env.ANSINH_PUBLIC_URL.trim() !== '' ? env.ANSINH_PUBLIC_URL.trim() : null,
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    trustProxy: parseTrustProxy(env.ANSINH_TRUST_PROXY),
+    auditAnchorDir: env.ANSINH_AUDIT_ANCHOR_DIR && env.ANSINH_AUDIT_ANCHOR_DIR.trim() !== '' ? resolve(env.ANSINH_AUDIT_ANCHOR_DIR.trim()) : null,
   };
 }

@@ -24,6 +24,7 @@ export const errorCatalogue = {
   unauthenticated: { id: 'unauthenticated', status: 401, title: { vi: 'Cần đăng nhập', en: 'Sign-in required' } },
   forbidden: { id: 'forbidden', status: 403, title: { vi: 'Không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' } },
   notFound: { id: 'not-found', status: 404, title: { vi: 'Không tìm thấy', en: 'Not found' } },
+  methodNotAllowed: { id: 'method-not-allowed', status: 405, title: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' } },
   conflict: { id: 'conflict', status: 409, title: { vi: 'Xung đột dữ liệu', en: 'Conflict' } },
   payloadTooLarge: { id: 'payload-too-large', status: 413, title: { vi: 'Tệp hoặc dữ liệu quá lớn', en: 'Payload too large' } },
   unsupportedMediaType: { id: 'unsupported-media-type', status: 415, title: { vi: 'Định dạng không được hỗ trợ', en: 'Unsupported media type' } },

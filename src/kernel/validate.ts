@@ -5,12 +5,15 @@ import addFormatsModule from 'ajv-formats';
 import { Type, type TSchema, type Static } from 'typebox';
 import { AppError, type FieldError } from './errors.ts';
 import { text, type Text } from './i18n.ts';
+import { addEdgeKeywords, assertStorable, hardenSchema, messages } from './edge.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export function createAjv(o: { coerceTypes?: boolean | 'array' } = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, coerceTypes: o.coerceTypes ?? false, useDefaults: true, removeAdditional: false, strict: false });
+  // strictNumbers: NaN and Infinity (JSON's 1e400) are not numbers.
+  const ajv = new Ajv({ allErrors: true, coerceTypes: o.coerceTypes ?? false, useDefaults: true, removeAdditional: false, strict: false, strictNumbers: true });
   addFormats(ajv);
+  addEdgeKeywords(ajv);
   return ajv;
 }
 
@@ -36,6 +39,7 @@ function describe(e: ErrorObject): Text {
     case 'additionalProperties': return text('Trường không được phép', 'Field is not allowed');
     case 'minItems': return text(`Cần ít nhất ${p.limit} phần tử`, `Must have at least ${p.limit} items`);
     case 'maxItems': return text(`Không được quá ${p.limit} phần tử`, `Must have at most ${p.limit} items`);
+    case 'calendarDate': return messages.date;
     case 'anyOf':
     case 'oneOf': return text('Giá trị không khớp với dạng nào được chấp nhận', 'Value matches none of the accepted forms');
     default: return text(`Giá trị không hợp lệ (${e.keyword})`, e.message ?? `Invalid value (${e.keyword})`);
@@ -62,9 +66,10 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[] | null | undef
 export function check<S extends TSchema>(schema: S, value: unknown, pathPrefix = ''): Static<S> {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema as object);
+    fn = ajv.compile(hardenSchema(schema as object));
     cache.set(schema, fn);
   }
+  assertStorable(value, pathPrefix);
   if (!fn(value)) throw AppError.validation(fieldErrorsFromAjv(fn.errors, pathPrefix));
   return value as Static<S>;
 }

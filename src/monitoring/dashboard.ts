@@ -9,6 +9,7 @@ import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef }
 import type { Comparator } from '../plans/cascade.ts';
 import type { Direction } from './model.ts';
 import type { ChartInput } from './chart.ts';
+import { viOrder } from '../db/collation.ts';
 
 const any = (q: Q) => q as unknown as Kysely<any>;
 
@@ -106,7 +107,7 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
   const targets = await targetsFor(q, unit);
   const codes = indicator ? [indicator] : [...new Set(targets.map((t) => t.indicatorCode))];
   const defs = await indicatorDefs(q, codes);
-  const kids = await sql<{ id: number; code: string; name: string }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by name`.execute(any(q));
+  const kids = await sql<{ id: number; code: string; name: string }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by ${viOrder('name')}`.execute(any(q));
   const vals = await sql<{ unit_id: number; code: string; numerator: number | null; denominator: number | null; value: number | null }>`
     select unit_id, indicator_code as code, numerator, denominator, value from monitoring_totals
     where unit_id = any(${kids.rows.map((k) => k.id)}) and indicator_code = any(${codes}) and period = ${String(year)} and disaggregation = ''`.execute(any(q));

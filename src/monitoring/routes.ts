@@ -14,7 +14,8 @@ import { actorOf, auditFor, scoped, allowed } from './actor.ts';
 import type { Issue } from './validation.ts';
 
 const UnitCode = Type.String({ pattern: '^[0-9A-Za-z-]{2,20}$', description: 'Mã đơn vị hành chính (official code)' });
-const PeriodId = Type.String({ pattern: '^\\d{4}(Q[1-4]|0[1-9]|1[0-2])?$', description: 'Kỳ báo cáo DHIS2: 2025, 2025Q3, 202507' });
+// Years 1900–2199, the range src/monitoring/period.ts reads.
+const PeriodId = Type.String({ pattern: '^(19|2[01])\\d{2}(Q[1-4]|0[1-9]|1[0-2])?$', description: 'Kỳ báo cáo DHIS2: 2025, 2025Q3, 202507' });
 const FormParams = Type.Object({ unitCode: UnitCode, period: PeriodId });
 const Num = Type.Union([Type.Number(), Type.Null()]);
 const ValueIn = Type.Object({

@@ -1,6 +1,7 @@
 // Monitoring SQL: reported values, the submission workflow, forms, completeness and the
 // roll-up of approved values into monitoring_aggregates (incremental on approval, or a full
 // rebuild by one set-based query over units.ancestors). Only this module writes those tables.
+import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
@@ -8,6 +9,7 @@ import { periodEnd, periodStart, parsePeriod, reportDeadline, shiftPeriod, deriv
 import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
+import { viOrder } from '../db/collation.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -39,7 +41,7 @@ export type Q = Kysely<DB> | Transaction<DB>;
 const any = (q: Q) => q as unknown as Kysely<any>;
 
 /** Appends an audit entry in the caller's transaction (src/access's `audit`, injected). */
-export type AuditFn = (tx: Q, entry: { action: string; entity: string; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
+export type AuditFn = (tx: Q, entry: { action: AuditAction; entity: AuditEntity; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
 
 export interface UnitRef {
   readonly id: number;
@@ -549,7 +551,7 @@ export async function completeness(q: Q, unit: UnitRef, period: string): Promise
     from units u left join monitoring_submissions s on s.unit_id = u.id and s.period = ${period}
     where u.level = 'commune' and ${unit.id} = any(u.ancestors)
       and (u.valid_from is null or u.valid_from <= ${end}::date) and (u.valid_to is null or u.valid_to >= ${end}::date)
-    order by u.name`.execute(any(q));
+    order by ${viOrder('u.name')}`.execute(any(q));
   const reports: ReportRow[] = r.rows.map((x) => {
     const received = x.status === 'submitted' || x.status === 'approved';
     return {

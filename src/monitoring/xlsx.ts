@@ -1,6 +1,6 @@
 // Spreadsheet (.xlsx) of a dashboard table: the unit's targets with their progress status, in
 // the reader's language, numbers kept as numbers so that Excel can sum and chart them.
-import ExcelJS from 'exceljs';
+import { excel } from '../kernel/excel.ts';
 import type { Locale } from '../kernel/i18n.ts';
 import type { dashboard } from './dashboard.ts';
 import { describeComparator } from './progress.ts';
@@ -11,7 +11,7 @@ const fills: Record<string, string> = { achieved: 'FF1B7F3B', on_track: 'FF8CC63
 
 export async function dashboardXlsx(d: Dashboard, locale: Locale): Promise<Buffer> {
   const vi = locale === 'vi';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'ansinh';
   const ws = wb.addWorksheet(vi ? 'Chỉ tiêu' : 'Targets');
   ws.addRow([vi ? `${d.unit.name}: tiến độ thực hiện chỉ tiêu, số liệu đến năm ${d.year}` : `${d.unit.name}: progress on targets, data up to ${d.year}`]).font = { bold: true, size: 13 };

@@ -1,39 +1,38 @@
 // Payroll documents: the bank batch-transfer file (CSV or XLSX: reference, account, name,
 // amount) for cashless lines, and the signature list (.xlsx) for cash and post-office lines,
 // grouped by village, with totals and a signature column.
-import ExcelJS from 'exceljs';
-import { lineReference } from './model.ts';
+// What each cell shows is decided by the presenters (./presenters.ts), the same as the JSON view.
+import { excel } from '../kernel/excel.ts';
+import { toCsv } from '../kernel/csv.ts';
 import type { PayrollLineRow } from './store.ts';
 import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
+import type { Disclosure } from '../registry/presenters.ts';
+import { inBankFile, presentBankLine, presentPayrollLine } from './presenters.ts';
 
 const bankHeader = ['Mã tham chiếu', 'Số tài khoản / ví', 'Họ và tên', 'Số tiền (đồng)', 'Nội dung'];
 
-function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRow[]): (string | number)[][] {
-  return lines
-    .filter((l) => l.channel === 'bank' || l.channel === 'ewallet')
-    .map((l) => [lineReference(payrollId, l.person_id), l.account ?? '', l.full_name, l.total, `Tro cap xa hoi thang ${formatMonthVi(month)}`]);
+function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): (string | number)[][] {
+  return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc));
 }
-
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
-export function bankBatchCsv(payrollId: number, month: Month, lines: readonly PayrollLineRow[]): string {
-  return '\ufeff' + [bankHeader, ...bankRows(payrollId, month, lines)].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function bankBatchCsv(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): string {
+  return toCsv([bankHeader, ...bankRows(payrollId, month, lines, disc)]);
 }
 
-export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Chuyen khoan');
   ws.addRow(bankHeader).font = { bold: true };
-  for (const r of bankRows(payrollId, month, lines)) ws.addRow(r);
+  for (const r of bankRows(payrollId, month, lines, disc)) ws.addRow(r);
   ws.getColumn(4).numFmt = '#,##0';
   ws.columns.forEach((c, i) => (c.width = [16, 22, 28, 16, 34][i]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** The signature list (danh sách ký nhận) for payments in cash or at the post office. */
-export async function signatureListXlsx(p: { id: number; month: Month; unitName: string }, lines: readonly PayrollLineRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+export async function signatureListXlsx(p: { id: number; month: Month; unitName: string }, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ky nhan');
   ws.addRow([`${p.unitName.toUpperCase()}`]).font = { bold: true };
   ws.addRow([`DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG - THÁNG ${formatMonthVi(p.month)}`]).font = { bold: true, size: 13 };
@@ -41,7 +40,8 @@ export async function signatureListXlsx(p: { id: number; month: Month; unitName:
   ws.addRow(['STT', 'Họ và tên', 'Bản / thôn', 'Mã hộ', 'Chế độ', 'Tháng này', 'Truy lĩnh', 'Tổng (đồng)', 'Hình thức', 'Ký nhận']).font = { bold: true };
   let n = 0;
   let total = 0;
-  for (const l of lines.filter((x) => x.channel === 'cash' || x.channel === 'post')) {
+  for (const row of lines.filter((x) => x.channel === 'cash' || x.channel === 'post')) {
+    const l = presentPayrollLine(row, disc);
     n++;
     total += l.total;
     ws.addRow([n, l.full_name, l.village_name ?? '', l.household_code ?? '', l.category ?? '', l.current_amount, l.arrears, l.total, paymentChannels[l.channel].vi, '']);

@@ -6,10 +6,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { assertCan, withActor } from '../access/scope.ts';
-import { audit } from '../audit/store.ts';
+import { can } from '../access/model.ts';
+import { audit, auditRead } from '../audit/store.ts';
 import { communeByCode, getPerson } from '../registry/store.ts';
-import { isMonth, maskPersonalId } from '../registry/model.ts';
+import { isMonth } from '../registry/model.ts';
+import { noStore, type Disclosure } from '../registry/presenters.ts';
+import { inBankFile, presentPayrollLine } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
@@ -22,6 +27,29 @@ const Channel = Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.L
 const Any = Type.Unknown();
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
 const badMonth = (m: number, path: string) => { if (!isMonth(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]); };
+
+type PayrollView = 'screen' | 'bank' | 'signatures';
+
+/**
+ * What a payroll view shows in full to this reader. Categories (which tell a disability or
+ * HIV) need the full-read permission; account numbers, the right to prepare or approve the
+ * payments (the bank file is for those who send it). ID numbers are never needed here.
+ */
+function payrollDisclosure(req: FastifyRequest, unitId: number, view: PayrollView): Disclosure {
+  return {
+    personalId: false,
+    health: view !== 'bank' && can(req.actor, 'registry.person.read_full', unitId),
+    accounts: view === 'bank' && (can(req.actor, 'payments.prepare', unitId) || can(req.actor, 'payments.approve', unitId)),
+  };
+}
+
+/** Audits what a payroll view disclosed, naming the persons whose lines showed it. */
+async function auditDisclosure(tx: Transaction<DB>, req: FastifyRequest, p: { id: number; unit_id: number }, d: Disclosure, lines: readonly pay.PayrollLineRow[]): Promise<void> {
+  const fields = [...(d.health ? ['category'] : []), ...(d.accounts ? ['account'] : [])];
+  if (fields.length === 0) return;
+  const shown = d.accounts && !d.health ? lines.filter(inBankFile) : lines;
+  await auditRead(tx, { actor: who(req), entity: 'payroll', entityId: p.id, unitId: p.unit_id, fields, personIds: shown.map((l) => l.person_id), ip: req.ip });
+}
 
 export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   app.post('/api/registry/persons/:id/decisions', {
@@ -40,7 +68,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
       assertCan(req.actor, 'benefits.decide', p.unit_id, { outside: 'forbidden' });
       const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
       await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
-      return d;
+      // The category the law engine gave tells a disability: the answer follows the same rule as
+      // the person's page (a token narrowed to benefits.decide alone gets the amount only).
+      if (can(req.actor, 'registry.person.read_full', d.unitId)) return d;
+      return { ...d, category: null, coefficientTenths: null, basis: null, masked: true };
     });
     return reply.status(201).send(r);
   });
@@ -71,31 +102,37 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/payments/payrolls/:id', {
     config: { access: { permission: 'payments.read', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID masked)', params: Id, response: { 200: Any } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+    schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID and account masked; categories only with the full-read permission, audited)', params: Id, response: { 200: Any } },
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
     const lines = await pay.payrollLines(tx, p.id);
-    return { payroll: p, lines: lines.map((l) => ({ ...l, personal_id: maskPersonalId(l.personal_id), account: l.account ? `***${l.account.slice(-4)}` : null })) };
+    const d = payrollDisclosure(req, p.unit_id, 'screen');
+    await auditDisclosure(tx, req, p, d, lines);
+    if (d.health) noStore(reply);
+    return { payroll: p, lines: lines.map((l) => presentPayrollLine(l, d)) };
   }));
 
   app.get('/api/payments/payrolls/:id/export', {
     config: { access: { permission: 'payments.read', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'Bank batch (CSV/XLSX) or signature list (XLSX)', params: Id,
+    schema: { tags: ['payments'], summary: 'Bank batch (CSV/XLSX; account numbers in full only for those who prepare or approve payments) or signature list (XLSX; categories only with the full-read permission)', params: Id,
       querystring: Type.Object({ format: Type.Union([Type.Literal('bank-csv'), Type.Literal('bank-xlsx'), Type.Literal('signatures')]) }) },
   }, async (req, reply) => {
     const out = await withActor(db, req.actor, async (tx) => {
       const p = await pay.getPayroll(tx, req.params.id);
       if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
       const lines = await pay.payrollLines(tx, p.id);
+      const d = payrollDisclosure(req, p.unit_id, req.query.format === 'signatures' ? 'signatures' : 'bank');
       await audit(tx, { actor: who(req), action: 'payroll.export', entity: 'payroll', entityId: p.id, unitId: p.unit_id, after: { format: req.query.format }, ip: req.ip });
-      return { p, lines };
+      await auditDisclosure(tx, req, p, d, lines);
+      return { p, lines, d };
     });
+    noStore(reply); // payees' names, amounts and (for those who send it) account numbers
     const name = `chi-tra-${out.p.month}`;
-    if (req.query.format === 'bank-csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`).send(bankBatchCsv(out.p.id, out.p.month, out.lines));
+    if (req.query.format === 'bank-csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`).send(bankBatchCsv(out.p.id, out.p.month, out.lines, out.d));
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    if (req.query.format === 'bank-xlsx') return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ngan-hang.xlsx"`).send(await bankBatchXlsx(out.p.id, out.p.month, out.lines));
-    return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ky-nhan.xlsx"`).send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name }, out.lines));
+    if (req.query.format === 'bank-xlsx') return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ngan-hang.xlsx"`).send(await bankBatchXlsx(out.p.id, out.p.month, out.lines, out.d));
+    return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ky-nhan.xlsx"`).send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name }, out.lines, out.d));
   });
 
   app.post('/api/payments/payrolls/:id/approve', {

@@ -12,10 +12,10 @@ import { formatMonthVi, type Month, type PaymentChannel } from '../registry/mode
 import { enqueueJob, jobHandlers, type Job } from '../jobs/runner.ts';
 import { scopeOf, underScope, type Scope } from '../access/scope.ts';
 import type { Actor } from '../access/model.ts';
-import { audit } from '../audit/store.ts';
 import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 import { arr } from '../db/arrays.ts';
+import { viOrder } from '../db/collation.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -278,7 +278,7 @@ export async function payrollLines(q: Q, id: number): Promise<PayrollLineRow[]> 
       (select string_agg(distinct i.category, '+') from unnest(l.items) i) as category
     from payroll_lines l left join persons p on p.id = l.person_id left join households h on h.id = p.household_id left join units v on v.id = h.village_id
       left join ansinh_moved_beneficiaries((select unit_id from payrolls where id = ${id})) m on m.person_id = l.person_id and p.id is null
-    where l.payroll_id = ${id} order by v.name nulls last, h.code nulls last, full_name`.execute(q);
+    where l.payroll_id = ${id} order by ${viOrder('v.name')} nulls last, h.code nulls last, ansinh_vi_key(coalesce(p.full_name, m.full_name)) collate "C"`.execute(q);
   return r.rows;
 }
 
@@ -358,11 +358,14 @@ jobHandlers.set('payroll', {
       payrollId, month: p.month, communes: p.unitIds.length, lines, total, arrears: payable.reduce((s2, l) => s2 + l.arrears, 0),
       unknown: all.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),
     };
-    if (p.actor) {
-      await audit(tx, { actor: p.actor, action: 'payroll.generate', entity: 'payroll', entityId: payrollId, unitId: p.payrollUnit ?? job.unitId, after: { month: p.month, lines, total, job: job.id }, ip: p.ip ?? null });
-    }
     return result;
   }),
+  // Written by the runner in the apply's transaction, as the asker (or the system for a command).
+  audit(job, result) {
+    const p = job.params as unknown as PayrollJobParams;
+    const r = result as PayrollJobResult;
+    return { action: 'payroll.generate', entity: 'payroll', entityId: r.payrollId, unitId: p.payrollUnit ?? job.unitId, after: { month: p.month, lines: r.lines, total: r.total, job: job.id } };
+  },
 });
 
 /** Runs a payroll job's step under the scope of who asked for it, if anyone did. */

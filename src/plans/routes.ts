@@ -13,10 +13,20 @@ import { draftChildPlan } from './draft.ts';
 import { planToDocx } from './docx.ts';
 import { deadlineIn, effectiveStatus, type PlanInput, type TaskStatus } from './model.ts';
 import { indicatorByCode } from '../indicators/catalogue.ts';
+import { MAX_PLAN_TEXT_CHARS } from './source.ts';
 import { planExtractRoutes } from './extract-route.ts';
+import { viOrder } from '../db/collation.ts';
+
+/** The unit of a `{ query: 'unit' }` route: an administrator's unknown code is a 404 too. */
+function locatedUnit<U>(u: U | null): U {
+  if (!u) throw AppError.notFound(text('Không tìm thấy đơn vị', 'Unit not found'));
+  return u;
+}
 
 const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
 const NullStr = Type.Union([Type.String(), Type.Null()]);
+/** Text cut from the plan document: as long as the document may be. */
+const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);
 const TargetIn = Type.Object({
   indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
   comparator: Cmp,
@@ -46,7 +56,7 @@ const PlanIn = Type.Object({
   targets: Type.Array(TargetIn, { default: [] }),
   /** Extracted targets the officer removed on review (kept in the correction log). */
   removedTargets: Type.Optional(Type.Array(Type.Unknown())),
-  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: NullStr }), { default: [] }),
+  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: DocText }), { default: [] }),
   assignments: Type.Array(
     Type.Object({
       agency: Type.String({ minLength: 1 }),
@@ -54,12 +64,12 @@ const PlanIn = Type.Object({
       what: Type.String(),
       dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
       recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
-      sourceText: NullStr,
+      sourceText: DocText,
     }),
     { default: [] },
   ),
   recipients: Type.Array(Type.String(), { default: [] }),
-  sourceText: NullStr,
+  sourceText: DocText,
   sourceFile: NullStr,
 });
 export type PlanBody = Static<typeof PlanIn>;
@@ -76,7 +86,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: { tags: ['plans'], summary: 'Plans of a unit and the units under it, and the plans above it', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }) }) },
     },
     async (req) => {
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       return withActor(db, req.actor, async (tx) => {
         const rows = await sql<{ id: number; kind: string; number: string | null; title: string; issued_on: string | null; unit_code: string; unit_name: string; status: string; targets: number; relation: string }>`
           select * from (
@@ -121,7 +131,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     },
     async (req, reply) => {
       const b = req.body;
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
       if (unknown.length)
         throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
@@ -194,7 +204,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           left join lateral (select cp.id, cp.number from plans cp join plan_links l on l.plan_id = cp.id
                              where cp.unit_id = u.id and l.parent_plan_id = ${p.id} order by cp.id limit 1) c on true
           where u.parent_id = ${p.unit_id} and u.valid_to is null and u.level in ('commune', 'district')
-          order by (c.id is null) desc, u.name`.execute(tx);
+          order by (c.id is null) desc, ${viOrder('u.name')}`.execute(tx);
         const items = r.rows.map((x) => ({ unit: { code: x.code, name: x.name }, planId: x.plan_id, number: x.number, issued: x.plan_id !== null }));
         return { total: items.length, issued: items.filter((i) => i.issued).length, items };
       });
@@ -208,7 +218,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: { tags: ['plans'], summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)', params: Id, querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) }) },
     },
     async (req, reply) => {
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       const buf = await withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
@@ -265,7 +275,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: { tags: ['plans'], summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) }) },
     },
     async (req) => {
-      const unit = req.accessUnit!;
+      const unit = locatedUnit(req.accessUnit);
       const today = req.query.today ?? new Date().toISOString().slice(0, 10);
       return withActor(db, req.actor, async (tx) => {
         const r = await sql<{ id: number; plan_id: number; plan_number: string | null; agency: string; role: string; what: string; due_date: string | null; recurrence: string | null; recurrence_day: number | null; recurrence_month: number | null; status: string | null; note: string | null }>`

@@ -7,7 +7,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Text } from '../kernel/i18n.ts';
-import { enqueueJob, jobHandlers, type Job, type JobHandler } from '../jobs/runner.ts';
+import { enqueueJob, jobHandlers, type Job, type JobHandler, type JobOwner } from '../jobs/runner.ts';
 import { applyImport, checkHeader, contentHash, crossRowChecks, parseRows, readTableBuffer, type ImportReport, type ParsedRow } from './import.ts';
 import { communeById, type Commune } from './store.ts';
 
@@ -75,6 +75,13 @@ export const registryImportJob: JobHandler = {
   },
   review: (tx, job, staged) => compare(tx, job, staged, true),
   apply: (tx, job, staged) => compare(tx, job, staged, false),
+  // Written with the rows it records (the apply's transaction), as whoever confirmed: also when
+  // the apply finishes in a server that resumed it after a crash. A file already imported changed nothing.
+  audit(job, result) {
+    const r = result as ImportReport;
+    if (r.alreadyImported) return null;
+    return { action: 'registry.import', entity: 'registry_import', entityId: job.id, unitId: job.unitId, after: { fileName: (job.params as unknown as ImportJobParams).fileName, counts: r.counts } };
+  },
   async cleanup(tx, job) {
     tables.delete(job.id);
     await sql`delete from job_files where job_id = ${job.id}`.execute(tx);
@@ -87,11 +94,11 @@ jobHandlers.set('registry_import', registryImportJob);
  * Files an import job with its file, in the caller's transaction. The file is read once here so
  * that an unreadable file is refused at once; its rows wait for the job's chunks.
  */
-export async function startImport(tx: Transaction<DB>, commune: Commune, file: { name: string; content: Buffer }, o: { by: string | null; today: string; chunkSize?: number; table?: string[][] }): Promise<number> {
+export async function startImport(tx: Transaction<DB>, commune: Commune, file: { name: string; content: Buffer }, o: { by: string | null; owner?: JobOwner | null; today: string; chunkSize?: number; table?: string[][] }): Promise<number> {
   // The route reads the table (in a worker, bounded) before its transaction and passes it.
   const table = o.table ?? (await readTableBuffer(file.content, file.name));
   const params: ImportJobParams = { unitId: commune.id, fileName: file.name, hash: contentHash(file.content), by: o.by, today: o.today, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}) };
-  const id = await enqueueJob(tx, 'registry_import', params as unknown as Record<string, unknown>, { unitId: commune.id, by: o.by });
+  const id = await enqueueJob(tx, 'registry_import', params as unknown as Record<string, unknown>, { unitId: commune.id, by: o.by, owner: o.owner ?? null });
   await sql`update jobs set total = ${Math.max(0, table.length - 1)} where id = ${id}`.execute(tx);
   await sql`insert into job_files (job_id, file_name, content) values (${id}, ${file.name}, ${file.content})`.execute(tx);
   remember(id, table);

@@ -4,7 +4,7 @@
 // file twice changes nothing (content hash receipt, and natural keys: household code in the
 // commune, personal ID or name + date of birth in the household).
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { excel } from '../kernel/excel.ts';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
@@ -15,6 +15,7 @@ import {
   changedFields, deprivationKeys, deprivationIndicators, disabilityDegrees, foldName, relations, schoolingLevels, validateHousehold, validateMembers, validatePerson,
   type HouseholdInput, type PersonInput, type Relation, type Disability, type Schooling, type PersonCondition,
 } from './model.ts';
+import { toCsv } from '../kernel/csv.ts';
 import * as store from './store.ts';
 
 /** Template columns: Vietnamese header → field. Headers match accent- and case-insensitively. */
@@ -308,11 +309,11 @@ export function reportTable(r: ImportReport): string[][] {
 }
 
 export function reportCsv(r: ImportReport): string {
-  return '\ufeff' + reportTable(r).map((row) => row.map((v) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n') + '\r\n';
+  return toCsv(reportTable(r));
 }
 
 export async function reportXlsx(r: ImportReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ket qua');
   for (const row of reportTable(r)) ws.addRow(row);
   ws.getRow(1).font = { bold: true };

@@ -2,7 +2,8 @@
 // 54 ethnic groups, months and ages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPersonalId, parsePersonalId, maskPersonalId, validatePerson, addMonths, monthsFrom, ageOn, birthdayAt, foldName, validateMembers, type PersonInput } from './model.ts';
+import { maskPersonalId } from './presenters.ts';
+import { checkPersonalId, parsePersonalId, validatePerson, addMonths, monthsFrom, ageOn, birthdayAt, foldName, validateMembers, type PersonInput } from './model.ts';
 import { ethnicGroups, findEthnicGroup } from './ethnic.ts';
 
 const base: PersonInput = {

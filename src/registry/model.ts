@@ -1,5 +1,5 @@
 // The registry's pure rules: the 12-digit personal ID checked against date of birth and sex
-// (LAW.md §6), person and household validation, months and ages, masking of sensitive fields.
+// (LAW.md §6), person and household validation, months and ages (masking of sensitive fields: presenters.ts).
 // No I/O here.
 import { text, type Text } from '../kernel/i18n.ts';
 import type { FieldError } from '../kernel/errors.ts';
@@ -58,11 +58,6 @@ export function checkPersonalId(id: string, dateOfBirth: string, sex: Sex): Text
   return out;
 }
 
-/** "038******123": the province and the last three digits only. */
-export function maskPersonalId(id: string | null): string | null {
-  if (!id) return id;
-  return id.slice(0, 3) + '*'.repeat(id.length - 6) + id.slice(-3);
-}
 
 // ---- months and ages -------------------------------------------------------------------
 

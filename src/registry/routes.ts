@@ -17,12 +17,15 @@ import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
+import type { FullReadEntity } from '../audit/actions.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
 import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
-import { ethnicGroupByCode, ethnicGroups } from './ethnic.ts';
-import { maskPersonalId, validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import { ethnicGroups } from './ethnic.ts';
+import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
+import { MASKED, noStore, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { presentDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
 import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer, reportCsv, reportXlsx, type ImportReport } from './import.ts';
@@ -32,6 +35,7 @@ import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrit
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
 import './review.ts';
+import { viOrder } from '../db/collation.ts';
 
 const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -76,27 +80,16 @@ const PersonView = Type.Object({
 });
 const Any = Type.Unknown();
 
-/** The whitelist presenter of a person: sensitive fields only when `full`. */
-function presentPerson(p: store.PersonRow & { household_code?: string; village_name?: string | null; class?: string | null }, full: boolean) {
-  return {
-    id: p.id, householdId: p.household_id, unitId: p.unit_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, relation: p.relation, deathDate: p.death_date,
-    pension: p.pension, healthInsurance: p.health_insurance, schooling: p.schooling, merit: p.merit, version: p.version, masked: !full,
-    personalId: full ? p.personal_id : maskPersonalId(p.personal_id),
-    ethnicity: full ? (ethnicGroupByCode(p.ethnic_code)?.name ?? p.ethnic_code) : null,
-    disability: full ? p.disability : null,
-    conditions: full ? p.conditions : null,
-    ...(p.household_code !== undefined ? { householdCode: p.household_code, villageName: p.village_name ?? null, class: p.class ?? null } : {}),
-  };
-}
-
-const SENSITIVE = ['personal_id', 'ethnic_code', 'disability', 'conditions'];
+const SENSITIVE: readonly string[] = SENSITIVE_PERSON_FIELDS;
+/** The disclosure of a person view: all of it when the full read was granted, else masked. */
+const disclosure = (full: boolean): Disclosure => (full ? { personalId: true, health: true, accounts: false } : MASKED);
 const who = (req: FastifyRequest) => req.actor ? { userId: req.actor.userId, username: req.actor.username } : null;
 
 /** A full read is granted when asked for and permitted in the record's unit; it is audited. */
-async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: string, id: number, unitId: number): Promise<boolean> {
+async function wantsFull(tx: Transaction<DB>, req: FastifyRequest, full: boolean | undefined, entity: FullReadEntity, id: number, unitId: number, personIds: readonly number[]): Promise<boolean> {
   if (!full) return false;
   assertCan(req.actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
-  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, ip: req.ip });
+  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, personIds, ip: req.ip });
   return true;
 }
 
@@ -115,41 +108,59 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/persons', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: {
-      tags: ['registry'], summary: 'Search persons (accent-insensitive name, personal ID prefix, household code); sensitive fields masked unless full=true',
+      tags: ['registry'], summary: 'Search persons (accent-insensitive name, household code, or an exact 12-digit personal ID for those who may read IDs in full, audited); sensitive fields masked unless full=true',
       params: Code,
       querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
         class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) }),
       response: { 200: Type.Object({ items: Type.Array(PersonView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
     },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const c = await communeOf(tx, req.params.code);
     const q = req.query;
-    if (q.ethnicCode && !can(req.actor, 'registry.person.read_full', c.id)) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
-    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, page: q.page ?? 1, pageSize: 50 });
-    const full = await wantsFull(tx, req, q.full, 'person_search', c.id, c.id);
-    return { items: r.items.map((p) => presentPerson(p, full)), total: r.total, page: q.page ?? 1, pageSize: 50 };
+    const mayReadFull = can(req.actor, 'registry.person.read_full', c.id);
+    if (q.ethnicCode && !mayReadFull) throw AppError.forbidden(text('Lọc theo dân tộc cần quyền xem đầy đủ thông tin nhạy cảm', 'Filtering by ethnicity needs the full-read permission'));
+    if (q.full) assertCan(req.actor, 'registry.person.read_full', c.id, { outside: 'forbidden' });
+    // A number finds a person by ID only when it is a whole ID and the caller may read IDs in
+    // full; otherwise it is never compared with IDs (no prefix oracle on masked IDs).
+    const byPersonalId = mayReadFull && /^[0-9]{12}$/.test(q.q?.trim() ?? '');
+    const page = q.page ?? 1;
+    const r = await store.searchPersons(tx, { unitId: c.id, villageId: q.villageId, q: q.q, ethnicCode: q.ethnicCode, householdClass: q.class, year: q.year, byPersonalId, page, pageSize: 50 });
+    // Each page that shows or matches on sensitive fields is a full read of the persons on it.
+    const fields = new Set<string>(q.full ? SENSITIVE : []);
+    if (byPersonalId) fields.add('personal_id');
+    if (q.ethnicCode) fields.add('ethnic_code');
+    if (fields.size) {
+      await auditRead(tx, { actor: who(req), entity: 'person_search', entityId: c.id, unitId: c.id, fields: SENSITIVE.filter((f) => fields.has(f)), personIds: r.items.map((p) => p.id),
+        detail: { page, byPersonalId, ethnicCode: q.ethnicCode ?? null }, ip: req.ip });
+      noStore(reply);
+    }
+    return { items: r.items.map((p) => presentPerson(p, disclosure(q.full === true))), total: r.total, page, pageSize: 50 };
   }));
 
   app.get('/api/registry/persons/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)', params: Id, querystring: Type.Object({ full: Type.Optional(Type.Boolean()) }),
       response: { 200: Type.Object({ person: PersonView, history: Type.Array(Any), decisions: Type.Array(Any) }) } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-    const full = await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id);
-    const history = (await store.personHistory(tx, p.id)).map((v) => ({ ...v, data: full ? v.data : Object.fromEntries(Object.entries(v.data).filter(([k]) => !SENSITIVE.includes(k))) }));
-    return { person: presentPerson(p, full), history, decisions: await decisionsOf(tx, p.id) };
+    // One disclosure for the whole page: the record, its versions and its decisions (whose
+    // category and legal basis would otherwise tell a masked disability).
+    const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
+    if (d.personalId) noStore(reply);
+    const history = (await store.personHistory(tx, p.id)).map((v) => presentPersonVersion(v, d));
+    return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
   }));
 
   app.get('/api/registry/households/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A household: members, poverty facts, classification with reasons (recomputed from the classified version), history',
       params: Id, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) }), response: { 200: Any } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
+  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const h = await store.getHousehold(tx, req.params.id);
     if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
-    const full = await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id);
+    const full = disclosure(await wantsFull(tx, req, req.query.full, 'household', h.id, h.unit_id, h.members.map((m) => m.id)));
+    if (full.personalId) noStore(reply);
     const year = req.query.year ?? 2026;
     const c = classifyHousehold(householdFacts(h), year);
     return {
@@ -173,6 +184,9 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     if (errors.length) throw AppError.validation(errors);
     const r = await withActor(db, req.actor, async (tx) => {
       const c = await communeOf(tx, req.params.code);
+      if (b.household.villageId !== null && !(await store.isVillageOf(tx, b.household.villageId, c.id))) {
+        throw AppError.validation([{ path: '/body/household/villageId', message: text('Xã không có bản/thôn này', 'No such village in this commune') }]);
+      }
       if (await store.householdByCode(tx, c.id, b.household.code)) throw AppError.conflict(text('Mã hộ {code} đã có trong xã', 'Household code {code} already exists'), { code: b.household.code });
       const out = await store.registerHousehold(tx, c, b.household as HouseholdInput, b.members as PersonInput[], { by: req.actor!.username, reason: b.reason });
       await audit(tx, { actor: who(req), action: 'household.create', entity: 'household', entityId: out.householdId, unitId: c.id, after: { code: b.household.code, members: out.personIds.length, reason: b.reason }, ip: req.ip });
@@ -224,7 +238,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       const id = await withActor(db, req.actor, async (tx) => {
         const c = await communeOf(tx, req.params.code);
         try {
-          return await startImport(tx, c, file, { by: req.actor!.username, today: app.now().toISOString().slice(0, 10), table });
+          return await startImport(tx, c, file, { by: req.actor!.username, owner: { ...who(req)!, ip: req.ip }, today: app.now().toISOString().slice(0, 10), table });
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw AppError.validation([{ path: '/body/file', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) }]);
@@ -266,16 +280,13 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Confirm a checked import: its valid rows are applied in one transaction', params: Id, response: { 200: JobView } },
   }, async (req) => {
     const j = await importJobToWrite(req, req.params.id);
-    if (!(await confirmJob(db.k, j.id))) throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
+    if (!(await confirmJob(db.k, j.id, { ...who(req)!, ip: req.ip }))) throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
+    // The apply writes the 'registry.import' audit entry as the confirmer, in its own transaction.
     let done = await runJob(db, j.id);
     if (done.state === 'confirmed') {
       // The worker picked it up first: wait for it.
       await worker().idle();
       done = (await getJob(db.k, j.id))!;
-    }
-    const r = done.result as ImportReport | null;
-    if (done.state === 'done' && r && !r.alreadyImported) {
-      await withActor(db, req.actor, (tx) => audit(tx, { actor: who(req), action: 'registry.import', entity: 'registry_import', entityId: j.id, unitId: j.unitId, after: { fileName: (j.params as { fileName?: string }).fileName, counts: r.counts }, ip: req.ip }));
     }
     return view(done);
   });
@@ -297,7 +308,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req, reply) => {
     const id = await withActor(db, req.actor, async (tx) => {
       const c = await communeOf(tx, req.params.code);
-      return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, by: req.actor!.username });
+      return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, owner: { ...who(req)!, ip: req.ip } });
     });
     worker().kick();
     return reply.status(202).send(view((await getJob(db.k, id))!));
@@ -384,7 +395,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     const { sql } = await import('kysely');
     const r = await sql<{ head_name: string; village: string | null; class: string }>`select p.full_name as head_name, v.name as village, hc.class
       from household_classifications hc join households h on h.id = hc.household_id join persons p on p.id = h.head_person_id left join units v on v.id = h.village_id
-      where hc.unit_id = ${c.id} and hc.year = ${req.query.year} and hc.class in ('poor', 'near_poor') order by v.name nulls last, hc.class, p.full_name`.execute(db.k);
+      where hc.unit_id = ${c.id} and hc.year = ${req.query.year} and hc.class in ('poor', 'near_poor') order by ${viOrder('v.name')} nulls last, hc.class, ${viOrder('p.full_name')}`.execute(db.k);
     return { commune: c.name, year: req.query.year, items: r.rows.map((x) => ({ headName: x.head_name, village: x.village, class: x.class })) };
   });
 };

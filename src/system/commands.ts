@@ -8,6 +8,7 @@ import { loadReferenceData } from '../reference.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDb, type Db } from '../db/connection.ts';
 import { jobWorker } from '../jobs/runner.ts';
+import { startAnchoring } from '../audit/anchor.ts';
 import '../registry/import-job.ts';
 import '../registry/review.ts';
 
@@ -44,7 +45,10 @@ export const serveCommand: CliCommand = {
     // worker polls for jobs queued by commands or left by a process that died.
     const worker = jobWorker(db, (l) => ctx.stdout.write(`${l}\n`));
     worker.start();
+    // The audit chain's head, anchored once now and daily, when the operator chose a place.
+    const stopAnchoring = ctx.config.auditAnchorDir ? startAnchoring(db.k, ctx.config.auditAnchorDir, (l) => ctx.stdout.write(`${l}\n`)) : () => {};
     const stop = async () => {
+      stopAnchoring();
       await worker.stop();
       await app.close();
       await db.close();

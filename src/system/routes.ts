@@ -1,31 +1,64 @@
 // System routes: health check for operators and monitors.
+//
+// /api/health answers within HEALTH_PROBE_MS whatever the database is doing (issue 18 finding
+// 11): PGlite has one connection, and a job resumed after a crash (an import's apply, in one
+// transaction) holds it for minutes; a monitor that got no answer would call the server dead and
+// restart it, killing the apply again. The probe waits at most HEALTH_PROBE_MS for the database;
+// past that the answer is 'busy' (or 'recovering' while the jobs a previous process left are
+// being resumed) with the jobs under way, HTTP 200: the process is alive and working.
 import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
+import { jobWorker, runningJobs } from '../jobs/runner.ts';
+
+/** How long /api/health waits for the database before it answers 'busy'. */
+export const HEALTH_PROBE_MS = 2000;
 
 const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('busy'), Type.Literal('recovering')], {
+    description: "ok; degraded: the database refused the probe; busy: the database did not answer the probe in time because a job holds it; recovering: the same while the jobs a previous process left unfinished are resumed",
+  }),
   version: Type.String(),
   database: Type.Object({
     kind: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
     migration: Type.Integer(),
-    ok: Type.Boolean(),
+    ok: Type.Boolean({ description: 'the probe answered' }),
+  }),
+  jobs: Type.Object({
+    running: Type.Array(Type.Integer(), { description: 'ids of the jobs this process is running' }),
+    recovering: Type.Boolean({ description: 'the jobs left by a previous process are being resumed' }),
   }),
 });
 
+const timeout = Symbol('timeout');
+
 export const systemRoutes: FeatureRoutes = (app, { db, version }) => {
+  // Migrations run before the server starts: the version is read once, then kept.
+  let migration: number | null = null;
   app.get(
     '/api/health',
     {
       config: { access: { public: true, reason: 'monitoring probes must reach it without credentials' } },
-      schema: { tags: ['system'], summary: 'Health: status, version, database kind', response: { 200: Health } },
+      schema: { tags: ['system'], summary: 'Health: status, version, database kind, jobs under way; answers within 2 s even while a job holds the database', response: { 200: Health } },
     },
     async () => {
+      const worker = jobWorker(db);
+      const jobs = { running: runningJobs(), recovering: worker.recovering };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const probe = sql<{ v: number | null }>`select max(version) as v from schema_migrations`.execute(db.k).then((r) => r.rows[0]?.v ?? 0);
+      const late = new Promise<typeof timeout>((resolve) => (timer = setTimeout(() => resolve(timeout), HEALTH_PROBE_MS)));
       try {
-        const r = await sql<{ v: number | null }>`select max(version) as v from schema_migrations`.execute(db.k);
-        return { status: 'ok' as const, version, database: { kind: db.kind, migration: r.rows[0]?.v ?? 0, ok: true } };
+        const v = await Promise.race([probe, late]);
+        if (v === timeout) {
+          probe.catch(() => {});
+          return { status: jobs.recovering ? ('recovering' as const) : ('busy' as const), version, database: { kind: db.kind, migration: migration ?? 0, ok: false }, jobs };
+        }
+        migration = v;
+        return { status: 'ok' as const, version, database: { kind: db.kind, migration: v, ok: true }, jobs };
       } catch {
-        return { status: 'degraded' as const, version, database: { kind: db.kind, migration: 0, ok: false } };
+        return { status: 'degraded' as const, version, database: { kind: db.kind, migration: migration ?? 0, ok: false }, jobs };
+      } finally {
+        clearTimeout(timer);
       }
     },
   );

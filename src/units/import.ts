@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { excel } from '../kernel/excel.ts';
 import type { Db } from '../db/connection.ts';
 import { parseTable, unitsByEra, type RowError } from './model.ts';
 import { computeAncestors, upsertUnits, type UnitChange } from './store.ts';
@@ -37,7 +37,7 @@ export async function readTable(file: string): Promise<string[][]> {
     }
   }
   if (ext === '.xlsx') {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await excel()).Workbook();
     try {
       await wb.xlsx.readFile(file);
     } catch (e) {

@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { NewUnit, UnitLevel } from './model.ts';
 import { arr } from '../db/arrays.ts';
+import { viOrder } from '../db/collation.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -186,8 +187,15 @@ export async function getUnit(q: Q, id: number) {
   return q.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The names of units by id (for labels: the audit log, reports). */
+export async function unitNames(q: Q, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('units').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
 export async function childrenOf(q: Q, id: number) {
-  return q.selectFrom('units').selectAll().where('parent_id', '=', id).orderBy('name').execute();
+  return q.selectFrom('units').selectAll().where('parent_id', '=', id).orderBy(viOrder('name')).execute();
 }
 
 export interface SearchOptions {
@@ -233,7 +241,7 @@ export async function searchUnits(q: Q, o: SearchOptions) {
     select u.id, u.code, u.name, u.level, u.kind, u.parent_id, u.valid_from, u.valid_to, ${score} as score
     from units u
     where ${sql.join(where, sql` and `)}
-    order by score desc, (u.valid_to is null) desc, array_position(array['province','district','commune','village'], u.level), u.name, u.code
+    order by score desc, (u.valid_to is null) desc, array_position(array['province','district','commune','village'], u.level), ${viOrder('u.name')}, u.code
     limit ${o.limit}`.execute(q);
   return r.rows;
 }
@@ -291,7 +299,7 @@ export async function lineageMany(q: Q, ids: readonly number[]): Promise<Map<num
     from ids join unit_lineage l on l.successor_id = ids.id or l.predecessor_id = ids.id
     join units o on o.id = case when l.successor_id = ids.id then l.predecessor_id else l.successor_id end
     left join units op on op.id = o.parent_id
-    order by o.name, o.code`.execute(q);
+    order by ${viOrder('o.name')}, o.code`.execute(q);
   for (const x of r.rows) {
     const self = x.dir === 'pred' ? x.successor_id : x.predecessor_id;
     if (!out.has(self)) out.set(self, { predecessors: [], successors: [] });

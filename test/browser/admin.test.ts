@@ -74,6 +74,9 @@ test('the administrator manages a user and sees it in the audit log', async (t) 
   await page.goto('/quan-tri/nhat-ky?actor=admin');
   await page.locator('table.table tbody tr').first().waitFor();
   assert.ok((await page.locator('table.table tbody tr').count()) >= 1);
+  // Events and record kinds in words (the code stays beside them for searching).
+  await page.locator('table.table tbody td', { hasText: 'Đăng nhập' }).first().waitFor();
+  await page.locator('table.table tbody td', { hasText: 'Tài khoản' }).first().waitFor();
   await screenshot(page, 'quan-tri-nhat-ky.png');
   await context.close();
 });

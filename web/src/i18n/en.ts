@@ -206,7 +206,7 @@ export const en: Messages = {
 
   'account.totpOff.action': 'Turn off two-step verification',
   'account.sessions': 'Sessions',
-  'account.sessionsText': 'If you suspect someone else uses your account, sign out on every computer and phone, then change your password.',
+  'account.sessionsText': 'If you suspect someone else uses your account, sign out on every computer and phone, then change your password. Every API token of yours is revoked too.',
   'account.revokeAll': 'Sign out everywhere',
 
   'users.title': 'Users',
@@ -242,6 +242,7 @@ export const en: Messages = {
   'audit.title': 'Audit log',
   'audit.intro': 'Every data change and every full read of personal data is recorded and hash-chained, so that edits and deletions are detectable.',
   'audit.actor': 'Actor',
+  'audit.system': 'System',
   'audit.action': 'Action',
   'audit.entity': 'Entity',
   'audit.entityId': 'Record id',
@@ -256,19 +257,6 @@ export const en: Messages = {
   'audit.details': 'Details',
   'audit.empty': 'No audit entries match the filters.',
 
-  'audit.a.session.sign_in': 'Signed in',
-  'audit.a.session.sign_in_failed': 'Failed sign-in',
-  'audit.a.session.sign_out': 'Signed out',
-  'audit.a.session.revoke_all': 'Signed out everywhere',
-  'audit.a.token.create': 'API token created',
-  'audit.a.token.revoke': 'API token revoked',
-  'audit.a.user.create': 'User created',
-  'audit.a.user.update': 'User changed',
-  'audit.a.user.roles': 'Roles assigned',
-  'audit.a.user.password_reset': 'Password reset',
-  'audit.a.user.password_change': 'Password changed',
-  'audit.a.user.totp_enable': 'Two-step verification on',
-  'audit.a.user.totp_disable': 'Two-step verification off',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This address is not part of An sinh. Check the link or go back to the home page.',

@@ -204,7 +204,7 @@ export const vi = {
 
   'account.totpOff.action': 'Tắt xác thực hai bước',
   'account.sessions': 'Phiên đăng nhập',
-  'account.sessionsText': 'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu.',
+  'account.sessionsText': 'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu. Mọi mã API của bạn cũng bị thu hồi.',
   'account.revokeAll': 'Đăng xuất khỏi mọi thiết bị',
 
   'users.title': 'Người dùng',
@@ -240,6 +240,7 @@ export const vi = {
   'audit.title': 'Nhật ký hệ thống',
   'audit.intro': 'Mọi thay đổi dữ liệu và mọi lần xem đầy đủ thông tin cá nhân đều được ghi lại, nối chuỗi bằng mã băm để phát hiện sửa xóa.',
   'audit.actor': 'Người thực hiện',
+  'audit.system': 'Hệ thống',
   'audit.action': 'Thao tác',
   'audit.entity': 'Đối tượng dữ liệu',
   'audit.entityId': 'Mã bản ghi',
@@ -254,19 +255,6 @@ export const vi = {
   'audit.details': 'Chi tiết',
   'audit.empty': 'Không có mục nhật ký nào khớp bộ lọc.',
 
-  'audit.a.session.sign_in': 'Đăng nhập',
-  'audit.a.session.sign_in_failed': 'Đăng nhập thất bại',
-  'audit.a.session.sign_out': 'Đăng xuất',
-  'audit.a.session.revoke_all': 'Đăng xuất khỏi mọi thiết bị',
-  'audit.a.token.create': 'Tạo mã API',
-  'audit.a.token.revoke': 'Thu hồi mã API',
-  'audit.a.user.create': 'Tạo người dùng',
-  'audit.a.user.update': 'Sửa người dùng',
-  'audit.a.user.roles': 'Giao vai trò',
-  'audit.a.user.password_reset': 'Đặt lại mật khẩu',
-  'audit.a.user.password_change': 'Đổi mật khẩu',
-  'audit.a.user.totp_enable': 'Bật xác thực hai bước',
-  'audit.a.user.totp_disable': 'Tắt xác thực hai bước',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Địa chỉ này không có trong An sinh. Kiểm tra lại đường dẫn hoặc quay về trang chủ.',

@@ -69,6 +69,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [done, setDone] = useState(false);
+  const [offPassword, setOffPassword] = useState('');
   const start = async () => {
     setErrors([]);
     try {
@@ -93,14 +94,21 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
       setErrors(formErrorsFrom(err, { code: 'totp-code', totp: 'totp-code' }, 'totp-code'));
     }
   };
-  const turnOff = async () => {
+  // Turning the second factor off asks for the password again (a session alone is not enough).
+  const turnOff = async (e: Event) => {
+    e.preventDefault();
     setErrors([]);
     setDone(false);
+    if (offPassword === '') {
+      setErrors([{ field: 'totp-off-password', message: t('signin.passwordRequired') }]);
+      return;
+    }
     try {
-      await api('DELETE', '/api/me/totp');
+      await api('DELETE', '/api/me/totp', { password: offPassword });
+      setOffPassword('');
       await loadSession();
     } catch (err) {
-      setErrors(formErrorsFrom(err, {}, null));
+      setErrors(formErrorsFrom(err, { password: 'totp-off-password' }, 'totp-off-password'));
     }
   };
   const url = setup && (setup.otpauthUrl ?? setup.otpauthUri ?? setup.otpauth ?? setup.url ?? setup.uri);
@@ -113,9 +121,12 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
         <>
           <p>{t('account.totpOn')}</p>
           {canTurnOff && (
-            <button type="button" class="button button--secondary" onClick={turnOff}>
-              {t('account.totpOff.action')}
-            </button>
+            <form onSubmit={turnOff} noValidate>
+              <Field id="totp-off-password" type="password" autoComplete="current-password" label={t('account.currentPassword')} value={offPassword} onValue={setOffPassword} error={errorFor(errors, 'totp-off-password')} />
+              <button type="submit" class="button button--secondary">
+                {t('account.totpOff.action')}
+              </button>
+            </form>
           )}
         </>
       ) : !setup ? (

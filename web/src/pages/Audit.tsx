@@ -2,9 +2,8 @@
 // so a filtered view can be bookmarked. Dates are typed dd/mm/yyyy and sent as ISO dates.
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../routes.ts';
-import { formatDate, formatDateTime, num, parseDate, t, type MessageKey } from '../i18n/index.ts';
-import { vi } from '../i18n/vi.ts';
-import { asList } from '../lib/api.ts';
+import { formatDate, formatDateTime, num, parseDate, t } from '../i18n/index.ts';
+import type { AuditPage } from '../../../src/audit/schemas.ts';
 import { Link, navigate, queryString } from '../lib/router.tsx';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import { ErrorSummary, Field } from '../components/forms.tsx';
@@ -13,40 +12,6 @@ import { Loaded, useApi } from '../components/data.tsx';
 // GET /api/audit filters (src/audit/routes.ts); pages of 50, newest first.
 const keys = ['actor', 'entity', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof keys)[number], string>;
-
-interface Page {
-  items?: Entry[];
-  total?: number;
-  page?: number;
-  pageSize?: number;
-}
-
-interface Entry {
-  id?: string | number;
-  seq?: number;
-  at?: string;
-  createdAt?: string;
-  time?: string;
-  actor?: string | { username?: string };
-  actorUsername?: string;
-  username?: string;
-  action?: string;
-  entity?: string;
-  entityType?: string;
-  entityId?: string | number;
-  ip?: string;
-  before?: unknown;
-  after?: unknown;
-  details?: unknown;
-}
-
-/** A known action in words (the code stays visible for searching and support). */
-function actionLabel(action: string | undefined): string {
-  const key = `audit.a.${action ?? ''}`;
-  return key in vi ? t(key as MessageKey) : (action ?? '');
-}
-
-const actorOf = (e: Entry) => (typeof e.actor === 'object' ? e.actor?.username : e.actor) ?? e.actorUsername ?? e.username ?? '';
 
 export default function Audit({ query }: PageProps) {
   const fromQuery = (): Filters => ({
@@ -62,7 +27,7 @@ export default function Audit({ query }: PageProps) {
   useEffect(() => setF(fromQuery()), [qs]);
   const pageNo = Math.max(1, Number(query.get('page') ?? 1) || 1);
   const api = Object.fromEntries(keys.map((k) => [k, query.get(k) ?? undefined]));
-  const state = useApi<Page | Entry[]>(`/api/audit${queryString({ ...api, page: pageNo > 1 ? pageNo : undefined })}`);
+  const state = useApi<AuditPage>(`/api/audit${queryString({ ...api, page: pageNo > 1 ? pageNo : undefined })}`);
   const set = (k: keyof Filters) => (v: string) => setF({ ...f, [k]: v });
 
   const submit = (e: Event) => {
@@ -101,9 +66,9 @@ export default function Audit({ query }: PageProps) {
       </form>
       <Loaded state={state}>
         {(data) => {
-          const rows = asList<Entry>(data);
-          const total = Array.isArray(data) ? rows.length : (data.total ?? rows.length);
-          const size = Array.isArray(data) ? rows.length : (data.pageSize ?? 50);
+          const rows = data.items;
+          const total = data.total;
+          const size = data.pageSize;
           if (rows.length === 0) return <p>{t('audit.empty')}</p>;
           return (
             <>
@@ -123,19 +88,25 @@ export default function Audit({ query }: PageProps) {
                     </tr>
                   </thead>
                   <tbody>
-                    {rows.map((e, i) => {
-                      const detail = e.details ?? (e.before != null || e.after != null ? { before: e.before ?? null, after: e.after ?? null } : undefined);
+                    {rows.map((e) => {
+                      const detail = e.before != null || e.after != null ? { before: e.before ?? null, after: e.after ?? null } : undefined;
                       return (
-                        <tr key={e.id ?? e.seq ?? i}>
-                          <td>{formatDateTime(e.at ?? e.createdAt ?? e.time)}</td>
-                          <td>{actorOf(e)}</td>
+                        <tr key={e.seq}>
+                          <td>{formatDateTime(e.at)}</td>
+                          <td>{e.actorUsername ?? t('audit.system')}</td>
                           <td>
-                            {actionLabel(e.action)}
+                            {e.actionLabel}
                             <br />
                             <code class="muted">{e.action}</code>
                           </td>
                           <td>
-                            {e.entity ?? e.entityType} {e.entityId != null && <code>{String(e.entityId)}</code>}
+                            {e.entityLabel} {e.entityId != null && <code>{e.entityId}</code>}
+                            {e.unitName && (
+                              <>
+                                <br />
+                                <span class="muted">{e.unitName}</span>
+                              </>
+                            )}
                           </td>
                           <td>{e.ip}</td>
                           <td>

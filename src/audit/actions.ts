@@ -1,0 +1,87 @@
+// The audit log's events in words: one definition of every action the code writes, with its
+// Vietnamese and English name, and of every kind of record an action touches. `audit()` accepts
+// only these actions (AuditAction), so a new event cannot reach the log without its name.
+import type { Text } from '../kernel/i18n.ts';
+
+export const auditActions = {
+  'session.sign_in': { vi: 'Đăng nhập', en: 'Signed in' },
+  'session.sign_in_failed': { vi: 'Đăng nhập không thành công', en: 'Failed sign-in' },
+  'session.sign_out': { vi: 'Đăng xuất', en: 'Signed out' },
+  'session.revoke_all': { vi: 'Đăng xuất khỏi mọi thiết bị', en: 'Signed out everywhere' },
+  'token.create': { vi: 'Tạo khóa truy cập API', en: 'Created an API token' },
+  'token.revoke': { vi: 'Thu hồi khóa truy cập API', en: 'Revoked an API token' },
+  'user.create': { vi: 'Tạo tài khoản', en: 'Created a user' },
+  'user.update': { vi: 'Sửa tài khoản', en: 'Updated a user' },
+  'user.roles': { vi: 'Đổi vai trò, phạm vi', en: 'Changed roles' },
+  'user.password_change': { vi: 'Đổi mật khẩu', en: 'Changed password' },
+  'user.password_reset': { vi: 'Đặt lại mật khẩu', en: 'Reset a password' },
+  'user.totp_enable': { vi: 'Bật xác thực hai bước', en: 'Turned on two-step verification' },
+  'user.totp_disable': { vi: 'Tắt xác thực hai bước', en: 'Turned off two-step verification' },
+  'plan.create': { vi: 'Lưu kế hoạch', en: 'Saved a plan' },
+  'plan.import': { vi: 'Nhập kế hoạch từ tệp', en: 'Imported a plan from a file' },
+  'plan.update': { vi: 'Sửa kế hoạch', en: 'Updated a plan' },
+  'plan.assignment.status': { vi: 'Cập nhật tình hình thực hiện nhiệm vụ', en: 'Updated a task’s status' },
+  'monitoring.submit': { vi: 'Gửi báo cáo số liệu', en: 'Submitted a report' },
+  'monitoring.approve': { vi: 'Phê duyệt báo cáo số liệu', en: 'Approved a report' },
+  'monitoring.return': { vi: 'Trả lại báo cáo để sửa', en: 'Returned a report for correction' },
+  'monitoring.reopen': { vi: 'Mở lại báo cáo đã duyệt', en: 'Reopened an approved report' },
+  'registry.import': { vi: 'Nhập danh sách hộ, nhân khẩu', en: 'Imported households and persons' },
+  'household.create': { vi: 'Thêm hộ', en: 'Added a household' },
+  'household.update': { vi: 'Sửa thông tin hộ', en: 'Updated a household' },
+  'household.read_full': { vi: 'Xem đầy đủ thông tin hộ (không che)', en: 'Read a household in full (unmasked)' },
+  'person.update': { vi: 'Sửa thông tin nhân khẩu', en: 'Updated a person' },
+  'person.read_full': { vi: 'Xem đầy đủ thông tin nhân khẩu (không che)', en: 'Read a person in full (unmasked)' },
+  'person_search.read_full': { vi: 'Tìm nhân khẩu, xem đầy đủ kết quả (không che)', en: 'Searched persons, results in full (unmasked)' },
+  'decision.start': { vi: 'Quyết định hưởng trợ cấp', en: 'Decision: start of benefit' },
+  'decision.change': { vi: 'Quyết định điều chỉnh mức hưởng', en: 'Decision: change of benefit' },
+  'decision.stop': { vi: 'Quyết định thôi hưởng', en: 'Decision: end of benefit' },
+  'proposal.confirmed': { vi: 'Xác nhận đề xuất thay đổi', en: 'Confirmed a proposal' },
+  'proposal.rejected': { vi: 'Không chấp nhận đề xuất thay đổi', en: 'Rejected a proposal' },
+  'integrity.confirmed': { vi: 'Xác nhận dấu hiệu bất thường', en: 'Confirmed an integrity flag' },
+  'integrity.dismissed': { vi: 'Bỏ qua dấu hiệu bất thường', en: 'Dismissed an integrity flag' },
+  'job.annual_review': { vi: 'Rà soát hằng năm (chạy nền)', en: 'Annual review (background job)' },
+  'job.duplicates': { vi: 'Tìm hồ sơ trùng (chạy nền)', en: 'Duplicate search (background job)' },
+  'job.payroll': { vi: 'Lập danh sách chi trả (chạy nền)', en: 'Payroll (background job)' },
+  'job.registry_import': { vi: 'Nhập danh sách (chạy nền)', en: 'Registry import (background job)' },
+  'payroll.generate': { vi: 'Lập danh sách chi trả', en: 'Generated a payroll' },
+  'payroll.approve': { vi: 'Phê duyệt danh sách chi trả', en: 'Approved a payroll' },
+  'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },
+  'payroll.read_full': { vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)', en: 'Read a payroll with sensitive fields (category, accounts)' },
+  'payroll.reconcile': { vi: 'Đối soát kết quả chi trả', en: 'Reconciled a payroll' },
+} as const satisfies Record<string, Text>;
+
+export type AuditAction = keyof typeof auditActions;
+
+/** The kinds of record the log names (entity), in words. */
+export const auditEntities = {
+  user: { vi: 'Tài khoản', en: 'User' },
+  api_token: { vi: 'Khóa truy cập API', en: 'API token' },
+  session: { vi: 'Phiên đăng nhập', en: 'Session' },
+  plan: { vi: 'Kế hoạch', en: 'Plan' },
+  plan_assignment: { vi: 'Nhiệm vụ của kế hoạch', en: 'Plan task' },
+  monitoring_submission: { vi: 'Báo cáo số liệu', en: 'Report' },
+  registry_import: { vi: 'Lượt nhập danh sách', en: 'Registry import' },
+  household: { vi: 'Hộ', en: 'Household' },
+  person: { vi: 'Nhân khẩu', en: 'Person' },
+  person_search: { vi: 'Tìm kiếm nhân khẩu', en: 'Person search' },
+  benefit_decision: { vi: 'Quyết định trợ cấp', en: 'Benefit decision' },
+  life_event_proposal: { vi: 'Đề xuất thay đổi', en: 'Proposal' },
+  integrity_flag: { vi: 'Dấu hiệu bất thường', en: 'Integrity flag' },
+  payroll: { vi: 'Danh sách chi trả', en: 'Payroll' },
+  job: { vi: 'Việc chạy nền', en: 'Background job' },
+} as const satisfies Record<string, Text>;
+
+export type AuditEntity = keyof typeof auditEntities;
+
+/** The records whose full (unmasked) reads are audited as `<entity>.read_full`. */
+export type FullReadEntity = 'person' | 'household' | 'person_search' | 'payroll';
+
+/** An action's name in words; an action from an older version of ansinh keeps its code. */
+export function actionText(action: string): Text {
+  return (auditActions as Record<string, Text>)[action] ?? { vi: action, en: action };
+}
+
+/** A record kind in words, or its code when unknown. */
+export function entityText(entity: string): Text {
+  return (auditEntities as Record<string, Text>)[entity] ?? { vi: entity, en: entity };
+}

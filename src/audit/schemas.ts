@@ -1,0 +1,50 @@
+// The audit log's HTTP contract: the entry as the API shows it, with the event and the record
+// kind named in the reader's language (src/audit/actions.ts) and the unit by name. The web page
+// imports the types from here (type-only), so the two cannot drift.
+import { Type, type Static } from 'typebox';
+import type { Locale } from '../kernel/i18n.ts';
+import { actionText, entityText } from './actions.ts';
+import type { StoredAuditEntry } from './model.ts';
+
+export const AuditEntryView = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorUserId: Type.Union([Type.Integer(), Type.Null()]),
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String({ description: 'The event code, e.g. payroll.approve' }),
+  actionLabel: Type.String({ description: 'The event in words, in the reader’s language' }),
+  entity: Type.String(),
+  entityLabel: Type.String({ description: 'The kind of record, in words' }),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  unitId: Type.Union([Type.Integer(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  hash: Type.String(),
+});
+export type AuditEntryView = Static<typeof AuditEntryView>;
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntryView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type AuditPage = Static<typeof AuditPage>;
+
+/** One stored entry as the API shows it. */
+export function presentEntry(e: StoredAuditEntry, locale: Locale, unitNames: ReadonlyMap<number, string>): AuditEntryView {
+  return {
+    seq: e.seq,
+    at: e.at,
+    actorUserId: e.actorUserId,
+    actorUsername: e.actorUsername,
+    ip: e.ip,
+    action: e.action,
+    actionLabel: actionText(e.action)[locale],
+    entity: e.entity,
+    entityLabel: entityText(e.entity)[locale],
+    entityId: e.entityId,
+    unitId: e.unitId,
+    unitName: e.unitId === null ? null : (unitNames.get(e.unitId) ?? null),
+    before: e.before,
+    after: e.after,
+    hash: e.hash,
+  };
+}

@@ -1,0 +1,56 @@
+// What of a benefit decision, a payroll line and a bank-file line leaves the server, by the
+// masking rules of src/registry/presenters.ts. The JSON views and the exports (CSV, XLSX) use
+// these functions and nothing else, so a supervisor's bank file masks what the screen masks.
+import { maskAccount, maskPersonalId, type Disclosure } from '../registry/presenters.ts';
+import { formatMonthVi, type Month } from '../registry/model.ts';
+import { lineReference } from './model.ts';
+import type { PayrollLineRow } from './store.ts';
+
+export interface DecisionRow {
+  id: number;
+  number: string;
+  decided_on: string;
+  signer: string;
+  kind: string;
+  category: string | null;
+  coefficient_tenths: number | null;
+  monthly_amount: number | null;
+  basis: string;
+  start_month: number;
+  channel: string | null;
+}
+
+/**
+ * A benefit decision. Masked, its category, coefficient and legal basis are withheld for every
+ * decision alike (withholding only the health categories would itself tell which ones they are).
+ * The amount stays: it is what is paid, and coefficients are shared across categories.
+ */
+export function presentDecision(d: DecisionRow, disc: Disclosure) {
+  return {
+    id: d.id, number: d.number, decided_on: d.decided_on, signer: d.signer, kind: d.kind,
+    category: disc.health ? d.category : null,
+    coefficient_tenths: disc.health ? d.coefficient_tenths : null,
+    basis: disc.health ? d.basis : null,
+    monthly_amount: d.monthly_amount, start_month: d.start_month, channel: d.channel,
+    masked: !disc.health,
+  };
+}
+
+/** A payroll line: ID number, account and category by the disclosure. */
+export function presentPayrollLine(l: PayrollLineRow, disc: Disclosure) {
+  return {
+    ...l,
+    personal_id: disc.personalId ? l.personal_id : maskPersonalId(l.personal_id),
+    account: disc.accounts ? l.account : maskAccount(l.account),
+    category: disc.health ? l.category : null,
+  };
+}
+
+/** Is the line paid by transfer (it goes into the bank file)? */
+export const inBankFile = (l: Pick<PayrollLineRow, 'channel'>): boolean => l.channel === 'bank' || l.channel === 'ewallet';
+
+/** A row of the bank batch file: reference, account, name, amount, transfer note. */
+export function presentBankLine(payrollId: number, month: Month, l: PayrollLineRow, disc: Disclosure): [string, string, string, number, string] {
+  const p = presentPayrollLine(l, disc);
+  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `Tro cap xa hoi thang ${formatMonthVi(month)}`];
+}
