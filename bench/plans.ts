@@ -1,9 +1,10 @@
 // Plan extraction benchmark (issue 18 High 3): extraction time of texts of 40 KB, 200 KB and
 // 1 MB (characters), for three shapes of text, and each size's time per KB as a ratio to the
 // 40 KB run of the same shape measured in the same run: about 1 at every size means linear (the
-// extractor used to be quadratic: 200k characters of digits took 36.6 s). In the process, no
-// worker: this is the extractor's own time.
-//   npm run bench -- plans [--sizes=40000,200000,1000000]
+// extractor used to be quadratic: 200k characters of digits took 36.6 s), and the growth from the
+// size before (time ratio over size ratio: 1 linear, 5 quadratic for sizes ×5). Each time is the
+// best of --repeat runs. In the process, no worker: this is the extractor's own time.
+//   npm run bench -- plans [--sizes=40000,200000,1000000] [--repeat=2]
 import { readFileSync } from 'node:fs';
 import { extractPlan } from '../src/plans/extract/index.ts';
 
@@ -25,18 +26,26 @@ function fill(unit: string, n: number): string {
 
 export async function run(): Promise<void> {
   const sizes = arg('sizes', '40000,200000,1000000').split(',').map(Number);
+  const repeat = Math.max(1, Number(arg('repeat', '2')));
   extractPlan(plans[1]!); // warm up the catalogue matcher and the JIT
-  console.log('shape    size (chars)   time      ms per KB   ratio to the smallest');
+  console.log('shape    size (chars)   time      ms per KB   ratio to the smallest   growth from the size before');
   for (const [name, make] of Object.entries(shapes)) {
     let base: number | null = null;
+    let prev: { n: number; ms: number } | null = null;
     for (const n of sizes) {
       const text = make(n);
-      const t0 = performance.now();
-      const r = extractPlan(text);
-      const ms = performance.now() - t0;
+      let ms = Infinity;
+      let targets = 0;
+      for (let k = 0; k < repeat; k++) {
+        const t0 = performance.now();
+        targets = extractPlan(text).targets.length;
+        ms = Math.min(ms, performance.now() - t0);
+      }
       const perKb = ms / (n / 1000);
       base ??= perKb;
-      console.log(`${name.padEnd(8)} ${String(n).padStart(12)}   ${(ms / 1000).toFixed(2).padStart(6)} s   ${perKb.toFixed(2).padStart(9)}   ${(perKb / base).toFixed(2)}   (${r.targets.length} targets)`);
+      const growth = prev ? (ms / prev.ms / (n / prev.n)).toFixed(2) : '-';
+      console.log(`${name.padEnd(8)} ${String(n).padStart(12)}   ${(ms / 1000).toFixed(2).padStart(6)} s   ${perKb.toFixed(2).padStart(9)}   ${(perKb / base).toFixed(2).padStart(21)}   ${growth.padStart(6)}   (${targets} targets)`);
+      prev = { n, ms };
     }
   }
 }

@@ -113,6 +113,13 @@ export function createMatcher(catalogue: readonly CatalogueIndicator[]): Matcher
   };
   const units = new Map(catalogue.map((i) => [i.code, i.unit]));
   const names = new Map(catalogue.map((i) => [i.code, i.name.vi]));
+  // Each phrase's gram weights and their sum, once (summed in the same order as before).
+  const weighed = phrases.map((p) => {
+    const ws = p.grams.map(weight);
+    let total = 0;
+    for (const w of ws) total += w;
+    return { p, ws, total };
+  });
 
   return {
     unitOf: (c) => units.get(c),
@@ -140,20 +147,29 @@ export function createMatcher(catalogue: readonly CatalogueIndicator[]): Matcher
       for (const g of grams) if (df.has(g)) ctxWeight += weight(g);
       const best = new Map<string, Match>();
       const min = opts.minCoverage ?? MIN_COVERAGE;
-      for (const p of phrases) {
+      for (const { p, ws, total } of weighed) {
         if (opts.units && !opts.units.includes(units.get(p.code)!)) continue;
         if (p.grams.length === 0) continue;
         let got = 0;
-        let total = 0;
+        let weighedSoFar = 0;
+        let hopeless = false;
+        // A phrase that can no longer reach `min` coverage is dropped without testing the rest
+        // of its grams (the margin keeps every phrase the full count would keep).
+        const need = min * total - 1e-9;
         const matched: string[] = [];
-        for (const g of p.grams) {
-          const w = weight(g);
-          total += w;
+        for (let k = 0; k < p.grams.length; k++) {
+          const g = p.grams[k]!;
+          const w = ws[k]!;
+          weighedSoFar += w;
           if (has(g)) {
             got += w;
             matched.push(g);
+          } else if (got + (total - weighedSoFar) < need) {
+            hopeless = true;
+            break;
           }
         }
+        if (hopeless) continue;
         const coverage = got / total;
         if (coverage < min) continue;
         if (share && !matched.some((g) => share.has(g))) continue;

@@ -4,9 +4,9 @@
 // server keeps answering everyone else. A task is an exported function of a module, named by
 // the module's URL: from the TypeScript sources (tsx) the worker registers tsx first; from the
 // compiled dist/ it imports the .js as is. At most ANSINH_PARSE_WORKERS (default 2) run at a
-// time; the others wait their turn.
+// time; up to MAX_WAITING others wait their turn, and more are refused with a 429.
 import { Worker } from 'node:worker_threads';
-import { LimitError } from './errors.ts';
+import { AppError, errorCatalogue, LimitError } from './errors.ts';
 import { text } from './i18n.ts';
 
 export interface WorkerCaps {
@@ -30,12 +30,19 @@ const { workerData, parentPort } = require('node:worker_threads');
 const fromSources = import.meta.url.endsWith('.ts');
 const tsxApi = fromSources ? import.meta.resolve('tsx/esm/api') : null;
 
-const MAX_RUNNING = Math.max(1, Number(process.env.ANSINH_PARSE_WORKERS) || 2);
+export const MAX_RUNNING = Math.max(1, Number(process.env.ANSINH_PARSE_WORKERS) || 2);
+/** Tasks that may wait for a worker; past them a request is refused (429) rather than held. */
+export const MAX_WAITING = 8;
 let running = 0;
 const waiting: (() => void)[] = [];
 
 async function slot(): Promise<() => void> {
-  if (running >= MAX_RUNNING) await new Promise<void>((r) => waiting.push(r));
+  if (running >= MAX_RUNNING) {
+    if (waiting.length >= MAX_WAITING) {
+      throw new AppError(errorCatalogue.tooManyRequests, text('Máy chủ đang đọc nhiều tệp cùng lúc; hãy thử lại sau ít phút', 'The server is reading many files at once; try again in a few minutes'));
+    }
+    await new Promise<void>((r) => waiting.push(r));
+  }
   running++;
   return () => {
     running--;

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LimitError } from '../kernel/errors.ts';
+import { AppError, LimitError } from '../kernel/errors.ts';
+import { MAX_RUNNING, MAX_WAITING } from '../kernel/worker.ts';
 import { extractPlan } from './extract/index.ts';
 import { readPlan } from './read.ts';
 
@@ -35,4 +36,17 @@ test('a task over its heap cap is stopped: LimitError "worker_memory"; the proce
   });
   const r = await readPlan({ text: thuLum }, '/body/text');
   assert.ok(r.ok);
+});
+
+test('past the running workers and MAX_WAITING waiting tasks, a task is refused (429), not held', async () => {
+  const n = MAX_RUNNING + MAX_WAITING + 2;
+  const all = await Promise.allSettled(Array.from({ length: n }, () => readPlan({ text: thuLum }, '/body/text')));
+  const refused = all.filter((r) => r.status === 'rejected');
+  assert.equal(refused.length, 2);
+  for (const r of refused) {
+    const e = (r as PromiseRejectedResult).reason;
+    assert.ok(e instanceof AppError);
+    assert.equal(e.kind.status, 429);
+  }
+  assert.equal(all.filter((r) => r.status === 'fulfilled' && r.value.ok).length, n - 2);
 });

@@ -36,6 +36,9 @@ export function fromOriginal(original: string): MappedText {
 export function replaceMapped(m: MappedText, re: RegExp, repl: (match: RegExpExecArray) => Piece[]): MappedText {
   const flags = re.flags.includes('d') ? re.flags : re.flags + 'd';
   const rx = new RegExp(re.source, flags);
+  // Nothing to replace: the same text and map (most passes on most texts; copying is the cost).
+  if (!rx.test(m.text)) return m;
+  rx.lastIndex = 0;
   let text = '';
   const start: number[] = [];
   const end: number[] = [];
