@@ -33,8 +33,10 @@ const Health = Type.Object({
 const timeout = Symbol('timeout');
 
 export const systemRoutes: FeatureRoutes = (app, { db, version }) => {
-  // Migrations run before the server starts: the version is read once, then kept.
+  // Migrations run before the server starts: the version is read now, while the database is
+  // free (the job worker starts after listen), and kept for answers given while it is busy.
   let migration: number | null = null;
+  void sql<{ v: number | null }>`select max(version) as v from schema_migrations`.execute(db.k).then((r) => (migration ??= r.rows[0]?.v ?? 0), () => {});
   app.get(
     '/api/health',
     {
