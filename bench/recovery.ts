@@ -69,12 +69,12 @@ function start(env: NodeJS.ProcessEnv, port: number): Server {
   return { child, port, out: () => out };
 }
 
-/** Milliseconds from now to the first /api/health 200 (each probe waits at most 2 s, as a monitor would). */
+/** Milliseconds from now to the first /api/health 200 (each probe waits at most 5 s, as a monitor would). */
 async function untilHealthy(s: Server, t0: number, limitMs = 900_000): Promise<{ ms: number; body: unknown }> {
   for (;;) {
     if (s.child.exitCode !== null) throw new Error(`serve exited ${s.child.exitCode}: ${s.out().slice(-1500)}`);
     try {
-      const r = await fetch(`http://127.0.0.1:${s.port}/api/health`, { signal: AbortSignal.timeout(2000) });
+      const r = await fetch(`http://127.0.0.1:${s.port}/api/health`, { signal: AbortSignal.timeout(5000) });
       if (r.ok) return { ms: performance.now() - t0, body: await r.json() };
     } catch { /* not listening or not answering */ }
     if (performance.now() - t0 > limitMs) throw new Error(`no /api/health within ${limitMs / 1000} s`);
