@@ -85,7 +85,7 @@ async function serve(env: NodeJS.ProcessEnv): Promise<Server> {
   return { port, child, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r))); } };
 }
 
-async function signIn(port: number, username: string, password: string): Promise<string> {
+export async function signIn(port: number, username: string, password: string): Promise<string> {
   const r = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!r.ok) throw new Error(`sign-in ${username}: ${r.status} ${await r.text()}`);
   return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -94,7 +94,7 @@ async function signIn(port: number, username: string, password: string): Promise
 const searchTerms = ['Lò Văn Khăm', 'Giàng A Páo', 'Tẩn Láo', 'Thị Ún', 'Vàng Thị Mỷ', 'Lý Mó Xá', 'Lường Văn Ún', 'Khằm', 'Sùng A Dế', 'Chảo Mẩy', 'Nguyen Van Nam', 'TLB-00042'];
 
 /** The GETs of the pages an officer of Thu Lũm opens, with their share of the mix. */
-function pageMix(): [number, string, () => string][] {
+export function pageMix(): [number, string, () => string][] {
   let i = 0;
   const term = () => searchTerms[i++ % searchTerms.length]!;
   return [
@@ -125,7 +125,7 @@ function get(agent: Agent, port: number, path: string, cookie: string): Promise<
 }
 
 /** `users` concurrent users for `seconds`, each sending the next request when the last one answered. */
-async function level(port: number, cookie: string, users: number, seconds: number, mix: [number, string, () => string][]): Promise<Sample[]> {
+export async function level(port: number, cookie: string, users: number, seconds: number, mix: [number, string, () => string][]): Promise<Sample[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: users });
   const weights = mix.flatMap(([w, name, path], k) => Array.from({ length: w }, () => [name, path, k] as const));
   const samples: Sample[] = [];

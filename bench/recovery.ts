@@ -60,17 +60,21 @@ function start(env: NodeJS.ProcessEnv, port: number): Server {
     cwd: root, env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const t0 = performance.now();
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    // Each line stamped with the seconds since spawn, to see where a start spends its time.
+    out += d.split('\n').map((l) => (l ? `[${((performance.now() - t0) / 1000).toFixed(1)} s] ${l}` : l)).join('\n');
+  });
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
   return { child, port, out: () => out };
 }
 
-/** Milliseconds from now to the first /api/health 200 (each probe waits at most 2 s, as a monitor would). */
+/** Milliseconds from now to the first /api/health 200 (each probe waits at most 5 s, as a monitor would). */
 async function untilHealthy(s: Server, t0: number, limitMs = 900_000): Promise<{ ms: number; body: unknown }> {
   for (;;) {
     if (s.child.exitCode !== null) throw new Error(`serve exited ${s.child.exitCode}: ${s.out().slice(-1500)}`);
     try {
-      const r = await fetch(`http://127.0.0.1:${s.port}/api/health`, { signal: AbortSignal.timeout(2000) });
+      const r = await fetch(`http://127.0.0.1:${s.port}/api/health`, { signal: AbortSignal.timeout(5000) });
       if (r.ok) return { ms: performance.now() - t0, body: await r.json() };
     } catch { /* not listening or not answering */ }
     if (performance.now() - t0 > limitMs) throw new Error(`no /api/health within ${limitMs / 1000} s`);
@@ -140,14 +144,15 @@ async function runOn(label: string, env: NodeJS.ProcessEnv, rows: number, killAf
   s = start(env, await freePort());
   const t2 = performance.now();
   const h = await untilHealthy(s, t2);
-  const listening = s.out().includes('đang chạy tại');
-  console.log(`  restart after SIGKILL → /api/health        ${secs(h.ms)}  = ${(h.ms / base).toFixed(1)}× clean start (goal < 30 s)   ${JSON.stringify(h.body)}${listening ? '' : ' (before the start-up banner)'}`);
+  const banner = /\[([0-9.]+) s\] ansinh .* đang chạy tại/.exec(s.out())?.[1];
+  console.log(`  restart after SIGKILL → /api/health        ${secs(h.ms)}  = ${(h.ms / base).toFixed(1)}× clean start (goal < 30 s; listening after ${banner ?? '?'} s)   ${JSON.stringify(h.body)}`);
   for (;;) {
     if (new RegExp(`công việc #${id}: (xong|lỗi|failed)`).test(s.out()) || s.child.exitCode !== null) break;
     if (performance.now() - t2 > 1_800_000) throw new Error('the resumed import did not finish within 30 min');
     await sleep(500);
   }
   console.log(`  restart → resumed import applied            ${secs(performance.now() - t2)}   (${/công việc #\d+: \S+/.exec(s.out())?.[0] ?? 'no end logged'})`);
+  if (flag('log')) console.log(s.out());
   const { cookie: c2 } = await signIn(s.port);
   const j = (await (await fetch(`http://127.0.0.1:${s.port}/api/jobs/${id}`, { headers: { cookie: c2 } })).json()) as JobView & { result?: { counts?: { new: number } } };
   console.log(`  job ${id}: ${j.state}, ${j.result?.counts?.new ?? '?'} new rows`);

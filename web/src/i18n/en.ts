@@ -256,6 +256,13 @@ export const en: Messages = {
   'audit.ip': 'IP address',
   'audit.details': 'Details',
   'audit.empty': 'No audit entries match the filters.',
+  'audit.anchor.title': 'Hash chain anchor',
+  'audit.anchor.latest': 'Latest anchor: entry {seq}, at {at}',
+  'audit.anchor.hash': 'Hash',
+  'audit.anchor.place': 'Stored in',
+  'audit.anchor.head': 'The log now holds {n} entries.',
+  'audit.anchor.none': 'Never anchored: the server operator sets ANSINH_AUDIT_ANCHOR_DIR (anchored daily) or runs "ansinh audit anchor".',
+  'audit.anchor.why': 'An anchor writes the number and hash of the last entry to a file outside the database; "ansinh audit verify" checks the log against it to detect entries cut from the end or a rewritten chain.',
 
 
   'notFound.title': 'Page not found',

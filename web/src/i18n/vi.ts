@@ -254,6 +254,13 @@ export const vi = {
   'audit.ip': 'Địa chỉ IP',
   'audit.details': 'Chi tiết',
   'audit.empty': 'Không có mục nhật ký nào khớp bộ lọc.',
+  'audit.anchor.title': 'Mốc neo chuỗi băm',
+  'audit.anchor.latest': 'Mốc neo gần nhất: mục số {seq}, lúc {at}',
+  'audit.anchor.hash': 'Mã băm',
+  'audit.anchor.place': 'Nơi lưu',
+  'audit.anchor.head': 'Nhật ký hiện có {n} mục.',
+  'audit.anchor.none': 'Chưa neo lần nào: quản trị viên máy chủ đặt ANSINH_AUDIT_ANCHOR_DIR (neo hằng ngày) hoặc chạy "ansinh audit anchor".',
+  'audit.anchor.why': 'Mốc neo ghi số thứ tự và mã băm của mục cuối ra một tệp bên ngoài cơ sở dữ liệu; "ansinh audit verify" so với tệp đó để phát hiện việc xóa các mục cuối hoặc viết lại chuỗi.',
 
 
   'notFound.title': 'Không tìm thấy trang',

@@ -13,6 +13,43 @@ import { Loaded, useApi } from '../components/data.tsx';
 const keys = ['actor', 'entity', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof keys)[number], string>;
 
+/** GET /api/audit/anchor: the chain head now and the latest anchor written outside the database. */
+interface AnchorState {
+  head?: { seq: number; hash: string };
+  latest?: { seq: number; hash: string; at: string; place: string } | null;
+}
+
+/** The latest anchor of the hash chain (issue 18 item 6): so that cutting or rewriting the log shows. */
+function AnchorPanel() {
+  const state = useApi<AnchorState>('/api/audit/anchor');
+  return (
+    <section class="panel" aria-labelledby="audit-anchor-title">
+      <h2 id="audit-anchor-title">{t('audit.anchor.title')}</h2>
+      <Loaded state={state}>
+        {(a) => (
+          <>
+            {a.latest ? (
+              <dl class="facts">
+                <dt>{t('audit.anchor.latest', { seq: num(a.latest.seq), at: formatDateTime(a.latest.at) })}</dt>
+                <dd>
+                  {t('audit.anchor.hash')}: <code class="hash">{a.latest.hash}</code>
+                </dd>
+                <dd>
+                  {t('audit.anchor.place')}: <code>{a.latest.place}</code>
+                </dd>
+              </dl>
+            ) : (
+              <p>{t('audit.anchor.none')}</p>
+            )}
+            {a.head && <p>{t('audit.anchor.head', { n: num(a.head.seq) })}</p>}
+            <p class="muted">{t('audit.anchor.why')}</p>
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
 export default function Audit({ query }: PageProps) {
   const fromQuery = (): Filters => ({
     actor: query.get('actor') ?? '',
@@ -50,6 +87,7 @@ export default function Audit({ query }: PageProps) {
     <>
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
+      <AnchorPanel />
       <ErrorSummary errors={errors} />
       <form class="filters" onSubmit={submit} noValidate>
         <Field id="audit-actor" label={t('audit.actor')} value={f.actor} onValue={set('actor')} />
