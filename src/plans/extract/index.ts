@@ -5,14 +5,16 @@
 import { normalise, originalSpan, type MappedText } from './normalise.ts';
 import { extractMetadata, type PlanMetadata } from './metadata.ts';
 import { findSections, sectionOf, type Section } from './sections.ts';
-import { extractTargets, UNMATCHED_REASONS, type Comparator, type UnmatchedCode } from './targets.ts';
+import { extractTargets, UNMATCHED_REASONS, type Comparator, type ProposedIndicator, type UnmatchedCode } from './targets.ts';
 import { extractAssignments, extractReportDeadlines, extractTasks, type Assignment, type ReportDeadline, type Task } from './assignments.ts';
 import { catalogueMatcher, createMatcher, type CatalogueIndicator } from '../../indicators/match.ts';
 
-export type { Comparator } from './targets.ts';
+export type { Comparator, ProposedIndicator } from './targets.ts';
 
 export interface ExtractedTarget {
-  readonly indicatorCode: string;
+  /** null: no catalogue indicator matched ("chưa gắn chỉ tiêu"); `proposed` says what is measured. */
+  readonly indicatorCode: string | null;
+  readonly proposed?: ProposedIndicator;
   readonly indicatorName: string;
   readonly comparator: Comparator;
   readonly value: number;
@@ -70,7 +72,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const span = (a: number, b: number) => originalSpan(m, a, b);
   const targets = found.targets.map((t) => {
     const o = span(t.start, t.end);
-    return { indicatorCode: t.indicatorCode, indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
+    return { indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
   });
   const unmatched = found.unmatched.map((u) => {
     const o = span(u.start, u.end);
