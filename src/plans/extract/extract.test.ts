@@ -103,3 +103,14 @@ test('a target of an indicator the catalogue lacks is returned with indicatorCod
   ]);
   for (const t of r.targets) assert.equal(t.indicatorName, t.proposed!.name);
 });
+
+test('results of the past are not targets: "năm 2022 đạt", "đã", "ước đạt", "giảm từ 25,1% xuống …"; a report gives no targets', () => {
+  const r = extractPlan(plan('- Năm 2022, thu nhập bình quân đầu người năm 2022 đạt 27,8 triệu đồng/người; đã giải quyết việc làm cho 3.500 lao động; tỷ lệ hộ nghèo giảm từ 25,1% xuống còn 17%.\n- Phấn đấu thu nhập bình quân đầu người đạt 40 triệu đồng/người; tỷ lệ người dân tham gia BHYT đạt 95%.').replace('Thực hiện Nghị quyết', 'Ngày 05/01/2024. Thực hiện Nghị quyết'));
+  assert.deepEqual(r.targets.map((t) => t.value), [40, 95]);
+  assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1]);
+  assert.ok(r.results.every((x) => typeof x.name === 'string' && x.name.length > 0));
+  const report = extractPlan('BÁO CÁO\nKết quả thực hiện Chương trình giảm nghèo năm 2024\n\nTỷ lệ hộ nghèo còn 1,51%; tỷ lệ người dân tham gia BHYT đạt 93,5%.');
+  assert.equal(report.plan.kind, 'report');
+  assert.deepEqual(report.targets, []);
+  assert.deepEqual(report.results.map((x) => x.value), [1.51, 93.5]);
+});

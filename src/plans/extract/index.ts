@@ -7,6 +7,7 @@ import { extractMetadata, type PlanMetadata } from './metadata.ts';
 import { findSections, sectionOf, type Section } from './sections.ts';
 import { extractTargets, UNMATCHED_REASONS, type Comparator, type ProposedIndicator, type UnmatchedCode } from './targets.ts';
 import { extractAssignments, extractReportDeadlines, extractTasks, type Assignment, type ReportDeadline, type Task } from './assignments.ts';
+import { isReportTitle, looksAhead, tenseOf } from './results.ts';
 import { catalogueMatcher, createMatcher, type CatalogueIndicator } from '../../indicators/match.ts';
 
 export type { Comparator, ProposedIndicator } from './targets.ts';
@@ -37,9 +38,26 @@ export interface ExtractedUnmatched {
   readonly end: number;
 }
 
+/** A value the document reports as reached (a past year, "đã", "ước đạt", a report of results). */
+export interface ExtractedResult {
+  readonly indicatorCode: string | null;
+  /** The catalogue indicator's name, or the indicator words of the text when none matched. */
+  readonly name: string;
+  readonly indicatorName: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly year: number | null;
+  readonly sourceText: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface PlanExtraction {
   readonly plan: PlanMetadata;
+  /** Targets to reach; a report of results (plan.kind "report") has none. */
   readonly targets: ExtractedTarget[];
+  /** Results of the past the document reports: not targets. */
+  readonly results: ExtractedResult[];
   readonly unmatched: ExtractedUnmatched[];
   readonly sections: { numbering: string | null; title: string; level: number; kind: string | null; start: number; end: number }[];
   readonly assignments: (Assignment & { readonly sourceText: string })[];
@@ -62,15 +80,41 @@ function objectivesRange(m: MappedText, sections: readonly Section[]): { start: 
 export function extractPlan(original: string, opts: { catalogue?: readonly CatalogueIndicator[] } = {}): PlanExtraction {
   const matcher = opts.catalogue ? createMatcher(opts.catalogue) : catalogueMatcher();
   const m = normalise(original);
-  const plan = extractMetadata(m.text);
+  const meta = extractMetadata(m.text);
+  // A report of results: its title says so ("BÁO CÁO", "kết quả thực hiện", "sơ kết", "tổng
+  // kết"); a press item's headline is its first line.
+  const headline = m.text.split('\n').map((l) => l.trim().slice(0, 160)).filter((l) => l.length > 12).slice(0, 2);
+  const heads = [meta.title ?? '', ...headline];
+  // An opening that looks ahead ("phương hướng, nhiệm vụ năm 2026", "phấn đấu") is no pure report.
+  const opening = m.text.split('\n').map((l) => l.trim().slice(0, 200)).filter((l) => l.length > 12).slice(0, 6);
+  let report = meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAhead(l)));
   const sections = findSections(m.text);
   const obj = objectivesRange(m, sections);
   // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
   // year of targets that give none nearer.
-  const titleYear = /(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/u.exec(plan.title ?? '');
+  const titleYear = /(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/u.exec(meta.title ?? '');
   const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : null) });
   const span = (a: number, b: number) => originalSpan(m, a, b);
-  const targets = found.targets.map((t) => {
+  // The year the document is written in or for: values of earlier years are results.
+  const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
+  const periodStart = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d\d)\s*[-–]/u.exec(meta.title ?? '');
+  const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
+  const tenses = new Map(found.targets.map((t) => [t, tenseOf(m.text, t.start, t.end, { refYear })]));
+  let past = found.targets.filter((t) => report || tenses.get(t) === 'past');
+  // A text without a kind that reports values as reached and none as still to reach is a report
+  // of results (a press item on a review meeting): its other figures are results too.
+  const ahead = found.targets.filter((t) => tenses.get(t) === 'future').length;
+  if (!report && meta.kind === null && past.length >= 2 && ahead === 0 && !opening.some((l) => looksAhead(l))) {
+    report = true;
+    past = found.targets;
+  }
+  const plan: PlanMetadata = report && meta.kind === null ? { ...meta, kind: 'report' } : meta;
+  const pastSet = new Set(past);
+  const results = past.map((t) => {
+    const o = span(t.start, t.end);
+    return { indicatorCode: t.indicatorCode, name: t.indicatorName, indicatorName: t.indicatorName, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end };
+  });
+  const targets = found.targets.filter((t) => !pastSet.has(t)).map((t) => {
     const o = span(t.start, t.end);
     return { indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
   });
@@ -86,6 +130,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   return {
     plan,
     targets,
+    results,
     unmatched,
     sections: sections.map((s) => ({ numbering: s.numbering, title: s.title, level: s.level, kind: s.kind, start: span(s.start, s.start + 1).start, end: span(s.end - 1, s.end).end })),
     assignments,
