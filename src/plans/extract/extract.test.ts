@@ -114,3 +114,10 @@ test('results of the past are not targets: "năm 2022 đạt", "đã", "ước �
   assert.deepEqual(report.targets, []);
   assert.deepEqual(report.results.map((x) => x.value), [1.51, 93.5]);
 });
+
+test('a target with no year of its own takes the latest year the opening names ("nhiệm kỳ 2020 - 2025", "nhiệm vụ năm 2026")', () => {
+  const r = extractPlan('Đại hội Đảng bộ xã nhiệm kỳ 2020 - 2025 thông qua các chỉ tiêu\n\nTỷ lệ người dân tham gia BHYT đạt 95%.');
+  assert.deepEqual(r.targets.map((t) => [t.value, t.year]), [[95, 2025]]);
+  const h = extractPlan('Hội nghị tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026\n\nPhường phấn đấu tỷ lệ người dân tham gia BHYT đạt 96%.');
+  assert.deepEqual(h.targets.map((t) => [t.value, t.year]), [[96, 2026]]);
+});

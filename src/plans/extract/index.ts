@@ -93,7 +93,11 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
   // year of targets that give none nearer.
   const titleYear = /(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/u.exec(meta.title ?? '');
-  const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : null) });
+  // Else the latest year the opening names for the document ("nhiệm kỳ 2020 - 2025", "phương
+  // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
+  let openingYear: number | null = null;
+  for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu)) openingYear = Math.max(openingYear ?? 0, Number(y[1]));
+  const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : openingYear) });
   const span = (a: number, b: number) => originalSpan(m, a, b);
   // The year the document is written in or for: values of earlier years are results.
   const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
