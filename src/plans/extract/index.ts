@@ -92,7 +92,9 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const obj = objectivesRange(m, sections);
   // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
   // year of targets that give none nearer.
-  const titleYear = /(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/u.exec(meta.title ?? '');
+  // The latest one: "tổng kết năm 2025, phương hướng, nhiệm vụ năm 2026" is a 2026 plan.
+  const titleYears = [...(meta.title ?? '').matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/gu)].map((x) => Number(x[1]));
+  const titleYear = titleYears.length ? [null, String(Math.max(...titleYears))] : null;
   // Else the latest year the opening names for the document ("nhiệm kỳ 2020 - 2025", "phương
   // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
   let openingYear: number | null = null;

@@ -218,7 +218,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const isHeading = depth < 6;
       if (isHeading) {
         while (yearStack.length && yearStack[yearStack.length - 1]!.depth >= depth) yearStack.pop();
-        const y = lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ?? lineYears[0];
+        // Else the line's latest year ("tổng kết năm 2025, phương hướng, nhiệm vụ năm 2026").
+        const y = lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ?? [...lineYears].sort((p, q) => q.year - p.year)[0];
         if (y) yearStack.push({ depth, year: y.year });
       }
       for (const t of toks) if (t.structure) unmatched.push({ code: t.structure, reason: UNMATCHED_REASONS[t.structure].vi, start: t.start, end: t.end, value: t.value });
