@@ -121,3 +121,8 @@ test('a target with no year of its own takes the latest year the opening names (
   const h = extractPlan('Hội nghị tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026\n\nPhường phấn đấu tỷ lệ người dân tham gia BHYT đạt 96%.');
   assert.deepEqual(h.targets.map((t) => [t.value, t.year]), [[96, 2026]]);
 });
+
+test('every target records the section it is in', () => {
+  const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%.'));
+  assert.deepEqual(r.targets.map((t) => t.section), ['2.1. Mục tiêu cụ thể đến năm 2030']);
+});

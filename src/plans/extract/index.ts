@@ -27,6 +27,8 @@ export interface ExtractedTarget {
   readonly strive: boolean;
   readonly shared: boolean;
   readonly confidence: number;
+  /** The heading of the innermost section the target is in ("2. Mục tiêu cụ thể", "III. NHIỆM VỤ VÀ GIẢI PHÁP"); null when none. */
+  readonly section: string | null;
 }
 
 export interface ExtractedUnmatched {
@@ -120,9 +122,11 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
     const o = span(t.start, t.end);
     return { indicatorCode: t.indicatorCode, name: t.indicatorName, indicatorName: t.indicatorName, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end };
   });
+  const sectionAt = sectionFinder(sections);
   const targets = found.targets.filter((t) => !pastSet.has(t)).map((t) => {
     const o = span(t.start, t.end);
-    return { indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
+    const sec = sectionAt(t.start);
+    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
   });
   const unmatched = found.unmatched.map((u) => {
     const o = span(u.start, u.end);
@@ -148,4 +152,19 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
 function spanOf(span: (a: number, b: number) => { start: number; end: number; text: string }, a: number, b: number) {
   const o = span(a, b);
   return { sourceText: o.text, start: o.start, end: o.end };
+}
+
+/** The innermost section at a position, for positions asked in increasing order (one sweep, linear). */
+function sectionFinder(sections: readonly Section[]): (pos: number) => Section | null {
+  let i = 0;
+  const open: Section[] = [];
+  return (pos) => {
+    // Sections nest, so a stack holds the open ones; one that has ended never opens again.
+    for (; i < sections.length && sections[i]!.start <= pos; i++) {
+      while (open.length && open[open.length - 1]!.end <= sections[i]!.start) open.pop();
+      open.push(sections[i]!);
+    }
+    while (open.length && open[open.length - 1]!.end <= pos) open.pop();
+    return open.length ? open[open.length - 1]! : null;
+  };
 }
