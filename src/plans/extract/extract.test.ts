@@ -126,3 +126,8 @@ test('every target records the section it is in', () => {
   const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%.'));
   assert.deepEqual(r.targets.map((t) => t.section), ['2.1. Mục tiêu cụ thể đến năm 2030']);
 });
+
+test('a year written right after a value is its own ("đạt 70% năm 2025, 85% năm 2030")', () => {
+  const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 90% năm 2025 và tỷ lệ lao động qua đào tạo đạt 70% vào năm 2030.'));
+  assert.deepEqual(r.targets.map((t) => [t.value, t.year]), [[90, 2025], [70, 2030]]);
+});

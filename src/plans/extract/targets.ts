@@ -418,11 +418,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, value: p.value, unit: p.proposed.unit, year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, value: p.value, unit: p.proposed.unit, year: yearAfter(text, c.tok, cb) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
         const unit = matcher.unitOf(x.m.code) ?? c.tok.unit ?? '';
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -483,6 +483,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
   targets.sort((a, b) => a.start - b.start);
   unmatched.sort((a, b) => a.start - b.start);
   return { targets, unmatched };
+}
+
+/** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
+function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
+  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 30)));
+  return m ? Number(m[1]) : null;
 }
 
 function round(x: number): number {
