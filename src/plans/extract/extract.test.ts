@@ -131,3 +131,9 @@ test('a year written right after a value is its own ("đạt 70% năm 2025, 85% 
   const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 90% năm 2025 và tỷ lệ lao động qua đào tạo đạt 70% vào năm 2030.'));
   assert.deepEqual(r.targets.map((t) => [t.value, t.year]), [[90, 2025], [70, 2030]]);
 });
+
+test('targets written among the tasks and solutions are read too, with their section', () => {
+  const doc = plan('- Tỷ lệ người dân tham gia BHYT đạt 95%.').replace('1. Tuyên truyền', '1. Tuyên truyền\n\nPhấn đấu tỷ lệ lao động qua đào tạo đạt 70%.');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map((t) => [t.value, t.section]), [[95, '2.1. Mục tiêu cụ thể đến năm 2030'], [70, '1. Tuyên truyền']]);
+});

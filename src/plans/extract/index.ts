@@ -69,13 +69,15 @@ export interface PlanExtraction {
 
 /** The objectives range: section "MỤC TIÊU" (a roman part if any); else the whole text before the tasks. */
 function objectivesRange(m: MappedText, sections: readonly Section[]): { start: number; end: number; year: number | null } {
+  // Targets are also written among the tasks and solutions ("phấn đấu 100% xã …"): the range
+  // runs on to the part on implementation (TỔ CHỨC THỰC HIỆN), which gives none.
+  const impl = sectionOf(sections, 'implementation');
   const s = sectionOf(sections, 'objectives');
   if (s) {
     const y = /năm\s+((?:19|20|21)\d\d)/u.exec(s.title);
-    return { start: s.headingEnd, end: s.end, year: y ? Number(y[1]) : null };
+    return { start: s.headingEnd, end: impl && impl.start >= s.end ? impl.start : s.end, year: y ? Number(y[1]) : null };
   }
-  const t = sectionOf(sections, 'tasks') ?? sectionOf(sections, 'implementation');
-  return { start: 0, end: t ? t.start : m.text.length, year: null };
+  return { start: 0, end: impl ? impl.start : m.text.length, year: null };
 }
 
 /** Extracts a plan from its text (a .txt file as is, or the raw text of a .docx). */
