@@ -109,6 +109,10 @@ test('results of the past are not targets: "năm 2022 đạt", "đã", "ước �
   assert.deepEqual(r.targets.map((t) => t.value), [40, 95]);
   assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1]);
   assert.ok(r.results.every((x) => typeof x.name === 'string' && x.name.length > 0));
+  // "đạt 125% so với kế hoạch": a share of the plan reached is a result, and so is what reached it.
+  const share = extractPlan(plan('- Tổng sản lượng lương thực đạt 16.819,8 tấn, đạt 125% so với kế hoạch; tỷ lệ người dân tham gia BHYT đạt 95%.'));
+  assert.deepEqual(share.targets.map((t) => t.value), [95]);
+  assert.deepEqual(share.results.map((x) => x.value), [16819.8, 125]);
   const report = extractPlan('BÁO CÁO\nKết quả thực hiện Chương trình giảm nghèo năm 2024\n\nTỷ lệ hộ nghèo còn 1,51%; tỷ lệ người dân tham gia BHYT đạt 93,5%.');
   assert.equal(report.plan.kind, 'report');
   assert.deepEqual(report.targets, []);

@@ -53,9 +53,10 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   const pastYear = ctx.refYear !== null && years.length > 0 && years.every((y) => y < ctx.refYear!) && !/(?<![\p{L}])(?:giảm|tăng|xuống|nâng|phấn đấu)(?![\p{L}])/u.test(before);
   // "giảm từ 25,1% xuống còn 17%": the value after "từ" is where it started, a result.
   if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)) return 'past';
+  // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
+  // of a plan reached, said of what was done.
+  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
   if (future && !PAST_NEAR.test(before)) return 'future';
-  // "đạt 125% kế hoạch", "bằng 108% kế hoạch", "vượt 468,9% dự toán": a share of a plan reached.
-  if (/^\s*%?\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ)/u.test(after)) return 'past';
   if (PAST.test(before) || pastYear) return 'past';
   return null;
 }
