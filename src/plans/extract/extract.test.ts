@@ -141,3 +141,8 @@ test('targets written among the tasks and solutions are read too, with their sec
   const r = extractPlan(doc);
   assert.deepEqual(r.targets.map((t) => [t.value, t.section]), [[95, '2.1. Mục tiêu cụ thể đến năm 2030'], [70, '1. Tuyên truyền']]);
 });
+
+test('a comparator glued to its number ("dưới12‰") and "ít nhất khoảng" (>=) are read', () => {
+  const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt ít nhất khoảng 95%; tỷ lệ thất nghiệp chung dưới2%.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['>= 95', '< 2']);
+});

@@ -107,6 +107,8 @@ interface Candidate {
 const CMP_BEFORE: [RegExp, Comparator][] = [
   [/(?:khong vuot qua|khong qua|toi da|khong cao hon|thap hon|nho hon hoac bang)$/, '<='],
   [/(?:tren duoi)$/, '~'],
+  // "ít nhất khoảng 2.765 xã": at least, roughly stated.
+  [/(?:it nhat khoang|toi thieu khoang)$/, '>='],
   [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang)$/, '>='],
   [/(?:con duoi|xuong duoi|duoi|thap hon muc|nho hon)$/, '<'],
   [/(?:cao hon|lon hon|vuot|tren|hon)$/, '>'],
