@@ -146,3 +146,10 @@ test('a comparator glued to its number ("dưới12‰") and "ít nhất khoảng
   const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt ít nhất khoảng 95%; tỷ lệ thất nghiệp chung dưới2%.'));
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['>= 95', '< 2']);
 });
+
+test('the plan to save leaves out targets not mapped to a catalogue indicator (plan_targets needs one)', async () => {
+  const { toPlanInput } = await import('../import.ts');
+  const ex = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%; có 12 câu lạc bộ dưỡng sinh.'));
+  assert.deepEqual(ex.targets.map((t) => t.indicatorCode), ['health_insurance_coverage', null]);
+  assert.deepEqual(toPlanInput(ex).targets.map((t) => t.indicatorCode), ['health_insurance_coverage']);
+});
