@@ -8,12 +8,16 @@
 //   --json          the figures as JSON (for notes and comparisons)
 //   --write-split   (re)write test/fixtures/corpus/split.json from the fixed rule
 //   --only=TEXT     list only the documents whose slug contains TEXT (totals stay whole)
+//   --half=dev      list documents and errors of that half only (totals of both halves stay):
+//                   tune on the dev half without seeing the test half's documents or errors
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, extractKind, extractResults, extractTargets, loadCorpus, loadShared, scoreDoc, scoreResults, splitOf, totals, type DocScore, type ErrorItem } from './plan-score.ts';
 
 const args = new Set(process.argv.slice(2));
 const only = process.argv.slice(2).find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '';
+const halfOnly = process.argv.slice(2).find((a) => a.startsWith('--half='))?.slice('--half='.length) ?? '';
+const shownHalf = (h: string) => !halfOnly || h === halfOnly;
 const corpus = loadCorpus();
 
 if (args.has('--write-split')) {
@@ -63,7 +67,7 @@ if (args.has('--json')) {
 function printText() {
 console.log(`Plan target extraction on ${corpus.length} corpus documents and ${shared.length} shared plans (${ms.toFixed(0)} ms)\n`);
 console.log('Per document (P = precision, R = recall; dup = repeated targets, not counted):');
-for (const x of [...scores].filter((s) => s.doc.slug.includes(only)).sort((a, b) => a.doc.half.localeCompare(b.doc.half) || a.doc.group.localeCompare(b.doc.group) || a.doc.slug.localeCompare(b.doc.slug))) {
+for (const x of [...scores].filter((s) => s.doc.slug.includes(only) && shownHalf(s.doc.half)).sort((a, b) => a.doc.half.localeCompare(b.doc.half) || a.doc.group.localeCompare(b.doc.group) || a.doc.slug.localeCompare(b.doc.slug))) {
   const p = x.counted ? `${x.tp}/${x.counted}` : '0/0';
   const r = x.required ? `${x.tp}/${x.required}` : '0/0';
   console.log(`  ${x.doc.half.padEnd(4)} ${x.doc.group.padEnd(10)} ${x.doc.slug.padEnd(62)} P ${p.padStart(6)} ${pct(x.precision).padStart(6)}  R ${r.padStart(6)} ${pct(x.recall).padStart(6)}${x.duplicates ? `  dup ${x.duplicates}` : ''}`);
@@ -100,7 +104,7 @@ for (const h of ['dev', 'test']) {
   console.log(`  kind, ${h} half: reports recognised as reports ${reports.filter((k) => k.got === 'report').length}/${reports.length}; other documents read as reports ${others.filter((k) => k.got === 'report').length}/${others.length}; no kind read ${kinds.filter((k) => k.got === null).length}/${kinds.length}`);
 }
 
-for (const h of ['dev', 'test'] as const) {
+for (const h of (['dev', 'test'] as const).filter(shownHalf)) {
   console.log(`\nCommonest errors, ${h} half:`);
   for (const [k, v] of topErrors(scores.filter((x) => x.doc.half === h))) {
     console.log(`  ${String(v.length).padStart(4)}  ${k}`);

@@ -110,7 +110,7 @@ function hardWrap(doc: string, width: number): string {
 }
 
 test('the same targets when the plans come hard-wrapped (45 to 85 columns, as pdftotext does), or decomposed (NFD) with CRLF', () => {
-  const key = (t: { indicatorCode: string; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
+  const key = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
   for (const p of plans) {
     const doc = readFileSync(new URL(`../reference/plans/${p}.txt`, import.meta.url), 'utf8');
     const base = extractPlan(doc).targets.map(key);

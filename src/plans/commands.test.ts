@@ -36,7 +36,7 @@ test('a .docx plan gives the same targets as its text', async () => {
   const file = await thuLumDocx();
   const fromDocx = extractPlan(await readPlanText(file));
   const fromTxt = extractPlan(readFileSync(txt, 'utf8'));
-  const key = (t: { indicatorCode: string; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
+  const key = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
   assert.equal(fromTxt.targets.length, 20);
   assert.deepEqual(fromDocx.targets.map(key), fromTxt.targets.map(key));
   assert.equal(fromDocx.plan.number, '152-KH/ĐU');

@@ -34,7 +34,7 @@ export function summary(r: PlanExtraction): string {
   if (p.signer) out.push(`Người ký: ${p.signer}${p.signerTitle ? ` (${p.signerTitle})` : ''}`);
   if (p.implements.length) out.push(`Thực hiện: ${p.implements.map((d) => d.number + (d.date ? ` (${d.date.split('-').reverse().join('/')})` : '')).join('; ')}`);
   out.push('', `Chỉ tiêu: ${r.targets.length}`);
-  for (const t of r.targets) out.push(`  ${t.indicatorCode.padEnd(40)} ${CMP_VI[t.comparator]} ${formatNumberVi(t.value)} ${t.unit}${t.year ? ` (${t.year})` : ''}${t.strive ? ', phấn đấu' : ''}`);
+  for (const t of r.targets) out.push(`  ${(t.indicatorCode ?? `(chưa gắn chỉ tiêu) ${t.indicatorName}`).padEnd(40)} ${CMP_VI[t.comparator]} ${formatNumberVi(t.value)} ${t.unit}${t.year ? ` (${t.year})` : ''}${t.strive ? ', phấn đấu' : ''}`);
   out.push('', `Số không phải chỉ tiêu (unmatched): ${r.unmatched.length}`);
   for (const u of r.unmatched) out.push(`  "${u.sourceText.replace(/\s+/g, ' ')}": ${u.reason}`);
   out.push('', `Phần: ${r.sections.filter((s) => s.level === 1).map((s) => `${s.numbering ?? ''} ${s.title}`.trim()).join(' | ')}`);

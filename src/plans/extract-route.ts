@@ -76,7 +76,9 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           fileName: src.fileName ?? null,
           text: r.text,
           plan: proposal,
-          targets: ex.targets.map((t) => ({ indicatorCode: t.indicatorCode, indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, start: t.start, end: t.end, strive: t.strive, confidence: t.confidence })),
+          targets: ex.targets.map((t) => ({ indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, start: t.start, end: t.end, strive: t.strive, confidence: t.confidence })),
+          // Values the document reports as reached (not targets; a report of results has only these).
+          results: ex.results.map((x) => ({ indicatorCode: x.indicatorCode, name: x.name, value: x.value, unit: x.unit, year: x.year, sourceText: x.sourceText, start: x.start, end: x.end })),
           unmatched: ex.unmatched.map((u) => ({ sourceText: u.sourceText, code: u.code, reason: loc === 'en' ? u.reasonEn : u.reason, start: u.start, end: u.end })),
           parents: parents.map((p) => ({ id: p.id, number: p.number, title: p.title })),
         };

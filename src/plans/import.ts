@@ -41,7 +41,9 @@ export function toPlanInput(ex: PlanExtraction): PlanInput {
     signerTitle: p.signerTitle,
     implements: p.implements.map((d) => ({ reference: d.text, number: d.number })),
     sections: ex.sections.map((s) => ({ numbering: s.numbering, title: s.title, level: s.level, start: s.start, end: s.end })),
-    targets: ex.targets.map((t) => ({ indicatorCode: t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, sourceOffset: t.start })),
+    // A target no catalogue indicator matched ("chưa gắn chỉ tiêu") is not saved: plan_targets
+    // requires an indicator. The officer maps it on the review page; `plan import` says how many.
+    targets: ex.targets.flatMap((t) => (t.indicatorCode === null ? [] : [{ indicatorCode: t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, sourceOffset: t.start }])),
     tasks: ex.tasks.map((t) => ({ numbering: t.numbering, title: t.title, body: t.items.join('\n') || null })),
     assignments,
     recipients: [],
@@ -79,6 +81,8 @@ export const planImportCommand: CliCommand = {
     const input = { ...toPlanInput(ex), ...(typeof values.number === 'string' ? { number: values.number } : {}), ...(date ? { issuedOn: date } : {}) };
     const id = await importPlan(db, { unitId: unit.id, input, sourceText: text, sourceFile: basename(file) });
     ctx.stdout.write(`Đã nhập kế hoạch #${id} cho ${unit.name}: ${input.targets.length} chỉ tiêu, ${input.assignments.length} phân công, ${input.tasks.length} nhiệm vụ, ${ex.unmatched.length} số không phải chỉ tiêu\n`);
+    const unmapped = ex.targets.filter((t) => t.indicatorCode === null);
+    if (unmapped.length) ctx.stdout.write(`${unmapped.length} chỉ tiêu chưa gắn chỉ tiêu trong danh mục không được lưu (gắn chỉ tiêu rồi lưu trên trang rà soát): ${unmapped.map((t) => `"${t.indicatorName}"`).join('; ')}\n`);
     return 0;
   },
 };

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNumber as parseValue } from '../../web/src/i18n/format.ts';
-import { guessFromPassage, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget } from '../../web/src/pages/plans/review.ts';
+import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget } from '../../web/src/pages/plans/review.ts';
 
 const preschool: ExtractedTarget = { indicatorCode: 'preschool_enrolment_rate', indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường', comparator: '=', value: 99.5, unit: '%', year: 2030, sourceText: 'mẫu giáo đạt 99,5%', start: 10, end: 28 };
 const stunting: ExtractedTarget = { indicatorCode: 'stunting_under5_rate', indicatorName: 'Suy dinh dưỡng thấp còi', comparator: '<', value: 18.7, unit: '%', year: 2030, sourceText: 'x', start: 40, end: 80 };
@@ -58,4 +58,18 @@ test('the body to save: corrected targets carry what was read; removed ones are 
   assert.deepEqual(b.removedTargets.map((t) => t.indicatorCode), ['stunting_under5_rate']);
   assert.deepEqual(b.keys, [1, 3]);
   assert.deepEqual(rowProblems([{ ...rows[2]!, indicatorCode: '', value: 'x', year: '30' }]).map((p) => p.field), ['indicatorCode', 'value', 'year']);
+});
+
+test('a target no catalogue indicator matched (indicatorCode null) is shown unmapped and must be mapped or removed before saving', () => {
+  const elderly: ExtractedTarget = { indicatorCode: null, proposed: { name: 'người cao tuổi được khám sức khỏe định kỳ', unit: '%', kind: 'rate', direction: 'increase' }, indicatorName: 'người cao tuổi được khám sức khỏe định kỳ', comparator: '=', value: 70, unit: '%', year: 2025, sourceText: '70% người cao tuổi được khám sức khỏe định kỳ', start: 0, end: 45 };
+  const r = rowFromExtracted(elderly, 1);
+  assert.equal(r.indicatorCode, '');
+  assert.equal(isUnmapped(r), true);
+  assert.equal(rowStatus(r), 'confirmed');
+  assert.deepEqual(rowProblems([r]), [{ key: 1, field: 'indicatorCode', problem: 'required' }]);
+  const mapped = { ...r, indicatorCode: 'elderly_health_checkup_rate' };
+  assert.equal(isUnmapped(mapped), false);
+  assert.equal(rowStatus(mapped), 'corrected');
+  assert.deepEqual(rowProblems([mapped]), []);
+  assert.deepEqual(rowProblems([{ ...r, removed: true }]), []);
 });

@@ -9,7 +9,7 @@ import { extractPlan } from './index.ts';
 function plan(body: string, heading = '2.1. Mục tiêu cụ thể đến năm 2030'): string {
   return ['KẾ HOẠCH', 'Thực hiện Nghị quyết số 42-NQ/TW', '', 'I. MỤC ĐÍCH, YÊU CẦU', '', 'Quán triệt.', '', 'II. MỤC TIÊU', '', '1. Mục tiêu chung', '', 'Nâng cao đời sống.', '', '2. Mục tiêu cụ thể', '', heading, '', body, '', 'III. NHIỆM VỤ VÀ GIẢI PHÁP', '', '1. Tuyên truyền', '', 'IV. TỔ CHỨC THỰC HIỆN', '', '1. UBND xã chủ trì thực hiện.'].join('\n');
 }
-const brief = (t: { indicatorCode: string; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
+const brief = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
 
 test('typos of "phấn đấu" ("phân đầu", "Phần đầu") mean strive, not a comparator', () => {
   const r = extractPlan(plan('- Phần đầu trên 96% dân số tham gia BHYT; phân đầu tỷ lệ tiêm chủng mở rộng đạt 98%.'));
@@ -61,11 +61,10 @@ test('the year: the clause\'s own "năm 2025" wins over the heading; none at all
 
 test('every number of the objectives is a target or an unmatched span with its reason', () => {
   const r = extractPlan(plan('(1) 100% hộ gia đình chăm sóc trẻ em dưới 36 tháng tuổi được hưởng trợ cấp xã hội theo quy định; tỷ lệ học sinh trong độ tuổi tiểu học đến trường (6 - 10 tuổi) đạt 100%; phấn đấu có 12 câu lạc bộ dưỡng sinh.'));
-  assert.deepEqual(r.targets.map(brief), ['vulnerable_poor_households_assisted_rate = 100 2030', 'primary_enrolment_rate = 100 2030']);
-  assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [
-    ['age', 'dưới 36 tháng tuổi'], ['age', '6 - 10 tuổi'], ['no_indicator', '12 câu lạc bộ dưỡng sinh'],
-  ]);
-  assert.match(r.unmatched[2]!.reason, /không khớp chỉ tiêu nào/);
+  // "12 câu lạc bộ dưỡng sinh" matches no catalogue indicator: a target "chưa gắn chỉ tiêu".
+  assert.deepEqual(r.targets.map(brief), ['vulnerable_poor_households_assisted_rate = 100 2030', 'primary_enrolment_rate = 100 2030', 'null = 12 2030']);
+  assert.deepEqual(r.targets[2]!.proposed, { name: 'câu lạc bộ dưỡng sinh', unit: 'câu lạc bộ', kind: 'count', direction: 'increase' });
+  assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [['age', 'dưới 36 tháng tuổi'], ['age', '6 - 10 tuổi']]);
 });
 
 test('a standard level is a target on its own and part of the name when the item is a rate', () => {
@@ -78,8 +77,8 @@ test('a standard level is a target on its own and part of the name when the item
 
 test('a change ("giảm bình quân 1,5%/năm") is the reduction indicator; "giảm còn 2,5%" is the level', () => {
   const r = extractPlan(plan('- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm còn 2,5%; giảm tỷ lệ hộ nghèo bình quân 1,5%/năm; số hộ nghèo giảm 150 hộ.'));
-  assert.deepEqual(r.targets.map(brief), ['poor_household_rate = 2.5 2030', 'poor_household_rate_reduction = 1.5 2030']);
-  assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [['no_indicator', '150 hộ']]);
+  assert.deepEqual(r.targets.map(brief).slice(0, 2), ['poor_household_rate = 2.5 2030', 'poor_household_rate_reduction = 1.5 2030']);
+  assert.deepEqual(r.targets[2]!.proposed, { name: 'số hộ nghèo', unit: 'hộ', kind: 'count', direction: 'decrease' });
 });
 
 test('a line "Đến năm 2025:" gives its year to the bullets below it; a range is read as at least its lower bound', () => {
@@ -93,4 +92,64 @@ test('an agency as a numbered heading owns the paragraphs below it ("Chủ trì 
   const r = extractPlan(doc);
   assert.deepEqual(r.assignments.map((a) => [a.numbering, a.agency, a.role]), [['1', 'Phòng Y tế', 'lead'], ['2', 'Trạm Y tế xã', 'coordinate']]);
   assert.deepEqual(r.reportDeadlines.map((d) => [d.kind, d.day, d.month, d.sourceText]), [['annual', 15, 12, 'trước ngày 15/12 hằng năm']]);
+});
+
+test('a target of an indicator the catalogue lacks is returned with indicatorCode null and a proposed indicator', () => {
+  const r = extractPlan(plan('- Thu nhập bình quân đầu người đạt 70 triệu đồng/người/năm; tổng vốn đầu tư đạt 4.862 tỷ đồng; 70% người cao tuổi được khám sức khỏe định kỳ.'));
+  assert.deepEqual(r.targets.map((t) => [t.indicatorCode, t.value, t.unit, t.proposed?.name, t.proposed?.kind]), [
+    [null, 70, 'triệu đồng/người/năm', 'Thu nhập bình quân đầu người', 'count'],
+    [null, 4862, 'tỷ đồng', 'tổng vốn đầu tư', 'count'],
+    [null, 70, '%', 'người cao tuổi được khám sức khỏe định kỳ', 'rate'],
+  ]);
+  for (const t of r.targets) assert.equal(t.indicatorName, t.proposed!.name);
+});
+
+test('results of the past are not targets: "năm 2022 đạt", "đã", "ước đạt", "giảm từ 25,1% xuống …"; a report gives no targets', () => {
+  const r = extractPlan(plan('- Năm 2022, thu nhập bình quân đầu người năm 2022 đạt 27,8 triệu đồng/người; đã giải quyết việc làm cho 3.500 lao động; tỷ lệ hộ nghèo giảm từ 25,1% xuống còn 17%.\n- Phấn đấu thu nhập bình quân đầu người đạt 40 triệu đồng/người; tỷ lệ người dân tham gia BHYT đạt 95%.').replace('Thực hiện Nghị quyết', 'Ngày 05/01/2024. Thực hiện Nghị quyết'));
+  assert.deepEqual(r.targets.map((t) => t.value), [40, 95]);
+  assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1]);
+  assert.ok(r.results.every((x) => typeof x.name === 'string' && x.name.length > 0));
+  // "đạt 125% so với kế hoạch": a share of the plan reached is a result, and so is what reached it.
+  const share = extractPlan(plan('- Tổng sản lượng lương thực đạt 16.819,8 tấn, đạt 125% so với kế hoạch; tỷ lệ người dân tham gia BHYT đạt 95%.'));
+  assert.deepEqual(share.targets.map((t) => t.value), [95]);
+  assert.deepEqual(share.results.map((x) => x.value), [16819.8, 125]);
+  const report = extractPlan('BÁO CÁO\nKết quả thực hiện Chương trình giảm nghèo năm 2024\n\nTỷ lệ hộ nghèo còn 1,51%; tỷ lệ người dân tham gia BHYT đạt 93,5%.');
+  assert.equal(report.plan.kind, 'report');
+  assert.deepEqual(report.targets, []);
+  assert.deepEqual(report.results.map((x) => x.value), [1.51, 93.5]);
+});
+
+test('a target with no year of its own takes the latest year the opening names ("nhiệm kỳ 2020 - 2025", "nhiệm vụ năm 2026")', () => {
+  const r = extractPlan('Đại hội Đảng bộ xã nhiệm kỳ 2020 - 2025 thông qua các chỉ tiêu\n\nTỷ lệ người dân tham gia BHYT đạt 95%.');
+  assert.deepEqual(r.targets.map((t) => [t.value, t.year]), [[95, 2025]]);
+  const h = extractPlan('Hội nghị tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026\n\nPhường phấn đấu tỷ lệ người dân tham gia BHYT đạt 96%.');
+  assert.deepEqual(h.targets.map((t) => [t.value, t.year]), [[96, 2026]]);
+});
+
+test('every target records the section it is in', () => {
+  const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%.'));
+  assert.deepEqual(r.targets.map((t) => t.section), ['2.1. Mục tiêu cụ thể đến năm 2030']);
+});
+
+test('a year written right after a value is its own ("đạt 70% năm 2025, 85% năm 2030")', () => {
+  const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 90% năm 2025 và tỷ lệ lao động qua đào tạo đạt 70% vào năm 2030.'));
+  assert.deepEqual(r.targets.map((t) => [t.value, t.year]), [[90, 2025], [70, 2030]]);
+});
+
+test('targets written among the tasks and solutions are read too, with their section', () => {
+  const doc = plan('- Tỷ lệ người dân tham gia BHYT đạt 95%.').replace('1. Tuyên truyền', '1. Tuyên truyền\n\nPhấn đấu tỷ lệ lao động qua đào tạo đạt 70%.');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map((t) => [t.value, t.section]), [[95, '2.1. Mục tiêu cụ thể đến năm 2030'], [70, '1. Tuyên truyền']]);
+});
+
+test('a comparator glued to its number ("dưới12‰") and "ít nhất khoảng" (>=) are read', () => {
+  const r = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt ít nhất khoảng 95%; tỷ lệ thất nghiệp chung dưới2%.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['>= 95', '< 2']);
+});
+
+test('the plan to save leaves out targets not mapped to a catalogue indicator (plan_targets needs one)', async () => {
+  const { toPlanInput } = await import('../import.ts');
+  const ex = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%; có 12 câu lạc bộ dưỡng sinh.'));
+  assert.deepEqual(ex.targets.map((t) => t.indicatorCode), ['health_insurance_coverage', null]);
+  assert.deepEqual(toPlanInput(ex).targets.map((t) => t.indicatorCode), ['health_insurance_coverage']);
 });

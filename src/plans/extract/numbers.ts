@@ -42,7 +42,8 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     const before = text.slice(Math.max(0, start - 12), start);
     const after = text.slice(end, end + 30);
     // Digits glued to letters are part of a code ("QH15", "NQ42"), not a number.
-    if (/\p{L}$/u.test(before) && !/[²³]$/.test(before)) continue;
+    // A comparator word glued to its number by a missing space ("dưới12‰", "đạt95%") is not a code.
+    if (/\p{L}$/u.test(before) && !/[²³]$/.test(before) && !/(?:^|[^\p{L}])(?:dưới|trên|đạt|còn|hơn|khoảng|là)$/iu.test(before)) continue;
     let structure: NumberToken['structure'] = null;
     if (/^(?:[/-]\d{4})?[/-]?[ ]?[A-ZĐ]{1,}[A-ZĐa-z-]*\/?[A-ZĐ]/u.test(after) || /^\/\d{4}\/[A-ZĐ]/u.test(after) || /^\/[A-ZĐ]{2,}/u.test(after) || /\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(after)) structure = 'document_number';
     else if (/\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(text.slice(end, end + 3))) structure = 'document_number';

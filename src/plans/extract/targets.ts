@@ -29,13 +29,25 @@
 //    di động băng rộng, phủ băng rộng cố định" → two targets of 100%.
 //  - the year is the clause's own ("năm 2025", "giai đoạn 2021-2025"), else the nearest heading's
 //    ("2.1. … đến năm 2030"), else null.
-import { findNumbers, type NumberToken } from './numbers.ts';
+import { findNumbers, parseNumberVi, type NumberToken } from './numbers.ts';
 import { bigrams, foldText, syllables, type Match, type Matcher } from '../../indicators/match.ts';
 
 export type Comparator = '>' | '>=' | '<' | '<=' | '=' | '~' | 'maintain';
 
+/** What a target measures when no catalogue indicator matches: the officer maps it or adds it. */
+export interface ProposedIndicator {
+  /** The indicator words of the text, cleaned ("tỷ lệ người cao tuổi được khám sức khỏe định kỳ"). */
+  readonly name: string;
+  /** The unit as written ("%", "tỷ đồng", "người", "ha"); "" when none is written. */
+  readonly unit: string;
+  readonly kind: 'rate' | 'count' | 'level';
+  readonly direction: 'increase' | 'decrease' | 'maintain';
+}
+
 export interface TargetSpan {
-  readonly indicatorCode: string;
+  /** null: no catalogue indicator matched; `proposed` says what the text measures. */
+  readonly indicatorCode: string | null;
+  readonly proposed?: ProposedIndicator;
   readonly indicatorName: string;
   readonly comparator: Comparator;
   readonly value: number;
@@ -95,6 +107,8 @@ interface Candidate {
 const CMP_BEFORE: [RegExp, Comparator][] = [
   [/(?:khong vuot qua|khong qua|toi da|khong cao hon|thap hon|nho hon hoac bang)$/, '<='],
   [/(?:tren duoi)$/, '~'],
+  // "ít nhất khoảng 2.765 xã": at least, roughly stated.
+  [/(?:it nhat khoang|toi thieu khoang)$/, '>='],
   [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang)$/, '>='],
   [/(?:con duoi|xuong duoi|duoi|thap hon muc|nho hon)$/, '<'],
   [/(?:cao hon|lon hon|vuot|tren|hon)$/, '>'],
@@ -206,7 +220,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const isHeading = depth < 6;
       if (isHeading) {
         while (yearStack.length && yearStack[yearStack.length - 1]!.depth >= depth) yearStack.pop();
-        const y = lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ?? lineYears[0];
+        // Else the line's latest year ("tổng kết năm 2025, phương hướng, nhiệm vụ năm 2026").
+        const y = lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ?? [...lineYears].sort((p, q) => q.year - p.year)[0];
         if (y) yearStack.push({ depth, year: y.year });
       }
       for (const t of toks) if (t.structure) unmatched.push({ code: t.structure, reason: UNMATCHED_REASONS[t.structure].vi, start: t.start, end: t.end, value: t.value });
@@ -400,11 +415,16 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "100% huyện, thành phố duy trì đạt chuẩn …": the item's own verb is "duy trì".
         if (cmp === '=' && x.side === 'right' && /^duy tri\b/.test(VERB.exec(foldText(text.slice(c.tok.unitEnd, x.span[1])))?.[0] ?? '')) cmp = 'maintain';
         if (!x.m) {
-          unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
+          const p = proposeIndicator(text, c, trimSpan(text, c.left[0], c.left[1]), trimSpan(text, c.right[0], c.right[1]), cmp);
+          if (!p) {
+            unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
+            continue;
+          }
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, value: p.value, unit: p.proposed.unit, year: yearAfter(text, c.tok, cb) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
         const unit = matcher.unitOf(x.m.code) ?? c.tok.unit ?? '';
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -467,6 +487,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
   return { targets, unmatched };
 }
 
+/** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
+function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
+  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 30)));
+  return m ? Number(m[1]) : null;
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -512,4 +538,72 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   }
   const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
   return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change, left: [0, 0], right: [0, 0] };
+}
+
+// ---- targets of indicators the catalogue lacks ------------------------------------------------
+
+// The unit written after a number, when the catalogue gives none: money ("tỷ đồng", "triệu
+// đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
+const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
+// Words that open an indicator phrase: the name starts at the first of them after the last comma.
+const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
+const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
+const DECREASE = /\b(?:giam|ha|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
+
+/** A target for an indicator the catalogue lacks, or null when the number does not read as one. */
+function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [number, number], cmp: Comparator): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
+  const t = c.tok;
+  const wm = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
+  let unit = wm ? (wm[1]! + (wm[2] ?? '')).replace(/\s*\/\s*/g, '/') : '';
+  if (t.unit === '%' && !unit) unit = '%';
+  const money = /đồng|USD/u.test(unit);
+  // "4.862 tỷ đồng" is 4862 of the unit "tỷ đồng"; "2,5 nghìn lao động" stays 2500 persons.
+  const value = money ? parseNumberVi(t.raw) : t.value;
+  const numEnd = wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0]) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? t.end + (wm ? wm[0].length : 0) : t.unitEnd;
+  const unitEnd = Math.max(numEnd, t.unitEnd);
+  // The name: the words on the left (from the last head word, else the last comma), else the
+  // item's own words on the right ("70% người cao tuổi được khám sức khỏe định kỳ").
+  let [la, lb] = L;
+  const left = text.slice(la, lb);
+  const heads = [...left.matchAll(NAME_HEAD)];
+  const comma = Math.max(left.lastIndexOf(','), left.lastIndexOf('('));
+  // The first head word after the last comma ("tổng vốn đầu tư", not "vốn đầu tư").
+  const head = heads.find((h) => h.index! > comma)?.index ?? -1;
+  if (head >= 0 && head > comma) la += head;
+  else if (comma >= 0) la += comma + 1;
+  [la, lb] = trimSpan(text, la, lb);
+  const lead = NAME_LEAD.exec(text.slice(la, lb));
+  if (lead) la += lead[0].length;
+  const leftName = cleanName(text.slice(la, lb));
+  const rc = text.slice(R[0], R[1]).search(/,(?![^(]*\))/);
+  const rb = rc > 0 ? R[0] + rc : R[1];
+  const rightName = cleanName(text.slice(unitEnd, rb));
+  const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  let name: string;
+  let start: number;
+  let end: number;
+  if (words(leftName) >= 2 && (words(leftName) <= 16 || words(rightName) < 2)) {
+    name = leftName;
+    start = la;
+    end = unitEnd;
+  } else if (words(rightName) >= 2) {
+    name = rightName;
+    start = c.cmpStart;
+    end = trimSpan(text, unitEnd, rb)[1];
+  } else return null;
+  if (words(name) > 16) name = name.split(/\s+/).slice(-16).join(' ');
+  // A bare number needs an indicator word to be a target ("Số bác sĩ …: 15").
+  if (!unit && !/^(?:tỷ lệ|tỉ lệ|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức)/iu.test(name)) return null;
+  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
+  // "12 câu lạc bộ dưỡng sinh": the counted noun is the head of the name.
+  if (noun && name === rightName) name = `${noun} ${name}`;
+  else if (noun && !name.toLowerCase().includes(noun.toLowerCase()) && !/^(?:tỷ lệ|tỉ lệ)/iu.test(name)) name = `${name} (${noun})`;
+  const kind: ProposedIndicator['kind'] = unit === '%' || unit === '‰' || /^(?:tỷ lệ|tỉ lệ)/iu.test(name) ? 'rate' : c.level ? 'level' : 'count';
+  const f = foldText(`${name} ${text.slice(Math.max(L[0], c.cmpStart - 20), c.cmpStart)}`);
+  const direction: ProposedIndicator['direction'] = cmp === 'maintain' ? 'maintain' : cmp === '<' || cmp === '<=' || DECREASE.test(f) ? 'decrease' : 'increase';
+  return { proposed: { name, unit, kind, direction }, value, start, end };
+}
+
+function cleanName(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '').replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '').trim();
 }

@@ -14,7 +14,7 @@ import { useApi, errorMessage } from '../../components/data.tsx';
 import { ErrorSummary, Field } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
-import { guessFromPassage, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
+import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
 import './plans.css';
 
 interface Proposal {
@@ -305,10 +305,12 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                   <div class="target-card__head">
                     <span class="target-card__n">{i + 1}.</span>
                     <span class={`flag status--${st}`}>{m('statusLabel')[st]}</span>
+                    {isUnmapped(r) && <span class="flag flag--unmapped">{m('unmapped')}</span>}
                     {r.start !== null && <button type="button" class="link-button" onClick={() => select(r.key, 'row')}>{m('showInText')}</button>}
                     <button type="button" class="link-button" onClick={() => update(r.key, { removed: !r.removed })}>{r.removed ? m('restore') : m('remove')}</button>
                   </div>
                   {r.sourceText && <p class="target-card__src">“{r.sourceText}”</p>}
+                  {isUnmapped(r) && e?.proposed && <p class="hint">{fillIn(m('unmappedHint'), { name: e.proposed.name, unit: e.proposed.unit || '—' })}</p>}
                   {!r.removed && (
                     <div class="target-card__fields">
                       <div class={`field field--indicator${fieldErr(id('indicatorCode')) ? ' field--error' : ''}`}>
@@ -317,7 +319,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                         <select class="input" id={id('indicatorCode')} value={r.indicatorCode} onChange={(ev) => {
                           const code = (ev.target as HTMLSelectElement).value;
                           const ind = indicators.find((x) => x.code === code);
-                          update(r.key, { indicatorCode: code, ...(r.extracted === null && ind ? { unit: ind.unit } : {}) });
+                          update(r.key, { indicatorCode: code, ...((r.extracted === null || r.extracted.indicatorCode === null) && ind ? { unit: ind.unit } : {}) });
                         }}>
                           {!r.indicatorCode && <option value="">{m('chooseIndicator')}</option>}
                           {r.indicatorCode && !indicators.some((x) => x.code === r.indicatorCode) && <option value={r.indicatorCode}>{nameOf(r.indicatorCode)}</option>}
@@ -340,7 +342,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                       <Field id={id('year')} label={m('year')} value={r.year} onValue={(v) => update(r.key, { year: v })} inputMode="numeric" maxLength={4} class="input--short" error={fieldErr(id('year'))} />
                     </div>
                   )}
-                  {e && st === 'corrected' && <p class="hint">{fillIn(m('wasExtracted'), { v: `${en ? e.indicatorCode : e.indicatorName}: ${cmpWord(e.comparator)} ${valueWithUnit(num(e.value), e.unit)}${e.year ? ` (${e.year})` : ''}` })}</p>}
+                  {e && st === 'corrected' && <p class="hint">{fillIn(m('wasExtracted'), { v: `${en ? e.indicatorCode ?? e.indicatorName : e.indicatorName}: ${cmpWord(e.comparator)} ${valueWithUnit(num(e.value), e.unit)}${e.year ? ` (${e.year})` : ''}` })}</p>}
                 </li>
               );
             })}

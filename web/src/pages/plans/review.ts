@@ -7,7 +7,10 @@
 import { parseNumber } from '../../i18n/format.ts';
 
 export interface ExtractedTarget {
-  readonly indicatorCode: string;
+  /** null: no catalogue indicator matched ("chưa gắn chỉ tiêu"); the officer maps it before saving. */
+  readonly indicatorCode: string | null;
+  /** What the text measures when no catalogue indicator matched. */
+  readonly proposed?: { readonly name: string; readonly unit: string; readonly kind: string; readonly direction: string };
   readonly indicatorName: string;
   readonly comparator: string;
   readonly value: number;
@@ -47,14 +50,17 @@ export type RowStatus = 'confirmed' | 'corrected' | 'added' | 'removed';
 export const valueText = (n: number): string => String(n).replace('.', ',');
 
 export function rowFromExtracted(t: ExtractedTarget, key: number): Row {
-  return { key, extracted: t, indicatorCode: t.indicatorCode, comparator: t.comparator, value: valueText(t.value), unit: t.unit, year: t.year === null ? '' : String(t.year), sourceText: t.sourceText, start: t.start, end: t.end, removed: false };
+  return { key, extracted: t, indicatorCode: t.indicatorCode ?? '', comparator: t.comparator, value: valueText(t.value), unit: t.unit, year: t.year === null ? '' : String(t.year), sourceText: t.sourceText, start: t.start, end: t.end, removed: false };
 }
+
+/** An extracted target that matched no catalogue indicator and is not mapped yet. */
+export const isUnmapped = (r: Row): boolean => !r.removed && r.extracted !== null && r.extracted.indicatorCode === null && !r.indicatorCode;
 
 export function rowStatus(r: Row): RowStatus {
   if (r.removed) return 'removed';
   if (!r.extracted) return 'added';
   const e = r.extracted;
-  const same = r.indicatorCode === e.indicatorCode && r.comparator === e.comparator && parseNumber(r.value) === e.value && r.unit === e.unit && (r.year === '' ? null : Number(r.year)) === e.year;
+  const same = r.indicatorCode === (e.indicatorCode ?? '') && r.comparator === e.comparator && parseNumber(r.value) === e.value && r.unit === e.unit && (r.year === '' ? null : Number(r.year)) === e.year;
   return same ? 'confirmed' : 'corrected';
 }
 

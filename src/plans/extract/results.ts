@@ -1,0 +1,72 @@
+// Step 4b (issue 11, item 4): results are not targets. A value the document reports as reached
+// ("năm 2024 đạt 93%", "giảm từ 25,1% xuống còn 17%", "đã chi trả cho trên 6.000 đối tượng",
+// "ước đạt", "chiếm", "đạt 125% kế hoạch") is a result of the past; a report of results
+// ("BÁO CÁO", "kết quả thực hiện", "sơ kết", "tổng kết" in its title, or a text whose values are
+// all results) gives no targets at all. Works on the normalised text, sentence by sentence; each
+// look is bounded (a window of at most WINDOW characters around the value), so the whole step
+// stays linear in the length of the text.
+import { foldText } from '../../indicators/match.ts';
+
+const WINDOW = 220;
+
+// Words that say a value is still to be reached (lower-case NFC text; "đã" is not "đa chiều").
+const FUTURE = /(?<![\p{L}])(?:phấn đấu|(?<!chương trình )mục tiêu(?! quốc gia)|đề ra|đặt ra|chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
+// Words that say it was reached: "đã", "ước đạt", "chiếm", "so với kế hoạch", "vượt chỉ tiêu".
+const PAST = /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
+const PAST_NEAR = /(?<![\p{L}])(?:đã đạt|ước đạt|đạt được)(?![\p{L}])/u;
+// A report's title or opening.
+const REPORT_TITLE = /^(?:bao cao|thong bao ket qua)\b|\b(?:ket qua thuc hien|so ket|tong ket|ket qua qua \d+ nam|nua chang duong|danh gia tinh hinh|ket qua (?:dat duoc|giam ngheo)|nhin lai)\b/;
+
+/** Where the sentence around [start, end) begins and ends (bounded by WINDOW). */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  const aMin = Math.max(0, start - WINDOW);
+  while (a > aMin && !/[.;\n!?]/.test(text[a - 1]!)) a--;
+  let b = end;
+  const bMax = Math.min(text.length, end + 60);
+  while (b < bMax && !/[.;\n!?]/.test(text[b]!)) b++;
+  return [a, b];
+}
+
+export interface PastContext {
+  /** The year the document is written for (its plan year, else its date), to tell past years. */
+  readonly refYear: number | null;
+}
+
+/** Is the value at [start, end) a result (reached) rather than a target (to reach)? */
+export function isResult(text: string, start: number, end: number, ctx: PastContext): boolean {
+  return tenseOf(text, start, end, ctx) === 'past';
+}
+
+/** What the sentence around a value says of it: reached ("past"), to reach ("future"), or nothing. */
+export function tenseOf(text: string, start: number, end: number, ctx: PastContext): 'past' | 'future' | null {
+  const [a, b] = sentenceAround(text, start, end);
+  // The sentence up to the end of the value's span (the span may begin with "đã …"), and a few
+  // words after it ("… so với kế hoạch").
+  const before = text.slice(a, end).toLowerCase();
+  const after = text.slice(end, Math.min(b, end + 40)).toLowerCase();
+  const future = FUTURE.test(before);
+  // "(giảm 7,34% so với năm 2022)", "3,3 lần so với năm 2020" in a text of results.
+  // A year of the sentence before the document's own ("năm 2022 đạt 27,8 triệu đồng"); not a
+  // baseline ("so với năm 2020"), and not when the value is a change still to make ("giảm …").
+  const years = [...text.slice(a, b).matchAll(/(?<!so với\s(?:cuối\s)?)(?:năm|cuối năm|đầu năm|hết năm)\s+((?:19|20)\d\d)(?![-–\d])/giu)].map((m) => Number(m[1]));
+  const pastYear = ctx.refYear !== null && years.length > 0 && years.every((y) => y < ctx.refYear!) && !/(?<![\p{L}])(?:giảm|tăng|xuống|nâng|phấn đấu)(?![\p{L}])/u.test(before);
+  // "giảm từ 25,1% xuống còn 17%": the value after "từ" is where it started, a result.
+  if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)) return 'past';
+  // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
+  // of a plan reached, said of what was done.
+  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
+  if (future && !PAST_NEAR.test(before)) return 'future';
+  if (PAST.test(before) || pastYear) return 'past';
+  return null;
+}
+
+/** A title or headline of a report of results ("BÁO CÁO …", "… kết quả thực hiện …", "Sơ kết …"). */
+export function isReportTitle(head: string): boolean {
+  return REPORT_TITLE.test(foldText(head));
+}
+
+/** A line that looks ahead ("phương hướng, nhiệm vụ năm 2026", "phấn đấu …", "mục tiêu …"). */
+export function looksAhead(line: string): boolean {
+  return /(?<![\p{L}])(?:phấn đấu|phương hướng|nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|đề ra|đặt ra|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(line.toLowerCase());
+}
