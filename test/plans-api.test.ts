@@ -122,3 +122,19 @@ test('the plan list of a commune shows its own plan and the province programme a
   assert.equal(rel[apId], 'above');
   assert.equal(rel[tlId], 'own');
 });
+
+test('saving the same plan twice (number, issuer, date) is refused: one copy, its targets counted once', async () => {
+  const before = await t.app.inject({ method: 'GET', url: '/api/plans?unit=03439', headers: commune });
+  const count = before.json().items.length;
+  const again = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune,
+    payload: planBody('03439', { number: '152-kh/đu', issuedOn: '2026-06-05', title: 'Thực hiện Chương trình hành động số 53-CTr/TU' }, gold('thu-lum-commune-2026-152-KH-DU').targets) });
+  assert.equal(again.statusCode, 409, again.body);
+  assert.equal(again.headers['content-type'], 'application/problem+json; charset=utf-8');
+  assert.match(again.json().detail, new RegExp(`đã có trong An sinh \\(kế hoạch #${tlId}\\)`));
+  const after = await t.app.inject({ method: 'GET', url: '/api/plans?unit=03439', headers: commune });
+  assert.equal(after.json().items.length, count, 'no second copy');
+  // Another unit may hold a plan with the same number (its own document), and so may another date.
+  const otherDate = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune,
+    payload: planBody('03439', { number: '152-KH/ĐU', issuedOn: '2027-06-05', title: 'Kế hoạch năm 2027' }, []) });
+  assert.equal(otherDate.statusCode, 201, otherDate.body);
+});

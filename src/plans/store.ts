@@ -3,6 +3,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { PlanInput, TargetInput, TaskStatus } from './model.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -76,8 +78,33 @@ export interface SavePlanOptions {
   readonly status: 'draft' | 'confirmed';
 }
 
-/** Saves a plan and its parts; the caller provides the transaction. Returns the new plan id. */
+/**
+ * The unit's plan that is the same document (same number, issuer and date), if one is saved: a
+ * document is saved once, or its targets would count twice in the dashboard and the report.
+ */
+export async function samePlan(tx: Q, unitId: number, p: Pick<PlanInput, 'number' | 'issuer' | 'issuedOn'>): Promise<{ id: number; number: string } | null> {
+  if (!p.number) return null;
+  const row = await tx
+    .selectFrom('plans')
+    .select(['id', 'number'])
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`lower(number) = lower(${p.number})`)
+    .where(sql<boolean>`coalesce(lower(issuer), '') = coalesce(lower(${p.issuer ?? null}::text), '')`)
+    .where(sql<boolean>`issued_on is not distinct from ${p.issuedOn ?? null}::date`)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? { id: row.id, number: row.number! } : null;
+}
+
+/** Saves a plan and its parts; the caller provides the transaction. Returns the new plan id. A plan already saved for the unit (samePlan) is refused with 409. */
 export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promise<number> {
+  const same = await samePlan(tx, o.unitId, p);
+  if (same) {
+    throw AppError.conflict(
+      text('Kế hoạch số {number} của đơn vị đã có trong An sinh (kế hoạch #{id}); mỗi văn bản chỉ lưu một lần', 'Plan {number} is already saved for this unit (plan #{id}); a document is saved once'),
+      { number: same.number, id: same.id },
+    );
+  }
   const { id } = await tx
     .insertInto('plans')
     .values({

@@ -47,7 +47,10 @@ test('the supervisor turns on TOTP in “Tài khoản của tôi”, then needs 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   const totp = page.getByLabel('Mã xác thực');
   await totp.waitFor();
-  assert.equal((await page.evaluate('document.activeElement?.id')) as string, 'totp');
+  // Focus moves to the code field once it is shown (after the render: wait for it, it fails if it never comes).
+  await page.waitForFunction("document.activeElement?.id === 'totp'", undefined, { timeout: 5000 }).catch(async () => {
+    assert.equal((await page.evaluate('document.activeElement?.id')) as string, 'totp');
+  });
   await screenshot(page, 'dang-nhap-totp.png');
   await totp.fill(await freshTotp(secret, code));
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -197,6 +197,12 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await screenshot(page, 'ke-hoach-nhap-dien-thoai.png', false);
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The demo already holds this document for Thu Lũm: saving it again is refused (no second copy
+  // whose targets would count twice), with the reason on the page.
+  await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+  await page.getByText(/Kế hoạch số 152-KH\/ĐU của đơn vị đã có trong An sinh \(kế hoạch #\d+\)/).first().waitFor();
+  // Saved as another document (a new number), it is kept with the corrections.
+  await page.locator('#meta-number').fill('153-KH/ĐU');
   await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   await page.waitForURL((u) => u.pathname === '/ke-hoach' && u.searchParams.get('saved') === '1');
   await page.getByText('Đã lưu kế hoạch cùng các chỉnh sửa khi rà soát.').waitFor();
