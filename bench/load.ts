@@ -13,30 +13,17 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDb, type Db } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { bulkInsertRegistry, generateRegistry, type SynthUnit } from '../src/registry/synthetic.ts';
+import { arg, flag, freePort } from './lib.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
-const flag = (name: string) => process.argv.includes(`--${name}`);
 const TIMEOUT_MS = 30_000;
 const COMMUNE = '03439';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address() as { port: number };
-      s.close(() => resolve(a.port));
-    });
-  });
-}
 
 /** The demo (users, Thu Lũm) plus a synthetic registry: `big` persons in Thu Lũm, the rest spread over 400 communes. */
 async function seed(db: Db, persons: number, big: number): Promise<string> {

@@ -7,8 +7,8 @@
 //   npm run bench -- plans [--sizes=40000,200000,1000000] [--repeat=2]
 import { readFileSync } from 'node:fs';
 import { extractPlan } from '../src/plans/extract/index.ts';
+import { arg } from './lib.ts';
 
-const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 
 const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024']
   .map((f) => readFileSync(new URL(`../reference/plans/${f}.txt`, import.meta.url), 'utf8'));

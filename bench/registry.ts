@@ -14,10 +14,8 @@ import { enqueueJob, runJob } from '../src/jobs/runner.ts';
 import { generatePayrolls } from '../src/payments/store.ts';
 import '../src/registry/review.ts';
 import { DUPLICATE_SIMILARITY } from '../src/registry/integrity.ts';
+import { arg, flag, median, secs } from './lib.ts';
 
-const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
-const flag = (name: string) => process.argv.includes(`--${name}`);
-const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -66,7 +64,6 @@ async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full:
   return { full: out + full, bare: out + bare };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * A step and its floor, `repeat` times, each run from the same state (`reset`, untimed, before

@@ -6,14 +6,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './lib.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin', 'ansinh.js');
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function timeCommand(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const t0 = performance.now();

@@ -30,21 +30,11 @@ export type AuditPage = Static<typeof AuditPage>;
 
 /** One stored entry as the API shows it. */
 export function presentEntry(e: StoredAuditEntry, locale: Locale, unitNames: ReadonlyMap<number, string>): AuditEntryView {
+  const { prevHash: _chained, ...entry } = e;
   return {
-    seq: e.seq,
-    at: e.at,
-    actorUserId: e.actorUserId,
-    actorUsername: e.actorUsername,
-    ip: e.ip,
-    action: e.action,
+    ...entry,
     actionLabel: actionText(e.action)[locale],
-    entity: e.entity,
     entityLabel: entityText(e.entity)[locale],
-    entityId: e.entityId,
-    unitId: e.unitId,
     unitName: e.unitId === null ? null : (unitNames.get(e.unitId) ?? null),
-    before: e.before,
-    after: e.after,
-    hash: e.hash,
   };
 }

@@ -5,7 +5,7 @@
 // with "at most 200,000 rows" having read 200,001 of them, not after holding them all.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { cellText, excel } from '../kernel/excel.ts';
 import { AppError, LimitError } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { fileTypeRefused } from '../kernel/upload.ts';
@@ -24,17 +24,6 @@ export const TABLE_WORKER_CAPS: WorkerCaps = { maxMemoryMb: 1536, timeoutMs: 180
 export type TableProblem = { readonly kind: 'limit' | 'type' | 'unreadable'; readonly limit?: string; readonly message: Text };
 export type TableRead = { readonly ok: true; readonly rows: string[][] } | { readonly ok: false; readonly problem: TableProblem };
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (o.text !== undefined) return String(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-  }
-  return String(v).trim();
-}
 
 const tooManyRows = (): TableProblem => ({
   kind: 'limit',
@@ -73,14 +62,14 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
     const zip = await checkOfficeZip(buf, 'xlsx', IMPORT_ZIP_LIMITS);
     if (zip) return { ok: false, problem: zip };
     try {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(buf)), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from(slices(buf)), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
       for await (const ws of reader) {
         for await (const row of ws) {
           // Checked on the row's number before anything is kept: one cell at row 1,048,576 is enough.
           if (row.number > MAX_IMPORT_ROWS + 1) return { ok: false, problem: tooManyRows() };
           // Blank rows are kept so that row numbers in reports are the spreadsheet's own.
           while (rows.length < row.number - 1) rows.push([]);
-          rows.push((row.values as unknown[]).slice(1).map(cellText));
+          rows.push((row.values as unknown[]).slice(1).map((v) => cellText(v).trim()));
         }
         break; // the first worksheet only
       }

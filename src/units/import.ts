@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { excel } from '../kernel/excel.ts';
+import { cellText, excel } from '../kernel/excel.ts';
 import type { Db } from '../db/connection.ts';
 import { parseTable, unitsByEra, type RowError } from './model.ts';
 import { computeAncestors, upsertUnits, type UnitChange } from './store.ts';
@@ -11,19 +11,6 @@ import { CliError } from '../kernel/cli.ts';
 
 export { parseTable, toUnits } from './model.ts';
 
-/** A spreadsheet cell as text: dates as yyyy-mm-dd, rich text and formulas by their value. */
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (o.text !== undefined) return String(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-    return '';
-  }
-  return String(v);
-}
 
 /** Reads the first worksheet of an .xlsx or a .csv (UTF-8, with or without BOM) as rows of text. */
 export async function readTable(file: string): Promise<string[][]> {

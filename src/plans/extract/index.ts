@@ -41,17 +41,9 @@ export interface ExtractedUnmatched {
 }
 
 /** A value the document reports as reached (a past year, "đã", "ước đạt", a report of results). */
-export interface ExtractedResult {
-  readonly indicatorCode: string | null;
+export interface ExtractedResult extends Pick<ExtractedTarget, 'indicatorCode' | 'indicatorName' | 'value' | 'unit' | 'year' | 'sourceText' | 'start' | 'end'> {
   /** The catalogue indicator's name, or the indicator words of the text when none matched. */
   readonly name: string;
-  readonly indicatorName: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly year: number | null;
-  readonly sourceText: string;
-  readonly start: number;
-  readonly end: number;
 }
 
 export interface PlanExtraction {

@@ -5,21 +5,10 @@
 // Pure, tested in test/web/plan-review.test.ts.
 
 import { parseNumber } from '../../i18n/format.ts';
+import type { ExtractedTarget as ServerTarget } from '../../../../src/plans/extract/index.ts';
 
-export interface ExtractedTarget {
-  /** null: no catalogue indicator matched ("chưa gắn chỉ tiêu"); the officer maps it before saving. */
-  readonly indicatorCode: string | null;
-  /** What the text measures when no catalogue indicator matched. */
-  readonly proposed?: { readonly name: string; readonly unit: string; readonly kind: string; readonly direction: string };
-  readonly indicatorName: string;
-  readonly comparator: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly year: number | null;
-  readonly sourceText: string;
-  readonly start: number;
-  readonly end: number;
-}
+/** The fields of an extracted target the review works with (the server's type, not a copy). */
+export type ExtractedTarget = Pick<ServerTarget, 'indicatorCode' | 'proposed' | 'indicatorName' | 'comparator' | 'value' | 'unit' | 'year' | 'sourceText' | 'start' | 'end'>;
 
 export interface Unmatched {
   readonly sourceText: string;
