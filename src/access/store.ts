@@ -5,6 +5,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { makeActor, type Actor, type ActorRole, type ThrottleState } from './model.ts';
 import { isRole, type Role } from './permissions.ts';
+import type { Executor as Q } from '../db/executor.ts';
+export type { Q };
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -40,7 +42,6 @@ declare module '../db/schema.ts' {
   }
 }
 
-export type Q = Kysely<DB> | Transaction<DB>;
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');

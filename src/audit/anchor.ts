@@ -8,6 +8,7 @@ import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, 
 import { join } from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -15,7 +16,6 @@ declare module '../db/schema.ts' {
   }
 }
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 /** The file an anchor directory holds (JSON Lines, one anchor a line, appended only). */
 export const ANCHOR_FILE = 'ansinh-audit-anchors.jsonl';

@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditAction, AuditEntity, FullReadEntity } from './actions.ts';
 import type { DB } from '../db/schema.ts';
 import { GENESIS, hashEntry, toJsonValue, type AuditEntry, type StoredAuditEntry } from './model.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -25,7 +26,6 @@ declare module '../db/schema.ts' {
   }
 }
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 export interface AuditInput {
   /** Who: the actor (or { userId, username }); null for the system or an anonymous caller. */

@@ -21,6 +21,7 @@ import { audit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 import type { AuditAction, AuditEntity } from '../audit/actions.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 export type JobState = 'queued' | 'running' | 'ready' | 'confirmed' | 'done' | 'failed' | 'cancelled';
 
@@ -102,7 +103,6 @@ function fromRow(r: Record<string, unknown>): Job {
   };
 }
 
-type Q = Db['k'] | Transaction<DB>;
 
 /**
  * Queues a job. `owner` (the signed-in asker, with the request's address) is kept in its params

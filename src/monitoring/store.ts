@@ -10,6 +10,8 @@ import { validateForm, submissionBlockers, type FormValue, type Issue, type Regi
 import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 import { viOrder } from '../db/collation.ts';
+import type { Executor as Q } from '../db/executor.ts';
+export type { Q };
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -37,7 +39,6 @@ declare module '../db/schema.ts' {
 }
 
 /** A connection or a transaction; other features' tables are reached through raw SQL. */
-export type Q = Kysely<DB> | Transaction<DB>;
 const any = (q: Q) => q as unknown as Kysely<any>;
 
 /** Appends an audit entry in the caller's transaction (src/access's `audit`, injected). */

@@ -16,8 +16,8 @@ import { fromLawMonth, householdContext, personFacts, toLawMonth } from '../regi
 import type { Month, PaymentChannel } from '../registry/model.ts';
 import type { MonthAmount, PayrollLine } from './model.ts';
 import { arr } from '../db/arrays.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 /** Runs `fn` in `q`'s transaction, or in a new one: the temporary tables live until commit. */
 export function inTransaction<T>(q: Q, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {

@@ -16,8 +16,8 @@ import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from 
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 import { arr } from '../db/arrays.ts';
 import { viOrder } from '../db/collation.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 export interface DecisionInput {
   readonly personId: number;

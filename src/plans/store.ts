@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { PlanInput, TargetInput, TaskStatus } from './model.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -68,7 +69,6 @@ declare module '../db/schema.ts' {
   }
 }
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 export interface SavePlanOptions {
   readonly unitId: number;

@@ -12,6 +12,7 @@ import { AppError } from '../kernel/errors.ts';
 import { createDecision } from '../payments/store.ts';
 import { communeById } from './store.ts';
 import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 export type EventKind = 'death' | 'move' | 'move_in' | 'age75' | 'age80' | 'age4' | 'age16';
 
@@ -109,7 +110,6 @@ export function moveProposals(m: Move): Proposal[] {
   return out;
 }
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 /** The moves that concern a commune (either side), as the caller's scope allows. */
 export async function movesOf(q: Q, unitId: number): Promise<Move[]> {

@@ -3,8 +3,8 @@
 // are those of the indicator catalogue (src/indicators/catalogue.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 export interface RegistryValue {
   readonly code: string;

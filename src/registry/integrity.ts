@@ -6,8 +6,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { jobHandlers } from '../jobs/runner.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 export const integrityKinds = {
   same_personal_id: { vi: 'Trùng số định danh cá nhân', en: 'Same personal ID twice' },

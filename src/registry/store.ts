@@ -7,8 +7,8 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { foldName, type HouseholdInput, type PersonInput } from './model.ts';
 import { viOrder } from '../db/collation.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 /** Who made a change and why: stored on every version row. */
 export interface ChangeMeta {

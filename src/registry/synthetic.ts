@@ -7,6 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { deprivationIndicators } from '../law/parameters.ts';
 import { foldName } from './model.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 /** mulberry32: a small seeded generator, so that the same seed gives the same registry. */
 export function rng(seed: number): () => number {
@@ -127,7 +128,6 @@ export function generateRegistry(seed: number, households: number, units: readon
   return { households: hs, persons: ps };
 }
 
-type Q = Kysely<DB> | Transaction<DB>;
 const lit = (xs: readonly (string | number | boolean | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/["\\]/g, '')}"`)).join(',')}}`;
 
 /**

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { NewUnit, UnitLevel } from './model.ts';
 import { arr } from '../db/arrays.ts';
 import { viOrder } from '../db/collation.ts';
+import type { Executor as Q } from '../db/executor.ts';
 
 declare module '../db/schema.ts' {
   interface DB {
@@ -24,7 +25,6 @@ declare module '../db/schema.ts' {
   }
 }
 
-type Q = Kysely<DB> | Transaction<DB>;
 
 /** The date of the 2025 reform: new units valid from it, old ones until the day before. */
 export const REFORM_DATE = '2025-07-01';
