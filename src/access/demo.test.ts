@@ -40,3 +40,14 @@ test('the Thu Lũm officer reaches Thu Lũm and not Hoằng Phú', async () => {
   const other = await t.app.inject({ method: 'GET', url: url('15889'), headers: { cookie } });
   assert.equal(other.statusCode, 404);
 });
+
+test('the database accepts every role of roleNames and no other (migration 140 follows permissions.ts)', async () => {
+  const { roleNames } = await import('./permissions.ts');
+  const { sql } = await import('kysely');
+  const u = await sql<{ id: number }>`insert into users (username, display_name, password_hash) values ('roles-check', 'x', 'x') returning id`.execute(t.db.k);
+  const id = u.rows[0]!.id;
+  for (const role of roleNames) await sql`insert into user_roles (user_id, role) values (${id}, ${role})`.execute(t.db.k);
+  await assert.rejects(sql`insert into user_roles (user_id, role) values (${id}, 'chairman')`.execute(t.db.k), /check/i);
+  await sql`delete from users where id = ${id}`.execute(t.db.k);
+});
+

@@ -22,6 +22,8 @@ export const demoUsers: readonly DemoUser[] = [
     role: `Quản trị hệ thống, toàn quốc (mã TOTP: ${DEMO_ADMIN_TOTP_SECRET})` },
   { username: 'thulum', password: 'ThuLum@2026', displayName: 'Lò Thị Mai (cán bộ xã Thu Lũm)', roleName: 'officer', unitCode: '03439',
     role: 'Cán bộ xã Thu Lũm (Lai Châu): nhập và sửa số liệu của xã' },
+  { username: 'chutich', password: 'ChuTich@2026', displayName: 'Vàng A Sử (Chủ tịch UBND xã Thu Lũm)', roleName: 'leader', unitCode: '03439',
+    role: 'Chủ tịch UBND xã Thu Lũm (Lai Châu): quyết định hưởng trợ cấp, duyệt danh sách chi trả' },
   { username: 'laichau', password: 'LaiChau@2026', displayName: 'Nguyễn Văn Hùng (chuyên viên Sở, Lai Châu)', roleName: 'approver', unitCode: '12',
     role: 'Chuyên viên Sở, tỉnh Lai Châu: thẩm định, phê duyệt' },
   { username: 'giamsat', password: 'GiamSat@2026', displayName: 'Đại biểu HĐND tỉnh Lai Châu', roleName: 'supervisor', unitCode: '12',

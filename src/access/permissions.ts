@@ -36,12 +36,13 @@ export function isPermission(p: string): p is Permission {
 }
 
 /** Roles a user can be assigned, each scoped to a unit subtree (or the whole country). */
-export type Role = 'admin' | 'officer' | 'approver' | 'supervisor';
-export const roleNames: readonly Role[] = ['admin', 'officer', 'approver', 'supervisor'];
+export const roleNames = ['admin', 'officer', 'leader', 'approver', 'supervisor'] as const;
+export type Role = (typeof roleNames)[number];
 
 export const roleLabels: Record<Role | 'public', Text> = {
   admin: text('Quản trị hệ thống', 'System administrator'),
   officer: text('Cán bộ đơn vị (nhập và sửa số liệu trong phạm vi)', 'Unit officer (enters and edits data in scope)'),
+  leader: text('Lãnh đạo UBND (Chủ tịch, Phó Chủ tịch): quyết định hưởng chính sách, duyệt danh sách chi trả', 'People\'s Committee leader (chair, vice-chair): decides benefits, approves payment lists'),
   approver: text('Chuyên viên thẩm định, phê duyệt', 'Reviewer / approver'),
   supervisor: text('Giám sát (HĐND, Mặt trận Tổ quốc, cấp ủy): chỉ xem', 'Supervisor (People\'s Council, Fatherland Front, Party committee): read-only'),
   public: text('Công chúng (chưa đăng nhập)', 'Public (not signed in)'),
@@ -53,6 +54,9 @@ const readAll: Permission[] = ['units.read', 'indicators.read', 'plans.read', 'm
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(allPermissions),
   officer: new Set<Permission>([...readAll, 'plans.write', 'monitoring.enter', 'registry.write', 'registry.person.read_full', 'payments.prepare']),
+  // Since 01/07/2025 the commune chair decides social assistance and the social pension
+  // (Decree 147/2025/NĐ-CP Art. 5; Decree 176/2025/NĐ-CP) and signs the commune's payment list.
+  leader: new Set<Permission>([...readAll, 'registry.person.read_full', 'benefits.decide', 'payments.approve', 'integrity.review']),
   approver: new Set<Permission>([...readAll, 'monitoring.approve', 'registry.person.read_full', 'benefits.decide', 'payments.approve', 'integrity.review']),
   // Supervision is read-only and never sees sensitive personal fields in full.
   supervisor: new Set<Permission>(readAll),

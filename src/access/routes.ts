@@ -8,7 +8,7 @@ import { text } from '../kernel/i18n.ts';
 import type { Db } from '../db/connection.ts';
 import { audit } from '../audit/store.ts';
 import { afterFailure, can, inScope, limits, lockedUntil, passwordProblems, type Actor } from './model.ts';
-import { isPermission, isRole, type Role } from './permissions.ts';
+import { isPermission, isRole, roleNames, type Role } from './permissions.ts';
 import { assertCan } from './scope.ts';
 import * as store from './store.ts';
 import { checkTotp, dummyHash, hashPassword, newTotpSecret, temporaryPassword, totpUri, verifyPassword } from './secrets.ts';
@@ -104,7 +104,7 @@ async function resolveRoles(db: Db, actor: Actor, roles: readonly { role: string
   const out: { role: Role; unitId: number | null }[] = [];
   for (const [i, r] of roles.entries()) {
     if (!isRole(r.role)) {
-      errors.push({ path: `/body/${i}/role`, message: text('Vai trò phải là admin, officer, approver hoặc supervisor', 'Role must be admin, officer, approver or supervisor') });
+      errors.push({ path: `/body/${i}/role`, message: text(`Vai trò phải là một trong: ${roleNames.join(', ')}`, `Role must be one of: ${roleNames.join(', ')}`) });
       continue;
     }
     if (r.unitCode === null || r.unitCode === '') {

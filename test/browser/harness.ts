@@ -15,6 +15,7 @@ export const chromiumPath = process.env.ANSINH_CHROMIUM ?? '/usr/bin/chromium';
 /** The demo logins the access feature creates; the server's start-up banner overrides them. */
 export const demoPasswords: Record<string, string> = {
   thulum: 'ThuLum@2026',
+  chutich: 'ChuTich@2026',
   laichau: 'LaiChau@2026',
   giamsat: 'GiamSat@2026',
   admin: 'Admin@2026',

@@ -90,9 +90,10 @@ test('import → classify → enrol → payroll', async () => {
   assert.ok((await page.locator('#household-panel').innerText()).includes(`Thu nhập bình quân: 1.000.000 đ · Chuẩn thu nhập: ${vnd(threshold)} đ`), 'income against the 2026 rural threshold');
   await page.locator('#household-panel').screenshot({ path: join(screenshotsDir, 'doi-tuong-ho-ngheo.png') });
 
-  // Enrolment: the province approver records the decision; the amount comes from the law engine.
+  // Enrolment: the commune chair records the decision (Decree 147/2025/NĐ-CP Art. 5); the
+  // amount comes from the law engine.
   const approver = await newPage(browser, server, { height: 1000 });
-  await signIn(approver.page, server, 'laichau');
+  await signIn(approver.page, server, 'chutich');
   await approver.page.goto('/doi-tuong-chi-tra?unit=03439');
   await findHousehold(approver.page, 'BT-001');
   await approver.page.getByText('Quyết định hưởng trợ cấp: Giàng A Tủa').click();
@@ -145,9 +146,9 @@ test('import → classify → enrol → payroll', async () => {
   assert.match(await page.locator('#cashless-share').innerText(), new RegExp(`Chi trả không dùng tiền mặt tháng ${mmyyyy.replace('/', '\\/')}: `));
   await officer.context.close();
 
-  // The approver sees the totals (and any account shared by several persons) before approving.
+  // The commune chair sees the totals (and any account shared by several persons) before approving.
   const boss = await newPage(browser, server, { height: 1000 });
-  await signIn(boss.page, server, 'laichau');
+  await signIn(boss.page, server, 'chutich');
   await boss.page.goto('/doi-tuong-chi-tra?unit=03439');
   await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).getByRole('button', { name: 'Phê duyệt' }).click();
   const confirm = boss.page.locator('#payroll-approve');

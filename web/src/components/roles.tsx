@@ -1,21 +1,21 @@
 // Role names as people read them, and a user's role assignments with their unit scope.
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { RoleAssignment } from '../lib/scope.ts';
+import { roleNames, type Role } from '../../../src/access/permissions.ts';
 
-const known: Record<string, MessageKey> = {
+export { roleNames };
+
+/** A short label per server role: a role added on the server without one fails the typecheck. */
+const labels: Record<Role, MessageKey> = {
   admin: 'role.admin',
-  system_admin: 'role.admin',
-  sysadmin: 'role.admin',
   officer: 'role.officer',
-  unit_officer: 'role.officer',
+  leader: 'role.leader',
   approver: 'role.approver',
-  reviewer: 'role.approver',
   supervisor: 'role.supervisor',
 };
-export const roleNames = ['admin', 'officer', 'approver', 'supervisor'] as const;
 
 export function roleLabel(role: string): string {
-  const k = known[role.toLowerCase()];
+  const k = (labels as Record<string, MessageKey | undefined>)[role];
   return k ? t(k) : role;
 }
 

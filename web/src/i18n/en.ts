@@ -52,6 +52,7 @@ export const en: Messages = {
 
   'role.admin': 'System administrator',
   'role.officer': 'Unit officer',
+  'role.leader': 'People\'s Committee leader (chair, vice-chair)',
   'role.approver': 'Reviewer and approver',
   'role.supervisor': 'Supervisor (read-only)',
 

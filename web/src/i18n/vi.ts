@@ -50,6 +50,7 @@ export const vi = {
 
   'role.admin': 'Quản trị hệ thống',
   'role.officer': 'Cán bộ đơn vị',
+  'role.leader': 'Lãnh đạo UBND (Chủ tịch, Phó Chủ tịch)',
   'role.approver': 'Người xem xét, phê duyệt',
   'role.supervisor': 'Giám sát (chỉ xem)',
 
