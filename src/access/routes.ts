@@ -1,6 +1,7 @@
 // HTTP routes of access control: sign-in and sign-out (sessions), API tokens, user
 // administration within the administrator's scope, and "my account" (password, TOTP).
 import { Type, type Static } from 'typebox';
+import { TokenView, TokenCreated, TokenBody } from './schemas.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError, errorCatalogue, toProblem } from '../kernel/errors.ts';
@@ -54,14 +55,6 @@ const NewUser = Type.Object(
   },
   { additionalProperties: false },
 );
-const TokenView = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  permissions: Type.Union([Type.Array(Type.String()), Type.Null()]),
-  createdAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-});
 
 const self = { permission: 'account.self', unit: 'none' } as const;
 const manage = { permission: 'users.manage', unit: 'none' } as const;
@@ -251,8 +244,8 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     schema: {
       tags: ['access'],
       summary: 'Create an API token (shown once) for a machine client',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), permissions: Type.Optional(Type.Array(Type.String(), { maxItems: 50 })), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.Integer(), name: Type.String(), token: Type.String(), permissions: Type.Union([Type.Array(Type.String()), Type.Null()]), expiresAt: Type.Union([Type.String(), Type.Null()]) }) },
+      body: TokenBody,
+      response: { 201: TokenCreated },
     },
   }, async (req, reply) => {
     const actor = req.actor!;

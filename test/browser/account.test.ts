@@ -60,3 +60,43 @@ test('the supervisor turns on TOTP in “Tài khoản của tôi”, then needs 
   await page.locator('.user-menu').waitFor();
   await context.close();
 });
+
+test('the commune officer creates an API token with one permission, sees it once, uses it and revokes it', async () => {
+  const { context, page } = await newPage(browser, server, { height: 1400 });
+  await signIn(page, server, 'thulum');
+  await page.goto('/tai-khoan');
+  const section = page.locator('#api-tokens');
+  await section.getByRole('heading', { name: 'Mã API' }).waitFor();
+  await section.getByText('Bạn chưa có mã API nào.').waitFor();
+
+  // Nothing chosen and a date that does not exist: both errors, nothing created.
+  await section.getByLabel('Hết hạn sau ngày (ngày/tháng/năm)').fill('31/02/2027');
+  await section.getByRole('button', { name: 'Tạo mã API' }).click();
+  const summary = section.locator('.error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Nhập tên mã[\s\S]*Chọn ít nhất một quyền[\s\S]*ngày\/tháng\/năm/);
+
+  // Only the officer's own permissions are offered; administration is not.
+  assert.equal(await section.getByLabel('Quản lý người dùng và phân quyền').count(), 0);
+  await section.getByLabel('Tên mã').fill('Đồng bộ DHIS2 của xã');
+  await section.getByLabel('Xem số liệu theo dõi chỉ tiêu').check();
+  await section.getByLabel('Hết hạn sau ngày (ngày/tháng/năm)').fill('31/12/2030');
+  await section.getByRole('button', { name: 'Tạo mã API' }).click();
+  const value = (await section.locator('#token-value').innerText()).trim();
+  assert.ok(value.length >= 20, 'the token is shown once');
+  const row = section.locator('#token-list tbody tr', { hasText: 'Đồng bộ DHIS2 của xã' });
+  assert.match(await row.innerText(), /Xem số liệu theo dõi chỉ tiêu[\s\S]*31\/12\/2030[\s\S]*Chưa dùng/);
+  await screenshot(page, 'tai-khoan-ma-api.png', false);
+
+  // The token works for a program (its one permission) and stops working once revoked.
+  const call = (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${value}` } });
+  assert.equal((await call('/api/tokens')).status, 403, 'a token holding only monitoring.read cannot list tokens');
+  const dashboard = '/api/monitoring/units/03439/dashboard';
+  const ok = await call(dashboard);
+  assert.equal(ok.status, 200, await ok.text());
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Thu hồi Đồng bộ DHIS2 của xã' }).click();
+  await section.getByText('Bạn chưa có mã API nào.').waitFor();
+  assert.equal((await call(dashboard)).status, 401);
+  await context.close();
+});

@@ -1,13 +1,16 @@
 // Tài khoản của tôi: the user's details and roles, password change, and TOTP setup (the
 // otpauth address and the secret are shown as text, so no QR library is needed).
 import { useState } from 'preact/hooks';
-import { t } from '../i18n/index.ts';
+import { t, useLocale } from '../i18n/index.ts';
+import { formatDate, formatDateTime, parseDate } from '../i18n/format.ts';
+import { permissions as permissionTexts, type Permission } from '../../../src/access/permissions.ts';
+import type { TokenBody, TokenCreated, TokenView } from '../../../src/access/schemas.ts';
 import { api } from '../lib/api.ts';
 import { loadSession, useSession } from '../lib/session.ts';
 import { navigate } from '../lib/router.tsx';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import { ErrorSummary, Field, Notice } from '../components/forms.tsx';
-import { formErrorsFrom } from '../components/data.tsx';
+import { formErrorsFrom, useApi } from '../components/data.tsx';
 import { RoleList } from '../components/roles.tsx';
 
 function PasswordForm({ username }: { username: string }) {
@@ -169,6 +172,120 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
   );
 }
 
+/** Mã API: tokens for another program (e.g. a DHIS2 sync), with at most the user's own permissions. */
+function ApiTokens({ held }: { held: readonly string[] }) {
+  const locale = useLocale();
+  const list = useApi<TokenView[]>('/api/tokens');
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<readonly string[]>([]);
+  const [expires, setExpires] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [created, setCreated] = useState<TokenCreated | null>(null);
+  // In the order of the server's catalogue; account.self stays with the person (a token cannot change a password).
+  const grantable = (Object.keys(permissionTexts) as Permission[]).filter((p) => held.includes(p) && p !== 'account.self');
+  const label = (p: string) => (Object.hasOwn(permissionTexts, p) ? permissionTexts[p as Permission][locale] : p);
+  const create = async (e: Event) => {
+    e.preventDefault();
+    setCreated(null);
+    const local: FormError[] = [];
+    if (name.trim() === '') local.push({ field: 'token-name', message: t('account.tokens.nameRequired') });
+    if (chosen.length === 0) local.push({ field: 'token-permissions', message: t('account.tokens.permissionsRequired') });
+    const day = expires.trim() === '' ? null : parseDate(expires);
+    if (expires.trim() !== '' && !day) local.push({ field: 'token-expires', message: t('account.tokens.expiresFormat') });
+    setErrors(local);
+    if (local.length) return;
+    // The token lasts to the end of the chosen day, Vietnam time (UTC+7).
+    const body: TokenBody = { name: name.trim(), permissions: [...chosen], ...(day ? { expiresAt: `${day}T23:59:59+07:00` } : {}) };
+    try {
+      setCreated(await api<TokenCreated>('POST', '/api/tokens', body));
+      setName('');
+      setChosen([]);
+      setExpires('');
+      list.reload();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { name: 'token-name', permissions: 'token-permissions', expiresAt: 'token-expires' }, 'token-name'));
+    }
+  };
+  const revoke = async (tok: TokenView) => {
+    if (!window.confirm(t('account.tokens.revokeConfirm', { name: tok.name }))) return;
+    try {
+      await api('DELETE', `/api/tokens/${tok.id}`);
+      list.reload();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, {}, null));
+    }
+  };
+  const toggle = (p: string, on: boolean) => setChosen((c) => (on ? [...c, p] : c.filter((x) => x !== p)));
+  const permError = errorFor(errors, 'token-permissions');
+  return (
+    <section aria-labelledby="tokens-title" id="api-tokens">
+      <h2 id="tokens-title">{t('account.tokens')}</h2>
+      <p>{t('account.tokens.text')}</p>
+      <ErrorSummary errors={errors} />
+      {created && (
+        <Notice>
+          <p>{t('account.tokens.created', { name: created.name })}</p>
+          <code class="secret" id="token-value">
+            {created.token}
+          </code>
+        </Notice>
+      )}
+      {list.data && list.data.length > 0 ? (
+        <table class="data" id="token-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('account.tokens.name')}</th>
+              <th scope="col">{t('account.tokens.permissions')}</th>
+              <th scope="col">{t('account.tokens.createdAt')}</th>
+              <th scope="col">{t('account.tokens.expiresAt')}</th>
+              <th scope="col">{t('account.tokens.lastUsedAt')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('account.tokens.revoke')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((tok) => (
+              <tr key={tok.id}>
+                <td>{tok.name}</td>
+                <td>{tok.permissions === null ? t('account.tokens.allPermissions') : tok.permissions.map(label).join('; ')}</td>
+                <td>{formatDateTime(tok.createdAt)}</td>
+                <td>{tok.expiresAt ? formatDate(tok.expiresAt) : t('account.tokens.noExpiry')}</td>
+                <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('account.tokens.neverUsed')}</td>
+                <td>
+                  <button type="button" class="button button--secondary" onClick={() => revoke(tok)}>
+                    {t('account.tokens.revoke')}
+                    <span class="visually-hidden"> {tok.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        list.data && <p>{t('account.tokens.none')}</p>
+      )}
+      <form onSubmit={create} noValidate>
+        <Field id="token-name" label={t('account.tokens.name')} hint={t('account.tokens.nameHint')} maxLength={100} value={name} onValue={setName} error={errorFor(errors, 'token-name')} />
+        <fieldset class={`field${permError ? ' field--error' : ''}`} id="token-permissions">
+          <legend>{t('account.tokens.permissions')}</legend>
+          {permError && <p class="field-error">{permError}</p>}
+          {grantable.map((p) => (
+            <div class="checkbox" key={p}>
+              <input type="checkbox" id={`token-perm-${p}`} checked={chosen.includes(p)} onChange={(e) => toggle(p, (e.target as HTMLInputElement).checked)} />
+              <label for={`token-perm-${p}`}>{label(p)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <Field id="token-expires" label={t('account.tokens.expires')} hint={t('account.tokens.expiresHint')} inputMode="numeric" class="input--short" value={expires} onValue={setExpires} error={errorFor(errors, 'token-expires')} />
+        <button type="submit" class="button">
+          {t('account.tokens.create')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function Sessions() {
   const [errors, setErrors] = useState<FormError[]>([]);
   const revoke = async () => {
@@ -222,6 +339,7 @@ export default function Account() {
       <PasswordForm username={user.username} />
       {/* Administrators must keep TOTP (issue 3); the server refuses, the button is not offered. */}
       <TotpSection enabled={!!user.totpEnabled} canTurnOff={!user.roles.some((r) => r.role === 'admin')} />
+      <ApiTokens held={user.permissions} />
       <Sessions />
     </>
   );
