@@ -9,11 +9,11 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
-function files(dir: string, ext: RegExp): string[] {
+function files(dir: string, ext: RegExp, withTests = false): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : files(p, ext);
-    return ext.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
+    if (statSync(p).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : files(p, ext, withTests);
+    return ext.test(name) && (withTests || !/\.test\.tsx?$/.test(name)) ? [p] : [];
   });
 }
 
@@ -56,4 +56,18 @@ test('every “quoted” phrase of the user guide is shown by the UI', () => {
   }
   assert.ok(quotes > 50, `the guide quotes ${quotes} labels`);
   assert.deepEqual(missing, [], `${missing.length} of ${quotes} quoted labels are not in the UI:\n${missing.join('\n')}`);
+});
+
+test('every screenshot of the user guide is taken by the browser suite (so each run regenerates it)', () => {
+  const suite = files(join(root, 'test', 'browser'), /\.ts$/, true).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const missing: string[] = [];
+  let shots = 0;
+  for (const f of files(join(root, 'docs', 'guide'), /\.md$/)) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/\]\(\.\.\/screenshots\/([^)]+)\.png\)/g)) {
+      shots++;
+      if (!suite.includes(`'${m[1]}`)) missing.push(`${relative(root, f)}: ${m[1]}.png`);
+    }
+  }
+  assert.ok(shots > 10, `the guide shows ${shots} screenshots`);
+  assert.deepEqual(missing, [], 'screenshots that no browser test takes');
 });
