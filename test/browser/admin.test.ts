@@ -3,45 +3,17 @@
 // password, disables the account, and finds the changes in the audit log.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { adminTotpSecret, closeSuite, freshTotp, newPage, openSuite, screenshot, type RunningServer } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { closeSuite, newPage, openSuite, screenshot, signInAdmin, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
 before(async () => ({ server, browser } = await openSuite()));
 after(() => closeSuite(server, browser));
 
-/** Signs the admin in; enrols TOTP first when the account must (mustEnrollTotp). */
-async function signInAdmin(page: Page): Promise<boolean> {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(server.logins.admin!);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  const asked = page.getByLabel('Mã xác thực');
-  await Promise.race([asked.waitFor(), page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'))]);
-  if (await asked.count()) {
-    const secret = adminTotpSecret(server);
-    if (!secret) return false;
-    await asked.fill(await freshTotp(secret));
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-  }
-  // An administrator without TOTP yet is asked to enrol first (issue 3: required for admins).
-  await page.locator('main h1').waitFor();
-  if (await page.getByText('Tài khoản của bạn phải bật xác thực hai bước').count()) {
-    await page.goto('/tai-khoan');
-    await page.getByRole('button', { name: 'Thiết lập xác thực hai bước' }).click();
-    const secret = (await page.locator('#totp-secret').innerText()).trim();
-    await page.getByLabel('Mã 6 chữ số từ ứng dụng').fill(await freshTotp(secret));
-    await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
-    await page.getByText('Đã bật xác thực hai bước.').waitFor();
-  }
-  return true;
-}
-
 test('the administrator manages a user and sees it in the audit log', async (t) => {
   const { context, page } = await newPage(browser, server);
-  if (!(await signInAdmin(page))) {
+  if (!(await signInAdmin(page, server))) {
     t.skip('the demo admin asks for TOTP and its secret is not known (set ANSINH_ADMIN_TOTP_SECRET)');
     await context.close();
     return;

@@ -75,8 +75,9 @@ test('import → classify → enrol → payroll', async () => {
   await page.getByText('Đã nhập vào sổ: 2 mới').waitFor();
 
   // Classification: the 2026 poverty review as a job, then the household with its reasons.
-  await page.getByRole('button', { name: 'Rà soát hộ nghèo năm 2026' }).click();
-  await page.getByText('Đã rà soát năm 2026').waitFor({ timeout: 120_000 });
+  const year = new Date().getFullYear();
+  await page.getByRole('button', { name: `Rà soát hộ nghèo năm ${year}` }).click();
+  await page.getByText(`Đã rà soát năm ${year}`).waitFor({ timeout: 120_000 });
   const jobs = await page.locator('#job-list').innerText();
   assert.match(jobs, /Rà soát hộ nghèo\s+Xong/);
   assert.match(jobs, /Nhập danh sách hộ\s+Xong/);

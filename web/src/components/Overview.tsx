@@ -9,6 +9,7 @@ import { Link, queryString } from '../lib/router.tsx';
 import { chooseWorkUnit, useSession, useWorkUnit } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
 import { refNames, toUnit, type Unit } from '../lib/units.ts';
+import { InScope } from './InScope.tsx';
 import { useApi } from './data.tsx';
 
 function Facts({ unit }: { unit: Unit }) {
@@ -121,20 +122,5 @@ export function Overview({ code, fallbackName, loaded }: { code: string; fallbac
  * scope it answers like a missing page (it does not say whether the unit's data exists).
  */
 export function UnitWorkspace({ code }: { code: string }) {
-  const { user } = useSession();
-  const state = useApi<unknown>(`/api/units/${encodeURIComponent(code)}`);
-  if (state.loading && !state.data) return <p class="loading" role="status">{t('common.loading')}</p>;
-  const unit = state.data ? toUnit(state.data) : null;
-  if (!unit || !coversUnit(user, unit)) {
-    return (
-      <div class="not-found" data-scope="denied">
-        <h1>{t('notFound.title')}</h1>
-        <p>{t('scope.notFound')}</p>
-        <p>
-          <Link href={`/don-vi/${encodeURIComponent(code)}`}>{t('scope.directoryLink')}</Link>
-        </p>
-      </div>
-    );
-  }
-  return <Overview code={unit.code} loaded={unit} />;
+  return <InScope code={code}>{(unit) => <Overview code={unit.code} loaded={unit} />}</InScope>;
 }

@@ -9,6 +9,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { Link, queryString } from '../../lib/router.tsx';
 import { useSession, useWorkUnit } from '../../lib/session.ts';
 import { hasPermission } from '../../lib/scope.ts';
+import { InScope } from '../../components/InScope.tsx';
 import { formatDateTime } from '../../i18n/index.ts';
 import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
@@ -39,7 +40,7 @@ export default function Plans({ query }: PageProps) {
   if (query.get('view') === 'nhap') return <ImportPlan />;
   if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} saved={query.get('saved') === '1'} />;
   const unit = query.get('unit') ?? work?.code ?? null;
-  return (
+  const page = (
     <>
       <h1>{m('title')}</h1>
       {hasPermission(session.user, 'plans.write') && (
@@ -48,6 +49,8 @@ export default function Plans({ query }: PageProps) {
       {unit === null ? <p>{m('none')}</p> : <PlanList unit={unit} />}
     </>
   );
+  // Another unit's plans (?unit=) only within the user's scope; the unit of work is in it.
+  return unit !== null && unit !== work?.code ? <InScope code={unit}>{() => page}</InScope> : page;
 }
 
 function PlanList({ unit }: { unit: string }) {
@@ -241,7 +244,6 @@ function CascadeView({ id }: { id: number }) {
     <>
       <p><Link href={planHref(id)}>{m('backPlan')}</Link></p>
       <h1>{m('cascade')}</h1>
-      <style>{'.flag{display:inline-block;padding:0 .4em;margin:.1em;border:1px solid currentColor;border-radius:3px;font-size:.9em}.flag--bad{color:#a4000f;background:#fde8ea}.flag--warn{color:#6b4800;background:#fff4d6}.flag--ok{color:#0b6b2f;background:#e6f4ea}'}</style>
       <Loaded state={state}>
         {(c) => (
           <>

@@ -1,12 +1,13 @@
-// A household's record: members, the 2026 classification with its reasons and legal basis,
+// A household's record: members, this year's classification with its reasons and legal basis,
 // and, for those who decide benefits, a decision form per member (the category, coefficient and
 // amount come from the law engine on the server).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { num, parseDate, todayDmy } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
+import { errorMessage } from '../../components/data.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
-import { dmy, parseMonth, tx, w } from './strings.ts';
+import { dmy, parseMonth, registryYear, tx, w } from './strings.ts';
 
 interface Member { id: number; fullName: string; dateOfBirth: string; relation: string; personalId: string | null; deathDate: string | null }
 interface HouseholdView {
@@ -18,13 +19,18 @@ interface Decision { id: number; category: string | null; coefficientTenths: num
 
 export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: number; canDecide: boolean; onClose: () => void; onDecided: () => void }) {
   const [h, setH] = useState<HouseholdView | null>(null);
-  useEffect(() => { void api<HouseholdView>('GET', `/api/registry/households/${id}?year=2026`).then(setH).catch(() => setH(null)); }, [id]);
-  if (!h) return <p class="loading">…</p>;
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    setFailed(null);
+    void api<HouseholdView>('GET', `/api/registry/households/${id}?year=${registryYear()}`).then(setH, (e: unknown) => setFailed(e instanceof ApiError ? errorMessage(e) : String(e)));
+  }, [id]);
+  if (failed) return <p class="error-summary" role="alert" id="household-panel">{failed}</p>;
+  if (!h) return <p class="loading" role="status">…</p>;
   const c = h.classification;
   return (
     <section class="panel" aria-labelledby="reg-household" id="household-panel">
       <h2 id="reg-household">{w('household')} {h.household.code}{h.household.villageName ? ` · ${h.household.villageName}` : ''}</h2>
-      <h3>{w('classification')}</h3>
+      <h3>{w('classification', { year: h.classification.year })}</h3>
       <p><strong class="tag" id="household-class">{tx(c.label)}</strong>{c.income !== null ? ` · ${w('income')}: ${num(c.income)} đ` : ''}{c.threshold !== null ? ` · ${w('threshold')}: ${num(c.threshold)} đ` : ''}</p>
       <ul id="household-reasons">{c.reasons.map((r, i) => <li key={i}>{tx(r.text)}{r.basis ? <span class="muted"> ({r.basis})</span> : null}</li>)}</ul>
       <h3>{w('members')}</h3>

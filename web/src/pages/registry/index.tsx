@@ -8,17 +8,26 @@ import { useLocale, num } from '../../i18n/index.ts';
 import { api } from '../../lib/api.ts';
 import { useWorkUnit, useSession } from '../../lib/session.ts';
 import { hasPermission } from '../../lib/scope.ts';
+import { InScope } from '../../components/InScope.tsx';
 import { JobList, JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { ImportPanel } from './import.tsx';
 import { HouseholdPanel } from './household.tsx';
 import { PayrollPanel } from './payroll.tsx';
 import { ProposalsPanel } from './proposals.tsx';
-import { dmy, w, type Key } from './strings.ts';
+import { dmy, registryYear, w, type Key } from './strings.ts';
 
 interface Person { id: number; householdId: number; fullName: string; dateOfBirth: string; personalId: string | null; householdCode?: string; villageName?: string | null; class?: string | null }
 interface Value { code: string; numerator: number; denominator: number | null }
 
-export default function Registry({ query }: PageProps) {
+/** The registry of a unit within the user's scope; another commune answers "not found", with no action. */
+export default function Registry(props: PageProps) {
+  const work = useWorkUnit();
+  const unit = props.query.get('unit') ?? work?.code ?? null;
+  if (!unit || !/^\d{5}$/.test(unit) || unit === work?.code) return <RegistryOfUnit {...props} />;
+  return <InScope code={unit}>{() => <RegistryOfUnit {...props} />}</InScope>;
+}
+
+function RegistryOfUnit({ query }: PageProps) {
   useLocale();
   const work = useWorkUnit();
   const { user } = useSession();
@@ -34,7 +43,7 @@ export default function Registry({ query }: PageProps) {
   const bump = () => setRefresh((x) => x + 1);
   useEffect(() => {
     if (!unit || !/^\d{5}$/.test(unit)) return;
-    void api<Value[]>('GET', `/api/registry/units/${unit}/indicators?year=2026`).then(setValues).catch(() => setValues([]));
+    void api<Value[]>('GET', `/api/registry/units/${unit}/indicators?year=${registryYear()}`).then(setValues).catch(() => setValues([]));
     void api<unknown[]>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setProposals(r.length)).catch(() => {});
     if (hasPermission(user, 'integrity.review')) void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/integrity?state=open`).then((r) => setFlags(r.items.length)).catch(() => {});
   }, [unit, refresh]);
@@ -42,17 +51,17 @@ export default function Registry({ query }: PageProps) {
   if (!unit || !/^\d{5}$/.test(unit)) return (<><h1>{w('title')}</h1><p>{w('noUnit')}</p></>);
   const search = async (e: Event) => {
     e.preventDefault();
-    const r = await api<{ items: Person[] }>('GET', `/api/registry/units/${unit}/persons?year=2026&q=${encodeURIComponent(q)}`);
+    const r = await api<{ items: Person[] }>('GET', `/api/registry/units/${unit}/persons?year=${registryYear()}&q=${encodeURIComponent(q)}`);
     setPersons(r.items);
   };
-  const runReview = async () => setReview(await api<JobView>('POST', `/api/registry/units/${unit}/review`, { year: 2026 }));
+  const runReview = async () => setReview(await api<JobView>('POST', `/api/registry/units/${unit}/review`, { year: registryYear() }));
   const rate = (code: string) => values.find((v) => v.code === code);
   const canWrite = hasPermission(user, 'registry.write');
   return (
     <>
       <h1>{w('title')}</h1>
       <section aria-labelledby="reg-ind">
-        <h2 id="reg-ind">{w('indicators')}</h2>
+        <h2 id="reg-ind">{w('indicators', { year: registryYear() })}</h2>
         <dl class="summary">
           {['poor_household_rate', 'near_poor_household_rate', 'cashless_payment_rate', 'health_insurance_coverage_registry'].map((c) => {
             const v = rate(c);
@@ -67,8 +76,8 @@ export default function Registry({ query }: PageProps) {
         <section aria-labelledby="reg-review">
           <h2 id="reg-review">{w('review')}</h2>
           <p class="actions">
-            <button type="button" class="button" disabled={moving(review)} onClick={() => void runReview()}>{w('reviewRun')}</button>
-            {review && <span role="status">{review.state === 'done' ? w('reviewDone') : w(`st_${review.state}`)}</span>}
+            <button type="button" class="button" disabled={moving(review)} onClick={() => void runReview()}>{w('reviewRun', { year: registryYear() })}</button>
+            {review && <span role="status">{review.state === 'done' ? w('reviewDone', { year: registryYear() }) : w(`st_${review.state}`)}</span>}
           </p>
           {review && <JobProgress job={review} />}
         </section>

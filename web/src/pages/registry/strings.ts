@@ -1,4 +1,5 @@
 // Words of the registry pages: Vietnamese first, English second.
+import { fill } from '../../i18n/format.ts';
 import { localeStore } from '../../i18n/index.ts';
 
 const words = {
@@ -6,7 +7,7 @@ const words = {
     title: 'Đối tượng & chi trả', noUnit: 'Chọn một xã làm đơn vị làm việc để xem sổ hộ.', search: 'Tìm nhân khẩu (họ tên, số định danh, mã hộ)', find: 'Tìm',
     name: 'Họ và tên', dob: 'Ngày sinh', id: 'Số định danh', hh: 'Mã hộ', village: 'Bản/thôn', cls: 'Xếp loại', payrolls: 'Danh sách chi trả', month: 'Tháng',
     lines: 'Số người', total: 'Tổng (đồng)', state: 'Trạng thái', bank: 'Tệp ngân hàng (.xlsx)', bankCsv: 'Tệp ngân hàng (.csv)', sign: 'Danh sách ký nhận', proposals: 'Đề xuất biến động đang chờ',
-    flags: 'Cảnh báo cần xử lý', indicators: 'Chỉ tiêu từ sổ hộ (năm 2026)', none: 'Không có', poor: 'Hộ nghèo', near_poor: 'Hộ cận nghèo', average: 'Mức sống trung bình',
+    flags: 'Cảnh báo cần xử lý', indicators: 'Chỉ tiêu từ sổ hộ (năm {year})', none: 'Không có', poor: 'Hộ nghèo', near_poor: 'Hộ cận nghèo', average: 'Mức sống trung bình',
     unknown: 'Chưa xác định', notPoor: 'Không thuộc diện', open: 'Xem hộ',
     jobs: 'Công việc dài', jobKind_registry_import: 'Nhập danh sách hộ', jobKind_annual_review: 'Rà soát hộ nghèo', jobKind_payroll: 'Lập danh sách chi trả', jobKind_duplicates: 'Tìm trùng lặp',
     st_queued: 'Đang chờ', st_running: 'Đang chạy', st_ready: 'Chờ xác nhận', st_confirmed: 'Đang ghi', st_done: 'Xong', st_failed: 'Lỗi', st_cancelled: 'Đã hủy',
@@ -21,8 +22,8 @@ const words = {
     r_new: 'Mới', r_unchanged: 'Không đổi', r_changed: 'Thay đổi', r_rejected: 'Bị từ chối', downloadCsv: 'Tải kết quả (.csv)', downloadXlsx: 'Tải kết quả (.xlsx)', rowsShown: 'Dòng {from}–{to} trên {total}', prevRows: 'Trang trước', nextRows: 'Trang sau',
     confirm: 'Xác nhận nhập các dòng hợp lệ', cancel: 'Hủy', imported: 'Đã nhập vào sổ', already: 'Tệp này đã được nhập trước đây: không thay đổi gì.', cancelled: 'Đã hủy, không ghi gì.',
     heldBack: 'Hộ có dòng bị từ chối được giữ lại cả hộ.', noFile: 'Chọn một tệp .xlsx hoặc .csv',
-    review: 'Rà soát hộ nghèo', reviewRun: 'Rà soát hộ nghèo năm 2026', reviewDone: 'Đã rà soát năm 2026',
-    household: 'Hộ gia đình', members: 'Nhân khẩu', classification: 'Xếp loại năm 2026 và lý do', income: 'Thu nhập bình quân', threshold: 'Chuẩn thu nhập', close: 'Đóng',
+    review: 'Rà soát hộ nghèo', reviewRun: 'Rà soát hộ nghèo năm {year}', reviewDone: 'Đã rà soát năm {year}',
+    household: 'Hộ gia đình', members: 'Nhân khẩu', classification: 'Xếp loại năm {year} và lý do', income: 'Thu nhập bình quân', threshold: 'Chuẩn thu nhập', close: 'Đóng',
     decide: 'Quyết định hưởng trợ cấp', number: 'Số quyết định', decidedOn: 'Ngày quyết định (ngày/tháng/năm)', signer: 'Người ký', startMonth: 'Hưởng từ tháng (MM/YYYY)', channel: 'Hình thức chi trả',
     account: 'Số tài khoản / ví (nếu có)', save: 'Ghi quyết định', decided: 'Đã ghi quyết định', category: 'Diện', coefficient: 'Hệ số', amount: 'Mức hưởng (đồng/tháng)', basis: 'Căn cứ',
     ch_bank: 'Chuyển khoản ngân hàng', ch_ewallet: 'Ví điện tử', ch_post: 'Bưu điện', ch_cash: 'Tiền mặt',
@@ -33,7 +34,7 @@ const words = {
     title: 'Registry & payments', noUnit: 'Choose a commune as your unit of work to see its registry.', search: 'Find a person (name, personal ID, household code)', find: 'Search',
     name: 'Full name', dob: 'Date of birth', id: 'Personal ID', hh: 'Household', village: 'Village', cls: 'Class', payrolls: 'Payrolls', month: 'Month',
     lines: 'Persons', total: 'Total (VND)', state: 'State', bank: 'Bank file (.xlsx)', bankCsv: 'Bank file (.csv)', sign: 'Signature list', proposals: 'Open life-event proposals',
-    flags: 'Integrity flags to review', indicators: 'Registry indicators (2026)', none: 'None', poor: 'Poor', near_poor: 'Near-poor', average: 'Average',
+    flags: 'Integrity flags to review', indicators: 'Registry indicators ({year})', none: 'None', poor: 'Poor', near_poor: 'Near-poor', average: 'Average',
     unknown: 'Unknown', notPoor: 'Not classified poor', open: 'Open household',
     jobs: 'Long jobs', jobKind_registry_import: 'Household import', jobKind_annual_review: 'Poverty review', jobKind_payroll: 'Payroll', jobKind_duplicates: 'Duplicate search',
     st_queued: 'Queued', st_running: 'Running', st_ready: 'Waiting for confirmation', st_confirmed: 'Applying', st_done: 'Done', st_failed: 'Failed', st_cancelled: 'Cancelled',
@@ -48,8 +49,8 @@ const words = {
     r_new: 'New', r_unchanged: 'Unchanged', r_changed: 'Changed', r_rejected: 'Rejected', downloadCsv: 'Download results (.csv)', downloadXlsx: 'Download results (.xlsx)', rowsShown: 'Rows {from}–{to} of {total}', prevRows: 'Previous page', nextRows: 'Next page',
     confirm: 'Confirm: import the valid rows', cancel: 'Cancel', imported: 'Imported into the registry', already: 'This file was imported before: nothing changed.', cancelled: 'Cancelled, nothing written.',
     heldBack: 'A household with a rejected row is held back whole.', noFile: 'Choose an .xlsx or .csv file',
-    review: 'Poverty review', reviewRun: 'Run the 2026 poverty review', reviewDone: 'Reviewed for 2026',
-    household: 'Household', members: 'Members', classification: '2026 class and reasons', income: 'Income per person', threshold: 'Income threshold', close: 'Close',
+    review: 'Poverty review', reviewRun: 'Run the {year} poverty review', reviewDone: 'Reviewed for {year}',
+    household: 'Household', members: 'Members', classification: '{year} class and reasons', income: 'Income per person', threshold: 'Income threshold', close: 'Close',
     decide: 'Benefit decision', number: 'Decision number', decidedOn: 'Decision date (dd/mm/yyyy)', signer: 'Signed by', startMonth: 'Paid from (MM/YYYY)', channel: 'Payment channel',
     account: 'Account or wallet number (if any)', save: 'Record the decision', decided: 'Decision recorded', category: 'Category', coefficient: 'Coefficient', amount: 'Amount (VND/month)', basis: 'Legal basis',
     ch_bank: 'Bank transfer', ch_ewallet: 'E-wallet', ch_post: 'Post office', ch_cash: 'Cash',
@@ -59,7 +60,9 @@ const words = {
 };
 
 export type Key = keyof typeof words.vi;
-export const w = (k: Key | string): string => (words[localeStore.get() === 'en' ? 'en' : 'vi'] as Record<string, string>)[k] ?? k;
+export const w = (k: Key | string, params?: Record<string, string | number>): string => fill((words[localeStore.get() === 'en' ? 'en' : 'vi'] as Record<string, string>)[k] ?? k, params);
+/** The year of the registry's classification and review: this calendar year. */
+export const registryYear = (now: Date = new Date()): number => now.getFullYear();
 /** A { vi, en } text from the server in the current locale. */
 export const tx = (t: { vi: string; en: string } | null | undefined): string => (t ? (localeStore.get() === 'en' ? t.en : t.vi) : '');
 export const dmy = (s: string) => s.slice(0, 10).split('-').reverse().join('/');
