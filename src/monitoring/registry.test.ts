@@ -63,6 +63,19 @@ test('Thu Lũm\'s form carries the registry\'s poverty figures with their source
     const ok = await app.inject({ method: 'POST', url: `${url}/submit`, headers: officer });
     assert.equal(ok.statusCode, 200, ok.body);
 
+    // Beneficiaries are the persons whose latest decision grants a benefit, though no payment
+    // list of the month exists yet: three enrolled in January, one of them stopped in March.
+    const ids = (await sql<{ id: number }>`select id from persons where unit_id = ${thuLum} and death_date is null order by id limit 3`.execute(k)).rows.map((r) => r.id);
+    let n = 0;
+    const decide = (person: number, kind: string, month: number) => sql`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, start_month)
+      values ('12', ${thuLum}, ${person}, ${`T-${++n}/QĐ-UBND`}, '2026-01-05', 'Chủ tịch UBND xã', ${kind}, '5.1', ${month})`.execute(k);
+    for (const id of ids) await decide(id, 'start', 202601);
+    await decide(ids[0]!, 'stop', 202603);
+    assert.equal((await sql<{ n: number }>`select count(*)::int as n from payrolls where unit_id = ${thuLum}`.execute(k)).rows[0]!.n, 0, 'no payment list yet');
+    const after = (await app.inject({ method: 'GET', url: `${url}/form`, headers: officer })).json();
+    assert.deepEqual(after.registry.values.find((v: { indicatorCode: string }) => v.indicatorCode === 'social_assistance_beneficiaries'),
+      { indicatorCode: 'social_assistance_beneficiaries', numerator: null, denominator: null, value: 2 });
+
     // A period not begun has nothing to count yet.
     const next = new Date().getFullYear() + 1;
     assert.equal((await app.inject({ method: 'GET', url: `/api/monitoring/units/03439/periods/${next}/form`, headers: officer })).json().registry, null);

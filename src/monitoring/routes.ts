@@ -39,7 +39,7 @@ const FormOut = Type.Object({
   deadlineSource: Type.Union([Type.String(), Type.Null()]),
   indicators: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String(), aggregation: Type.String(),
-    source: Type.String(), disaggregations: Type.Array(Type.String()), keys: Type.Array(Type.String()),
+    source: Type.String(), area: Type.String(), disaggregations: Type.Array(Type.String()), keys: Type.Array(Type.String()),
   })),
   values: Type.Array(Type.Object({
     indicatorCode: Type.String(), disaggregation: Type.String(), numerator: Num, denominator: Num, value: Num,

@@ -71,17 +71,19 @@ export async function requireUnit(q: Q, code: string): Promise<UnitRef> {
 
 export interface IndicatorInfo extends IndicatorDef {
   readonly source: string;
+  /** The catalogue's area (poverty, health, ...): the yearly form groups its indicators by it. */
+  readonly area: string;
 }
 
 /** Catalogue indicators as monitoring reads them; the denominator definition names the population. */
 export async function indicatorDefs(q: Q, codes?: readonly string[]): Promise<Map<string, IndicatorInfo>> {
   if (codes && codes.length === 0) return new Map();
-  const r = await sql<{ code: string; name_vi: string; name_en: string; unit: string; kind: string; direction: Direction; aggregation: Aggregation; factor: number; disaggregations: string[] | null; source: string; denominator_vi: string | null }>`
-    select code, name_vi, name_en, unit, kind, direction, aggregation, factor, disaggregations, source, denominator_vi
+  const r = await sql<{ code: string; name_vi: string; name_en: string; unit: string; kind: string; direction: Direction; aggregation: Aggregation; factor: number; disaggregations: string[] | null; source: string; area: string; denominator_vi: string | null }>`
+    select code, name_vi, name_en, unit, kind, direction, aggregation, factor, disaggregations, source, area, denominator_vi
     from indicators ${codes ? sql`where code = any(${codes as string[]})` : sql``} order by code`.execute(any(q));
   return new Map(r.rows.map((x) => [x.code, {
     code: x.code, name: { vi: x.name_vi, en: x.name_en }, unit: x.unit, kind: x.kind, direction: x.direction,
-    aggregation: x.aggregation, factor: x.factor, disaggregations: x.disaggregations ?? [], source: x.source,
+    aggregation: x.aggregation, factor: x.factor, disaggregations: x.disaggregations ?? [], source: x.source, area: x.area,
     population: x.denominator_vi ? x.denominator_vi.trim().toLowerCase() : null,
   }]));
 }

@@ -33,21 +33,31 @@ export async function registryIndicators(q: Q, unitId: number, year: number, mon
     select count(*) filter (where hc.class = 'poor')::int as poor, count(*) filter (where hc.class = 'near_poor')::int as near, count(*)::int as total,
       count(*) filter (where h.merit)::int as merit, count(*) filter (where h.merit and hc.class in ('average', 'none'))::int as merit_ok
     from household_classifications hc join households h on h.id = hc.household_id where hc.year = ${year} and hc.unit_id in ${units}`.execute(q);
-  const p = await sql<{ lines: number; cashless: number; persons: number }>`
-    select count(*)::int as lines, count(*) filter (where l.channel in ('bank', 'ewallet'))::int as cashless, count(distinct l.person_id)::int as persons
-    from payroll_lines l join payrolls pr on pr.id = l.payroll_id where pr.month = ${month} and l.unit_id in ${units}`.execute(q);
+  // Cashless share: the latest payment list of the month or before it (this month's may not be made yet).
+  const p = await sql<{ lines: number; cashless: number }>`
+    select count(*)::int as lines, count(*) filter (where l.channel in ('bank', 'ewallet'))::int as cashless
+    from payroll_lines l join payrolls pr on pr.id = l.payroll_id
+    where l.unit_id in ${units} and pr.month = (select max(month) from payrolls where month <= ${month} and unit_id in ${units})`.execute(q);
+  // Beneficiaries: persons whose latest decision in the unit up to the month grants a benefit
+  // (start or change, not stop), whether or not the month's payment list exists yet.
+  const b = await sql<{ persons: number }>`
+    select count(*)::int as persons from (
+      select distinct on (person_id) kind from benefit_decisions
+      where unit_id in ${units} and start_month <= ${month} order by person_id, start_month desc, id desc) d
+    where d.kind <> 'stop'`.execute(q);
   const o = await sql<{ n: number }>`select count(*)::int as n from integrity_flags where kind = 'not_enrolled' and state = 'open' and unit_id in ${units}`.execute(q);
   const hi = await sql<{ insured: number; living: number }>`select count(*) filter (where health_insurance)::int as insured, count(*)::int as living
     from persons where death_date is null and unit_id in ${units}`.execute(q);
   const k = c.rows[0]!;
   const pay = p.rows[0]!;
+  const beneficiaries = b.rows[0]!.persons;
   return [
     { code: 'poor_household_rate', numerator: k.poor, denominator: k.total },
     { code: 'near_poor_household_rate', numerator: k.near, denominator: k.total },
     { code: 'poor_households', numerator: k.poor, denominator: null },
     { code: 'near_poor_households', numerator: k.near, denominator: null },
-    { code: 'social_assistance_beneficiaries', numerator: pay.persons, denominator: null },
-    { code: 'social_assistance_coverage', numerator: pay.persons, denominator: pay.persons + o.rows[0]!.n },
+    { code: 'social_assistance_beneficiaries', numerator: beneficiaries, denominator: null },
+    { code: 'social_assistance_coverage', numerator: beneficiaries, denominator: beneficiaries + o.rows[0]!.n },
     { code: 'cashless_payment_rate', numerator: pay.cashless, denominator: pay.lines },
     { code: 'merit_households_above_average', numerator: k.merit_ok, denominator: k.merit },
     { code: 'health_insurance_coverage_registry', numerator: hi.rows[0]!.insured, denominator: hi.rows[0]!.living },

@@ -29,11 +29,18 @@ async function saveDraft(page: Page): Promise<void> {
     page.getByRole('button', { name: 'Lưu nháp' }).click(),
   ]);
 }
+/** Opens the form's area holding the indicator (one area is open at a time), as the officer clicks it. */
+async function openArea(page: Page, form: FormJson, code: string): Promise<void> {
+  const area = form.indicators.find((i) => i.code === code)!.area;
+  const button = page.locator(`#area-${area} h2 button`);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.locator(id(code, form.indicators.find((i) => i.code === code)!.aggregation === 'sum_ratio' || form.indicators.find((i) => i.code === code)!.kind === 'rate' ? 'numerator' : 'value')).waitFor();
+}
 const getJson = <T>(page: Page, url: string): Promise<T> =>
   page.evaluate(`fetch(${JSON.stringify(url)}, { credentials: 'same-origin', headers: { accept: 'application/json' } }).then((r) => r.json())`) as Promise<T>;
 
 interface Kids { rows: { code: string; name: string; cells: { value: number | null; numerator: number | null; denominator: number | null }[] }[] }
-interface FormJson { indicators: { code: string; aggregation: string; kind: string; source: string }[]; values: { indicatorCode: string; disaggregation: string }[]; issues: { severity: string; indicatorCode: string }[] }
+interface FormJson { indicators: { code: string; aggregation: string; kind: string; source: string; area: string; unit: string; name: string }[]; values: { indicatorCode: string; disaggregation: string }[]; issues: { severity: string; indicatorCode: string }[] }
 interface Dvs { dataValues: { dataElement: string; value: string; categoryOptionCombo: string }[] }
 
 /** Σ numerators / Σ denominators of the communes that have a value, and the mean of their rates. */
@@ -71,6 +78,18 @@ test('enter on a phone → field error → draft kept → submit → approve →
   assert.notEqual(await page.locator(id('poor_household_rate', 'numerator')).inputValue(), '');
 
   const form = await getJson<FormJson>(page, '/api/monitoring/units/03439/periods/2026/form');
+  // Grouped by area, poverty first, with what is filled per area; units in Vietnamese.
+  const summary = page.locator('#form-summary');
+  assert.equal(await summary.locator('tbody tr').first().getAttribute('data-area'), 'poverty');
+  assert.equal(await summary.locator('tbody tr').count(), new Set(form.indicators.map((i) => i.area)).size);
+  assert.match(await summary.locator('tr[data-area="poverty"]').innerText(), /Giảm nghèo\s+đã nhập \d+\/\d+ chỉ tiêu/);
+  const counted = form.indicators.find((i) => i.area === 'poverty' && i.unit === 'households');
+  if (counted) assert.match(await page.locator('fieldset', { hasText: counted.name }).locator('legend').innerText(), /\(hộ\)$/);
+  assert.doesNotMatch(await page.locator('form.narrow').innerText(), /\((households|persons|per_10000|level)\)/);
+  await page.evaluate("document.getElementById('form-summary').scrollIntoView()");
+  await screenshot(page, 'theo-doi-nhap-linh-vuc.png', false);
+  await openArea(page, form, BHYT);
+  assert.equal(await page.locator('#area-poverty fieldset').count(), 0, 'one area open at a time');
   const den = (form.values as unknown as { indicatorCode: string; disaggregation: string; denominator: number }[]).find((v) => v.indicatorCode === BHYT && v.disaggregation === '')!.denominator;
   // A numerator above the denominator: the message at the field and in the summary.
   await page.locator(id(BHYT, 'numerator')).fill(String(den + 204));
@@ -88,6 +107,7 @@ test('enter on a phone → field error → draft kept → submit → approve →
   await page.locator(id(BHYT, 'numerator')).fill(String(fixed));
   await page.reload();
   await page.getByText('Đã khôi phục bản nháp chưa gửi được từ máy này.').waitFor();
+  await openArea(page, form, BHYT);
   assert.equal(await page.locator(id(BHYT, 'numerator')).inputValue(), String(fixed));
   // Offline, saving keeps the draft and says so; back online, saving works.
   await context.setOffline(true);
@@ -111,15 +131,22 @@ test('enter on a phone → field error → draft kept → submit → approve →
     if (entered.has(ind.code) || ind.source === 'registry') continue;
     const rate = ind.aggregation === 'sum_ratio' || ind.kind === 'rate';
     const prev = last.get(ind.code) ?? (rate ? { numerator: String(Math.round(den * 0.6)), denominator: String(den) } : { value: '2' });
+    await openArea(page, form, ind.code);
     for (const [f, v] of Object.entries(prev)) await page.locator(id(ind.code, f)).fill(v);
   }
   await saveDraft(page);
   // Warnings (a value far from earlier years) go with a comment.
   const saved = await getJson<FormJson>(page, '/api/monitoring/units/03439/periods/2026/form');
   assert.deepEqual(saved.issues.filter((i) => i.severity === 'error'), []);
-  for (const w of new Set(saved.issues.map((i) => i.indicatorCode))) await page.locator(id(w, 'comment')).fill('Đã kiểm tra lại theo biên bản rà soát năm 2026');
+  for (const w of new Set(saved.issues.map((i) => i.indicatorCode))) {
+    await openArea(page, form, w);
+    await page.locator(id(w, 'comment')).fill('Đã kiểm tra lại theo biên bản rà soát năm 2026');
+  }
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await page.getByText('Chờ duyệt', { exact: true }).waitFor();
+  // Locked after submission: the state, not the warnings it was sent with.
+  assert.equal(await page.locator('.error-summary').count(), 0);
+  await page.getByText('Báo cáo đang chờ duyệt hoặc đã duyệt: không sửa được.').waitFor();
   await context.close();
 
   // The approver approves from the inbox.

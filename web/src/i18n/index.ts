@@ -38,6 +38,12 @@ export function useLocale(): Locale {
   return useStore(localeStore);
 }
 
+/** A code in words when the dictionary knows it ("ind.unit.households" → "hộ"), else the code. */
+export function codeLabel(prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return key in vi ? t(key as MessageKey) : value;
+}
+
 export const num = (n: number, digits?: number) => formatNumber(n, localeStore.get(), digits);
 export const txt = (v: unknown) => pickText(v, localeStore.get());
 export { formatDate, formatDateTime, parseDate, parseNumber, todayDmy } from './format.ts';

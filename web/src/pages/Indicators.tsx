@@ -1,8 +1,7 @@
 // Danh mục chỉ tiêu: the indicator catalogue (GET /api/indicators) with a quick filter by name
 // or code and by area. Codes of units, kinds and sources are shown in words.
 import { useState } from 'preact/hooks';
-import { num, t, txt, useLocale, type MessageKey } from '../i18n/index.ts';
-import { vi } from '../i18n/vi.ts';
+import { codeLabel, num, t, txt, useLocale } from '../i18n/index.ts';
 import { asList } from '../lib/api.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 
@@ -16,12 +15,7 @@ interface Row {
   area: string;
 }
 
-/** A code in words when the dictionary knows it ("ind.kind.rate" → "Tỷ lệ"), else the code. */
-function label(prefix: string, value: unknown): string {
-  const v = txt(value);
-  const key = `${prefix}.${v}`;
-  return key in vi ? t(key as MessageKey) : v;
-}
+const label = (prefix: string, value: unknown): string => codeLabel(prefix, txt(value));
 
 function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();

@@ -1,21 +1,30 @@
-// The report form of a unit for a period, for a commune officer on a phone: one indicator per
-// card, fields stacked, every problem listed at the top with a link to its field and repeated
-// at the field itself, the draft kept in localStorage on every keystroke (restored after a
+// The report form of a unit for a period, for a commune officer on a phone: indicators grouped by
+// area (poverty, social assistance, ...), one area open at a time, a summary of what is filled and
+// what is in error per area, the draft saved to the server when the officer moves to another
+// area; one indicator per card, fields stacked, every problem listed at the top with a link to
+// its field (opening its area) and repeated at the field itself, the draft kept in localStorage on every keystroke (restored after a
 // reload or when the connection dropped), and values the social registry computes filled in
 // from it, marked with their source (docs/decisions/006-registry-indicators-in-monitoring.md).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
-import { formatDate, num, parseNumber } from '../../i18n/index.ts';
+import { codeLabel, formatDate, num, parseNumber, t } from '../../i18n/index.ts';
 import { m } from './strings.ts';
 
-interface Indicator { code: string; name: string; unit: string; aggregation: string; kind: string; source: string; keys: string[] }
+interface Indicator { code: string; name: string; unit: string; aggregation: string; kind: string; source: string; area: string; keys: string[] }
 interface Value { indicatorCode: string; disaggregation: string; numerator: number | null; denominator: number | null; value: number | null; comment: string | null }
 interface Issue { severity: string; path: string; indicatorCode: string; disaggregation: string; message: string }
 interface RegistryValue { indicatorCode: string; numerator: number | null; denominator: number | null; value: number | null }
 interface FormData { status: string; deadline: string; returnReason: string | null; indicators: Indicator[]; values: Value[]; issues: Issue[]; registry?: { asOf: string; values: RegistryValue[] } | null }
 type Field = 'numerator' | 'denominator' | 'value' | 'comment';
 interface Shown { fieldId: string | null; message: string; severity: string }
+
+/** The areas in the order a commune reports them (Resolution 42's groups of policy). */
+const AREA_ORDER = ['poverty', 'social_assistance', 'labour_merit', 'health', 'education', 'housing', 'water_sanitation', 'culture_information'];
+const areaRank = (a: string) => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
+const areaName = (a: string) => codeLabel('ind.area', a);
+/** The unit of measure in words ("hộ", "trên 10.000 dân"); a percentage needs no words. */
+const unitName = (u: string) => codeLabel('ind.unit', u);
 
 const key = (v: { indicatorCode: string; disaggregation: string }) => `${v.indicatorCode}|${v.disaggregation}`;
 const ratio = (i: Indicator) => i.aggregation === 'sum_ratio' || i.kind === 'rate' || i.kind === 'ratio';
@@ -53,6 +62,9 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
   const [issues, setIssues] = useState<Issue[]>(data.issues);
   const [notice, setNotice] = useState<string | null>(null);
   const [errors, setErrors] = useState<Shown[]>([]);
+  const areas = [...new Set(data.indicators.map((i) => i.area))].sort((a, b) => areaRank(a) - areaRank(b));
+  const [open, setOpen] = useState<string | null>(areas[0] ?? null);
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
     const saved = localStorage.getItem(storageKey);
@@ -70,7 +82,18 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
       localStorage.setItem(storageKey, JSON.stringify(next));
       return next;
     });
+    setDirty(true);
   };
+
+  /** Opens one area (closing the others); the draft goes to the server when the officer moves on. */
+  const openArea = (a: string) => {
+    if (a === open) return;
+    if (dirty && editable) void save();
+    setOpen(a);
+  };
+  const fieldArea = new Map<string, string>();
+  for (const i of data.indicators) for (const dis of i.keys) for (const f of ['numerator', 'denominator', 'value', 'comment']) fieldArea.set(fieldId(`${i.code}|${dis}`, f), i.area);
+  const areaOfField = (id: string): string | null => fieldArea.get(id) ?? null;
 
   /** The field an issue path points at: issues name their indicator; bare paths index `order`. */
   const locate = (p: string, order: readonly { indicatorCode: string; disaggregation: string }[], hint?: { indicatorCode: string; disaggregation: string }): string | null => {
@@ -89,6 +112,7 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
     try {
       const r = await api<{ issues: Issue[] }>('PUT', `${path}/form`, { values: body });
       localStorage.removeItem(storageKey);
+      setDirty(false);
       setIssues(r.issues);
       setErrors([]);
       setNotice(m('saved'));
@@ -117,36 +141,37 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
     }
   };
 
-  const shown: Shown[] = errors.length ? errors : issues.map((i) => ({ fieldId: locate(i.path, [], i), message: i.message, severity: i.severity }));
+  // A locked form (submitted or approved) shows its state, not the warnings it was sent with.
+  const shown: Shown[] = !editable ? [] : errors.length ? errors : issues.map((i) => ({ fieldId: locate(i.path, [], i), message: i.message, severity: i.severity }));
   const byField = new Map<string, Shown[]>();
   for (const s of shown) if (s.fieldId) byField.set(s.fieldId, [...(byField.get(s.fieldId) ?? []), s]);
   const jump = (e: Event, id: string | null) => {
-    const el = id ? document.getElementById(id) : null;
-    if (!el) return;
+    if (!id) return;
     e.preventDefault();
-    (el.closest('.field') ?? el).scrollIntoView({ block: 'start' });
-    el.focus({ preventScroll: true });
+    const area = areaOfField(id);
+    if (area && area !== open) openArea(area);
+    // After the area has opened (next frame), move to the field.
+    requestAnimationFrame(() => {
+      const el = document.getElementById(id);
+      if (!el) return;
+      (el.closest('.field') ?? el).scrollIntoView({ block: 'start' });
+      el.focus({ preventScroll: true });
+    });
   };
+  const filled = (ind: Indicator) => {
+    const v = values[`${ind.code}|`];
+    return !!v && (v.value != null || v.numerator != null);
+  };
+  const problemsOf = (area: string, severity: string) =>
+    shown.filter((x) => x.severity === severity && x.fieldId !== null && areaOfField(x.fieldId) === area).length;
   const registryOf = new Map((data.registry?.values ?? []).map((r) => [r.indicatorCode, r]));
   const shownValue = (id: string, x: number | null | undefined) => raw[id] ?? (x == null ? '' : String(x).replace('.', ','));
 
-  return (
-    <form class="narrow" novalidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <p>{m('status')}: <strong>{m('statusNames')[data.status] ?? data.status}</strong> · {m('deadline')}: {formatDate(data.deadline)}</p>
-      {data.returnReason && <div class="notice notice--warning"><p>{m('reason')}: {data.returnReason}</p></div>}
-      {!editable && <p class="notice">{m('locked')}</p>}
-      {notice && <p class="notice" role="status">{notice}</p>}
-      {shown.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
-          <h2>{errors.length || shown.some((s) => s.severity === 'error') ? m('errorsTitle') : m('warning')}</h2>
-          <ul>{shown.map((s, i) => <li key={i}>{s.fieldId ? <a href={`#${s.fieldId}`} onClick={(e) => jump(e, s.fieldId)}>{s.message}</a> : s.message}</li>)}</ul>
-        </div>
-      )}
-      {data.indicators.map((ind) => {
+  const renderIndicator = (ind: Indicator) => {
         const reg = registryOf.get(ind.code);
         return (
           <fieldset class="card" key={ind.code} disabled={!editable}>
-            <legend>{ind.name} ({ind.unit})</legend>
+            <legend>{ind.name}{ind.unit === '%' ? ' (%)' : ` (${unitName(ind.unit)})`}</legend>
             {reg && <RegistryNote reg={reg} ind={ind} asOf={data.registry!.asOf} current={values[`${ind.code}|`]} />}
             {ind.keys.map((dis) => {
               const k = `${ind.code}|${dis}`;
@@ -178,7 +203,51 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
             })}
           </fieldset>
         );
-      })}
+  };
+
+  return (
+    <form class="narrow" novalidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <p>{m('status')}: <strong>{m('statusNames')[data.status] ?? data.status}</strong> · {m('deadline')}: {formatDate(data.deadline)}</p>
+      {data.returnReason && <div class="notice notice--warning"><p>{m('reason')}: {data.returnReason}</p></div>}
+      {!editable && <p class="notice">{m('locked')}</p>}
+      {notice && <p class="notice" role="status">{notice}</p>}
+      {shown.length > 0 && (
+        <div class="error-summary" role="alert" tabIndex={-1}>
+          <h2>{errors.length || shown.some((s) => s.severity === 'error') ? m('errorsTitle') : m('warning')}</h2>
+          <ul>{shown.map((s, i) => <li key={i}>{s.fieldId ? <a href={`#${s.fieldId}`} onClick={(e) => jump(e, s.fieldId)}>{s.message}</a> : s.message}</li>)}</ul>
+        </div>
+      )}
+      <table class="table form-summary" id="form-summary">
+        <caption>{m('formSummary')}</caption>
+        <thead>
+          <tr><th scope="col">{t('indicators.area')}</th><th scope="col">{m('filled')}</th><th scope="col">{m('inError')}</th><th scope="col">{m('warnings')}</th></tr>
+        </thead>
+        <tbody>
+          {areas.map((a) => {
+            const inds = data.indicators.filter((i) => i.area === a);
+            const bad = problemsOf(a, 'error');
+            const warn = problemsOf(a, 'warning');
+            return (
+              <tr key={a} data-area={a} class={a === open ? 'is-open' : undefined}>
+                <th scope="row"><button type="button" class="link-button" aria-controls={`area-${a}`} aria-expanded={a === open} onClick={() => openArea(a)}>{areaName(a)}</button></th>
+                <td>{m('filledOf', { n: inds.filter(filled).length, total: inds.length })}</td>
+                <td>{bad ? <strong class="field-error">{bad}</strong> : '0'}</td>
+                <td>{warn}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {areas.map((a) => (
+        <section key={a} id={`area-${a}`} class="form-area" aria-labelledby={`area-${a}-title`}>
+          <h2 id={`area-${a}-title`} class="form-area__title">
+            <button type="button" class="link-button" aria-expanded={a === open} onClick={() => openArea(a)}>
+              {areaName(a)} · {m('filledOf', { n: data.indicators.filter((i) => i.area === a && filled(i)).length, total: data.indicators.filter((i) => i.area === a).length })}
+            </button>
+          </h2>
+          {a === open && data.indicators.filter((i) => i.area === a).map(renderIndicator)}
+        </section>
+      ))}
       {editable && (
         <p class="actions">
           <button type="submit" class="button button--secondary">{m('save')}</button>

@@ -1,5 +1,6 @@
 // The monitoring pages' words, Vietnamese first. Kept here (not in the shell's dictionaries)
 // so that the monitoring pages live in one folder; m(key) follows the app's current locale.
+import { fill } from '../../i18n/format.ts';
 import { localeStore } from '../../i18n/index.ts';
 
 const vi = {
@@ -46,6 +47,11 @@ const vi = {
   errorsTitle: 'Cần sửa trước khi gửi',
   warning: 'Cảnh báo (ghi chú lý do để gửi)',
   locked: 'Báo cáo đang chờ duyệt hoặc đã duyệt: không sửa được.',
+  formSummary: 'Tình hình nhập theo lĩnh vực',
+  filled: 'Đã nhập',
+  filledOf: 'đã nhập {n}/{total} chỉ tiêu',
+  inError: 'Lỗi',
+  warnings: 'Cảnh báo',
   completeness: 'Đầy đủ',
   timeliness: 'Đúng hạn',
   reports: 'Báo cáo của các xã',
@@ -76,7 +82,7 @@ const en: Dict = {
   denominator: 'Denominator', value: 'Value', weight: 'Weight (population)', comment: 'Comment', save: 'Save draft', submit: 'Submit', approve: 'Approve',
   return: 'Return', reopen: 'Reopen', reason: 'Reason', saved: 'Saved.', offline: 'Connection lost: the draft is kept on this device and sent when you press Save draft again.',
   draftRestored: 'Restored an unsent draft from this device.', errorsTitle: 'Fix these before submitting', warning: 'Warning (explain in a comment to submit)',
-  locked: 'The report is awaiting review or approved: it cannot be edited.', completeness: 'Completeness', timeliness: 'Timeliness', reports: 'Commune reports',
+  locked: 'The report is awaiting review or approved: it cannot be edited.', formSummary: 'Progress by area', filled: 'Entered', filledOf: '{n} of {total} indicators entered', inError: 'Errors', warnings: 'Warnings', completeness: 'Completeness', timeliness: 'Timeliness', reports: 'Commune reports',
   onTime: 'on time', late: 'late', submittedAt: 'Submitted', statusNames: { missing: 'Not reported', draft: 'Draft', submitted: 'Awaiting review', approved: 'Approved', returned: 'Returned' }, total: 'Total',
   fromRegistry: 'From the social registry', registryAsOf: 'registry data as of', registryDiffers: 'the form differs from the registry; explain in a comment if you keep it',
   chooseYear: 'Year', show: 'Show', report: 'Download the annual report (.docx)',
@@ -87,6 +93,9 @@ const en: Dict = {
   },
 };
 
-export function m<K extends keyof Dict>(key: K): Dict[K] {
-  return (localeStore.get() === 'en' ? en : vi)[key];
+export function m<K extends keyof Dict>(key: K): Dict[K];
+export function m(key: keyof Dict, params: Record<string, string | number>): string;
+export function m(key: keyof Dict, params?: Record<string, string | number>) {
+  const v = (localeStore.get() === 'en' ? en : vi)[key];
+  return params && typeof v === 'string' ? fill(v, params) : v;
 }
