@@ -5,7 +5,7 @@
 // with "at most 200,000 rows" having read 200,001 of them, not after holding them all.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { cellText, excel } from '../kernel/excel.ts';
+import { cellText, decodeXlsxEscapes, excel } from '../kernel/excel.ts';
 import { AppError, LimitError } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { fileTypeRefused } from '../kernel/upload.ts';
@@ -69,7 +69,7 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
           if (row.number > MAX_IMPORT_ROWS + 1) return { ok: false, problem: tooManyRows() };
           // Blank rows are kept so that row numbers in reports are the spreadsheet's own.
           while (rows.length < row.number - 1) rows.push([]);
-          rows.push((row.values as unknown[]).slice(1).map((v) => cellText(v).trim()));
+          rows.push((row.values as unknown[]).slice(1).map((v) => decodeXlsxEscapes(cellText(v)).trim()));
         }
         break; // the first worksheet only
       }
