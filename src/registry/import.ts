@@ -73,7 +73,7 @@ export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text |
   return text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted');
 }
 
-export { readTableBuffer, MAX_IMPORT_ROWS } from './table.ts';
+export { readTableBuffer, MAX_IMPORT_ROWS } from '../kernel/table.ts';
 
 export const contentHash = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 

@@ -2,7 +2,8 @@
 // exit codes and messages, --skip-invalid, corrections (upsert) and "Hiệu lực từ".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -121,6 +122,32 @@ test('a cell with a NUL or half a surrogate pair (.xlsx _x0000_ / _xD800_, a NUL
   assert.match(c.err, /dòng 3, cột "Tên xã"/);
   assert.equal(await count(`code in ('98', '99801')`), 2);
   assert.equal(await count(`code = '99802'`), 0);
+});
+
+test('bounded like an upload: a zip bomb named .xlsx, a list over 200,000 rows and a file over 50 MB each fail with one Vietnamese line and exit 1, nothing written', async () => {
+  const before = await count('true');
+  const fail = async (file: string, pattern: RegExp) => {
+    const e = await run([file]).then(() => null, (x: unknown) => x as Error & { exitCode?: number });
+    assert.ok(e, `${file} was imported`);
+    assert.equal(e.exitCode, 1, e.message);
+    assert.match(e.message, pattern);
+  };
+  // A real workbook whose sheet is 200 MB of spaces (about 200 KB deflated): refused on the ZIP's
+  // directory, before anything is inflated.
+  const files = unzipSync(new Uint8Array(await new ExcelJS.Workbook().addWorksheet('a').workbook.xlsx.writeBuffer()));
+  const sheet = Object.keys(files).find((k) => /worksheets\/sheet1\.xml$/.test(k))!;
+  files[sheet] = [new Uint8Array(200 * 1024 * 1024).fill(0x20), { level: 9 }] as never;
+  writeFileSync(join(dir, 'bom.xlsx'), zipSync(files));
+  await fail(join(dir, 'bom.xlsx'), /không nhập được .*bom\.xlsx: Tệp nén bất thường: .* tối đa 100 lần \(giới hạn zip_ratio\)/);
+  // 200,001 data rows: stopped while reading.
+  writeFileSync(join(dir, 'lon.csv'), 'Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Cấp\n' + '99,Thử Ba,99911,Một,Xã\n'.repeat(200_001));
+  await fail(join(dir, 'lon.csv'), /quá nhiều dòng: tối đa 200\.000 dòng/);
+  // Over 50 MB (a sparse file): refused before it is read.
+  const huge = join(dir, 'rat-lon.csv');
+  writeFileSync(huge, 'Mã tỉnh\n');
+  truncateSync(huge, 50 * 1024 * 1024 + 1);
+  await fail(huge, /quá lớn: .* tối đa 50 MB/);
+  assert.equal(await count('true'), before, 'nothing written');
 });
 
 test('bad options and files are one clear line', async () => {
