@@ -315,13 +315,21 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
   };
   const or = (xs: (RawBuilder<unknown> | null)[]) => sql`(${sql.join(xs.filter((x): x is RawBuilder<unknown> => x !== null), sql` or `)})`;
   // One pass gives the page and the number of matches (count(*) over the matches, before the limit).
-  const page = (w: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql<PersonHit & { total: number }>`with page as (
-      select p.id, count(*) over () as total from persons p ${w} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
+  const page = (w: RawBuilder<unknown>, order: RawBuilder<unknown>, counted = true) => sql<PersonHit & { total: number }>`with page as (
+      select p.id, ${counted ? sql`count(*) over ()` : sql`0`} as total from persons p ${w} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
     select ${personSelect}, h.code as household_code, v.name as village_name, ${latestClass} as class, page.total::int as total
     from page join persons p on p.id = page.id join households h on h.id = p.household_id left join units v on v.id = h.village_id
     order by ${order}`.execute(q);
   const count = async (w: RawBuilder<unknown>) => (await sql<{ n: number }>`select count(*)::int as n from persons p ${w}`.execute(q)).rows[0]!.n;
 
+  // A commune's whole list (no term, no filter): the page read in name order from
+  // persons_unit_name, the number of persons from unit_person_counts (migration 151), not by
+  // counting the commune's 200,000 persons for every page.
+  if (!term && base.length === 1 && f.unitId !== undefined) {
+    const r = await page(where(null), sql`p.full_name, p.id`, false);
+    const c = await sql<{ n: number }>`select persons as n from unit_person_counts where unit_id = ${f.unitId}`.execute(q);
+    return { items: r.rows.map(({ total: _t, ...hit }) => hit as PersonHit), total: c.rows[0]?.n ?? 0 };
+  }
   let w = where(term ? or([folded ? sql`p.name_folded like ${'%' + folded + '%'}` : null, byCode, byId]) : null);
   let r = await page(w, folded ? sql`p.name_folded = ${folded} desc, p.full_name, p.id` : sql`p.full_name, p.id`);
   if (r.rows.length === 0 && folded && folded.length >= 3 && (await count(w)) === 0) {
