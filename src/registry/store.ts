@@ -336,6 +336,28 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
     const c = await sql<{ n: number }>`select persons as n from unit_person_counts where unit_id = ${f.unitId}`.execute(q);
     return { items: r.rows.map(({ total: _t, ...hit }) => hit as PersonHit), total: c.rows[0]?.n ?? 0 };
   }
+  // A term in one commune, no other filter (the search box): matched and paged by
+  // ansinh_person_search (migration 152) so that the name index serves it under row-level
+  // security; the page's persons are then read under row-level security as below.
+  if (term && f.unitId !== undefined && base.length === 1) {
+    const call = (similar: boolean, limit: number, offset: number) => sql<PersonHit & { total: number }>`with page as (
+        select s.id, s.total, s.n from ansinh_person_search(${f.unitId}::int, ${folded ? '%' + folded + '%' : null}::text, ${folded ?? ''}::text,
+          ${codeIds}::int[], ${byId ? term : null}::text, ${similar}, ${limit}::int, ${offset}::int) with ordinality as s(id, total, n))
+      select ${personSelect}, h.code as household_code, v.name as village_name, ${latestClass} as class, page.total::int as total
+      from page join persons p on p.id = page.id join households h on h.id = p.household_id left join units v on v.id = h.village_id
+      order by page.n`.execute(q);
+    const offset = (f.page - 1) * f.pageSize;
+    let similar = false;
+    let rows = (await call(false, f.pageSize, offset)).rows;
+    if (rows.length === 0 && f.page === 1 && folded && folded.length >= 3) {
+      await sql`select set_config('pg_trgm.similarity_threshold', '0.45', true)`.execute(q);
+      similar = true;
+      rows = (await call(true, f.pageSize, offset)).rows;
+    }
+    // A page past the end has no rows to carry the count: the first match carries it.
+    const total = rows[0]?.total ?? (f.page > 1 ? (await call(similar, 1, 0)).rows[0]?.total ?? 0 : 0);
+    return { items: rows.map(({ total: _t, ...hit }) => hit as PersonHit), total };
+  }
   let w = where(term ? or([folded ? sql`p.name_folded like ${'%' + folded + '%'}` : null, byCode, byId]) : null);
   let r = await page(w, folded ? sql`p.name_folded = ${folded} desc, p.full_name, p.id` : sql`p.full_name, p.id`);
   // No row on page 1 is no match (counting again would repeat the search); on a later page, count.
