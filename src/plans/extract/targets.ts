@@ -32,7 +32,8 @@
 import { findNumbers, parseNumberVi, type NumberToken } from './numbers.ts';
 import { bigrams, foldText, syllables, type Match, type Matcher } from '../../indicators/match.ts';
 
-export type Comparator = '>' | '>=' | '<' | '<=' | '=' | '~' | 'maintain';
+import type { Comparator } from '../../indicators/vocabulary.ts';
+export type { Comparator };
 
 /** What a target measures when no catalogue indicator matches: the officer maps it or adds it. */
 export interface ProposedIndicator {
