@@ -75,15 +75,16 @@ test('a standard level is a target on its own and part of the name when the item
   assert.deepEqual(r.unmatched.map((u) => u.code), ['level_in_name', 'level_in_name']);
 });
 
-test('a change ("giảm bình quân 1,5%/năm") is the reduction indicator; "giảm còn 2,5%" is the level', () => {
+test('a change ("giảm bình quân 1,5%/năm") is reduce_by on the level indicator, per year; "giảm còn 2,5%" is the level', () => {
   const r = extractPlan(plan('- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm còn 2,5%; giảm tỷ lệ hộ nghèo bình quân 1,5%/năm; số hộ nghèo giảm 150 hộ.'));
-  assert.deepEqual(r.targets.map(brief).slice(0, 2), ['poor_household_rate = 2.5 2030', 'poor_household_rate_reduction = 1.5 2030']);
-  assert.deepEqual(r.targets[2]!.proposed, { name: 'số hộ nghèo', unit: 'hộ', kind: 'count', direction: 'decrease' });
+  assert.deepEqual(r.targets.map(brief).slice(0, 2), ['poor_household_rate = 2.5 2030', 'poor_household_rate reduce_by 1.5 2030']);
+  assert.equal(r.targets[1]!.unit, '%/năm');
+  assert.equal(brief(r.targets[2]!), 'poor_households reduce_by 150 2030');
 });
 
 test('a line "Đến năm 2025:" gives its year to the bullets below it; a range is read as at least its lower bound', () => {
   const r = extractPlan(plan('Đến năm 2025:\n- Tỷ lệ hộ nghèo giảm bình quân từ 4 - 5%/năm.\n\nĐến năm 2030:\n- Tỷ lệ lao động qua đào tạo đạt 60% trở lên.', '2. Mục tiêu cụ thể'));
-  assert.deepEqual(r.targets.map(brief), ['poor_household_rate_reduction >= 4 2025', 'trained_workers_rate >= 60 2030']);
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate reduce_by 4 2025', 'trained_workers_rate >= 60 2030']);
   assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [['range_upper', '5']]);
 });
 
@@ -152,4 +153,16 @@ test('the plan to save leaves out targets not mapped to a catalogue indicator (p
   const ex = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%; có 12 câu lạc bộ dưỡng sinh.'));
   assert.deepEqual(ex.targets.map((t) => t.indicatorCode), ['health_insurance_coverage', null]);
   assert.deepEqual(toPlanInput(ex).targets.map((t) => t.indicatorCode), ['health_insurance_coverage']);
+});
+
+test('change rules: the last verb before the number decides; the comparator on a change is its qualifier', () => {
+  const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo đa chiều trên 3%; tỷ lệ hộ cận nghèo giảm từ 0,8% trở lên.\n- Tỷ lệ hộ nghèo giảm dưới 2%.\n- Các xã khó khăn phấn đấu giảm tỷ lệ hộ nghèo là 3%/năm, hộ cận nghèo 2%/năm trở lên.'));
+  const got = r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value}${t.unit}`);
+  assert.deepEqual(got, ['reduce_by(>) 3%', 'reduce_by(>=) 0.8%', '< 2%', 'reduce_by 3%/năm', 'reduce_by(>=) 2%/năm']);
+});
+
+test('"tăng thêm" and "tăng … so với" are increases; a growth rate "tăng 8%" and "tốc độ tăng" are levels; "đạt và vượt" is at least', () => {
+  const r = extractPlan(plan('- Số xã đạt chuẩn nông thôn mới tăng thêm 4 xã.\n- Thu nhập bình quân đầu người tăng 12% so với năm 2025.\n- Tốc độ tăng trưởng kinh tế đạt 8%.\n- Tổng sản lượng lương thực đạt và vượt 5.000 tấn.\n- Tổng thu ngân sách trên địa bàn đạt từ 900 tỷ đồng trở lên.'));
+  const got = r.targets.map((t) => `${t.comparator} ${t.value}`);
+  assert.deepEqual(got, ['increase_by 4', 'increase_by 12', '= 8', '>= 5000', '>= 900']);
 });

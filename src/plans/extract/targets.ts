@@ -63,6 +63,8 @@ export interface TargetSpan {
   readonly shared: boolean;
   /** How well the wording matched the indicator, 0..1. */
   readonly confidence: number;
+  /** The comparator on a change: "giảm từ 0,5% trở lên" is reduce_by 0,5 with qualifier ">=". */
+  readonly qualifier?: Comparator;
 }
 
 export type UnmatchedCode = 'age' | 'per_capita_base' | 'level_in_name' | 'year' | 'date' | 'document_number' | 'ordinal' | 'range_upper' | 'no_indicator';
@@ -100,6 +102,10 @@ interface Candidate {
   rangeLower: boolean;
   /** "giảm (bình quân) 1,5%/năm": a change, not a level. */
   change: boolean;
+  /** The verb that makes the number a change ("giảm tỷ lệ hộ nghèo 2%/năm", "tăng thêm 7 xã"). */
+  changeVerb: 'reduce' | 'increase' | null;
+  /** The change is per year ("/năm", "bình quân hằng năm", "mỗi năm"). */
+  perYear: boolean;
   left: [number, number];
   right: [number, number];
 }
@@ -110,7 +116,7 @@ const CMP_BEFORE: [RegExp, Comparator][] = [
   [/(?:tren duoi)$/, '~'],
   // "ít nhất khoảng 2.765 xã": at least, roughly stated.
   [/(?:it nhat khoang|toi thieu khoang)$/, '>='],
-  [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang)$/, '>='],
+  [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang|dat va vuot|dat hoac vuot)$/, '>='],
   [/(?:con duoi|xuong duoi|duoi|thap hon muc|nho hon)$/, '<'],
   [/(?:cao hon|lon hon|vuot|tren|hon)$/, '>'],
   [/(?:khoang|xap xi|gan|chung|uoc dat)$/, '~'],
@@ -271,7 +277,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             continue;
           }
           // A range of quantities: the lower bound is the target (at least), the upper is listed.
-          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita);
+          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, cands.at(-1)?.changeVerb ?? null);
           c.explicit = '>=';
           c.rangeLower = true;
           cands.push(c);
@@ -301,7 +307,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           levels.push(c);
           continue;
         }
-        cands.push(candidate(text, ca, t, fBefore, t, perCapita));
+        cands.push(candidate(text, ca, t, fBefore, t, perCapita, cands.at(-1)?.changeVerb ?? null));
       }
 
       // Words between numbers: left of the first, right of the last, and the gaps divided.
@@ -415,17 +421,25 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         } else if (c.explicit === '=') carry = null;
         // "100% huyện, thành phố duy trì đạt chuẩn …": the item's own verb is "duy trì".
         if (cmp === '=' && x.side === 'right' && /^duy tri\b/.test(VERB.exec(foldText(text.slice(c.tok.unitEnd, x.span[1])))?.[0] ?? '')) cmp = 'maintain';
+        // A change: the comparator read so far qualifies it ("giảm từ 0,5% trở lên").
+        let qualifier: Comparator | undefined;
+        if (c.changeVerb) {
+          if (cmp !== '=' && cmp !== 'maintain') qualifier = cmp;
+          cmp = c.changeVerb === 'reduce' ? 'reduce_by' : 'increase_by';
+        }
+        const perYearUnit = (u: string) => (c.changeVerb && c.perYear && !/\/\s*năm$/u.test(u) ? `${u}/năm` : u);
+        const q = qualifier ? { qualifier } : {};
         if (!x.m) {
           const p = proposeIndicator(text, c, trimSpan(text, c.left[0], c.left[1]), trimSpan(text, c.right[0], c.right[1]), cmp);
           if (!p) {
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, value: p.value, unit: p.proposed.unit, year: yearAfter(text, c.tok, cb) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
-        const unit = matcher.unitOf(x.m.code) ?? c.tok.unit ?? '';
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        const unit = perYearUnit(matcher.unitOf(x.m.code) ?? c.tok.unit ?? '');
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -499,7 +513,7 @@ function round(x: number): number {
 }
 
 /** A quantity with its comparator read from the words before (and "trở lên" after) it. */
-function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: string, u: NumberToken, perCapita: string | null): Candidate {
+function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: string, u: NumberToken, perCapita: string | null, prevChange: 'reduce' | 'increase' | null = null): Candidate {
   let explicit: Comparator | null = null;
   let cmpWord: string | null = null;
   let cmpStart = t.start;
@@ -529,7 +543,9 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     const first = parts[Math.max(0, parts.length - back)];
     if (first) cmpStart = clauseStart + first.index;
   }
-  const after = text.slice(u.unitEnd, u.unitEnd + 14);
+  // "… trở lên" after the number, or after its written unit ("từ 63 triệu đồng trở lên").
+  const wu = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
+  const after = text.slice(Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0), u.unitEnd + 54);
   if (/^\s*trở lên/u.test(after)) {
     explicit = explicit && explicit !== '=' ? explicit : '>=';
     cmpWord = cmpWord ?? 'tro len';
@@ -538,7 +554,47 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     cmpWord = cmpWord ?? 'tro xuong';
   }
   const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change, left: [0, 0], right: [0, 0] };
+  const { verb: changeVerb, perYear } = changeOf(text, clauseStart, t, u, prevChange);
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
+}
+
+// The verbs that govern a number, on folded text; the last one before the number decides. A
+// noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
+// giảm nghèo) is not a verb of change.
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|nang|xuong con|xuong|con|len|dat|duy tri o muc|chiem)(?![\p{L}])/gu;
+const NOT_CHANGE_NOUN = /(?:tang (?:truong|cuong|dan so|gia|nang suat|thu)|(?:toc do|ty le|muc) tang|ty le giam ngheo)$/;
+
+/**
+ * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
+ * nghèo giảm từ 0,5% trở lên", "giảm bình quân 2%/năm" are reductions; "tăng thêm 7 xã", "tăng
+ * 10,66% so với năm 2025", "tăng ít nhất 1,5 lần so với năm 2020" are increases. "giảm … xuống còn
+ * 3%" and "đạt 3%" state a level; "giảm từ 30% xuống 12%": 30 is where it starts, not a change;
+ * "công nghiệp tăng 18,4%" (a growth rate, nothing to compare with) stays a level.
+ */
+function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberToken, prev: 'reduce' | 'increase' | null): { verb: 'reduce' | 'increase' | null; perYear: boolean } {
+  let before = text.slice(Math.max(clauseStart, t.start - 90), t.start);
+  // Only the words since the previous quantity (a year stays: "năm 2023 giảm 7,3%").
+  before = before.replace(/^.*\d(?:[.,]\d+)?\s*(?:%|‰)/su, '');
+  const f = foldText(before).replace(/tro (?:len|xuong)/g, ' ');
+  const after = text.slice(u.unitEnd, u.unitEnd + 40);
+  const fAfter = foldText(after);
+  const perYear = /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) || /(?:binh quan|moi nam|hang nam)/.test(f);
+  let last: RegExpExecArray | null = null;
+  for (const m of f.matchAll(GOVERNING)) last = m;
+  // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
+  // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
+  if (!last) return { verb: prev && !VERB.test(f) ? prev : null, perYear };
+  // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
+  if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
+  const head = f.slice(0, last.index + last[0].length);
+  if (NOT_CHANGE_NOUN.test(head)) return { verb: null, perYear };
+  // "giảm từ 30% xuống (còn) 12%": the first number is the start.
+  if (/^\s*(?:%|‰)?\s*(?:trở lên\s*)?(?:\(?\s*năm \d{4}\s*\)?\s*)?(?:xuống|còn|về)/u.test(after)) return { verb: null, perYear };
+  const w = last[0];
+  if (w === 'giam' || w === 'ha') return { verb: 'reduce', perYear };
+  if (w === 'tang them') return { verb: 'increase', perYear };
+  if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
+  return { verb: null, perYear };
 }
 
 // ---- targets of indicators the catalogue lacks ------------------------------------------------
