@@ -52,9 +52,9 @@ test('a comparator written once carries over the list; repeated item by item, an
   assert.ok(r.unmatched.some((u) => u.code === 'per_capita_base' && u.sourceText === '/10.000 dân'));
 });
 
-test('the year: the clause\'s own "năm 2025" wins over the heading; none at all gives null', () => {
-  const r = extractPlan(plan('- Đến năm 2025, tỷ lệ hộ nghèo dưới 3%; tỷ lệ thất nghiệp chung dưới 2%.'));
-  assert.deepEqual(r.targets.map(brief), ['poor_household_rate < 3 2025', 'unemployment_rate < 2 2030']);
+test('the year: the clause\'s own "năm 2025" wins over the heading and carries to the rest of the sentence; none at all gives null', () => {
+  const r = extractPlan(plan('- Đến năm 2025, tỷ lệ hộ nghèo dưới 3%; tỷ lệ thất nghiệp chung dưới 2%. Tỷ lệ lao động qua đào tạo đạt 70%.'));
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate < 3 2025', 'unemployment_rate < 2 2025', 'trained_workers_rate = 70 2030']);
   const n = extractPlan(plan('- Tỷ lệ thất nghiệp chung dưới 2%.', '2.1. Chỉ tiêu cụ thể'));
   assert.deepEqual(n.targets.map(brief), ['unemployment_rate < 2 null']);
 });
@@ -165,4 +165,10 @@ test('"tăng thêm" and "tăng … so với" are increases; a growth rate "tăng
   const r = extractPlan(plan('- Số xã đạt chuẩn nông thôn mới tăng thêm 4 xã.\n- Thu nhập bình quân đầu người tăng 12% so với năm 2025.\n- Tốc độ tăng trưởng kinh tế đạt 8%.\n- Tổng sản lượng lương thực đạt và vượt 5.000 tấn.\n- Tổng thu ngân sách trên địa bàn đạt từ 900 tỷ đồng trở lên.'));
   const got = r.targets.map((t) => `${t.comparator} ${t.value}`);
   assert.deepEqual(got, ['increase_by 4', 'increase_by 12', '= 8', '>= 5000', '>= 900']);
+});
+
+test('years: "so với năm 2020" is a baseline, a bare year yields to "Đến năm 2025:", a year opening a clause carries over ";", a later value\'s year is shared', () => {
+  const r = extractPlan(plan('- Đến năm 2025: giảm tỷ lệ hộ nghèo xuống 3% ở các xã năm 2020 có tỷ lệ hộ nghèo trên 10%.\n- Mục tiêu: đến năm 2027 tỷ lệ lao động qua đào tạo đạt 70%; tỷ lệ tham gia bảo hiểm y tế đạt 95%.\n- Thu nhập bình quân đầu người tăng ít nhất 1,5 lần so với năm 2020.\n- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 90%, tỷ lệ hộ nghèo dưới 2% năm 2026.'));
+  const got = r.targets.map((t) => `${t.comparator} ${t.value}${t.unit} ${t.year}`);
+  assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026']);
 });

@@ -162,6 +162,8 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
   const out: { year: number; start: number; end: number }[] = [];
   // "nhiệm kỳ 2020-2025" is a term of office, not a target year: its years are listed as years.
   for (const m of s.matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
+    // "so với năm 2020", "giá so sánh năm 2010": the year compared with, not the target's.
+    if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
@@ -241,8 +243,21 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const clause = text.slice(ca, cb);
       const cYears = yearsIn(clause).map((y) => ({ ...y, start: y.start + ca, end: y.end + ca }));
       // "Đến năm 2030: tỷ lệ …": a year that introduces the rest of the line with a colon.
-      const year = cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
+      // A bare year inside the clause ("ở các tỉnh năm 2020 có …") yields to a year the line
+      // introduced ("Đến năm 2025: …"); one written "đến/tới/vào năm", or a period, does not.
+      const marked = cYears.filter((y) => /(?:đến|tới|vào|trong|hết|giai đoạn|^)\s*(?:cuối\s+)?(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?$/iu.test(text.slice(Math.max(ca, y.start - 22), y.start).replace(/năm\s*$/u, '')));
+      const year = introYear !== null && marked.length === 0 ? introYear : cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
       if (cYears.length && text[cb] === ':') introYear = cYears[cYears.length - 1]!.year;
+      // "Mục tiêu: đến năm 2025 giảm …; tỷ lệ … đạt 95%; …": a year that opens a clause carries
+      // to the clauses after it, up to the end of the sentence.
+      else if (marked.length && marked[0]!.start - ca < 30 && text[cb] === ';') introYear = marked[0]!.year;
+      else if (text[cb] === '.') introYear = null;
+      // A target without a year of its own takes the year written after a later value of the
+      // same clause ("đạt 70%, được lập hồ sơ … đạt 95% năm 2025, 100% năm 2030" → 70% in 2025).
+      const laterYear = (t: NumberToken): number | null => {
+        for (const x of ctoks) if (x.start > t.start) { const y = yearAfter(text, x, cb); if (y !== null) return y; }
+        return null;
+      };
       const ctoks = findNumbers(text, ca, cb);
       const perCapitaTok = ctoks.find((t) => [100, 1000, 10000, 100000].includes(t.value) && /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)));
       const perCapita = perCapitaTok ? (perCapitaTok.value === 100 ? 'per_100' : perCapitaTok.value === 10000 ? 'per_10000' : `per_${perCapitaTok.value}`) : null;
@@ -435,11 +450,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
         const unit = perYearUnit(matcher.unitOf(x.m.code) ?? c.tok.unit ?? '');
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -578,7 +593,7 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
   const f = foldText(before).replace(/tro (?:len|xuong)/g, ' ');
   const after = text.slice(u.unitEnd, u.unitEnd + 40);
   const fAfter = foldText(after);
-  const perYear = /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) || /(?:binh quan|moi nam|hang nam)/.test(f);
+  const perYear = /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) || /(?:(?:giam|tang|tang them|nang|ha)(?: ty le [\p{L} ]{0,40})? binh quan(?! dau nguoi)|moi nam|hang nam|binh quan\s*(?:tu|tren|khoang)?\s*$)/u.test(f);
   let last: RegExpExecArray | null = null;
   for (const m of f.matchAll(GOVERNING)) last = m;
   // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
