@@ -172,3 +172,14 @@ test('years: "so với năm 2020" is a baseline, a bare year yields to "Đến n
   const got = r.targets.map((t) => `${t.comparator} ${t.value}${t.unit} ${t.year}`);
   assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026']);
 });
+
+test('a label and its value after a colon are one target; "70% năm 2025, 85% năm 2030" continues the indicator', () => {
+  const r = extractPlan(plan('- Tỷ lệ thôn, bản có nhà sinh hoạt cộng đồng: 93%.\n- Tỷ lệ người dân tham gia tập thể dục thường xuyên đạt 35% năm 2026, 40% năm 2028.\n- Hộ nghèo: dưới 1,5%.'));
+  const got = r.targets.map((t) => `${t.indicatorCode ?? t.indicatorName} ${t.comparator} ${t.value} ${t.year}`);
+  assert.deepEqual(got, [
+    'Tỷ lệ thôn, bản có nhà sinh hoạt cộng đồng = 93 2030',
+    'Tỷ lệ người dân tham gia tập thể dục thường xuyên = 35 2026',
+    'Tỷ lệ người dân tham gia tập thể dục thường xuyên = 40 2028',
+    'poor_household_rate < 1.5 2030',
+  ]);
+});

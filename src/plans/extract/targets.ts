@@ -173,7 +173,9 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
 function clausesOf(text: string, a: number, b: number): [number, number][] {
   const out: [number, number][] = [];
   let s = a;
-  const re = /;|:(?!\d)|\.(?=\s|$)(?<!\d\.(?=\d))/g;
+  // "Tỷ lệ gia đình văn hóa: 95%": a label and its value (a list or a flattened table) stay one
+  // clause; a colon followed by words opens a new one.
+  const re = /;|:(?!\s*(?:(?:đạt|là|từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|tăng|giảm|duy trì)\s+)?\d)|\.(?=\s|$)(?<!\d\.(?=\d))/giu;
   re.lastIndex = a;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < b) {
@@ -426,8 +428,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       for (const c of cands) if (c.cmpWord) explicitCount.set(c.cmpWord, (explicitCount.get(c.cmpWord) ?? 0) + 1);
       const repeated = [...explicitCount.values()].some((n) => n > 1);
       let carry: Comparator | null = null;
+      const clauseFirst = targets.length;
+      let prevChosen: (typeof chosen)[number] | null = null;
       for (const x of chosen) {
         const c = x.c;
+        const before = prevChosen;
+        prevChosen = x;
         let cmp: Comparator = c.explicit ?? '=';
         if (c.explicit && c.explicit !== '=') carry = x.side === 'right' ? c.explicit : null;
         else if (!c.explicit && carry && x.side === 'right' && !repeated) {
@@ -444,6 +450,15 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         }
         const perYearUnit = (u: string) => (c.changeVerb && c.perYear && !/\/\s*năm$/u.test(u) ? `${u}/năm` : u);
         const q = qualifier ? { qualifier } : {};
+        // "đạt 70% năm 2025, 85% năm 2030": a value with its own year right after the previous
+        // one's continues its indicator (its comparator too, when it has none).
+        const ownYear = yearAfter(text, c.tok, cb);
+        const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
+        if (!x.m && before && prevT && ownYear !== null && /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))) {
+          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+\d{4}/u.exec(text.slice(c.tok.unitEnd))![0].length;
+          targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
+          continue;
+        }
         if (!x.m) {
           const p = proposeIndicator(text, c, trimSpan(text, c.left[0], c.left[1]), trimSpan(text, c.right[0], c.right[1]), cmp);
           if (!p) {
@@ -618,7 +633,7 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
 // đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
 const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
-const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
+const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
 const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
 const DECREASE = /\b(?:giam|ha|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
 
@@ -640,8 +655,12 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const heads = [...left.matchAll(NAME_HEAD)];
   const comma = Math.max(left.lastIndexOf(','), left.lastIndexOf('('));
   // The first head word after the last comma ("tổng vốn đầu tư", not "vốn đầu tư").
-  const head = heads.find((h) => h.index! > comma)?.index ?? -1;
-  if (head >= 0 && head > comma) la += head;
+  let head = heads.find((h) => h.index! > comma)?.index ?? -1;
+  // "Tỷ lệ thôn, bản có …", "Tỷ trọng công nghiệp chế biến, chế tạo …": with no head word after
+  // the comma, the comma is inside the name when the words from the last head to it have no verb.
+  const lastHead = [...heads].reverse().find((h) => h.index! < comma);
+  if (head < 0 && lastHead && !VERB.test(foldText(left.slice(lastHead.index!, comma))) && !/\d/.test(left.slice(lastHead.index!))) head = lastHead.index!;
+  if (head >= 0) la += head;
   else if (comma >= 0) la += comma + 1;
   [la, lb] = trimSpan(text, la, lb);
   const lead = NAME_LEAD.exec(text.slice(la, lb));
