@@ -183,3 +183,13 @@ test('a label and its value after a colon are one target; "70% năm 2025, 85% n�
     'poor_household_rate < 1.5 2030',
   ]);
 });
+
+test('results: a count with its share ("còn 320 hộ nghèo, chiếm 2,1%"), a change against a past year, and what a ";" joins to a past clause', () => {
+  const doc = ['KẾ HOẠCH', 'Giảm nghèo năm 2026', 'Hà Nội, ngày 05 tháng 01 năm 2026', '', 'I. MỤC TIÊU', '',
+    '- Tính đến cuối năm 2025, toàn xã còn 320 hộ nghèo, chiếm 2,1%; 410 hộ cận nghèo, chiếm 2,7%.',
+    '- Tỷ lệ hộ nghèo là 2,1% (giảm 0,6% so với năm 2024).',
+    '- Năm 2026 phấn đấu giảm tỷ lệ hộ nghèo trên 0,5%.', '', 'II. TỔ CHỨC THỰC HIỆN', '', '1. UBND xã chủ trì thực hiện.'].join('\n');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value} ${t.year}`), ['reduce_by(>) 0.5 2026']);
+  assert.deepEqual(r.results.map((x) => x.value), [320, 410, 2.1, 0.6]);
+});
