@@ -193,3 +193,10 @@ test('results: a count with its share ("còn 320 hộ nghèo, chiếm 2,1%"), a 
   assert.deepEqual(r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value} ${t.year}`), ['reduce_by(>) 0.5 2026']);
   assert.deepEqual(r.results.map((x) => x.value), [320, 410, 2.1, 0.6]);
 });
+
+test('amounts: a bare "triệu" at the end is money, "USD" is no document symbol, a crop row names its item in one word', () => {
+  const r = extractPlan(plan('- Thu nhập bình quân đầu người đạt 65 triệu.\n- GRDP bình quân đầu người đạt khoảng 3.800 USD.\n- Sắn 120 ha; mía 45 ha.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorName} ${t.comparator} ${t.value} ${t.unit}`), [
+    'Thu nhập bình quân đầu người = 65 triệu đồng', 'GRDP bình quân đầu người ~ 3800 USD', 'Sắn = 120 ha', 'mía = 45 ha',
+  ]);
+});
