@@ -200,3 +200,12 @@ test('amounts: a bare "triệu" at the end is money, "USD" is no document symbol
     'Thu nhập bình quân đầu người = 65 triệu đồng', 'GRDP bình quân đầu người ~ 3800 USD', 'Sắn = 120 ha', 'mía = 45 ha',
   ]);
 });
+
+test('a flattened table: "N | label | value |" rows are targets, not headings; "trong GDP" stays in the name', () => {
+  const r = extractPlan(plan('STT | Chỉ tiêu | Kế hoạch |\n1 | Tỷ lệ lao động qua đào tạo | 72% |\n2 | Tỷ trọng dịch vụ trong GDP | 41,5% |\n3 | Tỷ lệ hộ nghèo | giảm 1-1,5% |\n4 | Số bác sĩ trên 10.000 dân | 12 |'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode ?? t.indicatorName} ${t.comparator} ${t.value}`), [
+    'trained_workers_rate = 72', 'Tỷ trọng dịch vụ trong GDP = 41.5', 'poor_household_rate reduce_by 1', 'doctors_per_10000 = 12',
+  ]);
+  assert.equal(r.targets[1]!.sourceText, 'Tỷ trọng dịch vụ trong GDP | 41,5%');
+  assert.ok(!r.sections.some((s) => s.title.startsWith('|')));
+});

@@ -151,6 +151,8 @@ export interface TargetOptions {
 function markerOf(line: string): { depth: number; length: number } {
   let x = /^[ ]*(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line);
   if (x && x[1]) return { depth: 1, length: x[0].length };
+  // "3 | Tỷ lệ … | 24,1% |": the row number of a flattened table.
+  if ((x = /^[ ]*\d{1,3}[ ]*\|[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
   if ((x = /^[ ]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)][ ]*|[ ]+)(?=\D)/.exec(line))) return { depth: 1 + x[1]!.split('.').length, length: x[0].length };
   if ((x = /^[ ]*[a-zđ]\)[ ]*/.exec(line))) return { depth: 4, length: x[0].length };
   if ((x = /^[ ]*\(\d{1,2}\)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
@@ -187,9 +189,10 @@ function clausesOf(text: string, a: number, b: number): [number, number][] {
 }
 
 function trimSpan(text: string, a: number, b: number): [number, number] {
-  while (a < b && /[\s,;:.\-–(]/.test(text[a]!)) a++;
+  // "|" separates the cells of a flattened table row.
+  while (a < b && /[\s,;:.\-–(|]/.test(text[a]!)) a++;
   for (;;) {
-    while (b > a && /[\s,;:(]/.test(text[b - 1]!)) b--;
+    while (b > a && /[\s,;:(|]/.test(text[b - 1]!)) b--;
     const tail = /\s(?:và|hoặc|trong đó|riêng|với)$/u.exec(text.slice(a, b));
     if (!tail) break;
     b -= tail[0].length;
@@ -654,7 +657,8 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   // item's own words on the right ("70% người cao tuổi được khám sức khỏe định kỳ").
   let [la, lb] = L;
   const left = text.slice(la, lb);
-  const heads = [...left.matchAll(NAME_HEAD)];
+  // "… trong GDP", "… của tổng số": a head word after a preposition is inside the name.
+  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)));
   const comma = Math.max(left.lastIndexOf(','), left.lastIndexOf('('));
   // The first head word after the last comma ("tổng vốn đầu tư", not "vốn đầu tư").
   let head = heads.find((h) => h.index! > comma)?.index ?? -1;
