@@ -209,3 +209,9 @@ test('a flattened table: "N | label | value |" rows are targets, not headings; "
   assert.equal(r.targets[1]!.sourceText, 'Tỷ trọng dịch vụ trong GDP | 41,5%');
   assert.ok(!r.sections.some((s) => s.title.startsWith('|')));
 });
+
+test('not targets: a duration ("bình quân 5 năm"), a page counter ("Lượt xem: 245"), a share of the resolution reached ("đạt 100% chỉ tiêu nghị quyết")', () => {
+  const r = extractPlan(plan('- Tốc độ tăng trưởng kinh tế bình quân 5 năm đạt 7%.\n- Lượt xem: 245\n- Năm qua xã đạt 100% chỉ tiêu nghị quyết đề ra.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['= 7']);
+  assert.ok(r.unmatched.some((u) => u.sourceText === '5 năm') && r.unmatched.some((u) => u.sourceText === '245'));
+});

@@ -311,6 +311,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? (/^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length) : 0));
           continue;
         }
+        // "bình quân 5 năm", "trong 3 năm": a duration; "Số lượt đọc: 513": page furniture.
+        if ((t.unit === 'năm' && /(?:bình quân|trong|sau|giai đoạn|thời gian)\s*$/iu.test(before)) || /lượt (?:đọc|xem|truy cập)\s*:?\s*$/iu.test(before)) {
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
         if (t.unit === 'tháng') {
           // "trong 6 tháng", "sau 2 năm": durations are not targets of the catalogue.
           add('no_indicator', t.start, t.unitEnd);
