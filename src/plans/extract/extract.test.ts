@@ -215,3 +215,10 @@ test('not targets: a duration ("bình quân 5 năm"), a page counter ("Lượt x
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['= 7']);
   assert.ok(r.unmatched.some((u) => u.sourceText === '5 năm') && r.unmatched.some((u) => u.sourceText === '245'));
 });
+
+test('an enumeration of amounts no catalogue indicator knows is divided at the commas; "trên một ha" is no decrease', () => {
+  const r = extractPlan(plan('- Tổng sản lượng lương thực đạt 8.000 tấn, giá trị sản xuất trên một ha đất canh tác đạt 150 triệu đồng, sản lượng chăn nuôi, thủy sản đạt 600 tấn.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorName} = ${t.value} ${t.unit} ${t.proposed?.direction}`), [
+    'Tổng sản lượng lương thực = 8000 tấn increase', 'giá trị sản xuất trên một ha đất canh tác = 150 triệu đồng increase', 'sản lượng chăn nuôi, thủy sản = 600 tấn increase',
+  ]);
+});

@@ -353,6 +353,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + sc(best(gap.slice(k), n.units, undefined, n.change));
             if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
           }
+          // No catalogue words either way ("… đạt 10.012 tấn, giá trị sản phẩm … đạt 169 triệu
+          // đồng"): the items are divided at the first comma after the number.
+          if (bestVal <= 1e-9) {
+            const comma = gap.search(/[,;]/);
+            if (comma >= 0) bestCut = comma + 1;
+          }
           c.right = [g0, g0 + bestCut];
           n.left = [g0 + bestCut, n.cmpStart];
         }
@@ -643,7 +649,8 @@ const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
 const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
 const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
-const DECREASE = /\b(?:giam|ha|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
+// ("hạ" folds to "ha", the hectare: only "hạ thấp" counts.)
+const DECREASE = /\b(?:giam|ha thap|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
 
 /** A target for an indicator the catalogue lacks, or null when the number does not read as one. */
 function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [number, number], cmp: Comparator): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
