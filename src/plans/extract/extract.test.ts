@@ -222,3 +222,9 @@ test('an enumeration of amounts no catalogue indicator knows is divided at the c
     'Tổng sản lượng lương thực = 8000 tấn increase', 'giá trị sản xuất trên một ha đất canh tác = 150 triệu đồng increase', 'sản lượng chăn nuôi, thủy sản = 600 tấn increase',
   ]);
 });
+
+test('not targets: a frequency inside the name of a rate ("ít nhất 2 lần/năm … đạt 60%") and a vote ("92,5% đại biểu biểu quyết tán thành")', () => {
+  const r = extractPlan(plan('- Trẻ em dưới 5 tuổi được theo dõi tăng trưởng ít nhất 2 lần/năm đạt 60%.\n- Nghị quyết được 92,5% đại biểu có mặt biểu quyết tán thành.'));
+  assert.deepEqual(r.targets.map((t) => t.value), [60]);
+  assert.ok(r.unmatched.some((u) => u.sourceText === '2 lần/năm') && r.unmatched.some((u) => u.sourceText === '92,5%'));
+});

@@ -311,6 +311,13 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? (/^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length) : 0));
           continue;
         }
+        // "khám sức khỏe định kỳ ít nhất 1 lần/năm đạt 70%": a frequency inside the name of a rate.
+        if (/^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.test(text.slice(t.end, t.end + 12)) && ctoks.some((x) => x !== t && x.unit === '%')) {
+          add('no_indicator', t.start, t.end + /^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.exec(text.slice(t.end))![0].length);
+          continue;
+        }
+        // "95,19% số đại biểu có mặt biểu quyết tán thành": a vote, not a target.
+        if (/biểu quyết|tán thành/u.test(text.slice(t.end, Math.min(cb, t.end + 60)))) { add('no_indicator', t.start, t.unitEnd); continue; }
         // "bình quân 5 năm", "trong 3 năm": a duration; "Số lượt đọc: 513": page furniture.
         if ((t.unit === 'năm' && /(?:bình quân|trong|sau|giai đoạn|thời gian)\s*$/iu.test(before)) || /lượt (?:đọc|xem|truy cập)\s*:?\s*$/iu.test(before)) {
           add('no_indicator', t.start, t.unitEnd);
