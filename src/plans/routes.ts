@@ -3,6 +3,7 @@
 // drafted child plan as .docx, and assignment status per period (overdue list).
 import { Type, type Static } from 'typebox';
 import { sql } from 'kysely';
+import { COMPARATORS } from '../indicators/vocabulary.ts';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
@@ -23,7 +24,7 @@ function locatedUnit<U>(u: U | null): U {
   return u;
 }
 
-const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
+const Cmp = Type.Union(COMPARATORS.map((c) => Type.Literal(c)));
 const NullStr = Type.Union([Type.String(), Type.Null()]);
 /** Text cut from the plan document: as long as the document may be. */
 const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);

@@ -6,6 +6,7 @@ import { Loaded, useApi } from '../../components/data.tsx';
 import { Link, queryString } from '../../lib/router.tsx';
 import { IndicatorChart } from './Chart.tsx';
 import { m } from './strings.ts';
+import { comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 
 interface Row {
   targetId: number; indicator: { code: string; name: string; unit: string }; target: { comparator: string; value: number; year: number };
@@ -15,7 +16,7 @@ interface Row {
 interface Dash { unit: { code: string; name: string }; year: number; rows: Row[] }
 
 const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
-const cmp: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲' };
+const cmp: Record<string, string> = comparatorSymbols;
 const f = (x: number | null | undefined) => (x == null ? '–' : num(x, 2));
 
 export default function Dashboard({ unit, year, link }: { unit: string; year: number; link: (v: string, extra?: Record<string, string | number>) => string }) {
