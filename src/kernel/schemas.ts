@@ -1,0 +1,12 @@
+// Schema pieces every feature's contract (src/<feature>/schemas.ts) shares: the empty answer,
+// a nullable value and the one list envelope for paged lists.
+import { Type, type TSchema } from 'typebox';
+
+/** The answer of a 204: no body. */
+export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No content' });
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+
+/** The list envelope: a page of items, the total count and where the page stands. */
+export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
