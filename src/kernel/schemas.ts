@@ -10,3 +10,6 @@ export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]
 
 /** The list envelope: a page of items, the total count and where the page stands. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+
+/** A moment, sent as an ISO 8601 string (the handler may hand the serializer a Date). */
+export const Timestamp = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
