@@ -6,7 +6,7 @@ import { Type, type TSchema } from 'typebox';
 export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No content' });
 
 /** A value or null. */
-export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+export { Nullable } from './validate.ts';
 
 /** The list envelope: a page of items, the total count and where the page stands. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
