@@ -1,6 +1,6 @@
 // Schema pieces every feature's contract (src/<feature>/schemas.ts) shares: the empty answer,
 // a nullable value and the one list envelope for paged lists.
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /** The answer of a 204: no body. */
 export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No content' });
@@ -13,3 +13,6 @@ export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Ar
 
 /** A moment, sent as an ISO 8601 string (the handler may hand the serializer a Date). */
 export const Timestamp = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
+
+/** An array the handler may hand over as readonly (the model's arrays are): the same JSON schema as Type.Array. */
+export const ReadonlyArray = <T extends TSchema>(item: T) => Type.Unsafe<readonly Static<T>[]>(Type.Array(item));
