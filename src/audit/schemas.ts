@@ -31,8 +31,8 @@ export const AuditEntryView = Type.Object({
   entityId: Type.Union([Type.String(), Type.Null()]),
   unitId: Type.Union([Type.Integer(), Type.Null()]),
   unitName: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
+  before: Type.Unknown({ description: 'The record before the event, as the event wrote it (null when none)' }),
+  after: Type.Unknown({ description: 'The record after the event, as the event wrote it (null when none)' }),
   hash: Type.String(),
 });
 export type AuditEntryView = Static<typeof AuditEntryView>;

@@ -10,26 +10,38 @@ type Schema = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Why a response schema does not describe its answer, or null when it does. */
-export function vagueSchema(s: unknown): string | null {
-  if (!isObject(s)) return 'no schema';
-  for (const k of ['anyOf', 'oneOf'] as const) {
+/**
+ * Why a response schema does not describe its answer, or null when it does: somewhere in it an
+ * open value (any JSON) or an object without properties, unless that place carries a
+ * `description` saying what it holds (a stored record's fields, the target as extracted).
+ */
+export function vagueSchema(s: unknown, path = ''): string | null {
+  const at = (what: string) => (path ? `${what} at ${path}` : what);
+  if (!isObject(s)) return at('no schema');
+  for (const k of ['anyOf', 'oneOf', 'allOf'] as const) {
     if (Array.isArray(s[k])) {
+      if ((s[k] as unknown[]).length === 0) return at(`an empty ${k}`);
       for (const b of s[k] as unknown[]) {
-        const why = vagueSchema(b);
+        const why = vagueSchema(b, path);
         if (why) return why;
       }
       return null;
     }
   }
-  if (Array.isArray(s.allOf)) return (s.allOf as unknown[]).length === 0 ? 'empty allOf' : null;
   if ('const' in s || Array.isArray(s.enum) || typeof s.$ref === 'string') return null;
   if (s.type === 'object') {
-    return Object.keys(isObject(s.properties) ? s.properties : {}).length === 0 && !isObject(s.patternProperties) ? 'an object without properties' : null;
+    const props = isObject(s.properties) ? s.properties : {};
+    const patterns = isObject(s.patternProperties) ? s.patternProperties : {};
+    if (Object.keys(props).length === 0 && Object.keys(patterns).length === 0) return typeof s.description === 'string' ? null : at('an object without properties');
+    for (const [k, v] of [...Object.entries(props), ...Object.entries(patterns)]) {
+      const why = vagueSchema(v, `${path}/${k}`);
+      if (why) return why;
+    }
+    return null;
   }
-  if (s.type === 'array') return vagueSchema(s.items) ? 'an array of undescribed items' : null;
+  if (s.type === 'array') return vagueSchema(s.items, `${path}/*`);
   if (typeof s.type === 'string' || Array.isArray(s.type)) return null;
-  return 'any value';
+  return typeof s.description === 'string' ? null : at('any value');
 }
 
 function typeMatches(s: Schema, v: unknown): boolean {

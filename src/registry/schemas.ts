@@ -53,7 +53,7 @@ export type PersonView = Static<typeof PersonView>;
 const TextView = Type.Object({ vi: Type.String(), en: Type.String() });
 
 /** A stored version of a person or household: when, by whom, why, and the record's fields then (masked fields left out). */
-export const VersionView = Type.Object({ version: Type.Integer(), recorded_at: Type.String(), recorded_by: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
+export const VersionView = Type.Object({ version: Type.Integer(), recorded_at: Type.String(), recorded_by: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })) });
 
 /** A benefit decision as shown with a person (src/payments/presenters.ts presentDecision). */
 export const DecisionView = Type.Object({
