@@ -29,7 +29,8 @@ export interface BuildOptions {
   now?: () => Date;
   /**
    * Refuse (500) an answer that its response schema would serialize without some of its fields,
-   * instead of dropping them silently (src/kernel/contract.ts). On when NODE_ENV is test.
+   * instead of dropping them silently (src/kernel/contract.ts). On when NODE_ENV is test or
+   * ANSINH_STRICT_RESPONSES=1 (the browser tests' server).
    */
   strictResponses?: boolean;
 }
@@ -85,7 +86,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
   });
 
-  if (opts.strictResponses ?? process.env.NODE_ENV === 'test') {
+  if (opts.strictResponses ?? (process.env.NODE_ENV === 'test' || process.env.ANSINH_STRICT_RESPONSES === '1')) {
     app.addHook('preSerialization', async (req, reply, payload) => {
       const responses = req.routeOptions.schema?.response as Record<string, unknown> | undefined;
       const status = String(reply.statusCode);
