@@ -11,8 +11,8 @@ export { Nullable } from './validate.ts';
 /** The list envelope: a page of items, the total count and where the page stands. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 
-/** A moment, sent as an ISO 8601 string (the handler may hand the serializer a Date). */
-export const Timestamp = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
+/** A moment, sent as an ISO 8601 string. */
+export const Timestamp = Type.String({ format: 'date-time' });
 
 /** An array the handler may hand over as readonly (the model's arrays are): the same JSON schema as Type.Array. */
 export const ReadonlyArray = <T extends TSchema>(item: T) => Type.Unsafe<readonly Static<T>[]>(Type.Array(item));

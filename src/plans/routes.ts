@@ -63,7 +63,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           const code = (v as { indicatorCode?: string }).indicatorCode;
           return { ...(v as object), indicatorName: (code && indicatorByCode(code)?.name[req.locale]) ?? code ?? null };
         };
-        const corrections = parts.corrections.map((c) => ({ ...c, before: named(c.before), after: named(c.after) }));
+        const corrections = parts.corrections.map((c) => ({ ...c, corrected_at: new Date(c.corrected_at).toISOString(), before: named(c.before), after: named(c.after) }));
         return { ...planOut(p), unit, ...parts, corrections, canEdit: can(req.actor, 'plans.write', p.unit_id) };
       });
     },

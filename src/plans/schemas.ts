@@ -2,7 +2,7 @@
 // a plan, the cascade check, coverage, the assignment list and the extraction answer look like.
 // Shapes are as the web reads them (a plan's parts are its stored rows, in snake_case).
 import { Type, type Static } from 'typebox';
-import { MAX_PLAN_TEXT_CHARS } from './source.ts';
+import { MAX_PLAN_TEXT_CHARS } from './model.ts';
 import { NoContent, Nullable, Timestamp } from '../kernel/schemas.ts';
 
 export { NoContent };
