@@ -18,6 +18,7 @@ import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
 import { features } from './features.ts';
 import { installAccess } from './access/hooks.ts';
+import { droppedFields } from './kernel/contract.ts';
 
 export interface BuildOptions {
   /** Log requests (off in tests). */
@@ -26,6 +27,12 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** The clock of sessions, sign-in throttling and audit (tests inject one). */
   now?: () => Date;
+  /**
+   * Refuse (500) an answer that its response schema would serialize without some of its fields,
+   * instead of dropping them silently (src/kernel/contract.ts). On when NODE_ENV is test or
+   * ANSINH_STRICT_RESPONSES=1 (the browser tests' server).
+   */
+  strictResponses?: boolean;
 }
 
 export interface RouteInfo {
@@ -78,6 +85,22 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       routeTable.push({ method: m, url: route.url, access: route.config?.access, schema: route.schema as Record<string, unknown> | undefined });
     }
   });
+
+  if (opts.strictResponses ?? (process.env.NODE_ENV === 'test' || process.env.ANSINH_STRICT_RESPONSES === '1')) {
+    app.addHook('preSerialization', async (req, reply, payload) => {
+      const responses = req.routeOptions.schema?.response as Record<string, unknown> | undefined;
+      const status = String(reply.statusCode);
+      const schema = responses?.[status] ?? responses?.[`${status[0]}xx`];
+      if (!schema || reply.statusCode >= 300) return payload;
+      const dropped = droppedFields(payload, schema);
+      if (dropped.length > 0) {
+        const msg = `${req.method} ${req.routeOptions.url}: the response schema for ${status} would drop ${dropped.slice(0, 10).join(', ')}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ''}`;
+        console.error(msg);
+        throw new Error(msg);
+      }
+      return payload;
+    });
+  }
 
   app.decorateRequest('locale', 'vi');
   app.addHook('onRequest', async (req) => {
