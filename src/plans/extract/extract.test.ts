@@ -228,3 +228,10 @@ test('not targets: a frequency inside the name of a rate ("ít nhất 2 lần/n�
   assert.deepEqual(r.targets.map((t) => t.value), [60]);
   assert.ok(r.unmatched.some((u) => u.sourceText === '2 lần/năm') && r.unmatched.some((u) => u.sourceText === '92,5%'));
 });
+
+test('a change verb governs only up to the previous number; "…%/năm trở lên" stays in the span', () => {
+  const r = extractPlan(plan('- 100% xã đưa mục tiêu giảm tử vong trẻ em dưới 5 tuổi vào kế hoạch, 75% xã có bố trí kinh phí.\n- Giảm tỷ lệ hộ nghèo 4%/năm trở lên, hộ cận nghèo 2%/năm trở lên.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value} «${t.sourceText}»`).slice(1), [
+    '= 75 «75% xã có bố trí kinh phí»', 'reduce_by(>=) 4 «Giảm tỷ lệ hộ nghèo 4%/năm trở lên»', 'reduce_by(>=) 2 «hộ cận nghèo 2%/năm trở lên»',
+  ]);
+});

@@ -596,7 +596,8 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   }
   // "… trở lên" after the number, or after its written unit ("từ 63 triệu đồng trở lên").
   const wu = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
-  const after = text.slice(Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0), u.unitEnd + 54);
+  const afterStart = Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0);
+  const after = text.slice(afterStart, u.unitEnd + 54);
   if (/^\s*trở lên/u.test(after)) {
     explicit = explicit && explicit !== '=' ? explicit : '>=';
     cmpWord = cmpWord ?? 'tro len';
@@ -604,7 +605,7 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     explicit = '<=';
     cmpWord = cmpWord ?? 'tro xuong';
   }
-  const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
+  const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? afterStart + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
   const { verb: changeVerb, perYear } = changeOf(text, clauseStart, t, u, prevChange);
   return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
 }
@@ -625,7 +626,8 @@ const NOT_CHANGE_NOUN = /(?:tang (?:truong|cuong|dan so|gia|nang suat|thu)|(?:to
 function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberToken, prev: 'reduce' | 'increase' | null): { verb: 'reduce' | 'increase' | null; perYear: boolean } {
   let before = text.slice(Math.max(clauseStart, t.start - 90), t.start);
   // Only the words since the previous quantity (a year stays: "năm 2023 giảm 7,3%").
-  before = before.replace(/^.*\d(?:[.,]\d+)?\s*(?:%|‰)/su, '');
+  // Any other number ends the words that govern this one ("… dưới 5 tuổi vào kế hoạch, 80% tỉnh").
+  before = before.replace(/((?:năm|giai đoạn)\s+)\d{4}(?:\s*[-–]\s*\d{4})?/gu, '$1X').replace(/^.*\d(?:[.,]\d+)?\s*(?:%|‰)?/su, '');
   const f = foldText(before).replace(/tro (?:len|xuong)/g, ' ');
   const after = text.slice(u.unitEnd, u.unitEnd + 40);
   const fAfter = foldText(after);
