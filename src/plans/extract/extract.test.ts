@@ -235,3 +235,8 @@ test('a change verb governs only up to the previous number; "…%/năm trở lê
     '= 75 «75% xã có bố trí kinh phí»', 'reduce_by(>=) 4 «Giảm tỷ lệ hộ nghèo 4%/năm trở lên»', 'reduce_by(>=) 2 «hộ cận nghèo 2%/năm trở lên»',
   ]);
 });
+
+test('a press item: the headline\'s year is the plan\'s; "theo chuẩn nghèo giai đoạn 2021 - 2025" is no target year', () => {
+  const r = extractPlan('Tỉnh phấn đấu giảm 1,2% hộ nghèo trong năm 2023\n\nChương trình giảm nghèo giai đoạn 2021-2025 của tỉnh đã có nhiều kết quả.\n\nTheo đó, phấn đấu giảm tỷ lệ hộ nghèo 1,2%/năm theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025; tỷ lệ lao động qua đào tạo đạt 68%.\n');
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`).slice(-2), ['reduce_by 1.2 2023', '= 68 2023']);
+});

@@ -166,6 +166,8 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
   for (const m of s.matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
     // "so với năm 2020", "giá so sánh năm 2010": the year compared with, not the target's.
     if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "theo chuẩn nghèo quốc gia giai đoạn 2016 - 2020": the period of a standard.
+    if (/chuẩn[\p{L}\s]{0,25}$/iu.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
