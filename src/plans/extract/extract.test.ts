@@ -240,3 +240,8 @@ test('a press item: the headline\'s year is the plan\'s; "theo chuẩn nghèo gi
   const r = extractPlan('Tỉnh phấn đấu giảm 1,2% hộ nghèo trong năm 2023\n\nChương trình giảm nghèo giai đoạn 2021-2025 của tỉnh đã có nhiều kết quả.\n\nTheo đó, phấn đấu giảm tỷ lệ hộ nghèo 1,2%/năm theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025; tỷ lệ lao động qua đào tạo đạt 68%.\n');
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`).slice(-2), ['reduce_by 1.2 2023', '= 68 2023']);
 });
+
+test('"Duy trì … là 7%" keeps a level; "tốc độ tăng trưởng" is a noun, not a change verb', () => {
+  const r = extractPlan(plan('- Duy trì tốc độ tăng trưởng kinh tế bình quân là 7%.\n- Tốc độ tăng trưởng kinh tế đạt 8%.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['maintain 7', '= 8']);
+});
