@@ -138,3 +138,15 @@ test('saving the same plan twice (number, issuer, date) is refused: one copy, it
     payload: planBody('03439', { number: '152-KH/ĐU', issuedOn: '2027-06-05', title: 'Kế hoạch năm 2027' }, []) });
   assert.equal(otherDate.statusCode, 201, otherDate.body);
 });
+
+test('a change target (reduce_by "%/năm") is saved and read back; an unknown comparator is refused with its field path', async () => {
+  const body = planBody('03439', { number: '7-KH/UBND', issuedOn: '2026-02-01', issuer: 'UBND xã Thu Lũm', title: 'Kế hoạch giảm nghèo năm 2026' },
+    [{ indicatorCode: 'poor_household_rate', comparator: 'reduce_by', value: 1.5, unit: '%/năm', year: 2026, sourceText: 'giảm tỷ lệ hộ nghèo 1,5%/năm' }]);
+  const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: body });
+  assert.equal(r.statusCode, 201, r.body);
+  const got = await t.app.inject({ method: 'GET', url: `/api/plans/${r.json().id}`, headers: commune });
+  assert.deepEqual(got.json().targets.map((x: { comparator: string; value: number; unit: string }) => [x.comparator, x.value, x.unit]), [['reduce_by', 1.5, '%/năm']]);
+  const bad = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: { ...body, number: '8-KH/UBND', targets: [{ ...body.targets[0] as object, comparator: 'halve' }] } });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().errors[0].path, /^\/body\/targets\/0\/comparator/);
+});

@@ -228,3 +228,20 @@ test('not targets: a frequency inside the name of a rate ("ít nhất 2 lần/n�
   assert.deepEqual(r.targets.map((t) => t.value), [60]);
   assert.ok(r.unmatched.some((u) => u.sourceText === '2 lần/năm') && r.unmatched.some((u) => u.sourceText === '92,5%'));
 });
+
+test('a change verb governs only up to the previous number; "…%/năm trở lên" stays in the span', () => {
+  const r = extractPlan(plan('- 100% xã đưa mục tiêu giảm tử vong trẻ em dưới 5 tuổi vào kế hoạch, 75% xã có bố trí kinh phí.\n- Giảm tỷ lệ hộ nghèo 4%/năm trở lên, hộ cận nghèo 2%/năm trở lên.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value} «${t.sourceText}»`).slice(1), [
+    '= 75 «75% xã có bố trí kinh phí»', 'reduce_by(>=) 4 «Giảm tỷ lệ hộ nghèo 4%/năm trở lên»', 'reduce_by(>=) 2 «hộ cận nghèo 2%/năm trở lên»',
+  ]);
+});
+
+test('a press item: the headline\'s year is the plan\'s; "theo chuẩn nghèo giai đoạn 2021 - 2025" is no target year', () => {
+  const r = extractPlan('Tỉnh phấn đấu giảm 1,2% hộ nghèo trong năm 2023\n\nChương trình giảm nghèo giai đoạn 2021-2025 của tỉnh đã có nhiều kết quả.\n\nTheo đó, phấn đấu giảm tỷ lệ hộ nghèo 1,2%/năm theo chuẩn nghèo đa chiều giai đoạn 2021 - 2025; tỷ lệ lao động qua đào tạo đạt 68%.\n');
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`).slice(-2), ['reduce_by 1.2 2023', '= 68 2023']);
+});
+
+test('"Duy trì … là 7%" keeps a level; "tốc độ tăng trưởng" is a noun, not a change verb', () => {
+  const r = extractPlan(plan('- Duy trì tốc độ tăng trưởng kinh tế bình quân là 7%.\n- Tốc độ tăng trưởng kinh tế đạt 8%.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['maintain 7', '= 8']);
+});

@@ -97,7 +97,12 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
   let openingYear: number | null = null;
   for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu)) openingYear = Math.max(openingYear ?? 0, Number(y[1]));
-  const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : openingYear) });
+  // A press item's headline ("Giảm tỷ lệ hộ nghèo … trong năm 2017") names its plan's year; a
+  // period in the opening ("giai đoạn 2016-2020") is the programme's, not this plan's.
+  const firstLine = m.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const hy = firstLine.length < 200 ? /(?<!giai đoạn\s)(?<![-–]\s?)năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)/u.exec(firstLine) : null;
+  const headlineYear = hy ? Number(hy[1]) : null;
+  const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : headlineYear ?? openingYear) });
   const span = (a: number, b: number) => originalSpan(m, a, b);
   // The year the document is written in or for: values of earlier years are results.
   const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));

@@ -166,6 +166,8 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
   for (const m of s.matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
     // "so với năm 2020", "giá so sánh năm 2010": the year compared with, not the target's.
     if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "theo chuẩn nghèo quốc gia giai đoạn 2016 - 2020": the period of a standard.
+    if (/chuẩn[\p{L}\s]{0,25}$/iu.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
@@ -596,7 +598,8 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   }
   // "… trở lên" after the number, or after its written unit ("từ 63 triệu đồng trở lên").
   const wu = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
-  const after = text.slice(Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0), u.unitEnd + 54);
+  const afterStart = Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0);
+  const after = text.slice(afterStart, u.unitEnd + 54);
   if (/^\s*trở lên/u.test(after)) {
     explicit = explicit && explicit !== '=' ? explicit : '>=';
     cmpWord = cmpWord ?? 'tro len';
@@ -604,16 +607,16 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     explicit = '<=';
     cmpWord = cmpWord ?? 'tro xuong';
   }
-  const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
-  const { verb: changeVerb, perYear } = changeOf(text, clauseStart, t, u, prevChange);
+  const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? afterStart + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
+  const { verb: changeVerb, perYear, maintain } = changeOf(text, clauseStart, t, u, prevChange);
+  if (maintain && (explicit === null || explicit === '=')) explicit = 'maintain';
   return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
 }
 
 // The verbs that govern a number, on folded text; the last one before the number decides. A
 // noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
 // giảm nghèo) is not a verb of change.
-const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|nang|xuong con|xuong|con|len|dat|duy tri o muc|chiem)(?![\p{L}])/gu;
-const NOT_CHANGE_NOUN = /(?:tang (?:truong|cuong|dan so|gia|nang suat|thu)|(?:toc do|ty le|muc) tang|ty le giam ngheo)$/;
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
 
 /**
  * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
@@ -622,26 +625,31 @@ const NOT_CHANGE_NOUN = /(?:tang (?:truong|cuong|dan so|gia|nang suat|thu)|(?:to
  * 3%" and "đạt 3%" state a level; "giảm từ 30% xuống 12%": 30 is where it starts, not a change;
  * "công nghiệp tăng 18,4%" (a growth rate, nothing to compare with) stays a level.
  */
-function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberToken, prev: 'reduce' | 'increase' | null): { verb: 'reduce' | 'increase' | null; perYear: boolean } {
+function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberToken, prev: 'reduce' | 'increase' | null): { verb: 'reduce' | 'increase' | null; perYear: boolean; maintain?: boolean } {
   let before = text.slice(Math.max(clauseStart, t.start - 90), t.start);
   // Only the words since the previous quantity (a year stays: "năm 2023 giảm 7,3%").
-  before = before.replace(/^.*\d(?:[.,]\d+)?\s*(?:%|‰)/su, '');
+  // Any other number ends the words that govern this one ("… dưới 5 tuổi vào kế hoạch, 80% tỉnh").
+  before = before.replace(/((?:năm|giai đoạn)\s+)\d{4}(?:\s*[-–]\s*\d{4})?/gu, '$1X').replace(/^.*\d(?:[.,]\d+)?\s*(?:%|‰)?/su, '');
   const f = foldText(before).replace(/tro (?:len|xuong)/g, ' ');
   const after = text.slice(u.unitEnd, u.unitEnd + 40);
   const fAfter = foldText(after);
   const perYear = /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) || /(?:(?:giam|tang|tang them|nang|ha)(?: ty le [\p{L} ]{0,40})? binh quan(?! dau nguoi)|moi nam|hang nam|binh quan\s*(?:tu|tren|khoang)?\s*$)/u.test(f);
+  // The last verb that is no noun ("tốc độ tăng trưởng", "tỷ lệ giảm nghèo" are nouns).
   let last: RegExpExecArray | null = null;
-  for (const m of f.matchAll(GOVERNING)) last = m;
+  for (const m of f.matchAll(GOVERNING)) {
+    const noun = /^tang (?:truong|cuong|dan so|gia|nang suat)\b/.test(f.slice(m.index)) || /^giam ngheo\b/.test(f.slice(m.index)) && /ty le $/.test(f.slice(Math.max(0, m.index - 6), m.index)) || m[0] === 'tang' && /(?:toc do|ty le|muc|chi so) $/.test(f.slice(Math.max(0, m.index - 8), m.index));
+    if (!noun) last = m;
+  }
   // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
   // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
   if (!last) return { verb: prev && !VERB.test(f) ? prev : null, perYear };
   // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
   if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
-  const head = f.slice(0, last.index + last[0].length);
-  if (NOT_CHANGE_NOUN.test(head)) return { verb: null, perYear };
   // "giảm từ 30% xuống (còn) 12%": the first number is the start.
   if (/^\s*(?:%|‰)?\s*(?:trở lên\s*)?(?:\(?\s*năm \d{4}\s*\)?\s*)?(?:xuống|còn|về)/u.test(after)) return { verb: null, perYear };
   const w = last[0];
+  // "Duy trì tốc độ tăng trưởng bình quân … là 7,82%": the level is to be kept.
+  if (w.startsWith('duy tri')) return { verb: null, perYear, maintain: true };
   if (w === 'giam' || w === 'ha') return { verb: 'reduce', perYear };
   if (w === 'tang them') return { verb: 'increase', perYear };
   if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
