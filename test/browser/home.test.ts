@@ -34,25 +34,25 @@ async function follow(page: Page, kind: string, path: RegExp, heading: string): 
 
 const roles = [
   {
-    user: 'thulum', role: 'officer',
+    user: 'thulum', role: 'officer', shot: 'trang-chu-officer.png',
     expect: { report_due: /Báo cáo kết quả năm \d{4} chưa gửi/ } as Record<string, RegExp>,
     follow: ['report_due', /^\/theo-doi\?view=form&unit=03439&year=\d{4}$/, 'Theo dõi chỉ tiêu'] as const,
     absent: ['decisions_to_sign', 'payroll_to_approve', 'reports_to_review'],
   },
   {
-    user: 'chutich', role: 'leader',
+    user: 'chutich', role: 'leader', shot: 'trang-chu-leader.png',
     expect: { decisions_to_sign: /đề xuất hưởng, điều chỉnh, thôi hưởng trợ cấp chờ bạn quyết định/, payroll_to_approve: /danh sách chi trả chờ bạn duyệt \(tháng 11\/2026\)/ } as Record<string, RegExp>,
     follow: ['payroll_to_approve', /^\/doi-tuong-chi-tra\?unit=03439$/, 'Đối tượng & chi trả'] as const,
     absent: ['report_due', 'import_ready', 'reports_to_review'],
   },
   {
-    user: 'laichau', role: 'approver',
+    user: 'laichau', role: 'approver', shot: 'trang-chu-approver.png',
     expect: { reports_to_review: /báo cáo năm \d{4} của các xã đã gửi, chờ bạn xem xét/ } as Record<string, RegExp>,
     follow: ['reports_to_review', /^\/theo-doi\?view=inbox&unit=12&year=\d{4}$/, 'Theo dõi chỉ tiêu'] as const,
     absent: ['decisions_to_sign', 'report_due'],
   },
   {
-    user: 'giamsat', role: 'supervisor',
+    user: 'giamsat', role: 'supervisor', shot: 'trang-chu-supervisor.png',
     expect: { targets_off_track: /chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt mục tiêu/ } as Record<string, RegExp>,
     follow: ['targets_off_track', /^\/theo-doi\?unit=12&year=\d{4}$/, 'Theo dõi chỉ tiêu'] as const,
     absent: ['reports_to_review', 'decisions_to_sign', 'report_due', 'payroll_to_approve'],
@@ -75,7 +75,7 @@ for (const r of roles) {
       assert.doesNotMatch(it.text, /\d{4}-\d{2}-\d{2}|undefined|NaN|\{/, `${kind}: ${it.text}`);
       if (/hạn|từ|sớm nhất/.test(it.text)) assert.match(it.text, dmy, `${kind}: ${it.text}`);
     }
-    await screenshot(page, `trang-chu-${r.role}.png`, false);
+    await screenshot(page, r.shot, false);
     const [kind, path, heading] = r.follow;
     await follow(page, kind, path, heading);
     await context.close();
