@@ -9,6 +9,7 @@ import { dashboard, indicatorDetail, childrenCompared, countryDashboard, chartIn
 import { exportDataValueSet, importDataValueSet, DataValueSetSchema } from './dhis2.ts';
 import { dashboardXlsx } from './xlsx.ts';
 import { annualReportDocx } from './report.ts';
+import { chartSvg } from './chart.ts';
 import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
 import { actorOf, auditFor, scoped, allowed } from './actor.ts';
 import type { Issue } from './validation.ts';
@@ -185,6 +186,15 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
     return d;
   }));
+
+  app.get('/api/monitoring/units/:unitCode/indicators/:indicatorCode/chart.svg', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Biểu đồ một chỉ tiêu (SVG; cùng biểu đồ với báo cáo năm) / one indicator\'s chart as SVG (the annual report\'s chart)', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery },
+  }, async (req, reply) => {
+    const d = await scoped(db, req, async (tx) => indicatorDetail(tx, await requireUnit(tx, req.params.unitCode), req.params.indicatorCode, req.query.year ?? thisYear(), 'vi'));
+    if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
+    return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=300').send(await chartSvg(d.chart.input));
+  });
 
   app.get('/api/monitoring/units/:unitCode/children', {
     config: { access: read },

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { num } from '../../i18n/index.ts';
 import { Loaded, useApi } from '../../components/data.tsx';
 import { Link, queryString } from '../../lib/router.tsx';
-import { IndicatorChart } from './Chart.tsx';
+import { IndicatorChart, type ChartData } from './Chart.tsx';
 import { m } from './strings.ts';
 
 interface Row {
@@ -16,7 +16,8 @@ interface Dash { unit: { code: string; name: string }; year: number; rows: Row[]
 
 const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
 const cmp: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲' };
-const f = (x: number | null | undefined) => (x == null ? '–' : num(x, 2));
+// Rounded to two decimals first, so that -0.001 reads 0, not "-0".
+const f = (x: number | null | undefined) => (x == null ? '–' : num(Math.round(x * 100) / 100 || 0, 2));
 
 export default function Dashboard({ unit, year, link }: { unit: string; year: number; link: (v: string, extra?: Record<string, string | number>) => string }) {
   const state = useApi<Dash>(`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard${queryString({ year })}`);
@@ -47,7 +48,7 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
                         <td>{r.latest ? `${f(r.latest.value)} (${r.latest.year})` : '–'}</td>
                         <td>{f(r.neededPerYear)}</td><td>{f(r.trendPerYear)}</td><td>{f(r.projected)}</td>
                         <td><span class="tag" style={{ background: colours[r.status], color: r.status === 'at_risk' || r.status === 'no_data' ? '#0b0c0c' : '#fff' }} title={r.rule}>{r.statusLabel}</span>
-                          <details><summary class="hint">?</summary><p class="hint">{r.rule}</p></details></td>
+                          <details><summary class="hint">{m('why')}</summary><p class="hint">{r.rule}</p></details></td>
                       </tr>
                     ))}
                   </tbody>
@@ -62,7 +63,7 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
   );
 }
 
-interface Detail { indicator: { name: string }; history: { year: number; value: number }[]; target: { value: number; year: number | null } | null; progress: { projection: { year: number; value: number }[] } | null }
+interface Detail { indicator: { name: string }; chart: ChartData }
 interface Kids { columns: { indicator: { code: string; name: string } }[]; rows: { code: string; name: string; rank: number | null; cells: { value: number | null; meetsTarget: boolean | null }[] }[] }
 
 function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number; code: string; link: (v: string, extra?: Record<string, string | number>) => string }) {
@@ -71,7 +72,7 @@ function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number
   return (
     <section class="panel">
       <Loaded state={detail}>
-        {(d) => <IndicatorChart label={d.indicator.name} data={{ history: d.history, projection: d.progress?.projection ?? [], target: d.target }} />}
+        {(d) => <IndicatorChart unit={unit} code={code} year={year} label={d.indicator.name} data={d.chart} />}
       </Loaded>
       <Loaded state={kids}>
         {(k) => k.rows.length === 0 ? null : (
