@@ -55,6 +55,8 @@ export interface DashboardRow extends Omit<Progress, 'rule' | 'projection'> {
   readonly indicator: { code: string; name: string; unit: string; direction: string };
   readonly statusLabel: string;
   readonly rule: string;
+  /** Where the baseline comes from: the plan's năm gốc, else the first value reported. */
+  readonly baselineSource: 'plan' | 'reported' | null;
 }
 
 function pick(ind: IndicatorInfo, locale: Locale) {
@@ -73,7 +75,9 @@ export async function dashboard(q: Q, unit: UnitRef, year: number, locale: Local
     if (!ind) continue;
     const p = assessProgress({ ...t, unit: ind.unit }, ind.direction, series.get(t.indicatorCode) ?? []);
     const { projection: _p, rule, ...rest } = p;
-    rows.push({ ...rest, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
+    const first = (series.get(t.indicatorCode) ?? [])[0];
+    const baseline = p.baseline ?? (first ? { year: first.year, value: first.value } : null);
+    rows.push({ ...rest, baseline, baselineSource: p.baseline ? 'plan' : baseline ? 'reported' : null, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
   }
   const order: Status[] = ['off_track', 'at_risk', 'no_data', 'on_track', 'achieved'];
   rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.indicator.name.localeCompare(b.indicator.name, 'vi'));

@@ -178,7 +178,7 @@ test('enter on a phone → field error → draft kept → submit → approve →
   // The chart is the annual report's picture (server SVG), its figures in words and as a table.
   const chart = prov.locator(`.chart[data-indicator="${BHYT}"]`);
   await chart.locator('img').waitFor();
-  await prov.waitForFunction(() => { const i = document.querySelector<HTMLImageElement>('.chart img'); return !!i && i.complete && i.naturalWidth > 0; });
+  await prov.waitForFunction("(() => { const i = document.querySelector('.chart img'); return !!i && i.complete && i.naturalWidth > 0; })()");
   assert.match((await chart.locator('img').getAttribute('alt'))!, /^Diễn biến, dự báo và mục tiêu: .*Số liệu: 2021: \d+(,\d+)?/);
   await chart.getByText('Xem số liệu của biểu đồ dạng bảng').click();
   const years = await chart.locator('tbody th[scope=row]').allInnerTexts();

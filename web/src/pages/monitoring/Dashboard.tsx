@@ -9,7 +9,7 @@ import { m } from './strings.ts';
 
 interface Row {
   targetId: number; indicator: { code: string; name: string; unit: string }; target: { comparator: string; value: number; year: number };
-  baseline: { year: number; value: number } | null; latest: { year: number; value: number } | null;
+  baseline: { year: number; value: number } | null; baselineSource: 'plan' | 'reported' | null; latest: { year: number; value: number } | null;
   neededPerYear: number | null; trendPerYear: number | null; projected: number | null; status: string; statusLabel: string; rule: string; inherited: boolean; planNumber: string | null;
 }
 interface Dash { unit: { code: string; name: string }; year: number; rows: Row[] }
@@ -44,7 +44,7 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
                         <td><button type="button" class="link-button" onClick={() => setChosen(r.indicator.code)} aria-pressed={code === r.indicator.code}>{r.indicator.name}</button>
                           {r.inherited && <span class="hint"> ({m('inherited')} {r.planNumber ?? ''})</span>}</td>
                         <td>{cmp[r.target.comparator] ?? r.target.comparator} {f(r.target.value)} ({r.target.year})</td>
-                        <td>{r.baseline ? `${f(r.baseline.value)} (${r.baseline.year})` : '–'}</td>
+                        <td>{r.baseline ? <>{f(r.baseline.value)} ({r.baseline.year}){r.baselineSource === 'reported' && <span class="hint"> {m('baselineReported')}</span>}</> : '–'}</td>
                         <td>{r.latest ? `${f(r.latest.value)} (${r.latest.year})` : '–'}</td>
                         <td>{f(r.neededPerYear)}</td><td>{f(r.trendPerYear)}</td><td>{f(r.projected)}</td>
                         <td><span class="tag" style={{ background: colours[r.status], color: r.status === 'at_risk' || r.status === 'no_data' ? '#0b0c0c' : '#fff' }} title={r.rule}>{r.statusLabel}</span>
