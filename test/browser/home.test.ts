@@ -75,6 +75,12 @@ for (const r of roles) {
       assert.doesNotMatch(it.text, /\d{4}-\d{2}-\d{2}|undefined|NaN|\{/, `${kind}: ${it.text}`);
       if (/hạn|từ|sớm nhất/.test(it.text)) assert.match(it.text, dmy, `${kind}: ${it.text}`);
     }
+    // The overview's cards give the unit's figures, not "nothing yet" (the demo has plans, values and a registry).
+    const card = (key: string) => page.locator(`section[aria-labelledby="card-${key}"]`);
+    await card('plans').getByText(/\d+ kế hoạch của đơn vị với \d+ chỉ tiêu/).waitFor();
+    await card('monitoring').getByText(/Năm \d{4}, \d+ chỉ tiêu: \d+ đã đạt/).waitFor();
+    await card('registry').getByText(r.role === 'officer' || r.role === 'leader' ? /Tỷ lệ hộ nghèo: \d+(,\d)?%/ : /do từng xã quản lý/).waitFor();
+    assert.equal(await page.getByText(/Chưa có kế hoạch nào|Chưa có số liệu chỉ tiêu|Chưa có dữ liệu đối tượng/).count(), 0);
     await screenshot(page, r.shot, false);
     const [kind, path, heading] = r.follow;
     await follow(page, kind, path, heading);
