@@ -114,14 +114,7 @@ export function chartSpec(c: ChartInput, size: { width: number; height: number }
 
 /** The chart as an SVG string (Vega headless, no browser). */
 export async function chartSvg(c: ChartInput): Promise<string> {
-  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const view = new vega.View(vega.parse(compile(chartSpec(c)).spec), { renderer: 'none' });
-  view.logLevel(vega.None);
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return specSvg(chartSpec(c));
 }
 
 /** The chart as PNG, `widthPx` wide (2× the drawing size: sharp when printed). */
@@ -141,4 +134,54 @@ export function chartDescription(c: ChartInput): string {
   if (c.target) parts.push(`${SERIES.target}: ${describeComparator(c.target.comparator, 'vi')} ${f(c.target.value)} (${c.target.year})`);
   if (c.baseline) parts.push(`${SERIES.baseline} ${c.baseline.year}: ${f(c.baseline.value)}`);
   return `${parts.join('. ')}.`;
+}
+
+/** Units compared on one indicator (the bar chart of the dashboard's comparison). */
+export interface ComparisonInput {
+  readonly title: string;
+  readonly unit: string;
+  /** Best first (the ranking); units without a value are left out of the picture. */
+  readonly rows: readonly { name: string; value: number | null; meetsTarget: boolean | null }[];
+  readonly target: { comparator: Comparator; value: number } | null;
+}
+
+export const MEETS = { yes: 'Đạt chỉ tiêu', no: 'Chưa đạt', none: 'Chưa có chỉ tiêu' } as const;
+
+/** A horizontal bar per unit, in rank order, coloured by whether it meets the target, with the target as a rule. */
+export function comparisonSpec(c: ComparisonInput, width = 520): TopLevelSpec {
+  const values = c.rows.filter((r) => r.value !== null).map((r) => ({ name: r.name, value: r.value, meets: r.meetsTarget === true ? MEETS.yes : r.meetsTarget === false ? MEETS.no : MEETS.none }));
+  const present = [MEETS.yes, MEETS.no, MEETS.none].filter((m) => values.some((v) => v.meets === m));
+  const colours: Record<string, string> = { [MEETS.yes]: '#00703c', [MEETS.no]: '#d4351c', [MEETS.none]: '#1d70b8' };
+  const unit = unitWords(c.unit);
+  const bars = {
+    mark: { type: 'bar', height: 12 },
+    encoding: {
+      y: { field: 'name', type: 'nominal', title: null, sort: values.map((v) => v.name), axis: { labelLimit: 160 } },
+      x: { field: 'value', type: 'quantitative', title: unit, axis: { format: ',.2~f' } },
+      color: { field: 'meets', type: 'nominal', title: null, scale: { domain: present, range: present.map((p) => colours[p]!) }, legend: { orient: 'bottom' } },
+    },
+  };
+  const rule = c.target ? [{ data: { values: [{ target: c.target.value }] }, mark: { type: 'rule', color: '#0b0c0c', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'target', type: 'quantitative' } } }] : [];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    width,
+    height: { step: 16 },
+    background: 'white',
+    title: { text: c.title, subtitle: c.target ? `${SERIES.target}: ${describeComparator(c.target.comparator, 'vi')} ${formatNumberVi(c.target.value, 2)} (nét đứt)` : undefined, fontSize: 13, limit: width + 120 },
+    config: { font: FONT, locale: { number: VI_NUMBER_LOCALE }, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 } },
+    data: { values },
+    layer: [bars, ...rule],
+  } as unknown as TopLevelSpec;
+}
+
+/** Any spec as SVG (Vega headless). */
+export async function specSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  view.logLevel(vega.None);
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
 }

@@ -110,6 +110,13 @@ test('report.docx: a PNG chart per target with data, referenced in document.xml,
     assert.match(svg.headers['content-type'] as string, /^image\/svg\+xml/);
     assert.match(svg.body, /<svg[^>]*>[\s\S]*Mục tiêu[\s\S]*<\/svg>/);
     assert.equal((await app.inject({ method: 'GET', url: '/api/monitoring/units/98/indicators/poor_household_rate/chart.svg?year=2025' })).statusCode, 401);
+    // The units below as bars, in rank order (best first), the target as a rule.
+    const bars = await app.inject({ method: 'GET', url: '/api/monitoring/units/98/children.svg?year=2025&indicator=poor_household_rate', headers: h });
+    assert.equal(bars.statusCode, 200, bars.body);
+    const kids = (await app.inject({ method: 'GET', url: '/api/monitoring/units/98/children?year=2025&indicator=poor_household_rate', headers: h })).json();
+    const names = [...bars.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).filter((x) => kids.rows.some((r: { name: string }) => r.name === x));
+    assert.deepEqual(names, kids.rows.filter((r: { cells: { value: number | null }[] }) => r.cells[0]!.value !== null).map((r: { name: string }) => r.name));
+    assert.match(bars.body, /Mục tiêu: dưới 10/);
   } finally {
     await close();
   }

@@ -9,7 +9,7 @@ import { dashboard, indicatorDetail, childrenCompared, countryDashboard, chartIn
 import { exportDataValueSet, importDataValueSet, DataValueSetSchema } from './dhis2.ts';
 import { dashboardXlsx } from './xlsx.ts';
 import { annualReportDocx } from './report.ts';
-import { chartSvg } from './chart.ts';
+import { chartSvg, comparisonSpec, specSvg } from './chart.ts';
 import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
 import { actorOf, auditFor, scoped, allowed } from './actor.ts';
 import type { Issue } from './validation.ts';
@@ -200,6 +200,18 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: read },
     schema: { tags: ['monitoring'], summary: 'So sánh các đơn vị cấp dưới (xếp hạng) / child units compared (ranked)', params: UnitParams, querystring: YearQuery, response: { 200: AnyObject } },
   }, async (req) => scoped(db, req, async (tx) => childrenCompared(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale, req.query.indicator)));
+
+  app.get('/api/monitoring/units/:unitCode/children.svg', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Biểu đồ cột so sánh các đơn vị cấp dưới theo một chỉ tiêu (SVG) / child units compared on one indicator, as a bar chart', params: UnitParams, querystring: YearQuery },
+  }, async (req, reply) => {
+    const k = await scoped(db, req, async (tx) => childrenCompared(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), 'vi', req.query.indicator));
+    const col = k.columns[0];
+    if (!col) throw AppError.notFound({ vi: 'Không có chỉ tiêu để so sánh', en: 'No indicator to compare' });
+    const svg = await specSvg(comparisonSpec({ title: `${col.indicator.name}${col.indicator.unit === '%' ? ' (%)' : ''}, năm ${req.query.year ?? thisYear()}`, unit: col.indicator.unit,
+      rows: k.rows.map((r) => ({ name: r.name, value: r.cells[0]?.value ?? null, meetsTarget: r.cells[0]?.meetsTarget ?? null })), target: col.target }));
+    return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=300').send(svg);
+  });
 
   app.get('/api/monitoring/country/dashboard', {
     config: { access: { permission: 'monitoring.read', unit: 'none' } },

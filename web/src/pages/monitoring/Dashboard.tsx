@@ -78,6 +78,9 @@ function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number
         {(k) => k.rows.length === 0 ? null : (
           <>
             <h3>{m('children')}</h3>
+            <figure class="chart chart--compare">
+              <img src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`} alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`} loading="lazy" />
+            </figure>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
               <table class="table">
                 <thead><tr><th scope="col">{m('rank')}</th><th scope="col">{m('unit')}</th><th scope="col">{k.columns[0]?.indicator.name}</th></tr></thead>
