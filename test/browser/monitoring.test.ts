@@ -178,7 +178,11 @@ test('enter on a phone → field error → draft kept → submit → approve →
   // The chart is the annual report's picture (server SVG), its figures in words and as a table.
   const chart = prov.locator(`.chart[data-indicator="${BHYT}"]`);
   await chart.locator('img').waitFor();
-  await prov.waitForFunction("(() => { const i = document.querySelector('.chart img'); return !!i && i.complete && i.naturalWidth > 0; })()");
+  // The picture arrived and decoded (the test's tsconfig has no DOM types: the page's document is reached through globalThis).
+  await prov.waitForFunction(() => {
+    const imgs = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ complete: boolean; naturalWidth: number }> } }).document.querySelectorAll('.chart img')];
+    return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+  });
   assert.match((await chart.locator('img').getAttribute('alt'))!, /^Diễn biến, dự báo và mục tiêu: .*Số liệu: 2021: \d+(,\d+)?/);
   await chart.getByText('Xem số liệu của biểu đồ dạng bảng').click();
   const years = await chart.locator('tbody th[scope=row]').allInnerTexts();

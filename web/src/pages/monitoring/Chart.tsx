@@ -18,7 +18,7 @@ export function IndicatorChart({ unit, code, year, label, data }: { unit: string
   const hasBaseline = data.table.some((r) => r.baseline !== null);
   return (
     <figure class="chart" data-indicator={code}>
-      <img src={src} alt={`${m('chartTitle')}: ${label}. ${data.description}`} width={600} height={300} loading="lazy" />
+      <img src={src} alt={`${m('chartTitle')}: ${label}. ${data.description}`} width={600} height={300} />
       <details class="chart-table">
         <summary>{m('chartTable')}</summary>
         <div class="table-wrap" tabIndex={0} role="region" aria-label={`${m('chartTitle')}: ${label}`}>

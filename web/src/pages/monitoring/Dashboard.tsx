@@ -79,7 +79,7 @@ function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number
           <>
             <h3>{m('children')}</h3>
             <figure class="chart chart--compare">
-              <img src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`} alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`} loading="lazy" />
+              <img src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`} alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`} />
             </figure>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
               <table class="table">
