@@ -10,7 +10,7 @@ import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
 import { negotiateLocale, text } from './kernel/i18n.ts';
-import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
+import { createAjv, problemFromAjv } from './kernel/validate.ts';
 import { installEdge } from './kernel/edge-http.ts';
 import { baseSecurityHeaders, installSecurityHeaders, swaggerCsp } from './kernel/headers.ts';
 import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.ts';
@@ -18,6 +18,7 @@ import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
 import { features } from './features.ts';
 import { installAccess } from './access/hooks.ts';
+import { droppedFields } from './kernel/contract.ts';
 
 export interface BuildOptions {
   /** Log requests (off in tests). */
@@ -26,6 +27,12 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** The clock of sessions, sign-in throttling and audit (tests inject one). */
   now?: () => Date;
+  /**
+   * Refuse (500) an answer that its response schema would serialize without some of its fields,
+   * instead of dropping them silently (src/kernel/contract.ts). On when NODE_ENV is test or
+   * ANSINH_STRICT_RESPONSES=1 (the browser tests' server).
+   */
+  strictResponses?: boolean;
 }
 
 export interface RouteInfo {
@@ -79,6 +86,22 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
   });
 
+  if (opts.strictResponses ?? (process.env.NODE_ENV === 'test' || process.env.ANSINH_STRICT_RESPONSES === '1')) {
+    app.addHook('preSerialization', async (req, reply, payload) => {
+      const responses = req.routeOptions.schema?.response as Record<string, unknown> | undefined;
+      const status = String(reply.statusCode);
+      const schema = responses?.[status] ?? responses?.[`${status[0]}xx`];
+      if (!schema || reply.statusCode >= 300) return payload;
+      const dropped = droppedFields(payload, schema);
+      if (dropped.length > 0) {
+        const msg = `${req.method} ${req.routeOptions.url}: the response schema for ${status} would drop ${dropped.slice(0, 10).join(', ')}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ''}`;
+        console.error(msg);
+        throw new Error(msg);
+      }
+      return payload;
+    });
+  }
+
   app.decorateRequest('locale', 'vi');
   app.addHook('onRequest', async (req) => {
     req.locale = req.query && typeof (req.query as Record<string, unknown>).lang === 'string' && (req.query as Record<string, string>).lang === 'en'
@@ -100,7 +123,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     if (err instanceof AppError) appErr = err;
     else if ((err as FastifyError).validation) {
       const ctxName = (err as FastifyError).validationContext ?? 'body';
-      appErr = AppError.validation(fieldErrorsFromAjv((err as FastifyError).validation as never, `/${ctxName}`));
+      appErr = problemFromAjv((err as FastifyError).validation as never, `/${ctxName}`);
     } else if ((err as FastifyError).statusCode === 413) appErr = new AppError(errorCatalogue.payloadTooLarge);
     else if ((err as FastifyError).statusCode === 415) appErr = new AppError(errorCatalogue.unsupportedMediaType);
     else if ((err as FastifyError).statusCode === 429) appErr = new AppError(errorCatalogue.tooManyRequests);

@@ -1,7 +1,7 @@
 // HTTP routes of access control: sign-in and sign-out (sessions), API tokens, user
 // administration within the administrator's scope, and "my account" (password, TOTP).
-import { Type, type Static } from 'typebox';
-import { TokenView, TokenCreated, TokenBody } from './schemas.ts';
+import { TokenList, TokenCreated, TokenBody, SessionBody, SignIn, IdParam, UserList, RoleAssignments, UserPatch, NewUser, UserView, sessionUser, userView, SignedOutEverywhere, UserCreated, PasswordReset, PasswordChange, TotpSetup, TotpConfirm, TotpConfirmed, TotpOff } from './schemas.ts';
+import { NoContent } from '../kernel/schemas.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError, errorCatalogue, toProblem } from '../kernel/errors.ts';
@@ -15,47 +15,6 @@ import * as store from './store.ts';
 import { checkTotp, dummyHash, hashPassword, newTotpSecret, temporaryPassword, totpUri, verifyPassword } from './secrets.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfCookieOptions, sessionCookieOptions } from './hooks.ts';
 
-const RoleView = Type.Object({ role: Type.String(), unitCode: Type.Union([Type.String(), Type.Null()]), unitName: Type.Union([Type.String(), Type.Null()]) });
-export const SessionUser = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  locale: Type.String(),
-  roles: Type.Array(RoleView),
-  permissions: Type.Array(Type.String()),
-  totpEnabled: Type.Boolean(),
-  mustEnrollTotp: Type.Boolean(),
-  mustChangePassword: Type.Boolean(),
-});
-const SessionBody = Type.Object({ user: SessionUser, csrfToken: Type.String() });
-const SignIn = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 500 }), totp: Type.Optional(Type.String({ maxLength: 10 })) },
-  { additionalProperties: false },
-);
-const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const UserView = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  locale: Type.String(),
-  disabled: Type.Boolean(),
-  totpEnabled: Type.Boolean(),
-  mustChangePassword: Type.Boolean(),
-  roles: Type.Array(RoleView),
-});
-const RoleInput = Type.Object({ role: Type.String(), unitCode: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]) }, { additionalProperties: false });
-const Username = Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
-const NewUser = Type.Object(
-  {
-    username: Username,
-    displayName: Type.String({ minLength: 1, maxLength: 200 }),
-    password: Type.Optional(Type.String({ maxLength: 500 })),
-    locale: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
-    roles: Type.Optional(Type.Array(RoleInput, { maxItems: 20 })),
-  },
-  { additionalProperties: false },
-);
-
 const self = { permission: 'account.self', unit: 'none' } as const;
 const manage = { permission: 'users.manage', unit: 'none' } as const;
 const manageRecord = { permission: 'users.manage', unit: 'record' } as const;
@@ -65,24 +24,6 @@ const badCredentials = () => new AppError(errorCatalogue.unauthenticated, text('
 function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
   return reply.status(err.kind.status).type('application/problem+json; charset=utf-8').send({ ...toProblem(err, req.locale, req.url), ...extra });
-}
-
-export function sessionUser(actor: Actor, u: store.UserRow): Static<typeof SessionUser> {
-  return {
-    id: actor.userId,
-    username: actor.username,
-    displayName: actor.displayName,
-    locale: u.locale,
-    roles: actor.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })),
-    permissions: [...actor.permissions].sort(),
-    totpEnabled: actor.totpEnabled,
-    mustEnrollTotp: actor.mustEnrollTotp,
-    mustChangePassword: u.must_change_password,
-  };
-}
-
-function userView(u: store.UserListRow): Static<typeof UserView> {
-  return { ...u, roles: u.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })) };
 }
 
 /** May this administrator manage the user? Only when every role of the user lies in their scope. */
@@ -214,7 +155,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.delete('/api/session', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Sign out (this session)' },
+    schema: { tags: ['access'], summary: 'Sign out (this session)', response: { 204: NoContent } },
   }, async (req, reply) => {
     if (req.session) await store.deleteSession(db.k, req.session.id);
     await inTx(db, (tx) => audit(tx, { actor: who(req.actor), action: 'session.sign_out', entity: 'user', entityId: req.actor!.userId, ip: req.ip, at: now() }));
@@ -224,7 +165,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.post('/api/session/revoke-all', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Sign out everywhere: every session of the user ends and every API token is revoked (session only)', response: { 200: Type.Object({ ended: Type.Integer(), tokensRevoked: Type.Integer() }) } },
+    schema: { tags: ['access'], summary: 'Sign out everywhere: every session of the user ends and every API token is revoked (session only)', response: { 200: SignedOutEverywhere } },
   }, async (req, reply) => {
     requireSession(req);
     const actor = req.actor!;
@@ -271,7 +212,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.get('/api/tokens', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'My API tokens (without their values)', response: { 200: Type.Array(TokenView) } },
+    schema: { tags: ['access'], summary: 'My API tokens (without their values)', response: { 200: TokenList } },
   }, async (req) => {
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return (await store.listTokens(db.k, req.actor!.userId)).map((t) => ({ id: t.id, name: t.name, permissions: t.permissions, createdAt: iso(t.created_at)!, expiresAt: iso(t.expires_at), lastUsedAt: iso(t.last_used_at) }));
@@ -279,7 +220,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.delete('/api/tokens/:id', {
     config: { access: { permission: 'account.self', unit: 'record' } },
-    schema: { tags: ['access'], summary: 'Revoke one of my API tokens', params: IdParam },
+    schema: { tags: ['access'], summary: 'Revoke one of my API tokens', params: IdParam, response: { 204: NoContent } },
   }, async (req, reply) => {
     const actor = req.actor!;
     if (!(await store.revokeToken(db.k, actor.userId, req.params.id, now()))) throw AppError.notFound(text('Không tìm thấy mã API', 'API token not found'));
@@ -290,7 +231,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
   // ---- users (administrators, within their scope) ----------------------------------------------
   app.get('/api/users', {
     config: { access: manage },
-    schema: { tags: ['access'], summary: 'Users this administrator manages', response: { 200: Type.Array(UserView) } },
+    schema: { tags: ['access'], summary: 'Users this administrator manages', response: { 200: UserList } },
   }, async (req) => {
     const actor = req.actor!;
     return (await store.listUsers(db.k)).filter((u) => manages(actor, u.roles)).map(userView);
@@ -302,7 +243,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       tags: ['access'],
       summary: 'Create a user (a temporary password is generated when none is given)',
       body: NewUser,
-      response: { 201: Type.Object({ user: UserView, temporaryPassword: Type.Union([Type.String(), Type.Null()]) }) },
+      response: { 201: UserCreated },
     },
   }, async (req, reply) => {
     const actor = req.actor!;
@@ -333,7 +274,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       tags: ['access'],
       summary: 'Change a user\'s display name, or disable / enable the account',
       params: IdParam,
-      body: Type.Object({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      body: UserPatch,
       response: { 200: UserView },
     },
   }, async (req) => {
@@ -350,7 +291,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.put('/api/users/:id/roles', {
     config: { access: manageRecord },
-    schema: { tags: ['access'], summary: 'Replace a user\'s role assignments', params: IdParam, body: Type.Array(RoleInput, { maxItems: 20 }), response: { 200: UserView } },
+    schema: { tags: ['access'], summary: 'Replace a user\'s role assignments', params: IdParam, body: RoleAssignments, response: { 200: UserView } },
   }, async (req) => {
     const actor = req.actor!;
     const u = await manageableUser(db, actor, req.params.id);
@@ -365,7 +306,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.post('/api/users/:id/password-reset', {
     config: { access: manageRecord },
-    schema: { tags: ['access'], summary: 'Reset a user\'s password to a temporary one (shown once); ends their sessions and revokes their API tokens', params: IdParam, response: { 200: Type.Object({ temporaryPassword: Type.String() }) } },
+    schema: { tags: ['access'], summary: 'Reset a user\'s password to a temporary one (shown once); ends their sessions and revokes their API tokens', params: IdParam, response: { 200: PasswordReset } },
   }, async (req) => {
     const actor = req.actor!;
     const u = await manageableUser(db, actor, req.params.id);
@@ -386,7 +327,8 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     schema: {
       tags: ['access'],
       summary: 'Change my password (session only; ends my other sessions and revokes my API tokens)',
-      body: Type.Object({ current: Type.String({ minLength: 1, maxLength: 500 }), next: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
+      body: PasswordChange,
+      response: { 204: NoContent },
     },
   }, async (req, reply) => {
     requireSession(req);
@@ -409,7 +351,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.post('/api/me/totp/setup', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Start TOTP enrolment: a new secret for the authenticator app', response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }) } },
+    schema: { tags: ['access'], summary: 'Start TOTP enrolment: a new secret for the authenticator app', response: { 200: TotpSetup } },
   }, async (req) => {
     requireSession(req);
     const actor = req.actor!;
@@ -420,7 +362,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
 
   app.post('/api/me/totp/confirm', {
     config: { access: self },
-    schema: { tags: ['access'], summary: 'Finish TOTP enrolment with a code from the app', body: Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false }), response: { 200: Type.Object({ totpEnabled: Type.Boolean() }) } },
+    schema: { tags: ['access'], summary: 'Finish TOTP enrolment with a code from the app', body: TotpConfirm, response: { 200: TotpConfirmed } },
   }, async (req) => {
     requireSession(req);
     const actor = req.actor!;
@@ -440,7 +382,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
   app.delete('/api/me/totp', {
     config: { access: self },
     schema: { tags: ['access'], summary: 'Turn off TOTP with the current password (session only; not allowed for administrators)',
-      body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }) },
+      body: TotpOff, response: { 204: NoContent } },
   }, async (req, reply) => {
     requireSession(req);
     const actor = req.actor!;

@@ -1,5 +1,7 @@
 // HTTP contracts of the access feature that the web uses (type-only imports from web/src).
 import { Type, type Static } from 'typebox';
+import type { Actor } from './model.ts';
+import type { UserListRow, UserRow } from './store.ts';
 
 /** An API token as listed to its owner: never its value. */
 export const TokenView = Type.Object({
@@ -32,3 +34,82 @@ export const TokenCreated = Type.Object({
   expiresAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type TokenCreated = Static<typeof TokenCreated>;
+
+// Sessions, users and one's own account.
+export const RoleView = Type.Object({ role: Type.String(), unitCode: Type.Union([Type.String(), Type.Null()]), unitName: Type.Union([Type.String(), Type.Null()]) });
+export const SessionUser = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  locale: Type.String(),
+  roles: Type.Array(RoleView),
+  permissions: Type.Array(Type.String()),
+  totpEnabled: Type.Boolean(),
+  mustEnrollTotp: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+});
+export const SessionBody = Type.Object({ user: SessionUser, csrfToken: Type.String() });
+export const SignIn = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 500 }), totp: Type.Optional(Type.String({ maxLength: 10 })) },
+  { additionalProperties: false },
+);
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const UserView = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  locale: Type.String(),
+  disabled: Type.Boolean(),
+  totpEnabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  roles: Type.Array(RoleView),
+});
+export const RoleInput = Type.Object({ role: Type.String(), unitCode: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]) }, { additionalProperties: false });
+export const Username = Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
+export const NewUser = Type.Object(
+  {
+    username: Username,
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.Optional(Type.String({ maxLength: 500 })),
+    locale: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+    roles: Type.Optional(Type.Array(RoleInput, { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export type SessionUser = Static<typeof SessionUser>;
+export type UserView = Static<typeof UserView>;
+
+/** Signing out everywhere: how many sessions ended and how many tokens were revoked. */
+export const SignedOutEverywhere = Type.Object({ ended: Type.Integer(), tokensRevoked: Type.Integer() });
+/** A created user, with the temporary password shown this once (null when the administrator set one). */
+export const UserCreated = Type.Object({ user: UserView, temporaryPassword: Type.Union([Type.String(), Type.Null()]) });
+export const PasswordReset = Type.Object({ temporaryPassword: Type.String() });
+export const PasswordChange = Type.Object({ current: Type.String({ minLength: 1, maxLength: 500 }), next: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
+export const TotpSetup = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
+export const TotpConfirm = Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false });
+export const TotpConfirmed = Type.Object({ totpEnabled: Type.Boolean() });
+export const TotpOff = Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const TokenList = Type.Array(TokenView);
+export const UserList = Type.Array(UserView);
+export const RoleAssignments = Type.Array(RoleInput, { maxItems: 20 });
+export const UserPatch = Type.Object({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+
+export function sessionUser(actor: Actor, u: UserRow): SessionUser {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    locale: u.locale,
+    roles: actor.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })),
+    permissions: [...actor.permissions].sort(),
+    totpEnabled: actor.totpEnabled,
+    mustEnrollTotp: actor.mustEnrollTotp,
+    mustChangePassword: u.must_change_password,
+  };
+}
+
+export function userView(u: UserListRow): UserView {
+  return { ...u, roles: u.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })) };
+}
+

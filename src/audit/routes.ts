@@ -1,14 +1,11 @@
 // The audit log for administrators: filter by entity, record, user and time, newest first.
 // Row-level security limits the entries to the administrator's units.
-import { Type } from 'typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { withActor } from '../access/scope.ts';
 import { unitNames } from '../units/store.ts';
 import { listEntries } from './store.ts';
-import { AuditPage, presentEntry } from './schemas.ts';
+import { AuditAnchorView, AuditPage, AuditQuery, presentEntry } from './schemas.ts';
 import { chainHead, latestAnchor } from './anchor.ts';
-
-const DateOrTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' });
 
 /** A date alone as the end of a range means "through that day". */
 export function endOf(to: string | undefined): string | undefined {
@@ -25,14 +22,7 @@ export const auditRoutes: FeatureRoutes = (app, { db }) => {
     schema: {
       tags: ['audit'],
       summary: 'Audit log entries, newest first (filters: entity, entityId, actor username, from, to)',
-      querystring: Type.Object({
-        entity: Type.Optional(Type.String({ maxLength: 100 })),
-        entityId: Type.Optional(Type.String({ maxLength: 100 })),
-        actor: Type.Optional(Type.String({ maxLength: 100 })),
-        from: Type.Optional(DateOrTime),
-        to: Type.Optional(DateOrTime),
-        page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-      }),
+      querystring: AuditQuery,
       response: { 200: AuditPage },
     },
   }, async (req) => {
@@ -52,10 +42,7 @@ export const auditRoutes: FeatureRoutes = (app, { db }) => {
     schema: {
       tags: ['audit'],
       summary: 'The chain head now and the latest anchor of it written outside the database (ansinh audit anchor, or daily by a server with ANSINH_AUDIT_ANCHOR_DIR)',
-      response: { 200: Type.Object({
-        head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
-        latest: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String(), place: Type.String() }), Type.Null()]),
-      }) },
+      response: { 200: AuditAnchorView },
     },
   }, async () => {
     // The whole chain's head (not the entries the administrator's units may see): seq and hash only.

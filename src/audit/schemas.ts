@@ -6,6 +6,18 @@ import type { Locale } from '../kernel/i18n.ts';
 import { actionText, entityText } from './actions.ts';
 import type { StoredAuditEntry } from './model.ts';
 
+const DateOrTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' });
+
+/** The filters of the audit log (entity, entity id, actor username, a date or time range) and the page. */
+export const AuditQuery = Type.Object({
+  entity: Type.Optional(Type.String({ maxLength: 100 })),
+  entityId: Type.Optional(Type.String({ maxLength: 100 })),
+  actor: Type.Optional(Type.String({ maxLength: 100 })),
+  from: Type.Optional(DateOrTime),
+  to: Type.Optional(DateOrTime),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+});
+
 export const AuditEntryView = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
@@ -19,14 +31,21 @@ export const AuditEntryView = Type.Object({
   entityId: Type.Union([Type.String(), Type.Null()]),
   unitId: Type.Union([Type.Integer(), Type.Null()]),
   unitName: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
+  before: Type.Unknown({ description: 'The record before the event, as the event wrote it (null when none)' }),
+  after: Type.Unknown({ description: 'The record after the event, as the event wrote it (null when none)' }),
   hash: Type.String(),
 });
 export type AuditEntryView = Static<typeof AuditEntryView>;
 
 export const AuditPage = Type.Object({ items: Type.Array(AuditEntryView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export type AuditPage = Static<typeof AuditPage>;
+
+/** The chain head now and the latest anchor written outside the database. */
+export const AuditAnchorView = Type.Object({
+  head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+  latest: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.String(), place: Type.String() }), Type.Null()]),
+});
+export type AuditAnchorView = Static<typeof AuditAnchorView>;
 
 /** One stored entry as the API shows it. */
 export function presentEntry(e: StoredAuditEntry, locale: Locale, unitNames: ReadonlyMap<number, string>): AuditEntryView {

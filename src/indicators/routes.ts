@@ -1,29 +1,11 @@
 // The public indicator catalogue: list (filter by area, source, text) and one indicator.
-import { Type } from 'typebox';
+import { IndicatorCode, IndicatorList, IndicatorOut, IndicatorQuery } from './schemas.ts';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { catalogue, indicatorByCode } from './catalogue.ts';
 import { areas, type Indicator } from './model.ts';
 import { fold } from '../units/model.ts';
-
-const T = Type.Object({ vi: Type.String(), en: Type.String() });
-const IndicatorOut = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  names: T,
-  unit: Type.String(),
-  kind: Type.String(),
-  direction: Type.String(),
-  aggregation: Type.String(),
-  factor: Type.Number(),
-  numerator: Type.Union([T, Type.Null()]),
-  denominator: Type.Union([T, Type.Null()]),
-  disaggregations: Type.Array(Type.String()),
-  source: Type.String(),
-  area: Type.String(),
-  synonyms: Type.Array(Type.String()),
-});
 
 const publicAccess = { public: true as const, reason: 'the indicator catalogue is public reference data' };
 
@@ -54,12 +36,8 @@ export const indicatorRoutes: FeatureRoutes = (app) => {
       schema: {
         tags: ['indicators'],
         summary: 'The indicator catalogue',
-        querystring: Type.Object({
-          area: Type.Optional(Type.Union(areas.map((a) => Type.Literal(a)))),
-          source: Type.Optional(Type.Union([Type.Literal('reported'), Type.Literal('registry'), Type.Literal('survey')])),
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-        }),
-        response: { 200: Type.Object({ count: Type.Integer(), items: Type.Array(IndicatorOut) }) },
+        querystring: IndicatorQuery,
+        response: { 200: IndicatorList },
       },
     },
     async (req) => {
@@ -76,7 +54,7 @@ export const indicatorRoutes: FeatureRoutes = (app) => {
     '/api/indicators/:code',
     {
       config: { access: publicAccess },
-      schema: { tags: ['indicators'], summary: 'One indicator', params: Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 80 }) }), response: { 200: IndicatorOut } },
+      schema: { tags: ['indicators'], summary: 'One indicator', params: IndicatorCode, response: { 200: IndicatorOut } },
     },
     async (req) => {
       const i = indicatorByCode(req.params.code);

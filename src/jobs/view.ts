@@ -12,7 +12,7 @@ export const ROWS_PAGE_MAX = 1000;
 
 export const JobView = Type.Object({
   id: Type.Integer(), kind: Type.String(), state: Type.String(), progress: Type.Integer(), total: Nullable(Type.Integer()), chunks: Type.Integer(),
-  result: Type.Unknown(), error: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()),
+  result: Type.Unknown({ description: 'What the job answered when done, by its kind: a payroll summary, an import report (rows paged), a review summary; null before' }), error: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()),
   rows: Nullable(Type.Object({ offset: Type.Integer(), limit: Type.Integer(), total: Type.Integer() }, { description: 'The page of result.rows shown, and how many rows there are' })),
 });
 

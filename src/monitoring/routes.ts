@@ -13,48 +13,8 @@ import { chartSvg, comparisonSpec, specSvg } from './chart.ts';
 import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
 import { actorOf, auditFor, scoped, allowed } from './actor.ts';
 import type { Issue } from './validation.ts';
+import { UnitCode, PeriodId, FormParams, Num, ValueIn, SaveBody, ReasonBody, IssueOut, Loose, FormOut, ActionOut, YearQuery, UnitParams, CompletenessView, DashboardView, IndicatorDetailView, ChildrenView, CountryView, ImportSummaryView } from './schemas.ts';
 
-const UnitCode = Type.String({ pattern: '^[0-9A-Za-z-]{2,20}$', description: 'Mã đơn vị hành chính (official code)' });
-// Years 1900–2199, the range src/monitoring/period.ts reads.
-const PeriodId = Type.String({ pattern: '^(19|2[01])\\d{2}(Q[1-4]|0[1-9]|1[0-2])?$', description: 'Kỳ báo cáo DHIS2: 2025, 2025Q3, 202507' });
-const FormParams = Type.Object({ unitCode: UnitCode, period: PeriodId });
-const Num = Type.Union([Type.Number(), Type.Null()]);
-const ValueIn = Type.Object({
-  indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
-  disaggregation: Type.String({ maxLength: 80, default: '' }),
-  numerator: Type.Optional(Num),
-  denominator: Type.Optional(Num),
-  value: Type.Optional(Num),
-  comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-}, { additionalProperties: false });
-const SaveBody = Type.Object({ values: Type.Array(ValueIn, { maxItems: 2000 }) }, { additionalProperties: false });
-const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
-const IssueOut = Type.Object({ severity: Type.String(), rule: Type.String(), path: Type.String(), indicatorCode: Type.String(), disaggregation: Type.String(), message: Type.String() });
-const Loose = (props: Record<string, ReturnType<typeof Type.String> | ReturnType<typeof Type.Any>>) => Type.Object(props, { additionalProperties: true });
-const FormOut = Type.Object({
-  unit: Loose({ code: Type.String(), name: Type.String() }),
-  period: Type.String(),
-  status: Type.String(),
-  returnReason: Type.Union([Type.String(), Type.Null()]),
-  deadline: Type.String(),
-  deadlineSource: Type.Union([Type.String(), Type.Null()]),
-  indicators: Type.Array(Type.Object({
-    code: Type.String(), name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String(), aggregation: Type.String(),
-    source: Type.String(), area: Type.String(), disaggregations: Type.Array(Type.String()), keys: Type.Array(Type.String()),
-  })),
-  values: Type.Array(Type.Object({
-    indicatorCode: Type.String(), disaggregation: Type.String(), numerator: Num, denominator: Num, value: Num,
-    comment: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Optional(Type.String()),
-  })),
-  issues: Type.Array(IssueOut),
-  registry: Type.Union([Type.Null(), Type.Object({
-    asOf: Type.String({ description: 'Ngày số liệu sổ hộ / the day the registry figures stand at' }),
-    values: Type.Array(Type.Object({ indicatorCode: Type.String(), numerator: Num, denominator: Num, value: Num })),
-  }, { description: 'Số liệu do cơ sở dữ liệu an sinh tính / values the social registry computes' })]),
-});
-const ActionOut = Type.Object({ status: Type.String(), issues: Type.Array(IssueOut) });
-const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), indicator: Type.Optional(Type.String({ maxLength: 80 })) });
-const AnyObject = Type.Object({}, { additionalProperties: true });
 
 const issuesOut = (issues: readonly Issue[], locale: Locale) => issues.map((i) => ({ ...i, message: localize(i.message, locale) }));
 const thisYear = () => new Date().getFullYear();
@@ -73,7 +33,8 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     const f = await getForm(tx, unit, req.params.period);
     return {
       ...f,
-      indicators: f.indicators.map((i) => ({ ...i, name: i.name[req.locale], disaggregations: [...i.disaggregations] })),
+      // The form names what it shows; the indicator's factor and population basis stay on the server.
+      indicators: f.indicators.map(({ factor: _factor, population: _population, ...i }) => ({ ...i, name: i.name[req.locale], disaggregations: [...i.disaggregations] })),
       values: f.values.map((v) => ({ ...v, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment ?? null })),
       issues: issuesOut(f.issues, req.locale),
       registry: f.registry ? { asOf: f.registry.asOf, values: [...f.registry.values] } : null,
@@ -108,7 +69,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get(`${base}/completeness`, {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Tỷ lệ đầy đủ và đúng hạn của báo cáo / completeness and timeliness', params: FormParams, response: { 200: AnyObject } },
+    schema: { tags: ['monitoring'], summary: 'Tỷ lệ đầy đủ và đúng hạn của báo cáo / completeness and timeliness', params: FormParams, response: { 200: CompletenessView } },
   }, async (req) => scoped(db, req, async (tx) => {
     const unit = await requireUnit(tx, req.params.unitCode);
     return completeness(tx, unit, req.params.period);
@@ -142,10 +103,9 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     return reply.header('content-type', a.contentType).header('content-disposition', `attachment; filename="${encodeURIComponent(a.fileName)}"`).send(Buffer.from(a.content));
   });
 
-  const UnitParams = Type.Object({ unitCode: UnitCode });
   app.get('/api/monitoring/units/:unitCode/dashboard', {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Bảng chỉ tiêu với trạng thái tiến độ / targets with progress status', params: UnitParams, querystring: YearQuery, response: { 200: AnyObject } },
+    schema: { tags: ['monitoring'], summary: 'Bảng chỉ tiêu với trạng thái tiến độ / targets with progress status', params: UnitParams, querystring: YearQuery, response: { 200: DashboardView } },
   }, async (req) => scoped(db, req, async (tx) => dashboard(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale)));
 
   app.get('/api/monitoring/units/:unitCode/dashboard.xlsx', {
@@ -180,7 +140,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/monitoring/units/:unitCode/indicators/:indicatorCode', {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Diễn biến một chỉ tiêu, dự báo và mục tiêu / one indicator: history, projection, target', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery, response: { 200: AnyObject } },
+    schema: { tags: ['monitoring'], summary: 'Diễn biến một chỉ tiêu, dự báo và mục tiêu / one indicator: history, projection, target', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery, response: { 200: IndicatorDetailView } },
   }, async (req) => scoped(db, req, async (tx) => {
     const d = await indicatorDetail(tx, await requireUnit(tx, req.params.unitCode), req.params.indicatorCode, req.query.year ?? thisYear(), req.locale);
     if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
@@ -198,7 +158,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/monitoring/units/:unitCode/children', {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'So sánh các đơn vị cấp dưới (xếp hạng) / child units compared (ranked)', params: UnitParams, querystring: YearQuery, response: { 200: AnyObject } },
+    schema: { tags: ['monitoring'], summary: 'So sánh các đơn vị cấp dưới (xếp hạng) / child units compared (ranked)', params: UnitParams, querystring: YearQuery, response: { 200: ChildrenView } },
   }, async (req) => scoped(db, req, async (tx) => childrenCompared(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale, req.query.indicator)));
 
   app.get('/api/monitoring/units/:unitCode/children.svg', {
@@ -215,7 +175,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/monitoring/country/dashboard', {
     config: { access: { permission: 'monitoring.read', unit: 'none' } },
-    schema: { tags: ['monitoring'], summary: 'Số liệu toàn quốc tổng hợp từ các tỉnh / national totals from the provinces', querystring: YearQuery, response: { 200: AnyObject } },
+    schema: { tags: ['monitoring'], summary: 'Số liệu toàn quốc tổng hợp từ các tỉnh / national totals from the provinces', querystring: YearQuery, response: { 200: CountryView } },
   }, async (req) =>
     // National totals are aggregated statistics without personal data: every holder of
     // monitoring.read may see them, so they are read past the actor's unit scope.
@@ -238,7 +198,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     schema: {
       tags: ['monitoring'], summary: 'Nhập dữ liệu DHIS2 dataValueSets (đã duyệt) / import DHIS2 dataValueSets (as approved)',
       querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
-      body: DataValueSetSchema, response: { 200: AnyObject },
+      body: DataValueSetSchema, response: { 200: ImportSummaryView },
     },
   }, async (req) => scoped(db, req, async (tx) => {
     const actor = actorOf(req);

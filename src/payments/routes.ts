@@ -1,7 +1,7 @@
 // HTTP routes of enrolment and payments: benefit decisions, the monthly payroll of a commune
 // (generated as a job; read, approve), exports (bank batch CSV/XLSX, signature list), statement
 // reconciliation, and the cashless share.
-import { Type } from 'typebox';
+import { Approved, ApproveQuery, Code, DecisionBody, DecisionRecorded, ExportQuery, Id, PayrollDetail, PayrollList, PayrollMonthBody, StatementBody, StatementResult } from './schemas.ts';
 import type { FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -21,11 +21,6 @@ import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
 import { JobView, jobView } from '../jobs/view.ts';
 
-const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const MonthT = Type.Integer({ minimum: 202201, maximum: 203012, description: 'YYYYMM' });
-const Channel = Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)));
-const Any = Type.Unknown();
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
 const badMonth = (m: number, path: string) => { if (!isMonth(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]); };
 
@@ -57,9 +52,8 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: { permission: 'benefits.decide', unit: 'record' } },
     schema: {
       tags: ['payments'], summary: 'Record a benefit decision (start, change, stop); category, coefficient and amount come from the law engine', params: Id,
-      body: Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), signer: Type.String({ minLength: 1, maxLength: 200 }),
-        kind: Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')]), startMonth: MonthT, channel: Type.Optional(Channel), account: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
-      response: { 201: Any },
+      body: DecisionBody,
+      response: { 201: DecisionRecorded },
     },
   }, async (req, reply) => {
     badMonth(req.body.startMonth, '/body/startMonth');
@@ -79,7 +73,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/payments/units/:code/payrolls', {
     config: { access: { permission: 'payments.read', unit: { param: 'code' } } },
-    schema: { tags: ['payments'], summary: 'Payrolls of a commune, newest first, with the cashless share', params: Code, response: { 200: Any } },
+    schema: { tags: ['payments'], summary: 'Payrolls of a commune, newest first, with the cashless share', params: Code, response: { 200: PayrollList } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const c = await communeByCode(tx, req.params.code);
     if (!c) throw AppError.notFound();
@@ -92,7 +86,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   app.post('/api/payments/units/:code/payrolls', {
     config: { access: { permission: 'payments.prepare', unit: { param: 'code' } } },
     schema: { tags: ['payments'], summary: 'Generate (or regenerate, while a draft) the payroll of a month (current month + arrears) as a job: follow it at /api/jobs/{id}; when done its result is the payroll summary (payrollId, lines, total, arrears, unknown months)', params: Code,
-      body: Type.Object({ month: MonthT }, { additionalProperties: false }), response: { 202: JobView } },
+      body: PayrollMonthBody, response: { 202: JobView } },
   }, async (req, reply) => {
     badMonth(req.body.month, '/body/month');
     const id = await withActor(db, req.actor, async (tx) => {
@@ -106,7 +100,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/payments/payrolls/:id', {
     config: { access: { permission: 'payments.read', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID and account masked; categories only with the full-read permission, audited)', params: Id, response: { 200: Any } },
+    schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID and account masked; categories only with the full-read permission, audited)', params: Id, response: { 200: PayrollDetail } },
   }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
@@ -123,7 +117,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   app.get('/api/payments/payrolls/:id/export', {
     config: { access: { permission: 'payments.read', unit: 'record' } },
     schema: { tags: ['payments'], summary: 'Bank batch (CSV/XLSX; account numbers in full only for those who prepare or approve payments) or signature list (XLSX; categories only with the full-read permission)', params: Id,
-      querystring: Type.Object({ format: Type.Union([Type.Literal('bank-csv'), Type.Literal('bank-xlsx'), Type.Literal('signatures')]) }) },
+      querystring: ExportQuery },
   }, async (req, reply) => {
     const out = await withActor(db, req.actor, async (tx) => {
       const p = await pay.getPayroll(tx, req.params.id);
@@ -145,8 +139,8 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   app.post('/api/payments/payrolls/:id/approve', {
     config: { access: { permission: 'payments.approve', unit: 'record' } },
     schema: { tags: ['payments'], summary: 'Approve a draft payroll (it can no longer be regenerated). When two or more persons would be paid to one account, the approval needs ?acknowledgeSharedAccounts=true (else 409 naming them)', params: Id,
-      querystring: Type.Object({ acknowledgeSharedAccounts: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+      querystring: ApproveQuery,
+      response: { 200: Approved } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
@@ -163,8 +157,8 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   app.post('/api/payments/payrolls/:id/statement', {
     config: { access: { permission: 'payments.prepare', unit: 'record' } },
     schema: { tags: ['payments'], summary: 'Reconcile a bank or post-office statement: paid, failed, returned', params: Id,
-      body: Type.Object({ rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('returned')]) }), { maxItems: 100_000 }) }, { additionalProperties: false }),
-      response: { 200: Any } },
+      body: StatementBody,
+      response: { 200: StatementResult } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));

@@ -15,6 +15,10 @@ import { text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
 import { withActor } from '../access/index.ts';
 import { readPlan } from './read.ts';
+import { ExtractionView, UnitQuery } from './schemas.ts';
+
+/** The plan as the serializer takes it (the model's arrays are readonly; nothing here writes to them). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 import { toPlanInput } from './import.ts';
 import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, type PlanSourceProblem } from './source.ts';
 
@@ -50,7 +54,8 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         schema: {
           tags: ['plans'],
           summary: 'Read a plan document (multipart field "file": .docx or .txt, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
-          querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }) }),
+          querystring: UnitQuery,
+          response: { 200: ExtractionView },
         },
       },
       async (req) => {
@@ -75,7 +80,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           unit: { code: unit.code, name: unit.name },
           fileName: src.fileName ?? null,
           text: r.text,
-          plan: proposal,
+          plan: proposal as Mutable<typeof proposal>,
           targets: ex.targets.map((t) => ({ indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, start: t.start, end: t.end, strive: t.strive, confidence: t.confidence })),
           // Values the document reports as reached (not targets; a report of results has only these).
           results: ex.results.map((x) => ({ indicatorCode: x.indicatorCode, name: x.name, value: x.value, unit: x.unit, year: x.year, sourceText: x.sourceText, start: x.start, end: x.end })),

@@ -2,6 +2,9 @@
 // typed in, or drafted): metadata, sections, targets, tasks, assignments, recipients.
 import type { Comparator } from './cascade.ts';
 
+/** The longest plan text ansinh reads or accepts (characters). */
+export const MAX_PLAN_TEXT_CHARS = 1_000_000;
+
 export type PlanKind = 'resolution' | 'action_programme' | 'plan' | 'report';
 
 export interface PlanInput {

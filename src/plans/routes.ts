@@ -1,7 +1,7 @@
 // Plans over HTTP: list and read plans, save a reviewed plan (with its corrections), the
 // cascade check against the parent, which units have issued their implementing plan, the
 // drafted child plan as .docx, and assignment status per period (overdue list).
-import { Type, type Static } from 'typebox';
+import { AssignmentList, AssignmentParams, AssignmentStatusBody, AssignmentsQuery, CascadeQuery, CascadeView, CoverageView, DraftQuery, Id, NoContent, PlanCreated, PlanDetail, PlanIn, PlanList, UnitQuery } from './schemas.ts';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -13,7 +13,6 @@ import { draftChildPlan } from './draft.ts';
 import { planToDocx } from './docx.ts';
 import { deadlineIn, effectiveStatus, type PlanInput, type TaskStatus } from './model.ts';
 import { indicatorByCode } from '../indicators/catalogue.ts';
-import { MAX_PLAN_TEXT_CHARS } from './source.ts';
 import { planExtractRoutes } from './extract-route.ts';
 import { viOrder } from '../db/collation.ts';
 
@@ -23,59 +22,6 @@ function locatedUnit<U>(u: U | null): U {
   return u;
 }
 
-const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
-const NullStr = Type.Union([Type.String(), Type.Null()]);
-/** Text cut from the plan document: as long as the document may be. */
-const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);
-const TargetIn = Type.Object({
-  indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
-  comparator: Cmp,
-  value: Type.Number(),
-  unit: Type.String({ maxLength: 30 }),
-  year: Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
-  sourceText: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
-  sourceOffset: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-  /** What the officer did with an extracted target: kept as is, corrected, or added by hand. */
-  review: Type.Optional(Type.Union([Type.Literal('confirmed'), Type.Literal('corrected'), Type.Literal('added')])),
-  /** The target as extracted, when corrected (kept in the correction log). */
-  extracted: Type.Optional(Type.Unknown()),
-});
-const PlanIn = Type.Object({
-  unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }),
-  kind: Type.Union([Type.Literal('resolution'), Type.Literal('action_programme'), Type.Literal('plan'), Type.Literal('report')]),
-  number: NullStr,
-  issuer: NullStr,
-  place: NullStr,
-  issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  issuedOnText: NullStr,
-  title: Type.String({ minLength: 3, maxLength: 2000 }),
-  signer: NullStr,
-  signerTitle: NullStr,
-  implements: Type.Array(Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr, planId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) }), { default: [] }),
-  sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Type.Integer({ minimum: 0, maximum: 6 }), start: Type.Optional(Type.Integer()), end: Type.Optional(Type.Integer()) }), { default: [] }),
-  targets: Type.Array(TargetIn, { default: [] }),
-  /** Extracted targets the officer removed on review (kept in the correction log). */
-  removedTargets: Type.Optional(Type.Array(Type.Unknown())),
-  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: DocText }), { default: [] }),
-  assignments: Type.Array(
-    Type.Object({
-      agency: Type.String({ minLength: 1 }),
-      role: Type.Union([Type.Literal('lead'), Type.Literal('coordinate')]),
-      what: Type.String(),
-      dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-      recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
-      sourceText: DocText,
-    }),
-    { default: [] },
-  ),
-  recipients: Type.Array(Type.String(), { default: [] }),
-  sourceText: DocText,
-  sourceFile: NullStr,
-});
-export type PlanBody = Static<typeof PlanIn>;
-
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-
 export const planRoutes: FeatureRoutes = async (app, ctx) => {
   const { db } = ctx;
   await planExtractRoutes(app, ctx);
@@ -83,7 +29,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans',
     {
       config: { access: { permission: 'plans.read', unit: { query: 'unit' } } },
-      schema: { tags: ['plans'], summary: 'Plans of a unit and the units under it, and the plans above it', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }) }) },
+      schema: { tags: ['plans'], summary: 'Plans of a unit and the units under it, and the plans above it', querystring: UnitQuery, response: { 200: PlanList } },
     },
     async (req) => {
       const unit = locatedUnit(req.accessUnit);
@@ -104,7 +50,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
 
   app.get(
     '/api/plans/:id',
-    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'A plan with its sections, targets, tasks, assignments and recipients', params: Id } },
+    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'A plan with its sections, targets, tasks, assignments and recipients', params: Id, response: { 200: PlanDetail } } },
     async (req) => {
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
@@ -117,7 +63,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           const code = (v as { indicatorCode?: string }).indicatorCode;
           return { ...(v as object), indicatorName: (code && indicatorByCode(code)?.name[req.locale]) ?? code ?? null };
         };
-        const corrections = parts.corrections.map((c) => ({ ...c, before: named(c.before), after: named(c.after) }));
+        const corrections = parts.corrections.map((c) => ({ ...c, corrected_at: new Date(c.corrected_at).toISOString(), before: named(c.before), after: named(c.after) }));
         return { ...planOut(p), unit, ...parts, corrections, canEdit: can(req.actor, 'plans.write', p.unit_id) };
       });
     },
@@ -127,7 +73,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans',
     {
       config: { access: { permission: 'plans.write', unit: { body: 'unitCode' } } },
-      schema: { tags: ['plans'], summary: 'Save a reviewed plan (targets confirmed, corrected or added; every correction is kept)', body: PlanIn },
+      schema: { tags: ['plans'], summary: 'Save a reviewed plan (targets confirmed, corrected or added; every correction is kept)', body: PlanIn, response: { 201: PlanCreated } },
     },
     async (req, reply) => {
       const b = req.body;
@@ -161,7 +107,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans/:id/cascade',
     {
       config: { access: { permission: 'plans.read', unit: 'record' } },
-      schema: { tags: ['plans'], summary: 'The plan beside its parent: weaker, missing, year and comparator flags', params: Id, querystring: Type.Object({ parent: Type.Optional(Type.Integer({ minimum: 1 })) }) },
+      schema: { tags: ['plans'], summary: 'The plan beside its parent: weaker, missing, year and comparator flags', params: Id, querystring: CascadeQuery, response: { 200: CascadeView } },
     },
     async (req) => {
       return withActor(db, req.actor, async (tx) => {
@@ -179,7 +125,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         return {
           plan: planOut(p),
           parent: planOut(parent),
-          rows: rows.map((r) => ({ indicatorCode: r.indicatorCode, indicatorName: indicatorByCode(r.indicatorCode)?.name[loc] ?? r.indicatorCode, parent: r.parent, child: r.child, flags: r.flags, notes: r.notes.map((n) => n[loc]) })),
+          rows: rows.map((r) => ({ indicatorCode: r.indicatorCode, indicatorName: indicatorByCode(r.indicatorCode)?.name[loc] ?? r.indicatorCode, parent: r.parent, child: r.child, flags: [...r.flags], notes: r.notes.map((n) => n[loc]) })),
           summary: {
             weaker: rows.filter((r) => r.flags.includes('weaker')).length,
             missing: rows.filter((r) => r.flags.includes('missing')).length,
@@ -193,7 +139,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
 
   app.get(
     '/api/plans/:id/coverage',
-    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'Which units under the plan have issued their implementing plan', params: Id } },
+    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'Which units under the plan have issued their implementing plan', params: Id, response: { 200: CoverageView } } },
     async (req) => {
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
@@ -215,7 +161,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans/:id/draft.docx',
     {
       config: { access: { permission: 'plans.write', unit: { query: 'unit' } } },
-      schema: { tags: ['plans'], summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)', params: Id, querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) }) },
+      schema: { tags: ['plans'], summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)', params: Id, querystring: DraftQuery },
     },
     async (req, reply) => {
       const unit = locatedUnit(req.accessUnit);
@@ -250,8 +196,9 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       schema: {
         tags: ['plans'],
         summary: 'Set the status of an assignment for a reporting period',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), assignmentId: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}$' }), status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done')]), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        params: AssignmentParams,
+        body: AssignmentStatusBody,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -272,7 +219,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans/assignments',
     {
       config: { access: { permission: 'plans.read', unit: { query: 'unit' } } },
-      schema: { tags: ['plans'], summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) }) },
+      schema: { tags: ['plans'], summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)', querystring: AssignmentsQuery, response: { 200: AssignmentList } },
     },
     async (req) => {
       const unit = locatedUnit(req.accessUnit);

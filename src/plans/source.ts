@@ -3,13 +3,14 @@
 // checked from the content (a .docx is a ZIP that mammoth can read; a text file is valid UTF-8
 // without NUL bytes), never trusted from the name alone. Errors are Vietnamese/English texts.
 import { text, type Text } from '../kernel/i18n.ts';
+import { MAX_PLAN_TEXT_CHARS } from './model.ts';
 import { isZip as zipped } from '../kernel/upload.ts';
 import { checkOfficeZip, patternCounter, type ZipLimits } from '../kernel/zip.ts';
 
 /** Largest plan file accepted from the web (real plans are 30–300 KB; a .docx with a logo more). */
 export const MAX_PLAN_FILE_BYTES = 3 * 1024 * 1024;
-/** Largest pasted text (characters). */
-export const MAX_PLAN_TEXT_CHARS = 1_000_000;
+/** Largest pasted text (characters): defined with the plan model, where the contract reads it. */
+export { MAX_PLAN_TEXT_CHARS };
 
 /**
  * What a .docx may inflate to before mammoth reads it (a real plan's document.xml is 0.1–3 MB;

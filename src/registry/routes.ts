@@ -13,6 +13,7 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
 import { Nullable } from '../kernel/validate.ts';
+import { Code, Id, IsoDate, Reason, PersonBody, HouseholdBody, PersonView, FlagReviewed, HouseholdDetail, PersonDetail, IntegrityQueue, IntegrityScan, ProposalDecided, ProposalList } from './schemas.ts';
 import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
@@ -37,48 +38,6 @@ import { decisionsOf } from '../payments/store.ts';
 import './review.ts';
 import { viOrder } from '../db/collation.ts';
 
-const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Reason = Type.String({ minLength: 3, maxLength: 500, description: 'Why the change is made (stored on the version)' });
-
-const PersonBody = Type.Object({
-  personalId: Nullable(Type.String({ pattern: '^[0-9]{12}$' })),
-  socialInsuranceNo: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
-  fullName: Type.String({ minLength: 1, maxLength: 200 }),
-  dateOfBirth: IsoDate,
-  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
-  ethnicCode: Type.String({ pattern: '^[0-9]{2}$' }),
-  relation: Type.Union(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'].map((x) => Type.Literal(x))),
-  disability: Type.Union(['none', 'mild', 'severe', 'especially_severe'].map((x) => Type.Literal(x))),
-  disabilityCertifiedOn: Type.Optional(Nullable(IsoDate)),
-  pension: Type.Boolean(),
-  socialInsurance: Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))),
-  healthInsurance: Type.Boolean(),
-  schooling: Type.Union(['none', 'preschool', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'higher'].map((x) => Type.Literal(x))),
-  conditions: Type.Array(Type.Union(['no_support', 'hiv', 'single_parent', 'community_care', 'no_stable_income'].map((x) => Type.Literal(x))), { maxItems: 5 }),
-  merit: Type.Boolean(),
-  deathDate: Type.Optional(Nullable(IsoDate)),
-}, { additionalProperties: false });
-const HouseholdBody = Type.Object({
-  code: Type.String({ minLength: 1, maxLength: 30 }),
-  villageId: Nullable(Type.Integer()),
-  address: Type.String({ maxLength: 300 }),
-  area: Type.Union([Type.Literal('urban'), Type.Literal('rural')]),
-  incomePerMonth: Nullable(Type.Integer({ minimum: 0 })),
-  deprivations: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Boolean()),
-  disadvantagedArea: Type.Boolean(),
-  merit: Type.Boolean(),
-}, { additionalProperties: false });
-
-const PersonView = Type.Object({
-  id: Type.Integer(), householdId: Type.Integer(), unitId: Type.Integer(), fullName: Type.String(), dateOfBirth: Type.String(), sex: Type.String(), relation: Type.String(),
-  deathDate: Nullable(Type.String()), pension: Type.Boolean(), healthInsurance: Type.Boolean(), schooling: Type.String(), merit: Type.Boolean(), version: Type.Integer(),
-  masked: Type.Boolean(),
-  personalId: Nullable(Type.String()), ethnicity: Nullable(Type.String()), disability: Nullable(Type.String()), conditions: Nullable(Type.Array(Type.String())),
-  householdCode: Type.Optional(Type.String()), villageName: Type.Optional(Nullable(Type.String())), class: Type.Optional(Nullable(Type.String())),
-});
-const Any = Type.Unknown();
 
 const SENSITIVE: readonly string[] = SENSITIVE_PERSON_FIELDS;
 /** The disclosure of a person view: all of it when the full read was granted, else masked. */
@@ -140,7 +99,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/persons/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)', params: Id, querystring: Type.Object({ full: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ person: PersonView, history: Type.Array(Any), decisions: Type.Array(Any) }) } },
+      response: { 200: PersonDetail } },
   }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
@@ -155,7 +114,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/households/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A household: members, poverty facts, classification with reasons (recomputed from the classified version), history',
-      params: Id, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) }), response: { 200: Any } },
+      params: Id, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) }), response: { 200: HouseholdDetail } },
   }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const h = await store.getHousehold(tx, req.params.id);
     if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
@@ -166,7 +125,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     return {
       household: { id: h.id, code: h.code, villageName: h.village_name, address: h.address, area: h.area, incomePerMonth: h.income_per_month, deprivations: h.deprivations, disadvantagedArea: h.disadvantaged_area, merit: h.merit, version: h.version },
       members: h.members.map((m) => presentPerson(m, full)),
-      classification: { year, class: c.class, label: POVERTY_CLASS_TEXT[c.class], reasons: c.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })), threshold: c.threshold, income: c.income, deprivations: c.deprivations },
+      classification: { year, class: c.class, label: POVERTY_CLASS_TEXT[c.class], reasons: c.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })), threshold: c.threshold, income: c.income, deprivations: [...c.deprivations] },
       history: await store.householdHistory(tx, h.id),
     };
   }));
@@ -327,7 +286,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/proposals', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Life-event proposals (death, move, turning 75/80, a child turning 4/16)', params: Code,
-      querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) }), response: { 200: Type.Array(Any) } },
+      querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) }), response: { 200: ProposalList } },
   }, async (req) => withActor(db, req.actor, async (tx) => listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)));
 
   app.post('/api/registry/units/:code/proposals/detect', {
@@ -346,7 +305,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
           kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])),
           channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })),
         }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })),
-      }, { additionalProperties: false }), response: { 200: Any } },
+      }, { additionalProperties: false }), response: { 200: ProposalDecided } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
@@ -358,18 +317,18 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Integrity review queues with reasons', params: Code,
       querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) }),
-      response: { 200: Type.Object({ kinds: Any, items: Type.Array(Any) }) } },
+      response: { 200: IntegrityQueue } },
   }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state }) })));
 
   app.post('/api/registry/units/:code/integrity/scan', {
     config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'Run the integrity checks for the commune', params: Code, body: Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false }), response: { 200: Any } },
+    schema: { tags: ['registry'], summary: 'Run the integrity checks for the commune', params: Code, body: Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false }), response: { 200: IntegrityScan } },
   }, async (req) => withActor(db, req.actor, async (tx) => scanIntegrity(tx, [(await communeOf(tx, req.params.code)).id], req.body?.asOf ?? app.now().toISOString().slice(0, 10))));
 
   app.post('/api/registry/integrity/:id/review', {
     config: { access: { permission: 'integrity.review', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Confirm or dismiss a flag with a note', params: Id,
-      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: Any } },
+      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: FlagReviewed } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
     if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));

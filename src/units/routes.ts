@@ -1,6 +1,6 @@
 // The public unit directory: search by name (accent- and typo-tolerant) and a unit's page with
 // its parents, children and history (mergers of 1 July 2025).
-import { Type, type Static } from 'typebox';
+import { CODE_PATTERN, Level, Ref, SameCodeRef, LineageRef, UnitSummary, UnitDetail, SearchQuery, Code, UnitList } from './schemas.ts';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
@@ -8,46 +8,11 @@ import { historyText } from './model.ts';
 import { findUnitByCode, findFormerUnitByCode, searchUnits, parentChains, lineageMany, getUnit, type LineageLink } from './store.ts';
 import { sql } from 'kysely';
 
-/** 2-digit province, 3-digit district, 5-digit commune, '<commune>-NN' village. */
-const CODE_PATTERN = '^([0-9]{2}|[0-9]{3}|[0-9]{5})(-[0-9A-Za-z]+)?$';
-const Level = Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('village')]);
-const Ref = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), kind: Type.String(), current: Type.Boolean() });
-const SameCodeRef = Type.Intersect([Ref, Type.Object({ validFrom: Type.Union([Type.String(), Type.Null()]), validTo: Type.Union([Type.String(), Type.Null()]) })]);
-const LineageRef = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), part: Type.String(), effective: Type.String(), parentName: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
-const UnitSummary = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  level: Type.String(),
-  kind: Type.String(),
-  current: Type.Boolean(),
-  validFrom: Type.Union([Type.String(), Type.Null()]),
-  validTo: Type.Union([Type.String(), Type.Null()]),
-  province: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
-  district: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
-  parent: Type.Union([Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() }), Type.Null()]),
-  successors: Type.Array(LineageRef),
-  predecessors: Type.Array(LineageRef),
-  history: Type.Object({ vi: Type.String(), en: Type.String() }),
-});
-const UnitDetail = Type.Intersect([
-  UnitSummary,
-  Type.Object({ parents: Type.Array(Ref), childrenCount: Type.Integer(), sameCode: Type.Array(SameCodeRef) }),
-]);
-
-const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100 })),
-  level: Type.Optional(Level),
-  parent: Type.Optional(Type.String({ pattern: CODE_PATTERN })),
-  current: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
-});
-
-const Code = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) });
 const publicAccess = { public: true as const, reason: 'the administrative unit directory is public reference data' };
 
 type UnitRow = { id: number; code: string; name: string; level: string; kind: string; parent_id: number | null; valid_from: string | null; valid_to: string | null };
 
-type Summary = Static<typeof UnitSummary>;
+type Summary = UnitSummary;
 
 /** Search results and unit pages with their province, district, parent and lineage: three queries for any number of units. */
 export async function summarizeMany(q: Parameters<typeof getUnit>[0], units: readonly UnitRow[]): Promise<Summary[]> {
@@ -91,7 +56,7 @@ export const unitRoutes: FeatureRoutes = (app, { db }) => {
         tags: ['units'],
         summary: 'Search administrative units (accent- and typo-tolerant), or list the children of a unit',
         querystring: SearchQuery,
-        response: { 200: Type.Object({ items: Type.Array(UnitSummary) }) },
+        response: { 200: UnitList },
       },
     },
     async (req) => {

@@ -43,6 +43,7 @@ export async function startServer(timeoutMs = 240_000): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-browser-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', ANSINH_DATA_DIR: dataDir, DATABASE_URL: '' };
   delete env.NODE_ENV; // behave as a user's first `npm start`, not as a unit test
+  env.ANSINH_STRICT_RESPONSES = '1'; // but an answer its response schema would cut is a 500 (src/kernel/contract.ts)
   const child = spawn(process.execPath, [join(root, 'bin', 'ansinh.js'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -4,18 +4,16 @@ import { useState } from 'preact/hooks';
 import { num } from '../../i18n/index.ts';
 import { Loaded, useApi } from '../../components/data.tsx';
 import { Link, queryString } from '../../lib/router.tsx';
-import { IndicatorChart, type ChartData } from './Chart.tsx';
+import { IndicatorChart } from './Chart.tsx';
 import { m } from './strings.ts';
+import { comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
+import type { ChildrenView, DashboardView, IndicatorDetailView } from '../../../../src/monitoring/schemas.ts';
 
-interface Row {
-  targetId: number; indicator: { code: string; name: string; unit: string }; target: { comparator: string; value: number; year: number };
-  baseline: { year: number; value: number } | null; baselineSource: 'plan' | 'reported' | null; latest: { year: number; value: number } | null;
-  neededPerYear: number | null; trendPerYear: number | null; projected: number | null; status: string; statusLabel: string; rule: string; inherited: boolean; planNumber: string | null;
-}
-interface Dash { unit: { code: string; name: string }; year: number; rows: Row[] }
+type Row = DashboardView['rows'][number];
+type Dash = DashboardView;
 
 const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
-const cmp: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲' };
+const cmp: Record<string, string> = comparatorSymbols;
 // Rounded to two decimals first, so that -0.001 reads 0, not "-0".
 const f = (x: number | null | undefined) => (x == null ? '–' : num(Math.round(x * 100) / 100 || 0, 2));
 
@@ -63,8 +61,8 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
   );
 }
 
-interface Detail { indicator: { name: string }; chart: ChartData }
-interface Kids { columns: { indicator: { code: string; name: string } }[]; rows: { code: string; name: string; rank: number | null; cells: { value: number | null; meetsTarget: boolean | null }[] }[] }
+type Detail = IndicatorDetailView;
+type Kids = ChildrenView;
 
 function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number; code: string; link: (v: string, extra?: Record<string, string | number>) => string }) {
   const detail = useApi<Detail>(`/api/monitoring/units/${encodeURIComponent(unit)}/indicators/${encodeURIComponent(code)}${queryString({ year })}`);

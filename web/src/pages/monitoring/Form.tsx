@@ -10,12 +10,14 @@ import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { codeLabel, formatDate, num, parseNumber, t } from '../../i18n/index.ts';
 import { m } from './strings.ts';
+import type { FormOut } from '../../../../src/monitoring/schemas.ts';
 
-interface Indicator { code: string; name: string; unit: string; aggregation: string; kind: string; source: string; area: string; keys: string[] }
+// The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves.
+type Indicator = FormOut['indicators'][number];
 interface Value { indicatorCode: string; disaggregation: string; numerator: number | null; denominator: number | null; value: number | null; comment: string | null }
-interface Issue { severity: string; path: string; indicatorCode: string; disaggregation: string; message: string }
-interface RegistryValue { indicatorCode: string; numerator: number | null; denominator: number | null; value: number | null }
-interface FormData { status: string; deadline: string; returnReason: string | null; indicators: Indicator[]; values: Value[]; issues: Issue[]; registry?: { asOf: string; values: RegistryValue[] } | null }
+type Issue = FormOut['issues'][number];
+type RegistryValue = NonNullable<FormOut['registry']>['values'][number];
+type FormData = FormOut;
 type Field = 'numerator' | 'denominator' | 'value' | 'comment';
 interface Shown { fieldId: string | null; message: string; severity: string }
 

@@ -5,9 +5,9 @@ import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { num, formatDate } from '../../i18n/index.ts';
 import { m } from './strings.ts';
+import type { CompletenessView } from '../../../../src/monitoring/schemas.ts';
 
-interface Report { code: string; name: string; status: string; submittedAt: string | null; onTime: boolean | null; returnReason: string | null }
-interface Comp { deadline: string; expected: number; received: number; onTime: number; completeness: number | null; timeliness: number | null; reports: Report[] }
+type Comp = CompletenessView;
 
 export default function Inbox({ unit, period }: { unit: string; period: string }) {
   const state = useApi<Comp>(`/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}/completeness`);

@@ -14,20 +14,19 @@ import { formatDateTime } from '../../i18n/index.ts';
 import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { m, cmpWord, valueWithUnit } from './strings.ts';
+import type { AssignmentList, CascadeView as CascadeOut, CoverageView, PlanDetail, PlanList as PlanListOut } from '../../../../src/plans/schemas.ts';
 
-interface PlanItem { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; unit: { code: string; name: string }; status: string; targets: number; relation: 'own' | 'below' | 'above' }
-interface Target { id: number; indicator_code: string; name_vi: string | null; name_en: string | null; comparator: string; value: number | string; unit: string; year: number | null; source_text: string | null }
-interface Assignment { id: number; agency: string; role: string; what: string; due_date: string | null }
-interface Correction { id: number; target_id: number | null; action: string; before: CorrTarget | null; after: CorrTarget | null; corrected_at: string; username: string | null; display_name: string | null }
+// The shapes the server sends (src/plans/schemas.ts); a correction's before/after are open there.
+type PlanItem = PlanListOut['items'][number];
+type Target = PlanDetail['targets'][number];
+interface Correction extends Omit<PlanDetail['corrections'][number], 'before' | 'after'> { before: CorrTarget | null; after: CorrTarget | null }
 interface CorrTarget { indicatorCode?: string; indicatorName?: string | null; comparator?: string; value?: number; unit?: string; year?: number | null }
-interface Plan {
-  id: number; corrections: Correction[]; number: string | null; title: string; issuer: string | null; issuedOn: string | null; issuedOnText: string | null; signer: string | null; signerTitle: string | null;
-  unit: { code: string; name: string }; targets: Target[]; assignments: Assignment[]; links: { parent_reference: string; parent_number: string | null; parent_plan_id: number | null; parent_title: string | null }[]; canEdit: boolean;
-}
-interface AStatus { id: number; planId: number; deadline: string | null; status: string }
-interface CTarget { comparator: string; value: number; year: number | null }
-interface Cascade { plan: { number: string | null }; parent: { id: number; number: string | null; title: string }; rows: { indicatorCode: string; indicatorName: string; parent: CTarget | null; child: CTarget | null; flags: string[]; notes: string[] }[]; summary: { weaker: number; missing: number; yearMismatch: number; comparatorChanged: number } }
-interface Coverage { total: number; issued: number; items: { unit: { code: string; name: string }; planId: number | null; number: string | null; issued: boolean }[] }
+interface Plan extends Omit<PlanDetail, 'corrections'> { corrections: Correction[] }
+type AStatus = AssignmentList['items'][number];
+type Assignment = PlanDetail['assignments'][number];
+type CTarget = NonNullable<CascadeOut['rows'][number]['parent']>;
+type Cascade = CascadeOut;
+type Coverage = CoverageView;
 
 const planHref = (id: number, view?: string) => `/ke-hoach${queryString({ id, view })}`;
 const describe = (t: CTarget | null, unit = '') => (t ? `${cmpWord(t.comparator)} ${num(Number(t.value))}${unit}${t.year ? ` (${t.year})` : ''}` : '–');

@@ -8,14 +8,13 @@ import { ErrorSummary } from '../../components/forms.tsx';
 import { errorMessage } from '../../components/data.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, parseMonth, registryYear, tx, w } from './strings.ts';
+import type { HouseholdDetail } from '../../../../src/registry/schemas.ts';
+import type { DecisionRecorded } from '../../../../src/payments/schemas.ts';
 
-interface Member { id: number; fullName: string; dateOfBirth: string; relation: string; personalId: string | null; deathDate: string | null }
-interface HouseholdView {
-  household: { id: number; code: string; villageName: string | null; address: string; incomePerMonth: number | null };
-  members: Member[];
-  classification: { year: number; class: string; label: { vi: string; en: string }; reasons: { text: { vi: string; en: string }; basis: string | null }[]; threshold: number | null; income: number | null };
-}
-interface Decision { id: number; category: string | null; coefficientTenths: number | null; monthlyAmount: number | null; basis: string }
+// The shapes the server sends (src/registry/schemas.ts, src/payments/schemas.ts), type-only.
+type Member = HouseholdDetail['members'][number];
+type HouseholdView = HouseholdDetail;
+type Decision = DecisionRecorded;
 
 export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: number; canDecide: boolean; onClose: () => void; onDecided: () => void }) {
   const [h, setH] = useState<HouseholdView | null>(null);

@@ -15,8 +15,9 @@ import { HouseholdPanel } from './household.tsx';
 import { PayrollPanel } from './payroll.tsx';
 import { ProposalsPanel } from './proposals.tsx';
 import { dmy, registryYear, w, type Key } from './strings.ts';
+import type { PersonView } from '../../../../src/registry/schemas.ts';
 
-interface Person { id: number; householdId: number; fullName: string; dateOfBirth: string; personalId: string | null; householdCode?: string; villageName?: string | null; class?: string | null }
+type Person = PersonView;
 interface Value { code: string; numerator: number; denominator: number | null }
 
 /** The registry of a unit within the user's scope; another commune answers "not found", with no action. */

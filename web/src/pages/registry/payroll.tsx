@@ -9,15 +9,17 @@ import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { monthVi, parseMonth, w } from './strings.ts';
+import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
 
-interface Payroll { id: number; month: number; state: string; lines: number; total: number; cashless: number }
-interface Totals { lines: number; current: number; arrears: number; total: number }
-interface Shared { account: string | null; persons: { personId: number; fullName: string }[] }
-interface Line { person_id: number; full_name: string; village_name: string | null; household_code: string | null; channel: string; current_amount: number; arrears: number; total: number; category: string | null }
+// The shapes come from the server's contract (src/payments/schemas.ts), type-only.
+type Payroll = PayrollList['payrolls'][number];
+type Totals = PayrollDetail['totals'];
+type Shared = PayrollDetail['warnings']['sharedAccounts'][number];
+type Line = PayrollDetail['lines'][number];
 
 export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: string; canPrepare: boolean; canApprove: boolean; refresh: number }) {
   const [payrolls, setPayrolls] = useState<Payroll[]>([]);
-  const [cashless, setCashless] = useState<{ month: number; numerator: number; denominator: number } | null>(null);
+  const [cashless, setCashless] = useState<PayrollList['cashless']>(null);
   const now = new Date();
   const [month, setMonth] = useState(`${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -30,13 +32,13 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   const [approveError, setApproveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
-  const load = () => api<{ payrolls: Payroll[]; cashless: { month: number; numerator: number; denominator: number } | null }>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
+  const load = () => api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
   useEffect(() => { void load(); }, [unit, refresh]);
   useEffect(() => {
     setLines(null);
     setTotals(null);
     setShared([]);
-    if (open) void api<{ lines: Line[]; totals: Totals; warnings: { sharedAccounts: Shared[] } }>('GET', `/api/payments/payrolls/${open}`)
+    if (open) void api<PayrollDetail>('GET', `/api/payments/payrolls/${open}`)
       .then((r) => { setLines(r.lines); setTotals(r.totals); setShared(r.warnings.sharedAccounts); })
       .catch((err) => { setLines([]); setApproveError(err instanceof ApiError ? err.message : String(err)); });
   }, [open]);

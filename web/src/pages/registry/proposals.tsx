@@ -8,8 +8,9 @@ import { ErrorSummary } from '../../components/forms.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, monthVi, tx, w } from './strings.ts';
 import { parseDate, todayDmy } from '../../i18n/index.ts';
+import type { ProposalView } from '../../../../src/registry/schemas.ts';
 
-interface Proposal { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: { vi: string; en: string }; state: string; decision_id: number | null }
+type Proposal = ProposalView;
 
 export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHousehold }: { unit: string; canDecide: boolean; refresh: number; onDecided: () => void; onOpenHousehold: (id: number) => void }) {
   const [items, setItems] = useState<Proposal[]>([]);

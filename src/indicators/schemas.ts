@@ -1,0 +1,31 @@
+// The indicator catalogue's HTTP contract: an indicator in the reader's language, the list and its filters.
+import { Type, type Static } from 'typebox';
+import { areas } from './model.ts';
+
+export const T = Type.Object({ vi: Type.String(), en: Type.String() });
+export const IndicatorOut = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  names: T,
+  unit: Type.String(),
+  kind: Type.String(),
+  direction: Type.String(),
+  aggregation: Type.String(),
+  factor: Type.Number(),
+  numerator: Type.Union([T, Type.Null()]),
+  denominator: Type.Union([T, Type.Null()]),
+  disaggregations: Type.Array(Type.String()),
+  source: Type.String(),
+  area: Type.String(),
+  synonyms: Type.Array(Type.String()),
+});
+
+export const IndicatorQuery = Type.Object({
+  area: Type.Optional(Type.Union(areas.map((a) => Type.Literal(a)))),
+  source: Type.Optional(Type.Union([Type.Literal('reported'), Type.Literal('registry'), Type.Literal('survey')])),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+});
+export const IndicatorList = Type.Object({ count: Type.Integer(), items: Type.Array(IndicatorOut) });
+export const IndicatorCode = Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 80 }) });
+export type IndicatorOut = Static<typeof IndicatorOut>;
+export type IndicatorList = Static<typeof IndicatorList>;

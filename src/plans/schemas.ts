@@ -1,0 +1,186 @@
+// The plans feature's HTTP contract: what a saved plan is sent as (PlanIn), what the plan list,
+// a plan, the cascade check, coverage, the assignment list and the extraction answer look like.
+// Shapes are as the web reads them (a plan's parts are its stored rows, in snake_case).
+import { Type, type Static } from 'typebox';
+import { MAX_PLAN_TEXT_CHARS } from './model.ts';
+import { COMPARATORS } from '../indicators/vocabulary.ts';
+import { NoContent, Nullable, Timestamp } from '../kernel/schemas.ts';
+
+export { NoContent };
+
+export const Cmp = Type.Union(COMPARATORS.map((c) => Type.Literal(c)));
+export const NullStr = Type.Union([Type.String(), Type.Null()]);
+/** Text cut from the plan document: as long as the document may be. */
+const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);
+export const TargetIn = Type.Object({
+  indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
+  comparator: Cmp,
+  value: Type.Number(),
+  unit: Type.String({ maxLength: 30 }),
+  year: Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
+  sourceText: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
+  sourceOffset: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  /** What the officer did with an extracted target: kept as is, corrected, or added by hand. */
+  review: Type.Optional(Type.Union([Type.Literal('confirmed'), Type.Literal('corrected'), Type.Literal('added')])),
+  /** The target as extracted, when corrected (kept in the correction log). */
+  extracted: Type.Optional(Type.Unknown()),
+});
+export const PlanIn = Type.Object({
+  unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }),
+  kind: Type.Union([Type.Literal('resolution'), Type.Literal('action_programme'), Type.Literal('plan'), Type.Literal('report')]),
+  number: NullStr,
+  issuer: NullStr,
+  place: NullStr,
+  issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  issuedOnText: NullStr,
+  title: Type.String({ minLength: 3, maxLength: 2000 }),
+  signer: NullStr,
+  signerTitle: NullStr,
+  implements: Type.Array(Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr, planId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) }), { default: [] }),
+  sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Type.Integer({ minimum: 0, maximum: 6 }), start: Type.Optional(Type.Integer()), end: Type.Optional(Type.Integer()) }), { default: [] }),
+  targets: Type.Array(TargetIn, { default: [] }),
+  /** Extracted targets the officer removed on review (kept in the correction log). */
+  removedTargets: Type.Optional(Type.Array(Type.Unknown())),
+  tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: DocText }), { default: [] }),
+  assignments: Type.Array(
+    Type.Object({
+      agency: Type.String({ minLength: 1 }),
+      role: Type.Union([Type.Literal('lead'), Type.Literal('coordinate')]),
+      what: Type.String(),
+      dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
+      sourceText: DocText,
+    }),
+    { default: [] },
+  ),
+  recipients: Type.Array(Type.String(), { default: [] }),
+  sourceText: DocText,
+  sourceFile: NullStr,
+});
+export type PlanBody = Static<typeof PlanIn>;
+
+export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const UnitQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }) });
+export const DraftQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) });
+export const CascadeQuery = Type.Object({ parent: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const AssignmentParams = Type.Object({ id: Type.Integer({ minimum: 1 }), assignmentId: Type.Integer({ minimum: 1 }) });
+export const AssignmentStatusBody = Type.Object({ period: Type.String({ pattern: '^[0-9]{4}$' }), status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done')]), note: Type.Optional(Type.String({ maxLength: 2000 })) });
+export const AssignmentsQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) });
+
+const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+/** One plan in the list of a unit: its own, those of the units below and those above it. */
+export const PlanListItem = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  number: NullStr,
+  title: Type.String(),
+  issuedOn: NullStr,
+  unit: UnitRef,
+  status: Type.String(),
+  targets: Type.Integer(),
+  relation: Type.String({ description: 'own, below or above' }),
+});
+export const PlanList = Type.Object({ items: Type.Array(PlanListItem) });
+export type PlanList = Static<typeof PlanList>;
+
+/** The plan's own fields (planOut). */
+export const PlanHead = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  number: NullStr,
+  issuer: NullStr,
+  place: NullStr,
+  issuedOn: NullStr,
+  issuedOnText: NullStr,
+  title: Type.String(),
+  signer: NullStr,
+  signerTitle: NullStr,
+  status: Type.String(),
+  sourceFile: NullStr,
+});
+export type PlanHead = Static<typeof PlanHead>;
+
+const Int = Type.Integer();
+const NullInt = Nullable(Type.Integer());
+const NullNum = Nullable(Type.Number());
+/** A plan with its parts as stored, the review record with indicator names, and whether the reader may edit it. */
+export const PlanDetail = Type.Object({
+  ...PlanHead.properties,
+  unit: UnitRef,
+  sections: Type.Array(Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), level: Int, start_offset: NullInt, end_offset: NullInt })),
+  targets: Type.Array(Type.Object({
+    id: Int, indicator_code: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt,
+    baseline_year: NullInt, baseline_value: NullNum, source_text: NullStr, source_offset: NullInt, parent_target_id: NullInt,
+    origin: Type.String(), confirmed: Type.Boolean(), name_vi: NullStr, name_en: NullStr, direction: NullStr,
+  })),
+  tasks: Type.Array(Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), body: NullStr })),
+  assignments: Type.Array(Type.Object({
+    id: Int, plan_id: Int, ord: Int, agency: Type.String(), role: Type.String(), what: Type.String(), due_date: NullStr,
+    recurrence: NullStr, recurrence_day: NullInt, recurrence_month: NullInt, source_text: NullStr,
+  })),
+  recipients: Type.Array(Type.Object({ name: Type.String() })),
+  links: Type.Array(Type.Object({ parent_reference: Type.String(), parent_number: NullStr, parent_plan_id: NullInt, parent_title: NullStr })),
+  corrections: Type.Array(Type.Object({
+    id: Int, target_id: NullInt, action: Type.String(),
+    before: Type.Unknown({ description: 'The target before (as extracted), with indicatorName' }),
+    after: Type.Unknown({ description: 'The target after, with indicatorName' }),
+    corrected_at: Timestamp, username: NullStr, display_name: NullStr,
+  })),
+  canEdit: Type.Boolean(),
+});
+export type PlanDetail = Static<typeof PlanDetail>;
+
+export const PlanCreated = Type.Object({ id: Type.Integer() });
+
+const CascadeSide = Nullable(Type.Object({ id: Type.Optional(Int), indicatorCode: Type.String(), comparator: Type.String(), value: Type.Number(), year: NullInt, sourceText: Type.Optional(Type.String()) }));
+/** The plan beside its parent, target by target, with the flags counted. */
+export const CascadeView = Type.Object({
+  plan: PlanHead,
+  parent: PlanHead,
+  rows: Type.Array(Type.Object({ indicatorCode: Type.String(), indicatorName: Type.String(), parent: CascadeSide, child: CascadeSide, flags: Type.Array(Type.String()), notes: Type.Array(Type.String()) })),
+  summary: Type.Object({ weaker: Int, missing: Int, yearMismatch: Int, comparatorChanged: Int }),
+});
+export type CascadeView = Static<typeof CascadeView>;
+
+/** Which units under the plan have issued their implementing plan. */
+export const CoverageView = Type.Object({
+  total: Int,
+  issued: Int,
+  items: Type.Array(Type.Object({ unit: UnitRef, planId: NullInt, number: NullStr, issued: Type.Boolean() })),
+});
+export type CoverageView = Static<typeof CoverageView>;
+
+/** Assignments of a unit's plans in a year with their deadline and status (overdue first). */
+export const AssignmentList = Type.Object({
+  year: Int,
+  overdue: Int,
+  items: Type.Array(Type.Object({ id: Int, planId: Int, planNumber: NullStr, agency: Type.String(), role: Type.String(), what: Type.String(), deadline: NullStr, status: Type.String(), note: NullStr })),
+});
+export type AssignmentList = Static<typeof AssignmentList>;
+
+const Span = { start: Int, end: Int };
+/** A plan document read and extracted, not saved: its text, the proposed plan and every target with its span. */
+export const ExtractionView = Type.Object({
+  unit: UnitRef,
+  fileName: NullStr,
+  text: Type.String(),
+  plan: Type.Object({
+    kind: Type.String(), number: NullStr, issuer: NullStr, place: NullStr, issuedOn: NullStr, issuedOnText: NullStr, title: Type.String(), signer: NullStr, signerTitle: NullStr,
+    implements: Type.Array(Type.Object({ reference: Type.String(), number: NullStr, planId: Type.Optional(NullInt) })),
+    sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Int, start: Type.Optional(Int), end: Type.Optional(Int) })),
+    tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: NullStr })),
+    assignments: Type.Array(Type.Object({ agency: Type.String(), role: Type.String(), what: Type.String(), dueDate: NullStr, recurrence: Nullable(Type.Object({ kind: Type.Literal('annual'), day: Int, month: Int })), sourceText: NullStr })),
+    recipients: Type.Array(Type.String()),
+  }),
+  targets: Type.Array(Type.Object({
+    indicatorCode: NullStr,
+    proposed: Type.Optional(Type.Object({ name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String() })),
+    indicatorName: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span, strive: Type.Boolean(), confidence: Type.Number(),
+  })),
+  results: Type.Array(Type.Object({ indicatorCode: NullStr, name: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span })),
+  unmatched: Type.Array(Type.Object({ sourceText: Type.String(), code: Type.String(), reason: Type.String(), ...Span })),
+  parents: Type.Array(Type.Object({ id: Int, number: NullStr, title: Type.String() })),
+});
+export type ExtractionView = Static<typeof ExtractionView>;

@@ -1,0 +1,108 @@
+// The registry's HTTP contract: persons and households as sent and as shown (sensitive fields
+// masked by src/registry/presenters.ts), life-event proposals, integrity queues. Stored rows keep
+// their snake_case names where the web reads them so.
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../kernel/validate.ts';
+import { DecisionRecorded } from '../payments/schemas.ts';
+import { integrityKinds } from './integrity.ts';
+
+export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
+export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const Reason = Type.String({ minLength: 3, maxLength: 500, description: 'Why the change is made (stored on the version)' });
+
+export const PersonBody = Type.Object({
+  personalId: Nullable(Type.String({ pattern: '^[0-9]{12}$' })),
+  socialInsuranceNo: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
+  fullName: Type.String({ minLength: 1, maxLength: 200 }),
+  dateOfBirth: IsoDate,
+  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  ethnicCode: Type.String({ pattern: '^[0-9]{2}$' }),
+  relation: Type.Union(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'].map((x) => Type.Literal(x))),
+  disability: Type.Union(['none', 'mild', 'severe', 'especially_severe'].map((x) => Type.Literal(x))),
+  disabilityCertifiedOn: Type.Optional(Nullable(IsoDate)),
+  pension: Type.Boolean(),
+  socialInsurance: Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))),
+  healthInsurance: Type.Boolean(),
+  schooling: Type.Union(['none', 'preschool', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'higher'].map((x) => Type.Literal(x))),
+  conditions: Type.Array(Type.Union(['no_support', 'hiv', 'single_parent', 'community_care', 'no_stable_income'].map((x) => Type.Literal(x))), { maxItems: 5 }),
+  merit: Type.Boolean(),
+  deathDate: Type.Optional(Nullable(IsoDate)),
+}, { additionalProperties: false });
+export const HouseholdBody = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 30 }),
+  villageId: Nullable(Type.Integer()),
+  address: Type.String({ maxLength: 300 }),
+  area: Type.Union([Type.Literal('urban'), Type.Literal('rural')]),
+  incomePerMonth: Nullable(Type.Integer({ minimum: 0 })),
+  deprivations: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Boolean()),
+  disadvantagedArea: Type.Boolean(),
+  merit: Type.Boolean(),
+}, { additionalProperties: false });
+
+export const PersonView = Type.Object({
+  id: Type.Integer(), householdId: Type.Integer(), unitId: Type.Integer(), fullName: Type.String(), dateOfBirth: Type.String(), sex: Type.String(), relation: Type.String(),
+  deathDate: Nullable(Type.String()), pension: Type.Boolean(), healthInsurance: Type.Boolean(), schooling: Type.String(), merit: Type.Boolean(), version: Type.Integer(),
+  masked: Type.Boolean(),
+  personalId: Nullable(Type.String()), ethnicity: Nullable(Type.String()), disability: Nullable(Type.String()), conditions: Nullable(Type.Array(Type.String())),
+  householdCode: Type.Optional(Type.String()), villageName: Type.Optional(Nullable(Type.String())), class: Type.Optional(Nullable(Type.String())),
+});
+
+export type PersonView = Static<typeof PersonView>;
+
+const TextView = Type.Object({ vi: Type.String(), en: Type.String() });
+
+/** A stored version of a person or household: when, by whom, why, and the record's fields then (masked fields left out). */
+export const VersionView = Type.Object({ version: Type.Integer(), recorded_at: Type.String(), recorded_by: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })) });
+
+/** A benefit decision as shown with a person (src/payments/presenters.ts presentDecision). */
+export const DecisionView = Type.Object({
+  id: Type.Integer(), number: Type.String(), decided_on: Type.String(), signer: Type.String(), kind: Type.String(),
+  category: Nullable(Type.String()), coefficient_tenths: Nullable(Type.Integer()), basis: Nullable(Type.String()),
+  monthly_amount: Nullable(Type.Integer()), start_month: Type.Integer(), channel: Nullable(Type.String()), masked: Type.Boolean(),
+});
+
+/** A person with the versions of the record and the benefit decisions. */
+export const PersonDetail = Type.Object({ person: PersonView, history: Type.Array(VersionView), decisions: Type.Array(DecisionView) });
+export type PersonDetail = Static<typeof PersonDetail>;
+
+/** A household: its fields, members (as PersonView), the classification with its reasons and the version history. */
+export const HouseholdDetail = Type.Object({
+  household: Type.Object({
+    id: Type.Integer(), code: Type.String(), villageName: Nullable(Type.String()), address: Type.String(), area: Type.String(), incomePerMonth: Nullable(Type.Integer()),
+    deprivations: Type.Record(Type.String(), Type.Boolean()), disadvantagedArea: Type.Boolean(), merit: Type.Boolean(), version: Type.Integer(),
+  }),
+  members: Type.Array(PersonView),
+  classification: Type.Object({
+    year: Type.Integer(), class: Type.String(), label: TextView,
+    reasons: Type.Array(Type.Object({ text: TextView, basis: Nullable(Type.String()) })),
+    threshold: Nullable(Type.Number()), income: Nullable(Type.Number()), deprivations: Type.Array(Type.String()),
+  }),
+  history: Type.Array(VersionView),
+});
+export type HouseholdDetail = Static<typeof HouseholdDetail>;
+
+/** A life-event proposal (death, move, an age that changes a benefit) with its state. */
+export const ProposalView = Type.Object({
+  id: Type.Integer(), person_id: Type.Integer(), household_id: Nullable(Type.Integer()), full_name: Type.String(), kind: Type.String(), event_date: Type.String(),
+  effective_month: Type.Integer(), action: Type.String(), detail: TextView, state: Type.String(), decision_id: Nullable(Type.Integer()),
+});
+export const ProposalList = Type.Array(ProposalView);
+export type ProposalView = Static<typeof ProposalView>;
+
+/** A proposal decided, with the benefit decision its confirmation recorded (null when none). */
+export const ProposalDecided = Type.Object({
+  id: Type.Integer(), unit_id: Type.Integer(), person_id: Type.Integer(), action: Type.String(), effective_month: Type.Integer(), decision_id: Nullable(Type.Integer()),
+  decision: Nullable(DecisionRecorded),
+});
+
+/** The integrity queue: the kinds of check in words and the flags with their reasons. */
+export const IntegrityQueue = Type.Object({
+  kinds: Type.Record(Type.String(), TextView),
+  items: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), person_ids: Type.Array(Type.Integer()), reason: TextView, score: Nullable(Type.Number()), state: Type.String(), detected_at: Type.String(), note: Nullable(Type.String()) })),
+});
+export type IntegrityQueue = Static<typeof IntegrityQueue>;
+
+/** New flags filed by a scan, per kind of check. */
+export const IntegrityScan = Type.Object(Object.fromEntries(Object.keys(integrityKinds).map((k) => [k, Type.Integer()])) as Record<keyof typeof integrityKinds, ReturnType<typeof Type.Integer>>);
+export const FlagReviewed = Type.Object({ id: Type.Integer(), unit_id: Type.Integer() });
