@@ -7,6 +7,7 @@ import { monitoringRoutes } from './monitoring/routes.ts';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { registryFeature } from './registry/feature.ts';
+import { homeRoutes } from './home/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -16,4 +17,5 @@ export const features: FeatureRoutes[] = [
   accessRoutes,
   auditRoutes,
   registryFeature,
+  homeRoutes,
 ];

@@ -15,6 +15,8 @@ const notJson: Record<string, string> = {
   'GET /api/monitoring/units/:unitCode/periods/:period/attachments/:attachmentId': 'the attached file as uploaded',
   'GET /api/monitoring/units/:unitCode/dashboard.xlsx': 'an Excel file',
   'GET /api/monitoring/units/:unitCode/report.docx': 'a Word file',
+  'GET /api/monitoring/units/:unitCode/indicators/:indicatorCode/chart.svg': 'an SVG picture (its figures are in the indicator\'s JSON)',
+  'GET /api/monitoring/units/:unitCode/children.svg': 'an SVG picture (its figures are in .../children)',
   'GET /api/registry/imports/:id/report': 'a CSV or Excel file',
   'GET /api/payments/payrolls/:id/export': 'a CSV or Excel file',
 };

@@ -32,10 +32,17 @@ test('Lai Châu (fixture): targets with status, communes ranked, history with pr
     assert.ok(Math.abs(poor.latest!.value - expected) < 1e-9);
     assert.equal(poor.target.comparator, '<');
     assert.equal(poor.baseline?.value, 30); // the plan's 2021 baseline
+    assert.equal(poor.baselineSource, 'plan');
     assert.equal(poor.status, 'on_track'); // −2 points a year reaches below 10% by 2030
     assert.match(poor.rule, /Đúng tiến độ/);
     const bhyt = d.rows.find((r) => r.indicator.code === 'health_insurance_coverage')!;
     assert.equal(bhyt.status, 'no_data');
+    assert.deepEqual([bhyt.baseline, bhyt.baselineSource], [null, null], 'no plan baseline and no value: none');
+    // Without the plan's baseline, the first value reported stands in (the column is never blank when data exists).
+    await sql`update plan_targets set baseline_year = null, baseline_value = null where indicator_code = 'poor_household_rate'`.execute(k);
+    const noPlanBase = (await dashboard(db.k, province, 2025, 'vi')).rows.find((r) => r.indicator.code === 'poor_household_rate')!;
+    assert.deepEqual([noPlanBase.baseline?.year, noPlanBase.baselineSource], [2021, 'reported']);
+    assert.equal(noPlanBase.status, poor.status, 'the status is the same: the first value is already in the trend');
     assert.equal(d.counts.no_data, 1);
 
     const kids = await childrenCompared(db.k, province, 2025, 'vi', 'poor_household_rate');

@@ -9,7 +9,7 @@ import { assessProgress, meetsTarget, statusLabels, leastSquaresSlope, type Prog
 import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef } from './store.ts';
 import type { Comparator } from '../plans/cascade.ts';
 import type { Direction } from './model.ts';
-import type { ChartInput } from './chart.ts';
+import { chartDescription, chartTable, type ChartInput } from './chart.ts';
 import { viOrder } from '../db/collation.ts';
 
 const any = (q: Q) => q as unknown as Kysely<any>;
@@ -56,6 +56,8 @@ export interface DashboardRow extends Omit<Progress, 'rule' | 'projection'> {
   readonly indicator: { code: string; name: string; unit: string; direction: string };
   readonly statusLabel: string;
   readonly rule: string;
+  /** Where the baseline comes from: the plan's năm gốc, else the first value reported. */
+  readonly baselineSource: 'plan' | 'reported' | null;
 }
 
 function pick(ind: IndicatorInfo, locale: Locale) {
@@ -74,7 +76,9 @@ export async function dashboard(q: Q, unit: UnitRef, year: number, locale: Local
     if (!ind) continue;
     const p = assessProgress({ ...t, unit: ind.unit, perYear: isPerYear(t.unit) }, ind.direction, series.get(t.indicatorCode) ?? []);
     const { projection: _p, rule, ...rest } = p;
-    rows.push({ ...rest, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
+    const first = (series.get(t.indicatorCode) ?? [])[0];
+    const baseline = p.baseline ?? (first ? { year: first.year, value: first.value } : null);
+    rows.push({ ...rest, baseline, baselineSource: p.baseline ? 'plan' : baseline ? 'reported' : null, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
   }
   const order: Status[] = ['off_track', 'at_risk', 'no_data', 'on_track', 'achieved'];
   rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.indicator.name.localeCompare(b.indicator.name, 'vi'));
@@ -90,12 +94,31 @@ export async function indicatorDetail(q: Q, unit: UnitRef, code: string, year: n
   const history = (await yearlySeries(q, unit.id, [code], year)).get(code) ?? [];
   const target = (await targetsFor(q, unit)).filter((t) => t.indicatorCode === code).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0] ?? null;
   const progress = target ? assessProgress({ ...target, unit: ind.unit, perYear: isPerYear(target.unit) }, ind.direction, history) : null;
+  const chart = chartInputOf({ name: ind.name.vi, unit: ind.unit }, history, progress);
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     indicator: pick(ind, locale),
     history,
     target: target ? { comparator: target.comparator, value: target.value, year: target.year, planNumber: target.planNumber, inherited: target.inherited, baselineYear: target.baselineYear, baselineValue: target.baselineValue } : null,
     progress: progress ? { ...progress, rule: progress.rule[locale], statusLabel: statusLabels[progress.status][locale] } : null,
+    // What the chart (chart.svg) draws, as a table and in words: its text alternative.
+    chart: { description: chartDescription(chart), table: chartTable(chart), input: chart },
+  };
+}
+
+/**
+ * The chart of an indicator (one spec builder for the web and the annual report): the yearly
+ * values, the projection and the target as the progress computes them, and the baseline the
+ * plan gives (or, without one, none: the first reported value is already drawn).
+ */
+export function chartInputOf(ind: { name: string; unit: string }, history: readonly { year: number; value: number }[], p: Progress | null): ChartInput {
+  return {
+    title: `${ind.name}${ind.unit === '%' ? ' (%)' : ''}`,
+    unit: ind.unit,
+    history: history.map((h) => ({ year: h.year, value: h.value })),
+    projection: p?.projection ?? [],
+    target: p?.target ?? null,
+    baseline: p?.baseline && !history.some((h) => h.year === p.baseline!.year) ? p.baseline : null,
   };
 }
 
@@ -174,7 +197,7 @@ export async function chartInputs(q: Q, unit: UnitRef, year: number, rows: reado
     const history = (series.get(r.indicator.code) ?? []).map((h) => ({ year: h.year, value: h.value }));
     const p = assessProgress({ comparator: r.target.comparator, value: r.target.value, year: r.target.year, baselineYear: r.baseline?.year ?? null, baselineValue: r.baseline?.value ?? null, unit: r.indicator.unit, perYear: r.target.perYear },
       r.indicator.direction as Direction, history);
-    out.set(r.targetId, { title: `${r.indicator.name}${r.indicator.unit === '%' ? ' (%)' : ''}`, unit: r.indicator.unit, history, projection: p.projection, target: r.target });
+    out.set(r.targetId, chartInputOf(r.indicator, history, p));
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { formatNumberVi } from '../kernel/i18n.ts';
 import { monitoringDb, seedFixture } from './fixture.ts';
 import { rebuildAggregates } from './store.ts';
-import { chartPoints, chartSpec, SERIES } from './chart.ts';
+import { chartPoints, chartSpec, chartSvg, chartTable, chartYears, SERIES } from './chart.ts';
 
 test('chart spec: the history, the projection from the latest value and the target line, nothing else', () => {
   const c = { title: 'Tỷ lệ hộ nghèo (%)', unit: '%', history: [{ year: 2021, value: 30 }, { year: 2025, value: 22 }], projection: [{ year: 2025, value: 22 }, { year: 2030, value: 12 }], target: { comparator: '<' as const, value: 10, year: 2030 } };
@@ -22,6 +22,33 @@ test('chart spec: the history, the projection from the latest value and the targ
   const spec = chartSpec(c) as { data: { values: unknown[] }; encoding: { y: { title: string | null } } };
   assert.deepEqual(spec.data.values, chartPoints(c));
   assert.equal(spec.encoding.y.title, '%');
+});
+
+test('chart for people (issue 15 item 4): one tick a year, Vietnamese words, the baseline and the target, decimal comma, a table alternative', async () => {
+  const c = { title: 'Tỷ lệ hộ nghèo (%)', unit: '%', history: [{ year: 2021, value: 3.55 }, { year: 2023, value: 3 }, { year: 2025, value: 2.6 }],
+    projection: [{ year: 2025, value: 2.6 }, { year: 2030, value: 1.25 }], target: { comparator: '<' as const, value: 1.5, year: 2030 }, baseline: { year: 2020, value: 3.9 } };
+  assert.deepEqual(chartYears(c), [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+  const spec = chartSpec(c) as unknown as { encoding: { x: { axis: { values: number[] } }; color: { scale: { domain: string[] } } } };
+  assert.deepEqual(spec.encoding.x.axis.values, chartYears(c));
+  assert.deepEqual(spec.encoding.color.scale.domain, ['Số liệu', 'Dự báo', 'Mục tiêu', 'Năm gốc']);
+  const svg = await chartSvg(c);
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+  const years = texts.filter((x) => /^\d{4}$/.test(x));
+  assert.deepEqual(years, [...new Set(years)], 'no year twice on the axis');
+  assert.equal(years.length, 11);
+  for (const word of ['Năm', 'Số liệu', 'Dự báo', 'Mục tiêu', 'Năm gốc', '%']) assert.ok(texts.includes(word), `${word} in ${texts.join(' | ')}`);
+  assert.ok(texts.some((x) => /^\d,\d+$/.test(x)), `a decimal comma on the y axis: ${texts.join(' | ')}`);
+  assert.ok(!texts.some((x) => /^\d\.\d+$/.test(x)), 'no decimal point');
+  // Counts say their unit in words.
+  const households = chartSpec({ ...c, unit: 'households' }) as unknown as { encoding: { y: { title: string } } };
+  assert.equal(households.encoding.y.title, 'hộ');
+  assert.deepEqual(chartTable(c), [
+    { year: 2020, history: null, projection: null, baseline: 3.9, target: null },
+    { year: 2021, history: 3.55, projection: null, baseline: null, target: null },
+    { year: 2023, history: 3, projection: null, baseline: null, target: null },
+    { year: 2025, history: 2.6, projection: null, baseline: null, target: null },
+    { year: 2030, history: null, projection: 1.25, baseline: null, target: 1.5 },
+  ]);
 });
 
 test('report.docx: a PNG chart per target with data, referenced in document.xml, its figures = the indicator\'s series', async () => {
@@ -75,6 +102,21 @@ test('report.docx: a PNG chart per target with data, referenced in document.xml,
     const proj = detail.progress.projection.at(-1);
     assert.ok(poor.descr.includes(`Dự báo ${proj.year}: ${f(proj.value)}`), poor.descr);
     assert.ok(poor.descr.includes(`Mục tiêu: dưới ${f(detail.target.value)} (${detail.target.year})`), poor.descr);
+    // The web shows the same chart (SVG) and the same figures as a table.
+    assert.equal(poor.descr, detail.chart.description);
+    assert.deepEqual(detail.chart.table.filter((r: { history: number | null }) => r.history !== null).map((r: { year: number }) => r.year), detail.history.map((p: { year: number }) => p.year));
+    const svg = await app.inject({ method: 'GET', url: '/api/monitoring/units/98/indicators/poor_household_rate/chart.svg?year=2025', headers: h });
+    assert.equal(svg.statusCode, 200);
+    assert.match(svg.headers['content-type'] as string, /^image\/svg\+xml/);
+    assert.match(svg.body, /<svg[^>]*>[\s\S]*Mục tiêu[\s\S]*<\/svg>/);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/monitoring/units/98/indicators/poor_household_rate/chart.svg?year=2025' })).statusCode, 401);
+    // The units below as bars, in rank order (best first), the target as a rule.
+    const bars = await app.inject({ method: 'GET', url: '/api/monitoring/units/98/children.svg?year=2025&indicator=poor_household_rate', headers: h });
+    assert.equal(bars.statusCode, 200, bars.body);
+    const kids = (await app.inject({ method: 'GET', url: '/api/monitoring/units/98/children?year=2025&indicator=poor_household_rate', headers: h })).json();
+    const names = [...bars.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).filter((x) => kids.rows.some((r: { name: string }) => r.name === x));
+    assert.deepEqual(names, kids.rows.filter((r: { cells: { value: number | null }[] }) => r.cells[0]!.value !== null).map((r: { name: string }) => r.name));
+    assert.match(bars.body, /Mục tiêu: dưới 10/);
   } finally {
     await close();
   }

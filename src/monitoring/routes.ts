@@ -9,6 +9,7 @@ import { dashboard, indicatorDetail, childrenCompared, countryDashboard, chartIn
 import { exportDataValueSet, importDataValueSet, DataValueSetSchema } from './dhis2.ts';
 import { dashboardXlsx } from './xlsx.ts';
 import { annualReportDocx } from './report.ts';
+import { chartSvg, comparisonSpec, specSvg } from './chart.ts';
 import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
 import { actorOf, auditFor, scoped, allowed } from './actor.ts';
 import type { Issue } from './validation.ts';
@@ -146,10 +147,31 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     return d;
   }));
 
+  app.get('/api/monitoring/units/:unitCode/indicators/:indicatorCode/chart.svg', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Biểu đồ một chỉ tiêu (SVG; cùng biểu đồ với báo cáo năm) / one indicator\'s chart as SVG (the annual report\'s chart)', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery },
+  }, async (req, reply) => {
+    const d = await scoped(db, req, async (tx) => indicatorDetail(tx, await requireUnit(tx, req.params.unitCode), req.params.indicatorCode, req.query.year ?? thisYear(), 'vi'));
+    if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
+    return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=300').send(await chartSvg(d.chart.input));
+  });
+
   app.get('/api/monitoring/units/:unitCode/children', {
     config: { access: read },
     schema: { tags: ['monitoring'], summary: 'So sánh các đơn vị cấp dưới (xếp hạng) / child units compared (ranked)', params: UnitParams, querystring: YearQuery, response: { 200: ChildrenView } },
   }, async (req) => scoped(db, req, async (tx) => childrenCompared(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), req.locale, req.query.indicator)));
+
+  app.get('/api/monitoring/units/:unitCode/children.svg', {
+    config: { access: read },
+    schema: { tags: ['monitoring'], summary: 'Biểu đồ cột so sánh các đơn vị cấp dưới theo một chỉ tiêu (SVG) / child units compared on one indicator, as a bar chart', params: UnitParams, querystring: YearQuery },
+  }, async (req, reply) => {
+    const k = await scoped(db, req, async (tx) => childrenCompared(tx, await requireUnit(tx, req.params.unitCode), req.query.year ?? thisYear(), 'vi', req.query.indicator));
+    const col = k.columns[0];
+    if (!col) throw AppError.notFound({ vi: 'Không có chỉ tiêu để so sánh', en: 'No indicator to compare' });
+    const svg = await specSvg(comparisonSpec({ title: `${col.indicator.name}${col.indicator.unit === '%' ? ' (%)' : ''}, năm ${req.query.year ?? thisYear()}`, unit: col.indicator.unit,
+      rows: k.rows.map((r) => ({ name: r.name, value: r.cells[0]?.value ?? null, meetsTarget: r.cells[0]?.meetsTarget ?? null })), target: col.target }));
+    return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=300').send(svg);
+  });
 
   app.get('/api/monitoring/country/dashboard', {
     config: { access: { permission: 'monitoring.read', unit: 'none' } },

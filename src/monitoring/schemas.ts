@@ -75,7 +75,8 @@ const ProgressFields = {
 export const DashboardView = Type.Object({
   unit: Unit,
   year: Type.Integer(),
-  rows: Type.Array(Type.Object({ ...ProgressFields, targetId: Type.Integer(), planNumber: Nullable(Type.String()), inherited: Type.Boolean(), indicator: IndicatorPick })),
+  rows: Type.Array(Type.Object({ ...ProgressFields, targetId: Type.Integer(), planNumber: Nullable(Type.String()), inherited: Type.Boolean(), indicator: IndicatorPick,
+    baselineSource: Nullable(Type.Union([Type.Literal('plan'), Type.Literal('reported')], { description: 'Năm gốc của kế hoạch, hoặc số liệu năm đầu đã báo cáo / the plan\'s baseline or the first reported value' })) })),
   counts: Type.Record(Type.String(), Type.Integer()),
 });
 export type DashboardView = Static<typeof DashboardView>;
@@ -87,6 +88,18 @@ export const IndicatorDetailView = Type.Object({
   history: Type.Array(SeriesPoint),
   target: Nullable(Type.Object({ comparator: Type.String(), value: Type.Number(), year: NullInt, planNumber: Nullable(Type.String()), inherited: Type.Boolean(), baselineYear: NullInt, baselineValue: NullNum })),
   progress: Nullable(Type.Object({ ...ProgressFields, projection: ReadonlyArray(Obs) })),
+  /** What chart.svg draws (src/monitoring/chart.ts), in words and as a table: its text alternative. */
+  chart: Type.Object({
+    description: Type.String(),
+    table: ReadonlyArray(Type.Object({ year: Type.Integer(), history: NullNum, projection: NullNum, baseline: NullNum, target: NullNum })),
+    input: Type.Object({
+      title: Type.String(), unit: Type.String(),
+      history: ReadonlyArray(Type.Object({ year: Type.Integer(), value: Type.Number() })),
+      projection: ReadonlyArray(Type.Object({ year: Type.Integer(), value: Type.Number() })),
+      target: Nullable(Type.Object({ comparator: Type.String(), value: Type.Number(), year: Type.Integer() })),
+      baseline: Type.Optional(Nullable(Type.Object({ year: Type.Integer(), value: Type.Number() }))),
+    }),
+  }),
 });
 export type IndicatorDetailView = Static<typeof IndicatorDetailView>;
 

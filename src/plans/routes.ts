@@ -7,7 +7,7 @@ import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor, assertCan, audit, can } from '../access/index.ts';
-import { getPlanRow, insertPlan, insertTarget, planParts, recordCorrection, setAssignmentStatus } from './store.ts';
+import { assignmentsOf, getPlanRow, insertPlan, insertTarget, planParts, recordCorrection, setAssignmentStatus } from './store.ts';
 import { compareCascade, type Comparator, type Direction } from './cascade.ts';
 import { draftChildPlan } from './draft.ts';
 import { planToDocx } from './docx.ts';
@@ -225,16 +225,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       const unit = locatedUnit(req.accessUnit);
       const today = req.query.today ?? new Date().toISOString().slice(0, 10);
       return withActor(db, req.actor, async (tx) => {
-        const r = await sql<{ id: number; plan_id: number; plan_number: string | null; agency: string; role: string; what: string; due_date: string | null; recurrence: string | null; recurrence_day: number | null; recurrence_month: number | null; status: string | null; note: string | null }>`
-          select a.id, a.plan_id, p.number as plan_number, a.agency, a.role, a.what, a.due_date, a.recurrence, a.recurrence_day, a.recurrence_month, s.status, s.note
-          from plan_assignments a join plans p on p.id = a.plan_id
-          left join assignment_status s on s.assignment_id = a.id and s.period = ${String(req.query.year)}
-          where p.unit_id = ${unit.id} order by p.id, a.ord`.execute(tx);
-        const items = r.rows.map((a) => {
-          const deadline = deadlineIn({ dueDate: a.due_date, recurrence: a.recurrence === 'annual' && a.recurrence_day && a.recurrence_month ? { kind: 'annual', day: a.recurrence_day, month: a.recurrence_month } : null }, req.query.year);
-          return { id: a.id, planId: a.plan_id, planNumber: a.plan_number, agency: a.agency, role: a.role, what: a.what, deadline, status: effectiveStatus(a.status as TaskStatus | null, deadline, today), note: a.note };
-        });
-        items.sort((x, y) => Number(y.status === 'overdue') - Number(x.status === 'overdue'));
+        const items = await assignmentsOf(tx, unit.id, req.query.year, today);
         return { year: req.query.year, overdue: items.filter((i) => i.status === 'overdue').length, items };
       });
     },

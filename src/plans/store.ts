@@ -2,7 +2,7 @@
 // record review corrections, and set assignment status per period.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { PlanInput, TargetInput, TaskStatus } from './model.ts';
+import { deadlineIn, effectiveStatus, type PlanInput, type TargetInput, type TaskStatus } from './model.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -239,4 +239,32 @@ export async function recordCorrection(tx: Q, c: { planId: number; targetId: num
 export async function setAssignmentStatus(tx: Q, assignmentId: number, period: string, status: TaskStatus, note: string | null, by: number | null) {
   await sql`insert into assignment_status (assignment_id, period, status, note, updated_by) values (${assignmentId}, ${period}, ${status}, ${note}, ${by})
     on conflict (assignment_id, period) do update set status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
+}
+
+export interface AssignmentInYear {
+  readonly id: number;
+  readonly planId: number;
+  readonly planNumber: string | null;
+  readonly agency: string;
+  readonly role: string;
+  readonly what: string;
+  /** yyyy-mm-dd, or null when the assignment has no deadline in the year. */
+  readonly deadline: string | null;
+  readonly status: TaskStatus;
+  readonly note: string | null;
+}
+
+/** The assignments of a unit's plans with their status and deadline in a year, overdue first. */
+export async function assignmentsOf(q: Q, unitId: number, year: number, today: string): Promise<AssignmentInYear[]> {
+  const r = await sql<{ id: number; plan_id: number; plan_number: string | null; agency: string; role: string; what: string; due_date: string | null; recurrence: string | null; recurrence_day: number | null; recurrence_month: number | null; status: string | null; note: string | null }>`
+    select a.id, a.plan_id, p.number as plan_number, a.agency, a.role, a.what, a.due_date, a.recurrence, a.recurrence_day, a.recurrence_month, s.status, s.note
+    from plan_assignments a join plans p on p.id = a.plan_id
+    left join assignment_status s on s.assignment_id = a.id and s.period = ${String(year)}
+    where p.unit_id = ${unitId} order by p.id, a.ord`.execute(q);
+  const items = r.rows.map((a): AssignmentInYear => {
+    const deadline = deadlineIn({ dueDate: a.due_date, recurrence: a.recurrence === 'annual' && a.recurrence_day && a.recurrence_month ? { kind: 'annual', day: a.recurrence_day, month: a.recurrence_month } : null }, year);
+    return { id: a.id, planId: a.plan_id, planNumber: a.plan_number, agency: a.agency, role: a.role, what: a.what, deadline, status: effectiveStatus(a.status as TaskStatus | null, deadline, today), note: a.note };
+  });
+  items.sort((x, y) => Number(y.status === 'overdue') - Number(x.status === 'overdue'));
+  return items;
 }

@@ -175,7 +175,20 @@ test('enter on a phone → field error → draft kept → submit → approve →
   await provRow.waitFor();
   assert.match(await provRow.locator('td').nth(3).innerText(), new RegExp(`^${formatNumberVi(expected).replace('.', '\\.')} \\(2026\\)`));
   await provRow.locator('button.link-button').click();
-  await prov.locator('.chart canvas, .chart svg').first().waitFor();
+  // The chart is the annual report's picture (server SVG), its figures in words and as a table.
+  const chart = prov.locator(`.chart[data-indicator="${BHYT}"]`);
+  await chart.locator('img').waitFor();
+  // The picture arrived and decoded (the test's tsconfig has no DOM types: the page's document is reached through globalThis).
+  await prov.waitForFunction(() => {
+    const imgs = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ complete: boolean; naturalWidth: number }> } }).document.querySelectorAll('.chart img')];
+    return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+  });
+  assert.match((await chart.locator('img').getAttribute('alt'))!, /^Diễn biến, dự báo và mục tiêu: .*Số liệu: 2021: \d+(,\d+)?/);
+  await chart.getByText('Xem số liệu của biểu đồ dạng bảng').click();
+  const years = await chart.locator('tbody th[scope=row]').allInnerTexts();
+  assert.deepEqual(years, [...new Set(years)], 'one row a year');
+  assert.ok(years.includes('2026') && years.includes('2030'), years.join(', '));
+  assert.ok((await chart.locator('tbody td').allInnerTexts()).every((x) => !/^-0$|\d\.\d/.test(x)), 'decimal comma, no -0');
   await screenshot(prov, 'theo-doi-tinh.png');
   await pc.close();
 });

@@ -1,6 +1,6 @@
 // A unit's workspace overview: who the unit is (name, code, province, what it was formed
 // from), a card per area of work (home-cards.ts), and for a province the units within it.
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import { homeCards, type HomeCard } from '../home-cards.ts';
@@ -87,8 +87,11 @@ function Within({ unit }: { unit: Unit }) {
   );
 }
 
-/** The overview for a unit already known to be in scope; `fallbackName` covers a slow unit API. */
-export function Overview({ code, fallbackName, loaded }: { code: string; fallbackName?: string | null; loaded?: Unit }) {
+/**
+ * The overview for a unit already known to be in scope; `fallbackName` covers a slow unit API;
+ * `lead` comes first under the title (the home's work list).
+ */
+export function Overview({ code, fallbackName, loaded, lead }: { code: string; fallbackName?: string | null; loaded?: Unit; lead?: ComponentChildren }) {
   const state = useApi<unknown>(loaded ? null : `/api/units/${encodeURIComponent(code)}`);
   const unit = loaded ?? (state.data ? toUnit(state.data) : null);
   const work = useWorkUnit();
@@ -96,6 +99,7 @@ export function Overview({ code, fallbackName, loaded }: { code: string; fallbac
     <div class="overview" data-unit={code}>
       <p class="caption">{t('home.overview')}</p>
       <h1>{unit?.name || fallbackName || code}</h1>
+      {lead}
       {unit && <Facts unit={unit} />}
       {unit &&
         (work?.code === unit.code ? (

@@ -1,10 +1,12 @@
 // Trang chủ: for visitors, what An sinh is and the public directories; for a signed-in user,
-// the overview of the unit of work picked in the header.
+// what is waiting for them (Việc cần làm, per role and unit), then the overview of the unit of
+// work picked in the header.
 import { t } from '../i18n/index.ts';
 import { Link } from '../lib/router.tsx';
 import { useSession, useWorkUnit } from '../lib/session.ts';
 import { Overview } from '../components/Overview.tsx';
 import { Notice } from '../components/forms.tsx';
+import { WorkList } from '../components/WorkList.tsx';
 
 function PublicHome() {
   return (
@@ -38,6 +40,8 @@ export default function Home() {
   const { user } = useSession();
   const unit = useWorkUnit();
   if (!user) return <PublicHome />;
+  // Until the password is changed or TOTP enrolled, the server answers nothing else.
+  const work = user.mustChangePassword || user.mustEnrollTotp ? null : <WorkList />;
   return (
     <>
       {user.mustChangePassword && (
@@ -54,18 +58,20 @@ export default function Home() {
         <>
           <h1>{t('home.overview')}</h1>
           <p>{t('home.noUnit')}</p>
+          {work}
         </>
       ) : unit.code === null ? (
         <>
           <p class="caption">{t('home.overview')}</p>
           <h1>{t('unit.national')}</h1>
           <p>{t('home.national')}</p>
+          {work}
           <p>
             <Link href="/don-vi">{t('home.public.directory')}</Link>
           </p>
         </>
       ) : (
-        <Overview key={unit.code} code={unit.code} fallbackName={unit.name} />
+        <Overview key={unit.code} code={unit.code} fallbackName={unit.name} lead={work} />
       )}
     </>
   );

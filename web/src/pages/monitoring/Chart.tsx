@@ -1,36 +1,44 @@
-// One indicator's chart (uPlot): reported values, the projection to the target year, and the
-// target as a flat line. Sized to its container so that it fits a phone screen.
-import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+// One indicator's chart: the picture the annual report prints (src/monitoring/chart.ts, one
+// Vega-Lite spec drawn on the server as SVG: one tick a year, Vietnamese legend, the baseline and
+// the target, decimal comma), with its figures in words as the image's text and as a table.
+import { num } from '../../i18n/index.ts';
+import { queryString } from '../../lib/router.tsx';
+import type { ChartTableRow } from '../../../../src/monitoring/chart.ts';
 import { m } from './strings.ts';
 
 export interface ChartData {
-  readonly history: readonly { year: number; value: number }[];
-  readonly projection: readonly { year: number; value: number }[];
-  readonly target: { value: number; year: number | null } | null;
+  readonly description: string;
+  readonly table: readonly ChartTableRow[];
 }
 
-export function IndicatorChart({ data, label }: { data: ChartData; label: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const years = [...new Set([...data.history.map((h) => h.year), ...data.projection.map((p) => p.year), ...(data.target?.year ? [data.target.year] : [])])].sort((a, b) => a - b);
-    const at = (xs: readonly { year: number; value: number }[]) => years.map((y) => xs.find((x) => x.year === y)?.value ?? null);
-    const series: uPlot.AlignedData = [years, at(data.history), at(data.projection), years.map(() => data.target?.value ?? null)];
-    const width = Math.max(280, el.current.clientWidth);
-    const plot = new uPlot({
-      width, height: 240, title: label,
-      scales: { x: { time: false } },
-      axes: [{ values: (_u, ticks) => ticks.map((t) => String(Math.round(t))) }, {}],
-      series: [
-        {},
-        { label: m('history'), stroke: '#1d70b8', width: 2, points: { show: true } },
-        { label: m('projection'), stroke: '#1d70b8', dash: [6, 6], width: 1.5 },
-        { label: m('targetLine'), stroke: '#d4351c', width: 1.5 },
-      ],
-    }, series, el.current);
-    return () => plot.destroy();
-  }, [data, label]);
-  return <div ref={el} class="chart" role="img" aria-label={`${m('chartTitle')}: ${label}`} />;
+const cell = (x: number | null) => (x == null ? '–' : num(x, 2));
+
+export function IndicatorChart({ unit, code, year, label, data }: { unit: string; code: string; year: number; label: string; data: ChartData }) {
+  const src = `/api/monitoring/units/${encodeURIComponent(unit)}/indicators/${encodeURIComponent(code)}/chart.svg${queryString({ year })}`;
+  const hasBaseline = data.table.some((r) => r.baseline !== null);
+  return (
+    <figure class="chart" data-indicator={code}>
+      <img src={src} alt={`${m('chartTitle')}: ${label}. ${data.description}`} width={600} height={300} />
+      <details class="chart-table">
+        <summary>{m('chartTable')}</summary>
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={`${m('chartTitle')}: ${label}`}>
+          <table class="table">
+            <caption class="visually-hidden">{`${m('chartTitle')}: ${label}`}</caption>
+            <thead><tr>
+              <th scope="col">{m('yearCol')}</th><th scope="col">{m('history')}</th><th scope="col">{m('projection')}</th>
+              {hasBaseline && <th scope="col">{m('baselinePoint')}</th>}<th scope="col">{m('targetLine')}</th>
+            </tr></thead>
+            <tbody>
+              {data.table.map((r) => (
+                <tr key={r.year}>
+                  <th scope="row">{r.year}</th><td>{cell(r.history)}</td><td>{cell(r.projection)}</td>
+                  {hasBaseline && <td>{cell(r.baseline)}</td>}<td>{cell(r.target)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
 }

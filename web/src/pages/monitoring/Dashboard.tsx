@@ -14,7 +14,8 @@ type Dash = DashboardView;
 
 const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
 const cmp: Record<string, string> = comparatorSymbols;
-const f = (x: number | null | undefined) => (x == null ? '–' : num(x, 2));
+// Rounded to two decimals first, so that -0.001 reads 0, not "-0".
+const f = (x: number | null | undefined) => (x == null ? '–' : num(Math.round(x * 100) / 100 || 0, 2));
 
 export default function Dashboard({ unit, year, link }: { unit: string; year: number; link: (v: string, extra?: Record<string, string | number>) => string }) {
   const state = useApi<Dash>(`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard${queryString({ year })}`);
@@ -41,11 +42,11 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
                         <td><button type="button" class="link-button" onClick={() => setChosen(r.indicator.code)} aria-pressed={code === r.indicator.code}>{r.indicator.name}</button>
                           {r.inherited && <span class="hint"> ({m('inherited')} {r.planNumber ?? ''})</span>}</td>
                         <td>{cmp[r.target.comparator] ?? r.target.comparator} {f(r.target.value)} ({r.target.year})</td>
-                        <td>{r.baseline ? `${f(r.baseline.value)} (${r.baseline.year})` : '–'}</td>
+                        <td>{r.baseline ? <>{f(r.baseline.value)} ({r.baseline.year}){r.baselineSource === 'reported' && <span class="hint"> {m('baselineReported')}</span>}</> : '–'}</td>
                         <td>{r.latest ? `${f(r.latest.value)} (${r.latest.year})` : '–'}</td>
                         <td>{f(r.neededPerYear)}</td><td>{f(r.trendPerYear)}</td><td>{f(r.projected)}</td>
                         <td><span class="tag" style={{ background: colours[r.status], color: r.status === 'at_risk' || r.status === 'no_data' ? '#0b0c0c' : '#fff' }} title={r.rule}>{r.statusLabel}</span>
-                          <details><summary class="hint">?</summary><p class="hint">{r.rule}</p></details></td>
+                          <details><summary class="hint">{m('why')}</summary><p class="hint">{r.rule}</p></details></td>
                       </tr>
                     ))}
                   </tbody>
@@ -69,12 +70,15 @@ function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number
   return (
     <section class="panel">
       <Loaded state={detail}>
-        {(d) => <IndicatorChart label={d.indicator.name} data={{ history: d.history, projection: d.progress?.projection ?? [], target: d.target }} />}
+        {(d) => <IndicatorChart unit={unit} code={code} year={year} label={d.indicator.name} data={d.chart} />}
       </Loaded>
       <Loaded state={kids}>
         {(k) => k.rows.length === 0 ? null : (
           <>
             <h3>{m('children')}</h3>
+            <figure class="chart chart--compare">
+              <img src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`} alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`} />
+            </figure>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
               <table class="table">
                 <thead><tr><th scope="col">{m('rank')}</th><th scope="col">{m('unit')}</th><th scope="col">{k.columns[0]?.indicator.name}</th></tr></thead>

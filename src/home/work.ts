@@ -1,0 +1,150 @@
+// The home work list: for each of the actor's role assignments, the kinds of work its policy
+// gives (policy.ts), read through each feature's own store functions inside the actor's scoped
+// transaction (row-level security), so a list never holds another unit's records.
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor, Role } from '../access/index.ts';
+import type { Locale } from '../kernel/i18n.ts';
+import { findUnit, getSubmission, deadlineFor, completeness, type UnitRef } from '../monitoring/store.ts';
+import { dashboard } from '../monitoring/dashboard.ts';
+import { communeByCode, type Commune } from '../registry/store.ts';
+import { listProposals } from '../registry/events.ts';
+import { listFlags } from '../registry/integrity.ts';
+import { payrollsOf } from '../payments/store.ts';
+import { jobsOfUnit } from '../jobs/runner.ts';
+import { assignmentsOf } from '../plans/store.ts';
+import { workFor } from './policy.ts';
+import type { WorkItem, WorkKind, WorkList } from './schemas.ts';
+
+type Tx = Transaction<DB>;
+
+/** A date or timestamp as the day in Vietnam (UTC+7), yyyy-mm-dd. */
+export const vietnamDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const day = (v: unknown): string | null => (v instanceof Date ? vietnamDay(v) : typeof v === 'string' && v ? v.slice(0, 10) : null);
+
+/** The oldest of some dates (yyyy-mm-dd), or null. */
+const oldest = (dates: readonly unknown[]): string | null => dates.map(day).filter((d): d is string => d !== null).sort()[0] ?? null;
+
+interface Ctx {
+  readonly tx: Tx;
+  readonly role: Role;
+  readonly unit: UnitRef;
+  readonly today: string;
+  readonly locale: Locale;
+  /** The commune of the unit (registry and payments), loaded once. */
+  commune(): Promise<Commune | null>;
+}
+
+/** What a reader found: the count, and what the item shows and links to. */
+interface Found { count: number; date?: string | null; late?: boolean; year?: number | null; month?: number | null; planId?: number | null; detail?: string | null }
+
+/** Each kind of work: what waits in the unit (nothing when the count is 0). */
+const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
+  // The year's report: due by the deadline of the unit's plans (default 01/12), or returned.
+  async report_due(c) {
+    const year = Number(c.today.slice(0, 4));
+    const s = await getSubmission(c.tx, c.unit.id, String(year));
+    if (s && s.status !== 'draft') return null;
+    const d = await deadlineFor(c.tx, c.unit, String(year));
+    return { count: 1, date: d.date, late: c.today > d.date, year };
+  },
+  async report_returned(c) {
+    const year = Number(c.today.slice(0, 4));
+    const found: Found[] = [];
+    for (const y of [year, year - 1]) {
+      const s = await getSubmission(c.tx, c.unit.id, String(y));
+      if (s?.status !== 'returned') continue;
+      const d = await deadlineFor(c.tx, c.unit, String(y));
+      found.push({ count: 1, date: d.date, late: c.today > d.date, year: y, detail: s.returnReason });
+    }
+    return found[0] ?? null;
+  },
+  async import_ready(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const ready = (await jobsOfUnit(c.tx, commune.id, 50)).filter((j) => j.kind === 'registry_import' && j.state === 'ready');
+    return { count: ready.length, date: oldest(ready.map((j) => j.createdAt)) };
+  },
+  async proposals_waiting(c) {
+    return proposals(c);
+  },
+  async decisions_to_sign(c) {
+    return proposals(c);
+  },
+  async assignments_overdue(c) {
+    const year = Number(c.today.slice(0, 4));
+    const overdue = (await assignmentsOf(c.tx, c.unit.id, year, c.today)).filter((a) => a.status === 'overdue');
+    const plans = [...new Set(overdue.map((a) => a.planId))];
+    return { count: overdue.length, date: oldest(overdue.map((a) => a.deadline)), late: overdue.length > 0, year, planId: plans.length === 1 ? plans[0]! : null };
+  },
+  // This month's payment list, not yet drawn up.
+  async payroll_to_prepare(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const month = Number(c.today.slice(0, 4)) * 100 + Number(c.today.slice(5, 7));
+    const has = (await payrollsOf(c.tx, commune.id)).some((p) => p.month === month);
+    return has ? null : { count: 1, month };
+  },
+  async payroll_to_approve(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const drafts = (await payrollsOf(c.tx, commune.id)).filter((p) => p.state === 'draft');
+    return { count: drafts.length, month: drafts.map((p) => p.month).sort((a, b) => a - b)[0] ?? null };
+  },
+  async integrity_open(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const open = await listFlags(c.tx, commune.id, { state: 'open' });
+    return { count: open.length, date: oldest(open.map((f) => f.detected_at as unknown)) };
+  },
+  // The communes' reports of the year at and below the unit.
+  async reports_to_review(c) {
+    const year = Number(c.today.slice(0, 4));
+    const r = await completeness(c.tx, c.unit, String(year));
+    return { count: r.reports.filter((x) => x.status === 'submitted').length, date: r.deadline, year };
+  },
+  async reports_late(c) {
+    const year = Number(c.today.slice(0, 4));
+    const r = await completeness(c.tx, c.unit, String(year));
+    if (c.today <= r.deadline) return null;
+    return { count: r.reports.filter((x) => x.status !== 'submitted' && x.status !== 'approved').length, date: r.deadline, late: true, year };
+  },
+  // Targets off track or at risk as of the last full year (the dashboard's default year).
+  async targets_off_track(c) {
+    const year = Number(c.today.slice(0, 4)) - 1;
+    const d = await dashboard(c.tx, c.unit, year, c.locale);
+    return { count: d.counts.off_track + d.counts.at_risk, year };
+  },
+};
+
+async function proposals(c: Ctx): Promise<Found | null> {
+  const commune = await c.commune();
+  if (!commune) return null;
+  const open = await listProposals(c.tx, commune.id, 'open');
+  return { count: open.length, date: oldest(open.map((p) => p.event_date as unknown)) };
+}
+
+/** Late first, then by date (oldest first), then in the policy's order. */
+function ordered(items: readonly WorkItem[]): WorkItem[] {
+  return items.map((it, i) => ({ it, i })).sort((a, b) => Number(b.it.late) - Number(a.it.late) || (a.it.date ?? '9999').localeCompare(b.it.date ?? '9999') || a.i - b.i).map((x) => x.it);
+}
+
+/** The work list of an actor on a day (yyyy-mm-dd), read in the actor's scoped transaction. */
+export async function workList(tx: Tx, actor: Actor, today: string, locale: Locale): Promise<WorkList> {
+  const items: WorkItem[] = [];
+  const scopes: WorkList['scopes'] = [];
+  for (const r of actor.roles) {
+    const unit = r.unitCode ? await findUnit(tx, r.unitCode) : null;
+    scopes.push({ role: r.role, unit: unit ? { code: unit.code, name: unit.name } : null });
+    if (!unit) continue;
+    let commune: Promise<Commune | null> | null = null;
+    const ctx: Ctx = { tx, role: r.role, unit, today, locale, commune: () => (commune ??= unit.level === 'commune' ? communeByCode(tx, unit.code) : Promise.resolve(null)) };
+    for (const kind of workFor(actor, r.role, unit.id)) {
+      const got = await readers[kind](ctx);
+      if (!got || got.count === 0) continue;
+      items.push({ kind, role: r.role, unit: { code: unit.code, name: unit.name }, count: got.count, date: got.date ?? null, late: got.late ?? false,
+        year: got.year ?? null, month: got.month ?? null, planId: got.planId ?? null, detail: got.detail ?? null });
+    }
+  }
+  return { today, scopes, items: ordered(items) };
+}
