@@ -52,7 +52,7 @@ async function seed(db: Db, persons: number, big: number): Promise<string> {
 
 interface Server { readonly port: number; readonly child: ChildProcess; stop(): Promise<void> }
 
-async function serve(env: NodeJS.ProcessEnv): Promise<Server> {
+export async function serve(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'bin/ansinh.js'), 'serve', '--no-demo'], {
     cwd: root, env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'pipe'],

@@ -10,7 +10,7 @@ import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
 import { negotiateLocale, text } from './kernel/i18n.ts';
-import { createAjv, fieldErrorsFromAjv } from './kernel/validate.ts';
+import { createAjv, problemFromAjv } from './kernel/validate.ts';
 import { installEdge } from './kernel/edge-http.ts';
 import { baseSecurityHeaders, installSecurityHeaders, swaggerCsp } from './kernel/headers.ts';
 import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.ts';
@@ -123,7 +123,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     if (err instanceof AppError) appErr = err;
     else if ((err as FastifyError).validation) {
       const ctxName = (err as FastifyError).validationContext ?? 'body';
-      appErr = AppError.validation(fieldErrorsFromAjv((err as FastifyError).validation as never, `/${ctxName}`));
+      appErr = problemFromAjv((err as FastifyError).validation as never, `/${ctxName}`);
     } else if ((err as FastifyError).statusCode === 413) appErr = new AppError(errorCatalogue.payloadTooLarge);
     else if ((err as FastifyError).statusCode === 415) appErr = new AppError(errorCatalogue.unsupportedMediaType);
     else if ((err as FastifyError).statusCode === 429) appErr = new AppError(errorCatalogue.tooManyRequests);

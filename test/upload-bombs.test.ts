@@ -113,6 +113,23 @@ test('paragraphs and characters of a .docx are bounded (50,000 paragraphs; 1,000
   assert.match(c.json().detail, /Văn bản quá dài: .* ký tự, tối đa 1\.000\.000 ký tự/);
 });
 
+test('pasted text over 1,000,000 characters is too large (413 problem+json naming the limit), as JSON or as a form field; so is a plan saved with such a text', async () => {
+  const over = 'Tỷ lệ hộ nghèo giảm 2%. '.repeat(Math.ceil(1_000_001 / 24));
+  const check = (r: { statusCode: number; headers: Record<string, unknown>; body: string; json(): { limit: string; detail: string; errors: { path: string }[] } }, path: string) => {
+    assert.equal(r.statusCode, 413, r.body.slice(0, 300));
+    assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(r.json().limit, 'text_chars');
+    assert.match(r.json().detail, /Văn bản quá dài: tối đa 1\.000\.000 ký tự/);
+    assert.equal(r.json().errors[0]!.path, path);
+  };
+  check(await t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: commune, payload: { text: over } }), '/body/text');
+  check(await upload({ text: over }), '/body/text');
+  check(await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: { unitCode: '03439', title: 'Kế hoạch thử', sourceText: over } }), '/body/sourceText');
+  // A field's own limit is still a 400.
+  const short = await t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: commune, payload: { text: 'x', fileName: 'x'.repeat(201) } });
+  assert.equal(short.statusCode, 400, short.body);
+});
+
 test('a ZIP that is not a Word document (no word/document.xml, or a program inside) is refused 415', async () => {
   const z = new JSZip();
   z.file('setup.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]));

@@ -60,8 +60,8 @@ export const scopeOf = (actor: Actor | null): Scope => ({ setting: scopeSetting(
 
 /** The rest of the transaction runs as the application role under the scope (row-level security). */
 async function enterScope(tx: Transaction<DB>, s: Scope): Promise<void> {
-  await sql`set local role ansinh_app`.execute(tx);
-  await sql`select set_config('ansinh.scope', ${s.setting}, true), set_config('ansinh.user_id', ${String(s.userId ?? '')}, true)`.execute(tx);
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+  await sql`select set_config('role', 'ansinh_app', true), set_config('ansinh.scope', ${s.setting}, true), set_config('ansinh.user_id', ${String(s.userId ?? '')}, true)`.execute(tx);
 }
 
 /**

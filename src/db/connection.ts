@@ -3,6 +3,7 @@
 // tests never ask which one they run on.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -30,7 +31,7 @@ const DATE = 1082;
 const toNumber = (v: string) => Number(v);
 const keepString = (v: string) => v;
 
-export const pgliteExtensions = { pg_trgm, unaccent };
+export const pgliteExtensions = { btree_gin, pg_trgm, unaccent };
 
 export interface OpenOptions {
   databaseUrl?: string | null;

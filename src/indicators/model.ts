@@ -4,7 +4,8 @@ import type { Text } from '../kernel/i18n.ts';
 
 export type IndicatorUnit = '%' | 'persons' | 'households' | 'houses' | 'm2_per_person' | 'years' | 'per_10000' | 'per_100' | 'level' | 'group';
 export type IndicatorKind = 'rate' | 'count' | 'average' | 'level';
-export type Direction = 'higher_better' | 'lower_better' | 'target_band';
+import type { Direction } from './vocabulary.ts';
+export type { Direction };
 export type Aggregation = 'sum_ratio' | 'sum' | 'weighted_mean' | 'none';
 export type Disaggregation = 'sex' | 'ethnicity' | 'area' | 'age_group';
 export type Source = 'reported' | 'registry' | 'survey';

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
-import { hardenSchema, hostileValues, isCalendarDate, jsonTooDeep, problemFromDbError } from './edge.ts';
+import { badCells, hardenSchema, hostileValues, storableEcho, isCalendarDate, jsonTooDeep, problemFromDbError } from './edge.ts';
 import { check } from './validate.ts';
 import { Type } from 'typebox';
 import { AppError } from './errors.ts';
@@ -136,4 +136,10 @@ test('helpers: calendar dates, depth scan, hostile values, schema defaults, data
   assert.equal(problemFromDbError({ code: '22P02' })?.kind.status, 400);
   assert.equal(problemFromDbError({ code: '42P01' }), null);
   assert.equal(problemFromDbError(new Error('x')), null);
+});
+
+test('imported cells: badCells names each cell that cannot be stored, storableEcho shows it with U+FFFD', () => {
+  assert.deepEqual(badCells(['ok', 'a\u0000b', '', '\ud800x', '😀']).map((b) => [b.index, b.message.en]), [[1, 'Must not contain the NUL character (\\u0000)'], [3, 'Contains an invalid Unicode character (unpaired surrogate)']]);
+  assert.equal(storableEcho('a\u0000b\udc00😀'), 'a\uFFFDb\uFFFD😀');
+  assert.equal(storableEcho('tiếng Việt'), 'tiếng Việt');
 });

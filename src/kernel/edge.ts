@@ -38,6 +38,26 @@ export function badString(s: string): Text | null {
   return null;
 }
 
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `s` with what cannot be stored (NUL, unpaired surrogates) as U+FFFD: to echo a refused value in a report. */
+export function storableEcho(s: string): string {
+  return badString(s) ? s.replace(UNSTORABLE, '\uFFFD') : s;
+}
+
+/**
+ * The cells of one imported row (registry and units imports, .xlsx or .csv) that cannot be
+ * stored, by index, with why: the row is refused, naming the column, and the other rows go on.
+ */
+export function badCells(cells: readonly (string | null | undefined)[]): { index: number; message: Text }[] {
+  const out: { index: number; message: Text }[] = [];
+  cells.forEach((c, index) => {
+    const bad = typeof c === 'string' ? badString(c) : null;
+    if (bad) out.push({ index, message: bad });
+  });
+  return out;
+}
+
 const escapePointer = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**

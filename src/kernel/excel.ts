@@ -23,3 +23,13 @@ export function cellText(v: unknown): string {
   }
   return String(v);
 }
+
+/**
+ * A shared or inline string of an .xlsx with its escapes decoded: Excel writes a character XML
+ * cannot hold as _xHHHH_ (_x000D_ a carriage return, _x0000_ a NUL). ExcelJS's workbook reader
+ * decodes them; its streaming reader does not, so the import's stream applies this (the same
+ * rule as ExcelJS) and a NUL read either way is refused by the row checks.
+ */
+export function decodeXlsxEscapes(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}

@@ -3,7 +3,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Type, type TSchema, type Static } from 'typebox';
-import { AppError, type FieldError } from './errors.ts';
+import { AppError, LimitError, type FieldError } from './errors.ts';
 import { text, type Text } from './i18n.ts';
 import { addEdgeKeywords, assertStorable, hardenSchema, messages } from './edge.ts';
 
@@ -62,7 +62,27 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[] | null | undef
     });
 }
 
-/** Validates `value` against `schema`; throws AppError(validation) listing every field in error. */
+/**
+ * A `maxLength` at or above this is a document's text (a pasted plan: 1,000,000 characters), not
+ * a field's: a body over it is too large (413, limit "text_chars"), not malformed (400).
+ */
+export const TEXT_LIMIT_CHARS = 100_000;
+
+/**
+ * The answer to a body that fails its schema: 413 naming the limit when a text is over a
+ * document's length (TEXT_LIMIT_CHARS or more), otherwise a 400 listing every field in error.
+ */
+export function problemFromAjv(errors: readonly ErrorObject[] | null | undefined, prefix = ''): AppError {
+  const long = (errors ?? []).find((e) => e.keyword === 'maxLength' && Number((e.params as { limit: number }).limit) >= TEXT_LIMIT_CHARS);
+  if (long) {
+    const limit = Number((long.params as { limit: number }).limit);
+    const path = prefix + (long.instancePath || '');
+    return new LimitError('text_chars', text(`Văn bản quá dài: tối đa ${limit.toLocaleString('vi-VN')} ký tự`, `The text is too long: at most ${limit} characters`), path === '' ? '/' : path);
+  }
+  return AppError.validation(fieldErrorsFromAjv(errors, prefix));
+}
+
+/** Validates `value` against `schema`; throws AppError(validation) listing every field in error (413 for a text over a document's length). */
 export function check<S extends TSchema>(schema: S, value: unknown, pathPrefix = ''): Static<S> {
   let fn = cache.get(schema);
   if (!fn) {
@@ -70,7 +90,7 @@ export function check<S extends TSchema>(schema: S, value: unknown, pathPrefix =
     cache.set(schema, fn);
   }
   assertStorable(value, pathPrefix);
-  if (!fn(value)) throw AppError.validation(fieldErrorsFromAjv(fn.errors, pathPrefix));
+  if (!fn(value)) throw problemFromAjv(fn.errors, pathPrefix);
   return value as Static<S>;
 }
 

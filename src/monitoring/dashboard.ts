@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Locale } from '../kernel/i18n.ts';
 import { derivedValue } from './model.ts';
+import { isPerYear } from '../indicators/vocabulary.ts';
 import { assessProgress, meetsTarget, statusLabels, leastSquaresSlope, type Progress, type Status } from './progress.ts';
 import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef } from './store.ts';
 import type { Comparator } from '../plans/cascade.ts';
@@ -71,7 +72,7 @@ export async function dashboard(q: Q, unit: UnitRef, year: number, locale: Local
   for (const t of targets) {
     const ind = defs.get(t.indicatorCode);
     if (!ind) continue;
-    const p = assessProgress({ ...t, unit: ind.unit }, ind.direction, series.get(t.indicatorCode) ?? []);
+    const p = assessProgress({ ...t, unit: ind.unit, perYear: isPerYear(t.unit) }, ind.direction, series.get(t.indicatorCode) ?? []);
     const { projection: _p, rule, ...rest } = p;
     rows.push({ ...rest, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
   }
@@ -88,7 +89,7 @@ export async function indicatorDetail(q: Q, unit: UnitRef, code: string, year: n
   if (!ind) return null;
   const history = (await yearlySeries(q, unit.id, [code], year)).get(code) ?? [];
   const target = (await targetsFor(q, unit)).filter((t) => t.indicatorCode === code).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0] ?? null;
-  const progress = target ? assessProgress({ ...target, unit: ind.unit }, ind.direction, history) : null;
+  const progress = target ? assessProgress({ ...target, unit: ind.unit, perYear: isPerYear(target.unit) }, ind.direction, history) : null;
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     indicator: pick(ind, locale),
@@ -124,7 +125,7 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
       const ind = defs.get(col.indicator.code)!;
       const value = v ? derivedValue(ind, v) : null;
       const t = targets.find((x) => x.indicatorCode === col.indicator.code);
-      return { value, numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, meetsTarget: value === null || !t ? null : meetsTarget(value, { ...t, unit: ind.unit }, ind.direction) };
+      return { value, numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, meetsTarget: value === null || !t ? null : meetsTarget(value, { ...t, unit: ind.unit, perYear: isPerYear(t.unit) }, ind.direction) };
     }),
   }));
   const sortCol = 0;
@@ -171,7 +172,7 @@ export async function chartInputs(q: Q, unit: UnitRef, year: number, rows: reado
   const out = new Map<number, ChartInput>();
   for (const r of withData) {
     const history = (series.get(r.indicator.code) ?? []).map((h) => ({ year: h.year, value: h.value }));
-    const p = assessProgress({ comparator: r.target.comparator, value: r.target.value, year: r.target.year, baselineYear: r.baseline?.year ?? null, baselineValue: r.baseline?.value ?? null, unit: r.indicator.unit },
+    const p = assessProgress({ comparator: r.target.comparator, value: r.target.value, year: r.target.year, baselineYear: r.baseline?.year ?? null, baselineValue: r.baseline?.value ?? null, unit: r.indicator.unit, perYear: r.target.perYear },
       r.indicator.direction as Direction, history);
     out.set(r.targetId, { title: `${r.indicator.name}${r.indicator.unit === '%' ? ' (%)' : ''}`, unit: r.indicator.unit, history, projection: p.projection, target: r.target });
   }

@@ -6,7 +6,8 @@ import type { Text } from '../kernel/i18n.ts';
 export * from './period.ts';
 
 export type Aggregation = 'sum_ratio' | 'sum' | 'weighted_mean' | 'none';
-export type Direction = 'higher_better' | 'lower_better' | 'target_band';
+import type { Direction } from '../indicators/vocabulary.ts';
+export type { Direction };
 
 /** What monitoring needs to know of a catalogue indicator (src/indicators owns the catalogue). */
 export interface IndicatorDef {

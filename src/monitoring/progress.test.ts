@@ -69,3 +69,27 @@ test('"khoảng 1.500 căn nhà ở xã hội" is met within 5%; every status ha
   assert.equal(meetsTarget(1400, { comparator: '~', value: 1500, year: 2030 }, 'higher_better'), false);
   for (const r of Object.values(statusRules)) assert.ok(r.vi.length > 20 && r.en.length > 20);
 });
+
+test('"giảm tỷ lệ hộ nghèo 1,5%/năm" from 10% in 2025: 2028 asks for ≤ 5,5%; falling 1,5 a year is on track', () => {
+  const spec = { comparator: 'reduce_by', value: 1.5, year: 2028, unit: '%', perYear: true, baselineYear: 2025, baselineValue: 10 } as const;
+  const p = assessProgress(spec, 'lower_better', obs([[2025, 10], [2026, 8.5]]));
+  assert.equal(p.status, 'on_track');
+  assert.equal(p.projected, 5.5);
+  assert.match(p.rule.vi, /giảm 1,5%\/năm từ 10% \(2025\), tức không quá 5,5% năm 2028/);
+  assert.equal(meetsTarget(5.5, spec, 'lower_better'), true);
+  assert.equal(meetsTarget(5.6, spec, 'lower_better'), false);
+  // Over the whole term (no "/năm"): 10 − 1,5 = 8,5.
+  assert.equal(meetsTarget(8.5, { ...spec, perYear: false }, 'lower_better'), true);
+  assert.equal(meetsTarget(8.6, { ...spec, perYear: false }, 'lower_better'), false);
+});
+
+test('"tăng thêm 7 xã" without a plan baseline starts from the earliest reported value', () => {
+  const p = assessProgress({ comparator: 'increase_by', value: 7, year: 2026 }, 'higher_better', obs([[2024, 20], [2025, 27]]));
+  assert.equal(p.status, 'achieved');
+  assert.deepEqual(p.baseline, { year: 2024, value: 20 });
+  // Without any start a change cannot be judged met.
+  assert.equal(meetsTarget(27, { comparator: 'increase_by', value: 7, year: 2026 }, 'higher_better'), false);
+  const none = assessProgress({ comparator: 'reduce_by', value: 2, year: 2026, unit: '%' }, 'lower_better', []);
+  assert.equal(none.status, 'no_data');
+  assert.match(none.rule.vi, /giảm 2% \(chưa có số liệu gốc\)/);
+});

@@ -2,7 +2,8 @@
 // needed against the observed trend (least squares over the series); the value projected for
 // the target year; and a status with the rule that produced it, in words a committee can read.
 import { formatNumberVi, type Text } from '../kernel/i18n.ts';
-import { boundKind, type Comparator } from '../plans/cascade.ts';
+import { boundKind } from '../plans/cascade.ts';
+import { comparatorWords, isChange, isPerYear, levelOfChange, type Comparator } from '../indicators/vocabulary.ts';
 import type { Direction } from './model.ts';
 
 export type Status = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
@@ -16,6 +17,8 @@ export interface TargetSpec {
   readonly baselineValue?: number | null;
   /** The indicator's unit: '%' clamps projections to 0–100. */
   readonly unit?: string;
+  /** A change target (reduce_by / increase_by) per year ("giảm 1,5%/năm"), not over the whole term. */
+  readonly perYear?: boolean;
 }
 
 export interface Observation {
@@ -27,7 +30,7 @@ export interface Progress {
   readonly status: Status;
   readonly baseline: Observation | null;
   readonly latest: Observation | null;
-  readonly target: { readonly comparator: Comparator; readonly value: number; readonly year: number };
+  readonly target: { readonly comparator: Comparator; readonly value: number; readonly year: number; readonly perYear?: boolean };
   /** Change per year still needed from the latest value to reach the target (signed). */
   readonly neededPerYear: number | null;
   /** Observed change per year: least-squares slope over the series (signed). */
@@ -77,10 +80,26 @@ export function leastSquaresSlope(obs: readonly Observation[]): number | null {
 
 type Bound = 'lower' | 'upper' | 'approx';
 
+/**
+ * A change target as the level it asks for: "giảm 2%/năm" from a baseline of 10% in 2025 by
+ * 2028 is "≤ 4%"; "tăng thêm 7 xã" from 20 is "≥ 27". The start is the plan's baseline, else the
+ * earliest reported value; null when there is neither. A level target is returned as it is.
+ */
+export function levelTarget(t: TargetSpec, series: readonly Observation[] = []): TargetSpec | null {
+  if (!isChange(t.comparator)) return t;
+  const first = [...series].sort((a, b) => a.year - b.year)[0];
+  const start = t.baselineYear != null && t.baselineValue != null ? { year: t.baselineYear, value: t.baselineValue } : first ?? null;
+  if (!start) return null;
+  const value = levelOfChange(t.comparator, t.value, start, t.year ?? DEFAULT_TARGET_YEAR, t.perYear ?? false);
+  return { ...t, comparator: t.comparator === 'reduce_by' ? '<=' : '>=', value, baselineYear: start.year, baselineValue: start.value };
+}
+
 /** "maintain 100%" holds the level: a lower bound where higher is better, upper where lower. */
 function boundOf(t: TargetSpec, d: Direction): Bound {
   const k = boundKind(t.comparator, d);
   if (k === 'maintain') return d === 'higher_better' ? 'lower' : d === 'lower_better' ? 'upper' : 'approx';
+  if (k === 'reduce') return 'upper';
+  if (k === 'increase') return 'lower';
   return k;
 }
 
@@ -90,7 +109,10 @@ function tolerance(t: TargetSpec, bound: Bound): number {
   return t.unit === '%' ? 1 : Math.abs(t.value) * 0.01;
 }
 
-export function meetsTarget(x: number, t: TargetSpec, d: Direction): boolean {
+/** Does x meet the target? A change target needs its baseline (false without one). */
+export function meetsTarget(x: number, spec: TargetSpec, d: Direction): boolean {
+  const t = levelTarget(spec);
+  if (!t) return false;
   const b = boundOf(t, d);
   if (b === 'approx') return Math.abs(x - t.value) <= tolerance(t, b) + EPS;
   // "khoảng 1.500 căn" where more is better: reaching about 1,500 (within 5%) counts.
@@ -108,20 +130,26 @@ function clamp(x: number, unit: string | undefined): number {
  * Assesses a target against the reported series (one value per year, any order). The plan's
  * baseline joins the series for the trend when no reported value exists for its year.
  */
-export function assessProgress(t: TargetSpec, direction: Direction, series: readonly Observation[]): Progress {
-  const targetYear = t.year ?? DEFAULT_TARGET_YEAR;
+export function assessProgress(spec: TargetSpec, direction: Direction, series: readonly Observation[]): Progress {
+  const targetYear = spec.year ?? DEFAULT_TARGET_YEAR;
   const reported = [...series].sort((a, b) => a.year - b.year);
+  // A change target is judged as the level it asks for from its start.
+  const t = levelTarget(spec, reported) ?? spec;
   const baseline = t.baselineYear != null && t.baselineValue != null ? { year: t.baselineYear, value: t.baselineValue } : null;
   const trendSeries = baseline && !reported.some((o) => o.year === baseline.year) ? [baseline, ...reported].sort((a, b) => a.year - b.year) : reported;
   const latest = reported.at(-1) ?? null;
-  const target = { comparator: t.comparator, value: t.value, year: targetYear };
+  const target = { comparator: spec.comparator, value: spec.value, year: targetYear, ...(spec.perYear ? { perYear: true } : {}) };
   const unitVi = t.unit === '%' ? ' điểm %' : '';
   const unitEn = t.unit === '%' ? ' pp' : '';
   const f = (x: number) => formatNumberVi(x, 2);
   const e = (x: number) => String(Math.round(x * 100) / 100);
   const sg = (x: number, loc: 'vi' | 'en') => (x >= 0 ? '+' : '−') + (loc === 'vi' ? f(Math.abs(x)) : e(Math.abs(x)));
-  const tgtVi = `${describeComparator(t.comparator, 'vi')} ${f(t.value)}${t.unit === '%' ? '%' : ''} năm ${targetYear}${t.year == null ? ' (mặc định)' : ''}`;
-  const tgtEn = `${describeComparator(t.comparator, 'en')} ${e(t.value)}${t.unit === '%' ? '%' : ''} by ${targetYear}${t.year == null ? ' (default)' : ''}`;
+  const pct = t.unit === '%' ? '%' : '';
+  // "giảm 2%/năm từ 10% (2025), tức ≤ 4% năm 2028": the change and the level it asks for.
+  const changeVi = isChange(spec.comparator) ? `${describeComparator(spec.comparator, 'vi')} ${f(spec.value)}${pct}${spec.perYear ? '/năm' : ''}${t !== spec ? ` từ ${f(t.baselineValue!)}${pct} (${t.baselineYear}), tức ` : ' (chưa có số liệu gốc) '}` : '';
+  const changeEn = isChange(spec.comparator) ? `${describeComparator(spec.comparator, 'en')} ${e(spec.value)}${pct}${spec.perYear ? '/year' : ''}${t !== spec ? ` from ${e(t.baselineValue!)}${pct} (${t.baselineYear}), i.e. ` : ' (no baseline) '}` : '';
+  const tgtVi = `${changeVi}${t !== spec || !isChange(spec.comparator) ? `${describeComparator(t.comparator, 'vi')} ${f(t.value)}${pct} ` : ''}năm ${targetYear}${t.year == null ? ' (mặc định)' : ''}`;
+  const tgtEn = `${changeEn}${t !== spec || !isChange(spec.comparator) ? `${describeComparator(t.comparator, 'en')} ${e(t.value)}${pct} ` : ''}by ${targetYear}${t.year == null ? ' (default)' : ''}`;
   const base = { baseline, latest, target };
 
   if (!latest) {
@@ -177,9 +205,6 @@ export function assessProgress(t: TargetSpec, direction: Direction, series: read
     : { vi: 'xu hướng đi ngang hoặc đi ngược chỉ tiêu.', en: 'the trend is flat or moving away from the target.' });
 }
 
-const cmpVi: Record<Comparator, string> = { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' };
-const cmpEn: Record<Comparator, string> = { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most', '=': 'reach', '~': 'about', maintain: 'maintain' };
-
 export function describeComparator(c: Comparator, locale: 'vi' | 'en'): string {
-  return (locale === 'vi' ? cmpVi : cmpEn)[c];
+  return comparatorWords[c][locale];
 }

@@ -57,3 +57,14 @@ test('"đạt" takes the direction of the indicator', () => {
   assert.equal(boundKind('=', 'lower_better'), 'upper');
   assert.equal(boundKind('~', 'target_band'), 'approx');
 });
+
+test('change targets: a smaller reduction is weaker; a reduction against a level changes the meaning', () => {
+  const d = dir({ poor: 'lower_better' });
+  const p: CascadeTarget[] = [{ indicatorCode: 'poor', comparator: 'reduce_by', value: 1.5, year: 2030 }];
+  assert.deepEqual(compareCascade(p, [{ indicatorCode: 'poor', comparator: 'reduce_by', value: 1, year: 2030 }], d)[0]!.flags, ['weaker']);
+  assert.deepEqual(compareCascade(p, [{ indicatorCode: 'poor', comparator: 'reduce_by', value: 2, year: 2030 }], d)[0]!.flags, []);
+  const changed = compareCascade(p, [{ indicatorCode: 'poor', comparator: '<', value: 3, year: 2030 }], d)[0]!;
+  assert.deepEqual(changed.flags, ['comparator_changed']);
+  assert.match(changed.notes[0]!.vi, /cấp trên "giảm 1,5", cấp dưới "dưới 3"/);
+  assert.equal(boundKind('increase_by', 'higher_better'), 'increase');
+});

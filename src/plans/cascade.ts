@@ -3,9 +3,9 @@
 // child leaves out, a different target year, and a comparator that changes the meaning.
 import type { Text } from '../kernel/i18n.ts';
 import { formatNumberVi } from '../kernel/i18n.ts';
+import { comparatorWords, type Comparator, type Direction } from '../indicators/vocabulary.ts';
 
-export type Comparator = '>' | '>=' | '<' | '<=' | '=' | '~' | 'maintain';
-export type Direction = 'higher_better' | 'lower_better' | 'target_band';
+export type { Comparator, Direction };
 
 export interface CascadeTarget {
   readonly id?: number;
@@ -31,7 +31,9 @@ export interface CascadeRow {
  * bound (at most / less than), about a value, or maintain. "đạt 99,5%" (=) on an indicator where
  * higher is better means "at least 99,5%", so '=' and '~' take the indicator's direction.
  */
-export function boundKind(c: Comparator, d: Direction): 'lower' | 'upper' | 'approx' | 'maintain' {
+export function boundKind(c: Comparator, d: Direction): 'lower' | 'upper' | 'approx' | 'maintain' | 'reduce' | 'increase' {
+  if (c === 'reduce_by') return 'reduce';
+  if (c === 'increase_by') return 'increase';
   if (c === '>' || c === '>=') return 'lower';
   if (c === '<' || c === '<=') return 'upper';
   if (c === 'maintain') return 'maintain';
@@ -40,12 +42,9 @@ export function boundKind(c: Comparator, d: Direction): 'lower' | 'upper' | 'app
   return 'approx';
 }
 
-const cmpVi: Record<Comparator, string> = { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' };
-const cmpEn: Record<Comparator, string> = { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most', '=': 'reach', '~': 'about', maintain: 'maintain' };
-
 export function describeTarget(t: CascadeTarget, locale: 'vi' | 'en'): string {
   const v = locale === 'vi' ? formatNumberVi(t.value) : String(t.value);
-  return `${(locale === 'vi' ? cmpVi : cmpEn)[t.comparator]} ${v}`;
+  return `${comparatorWords[t.comparator][locale]} ${v}`;
 }
 
 /**
@@ -59,6 +58,8 @@ export function isWeaker(child: CascadeTarget, parent: CascadeTarget, d: Directi
   const strict = (c: Comparator) => c === '>' || c === '<';
   if (kc === 'lower') return child.value < parent.value || (child.value === parent.value && strict(parent.comparator) && !strict(child.comparator));
   if (kc === 'upper') return child.value > parent.value || (child.value === parent.value && strict(parent.comparator) && !strict(child.comparator));
+  // A change: a smaller reduction (or increase) than the parent's asks for less.
+  if (kc === 'reduce' || kc === 'increase') return child.value < parent.value;
   if (kc === 'maintain') return d === 'higher_better' ? child.value < parent.value : d === 'lower_better' ? child.value > parent.value : false;
   // about a value: weaker when further from the parent in the bad direction
   if (d === 'higher_better') return child.value < parent.value;

@@ -1,7 +1,7 @@
 // Drafting a child plan from its parent: the unit's plan that implements the parent, with the
 // standard sections and the parent's targets pre-filled (the unit's latest value beside each).
 import { formatDateVi, formatNumberVi } from '../kernel/i18n.ts';
-import type { Comparator } from './cascade.ts';
+import { comparatorWords, type Comparator } from '../indicators/vocabulary.ts';
 
 export interface DraftSource {
   readonly parent: {
@@ -53,7 +53,7 @@ const kindVi: Record<DraftSource['parent']['kind'], string> = {
   report: 'Báo cáo',
 };
 
-const cmpVi: Record<Comparator, string> = { '>': 'trên ', '>=': 'từ ', '<': 'dưới ', '<=': 'không quá ', '=': 'đạt ', '~': 'khoảng ', maintain: 'duy trì ' };
+const cmpVi = Object.fromEntries(Object.entries(comparatorWords).map(([c, w]) => [c, `${w.vi} `])) as Record<Comparator, string>;
 
 export function placeDateVi(place: string, iso: string): string {
   const [y, m, d] = iso.split('-');

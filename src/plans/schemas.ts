@@ -3,11 +3,12 @@
 // Shapes are as the web reads them (a plan's parts are its stored rows, in snake_case).
 import { Type, type Static } from 'typebox';
 import { MAX_PLAN_TEXT_CHARS } from './model.ts';
+import { COMPARATORS } from '../indicators/vocabulary.ts';
 import { NoContent, Nullable, Timestamp } from '../kernel/schemas.ts';
 
 export { NoContent };
 
-export const Cmp = Type.Union(['>', '>=', '<', '<=', '=', '~', 'maintain'].map((c) => Type.Literal(c)));
+export const Cmp = Type.Union(COMPARATORS.map((c) => Type.Literal(c)));
 export const NullStr = Type.Union([Type.String(), Type.Null()]);
 /** Text cut from the plan document: as long as the document may be. */
 const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);

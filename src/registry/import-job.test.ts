@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { testApp } from '../../test/helpers/app.ts';
+import { xlsxWithRawText } from '../../test/helpers/xlsx.ts';
 import { formData } from '../../test/helpers/form.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { seedDemoVillages } from '../units/demo.ts';
@@ -108,6 +109,37 @@ test('an .xlsx upload is checked like the .csv with the same rows', async () => 
   assert.equal(j.result.alreadyImported, false, 'another file (its own content hash)');
   assert.deepEqual(j.result.counts, { new: 0, unchanged: 2, changed: 0, rejected: 4 }, 'the two valid rows are already in the registry from the .csv');
   await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/cancel`, headers: officer });
+});
+
+test('a cell with a NUL or half a surrogate pair refuses its row, naming row and column; the other rows import (.xlsx _x0000_ / _xD800_, .csv NUL byte)', async () => {
+  const [header, , , head] = (await readTableBuffer(csv, 'thu-lum-import.csv')) as string[][];
+  const name = header!.indexOf('Họ và tên');
+  const address = header!.indexOf('Địa chỉ');
+  const pid = header!.indexOf('Số định danh cá nhân');
+  const row = (code: string, fullName: string, addr = '') => head!.map((c, i) => (i === 0 ? code : i === name ? fullName : i === address ? addr : i === pid ? '' : c));
+  const before = await count();
+  const xlsx = await xlsxWithRawText([header!, row('TL-010', 'Lò Văn Mười'), row('TL-011', 'NUL1'), row('TL-012', 'Lò Văn Mười Hai', 'SUR1')], { NUL1: 'Lò_x0000_Văn', SUR1: 'Bản_xD800_' });
+  const r = await upload(xlsx, 'nul.xlsx');
+  assert.equal(r.statusCode, 202, r.body);
+  const j = await settled(r.json().id);
+  assert.equal(j.state, 'ready', JSON.stringify(j.error));
+  assert.deepEqual(j.result.counts, { new: 1, unchanged: 0, changed: 0, rejected: 2 });
+  const reasons = (n: number) => j.result.rows.find((x: { row: number }) => x.row === n).reasons as { column: string; message: { vi: string } }[];
+  assert.deepEqual(reasons(3).map((x) => [x.column, x.message.vi]), [['Họ và tên', 'Không được chứa ký tự NUL (\\u0000)']]);
+  assert.deepEqual(reasons(4).map((x) => [x.column, x.message.vi]), [['Địa chỉ', 'Chứa ký tự Unicode không hợp lệ (nửa cặp surrogate)']]);
+  const c = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/confirm`, headers: officer });
+  assert.equal(c.statusCode, 200, c.body);
+  assert.equal((await settled(j.id)).state, 'done');
+  assert.equal(await count(), before + 1, 'the good row only');
+  assert.equal((await sql<{ n: number }>`select count(*)::int as n from households where code in ('TL-011', 'TL-012')`.execute(t.db.k)).rows[0]!.n, 0);
+  // A .csv (UTF-8 text) with a NUL byte in one cell: that row refused, not the file.
+  const text = [header!, row('TL-013', 'Lò Văn Mười Ba'), row('TL-014', 'Lò\u0000Văn')].map((cells) => cells.map((x) => (x.includes(',') ? `"${x}"` : x)).join(',')).join('\n');
+  const rc = await upload(Buffer.from(text), 'nul.csv');
+  assert.equal(rc.statusCode, 202, rc.body);
+  const jc = await settled(rc.json().id);
+  assert.deepEqual(jc.result.counts, { new: 1, unchanged: 0, changed: 0, rejected: 1 });
+  assert.equal(jc.result.rows.find((x: { row: number }) => x.row === 3).reasons[0].column, 'Họ và tên');
+  await t.app.inject({ method: 'POST', url: `/api/registry/imports/${jc.id}/cancel`, headers: officer });
 });
 
 test('a file of the wrong type is refused with 415, a file over the limit with 413, both as problem+json on /body/file', async () => {

@@ -3,7 +3,9 @@
 // rejected with its reasons); valid rows go in only on confirm, in one transaction; the same
 // file twice changes nothing (content hash receipt, and natural keys: household code in the
 // commune, personal ID or name + date of birth in the household).
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { badCells, storableEcho } from '../kernel/edge.ts';
 import { excel } from '../kernel/excel.ts';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -49,17 +51,29 @@ export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
  * alone: an .xlsx is a ZIP archive, a .csv is text (neither a ZIP nor with NUL bytes). Null when
  * it can be read as what its name says.
  */
+/**
+ * Whether a file named .csv is not text: not UTF-8, or NUL bytes in more than 1 % of its first
+ * 64 KB (an .exe, UTF-16 text). A few NULs in UTF-8 text are left to refuse their rows.
+ */
+function isBinary(buf: Uint8Array): boolean {
+  if (!buf.includes(0)) return false;
+  const head = buf.subarray(0, 65536);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  return nul > head.length / 100 || !isUtf8(buf);
+}
+
 export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text | null {
   if (/\.xlsx$/i.test(fileName)) {
     return isZip(buf) ? null : text(`Tệp "${fileName}" không phải tệp Excel .xlsx`, `"${fileName}" is not an Excel .xlsx file`);
   }
   if (/\.csv$/i.test(fileName)) {
-    return isZip(buf) || buf.includes(0) ? text(`Tệp "${fileName}" không phải văn bản .csv`, `"${fileName}" is not a .csv text file`) : null;
+    return isZip(buf) || isBinary(buf) ? text(`Tệp "${fileName}" không phải văn bản .csv`, `"${fileName}" is not a .csv text file`) : null;
   }
   return text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted');
 }
 
-export { readTableBuffer, MAX_IMPORT_ROWS } from './table.ts';
+export { readTableBuffer, MAX_IMPORT_ROWS } from '../kernel/table.ts';
 
 export const contentHash = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
@@ -122,11 +136,17 @@ export function parseRows(table: string[][], from: number, to: number, today: st
   const col = (h: string) => header.indexOf(key(h));
   const dep = deprivationColumns().map((d) => ({ ...d, i: col(d.header) }));
   const rows: ParsedRow[] = [];
+  const columnName = (i: number) => storableEcho((table[0]?.[i] ?? '').trim()) || `Cột ${i + 1}`;
   for (let r = Math.max(1, from); r < Math.min(to, table.length); r++) {
-    const cells = table[r]!;
-    if (cells.every((c) => (c ?? '').trim() === '')) continue;
+    const raw = table[r]!;
+    if (raw.every((c) => (c ?? '').trim() === '')) continue;
+    // A cell the database cannot store (NUL, a lone surrogate: a .csv with a NUL byte, an .xlsx's
+    // _x0000_ or _xD800_) refuses its row, naming the column; the row is read on with the
+    // character shown as U+FFFD so that its report can be kept.
+    const refused = badCells(raw);
+    const cells = refused.length ? raw.map((c) => storableEcho(c ?? '')) : raw;
     const get = (h: string) => { const i = col(h); return i < 0 ? '' : (cells[i] ?? '').trim(); };
-    const problems: RowProblem[] = [];
+    const problems: RowProblem[] = refused.map((b) => ({ column: columnName(b.index), message: b.message }));
     const bad = (column: string, message: Text) => problems.push({ column, message });
     const dob = parseDateVi(get('Ngày sinh'));
     if (dob === undefined || dob === null) bad('Ngày sinh', text('Ngày sinh phải có dạng dd/mm/yyyy', 'Date of birth must be dd/mm/yyyy'));

@@ -46,8 +46,9 @@ export async function registryIndicators(q: Q, unitId: number, year: number, mon
       where unit_id in ${units} and start_month <= ${month} order by person_id, start_month desc, id desc) d
     where d.kind <> 'stop'`.execute(q);
   const o = await sql<{ n: number }>`select count(*)::int as n from integrity_flags where kind = 'not_enrolled' and state = 'open' and unit_id in ${units}`.execute(q);
-  const hi = await sql<{ insured: number; living: number }>`select count(*) filter (where health_insurance)::int as insured, count(*)::int as living
-    from persons where death_date is null and unit_id in ${units}`.execute(q);
+  // Kept per commune as persons change (unit_person_counts, migration 151), not counted per view.
+  const hi = await sql<{ insured: number; living: number }>`select coalesce(sum(insured), 0)::int as insured, coalesce(sum(living), 0)::int as living
+    from unit_person_counts where unit_id in ${units}`.execute(q);
   const k = c.rows[0]!;
   const pay = p.rows[0]!;
   const beneficiaries = b.rows[0]!.persons;

@@ -69,3 +69,13 @@ test('every row-level security policy computes the scope once per query (a sub-s
   const plan = await withActor(db, thulum, (tx) => sql<{ 'QUERY PLAN': string }>`explain select count(*) from persons where unit_id = ${commune.id}`.execute(tx));
   assert.match(plan.rows.map((x) => x['QUERY PLAN']).join('\n'), /InitPlan/);
 });
+
+test('the search of a commune outside the scope finds nothing, also when the matching runs as the owner (ansinh_person_search)', async () => {
+  const other = (await loadActor(db.k, await createTestUser(db, { username: 'search-other', role: 'officer', unitCode: '15889' })))!;
+  const r = await withActor(db, other, (tx) => store.searchPersons(tx, { unitId: commune.id, q: 'lo van kham', page: 1, pageSize: 50 }));
+  assert.deepEqual([r.items.length, r.total], [0, 0]);
+  const direct = await withActor(db, other, (tx) => sql<{ id: number }>`select id from ansinh_person_search(${commune.id}::int, '%lo%', 'lo', '{}'::int[], null, false, 50, 0)`.execute(tx));
+  assert.equal(direct.rows.length, 0, 'no ids of another commune');
+  const own = await withActor(db, thulum, (tx) => sql<{ id: number }>`select id from ansinh_person_search(${commune.id}::int, '%lo%', 'lo', '{}'::int[], null, false, 50, 0)`.execute(tx));
+  assert.ok(own.rows.length >= 4);
+});

@@ -2,13 +2,15 @@
 // exit codes and messages, --skip-invalid, corrections (upsert) and "Hiệu lực từ".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { testDb } from '../../test/helpers/db.ts';
+import { xlsxWithRawText } from '../../test/helpers/xlsx.ts';
 import type { Db } from '../db/connection.ts';
 import { readConfig } from '../kernel/config.ts';
 import { unitsImportCommand } from './commands.ts';
@@ -97,6 +99,55 @@ test('"Hiệu lực từ": a commune created on 01/01/2026 joins the province in
   assert.equal(u?.parent_id, lc?.id);
   assert.deepEqual(await sql<{ w: boolean }>`select ansinh_unit_within(${u!.id}, array[${lc!.id}]::int[]) as w`.execute(db.k).then((x) => x.rows[0]!.w), true);
   assert.equal(await findUnitByCodeAt(db.k, '99921', '2025-12-31'), undefined);
+});
+
+test('a cell with a NUL or half a surrogate pair (.xlsx _x0000_ / _xD800_, a NUL byte in a .csv) refuses its row, naming row and column; the others are written', async () => {
+  const header = ['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp'];
+  const xlsx = await xlsxWithRawText([header, ['97', 'Thử Nul', '99701', 'Một', 'Xã'], ['97', 'Thử Nul', '99702', 'NUL1', 'Xã'], ['97', 'Thử Nul', '99703', 'SUR1', 'Xã']], { NUL1: 'Hai_x0000_', SUR1: 'Ba_xD800_' });
+  writeFileSync(join(dir, 'nul.xlsx'), xlsx);
+  const strict = await run([join(dir, 'nul.xlsx')]);
+  assert.equal(strict.code, 1, strict.err);
+  assert.match(strict.err, /dòng 3, cột "Tên xã" \("Hai\uFFFD"\): Không được chứa ký tự NUL/);
+  assert.match(strict.err, /dòng 4, cột "Tên xã" \("Ba\uFFFD"\): Chứa ký tự Unicode không hợp lệ/);
+  assert.equal(await count(`code in ('97', '99701')`), 0, 'nothing written without --skip-invalid');
+  const r = await run([join(dir, 'nul.xlsx')], { 'skip-invalid': true });
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /3 dòng, 1 hợp lệ/);
+  assert.equal(await count(`code in ('97', '99701')`), 2, JSON.stringify((await sql`select code, name, level, valid_from from units where code in ('97', '99701')`.execute(db.k)).rows));
+  assert.equal(await count(`code in ('99702', '99703')`), 0);
+  // The same in a .csv: a NUL byte in one cell (a UTF-8 text otherwise).
+  writeFileSync(join(dir, 'nul.csv'), Buffer.from('Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Cấp\n98,Thử Csv,99801,Một,Xã\n98,Thử Csv,99802,Hai\u0000,Xã\n'));
+  const c = await run([join(dir, 'nul.csv')], { 'skip-invalid': true });
+  assert.equal(c.code, 0, c.err);
+  assert.match(c.err, /dòng 3, cột "Tên xã"/);
+  assert.equal(await count(`code in ('98', '99801')`), 2);
+  assert.equal(await count(`code = '99802'`), 0);
+});
+
+test('bounded like an upload: a zip bomb named .xlsx, a list over 200,000 rows and a file over 50 MB each fail with one Vietnamese line and exit 1, nothing written', async () => {
+  const before = await count('true');
+  const fail = async (file: string, pattern: RegExp) => {
+    const e = await run([file]).then(() => null, (x: unknown) => x as Error & { exitCode?: number });
+    assert.ok(e, `${file} was imported`);
+    assert.equal(e.exitCode, 1, e.message);
+    assert.match(e.message, pattern);
+  };
+  // A real workbook whose sheet is 200 MB of spaces (about 200 KB deflated): refused on the ZIP's
+  // directory, before anything is inflated.
+  const files = unzipSync(new Uint8Array(await new ExcelJS.Workbook().addWorksheet('a').workbook.xlsx.writeBuffer()));
+  const sheet = Object.keys(files).find((k) => /worksheets\/sheet1\.xml$/.test(k))!;
+  files[sheet] = [new Uint8Array(200 * 1024 * 1024).fill(0x20), { level: 9 }] as never;
+  writeFileSync(join(dir, 'bom.xlsx'), zipSync(files));
+  await fail(join(dir, 'bom.xlsx'), /không nhập được .*bom\.xlsx: Tệp nén bất thường: .* tối đa 100 lần \(giới hạn zip_ratio\)/);
+  // 200,001 data rows: stopped while reading.
+  writeFileSync(join(dir, 'lon.csv'), 'Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Cấp\n' + '99,Thử Ba,99911,Một,Xã\n'.repeat(200_001));
+  await fail(join(dir, 'lon.csv'), /quá nhiều dòng: tối đa 200\.000 dòng/);
+  // Over 50 MB (a sparse file): refused before it is read.
+  const huge = join(dir, 'rat-lon.csv');
+  writeFileSync(huge, 'Mã tỉnh\n');
+  truncateSync(huge, 50 * 1024 * 1024 + 1);
+  await fail(huge, /quá lớn: .* tối đa 50 MB/);
+  assert.equal(await count('true'), before, 'nothing written');
 });
 
 test('bad options and files are one clear line', async () => {

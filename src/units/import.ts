@@ -1,9 +1,10 @@
 // `ansinh units import FILE`: reads a Statistics Office list (.csv or .xlsx), validates every
 // row (rules in model.ts), and writes all of it in one transaction, or nothing.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { cellText, excel } from '../kernel/excel.ts';
+import { AppError, LimitError } from '../kernel/errors.ts';
+import { readTableBuffer } from '../kernel/table.ts';
+import { isZip } from '../kernel/upload.ts';
 import type { Db } from '../db/connection.ts';
 import { parseTable, unitsByEra, type RowError } from './model.ts';
 import { computeAncestors, upsertUnits, type UnitChange } from './store.ts';
@@ -12,32 +13,35 @@ import { CliError } from '../kernel/cli.ts';
 export { parseTable, toUnits } from './model.ts';
 
 
-/** Reads the first worksheet of an .xlsx or a .csv (UTF-8, with or without BOM) as rows of text. */
+/** The largest list file `ansinh units import` reads (the same as a registry import upload). */
+export const MAX_UNITS_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Reads the first worksheet of an .xlsx or a .csv (UTF-8, with or without BOM) as rows of text,
+ * with the bounds of an upload (issue 18): the size checked before reading, then in a worker
+ * with heap and time caps (src/kernel/table.ts): an .xlsx's ZIP checked before inflating, rows
+ * counted while reading. A file past a limit is one Vietnamese line and exit 1.
+ */
 export async function readTable(file: string): Promise<string[][]> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv') {
-    const buf = readFileSync(file);
-    try {
-      return parse(buf, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-    } catch (e) {
-      throw new CliError(`cannot read ${file} as CSV: ${(e as Error).message}`);
-    }
+  if (ext !== '.csv' && ext !== '.xlsx') throw new CliError(`loại tệp "${ext || '(không có)'}" không được hỗ trợ: dùng .csv hoặc .xlsx (unsupported file type)`);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new CliError(`không đọc được tệp ${file}: ${(e as Error).message}`);
   }
-  if (ext === '.xlsx') {
-    const wb = new (await excel()).Workbook();
-    try {
-      await wb.xlsx.readFile(file);
-    } catch (e) {
-      throw new CliError(`cannot read ${file} as .xlsx: ${(e as Error).message}`);
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) return [];
-    const rows: string[][] = [];
-    // Keep blank rows so that row numbers in error reports are the spreadsheet's own.
-    for (let i = 1; i <= ws.rowCount; i++) rows.push((ws.getRow(i).values as unknown[]).slice(1).map(cellText));
-    return rows;
+  if (size > MAX_UNITS_FILE_BYTES) {
+    throw new CliError(`tệp ${file} quá lớn: ${size.toLocaleString('vi-VN')} byte, tối đa ${(MAX_UNITS_FILE_BYTES / 1024 / 1024).toLocaleString('vi-VN')} MB; hãy chia tệp (file too large)`);
   }
-  throw new CliError(`unsupported file type "${ext || '(none)'}": use .csv or .xlsx`);
+  const buf = readFileSync(file);
+  if (ext === '.xlsx' && !isZip(buf)) throw new CliError(`tệp ${file} không phải tệp Excel .xlsx (not an .xlsx file)`);
+  try {
+    return await readTableBuffer(buf, file);
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(`không nhập được ${file}: ${e.detail?.vi ?? e.kind.title.vi}${e instanceof LimitError ? ` (giới hạn ${e.limit})` : ''}`);
+    throw e;
+  }
 }
 
 export interface ImportReport {

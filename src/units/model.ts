@@ -2,6 +2,7 @@
 // validation and the naming rules (kind prefixes), with no I/O.
 import { text, type Text } from '../kernel/i18n.ts';
 import type { FieldError } from '../kernel/errors.ts';
+import { badCells, storableEcho } from '../kernel/edge.ts';
 
 export type UnitLevel = 'province' | 'district' | 'commune' | 'village';
 
@@ -271,6 +272,12 @@ export function parseTable(table: readonly (readonly string[])[]): ParsedTable {
     if (cells.every((x) => String(x ?? '').trim() === '')) return;
     total++;
     const rowNumber = h + i + 2;
+    // A cell the database cannot store (NUL, a lone surrogate) refuses its row, naming the column.
+    const refused = badCells(cells.map((c) => String(c ?? '')));
+    if (refused.length) {
+      for (const b of refused) errors.push({ rowNumber, column: storableEcho(String(table[h]![b.index] ?? '').trim()) || `Cột ${b.index + 1}`, value: storableEcho(String(cells[b.index] ?? '')), reason: b.message });
+      return;
+    }
     const r = parseRow(cells, map, rowNumber);
     errors.push(...r.errors);
     if (!r.row) return;

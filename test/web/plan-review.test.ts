@@ -43,6 +43,10 @@ test('a target guessed from a selected passage: "trên 96% dân số tham gia BH
   assert.deepEqual(guessFromPassage('Phấn đấu trên 96% dân số tham gia BHYT', 2030), { comparator: '>', value: '96', unit: '%', year: '2030' });
   assert.deepEqual(guessFromPassage('tỷ lệ hộ nghèo đến năm 2025 dưới 3%', 2030), { comparator: '<', value: '3', unit: '%', year: '2025' });
   assert.deepEqual(guessFromPassage('khoảng 1.500 căn nhà ở xã hội', null), { comparator: '~', value: '1.500', unit: '', year: '' });
+  // A change is reduce_by / increase_by; "giảm xuống còn" states a level.
+  assert.equal(guessFromPassage('hằng năm giảm bình quân 1,5% hộ nghèo', null).comparator, 'reduce_by');
+  assert.equal(guessFromPassage('số xã đạt chuẩn tăng thêm 7 xã', null).comparator, 'increase_by');
+  assert.equal(guessFromPassage('giảm tỷ lệ hộ nghèo xuống còn 3%', null).comparator, '=');
 });
 
 test('the body to save: corrected targets carry what was read; removed ones are listed apart', () => {

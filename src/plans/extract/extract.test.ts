@@ -52,9 +52,9 @@ test('a comparator written once carries over the list; repeated item by item, an
   assert.ok(r.unmatched.some((u) => u.code === 'per_capita_base' && u.sourceText === '/10.000 dân'));
 });
 
-test('the year: the clause\'s own "năm 2025" wins over the heading; none at all gives null', () => {
-  const r = extractPlan(plan('- Đến năm 2025, tỷ lệ hộ nghèo dưới 3%; tỷ lệ thất nghiệp chung dưới 2%.'));
-  assert.deepEqual(r.targets.map(brief), ['poor_household_rate < 3 2025', 'unemployment_rate < 2 2030']);
+test('the year: the clause\'s own "năm 2025" wins over the heading and carries to the rest of the sentence; none at all gives null', () => {
+  const r = extractPlan(plan('- Đến năm 2025, tỷ lệ hộ nghèo dưới 3%; tỷ lệ thất nghiệp chung dưới 2%. Tỷ lệ lao động qua đào tạo đạt 70%.'));
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate < 3 2025', 'unemployment_rate < 2 2025', 'trained_workers_rate = 70 2030']);
   const n = extractPlan(plan('- Tỷ lệ thất nghiệp chung dưới 2%.', '2.1. Chỉ tiêu cụ thể'));
   assert.deepEqual(n.targets.map(brief), ['unemployment_rate < 2 null']);
 });
@@ -75,15 +75,16 @@ test('a standard level is a target on its own and part of the name when the item
   assert.deepEqual(r.unmatched.map((u) => u.code), ['level_in_name', 'level_in_name']);
 });
 
-test('a change ("giảm bình quân 1,5%/năm") is the reduction indicator; "giảm còn 2,5%" is the level', () => {
+test('a change ("giảm bình quân 1,5%/năm") is reduce_by on the level indicator, per year; "giảm còn 2,5%" is the level', () => {
   const r = extractPlan(plan('- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm còn 2,5%; giảm tỷ lệ hộ nghèo bình quân 1,5%/năm; số hộ nghèo giảm 150 hộ.'));
-  assert.deepEqual(r.targets.map(brief).slice(0, 2), ['poor_household_rate = 2.5 2030', 'poor_household_rate_reduction = 1.5 2030']);
-  assert.deepEqual(r.targets[2]!.proposed, { name: 'số hộ nghèo', unit: 'hộ', kind: 'count', direction: 'decrease' });
+  assert.deepEqual(r.targets.map(brief).slice(0, 2), ['poor_household_rate = 2.5 2030', 'poor_household_rate reduce_by 1.5 2030']);
+  assert.equal(r.targets[1]!.unit, '%/năm');
+  assert.equal(brief(r.targets[2]!), 'poor_households reduce_by 150 2030');
 });
 
 test('a line "Đến năm 2025:" gives its year to the bullets below it; a range is read as at least its lower bound', () => {
   const r = extractPlan(plan('Đến năm 2025:\n- Tỷ lệ hộ nghèo giảm bình quân từ 4 - 5%/năm.\n\nĐến năm 2030:\n- Tỷ lệ lao động qua đào tạo đạt 60% trở lên.', '2. Mục tiêu cụ thể'));
-  assert.deepEqual(r.targets.map(brief), ['poor_household_rate_reduction >= 4 2025', 'trained_workers_rate >= 60 2030']);
+  assert.deepEqual(r.targets.map(brief), ['poor_household_rate reduce_by 4 2025', 'trained_workers_rate >= 60 2030']);
   assert.deepEqual(r.unmatched.map((u) => [u.code, u.sourceText]), [['range_upper', '5']]);
 });
 
@@ -152,4 +153,78 @@ test('the plan to save leaves out targets not mapped to a catalogue indicator (p
   const ex = extractPlan(plan('- Tỷ lệ người dân tham gia BHYT đạt 95%; có 12 câu lạc bộ dưỡng sinh.'));
   assert.deepEqual(ex.targets.map((t) => t.indicatorCode), ['health_insurance_coverage', null]);
   assert.deepEqual(toPlanInput(ex).targets.map((t) => t.indicatorCode), ['health_insurance_coverage']);
+});
+
+test('change rules: the last verb before the number decides; the comparator on a change is its qualifier', () => {
+  const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo đa chiều trên 3%; tỷ lệ hộ cận nghèo giảm từ 0,8% trở lên.\n- Tỷ lệ hộ nghèo giảm dưới 2%.\n- Các xã khó khăn phấn đấu giảm tỷ lệ hộ nghèo là 3%/năm, hộ cận nghèo 2%/năm trở lên.'));
+  const got = r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value}${t.unit}`);
+  assert.deepEqual(got, ['reduce_by(>) 3%', 'reduce_by(>=) 0.8%', '< 2%', 'reduce_by 3%/năm', 'reduce_by(>=) 2%/năm']);
+});
+
+test('"tăng thêm" and "tăng … so với" are increases; a growth rate "tăng 8%" and "tốc độ tăng" are levels; "đạt và vượt" is at least', () => {
+  const r = extractPlan(plan('- Số xã đạt chuẩn nông thôn mới tăng thêm 4 xã.\n- Thu nhập bình quân đầu người tăng 12% so với năm 2025.\n- Tốc độ tăng trưởng kinh tế đạt 8%.\n- Tổng sản lượng lương thực đạt và vượt 5.000 tấn.\n- Tổng thu ngân sách trên địa bàn đạt từ 900 tỷ đồng trở lên.'));
+  const got = r.targets.map((t) => `${t.comparator} ${t.value}`);
+  assert.deepEqual(got, ['increase_by 4', 'increase_by 12', '= 8', '>= 5000', '>= 900']);
+});
+
+test('years: "so với năm 2020" is a baseline, a bare year yields to "Đến năm 2025:", a year opening a clause carries over ";", a later value\'s year is shared', () => {
+  const r = extractPlan(plan('- Đến năm 2025: giảm tỷ lệ hộ nghèo xuống 3% ở các xã năm 2020 có tỷ lệ hộ nghèo trên 10%.\n- Mục tiêu: đến năm 2027 tỷ lệ lao động qua đào tạo đạt 70%; tỷ lệ tham gia bảo hiểm y tế đạt 95%.\n- Thu nhập bình quân đầu người tăng ít nhất 1,5 lần so với năm 2020.\n- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 90%, tỷ lệ hộ nghèo dưới 2% năm 2026.'));
+  const got = r.targets.map((t) => `${t.comparator} ${t.value}${t.unit} ${t.year}`);
+  assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026']);
+});
+
+test('a label and its value after a colon are one target; "70% năm 2025, 85% năm 2030" continues the indicator', () => {
+  const r = extractPlan(plan('- Tỷ lệ thôn, bản có nhà sinh hoạt cộng đồng: 93%.\n- Tỷ lệ người dân tham gia tập thể dục thường xuyên đạt 35% năm 2026, 40% năm 2028.\n- Hộ nghèo: dưới 1,5%.'));
+  const got = r.targets.map((t) => `${t.indicatorCode ?? t.indicatorName} ${t.comparator} ${t.value} ${t.year}`);
+  assert.deepEqual(got, [
+    'Tỷ lệ thôn, bản có nhà sinh hoạt cộng đồng = 93 2030',
+    'Tỷ lệ người dân tham gia tập thể dục thường xuyên = 35 2026',
+    'Tỷ lệ người dân tham gia tập thể dục thường xuyên = 40 2028',
+    'poor_household_rate < 1.5 2030',
+  ]);
+});
+
+test('results: a count with its share ("còn 320 hộ nghèo, chiếm 2,1%"), a change against a past year, and what a ";" joins to a past clause', () => {
+  const doc = ['KẾ HOẠCH', 'Giảm nghèo năm 2026', 'Hà Nội, ngày 05 tháng 01 năm 2026', '', 'I. MỤC TIÊU', '',
+    '- Tính đến cuối năm 2025, toàn xã còn 320 hộ nghèo, chiếm 2,1%; 410 hộ cận nghèo, chiếm 2,7%.',
+    '- Tỷ lệ hộ nghèo là 2,1% (giảm 0,6% so với năm 2024).',
+    '- Năm 2026 phấn đấu giảm tỷ lệ hộ nghèo trên 0,5%.', '', 'II. TỔ CHỨC THỰC HIỆN', '', '1. UBND xã chủ trì thực hiện.'].join('\n');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map((t) => `${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value} ${t.year}`), ['reduce_by(>) 0.5 2026']);
+  assert.deepEqual(r.results.map((x) => x.value), [320, 410, 2.1, 0.6]);
+});
+
+test('amounts: a bare "triệu" at the end is money, "USD" is no document symbol, a crop row names its item in one word', () => {
+  const r = extractPlan(plan('- Thu nhập bình quân đầu người đạt 65 triệu.\n- GRDP bình quân đầu người đạt khoảng 3.800 USD.\n- Sắn 120 ha; mía 45 ha.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorName} ${t.comparator} ${t.value} ${t.unit}`), [
+    'Thu nhập bình quân đầu người = 65 triệu đồng', 'GRDP bình quân đầu người ~ 3800 USD', 'Sắn = 120 ha', 'mía = 45 ha',
+  ]);
+});
+
+test('a flattened table: "N | label | value |" rows are targets, not headings; "trong GDP" stays in the name', () => {
+  const r = extractPlan(plan('STT | Chỉ tiêu | Kế hoạch |\n1 | Tỷ lệ lao động qua đào tạo | 72% |\n2 | Tỷ trọng dịch vụ trong GDP | 41,5% |\n3 | Tỷ lệ hộ nghèo | giảm 1-1,5% |\n4 | Số bác sĩ trên 10.000 dân | 12 |'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode ?? t.indicatorName} ${t.comparator} ${t.value}`), [
+    'trained_workers_rate = 72', 'Tỷ trọng dịch vụ trong GDP = 41.5', 'poor_household_rate reduce_by 1', 'doctors_per_10000 = 12',
+  ]);
+  assert.equal(r.targets[1]!.sourceText, 'Tỷ trọng dịch vụ trong GDP | 41,5%');
+  assert.ok(!r.sections.some((s) => s.title.startsWith('|')));
+});
+
+test('not targets: a duration ("bình quân 5 năm"), a page counter ("Lượt xem: 245"), a share of the resolution reached ("đạt 100% chỉ tiêu nghị quyết")', () => {
+  const r = extractPlan(plan('- Tốc độ tăng trưởng kinh tế bình quân 5 năm đạt 7%.\n- Lượt xem: 245\n- Năm qua xã đạt 100% chỉ tiêu nghị quyết đề ra.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['= 7']);
+  assert.ok(r.unmatched.some((u) => u.sourceText === '5 năm') && r.unmatched.some((u) => u.sourceText === '245'));
+});
+
+test('an enumeration of amounts no catalogue indicator knows is divided at the commas; "trên một ha" is no decrease', () => {
+  const r = extractPlan(plan('- Tổng sản lượng lương thực đạt 8.000 tấn, giá trị sản xuất trên một ha đất canh tác đạt 150 triệu đồng, sản lượng chăn nuôi, thủy sản đạt 600 tấn.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorName} = ${t.value} ${t.unit} ${t.proposed?.direction}`), [
+    'Tổng sản lượng lương thực = 8000 tấn increase', 'giá trị sản xuất trên một ha đất canh tác = 150 triệu đồng increase', 'sản lượng chăn nuôi, thủy sản = 600 tấn increase',
+  ]);
+});
+
+test('not targets: a frequency inside the name of a rate ("ít nhất 2 lần/năm … đạt 60%") and a vote ("92,5% đại biểu biểu quyết tán thành")', () => {
+  const r = extractPlan(plan('- Trẻ em dưới 5 tuổi được theo dõi tăng trưởng ít nhất 2 lần/năm đạt 60%.\n- Nghị quyết được 92,5% đại biểu có mặt biểu quyết tán thành.'));
+  assert.deepEqual(r.targets.map((t) => t.value), [60]);
+  assert.ok(r.unmatched.some((u) => u.sourceText === '2 lần/năm') && r.unmatched.some((u) => u.sourceText === '92,5%'));
 });

@@ -18,6 +18,8 @@ export interface ExtractedTarget {
   readonly proposed?: ProposedIndicator;
   readonly indicatorName: string;
   readonly comparator: Comparator;
+  /** On a change (reduce_by / increase_by): "giảm từ 0,5% trở lên" → ">=". */
+  readonly qualifier?: Comparator;
   readonly value: number;
   readonly unit: string;
   readonly year: number | null;
@@ -120,7 +122,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const targets = found.targets.filter((t) => !pastSet.has(t)).map((t) => {
     const o = span(t.start, t.end);
     const sec = sectionAt(t.start);
-    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
+    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, ...(t.qualifier ? { qualifier: t.qualifier } : {}), value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
   });
   const unmatched = found.unmatched.map((u) => {
     const o = span(u.start, u.end);

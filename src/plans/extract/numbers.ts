@@ -45,7 +45,9 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     // A comparator word glued to its number by a missing space ("dưới12‰", "đạt95%") is not a code.
     if (/\p{L}$/u.test(before) && !/[²³]$/.test(before) && !/(?:^|[^\p{L}])(?:dưới|trên|đạt|còn|hơn|khoảng|là)$/iu.test(before)) continue;
     let structure: NumberToken['structure'] = null;
-    if (/^(?:[/-]\d{4})?[/-]?[ ]?[A-ZĐ]{1,}[A-ZĐa-z-]*\/?[A-ZĐ]/u.test(after) || /^\/\d{4}\/[A-ZĐ]/u.test(after) || /^\/[A-ZĐ]{2,}/u.test(after) || /\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(after)) structure = 'document_number';
+    // "4.900 USD", "20% GDP": a currency or an economic aggregate, not a document symbol.
+    if (/^[ ]?(?:USD|VNĐ|GDP|GRDP)(?![A-ZĐa-z\/])/u.test(after)) structure = null;
+    else if (/^(?:[/-]\d{4})?[/-]?[ ]?[A-ZĐ]{1,}[A-ZĐa-z-]*\/?[A-ZĐ]/u.test(after) || /^\/\d{4}\/[A-ZĐ]/u.test(after) || /^\/[A-ZĐ]{2,}/u.test(after) || /\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(after)) structure = 'document_number';
     else if (/\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(text.slice(end, end + 3))) structure = 'document_number';
     else if (/^\/\d{1,2}(\/\d{2,4})?\b/.test(after) && value0(raw) <= 31) structure = 'date';
     else if (/\d{1,2}\/$/.test(before) && /^\d{1,4}$/.test(raw)) structure = 'date';

@@ -55,9 +55,29 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)) return 'past';
   // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
   // of a plan reached, said of what was done.
-  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
+  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
+  // "4.806 hộ nghèo, chiếm 1,51%": a count with its share of the whole is a state, a result; the
+  // count ("… 6.006 hộ cận nghèo, chiếm") and the share alike.
+  const COUNT_SHARE = /\d[\d.]*\s*(?:hộ|người|lao động|trẻ em|đối tượng|xã|thôn|trường)(?:\s*\/\s*[\d.]+\s*hộ)?[^.;\d]{0,40}?,?\s*chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?[\d.,]+\s*%/u;
+  if (COUNT_SHARE.test(text.slice(a, Math.min(b, end + 50)).toLowerCase()) && !/phấn đấu|mục tiêu|đến năm \d{4}/u.test(before)) return 'past';
+  // "(giảm 7,34% so với năm 2022)": a change against a year before the document's is a result.
+  const vs = /^[\d.,]+\s*(?:%|lần)?\s*\)?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(text.slice(start, Math.min(b, end + 40)).toLowerCase().replace(/^[^\d]*/u, ''));
+  // "2,1% (giảm 0,6% so với năm 2024)": the value the change led to is a result too.
+  const paren = /^[^(]{0,30}\(\s*(?:giảm|tăng)\s+[\d.,]+\s*%?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(text.slice(end, Math.min(text.length, end + 70)).toLowerCase());
+  if (paren && !/phấn đấu|mục tiêu/u.test(before) && (paren[1] === undefined || (ctx.refYear !== null && Number(paren[1]) < ctx.refYear))) return 'past';
+  if (vs && !/phấn đấu|mục tiêu/u.test(before) && (vs[1] === undefined || (ctx.refYear !== null && Number(vs[1]) < ctx.refYear))) return 'past';
   if (future && !PAST_NEAR.test(before)) return 'future';
   if (PAST.test(before) || pastYear) return 'past';
+  // "Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo, chiếm 1,51%; 6.006 hộ cận nghèo, chiếm
+  // 1,89%": what the first clause of a sentence says of its values it says of the clauses joined
+  // to it by ";" (bounded: at most WINDOW characters back, not past a full stop or a line).
+  if (text[a - 1] === ';') {
+    let s = a - 1;
+    const sMin = Math.max(0, a - 1 - WINDOW);
+    while (s > sMin && !/[.\n!?]/.test(text[s - 1]!)) s--;
+    const earlier = text.slice(s, a - 1).toLowerCase();
+    if (PAST.test(earlier) && !FUTURE.test(earlier)) return 'past';
+  }
   return null;
 }
 

@@ -74,7 +74,8 @@ export function findSections(text: string): Section[] {
       const a = ARABIC.exec(t);
       const c = LETTER.exec(t);
       const p = PAREN.exec(t);
-      if (a && headingLike(a[2]!) && !/^\d/.test(a[2]!) && !/^[%/]/.test(a[2]!)) {
+      // "3 | Tỷ lệ … | 24,1% |": a row of a flattened table, not a heading.
+      if (a && headingLike(a[2]!) && !/^\d/.test(a[2]!) && !/^[%/|]/.test(a[2]!)) {
         numbering = a[1]!;
         title = a[2]!;
         level = 1 + numbering.split('.').length;

@@ -32,7 +32,8 @@
 import { findNumbers, parseNumberVi, type NumberToken } from './numbers.ts';
 import { bigrams, foldText, syllables, type Match, type Matcher } from '../../indicators/match.ts';
 
-export type Comparator = '>' | '>=' | '<' | '<=' | '=' | '~' | 'maintain';
+import type { Comparator } from '../../indicators/vocabulary.ts';
+export type { Comparator };
 
 /** What a target measures when no catalogue indicator matches: the officer maps it or adds it. */
 export interface ProposedIndicator {
@@ -62,6 +63,8 @@ export interface TargetSpan {
   readonly shared: boolean;
   /** How well the wording matched the indicator, 0..1. */
   readonly confidence: number;
+  /** The comparator on a change: "giảm từ 0,5% trở lên" is reduce_by 0,5 with qualifier ">=". */
+  readonly qualifier?: Comparator;
 }
 
 export type UnmatchedCode = 'age' | 'per_capita_base' | 'level_in_name' | 'year' | 'date' | 'document_number' | 'ordinal' | 'range_upper' | 'no_indicator';
@@ -99,6 +102,10 @@ interface Candidate {
   rangeLower: boolean;
   /** "giảm (bình quân) 1,5%/năm": a change, not a level. */
   change: boolean;
+  /** The verb that makes the number a change ("giảm tỷ lệ hộ nghèo 2%/năm", "tăng thêm 7 xã"). */
+  changeVerb: 'reduce' | 'increase' | null;
+  /** The change is per year ("/năm", "bình quân hằng năm", "mỗi năm"). */
+  perYear: boolean;
   left: [number, number];
   right: [number, number];
 }
@@ -109,7 +116,7 @@ const CMP_BEFORE: [RegExp, Comparator][] = [
   [/(?:tren duoi)$/, '~'],
   // "ít nhất khoảng 2.765 xã": at least, roughly stated.
   [/(?:it nhat khoang|toi thieu khoang)$/, '>='],
-  [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang)$/, '>='],
+  [/(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|lon hon hoac bang|dat va vuot|dat hoac vuot)$/, '>='],
   [/(?:con duoi|xuong duoi|duoi|thap hon muc|nho hon)$/, '<'],
   [/(?:cao hon|lon hon|vuot|tren|hon)$/, '>'],
   [/(?:khoang|xap xi|gan|chung|uoc dat)$/, '~'],
@@ -144,6 +151,8 @@ export interface TargetOptions {
 function markerOf(line: string): { depth: number; length: number } {
   let x = /^[ ]*(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line);
   if (x && x[1]) return { depth: 1, length: x[0].length };
+  // "3 | Tỷ lệ … | 24,1% |": the row number of a flattened table.
+  if ((x = /^[ ]*\d{1,3}[ ]*\|[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
   if ((x = /^[ ]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)][ ]*|[ ]+)(?=\D)/.exec(line))) return { depth: 1 + x[1]!.split('.').length, length: x[0].length };
   if ((x = /^[ ]*[a-zđ]\)[ ]*/.exec(line))) return { depth: 4, length: x[0].length };
   if ((x = /^[ ]*\(\d{1,2}\)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
@@ -155,6 +164,8 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
   const out: { year: number; start: number; end: number }[] = [];
   // "nhiệm kỳ 2020-2025" is a term of office, not a target year: its years are listed as years.
   for (const m of s.matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)\b/giu)) {
+    // "so với năm 2020", "giá so sánh năm 2010": the year compared with, not the target's.
+    if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
@@ -164,7 +175,9 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
 function clausesOf(text: string, a: number, b: number): [number, number][] {
   const out: [number, number][] = [];
   let s = a;
-  const re = /;|:(?!\d)|\.(?=\s|$)(?<!\d\.(?=\d))/g;
+  // "Tỷ lệ gia đình văn hóa: 95%": a label and its value (a list or a flattened table) stay one
+  // clause; a colon followed by words opens a new one.
+  const re = /;|:(?!\s*(?:(?:đạt|là|từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|tăng|giảm|duy trì)\s+)?\d)|\.(?=\s|$)(?<!\d\.(?=\d))/giu;
   re.lastIndex = a;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < b) {
@@ -176,9 +189,10 @@ function clausesOf(text: string, a: number, b: number): [number, number][] {
 }
 
 function trimSpan(text: string, a: number, b: number): [number, number] {
-  while (a < b && /[\s,;:.\-–(]/.test(text[a]!)) a++;
+  // "|" separates the cells of a flattened table row.
+  while (a < b && /[\s,;:.\-–(|]/.test(text[a]!)) a++;
   for (;;) {
-    while (b > a && /[\s,;:(]/.test(text[b - 1]!)) b--;
+    while (b > a && /[\s,;:(|]/.test(text[b - 1]!)) b--;
     const tail = /\s(?:và|hoặc|trong đó|riêng|với)$/u.exec(text.slice(a, b));
     if (!tail) break;
     b -= tail[0].length;
@@ -234,8 +248,21 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const clause = text.slice(ca, cb);
       const cYears = yearsIn(clause).map((y) => ({ ...y, start: y.start + ca, end: y.end + ca }));
       // "Đến năm 2030: tỷ lệ …": a year that introduces the rest of the line with a colon.
-      const year = cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
+      // A bare year inside the clause ("ở các tỉnh năm 2020 có …") yields to a year the line
+      // introduced ("Đến năm 2025: …"); one written "đến/tới/vào năm", or a period, does not.
+      const marked = cYears.filter((y) => /(?:đến|tới|vào|trong|hết|giai đoạn|^)\s*(?:cuối\s+)?(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?$/iu.test(text.slice(Math.max(ca, y.start - 22), y.start).replace(/năm\s*$/u, '')));
+      const year = introYear !== null && marked.length === 0 ? introYear : cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
       if (cYears.length && text[cb] === ':') introYear = cYears[cYears.length - 1]!.year;
+      // "Mục tiêu: đến năm 2025 giảm …; tỷ lệ … đạt 95%; …": a year that opens a clause carries
+      // to the clauses after it, up to the end of the sentence.
+      else if (marked.length && marked[0]!.start - ca < 30 && text[cb] === ';') introYear = marked[0]!.year;
+      else if (text[cb] === '.') introYear = null;
+      // A target without a year of its own takes the year written after a later value of the
+      // same clause ("đạt 70%, được lập hồ sơ … đạt 95% năm 2025, 100% năm 2030" → 70% in 2025).
+      const laterYear = (t: NumberToken): number | null => {
+        for (const x of ctoks) if (x.start > t.start) { const y = yearAfter(text, x, cb); if (y !== null) return y; }
+        return null;
+      };
       const ctoks = findNumbers(text, ca, cb);
       const perCapitaTok = ctoks.find((t) => [100, 1000, 10000, 100000].includes(t.value) && /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)));
       const perCapita = perCapitaTok ? (perCapitaTok.value === 100 ? 'per_100' : perCapitaTok.value === 10000 ? 'per_10000' : `per_${perCapitaTok.value}`) : null;
@@ -270,7 +297,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             continue;
           }
           // A range of quantities: the lower bound is the target (at least), the upper is listed.
-          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita);
+          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, cands.at(-1)?.changeVerb ?? null);
           c.explicit = '>=';
           c.rangeLower = true;
           cands.push(c);
@@ -282,6 +309,18 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         if (isAgeUnit && !(t.unit === 'tuổi' && /tuoi tho/.test(foldText(text.slice(ca, t.start))))) {
           const m = /(?:dưới|trên|từ|đủ|trẻ em|trẻ)\s*$/u.exec(before);
           add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? (/^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length) : 0));
+          continue;
+        }
+        // "khám sức khỏe định kỳ ít nhất 1 lần/năm đạt 70%": a frequency inside the name of a rate.
+        if (/^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.test(text.slice(t.end, t.end + 12)) && ctoks.some((x) => x !== t && x.unit === '%')) {
+          add('no_indicator', t.start, t.end + /^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.exec(text.slice(t.end))![0].length);
+          continue;
+        }
+        // "95,19% số đại biểu có mặt biểu quyết tán thành": a vote, not a target.
+        if (/biểu quyết|tán thành/u.test(text.slice(t.end, Math.min(cb, t.end + 60)))) { add('no_indicator', t.start, t.unitEnd); continue; }
+        // "bình quân 5 năm", "trong 3 năm": a duration; "Số lượt đọc: 513": page furniture.
+        if ((t.unit === 'năm' && /(?:bình quân|trong|sau|giai đoạn|thời gian)\s*$/iu.test(before)) || /lượt (?:đọc|xem|truy cập)\s*:?\s*$/iu.test(before)) {
+          add('no_indicator', t.start, t.unitEnd);
           continue;
         }
         if (t.unit === 'tháng') {
@@ -300,7 +339,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           levels.push(c);
           continue;
         }
-        cands.push(candidate(text, ca, t, fBefore, t, perCapita));
+        cands.push(candidate(text, ca, t, fBefore, t, perCapita, cands.at(-1)?.changeVerb ?? null));
       }
 
       // Words between numbers: left of the first, right of the last, and the gaps divided.
@@ -320,6 +359,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           for (const k of cuts) {
             const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + sc(best(gap.slice(k), n.units, undefined, n.change));
             if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
+          }
+          // No catalogue words either way ("… đạt 10.012 tấn, giá trị sản phẩm … đạt 169 triệu
+          // đồng"): the items are divided at the first comma after the number.
+          if (bestVal <= 1e-9) {
+            const comma = gap.search(/[,;]/);
+            if (comma >= 0) bestCut = comma + 1;
           }
           c.right = [g0, g0 + bestCut];
           n.left = [g0 + bestCut, n.cmpStart];
@@ -404,8 +449,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       for (const c of cands) if (c.cmpWord) explicitCount.set(c.cmpWord, (explicitCount.get(c.cmpWord) ?? 0) + 1);
       const repeated = [...explicitCount.values()].some((n) => n > 1);
       let carry: Comparator | null = null;
+      const clauseFirst = targets.length;
+      let prevChosen: (typeof chosen)[number] | null = null;
       for (const x of chosen) {
         const c = x.c;
+        const before = prevChosen;
+        prevChosen = x;
         let cmp: Comparator = c.explicit ?? '=';
         if (c.explicit && c.explicit !== '=') carry = x.side === 'right' ? c.explicit : null;
         else if (!c.explicit && carry && x.side === 'right' && !repeated) {
@@ -414,17 +463,34 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         } else if (c.explicit === '=') carry = null;
         // "100% huyện, thành phố duy trì đạt chuẩn …": the item's own verb is "duy trì".
         if (cmp === '=' && x.side === 'right' && /^duy tri\b/.test(VERB.exec(foldText(text.slice(c.tok.unitEnd, x.span[1])))?.[0] ?? '')) cmp = 'maintain';
+        // A change: the comparator read so far qualifies it ("giảm từ 0,5% trở lên").
+        let qualifier: Comparator | undefined;
+        if (c.changeVerb) {
+          if (cmp !== '=' && cmp !== 'maintain') qualifier = cmp;
+          cmp = c.changeVerb === 'reduce' ? 'reduce_by' : 'increase_by';
+        }
+        const perYearUnit = (u: string) => (c.changeVerb && c.perYear && !/\/\s*năm$/u.test(u) ? `${u}/năm` : u);
+        const q = qualifier ? { qualifier } : {};
+        // "đạt 70% năm 2025, 85% năm 2030": a value with its own year right after the previous
+        // one's continues its indicator (its comparator too, when it has none).
+        const ownYear = yearAfter(text, c.tok, cb);
+        const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
+        if (!x.m && before && prevT && ownYear !== null && /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))) {
+          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+\d{4}/u.exec(text.slice(c.tok.unitEnd))![0].length;
+          targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
+          continue;
+        }
         if (!x.m) {
           const p = proposeIndicator(text, c, trimSpan(text, c.left[0], c.left[1]), trimSpan(text, c.right[0], c.right[1]), cmp);
           if (!p) {
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, value: p.value, unit: p.proposed.unit, year: yearAfter(text, c.tok, cb) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
-        const unit = matcher.unitOf(x.m.code) ?? c.tok.unit ?? '';
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        const unit = perYearUnit(matcher.unitOf(x.m.code) ?? c.tok.unit ?? '');
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -498,7 +564,7 @@ function round(x: number): number {
 }
 
 /** A quantity with its comparator read from the words before (and "trở lên" after) it. */
-function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: string, u: NumberToken, perCapita: string | null): Candidate {
+function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: string, u: NumberToken, perCapita: string | null, prevChange: 'reduce' | 'increase' | null = null): Candidate {
   let explicit: Comparator | null = null;
   let cmpWord: string | null = null;
   let cmpStart = t.start;
@@ -528,7 +594,9 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     const first = parts[Math.max(0, parts.length - back)];
     if (first) cmpStart = clauseStart + first.index;
   }
-  const after = text.slice(u.unitEnd, u.unitEnd + 14);
+  // "… trở lên" after the number, or after its written unit ("từ 63 triệu đồng trở lên").
+  const wu = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
+  const after = text.slice(Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0), u.unitEnd + 54);
   if (/^\s*trở lên/u.test(after)) {
     explicit = explicit && explicit !== '=' ? explicit : '>=';
     cmpWord = cmpWord ?? 'tro len';
@@ -537,18 +605,59 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     cmpWord = cmpWord ?? 'tro xuong';
   }
   const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? u.unitEnd + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change, left: [0, 0], right: [0, 0] };
+  const { verb: changeVerb, perYear } = changeOf(text, clauseStart, t, u, prevChange);
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
+}
+
+// The verbs that govern a number, on folded text; the last one before the number decides. A
+// noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
+// giảm nghèo) is not a verb of change.
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|nang|xuong con|xuong|con|len|dat|duy tri o muc|chiem)(?![\p{L}])/gu;
+const NOT_CHANGE_NOUN = /(?:tang (?:truong|cuong|dan so|gia|nang suat|thu)|(?:toc do|ty le|muc) tang|ty le giam ngheo)$/;
+
+/**
+ * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
+ * nghèo giảm từ 0,5% trở lên", "giảm bình quân 2%/năm" are reductions; "tăng thêm 7 xã", "tăng
+ * 10,66% so với năm 2025", "tăng ít nhất 1,5 lần so với năm 2020" are increases. "giảm … xuống còn
+ * 3%" and "đạt 3%" state a level; "giảm từ 30% xuống 12%": 30 is where it starts, not a change;
+ * "công nghiệp tăng 18,4%" (a growth rate, nothing to compare with) stays a level.
+ */
+function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberToken, prev: 'reduce' | 'increase' | null): { verb: 'reduce' | 'increase' | null; perYear: boolean } {
+  let before = text.slice(Math.max(clauseStart, t.start - 90), t.start);
+  // Only the words since the previous quantity (a year stays: "năm 2023 giảm 7,3%").
+  before = before.replace(/^.*\d(?:[.,]\d+)?\s*(?:%|‰)/su, '');
+  const f = foldText(before).replace(/tro (?:len|xuong)/g, ' ');
+  const after = text.slice(u.unitEnd, u.unitEnd + 40);
+  const fAfter = foldText(after);
+  const perYear = /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) || /(?:(?:giam|tang|tang them|nang|ha)(?: ty le [\p{L} ]{0,40})? binh quan(?! dau nguoi)|moi nam|hang nam|binh quan\s*(?:tu|tren|khoang)?\s*$)/u.test(f);
+  let last: RegExpExecArray | null = null;
+  for (const m of f.matchAll(GOVERNING)) last = m;
+  // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
+  // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
+  if (!last) return { verb: prev && !VERB.test(f) ? prev : null, perYear };
+  // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
+  if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
+  const head = f.slice(0, last.index + last[0].length);
+  if (NOT_CHANGE_NOUN.test(head)) return { verb: null, perYear };
+  // "giảm từ 30% xuống (còn) 12%": the first number is the start.
+  if (/^\s*(?:%|‰)?\s*(?:trở lên\s*)?(?:\(?\s*năm \d{4}\s*\)?\s*)?(?:xuống|còn|về)/u.test(after)) return { verb: null, perYear };
+  const w = last[0];
+  if (w === 'giam' || w === 'ha') return { verb: 'reduce', perYear };
+  if (w === 'tang them') return { verb: 'increase', perYear };
+  if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
+  return { verb: null, perYear };
 }
 
 // ---- targets of indicators the catalogue lacks ------------------------------------------------
 
 // The unit written after a number, when the catalogue gives none: money ("tỷ đồng", "triệu
 // đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
-const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
+const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
-const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
+const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
 const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
-const DECREASE = /\b(?:giam|ha|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
+// ("hạ" folds to "ha", the hectare: only "hạ thấp" counts.)
+const DECREASE = /\b(?:giam|ha thap|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
 
 /** A target for an indicator the catalogue lacks, or null when the number does not read as one. */
 function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [number, number], cmp: Comparator): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
@@ -556,6 +665,8 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const wm = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
   let unit = wm ? (wm[1]! + (wm[2] ?? '')).replace(/\s*\/\s*/g, '/') : '';
   if (t.unit === '%' && !unit) unit = '%';
+  // "thu nhập bình quân đạt 72 triệu": a bare "triệu"/"tỷ" at the end of the clause is money.
+  if (/^(?:tỷ|triệu)$/u.test(unit)) unit = `${unit} đồng`;
   const money = /đồng|USD/u.test(unit);
   // "4.862 tỷ đồng" is 4862 of the unit "tỷ đồng"; "2,5 nghìn lao động" stays 2500 persons.
   const value = money ? parseNumberVi(t.raw) : t.value;
@@ -565,11 +676,16 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   // item's own words on the right ("70% người cao tuổi được khám sức khỏe định kỳ").
   let [la, lb] = L;
   const left = text.slice(la, lb);
-  const heads = [...left.matchAll(NAME_HEAD)];
+  // "… trong GDP", "… của tổng số": a head word after a preposition is inside the name.
+  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)));
   const comma = Math.max(left.lastIndexOf(','), left.lastIndexOf('('));
   // The first head word after the last comma ("tổng vốn đầu tư", not "vốn đầu tư").
-  const head = heads.find((h) => h.index! > comma)?.index ?? -1;
-  if (head >= 0 && head > comma) la += head;
+  let head = heads.find((h) => h.index! > comma)?.index ?? -1;
+  // "Tỷ lệ thôn, bản có …", "Tỷ trọng công nghiệp chế biến, chế tạo …": with no head word after
+  // the comma, the comma is inside the name when the words from the last head to it have no verb.
+  const lastHead = [...heads].reverse().find((h) => h.index! < comma);
+  if (head < 0 && lastHead && !VERB.test(foldText(left.slice(lastHead.index!, comma))) && !/\d/.test(left.slice(lastHead.index!))) head = lastHead.index!;
+  if (head >= 0) la += head;
   else if (comma >= 0) la += comma + 1;
   [la, lb] = trimSpan(text, la, lb);
   const lead = NAME_LEAD.exec(text.slice(la, lb));
@@ -582,7 +698,9 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   let name: string;
   let start: number;
   let end: number;
-  if (words(leftName) >= 2 && (words(leftName) <= 16 || words(rightName) < 2)) {
+  // A crop or product table row names its item in one word: "Lúa 507 ha", "Ngô: 20 ha".
+  const minLeft = /^(?:ha|héc-ta|tấn)$/u.test(unit) && !/^(?:đạt|là|còn|tăng|giảm)$/iu.test(leftName) ? 1 : 2;
+  if (words(leftName) >= minLeft && (words(leftName) <= 16 || words(rightName) < 2)) {
     name = leftName;
     start = la;
     end = unitEnd;

@@ -6,13 +6,14 @@ import { Loaded, useApi } from '../../components/data.tsx';
 import { Link, queryString } from '../../lib/router.tsx';
 import { IndicatorChart } from './Chart.tsx';
 import { m } from './strings.ts';
+import { comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import type { ChildrenView, DashboardView, IndicatorDetailView } from '../../../../src/monitoring/schemas.ts';
 
 type Row = DashboardView['rows'][number];
 type Dash = DashboardView;
 
 const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
-const cmp: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲' };
+const cmp: Record<string, string> = comparatorSymbols;
 const f = (x: number | null | undefined) => (x == null ? '–' : num(x, 2));
 
 export default function Dashboard({ unit, year, link }: { unit: string; year: number; link: (v: string, extra?: Record<string, string | number>) => string }) {

@@ -14,6 +14,7 @@ import { useApi, errorMessage } from '../../components/data.tsx';
 import { ErrorSummary, Field } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
+import { COMPARATORS, comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
 import './plans.css';
 
@@ -27,7 +28,6 @@ interface Indicator { code: string; name: string; unit: string }
 interface PlanItem { id: number; number: string | null; title: string; relation: string }
 interface Meta { kind: string; number: string; issuedOn: string; title: string; issuer: string; parentId: string }
 
-const COMPARATORS = ['=', '>', '>=', '<', '<=', '~', 'maintain'];
 const UNITS = ['%', 'houses', 'households', 'persons', 'per_10000', 'per_100', 'level', 'm2_per_person', 'years', 'group'];
 
 export default function ImportPlan() {
@@ -329,7 +329,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                       <div class="field">
                         <label for={id('comparator')}>{m('comparator')}</label>
                         <select class="input" id={id('comparator')} value={r.comparator} onChange={(ev) => update(r.key, { comparator: (ev.target as HTMLSelectElement).value })}>
-                          {COMPARATORS.map((c) => <option key={c} value={c}>{cmpWord(c)} ({c === 'maintain' ? '=' : c})</option>)}
+                          {COMPARATORS.map((c) => <option key={c} value={c}>{cmpWord(c)} ({comparatorSymbols[c]})</option>)}
                         </select>
                       </div>
                       <Field id={id('value')} label={m('value')} value={r.value} onValue={(v) => update(r.key, { value: v })} inputMode="text" class="input--short" error={fieldErr(id('value'))} />

@@ -85,6 +85,9 @@ export function segments(length: number, rows: readonly Row[], unmatched: readon
 
 const CMP_WORDS: [RegExp, string][] = [
   [/duy trì/iu, 'maintain'],
+  // A change, not a level ("giảm 1,5%/năm", "tăng thêm 7 xã"; not "giảm xuống còn 3%").
+  [/(?:giảm|hạ)\s+(?:bình quân\s+)?(?:từ\s+)?\d/iu, 'reduce_by'],
+  [/tăng(?:\s+thêm)?\s+(?:bình quân\s+)?(?:từ\s+)?\d/iu, 'increase_by'],
   [/khoảng/iu, '~'],
   [/(ít nhất|tối thiểu|không dưới|trở lên)/iu, '>='],
   [/(không quá|tối đa)/iu, '<='],

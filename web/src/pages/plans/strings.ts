@@ -1,6 +1,7 @@
 // The plans pages' words, Vietnamese first (kept beside the pages, like monitoring/strings.ts);
 // m(key) follows the app's current locale. cmpWord turns a comparator into words.
 import { localeStore } from '../../i18n/index.ts';
+import { comparatorWords } from '../../../../src/indicators/vocabulary.ts';
 
 const vi = {
   title: 'Kế hoạch',
@@ -100,7 +101,7 @@ const vi = {
   after: 'Sau',
   by: 'Người thực hiện',
   at: 'Thời điểm',
-  cmp: { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' } as Record<string, string>,
+  cmp: Object.fromEntries(Object.entries(comparatorWords).map(([c, w]) => [c, w.vi])) as Record<string, string>,
 };
 type Dict = typeof vi;
 const en: Dict = {
@@ -132,7 +133,7 @@ const en: Dict = {
   errTitle: 'Enter the title of the document', review: 'Review record', reviewAction: 'Action', reviewActions: { correct: 'Corrected', add: 'Added', remove: 'Removed', confirm: 'Confirmed' },
   units: { '%': '%', houses: 'houses', households: 'households', persons: 'persons', per_10000: 'per 10,000 people', per_100: 'per 100 people', level: 'level', m2_per_person: 'm² floor/person', years: 'years', group: 'group' },
   before: 'Before', after: 'After', by: 'By', at: 'When',
-  cmp: { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most', '=': 'reach', '~': 'about', maintain: 'maintain' },
+  cmp: Object.fromEntries(Object.entries(comparatorWords).map(([c, w]) => [c, w.en])) as Record<string, string>,
 };
 
 export function m<K extends keyof Dict>(key: K): Dict[K] {

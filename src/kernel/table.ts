@@ -1,16 +1,16 @@
-// Reading an import table (.csv or .xlsx) with bounded work (issue 18): in a worker thread with
+// Reading an import table (registry import, `ansinh units import`) (.csv or .xlsx) with bounded work (issue 18): in a worker thread with
 // its own heap and time caps; an .xlsx's ZIP is checked first (size, ratio, the parts of a
 // workbook, no program inside) and read as a stream (ExcelJS's WorkbookReader), a .csv through
 // csv-parse's stream; both stop at the row limit while reading, so a 1,000,001-row file fails
 // with "at most 200,000 rows" having read 200,001 of them, not after holding them all.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { cellText, excel } from '../kernel/excel.ts';
-import { AppError, LimitError } from '../kernel/errors.ts';
-import { text, type Text } from '../kernel/i18n.ts';
-import { fileTypeRefused } from '../kernel/upload.ts';
-import { runInWorker, type WorkerCaps } from '../kernel/worker.ts';
-import { checkOfficeZip, type ZipLimits } from '../kernel/zip.ts';
+import { cellText, decodeXlsxEscapes, excel } from './excel.ts';
+import { AppError, LimitError } from './errors.ts';
+import { text, type Text } from './i18n.ts';
+import { fileTypeRefused } from './upload.ts';
+import { runInWorker, type WorkerCaps } from './worker.ts';
+import { checkOfficeZip, type ZipLimits } from './zip.ts';
 
 /** Most data rows (after the header) of one import: a large commune has about 100,000 persons. */
 export const MAX_IMPORT_ROWS = 200_000;
@@ -69,7 +69,7 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
           if (row.number > MAX_IMPORT_ROWS + 1) return { ok: false, problem: tooManyRows() };
           // Blank rows are kept so that row numbers in reports are the spreadsheet's own.
           while (rows.length < row.number - 1) rows.push([]);
-          rows.push((row.values as unknown[]).slice(1).map((v) => cellText(v).trim()));
+          rows.push((row.values as unknown[]).slice(1).map((v) => decodeXlsxEscapes(cellText(v)).trim()));
         }
         break; // the first worksheet only
       }

@@ -1,0 +1,56 @@
+// The one definition of how a target compares and which way an indicator is better, shared by
+// plan extraction, the plan review page, the cascade check and monitoring progress (issue 16
+// item 4). Every module that names a comparator or a direction imports it from here.
+
+/**
+ * How a target's value is read (GLOSSARY.md, test/fixtures/corpus/README.md):
+ *  - a level: trên/hơn `>`; ít nhất, tối thiểu, từ … trở lên `>=`; dưới `<`; không quá `<=`;
+ *    đạt or nothing `=`; khoảng `~`; duy trì `maintain`;
+ *  - a change from the baseline: "giảm tỷ lệ hộ nghèo 1,5%/năm" `reduce_by` 1,5, "tăng thêm 7
+ *    xã" `increase_by` 7. A change per year has a unit ending in "/năm".
+ */
+export const COMPARATORS = ['=', '>', '>=', '<', '<=', '~', 'maintain', 'reduce_by', 'increase_by'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+export type Direction = 'higher_better' | 'lower_better' | 'target_band';
+
+/** A change from the baseline rather than a level. */
+export function isChange(c: Comparator): c is 'reduce_by' | 'increase_by' {
+  return c === 'reduce_by' || c === 'increase_by';
+}
+
+/** Words of a comparator as the documents and the UI write them. */
+export const comparatorWords: Record<Comparator, { vi: string; en: string }> = {
+  '>': { vi: 'trên', en: 'above' },
+  '>=': { vi: 'từ', en: 'at least' },
+  '<': { vi: 'dưới', en: 'below' },
+  '<=': { vi: 'không quá', en: 'at most' },
+  '=': { vi: 'đạt', en: 'reach' },
+  '~': { vi: 'khoảng', en: 'about' },
+  maintain: { vi: 'duy trì', en: 'maintain' },
+  reduce_by: { vi: 'giảm', en: 'reduce by' },
+  increase_by: { vi: 'tăng thêm', en: 'increase by' },
+};
+
+/** A short symbol for tables: ≥, ≤, ≈, ⟲ (maintain), ↓ (reduce by), ↑ (increase by). */
+export const comparatorSymbols: Record<Comparator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲', reduce_by: '↓', increase_by: '↑' };
+
+export function isComparator(s: string): s is Comparator {
+  return (COMPARATORS as readonly string[]).includes(s);
+}
+
+/** A unit of a change per year ("%/năm"). */
+export function isPerYear(unit: string | null | undefined): boolean {
+  return /\/\s*năm$/u.test(unit ?? '');
+}
+
+/**
+ * The level a change target asks for: from the baseline, minus (reduce_by) or plus
+ * (increase_by) the change, times the years from the baseline to the target year when the
+ * change is per year. A level target is its own value.
+ */
+export function levelOfChange(c: Comparator, value: number, baseline: { year: number; value: number }, targetYear: number, perYear: boolean): number {
+  if (!isChange(c)) return value;
+  const times = perYear ? Math.max(1, targetYear - baseline.year) : 1;
+  return c === 'reduce_by' ? baseline.value - value * times : baseline.value + value * times;
+}
