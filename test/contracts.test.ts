@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { testApp } from './helpers/app.ts';
 import { droppedFields, vagueSchema } from '../src/kernel/contract.ts';
 import { Type } from 'typebox';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const notJson: Record<string, string> = {
   'GET /api/openapi.json': 'the OpenAPI document itself',
@@ -78,4 +80,16 @@ test('droppedFields names what a too-narrow schema would lose, and nothing when 
   assert.equal(vagueSchema(Type.Unknown()), 'any value');
   assert.equal(vagueSchema(Type.Object({}, { additionalProperties: true })), 'an object without properties');
   assert.equal(vagueSchema(S), null);
+});
+
+test('route files declare no schema of their own: each feature\'s contract is in its schemas.ts', () => {
+  const src = new URL('../src/', import.meta.url).pathname;
+  const found: string[] = [];
+  for (const feature of readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(join(src, feature.name)).filter((n) => /routes?\.ts$|-route\.ts$/.test(n) && !n.endsWith('.test.ts'))) {
+      const lines = readFileSync(join(src, feature.name, f), 'utf8').split('\n');
+      lines.forEach((l, i) => { if (/\bType\.[A-Z]/.test(l)) found.push(`src/${feature.name}/${f}:${i + 1}`); });
+    }
+  }
+  assert.deepEqual(found, []);
 });

@@ -3,6 +3,7 @@
 // imports the types from here (type-only), so the two cannot drift.
 import { Type, type Static } from 'typebox';
 import type { Locale } from '../kernel/i18n.ts';
+import { Page } from '../kernel/schemas.ts';
 import { actionText, entityText } from './actions.ts';
 import type { StoredAuditEntry } from './model.ts';
 
@@ -37,7 +38,7 @@ export const AuditEntryView = Type.Object({
 });
 export type AuditEntryView = Static<typeof AuditEntryView>;
 
-export const AuditPage = Type.Object({ items: Type.Array(AuditEntryView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const AuditPage = Page(AuditEntryView);
 export type AuditPage = Static<typeof AuditPage>;
 
 /** The chain head now and the latest anchor written outside the database. */

@@ -1,6 +1,6 @@
 // Monitoring HTTP API: the report form of a unit and period (read, save draft, submit,
 // approve, return, reopen), completeness, dashboards, and DHIS2 dataValueSets exchange.
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { localize, type Locale } from '../kernel/i18n.ts';
@@ -13,7 +13,7 @@ import { chartSvg, comparisonSpec, specSvg } from './chart.ts';
 import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
 import { actorOf, auditFor, scoped, allowed } from './actor.ts';
 import type { Issue } from './validation.ts';
-import { UnitCode, PeriodId, FormParams, Num, ValueIn, SaveBody, ReasonBody, IssueOut, Loose, FormOut, ActionOut, YearQuery, UnitParams, CompletenessView, DashboardView, IndicatorDetailView, ChildrenView, CountryView, ImportSummaryView } from './schemas.ts';
+import { UnitCode, PeriodId, FormParams, Num, ValueIn, SaveBody, ReasonBody, IssueOut, Loose, FormOut, ActionOut, YearQuery, UnitParams, CompletenessView, DashboardView, IndicatorDetailView, ChildrenView, CountryView, ImportSummaryView, Saved, Attachment, AttachmentList, AttachmentBody, AttachmentParams, IndicatorParams, ExportQuery, DryRunQuery } from './schemas.ts';
 
 
 const issuesOut = (issues: readonly Issue[], locale: Locale) => issues.map((i) => ({ ...i, message: localize(i.message, locale) }));
@@ -43,7 +43,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.put(`${base}/form`, {
     config: { access: enter },
-    schema: { tags: ['monitoring'], summary: 'Lưu nháp số liệu / save draft values', params: FormParams, body: SaveBody, response: { 200: Type.Object({ saved: Type.Integer(), deleted: Type.Integer(), issues: Type.Array(IssueOut) }) } },
+    schema: { tags: ['monitoring'], summary: 'Lưu nháp số liệu / save draft values', params: FormParams, body: SaveBody, response: { 200: Saved } },
   }, async (req) => scoped(db, req, async (tx) => {
     const unit = await requireUnit(tx, req.params.unitCode);
     const r = await saveValues(tx, unit, req.params.period, req.body.values, actorOf(req)?.userId ?? null);
@@ -75,17 +75,16 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     return completeness(tx, unit, req.params.period);
   }));
 
-  const Attachment = Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(), uploadedAt: Type.String() });
   app.get(`${base}/attachments`, {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Tệp minh chứng của báo cáo / evidence attached to a report', params: FormParams, response: { 200: Type.Array(Attachment) } },
+    schema: { tags: ['monitoring'], summary: 'Tệp minh chứng của báo cáo / evidence attached to a report', params: FormParams, response: { 200: AttachmentList } },
   }, async (req) => scoped(db, req, async (tx) => listAttachments(tx, await requireUnit(tx, req.params.unitCode), req.params.period)));
 
   app.post(`${base}/attachments`, {
     config: { access: enter },
     schema: {
       tags: ['monitoring'], summary: 'Đính kèm tệp minh chứng (PDF, JPEG, PNG, DOCX, XLSX; tối đa 2 MB) / attach evidence', params: FormParams,
-      body: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }), contentBase64: Type.String({ minLength: 1, maxLength: 2_900_000 }) }, { additionalProperties: false }),
+      body: AttachmentBody,
       response: { 201: Attachment },
     },
   }, async (req, reply) => {
@@ -96,7 +95,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get(`${base}/attachments/:attachmentId`, {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Tải tệp minh chứng / download an attachment', params: Type.Object({ unitCode: UnitCode, period: PeriodId, attachmentId: Type.Integer({ minimum: 1 }) }) },
+    schema: { tags: ['monitoring'], summary: 'Tải tệp minh chứng / download an attachment', params: AttachmentParams },
   }, async (req, reply) => {
     const a = await scoped(db, req, async (tx) => getAttachment(tx, await requireUnit(tx, req.params.unitCode), req.params.attachmentId));
     if (!a) throw AppError.notFound({ vi: 'Không có tệp minh chứng này', en: 'No such attachment' });
@@ -140,7 +139,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/monitoring/units/:unitCode/indicators/:indicatorCode', {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Diễn biến một chỉ tiêu, dự báo và mục tiêu / one indicator: history, projection, target', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery, response: { 200: IndicatorDetailView } },
+    schema: { tags: ['monitoring'], summary: 'Diễn biến một chỉ tiêu, dự báo và mục tiêu / one indicator: history, projection, target', params: IndicatorParams, querystring: YearQuery, response: { 200: IndicatorDetailView } },
   }, async (req) => scoped(db, req, async (tx) => {
     const d = await indicatorDetail(tx, await requireUnit(tx, req.params.unitCode), req.params.indicatorCode, req.query.year ?? thisYear(), req.locale);
     if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
@@ -185,7 +184,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: { permission: 'monitoring.read', unit: { query: 'orgUnit' } } },
     schema: {
       tags: ['monitoring'], summary: 'Xuất dữ liệu theo định dạng DHIS2 dataValueSets / DHIS2 dataValueSets export',
-      querystring: Type.Object({ orgUnit: UnitCode, period: Type.Optional(PeriodId), children: Type.Optional(Type.Boolean()), approvedOnly: Type.Optional(Type.Boolean()) }),
+      querystring: ExportQuery,
       response: { 200: DataValueSetSchema },
     },
   }, async (req) => scoped(db, req, async (tx) => {
@@ -197,7 +196,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     config: { access: { permission: 'monitoring.approve', unit: 'none' } },
     schema: {
       tags: ['monitoring'], summary: 'Nhập dữ liệu DHIS2 dataValueSets (đã duyệt) / import DHIS2 dataValueSets (as approved)',
-      querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+      querystring: DryRunQuery,
       body: DataValueSetSchema, response: { 200: ImportSummaryView },
     },
   }, async (req) => scoped(db, req, async (tx) => {

@@ -130,3 +130,14 @@ export const ImportSummaryView = Type.Object({
   importCount: Type.Object({ imported: Type.Integer(), updated: Type.Integer(), ignored: Type.Integer(), deleted: Type.Integer() }),
   conflicts: Type.Array(Type.Object({ object: Type.String(), index: Type.Integer(), value: Type.String(), message: Type.String() })),
 });
+
+// Request schemas and small answers of the routes, in the order of routes.ts.
+export const Saved = Type.Object({ saved: Type.Integer(), deleted: Type.Integer(), issues: Type.Array(IssueOut) });
+/** Evidence attached to a report. */
+export const Attachment = Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(), uploadedAt: Type.String() });
+export const AttachmentList = Type.Array(Attachment);
+export const AttachmentBody = Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }), contentBase64: Type.String({ minLength: 1, maxLength: 2_900_000 }) }, { additionalProperties: false });
+export const AttachmentParams = Type.Object({ unitCode: UnitCode, period: PeriodId, attachmentId: Type.Integer({ minimum: 1 }) });
+export const IndicatorParams = Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) });
+export const ExportQuery = Type.Object({ orgUnit: UnitCode, period: Type.Optional(PeriodId), children: Type.Optional(Type.Boolean()), approvedOnly: Type.Optional(Type.Boolean()) });
+export const DryRunQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean()) });

@@ -5,7 +5,6 @@
 // highlights those spans, the officer corrects, and POST /api/plans saves the reviewed plan.
 // Same permission as saving a plan (plans.write), for the unit chosen (?unit=CODE).
 import multipart from '@fastify/multipart';
-import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
@@ -15,17 +14,13 @@ import { text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
 import { withActor } from '../access/index.ts';
 import { readPlan } from './read.ts';
-import { ExtractionView, UnitQuery } from './schemas.ts';
+import { ExtractionView, PastedText, UnitQuery } from './schemas.ts';
 
 /** The plan as the serializer takes it (the model's arrays are readonly; nothing here writes to them). */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 import { toPlanInput } from './import.ts';
 import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, type PlanSourceProblem } from './source.ts';
 
-const PastedText = Type.Object(
-  { text: Type.String({ minLength: 1, maxLength: MAX_PLAN_TEXT_CHARS }), fileName: Type.Optional(Type.String({ maxLength: 200 })) },
-  { additionalProperties: false },
-);
 
 
 /** The document's name and bytes from a multipart upload (field "file"), or its pasted text (field "text"). */

@@ -184,3 +184,9 @@ export const ExtractionView = Type.Object({
   parents: Type.Array(Type.Object({ id: Int, number: NullStr, title: Type.String() })),
 });
 export type ExtractionView = Static<typeof ExtractionView>;
+
+/** Pasted plan text (JSON body, or the multipart field "text") instead of a file. */
+export const PastedText = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: MAX_PLAN_TEXT_CHARS }), fileName: Type.Optional(Type.String({ maxLength: 200 })) },
+  { additionalProperties: false },
+);

@@ -4,7 +4,6 @@
 // download), the annual review job, life-event proposals, integrity queues, indicators, and the
 // public list of poor and near-poor households (names and villages only).
 import multipart from '@fastify/multipart';
-import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
@@ -13,7 +12,7 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
 import { Nullable } from '../kernel/validate.ts';
-import { Code, Id, IsoDate, Reason, PersonBody, HouseholdBody, PersonView, FlagReviewed, HouseholdDetail, PersonDetail, IntegrityQueue, IntegrityScan, ProposalDecided, ProposalList } from './schemas.ts';
+import { Code, Id, IsoDate, Reason, PersonBody, HouseholdBody, PersonView, FlagReviewed, HouseholdDetail, PersonDetail, IntegrityQueue, IntegrityScan, ProposalDecided, ProposalList, EthnicGroupList, ImportUpload, PersonSearchQuery, PersonPage, FullQuery, HouseholdQuery, NewHouseholdBody, HouseholdCreated, PersonPatchBody, PersonPatched, ImportReportQuery, ReviewBody, JobList, ProposalQuery, DetectBody, Detected, DecideBody, IntegrityQuery, ScanBody, FlagReviewBody, RegistryIndicatorsQuery, RegistryIndicatorList, PublicListQuery, PublicPoorList } from './schemas.ts';
 import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
@@ -61,7 +60,7 @@ async function communeOf(tx: Transaction<DB>, code: string): Promise<store.Commu
 export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/ethnic-groups', {
     config: { access: { public: true, reason: 'the official list of 54 ethnic groups is public reference data' } },
-    schema: { tags: ['registry'], summary: 'The 54 ethnic groups with their codes', response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) } },
+    schema: { tags: ['registry'], summary: 'The 54 ethnic groups with their codes', response: { 200: EthnicGroupList } },
   }, async () => ethnicGroups.map((g) => ({ code: g.code, name: g.name })));
 
   app.get('/api/registry/units/:code/persons', {
@@ -69,9 +68,8 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: {
       tags: ['registry'], summary: 'Search persons (accent-insensitive name, household code, or an exact 12-digit personal ID for those who may read IDs in full, audited); sensitive fields masked unless full=true',
       params: Code,
-      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
-        class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) }),
-      response: { 200: Type.Object({ items: Type.Array(PersonView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+      querystring: PersonSearchQuery,
+      response: { 200: PersonPage },
     },
   }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const c = await communeOf(tx, req.params.code);
@@ -98,7 +96,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
 
   app.get('/api/registry/persons/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
-    schema: { tags: ['registry'], summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)', params: Id, querystring: Type.Object({ full: Type.Optional(Type.Boolean()) }),
+    schema: { tags: ['registry'], summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)', params: Id, querystring: FullQuery,
       response: { 200: PersonDetail } },
   }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
@@ -114,7 +112,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/households/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'A household: members, poverty facts, classification with reasons (recomputed from the classified version), history',
-      params: Id, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) }), response: { 200: HouseholdDetail } },
+      params: Id, querystring: HouseholdQuery, response: { 200: HouseholdDetail } },
   }, async (req, reply) => withActor(db, req.actor, async (tx) => {
     const h = await store.getHousehold(tx, req.params.id);
     if (!h) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
@@ -133,8 +131,8 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.post('/api/registry/units/:code/households', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Register a household with its members (version 1 of each, with the reason)', params: Code,
-      body: Type.Object({ household: HouseholdBody, members: Type.Array(PersonBody, { minItems: 1, maxItems: 30 }), reason: Reason }, { additionalProperties: false }),
-      response: { 201: Type.Object({ householdId: Type.Integer(), personIds: Type.Array(Type.Integer()) }) } },
+      body: NewHouseholdBody,
+      response: { 201: HouseholdCreated } },
   }, async (req, reply) => {
     const b = req.body;
     const today = app.now().toISOString().slice(0, 10);
@@ -157,7 +155,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.patch('/api/registry/persons/:id', {
     config: { access: { permission: 'registry.write', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Change a person: a new dated version with the reason', params: Id,
-      body: Type.Object({ changes: Type.Partial(PersonBody), reason: Reason }, { additionalProperties: false }), response: { 200: Type.Object({ version: Type.Integer() }) } },
+      body: PersonPatchBody, response: { 200: PersonPatched } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
@@ -183,7 +181,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
         tags: ['registry'],
         summary: `Upload households and persons (multipart field "file": .csv or .xlsx, at most ${megabytes(MAX_IMPORT_FILE_BYTES)}): an import job checks the rows in chunks and waits for confirmation with a row-level report`,
         params: Code,
-        body: { content: { 'multipart/form-data': { schema: Type.Object({ file: Type.String({ format: 'binary', description: 'The .csv (UTF-8) or .xlsx file in the template of the guide; its type is checked by content' }) }) } } },
+        body: { content: { 'multipart/form-data': { schema: ImportUpload } } },
         response: { 202: JobView },
       },
     }, async (req, reply) => {
@@ -225,7 +223,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/imports/:id/report', {
     config: { access: { permission: 'registry.write', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'The row-level report of an import job as a file: every row with its result and, when rejected, its reasons (?format=csv|xlsx)', params: Id,
-      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) }) },
+      querystring: ImportReportQuery },
   }, async (req, reply) => {
     const j = await importJobToWrite(req, req.params.id);
     if (!j.result || !['ready', 'done'].includes(j.state)) throw AppError.conflict(text('Công việc nhập chưa kiểm tra xong các dòng', 'The import has not finished checking its rows'));
@@ -263,7 +261,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.post('/api/registry/units/:code/review', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Start the annual poverty review of the commune as a job (chunked, resumable); follow it at /api/jobs/{id}', params: Code,
-      body: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false }), response: { 202: JobView } },
+      body: ReviewBody, response: { 202: JobView } },
   }, async (req, reply) => {
     const id = await withActor(db, req.actor, async (tx) => {
       const c = await communeOf(tx, req.params.code);
@@ -275,7 +273,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
 
   app.get('/api/registry/units/:code/jobs', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'The long jobs of a commune, newest first, with their progress (import results without their rows)', params: Code, response: { 200: Type.Array(JobView) } },
+    schema: { tags: ['registry'], summary: 'The long jobs of a commune, newest first, with their progress (import results without their rows)', params: Code, response: { 200: JobList } },
   }, async (req) => withActor(db, req.actor, async (tx) => (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j))));
 
   app.get('/api/jobs/:id', {
@@ -286,26 +284,19 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/proposals', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Life-event proposals (death, move, turning 75/80, a child turning 4/16)', params: Code,
-      querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) }), response: { 200: ProposalList } },
+      querystring: ProposalQuery, response: { 200: ProposalList } },
   }, async (req) => withActor(db, req.actor, async (tx) => listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)));
 
   app.post('/api/registry/units/:code/proposals/detect', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Detect life events in a date window and file proposals', params: Code,
-      body: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }), response: { 200: Type.Object({ created: Type.Integer() }) } },
+      body: DetectBody, response: { 200: Detected } },
   }, async (req) => withActor(db, req.actor, async (tx) => ({ created: await detectLifeEvents(tx, (await communeOf(tx, req.params.code)).id, req.body.from, req.body.to) })));
 
   app.post('/api/registry/proposals/:id/decide', {
     config: { access: { permission: 'benefits.decide', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id,
-      body: Type.Object({
-        state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]),
-        decision: Type.Optional(Type.Object({
-          number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }),
-          kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])),
-          channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })),
-        }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })),
-      }, { additionalProperties: false }), response: { 200: ProposalDecided } },
+      body: DecideBody, response: { 200: ProposalDecided } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
@@ -316,19 +307,19 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/integrity', {
     config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Integrity review queues with reasons', params: Code,
-      querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) }),
+      querystring: IntegrityQuery,
       response: { 200: IntegrityQueue } },
   }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state }) })));
 
   app.post('/api/registry/units/:code/integrity/scan', {
     config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
-    schema: { tags: ['registry'], summary: 'Run the integrity checks for the commune', params: Code, body: Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false }), response: { 200: IntegrityScan } },
+    schema: { tags: ['registry'], summary: 'Run the integrity checks for the commune', params: Code, body: ScanBody, response: { 200: IntegrityScan } },
   }, async (req) => withActor(db, req.actor, async (tx) => scanIntegrity(tx, [(await communeOf(tx, req.params.code)).id], req.body?.asOf ?? app.now().toISOString().slice(0, 10))));
 
   app.post('/api/registry/integrity/:id/review', {
     config: { access: { permission: 'integrity.review', unit: 'record' } },
     schema: { tags: ['registry'], summary: 'Confirm or dismiss a flag with a note', params: Id,
-      body: Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: FlagReviewed } },
+      body: FlagReviewBody, response: { 200: FlagReviewed } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
     if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
@@ -339,15 +330,15 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/indicators', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Registry-computed indicators (numerator, denominator) for a year and payment month', params: Code,
-      querystring: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) }),
-      response: { 200: Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) })) } },
+      querystring: RegistryIndicatorsQuery,
+      response: { 200: RegistryIndicatorList } },
   }, async (req) => withActor(db, req.actor, async (tx) => registryIndicators(tx, (await communeOf(tx, req.params.code)).id, req.query.year, req.query.month)));
 
   app.get('/api/public/units/:code/poor-households', {
     config: { access: { public: true, reason: 'communes post the list of poor and near-poor households publicly for comment (annual review procedure); names and villages only' } },
     schema: { tags: ['registry'], summary: 'Public list of poor and near-poor households of a commune for a year: head name and village only', params: Code,
-      querystring: Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }),
-      response: { 200: Type.Object({ commune: Type.String(), year: Type.Integer(), items: Type.Array(Type.Object({ headName: Type.String(), village: Nullable(Type.String()), class: Type.String() })) }) } },
+      querystring: PublicListQuery,
+      response: { 200: PublicPoorList } },
   }, async (req) => {
     const c = await store.communeByCode(db.k, req.params.code);
     if (!c) throw AppError.notFound(text('Không tìm thấy xã {code}', 'No commune {code}'), { code: req.params.code });

@@ -3,8 +3,10 @@
 // their snake_case names where the web reads them so.
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
+import { Page } from '../kernel/schemas.ts';
 import { DecisionRecorded } from '../payments/schemas.ts';
 import { integrityKinds } from './integrity.ts';
+import { JobView } from '../jobs/view.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -106,3 +108,30 @@ export type IntegrityQueue = Static<typeof IntegrityQueue>;
 /** New flags filed by a scan, per kind of check. */
 export const IntegrityScan = Type.Object(Object.fromEntries(Object.keys(integrityKinds).map((k) => [k, Type.Integer()])) as Record<keyof typeof integrityKinds, ReturnType<typeof Type.Integer>>);
 export const FlagReviewed = Type.Object({ id: Type.Integer(), unit_id: Type.Integer() });
+
+// Request schemas and small answers of the routes, in the order of routes.ts.
+export const EthnicGroupList = Type.Array(Type.Object({ code: Type.String(), name: Type.String() }));
+export const PersonSearchQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })), class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) });
+export const PersonPage = Page(PersonView);
+export const FullQuery = Type.Object({ full: Type.Optional(Type.Boolean()) });
+export const HouseholdQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2022, maximum: 2030 })), full: Type.Optional(Type.Boolean()) });
+export const NewHouseholdBody = Type.Object({ household: HouseholdBody, members: Type.Array(PersonBody, { minItems: 1, maxItems: 30 }), reason: Reason }, { additionalProperties: false });
+export const HouseholdCreated = Type.Object({ householdId: Type.Integer(), personIds: Type.Array(Type.Integer()) });
+export const PersonPatchBody = Type.Object({ changes: Type.Partial(PersonBody), reason: Reason }, { additionalProperties: false });
+export const PersonPatched = Type.Object({ version: Type.Integer() });
+export const ImportReportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) });
+export const ReviewBody = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false });
+export const JobList = Type.Array(JobView);
+export const ProposalQuery = Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) });
+export const DetectBody = Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false });
+export const Detected = Type.Object({ created: Type.Integer() });
+export const DecideBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]), decision: Type.Optional(Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }), kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])), channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })), }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })), }, { additionalProperties: false });
+export const IntegrityQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) });
+export const ScanBody = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
+export const FlagReviewBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
+export const RegistryIndicatorsQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) });
+export const RegistryIndicatorList = Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
+export const PublicListQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) });
+export const PublicPoorList = Type.Object({ commune: Type.String(), year: Type.Integer(), items: Type.Array(Type.Object({ headName: Type.String(), village: Nullable(Type.String()), class: Type.String() })) });
+/** The import's multipart form as OpenAPI shows it. */
+export const ImportUpload = Type.Object({ file: Type.String({ format: 'binary', description: 'The .csv (UTF-8) or .xlsx file in the template of the guide; its type is checked by content' }) });

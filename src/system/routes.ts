@@ -6,29 +6,13 @@
 // restart it, killing the apply again. The probe waits at most HEALTH_PROBE_MS for the database;
 // past that the answer is 'busy' (or 'recovering' while the jobs a previous process left are
 // being resumed) with the jobs under way, HTTP 200: the process is alive and working.
-import { Type } from 'typebox';
+import { Health } from './schemas.ts';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { jobWorker, runningJobs } from '../jobs/runner.ts';
 
 /** How long /api/health waits for the database before it answers 'busy'. */
 export const HEALTH_PROBE_MS = 800;
-
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('busy'), Type.Literal('recovering')], {
-    description: "ok; degraded: the database refused the probe; busy: the database did not answer the probe in time because a job holds it; recovering: the same while the jobs a previous process left unfinished are resumed",
-  }),
-  version: Type.String(),
-  database: Type.Object({
-    kind: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
-    migration: Type.Integer(),
-    ok: Type.Boolean({ description: 'the probe answered' }),
-  }),
-  jobs: Type.Object({
-    running: Type.Array(Type.Integer(), { description: 'ids of the jobs this process is running' }),
-    recovering: Type.Boolean({ description: 'the jobs left by a previous process are being resumed' }),
-  }),
-});
 
 const timeout = Symbol('timeout');
 
