@@ -148,7 +148,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
 
   app.get('/api/monitoring/units/:unitCode/indicators/:indicatorCode/chart.svg', {
     config: { access: read },
-    schema: { tags: ['monitoring'], summary: 'Biểu đồ một chỉ tiêu (SVG; cùng biểu đồ với báo cáo năm) / one indicator\'s chart as SVG (the annual report\'s chart)', params: Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) }), querystring: YearQuery },
+    schema: { tags: ['monitoring'], summary: 'Biểu đồ một chỉ tiêu (SVG; cùng biểu đồ với báo cáo năm) / one indicator\'s chart as SVG (the annual report\'s chart)', params: IndicatorParams, querystring: YearQuery },
   }, async (req, reply) => {
     const d = await scoped(db, req, async (tx) => indicatorDetail(tx, await requireUnit(tx, req.params.unitCode), req.params.indicatorCode, req.query.year ?? thisYear(), 'vi'));
     if (!d) throw AppError.notFound({ vi: 'Không có chỉ tiêu {code}', en: 'No indicator {code}' }, { code: req.params.indicatorCode });
