@@ -36,6 +36,15 @@ export function presentDecision(d: DecisionRow, disc: Disclosure) {
   };
 }
 
+/**
+ * A decision just recorded (camelCase, as the law engine returns it): the same rule as
+ * presentDecision, decided by whether the caller may read the person's sensitive fields in full
+ * (a token narrowed to benefits.decide alone is told the amount only).
+ */
+export function presentRecordedDecision<D extends { category: string | null; coefficientTenths: number | null; basis: string | null }>(d: D, full: boolean): D & { masked?: true } {
+  return full ? d : { ...d, category: null, coefficientTenths: null, basis: null, masked: true };
+}
+
 /** A payroll line: ID number, account and category by the disclosure. */
 export function presentPayrollLine(l: PayrollLineRow, disc: Disclosure) {
   return {

@@ -15,7 +15,7 @@ import { communeByCode, getPerson } from '../registry/store.ts';
 import { isMonth } from '../registry/model.ts';
 import { maskAccount, noStore, type Disclosure } from '../registry/presenters.ts';
 import { payrollTotals, sharedAccounts } from './model.ts';
-import { inBankFile, presentPayrollLine } from './presenters.ts';
+import { inBankFile, presentPayrollLine, presentRecordedDecision } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
@@ -65,8 +65,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
       await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
       // The category the law engine gave tells a disability: the answer follows the same rule as
       // the person's page (a token narrowed to benefits.decide alone gets the amount only).
-      if (can(req.actor, 'registry.person.read_full', d.unitId)) return d;
-      return { ...d, category: null, coefficientTenths: null, basis: null, masked: true };
+      return presentRecordedDecision(d, can(req.actor, 'registry.person.read_full', d.unitId));
     });
     return reply.status(201).send(r);
   });

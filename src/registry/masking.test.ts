@@ -144,3 +144,23 @@ test('Medium 8: the payroll view and its exports mask alike: categories need the
   assert.deepEqual(log.at(-2)!.after.personIds.sort(), [personId, spouseId].sort());
   assert.deepEqual(log.at(-1)!.after, { fields: ['account'], personIds: [personId] });
 });
+
+test('Medium 8: confirming a proposal by a token narrowed to benefits.decide is told the amount, not the category of the decision it records', async () => {
+  // A change proposal for the severely disabled person (Decree 20/2021 Art. 5 cl. 6: category 5.6).
+  const unitId = (await sql<{ unit_id: number }>`select unit_id from persons where id = ${personId}`.execute(t.db.k)).rows[0]!.unit_id;
+  const ins = async (eventDate: string) => (await sql<{ id: number }>`insert into life_event_proposals (province_code, unit_id, person_id, kind, event_date, effective_month, action, detail)
+    values ('12', ${unitId}, ${personId}, 'review', ${eventDate}, 202612, 'change', '{}') returning id`.execute(t.db.k)).rows[0]!.id;
+  const decide = (id: number, headers: Record<string, string>, n: string) => t.app.inject({ method: 'POST', url: `/api/registry/proposals/${id}/decide`, headers,
+    payload: { state: 'confirmed', decision: { number: n, decidedOn: '2026-11-20', signer: 'Chủ tịch UBND xã' } } });
+  const tok = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: h.approver, payload: { name: 'decide proposals only', permissions: ['benefits.decide'] } });
+  assert.equal(tok.statusCode, 201, tok.body);
+  const byToken = await decide(await ins('2026-11-01'), { authorization: `Bearer ${tok.json().token}` }, 'P1/QĐ-UBND');
+  assert.equal(byToken.statusCode, 200, byToken.body);
+  const d = byToken.json().decision;
+  assert.deepEqual([d.category, d.coefficientTenths, d.basis, d.masked], [null, null, null, true]);
+  assert.equal(d.monthlyAmount, 1_000_000, 'the amount paid stays');
+  assert.doesNotMatch(byToken.body, /5\.6|khoản 6/);
+  const full = await decide(await ins('2026-11-02'), h.approver, 'P2/QĐ-UBND');
+  assert.equal(full.statusCode, 200, full.body);
+  assert.equal(full.json().decision.category, '5.6', 'the approver reads in full');
+});

@@ -25,7 +25,7 @@ import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
 import { MASKED, noStore, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
-import { presentDecision } from '../payments/presenters.ts';
+import { presentDecision, presentRecordedDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
 import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer, reportCsv, reportXlsx, type ImportReport } from './import.ts';
@@ -301,7 +301,8 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
     await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
-    return r;
+    // The decision's category tells a disability: masked as on the person's page.
+    return { ...r, decision: r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)) };
   }));
 
   app.get('/api/registry/units/:code/integrity', {
