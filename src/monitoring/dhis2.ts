@@ -84,7 +84,7 @@ type Field = 'numerator' | 'denominator' | 'value';
  * imported, changed ones updated, identical ones ignored; values of a report already approved
  * here are locked (a conflict unless identical). Any conflict means nothing is written.
  */
-export async function importDataValueSet(q: Q, set: DataValueSet, opts: { dryRun?: boolean; actorId?: number | null; allowUnit?: (unitId: number) => Promise<boolean> } = {}): Promise<ImportSummary> {
+export async function importDataValueSet(q: Q, set: DataValueSet, opts: { dryRun?: boolean; actorId?: number | null; allowUnit?: (unit: UnitRef) => boolean | Promise<boolean> } = {}): Promise<ImportSummary> {
   const conflicts: ImportConflict[] = [];
   const units = new Map<string, UnitRef | null>();
   const defs = await indicatorDefs(q);
@@ -101,8 +101,8 @@ export async function importDataValueSet(q: Q, set: DataValueSet, opts: { dryRun
     const unit = units.get(org)!;
     if (!unit) { bad('orgUnit', org, { vi: `Không có đơn vị hành chính mã ${org}`, en: `No administrative unit with code ${org}` }); continue; }
     if (opts.allowUnit) {
-      if (!allowed.has(unit.id)) allowed.set(unit.id, await opts.allowUnit(unit.id));
-      if (!allowed.get(unit.id)) { bad('orgUnit', org, { vi: `Đơn vị ${org} nằm ngoài phạm vi của bạn`, en: `Unit ${org} is outside your scope` }); continue; }
+      if (!allowed.has(unit.id)) allowed.set(unit.id, await opts.allowUnit(unit));
+      if (!allowed.get(unit.id)) { bad('orgUnit', org, { vi: `Số liệu của đơn vị ${org} do cấp trên trực tiếp của đơn vị duyệt, trong phạm vi của mình`, en: `Values of unit ${org} are approved by the level directly above it, within its scope` }); continue; }
     }
     const m = /^(.+?)(?:\.(numerator|denominator))?$/.exec(dv.dataElement)!;
     const code = m[1]!;

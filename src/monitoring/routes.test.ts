@@ -107,3 +107,31 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     await close();
   }
 });
+
+test('the DHIS2 import writes values as approved, so it follows the approval rule (policy.ts): the level above, never the unit itself', async () => {
+  const db = await monitoringDb();
+  const ids = await seedFixture(db);
+  const { app, close } = await testApp(db);
+  try {
+    const k = db.k as unknown as Kysely<any>;
+    const commune = (await sql<{ code: string }>`select code from units where id = ${ids.communes['Xã Thu Lũm']!}`.execute(k)).rows[0]!.code;
+    const province = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'tinh-dhis2', role: 'approver', unitCode: '98' }))), 'accept-language': 'vi' };
+    const selfApprover = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'xa-dhis2', role: 'approver', unitCode: commune }))), 'accept-language': 'vi' };
+    const set = (orgUnit: string) => ({ dataSet: 'ansinh-nq42', period: '2025', orgUnit, dataValues: [{ dataElement: 'temporary_houses_removed', value: '7' }] });
+    const post = (headers: Record<string, string>, orgUnit: string) => app.inject({ method: 'POST', url: '/api/monitoring/dataValueSets?dryRun=true', headers, payload: set(orgUnit) });
+
+    const byProvince = await post(province, commune);
+    assert.equal(byProvince.statusCode, 200, byProvince.body);
+    assert.deepEqual(byProvince.json().conflicts, [], 'the province decides its communes’ reports');
+    for (const [who, orgUnit] of [[selfApprover, commune], [province, '98']] as const) {
+      const r = await post(who, orgUnit);
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(r.json().conflicts.map((c: { object: string }) => c.object), ['orgUnit'], `${orgUnit}: its own unit's values are not its to approve`);
+      assert.match(r.json().conflicts[0].message, /cấp trên trực tiếp/);
+    }
+    const n = await sql<{ n: number }>`select count(*)::int as n from monitoring_values`.execute(k);
+    assert.equal(n.rows[0]!.n, 0, 'a dry run writes nothing');
+  } finally {
+    await close();
+  }
+});

@@ -11,7 +11,8 @@ import { dashboardXlsx } from './xlsx.ts';
 import { annualReportDocx } from './report.ts';
 import { chartSvg, comparisonSpec, specSvg } from './chart.ts';
 import { addAttachment, listAttachments, getAttachment } from './attachments.ts';
-import { actorOf, auditFor, scoped, allowed } from './actor.ts';
+import { actorOf, auditFor, scoped } from './actor.ts';
+import { assertCanDecide, canDecide } from './policy.ts';
 import type { Issue } from './validation.ts';
 import { UnitCode, PeriodId, FormParams, Num, ValueIn, SaveBody, ReasonBody, IssueOut, Loose, FormOut, ActionOut, YearQuery, UnitParams, CompletenessView, DashboardView, IndicatorDetailView, ChildrenView, CountryView, ImportSummaryView, Saved, Attachment, AttachmentList, AttachmentBody, AttachmentParams, IndicatorParams, ExportQuery, DryRunQuery } from './schemas.ts';
 
@@ -54,10 +55,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     scoped(db, req, async (tx: Q) => {
       const unit = await requireUnit(tx, req.params.unitCode);
       const actor = actorOf(req);
-      // Approval happens at the level above: the approver's scope must hold the parent unit.
-      if (name !== 'submit' && actor && actor.scope !== 'all' && (unit.parentId === null || !allowed(actor, 'monitoring.approve', unit.parentId))) {
-        throw AppError.forbidden({ vi: 'Báo cáo do cấp trên trực tiếp duyệt; bạn không thể tự duyệt báo cáo của đơn vị mình', en: 'Reports are approved by the level above; you cannot approve your own unit\'s report' });
-      }
+      if (name !== 'submit' && actor) assertCanDecide(actor, unit); // the level above decides (policy.ts)
       const reason = (req.body as { reason?: string } | undefined)?.reason ?? null;
       const r = await act(tx, unit, req.params.period, { action: name, actorId: actor?.userId ?? null, reason, audit: auditFor(req) });
       return { status: r.status, issues: issuesOut(r.issues, req.locale) };
@@ -203,7 +201,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
     const actor = actorOf(req);
     const summary = await importDataValueSet(tx, req.body, {
       dryRun: req.query.dryRun ?? false, actorId: actor?.userId ?? null,
-      allowUnit: async (id) => allowed(actor, 'monitoring.approve', id),
+      allowUnit: (unit) => canDecide(actor, unit), // values come in as approved: the level above's decision (policy.ts)
     });
     return { ...summary, conflicts: summary.conflicts.map((c) => ({ ...c, message: localize(c.message, req.locale) })) };
   }));
