@@ -1,8 +1,12 @@
 // Generates docs/guide/phan-quyen.md (the role × permission matrix, in Vietnamese) from
-// permissions.ts, so the document cannot drift: permissions-doc.test.ts compares them.
+// permissions.ts and the features' policy files, so the document cannot drift: permissions-doc.test.ts compares them.
 // Write it: node bin/run-ts.js src/access/permissions-doc.ts --write
 import { writeFileSync } from 'node:fs';
 import { allPermissions, permissions, roleLabels, roleNames, rolePermissions } from './permissions.ts';
+// The rules a permission alone does not say, each from its feature's policy file.
+import { decideRule } from '../monitoring/policy.ts';
+
+const policyRules = [decideRule];
 
 export const DOC_PATH = new URL('../../docs/guide/phan-quyen.md', import.meta.url);
 
@@ -26,6 +30,10 @@ export function permissionMatrixMarkdown(): string {
     '## Ma trận quyền',
     '',
     table,
+    '',
+    '## Quy tắc ngoài ma trận',
+    '',
+    ...policyRules.map((r) => `- \`${r.permission}\`: ${r.vi} (${r.where})`),
     '',
     'Ngoài phạm vi đơn vị của mình: xem một hồ sơ của đơn vị khác trả về "Không tìm thấy" (404, không',
     'để lộ hồ sơ có tồn tại hay không); thao tác ghi vào đơn vị khác bị từ chối (403). Cơ sở dữ liệu',
