@@ -30,9 +30,13 @@ interface Ctx {
   readonly role: Role;
   readonly unit: UnitRef;
   readonly today: string;
+  /** The year of `today`: the reporting year whose report is due. */
+  readonly year: number;
   readonly locale: Locale;
   /** The commune of the unit (registry and payments), loaded once. */
   commune(): Promise<Commune | null>;
+  /** The completeness of the year's reports at and below the unit, read once for the kinds that need it. */
+  completeness(): ReturnType<typeof completeness>;
 }
 
 /** What a reader found: the count, and what the item shows and links to. */
@@ -42,14 +46,14 @@ interface Found { count: number; date?: string | null; late?: boolean; year?: nu
 const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
   // The year's report: due by the deadline of the unit's plans (default 01/12), or returned.
   async report_due(c) {
-    const year = Number(c.today.slice(0, 4));
+    const year = c.year;
     const s = await getSubmission(c.tx, c.unit.id, String(year));
     if (s && s.status !== 'draft') return null;
     const d = await deadlineFor(c.tx, c.unit, String(year));
     return { count: 1, date: d.date, late: c.today > d.date, year };
   },
   async report_returned(c) {
-    const year = Number(c.today.slice(0, 4));
+    const year = c.year;
     const found: Found[] = [];
     for (const y of [year, year - 1]) {
       const s = await getSubmission(c.tx, c.unit.id, String(y));
@@ -72,7 +76,7 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
     return proposals(c);
   },
   async assignments_overdue(c) {
-    const year = Number(c.today.slice(0, 4));
+    const year = c.year;
     const overdue = (await assignmentsOf(c.tx, c.unit.id, year, c.today)).filter((a) => a.status === 'overdue');
     const plans = [...new Set(overdue.map((a) => a.planId))];
     return { count: overdue.length, date: oldest(overdue.map((a) => a.deadline)), late: overdue.length > 0, year, planId: plans.length === 1 ? plans[0]! : null };
@@ -81,7 +85,7 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
   async payroll_to_prepare(c) {
     const commune = await c.commune();
     if (!commune) return null;
-    const month = Number(c.today.slice(0, 4)) * 100 + Number(c.today.slice(5, 7));
+    const month = c.year * 100 + Number(c.today.slice(5, 7));
     const has = (await payrollsOf(c.tx, commune.id)).some((p) => p.month === month);
     return has ? null : { count: 1, month };
   },
@@ -99,19 +103,17 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
   },
   // The communes' reports of the year at and below the unit.
   async reports_to_review(c) {
-    const year = Number(c.today.slice(0, 4));
-    const r = await completeness(c.tx, c.unit, String(year));
-    return { count: r.reports.filter((x) => x.status === 'submitted').length, date: r.deadline, year };
+    const r = await c.completeness();
+    return { count: r.reports.filter((x) => x.status === 'submitted').length, date: r.deadline, year: c.year };
   },
   async reports_late(c) {
-    const year = Number(c.today.slice(0, 4));
-    const r = await completeness(c.tx, c.unit, String(year));
+    const r = await c.completeness();
     if (c.today <= r.deadline) return null;
-    return { count: r.reports.filter((x) => x.status !== 'submitted' && x.status !== 'approved').length, date: r.deadline, late: true, year };
+    return { count: r.reports.filter((x) => x.status !== 'submitted' && x.status !== 'approved').length, date: r.deadline, late: true, year: c.year };
   },
   // Targets off track or at risk as of the last full year (the dashboard's default year).
   async targets_off_track(c) {
-    const year = Number(c.today.slice(0, 4)) - 1;
+    const year = c.year - 1;
     const d = await dashboard(c.tx, c.unit, year, c.locale);
     return { count: d.counts.off_track + d.counts.at_risk, year };
   },
@@ -137,8 +139,14 @@ export async function workList(tx: Tx, actor: Actor, today: string, locale: Loca
     const unit = r.unitCode ? await findUnit(tx, r.unitCode) : null;
     scopes.push({ role: r.role, unit: unit ? { code: unit.code, name: unit.name } : null });
     if (!unit) continue;
+    const year = Number(today.slice(0, 4));
     let commune: Promise<Commune | null> | null = null;
-    const ctx: Ctx = { tx, role: r.role, unit, today, locale, commune: () => (commune ??= unit.level === 'commune' ? communeByCode(tx, unit.code) : Promise.resolve(null)) };
+    let reports: ReturnType<typeof completeness> | null = null;
+    const ctx: Ctx = {
+      tx, role: r.role, unit, today, year, locale,
+      commune: () => (commune ??= unit.level === 'commune' ? communeByCode(tx, unit.code) : Promise.resolve(null)),
+      completeness: () => (reports ??= completeness(tx, unit, String(year))),
+    };
     for (const kind of workFor(actor, r.role, unit.id)) {
       const got = await readers[kind](ctx);
       if (!got || got.count === 0) continue;

@@ -1,5 +1,5 @@
-// Reading an import table (registry import, `ansinh units import`) (.csv or .xlsx) with bounded work (issue 18): in a worker thread with
-// its own heap and time caps; an .xlsx's ZIP is checked first (size, ratio, the parts of a
+// Reading an import table (registry import, `ansinh units import`; .csv or .xlsx) with bounded
+// work (issue 18): its size and type judged first, then in a worker thread with its own heap and time caps; an .xlsx's ZIP is checked first (size, ratio, the parts of a
 // workbook, no program inside) and read as a stream (ExcelJS's WorkbookReader), a .csv through
 // csv-parse's stream; both stop at the row limit while reading, so a 1,000,001-row file fails
 // with "at most 200,000 rows" having read 200,001 of them, not after holding them all.
@@ -8,9 +8,44 @@ import { parse } from 'csv-parse';
 import { cellText, decodeXlsxEscapes, excel } from './excel.ts';
 import { AppError, LimitError } from './errors.ts';
 import { text, type Text } from './i18n.ts';
-import { fileTypeRefused } from './upload.ts';
+import { isUtf8 } from 'node:buffer';
+import { fileTypeRefused, isZip } from './upload.ts';
 import { runInWorker, type WorkerCaps } from './worker.ts';
 import { checkOfficeZip, type ZipLimits } from './zip.ts';
+
+/**
+ * Largest import table accepted, uploaded or read by `ansinh units import`: a large commune's
+ * whole registry (about 100,000 persons is some 25 MB of .csv; an .xlsx is smaller), with room
+ * to spare.
+ */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Whether a file named .csv is not text: not UTF-8, or NUL bytes in more than 1 % of its first
+ * 64 KB (an .exe, UTF-16 text). A few NULs in UTF-8 text are left to refuse their rows.
+ */
+function isBinary(buf: Uint8Array): boolean {
+  if (!buf.includes(0)) return false;
+  const head = buf.subarray(0, 65536);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  return nul > head.length / 100 || !isUtf8(buf);
+}
+
+/**
+ * Why a file cannot be an import table, judged by its name and its content, never the name
+ * alone: an .xlsx is a ZIP archive, a .csv is text (neither a ZIP nor with NUL bytes). Null when
+ * it can be read as what its name says.
+ */
+export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text | null {
+  if (/\.xlsx$/i.test(fileName)) {
+    return isZip(buf) ? null : text(`Tệp "${fileName}" không phải tệp Excel .xlsx`, `"${fileName}" is not an Excel .xlsx file`);
+  }
+  if (/\.csv$/i.test(fileName)) {
+    return isZip(buf) || isBinary(buf) ? text(`Tệp "${fileName}" không phải văn bản .csv`, `"${fileName}" is not a .csv text file`) : null;
+  }
+  return text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted');
+}
 
 /** Most data rows (after the header) of one import: a large commune has about 100,000 persons. */
 export const MAX_IMPORT_ROWS = 200_000;

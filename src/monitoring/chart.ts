@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumberVi } from '../kernel/i18n.ts';
 import { describeComparator } from './progress.ts';
-import type { Comparator } from '../plans/cascade.ts';
+import type { Comparator } from '../indicators/vocabulary.ts';
 
 export interface ChartInput {
   readonly title: string;

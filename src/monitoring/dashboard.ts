@@ -7,7 +7,7 @@ import { derivedValue } from './model.ts';
 import { isPerYear } from '../indicators/vocabulary.ts';
 import { assessProgress, meetsTarget, statusLabels, leastSquaresSlope, type Progress, type Status } from './progress.ts';
 import { indicatorDefs, yearlySeries, type IndicatorInfo, type Q, type UnitRef } from './store.ts';
-import type { Comparator } from '../plans/cascade.ts';
+import type { Comparator } from '../indicators/vocabulary.ts';
 import type { Direction } from './model.ts';
 import { chartDescription, chartTable, type ChartInput } from './chart.ts';
 import { viOrder } from '../db/collation.ts';

@@ -3,7 +3,6 @@
 // rejected with its reasons); valid rows go in only on confirm, in one transaction; the same
 // file twice changes nothing (content hash receipt, and natural keys: household code in the
 // commune, personal ID or name + date of birth in the household).
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { badCells, storableEcho } from '../kernel/edge.ts';
 import { excel } from '../kernel/excel.ts';
@@ -11,7 +10,6 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { fold } from '../units/model.ts';
-import { isZip } from '../kernel/upload.ts';
 import { findEthnicGroup } from './ethnic.ts';
 import {
   changedFields, deprivationKeys, deprivationIndicators, disabilityDegrees, foldName, relations, schoolingLevels, validateHousehold, validateMembers, validatePerson,
@@ -40,40 +38,7 @@ const key = (h: string) => fold(h).replace(/[^a-z0-9]/g, '');
 
 // ---- reading files ---------------------------------------------------------------------
 
-/**
- * Largest import file accepted from the web: a large commune's whole registry (about 100,000
- * persons is some 25 MB of .csv; an .xlsx is smaller), with room to spare.
- */
-export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
-
-/**
- * Why a file cannot be an import table, judged by its name and its content, never the name
- * alone: an .xlsx is a ZIP archive, a .csv is text (neither a ZIP nor with NUL bytes). Null when
- * it can be read as what its name says.
- */
-/**
- * Whether a file named .csv is not text: not UTF-8, or NUL bytes in more than 1 % of its first
- * 64 KB (an .exe, UTF-16 text). A few NULs in UTF-8 text are left to refuse their rows.
- */
-function isBinary(buf: Uint8Array): boolean {
-  if (!buf.includes(0)) return false;
-  const head = buf.subarray(0, 65536);
-  let nul = 0;
-  for (const b of head) if (b === 0) nul++;
-  return nul > head.length / 100 || !isUtf8(buf);
-}
-
-export function importFileTypeProblem(buf: Uint8Array, fileName: string): Text | null {
-  if (/\.xlsx$/i.test(fileName)) {
-    return isZip(buf) ? null : text(`Tệp "${fileName}" không phải tệp Excel .xlsx`, `"${fileName}" is not an Excel .xlsx file`);
-  }
-  if (/\.csv$/i.test(fileName)) {
-    return isZip(buf) || isBinary(buf) ? text(`Tệp "${fileName}" không phải văn bản .csv`, `"${fileName}" is not a .csv text file`) : null;
-  }
-  return text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted');
-}
-
-export { readTableBuffer, MAX_IMPORT_ROWS } from '../kernel/table.ts';
+export { importFileTypeProblem, readTableBuffer, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from '../kernel/table.ts';
 
 export const contentHash = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 

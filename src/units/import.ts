@@ -3,8 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { AppError, LimitError } from '../kernel/errors.ts';
-import { readTableBuffer } from '../kernel/table.ts';
-import { isZip } from '../kernel/upload.ts';
+import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer } from '../kernel/table.ts';
 import type { Db } from '../db/connection.ts';
 import { parseTable, unitsByEra, type RowError } from './model.ts';
 import { computeAncestors, upsertUnits, type UnitChange } from './store.ts';
@@ -12,9 +11,6 @@ import { CliError } from '../kernel/cli.ts';
 
 export { parseTable, toUnits } from './model.ts';
 
-
-/** The largest list file `ansinh units import` reads (the same as a registry import upload). */
-export const MAX_UNITS_FILE_BYTES = 50 * 1024 * 1024;
 
 /**
  * Reads the first worksheet of an .xlsx or a .csv (UTF-8, with or without BOM) as rows of text,
@@ -31,11 +27,12 @@ export async function readTable(file: string): Promise<string[][]> {
   } catch (e) {
     throw new CliError(`không đọc được tệp ${file}: ${(e as Error).message}`);
   }
-  if (size > MAX_UNITS_FILE_BYTES) {
-    throw new CliError(`tệp ${file} quá lớn: ${size.toLocaleString('vi-VN')} byte, tối đa ${(MAX_UNITS_FILE_BYTES / 1024 / 1024).toLocaleString('vi-VN')} MB; hãy chia tệp (file too large)`);
+  if (size > MAX_IMPORT_FILE_BYTES) {
+    throw new CliError(`tệp ${file} quá lớn: ${size.toLocaleString('vi-VN')} byte, tối đa ${(MAX_IMPORT_FILE_BYTES / 1024 / 1024).toLocaleString('vi-VN')} MB; hãy chia tệp (file too large)`);
   }
   const buf = readFileSync(file);
-  if (ext === '.xlsx' && !isZip(buf)) throw new CliError(`tệp ${file} không phải tệp Excel .xlsx (not an .xlsx file)`);
+  const wrongType = importFileTypeProblem(buf, file);
+  if (wrongType) throw new CliError(`${wrongType.vi} (${wrongType.en})`);
   try {
     return await readTableBuffer(buf, file);
   } catch (e) {
