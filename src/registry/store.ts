@@ -297,14 +297,12 @@ export interface PersonHit extends PersonRow {
  * term) and only its 50 rows are joined to households, villages and classifications.
  */
 /**
- * The typo fallback of person search matches names more similar than 0.45 (for this
- * transaction), not pg_trgm's default 0.3: at 0.3 a common name's typo is "similar" to a third of
- * the commune (220 ms to rank them on 204,000 persons; 56 ms at 0.45), and a one-letter typo of a
- * name stays above 0.6.
+ * The typo fallback of person search keeps names at least this similar, not pg_trgm's default
+ * 0.3 (the index's `%`): at 0.3 a common name's typo is "similar" to a third of the commune (220
+ * ms to rank them on 204,000 persons; 56 ms at 0.45), and a one-letter typo of a name stays above
+ * 0.6. Filtered on similarity(), not by the pg_trgm.similarity_threshold setting (migration 161; ansinh_person_search uses the same 0.45).
  */
-async function similarNames(q: Q): Promise<void> {
-  await sql`select set_config('pg_trgm.similarity_threshold', '0.45', true)`.execute(q);
-}
+const SIMILAR_NAME = 0.45;
 
 export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: PersonHit[]; total: number }> {
   const term = f.q?.trim() ? f.q.trim() : null;
@@ -360,7 +358,6 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
     let similar = false;
     let rows = (await call(false, f.pageSize, offset)).rows;
     if (rows.length === 0 && f.page === 1 && folded && folded.length >= 3) {
-      await similarNames(q);
       similar = true;
       rows = (await call(true, f.pageSize, offset)).rows;
     }
@@ -372,8 +369,7 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
   let r = await page(w, folded ? sql`p.name_folded = ${folded} desc, p.full_name, p.id` : sql`p.full_name, p.id`);
   // No row on page 1 is no match (counting again would repeat the search); on a later page, count.
   if (r.rows.length === 0 && folded && folded.length >= 3 && (f.page === 1 || (await count(w)) === 0)) {
-    await similarNames(q);
-    w = where(sql`p.name_folded % ${folded}`);
+    w = where(sql`p.name_folded % ${folded} and similarity(p.name_folded, ${folded}) >= ${SIMILAR_NAME}`);
     r = await page(w, sql`similarity(p.name_folded, ${folded}) desc, p.full_name, p.id`);
   }
   // A page past the end has no rows to carry the count.
