@@ -131,6 +131,7 @@ export const ScanBody = Type.Object({ asOf: Type.Optional(IsoDate) }, { addition
 export const FlagReviewBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export const RegistryIndicatorsQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) });
 export const RegistryIndicatorList = Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
+export type RegistryIndicators = Static<typeof RegistryIndicatorList>;
 export const PublicListQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) });
 export const PublicPoorList = Type.Object({ commune: Type.String(), year: Type.Integer(), items: Type.Array(Type.Object({ headName: Type.String(), village: Nullable(Type.String()), class: Type.String() })) });
 /** The import's multipart form as OpenAPI shows it. */

@@ -1,7 +1,11 @@
 // The figures on the unit overview's cards (home-cards.ts), each read from its feature's API:
 // the unit's plans and targets, the targets by progress status (last full year), and for a
 // commune the poor-household rate and the latest payment list. Loaded on demand.
-import { num, t } from '../i18n/index.ts';
+import type { PlanList } from '../../../src/plans/schemas.ts';
+import type { DashboardView } from '../../../src/monitoring/schemas.ts';
+import type { PayrollList } from '../../../src/payments/schemas.ts';
+import type { RegistryIndicators } from '../../../src/registry/schemas.ts';
+import { formatMonth, num, t } from '../i18n/index.ts';
 import { Link, queryString } from '../lib/router.tsx';
 import { errorMessage, useApi, type ApiState } from './data.tsx';
 
@@ -11,8 +15,6 @@ function pending(...states: ApiState<unknown>[]) {
   if (failed?.error) return <p class="notice notice--error" role="alert">{errorMessage(failed.error)}</p>;
   return <p class="muted" role="status">{t('common.loading')}</p>;
 }
-
-interface PlanList { items: { id: number; number: string | null; title: string; targets: number; relation: string }[] }
 
 export function PlansSummary({ unitCode }: { unitCode: string }) {
   const s = useApi<PlanList>(`/api/plans${queryString({ unit: unitCode })}`);
@@ -34,24 +36,19 @@ export function PlansSummary({ unitCode }: { unitCode: string }) {
   );
 }
 
-interface Dash { year: number; rows: unknown[]; counts: Record<'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data', number> }
-
 export function MonitoringSummary({ unitCode }: { unitCode: string }) {
   const year = new Date().getFullYear() - 1;
-  const s = useApi<Dash>(`/api/monitoring/units/${encodeURIComponent(unitCode)}/dashboard${queryString({ year })}`);
+  const s = useApi<DashboardView>(`/api/monitoring/units/${encodeURIComponent(unitCode)}/dashboard${queryString({ year })}`);
   if (!s.data) return pending(s);
   if (s.data.rows.length === 0) return <p>{t('home.monitoring.empty')}</p>;
   const c = s.data.counts;
   return <p>{t('home.monitoring.counts', { year, total: s.data.rows.length, achieved: c.achieved, onTrack: c.on_track, atRisk: c.at_risk, offTrack: c.off_track, noData: c.no_data })}</p>;
 }
 
-interface Value { code: string; numerator: number; denominator: number | null }
-interface Payrolls { payrolls: { id: number; month: number; state: string; lines: number; total: number }[] }
-
 function CommuneRegistry({ unitCode }: { unitCode: string }) {
   const year = new Date().getFullYear();
-  const v = useApi<Value[]>(`/api/registry/units/${unitCode}/indicators${queryString({ year })}`);
-  const p = useApi<Payrolls>(`/api/payments/units/${unitCode}/payrolls`);
+  const v = useApi<RegistryIndicators>(`/api/registry/units/${unitCode}/indicators${queryString({ year })}`);
+  const p = useApi<PayrollList>(`/api/payments/units/${unitCode}/payrolls`);
   if (!v.data || !p.data) return pending(v, p);
   const poor = v.data.find((x) => x.code === 'poor_household_rate');
   const latest = p.data.payrolls[0];
@@ -61,7 +58,7 @@ function CommuneRegistry({ unitCode }: { unitCode: string }) {
       {poor?.denominator ? <p>{t('home.registry.poor', { rate: num((100 * poor.numerator) / poor.denominator, 1), poor: num(poor.numerator), households: num(poor.denominator) })}</p> : null}
       {latest && (
         <p>{t(latest.state === 'approved' ? 'home.registry.payrollApproved' : 'home.registry.payrollDraft', {
-          month: `${String(latest.month % 100).padStart(2, '0')}/${Math.floor(latest.month / 100)}`, lines: num(latest.lines), total: num(latest.total) })}</p>
+          month: formatMonth(latest.month), lines: num(latest.lines), total: num(latest.total) })}</p>
       )}
     </>
   );

@@ -2,11 +2,9 @@
 // waiting in a unit of one of the user's roles, with its count and date (dd/mm/yyyy), each
 // linking to the page where the work is done. Late items come first (the server orders them).
 import type { WorkItem, WorkList as WorkListData } from '../../../src/home/schemas.ts';
-import { formatDate, t, useLocale, type MessageKey } from '../i18n/index.ts';
+import { formatDate, formatMonth, t, useLocale, type MessageKey } from '../i18n/index.ts';
 import { Link, queryString } from '../lib/router.tsx';
 import { Loaded, useApi } from './data.tsx';
-
-const monthText = (m: number | null) => (m ? `${String(m % 100).padStart(2, '0')}/${Math.floor(m / 100)}` : '');
 
 /** Where each kind of work is done. */
 export function workHref(i: WorkItem): string {
@@ -29,7 +27,7 @@ export function workHref(i: WorkItem): string {
 
 /** The sentence that says what waits, and the words of its link. */
 function describe(i: WorkItem): { text: string; action: string } {
-  const params = { count: i.count, year: i.year ?? '', date: formatDate(i.date), month: monthText(i.month), reason: i.detail ?? '' };
+  const params = { count: i.count, year: i.year ?? '', date: formatDate(i.date), month: i.month ? formatMonth(i.month) : '', reason: i.detail ?? '' };
   const key = (i.kind === 'report_due' && i.late ? 'home.work.report_due_late' : `home.work.${i.kind}`) as MessageKey;
   return { text: t(key, params), action: t(`home.work.${i.kind}.action` as MessageKey) };
 }

@@ -70,3 +70,6 @@ export function parseNumber(s: string): number | null {
   const n = Number(v);
   return Number.isFinite(n) ? n : null;
 }
+
+/** A payroll month YYYYMM as mm/yyyy (202611 → "11/2026"). */
+export const formatMonth = (m: number): string => `${String(m % 100).padStart(2, '0')}/${Math.floor(m / 100)}`;

@@ -46,4 +46,4 @@ export function codeLabel(prefix: string, value: string): string {
 
 export const num = (n: number, digits?: number) => formatNumber(n, localeStore.get(), digits);
 export const txt = (v: unknown) => pickText(v, localeStore.get());
-export { formatDate, formatDateTime, parseDate, parseNumber, todayDmy } from './format.ts';
+export { formatDate, formatDateTime, formatMonth, parseDate, parseNumber, todayDmy } from './format.ts';

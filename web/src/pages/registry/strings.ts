@@ -66,7 +66,7 @@ export const registryYear = (now: Date = new Date()): number => now.getFullYear(
 /** A { vi, en } text from the server in the current locale. */
 export const tx = (t: { vi: string; en: string } | null | undefined): string => (t ? (localeStore.get() === 'en' ? t.en : t.vi) : '');
 export const dmy = (s: string) => s.slice(0, 10).split('-').reverse().join('/');
-export const monthVi = (m: number) => `${String(m % 100).padStart(2, '0')}/${Math.floor(m / 100)}`;
+export { formatMonth as monthVi } from '../../i18n/index.ts';
 /** "11/2026" → 202611; null when not a month. */
 export function parseMonth(s: string): number | null {
   const m = /^\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/.exec(s);
