@@ -4,11 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { PreparingClient } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -31,7 +33,7 @@ const DATE = 1082;
 const toNumber = (v: string) => Number(v);
 const keepString = (v: string) => v;
 
-export const pgliteExtensions = { btree_gin, pg_trgm, unaccent };
+export const pgliteExtensions = { btree_gin, btree_gist, pg_trgm, unaccent };
 
 export interface OpenOptions {
   databaseUrl?: string | null;
@@ -84,7 +86,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // ANSINH_PREPARE=off sends every query unnamed (to compare; see src/db/prepared.ts).
+  const prepare = process.env.ANSINH_PREPARE !== 'off';
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig, ...(prepare ? { Client: PreparingClient } : {}) });
   // An idle connection the server ends (restart, database dropped) must not crash the process:
   // the pool drops it and opens a new one for the next query.
   pool.on('error', (e) => {

@@ -300,7 +300,7 @@ export interface PersonHit extends PersonRow {
  * The typo fallback of person search keeps names at least this similar, not pg_trgm's default
  * 0.3 (the index's `%`): at 0.3 a common name's typo is "similar" to a third of the commune (220
  * ms to rank them on 204,000 persons; 56 ms at 0.45), and a one-letter typo of a name stays above
- * 0.6. Filtered on similarity(), not by the pg_trgm.similarity_threshold setting (migration 161; ansinh_person_search uses the same 0.45).
+ * 0.6. Filtered on similarity(), not by the pg_trgm.similarity_threshold setting (migration 161; ansinh_person_search uses the same 0.45 and, since migration 195, reads only the page of nearest names from a GiST index).
  */
 const SIMILAR_NAME = 0.45;
 

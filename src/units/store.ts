@@ -293,11 +293,16 @@ export async function lineageMany(q: Q, ids: readonly number[]): Promise<Map<num
   const out = new Map<number, { predecessors: LineageLink[]; successors: LineageLink[] }>();
   if (ids.length === 0) return out;
   const r = await sql<{ successor_id: number; predecessor_id: number; part: 'full' | 'partial'; effective: string; other_id: number; code: string; name: string; level: string; kind: string; parent_name: string | null; dir: 'pred' | 'succ' }>`
-    with ids as (select unnest(${arr(ids)}::int[]) as id)
-    select l.successor_id, l.predecessor_id, l.part, l.effective, o.id as other_id, o.code, o.name, o.level, o.kind, op.name as parent_name,
-      case when l.successor_id = ids.id then 'pred' else 'succ' end as dir
-    from ids join unit_lineage l on l.successor_id = ids.id or l.predecessor_id = ids.id
-    join units o on o.id = case when l.successor_id = ids.id then l.predecessor_id else l.successor_id end
+    with links as (
+      -- Two index lookups, one per direction: one join on "successor or predecessor" made the
+      -- planner hash all units (11 ms for a province's 38 communes; 0.5 ms so).
+      select l.successor_id, l.predecessor_id, l.part, l.effective, l.predecessor_id as other_id, 'pred' as dir
+        from unit_lineage l where l.successor_id = any(${arr(ids)}::int[])
+      union all
+      select l.successor_id, l.predecessor_id, l.part, l.effective, l.successor_id as other_id, 'succ' as dir
+        from unit_lineage l where l.predecessor_id = any(${arr(ids)}::int[]))
+    select links.successor_id, links.predecessor_id, links.part, links.effective, o.id as other_id, o.code, o.name, o.level, o.kind, op.name as parent_name, links.dir
+    from links join units o on o.id = links.other_id
     left join units op on op.id = o.parent_id
     order by ${viOrder('o.name')}, o.code`.execute(q);
   for (const x of r.rows) {
