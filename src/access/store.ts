@@ -8,41 +8,6 @@ import { isRole, type Role } from './permissions.ts';
 import type { Executor as Q } from '../db/executor.ts';
 export type { Q };
 
-declare module '../db/schema.ts' {
-  interface DB {
-    users: {
-      id: import('kysely').Generated<number>;
-      username: string;
-      display_name: string;
-      locale: import('kysely').Generated<string>;
-      password_hash: string;
-      must_change_password: import('kysely').Generated<boolean>;
-      disabled: import('kysely').Generated<boolean>;
-      totp_secret: string | null;
-      totp_enabled: import('kysely').Generated<boolean>;
-      totp_pending_secret: string | null;
-      totp_last_step: number | null;
-      created_at: import('kysely').Generated<Date>;
-      updated_at: import('kysely').Generated<Date>;
-    };
-    user_roles: { id: import('kysely').Generated<number>; user_id: number; role: string; unit_id: number | null };
-    sessions: { id: string; user_id: number; csrf_token: string; created_at: Date; last_seen_at: Date; ip: string | null; user_agent: string | null };
-    api_tokens: {
-      id: import('kysely').Generated<number>;
-      user_id: number;
-      name: string;
-      token_hash: string;
-      permissions: string[] | null;
-      created_at: Date;
-      expires_at: Date | null;
-      last_used_at: Date | null;
-      revoked_at: Date | null;
-    };
-    sign_in_throttle: { key: string; failures: number; window_start: Date; locked_until: Date | null };
-  }
-}
-
-
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 

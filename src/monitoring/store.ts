@@ -13,31 +13,6 @@ import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
 export type { Q };
 
-declare module '../db/schema.ts' {
-  interface DB {
-    monitoring_submissions: {
-      id: number; unit_id: number; period: string; status: SubmissionStatus;
-      submitted_at: Date | null; submitted_by: number | null; decided_at: Date | null; decided_by: number | null;
-      return_reason: string | null; reopened_at: Date | null; reopened_by: number | null; reopen_reason: string | null;
-      created_at: Date; updated_at: Date;
-    };
-    monitoring_values: {
-      unit_id: number; indicator_code: string; period: string; disaggregation: string;
-      numerator: number | null; denominator: number | null; value: number | null; comment: string | null;
-      updated_by: number | null; updated_at: Date;
-    };
-    monitoring_requirements: { unit_id: number; indicator_code: string; created_at: Date };
-    monitoring_aggregates: {
-      unit_id: number; indicator_code: string; period: string; disaggregation: string;
-      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
-    };
-    monitoring_country_aggregates: {
-      indicator_code: string; period: string; disaggregation: string;
-      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
-    };
-  }
-}
-
 /** A connection or a transaction; other features' tables are reached through raw SQL. */
 const any = (q: Q) => q as unknown as Kysely<any>;
 
