@@ -11,6 +11,7 @@ import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
+import { now as sqlNow } from '../db/functions.ts';
 export type { Q };
 
 
@@ -178,11 +179,10 @@ export async function valuesOf(q: Q, unitId: number, period: string): Promise<St
 /** The unit's own earlier totals (same period type, the 10 before), derived, per indicator. */
 async function historyOf(q: Q, unitId: number, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
   const earlier = Array.from({ length: 10 }, (_, i) => shiftPeriod(period, -(i + 1)));
-  const r = await sql<{ code: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>`
-    select indicator_code as code, period, numerator, denominator, value from monitoring_values
-    where unit_id = ${unitId} and period = any(${earlier}) and disaggregation = '' order by period`.execute(q);
+  const rows = await q.selectFrom('monitoring_values').select(['indicator_code as code', 'period', 'numerator', 'denominator', 'value'])
+    .where('unit_id', '=', unitId).where('period', 'in', earlier).where('disaggregation', '=', '').orderBy('period').execute();
   const out = new Map<string, number[]>();
-  for (const x of r.rows) {
+  for (const x of rows) {
     const d = defs.get(x.code);
     const v = d ? derivedValue(d, x) : null;
     if (v !== null) out.set(x.code, [...(out.get(x.code) ?? []), v]);
@@ -193,11 +193,11 @@ async function historyOf(q: Q, unitId: number, period: string, defs: Map<string,
 /** Sibling units' totals for the same period (same parent), derived, per indicator. */
 async function siblingsOf(q: Q, unit: UnitRef, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
   if (unit.parentId === null) return new Map();
-  const r = await sql<{ code: string; numerator: number | null; denominator: number | null; value: number | null }>`
-    select v.indicator_code as code, v.numerator, v.denominator, v.value from monitoring_values v join units u on u.id = v.unit_id
-    where u.parent_id = ${unit.parentId} and u.id <> ${unit.id} and v.period = ${period} and v.disaggregation = ''`.execute(q);
+  const rows = await q.selectFrom('monitoring_values as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+    .select(['v.indicator_code as code', 'v.numerator', 'v.denominator', 'v.value'])
+    .where('u.parent_id', '=', unit.parentId).where('u.id', '<>', unit.id).where('v.period', '=', period).where('v.disaggregation', '=', '').execute();
   const out = new Map<string, number[]>();
-  for (const x of r.rows) {
+  for (const x of rows) {
     const d = defs.get(x.code);
     const v = d ? derivedValue(d, x) : null;
     if (v !== null) out.set(x.code, [...(out.get(x.code) ?? []), v]);
@@ -257,7 +257,7 @@ function conflict(reason: { vi: string; en: string }): AppError {
 }
 
 async function ensureSubmission(q: Q, unitId: number, period: string): Promise<SubmissionRow> {
-  await sql`insert into monitoring_submissions (unit_id, period) values (${unitId}, ${period}) on conflict (unit_id, period) do nothing`.execute(q);
+  await q.insertInto('monitoring_submissions').values({ unit_id: unitId, period }).onConflict((oc) => oc.columns(['unit_id', 'period']).doNothing()).execute();
   return (await getSubmission(q, unitId, period, true))!;
 }
 
@@ -283,17 +283,20 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
   for (const v of values) {
     const empty = v.numerator == null && v.denominator == null && v.value == null;
     if (empty) {
-      const r = await sql`delete from monitoring_values where unit_id = ${unit.id} and indicator_code = ${v.indicatorCode} and period = ${period} and disaggregation = ${v.disaggregation}`.execute(q);
-      deleted += Number(r.numAffectedRows ?? 0);
+      const r = await q.deleteFrom('monitoring_values').where('unit_id', '=', unit.id).where('indicator_code', '=', v.indicatorCode)
+        .where('period', '=', period).where('disaggregation', '=', v.disaggregation).executeTakeFirst();
+      deleted += Number(r.numDeletedRows);
       continue;
     }
-    await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, comment, updated_by, updated_at)
-      values (${unit.id}, ${v.indicatorCode}, ${period}, ${v.disaggregation}, ${v.numerator ?? null}, ${v.denominator ?? null}, ${v.value ?? null}, ${v.comment?.trim() || null}, ${actorId}, now())
-      on conflict (unit_id, indicator_code, period, disaggregation) do update set numerator = excluded.numerator, denominator = excluded.denominator,
-        value = excluded.value, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = now()`.execute(q);
+    await q.insertInto('monitoring_values')
+      .values({ unit_id: unit.id, indicator_code: v.indicatorCode, period, disaggregation: v.disaggregation, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment?.trim() || null, updated_by: actorId, updated_at: sqlNow() })
+      .onConflict((oc) => oc.columns(['unit_id', 'indicator_code', 'period', 'disaggregation']).doUpdateSet((eb) => ({
+        numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'), value: eb.ref('excluded.value'),
+        comment: eb.ref('excluded.comment'), updated_by: eb.ref('excluded.updated_by'), updated_at: sqlNow() })))
+      .execute();
     saved++;
   }
-  await sql`update monitoring_submissions set updated_at = now() where id = ${sub.id}`.execute(q);
+  await q.updateTable('monitoring_submissions').set({ updated_at: sqlNow() }).where('id', '=', sub.id).execute();
   const form = await getForm(q, unit, period, registry);
   return { issues: [...form.issues], saved, deleted };
 }
@@ -451,7 +454,7 @@ export async function rebuildAggregates(q: Q): Promise<number> {
 }
 
 async function currentProvinces(q: Q): Promise<number[]> {
-  return (await sql<{ id: number }>`select id from units where level = 'province' and valid_to is null order by id`.execute(q)).rows.map((x) => x.id);
+  return (await q.selectFrom('units').select('id').where('level', '=', 'province').where('valid_to', 'is', null).orderBy('id').execute()).map((x) => x.id);
 }
 
 /**
@@ -478,9 +481,9 @@ function countrySelect(provinces: readonly number[], filter: { codes?: readonly 
  * each of them (the same query as the full rebuild, restricted), so both paths agree by construction.
  */
 export async function refreshAggregatesForUnit(q: Q, unitId: number, period: string): Promise<void> {
-  const u = await sql<{ ancestors: number[] }>`select ancestors from units where id = ${unitId}`.execute(q);
-  const ancestors = u.rows[0]?.ancestors ?? [unitId];
-  const codes = (await sql<{ c: string }>`select distinct indicator_code as c from monitoring_values where unit_id = ${unitId} and period = ${period}`.execute(q)).rows.map((x) => x.c);
+  const u = await q.selectFrom('units').select('ancestors').where('id', '=', unitId).executeTakeFirst();
+  const ancestors = u?.ancestors ?? [unitId];
+  const codes = (await q.selectFrom('monitoring_values').select('indicator_code').distinct().where('unit_id', '=', unitId).where('period', '=', period).execute()).map((x) => x.indicator_code);
   if (codes.length === 0) return;
   await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(q);
   await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
