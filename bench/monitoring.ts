@@ -6,7 +6,7 @@
 //   npm run bench -- monitoring [--pg-only | --pglite-only] [--communes N]
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { openDb, type Db } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { ensureMonitoringSchema } from '../src/monitoring/fixture.ts';
@@ -26,7 +26,7 @@ function pct(xs: number[], p: number): number {
 
 /** Synthetic units, indicators, targets, approved submissions and values, generated in SQL. */
 async function load(db: Db, communes: number): Promise<{ ms: number; values: number }> {
-  const k = db.k as unknown as Kysely<any>;
+  const k = db.k;
   const t0 = process.hrtime.bigint();
   await sql`insert into units (code, name, level, kind, parent_id, valid_from, ancestors, name_folded)
     select lpad(p::text, 2, '0'), 'Tỉnh ' || p, 'province', 'Tỉnh', null, '2025-07-01', '{}', 'tinh ' || p from generate_series(1, ${PROVINCES}) p`.execute(k);
@@ -76,7 +76,7 @@ async function load(db: Db, communes: number): Promise<{ ms: number; values: num
 
 /** The naive way: one query per unit per indicator per period, timed on a sample. */
 async function naive(db: Db, sample: number): Promise<{ perQuery: number; queries: number; extrapolated: number }> {
-  const k = db.k as unknown as Kysely<any>;
+  const k = db.k;
   const units = (await sql<{ id: number }>`select id from units order by id`.execute(k)).rows.map((r) => r.id);
   const codes = (await sql<{ code: string }>`select code from indicators where code like 'bench_%' order by code`.execute(k)).rows.map((r) => r.code);
   const total = units.length * codes.length * YEARS.length;

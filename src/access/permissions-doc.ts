@@ -5,8 +5,11 @@ import { writeFileSync } from 'node:fs';
 import { allPermissions, permissions, roleLabels, roleNames, rolePermissions } from './permissions.ts';
 // The rules a permission alone does not say, each from its feature's policy file.
 import { decideRule } from '../monitoring/policy.ts';
+import { registryRules } from '../registry/policy.ts';
+import { paymentRules } from '../payments/policy.ts';
+import { planRules } from '../plans/policy.ts';
 
-const policyRules = [decideRule];
+const policyRules = [...planRules, decideRule, ...registryRules, ...paymentRules];
 
 export const DOC_PATH = new URL('../../docs/guide/phan-quyen.md', import.meta.url);
 

@@ -1,47 +1,12 @@
 // SQL for users, role assignments, sessions, API tokens and sign-in throttling. Runs on the
 // owner connection (outside row-level security): only src/access reads these tables.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { sql } from 'kysely';
 import { makeActor, type Actor, type ActorRole, type ThrottleState } from './model.ts';
 import { isRole, type Role } from './permissions.ts';
 import type { Executor as Q } from '../db/executor.ts';
+import { now as sqlNow } from '../db/functions.ts';
 export type { Q };
-
-declare module '../db/schema.ts' {
-  interface DB {
-    users: {
-      id: import('kysely').Generated<number>;
-      username: string;
-      display_name: string;
-      locale: import('kysely').Generated<string>;
-      password_hash: string;
-      must_change_password: import('kysely').Generated<boolean>;
-      disabled: import('kysely').Generated<boolean>;
-      totp_secret: string | null;
-      totp_enabled: import('kysely').Generated<boolean>;
-      totp_pending_secret: string | null;
-      totp_last_step: number | null;
-      created_at: import('kysely').Generated<Date>;
-      updated_at: import('kysely').Generated<Date>;
-    };
-    user_roles: { id: import('kysely').Generated<number>; user_id: number; role: string; unit_id: number | null };
-    sessions: { id: string; user_id: number; csrf_token: string; created_at: Date; last_seen_at: Date; ip: string | null; user_agent: string | null };
-    api_tokens: {
-      id: import('kysely').Generated<number>;
-      user_id: number;
-      name: string;
-      token_hash: string;
-      permissions: string[] | null;
-      created_at: Date;
-      expires_at: Date | null;
-      last_used_at: Date | null;
-      revoked_at: Date | null;
-    };
-    sign_in_throttle: { key: string; failures: number; window_start: Date; locked_until: Date | null };
-  }
-}
-
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
@@ -62,13 +27,13 @@ export interface UserRow {
 }
 
 export async function findUserByName(q: Q, username: string): Promise<UserRow | null> {
-  const r = await sql<UserRow>`select * from users where lower(username) = lower(${username})`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)]))).executeTakeFirst();
+  return r ?? null;
 }
 
 export async function findUser(q: Q, id: number): Promise<UserRow | null> {
-  const r = await sql<UserRow>`select * from users where id = ${id}`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ?? null;
 }
 
 export interface UnitInfo {
@@ -79,15 +44,15 @@ export interface UnitInfo {
 
 /** The unit a code names: the current one (valid_to null) first, else the latest former one. */
 export async function unitByCode(q: Q, code: string): Promise<UnitInfo | null> {
-  const r = await sql<UnitInfo>`
-    select id, code, name from units where code = ${code}
-    order by (valid_to is null) desc, valid_to desc nulls first, id limit 1`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.selectFrom('units').select(['id', 'code', 'name']).where('code', '=', code)
+    .orderBy((eb) => eb('valid_to', 'is', null), 'desc').orderBy('valid_to', (o) => o.desc().nullsFirst()).orderBy('id')
+    .limit(1).executeTakeFirst();
+  return r ?? null;
 }
 
 export async function unitById(q: Q, id: number): Promise<UnitInfo | null> {
-  const r = await sql<UnitInfo>`select id, code, name from units where id = ${id}`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.selectFrom('units').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+  return r ?? null;
 }
 
 /** Unit ids of a subtree: the unit, every unit below it, and former units merged into them. */
@@ -100,11 +65,9 @@ export async function subtree(q: Q, roots: readonly number[]): Promise<number[]>
 export interface RoleRow extends ActorRole {}
 
 export async function rolesOf(q: Q, userId: number): Promise<RoleRow[]> {
-  const r = await sql<{ role: string; unit_id: number | null; code: string | null; name: string | null }>`
-    select ur.role, ur.unit_id, u.code, u.name
-    from user_roles ur left join units u on u.id = ur.unit_id
-    where ur.user_id = ${userId} order by ur.id`.execute(q);
-  return r.rows.filter((x) => isRole(x.role)).map((x) => ({ role: x.role as Role, unitId: x.unit_id, unitCode: x.code, unitName: x.name }));
+  const rows = await q.selectFrom('user_roles as ur').leftJoin('units as u', 'u.id', 'ur.unit_id')
+    .select(['ur.role', 'ur.unit_id', 'u.code', 'u.name']).where('ur.user_id', '=', userId).orderBy('ur.id').execute();
+  return rows.filter((x) => isRole(x.role)).map((x) => ({ role: x.role as Role, unitId: x.unit_id, unitCode: x.code, unitName: x.name }));
 }
 
 /** Loads the actor of a user: roles, each with its expanded subtree. Null when disabled. */
@@ -138,17 +101,17 @@ export function invalidateActor(userId: number): void {
 }
 
 export async function createUser(q: Q, u: { username: string; displayName: string; passwordHash: string; locale?: string; mustChangePassword?: boolean }): Promise<number> {
-  const r = await sql<{ id: number }>`
-    insert into users (username, display_name, password_hash, locale, must_change_password)
-    values (${u.username}, ${u.displayName}, ${u.passwordHash}, ${u.locale ?? 'vi'}, ${u.mustChangePassword ?? false}) returning id`.execute(q);
-  return r.rows[0]!.id;
+  const r = await q.insertInto('users')
+    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, locale: u.locale ?? 'vi', must_change_password: u.mustChangePassword ?? false })
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
 export async function setRoles(q: Q, userId: number, roles: readonly { role: Role; unitId: number | null }[]): Promise<void> {
   invalidateActor(userId);
-  await sql`delete from user_roles where user_id = ${userId}`.execute(q);
+  await q.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   for (const r of roles) {
-    await sql`insert into user_roles (user_id, role, unit_id) values (${userId}, ${r.role}, ${r.unitId}) on conflict do nothing`.execute(q);
+    await q.insertInto('user_roles').values({ user_id: userId, role: r.role, unit_id: r.unitId }).onConflict((oc) => oc.doNothing()).execute();
   }
 }
 
@@ -187,28 +150,29 @@ export interface SessionRow {
 export async function createSession(q: Q, userId: number, now: Date, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<{ token: string; csrfToken: string }> {
   const token = randomToken();
   const csrfToken = randomToken(24);
-  await sql`insert into sessions (id, user_id, csrf_token, created_at, last_seen_at, ip, user_agent)
-    values (${sha256(token)}, ${userId}, ${csrfToken}, ${now}, ${now}, ${meta.ip ?? null}, ${meta.userAgent?.slice(0, 300) ?? null})`.execute(q);
+  await q.insertInto('sessions')
+    .values({ id: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, ip: meta.ip ?? null, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+    .execute();
   return { token, csrfToken };
 }
 
 export async function findSession(q: Q, token: string): Promise<SessionRow | null> {
-  const r = await sql<SessionRow>`select id, user_id, csrf_token, created_at, last_seen_at from sessions where id = ${sha256(token)}`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.selectFrom('sessions').select(['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at']).where('id', '=', sha256(token)).executeTakeFirst();
+  return r ?? null;
 }
 
 export async function touchSession(q: Q, id: string, now: Date): Promise<void> {
-  await sql`update sessions set last_seen_at = ${now} where id = ${id}`.execute(q);
+  await q.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
 }
 
 export async function deleteSession(q: Q, id: string): Promise<void> {
-  await sql`delete from sessions where id = ${id}`.execute(q);
+  await q.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
 /** Signs the user out everywhere (optionally keeping one session). Returns how many ended. */
 export async function deleteUserSessions(q: Q, userId: number, keepId: string | null = null): Promise<number> {
-  const r = await sql`delete from sessions where user_id = ${userId} and id is distinct from ${keepId}`.execute(q);
-  return Number(r.numAffectedRows ?? 0);
+  const r = await q.deleteFrom('sessions').where('user_id', '=', userId).where('id', 'is distinct from', keepId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 // ---- API tokens --------------------------------------------------------------------------
@@ -225,26 +189,24 @@ export interface TokenRow {
 
 export async function createToken(q: Q, t: { userId: number; name: string; permissions: string[] | null; expiresAt: Date | null; now: Date }): Promise<{ id: number; token: string }> {
   const token = `ansinh_${randomToken()}`;
-  const r = await sql<{ id: number }>`
-    insert into api_tokens (user_id, name, token_hash, permissions, created_at, expires_at)
-    values (${t.userId}, ${t.name}, ${sha256(token)}, ${t.permissions}, ${t.now}, ${t.expiresAt}) returning id`.execute(q);
-  return { id: r.rows[0]!.id, token };
+  const r = await q.insertInto('api_tokens')
+    .values({ user_id: t.userId, name: t.name, token_hash: sha256(token), permissions: t.permissions, created_at: t.now, expires_at: t.expiresAt })
+    .returning('id').executeTakeFirstOrThrow();
+  return { id: r.id, token };
 }
 
 /** The live token with this value (not revoked, not expired), touching last_used_at. */
 export async function findToken(q: Q, token: string, now: Date): Promise<TokenRow | null> {
-  const r = await sql<TokenRow>`
-    update api_tokens set last_used_at = ${now}
-    where token_hash = ${sha256(token)} and revoked_at is null and (expires_at is null or expires_at > ${now})
-    returning id, user_id, name, permissions, created_at, expires_at, last_used_at`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.updateTable('api_tokens').set({ last_used_at: now })
+    .where('token_hash', '=', sha256(token)).where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .returning(['id', 'user_id', 'name', 'permissions', 'created_at', 'expires_at', 'last_used_at']).executeTakeFirst();
+  return r ?? null;
 }
 
 export async function listTokens(q: Q, userId: number): Promise<TokenRow[]> {
-  const r = await sql<TokenRow>`
-    select id, user_id, name, permissions, created_at, expires_at, last_used_at from api_tokens
-    where user_id = ${userId} and revoked_at is null order by id`.execute(q);
-  return r.rows;
+  return q.selectFrom('api_tokens').select(['id', 'user_id', 'name', 'permissions', 'created_at', 'expires_at', 'last_used_at'])
+    .where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('id').execute();
 }
 
 /**
@@ -252,45 +214,44 @@ export async function listTokens(q: Q, userId: number): Promise<TokenRow[]> {
  * everywhere): a token must not outlive the credentials it was created under.
  */
 export async function revokeUserTokens(q: Q, userId: number, now: Date): Promise<number> {
-  const r = await sql`update api_tokens set revoked_at = ${now} where user_id = ${userId} and revoked_at is null`.execute(q);
-  return Number(r.numAffectedRows ?? 0);
+  const r = await q.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function revokeToken(q: Q, userId: number, id: number, now: Date): Promise<boolean> {
-  const r = await sql`update api_tokens set revoked_at = ${now} where id = ${id} and user_id = ${userId} and revoked_at is null`.execute(q);
-  return Number(r.numAffectedRows ?? 0) > 0;
+  const r = await q.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 // ---- sign-in throttling ------------------------------------------------------------------
 
 export async function readThrottle(q: Q, key: string): Promise<ThrottleState | null> {
-  const r = await sql<{ failures: number; window_start: Date; locked_until: Date | null }>`
-    select failures, window_start, locked_until from sign_in_throttle where key = ${key}`.execute(q);
-  const x = r.rows[0];
+  const x = await q.selectFrom('sign_in_throttle').select(['failures', 'window_start', 'locked_until']).where('key', '=', key).executeTakeFirst();
   return x ? { failures: x.failures, windowStart: new Date(x.window_start), lockedUntil: x.locked_until ? new Date(x.locked_until) : null } : null;
 }
 
 export async function writeThrottle(q: Q, key: string, s: ThrottleState): Promise<void> {
-  await sql`insert into sign_in_throttle (key, failures, window_start, locked_until)
-    values (${key}, ${s.failures}, ${s.windowStart}, ${s.lockedUntil})
-    on conflict (key) do update set failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`.execute(q);
+  await q.insertInto('sign_in_throttle').values({ key, failures: s.failures, window_start: s.windowStart, locked_until: s.lockedUntil })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb.ref('excluded.failures'), window_start: eb.ref('excluded.window_start'), locked_until: eb.ref('excluded.locked_until') })))
+    .execute();
 }
 
 export async function clearThrottle(q: Q, key: string): Promise<void> {
-  await sql`delete from sign_in_throttle where key = ${key}`.execute(q);
+  await q.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
 }
 
 // ---- account changes ---------------------------------------------------------------------
 
 export async function updateUser(q: Q, id: number, c: { displayName?: string | undefined; disabled?: boolean | undefined }): Promise<void> {
   invalidateActor(id);
-  await sql`update users set display_name = coalesce(${c.displayName ?? null}, display_name),
-    disabled = coalesce(${c.disabled ?? null}::boolean, disabled), updated_at = now() where id = ${id}`.execute(q);
+  await q.updateTable('users')
+    .set({ ...(c.displayName != null ? { display_name: c.displayName } : {}), ...(c.disabled != null ? { disabled: c.disabled } : {}), updated_at: sqlNow() })
+    .where('id', '=', id).execute();
 }
 
 export async function setPassword(q: Q, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
   invalidateActor(id);
-  await sql`update users set password_hash = ${passwordHash}, must_change_password = ${mustChange}, updated_at = now() where id = ${id}`.execute(q);
+  await q.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: sqlNow() }).where('id', '=', id).execute();
 }
 
 /**
@@ -299,9 +260,12 @@ export async function setPassword(q: Q, id: number, passwordHash: string, mustCh
  */
 export async function setTotp(q: Q, id: number, c: { pending: string } | { enabled: string; step?: number | null } | { off: true }): Promise<void> {
   invalidateActor(id);
-  if ('pending' in c) await sql`update users set totp_pending_secret = ${c.pending}, updated_at = now() where id = ${id}`.execute(q);
-  else if ('enabled' in c) await sql`update users set totp_secret = ${c.enabled}, totp_enabled = true, totp_pending_secret = null, totp_last_step = ${c.step ?? null}, updated_at = now() where id = ${id}`.execute(q);
-  else await sql`update users set totp_secret = null, totp_enabled = false, totp_pending_secret = null, totp_last_step = null, updated_at = now() where id = ${id}`.execute(q);
+  const set = 'pending' in c
+    ? { totp_pending_secret: c.pending }
+    : 'enabled' in c
+      ? { totp_secret: c.enabled, totp_enabled: true, totp_pending_secret: null, totp_last_step: c.step ?? null }
+      : { totp_secret: null, totp_enabled: false, totp_pending_secret: null, totp_last_step: null };
+  await q.updateTable('users').set({ ...set, updated_at: sqlNow() }).where('id', '=', id).execute();
 }
 
 /**
@@ -309,6 +273,7 @@ export async function setTotp(q: Q, id: number, c: { pending: string } | { enabl
  * (one statement, so two sign-ins racing with one code cannot both win).
  */
 export async function useTotpStep(q: Q, id: number, step: number): Promise<boolean> {
-  const r = await sql`update users set totp_last_step = ${step} where id = ${id} and (totp_last_step is null or totp_last_step < ${step})`.execute(q);
-  return Number(r.numAffectedRows ?? 0) > 0;
+  const r = await q.updateTable('users').set({ totp_last_step: step }).where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

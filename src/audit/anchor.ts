@@ -10,13 +10,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-declare module '../db/schema.ts' {
-  interface DB {
-    audit_anchors: { id: number; seq: number; hash: string; anchored_at: Date; place: string };
-  }
-}
-
-
 /** The file an anchor directory holds (JSON Lines, one anchor a line, appended only). */
 export const ANCHOR_FILE = 'ansinh-audit-anchors.jsonl';
 

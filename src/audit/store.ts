@@ -6,27 +6,6 @@ import type { DB } from '../db/schema.ts';
 import { GENESIS, hashEntry, toJsonValue, type AuditEntry, type StoredAuditEntry } from './model.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-declare module '../db/schema.ts' {
-  interface DB {
-    audit_log: {
-      seq: number;
-      at: Date;
-      actor_user_id: number | null;
-      actor_username: string | null;
-      ip: string | null;
-      action: string;
-      entity: string;
-      entity_id: string | null;
-      unit_id: number | null;
-      before: unknown;
-      after: unknown;
-      prev_hash: string;
-      hash: string;
-    };
-  }
-}
-
-
 export interface AuditInput {
   /** Who: the actor (or { userId, username }); null for the system or an anonymous caller. */
   readonly actor: { readonly userId: number | null; readonly username: string | null } | null;

@@ -1,7 +1,3 @@
-// The database's table types. Each feature adds its own tables to `DB` by declaration merging
-// in its store.ts (`declare module '../db/schema.ts' { interface DB { ... } }`), so that one
-// place per feature owns the shape of its tables.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface DB {
-  schema_migrations: { version: number; name: string; applied_at: Date };
-}
+// The database's table types: generated from the migrated schema into generated.ts
+// (`npm run db:types`); features import `DB` and the row types from here.
+export type { DB } from './generated.ts';

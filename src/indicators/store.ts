@@ -4,25 +4,3 @@ import type { DB as _DB } from '../db/schema.ts';
 
 export type IndicatorRow = _DB['indicators'];
 
-declare module '../db/schema.ts' {
-  interface DB {
-    indicators: {
-      code: string;
-      name_vi: string;
-      name_en: string;
-      unit: string;
-      kind: string;
-      direction: string;
-      aggregation: string;
-      factor: number;
-      numerator_vi: string | null;
-      numerator_en: string | null;
-      denominator_vi: string | null;
-      denominator_en: string | null;
-      disaggregations: string[];
-      source: string;
-      area: string;
-      synonyms: string[];
-    };
-  }
-}

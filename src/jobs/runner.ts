@@ -17,6 +17,7 @@
 // server resuming it after a crash, `ansinh jobs resume`) is thus audited exactly once, as the
 // person who asked for it, never as "nobody" and never twice.
 import { sql, type Transaction } from 'kysely';
+import { now as sqlNow } from '../db/functions.ts';
 import { audit } from '../audit/store.ts';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
@@ -124,8 +125,9 @@ async function ownerOf(tx: Transaction<DB>, job: Job): Promise<JobOwner | null> 
   const kept = p.confirmedBy ?? p.owner ?? (p.actor ? { ...p.actor, ip: p.ip ?? null } : undefined);
   if (kept) return kept;
   if (!job.createdBy) return null;
-  const u = await sql<{ id: number; username: string }>`select id, username from users where lower(username) = lower(${job.createdBy})`.execute(tx);
-  return { userId: u.rows[0]?.id ?? null, username: u.rows[0]?.username ?? job.createdBy, ip: null };
+  const createdBy = job.createdBy;
+  const u = await tx.selectFrom('users').select(['id', 'username']).where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(createdBy)]))).executeTakeFirst();
+  return { userId: u?.id ?? null, username: u?.username ?? createdBy, ip: null };
 }
 
 async function auditFinished(tx: Transaction<DB>, handler: JobHandler, job: Job, result: unknown): Promise<void> {
@@ -139,8 +141,8 @@ async function auditFinished(tx: Transaction<DB>, handler: JobHandler, job: Job,
 }
 
 export async function getJob(q: Q, id: number): Promise<Job | null> {
-  const r = await sql<Record<string, unknown>>`select * from jobs where id = ${id}`.execute(q);
-  return r.rows[0] ? fromRow(r.rows[0]) : null;
+  const r = await q.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? fromRow(r) : null;
 }
 
 /** The jobs of a unit, newest first (the job list of the web app). */
@@ -154,17 +156,17 @@ export async function jobsOfUnit(q: Q, unitId: number, limit = 20): Promise<Job[
 async function* stagedPayloads(tx: Transaction<DB>, jobId: number): AsyncIterable<unknown> {
   let after = 0;
   for (;;) {
-    const r = await sql<{ seq: number; payload: unknown }>`select seq, payload from job_staging where job_id = ${jobId} and seq > ${after} order by seq limit 50`.execute(tx);
-    for (const row of r.rows) yield row.payload;
-    if (r.rows.length < 50) return;
-    after = Number(r.rows.at(-1)!.seq);
+    const rows = await tx.selectFrom('job_staging').select(['seq', 'payload']).where('job_id', '=', jobId).where('seq', '>', after).orderBy('seq').limit(50).execute();
+    for (const row of rows) yield row.payload;
+    if (rows.length < 50) return;
+    after = Number(rows.at(-1)!.seq);
   }
 }
 
 /** Locks the job row for this transaction and checks it is where the runner left it. */
 async function lockAt(tx: Transaction<DB>, id: number, expect: { chunks?: number; states: JobState[] }): Promise<Job> {
-  const r = await sql<Record<string, unknown>>`select * from jobs where id = ${id} for update`.execute(tx);
-  const j = r.rows[0] ? fromRow(r.rows[0]) : null;
+  const r = await tx.selectFrom('jobs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const j = r ? fromRow(r) : null;
   if (!j || !expect.states.includes(j.state) || (expect.chunks !== undefined && j.chunks !== expect.chunks)) throw new JobTakenError(`job ${id} was moved on by another runner`);
   return j;
 }
@@ -230,7 +232,8 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
     o.onStart?.(job);
     try {
       if (job.state === 'queued') {
-        await sql`update jobs set state = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now() where id = ${id} and state = 'queued'`.execute(db.k);
+        await db.k.updateTable('jobs').set((eb) => ({ state: 'running', started_at: eb.fn.coalesce('started_at', sqlNow()), heartbeat_at: sqlNow() }))
+          .where('id', '=', id).where('state', '=', 'queued').execute();
         job = (await getJob(db.k, id))!;
       }
       let chunks = 0;
@@ -263,7 +266,7 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
         const locked = await lockAt(tx, id, { chunks: at.chunks, states: ['running', 'confirmed'] });
         const result = await handler.apply(tx, at, stagedPayloads(tx, id));
         await auditFinished(tx, handler, locked, result);
-        await sql`delete from job_staging where job_id = ${id}`.execute(tx);
+        await tx.deleteFrom('job_staging').where('job_id', '=', id).execute();
         await handler.cleanup?.(tx, at);
         await sql`update jobs set state = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now() where id = ${id}`.execute(tx);
       });
@@ -271,8 +274,8 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
       if (e instanceof JobTakenError) return (await getJob(db.k, id))!;
       // Nothing of the failed step was committed; the staged chunks are dropped with the job.
       await db.k.transaction().execute(async (tx) => {
-        await sql`delete from job_staging where job_id = ${id}`.execute(tx);
-        await sql`update jobs set state = 'failed', error = ${(e as Error).message}, finished_at = now() where id = ${id}`.execute(tx);
+        await tx.deleteFrom('job_staging').where('job_id', '=', id).execute();
+        await tx.updateTable('jobs').set({ state: 'failed', error: (e as Error).message, finished_at: sqlNow() }).where('id', '=', id).execute();
       });
       throw e;
     }
@@ -295,9 +298,9 @@ export async function confirmJob(q: Q, id: number, by: JobOwner | null = null): 
 export async function cancelJob(q: Transaction<DB>, id: number): Promise<boolean> {
   const j = await getJob(q, id);
   if (!j || !['queued', 'running', 'ready'].includes(j.state)) return false;
-  await sql`delete from job_staging where job_id = ${id}`.execute(q);
+  await q.deleteFrom('job_staging').where('job_id', '=', id).execute();
   await jobHandlers.get(j.kind)?.cleanup?.(q, j);
-  await sql`update jobs set state = 'cancelled', finished_at = now() where id = ${id}`.execute(q);
+  await q.updateTable('jobs').set({ state: 'cancelled', finished_at: sqlNow() }).where('id', '=', id).execute();
   return true;
 }
 
@@ -306,8 +309,8 @@ export async function cancelJob(q: Transaction<DB>, id: number): Promise<boolean
  * poll of a server's worker). A job another live runner holds is passed over without a word.
  */
 export async function resumeJobs(db: Db, log: (l: string) => void = () => {}, o: RunOptions = {}): Promise<number> {
-  const r = await sql<{ id: number }>`select id from jobs where state in ('queued', 'running', 'confirmed') order by id`.execute(db.k);
-  for (const { id } of r.rows) {
+  const rows = await db.k.selectFrom('jobs').select('id').where('state', 'in', ['queued', 'running', 'confirmed']).orderBy('id').execute();
+  for (const { id } of rows) {
     if (o.shouldStop?.()) break;
     let started = false;
     const onStart = (j: Job) => {
@@ -318,7 +321,7 @@ export async function resumeJobs(db: Db, log: (l: string) => void = () => {}, o:
       .then((j) => started && log(`công việc #${id}: ${j.state === 'done' ? 'xong' : j.state === 'ready' ? 'chờ xác nhận' : j.state}`))
       .catch((e: Error) => log(`công việc #${id} lỗi: ${e.message}`));
   }
-  return r.rows.length;
+  return rows.length;
 }
 
 /**

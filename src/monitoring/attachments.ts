@@ -1,7 +1,7 @@
 // Evidence attachments of a report: the file type is recognised from its first bytes (never
 // from the name the browser sends), the size is limited, and a locked report takes none.
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { AppError, errorCatalogue } from '../kernel/errors.ts';
 import { getSubmission, type Q, type UnitRef } from './store.ts';
 
@@ -30,7 +30,6 @@ export interface AttachmentInfo {
   readonly uploadedAt: string;
 }
 
-const k = (q: Q) => q as unknown as Kysely<any>;
 
 export async function addAttachment(q: Q, unit: UnitRef, period: string, file: { fileName: string; content: Uint8Array }, actorId: number | null): Promise<AttachmentInfo> {
   const sub = await getSubmission(q, unit.id, period);
@@ -45,18 +44,18 @@ export async function addAttachment(q: Q, unit: UnitRef, period: string, file: {
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const r = await sql<AttachmentInfo>`insert into monitoring_attachments (unit_id, period, file_name, content_type, size, sha256, content, uploaded_by)
     values (${unit.id}, ${period}, ${file.fileName}, ${type}, ${file.content.length}, ${sha256}, ${Buffer.from(file.content)}, ${actorId})
-    returning id, file_name as "fileName", content_type as "contentType", size, sha256, uploaded_at::text as "uploadedAt"`.execute(k(q));
+    returning id, file_name as "fileName", content_type as "contentType", size, sha256, uploaded_at::text as "uploadedAt"`.execute(q);
   return r.rows[0]!;
 }
 
 export async function listAttachments(q: Q, unit: UnitRef, period: string): Promise<AttachmentInfo[]> {
   const r = await sql<AttachmentInfo>`select id, file_name as "fileName", content_type as "contentType", size, sha256, uploaded_at::text as "uploadedAt"
-    from monitoring_attachments where unit_id = ${unit.id} and period = ${period} order by id`.execute(k(q));
+    from monitoring_attachments where unit_id = ${unit.id} and period = ${period} order by id`.execute(q);
   return r.rows;
 }
 
 export async function getAttachment(q: Q, unit: UnitRef, id: number): Promise<(AttachmentInfo & { content: Uint8Array }) | null> {
   const r = await sql<AttachmentInfo & { content: Uint8Array }>`select id, file_name as "fileName", content_type as "contentType", size, sha256, content, uploaded_at::text as "uploadedAt"
-    from monitoring_attachments where unit_id = ${unit.id} and id = ${id}`.execute(k(q));
+    from monitoring_attachments where unit_id = ${unit.id} and id = ${id}`.execute(q);
   return r.rows[0] ?? null;
 }

@@ -2,7 +2,7 @@
 // indicator history with its projection, and the country total from the provinces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { monitoringDb, seedFixture } from './fixture.ts';
 import { findUnit, rebuildAggregates } from './store.ts';
 import { dashboard, childrenCompared, indicatorDetail, countryDashboard } from './dashboard.ts';
@@ -11,7 +11,7 @@ test('Lai Châu (fixture): targets with status, communes ranked, history with pr
   const db = await monitoringDb();
   try {
     const ids = await seedFixture(db);
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const communes = (await sql<{ id: number; code: string }>`select id, code from units where parent_id = ${ids.province} order by code`.execute(k)).rows;
     // Poverty falls 2 points a year in every commune; communes differ in size and level.
     for (const [i, c] of communes.entries()) {

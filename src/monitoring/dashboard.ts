@@ -1,7 +1,7 @@
 // Dashboard reads: a unit's targets as a traffic-light table with the status rule, one
 // indicator's history with its projection and target, child units compared (ranked), and the
 // country total (aggregated from the provinces' aggregates by the same rules).
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Locale } from '../kernel/i18n.ts';
 import { derivedValue } from './model.ts';
 import { isPerYear } from '../indicators/vocabulary.ts';
@@ -12,7 +12,6 @@ import type { Direction } from './model.ts';
 import { chartDescription, chartTable, type ChartInput } from './chart.ts';
 import { viOrder } from '../db/collation.ts';
 
-const any = (q: Q) => q as unknown as Kysely<any>;
 
 export interface TargetRow {
   readonly id: number;
@@ -42,7 +41,7 @@ export async function targetsFor(q: Q, unit: UnitRef): Promise<TargetRow[]> {
     select t.id, t.plan_id as "planId", p.number as "planNumber", t.unit_id as "unitId", t.indicator_code as "indicatorCode",
       t.comparator, t.value, t.unit, t.year, t.baseline_year as "baselineYear", t.baseline_value as "baselineValue", t.confirmed, c.depth
     from plan_targets t join plans p on p.id = t.plan_id join c on c.id = t.unit_id
-    order by c.depth, t.indicator_code, t.year nulls last, t.id`.execute(any(q));
+    order by c.depth, t.indicator_code, t.year nulls last, t.id`.execute(q);
   const nearest = new Map<string, number>();
   for (const t of r.rows) if (!nearest.has(t.indicatorCode)) nearest.set(t.indicatorCode, t.depth);
   return r.rows.filter((t) => nearest.get(t.indicatorCode) === t.depth).map(({ depth, ...t }) => ({ ...t, inherited: depth > 0 }));
@@ -131,10 +130,10 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
   const targets = await targetsFor(q, unit);
   const codes = indicator ? [indicator] : [...new Set(targets.map((t) => t.indicatorCode))];
   const defs = await indicatorDefs(q, codes);
-  const kids = await sql<{ id: number; code: string; name: string }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by ${viOrder('name')}`.execute(any(q));
+  const kids = await sql<{ id: number; code: string; name: string }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by ${viOrder('name')}`.execute(q);
   const vals = await sql<{ unit_id: number; code: string; numerator: number | null; denominator: number | null; value: number | null }>`
     select unit_id, indicator_code as code, numerator, denominator, value from monitoring_totals
-    where unit_id = any(${kids.rows.map((k) => k.id)}) and indicator_code = any(${codes}) and period = ${String(year)} and disaggregation = ''`.execute(any(q));
+    where unit_id = any(${kids.rows.map((k) => k.id)}) and indicator_code = any(${codes}) and period = ${String(year)} and disaggregation = ''`.execute(q);
   const byKey = new Map(vals.rows.map((v) => [`${v.unit_id}|${v.code}`, v]));
   const columns = codes.filter((c) => defs.has(c)).map((c) => {
     const t = targets.find((x) => x.indicatorCode === c) ?? null;
@@ -171,7 +170,7 @@ export async function countryDashboard(q: Q, year: number, locale: Locale) {
   const r = await sql<{ code: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>`
     select indicator_code as code, period, numerator, denominator, value from monitoring_country_aggregates
     where disaggregation = '' and length(period) = 4 and period <= ${String(year)} and value is not null
-    order by indicator_code, period`.execute(any(q));
+    order by indicator_code, period`.execute(q);
   const defs = await indicatorDefs(q, [...new Set(r.rows.map((x) => x.code))]);
   const series = new Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>();
   for (const x of r.rows) {

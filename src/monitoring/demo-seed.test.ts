@@ -2,7 +2,7 @@
 // rolled-up data, and Thu Lũm's 2026 report is a draft.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { testDb } from '../../test/helpers/db.ts';
 import { seedMonitoringDemo, DEMO_PROVINCE, DEMO_COMMUNE } from './demo.ts';
 import { findUnit, getForm } from './store.ts';
@@ -13,7 +13,7 @@ test('demo seeding: Lai Châu 2021–2025 approved and rolled up; Thu Lũm 2026 
   try {
     const lines: string[] = [];
     await seedMonitoringDemo(db, (l) => lines.push(l));
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const province = (await findUnit(db.k, DEMO_PROVINCE))!;
     const r = await sql<{ n: number; communes: number; years: string[] }>`select count(*)::int as n, count(distinct s.unit_id)::int as communes, array_agg(distinct s.period order by s.period) as years
       from monitoring_submissions s where s.status = 'approved'`.execute(k);

@@ -4,7 +4,7 @@
 // shows every status); 2026, the year being reported, with about half the communes approved and
 // a fifth awaiting review; and Thu Lũm's 2026 report as a draft, half filled in.
 // For the demo, years before the July 2025 reform are recorded on today's communes.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { disaggregationOptions, factorFor, usesRatio, type IndicatorDef } from './model.ts';
 import { findUnit, indicatorDefs, rebuildAggregates, type IndicatorInfo } from './store.ts';
@@ -93,7 +93,7 @@ const FALLBACK: readonly { indicatorCode: string; comparator: string; value: num
 ];
 
 export async function seedMonitoringDemo(db: Db, log: (line: string) => void): Promise<void> {
-  const k = db.k as unknown as Kysely<any>;
+  const k = db.k;
   const done = await sql<{ n: number }>`select count(*)::int as n from monitoring_values`.execute(k);
   if (done.rows[0]!.n > 0) return;
   const province = await findUnit(db.k, DEMO_PROVINCE);

@@ -2,17 +2,18 @@
 // are reported per row and a conflicting import writes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.ts';
 import { monitoringDb, seedFixture } from './fixture.ts';
 import { exportDataValueSet, importDataValueSet } from './dhis2.ts';
 import { findUnit, saveValues, act, requireUnit } from './store.ts';
 
-async function snapshot(k: Kysely<any>) {
+async function snapshot(k: Executor) {
   const r = await sql`select u.code, v.indicator_code, v.period, v.disaggregation, v.numerator, v.denominator, v.value, v.comment
     from monitoring_values v join units u on u.id = v.unit_id order by 1, 2, 3, 4`.execute(k);
   return r.rows;
 }
-async function aggSnapshot(k: Kysely<any>) {
+async function aggSnapshot(k: Executor) {
   const r = await sql`select u.code, a.indicator_code, a.period, a.disaggregation, a.numerator, a.denominator, a.value, a.sources
     from monitoring_aggregates a join units u on u.id = a.unit_id order by 1, 2, 3, 4`.execute(k);
   return r.rows;
@@ -24,7 +25,7 @@ test('export → import into a fresh database gives identical values and aggrega
   try {
     const ids = await seedFixture(a);
     await seedFixture(b);
-    const k = a.k as unknown as Kysely<any>;
+    const k = a.k;
     const communes = (await sql<{ code: string; id: number }>`select code, id from units where parent_id = ${ids.province} order by code`.execute(k)).rows;
     await sql`insert into monitoring_requirements (unit_id, indicator_code) values (${ids.province}, 'floor_area_per_person'), (${ids.province}, 'literacy_standard_level'), (${ids.province}, 'temporary_houses_removed')`.execute(k);
     for (const [i, c] of communes.entries()) {
@@ -56,12 +57,12 @@ test('export → import into a fresh database gives identical values and aggrega
     const s = await importDataValueSet(b.k, json);
     assert.equal(s.status, 'SUCCESS');
     assert.equal(s.importCount.imported, set.dataValues.length);
-    assert.deepEqual(await snapshot(b.k as unknown as Kysely<any>), await snapshot(k));
+    assert.deepEqual(await snapshot(b.k), await snapshot(k));
     // Imported data counts as approved: the unapproved Xã Pa Tần (i = 5) becomes approved in B,
     // so compare aggregates after approving it in A too.
     const last = await requireUnit(a.k, communes[5]!.code);
     for (const y of ['2024', '2025']) { await act(a.k, last, y, { action: 'submit', actorId: null }); await act(a.k, last, y, { action: 'approve', actorId: null }); }
-    assert.deepEqual(await aggSnapshot(b.k as unknown as Kysely<any>), await aggSnapshot(k));
+    assert.deepEqual(await aggSnapshot(b.k), await aggSnapshot(k));
 
     // Importing again changes nothing: every value is identical, so ignored.
     const again = await importDataValueSet(b.k, json);
@@ -77,7 +78,7 @@ test('bad rows come back with their reason and nothing is written', async () => 
   const db = await monitoringDb();
   try {
     const ids = await seedFixture(db);
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const code = (await sql<{ code: string }>`select code from units where parent_id = ${ids.province} order by code limit 1`.execute(k)).rows[0]!.code;
     const s = await importDataValueSet(db.k, {
       dataSet: 'ansinh-nq42', period: '2025', orgUnit: code,

@@ -6,7 +6,7 @@
 // `default` for the total, else our disaggregation key (`sex=female`); value is a string.
 // Import is all-or-nothing: any conflict leaves the database as it was.
 import { Type, type Static } from 'typebox';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Text } from '../kernel/i18n.ts';
 import { isDisaggregationKey, parsePeriod, usesRatio, TOTAL } from './model.ts';
 import { indicatorDefs, findUnit, refreshAggregatesForUnit, rebuildAggregates, asSystem, type Q, type UnitRef } from './store.ts';
@@ -36,7 +36,6 @@ export const DataValueSetSchema = Type.Object({
 });
 export type DataValueSet = Static<typeof DataValueSetSchema>;
 
-const k = (q: Q) => q as unknown as Kysely<any>;
 const coc = (key: string) => (key === TOTAL ? 'default' : key);
 
 /** Values of the unit (and, with children, every unit beneath it) as a DHIS2 dataValueSet. */
@@ -47,7 +46,7 @@ export async function exportDataValueSet(q: Q, unit: UnitRef, opts: { period?: s
     ${opts.approvedOnly ? sql`join monitoring_submissions s on s.unit_id = v.unit_id and s.period = v.period and s.status = 'approved'` : sql``}
     where ${opts.children ? sql`${unit.id} = any(u.ancestors)` : sql`v.unit_id = ${unit.id}`}
       ${opts.period ? sql`and v.period = ${opts.period}` : sql``}
-    order by u.code, v.period, v.indicator_code, v.disaggregation`.execute(k(q));
+    order by u.code, v.period, v.indicator_code, v.disaggregation`.execute(q);
   const dataValues: Static<typeof DataValue>[] = [];
   for (const x of r.rows) {
     const common = { period: x.period, orgUnit: x.org, categoryOptionCombo: coc(x.disaggregation), ...(x.comment ? { comment: x.comment } : {}) };
@@ -132,11 +131,11 @@ export async function importDataValueSet(q: Q, set: DataValueSet, opts: { dryRun
     const cur = (await sql<{ numerator: number | null; denominator: number | null; value: number | null; comment: string | null; status: string | null }>`
       select v.numerator, v.denominator, v.value, v.comment, s.status from monitoring_values v
       left join monitoring_submissions s on s.unit_id = v.unit_id and s.period = v.period
-      where v.unit_id = ${c.unit.id} and v.indicator_code = ${c.code} and v.period = ${c.period} and v.disaggregation = ${c.dis}`.execute(k(q))).rows[0];
+      where v.unit_id = ${c.unit.id} and v.indicator_code = ${c.code} and v.period = ${c.period} and v.disaggregation = ${c.dis}`.execute(q)).rows[0];
     const next = { numerator: c.fields.numerator ?? null, denominator: c.fields.denominator ?? null, value: c.fields.value ?? null };
     const same = cur && cur.numerator === next.numerator && cur.denominator === next.denominator && cur.value === next.value && (cur.comment ?? null) === c.comment;
     if (same) { ignored += c.rows.length; continue; }
-    const status = cur?.status ?? (await sql<{ status: string }>`select status from monitoring_submissions where unit_id = ${c.unit.id} and period = ${c.period}`.execute(k(q))).rows[0]?.status ?? null;
+    const status = cur?.status ?? (await sql<{ status: string }>`select status from monitoring_submissions where unit_id = ${c.unit.id} and period = ${c.period}`.execute(q)).rows[0]?.status ?? null;
     if (status === 'approved' || status === 'submitted') {
       for (const i of c.rows) conflicts.push({ object: 'dataValue', index: i, value: `${c.unit.code}/${c.period}/${c.code}`, message: { vi: `Báo cáo ${c.period} của đơn vị ${c.unit.code} đã ${status === 'approved' ? 'được duyệt (đã khóa)' : 'gửi, chờ duyệt'}; không ghi đè`, en: `The ${c.period} report of ${c.unit.code} is ${status}; not overwritten` } });
       continue;
@@ -151,12 +150,12 @@ export async function importDataValueSet(q: Q, set: DataValueSet, opts: { dryRun
       await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, comment, updated_by)
         values (${c.unit.id}, ${c.code}, ${c.period}, ${c.dis}, ${c.fields.numerator ?? null}, ${c.fields.denominator ?? null}, ${c.fields.value ?? null}, ${c.comment}, ${opts.actorId ?? null})
         on conflict (unit_id, indicator_code, period, disaggregation) do update set numerator = excluded.numerator, denominator = excluded.denominator,
-          value = excluded.value, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = now()`.execute(k(q));
+          value = excluded.value, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = now()`.execute(q);
       touched.set(`${c.unit.id}|${c.period}`, { unitId: c.unit.id, period: c.period });
     }
     for (const t of touched.values()) {
       await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at, decided_by) values (${t.unitId}, ${t.period}, 'approved', now(), now(), ${opts.actorId ?? null})
-        on conflict (unit_id, period) do nothing`.execute(k(q));
+        on conflict (unit_id, period) do nothing`.execute(q);
     }
     await asSystem(q, async () => {
       if (touched.size > 200) await rebuildAggregates(q);

@@ -1,11 +1,12 @@
 // Test fixture for monitoring: a small Lai Châu tree (province, communes, one pre-reform
 // commune merged into Thu Lũm), a few indicators (catalogue ones, plus test-only ones when the
 // catalogue lacks them) and plans with targets, with codes that do not clash with reference data.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.ts';
 import type { Db } from '../db/connection.ts';
 import { testDb } from '../../test/helpers/db.ts';
 
-async function tableExists(k: Kysely<any>, name: string): Promise<boolean> {
+async function tableExists(k: Executor, name: string): Promise<boolean> {
   const r = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = ${name}`.execute(k);
   return r.rows[0]!.n > 0;
 }
@@ -45,7 +46,7 @@ const INDICATORS = [
  * insurance for 2030; Thu Lũm's own plan targets houses removed.
  */
 export async function seedFixture(db: Db): Promise<FixtureIds> {
-  const k = db.k as unknown as Kysely<any>;
+  const k = db.k;
   const ins = async (code: string, name: string, level: string, parent: number | null, validTo: string | null = null) => {
     const r = await sql<{ id: number }>`insert into units (code, name, level, kind, parent_id, valid_from, valid_to, ancestors, name_folded)
       values (${code}, ${name}, ${level}, ${level === 'province' ? 'Tỉnh' : 'Xã'}, ${parent}, ${validTo ? null : '2025-07-01'}, ${validTo}, '{}', ${name.toLowerCase()})

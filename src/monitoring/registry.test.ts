@@ -6,7 +6,7 @@
 // gets no registry block and no extra indicators.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { generateRegistry, bulkInsertRegistry } from '../registry/synthetic.ts';
@@ -16,7 +16,7 @@ import '../registry/review.ts';
 test('Thu Lũm\'s form carries the registry\'s poverty figures with their source; a different value needs a comment', async () => {
   const { app, db, close } = await testApp();
   try {
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const thuLum = (await sql<{ id: number }>`select id from units where code = '03439' and valid_to is null`.execute(k)).rows[0]!.id;
     const data = generateRegistry(515, 60, [{ unitId: thuLum, provinceCode: '12', villageIds: [], codePrefix: 'T-' }], '2026-11-01');
     await db.k.transaction().execute((tx) => bulkInsertRegistry(tx, data, { by: 'test', reason: 'kiểm thử' }));

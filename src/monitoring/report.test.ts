@@ -3,7 +3,7 @@
 // its text alternative, and those figures are the indicator's series the API serves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import JSZip from 'jszip';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
@@ -56,7 +56,7 @@ test('report.docx: a PNG chart per target with data, referenced in document.xml,
   const ids = await seedFixture(db);
   const { app, close } = await testApp(db);
   try {
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const communes = (await sql<{ id: number }>`select id from units where parent_id = ${ids.province} order by code`.execute(k)).rows;
     for (const [i, c] of communes.entries()) {
       for (const year of [2021, 2022, 2023, 2024, 2025]) {

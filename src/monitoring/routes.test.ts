@@ -2,7 +2,7 @@
 // problem+json, approve, and the province dashboard changing at once; DHIS2 export; .xlsx.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { testApp } from '../../test/helpers/app.ts';
@@ -15,7 +15,7 @@ test('enter → submit (errors at the field) → approve → the province dashbo
   const ids = await seedFixture(db);
   const { app, close } = await testApp(db);
   try {
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const code = (await sql<{ code: string }>`select code from units where id = ${ids.communes['Xã Thu Lũm']!}`.execute(k)).rows[0]!.code;
     const url = `/api/monitoring/units/${code}/periods/2026`;
     const officer = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'canbo', role: 'officer', unitCode: code }))), 'accept-language': 'vi' };
@@ -113,7 +113,7 @@ test('the DHIS2 import writes values as approved, so it follows the approval rul
   const ids = await seedFixture(db);
   const { app, close } = await testApp(db);
   try {
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const commune = (await sql<{ code: string }>`select code from units where id = ${ids.communes['Xã Thu Lũm']!}`.execute(k)).rows[0]!.code;
     const province = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'tinh-dhis2', role: 'approver', unitCode: '98' }))), 'accept-language': 'vi' };
     const selfApprover = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'xa-dhis2', role: 'approver', unitCode: commune }))), 'accept-language': 'vi' };

@@ -1,18 +1,19 @@
 // The workflow and the roll-up on a real database (PGlite and PostgreSQL).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.ts';
 import { AppError } from '../kernel/errors.ts';
 import { monitoringDb, seedFixture } from './fixture.ts';
 import { requireUnit, getForm, saveValues, act, rebuildAggregates, completeness, findUnit, type Q } from './store.ts';
 
 type Agg = { unit_id: number; indicator_code: string; period: string; disaggregation: string; numerator: number | null; denominator: number | null; value: number | null; sources: number };
-async function aggregates(k: Kysely<any>): Promise<Agg[]> {
+async function aggregates(k: Executor): Promise<Agg[]> {
   const r = await sql<Agg>`select unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_aggregates order by 1, 2, 3, 4`.execute(k);
   return r.rows;
 }
 
-async function countryRows(k: Kysely<any>): Promise<Omit<Agg, 'unit_id'>[]> {
+async function countryRows(k: Executor): Promise<Omit<Agg, 'unit_id'>[]> {
   const r = await sql<Omit<Agg, 'unit_id'>>`select indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_country_aggregates order by 1, 2, 3`.execute(k);
   return r.rows;
 }
@@ -21,7 +22,7 @@ test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden,
   const db = await monitoringDb();
   try {
     const ids = await seedFixture(db);
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const codes = (await sql<{ code: string; id: number }>`select code, id from units where id = any(${Object.values(ids.communes)})`.execute(k)).rows;
     const codeOf = (id: number) => codes.find((c) => c.id === id)!.code;
     const thuLum = await requireUnit(db.k, codeOf(ids.communes['Xã Thu Lũm']!));
@@ -108,7 +109,7 @@ test('pre-reform Xã Ka Lăng\'s 2024 values count toward its successor Thu Lũm
   const db = await monitoringDb();
   try {
     const ids = await seedFixture(db);
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     await sql`insert into monitoring_submissions (unit_id, period, status) values (${ids.oldCommune}, '2024', 'approved'), (${ids.communes['Xã Thu Lũm']!}, '2024', 'approved')`.execute(k);
     await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator) values
       (${ids.oldCommune}, 'poor_household_rate', '2024', '', 200, 800), (${ids.communes['Xã Thu Lũm']!}, 'poor_household_rate', '2024', '', 100, 1200)`.execute(k);
@@ -131,7 +132,7 @@ test('row-level security: a commune officer sees only its rows; a province appro
   const db = await monitoringDb();
   try {
     const ids = await seedFixture(db);
-    const k = db.k as unknown as Kysely<any>;
+    const k = db.k;
     const thuLumId = ids.communes['Xã Thu Lũm']!;
     const paUId = ids.communes['Xã Pa Ủ']!;
     await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, value) values

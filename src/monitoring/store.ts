@@ -2,7 +2,7 @@
 // roll-up of approved values into monitoring_aggregates (incremental on approval, or a full
 // rebuild by one set-based query over units.ancestors). Only this module writes those tables.
 import type { AuditAction, AuditEntity } from '../audit/actions.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
 import { periodEnd, periodStart, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
@@ -11,35 +11,9 @@ import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
+import { now as sqlNow } from '../db/functions.ts';
 export type { Q };
 
-declare module '../db/schema.ts' {
-  interface DB {
-    monitoring_submissions: {
-      id: number; unit_id: number; period: string; status: SubmissionStatus;
-      submitted_at: Date | null; submitted_by: number | null; decided_at: Date | null; decided_by: number | null;
-      return_reason: string | null; reopened_at: Date | null; reopened_by: number | null; reopen_reason: string | null;
-      created_at: Date; updated_at: Date;
-    };
-    monitoring_values: {
-      unit_id: number; indicator_code: string; period: string; disaggregation: string;
-      numerator: number | null; denominator: number | null; value: number | null; comment: string | null;
-      updated_by: number | null; updated_at: Date;
-    };
-    monitoring_requirements: { unit_id: number; indicator_code: string; created_at: Date };
-    monitoring_aggregates: {
-      unit_id: number; indicator_code: string; period: string; disaggregation: string;
-      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
-    };
-    monitoring_country_aggregates: {
-      indicator_code: string; period: string; disaggregation: string;
-      numerator: number | null; denominator: number | null; value: number | null; sources: number; updated_at: Date;
-    };
-  }
-}
-
-/** A connection or a transaction; other features' tables are reached through raw SQL. */
-const any = (q: Q) => q as unknown as Kysely<any>;
 
 /** Appends an audit entry in the caller's transaction (src/access's `audit`, injected). */
 export type AuditFn = (tx: Q, entry: { action: AuditAction; entity: AuditEntity; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
@@ -59,7 +33,7 @@ const unitCols = sql`id, code, name, level, parent_id as "parentId", ancestors, 
 /** The unit with an official code: the current one, else the latest historical one. */
 export async function findUnit(q: Q, code: string): Promise<UnitRef | null> {
   const r = await sql<UnitRef>`select ${unitCols} from units where code = ${code}
-    order by (valid_to is null) desc, valid_to desc nulls first, id desc limit 1`.execute(any(q));
+    order by (valid_to is null) desc, valid_to desc nulls first, id desc limit 1`.execute(q);
   return r.rows[0] ?? null;
 }
 
@@ -80,7 +54,7 @@ export async function indicatorDefs(q: Q, codes?: readonly string[]): Promise<Ma
   if (codes && codes.length === 0) return new Map();
   const r = await sql<{ code: string; name_vi: string; name_en: string; unit: string; kind: string; direction: Direction; aggregation: Aggregation; factor: number; disaggregations: string[] | null; source: string; area: string; denominator_vi: string | null }>`
     select code, name_vi, name_en, unit, kind, direction, aggregation, factor, disaggregations, source, area, denominator_vi
-    from indicators ${codes ? sql`where code = any(${codes as string[]})` : sql``} order by code`.execute(any(q));
+    from indicators ${codes ? sql`where code = any(${codes as string[]})` : sql``} order by code`.execute(q);
   return new Map(r.rows.map((x) => [x.code, {
     code: x.code, name: { vi: x.name_vi, en: x.name_en }, unit: x.unit, kind: x.kind, direction: x.direction,
     aggregation: x.aggregation, factor: x.factor, disaggregations: x.disaggregations ?? [], source: x.source, area: x.area,
@@ -93,7 +67,7 @@ async function parentChain(q: Q, unit: UnitRef): Promise<number[]> {
   const r = await sql<{ id: number }>`with recursive c(id, parent_id, depth) as (
       select id, parent_id, 0 from units where id = ${unit.id}
       union all select u.id, u.parent_id, c.depth + 1 from units u join c on u.id = c.parent_id where c.depth < 10)
-    select id from c order by depth`.execute(any(q));
+    select id from c order by depth`.execute(q);
   return r.rows.map((x) => x.id);
 }
 
@@ -109,7 +83,7 @@ export async function formIndicatorCodes(q: Q, unit: UnitRef, period: string): P
       where t.unit_id = any(${chain}) and (t.unit_id = ${unit.id} or i.source <> 'survey')
     union select indicator_code from monitoring_requirements where unit_id = any(${chain})
     union select indicator_code from monitoring_values where unit_id = ${unit.id} and period = ${period}
-    order by 1`.execute(any(q));
+    order by 1`.execute(q);
   return r.rows.map((x) => x.code);
 }
 
@@ -164,7 +138,7 @@ export async function deadlineFor(q: Q, unit: UnitRef, period: string): Promise<
   const chain = await parentChain(q, unit);
   const r = await sql<{ day: number; month: number; number: string | null }>`
     select a.recurrence_day as day, a.recurrence_month as month, p.number from plan_assignments a join plans p on p.id = a.plan_id
-    where p.unit_id = any(${chain}) and a.recurrence = 'annual' and a.recurrence_day is not null and a.recurrence_month is not null`.execute(any(q));
+    where p.unit_id = any(${chain}) and a.recurrence = 'annual' and a.recurrence_day is not null and a.recurrence_month is not null`.execute(q);
   let best: { date: string; source: string | null } = { date: reportDeadline(period), source: null };
   if (parsePeriod(period)?.type !== 'yearly') return best;
   for (const x of r.rows) {
@@ -188,7 +162,7 @@ export async function getSubmission(q: Q, unitId: number, period: string, forUpd
   const r = await sql<SubmissionRow>`select id, status, submitted_at::text as "submittedAt",
       (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date::text as "submittedDate", decided_at::text as "decidedAt",
       return_reason as "returnReason", reopen_reason as "reopenReason"
-    from monitoring_submissions where unit_id = ${unitId} and period = ${period} ${forUpdate ? sql`for update` : sql``}`.execute(any(q));
+    from monitoring_submissions where unit_id = ${unitId} and period = ${period} ${forUpdate ? sql`for update` : sql``}`.execute(q);
   return r.rows[0] ?? null;
 }
 
@@ -198,18 +172,17 @@ export interface StoredValue extends FormValue {
 
 export async function valuesOf(q: Q, unitId: number, period: string): Promise<StoredValue[]> {
   const r = await sql<StoredValue>`select indicator_code as "indicatorCode", disaggregation, numerator, denominator, value, comment, updated_at::text as "updatedAt"
-    from monitoring_values where unit_id = ${unitId} and period = ${period} order by indicator_code, disaggregation`.execute(any(q));
+    from monitoring_values where unit_id = ${unitId} and period = ${period} order by indicator_code, disaggregation`.execute(q);
   return r.rows;
 }
 
 /** The unit's own earlier totals (same period type, the 10 before), derived, per indicator. */
 async function historyOf(q: Q, unitId: number, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
   const earlier = Array.from({ length: 10 }, (_, i) => shiftPeriod(period, -(i + 1)));
-  const r = await sql<{ code: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>`
-    select indicator_code as code, period, numerator, denominator, value from monitoring_values
-    where unit_id = ${unitId} and period = any(${earlier}) and disaggregation = '' order by period`.execute(any(q));
+  const rows = await q.selectFrom('monitoring_values').select(['indicator_code as code', 'period', 'numerator', 'denominator', 'value'])
+    .where('unit_id', '=', unitId).where('period', 'in', earlier).where('disaggregation', '=', '').orderBy('period').execute();
   const out = new Map<string, number[]>();
-  for (const x of r.rows) {
+  for (const x of rows) {
     const d = defs.get(x.code);
     const v = d ? derivedValue(d, x) : null;
     if (v !== null) out.set(x.code, [...(out.get(x.code) ?? []), v]);
@@ -220,11 +193,11 @@ async function historyOf(q: Q, unitId: number, period: string, defs: Map<string,
 /** Sibling units' totals for the same period (same parent), derived, per indicator. */
 async function siblingsOf(q: Q, unit: UnitRef, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
   if (unit.parentId === null) return new Map();
-  const r = await sql<{ code: string; numerator: number | null; denominator: number | null; value: number | null }>`
-    select v.indicator_code as code, v.numerator, v.denominator, v.value from monitoring_values v join units u on u.id = v.unit_id
-    where u.parent_id = ${unit.parentId} and u.id <> ${unit.id} and v.period = ${period} and v.disaggregation = ''`.execute(any(q));
+  const rows = await q.selectFrom('monitoring_values as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+    .select(['v.indicator_code as code', 'v.numerator', 'v.denominator', 'v.value'])
+    .where('u.parent_id', '=', unit.parentId).where('u.id', '<>', unit.id).where('v.period', '=', period).where('v.disaggregation', '=', '').execute();
   const out = new Map<string, number[]>();
-  for (const x of r.rows) {
+  for (const x of rows) {
     const d = defs.get(x.code);
     const v = d ? derivedValue(d, x) : null;
     if (v !== null) out.set(x.code, [...(out.get(x.code) ?? []), v]);
@@ -284,7 +257,7 @@ function conflict(reason: { vi: string; en: string }): AppError {
 }
 
 async function ensureSubmission(q: Q, unitId: number, period: string): Promise<SubmissionRow> {
-  await sql`insert into monitoring_submissions (unit_id, period) values (${unitId}, ${period}) on conflict (unit_id, period) do nothing`.execute(any(q));
+  await q.insertInto('monitoring_submissions').values({ unit_id: unitId, period }).onConflict((oc) => oc.columns(['unit_id', 'period']).doNothing()).execute();
   return (await getSubmission(q, unitId, period, true))!;
 }
 
@@ -310,17 +283,20 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
   for (const v of values) {
     const empty = v.numerator == null && v.denominator == null && v.value == null;
     if (empty) {
-      const r = await sql`delete from monitoring_values where unit_id = ${unit.id} and indicator_code = ${v.indicatorCode} and period = ${period} and disaggregation = ${v.disaggregation}`.execute(any(q));
-      deleted += Number(r.numAffectedRows ?? 0);
+      const r = await q.deleteFrom('monitoring_values').where('unit_id', '=', unit.id).where('indicator_code', '=', v.indicatorCode)
+        .where('period', '=', period).where('disaggregation', '=', v.disaggregation).executeTakeFirst();
+      deleted += Number(r.numDeletedRows);
       continue;
     }
-    await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, comment, updated_by, updated_at)
-      values (${unit.id}, ${v.indicatorCode}, ${period}, ${v.disaggregation}, ${v.numerator ?? null}, ${v.denominator ?? null}, ${v.value ?? null}, ${v.comment?.trim() || null}, ${actorId}, now())
-      on conflict (unit_id, indicator_code, period, disaggregation) do update set numerator = excluded.numerator, denominator = excluded.denominator,
-        value = excluded.value, comment = excluded.comment, updated_by = excluded.updated_by, updated_at = now()`.execute(any(q));
+    await q.insertInto('monitoring_values')
+      .values({ unit_id: unit.id, indicator_code: v.indicatorCode, period, disaggregation: v.disaggregation, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment?.trim() || null, updated_by: actorId, updated_at: sqlNow() })
+      .onConflict((oc) => oc.columns(['unit_id', 'indicator_code', 'period', 'disaggregation']).doUpdateSet((eb) => ({
+        numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'), value: eb.ref('excluded.value'),
+        comment: eb.ref('excluded.comment'), updated_by: eb.ref('excluded.updated_by'), updated_at: sqlNow() })))
+      .execute();
     saved++;
   }
-  await sql`update monitoring_submissions set updated_at = now() where id = ${sub.id}`.execute(any(q));
+  await q.updateTable('monitoring_submissions').set({ updated_at: sqlNow() }).where('id', '=', sub.id).execute();
   const form = await getForm(q, unit, period, registry);
   return { issues: [...form.issues], saved, deleted };
 }
@@ -367,7 +343,7 @@ export async function act(q: Q, unit: UnitRef, period: string, input: ActionInpu
     : input.action === 'approve' ? sql`decided_at = now(), decided_by = ${input.actorId}`
     : input.action === 'return' ? sql`decided_at = now(), decided_by = ${input.actorId}, return_reason = ${reason}`
     : sql`reopened_at = now(), reopened_by = ${input.actorId}, reopen_reason = ${reason}, decided_at = null, decided_by = null`;
-  await sql`update monitoring_submissions set status = ${t.to}, updated_at = now(), ${set} where id = ${sub.id}`.execute(any(q));
+  await sql`update monitoring_submissions set status = ${t.to}, updated_at = now(), ${set} where id = ${sub.id}`.execute(q);
   if (input.action === 'approve' || input.action === 'reopen') await asSystem(q, () => refreshAggregatesForUnit(q, unit.id, period));
   if (input.audit) {
     await input.audit(q, {
@@ -385,13 +361,13 @@ export async function act(q: Q, unit: UnitRef, period: string, input: ActionInpu
  * only get in the way (e.g. a pre-reform predecessor outside today's scope).
  */
 export async function asSystem<T>(q: Q, fn: () => Promise<T>): Promise<T> {
-  const r = await sql<{ app: boolean }>`select current_user = 'ansinh_app' as app`.execute(any(q));
+  const r = await sql<{ app: boolean }>`select current_user = 'ansinh_app' as app`.execute(q);
   if (!r.rows[0]!.app) return fn();
-  await sql`reset role`.execute(any(q));
+  await sql`reset role`.execute(q);
   try {
     return await fn();
   } finally {
-    await sql`set local role ansinh_app`.execute(any(q));
+    await sql`set local role ansinh_app`.execute(q);
   }
 }
 
@@ -465,20 +441,20 @@ function rollupSelect(filter: { ancestors?: readonly number[]; codes?: readonly 
 
 /** Rebuilds every aggregate (after an import, or to check the incremental path). Returns the row count. */
 export async function rebuildAggregates(q: Q): Promise<number> {
-  await sql`delete from monitoring_aggregates`.execute(any(q));
+  await sql`delete from monitoring_aggregates`.execute(q);
   const r = await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
-    ${rollupSelect({})}`.execute(any(q));
+    ${rollupSelect({})}`.execute(q);
   // Fresh statistics, or the planner takes the rebuilt table for empty (seconds instead of ms).
-  await sql`analyze monitoring_aggregates`.execute(any(q));
-  await sql`delete from monitoring_country_aggregates`.execute(any(q));
+  await sql`analyze monitoring_aggregates`.execute(q);
+  await sql`delete from monitoring_country_aggregates`.execute(q);
   await sql`insert into monitoring_country_aggregates (indicator_code, period, disaggregation, numerator, denominator, value, sources)
-    ${countrySelect(await currentProvinces(q), {})}`.execute(any(q));
-  await sql`analyze monitoring_country_aggregates`.execute(any(q));
+    ${countrySelect(await currentProvinces(q), {})}`.execute(q);
+  await sql`analyze monitoring_country_aggregates`.execute(q);
   return Number(r.numAffectedRows ?? 0);
 }
 
 async function currentProvinces(q: Q): Promise<number[]> {
-  return (await sql<{ id: number }>`select id from units where level = 'province' and valid_to is null order by id`.execute(any(q))).rows.map((x) => x.id);
+  return (await q.selectFrom('units').select('id').where('level', '=', 'province').where('valid_to', 'is', null).orderBy('id').execute()).map((x) => x.id);
 }
 
 /**
@@ -505,17 +481,17 @@ function countrySelect(provinces: readonly number[], filter: { codes?: readonly 
  * each of them (the same query as the full rebuild, restricted), so both paths agree by construction.
  */
 export async function refreshAggregatesForUnit(q: Q, unitId: number, period: string): Promise<void> {
-  const u = await sql<{ ancestors: number[] }>`select ancestors from units where id = ${unitId}`.execute(any(q));
-  const ancestors = u.rows[0]?.ancestors ?? [unitId];
-  const codes = (await sql<{ c: string }>`select distinct indicator_code as c from monitoring_values where unit_id = ${unitId} and period = ${period}`.execute(any(q))).rows.map((x) => x.c);
+  const u = await q.selectFrom('units').select('ancestors').where('id', '=', unitId).executeTakeFirst();
+  const ancestors = u?.ancestors ?? [unitId];
+  const codes = (await q.selectFrom('monitoring_values').select('indicator_code').distinct().where('unit_id', '=', unitId).where('period', '=', period).execute()).map((x) => x.indicator_code);
   if (codes.length === 0) return;
-  await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
+  await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(q);
   await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
-    ${rollupSelect({ ancestors, codes, period })}`.execute(any(q));
+    ${rollupSelect({ ancestors, codes, period })}`.execute(q);
   // The country's rows of the same indicators and period, from the provinces just refreshed.
-  await sql`delete from monitoring_country_aggregates where indicator_code = any(${codes}) and period = ${period}`.execute(any(q));
+  await sql`delete from monitoring_country_aggregates where indicator_code = any(${codes}) and period = ${period}`.execute(q);
   await sql`insert into monitoring_country_aggregates (indicator_code, period, disaggregation, numerator, denominator, value, sources)
-    ${countrySelect(await currentProvinces(q), { codes, period })}`.execute(any(q));
+    ${countrySelect(await currentProvinces(q), { codes, period })}`.execute(q);
 }
 
 // ---- completeness -------------------------------------------------------------------------
@@ -554,7 +530,7 @@ export async function completeness(q: Q, unit: UnitRef, period: string): Promise
     from units u left join monitoring_submissions s on s.unit_id = u.id and s.period = ${period}
     where u.level = 'commune' and ${unit.id} = any(u.ancestors)
       and (u.valid_from is null or u.valid_from <= ${end}::date) and (u.valid_to is null or u.valid_to >= ${end}::date)
-    order by ${viOrder('u.name')}`.execute(any(q));
+    order by ${viOrder('u.name')}`.execute(q);
   const reports: ReportRow[] = r.rows.map((x) => {
     const received = x.status === 'submitted' || x.status === 'approved';
     return {
@@ -575,7 +551,7 @@ export async function yearlySeries(q: Q, unitId: number, codes: readonly string[
   const r = await sql<{ code: string; period: string; value: number | null; numerator: number | null; denominator: number | null }>`
     select indicator_code as code, period, value, numerator, denominator from monitoring_totals
     where unit_id = ${unitId} and indicator_code = any(${codes as string[]}) and disaggregation = '' and length(period) = 4 and period <= ${String(toYear)}
-    order by period`.execute(any(q));
+    order by period`.execute(q);
   for (const x of r.rows) {
     if (x.value === null) continue;
     out.set(x.code, [...(out.get(x.code) ?? []), { year: Number(x.period), value: x.value, numerator: x.numerator, denominator: x.denominator }]);

@@ -8,7 +8,8 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { assertCan, withActor } from '../access/scope.ts';
+import { withActor } from '../access/scope.ts';
+import { assertCanApprovePayroll, assertCanDecideBenefit, assertCanPreparePayroll } from './policy.ts';
 import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
 import { communeByCode, getPerson } from '../registry/store.ts';
@@ -60,7 +61,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     const r = await withActor(db, req.actor, async (tx) => {
       const p = await getPerson(tx, req.params.id);
       if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-      assertCan(req.actor, 'benefits.decide', p.unit_id, { outside: 'forbidden' });
+      assertCanDecideBenefit(req.actor, p); // in the person's commune (policy.ts)
       const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
       await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
       // The category the law engine gave tells a disability: the answer follows the same rule as
@@ -91,6 +92,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     const id = await withActor(db, req.actor, async (tx) => {
       const c = await communeByCode(tx, req.params.code);
       if (!c) throw AppError.notFound();
+      assertCanPreparePayroll(req.actor, { unit_id: c.id }); // the route's unit is the commune itself; said here for every write path
       return pay.enqueuePayroll(tx, c.id, req.body.month, { actor: req.actor!, ip: req.ip });
     });
     jobWorker(db).kick();
@@ -143,6 +145,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+    assertCanApprovePayroll(req.actor, p); // in the payroll's commune (policy.ts)
     const shared = sharedAccounts(await pay.payrollLines(tx, p.id));
     if (shared.length > 0 && req.query.acknowledgeSharedAccounts !== true) {
       const names = shared.map((g) => g.lines.map((l) => l.full_name).join(', ')).join('; ');
@@ -161,6 +164,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await pay.getPayroll(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+    assertCanPreparePayroll(req.actor, p); // in the payroll's commune (policy.ts)
     const r = await pay.applyStatement(tx, p.id, req.body.rows);
     await audit(tx, { actor: who(req), action: 'payroll.reconcile', entity: 'payroll', entityId: p.id, unitId: p.unit_id, after: { applied: r.updates.length, problems: r.problems.length }, ip: req.ip });
     return r;

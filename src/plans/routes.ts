@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
-import { withActor, assertCan, audit, can } from '../access/index.ts';
+import { withActor, audit } from '../access/index.ts';
+import { assertCanEditPlan, canEditPlan } from './policy.ts';
 import { assignmentsOf, getPlanRow, insertPlan, insertTarget, planParts, recordCorrection, setAssignmentStatus } from './store.ts';
 import { compareCascade, type Comparator, type Direction } from './cascade.ts';
 import { draftChildPlan } from './draft.ts';
@@ -64,7 +65,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           return { ...(v as object), indicatorName: (code && indicatorByCode(code)?.name[req.locale]) ?? code ?? null };
         };
         const corrections = parts.corrections.map((c) => ({ ...c, corrected_at: new Date(c.corrected_at).toISOString(), before: named(c.before), after: named(c.after) }));
-        return { ...planOut(p), unit, ...parts, corrections, canEdit: can(req.actor, 'plans.write', p.unit_id) };
+        return { ...planOut(p), unit, ...parts, corrections, canEdit: canEditPlan(req.actor, p) };
       });
     },
   );
@@ -205,7 +206,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       await withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
-        assertCan(req.actor, 'plans.write', p.unit_id, { outside: 'forbidden' });
+        assertCanEditPlan(req.actor, p); // the issuing unit or above (policy.ts)
         const a = await tx.selectFrom('plan_assignments').select(['id']).where('id', '=', req.params.assignmentId).where('plan_id', '=', p.id).executeTakeFirst();
         if (!a) throw AppError.notFound(text('Không tìm thấy nhiệm vụ được giao', 'Assignment not found'));
         await setAssignmentStatus(tx, a.id, req.body.period, req.body.status, req.body.note ?? null, req.actor!.userId);

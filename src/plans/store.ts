@@ -7,69 +7,6 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-declare module '../db/schema.ts' {
-  interface DB {
-    plans: {
-      id: import('kysely').Generated<number>;
-      unit_id: number;
-      kind: string;
-      number: string | null;
-      issuer: string | null;
-      place: string | null;
-      issued_on: string | null;
-      issued_on_text: string | null;
-      title: string;
-      signer: string | null;
-      signer_title: string | null;
-      status: import('kysely').Generated<string>;
-      source_text: string | null;
-      source_file: string | null;
-      created_by: number | null;
-      created_at: import('kysely').Generated<Date>;
-      confirmed_by: number | null;
-      confirmed_at: Date | null;
-    };
-    plan_links: { id: import('kysely').Generated<number>; plan_id: number; parent_plan_id: number | null; parent_reference: string; parent_number: string | null };
-    plan_sections: { id: import('kysely').Generated<number>; plan_id: number; ord: number; numbering: string | null; title: string; level: number; start_offset: number | null; end_offset: number | null };
-    plan_targets: {
-      id: import('kysely').Generated<number>;
-      plan_id: number;
-      unit_id: number;
-      indicator_code: string;
-      comparator: string;
-      value: number;
-      unit: string;
-      year: number | null;
-      baseline_year: number | null;
-      baseline_value: number | null;
-      source_text: string | null;
-      source_offset: number | null;
-      parent_target_id: number | null;
-      origin: import('kysely').Generated<string>;
-      confirmed: import('kysely').Generated<boolean>;
-      created_at: import('kysely').Generated<Date>;
-    };
-    plan_target_corrections: { id: import('kysely').Generated<number>; target_id: number | null; plan_id: number; action: string; before: unknown; after: unknown; corrected_by: number | null; corrected_at: import('kysely').Generated<Date> };
-    plan_tasks: { id: import('kysely').Generated<number>; plan_id: number; ord: number; numbering: string | null; title: string; body: string | null };
-    plan_assignments: {
-      id: import('kysely').Generated<number>;
-      plan_id: number;
-      ord: number;
-      agency: string;
-      role: string;
-      what: string;
-      due_date: string | null;
-      recurrence: string | null;
-      recurrence_day: number | null;
-      recurrence_month: number | null;
-      source_text: string | null;
-    };
-    assignment_status: { assignment_id: number; period: string; status: string; note: string | null; updated_by: number | null; updated_at: import('kysely').Generated<Date> };
-    plan_recipients: { id: import('kysely').Generated<number>; plan_id: number; ord: number; name: string };
-  }
-}
-
-
 export interface SavePlanOptions {
   readonly unitId: number;
   readonly sourceText: string | null;

@@ -173,6 +173,11 @@ export interface ProposalDecision {
  * proposal makes a decision only when the officer names its kind (a move-in review: only a start,
  * from the month the old commune stops paying; none marks it reviewed). Null when not open.
  */
+/** The commune of an open proposal (for the policy check before the decision), or null. */
+export async function openProposal(q: Q, id: number): Promise<{ unit_id: number } | null> {
+  return (await q.selectFrom('life_event_proposals').select('unit_id').where('id', '=', id).where('state', '=', 'open').executeTakeFirst()) ?? null;
+}
+
 export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
   const open = await sql<{ id: number; unit_id: number; person_id: number; kind: EventKind; action: string; effective_month: number }>`
     select id, unit_id, person_id, kind, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);

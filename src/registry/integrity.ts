@@ -88,6 +88,11 @@ export async function listFlags(q: Q, unitId: number, o: { kind?: string | undef
   return r.rows;
 }
 
+/** The commune of a flag (for the policy check before the review), or null. */
+export async function flagUnit(q: Q, id: number): Promise<{ unit_id: number } | null> {
+  return (await q.selectFrom('integrity_flags').select('unit_id').where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
 export async function reviewFlag(q: Q, id: number, state: 'confirmed' | 'dismissed', note: string, by: string | null) {
   const r = await sql<{ id: number; unit_id: number }>`update integrity_flags set state = ${state}, note = ${note}, reviewed_by = ${by}, reviewed_at = now() where id = ${id} returning id, unit_id`.execute(q);
   return r.rows[0] ?? null;

@@ -30,8 +30,9 @@ import * as store from './store.ts';
 import { householdFacts } from './law.ts';
 import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer, reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { startImport } from './import-job.ts';
-import { decideProposal, detectLifeEvents, listProposals, type ProposalDecision } from './events.ts';
-import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
+import { decideProposal, detectLifeEvents, listProposals, openProposal, type ProposalDecision } from './events.ts';
+import { flagUnit, integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
+import { assertCanDecideProposal, assertCanReviewFlag, assertCanWriteRegistry } from './policy.ts';
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
 import './review.ts';
@@ -159,7 +160,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   }, async (req) => withActor(db, req.actor, async (tx) => {
     const p = await store.getPerson(tx, req.params.id);
     if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-    assertCan(req.actor, 'registry.write', p.unit_id);
+    assertCanWriteRegistry(req.actor, p, 'not-found'); // in the person's commune (policy.ts); another commune's person stays unseen
     const merged = { personalId: p.personal_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, ethnicCode: p.ethnic_code, relation: p.relation, disability: p.disability,
       pension: p.pension, socialInsurance: p.social_insurance, healthInsurance: p.health_insurance, schooling: p.schooling, conditions: p.conditions, merit: p.merit, deathDate: p.death_date, ...req.body.changes } as PersonInput;
     const errors = validatePerson(merged, app.now().toISOString().slice(0, 10), '/body/changes');
@@ -216,7 +217,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   /** An import job the caller may act on: found in scope (404) and writable there (403). */
   async function importJobToWrite(req: FastifyRequest, id: number): Promise<Job> {
     const j = await jobInScope(req, id, 'registry_import');
-    if (j.unitId !== null) assertCan(req.actor, 'registry.write', j.unitId, { outside: 'forbidden' });
+    if (j.unitId !== null) assertCanWriteRegistry(req.actor, { unitId: j.unitId }); // in the import's commune (policy.ts)
     return j;
   }
 
@@ -298,6 +299,8 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id,
       body: DecideBody, response: { 200: ProposalDecided } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
+    const open = await openProposal(tx, req.params.id);
+    if (open) assertCanDecideProposal(req.actor, open); // the chair of the person's commune (policy.ts)
     const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
     await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
@@ -322,6 +325,8 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Confirm or dismiss a flag with a note', params: Id,
       body: FlagReviewBody, response: { 200: FlagReviewed } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
+    const flag = await flagUnit(tx, req.params.id);
+    if (flag) assertCanReviewFlag(req.actor, flag); // in the flag's commune (policy.ts)
     const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
     if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
     await audit(tx, { actor: who(req), action: `integrity.${req.body.state}`, entity: 'integrity_flag', entityId: r.id, unitId: r.unit_id, after: req.body, ip: req.ip });

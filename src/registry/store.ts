@@ -36,13 +36,13 @@ export async function communeById(q: Q, id: number): Promise<Commune | null> {
 }
 
 export async function communeByCode(q: Q, code: string): Promise<Commune | null> {
-  const r = await sql<{ id: number }>`select id from units where code = ${code} and level = 'commune' order by valid_to is null desc, id desc limit 1`.execute(q);
-  return r.rows[0] ? communeById(q, r.rows[0].id) : null;
+  const r = await q.selectFrom('units').select('id').where('code', '=', code).where('level', '=', 'commune')
+    .orderBy((eb) => eb('valid_to', 'is', null), 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r ? communeById(q, r.id) : null;
 }
 
 export async function villagesOf(q: Q, communeId: number): Promise<{ id: number; name: string }[]> {
-  const r = await sql<{ id: number; name: string }>`select id, name from units where parent_id = ${communeId} and level = 'village' order by ${viOrder('name')}`.execute(q);
-  return r.rows;
+  return q.selectFrom('units').select(['id', 'name']).where('parent_id', '=', communeId).where('level', '=', 'village').orderBy(viOrder('name')).execute();
 }
 
 const personCols = sql.raw(`province_code, unit_id, household_id, personal_id, social_insurance_no, full_name, date_of_birth, sex, ethnic_code,
@@ -64,8 +64,8 @@ async function snapshotHousehold(q: Q, id: number, meta: ChangeMeta): Promise<vo
 
 /** Whether a unit id is a village of the commune (checked before a household refers to it). */
 export async function isVillageOf(q: Q, villageId: number, communeId: number): Promise<boolean> {
-  const r = await sql<{ ok: number }>`select 1 as ok from units where id = ${villageId} and level = 'village' and parent_id = ${communeId}`.execute(q);
-  return r.rows.length > 0;
+  const r = await q.selectFrom('units').select('id').where('id', '=', villageId).where('level', '=', 'village').where('parent_id', '=', communeId).executeTakeFirst();
+  return r !== undefined;
 }
 
 export async function insertHousehold(q: Q, commune: Commune, h: HouseholdInput, meta: ChangeMeta, o: { snapshot?: boolean } = {}): Promise<number> {
@@ -103,7 +103,7 @@ export async function registerHousehold(q: Q, commune: Commune, h: HouseholdInpu
   const personIds: number[] = [];
   for (const m of members) personIds.push(await insertPerson(q, commune, householdId, m, meta, { setHead: false }));
   const head = members.findIndex((m) => m.relation === 'head');
-  if (head >= 0) await sql`update households set head_person_id = ${personIds[head]!} where id = ${householdId}`.execute(q);
+  if (head >= 0) await q.updateTable('households').set({ head_person_id: personIds[head]! }).where('id', '=', householdId).execute();
   await snapshotHousehold(q, householdId, meta);
   return { householdId, personIds };
 }
@@ -152,9 +152,9 @@ export async function updateHousehold(q: Q, id: number, patch: Partial<Household
 }
 
 async function currentVersion(q: Q, table: 'persons' | 'households', id: number): Promise<number> {
-  const r = await sql<{ version: number }>`select version from ${sql.table(table)} where id = ${id}`.execute(q);
-  if (!r.rows[0]) throw AppError.notFound(text('Không tìm thấy', 'Not found'));
-  return r.rows[0].version;
+  const r = await q.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  if (!r) throw AppError.notFound(text('Không tìm thấy', 'Not found'));
+  return r.version;
 }
 
 /**
@@ -232,9 +232,9 @@ export async function getHousehold(q: Q, id: number): Promise<(HouseholdRow & { 
 }
 
 export async function householdByCode(q: Q, unitId: number, code: string): Promise<HouseholdRow | null> {
-  const r = await sql<{ id: number }>`select id from households where unit_id = ${unitId} and code = ${code}`.execute(q);
-  if (!r.rows[0]) return null;
-  return getHousehold(q, r.rows[0].id);
+  const r = await q.selectFrom('households').select('id').where('unit_id', '=', unitId).where('code', '=', code).executeTakeFirst();
+  if (!r) return null;
+  return getHousehold(q, r.id);
 }
 
 export async function personsByPersonalId(q: Q, ids: readonly string[]): Promise<PersonRow[]> {

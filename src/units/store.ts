@@ -7,25 +7,6 @@ import { arr } from '../db/arrays.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-declare module '../db/schema.ts' {
-  interface DB {
-    units: {
-      id: import('kysely').Generated<number>;
-      code: string;
-      name: string;
-      level: string;
-      kind: string;
-      parent_id: number | null;
-      valid_from: string | null;
-      valid_to: string | null;
-      ancestors: import('kysely').Generated<number[]>;
-      name_folded: string;
-    };
-    unit_lineage: { successor_id: number; predecessor_id: number; part: string; effective: string };
-  }
-}
-
-
 /** The date of the 2025 reform: new units valid from it, old ones until the day before. */
 export const REFORM_DATE = '2025-07-01';
 export const REFORM_LAST_DAY = '2025-06-30';

@@ -1,0 +1,77 @@
+// The linter (issue 16 item 7): import boundaries only, no style (prettier formats; `npm run
+// format`). Which feature may import which is written below as data: a feature not in a
+// folder's list is refused. The pairs marked `known` are today's reaches across features that
+// issue 16 item 3 removes (each feature read through the other's module); they are allowed so
+// that lint passes, and listed so that none is added silently.
+import tseslint from 'typescript-eslint';
+
+const features = ['access', 'audit', 'db', 'demo', 'home', 'indicators', 'jobs', 'kernel', 'law', 'monitoring', 'payments', 'plans', 'registry', 'system', 'units'];
+
+/** What each folder of src/ may import, besides itself. */
+const mayImport = {
+  kernel: ['db'],
+  db: [],
+  law: ['kernel'],
+  units: ['kernel', 'db'],
+  indicators: ['kernel', 'db', 'units'],
+  audit: ['kernel', 'db', 'units', 'access' /* known: the actor type and scope */],
+  access: ['kernel', 'db', 'audit', 'demo' /* known: demo logins */, 'monitoring' /* known: the monitoring policy rule on the permissions page */, 'registry', 'payments', 'plans' /* their policy rules on the permissions page */],
+  jobs: ['kernel', 'db', 'audit'],
+  plans: ['kernel', 'db', 'access', 'audit', 'units', 'indicators'],
+  monitoring: ['kernel', 'db', 'access', 'audit', 'indicators', 'plans' /* known: plan targets */, 'registry' /* known: registry figures */],
+  registry: ['kernel', 'db', 'law', 'access', 'audit', 'units', 'jobs', 'payments' /* known: registry and payments import each other */],
+  payments: ['kernel', 'db', 'law', 'access', 'audit', 'jobs', 'registry'],
+  home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
+  system: ['kernel', 'db', 'audit', 'jobs', 'demo', 'registry' /* known: the jobs' CLI names registry job kinds */],
+  demo: features.filter((f) => f !== 'demo'),
+};
+
+// Test code: *.test.ts, fixtures, src/access/testing.ts and test/. Production never imports it.
+const testCode = ['**/*.test.ts', '**/fixture.ts', '**/testing.ts'];
+const testImports = {
+  group: ['**/test/**', '**/*.test.ts', '**/fixture.ts', '**/testing.ts'],
+  message: 'Production code does not import test helpers (test/, *.test.ts, fixture.ts, testing.ts).',
+};
+
+/** The web may import from src/ only types, and values from these pure modules. */
+const webPureModules = [
+  'access/permissions\\.ts',
+  'access/cookie-names\\.ts',
+  'indicators/vocabulary\\.ts',
+  'monitoring/chart\\.ts',
+  'plans/extract/',
+];
+
+const rule = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+
+export default [
+  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', '.tmp/**', 'src/db/generated.ts'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
+  // Composition roots (cli.ts, server.ts, features.ts, commands.ts, reference.ts) may import any feature.
+  { files: ['src/*.ts'], ignores: testCode, rules: rule([testImports]) },
+  ...Object.entries(mayImport).map(([folder, allowed]) => ({
+    files: [`src/${folder}/**/*.ts`],
+    ignores: testCode,
+    rules: rule([
+      testImports,
+      ...features
+        .filter((f) => f !== folder && !allowed.includes(f))
+        .map((f) => ({ group: [`../${f}/*`, `../../${f}/*`, `../${f}/**`, `../../${f}/**`], message: `src/${folder} may not import src/${f} (eslint.config.js: mayImport).` })),
+    ]),
+  })),
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: rule([
+      {
+        regex: `^(\\.\\./)+src/(?!(${webPureModules.join('|')}))`,
+        allowTypeImports: true,
+        message: 'The web imports types from src/, and values only from the pure modules listed in eslint.config.js (webPureModules).',
+      },
+    ]),
+  },
+];

@@ -1,0 +1,634 @@
+// The database's table types, generated from the migrations by `npm run db:types`
+// (scripts/db-types.ts, kysely-codegen). Do not edit: add a migration and run it again;
+// test/db-types.test.ts fails when this file and the migrated schema differ.
+
+import type { ColumnType } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Numeric = ColumnType<number, number | string, number | string>;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface ApiTokens {
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  id: Generated<number>;
+  last_used_at: Timestamp | null;
+  name: string;
+  permissions: string[] | null;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+  user_id: number;
+}
+
+export interface AssignmentStatus {
+  assignment_id: number;
+  note: string | null;
+  period: string;
+  status: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+}
+
+export interface AuditAnchors {
+  anchored_at: Timestamp;
+  hash: string;
+  id: Generated<number>;
+  place: string;
+  seq: number;
+}
+
+export interface AuditLog {
+  action: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  after: Json | null;
+  at: Timestamp;
+  before: Json | null;
+  entity: string;
+  entity_id: string | null;
+  hash: string;
+  ip: string | null;
+  prev_hash: string;
+  seq: number;
+  unit_id: number | null;
+}
+
+export interface BenefitDecisions {
+  account: string | null;
+  basis: Generated<string>;
+  category: string | null;
+  channel: string | null;
+  coefficient_tenths: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_on: string;
+  id: Generated<number>;
+  kind: string;
+  monthly_amount: number | null;
+  number: string;
+  person_id: number;
+  proposal_id: number | null;
+  province_code: string;
+  signer: string;
+  start_month: number;
+  unit_id: number;
+}
+
+export interface DemoState {
+  seeded_at: Generated<Timestamp>;
+}
+
+export interface HouseholdClassifications {
+  class: string;
+  computed_at: Generated<Timestamp>;
+  deprivation_count: Generated<number>;
+  household_id: number;
+  household_version: number;
+  job_id: number | null;
+  province_code: string;
+  unit_id: number;
+  year: number;
+}
+
+export interface Households {
+  address: Generated<string>;
+  area: string;
+  code: string;
+  deprivations: Generated<Json>;
+  disadvantaged_area: Generated<boolean>;
+  head_person_id: number | null;
+  id: Generated<number>;
+  income_per_month: number | null;
+  merit: Generated<boolean>;
+  province_code: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  village_id: number | null;
+}
+
+export interface HouseholdVersions {
+  address: string;
+  area: string;
+  code: string;
+  deprivations: Json;
+  disadvantaged_area: boolean;
+  head_person_id: number | null;
+  household_id: number;
+  income_per_month: number | null;
+  merit: boolean;
+  province_code: string;
+  reason: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  unit_id: number;
+  version: number;
+  village_id: number | null;
+}
+
+export interface Indicators {
+  aggregation: string;
+  area: string;
+  code: string;
+  denominator_en: string | null;
+  denominator_vi: string | null;
+  direction: string;
+  disaggregations: Generated<string[]>;
+  factor: Generated<Numeric>;
+  kind: string;
+  name_en: string;
+  name_vi: string;
+  numerator_en: string | null;
+  numerator_vi: string | null;
+  source: string;
+  synonyms: Generated<string[]>;
+  unit: string;
+}
+
+export interface IntegrityFlags {
+  detected_at: Generated<Timestamp>;
+  id: Generated<number>;
+  key: string;
+  kind: string;
+  note: string | null;
+  person_ids: number[];
+  province_code: string;
+  reason: Json;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  score: number | null;
+  state: Generated<string>;
+  unit_id: number;
+}
+
+export interface JobFiles {
+  content: Buffer;
+  file_name: string;
+  job_id: number;
+}
+
+export interface Jobs {
+  chunks: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  cursor: Json | null;
+  error: string | null;
+  finished_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  id: Generated<number>;
+  kind: string;
+  params: Json;
+  progress: Generated<number>;
+  result: Json | null;
+  started_at: Timestamp | null;
+  state: Generated<string>;
+  total: number | null;
+  unit_id: number | null;
+}
+
+export interface JobStaging {
+  job_id: number;
+  payload: Json;
+  seq: Generated<number>;
+}
+
+export interface LifeEventProposals {
+  action: string;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_id: number | null;
+  detail: Json;
+  effective_month: number;
+  event_date: string;
+  id: Generated<number>;
+  kind: string;
+  person_id: number;
+  province_code: string;
+  state: Generated<string>;
+  unit_id: number;
+}
+
+export interface MonitoringAggregates {
+  denominator: number | null;
+  disaggregation: Generated<string>;
+  indicator_code: string;
+  numerator: number | null;
+  period: string;
+  sources: number;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  value: number | null;
+}
+
+export interface MonitoringAttachments {
+  content: Buffer;
+  content_type: string;
+  file_name: string;
+  id: Generated<number>;
+  period: string;
+  sha256: string;
+  size: number;
+  unit_id: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: number | null;
+}
+
+export interface MonitoringCountryAggregates {
+  denominator: number | null;
+  disaggregation: Generated<string>;
+  indicator_code: string;
+  numerator: number | null;
+  period: string;
+  sources: number;
+  updated_at: Generated<Timestamp>;
+  value: number | null;
+}
+
+export interface MonitoringRequirements {
+  created_at: Generated<Timestamp>;
+  indicator_code: string;
+  unit_id: number;
+}
+
+export interface MonitoringSubmissions {
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  id: Generated<number>;
+  period: string;
+  reopen_reason: string | null;
+  reopened_at: Timestamp | null;
+  reopened_by: number | null;
+  return_reason: string | null;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MonitoringTotals {
+  denominator: number | null;
+  disaggregation: string | null;
+  indicator_code: string | null;
+  numerator: number | null;
+  period: string | null;
+  sources: number | null;
+  unit_id: number | null;
+  value: number | null;
+}
+
+export interface MonitoringValues {
+  comment: string | null;
+  denominator: Numeric | null;
+  disaggregation: Generated<string>;
+  indicator_code: string;
+  numerator: Numeric | null;
+  period: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+  value: Numeric | null;
+}
+
+export interface PayrollLines {
+  account: string | null;
+  arrears: number;
+  channel: string;
+  current_amount: number;
+  decision_id: number | null;
+  items: Generated<string[]>;
+  payroll_id: number;
+  person_id: number;
+  province_code: string;
+  reconciled_at: Timestamp | null;
+  reference: string | null;
+  status: Generated<string>;
+  total: number;
+  unit_id: number;
+}
+
+export interface Payrolls {
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<number>;
+  lines: Generated<number>;
+  month: number;
+  province_code: string;
+  state: Generated<string>;
+  total: Generated<number>;
+  unit_id: number;
+}
+
+export interface Persons {
+  conditions: Generated<string[]>;
+  date_of_birth: string;
+  death_date: string | null;
+  disability: Generated<string>;
+  disability_certified_on: string | null;
+  ethnic_code: string;
+  full_name: string;
+  health_insurance: Generated<boolean>;
+  household_id: number;
+  id: Generated<number>;
+  merit: Generated<boolean>;
+  name_folded: string;
+  pension: Generated<boolean>;
+  personal_id: string | null;
+  province_code: string;
+  relation: string;
+  schooling: Generated<string>;
+  sex: string;
+  social_insurance: Generated<string>;
+  social_insurance_no: string | null;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PersonVersions {
+  conditions: string[];
+  date_of_birth: string;
+  death_date: string | null;
+  disability: string;
+  disability_certified_on: string | null;
+  ethnic_code: string;
+  full_name: string;
+  health_insurance: boolean;
+  household_id: number;
+  merit: boolean;
+  pension: boolean;
+  person_id: number;
+  personal_id: string | null;
+  province_code: string;
+  reason: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  relation: string;
+  schooling: string;
+  sex: string;
+  social_insurance: string;
+  social_insurance_no: string | null;
+  unit_id: number;
+  version: number;
+}
+
+export interface PlanAssignments {
+  agency: string;
+  due_date: string | null;
+  id: Generated<number>;
+  ord: number;
+  plan_id: number;
+  recurrence: string | null;
+  recurrence_day: number | null;
+  recurrence_month: number | null;
+  role: string;
+  source_text: string | null;
+  what: string;
+}
+
+export interface PlanLinks {
+  id: Generated<number>;
+  parent_number: string | null;
+  parent_plan_id: number | null;
+  parent_reference: string;
+  plan_id: number;
+}
+
+export interface PlanRecipients {
+  id: Generated<number>;
+  name: string;
+  ord: number;
+  plan_id: number;
+}
+
+export interface Plans {
+  confirmed_at: Timestamp | null;
+  confirmed_by: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  issued_on: string | null;
+  issued_on_text: string | null;
+  issuer: string | null;
+  kind: string;
+  number: string | null;
+  place: string | null;
+  signer: string | null;
+  signer_title: string | null;
+  source_file: string | null;
+  source_text: string | null;
+  status: Generated<string>;
+  title: string;
+  unit_id: number;
+}
+
+export interface PlanSections {
+  end_offset: number | null;
+  id: Generated<number>;
+  level: number;
+  numbering: string | null;
+  ord: number;
+  plan_id: number;
+  start_offset: number | null;
+  title: string;
+}
+
+export interface PlanTargetCorrections {
+  action: string;
+  after: Json | null;
+  before: Json | null;
+  corrected_at: Generated<Timestamp>;
+  corrected_by: number | null;
+  id: Generated<number>;
+  plan_id: number;
+  target_id: number | null;
+}
+
+export interface PlanTargets {
+  baseline_value: Numeric | null;
+  baseline_year: number | null;
+  comparator: string;
+  confirmed: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  indicator_code: string;
+  origin: Generated<string>;
+  parent_target_id: number | null;
+  plan_id: number;
+  source_offset: number | null;
+  source_text: string | null;
+  unit: string;
+  unit_id: number;
+  value: Numeric;
+  year: number | null;
+}
+
+export interface PlanTasks {
+  body: string | null;
+  id: Generated<number>;
+  numbering: string | null;
+  ord: number;
+  plan_id: number;
+  title: string;
+}
+
+export interface RegistryImports {
+  content_hash: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  file_name: string;
+  households: number;
+  id: Generated<number>;
+  persons: number;
+  unit_id: number;
+}
+
+export interface ReviewStaging {
+  class: string;
+  deprivation_count: number;
+  household_id: number;
+  household_version: number;
+  job_id: number;
+  province_code: string;
+  unit_id: number;
+}
+
+export interface SchemaMigrations {
+  applied_at: Generated<Timestamp>;
+  name: string;
+  version: number;
+}
+
+export interface Sessions {
+  created_at: Timestamp;
+  csrf_token: string;
+  id: string;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  user_agent: string | null;
+  user_id: number;
+}
+
+export interface SignInThrottle {
+  failures: number;
+  key: string;
+  locked_until: Timestamp | null;
+  window_start: Timestamp;
+}
+
+export interface UnitLineage {
+  effective: string;
+  part: string;
+  predecessor_id: number;
+  successor_id: number;
+}
+
+export interface UnitPersonCounts {
+  insured: Generated<number>;
+  living: Generated<number>;
+  persons: Generated<number>;
+  unit_id: number;
+}
+
+export interface Units {
+  ancestors: Generated<number[]>;
+  code: string;
+  id: Generated<number>;
+  kind: string;
+  level: string;
+  name: string;
+  name_folded: string;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface UserRoles {
+  id: Generated<number>;
+  role: string;
+  unit_id: number | null;
+  user_id: number;
+}
+
+export interface Users {
+  created_at: Generated<Timestamp>;
+  disabled: Generated<boolean>;
+  display_name: string;
+  id: Generated<number>;
+  locale: Generated<string>;
+  must_change_password: Generated<boolean>;
+  password_hash: string;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
+  totp_pending_secret: string | null;
+  totp_secret: string | null;
+  updated_at: Generated<Timestamp>;
+  username: string;
+}
+
+export interface DB {
+  api_tokens: ApiTokens;
+  assignment_status: AssignmentStatus;
+  audit_anchors: AuditAnchors;
+  audit_log: AuditLog;
+  benefit_decisions: BenefitDecisions;
+  demo_state: DemoState;
+  household_classifications: HouseholdClassifications;
+  household_versions: HouseholdVersions;
+  households: Households;
+  indicators: Indicators;
+  integrity_flags: IntegrityFlags;
+  job_files: JobFiles;
+  job_staging: JobStaging;
+  jobs: Jobs;
+  life_event_proposals: LifeEventProposals;
+  monitoring_aggregates: MonitoringAggregates;
+  monitoring_attachments: MonitoringAttachments;
+  monitoring_country_aggregates: MonitoringCountryAggregates;
+  monitoring_requirements: MonitoringRequirements;
+  monitoring_submissions: MonitoringSubmissions;
+  monitoring_totals: MonitoringTotals;
+  monitoring_values: MonitoringValues;
+  payroll_lines: PayrollLines;
+  payrolls: Payrolls;
+  person_versions: PersonVersions;
+  persons: Persons;
+  plan_assignments: PlanAssignments;
+  plan_links: PlanLinks;
+  plan_recipients: PlanRecipients;
+  plan_sections: PlanSections;
+  plan_target_corrections: PlanTargetCorrections;
+  plan_targets: PlanTargets;
+  plan_tasks: PlanTasks;
+  plans: Plans;
+  registry_imports: RegistryImports;
+  review_staging: ReviewStaging;
+  schema_migrations: SchemaMigrations;
+  sessions: Sessions;
+  sign_in_throttle: SignInThrottle;
+  unit_lineage: UnitLineage;
+  unit_person_counts: UnitPersonCounts;
+  units: Units;
+  user_roles: UserRoles;
+  users: Users;
+}
