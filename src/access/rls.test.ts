@@ -91,3 +91,17 @@ test('the secrets of access control are out of reach of code running as the appl
   const names = await withActor(db, actors.thulum!, (tx) => sql<{ username: string }>`select username, display_name from users`.execute(tx));
   assert.ok(names.rows.length >= 3, 'display names stay readable for "entered by" columns');
 });
+
+test('plans: a commune reads its own plans and those of the units above it, not those of another province (migration 197)', async () => {
+  const ids: Record<string, number> = {};
+  for (const [name, u] of [['commune', unit.thulum], ['former', unit.kalang], ['province', unit.laichau], ['other', unit.hoangphu]] as const) {
+    const r = await sql<{ id: number }>`insert into plans (unit_id, kind, title) values (${u}, 'plan', ${'rls ' + name}) returning id`.execute(db.k);
+    ids[name] = r.rows[0]!.id;
+  }
+  const seen = async (a: Actor) => (await withActor(db, a, (tx) => sql<{ title: string }>`select title from plans where title like 'rls %' order by title`.execute(tx))).rows.map((r) => r.title);
+  assert.deepEqual(await seen(actors.thulum!), ['rls commune', 'rls former', 'rls province'], 'its own, the merged Ka Lăng, and Lai Châu above it');
+  assert.deepEqual(await seen(actors.laichau!), ['rls commune', 'rls former', 'rls province'], 'the province and what is below it');
+  assert.deepEqual(await seen(actors.admin!), ['rls commune', 'rls former', 'rls other', 'rls province']);
+  assert.deepEqual(await withActor(db, null, (tx) => sql<{ title: string }>`select title from plans where title like 'rls %'`.execute(tx)).then((r) => r.rows), [], 'nobody signed in reads nothing');
+  await sql`delete from plans where id = any(${Object.values(ids)}::int[])`.execute(db.k);
+});
