@@ -43,7 +43,8 @@ export interface MeritProfileFacts {
   readonly endMonth?: Month | null;
 }
 
-export type MeritStatus = 'payable' | 'not_started' | 'ended' | 'no_monthly' | 'merged' | 'unknown';
+export const MERIT_STATUSES = ['payable', 'not_started', 'ended', 'no_monthly', 'merged', 'unknown'] as const;
+export type MeritStatus = (typeof MERIT_STATUSES)[number];
 
 export interface MeritComponent {
   readonly key: string;
