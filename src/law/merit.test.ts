@@ -162,3 +162,17 @@ test('Ordinance Art. 3: thirteen categories (cl. 1 a–m and relatives, cl. 2); 
     else assert.equal(p.value, null, `${p.key} ${p.validFrom}: an unverified merit level is unknown`);
   }
 });
+
+test('Decree 55/2023 and 77/2024 annexes are the standard level times one coefficient: every row of Annex I, II and III keeps the ratio 2,789,000 / 2,055,000 (within the thousand rounding), so a mistyped figure shows', () => {
+  const ratio = 2_789_000 / 2_055_000;
+  const keys = [...new Set(LAW_PARAMETERS.filter((p) => p.key.startsWith('merit.') && p.validFrom === '2024-07-01' && p.key !== 'merit.standard').map((p) => p.key))];
+  assert.ok(keys.length >= 44 + 160, `${keys.length} rows`);
+  for (const k of keys) {
+    const a = paramAt(k, '2023-08-01')!.value!;
+    const b = paramAt(k, '2024-08-01')!.value!;
+    assert.ok(Math.abs(b - a * ratio) <= 0.0035 * b, `${k}: ${a} → ${b} (${(b / a).toFixed(4)})`);
+  }
+  for (const prefix of ['invalid.rate', 'invalidB.rate']) for (const d of ['2023-08-01', '2024-08-01']) {
+    for (let r = 22; r <= 100; r++) assert.ok(paramAt(`merit.${prefix}.${r}`, d)!.value! > paramAt(`merit.${prefix}.${r - 1}`, d)!.value!, `${prefix} ${d}: ${r}% above ${r - 1}%`);
+  }
+});
