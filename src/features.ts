@@ -8,6 +8,7 @@ import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { registryFeature } from './registry/feature.ts';
 import { homeRoutes } from './home/routes.ts';
+import { meritRoutes } from './merit/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -18,4 +19,5 @@ export const features: FeatureRoutes[] = [
   auditRoutes,
   registryFeature,
   homeRoutes,
+  meritRoutes,
 ];

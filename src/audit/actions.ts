@@ -31,6 +31,9 @@ export const auditActions = {
   'household.read_full': { vi: 'Xem đầy đủ thông tin hộ (không che)', en: 'Read a household in full (unmasked)' },
   'person.update': { vi: 'Sửa thông tin nhân khẩu', en: 'Updated a person' },
   'person.read_full': { vi: 'Xem đầy đủ thông tin nhân khẩu (không che)', en: 'Read a person in full (unmasked)' },
+  'merit_profile.create': { vi: 'Thêm hồ sơ người có công', en: 'Added a merit profile' },
+  'merit_profile.update': { vi: 'Sửa hồ sơ người có công', en: 'Updated a merit profile' },
+  'merit_profile.read_full': { vi: 'Xem đầy đủ hồ sơ người có công (không che)', en: 'Read a merit profile in full (unmasked)' },
   'person_search.read_full': { vi: 'Tìm nhân khẩu, xem đầy đủ kết quả (không che)', en: 'Searched persons, results in full (unmasked)' },
   'decision.start': { vi: 'Quyết định hưởng trợ cấp', en: 'Decision: start of benefit' },
   'decision.change': { vi: 'Quyết định điều chỉnh mức hưởng', en: 'Decision: change of benefit' },
@@ -64,6 +67,7 @@ export const auditEntities = {
   household: { vi: 'Hộ', en: 'Household' },
   person: { vi: 'Nhân khẩu', en: 'Person' },
   person_search: { vi: 'Tìm kiếm nhân khẩu', en: 'Person search' },
+  merit_profile: { vi: 'Hồ sơ người có công', en: 'Merit profile' },
   benefit_decision: { vi: 'Quyết định trợ cấp', en: 'Benefit decision' },
   life_event_proposal: { vi: 'Đề xuất thay đổi', en: 'Proposal' },
   integrity_flag: { vi: 'Dấu hiệu bất thường', en: 'Integrity flag' },
@@ -74,7 +78,7 @@ export const auditEntities = {
 export type AuditEntity = keyof typeof auditEntities;
 
 /** The records whose full (unmasked) reads are audited as `<entity>.read_full`. */
-export type FullReadEntity = 'person' | 'household' | 'person_search' | 'payroll';
+export type FullReadEntity = 'person' | 'household' | 'person_search' | 'payroll' | 'merit_profile';
 
 /** An action's name in words; an action from an older version of ansinh keeps its code. */
 export function actionText(action: string): Text {

@@ -225,6 +225,40 @@ export interface LifeEventProposals {
   unit_id: number;
 }
 
+export interface MeritProfiles {
+  category: string;
+  decision_body: string;
+  decision_date: string;
+  decision_number: string;
+  end_month: string | null;
+  facts: Generated<Json>;
+  id: Generated<number>;
+  person_id: number;
+  province_code: string;
+  start_month: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface MeritProfileVersions {
+  category: string;
+  decision_body: string;
+  decision_date: string;
+  decision_number: string;
+  end_month: string | null;
+  facts: Json;
+  person_id: number;
+  profile_id: number;
+  province_code: string;
+  reason: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  start_month: string;
+  unit_id: number;
+  version: number;
+}
+
 export interface MonitoringAggregates {
   denominator: number | null;
   disaggregation: Generated<string>;
@@ -602,6 +636,8 @@ export interface DB {
   job_staging: JobStaging;
   jobs: Jobs;
   life_event_proposals: LifeEventProposals;
+  merit_profile_versions: MeritProfileVersions;
+  merit_profiles: MeritProfiles;
   monitoring_aggregates: MonitoringAggregates;
   monitoring_attachments: MonitoringAttachments;
   monitoring_country_aggregates: MonitoringCountryAggregates;

@@ -8,6 +8,7 @@ import { seedDemoPlans } from '../plans/demo.ts';
 import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
 import { seedMonitoringDemo } from '../monitoring/demo.ts';
 import { seedDemoRegistry } from '../registry/demo.ts';
+import { seedDemoMerit } from '../merit/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;
 
@@ -18,6 +19,7 @@ export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'plans', seed: seedDemoPlans },
   { name: 'monitoring', seed: seedMonitoringDemo },
   { name: 'registry', seed: seedDemoRegistry },
+  { name: 'merit', seed: seedDemoMerit },
 ];
 
 /** A demo login printed at start-up and documented in the README. */

@@ -10,14 +10,15 @@ import { formatMonthVi, formatVnd, isMonth } from './months.ts';
 
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
-  summary: 'Xét hộ nghèo và trợ cấp xã hội theo luật tại một tháng (evaluate the law on a JSON file)',
+  summary: 'Xét hộ nghèo, trợ cấp xã hội và trợ cấp ưu đãi người có công theo luật tại một tháng (evaluate the law on a JSON file)',
   usage: 'evaluate FILE.json --at YYYY-MM [--json] [--compare YYYY-MM]',
   options: { at: { type: 'string' }, json: { type: 'boolean' }, compare: { type: 'string' } },
   help: [
     'Đọc danh sách hộ và nhân khẩu (định dạng: docs/evaluate-format.md), xếp loại hộ theo chuẩn nghèo',
-    'của năm và tính trợ cấp xã hội hằng tháng của từng người, kèm căn cứ pháp lý.',
+    'của năm và tính trợ cấp xã hội hằng tháng của từng người và trợ cấp ưu đãi người có công (meritProfiles),',
+    'kèm căn cứ pháp lý.',
     'Reads households and persons (format: docs/evaluate-format.md), classifies each household under the',
-    "year's poverty standard and computes each person's monthly benefits with their legal basis.",
+    "year's poverty standard and computes each person's monthly benefits, merit allowances included, with their legal basis.",
     '',
     '--at YYYY-MM       tháng xét (bắt buộc) / the month evaluated (required)',
     '--json             kết quả dạng JSON / JSON output',

@@ -95,3 +95,55 @@ test('evaluate --compare 2024-06 --at 2024-07: the Decree 76/2024 gains', async 
   assert.equal(d.losses.length, 0);
   assert.equal(d.gains.find((g: { personId: string }) => g.personId === 'TL-001-1').delta, 210_000, '140,000 × 1.5');
 });
+
+test('evaluate merit profiles (Annex I row 3.2): a relative of two martyrs gets 4,110,000 in 08/2023 (Decree 55/2023) and 5,578,000 in 08/2024 (Decree 77/2024)', async () => {
+  for (const [at, amount, decree] of [['2023-08', 4_110_000, 'Nghị định 55/2023/NĐ-CP'], ['2024-08', 5_578_000, 'Nghị định 77/2024/NĐ-CP']] as const) {
+    const r = await cli(['evaluate', fixture('merit.json'), '--at', at, '--json']);
+    assert.equal(r.code, 0, r.err);
+    const lan = JSON.parse(r.out).households[0].members[0];
+    assert.equal(lan.merit.monthlyTotal, amount);
+    assert.equal(lan.monthlyTotal, amount, 'no social assistance for her: the total is the merit allowance');
+    const c = lan.merit.allowances[0].components[0];
+    assert.equal(c.basis.document, decree);
+    assert.equal(c.basis.article, 'Phụ lục I, mục 3.2');
+  }
+  const text = await cli(['evaluate', fixture('merit.json'), '--at', '2024-08']);
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /5\.578\.000 đ/);
+  assert.match(text.out, /Thân nhân của 02 liệt sĩ: 5\.578\.000 đ \[Nghị định 77\/2024\/NĐ-CP, Phụ lục I, mục 3\.2\]/);
+  assert.match(text.out, /Bệnh binh có tỷ lệ tổn thương cơ thể từ 81% - 90%: 6\.378\.000 đ/);
+});
+
+test('evaluate --compare 2024-06 --at 2024-07: the Decree 77/2024 increase of merit allowances (Annex I 3.2, Annex II 61%, Annex I 7.1)', async () => {
+  const r = await cli(['evaluate', fixture('merit.json'), '--at', '2024-07', '--compare', '2024-06', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const d = JSON.parse(r.out);
+  const delta = (id: string) => d.gains.find((g: { personId: string }) => g.personId === id)?.delta;
+  assert.equal(delta('NCC-001-1'), 5_578_000 - 4_110_000);
+  assert.equal(delta('NCC-001-2'), 5_450_000 - 4_016_000, 'Annex II 61%');
+  assert.equal(delta('NCC-001-3'), 6_378_000 + 1_399_000 - (4_700_000 + 1_031_000), 'Annex I 7.1 81–90% with the supplement');
+  const t = await cli(['evaluate', fixture('merit.json'), '--at', '2024-07', '--compare', '2024-06']);
+  assert.match(t.out, /Hoàng Thị Lan: 4\.110\.000 đ → 5\.578\.000 đ \(\+1\.468\.000 đ\)/);
+});
+
+test('evaluate merit profiles, bad input: an injury rate of 120% and a martyr relative without martyrs are refused with their paths', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-eval-'));
+  try {
+    const f = join(dir, 'x.json');
+    const member = (profiles: unknown[]) => ({ households: [{ id: 'a', area: 'rural', members: [{ id: 'p', dateOfBirth: '1950-01-01', meritProfiles: profiles }] }] });
+    writeFileSync(f, JSON.stringify(member([{ id: 'w', category: 'war_invalid', facts: { injuryRate: 120, invalidType: 'invalid' }, startMonth: '2024-01' }])));
+    let r = await cli(['evaluate', f, '--at', '2024-07']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /\/households\/0\/members\/0\/meritProfiles\/0\/facts\/injuryRate/);
+    writeFileSync(f, JSON.stringify(member([{ id: 'm', category: 'relative', facts: { relativeOf: 'martyr' }, startMonth: '2024-01' }, { id: 'x', category: 'sainthood', startMonth: '2024-01' }])));
+    r = await cli(['evaluate', f, '--at', '2024-07']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /meritProfiles\/1\/category/);
+    writeFileSync(f, JSON.stringify(member([{ id: 'm', category: 'relative', facts: { relativeOf: 'martyr' }, startMonth: '2024-01' }])));
+    r = await cli(['evaluate', f, '--at', '2024-07']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /\/households\/0\/members\/0\/meritProfiles\/0\/facts\/martyrs: Thân nhân liệt sĩ cần ít nhất một liệt sĩ/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,7 +7,9 @@ import { ALL_INDICATOR_KEYS, LAW_PARAMETERS, cite, type ParamSet } from './param
 import { classifyHousehold, POVERTY_CLASS_TEXT, type Classification, type PovertyClass } from './poverty.ts';
 import { entitlementInMonth, type Entitlement } from './assistance.ts';
 import { formatCoefficientVi, formatMonthVi, formatVnd, isMonth, type Month } from './months.ts';
-import { EvaluateInputSchema, type EvaluateInput, type HouseholdInput } from './schema.ts';
+import { EvaluateInputSchema, type EvaluateInput, type HouseholdInput, type MeritProfileInput } from './schema.ts';
+import { meritMonth, type MeritMonth, type MeritProfileFacts } from './merit.ts';
+import { MERIT_CATEGORY } from './merit-categories.ts';
 
 export interface HouseholdResult {
   readonly id: string;
@@ -15,7 +17,11 @@ export interface HouseholdResult {
   readonly classification: Classification;
   /** The status the benefits used: the recognised status from the input, else the computed class. */
   readonly povertyStatusUsed: PovertyClass;
-  readonly members: readonly (Entitlement & { readonly name?: string })[];
+  /**
+   * Each member's social-assistance entitlement; with merit profiles, `merit` holds the month's merit
+   * allowances and `monthlyTotal` adds their total (null total → `incomplete`).
+   */
+  readonly members: readonly (Entitlement & { readonly name?: string; readonly merit?: MeritMonth })[];
 }
 
 export interface EvaluationResult {
@@ -40,6 +46,11 @@ export function parseEvaluateInput(raw: unknown): EvaluateInput {
       if (!ALL_INDICATOR_KEYS.includes(k)) errors.push({ path: `/households/${i}/deprivations/${k}`, message: { vi: `Không phải chỉ số thiếu hụt; dùng một trong: ${ALL_INDICATOR_KEYS.join(', ')}`, en: `Not a deprivation indicator; use one of: ${ALL_INDICATOR_KEYS.join(', ')}` } });
     }
     h.members.forEach((m, j) => {
+      m.meritProfiles?.forEach((p, k) => {
+        const at = `/households/${i}/members/${j}/meritProfiles/${k}`;
+        if (p.endMonth && p.endMonth < p.startMonth) errors.push({ path: `${at}/endMonth`, message: { vi: 'Tháng thôi hưởng trước tháng bắt đầu hưởng', en: 'The end month is before the start month' } });
+        errors.push(...meritFactErrors(p, at));
+      });
       if (m.dateOfDeath && m.dateOfDeath < m.dateOfBirth) errors.push({ path: `/households/${i}/members/${j}/dateOfDeath`, message: { vi: 'Ngày mất trước ngày sinh', en: 'Date of death is before the date of birth' } });
     });
   });
@@ -72,10 +83,47 @@ export function evaluateHousehold(h: HouseholdInput, at: Month, year: number, pa
   const classification = classifyHousehold({ area: h.area, incomePerCapitaMonthly: h.incomePerCapitaMonthly, deprivations: h.deprivations, provinceCode: h.provinceCode }, year, params);
   const povertyStatusUsed: PovertyClass = h.povertyStatus ?? classification.class;
   const ctx = { povertyStatus: povertyStatusUsed, especiallyDisadvantagedArea: h.especiallyDisadvantagedArea, provinceCode: h.provinceCode };
-  const members = h.members.map((m) => ({ ...entitlementInMonth(m, ctx, at, params), name: m.name }));
+  const members = h.members.map((m) => {
+    const e = { ...entitlementInMonth(m, ctx, at, params), name: m.name };
+    if (!m.meritProfiles?.length) return e;
+    // A merit allowance stops after the month of death (as social assistance does, Decree 20/2021 Art. 8;
+    // for merit allowances the month is taken from the profile's end month when one is recorded).
+    const deathMonth = m.dateOfDeath ? m.dateOfDeath.slice(0, 7) : null;
+    const merit = meritMonth(m.meritProfiles.map((p) => toMeritFacts(p, deathMonth)), at, params);
+    return { ...e, merit, monthlyTotal: e.monthlyTotal + (merit.monthlyTotal ?? 0), incomplete: e.incomplete || merit.monthlyTotal === null };
+  });
   return { id: h.id, name: h.name, classification, povertyStatusUsed, members };
 }
 
+/** An evaluate-file (or registry) profile as the rule's facts; a death month caps the end month. */
+export function toMeritFacts(p: MeritProfileInput, deathMonth: string | null = null): MeritProfileFacts {
+  const end = [p.endMonth ?? null, deathMonth].filter((x): x is string => !!x).sort()[0] ?? null;
+  return { id: p.id, category: p.category, ...(p.facts ?? {}), startMonth: p.startMonth, endMonth: end };
+}
+
+/** The facts a profile's category needs, checked beyond the schema (each error names its field). */
+export function meritFactErrors(p: Pick<MeritProfileInput, 'category' | 'facts'>, at: string): FieldError[] {
+  const f = p.facts ?? {};
+  const out: FieldError[] = [];
+  const need = (field: string, vi: string, en: string) => out.push({ path: `${at}/facts/${field}`, message: { vi, en } });
+  const rate = f.injuryRate ?? null;
+  if (p.category === 'war_invalid') {
+    if (rate === null) need('injuryRate', 'Thương binh cần tỷ lệ tổn thương cơ thể (21–100%)', 'A war invalid needs an injury rate (21–100%)');
+    if (!f.invalidType) need('invalidType', 'Cần chọn thương binh, người hưởng chính sách như thương binh hay thương binh loại B', 'Choose the type of war invalid');
+  }
+  if (p.category === 'sick_soldier' && (rate === null || rate < 41)) need('injuryRate', 'Bệnh binh cần tỷ lệ tổn thương cơ thể từ 41% đến 100%', 'A sick soldier needs a rate of 41–100%');
+  if (p.category === 'toxic_chemical' && (rate === null || rate < 21)) need('injuryRate', 'Người nhiễm chất độc hóa học cần tỷ lệ tổn thương cơ thể từ 21% đến 100%', 'A toxic-chemical profile needs a rate of 21–100%');
+  if (p.category === 'relative') {
+    if (!f.relativeOf) need('relativeOf', 'Cần ghi là thân nhân của ai (liệt sĩ, thương binh, ...)', 'Say whose relative');
+    if (f.relativeOf === 'martyr' && !f.remarriedSpouse && !f.martyrs?.length) need('martyrs', 'Thân nhân liệt sĩ cần ít nhất một liệt sĩ', "A martyr's relative needs at least one martyr");
+  }
+  if (p.category === 'revolution_helper' && !f.helperAward) need('helperAward', 'Cần ghi hình thức khen tặng', 'The award is required');
+  if (p.category === 'pre_1945' && f.detached === undefined) need('detached', 'Cần ghi diện thoát ly hay không thoát ly', 'Say whether detached');
+  if (f.injuryRate != null && !['war_invalid', 'sick_soldier', 'toxic_chemical', 'relative'].includes(p.category)) need('injuryRate', `Diện "${MERIT_CATEGORY[p.category].text.vi}" không có tỷ lệ tổn thương cơ thể`, 'This category has no injury rate');
+  return out;
+}
+
+const MERIT_STATUS_VI: Record<string, string> = { payable: 'được hưởng', not_started: 'chưa đến tháng hưởng', ended: 'đã thôi hưởng', no_monthly: 'không có trợ cấp hằng tháng', merged: 'gộp vào hồ sơ khác', unknown: 'chưa xác định' };
 const STATUS_VI: Record<string, string> = { payable: 'được hưởng', superseded: 'không cộng (chỉ hưởng mức cao nhất)', not_started: 'chưa đến tháng hưởng', unknown: 'chưa xác định' };
 
 /** The readable Vietnamese report printed by `ansinh evaluate` without --json. */
@@ -92,6 +140,7 @@ export function formatEvaluationVi(r: EvaluationResult): string {
     for (const m of h.members) {
       const shown = m.benefits;
       if (shown.length === 0) {
+        if (m.merit?.allowances.length) continue;
         rows.push([m.name ?? m.personId, String(m.age), '–', '–', m.reasons[0]?.text.vi ?? 'không thuộc diện hưởng', '0 đ']);
         continue;
       }
@@ -106,7 +155,18 @@ export function formatEvaluationVi(r: EvaluationResult): string {
         ]);
       }
     }
+    for (const m of h.members) {
+      for (const a of m.merit?.allowances ?? []) {
+        rows.push([m.name ?? m.personId, String(m.age), `NCC: ${MERIT_CATEGORY[a.category].article.replace('Điều 3 khoản ', 'Đ3 k').replace(' điểm ', ' ')}`, '–', MERIT_STATUS_VI[a.status], a.monthlyAmount == null ? 'chưa xác định' : formatVnd(a.status === 'payable' ? a.monthlyAmount : 0)]);
+      }
+    }
     if (rows.length) lines.push(...table(['Người', 'Tuổi', 'Diện', 'Hệ số', 'Tình trạng', 'Số tiền/tháng'], rows).map((l) => `  ${l}`));
+    for (const m of h.members) {
+      if (!m.merit) continue;
+      lines.push(`  Người có công – ${m.name ?? m.personId}:`);
+      for (const a of m.merit.allowances) for (const reason of a.reasons) lines.push(`    · ${reason.text.vi}${reason.basis ? ` [${cite(reason.basis)}]` : ''}`);
+      for (const reason of m.merit.reasons) lines.push(`    · ${reason.text.vi}${reason.basis ? ` [${cite(reason.basis)}]` : ''}`);
+    }
     const total = h.members.reduce((s, m) => s + m.monthlyTotal, 0);
     lines.push(`  Cộng hộ: ${formatVnd(total)}/tháng${h.members.some((m) => m.incomplete) ? ' (có khoản chưa xác định)' : ''}`);
     lines.push('');

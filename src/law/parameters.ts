@@ -2,6 +2,7 @@
 // basis. A new decree adds a version; it never rewrites one. `paramAt` picks the version in force.
 // What was checked, against which source, is recorded in docs/law.md and in `basis.source`.
 import type { Text } from '../kernel/i18n.ts';
+import { MERIT_LEVELS } from './merit-levels.ts';
 
 /** Where a number comes from. `verified` is true only when a public source confirmed it this way. */
 export interface LegalBasis {
@@ -15,7 +16,7 @@ export interface LegalBasis {
   readonly verified: boolean;
 }
 
-export type ParamUnit = 'VND/month' | 'coefficient×10' | 'count' | 'years';
+export type ParamUnit = 'VND/month' | 'VND' | 'coefficient×10' | 'count' | 'years';
 
 /**
  * One version of one legal parameter. `value: null` means the law sets this parameter for these
@@ -44,7 +45,7 @@ export type ParamKey =
   | 'social_pension.amount'
   | 'social_pension.age'
   | 'social_pension.age.poor'
-  | 'merit.standard'
+  | `merit.${string}`
   | `assistance.coef.${string}`;
 
 /** A set of parameter versions: the national law plus any province overrides. */
@@ -104,10 +105,8 @@ export const LAW_PARAMETERS: ParamSet = Object.freeze([
   v('social_pension.amount', 500_000, 'VND/month', '2025-07-01', null, { document: D176, article: '(điều khoản chưa xác minh)', note: 'monthly social pension; a person also entitled to monthly social assistance receives the higher one', source: SRC.d176, verified: true }),
   v('social_pension.age', 75, 'years', '2025-07-01', null, { document: LSI, article: 'Điều 21 khoản 1', source: SRC.d176, verified: true }),
   v('social_pension.age.poor', 70, 'years', '2025-07-01', null, { document: LSI, article: 'Điều 21 khoản 2', note: 'aged 70 to under 75 in a poor or near-poor household', source: SRC.d176, verified: true }),
-  // Standard level for preferential allowances to people with meritorious service.
-  v('merit.standard', 1_624_000, 'VND/month', '2021-09-15', '2023-06-30', { document: 'Nghị định 75/2021/NĐ-CP', article: 'Điều 3', note: 'amount confirmed; start date is the decree\'s effective date (not confirmed)', source: SRC.d75, verified: true }),
-  v('merit.standard', 2_055_000, 'VND/month', '2023-07-01', '2024-06-30', { document: 'Nghị định 55/2023/NĐ-CP', article: '(điều khoản chưa xác minh)', note: 'amount confirmed as the level replaced on 01/07/2024; start 01/07/2023 not independently confirmed', source: SRC.d77, verified: true }),
-  v('merit.standard', 2_789_000, 'VND/month', '2024-07-01', null, { document: 'Nghị định 77/2024/NĐ-CP', article: 'Điều 1 (sửa Điều 3 Nghị định 75/2021/NĐ-CP)', source: SRC.d77, verified: true }),
+  // People with meritorious service: standard level, Annex I–III levels, convalescence (src/law/merit-levels.ts).
+  ...MERIT_LEVELS,
 ]);
 
 function coefficients(): ParamVersion[] {

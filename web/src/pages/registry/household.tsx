@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/forms.tsx';
 import { errorMessage } from '../../components/data.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, parseMonth, registryYear, tx, w } from './strings.ts';
+import { MeritSection } from './merit.tsx';
 import type { HouseholdDetail } from '../../../../src/registry/schemas.ts';
 import type { DecisionRecorded } from '../../../../src/payments/schemas.ts';
 
@@ -39,6 +40,7 @@ export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: numb
           <tbody>{h.members.map((m) => <tr key={m.id}><td>{m.fullName}{m.deathDate ? ` († ${dmy(m.deathDate)})` : ''}</td><td>{dmy(m.dateOfBirth)}</td><td>{m.personalId ?? ''}</td></tr>)}</tbody>
         </table>
       </div>
+      <MeritSection members={h.members} />
       {canDecide && h.members.filter((m) => !m.deathDate).map((m) => <DecisionForm key={m.id} member={m} onDecided={onDecided} />)}
       <p><button type="button" class="button button--secondary" onClick={onClose}>{w('close')}</button></p>
     </section>
