@@ -245,3 +245,33 @@ test('"Duy trì … là 7%" keeps a level; "tốc độ tăng trưởng" is a no
   const r = extractPlan(plan('- Duy trì tốc độ tăng trưởng kinh tế bình quân là 7%.\n- Tốc độ tăng trưởng kinh tế đạt 8%.'));
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['maintain 7', '= 8']);
 });
+
+test('an amount of money is never a count of persons: "đạt 36 triệu đồng/năm, giải quyết việc làm hơn 1.200 lao động"', () => {
+  // Tây Giang CTr 2020–2025 and the national poverty programme 2021–2025 ("tối thiểu là 75.000 tỷ đồng, … giảm … số hộ nghèo").
+  const r = extractPlan(plan('- Hộ nghèo giảm bình quân 4%/năm, thu nhập bình quân đầu người đạt 36 triệu đồng/năm, giải quyết việc làm hơn 1.200 lao động.\n- Tổng nguồn vốn tối thiểu là 75.000 tỷ đồng, với mục tiêu giảm số hộ nghèo.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.unit}`), [
+    'poor_household_rate reduce_by 4 %/năm', 'null = 36 triệu đồng/năm', 'jobs_created > 1200 persons', 'null >= 75000 tỷ đồng',
+  ]);
+});
+
+test('a news item on a review meeting is a report: "15/15 chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra"; a sentence takes the tense of the one before it', () => {
+  // Yên Kỳ (HĐND, 12/2025) and Hòa Bình (Đảng ủy phường, 01/2026): "N/N chỉ tiêu … đạt và vượt
+  // kế hoạch" opens a paragraph of results; "đề xuất phương hướng, nhiệm vụ … trong thời gian tới"
+  // sets no target.
+  const r = extractPlan(' date 2025-12-25 Kỳ họp thứ Ba, HĐND xã Kim Sơn\n\nNgày 25/12, HĐND xã Kim Sơn tổ chức kỳ họp nhằm đánh giá tình hình phát triển kinh tế – xã hội năm 2025.\n\nNăm 2025, tình hình kinh tế – xã hội của xã có nhiều chuyển biến. 12/12 chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra. Tổng vốn đầu tư toàn xã hội đạt gần 500 tỷ đồng. Tỷ lệ hộ nghèo giảm 1,2%, hộ cận nghèo giảm 0,9%.\n\nCác đại biểu đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới.');
+  assert.equal(r.plan.kind, 'report');
+  assert.deepEqual(r.targets, []);
+  assert.deepEqual(r.results.map((x) => x.value), [500, 1.2, 0.9]);
+  // A resolution: last year's paragraph gives results, this year's targets.
+  const n = extractPlan(' date 2025-12-23 Kỳ họp thứ 4, HĐND xã Kim Sơn\n\nNăm 2025, tình hình kinh tế của xã ổn định. Tổng giá trị sản xuất tăng 9,6% so với cùng kỳ năm 2024; thu ngân sách ước thực hiện 86,4 tỷ đồng. Tỷ lệ hộ nghèo còn 0,58%.\n\nNăm 2026, xã đề ra 18 chỉ tiêu, trong đó phấn đấu tỷ lệ hộ nghèo dưới 0,5%.');
+  assert.deepEqual(n.targets.map((t) => `${t.comparator} ${t.value}`), ['< 0.5']);
+  assert.ok(n.results.some((x) => x.value === 0.58));
+});
+
+test('"hiện nay có" states what is, a result; "đạt 100% nghị quyết" makes its clause a result', () => {
+  // Lâm Đồng (2015): "Toàn tỉnh hiện nay có … ; có khoảng 97% trẻ em …"; Vĩnh Long city (2021):
+  // "đào tạo nghề cho 3.500 lao động, …, đạt 100% nghị quyết".
+  const r = extractPlan(plan('- Toàn tỉnh hiện nay có khoảng 25.600 đối tượng được trợ cấp; có khoảng 97% trẻ em khuyết tật được chăm sóc.\n- Trong năm, thành phố đào tạo nghề cho 3.500 lao động, giải quyết việc làm cho 5.500 lao động, đạt 100% nghị quyết.\n- Tỷ lệ lao động qua đào tạo đạt 70%.'));
+  assert.deepEqual(r.targets.map((t) => t.value), [70]);
+  assert.ok([97, 3500].every((v) => r.results.some((x) => x.value === v)));
+});

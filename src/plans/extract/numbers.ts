@@ -25,7 +25,7 @@ export function parseNumberVi(raw: string): number {
   return Number(raw.replace(/[.,]/g, ''));
 }
 
-const UNIT_RE = /^[ ]?(%|m²|m2\b|tuổi|tháng tuổi|tháng|năm|người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|dược sĩ|điều dưỡng)/u;
+const UNIT_RE = /^[ ]?(%|m²|m2\b|tuổi|tháng tuổi|tháng|năm|người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)/u;
 
 /** Every number of `text` in [from, to), with its written unit and structural class. */
 export function findNumbers(text: string, from = 0, to = text.length): NumberToken[] {

@@ -133,7 +133,7 @@ function unitsFor(tok: NumberToken, perCapita: string | null): string[] {
     case 'căn': return ['houses'];
     case 'hộ': return ['households'];
     case 'người': case 'lao động': case 'lượt': return ['persons'];
-    case 'giường': case 'bác sĩ': case 'dược sĩ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
+    case 'giường': case 'bác sĩ': case 'bác sỹ': case 'dược sĩ': case 'dược sỹ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
     default: return perCapita ? [perCapita] : ['persons', 'households', 'houses', 'per_10000', 'per_100', 'level', 'count'];
   }
 }
@@ -358,13 +358,17 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           const leftScore = sc(best(text.slice(c.left[0], c.left[1]), c.units, undefined, c.change));
           let bestCut = 0;
           let bestVal = -1;
+          let nBest = 0;
           for (const k of cuts) {
-            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + sc(best(gap.slice(k), n.units, undefined, n.change));
+            const nScore = sc(best(gap.slice(k), n.units, undefined, n.change));
+            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + nScore;
+            nBest = Math.max(nBest, nScore);
             if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
           }
           // No catalogue words either way ("… đạt 10.012 tấn, giá trị sản phẩm … đạt 169 triệu
-          // đồng"): the items are divided at the first comma after the number.
-          if (bestVal <= 1e-9) {
+          // đồng"), or none for the next item ("hộ nghèo giảm 4%/năm, thu nhập bình quân đầu
+          // người đạt 36 triệu đồng/năm"): the items are divided at the first comma after the number.
+          if (bestVal <= 1e-9 || nBest <= 1e-9) {
             const comma = gap.search(/[,;]/);
             if (comma >= 0) bestCut = comma + 1;
           }
@@ -610,7 +614,10 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? afterStart + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
   const { verb: changeVerb, perYear, maintain } = changeOf(text, clauseStart, t, u, prevChange);
   if (maintain && (explicit === null || explicit === '=')) explicit = 'maintain';
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
+  // "36 triệu đồng/năm", "75.000 tỷ đồng": an amount of money is never a count of persons or
+  // households, whatever the words around it ("… đạt 36 triệu đồng/năm, giải quyết việc làm").
+  const money = wu !== null && /đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(wu[1]!);
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: money ? ['money'] : unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
 }
 
 // The verbs that govern a number, on folded text; the last one before the number decides. A
@@ -660,7 +667,7 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
 
 // The unit written after a number, when the catalogue gives none: money ("tỷ đồng", "triệu
 // đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
-const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
+const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
 const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
 const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
