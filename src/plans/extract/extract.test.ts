@@ -275,3 +275,36 @@ test('"hiện nay có" states what is, a result; "đạt 100% nghị quyết" ma
   assert.deepEqual(r.targets.map((t) => t.value), [70]);
   assert.ok([97, 3500].every((v) => r.results.some((x) => x.value === v)));
 });
+
+test('"giảm 1/2 số hộ nghèo" is a reduction by 50%; "có 8/8 xã" is 8 communes (the total is no number of its own); "ngày 1/2" stays a date', () => {
+  // The national poverty programme 2021–2025 ("giảm 1/2 số hộ nghèo và hộ cận nghèo so với đầu
+  // kỳ"); Đạ Tẻh congress 2020 ("có 8/8 xã được công nhận nông thôn mới nâng cao"); the new rural
+  // programme ("đã có 5.813/8.227 xã đạt chuẩn").
+  const r = extractPlan(plan('- Giảm 1/2 số hộ nghèo so với đầu kỳ; có 8/8 xã được công nhận nông thôn mới nâng cao.\n- Ngày 1/2 tổng kết.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['reduce_by 50 %', '= 8 xã']);
+  assert.equal(r.targets[1]!.sourceText, '8/8 xã được công nhận nông thôn mới nâng cao');
+  assert.ok(r.unmatched.some((u) => u.code === 'date' && u.sourceText === '1/2'));
+});
+
+test('a range with its unit on both bounds ("từ 1,3% đến 1,5%/năm"); "(dưới 2.500 gram)" inside a name; "/1 vạn dân" and "bác sỹ"', () => {
+  // National poverty programme 2017 ("bình quân từ 1,3% đến 1,5%/năm"); the first-1000-days
+  // programme ("tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%", twice); Phú Thọ
+  // HĐND 2023 ("14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân").
+  const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo bình quân từ 1,3% đến 1,5%/năm; tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%.\n- Tỷ lệ bác sỹ, giường bệnh/1 vạn dân: 14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.unit}`), [
+    'poor_household_rate reduce_by 1.3 %/năm', 'null < 8 %', 'doctors_per_10000 = 14.3 per_10000', 'hospital_beds_per_10000 = 48.5 per_10000',
+  ]);
+  assert.equal(r.targets[1]!.proposed!.name, 'tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram)');
+  assert.ok(r.unmatched.some((u) => u.code === 'range_upper' && u.sourceText === '1,5'));
+  assert.equal(r.unmatched.filter((u) => u.code === 'per_capita_base').length, 3);
+});
+
+test('not targets: a frequency on its own, who a congress gathers, the years an amount is counted over, a counter alone on its line', () => {
+  // Hà Nội elderly plan 2026–2030 ("được khám định kỳ ít nhất 1 lần/năm", its headline); Hưng Yên
+  // congress 2025 ("triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên"); Tây Giang CTr
+  // ("vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng"); the children's programme news page
+  // ("0", "148": share counters under the headline).
+  const r = extractPlan(plan('- Người cao tuổi được khám định kỳ ít nhất 1 lần/năm.\n- Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên.\n- Huy động vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng.\n\n0\n\n148\n\n- Tỷ lệ hộ nghèo dưới 2%.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['> 1500 tỷ đồng', '< 2 %']);
+  for (const s of ['1 lần/năm', '438', '182.000', '5 năm']) assert.ok(r.unmatched.some((u) => u.sourceText === s), s);
+});

@@ -44,6 +44,23 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     // Digits glued to letters are part of a code ("QH15", "NQ42"), not a number.
     // A comparator word glued to its number by a missing space ("dưới12‰", "đạt95%") is not a code.
     if (/\p{L}$/u.test(before) && !/[²³]$/.test(before) && !/(?:^|[^\p{L}])(?:dưới|trên|đạt|còn|hơn|khoảng|là)$/iu.test(before)) continue;
+    // "giảm 1/2 số hộ nghèo": a fraction after a verb of change or a comparator is a share (50%).
+    const frac = /^\/([2-9]|10)(?![\d/.,]|[ ]?[A-ZĐ])/u.exec(text.slice(end, end + 4));
+    if (frac && /^[1-9]$/.test(raw) && Number(raw) < Number(frac[1]) && /(?:giảm|tăng|còn|khoảng|hơn|trên|ít nhất|gần|đạt|bằng)[ ]$/iu.test(before)) {
+      const e = end + frac[0].length;
+      out.push({ start, end: e, raw: text.slice(start, e), value: Math.round((Number(raw) / Number(frac[1])) * 1e6) / 1e4, unit: '%', unitEnd: e, structure: null });
+      re.lastIndex = e;
+      continue;
+    }
+    // "có 8/8 xã", "5.813/8.227 xã đạt chuẩn": a count out of a total; the total after the slash
+    // is part of the count, not a number of its own (nor a date).
+    const ofTotal = /^\/(\d{1,3}(?:\.\d{3})*)(?=[ ]?(?:xã|phường|thị trấn|thôn|bản|tổ dân phố|huyện|tỉnh|trường|hộ|người|đơn vị|cơ sở|trạm y tế|khu dân cư|làng)(?![\p{L}]))/u.exec(text.slice(end, end + 12));
+    if (ofTotal && parseNumberVi(raw) <= parseNumberVi(ofTotal[1]!)) {
+      const e = end + ofTotal[0].length;
+      out.push({ start, end: e, raw: text.slice(start, e), value: parseNumberVi(raw), unit: null, unitEnd: e, structure: null });
+      re.lastIndex = e;
+      continue;
+    }
     let structure: NumberToken['structure'] = null;
     // "4.900 USD", "20% GDP": a currency or an economic aggregate, not a document symbol.
     if (/^[ ]?(?:USD|VNĐ|GDP|GRDP)(?![A-ZĐa-z\/])/u.test(after)) structure = null;

@@ -223,6 +223,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
     const lineEnd = pos + rawLine.length;
     pos = lineEnd + 1;
     if (!rawLine.trim()) continue;
+    // Page furniture: a number alone on its line (a counter of shares or views: "0", "148"), and
+    // a related-article link in a table cell ("Nestlé … cho hơn 30.000 học sinh tiểu học | |").
+    if (/^\s*\d+(?:[.,]\d+)*\s*$/u.test(rawLine) || /\|\s*\|\s*$/u.test(rawLine) && !/^\s*\|/u.test(rawLine) && (rawLine.match(/\|/g)?.length ?? 0) === 2) continue;
     const marker = markerOf(rawLine);
     const bodyStart = lineStart + marker.length;
     const toks = findNumbers(text, bodyStart, lineEnd);
@@ -266,8 +269,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         return null;
       };
       const ctoks = findNumbers(text, ca, cb);
-      const perCapitaTok = ctoks.find((t) => [100, 1000, 10000, 100000].includes(t.value) && /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)));
-      const perCapita = perCapitaTok ? (perCapitaTok.value === 100 ? 'per_100' : perCapitaTok.value === 10000 ? 'per_10000' : `per_${perCapitaTok.value}`) : null;
+      // "/10.000 dân", "trên 100 dân", "/1 vạn dân" (a vạn is ten thousand): the base of a rate.
+      const isBase = (t: NumberToken) => /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && ([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)) || t.value === 1 && /^\s*vạn\s+(?:dân|người)/u.test(text.slice(t.end, t.end + 12)));
+      const baseToks = new Set(ctoks.filter(isBase));
+      const perCapitaTok = [...baseToks][0];
+      const baseOf = (t: NumberToken) => (t.value === 1 ? 10000 : t.value);
+      const perCapita = perCapitaTok ? (baseOf(perCapitaTok) === 100 ? 'per_100' : baseOf(perCapitaTok) === 10000 ? 'per_10000' : `per_${baseOf(perCapitaTok)}`) : null;
       const cands: Candidate[] = [];
       const levels: Candidate[] = [];
       for (let i = 0; i < ctoks.length; i++) {
@@ -281,16 +288,17 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         if (/^(?:19|20|21)\d\d$/.test(t.raw) && !t.unit) { add('year'); continue; }
-        if (t === perCapitaTok) {
+        if (baseToks.has(t)) {
           const s = t.start - (/(?:\/|trên|mỗi)\s*$/u.exec(before)?.[0].length ?? 0);
-          const e = t.end + (/^\s*(?:dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
+          const e = t.end + (/^\s*(?:vạn\s+)?(?:dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
           add('per_capita_base', s, e);
           continue;
         }
         // Ranges "6 - 10 tuổi", "từ 3 đến 5 tuổi", "1 - 1,5%".
         const next = ctoks[i + 1];
+        // "từ 1,3% đến 1,5%/năm": the unit may be written on both bounds.
         const joiner = next ? text.slice(t.end, next.start) : '';
-        if (next && /^\s*(?:-|–|đến|tới)\s*$/u.test(joiner) && !next.structure) {
+        if (next && /^\s*(?:%|‰)?\s*(?:-|–|đến|tới)\s*$/u.test(joiner) && (!/[%‰]/u.test(joiner) || next.unit === t.unit) && !next.structure) {
           const from0 = /từ\s*$/u.test(before) ? t.start - (/từ\s*$/u.exec(before)![0].length) : t.start;
           const isAge = next.unit === 'tuổi' || next.unit === 'tháng tuổi' || (next.unit === 'tháng' && /^\s*tuổi/u.test(text.slice(next.unitEnd)));
           if (isAge && !/tuoi tho\s*\S*\s*$/.test(fBefore)) {
@@ -314,12 +322,20 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         // "khám sức khỏe định kỳ ít nhất 1 lần/năm đạt 70%": a frequency inside the name of a rate.
-        if (/^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.test(text.slice(t.end, t.end + 12)) && ctoks.some((x) => x !== t && x.unit === '%')) {
+        // On its own it is how often a service is given, not a change per year ("Người cao tuổi
+        // được khám định kỳ ít nhất 1 lần/năm"): never a target.
+        if (/^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.test(text.slice(t.end, t.end + 12))) {
           add('no_indicator', t.start, t.end + /^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.exec(text.slice(t.end))![0].length);
           continue;
         }
         // "95,19% số đại biểu có mặt biểu quyết tán thành": a vote, not a target.
         if (/biểu quyết|tán thành/u.test(text.slice(t.end, Math.min(cb, t.end + 60)))) { add('no_indicator', t.start, t.unitEnd); continue; }
+        // "Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên": who a meeting
+        // gathers and represents, not a target.
+        if (/^\s*đại biểu(?![\p{L}])/u.test(text.slice(t.end, t.end + 10)) || /đại diện cho\s+(?:(?:trên|hơn|gần|khoảng|gần)\s+)?$/u.test(before)) { add('no_indicator', t.start, t.unitEnd); continue; }
+        // "vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng": the years over which the amount is
+        // counted, inside its name.
+        if (t.unit === 'năm' && /^\s*(?:đạt|là|tăng|giảm)(?![\p{L}])/u.test(text.slice(t.unitEnd, t.unitEnd + 8)) && ctoks[i + 1] && !/tuổi thọ|sống kh/u.test(before)) { add('no_indicator', t.start, t.unitEnd); continue; }
         // "bình quân 5 năm", "trong 3 năm": a duration; "Số lượt đọc: 513": page furniture.
         if ((t.unit === 'năm' && /(?:bình quân|trong|sau|giai đoạn|thời gian)\s*$/iu.test(before)) || /lượt (?:đọc|xem|truy cập)\s*:?\s*$/iu.test(before)) {
           add('no_indicator', t.start, t.unitEnd);
@@ -333,6 +349,13 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "lần thứ 8", "khóa 13"; and list numbers written in words: "Chỉ tiêu 1:", "mục tiêu số 2".
         if (/(?:lần thứ|thứ|khóa|khoá)\s*$/u.test(before)) { add('ordinal'); continue; }
         if (/(?:^|[\s(])(?:[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]hiệm vụ|[Tt]iêu chí)\s*(?:số\s*)?$/u.test(before) && /^\s*[:.)]/u.test(text.slice(t.end, t.end + 2))) continue;
+        // "tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%": a bracket that defines
+        // the name, before the item's value, is part of the name.
+        const closing = /^[^()\d,;]{0,20}\)/u.exec(text.slice(t.end, t.end + 22));
+        if (closing && /\([^()\d]{0,20}$/u.test(before) && ctoks[i + 1] && ctoks[i + 1]!.start > t.end + closing[0].length && !/[,;]/u.test(text.slice(t.end + closing[0].length, ctoks[i + 1]!.start)) && ctoks[i + 1]!.start - (t.end + closing[0].length) < 30 && !cands.some((x) => x.tok.end > text.lastIndexOf(',', t.start))) {
+          add('no_indicator', t.start, t.end + closing[0].length - 1);
+          continue;
+        }
         const lv = /(mức độ|cấp độ|mức|nhóm)\s*$/u.exec(before);
         if (lv) {
           const c = candidate(text, ca, t, fBefore, t, perCapita);
@@ -439,7 +462,10 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             rOwn = R;
           }
         }
-        const useRight = sc(mR) > sc(mL) || (sc(mR) === sc(mL) && rText.trim().length > 0 && !mL);
+        // "14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân": a value followed by its counted
+        // noun names its own indicator, whatever the label before says.
+        const ownNoun = mR !== null && /^(?:giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '') && /^\s*(?:giường|bác|dược|điều)/u.test(text.slice(c.tok.end, c.tok.end + 8));
+        const useRight = ownNoun || sc(mR) > sc(mL) || (sc(mR) === sc(mL) && rText.trim().length > 0 && !mL);
         let m = useRight ? mR : mL;
         let span: [number, number] = useRight ? [c.cmpStart, rOwn[1]] : [L[0], c.tok.unitEnd];
         if (!m && lText.trim() && rText.trim()) {
@@ -693,7 +719,9 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const left = text.slice(la, lb);
   // "… trong GDP", "… của tổng số": a head word after a preposition is inside the name.
   const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)));
-  const comma = Math.max(left.lastIndexOf(','), left.lastIndexOf('('));
+  // (A bracket closed again inside the name is part of it: "cân nặng sơ sinh thấp (dưới 2.500 gram)".)
+  const open = left.lastIndexOf('(');
+  const comma = Math.max(left.lastIndexOf(','), open >= 0 && !left.includes(')', open) ? open : -1);
   // The first head word after the last comma ("tổng vốn đầu tư", not "vốn đầu tư").
   let head = heads.find((h) => h.index! > comma)?.index ?? -1;
   // "Tỷ lệ thôn, bản có …", "Tỷ trọng công nghiệp chế biến, chế tạo …": with no head word after
