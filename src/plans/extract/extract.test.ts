@@ -170,7 +170,7 @@ test('"tăng thêm" and "tăng … so với" are increases; a growth rate "tăng
 test('years: "so với năm 2020" is a baseline, a bare year yields to "Đến năm 2025:", a year opening a clause carries over ";", a later value\'s year is shared', () => {
   const r = extractPlan(plan('- Đến năm 2025: giảm tỷ lệ hộ nghèo xuống 3% ở các xã năm 2020 có tỷ lệ hộ nghèo trên 10%.\n- Mục tiêu: đến năm 2027 tỷ lệ lao động qua đào tạo đạt 70%; tỷ lệ tham gia bảo hiểm y tế đạt 95%.\n- Thu nhập bình quân đầu người tăng ít nhất 1,5 lần so với năm 2020.\n- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 90%, tỷ lệ hộ nghèo dưới 2% năm 2026.'));
   const got = r.targets.map((t) => `${t.comparator} ${t.value}${t.unit} ${t.year}`);
-  assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026']);
+  assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026', '< 2% 2026']);
 });
 
 test('a label and its value after a colon are one target; "70% năm 2025, 85% năm 2030" continues the indicator', () => {
@@ -307,4 +307,25 @@ test('not targets: a frequency on its own, who a congress gathers, the years an 
   const r = extractPlan(plan('- Người cao tuổi được khám định kỳ ít nhất 1 lần/năm.\n- Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên.\n- Huy động vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng.\n\n0\n\n148\n\n- Tỷ lệ hộ nghèo dưới 2%.'));
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['> 1500 tỷ đồng', '< 2 %']);
   for (const s of ['1 lần/năm', '438', '182.000', '5 năm']) assert.ok(r.unmatched.some((u) => u.sourceText === s), s);
+});
+
+test('"A đạt 70%, B đạt 95% năm 2025": each item is named before its value; a value in brackets restates the one before it', () => {
+  // Cam Ranh and Ninh Bình elderly plans ("NCT được khám … đạt 70%, được lập hồ sơ theo dõi quản lý
+  // sức khỏe đạt 95% năm 2025, 100% năm 2030"); the national poverty programme 2017 ("Có ít nhất
+  // khoảng 2.765 xã … đạt chuẩn nông thôn mới (ít nhất 31%)").
+  const r = extractPlan(plan('- Người cao tuổi được khám sức khỏe định kỳ đạt 70%, được lập hồ sơ theo dõi quản lý sức khỏe đạt 95% năm 2025, 100% năm 2030.\n- Có ít nhất khoảng 2.765 xã đạt chuẩn nông thôn mới (ít nhất 31%).'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} ${t.year} «${t.sourceText}»`), [
+    '= 70 % 2025 «Người cao tuổi được khám sức khỏe định kỳ đạt 70%»', '= 95 % 2025 «được lập hồ sơ theo dõi quản lý sức khỏe đạt 95%»', '= 100 % 2030 «100% năm 2030»',
+    '>= 2765 xã 2030 «ít nhất khoảng 2.765 xã đạt chuẩn nông thôn mới»', '>= 31 % 2030 «ít nhất 31%»',
+  ]);
+  assert.equal(r.targets[4]!.indicatorName, r.targets[3]!.indicatorName);
+});
+
+test('a value that defines the group or where a change starts is no target; "duy trì đạt từ 98,4% trở lên" is at least', () => {
+  // Decision 1493 ("xuống 15‰ ở các tỉnh năm 2020 có tỷ suất tử vong sơ sinh trên 19‰"); the
+  // national poverty programme 2017 ("giảm số xã đạt dưới 05 tiêu chí xuống dưới 150 xã"); Phú Thọ
+  // HĐND 2023 ("… hợp vệ sinh duy trì đạt từ 98,4% trở lên").
+  const r = extractPlan(plan('- Giảm tỷ suất tử vong trẻ sơ sinh xuống 15‰ ở các tỉnh có tỷ suất tử vong sơ sinh trên 19‰.\n- Giảm số xã đạt dưới 05 tiêu chí xuống dưới 150 xã.\n- Tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt hợp vệ sinh duy trì đạt từ 98,4% trở lên.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['= 15', '< 150', '>= 98.4']);
+  assert.ok(r.unmatched.some((u) => u.sourceText === '19') && r.unmatched.some((u) => u.sourceText === '05'));
 });

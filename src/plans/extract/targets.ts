@@ -349,6 +349,14 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "lần thứ 8", "khóa 13"; and list numbers written in words: "Chỉ tiêu 1:", "mục tiêu số 2".
         if (/(?:lần thứ|thứ|khóa|khoá)\s*$/u.test(before)) { add('ordinal'); continue; }
         if (/(?:^|[\s(])(?:[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]hiệm vụ|[Tt]iêu chí)\s*(?:số\s*)?$/u.test(before) && /^\s*[:.)]/u.test(text.slice(t.end, t.end + 2))) continue;
+        // "xuống 15‰ ở các tỉnh năm 2020 có tỷ suất tử vong sơ sinh trên 19‰", "giảm số xã đạt dưới
+        // 05 tiêu chí xuống dưới 150 xã": a value that defines the group a target is for, or where a
+        // change starts ("A … xuống B"), is no target of its own.
+        const sinceComma = text.slice(Math.max(ca, t.start - 120), t.start).split(/[,;]/u).pop()!;
+        if (ctoks.some((x) => x !== t && !x.structure && !cYears.some((y) => y.start === x.start)) && (/(?:các|những)\s+(?:tỉnh|huyện|xã|vùng|địa phương|thôn|bản)\s(?:[^,;]{0,60}?\s)?(?:có|đạt)\s[^,;]{0,60}?(?:trên|dưới|hơn|từ)\s*$/u.test(sinceComma) || /^\s*(?:%|‰)?\s*(?:\p{L}+\s+){0,3}(?:xuống|còn)\s+(?:(?:dưới|còn|mức)\s+)?\d/u.test(text.slice(t.end, t.end + 40)) && /(?:số|các)\s[^,;]{0,40}(?:đạt|có)\s+(?:dưới|trên)\s*$/u.test(sinceComma))) {
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
         // "tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%": a bracket that defines
         // the name, before the item's value, is part of the name.
         const closing = /^[^()\d,;]{0,20}\)/u.exec(text.slice(t.end, t.end + 22));
@@ -382,16 +390,26 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           let bestCut = 0;
           let bestVal = -1;
           let nBest = 0;
+          // "NCT được khám … đạt 70%, được lập hồ sơ … đạt 95% năm 2025": when the next value has
+          // its verb or comparator before it ("đạt", "xuống dưới") and this one has words of its own on its left, each
+          // item is named before its value; on a tie the words go to the next item.
+          // "Có ít nhất 2.765 xã … đạt chuẩn nông thôn mới (ít nhất 31%)": a value in brackets
+          // restates the one before it; the words are the first one's.
+          const restates = bracketed(text, n);
+          // Not when this value is followed by its own counted noun: "trên 40 giường bệnh, trên 13
+          // bác sĩ" names each item after its value.
+          const leftFirst = !restates && n.cmpStart < n.tok.start && /\p{L}/u.test(text.slice(c.left[0], c.left[1])) && !/^(?:người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '');
           for (const k of cuts) {
             const nScore = sc(best(gap.slice(k), n.units, undefined, n.change));
             const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + nScore;
             nBest = Math.max(nBest, nScore);
-            if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
+            if (leftFirst ? v > bestVal + 1e-9 : v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
           }
           // No catalogue words either way ("… đạt 10.012 tấn, giá trị sản phẩm … đạt 169 triệu
           // đồng"), or none for the next item ("hộ nghèo giảm 4%/năm, thu nhập bình quân đầu
           // người đạt 36 triệu đồng/năm"): the items are divided at the first comma after the number.
-          if (bestVal <= 1e-9 || nBest <= 1e-9) {
+          if (restates) bestCut = gap.length;
+          else if (bestVal <= 1e-9 || nBest <= 1e-9) {
             const comma = gap.search(/[,;]/);
             if (comma >= 0) bestCut = comma + 1;
           }
@@ -512,6 +530,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
           continue;
         }
+        if (!x.m && prevT && bracketed(text, c)) {
+          const unit = c.tok.unit === '%' ? '%' : prevT.unit;
+          const proposed: ProposedIndicator = { name: prevT.indicatorName, unit, kind: unit === '%' ? 'rate' : prevT.proposed?.kind ?? 'count', direction: prevT.proposed?.direction ?? 'increase' };
+          targets.push({ indicatorCode: null, proposed, indicatorName: proposed.name, comparator: cmp, ...q, value: c.tok.value, unit, year: prevT.year, start: trimSpan(text, c.cmpStart, c.tok.unitEnd)[0], end: c.tok.unitEnd, strive: prevT.strive, shared: false, confidence: 0 });
+          continue;
+        }
         if (!x.m) {
           const p = proposeIndicator(text, c, trimSpan(text, c.left[0], c.left[1]), trimSpan(text, c.right[0], c.right[1]), cmp);
           if (!p) {
@@ -585,6 +609,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
   return { targets, unmatched };
 }
 
+/** Is the candidate's value written in brackets, "(ít nhất 31%)"? */
+function bracketed(text: string, c: Candidate): boolean {
+  // (The comparator words may start at the bracket itself: "(ít nhất".)
+  return (text[c.cmpStart] === '(' || /\(\s*$/u.test(text.slice(Math.max(0, c.cmpStart - 3), c.cmpStart))) && /^\s*\)/u.test(text.slice(c.tok.unitEnd, c.tok.unitEnd + 3));
+}
+
 /** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
 function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
   const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 30)));
@@ -631,7 +661,8 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   const afterStart = Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0);
   const after = text.slice(afterStart, u.unitEnd + 54);
   if (/^\s*trở lên/u.test(after)) {
-    explicit = explicit && explicit !== '=' ? explicit : '>=';
+    // "duy trì đạt từ 98,4% trở lên": kept at or above, at least.
+    explicit = explicit && explicit !== '=' && explicit !== 'maintain' ? explicit : '>=';
     cmpWord = cmpWord ?? 'tro len';
   } else if (/^\s*trở xuống/u.test(after)) {
     explicit = '<=';
