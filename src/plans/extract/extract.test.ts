@@ -329,3 +329,14 @@ test('a value that defines the group or where a change starts is no target; "duy
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['= 15', '< 150', '>= 98.4']);
   assert.ok(r.unmatched.some((u) => u.sourceText === '19') && r.unmatched.some((u) => u.sourceText === '05'));
 });
+
+test('two marked years in a clause go to the values beside them; "vào các năm 2015, 2020" is the last; "phương hướng, nhiệm vụ năm 2026" is the opening\'s year', () => {
+  // BHXH roadmap 2013 ("đến năm 2015 đạt tỷ lệ trên 70% dân số tham gia BHYT, đến năm 2020 có trên
+  // 80%"); Ninh Bình and Cam Ranh elderly plans ("75% … vào năm 2025 và đạt 85% vào năm 2030",
+  // "100% … vào năm 2025 và duy trì đến năm 2030"); the children's programme 2012–2020 ("85% vào
+  // các năm 2015, 2020"); Hòa Bình ward 2026 (a term "nhiệm kỳ 2025 - 2030" named in passing).
+  const r = extractPlan(plan('- Đến năm 2015 đạt tỷ lệ trên 70% dân số tham gia BHYT, đến năm 2020 có trên 80% dân số tham gia BHYT.\n- 75% người cao tuổi được cung cấp thông tin về già hóa dân số vào năm 2025 và đạt 85% vào năm 2030.\n- 100% người cao tuổi khi bị bệnh được khám và điều trị vào năm 2025 và duy trì đến năm 2030.\n- Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp đạt 80% vào năm 2015, tỷ lệ trẻ em khuyết tật được chăm sóc 85% vào các năm 2015, 2020.'));
+  assert.deepEqual(r.targets.map((t) => `${t.value} ${t.year}`), ['70 2015', '80 2020', '75 2025', '85 2030', '100 2025', '80 2015', '85 2020']);
+  const h = extractPlan(' date 2026-01-16 Phường Kim Sơn phấn đấu giảm tỷ lệ hộ nghèo xuống còn 0,2%\n\nĐảng ủy phường vừa tổ chức Hội nghị tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026. Năm 2025, Đảng bộ phường đã tổ chức thành công Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.');
+  assert.deepEqual(h.targets.map((t) => `${t.value} ${t.year}`), ['0.2 2026']);
+});

@@ -97,6 +97,11 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
   let openingYear: number | null = null;
   for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu)) openingYear = Math.max(openingYear ?? 0, Number(y[1]));
+  // "Hội nghị tổng kết … năm 2025, triển khai phương hướng, nhiệm vụ năm 2026": the year the
+  // document sets tasks for is its targets' year, before a term of office named in passing
+  // ("Đại hội … nhiệm kỳ 2025 - 2030").
+  const tasksYear = /(?:phương hướng|nhiệm vụ)(?:,?\s*(?:nhiệm vụ|giải pháp))*\s+năm\s+((?:19|20)\d\d)(?!\d)/iu.exec(m.text.slice(0, 600));
+  if (tasksYear) openingYear = Number(tasksYear[1]);
   // A press item's headline ("Giảm tỷ lệ hộ nghèo … trong năm 2017") names its plan's year; a
   // period in the opening ("giai đoạn 2016-2020") is the programme's, not this plan's.
   const firstLine = m.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';

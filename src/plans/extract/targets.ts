@@ -257,6 +257,16 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       // introduced ("Đến năm 2025: …"); one written "đến/tới/vào năm", or a period, does not.
       const marked = cYears.filter((y) => /(?:đến|tới|vào|trong|hết|giai đoạn|^)\s*(?:cuối\s+)?(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?$/iu.test(text.slice(Math.max(ca, y.start - 22), y.start).replace(/năm\s*$/u, '')));
       const year = introYear !== null && marked.length === 0 ? introYear : cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
+      // Two marked years in one clause belong to the values they stand next to: "đến năm 2015 đạt
+      // trên 70% …, đến năm 2020 có trên 80% …"; "100% cấp ủy … ban hành … vào năm 2025 và duy
+      // trì đến năm 2030" (reached in 2025, kept to 2030). A value takes the nearest marked year
+      // before it, else the first one after it.
+      const yearOf = (t: NumberToken): number | null => {
+        if (marked.length < 2) return null;
+        const before = marked.filter((y) => y.end <= t.start);
+        if (before.length) return before[before.length - 1]!.year;
+        return marked.find((y) => y.start >= t.end)?.year ?? year;
+      };
       if (cYears.length && text[cb] === ':') introYear = cYears[cYears.length - 1]!.year;
       // "Mục tiêu: đến năm 2025 giảm …; tỷ lệ … đạt 95%; …": a year that opens a clause carries
       // to the clauses after it, up to the end of the sentence.
@@ -526,7 +536,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const ownYear = yearAfter(text, c.tok, cb);
         const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
         if (!x.m && before && prevT && ownYear !== null && /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))) {
-          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+\d{4}/u.exec(text.slice(c.tok.unitEnd))![0].length;
+          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(text.slice(c.tok.unitEnd))![0].length;
           targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
           continue;
         }
@@ -542,11 +552,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
         const unit = perYearUnit(matcher.unitOf(x.m.code) ?? c.tok.unit ?? '');
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -617,8 +627,12 @@ function bracketed(text: string, c: Candidate): boolean {
 
 /** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
 function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
-  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 30)));
-  return m ? Number(m[1]) : null;
+  // "85% vào các năm 2015, 2020": a value to reach by the first year and keep at the last; the
+  // target is the last one's.
+  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)((?:\s*(?:,|và)\s*(?:19|20)\d\d(?!\d))*)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 40)));
+  if (!m) return null;
+  const more = m[2] ? [...m[2].matchAll(/\d{4}/gu)].map((x) => Number(x[0])) : [];
+  return more.length ? more[more.length - 1]! : Number(m[1]);
 }
 
 function round(x: number): number {
