@@ -340,3 +340,15 @@ test('two marked years in a clause go to the values beside them; "vào các năm
   const h = extractPlan(' date 2026-01-16 Phường Kim Sơn phấn đấu giảm tỷ lệ hộ nghèo xuống còn 0,2%\n\nĐảng ủy phường vừa tổ chức Hội nghị tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026. Năm 2025, Đảng bộ phường đã tổ chức thành công Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.');
   assert.deepEqual(h.targets.map((t) => `${t.value} ${t.year}`), ['0.2 2026']);
 });
+
+test('a headline that repeats a result of its body is that result; "đánh giá kết quả thực hiện nhiệm vụ năm 2025" does not look ahead', () => {
+  // Lâm Đồng (2015): the headline "97% trẻ em bị bỏ rơi, trẻ khuyết tật được chăm sóc hỗ trợ" over
+  // "Toàn tỉnh hiện nay có …; có khoảng 97% trẻ em bị bỏ rơi …"; Yên Kỳ HĐND (2025): "thảo luận, đánh
+  // giá kết quả thực hiện nhiệm vụ năm 2025".
+  const r = extractPlan('97% trẻ em bị bỏ rơi được chăm sóc hỗ trợ\n\n04:11, 12/11/2015\n\nToàn tỉnh hiện nay có khoảng 25.600 đối tượng được trợ cấp; có khoảng 97% trẻ em bị bỏ rơi được chăm sóc hỗ trợ.');
+  assert.deepEqual(r.targets, []);
+  assert.equal(r.plan.kind, 'report');
+  const y = extractPlan(' date 2025-12-25 Kỳ họp thứ Ba, HĐND xã Kim Sơn\n\nNgày 25/12, HĐND xã Kim Sơn tổ chức kỳ họp nhằm đánh giá tình hình kinh tế – xã hội năm 2025.\n\nTổng vốn đầu tư toàn xã hội ước đạt 500 tỷ đồng. Tỷ lệ hộ nghèo giảm 1,2%.\n\nTại kỳ họp, các đại biểu thảo luận, đánh giá kết quả thực hiện nhiệm vụ năm 2025.');
+  assert.equal(y.plan.kind, 'report');
+  assert.deepEqual(y.targets, []);
+});

@@ -115,6 +115,13 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
   const tenses = new Map(found.targets.map((t) => [t, tenseOf(m.text, t.start, t.end, { refYear })]));
   let past = found.targets.filter((t) => report || tenses.get(t) === 'past');
+  // A press headline that repeats a result of its body ("97% trẻ em bị bỏ rơi … được chăm sóc"
+  // over "hiện nay có … khoảng 97% trẻ em bị bỏ rơi …") is that result, not a target.
+  const s0 = m.text.search(/\S/u);
+  const nl = s0 < 0 ? -1 : m.text.indexOf('\n', s0);
+  const firstLineEnd = nl < 0 ? m.text.length : nl;
+  const pastKeys = new Set(past.map((t) => `${t.value} ${t.indicatorCode ?? t.indicatorName}`));
+  past = past.concat(found.targets.filter((t) => !past.includes(t) && t.end <= firstLineEnd && tenses.get(t) !== 'future' && pastKeys.has(`${t.value} ${t.indicatorCode ?? t.indicatorName}`)));
   // A text without a kind that reports values as reached and none as still to reach is a report
   // of results (a press item on a review meeting): its other figures are results too.
   const ahead = found.targets.filter((t) => tenses.get(t) === 'future').length;

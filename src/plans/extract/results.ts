@@ -123,5 +123,5 @@ export function isReportTitle(head: string): boolean {
 export function looksAhead(line: string): boolean {
   // "phương hướng" looks ahead with its year or period ("phương hướng, nhiệm vụ năm 2026"); a
   // meeting that "đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới" sets nothing.
-  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(line.toLowerCase());
+  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(line.toLowerCase());
 }
