@@ -352,3 +352,13 @@ test('a headline that repeats a result of its body is that result; "đánh giá 
   assert.equal(y.plan.kind, 'report');
   assert.deepEqual(y.targets, []);
 });
+
+test('"nông thôn là 93-95%" after "thành thị là 95-100%" is a group of the same indicator; a range reads its unit after the upper bound; "lần lượt" carries the comparator', () => {
+  // National Assembly five-year plan 2021–2025 ("thành thị là 95-100%, nông thôn là 93-95%"; "GDP
+  // bình quân đầu người … đạt khoảng 4.700-5.000 USD"); the social insurance targets 2025 ("lần
+  // lượt đạt khoảng 45%, 35% lực lượng lao động trong độ tuổi").
+  const r = extractPlan(plan('- Tỷ lệ hộ gia đình được sử dụng nước sạch theo quy chuẩn ở thành thị đạt 95%, nông thôn là 93%.\n- GDP bình quân đầu người đạt khoảng 4.700-5.000 USD.\n- Số người tham gia BHXH, BHTN lần lượt đạt khoảng 45%, 35% lực lượng lao động trong độ tuổi.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['= 95 %', '= 93 %', '>= 4700 USD', '~ 45 %', '~ 35 %']);
+  assert.equal(r.targets[1]!.indicatorName, r.targets[0]!.indicatorName);
+  assert.equal(r.targets[1]!.sourceText, 'nông thôn là 93%');
+});

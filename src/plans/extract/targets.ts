@@ -100,6 +100,8 @@ interface Candidate {
   /** Units of catalogue indicators this number can be a value of. */
   units: readonly string[];
   rangeLower: boolean;
+  /** Where the written unit is read: after the upper bound of a range ("4.700-5.000 USD"). */
+  unitFrom?: number;
   /** "giảm (bình quân) 1,5%/năm": a change, not a level. */
   change: boolean;
   /** The verb that makes the number a change ("giảm tỷ lệ hộ nghèo 2%/năm", "tăng thêm 7 xã"). */
@@ -320,6 +322,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, cands.at(-1)?.changeVerb ?? null);
           c.explicit = '>=';
           c.rangeLower = true;
+          c.unitFrom = next.end;
+          if (/đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(WRITTEN_UNIT.exec(text.slice(next.end, next.end + 40))?.[1] ?? '')) c.units = ['money'];
           cands.push(c);
           unmatched.push({ code: 'range_upper', reason: UNMATCHED_REASONS.range_upper.vi, start: next.start, end: next.end, value: next.value });
           i++;
@@ -508,6 +512,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const explicitCount = new Map<string, number>();
       for (const c of cands) if (c.cmpWord) explicitCount.set(c.cmpWord, (explicitCount.get(c.cmpWord) ?? 0) + 1);
       const repeated = [...explicitCount.values()].some((n) => n > 1);
+      // "lần lượt đạt khoảng 45%, 35% lực lượng lao động": respectively, one comparator for all.
+      const respectively = cands.length > 1 && /lần lượt/u.test(text.slice(ca, cands[0]!.tok.start));
       let carry: Comparator | null = null;
       const clauseFirst = targets.length;
       let prevChosen: (typeof chosen)[number] | null = null;
@@ -516,8 +522,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const before = prevChosen;
         prevChosen = x;
         let cmp: Comparator = c.explicit ?? '=';
-        if (c.explicit && c.explicit !== '=') carry = x.side === 'right' ? c.explicit : null;
-        else if (!c.explicit && carry && x.side === 'right' && !repeated) {
+        if (c.explicit && c.explicit !== '=') carry = x.side === 'right' || respectively ? c.explicit : null;
+        else if (!c.explicit && carry && (x.side === 'right' || respectively) && !repeated) {
           cmp = carry;
           if ((cmp === '>' || cmp === '>=') && c.tok.value === 100 && c.tok.unit === '%') cmp = '=';
         } else if (c.explicit === '=') carry = null;
@@ -540,6 +546,16 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
           continue;
         }
+        // "thành thị là 95-100%, nông thôn là 93-95%", "nam 60%, nữ 55%": a short label after a
+        // comma names a group of the indicator before it.
+        const label = before && prevT ? text.slice(before.c.tok.unitEnd, c.cmpStart) : '';
+        if (!x.m && prevT && /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) && !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) && !NAME_HEAD.test(label)) {
+          NAME_HEAD.lastIndex = 0;
+          const a = trimSpan(text, before!.c.tok.unitEnd, c.cmpStart)[0];
+          targets.push({ ...prevT, comparator: c.explicit || c.rangeLower ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: yearAfter(text, c.tok, cb) ?? prevT.year, start: a, end: c.tok.unitEnd, shared: false });
+          continue;
+        }
+        NAME_HEAD.lastIndex = 0;
         if (!x.m && prevT && bracketed(text, c)) {
           const unit = c.tok.unit === '%' ? '%' : prevT.unit;
           const proposed: ProposedIndicator = { name: prevT.indicatorName, unit, kind: unit === '%' ? 'rate' : prevT.proposed?.kind ?? 'count', direction: prevT.proposed?.direction ?? 'increase' };
@@ -651,7 +667,8 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   f = (' ' + f).replace(FILLER_END, '').trimStart();
   for (const [re, c] of CMP_BEFORE) {
     const m = re.exec(f);
-    if (m) {
+    // A comparator is a word of its own: "nông thôn là 93%" ends in "thôn", not in "hơn".
+    if (m && (m.index === 0 || f[m.index - 1] === ' ')) {
       explicit = c;
       cmpWord = m[0];
       break;
@@ -748,7 +765,8 @@ const DECREASE = /\b(?:giam|ha thap|xuong|con duoi|khong qua|toi da|ngheo|tu von
 /** A target for an indicator the catalogue lacks, or null when the number does not read as one. */
 function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [number, number], cmp: Comparator): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
   const t = c.tok;
-  const wm = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
+  const from = c.unitFrom ?? t.end;
+  const wm = WRITTEN_UNIT.exec(text.slice(from, from + 40));
   let unit = wm ? (wm[1]! + (wm[2] ?? '')).replace(/\s*\/\s*/g, '/') : '';
   if (t.unit === '%' && !unit) unit = '%';
   // "thu nhập bình quân đạt 72 triệu": a bare "triệu"/"tỷ" at the end of the clause is money.
@@ -756,7 +774,7 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const money = /đồng|USD/u.test(unit);
   // "4.862 tỷ đồng" is 4862 of the unit "tỷ đồng"; "2,5 nghìn lao động" stays 2500 persons.
   const value = money ? parseNumberVi(t.raw) : t.value;
-  const numEnd = wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0]) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? t.end + (wm ? wm[0].length : 0) : t.unitEnd;
+  const numEnd = wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0]) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? from + (wm ? wm[0].length : 0) : t.unitEnd;
   const unitEnd = Math.max(numEnd, t.unitEnd);
   // The name: the words on the left (from the last head word, else the last comma), else the
   // item's own words on the right ("70% người cao tuổi được khám sức khỏe định kỳ").
