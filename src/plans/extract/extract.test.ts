@@ -362,3 +362,17 @@ test('"nông thôn là 93-95%" after "thành thị là 95-100%" is a group of th
   assert.equal(r.targets[1]!.indicatorName, r.targets[0]!.indicatorName);
   assert.equal(r.targets[1]!.sourceText, 'nông thôn là 93%');
 });
+
+test('names of targets the catalogue lacks: "dân số 42%", "lớp 1", "Phấn đấu" alone, "100% tỉnh, thành phố có …", a head word that ends the words, years, the words before a comma', () => {
+  // Tam Phước 2022 ("Huy động trẻ em 6 tuổi vào lớp 1 đạt 100%", "Tỷ lệ người tập luyện TDTT thường
+  // xuyên so với dân số 42%"); MOLISA 2017 ("98,5% xã, phường làm tốt công tác thương binh, liệt sỹ");
+  // Decision on under-5 mortality ("100% tỉnh, thành phố có bố trí ngân sách …"); National Assembly
+  // 2021–2025 ("kinh tế số đạt khoảng 20% GDP", "thời gian sống khoẻ mạnh đạt tối thiểu 67 năm");
+  // Trùng Khánh 2023 ("thu nhập … tăng so với năm 2022, đạt trên 30 triệu đồng/người/năm").
+  const r = extractPlan(plan('- Huy động trẻ em 6 tuổi vào lớp 1 đạt 100%.\n- Tỷ lệ người tập luyện TDTT thường xuyên so với dân số 42%.\n- Phấn đấu 98,5% xã, phường làm tốt công tác thương binh, liệt sỹ.\n- 100% tỉnh, thành phố có bố trí ngân sách để thực hiện chương trình.\n- Kinh tế số đạt khoảng 20% GDP; thời gian sống khoẻ mạnh đạt tối thiểu 67 năm.\n- Thu nhập bình quân đầu người tăng so với năm 2022, đạt trên 30 triệu đồng/người/năm.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} «${t.proposed?.name}»`), [
+    '= 100 % «Huy động trẻ em 6 tuổi vào lớp 1»', '= 42 % «Tỷ lệ người tập luyện TDTT thường xuyên so với dân số»',
+    '= 98.5 % «xã, phường làm tốt công tác thương binh, liệt sỹ»', '= 100 % «tỉnh, thành phố có bố trí ngân sách để thực hiện chương trình»',
+    '~ 20 % «Kinh tế số»', '>= 67 năm «thời gian sống khoẻ mạnh»', '> 30 triệu đồng/người/năm «Thu nhập bình quân đầu người tăng so với năm 2022»',
+  ]);
+});

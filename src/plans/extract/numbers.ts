@@ -69,7 +69,8 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     else if (/^\/\d{1,2}(\/\d{2,4})?\b/.test(after) && value0(raw) <= 31) structure = 'date';
     else if (/\d{1,2}\/$/.test(before) && /^\d{1,4}$/.test(raw)) structure = 'date';
     else if (/(?:ngày|tháng)[ ]$/iu.test(before)) structure = 'date';
-    else if (/(?:lần thứ|thứ|khóa|khoá|số)[ ]$/iu.test(before)) structure = /số[ ]$/iu.test(before) ? 'document_number' : 'ordinal';
+    // ("dân số 42%" is a share of the population; "lớp 1" is a school grade, part of a name.)
+    else if (/(?:lần thứ|thứ|khóa|khoá|lớp|(?<!dân )số)[ ]$/iu.test(before) && !/^[ ]?[%‰]/u.test(after)) structure = /số[ ]$/iu.test(before) ? 'document_number' : 'ordinal';
     // "1 triệu căn", "2,5 nghìn lao động": a multiplier word scales the number.
     const mult = /^[ ]?(nghìn|ngàn|triệu|tỷ)(?![\p{L}])/u.exec(after);
     const scale = mult ? ({ nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 } as Record<string, number>)[mult[1]!]! : 1;

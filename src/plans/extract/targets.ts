@@ -758,7 +758,7 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
 const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
 const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
-const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
+const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])(?:\s+|$))+/iu;
 // ("hạ" folds to "ha", the hectare: only "hạ thấp" counts.)
 const DECREASE = /\b(?:giam|ha thap|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
 
@@ -769,6 +769,8 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const wm = WRITTEN_UNIT.exec(text.slice(from, from + 40));
   let unit = wm ? (wm[1]! + (wm[2] ?? '')).replace(/\s*\/\s*/g, '/') : '';
   if (t.unit === '%' && !unit) unit = '%';
+  // "thời gian sống khoẻ mạnh đạt tối thiểu 67 năm": a number of years.
+  if (t.unit === 'năm' && !unit) unit = 'năm';
   // "thu nhập bình quân đạt 72 triệu": a bare "triệu"/"tỷ" at the end of the clause is money.
   if (/^(?:tỷ|triệu)$/u.test(unit)) unit = `${unit} đồng`;
   const money = /đồng|USD/u.test(unit);
@@ -781,7 +783,8 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   let [la, lb] = L;
   const left = text.slice(la, lb);
   // "… trong GDP", "… của tổng số": a head word after a preposition is inside the name.
-  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)));
+  // A head word that ends the words ("Kinh tế số đạt khoảng 20% GDP") is no head: it names nothing.
+  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)) && /\p{L}/u.test(left.slice(h.index! + h[0].length).replace(/(?:^|\s)(?:đạt|là|bằng|còn|lên|xuống|ở mức)(?=\s|$)/gu, ' ')));
   // (A bracket closed again inside the name is part of it: "cân nặng sơ sinh thấp (dưới 2.500 gram)".)
   const open = left.lastIndexOf('(');
   const comma = Math.max(left.lastIndexOf(','), open >= 0 && !left.includes(')', open) ? open : -1);
@@ -791,13 +794,19 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   // the comma, the comma is inside the name when the words from the last head to it have no verb.
   const lastHead = [...heads].reverse().find((h) => h.index! < comma);
   if (head < 0 && lastHead && !VERB.test(foldText(left.slice(lastHead.index!, comma))) && !/\d/.test(left.slice(lastHead.index!))) head = lastHead.index!;
+  // "thu nhập bình quân đầu người tại huyện tăng so với năm 2022, đạt trên 30 triệu": nothing but
+  // a verb after the comma; the name is the head's before it.
+  if (head < 0 && lastHead && comma >= 0 && !/\p{L}{2,}/u.test(left.slice(comma + 1).replace(/(?:^|\s)(?:đạt|là|và|còn|lên|xuống)(?=\s|$)/gu, ' '))) head = lastHead.index!;
   if (head >= 0) la += head;
   else if (comma >= 0) la += comma + 1;
   [la, lb] = trimSpan(text, la, lb);
   const lead = NAME_LEAD.exec(text.slice(la, lb));
   if (lead) la += lead[0].length;
   const leftName = cleanName(text.slice(la, lb));
-  const rc = text.slice(R[0], R[1]).search(/,(?![^(]*\))/);
+  let rc = text.slice(R[0], R[1]).search(/,(?![^(]*\))/);
+  // "100% tỉnh, thành phố có bố trí ngân sách …": one word before the comma is a list of units
+  // that the words after it go on to describe.
+  if (rc > 0 && text.slice(unitEnd, R[0] + rc).trim().split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length < 2) rc = -1;
   const rb = rc > 0 ? R[0] + rc : R[1];
   const rightName = cleanName(text.slice(unitEnd, rb));
   const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -818,7 +827,7 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   if (words(name) > 16) name = name.split(/\s+/).slice(-16).join(' ');
   // A bare number needs an indicator word to be a target ("Số bác sĩ …: 15").
   if (!unit && !/^(?:tỷ lệ|tỉ lệ|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức)/iu.test(name)) return null;
-  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
+  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần|năm)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
   // "12 câu lạc bộ dưỡng sinh": the counted noun is the head of the name.
   if (noun && name === rightName) name = `${noun} ${name}`;
   else if (noun && !name.toLowerCase().includes(noun.toLowerCase()) && !/^(?:tỷ lệ|tỉ lệ)/iu.test(name)) name = `${name} (${noun})`;
@@ -829,5 +838,7 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
 }
 
 function cleanName(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '').replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '').trim();
+  // (Twice: "… so với năm 2022, đạt" loses the verb, then the comma.)
+  const once = (x: string) => x.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '').replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '').trim();
+  return once(once(s));
 }
