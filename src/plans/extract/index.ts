@@ -29,6 +29,8 @@ export interface ExtractedTarget {
   readonly strive: boolean;
   readonly shared: boolean;
   readonly confidence: number;
+  /** A target for a named group of units ("riêng vùng miền núi dưới 25,5%" → "vùng miền núi"). */
+  readonly group?: string;
   /** The heading of the innermost section the target is in ("2. Mục tiêu cụ thể", "III. NHIỆM VỤ VÀ GIẢI PHÁP"); null when none. */
   readonly section: string | null;
 }
@@ -139,7 +141,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const targets = found.targets.filter((t) => !pastSet.has(t)).map((t) => {
     const o = span(t.start, t.end);
     const sec = sectionAt(t.start);
-    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, ...(t.qualifier ? { qualifier: t.qualifier } : {}), value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
+    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, ...(t.qualifier ? { qualifier: t.qualifier } : {}), ...(t.group ? { group: t.group } : {}), value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
   });
   const unmatched = found.unmatched.map((u) => {
     const o = span(u.start, u.end);

@@ -65,6 +65,8 @@ export interface TargetSpan {
   readonly confidence: number;
   /** The comparator on a change: "giảm từ 0,5% trở lên" is reduce_by 0,5 with qualifier ">=". */
   readonly qualifier?: Comparator;
+  /** A target for a named group of units: "riêng vùng miền núi dưới 25,5%" → "vùng miền núi". */
+  readonly group?: string;
 }
 
 export type UnmatchedCode = 'age' | 'per_capita_base' | 'level_in_name' | 'year' | 'date' | 'document_number' | 'ordinal' | 'range_upper' | 'no_indicator';
@@ -548,11 +550,19 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         }
         // "thành thị là 95-100%, nông thôn là 93-95%", "nam 60%, nữ 55%": a short label after a
         // comma names a group of the indicator before it.
-        const label = before && prevT ? text.slice(before.c.tok.unitEnd, c.cmpStart) : '';
-        if (!x.m && prevT && /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) && !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) && !NAME_HEAD.test(label)) {
-          NAME_HEAD.lastIndex = 0;
-          const a = trimSpan(text, before!.c.tok.unitEnd, c.cmpStart)[0];
-          targets.push({ ...prevT, comparator: c.explicit || c.rangeLower ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: yearAfter(text, c.tok, cb) ?? prevT.year, start: a, end: c.tok.unitEnd, shared: false });
+        // (After the value's "/năm" or "trở lên", which stay with it.)
+        const label = before && prevT ? text.slice(before.c.tok.unitEnd, c.cmpStart).replace(/^(?:\s*(?:\/\s*năm|trở lên))+/u, '') : '';
+        // "…dưới 19%, riêng vùng miền núi dưới 25,5%", "giảm 2%/năm (riêng các xã đặc biệt khó khăn
+        // giảm 4%/năm)", "…, các huyện nghèo giảm từ 4%/năm trở lên": a target of the same
+        // indicator for a named group of units.
+        const groupOf = /^\s*[,;(]?\s*riêng\s+(?:(?:tại|ở|đối với)\s+)?([^,;()]{2,80}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label) ?? /^\s*[,;]\s*((?:các|những)\s+(?:xã|phường|huyện|tỉnh|thôn|bản|vùng|địa phương)\s[^,;()]{1,60}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label);
+        const shortLabel = /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) && !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) && !NAME_HEAD.test(label);
+        NAME_HEAD.lastIndex = 0;
+        // ("riêng …" names who, never what: it continues the indicator even when its words match another.)
+        if (prevT && (groupOf && /riêng/u.test(label) || !x.m && (groupOf || shortLabel))) {
+          const a = trimSpan(text, c.cmpStart - label.length, c.cmpStart)[0];
+          const group = groupOf ? { group: groupOf[1]!.trim() } : {};
+          targets.push({ ...prevT, ...group, comparator: c.explicit || c.rangeLower || c.changeVerb ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: yearAfter(text, c.tok, cb) ?? prevT.year, start: a, end: c.tok.unitEnd, shared: false });
           continue;
         }
         NAME_HEAD.lastIndex = 0;
