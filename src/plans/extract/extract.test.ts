@@ -108,7 +108,7 @@ test('a target of an indicator the catalogue lacks is returned with indicatorCod
 test('results of the past are not targets: "năm 2022 đạt", "đã", "ước đạt", "giảm từ 25,1% xuống …"; a report gives no targets', () => {
   const r = extractPlan(plan('- Năm 2022, thu nhập bình quân đầu người năm 2022 đạt 27,8 triệu đồng/người; đã giải quyết việc làm cho 3.500 lao động; tỷ lệ hộ nghèo giảm từ 25,1% xuống còn 17%.\n- Phấn đấu thu nhập bình quân đầu người đạt 40 triệu đồng/người; tỷ lệ người dân tham gia BHYT đạt 95%.').replace('Thực hiện Nghị quyết', 'Ngày 05/01/2024. Thực hiện Nghị quyết'));
   assert.deepEqual(r.targets.map((t) => t.value), [40, 95]);
-  assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1]);
+  assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1, 17]);
   assert.ok(r.results.every((x) => typeof x.name === 'string' && x.name.length > 0));
   // "đạt 125% so với kế hoạch": a share of the plan reached is a result, and so is what reached it.
   const share = extractPlan(plan('- Tổng sản lượng lương thực đạt 16.819,8 tấn, đạt 125% so với kế hoạch; tỷ lệ người dân tham gia BHYT đạt 95%.'));
@@ -388,4 +388,12 @@ test('a target for a named group of units keeps the indicator and names the grou
     'poor_household_rate reduce_by 2 - «Tỷ lệ hộ nghèo giảm bình quân 2%»', 'poor_household_rate reduce_by 4 các xã đặc biệt khó khăn «riêng các xã đặc biệt khó khăn giảm 4%»',
     'poor_household_rate reduce_by 1.5 - «Tỷ lệ hộ nghèo giảm 1,5%»', 'poor_household_rate reduce_by(>=) 4 các huyện nghèo «các huyện nghèo giảm từ 4%/năm trở lên»',
   ]);
+});
+
+test('comparators written as signs ("<2%", "≤ 3%"); "giảm từ 30% năm 2020 xuống dưới 12% năm 2025" gives the target and its baseline as a result', () => {
+  // Issue 11 ("<2%" was read as "= 2"; "từ 30% năm 2020 xuống dưới 12% năm 2025 gives a baseline and
+  // a target"); the same path written as a result ("đã giảm từ 25,1% xuống còn 17%") stays a result.
+  const r = extractPlan(plan('- Tỷ lệ thất nghiệp <2%; tỷ lệ hộ nghèo ≤ 3%.\n- Tỷ lệ hộ nghèo giảm từ 30% năm 2020 xuống dưới 12% năm 2025.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`), ['unemployment_rate < 2 2030', 'poor_household_rate <= 3 2030', 'poor_household_rate < 12 2025']);
+  assert.deepEqual(r.results.map((x) => `${x.value} ${x.year}`), ['30 2020']);
 });

@@ -84,6 +84,11 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   const paren = /^[^(]{0,30}\(\s*(?:giảm|tăng)\s+[\d.,]+\s*%?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(text.slice(end, Math.min(text.length, end + 70)).toLowerCase());
   if (paren && !/phấn đấu|mục tiêu/u.test(before) && (paren[1] === undefined || (ctx.refYear !== null && Number(paren[1]) < ctx.refYear))) return 'past';
   if (vs && !/phấn đấu|mục tiêu/u.test(before) && (vs[1] === undefined || (ctx.refYear !== null && Number(vs[1]) < ctx.refYear))) return 'past';
+  // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": the value it comes down to, in a year after the
+  // one it starts from and not before the document's, is a target (its start is a baseline).
+  const path = /(?<![\p{L}])từ\s*[\d.,]+\s*%?\s*(?:\(?\s*(?:vào |cuối )?năm ((?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:xuống|lên)\s+(?:(?:còn|dưới|mức|trên)\s+)*[\d.,]+\s*%?(?:\s*\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)?$/u.exec(before);
+  const toYear = path?.[2] ?? /^\s*(?:%\s*)?(?:\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)/u.exec(after)?.[1];
+  if (path && path[1] && toYear && Number(toYear) > Number(path[1]) && (ctx.refYear === null || Number(toYear) >= ctx.refYear) && !/(?<![\p{L}])đã(?![\p{L}])/u.test(before)) return 'future';
   if (future && !PAST_NEAR.test(before)) return 'future';
   if (PAST.test(before) || pastYear || SHARE_OF_PLAN.test(text.slice(a, clauseEnd(text, end)).toLowerCase())) return 'past';
   // "Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo, chiếm 1,51%; 6.006 hộ cận nghèo, chiếm

@@ -559,9 +559,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const shortLabel = /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) && !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) && !NAME_HEAD.test(label);
         NAME_HEAD.lastIndex = 0;
         // ("riêng …" names who, never what: it continues the indicator even when its words match another.)
-        if (prevT && (groupOf && /riêng/u.test(label) || !x.m && (groupOf || shortLabel))) {
+        // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": where it comes down to is the same indicator.
+        const pathLabel = before !== null && /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.tok.start).replace(/(?:dưới|trên|mức|còn)\s*$/u, '')) && /từ\s*$/u.test(text.slice(Math.max(0, before?.c.tok.start ?? 0) - 6, before?.c.tok.start ?? 0));
+        if (prevT && (pathLabel || groupOf && /riêng/u.test(label) || !x.m && (groupOf || shortLabel))) {
           const a = trimSpan(text, c.cmpStart - label.length, c.cmpStart)[0];
-          const group = groupOf ? { group: groupOf[1]!.trim() } : {};
+          const group = groupOf && !pathLabel ? { group: groupOf[1]!.trim() } : {};
           targets.push({ ...prevT, ...group, comparator: c.explicit || c.rangeLower || c.changeVerb ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: yearAfter(text, c.tok, cb) ?? prevT.year, start: a, end: c.tok.unitEnd, shared: false });
           continue;
         }
@@ -684,6 +686,12 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
       break;
     }
   }
+  // "<2%", "≤ 5%", "≥95%": a comparator written as a sign (folding drops it).
+  const sign = /([<>≤≥]|&lt;|&gt;)\s*$/u.exec(text.slice(Math.max(clauseStart, t.start - 6), t.start));
+  if (sign && !explicit) {
+    explicit = ({ '<': '<', '&lt;': '<', '>': '>', '&gt;': '>', '≤': '<=', '≥': '>=' } as Record<string, Comparator>)[sign[1]!]!;
+    cmpWord = sign[1]!;
+  }
   if (!explicit && hadFiller) {
     explicit = '=';
     cmpWord = null;
@@ -715,7 +723,9 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   // "36 triệu đồng/năm", "75.000 tỷ đồng": an amount of money is never a count of persons or
   // households, whatever the words around it ("… đạt 36 triệu đồng/năm, giải quyết việc làm").
   const money = wu !== null && /đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(wu[1]!);
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: money ? ['money'] : unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
+  // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change.
+  const pathStart = /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: money ? ['money'] : unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb && !pathStart, changeVerb, perYear, left: [0, 0], right: [0, 0] };
 }
 
 // The verbs that govern a number, on folded text; the last one before the number decides. A
