@@ -397,3 +397,11 @@ test('comparators written as signs ("<2%", "≤ 3%"); "giảm từ 30% năm 2020
   assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`), ['unemployment_rate < 2 2030', 'poor_household_rate <= 3 2030', 'poor_household_rate < 12 2025']);
   assert.deepEqual(r.results.map((x) => `${x.value} ${x.year}`), ['30 2020']);
 });
+
+test('a change carries over ";" to an item with no verb, not to one with its own comparator or verb; "có thêm 5 xã" is an increase', () => {
+  // Trùng Khánh 2023 ("giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên"); National
+  // Assembly 2021–2025 ("duy trì mức giảm 1-1,5%/năm; có 10 bác sĩ và 30 giường bệnh trên 1 vạn dân");
+  // "tăng thêm 7 xã" (corpus README) as "có thêm".
+  const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên; tỷ lệ trẻ có cân nặng sơ sinh thấp dưới 8%.\n- Tỷ lệ hộ nghèo duy trì mức giảm 1-1,5%/năm; có 10 bác sĩ và 30 giường bệnh trên 1 vạn dân.\n- Phấn đấu có thêm 5 xã đạt chuẩn nông thôn mới nâng cao.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['reduce_by 6', 'reduce_by 1.3', '< 8', 'reduce_by 1', '= 10', '= 30', 'increase_by 5']);
+});

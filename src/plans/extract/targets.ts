@@ -253,6 +253,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
     }
     const headingYear = yearStack.length ? yearStack[yearStack.length - 1]!.year : opts.defaultYear ?? null;
     let introYear: number | null = null;
+    // "giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên": an item with no verb
+    // after ";" keeps the change of the clause before it, as an item after "," does.
+    let clauseChange: 'reduce' | 'increase' | null = null;
     for (const [ca, cb] of clausesOf(text, bodyStart, lineEnd)) {
       const clause = text.slice(ca, cb);
       const cYears = yearsIn(clause).map((y) => ({ ...y, start: y.start + ca, end: y.end + ca }));
@@ -321,7 +324,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             continue;
           }
           // A range of quantities: the lower bound is the target (at least), the upper is listed.
-          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, cands.at(-1)?.changeVerb ?? null);
+          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, (cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null));
           c.explicit = '>=';
           c.rangeLower = true;
           c.unitFrom = next.end;
@@ -388,9 +391,10 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           levels.push(c);
           continue;
         }
-        cands.push(candidate(text, ca, t, fBefore, t, perCapita, cands.at(-1)?.changeVerb ?? null));
+        cands.push(candidate(text, ca, t, fBefore, t, perCapita, (cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null)));
       }
 
+      clauseChange = cands.length ? cands[cands.length - 1]!.changeVerb : null;
       // Words between numbers: left of the first, right of the last, and the gaps divided.
       for (let i = 0; i < cands.length; i++) {
         const c = cands[i]!;
@@ -731,7 +735,7 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
 // The verbs that govern a number, on folded text; the last one before the number decides. A
 // noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
 // giảm nghèo) is not a verb of change.
-const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
 
 /**
  * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
@@ -757,7 +761,8 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
   }
   // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
   // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
-  if (!last) return { verb: prev && !VERB.test(f) ? prev : null, perYear };
+  // (Not an item with a level comparator of its own: "…; tỷ lệ trẻ … dưới 8%" is a level.)
+  if (!last) return { verb: prev && !VERB.test(f) && !/(?:^|\s)(?:duoi|tren|hon|khong qua|toi da|khoang)\s*$/u.test(f) ? prev : null, perYear };
   // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
   if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
   // "giảm từ 30% xuống (còn) 12%": the first number is the start.
@@ -766,7 +771,8 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
   // "Duy trì tốc độ tăng trưởng bình quân … là 7,82%": the level is to be kept.
   if (w.startsWith('duy tri')) return { verb: null, perYear, maintain: true };
   if (w === 'giam' || w === 'ha') return { verb: 'reduce', perYear };
-  if (w === 'tang them') return { verb: 'increase', perYear };
+  // "tăng thêm 7 xã", "có thêm 5 xã đạt chuẩn": more of them, an increase.
+  if (w === 'tang them' || w === 'co them' || w === 'xay dung them') return { verb: 'increase', perYear };
   if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
   return { verb: null, perYear };
 }
