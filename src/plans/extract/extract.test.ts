@@ -405,3 +405,13 @@ test('a change carries over ";" to an item with no verb, not to one with its own
   const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên; tỷ lệ trẻ có cân nặng sơ sinh thấp dưới 8%.\n- Tỷ lệ hộ nghèo duy trì mức giảm 1-1,5%/năm; có 10 bác sĩ và 30 giường bệnh trên 1 vạn dân.\n- Phấn đấu có thêm 5 xã đạt chuẩn nông thôn mới nâng cao.'));
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['reduce_by 6', 'reduce_by 1.3', '< 8', 'reduce_by 1', '= 10', '= 30', 'increase_by 5']);
 });
+
+test('a table row with a unit column ("| % |"), its cells split by "|" or tabs, gives its numbers that unit', () => {
+  // Issue 11 item 2 ("tables flattened to text: label, colon or tab, value"); Vietnamese plan tables
+  // have a column "Đơn vị tính" between the indicator and the figures.
+  const doc = plan('STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch\n1\tTỷ lệ hộ nghèo\t%\t2,5\n| 2 | Tỷ lệ lao động qua đào tạo | % | ≥ 70 |');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.unit}`), ['poor_household_rate = 2.5 %', 'trained_workers_rate >= 70 %']);
+  assert.equal(r.targets[0]!.sourceText, 'Tỷ lệ hộ nghèo\t%\t2,5');
+  assert.equal(doc.slice(r.targets[0]!.start, r.targets[0]!.end), r.targets[0]!.sourceText);
+});

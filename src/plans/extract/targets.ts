@@ -155,8 +155,8 @@ export interface TargetOptions {
 function markerOf(line: string): { depth: number; length: number } {
   let x = /^[ ]*(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line);
   if (x && x[1]) return { depth: 1, length: x[0].length };
-  // "3 | Tỷ lệ … | 24,1% |": the row number of a flattened table.
-  if ((x = /^[ ]*\d{1,3}[ ]*\|[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
+  // "3 | Tỷ lệ … | 24,1% |", "| 3 | …", "3<tab>Tỷ lệ …": the row number of a flattened table.
+  if ((x = /^[ ]*\|?[ ]*\d{1,3}[ ]*(?:\||\t)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
   if ((x = /^[ ]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)][ ]*|[ ]+)(?=\D)/.exec(line))) return { depth: 1 + x[1]!.split('.').length, length: x[0].length };
   if ((x = /^[ ]*[a-zđ]\)[ ]*/.exec(line))) return { depth: 4, length: x[0].length };
   if ((x = /^[ ]*\(\d{1,2}\)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
@@ -285,7 +285,10 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         for (const x of ctoks) if (x.start > t.start) { const y = yearAfter(text, x, cb); if (y !== null) return y; }
         return null;
       };
-      const ctoks = findNumbers(text, ca, cb);
+      // A table row with a unit column ("1 | Tỷ lệ hộ nghèo | % | 2,5 |", cells split by tabs or
+      // "|"): the numbers after the unit cell are in that unit.
+      const unitCell = /(?:^|[\t|])[ ]*(%|‰)[ ]*(?=[\t|]|$)/u.exec(text.slice(lineStart, lineEnd));
+      const ctoks = findNumbers(text, ca, cb).map((t) => (unitCell && !t.unit && !t.structure && t.start > lineStart + unitCell.index + unitCell[0].length ? { ...t, unit: unitCell[1]! } : t));
       // "/10.000 dân", "trên 100 dân", "/1 vạn dân" (a vạn is ten thousand): the base of a rate.
       const isBase = (t: NumberToken) => /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && ([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)) || t.value === 1 && /^\s*vạn\s+(?:dân|người)/u.test(text.slice(t.end, t.end + 12)));
       const baseToks = new Set(ctoks.filter(isBase));
