@@ -415,3 +415,11 @@ test('a table row with a unit column ("| % |"), its cells split by "|" or tabs, 
   assert.equal(r.targets[0]!.sourceText, 'Tỷ lệ hộ nghèo\t%\t2,5');
   assert.equal(doc.slice(r.targets[0]!.start, r.targets[0]!.end), r.targets[0]!.sourceText);
 });
+
+test('"đạt 100% chỉ tiêu trở lên" is a threshold to reach, not a share of the plan reached', () => {
+  // Tam Phước 2022 ("Tổng thu ngân sách trên địa bàn đạt 100% chỉ tiêu trở lên"); "đạt 125% so với
+  // kế hoạch" stays a result.
+  const r = extractPlan(plan('- Tổng thu ngân sách trên địa bàn đạt 100% chỉ tiêu trở lên.\n- Tổng sản lượng lương thực đạt 125% so với kế hoạch.'));
+  assert.deepEqual(r.targets.map((t) => t.value), [100]);
+  assert.deepEqual(r.results.map((x) => x.value), [125]);
+});

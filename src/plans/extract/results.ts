@@ -73,7 +73,8 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)) return 'past';
   // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
   // of a plan reached, said of what was done.
-  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
+  // ("đạt 100% chỉ tiêu trở lên", "đạt 100% dự toán trở lên": a threshold still to reach.)
+  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)(?![\p{L}\s]{0,30}trở lên)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
   // "4.806 hộ nghèo, chiếm 1,51%": a count with its share of the whole is a state, a result; the
   // count ("… 6.006 hộ cận nghèo, chiếm") and the share alike.
   const COUNT_SHARE = /\d[\d.]*\s*(?:hộ|người|lao động|trẻ em|đối tượng|xã|thôn|trường)(?:\s*\/\s*[\d.]+\s*hộ)?[^.;\d]{0,40}?,?\s*chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?[\d.,]+\s*%/u;
