@@ -33,6 +33,7 @@ const ABBREVIATIONS: Record<string, string> = {
   ldtbxh: 'lao dong thuong binh xa hoi', ntm: 'nong thon moi', ubnd: 'uy ban nhan dan', hdnd: 'hoi dong nhan dan',
   mttq: 'mat tran to quoc', cssk: 'cham soc suc khoe', tyt: 'tram y te', hssk: 'ho so suc khoe', ktxh: 'kinh te xa hoi',
   ti: 'ty', // "tỉ lệ" = "tỷ lệ"
+  sy: 'si', // "bác sỹ", "liệt sỹ" = "bác sĩ", "liệt sĩ" (both spellings are in use)
 };
 // Function words that carry no meaning for matching ("của", "các", "và", "được", "ở", "bị"…).
 const STOP = new Set(['cac', 'cua', 'va', 'duoc', 'nhung', 'la', 'voi', 'o', 'thi', 'da', 'se', 'bi', 'moi', 'toan', 'cho', 'tu', 'den', 'so', 'tong']);

@@ -108,7 +108,7 @@ test('a target of an indicator the catalogue lacks is returned with indicatorCod
 test('results of the past are not targets: "năm 2022 đạt", "đã", "ước đạt", "giảm từ 25,1% xuống …"; a report gives no targets', () => {
   const r = extractPlan(plan('- Năm 2022, thu nhập bình quân đầu người năm 2022 đạt 27,8 triệu đồng/người; đã giải quyết việc làm cho 3.500 lao động; tỷ lệ hộ nghèo giảm từ 25,1% xuống còn 17%.\n- Phấn đấu thu nhập bình quân đầu người đạt 40 triệu đồng/người; tỷ lệ người dân tham gia BHYT đạt 95%.').replace('Thực hiện Nghị quyết', 'Ngày 05/01/2024. Thực hiện Nghị quyết'));
   assert.deepEqual(r.targets.map((t) => t.value), [40, 95]);
-  assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1]);
+  assert.deepEqual(r.results.map((x) => x.value), [27.8, 3500, 25.1, 17]);
   assert.ok(r.results.every((x) => typeof x.name === 'string' && x.name.length > 0));
   // "đạt 125% so với kế hoạch": a share of the plan reached is a result, and so is what reached it.
   const share = extractPlan(plan('- Tổng sản lượng lương thực đạt 16.819,8 tấn, đạt 125% so với kế hoạch; tỷ lệ người dân tham gia BHYT đạt 95%.'));
@@ -170,7 +170,7 @@ test('"tăng thêm" and "tăng … so với" are increases; a growth rate "tăng
 test('years: "so với năm 2020" is a baseline, a bare year yields to "Đến năm 2025:", a year opening a clause carries over ";", a later value\'s year is shared', () => {
   const r = extractPlan(plan('- Đến năm 2025: giảm tỷ lệ hộ nghèo xuống 3% ở các xã năm 2020 có tỷ lệ hộ nghèo trên 10%.\n- Mục tiêu: đến năm 2027 tỷ lệ lao động qua đào tạo đạt 70%; tỷ lệ tham gia bảo hiểm y tế đạt 95%.\n- Thu nhập bình quân đầu người tăng ít nhất 1,5 lần so với năm 2020.\n- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 90%, tỷ lệ hộ nghèo dưới 2% năm 2026.'));
   const got = r.targets.map((t) => `${t.comparator} ${t.value}${t.unit} ${t.year}`);
-  assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026']);
+  assert.deepEqual(got.filter((x) => !x.startsWith('> 10')), ['= 3% 2025', '= 70% 2027', '= 95% 2027', 'increase_by 1.5lần 2030', '= 90% 2026', '< 2% 2026']);
 });
 
 test('a label and its value after a colon are one target; "70% năm 2025, 85% năm 2030" continues the indicator', () => {
@@ -244,4 +244,182 @@ test('a press item: the headline\'s year is the plan\'s; "theo chuẩn nghèo gi
 test('"Duy trì … là 7%" keeps a level; "tốc độ tăng trưởng" is a noun, not a change verb', () => {
   const r = extractPlan(plan('- Duy trì tốc độ tăng trưởng kinh tế bình quân là 7%.\n- Tốc độ tăng trưởng kinh tế đạt 8%.'));
   assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['maintain 7', '= 8']);
+});
+
+test('an amount of money is never a count of persons: "đạt 36 triệu đồng/năm, giải quyết việc làm hơn 1.200 lao động"', () => {
+  // Tây Giang CTr 2020–2025 and the national poverty programme 2021–2025 ("tối thiểu là 75.000 tỷ đồng, … giảm … số hộ nghèo").
+  const r = extractPlan(plan('- Hộ nghèo giảm bình quân 4%/năm, thu nhập bình quân đầu người đạt 36 triệu đồng/năm, giải quyết việc làm hơn 1.200 lao động.\n- Tổng nguồn vốn tối thiểu là 75.000 tỷ đồng, với mục tiêu giảm số hộ nghèo.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.unit}`), [
+    'poor_household_rate reduce_by 4 %/năm', 'null = 36 triệu đồng/năm', 'jobs_created > 1200 persons', 'null >= 75000 tỷ đồng',
+  ]);
+});
+
+test('a news item on a review meeting is a report: "15/15 chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra"; a sentence takes the tense of the one before it', () => {
+  // Yên Kỳ (HĐND, 12/2025) and Hòa Bình (Đảng ủy phường, 01/2026): "N/N chỉ tiêu … đạt và vượt
+  // kế hoạch" opens a paragraph of results; "đề xuất phương hướng, nhiệm vụ … trong thời gian tới"
+  // sets no target.
+  const r = extractPlan(' date 2025-12-25 Kỳ họp thứ Ba, HĐND xã Kim Sơn\n\nNgày 25/12, HĐND xã Kim Sơn tổ chức kỳ họp nhằm đánh giá tình hình phát triển kinh tế – xã hội năm 2025.\n\nNăm 2025, tình hình kinh tế – xã hội của xã có nhiều chuyển biến. 12/12 chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra. Tổng vốn đầu tư toàn xã hội đạt gần 500 tỷ đồng. Tỷ lệ hộ nghèo giảm 1,2%, hộ cận nghèo giảm 0,9%.\n\nCác đại biểu đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới.');
+  assert.equal(r.plan.kind, 'report');
+  assert.deepEqual(r.targets, []);
+  assert.deepEqual(r.results.map((x) => x.value), [500, 1.2, 0.9]);
+  // A resolution: last year's paragraph gives results, this year's targets.
+  const n = extractPlan(' date 2025-12-23 Kỳ họp thứ 4, HĐND xã Kim Sơn\n\nNăm 2025, tình hình kinh tế của xã ổn định. Tổng giá trị sản xuất tăng 9,6% so với cùng kỳ năm 2024; thu ngân sách ước thực hiện 86,4 tỷ đồng. Tỷ lệ hộ nghèo còn 0,58%.\n\nNăm 2026, xã đề ra 18 chỉ tiêu, trong đó phấn đấu tỷ lệ hộ nghèo dưới 0,5%.');
+  assert.deepEqual(n.targets.map((t) => `${t.comparator} ${t.value}`), ['< 0.5']);
+  assert.ok(n.results.some((x) => x.value === 0.58));
+});
+
+test('"hiện nay có" states what is, a result; "đạt 100% nghị quyết" makes its clause a result', () => {
+  // Lâm Đồng (2015): "Toàn tỉnh hiện nay có … ; có khoảng 97% trẻ em …"; Vĩnh Long city (2021):
+  // "đào tạo nghề cho 3.500 lao động, …, đạt 100% nghị quyết".
+  const r = extractPlan(plan('- Toàn tỉnh hiện nay có khoảng 25.600 đối tượng được trợ cấp; có khoảng 97% trẻ em khuyết tật được chăm sóc.\n- Trong năm, thành phố đào tạo nghề cho 3.500 lao động, giải quyết việc làm cho 5.500 lao động, đạt 100% nghị quyết.\n- Tỷ lệ lao động qua đào tạo đạt 70%.'));
+  assert.deepEqual(r.targets.map((t) => t.value), [70]);
+  assert.ok([97, 3500].every((v) => r.results.some((x) => x.value === v)));
+});
+
+test('"giảm 1/2 số hộ nghèo" is a reduction by 50%; "có 8/8 xã" is 8 communes (the total is no number of its own); "ngày 1/2" stays a date', () => {
+  // The national poverty programme 2021–2025 ("giảm 1/2 số hộ nghèo và hộ cận nghèo so với đầu
+  // kỳ"); Đạ Tẻh congress 2020 ("có 8/8 xã được công nhận nông thôn mới nâng cao"); the new rural
+  // programme ("đã có 5.813/8.227 xã đạt chuẩn").
+  const r = extractPlan(plan('- Giảm 1/2 số hộ nghèo so với đầu kỳ; có 8/8 xã được công nhận nông thôn mới nâng cao.\n- Ngày 1/2 tổng kết.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['reduce_by 50 %', '= 8 xã']);
+  assert.equal(r.targets[1]!.sourceText, '8/8 xã được công nhận nông thôn mới nâng cao');
+  assert.ok(r.unmatched.some((u) => u.code === 'date' && u.sourceText === '1/2'));
+});
+
+test('a range with its unit on both bounds ("từ 1,3% đến 1,5%/năm"); "(dưới 2.500 gram)" inside a name; "/1 vạn dân" and "bác sỹ"', () => {
+  // National poverty programme 2017 ("bình quân từ 1,3% đến 1,5%/năm"); the first-1000-days
+  // programme ("tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%", twice); Phú Thọ
+  // HĐND 2023 ("14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân").
+  const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo bình quân từ 1,3% đến 1,5%/năm; tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%.\n- Tỷ lệ bác sỹ, giường bệnh/1 vạn dân: 14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.unit}`), [
+    'poor_household_rate reduce_by 1.3 %/năm', 'null < 8 %', 'doctors_per_10000 = 14.3 per_10000', 'hospital_beds_per_10000 = 48.5 per_10000',
+  ]);
+  assert.equal(r.targets[1]!.proposed!.name, 'tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram)');
+  assert.ok(r.unmatched.some((u) => u.code === 'range_upper' && u.sourceText === '1,5'));
+  assert.equal(r.unmatched.filter((u) => u.code === 'per_capita_base').length, 3);
+});
+
+test('not targets: a frequency on its own, who a congress gathers, the years an amount is counted over, a counter alone on its line', () => {
+  // Hà Nội elderly plan 2026–2030 ("được khám định kỳ ít nhất 1 lần/năm", its headline); Hưng Yên
+  // congress 2025 ("triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên"); Tây Giang CTr
+  // ("vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng"); the children's programme news page
+  // ("0", "148": share counters under the headline).
+  const r = extractPlan(plan('- Người cao tuổi được khám định kỳ ít nhất 1 lần/năm.\n- Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên.\n- Huy động vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng.\n\n0\n\n148\n\n- Tỷ lệ hộ nghèo dưới 2%.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['> 1500 tỷ đồng', '< 2 %']);
+  for (const s of ['1 lần/năm', '438', '182.000', '5 năm']) assert.ok(r.unmatched.some((u) => u.sourceText === s), s);
+});
+
+test('"A đạt 70%, B đạt 95% năm 2025": each item is named before its value; a value in brackets restates the one before it', () => {
+  // Cam Ranh and Ninh Bình elderly plans ("NCT được khám … đạt 70%, được lập hồ sơ theo dõi quản lý
+  // sức khỏe đạt 95% năm 2025, 100% năm 2030"); the national poverty programme 2017 ("Có ít nhất
+  // khoảng 2.765 xã … đạt chuẩn nông thôn mới (ít nhất 31%)").
+  const r = extractPlan(plan('- Người cao tuổi được khám sức khỏe định kỳ đạt 70%, được lập hồ sơ theo dõi quản lý sức khỏe đạt 95% năm 2025, 100% năm 2030.\n- Có ít nhất khoảng 2.765 xã đạt chuẩn nông thôn mới (ít nhất 31%).'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} ${t.year} «${t.sourceText}»`), [
+    '= 70 % 2025 «Người cao tuổi được khám sức khỏe định kỳ đạt 70%»', '= 95 % 2025 «được lập hồ sơ theo dõi quản lý sức khỏe đạt 95%»', '= 100 % 2030 «100% năm 2030»',
+    '>= 2765 xã 2030 «ít nhất khoảng 2.765 xã đạt chuẩn nông thôn mới»', '>= 31 % 2030 «ít nhất 31%»',
+  ]);
+  assert.equal(r.targets[4]!.indicatorName, r.targets[3]!.indicatorName);
+});
+
+test('a value that defines the group or where a change starts is no target; "duy trì đạt từ 98,4% trở lên" is at least', () => {
+  // Decision 1493 ("xuống 15‰ ở các tỉnh năm 2020 có tỷ suất tử vong sơ sinh trên 19‰"); the
+  // national poverty programme 2017 ("giảm số xã đạt dưới 05 tiêu chí xuống dưới 150 xã"); Phú Thọ
+  // HĐND 2023 ("… hợp vệ sinh duy trì đạt từ 98,4% trở lên").
+  const r = extractPlan(plan('- Giảm tỷ suất tử vong trẻ sơ sinh xuống 15‰ ở các tỉnh có tỷ suất tử vong sơ sinh trên 19‰.\n- Giảm số xã đạt dưới 05 tiêu chí xuống dưới 150 xã.\n- Tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt hợp vệ sinh duy trì đạt từ 98,4% trở lên.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['= 15', '< 150', '>= 98.4']);
+  assert.ok(r.unmatched.some((u) => u.sourceText === '19') && r.unmatched.some((u) => u.sourceText === '05'));
+});
+
+test('two marked years in a clause go to the values beside them; "vào các năm 2015, 2020" is the last; "phương hướng, nhiệm vụ năm 2026" is the opening\'s year', () => {
+  // BHXH roadmap 2013 ("đến năm 2015 đạt tỷ lệ trên 70% dân số tham gia BHYT, đến năm 2020 có trên
+  // 80%"); Ninh Bình and Cam Ranh elderly plans ("75% … vào năm 2025 và đạt 85% vào năm 2030",
+  // "100% … vào năm 2025 và duy trì đến năm 2030"); the children's programme 2012–2020 ("85% vào
+  // các năm 2015, 2020"); Hòa Bình ward 2026 (a term "nhiệm kỳ 2025 - 2030" named in passing).
+  const r = extractPlan(plan('- Đến năm 2015 đạt tỷ lệ trên 70% dân số tham gia BHYT, đến năm 2020 có trên 80% dân số tham gia BHYT.\n- 75% người cao tuổi được cung cấp thông tin về già hóa dân số vào năm 2025 và đạt 85% vào năm 2030.\n- 100% người cao tuổi khi bị bệnh được khám và điều trị vào năm 2025 và duy trì đến năm 2030.\n- Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp đạt 80% vào năm 2015, tỷ lệ trẻ em khuyết tật được chăm sóc 85% vào các năm 2015, 2020.'));
+  assert.deepEqual(r.targets.map((t) => `${t.value} ${t.year}`), ['70 2015', '80 2020', '75 2025', '85 2030', '100 2025', '80 2015', '85 2020']);
+  const h = extractPlan(' date 2026-01-16 Phường Kim Sơn phấn đấu giảm tỷ lệ hộ nghèo xuống còn 0,2%\n\nĐảng ủy phường vừa tổ chức Hội nghị tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026. Năm 2025, Đảng bộ phường đã tổ chức thành công Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.');
+  assert.deepEqual(h.targets.map((t) => `${t.value} ${t.year}`), ['0.2 2026']);
+});
+
+test('a headline that repeats a result of its body is that result; "đánh giá kết quả thực hiện nhiệm vụ năm 2025" does not look ahead', () => {
+  // Lâm Đồng (2015): the headline "97% trẻ em bị bỏ rơi, trẻ khuyết tật được chăm sóc hỗ trợ" over
+  // "Toàn tỉnh hiện nay có …; có khoảng 97% trẻ em bị bỏ rơi …"; Yên Kỳ HĐND (2025): "thảo luận, đánh
+  // giá kết quả thực hiện nhiệm vụ năm 2025".
+  const r = extractPlan('97% trẻ em bị bỏ rơi được chăm sóc hỗ trợ\n\n04:11, 12/11/2015\n\nToàn tỉnh hiện nay có khoảng 25.600 đối tượng được trợ cấp; có khoảng 97% trẻ em bị bỏ rơi được chăm sóc hỗ trợ.');
+  assert.deepEqual(r.targets, []);
+  assert.equal(r.plan.kind, 'report');
+  const y = extractPlan(' date 2025-12-25 Kỳ họp thứ Ba, HĐND xã Kim Sơn\n\nNgày 25/12, HĐND xã Kim Sơn tổ chức kỳ họp nhằm đánh giá tình hình kinh tế – xã hội năm 2025.\n\nTổng vốn đầu tư toàn xã hội ước đạt 500 tỷ đồng. Tỷ lệ hộ nghèo giảm 1,2%.\n\nTại kỳ họp, các đại biểu thảo luận, đánh giá kết quả thực hiện nhiệm vụ năm 2025.');
+  assert.equal(y.plan.kind, 'report');
+  assert.deepEqual(y.targets, []);
+});
+
+test('"nông thôn là 93-95%" after "thành thị là 95-100%" is a group of the same indicator; a range reads its unit after the upper bound; "lần lượt" carries the comparator', () => {
+  // National Assembly five-year plan 2021–2025 ("thành thị là 95-100%, nông thôn là 93-95%"; "GDP
+  // bình quân đầu người … đạt khoảng 4.700-5.000 USD"); the social insurance targets 2025 ("lần
+  // lượt đạt khoảng 45%, 35% lực lượng lao động trong độ tuổi").
+  const r = extractPlan(plan('- Tỷ lệ hộ gia đình được sử dụng nước sạch theo quy chuẩn ở thành thị đạt 95%, nông thôn là 93%.\n- GDP bình quân đầu người đạt khoảng 4.700-5.000 USD.\n- Số người tham gia BHXH, BHTN lần lượt đạt khoảng 45%, 35% lực lượng lao động trong độ tuổi.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`), ['= 95 %', '= 93 %', '>= 4700 USD', '~ 45 %', '~ 35 %']);
+  assert.equal(r.targets[1]!.indicatorName, r.targets[0]!.indicatorName);
+  assert.equal(r.targets[1]!.sourceText, 'nông thôn là 93%');
+});
+
+test('names of targets the catalogue lacks: "dân số 42%", "lớp 1", "Phấn đấu" alone, "100% tỉnh, thành phố có …", a head word that ends the words, years, the words before a comma', () => {
+  // Tam Phước 2022 ("Huy động trẻ em 6 tuổi vào lớp 1 đạt 100%", "Tỷ lệ người tập luyện TDTT thường
+  // xuyên so với dân số 42%"); MOLISA 2017 ("98,5% xã, phường làm tốt công tác thương binh, liệt sỹ");
+  // Decision on under-5 mortality ("100% tỉnh, thành phố có bố trí ngân sách …"); National Assembly
+  // 2021–2025 ("kinh tế số đạt khoảng 20% GDP", "thời gian sống khoẻ mạnh đạt tối thiểu 67 năm");
+  // Trùng Khánh 2023 ("thu nhập … tăng so với năm 2022, đạt trên 30 triệu đồng/người/năm").
+  const r = extractPlan(plan('- Huy động trẻ em 6 tuổi vào lớp 1 đạt 100%.\n- Tỷ lệ người tập luyện TDTT thường xuyên so với dân số 42%.\n- Phấn đấu 98,5% xã, phường làm tốt công tác thương binh, liệt sỹ.\n- 100% tỉnh, thành phố có bố trí ngân sách để thực hiện chương trình.\n- Kinh tế số đạt khoảng 20% GDP; thời gian sống khoẻ mạnh đạt tối thiểu 67 năm.\n- Thu nhập bình quân đầu người tăng so với năm 2022, đạt trên 30 triệu đồng/người/năm.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} «${t.proposed?.name}»`), [
+    '= 100 % «Huy động trẻ em 6 tuổi vào lớp 1»', '= 42 % «Tỷ lệ người tập luyện TDTT thường xuyên so với dân số»',
+    '= 98.5 % «xã, phường làm tốt công tác thương binh, liệt sỹ»', '= 100 % «tỉnh, thành phố có bố trí ngân sách để thực hiện chương trình»',
+    '~ 20 % «Kinh tế số»', '>= 67 năm «thời gian sống khoẻ mạnh»', '> 30 triệu đồng/người/năm «Thu nhập bình quân đầu người tăng so với năm 2022»',
+  ]);
+});
+
+test('a target for a named group of units keeps the indicator and names the group: "riêng vùng miền núi dưới 25,5%", "(riêng các xã … giảm 4%/năm)", "các huyện nghèo giảm từ 4%/năm trở lên"', () => {
+  // The first-1000-days programme ("tỷ lệ suy dinh dưỡng thể nhẹ cân … dưới 11%, riêng tại vùng đồng
+  // bào dân tộc thiểu số và miền núi dưới 15%"; "… dưới 20%, riêng ở vùng miền núi dưới 23,5%"); the
+  // issue's "giảm bình quân 2%/năm (riêng các xã đặc biệt khó khăn 4%)"; the corpus README's "các
+  // huyện là huyện nghèo giảm từ 7%/năm trở lên".
+  const r = extractPlan(plan('- Tỷ lệ suy dinh dưỡng thể thấp còi dưới 19%, riêng vùng miền núi dưới 25,5%.\n- Tỷ lệ hộ nghèo giảm bình quân 2%/năm (riêng các xã đặc biệt khó khăn giảm 4%/năm).\n- Tỷ lệ hộ nghèo giảm 1,5%/năm, các huyện nghèo giảm từ 4%/năm trở lên.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator}${t.qualifier ? `(${t.qualifier})` : ''} ${t.value} ${t.group ?? '-'} «${t.sourceText}»`), [
+    'stunting_under5_rate < 19 - «Tỷ lệ suy dinh dưỡng thể thấp còi dưới 19%»', 'stunting_under5_rate < 25.5 vùng miền núi «riêng vùng miền núi dưới 25,5%»',
+    'poor_household_rate reduce_by 2 - «Tỷ lệ hộ nghèo giảm bình quân 2%»', 'poor_household_rate reduce_by 4 các xã đặc biệt khó khăn «riêng các xã đặc biệt khó khăn giảm 4%»',
+    'poor_household_rate reduce_by 1.5 - «Tỷ lệ hộ nghèo giảm 1,5%»', 'poor_household_rate reduce_by(>=) 4 các huyện nghèo «các huyện nghèo giảm từ 4%/năm trở lên»',
+  ]);
+});
+
+test('comparators written as signs ("<2%", "≤ 3%"); "giảm từ 30% năm 2020 xuống dưới 12% năm 2025" gives the target and its baseline as a result', () => {
+  // Issue 11 ("<2%" was read as "= 2"; "từ 30% năm 2020 xuống dưới 12% năm 2025 gives a baseline and
+  // a target"); the same path written as a result ("đã giảm từ 25,1% xuống còn 17%") stays a result.
+  const r = extractPlan(plan('- Tỷ lệ thất nghiệp <2%; tỷ lệ hộ nghèo ≤ 3%.\n- Tỷ lệ hộ nghèo giảm từ 30% năm 2020 xuống dưới 12% năm 2025.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`), ['unemployment_rate < 2 2030', 'poor_household_rate <= 3 2030', 'poor_household_rate < 12 2025']);
+  assert.deepEqual(r.results.map((x) => `${x.value} ${x.year}`), ['30 2020']);
+});
+
+test('a change carries over ";" to an item with no verb, not to one with its own comparator or verb; "có thêm 5 xã" is an increase', () => {
+  // Trùng Khánh 2023 ("giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên"); National
+  // Assembly 2021–2025 ("duy trì mức giảm 1-1,5%/năm; có 10 bác sĩ và 30 giường bệnh trên 1 vạn dân");
+  // "tăng thêm 7 xã" (corpus README) as "có thêm".
+  const r = extractPlan(plan('- Giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên; tỷ lệ trẻ có cân nặng sơ sinh thấp dưới 8%.\n- Tỷ lệ hộ nghèo duy trì mức giảm 1-1,5%/năm; có 10 bác sĩ và 30 giường bệnh trên 1 vạn dân.\n- Phấn đấu có thêm 5 xã đạt chuẩn nông thôn mới nâng cao.'));
+  assert.deepEqual(r.targets.map((t) => `${t.comparator} ${t.value}`), ['reduce_by 6', 'reduce_by 1.3', '< 8', 'reduce_by 1', '= 10', '= 30', 'increase_by 5']);
+});
+
+test('a table row with a unit column ("| % |"), its cells split by "|" or tabs, gives its numbers that unit', () => {
+  // Issue 11 item 2 ("tables flattened to text: label, colon or tab, value"); Vietnamese plan tables
+  // have a column "Đơn vị tính" between the indicator and the figures.
+  const doc = plan('STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch\n1\tTỷ lệ hộ nghèo\t%\t2,5\n| 2 | Tỷ lệ lao động qua đào tạo | % | ≥ 70 |');
+  const r = extractPlan(doc);
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.unit}`), ['poor_household_rate = 2.5 %', 'trained_workers_rate >= 70 %']);
+  assert.equal(r.targets[0]!.sourceText, 'Tỷ lệ hộ nghèo\t%\t2,5');
+  assert.equal(doc.slice(r.targets[0]!.start, r.targets[0]!.end), r.targets[0]!.sourceText);
+});
+
+test('"đạt 100% chỉ tiêu trở lên" is a threshold to reach, not a share of the plan reached', () => {
+  // Tam Phước 2022 ("Tổng thu ngân sách trên địa bàn đạt 100% chỉ tiêu trở lên"); "đạt 125% so với
+  // kế hoạch" stays a result.
+  const r = extractPlan(plan('- Tổng thu ngân sách trên địa bàn đạt 100% chỉ tiêu trở lên.\n- Tổng sản lượng lương thực đạt 125% so với kế hoạch.'));
+  assert.deepEqual(r.targets.map((t) => t.value), [100]);
+  assert.deepEqual(r.results.map((x) => x.value), [125]);
 });

@@ -29,6 +29,8 @@ export interface ExtractedTarget {
   readonly strive: boolean;
   readonly shared: boolean;
   readonly confidence: number;
+  /** A target for a named group of units ("riêng vùng miền núi dưới 25,5%" → "vùng miền núi"). */
+  readonly group?: string;
   /** The heading of the innermost section the target is in ("2. Mục tiêu cụ thể", "III. NHIỆM VỤ VÀ GIẢI PHÁP"); null when none. */
   readonly section: string | null;
 }
@@ -97,6 +99,11 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
   let openingYear: number | null = null;
   for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu)) openingYear = Math.max(openingYear ?? 0, Number(y[1]));
+  // "Hội nghị tổng kết … năm 2025, triển khai phương hướng, nhiệm vụ năm 2026": the year the
+  // document sets tasks for is its targets' year, before a term of office named in passing
+  // ("Đại hội … nhiệm kỳ 2025 - 2030").
+  const tasksYear = /(?:phương hướng|nhiệm vụ)(?:,?\s*(?:nhiệm vụ|giải pháp))*\s+năm\s+((?:19|20)\d\d)(?!\d)/iu.exec(m.text.slice(0, 600));
+  if (tasksYear) openingYear = Number(tasksYear[1]);
   // A press item's headline ("Giảm tỷ lệ hộ nghèo … trong năm 2017") names its plan's year; a
   // period in the opening ("giai đoạn 2016-2020") is the programme's, not this plan's.
   const firstLine = m.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
@@ -110,6 +117,13 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
   const tenses = new Map(found.targets.map((t) => [t, tenseOf(m.text, t.start, t.end, { refYear })]));
   let past = found.targets.filter((t) => report || tenses.get(t) === 'past');
+  // A press headline that repeats a result of its body ("97% trẻ em bị bỏ rơi … được chăm sóc"
+  // over "hiện nay có … khoảng 97% trẻ em bị bỏ rơi …") is that result, not a target.
+  const s0 = m.text.search(/\S/u);
+  const nl = s0 < 0 ? -1 : m.text.indexOf('\n', s0);
+  const firstLineEnd = nl < 0 ? m.text.length : nl;
+  const pastKeys = new Set(past.map((t) => `${t.value} ${t.indicatorCode ?? t.indicatorName}`));
+  past = past.concat(found.targets.filter((t) => !past.includes(t) && t.end <= firstLineEnd && tenses.get(t) !== 'future' && pastKeys.has(`${t.value} ${t.indicatorCode ?? t.indicatorName}`)));
   // A text without a kind that reports values as reached and none as still to reach is a report
   // of results (a press item on a review meeting): its other figures are results too.
   const ahead = found.targets.filter((t) => tenses.get(t) === 'future').length;
@@ -127,7 +141,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const targets = found.targets.filter((t) => !pastSet.has(t)).map((t) => {
     const o = span(t.start, t.end);
     const sec = sectionAt(t.start);
-    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, ...(t.qualifier ? { qualifier: t.qualifier } : {}), value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
+    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, ...(t.qualifier ? { qualifier: t.qualifier } : {}), ...(t.group ? { group: t.group } : {}), value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
   });
   const unmatched = found.unmatched.map((u) => {
     const o = span(u.start, u.end);

@@ -123,11 +123,16 @@ function insideParenthesis(s: string, i: number): boolean {
  * rules and blank-with-spaces lines removed, and sentences broken by a page break joined:
  * a line ending without sentence punctuation, then blank line(s) (or none: text hard-wrapped by
  * a PDF converter), then a line starting with a lowercase letter, a number or "(" that is not
- * a list marker ("a)", "2.1", "(1)") continues the sentence with one space.
+ * a list marker ("a)", "2.1", "(1)"), a table row's number ("1 | …") nor a bare number on its own
+ * line (a share or view counter)
+ * continues the sentence with one space.
  */
 export function normalise(original: string): MappedText {
   let m = fromOriginal(original);
   m = replaceMapped(m, /\r\n?/g, () => ['\n']);
+  // A tab between words separates the cells of a table row (a .docx table or a spreadsheet pasted
+  // as text): read as the "|" of a flattened table. Other tabs are spaces.
+  m = replaceMapped(m, /(?<=\S)[ ]*\t+[ ]*(?=\S)/g, () => [' | ']);
   m = replaceMapped(m, /[\u00a0\u2007\u202f\t]/g, () => [' ']);
   m = replaceMapped(m, /[\u200b\ufeff]/g, () => []);
   m = replaceMapped(m, /<sup>\s*([^<]*?)\s*<\/sup>/gi, (x) => [[...x[1]!].map((c) => SUPERSCRIPT[c] ?? c).join('')]);
@@ -146,7 +151,7 @@ export function normalise(original: string): MappedText {
   // The next line may also start with a number or a parenthesis ("100%, tỉ lệ …", "(6 - 10
   // tuổi)") when that is not a list marker ("2.1 …", "(1) …", "3. …").
   m = reflowHardWrapped(m);
-  m = replaceMapped(m, /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu, () => [' ']);
+  m = replaceMapped(m, /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?!\d+(?:[.,]\d+)*[ ]*(?:\n|$))(?!\d{1,3}[ ]*(?:\||\t))(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu, () => [' ']);
   // A range cut inside an open parenthesis: "(6\n- 10 tuổi)".
   // (The open parenthesis is looked for by hand, back to the line start: a lookbehind
   // `(?<=\([^)\n]*\d)` rescans the line at every position, quadratic on long lines.)

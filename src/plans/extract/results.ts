@@ -10,12 +10,21 @@ import { foldText } from '../../indicators/match.ts';
 const WINDOW = 220;
 
 // Words that say a value is still to be reached (lower-case NFC text; "đã" is not "đa chiều").
-const FUTURE = /(?<![\p{L}])(?:phấn đấu|(?<!chương trình )mục tiêu(?! quốc gia)|đề ra|đặt ra|chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
+// A target named as a thing already set ("vượt kế hoạch đề ra", "vượt mục tiêu 50%", "9 nhóm
+// mục tiêu đặt ra cho giai đoạn 2021–2025", "15/15 chỉ tiêu chủ yếu đạt") is what a review
+// measures against, not a target still to reach.
+const FUTURE = /(?<![\p{L}])(?:phấn đấu|(?<!(?:chương trình|vượt|hoàn thành|đạt|nhóm) )mục tiêu(?! quốc gia)(?! đề ra| đặt ra)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|(?<!\d\/\d{1,3} )chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
 // Words that say it was reached: "đã", "ước đạt", "chiếm", "so với kế hoạch", "vượt chỉ tiêu".
-const PAST = /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
+const PAST = /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|vượt mục tiêu|hiện (?:nay )?(?:có|còn)|\d{1,3}\/\d{1,3} (?:nhóm )?(?:chỉ tiêu|mục tiêu)|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
 const PAST_NEAR = /(?<![\p{L}])(?:đã đạt|ước đạt|đạt được)(?![\p{L}])/u;
 // A report's title or opening.
 const REPORT_TITLE = /^(?:bao cao|thong bao ket qua)\b|\b(?:ket qua thuc hien|so ket|tong ket|ket qua qua \d+ nam|nua chang duong|danh gia tinh hinh|ket qua (?:dat duoc|giam ngheo)|nhin lai)\b/;
+
+// "đào tạo nghề cho 3.500 lao động, …, đạt 100% nghị quyết": a sentence that measures what was
+// done against the plan, the budget or the resolution reports results, all its values alike.
+const SHARE_OF_PLAN = /\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|nghị quyết)/u;
+// How far back the sentences of a paragraph are read for the tense of one that has none.
+const PARAGRAPH = 600;
 
 /** Where the sentence around [start, end) begins and ends (bounded by WINDOW). */
 function sentenceAround(text: string, start: number, end: number): [number, number] {
@@ -26,6 +35,15 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   const bMax = Math.min(text.length, end + 60);
   while (b < bMax && !/[.;\n!?]/.test(text[b]!)) b++;
   return [a, b];
+}
+
+/** Where the clause of a value ends (";", ".", a line end), at most WINDOW characters on. */
+function clauseEnd(text: string, end: number): number {
+  let b = end;
+  const bMax = Math.min(text.length, end + WINDOW);
+  // (A dot between digits is a thousands separator: "đào tạo cho 3.500 lao động, …".)
+  while (b < bMax && !(/[;\n!?]/.test(text[b]!) || (text[b] === '.' && !/\d/.test(text[b + 1] ?? '')))) b++;
+  return b;
 }
 
 export interface PastContext {
@@ -55,7 +73,8 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)) return 'past';
   // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
   // of a plan reached, said of what was done.
-  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
+  // ("đạt 100% chỉ tiêu trở lên", "đạt 100% dự toán trở lên": a threshold still to reach.)
+  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)(?![\p{L}\s]{0,30}trở lên)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
   // "4.806 hộ nghèo, chiếm 1,51%": a count with its share of the whole is a state, a result; the
   // count ("… 6.006 hộ cận nghèo, chiếm") and the share alike.
   const COUNT_SHARE = /\d[\d.]*\s*(?:hộ|người|lao động|trẻ em|đối tượng|xã|thôn|trường)(?:\s*\/\s*[\d.]+\s*hộ)?[^.;\d]{0,40}?,?\s*chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?[\d.,]+\s*%/u;
@@ -66,8 +85,13 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   const paren = /^[^(]{0,30}\(\s*(?:giảm|tăng)\s+[\d.,]+\s*%?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(text.slice(end, Math.min(text.length, end + 70)).toLowerCase());
   if (paren && !/phấn đấu|mục tiêu/u.test(before) && (paren[1] === undefined || (ctx.refYear !== null && Number(paren[1]) < ctx.refYear))) return 'past';
   if (vs && !/phấn đấu|mục tiêu/u.test(before) && (vs[1] === undefined || (ctx.refYear !== null && Number(vs[1]) < ctx.refYear))) return 'past';
+  // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": the value it comes down to, in a year after the
+  // one it starts from and not before the document's, is a target (its start is a baseline).
+  const path = /(?<![\p{L}])từ\s*[\d.,]+\s*%?\s*(?:\(?\s*(?:vào |cuối )?năm ((?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:xuống|lên)\s+(?:(?:còn|dưới|mức|trên)\s+)*[\d.,]+\s*%?(?:\s*\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)?$/u.exec(before);
+  const toYear = path?.[2] ?? /^\s*(?:%\s*)?(?:\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)/u.exec(after)?.[1];
+  if (path && path[1] && toYear && Number(toYear) > Number(path[1]) && (ctx.refYear === null || Number(toYear) >= ctx.refYear) && !/(?<![\p{L}])đã(?![\p{L}])/u.test(before)) return 'future';
   if (future && !PAST_NEAR.test(before)) return 'future';
-  if (PAST.test(before) || pastYear) return 'past';
+  if (PAST.test(before) || pastYear || SHARE_OF_PLAN.test(text.slice(a, clauseEnd(text, end)).toLowerCase())) return 'past';
   // "Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo, chiếm 1,51%; 6.006 hộ cận nghèo, chiếm
   // 1,89%": what the first clause of a sentence says of its values it says of the clauses joined
   // to it by ";" (bounded: at most WINDOW characters back, not past a full stop or a line).
@@ -77,6 +101,21 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
     while (s > sMin && !/[.\n!?]/.test(text[s - 1]!)) s--;
     const earlier = text.slice(s, a - 1).toLowerCase();
     if (PAST.test(earlier) && !FUTURE.test(earlier)) return 'past';
+  }
+  // "Năm 2025, … ước thực hiện 86,4 tỷ đồng. Tỷ lệ hộ nghèo … còn 0,58%.": a sentence with no
+  // tense of its own takes that of the nearest sentence before it in the same paragraph (line)
+  // that has one, reading back at most PARAGRAPH characters.
+  // (Whole sentences: the clauses joined by ";" to this one were read just above.)
+  const pMin = Math.max(0, a - PARAGRAPH);
+  let e = a;
+  while (e > pMin && !/[.\n!?]/.test(text[e - 1]!)) e--;
+  while (e > pMin && text[e - 1] !== '\n') {
+    let s = e - 1;
+    while (s > pMin && !/[.\n!?]/.test(text[s - 1]!)) s--;
+    const prev = text.slice(s, e - 1).toLowerCase();
+    if (FUTURE.test(prev)) return null;
+    if (PAST.test(prev) || SHARE_OF_PLAN.test(prev)) return 'past';
+    e = s;
   }
   return null;
 }
@@ -88,5 +127,7 @@ export function isReportTitle(head: string): boolean {
 
 /** A line that looks ahead ("phương hướng, nhiệm vụ năm 2026", "phấn đấu …", "mục tiêu …"). */
 export function looksAhead(line: string): boolean {
-  return /(?<![\p{L}])(?:phấn đấu|phương hướng|nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|đề ra|đặt ra|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(line.toLowerCase());
+  // "phương hướng" looks ahead with its year or period ("phương hướng, nhiệm vụ năm 2026"); a
+  // meeting that "đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới" sets nothing.
+  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(line.toLowerCase());
 }

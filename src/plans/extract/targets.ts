@@ -65,6 +65,8 @@ export interface TargetSpan {
   readonly confidence: number;
   /** The comparator on a change: "giảm từ 0,5% trở lên" is reduce_by 0,5 with qualifier ">=". */
   readonly qualifier?: Comparator;
+  /** A target for a named group of units: "riêng vùng miền núi dưới 25,5%" → "vùng miền núi". */
+  readonly group?: string;
 }
 
 export type UnmatchedCode = 'age' | 'per_capita_base' | 'level_in_name' | 'year' | 'date' | 'document_number' | 'ordinal' | 'range_upper' | 'no_indicator';
@@ -100,6 +102,8 @@ interface Candidate {
   /** Units of catalogue indicators this number can be a value of. */
   units: readonly string[];
   rangeLower: boolean;
+  /** Where the written unit is read: after the upper bound of a range ("4.700-5.000 USD"). */
+  unitFrom?: number;
   /** "giảm (bình quân) 1,5%/năm": a change, not a level. */
   change: boolean;
   /** The verb that makes the number a change ("giảm tỷ lệ hộ nghèo 2%/năm", "tăng thêm 7 xã"). */
@@ -133,7 +137,7 @@ function unitsFor(tok: NumberToken, perCapita: string | null): string[] {
     case 'căn': return ['houses'];
     case 'hộ': return ['households'];
     case 'người': case 'lao động': case 'lượt': return ['persons'];
-    case 'giường': case 'bác sĩ': case 'dược sĩ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
+    case 'giường': case 'bác sĩ': case 'bác sỹ': case 'dược sĩ': case 'dược sỹ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
     default: return perCapita ? [perCapita] : ['persons', 'households', 'houses', 'per_10000', 'per_100', 'level', 'count'];
   }
 }
@@ -151,8 +155,8 @@ export interface TargetOptions {
 function markerOf(line: string): { depth: number; length: number } {
   let x = /^[ ]*(X{0,3}(?:IX|IV|V?I{0,3}))[ ]*[.\-–][ ]+/.exec(line);
   if (x && x[1]) return { depth: 1, length: x[0].length };
-  // "3 | Tỷ lệ … | 24,1% |": the row number of a flattened table.
-  if ((x = /^[ ]*\d{1,3}[ ]*\|[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
+  // "3 | Tỷ lệ … | 24,1% |", "| 3 | …", "3<tab>Tỷ lệ …": the row number of a flattened table.
+  if ((x = /^[ ]*\|?[ ]*\d{1,3}[ ]*(?:\||\t)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
   if ((x = /^[ ]*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)][ ]*|[ ]+)(?=\D)/.exec(line))) return { depth: 1 + x[1]!.split('.').length, length: x[0].length };
   if ((x = /^[ ]*[a-zđ]\)[ ]*/.exec(line))) return { depth: 4, length: x[0].length };
   if ((x = /^[ ]*\(\d{1,2}\)[ ]*/.exec(line))) return { depth: 5, length: x[0].length };
@@ -223,6 +227,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
     const lineEnd = pos + rawLine.length;
     pos = lineEnd + 1;
     if (!rawLine.trim()) continue;
+    // Page furniture: a number alone on its line (a counter of shares or views: "0", "148"), and
+    // a related-article link in a table cell ("Nestlé … cho hơn 30.000 học sinh tiểu học | |").
+    if (/^\s*\d+(?:[.,]\d+)*\s*$/u.test(rawLine) || /\|\s*\|\s*$/u.test(rawLine) && !/^\s*\|/u.test(rawLine) && (rawLine.match(/\|/g)?.length ?? 0) === 2) continue;
     const marker = markerOf(rawLine);
     const bodyStart = lineStart + marker.length;
     const toks = findNumbers(text, bodyStart, lineEnd);
@@ -246,6 +253,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
     }
     const headingYear = yearStack.length ? yearStack[yearStack.length - 1]!.year : opts.defaultYear ?? null;
     let introYear: number | null = null;
+    // "giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên": an item with no verb
+    // after ";" keeps the change of the clause before it, as an item after "," does.
+    let clauseChange: 'reduce' | 'increase' | null = null;
     for (const [ca, cb] of clausesOf(text, bodyStart, lineEnd)) {
       const clause = text.slice(ca, cb);
       const cYears = yearsIn(clause).map((y) => ({ ...y, start: y.start + ca, end: y.end + ca }));
@@ -254,6 +264,16 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       // introduced ("Đến năm 2025: …"); one written "đến/tới/vào năm", or a period, does not.
       const marked = cYears.filter((y) => /(?:đến|tới|vào|trong|hết|giai đoạn|^)\s*(?:cuối\s+)?(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?$/iu.test(text.slice(Math.max(ca, y.start - 22), y.start).replace(/năm\s*$/u, '')));
       const year = introYear !== null && marked.length === 0 ? introYear : cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
+      // Two marked years in one clause belong to the values they stand next to: "đến năm 2015 đạt
+      // trên 70% …, đến năm 2020 có trên 80% …"; "100% cấp ủy … ban hành … vào năm 2025 và duy
+      // trì đến năm 2030" (reached in 2025, kept to 2030). A value takes the nearest marked year
+      // before it, else the first one after it.
+      const yearOf = (t: NumberToken): number | null => {
+        if (marked.length < 2) return null;
+        const before = marked.filter((y) => y.end <= t.start);
+        if (before.length) return before[before.length - 1]!.year;
+        return marked.find((y) => y.start >= t.end)?.year ?? year;
+      };
       if (cYears.length && text[cb] === ':') introYear = cYears[cYears.length - 1]!.year;
       // "Mục tiêu: đến năm 2025 giảm …; tỷ lệ … đạt 95%; …": a year that opens a clause carries
       // to the clauses after it, up to the end of the sentence.
@@ -265,9 +285,16 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         for (const x of ctoks) if (x.start > t.start) { const y = yearAfter(text, x, cb); if (y !== null) return y; }
         return null;
       };
-      const ctoks = findNumbers(text, ca, cb);
-      const perCapitaTok = ctoks.find((t) => [100, 1000, 10000, 100000].includes(t.value) && /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)));
-      const perCapita = perCapitaTok ? (perCapitaTok.value === 100 ? 'per_100' : perCapitaTok.value === 10000 ? 'per_10000' : `per_${perCapitaTok.value}`) : null;
+      // A table row with a unit column ("1 | Tỷ lệ hộ nghèo | % | 2,5 |", cells split by tabs or
+      // "|"): the numbers after the unit cell are in that unit.
+      const unitCell = /(?:^|[\t|])[ ]*(%|‰)[ ]*(?=[\t|]|$)/u.exec(text.slice(lineStart, lineEnd));
+      const ctoks = findNumbers(text, ca, cb).map((t) => (unitCell && !t.unit && !t.structure && t.start > lineStart + unitCell.index + unitCell[0].length ? { ...t, unit: unitCell[1]! } : t));
+      // "/10.000 dân", "trên 100 dân", "/1 vạn dân" (a vạn is ten thousand): the base of a rate.
+      const isBase = (t: NumberToken) => /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && ([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)) || t.value === 1 && /^\s*vạn\s+(?:dân|người)/u.test(text.slice(t.end, t.end + 12)));
+      const baseToks = new Set(ctoks.filter(isBase));
+      const perCapitaTok = [...baseToks][0];
+      const baseOf = (t: NumberToken) => (t.value === 1 ? 10000 : t.value);
+      const perCapita = perCapitaTok ? (baseOf(perCapitaTok) === 100 ? 'per_100' : baseOf(perCapitaTok) === 10000 ? 'per_10000' : `per_${baseOf(perCapitaTok)}`) : null;
       const cands: Candidate[] = [];
       const levels: Candidate[] = [];
       for (let i = 0; i < ctoks.length; i++) {
@@ -281,16 +308,17 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         if (/^(?:19|20|21)\d\d$/.test(t.raw) && !t.unit) { add('year'); continue; }
-        if (t === perCapitaTok) {
+        if (baseToks.has(t)) {
           const s = t.start - (/(?:\/|trên|mỗi)\s*$/u.exec(before)?.[0].length ?? 0);
-          const e = t.end + (/^\s*(?:dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
+          const e = t.end + (/^\s*(?:vạn\s+)?(?:dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
           add('per_capita_base', s, e);
           continue;
         }
         // Ranges "6 - 10 tuổi", "từ 3 đến 5 tuổi", "1 - 1,5%".
         const next = ctoks[i + 1];
+        // "từ 1,3% đến 1,5%/năm": the unit may be written on both bounds.
         const joiner = next ? text.slice(t.end, next.start) : '';
-        if (next && /^\s*(?:-|–|đến|tới)\s*$/u.test(joiner) && !next.structure) {
+        if (next && /^\s*(?:%|‰)?\s*(?:-|–|đến|tới)\s*$/u.test(joiner) && (!/[%‰]/u.test(joiner) || next.unit === t.unit) && !next.structure) {
           const from0 = /từ\s*$/u.test(before) ? t.start - (/từ\s*$/u.exec(before)![0].length) : t.start;
           const isAge = next.unit === 'tuổi' || next.unit === 'tháng tuổi' || (next.unit === 'tháng' && /^\s*tuổi/u.test(text.slice(next.unitEnd)));
           if (isAge && !/tuoi tho\s*\S*\s*$/.test(fBefore)) {
@@ -299,9 +327,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             continue;
           }
           // A range of quantities: the lower bound is the target (at least), the upper is listed.
-          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, cands.at(-1)?.changeVerb ?? null);
+          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, (cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null));
           c.explicit = '>=';
           c.rangeLower = true;
+          c.unitFrom = next.end;
+          if (/đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(WRITTEN_UNIT.exec(text.slice(next.end, next.end + 40))?.[1] ?? '')) c.units = ['money'];
           cands.push(c);
           unmatched.push({ code: 'range_upper', reason: UNMATCHED_REASONS.range_upper.vi, start: next.start, end: next.end, value: next.value });
           i++;
@@ -314,12 +344,20 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         // "khám sức khỏe định kỳ ít nhất 1 lần/năm đạt 70%": a frequency inside the name of a rate.
-        if (/^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.test(text.slice(t.end, t.end + 12)) && ctoks.some((x) => x !== t && x.unit === '%')) {
+        // On its own it is how often a service is given, not a change per year ("Người cao tuổi
+        // được khám định kỳ ít nhất 1 lần/năm"): never a target.
+        if (/^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.test(text.slice(t.end, t.end + 12))) {
           add('no_indicator', t.start, t.end + /^\s*lần\s*\/\s*(?:năm|tháng|quý)/u.exec(text.slice(t.end))![0].length);
           continue;
         }
         // "95,19% số đại biểu có mặt biểu quyết tán thành": a vote, not a target.
         if (/biểu quyết|tán thành/u.test(text.slice(t.end, Math.min(cb, t.end + 60)))) { add('no_indicator', t.start, t.unitEnd); continue; }
+        // "Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên": who a meeting
+        // gathers and represents, not a target.
+        if (/^\s*đại biểu(?![\p{L}])/u.test(text.slice(t.end, t.end + 10)) || /đại diện cho\s+(?:(?:trên|hơn|gần|khoảng|gần)\s+)?$/u.test(before)) { add('no_indicator', t.start, t.unitEnd); continue; }
+        // "vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng": the years over which the amount is
+        // counted, inside its name.
+        if (t.unit === 'năm' && /^\s*(?:đạt|là|tăng|giảm)(?![\p{L}])/u.test(text.slice(t.unitEnd, t.unitEnd + 8)) && ctoks[i + 1] && !/tuổi thọ|sống kh/u.test(before)) { add('no_indicator', t.start, t.unitEnd); continue; }
         // "bình quân 5 năm", "trong 3 năm": a duration; "Số lượt đọc: 513": page furniture.
         if ((t.unit === 'năm' && /(?:bình quân|trong|sau|giai đoạn|thời gian)\s*$/iu.test(before)) || /lượt (?:đọc|xem|truy cập)\s*:?\s*$/iu.test(before)) {
           add('no_indicator', t.start, t.unitEnd);
@@ -333,6 +371,21 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "lần thứ 8", "khóa 13"; and list numbers written in words: "Chỉ tiêu 1:", "mục tiêu số 2".
         if (/(?:lần thứ|thứ|khóa|khoá)\s*$/u.test(before)) { add('ordinal'); continue; }
         if (/(?:^|[\s(])(?:[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]hiệm vụ|[Tt]iêu chí)\s*(?:số\s*)?$/u.test(before) && /^\s*[:.)]/u.test(text.slice(t.end, t.end + 2))) continue;
+        // "xuống 15‰ ở các tỉnh năm 2020 có tỷ suất tử vong sơ sinh trên 19‰", "giảm số xã đạt dưới
+        // 05 tiêu chí xuống dưới 150 xã": a value that defines the group a target is for, or where a
+        // change starts ("A … xuống B"), is no target of its own.
+        const sinceComma = text.slice(Math.max(ca, t.start - 120), t.start).split(/[,;]/u).pop()!;
+        if (ctoks.some((x) => x !== t && !x.structure && !cYears.some((y) => y.start === x.start)) && (/(?:các|những)\s+(?:tỉnh|huyện|xã|vùng|địa phương|thôn|bản)\s(?:[^,;]{0,60}?\s)?(?:có|đạt)\s[^,;]{0,60}?(?:trên|dưới|hơn|từ)\s*$/u.test(sinceComma) || /^\s*(?:%|‰)?\s*(?:\p{L}+\s+){0,3}(?:xuống|còn)\s+(?:(?:dưới|còn|mức)\s+)?\d/u.test(text.slice(t.end, t.end + 40)) && /(?:số|các)\s[^,;]{0,40}(?:đạt|có)\s+(?:dưới|trên)\s*$/u.test(sinceComma))) {
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
+        // "tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%": a bracket that defines
+        // the name, before the item's value, is part of the name.
+        const closing = /^[^()\d,;]{0,20}\)/u.exec(text.slice(t.end, t.end + 22));
+        if (closing && /\([^()\d]{0,20}$/u.test(before) && ctoks[i + 1] && ctoks[i + 1]!.start > t.end + closing[0].length && !/[,;]/u.test(text.slice(t.end + closing[0].length, ctoks[i + 1]!.start)) && ctoks[i + 1]!.start - (t.end + closing[0].length) < 30 && !cands.some((x) => x.tok.end > text.lastIndexOf(',', t.start))) {
+          add('no_indicator', t.start, t.end + closing[0].length - 1);
+          continue;
+        }
         const lv = /(mức độ|cấp độ|mức|nhóm)\s*$/u.exec(before);
         if (lv) {
           const c = candidate(text, ca, t, fBefore, t, perCapita);
@@ -341,9 +394,10 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           levels.push(c);
           continue;
         }
-        cands.push(candidate(text, ca, t, fBefore, t, perCapita, cands.at(-1)?.changeVerb ?? null));
+        cands.push(candidate(text, ca, t, fBefore, t, perCapita, (cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null)));
       }
 
+      clauseChange = cands.length ? cands[cands.length - 1]!.changeVerb : null;
       // Words between numbers: left of the first, right of the last, and the gaps divided.
       for (let i = 0; i < cands.length; i++) {
         const c = cands[i]!;
@@ -358,13 +412,27 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           const leftScore = sc(best(text.slice(c.left[0], c.left[1]), c.units, undefined, c.change));
           let bestCut = 0;
           let bestVal = -1;
+          let nBest = 0;
+          // "NCT được khám … đạt 70%, được lập hồ sơ … đạt 95% năm 2025": when the next value has
+          // its verb or comparator before it ("đạt", "xuống dưới") and this one has words of its own on its left, each
+          // item is named before its value; on a tie the words go to the next item.
+          // "Có ít nhất 2.765 xã … đạt chuẩn nông thôn mới (ít nhất 31%)": a value in brackets
+          // restates the one before it; the words are the first one's.
+          const restates = bracketed(text, n);
+          // Not when this value is followed by its own counted noun: "trên 40 giường bệnh, trên 13
+          // bác sĩ" names each item after its value.
+          const leftFirst = !restates && n.cmpStart < n.tok.start && /\p{L}/u.test(text.slice(c.left[0], c.left[1])) && !/^(?:người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '');
           for (const k of cuts) {
-            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + sc(best(gap.slice(k), n.units, undefined, n.change));
-            if (v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
+            const nScore = sc(best(gap.slice(k), n.units, undefined, n.change));
+            const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + nScore;
+            nBest = Math.max(nBest, nScore);
+            if (leftFirst ? v > bestVal + 1e-9 : v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
           }
           // No catalogue words either way ("… đạt 10.012 tấn, giá trị sản phẩm … đạt 169 triệu
-          // đồng"): the items are divided at the first comma after the number.
-          if (bestVal <= 1e-9) {
+          // đồng"), or none for the next item ("hộ nghèo giảm 4%/năm, thu nhập bình quân đầu
+          // người đạt 36 triệu đồng/năm"): the items are divided at the first comma after the number.
+          if (restates) bestCut = gap.length;
+          else if (bestVal <= 1e-9 || nBest <= 1e-9) {
             const comma = gap.search(/[,;]/);
             if (comma >= 0) bestCut = comma + 1;
           }
@@ -435,7 +503,10 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             rOwn = R;
           }
         }
-        const useRight = sc(mR) > sc(mL) || (sc(mR) === sc(mL) && rText.trim().length > 0 && !mL);
+        // "14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân": a value followed by its counted
+        // noun names its own indicator, whatever the label before says.
+        const ownNoun = mR !== null && /^(?:giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '') && /^\s*(?:giường|bác|dược|điều)/u.test(text.slice(c.tok.end, c.tok.end + 8));
+        const useRight = ownNoun || sc(mR) > sc(mL) || (sc(mR) === sc(mL) && rText.trim().length > 0 && !mL);
         let m = useRight ? mR : mL;
         let span: [number, number] = useRight ? [c.cmpStart, rOwn[1]] : [L[0], c.tok.unitEnd];
         if (!m && lText.trim() && rText.trim()) {
@@ -450,6 +521,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const explicitCount = new Map<string, number>();
       for (const c of cands) if (c.cmpWord) explicitCount.set(c.cmpWord, (explicitCount.get(c.cmpWord) ?? 0) + 1);
       const repeated = [...explicitCount.values()].some((n) => n > 1);
+      // "lần lượt đạt khoảng 45%, 35% lực lượng lao động": respectively, one comparator for all.
+      const respectively = cands.length > 1 && /lần lượt/u.test(text.slice(ca, cands[0]!.tok.start));
       let carry: Comparator | null = null;
       const clauseFirst = targets.length;
       let prevChosen: (typeof chosen)[number] | null = null;
@@ -458,8 +531,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const before = prevChosen;
         prevChosen = x;
         let cmp: Comparator = c.explicit ?? '=';
-        if (c.explicit && c.explicit !== '=') carry = x.side === 'right' ? c.explicit : null;
-        else if (!c.explicit && carry && x.side === 'right' && !repeated) {
+        if (c.explicit && c.explicit !== '=') carry = x.side === 'right' || respectively ? c.explicit : null;
+        else if (!c.explicit && carry && (x.side === 'right' || respectively) && !repeated) {
           cmp = carry;
           if ((cmp === '>' || cmp === '>=') && c.tok.value === 100 && c.tok.unit === '%') cmp = '=';
         } else if (c.explicit === '=') carry = null;
@@ -478,8 +551,34 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const ownYear = yearAfter(text, c.tok, cb);
         const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
         if (!x.m && before && prevT && ownYear !== null && /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))) {
-          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+\d{4}/u.exec(text.slice(c.tok.unitEnd))![0].length;
+          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(text.slice(c.tok.unitEnd))![0].length;
           targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
+          continue;
+        }
+        // "thành thị là 95-100%, nông thôn là 93-95%", "nam 60%, nữ 55%": a short label after a
+        // comma names a group of the indicator before it.
+        // (After the value's "/năm" or "trở lên", which stay with it.)
+        const label = before && prevT ? text.slice(before.c.tok.unitEnd, c.cmpStart).replace(/^(?:\s*(?:\/\s*năm|trở lên))+/u, '') : '';
+        // "…dưới 19%, riêng vùng miền núi dưới 25,5%", "giảm 2%/năm (riêng các xã đặc biệt khó khăn
+        // giảm 4%/năm)", "…, các huyện nghèo giảm từ 4%/năm trở lên": a target of the same
+        // indicator for a named group of units.
+        const groupOf = /^\s*[,;(]?\s*riêng\s+(?:(?:tại|ở|đối với)\s+)?([^,;()]{2,80}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label) ?? /^\s*[,;]\s*((?:các|những)\s+(?:xã|phường|huyện|tỉnh|thôn|bản|vùng|địa phương)\s[^,;()]{1,60}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label);
+        const shortLabel = /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) && !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) && !NAME_HEAD.test(label);
+        NAME_HEAD.lastIndex = 0;
+        // ("riêng …" names who, never what: it continues the indicator even when its words match another.)
+        // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": where it comes down to is the same indicator.
+        const pathLabel = before !== null && /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.tok.start).replace(/(?:dưới|trên|mức|còn)\s*$/u, '')) && /từ\s*$/u.test(text.slice(Math.max(0, before?.c.tok.start ?? 0) - 6, before?.c.tok.start ?? 0));
+        if (prevT && (pathLabel || groupOf && /riêng/u.test(label) || !x.m && (groupOf || shortLabel))) {
+          const a = trimSpan(text, c.cmpStart - label.length, c.cmpStart)[0];
+          const group = groupOf && !pathLabel ? { group: groupOf[1]!.trim() } : {};
+          targets.push({ ...prevT, ...group, comparator: c.explicit || c.rangeLower || c.changeVerb ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: yearAfter(text, c.tok, cb) ?? prevT.year, start: a, end: c.tok.unitEnd, shared: false });
+          continue;
+        }
+        NAME_HEAD.lastIndex = 0;
+        if (!x.m && prevT && bracketed(text, c)) {
+          const unit = c.tok.unit === '%' ? '%' : prevT.unit;
+          const proposed: ProposedIndicator = { name: prevT.indicatorName, unit, kind: unit === '%' ? 'rate' : prevT.proposed?.kind ?? 'count', direction: prevT.proposed?.direction ?? 'increase' };
+          targets.push({ indicatorCode: null, proposed, indicatorName: proposed.name, comparator: cmp, ...q, value: c.tok.value, unit, year: prevT.year, start: trimSpan(text, c.cmpStart, c.tok.unitEnd)[0], end: c.tok.unitEnd, strive: prevT.strive, shared: false, confidence: 0 });
           continue;
         }
         if (!x.m) {
@@ -488,11 +587,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
           continue;
         }
         const unit = perYearUnit(matcher.unitOf(x.m.code) ?? c.tok.unit ?? '');
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -555,10 +654,20 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
   return { targets, unmatched };
 }
 
+/** Is the candidate's value written in brackets, "(ít nhất 31%)"? */
+function bracketed(text: string, c: Candidate): boolean {
+  // (The comparator words may start at the bracket itself: "(ít nhất".)
+  return (text[c.cmpStart] === '(' || /\(\s*$/u.test(text.slice(Math.max(0, c.cmpStart - 3), c.cmpStart))) && /^\s*\)/u.test(text.slice(c.tok.unitEnd, c.tok.unitEnd + 3));
+}
+
 /** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
 function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
-  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 30)));
-  return m ? Number(m[1]) : null;
+  // "85% vào các năm 2015, 2020": a value to reach by the first year and keep at the last; the
+  // target is the last one's.
+  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)((?:\s*(?:,|và)\s*(?:19|20)\d\d(?!\d))*)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 40)));
+  if (!m) return null;
+  const more = m[2] ? [...m[2].matchAll(/\d{4}/gu)].map((x) => Number(x[0])) : [];
+  return more.length ? more[more.length - 1]! : Number(m[1]);
 }
 
 function round(x: number): number {
@@ -577,11 +686,18 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   f = (' ' + f).replace(FILLER_END, '').trimStart();
   for (const [re, c] of CMP_BEFORE) {
     const m = re.exec(f);
-    if (m) {
+    // A comparator is a word of its own: "nông thôn là 93%" ends in "thôn", not in "hơn".
+    if (m && (m.index === 0 || f[m.index - 1] === ' ')) {
       explicit = c;
       cmpWord = m[0];
       break;
     }
+  }
+  // "<2%", "≤ 5%", "≥95%": a comparator written as a sign (folding drops it).
+  const sign = /([<>≤≥]|&lt;|&gt;)\s*$/u.exec(text.slice(Math.max(clauseStart, t.start - 6), t.start));
+  if (sign && !explicit) {
+    explicit = ({ '<': '<', '&lt;': '<', '>': '>', '&gt;': '>', '≤': '<=', '≥': '>=' } as Record<string, Comparator>)[sign[1]!]!;
+    cmpWord = sign[1]!;
   }
   if (!explicit && hadFiller) {
     explicit = '=';
@@ -601,7 +717,8 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   const afterStart = Math.max(u.unitEnd, wu ? t.end + wu[0].length : 0);
   const after = text.slice(afterStart, u.unitEnd + 54);
   if (/^\s*trở lên/u.test(after)) {
-    explicit = explicit && explicit !== '=' ? explicit : '>=';
+    // "duy trì đạt từ 98,4% trở lên": kept at or above, at least.
+    explicit = explicit && explicit !== '=' && explicit !== 'maintain' ? explicit : '>=';
     cmpWord = cmpWord ?? 'tro len';
   } else if (/^\s*trở xuống/u.test(after)) {
     explicit = '<=';
@@ -610,13 +727,18 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? afterStart + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
   const { verb: changeVerb, perYear, maintain } = changeOf(text, clauseStart, t, u, prevChange);
   if (maintain && (explicit === null || explicit === '=')) explicit = 'maintain';
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb, changeVerb, perYear, left: [0, 0], right: [0, 0] };
+  // "36 triệu đồng/năm", "75.000 tỷ đồng": an amount of money is never a count of persons or
+  // households, whatever the words around it ("… đạt 36 triệu đồng/năm, giải quyết việc làm").
+  const money = wu !== null && /đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(wu[1]!);
+  // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change.
+  const pathStart = /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
+  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: money ? ['money'] : unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb && !pathStart, changeVerb, perYear, left: [0, 0], right: [0, 0] };
 }
 
 // The verbs that govern a number, on folded text; the last one before the number decides. A
 // noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
 // giảm nghèo) is not a verb of change.
-const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
 
 /**
  * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
@@ -642,7 +764,8 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
   }
   // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
   // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
-  if (!last) return { verb: prev && !VERB.test(f) ? prev : null, perYear };
+  // (Not an item with a level comparator of its own: "…; tỷ lệ trẻ … dưới 8%" is a level.)
+  if (!last) return { verb: prev && !VERB.test(f) && !/(?:^|\s)(?:duoi|tren|hon|khong qua|toi da|khoang)\s*$/u.test(f) ? prev : null, perYear };
   // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
   if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
   // "giảm từ 30% xuống (còn) 12%": the first number is the start.
@@ -651,7 +774,8 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
   // "Duy trì tốc độ tăng trưởng bình quân … là 7,82%": the level is to be kept.
   if (w.startsWith('duy tri')) return { verb: null, perYear, maintain: true };
   if (w === 'giam' || w === 'ha') return { verb: 'reduce', perYear };
-  if (w === 'tang them') return { verb: 'increase', perYear };
+  // "tăng thêm 7 xã", "có thêm 5 xã đạt chuẩn": more of them, an increase.
+  if (w === 'tang them' || w === 'co them' || w === 'xay dung them') return { verb: 'increase', perYear };
   if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
   return { verb: null, perYear };
 }
@@ -660,46 +784,58 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
 
 // The unit written after a number, when the catalogue gives none: money ("tỷ đồng", "triệu
 // đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
-const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
+const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
 const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
-const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])\s+)+/iu;
+const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])(?:\s+|$))+/iu;
 // ("hạ" folds to "ha", the hectare: only "hạ thấp" counts.)
 const DECREASE = /\b(?:giam|ha thap|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
 
 /** A target for an indicator the catalogue lacks, or null when the number does not read as one. */
 function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [number, number], cmp: Comparator): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
   const t = c.tok;
-  const wm = WRITTEN_UNIT.exec(text.slice(t.end, t.end + 40));
+  const from = c.unitFrom ?? t.end;
+  const wm = WRITTEN_UNIT.exec(text.slice(from, from + 40));
   let unit = wm ? (wm[1]! + (wm[2] ?? '')).replace(/\s*\/\s*/g, '/') : '';
   if (t.unit === '%' && !unit) unit = '%';
+  // "thời gian sống khoẻ mạnh đạt tối thiểu 67 năm": a number of years.
+  if (t.unit === 'năm' && !unit) unit = 'năm';
   // "thu nhập bình quân đạt 72 triệu": a bare "triệu"/"tỷ" at the end of the clause is money.
   if (/^(?:tỷ|triệu)$/u.test(unit)) unit = `${unit} đồng`;
   const money = /đồng|USD/u.test(unit);
   // "4.862 tỷ đồng" is 4862 of the unit "tỷ đồng"; "2,5 nghìn lao động" stays 2500 persons.
   const value = money ? parseNumberVi(t.raw) : t.value;
-  const numEnd = wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0]) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? t.end + (wm ? wm[0].length : 0) : t.unitEnd;
+  const numEnd = wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0]) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? from + (wm ? wm[0].length : 0) : t.unitEnd;
   const unitEnd = Math.max(numEnd, t.unitEnd);
   // The name: the words on the left (from the last head word, else the last comma), else the
   // item's own words on the right ("70% người cao tuổi được khám sức khỏe định kỳ").
   let [la, lb] = L;
   const left = text.slice(la, lb);
   // "… trong GDP", "… của tổng số": a head word after a preposition is inside the name.
-  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)));
-  const comma = Math.max(left.lastIndexOf(','), left.lastIndexOf('('));
+  // A head word that ends the words ("Kinh tế số đạt khoảng 20% GDP") is no head: it names nothing.
+  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)) && /\p{L}/u.test(left.slice(h.index! + h[0].length).replace(/(?:^|\s)(?:đạt|là|bằng|còn|lên|xuống|ở mức)(?=\s|$)/gu, ' ')));
+  // (A bracket closed again inside the name is part of it: "cân nặng sơ sinh thấp (dưới 2.500 gram)".)
+  const open = left.lastIndexOf('(');
+  const comma = Math.max(left.lastIndexOf(','), open >= 0 && !left.includes(')', open) ? open : -1);
   // The first head word after the last comma ("tổng vốn đầu tư", not "vốn đầu tư").
   let head = heads.find((h) => h.index! > comma)?.index ?? -1;
   // "Tỷ lệ thôn, bản có …", "Tỷ trọng công nghiệp chế biến, chế tạo …": with no head word after
   // the comma, the comma is inside the name when the words from the last head to it have no verb.
   const lastHead = [...heads].reverse().find((h) => h.index! < comma);
   if (head < 0 && lastHead && !VERB.test(foldText(left.slice(lastHead.index!, comma))) && !/\d/.test(left.slice(lastHead.index!))) head = lastHead.index!;
+  // "thu nhập bình quân đầu người tại huyện tăng so với năm 2022, đạt trên 30 triệu": nothing but
+  // a verb after the comma; the name is the head's before it.
+  if (head < 0 && lastHead && comma >= 0 && !/\p{L}{2,}/u.test(left.slice(comma + 1).replace(/(?:^|\s)(?:đạt|là|và|còn|lên|xuống)(?=\s|$)/gu, ' '))) head = lastHead.index!;
   if (head >= 0) la += head;
   else if (comma >= 0) la += comma + 1;
   [la, lb] = trimSpan(text, la, lb);
   const lead = NAME_LEAD.exec(text.slice(la, lb));
   if (lead) la += lead[0].length;
   const leftName = cleanName(text.slice(la, lb));
-  const rc = text.slice(R[0], R[1]).search(/,(?![^(]*\))/);
+  let rc = text.slice(R[0], R[1]).search(/,(?![^(]*\))/);
+  // "100% tỉnh, thành phố có bố trí ngân sách …": one word before the comma is a list of units
+  // that the words after it go on to describe.
+  if (rc > 0 && text.slice(unitEnd, R[0] + rc).trim().split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length < 2) rc = -1;
   const rb = rc > 0 ? R[0] + rc : R[1];
   const rightName = cleanName(text.slice(unitEnd, rb));
   const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -720,7 +856,7 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   if (words(name) > 16) name = name.split(/\s+/).slice(-16).join(' ');
   // A bare number needs an indicator word to be a target ("Số bác sĩ …: 15").
   if (!unit && !/^(?:tỷ lệ|tỉ lệ|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức)/iu.test(name)) return null;
-  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
+  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần|năm)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
   // "12 câu lạc bộ dưỡng sinh": the counted noun is the head of the name.
   if (noun && name === rightName) name = `${noun} ${name}`;
   else if (noun && !name.toLowerCase().includes(noun.toLowerCase()) && !/^(?:tỷ lệ|tỉ lệ)/iu.test(name)) name = `${name} (${noun})`;
@@ -731,5 +867,7 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
 }
 
 function cleanName(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '').replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '').trim();
+  // (Twice: "… so với năm 2022, đạt" loses the verb, then the comma.)
+  const once = (x: string) => x.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '').replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '').trim();
+  return once(once(s));
 }
