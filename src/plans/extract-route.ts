@@ -1,4 +1,5 @@
-// POST /api/plans/extract: read an uploaded plan (.docx / .txt, multipart field "file") or
+// POST /api/plans/extract: read an uploaded plan (.docx / .pdf / .txt, or a scan .pdf / .png /
+// .jpg read by OCR; multipart field "file") or
 // pasted text (JSON {"text"}) and answer what the extractor finds, WITHOUT saving anything: the
 // document's text, the proposed plan (metadata, sections, tasks, assignments) and every target
 // and unmatched number with its character span [start, end) in that text. The review page
@@ -8,7 +9,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
-import { AppError, LimitError } from '../kernel/errors.ts';
+import { AppError, errorCatalogue, LimitError } from '../kernel/errors.ts';
 import { fileTypeRefused, readUpload } from '../kernel/upload.ts';
 import { text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
@@ -28,12 +29,13 @@ async function fromMultipart(req: FastifyRequest): Promise<{ fileName: string; b
   const { file, fields } = await readUpload(req, 'file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
   if (file) return { fileName: file.name, bytes: file.content };
   if (fields.text !== undefined) return { fileName: null, text: check(PastedText, { text: fields.text }, '/body').text };
-  throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx or .txt) or paste the text') }]);
+  throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx, .pdf, ảnh quét .png/.jpg hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx, .pdf, a scanned .png/.jpg or .txt) or paste the text') }]);
 }
 
-/** A problem of the document as the client sees it: 413 naming a limit, 415 a wrong type, else 400. */
+/** A problem of the document as the client sees it: 413 naming a limit, 415 a wrong type, 422 a password-protected PDF, else 400. */
 function problemOf(p: PlanSourceProblem, path: string): AppError {
   if (p.kind === 'limit') return new LimitError(p.limit ?? 'size', p.message, path);
+  if (p.kind === 'encrypted') return new AppError(errorCatalogue.unprocessable, p.message, [{ path, message: p.message }]);
   return p.kind === 'type' ? fileTypeRefused(path.slice('/body/'.length), p.message) : AppError.validation([{ path, message: p.message }], p.message);
 }
 
@@ -48,7 +50,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         config: { access: { permission: 'plans.write', unit: { query: 'unit' } } },
         schema: {
           tags: ['plans'],
-          summary: 'Read a plan document (multipart field "file": .docx or .txt, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
+          summary: 'Read a plan document (multipart field "file": .docx, .pdf, .txt, or a scan .pdf/.png/.jpg read by OCR, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
           querystring: UnitQuery,
           response: { 200: ExtractionView },
         },
@@ -81,6 +83,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           results: ex.results.map((x) => ({ indicatorCode: x.indicatorCode, name: x.name, value: x.value, unit: x.unit, year: x.year, sourceText: x.sourceText, start: x.start, end: x.end })),
           unmatched: ex.unmatched.map((u) => ({ sourceText: u.sourceText, code: u.code, reason: loc === 'en' ? u.reasonEn : u.reason, start: u.start, end: u.end })),
           parents: parents.map((p) => ({ id: p.id, number: p.number, title: p.title })),
+          reading: r.reading,
         };
       },
     );

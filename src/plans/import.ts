@@ -7,8 +7,7 @@ import { insertPlan } from './store.ts';
 import { audit } from '../audit/store.ts';
 import { basename } from 'node:path';
 import { CliError, type CliCommand } from '../kernel/cli.ts';
-import { extractPlan } from './extract/index.ts';
-import { readPlanText } from './commands.ts';
+import { readPlanFile } from './commands.ts';
 import { findUnitByCode } from '../units/store.ts';
 
 /** The structured plan an extraction proposes; nothing is invented, missing fields stay null. */
@@ -61,7 +60,7 @@ export async function importPlan(db: Db, o: { unitId: number; input: PlanInput; 
 
 export const planImportCommand: CliCommand = {
   name: 'plan import',
-  summary: 'Read a plan (.txt or .docx) and save it for a unit, as a draft to review in the web app',
+  summary: 'Read a plan (.txt, .docx, .pdf, or a scan by OCR) and save it for a unit, as a draft to review in the web app',
   usage: 'plan import FILE --unit CODE [--number N] [--date YYYY-MM-DD]',
   options: { unit: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' } },
   help: 'The plan is saved with its metadata, sections, targets, tasks, assignments and report deadlines,\nlinked to the plans it implements when they are already in ansinh (by document number).',
@@ -70,11 +69,12 @@ export const planImportCommand: CliCommand = {
     if (!file) throw new CliError('missing FILE; usage: ansinh plan import FILE --unit CODE', 2);
     const code = values.unit;
     if (typeof code !== 'string' || !/^[0-9]{2,5}$/.test(code)) throw new CliError('--unit CODE is required: the 2-digit province or 5-digit commune code', 2);
-    const text = await readPlanText(file);
+    const read = await readPlanFile(file);
+    const text = read.text;
     const db = await ctx.db();
     const unit = await findUnitByCode(db.k, code);
     if (!unit || unit.valid_to) throw new CliError(`không có đơn vị hành chính hiện hành mã ${code} (no current unit with code ${code})`);
-    const ex = extractPlan(text);
+    const ex = read.extraction;
     const date = values.date;
     if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))) throw new CliError('--date must be YYYY-MM-DD', 2);
     // A copy without its header block (number, date) can be given them by hand.

@@ -182,6 +182,8 @@ export const ExtractionView = Type.Object({
   results: Type.Array(Type.Object({ indicatorCode: NullStr, name: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span })),
   unmatched: Type.Array(Type.Object({ sourceText: Type.String(), code: Type.String(), reason: Type.String(), ...Span })),
   parents: Type.Array(Type.Object({ id: Int, number: NullStr, title: Type.String() })),
+  /** How the text was read: "text" (.txt, .docx, pasted), "pdf" (a PDF's text layer), "ocr" (a scan read by tesseract: check the numbers). */
+  reading: Type.Object({ method: Type.Union([Type.Literal('text'), Type.Literal('pdf'), Type.Literal('ocr')]), pages: Type.Optional(Int), ms: Type.Optional(Int) }),
 });
 export type ExtractionView = Static<typeof ExtractionView>;
 

@@ -16,6 +16,7 @@ import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
 import { COMPARATORS, comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
+import type { ExtractionView } from '../../../../src/plans/schemas.ts';
 import './plans.css';
 
 interface Proposal {
@@ -23,7 +24,7 @@ interface Proposal {
   signer: string | null; signerTitle: string | null; implements: { reference: string; number: string | null; planId?: number | null }[];
   sections: unknown[]; tasks: unknown[]; assignments: unknown[]; recipients: string[];
 }
-interface Extracted { unit: { code: string; name: string }; fileName: string | null; text: string; plan: Proposal; targets: ExtractedTarget[]; unmatched: Unmatched[]; parents: { id: number; number: string | null; title: string }[] }
+interface Extracted { unit: { code: string; name: string }; fileName: string | null; text: string; plan: Proposal; targets: ExtractedTarget[]; unmatched: Unmatched[]; parents: { id: number; number: string | null; title: string }[]; reading: ExtractionView['reading'] }
 interface Indicator { code: string; name: string; unit: string }
 interface PlanItem { id: number; number: string | null; title: string; relation: string }
 interface Meta { kind: string; number: string; issuedOn: string; title: string; issuer: string; parentId: string }
@@ -102,7 +103,7 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
         <label for="plan-file">{m('fileLabel')}</label>
         <p class="hint" id="plan-file-hint">{m('fileHint')}</p>
         {err('plan-file') && <p class="field-error" id="plan-file-error">{err('plan-file')}</p>}
-        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))} accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain" aria-describedby="plan-file-hint" />
+        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))} accept=".docx,.pdf,.txt,.png,.jpg,.jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,image/png,image/jpeg" aria-describedby="plan-file-hint" />
       </div>
       <div class={`field${err('plan-text') ? ' field--error' : ''}`}>
         <label for="plan-text">{m('pasteLabel')}</label>
@@ -239,6 +240,8 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
         <strong>{data.unit.name}</strong>{data.fileName ? ` · ${data.fileName}` : ''} ·{' '}
         <button type="button" class="link-button" onClick={onStartOver}>{m('startOver')}</button>
       </p>
+      {data.reading.method === 'ocr' && <p class="notice notice--warning" role="status" id="read-by-ocr">{fillIn(m('readByOcr'), { pages: data.reading.pages ?? 1, seconds: num(Math.round((data.reading.ms ?? 0) / 100) / 10) })}</p>}
+      {data.reading.method === 'pdf' && <p class="hint">{fillIn(m('readFromPdf'), { pages: data.reading.pages ?? 1 })}</p>}
       <section aria-labelledby="meta-h" class="review__meta">
         <h2 id="meta-h">{m('metadata')}</h2>
         <div class="meta-grid">
