@@ -15,6 +15,9 @@ import { text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
 import { withActor } from '../access/index.ts';
 import { readPlan } from './read.ts';
+import { samePlan } from './store.ts';
+import { savedForDiff } from './reimport.ts';
+import { indicatorByCode } from '../indicators/catalogue.ts';
 import { ExtractionView, PastedText, UnitQuery } from './schemas.ts';
 
 /** The plan as the serializer takes it (the model's arrays are readonly; nothing here writes to them). */
@@ -67,10 +70,20 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         const ex = r.extraction;
         const { targets: _proposed, ...proposal } = toPlanInput(ex);
         // The documents it implements that are already in ansinh and visible to the officer.
-        const parents = await withActor(db, req.actor, async (tx) => {
+        const { parents, existing } = await withActor(db, req.actor, async (tx) => {
           const numbers = proposal.implements.map((i) => i.number).filter((n): n is string => !!n);
-          if (numbers.length === 0) return [];
-          return tx.selectFrom('plans').select(['id', 'number', 'title']).where('number', 'in', numbers).orderBy('id').execute();
+          const parents = numbers.length === 0 ? [] : await tx.selectFrom('plans').select(['id', 'number', 'title']).where('number', 'in', numbers).orderBy('id').execute();
+          // The same document already saved for the unit: the review shows what a re-import changes.
+          const same = await samePlan(tx, unit.id, proposal);
+          if (!same) return { parents, existing: null };
+          const [row, saved] = await Promise.all([tx.selectFrom('plans').select(['title']).where('id', '=', same.id).executeTakeFirstOrThrow(), savedForDiff(tx, same.id)]);
+          return {
+            parents,
+            existing: {
+              id: same.id, number: same.number, title: row.title, version: saved.version, tasks: saved.tasks,
+              targets: saved.targets.map((t) => ({ id: t.id, indicatorCode: t.indicatorCode, indicatorName: indicatorByCode(t.indicatorCode)?.name[req.locale] ?? t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, origin: t.origin, extracted: t.extracted ?? null })),
+            },
+          };
         });
         const loc = req.locale;
         return {
@@ -83,6 +96,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           results: ex.results.map((x) => ({ indicatorCode: x.indicatorCode, name: x.name, value: x.value, unit: x.unit, year: x.year, sourceText: x.sourceText, start: x.start, end: x.end })),
           unmatched: ex.unmatched.map((u) => ({ sourceText: u.sourceText, code: u.code, reason: loc === 'en' ? u.reasonEn : u.reason, start: u.start, end: u.end })),
           parents: parents.map((p) => ({ id: p.id, number: p.number, title: p.title })),
+          existing,
           reading: r.reading,
         };
       },

@@ -1,7 +1,8 @@
 // Plans over HTTP: list and read plans, save a reviewed plan (with its corrections), the
 // cascade check against the parent, which units have issued their implementing plan, the
 // drafted child plan as .docx, and assignment status per period (overdue list).
-import { AssignmentList, AssignmentParams, AssignmentStatusBody, AssignmentsQuery, CascadeQuery, CascadeView, CoverageView, DraftQuery, Id, NoContent, PlanCreated, PlanDetail, PlanIn, PlanList, UnitQuery } from './schemas.ts';
+import { AssignmentList, AssignmentParams, AssignmentStatusBody, AssignmentsQuery, CascadeQuery, CascadeView, CoverageView, DraftQuery, Id, NoContent, PlanCreated, PlanDetail, PlanIn, PlanList, PlanReimported, UnitQuery } from './schemas.ts';
+import { reimportPlan } from './reimport.ts';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -100,6 +101,33 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         return planId;
       });
       return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/plans/:id/versions',
+    {
+      config: { access: { permission: 'plans.write', unit: 'record' } },
+      schema: {
+        tags: ['plans'],
+        summary: 'Re-import: apply the same document read again and reviewed (body as POST /api/plans) to the saved plan as its next version; unchanged targets keep their review history and hand corrections',
+        params: Id,
+        body: PlanIn,
+        response: { 200: PlanReimported },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
+      if (unknown.length)
+        throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+      return withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        const unit = await tx.selectFrom('units').select(['code']).where('id', '=', p.unit_id).executeTakeFirstOrThrow();
+        if (unit.code !== b.unitCode) throw AppError.validation([{ path: '/body/unitCode', message: text('Văn bản nhập lại phải thuộc đơn vị của kế hoạch đã lưu', 'The document imported again must be for the saved plan\'s unit') }]);
+        return reimportPlan(tx, { planId: p.id, input: b, sourceText: b.sourceText, sourceFile: b.sourceFile, actor: req.actor, ip: req.ip });
+      });
     },
   );
 
@@ -233,7 +261,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
 };
 
 function planOut(p: NonNullable<Awaited<ReturnType<typeof getPlanRow>>>) {
-  return { id: p.id, kind: p.kind, number: p.number, issuer: p.issuer, place: p.place, issuedOn: p.issued_on, issuedOnText: p.issued_on_text, title: p.title, signer: p.signer, signerTitle: p.signer_title, status: p.status, sourceFile: p.source_file };
+  return { id: p.id, kind: p.kind, number: p.number, issuer: p.issuer, place: p.place, issuedOn: p.issued_on, issuedOnText: p.issued_on_text, title: p.title, signer: p.signer, signerTitle: p.signer_title, status: p.status, sourceFile: p.source_file, version: p.version };
 }
 
 /** The unit's latest reported value per indicator (monitoring_totals: approved, rolled up). */

@@ -28,6 +28,8 @@ declare module '../db/schema.ts' {
       created_at: import('kysely').Generated<Date>;
       confirmed_by: number | null;
       confirmed_at: Date | null;
+      /** 1, then one more at each re-import of the same document (migration 190). */
+      version: import('kysely').Generated<number>;
     };
     plan_links: { id: import('kysely').Generated<number>; plan_id: number; parent_plan_id: number | null; parent_reference: string; parent_number: string | null };
     plan_sections: { id: import('kysely').Generated<number>; plan_id: number; ord: number; numbering: string | null; title: string; level: number; start_offset: number | null; end_offset: number | null };
@@ -229,7 +231,7 @@ export async function planParts(q: Q, id: number) {
   return { sections, targets, tasks, assignments, recipients, links, corrections };
 }
 
-export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove'; before: unknown; after: unknown; by: number | null }) {
+export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove' | 'reimport'; before: unknown; after: unknown; by: number | null }) {
   await tx
     .insertInto('plan_target_corrections')
     .values({ plan_id: c.planId, target_id: c.targetId, action: c.action, before: c.before === null ? null : JSON.stringify(c.before), after: c.after === null ? null : JSON.stringify(c.after), corrected_by: c.by })
