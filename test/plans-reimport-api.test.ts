@@ -6,7 +6,13 @@
 // change as "reimport" and the audit log one "plan.reimport" entry with the counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { readConfig } from '../src/kernel/config.ts';
+import { CliError, type CliContext } from '../src/kernel/cli.ts';
+import { planImportCommand } from '../src/plans/import.ts';
 import { testApp } from './helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 
@@ -107,4 +113,28 @@ test('a re-import whose body names another unit than the saved plan is refused o
   const d = await extract(amended);
   const r = await t.app.inject({ method: 'POST', url: `/api/plans/${d.existing.id}/versions`, headers: officer, payload: { ...d.plan, unitCode: '12', sourceText: null, sourceFile: null, targets: [] } });
   assert.ok([400, 403].includes(r.statusCode), r.body);
+});
+
+test('`ansinh plan import` of a document already saved refuses without --update, and with it makes the next version (one plan)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-reimport-cli-'));
+  try {
+    // Xã Hoằng Phú (15889) imports a plan, then its amended copy.
+    const file = join(dir, 'ke-hoach.txt');
+    writeFileSync(file, thuLum);
+    let out = '';
+    const sink = new Writable({ write(c, _e, cb) { out += String(c); cb(); } });
+    const ctx: CliContext = { config: readConfig({ ...process.env, DATABASE_URL: '' }), db: async () => t.db, stdout: sink, stderr: sink };
+    const run = (values: Record<string, string | boolean>) => planImportCommand.run({ positionals: [file], values: { unit: '15889', ...values } }, ctx);
+    assert.equal(await run({}), 0);
+    const count = async () => Number((await t.db.k.selectFrom('plans as p').innerJoin('units as u', 'u.id', 'p.unit_id').where('u.code', '=', '15889').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    writeFileSync(file, amended);
+    await assert.rejects(run({}), (e: unknown) => e instanceof CliError && /--update/.test(e.message) && /đã có/.test(e.message));
+    out = '';
+    assert.equal(await run({ update: true }), 0);
+    assert.match(out, /thành phiên bản 2: thêm 0, bỏ 1, thay đổi 1/);
+    assert.equal(await count(), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
