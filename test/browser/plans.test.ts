@@ -181,8 +181,9 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await added.waitFor();
   const addedKey = (await added.getAttribute('id'))!.replace('target-', '');
   assert.match(await added.locator('.target-card__src').innerText(), /phổ cập GDMN cho trẻ từ 3 đến 5 tuổi/);
-  // Saving before choosing the indicator: the summary names the row.
-  await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+  // Saving before choosing the indicator: the summary names the row (the button reads "Cập nhật
+  // kế hoạch (phiên bản 2)": the demo already holds this document, see below).
+  await page.locator('.review__save .button').click();
   await page.locator(`.error-summary a[href="#t-${addedKey}-indicatorCode"]`).waitFor();
   await page.locator(`#t-${addedKey}-indicatorCode`).selectOption('preschool_universal_level');
   await page.locator(`#t-${addedKey}-value`).fill('1');
