@@ -197,13 +197,19 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
         const targets = await tx.selectFrom('plan_targets').select(['indicator_code', 'comparator', 'value', 'unit', 'year']).where('plan_id', '=', p.id).orderBy('source_offset').orderBy('id').execute();
-        const u = await tx.selectFrom('units').select(['name', 'parent_id']).where('id', '=', unit.id).executeTakeFirstOrThrow();
+        const u = await tx.selectFrom('units').select(['name', 'parent_id', 'level']).where('id', '=', unit.id).executeTakeFirstOrThrow();
+        const [parentTasks, parentAssignments] = await Promise.all([
+          tx.selectFrom('plan_tasks').select(['numbering', 'title']).where('plan_id', '=', p.id).orderBy('ord').execute(),
+          tx.selectFrom('plan_assignments').select(['agency', 'role', 'what']).where('plan_id', '=', p.id).orderBy('ord').execute(),
+        ]);
         const parentUnit = u.parent_id ? await tx.selectFrom('units').select('name').where('id', '=', u.parent_id).executeTakeFirst() : undefined;
         const latest = await latestValues(tx, unit.id);
         const d = draftChildPlan({
           parent: { kind: p.kind as 'plan', number: p.number, issuedOn: p.issued_on, issuer: p.issuer, title: p.title },
           parentTargets: targets.map((t) => ({ indicatorCode: t.indicator_code, indicatorName: indicatorByCode(t.indicator_code)?.name.vi ?? t.indicator_code, comparator: t.comparator as Comparator, value: Number(t.value), unit: t.unit, year: t.year })),
-          unit: { name: u.name, parentName: parentUnit?.name ?? null },
+          unit: { name: u.name, parentName: parentUnit?.name ?? null, ...(u.level === 'village' ? {} : { level: u.level as 'province' | 'district' | 'commune' }) },
+          parentTasks,
+          parentAssignments,
           latest,
           issuedOn: req.query.date ?? new Date().toISOString().slice(0, 10),
           place: u.name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s+/, ''),
