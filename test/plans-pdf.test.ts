@@ -75,6 +75,16 @@ test('a scanned PDF is read by OCR: the same targets as the text within the OCR\
   }
 });
 
+test('scans are read one at a time: two read at once take as long as one after the other', { skip: !hasOcr && 'no tesseract' }, async () => {
+  const bytes = fixture('tam-phuoc-commune-socioeconomic-plan-2022.scan.pdf');
+  const t0 = performance.now();
+  const [a, b] = await Promise.all([readPlan({ bytes, fileName: 'a.pdf' }, '/body/file'), readPlan({ bytes, fileName: 'b.pdf' }, '/body/file')]);
+  const wall = performance.now() - t0;
+  assert.ok(a.ok && b.ok && a.reading.method === 'ocr' && b.reading.method === 'ocr');
+  // Each one's own reading time (not its wait) adds up: they did not run side by side.
+  assert.ok(wall >= a.reading.ms + b.reading.ms - 100, `wall ${Math.round(wall)} ms, readings ${a.reading.ms} + ${b.reading.ms} ms`);
+});
+
 test('POST /api/plans/extract takes a PDF (reading "pdf" with its pages) and a scan (reading "ocr"); nothing is saved', async () => {
   const before = await countPlans();
   const r = await upload('ke-hoach-tam-phuoc.pdf', fixture('tam-phuoc-commune-socioeconomic-plan-2022.pdf'));
