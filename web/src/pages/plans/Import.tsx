@@ -3,7 +3,10 @@
 // extracted target highlighted beside the structured rows (click one, the other is selected),
 // the officer confirms, corrects, removes or adds targets (from a selected passage), edits the
 // metadata and the parent plan, and "Lưu kế hoạch" posts the reviewed plan to POST /api/plans,
-// which keeps every correction with who and when.
+// which keeps every correction with who and when. A file may be a .docx, .txt, PDF or a scan
+// (.pdf/.png/.jpg read by OCR: a warning asks to check the figures). When the unit already has
+// this document (same number), the page is a re-import: it shows what saving would change in the
+// saved plan (src/plans/diff.ts, the server's rule) and saves it as the plan's next version.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocale, num, parseDate, formatDate } from '../../i18n/index.ts';
 import { api, apiUpload, ApiError } from '../../lib/api.ts';
