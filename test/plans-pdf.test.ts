@@ -50,13 +50,16 @@ after(async () => {
   await t.close();
 });
 
-test('a text PDF gives exactly the targets of the same document as text (5 dev-half documents and Thu Lũm)', async () => {
+test('a text PDF gives exactly the targets and particulars of the same document as text (5 dev-half documents and Thu Lũm)', async () => {
   const docs = [...DOCS.map((d) => ({ name: d.split('/')[1]!, text: corpusText(d) })), { name: 'thu-lum-commune-2026-152-KH-DU', text: readFileSync(new URL('../reference/plans/thu-lum-commune-2026-152-KH-DU.txt', import.meta.url), 'utf8') }];
   for (const d of docs) {
     const r = await readPlan({ bytes: fixture(`${d.name}.pdf`), fileName: `${d.name}.pdf` }, '/body/file');
     assert.ok(r.ok, d.name);
     assert.equal(r.reading.method, 'pdf');
-    assert.deepEqual(r.extraction.targets.map(key).sort(), extractPlan(d.text).targets.map(key).sort(), d.name);
+    const fromText = extractPlan(d.text);
+    assert.deepEqual(r.extraction.targets.map(key).sort(), fromText.targets.map(key).sort(), d.name);
+    // The document's particulars too (152-KH/ĐU: number, date 05/06/2026, kind, title).
+    for (const f of ['kind', 'number', 'date', 'title'] as const) assert.equal(r.extraction.plan[f], fromText.plan[f], `${d.name} ${f}`);
     for (const x of r.extraction.targets) assert.equal(r.text.slice(x.start, x.end), x.sourceText);
   }
 });

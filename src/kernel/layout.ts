@@ -60,7 +60,8 @@ export function paragraphsFromLines(all: readonly TextLine[]): string {
     if (lines.length === 0) continue;
     const h = median(lines.map((l) => l.height)) || 10;
     const left = quantile(lines.map((l) => l.x0), 0.1);
-    const right = quantile(lines.map((l) => l.x1), 0.9);
+    // The right margin: the longest lines (most lines of a list or of short paragraphs stop well before it).
+    const right = quantile(lines.map((l) => l.x1), 0.98);
     const width = Math.max(1, right - left);
     const steps = lines.slice(1).map((l, i) => l.top - lines[i]!.top).filter((d) => d > h * 0.5);
     const spacing = median(steps) || h * 1.2;
