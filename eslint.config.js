@@ -40,6 +40,7 @@ const webPureModules = [
   'indicators/vocabulary\\.ts',
   'monitoring/chart\\.ts',
   'plans/extract/',
+  'plans/diff\\.ts',
 ];
 
 const rule = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });

@@ -20,6 +20,7 @@ export const auditActions = {
   'plan.create': { vi: 'Lưu kế hoạch', en: 'Saved a plan' },
   'plan.import': { vi: 'Nhập kế hoạch từ tệp', en: 'Imported a plan from a file' },
   'plan.update': { vi: 'Sửa kế hoạch', en: 'Updated a plan' },
+  'plan.reimport': { vi: 'Cập nhật kế hoạch từ văn bản nhập lại (phiên bản mới)', en: 'Updated a plan from its document imported again (a new version)' },
   'plan.assignment.status': { vi: 'Cập nhật tình hình thực hiện nhiệm vụ', en: 'Updated a task’s status' },
   'monitoring.submit': { vi: 'Gửi báo cáo số liệu', en: 'Submitted a report' },
   'monitoring.approve': { vi: 'Phê duyệt báo cáo số liệu', en: 'Approved a report' },

@@ -474,6 +474,7 @@ export interface Plans {
   status: Generated<string>;
   title: string;
   unit_id: number;
+  version: Generated<number>;
 }
 
 export interface PlanSections {
@@ -524,6 +525,18 @@ export interface PlanTasks {
   ord: number;
   plan_id: number;
   title: string;
+}
+
+export interface PlanVersions {
+  changes: Json;
+  id: Generated<number>;
+  plan_id: number;
+  replaced_at: Generated<Timestamp>;
+  replaced_by: number | null;
+  snapshot: Json;
+  source_file: string | null;
+  unit_id: number;
+  version: number;
 }
 
 export interface RegistryImports {
@@ -656,6 +669,7 @@ export interface DB {
   plan_target_corrections: PlanTargetCorrections;
   plan_targets: PlanTargets;
   plan_tasks: PlanTasks;
+  plan_versions: PlanVersions;
   plans: Plans;
   registry_imports: RegistryImports;
   review_staging: ReviewStaging;

@@ -28,6 +28,8 @@ export const errorCatalogue = {
   conflict: { id: 'conflict', status: 409, title: { vi: 'Xung đột dữ liệu', en: 'Conflict' } },
   payloadTooLarge: { id: 'payload-too-large', status: 413, title: { vi: 'Tệp hoặc dữ liệu quá lớn', en: 'Payload too large' } },
   unsupportedMediaType: { id: 'unsupported-media-type', status: 415, title: { vi: 'Định dạng không được hỗ trợ', en: 'Unsupported media type' } },
+  unprocessable: { id: 'unprocessable', status: 422, title: { vi: 'Không đọc được nội dung tệp', en: 'The content cannot be read' } },
+  ocrUnavailable: { id: 'ocr-unavailable', status: 422, title: { vi: 'Máy chủ chưa cài phần mềm nhận dạng chữ', en: 'No OCR on this server' } },
   tooManyRequests: { id: 'too-many-requests', status: 429, title: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' } },
   internal: { id: 'internal', status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal error' } },
 } as const satisfies Record<string, ErrorKind>;

@@ -60,9 +60,10 @@ test('ansinh plan extract FILE --json prints plan, targets and unmatched with ex
   assert.match(text.out, /Chỉ tiêu: 20/);
 });
 
-test('bad files: unsupported type, unreadable .docx, empty file: one line on stderr, exit 1', () => {
+test('bad files: unsupported type, unreadable .docx or .pdf, empty file: one line on stderr, exit 1', () => {
   const cases: [string, string | Buffer, RegExp][] = [
-    ['plan.pdf', '%PDF-1.4', /không được hỗ trợ/],
+    ['plan.odt', 'PK?', /không được hỗ trợ/],
+    ['broken.pdf', '%PDF-1.4', /không đọc được tệp PDF/i],
     ['broken.docx', 'not a zip', /không đọc được tệp Word/i],
     ['empty.txt', '  \n', /trống/],
   ];

@@ -1,4 +1,5 @@
-// CLI for plans: `ansinh plan extract FILE [--json]` reads a plan (.txt or .docx) and prints what
+// CLI for plans: `ansinh plan extract FILE [--json]` reads a plan (.txt, .docx, .pdf, or a scan
+// as .pdf/.png/.jpg read by OCR) and prints what
 // the extractor finds (metadata, targets, unmatched numbers, sections, assignments, deadlines,
 // tasks) without saving anything. File reading lives here; the extractor itself is pure.
 import { readFile } from 'node:fs/promises';
@@ -6,18 +7,28 @@ import { basename, extname } from 'node:path';
 import type { CliCommand } from '../kernel/cli.ts';
 import { CliError } from '../kernel/cli.ts';
 import { formatNumberVi } from '../kernel/i18n.ts';
-import { extractPlan, type PlanExtraction } from './extract/index.ts';
-import { planTextFromFile } from './source.ts';
+import type { PlanExtraction } from './extract/index.ts';
+import { PLAN_FILE_TYPES } from './source.ts';
+import { readPlan, type PlanRead } from './read.ts';
 
-/** The plan's text: a .txt as is (BOM removed), a .docx through mammoth's raw text. */
-export async function readPlanText(file: string): Promise<string> {
+/**
+ * The plan's text and extraction, read as the web upload is (worker with caps, OCR queue for a
+ * scan): a .txt as is (BOM removed), a .docx through mammoth's raw text, a PDF's text layer, a
+ * scanned PDF or an image by tesseract.
+ */
+export async function readPlanFile(file: string): Promise<Extract<PlanRead, { ok: true }>> {
   const ext = extname(file).toLowerCase();
-  if (ext !== '.txt' && ext !== '.docx' && ext !== '.md') {
-    throw new CliError(`định dạng "${ext || '(không có đuôi)'}" không được hỗ trợ; dùng .txt hoặc .docx (unsupported file type)`);
+  if (!(PLAN_FILE_TYPES as readonly string[]).includes(ext)) {
+    throw new CliError(`định dạng "${ext || '(không có đuôi)'}" không được hỗ trợ; dùng ${PLAN_FILE_TYPES.join(', ')} (unsupported file type)`);
   }
-  const r = await planTextFromFile(await readFile(file), basename(file));
+  const r = await readPlan({ bytes: await readFile(file), fileName: basename(file) }, 'FILE');
   if (!r.ok) throw new CliError(`${r.problem.message.vi} (${r.problem.message.en})`);
-  return r.text;
+  return r;
+}
+
+/** The plan's text only (see readPlanFile). */
+export async function readPlanText(file: string): Promise<string> {
+  return (await readPlanFile(file)).text;
 }
 
 const CMP_VI: Record<string, string> = { '>': 'trên', '>=': 'ít nhất', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' };
@@ -46,11 +57,12 @@ export function summary(r: PlanExtraction): string {
 
 export const planExtractCommand: CliCommand = {
   name: 'plan extract',
-  summary: 'Read a plan (.txt or .docx) and print its targets, assignments and deadlines',
+  summary: 'Read a plan (.txt, .docx, .pdf, or a scan .pdf/.png/.jpg by OCR) and print its targets, assignments and deadlines',
   usage: 'plan extract FILE [--json]',
   options: { json: { type: 'boolean' } },
   help: [
-    'Đọc một kế hoạch / chương trình hành động (.txt UTF-8, có thể có định dạng markdown; hoặc .docx)',
+    'Đọc một kế hoạch / chương trình hành động (.txt UTF-8, có thể có định dạng markdown; .docx; .pdf;',
+    'bản quét .pdf/.png/.jpg được nhận dạng chữ bằng tesseract-ocr, tesseract-ocr-vie)',
     'và in ra: thông tin văn bản, các chỉ tiêu của phần MỤC TIÊU (chỉ tiêu, so sánh, giá trị, đơn vị,',
     'năm, đoạn văn gốc), các số không phải chỉ tiêu kèm lý do, các phần, nhiệm vụ, phân công và thời hạn',
     'báo cáo. Không ghi gì vào cơ sở dữ liệu.',
@@ -63,10 +75,11 @@ export const planExtractCommand: CliCommand = {
   async run({ positionals, values }, ctx) {
     const file = positionals[0];
     if (!file) throw new CliError('thiếu FILE; cách dùng: ansinh plan extract FILE [--json] (missing FILE)', 2);
-    const text = await readPlanText(file);
-    const r = extractPlan(text);
-    const out = { ...r, plan: { file: basename(file), ...r.plan } };
-    ctx.stdout.write((values.json ? JSON.stringify(out, null, 2) : summary(r)) + '\n');
+    const read = await readPlanFile(file);
+    const r = read.extraction;
+    const out = { ...r, plan: { file: basename(file), ...r.plan }, reading: read.reading };
+    const how = read.reading.method === 'ocr' ? `Đọc bằng nhận dạng chữ (OCR): ${read.reading.pages} trang, ${(read.reading.ms / 1000).toFixed(1).replace('.', ',')} giây; hãy kiểm tra kỹ các số\n\n` : '';
+    ctx.stdout.write((values.json ? JSON.stringify(out, null, 2) : how + summary(r)) + '\n');
     return 0;
   },
 };

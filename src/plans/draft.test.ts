@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { draftChildPlan, targetSentence, citeParent } from './draft.ts';
+import { assignedToLevel, draftChildPlan, targetSentence, citeParent } from './draft.ts';
 import { issuerLines, planToDocx } from './docx.ts';
 
 const source = {
@@ -60,4 +60,30 @@ test('the header keeps the motto on one line: issuer on two lines, blocks in fix
   assert.match(xml, /<w:t[^>]*>XÃ THU LŨM<\/w:t>/);
   assert.match(xml, /<w:tblW w:type="dxa"/);
   assert.match(xml, /<w:cantSplit\/>/);
+});
+
+// Lai Châu's programme 53-CTr/TU: its section of tasks, and who it assigns what (part "Tổ chức thực hiện").
+const laiChauTasks = [
+  { numbering: '1', title: 'Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội' },
+  { numbering: '2', title: 'Nâng cao năng lực, hiệu lực quản lý nhà nước về chính sách xã hội' },
+];
+const laiChauAssignments = [
+  { role: 'lead', agency: 'Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc', what: 'lãnh đạo, chỉ đạo quán triệt, tuyên truyền Nghị quyết số 42-NQ/TW và Chương trình hành động của Ban Thường vụ Tỉnh ủy; xây dựng kế hoạch thực hiện' },
+  { role: 'lead', agency: 'Ban cán sự đảng UBND tỉnh', what: 'xây dựng kế hoạch thực hiện Chương trình hành động này' },
+  { role: 'lead', agency: 'Đảng đoàn Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh, các hội quần chúng', what: 'tăng cường tuyên truyền, vận động đoàn viên, hội viên' },
+  { role: 'coordinate', agency: 'các cơ quan liên quan', what: 'phối hợp đôn đốc' },
+];
+
+test('section III carries the parent\'s tasks and what it assigns to the commune level (53-CTr/TU "các huyện ủy, thành ủy, đảng ủy trực thuộc"), not a placeholder', () => {
+  const d = draftChildPlan({ ...source, unit: { ...source.unit, level: 'commune' }, parentTasks: laiChauTasks, parentAssignments: laiChauAssignments });
+  const iii = d.sections[2]!.paragraphs;
+  assert.match(iii[0]!, /^1\. Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội\. \(Giao cơ quan chuyên môn/);
+  assert.match(iii[1]!, /^2\. Nâng cao năng lực, hiệu lực quản lý nhà nước/);
+  assert.equal(iii[2], '3. Thực hiện các nhiệm vụ Chương trình hành động số 53-CTr/TU, ngày 24/05/2024 của Tỉnh ủy Lai Châu giao cho địa phương:');
+  // Only the assignment to the level below ("đảng ủy trực thuộc"): not the province's own bodies,
+  // not "các tổ chức chính trị - xã hội tỉnh" (xã hội is not a commune), not a coordinating role.
+  assert.deepEqual(iii.slice(3), ['- Lãnh đạo, chỉ đạo quán triệt, tuyên truyền Nghị quyết số 42-NQ/TW và Chương trình hành động của Ban Thường vụ Tỉnh ủy; xây dựng kế hoạch thực hiện.']);
+  assert.deepEqual(assignedToLevel(laiChauAssignments, 'province').map((a) => a.agency), ['Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc', 'Ban cán sự đảng UBND tỉnh', 'Đảng đoàn Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh, các hội quần chúng']);
+  // A parent without tasks or assignments keeps the placeholder.
+  assert.deepEqual(draftChildPlan(source).sections[2]!.paragraphs, ['(Cụ thể hóa các nhiệm vụ, giải pháp của văn bản cấp trên phù hợp với địa phương.)']);
 });

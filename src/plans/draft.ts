@@ -1,5 +1,7 @@
 // Drafting a child plan from its parent: the unit's plan that implements the parent, with the
-// standard sections and the parent's targets pre-filled (the unit's latest value beside each).
+// standard sections, the parent's targets pre-filled (the unit's latest value beside each) and,
+// in section III, the parent's tasks and what the parent assigns to the child's level ("Đảng ủy
+// các xã", "UBND các huyện", "các địa phương") as tasks for the unit's own agencies.
 import { formatDateVi, formatNumberVi } from '../kernel/i18n.ts';
 import { comparatorWords, type Comparator } from '../indicators/vocabulary.ts';
 
@@ -19,7 +21,11 @@ export interface DraftSource {
     readonly unit: string;
     readonly year: number | null;
   }[];
-  readonly unit: { readonly name: string; readonly parentName: string | null };
+  readonly unit: { readonly name: string; readonly parentName: string | null; readonly level?: 'province' | 'district' | 'commune' };
+  /** The parent's tasks and solutions (its section of "nhiệm vụ, giải pháp"), in order. */
+  readonly parentTasks?: readonly { readonly numbering: string | null; readonly title: string }[];
+  /** Who the parent assigns what ("Đảng ủy các xã ... chủ trì ..."). */
+  readonly parentAssignments?: readonly { readonly agency: string; readonly role: string; readonly what: string }[];
   /** The unit's latest reported value per indicator, when there is one. */
   readonly latest: ReadonlyMap<string, { readonly value: number; readonly period: string }>;
   readonly issuedOn: string; // ISO date of the draft
@@ -81,6 +87,41 @@ export function citeParent(p: DraftSource['parent']): string {
   return `${kindVi[p.kind]}${num}${date}${by}`;
 }
 
+/**
+ * Words by which a parent's assignment names the child's level. Since the 2025 merger a commune
+ * takes over what was given to districts ("các huyện ủy", "UBND các huyện"); "đảng ủy trực
+ * thuộc" and "các địa phương" include it.
+ */
+const LEVEL_WORDS: Record<'province' | 'district' | 'commune', RegExp> = {
+  commune: /(?:^|[\s,;(])(?:xã(?!\s+hội)|phường|thị trấn|đặc khu|cơ sở|huyện|huyện ủy|thị ủy|thành ủy|đảng ủy trực thuộc|địa phương)(?=$|[\s,;)])/iu,
+  district: /(?:^|[\s,;(])(?:huyện|quận|thị xã|huyện ủy|quận ủy|thị ủy|thành ủy|địa phương)(?=$|[\s,;)])/iu,
+  province: /(?:^|[\s,;(])(?:tỉnh|thành phố trực thuộc trung ương|tỉnh ủy|thành ủy|địa phương)(?=$|[\s,;)])/iu,
+};
+
+/** The parent's assignments given to the child's level. */
+export function assignedToLevel(assignments: NonNullable<DraftSource['parentAssignments']>, level: keyof typeof LEVEL_WORDS): typeof assignments {
+  const seen = new Set<string>();
+  return assignments.filter((a) => a.role === 'lead' && LEVEL_WORDS[level].test(a.agency) && !seen.has(a.what) && (seen.add(a.what), true));
+}
+
+const sentence = (s: string) => {
+  const t = s.trim().replace(/[;,.:]+$/, '');
+  return t ? `${t[0]!.toLocaleUpperCase('vi')}${t.slice(1)}.` : t;
+};
+
+/** Section III: the parent's tasks, then what the parent assigns to this level, for the unit's own agencies. */
+export function tasksSection(src: DraftSource): string[] {
+  const tasks = (src.parentTasks ?? []).filter((t) => t.title.trim());
+  const given = src.unit.level ? assignedToLevel(src.parentAssignments ?? [], src.unit.level) : [];
+  if (tasks.length === 0 && given.length === 0) return ['(Cụ thể hóa các nhiệm vụ, giải pháp của văn bản cấp trên phù hợp với địa phương.)'];
+  const out = tasks.map((t, i) => `${i + 1}. ${sentence(t.title)} (Giao cơ quan chuyên môn, đơn vị liên quan chủ trì, cụ thể hóa phù hợp với địa phương.)`);
+  if (given.length) {
+    out.push(`${tasks.length + 1}. Thực hiện các nhiệm vụ ${citeParent(src.parent)} giao cho địa phương:`);
+    for (const a of given) out.push(`- ${sentence(a.what)}`);
+  }
+  return out;
+}
+
 export function draftChildPlan(src: DraftSource): DraftPlan {
   const cite = citeParent(src.parent);
   const unitUpper = src.unit.name.toUpperCase();
@@ -113,7 +154,7 @@ export function draftChildPlan(src: DraftSource): DraftPlan {
         paragraphs: ['1. Mục tiêu chung: (nêu mục tiêu chung của địa phương).', '2. Chỉ tiêu cụ thể đến năm 2030:'],
         targets,
       },
-      { heading: 'III. NHIỆM VỤ VÀ GIẢI PHÁP', paragraphs: ['(Cụ thể hóa các nhiệm vụ, giải pháp của văn bản cấp trên phù hợp với địa phương.)'] },
+      { heading: 'III. NHIỆM VỤ VÀ GIẢI PHÁP', paragraphs: tasksSection(src) },
       {
         heading: 'IV. TỔ CHỨC THỰC HIỆN',
         paragraphs: [

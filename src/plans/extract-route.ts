@@ -1,4 +1,5 @@
-// POST /api/plans/extract: read an uploaded plan (.docx / .txt, multipart field "file") or
+// POST /api/plans/extract: read an uploaded plan (.docx / .pdf / .txt, or a scan .pdf / .png /
+// .jpg read by OCR; multipart field "file") or
 // pasted text (JSON {"text"}) and answer what the extractor finds, WITHOUT saving anything: the
 // document's text, the proposed plan (metadata, sections, tasks, assignments) and every target
 // and unmatched number with its character span [start, end) in that text. The review page
@@ -8,12 +9,15 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FeatureRoutes } from '../kernel/http.ts';
-import { AppError, LimitError } from '../kernel/errors.ts';
+import { AppError, errorCatalogue, LimitError } from '../kernel/errors.ts';
 import { fileTypeRefused, readUpload } from '../kernel/upload.ts';
 import { text } from '../kernel/i18n.ts';
 import { check } from '../kernel/validate.ts';
 import { withActor } from '../access/index.ts';
 import { readPlan } from './read.ts';
+import { samePlan } from './store.ts';
+import { savedForDiff } from './reimport.ts';
+import { indicatorByCode } from '../indicators/catalogue.ts';
 import { ExtractionView, PastedText, UnitQuery } from './schemas.ts';
 
 /** The plan as the serializer takes it (the model's arrays are readonly; nothing here writes to them). */
@@ -28,12 +32,13 @@ async function fromMultipart(req: FastifyRequest): Promise<{ fileName: string; b
   const { file, fields } = await readUpload(req, 'file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
   if (file) return { fileName: file.name, bytes: file.content };
   if (fields.text !== undefined) return { fileName: null, text: check(PastedText, { text: fields.text }, '/body').text };
-  throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx or .txt) or paste the text') }]);
+  throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx, .pdf, ảnh quét .png/.jpg hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx, .pdf, a scanned .png/.jpg or .txt) or paste the text') }]);
 }
 
-/** A problem of the document as the client sees it: 413 naming a limit, 415 a wrong type, else 400. */
+/** A problem of the document as the client sees it: 413 naming a limit, 415 a wrong type, 422 a password-protected PDF, else 400. */
 function problemOf(p: PlanSourceProblem, path: string): AppError {
   if (p.kind === 'limit') return new LimitError(p.limit ?? 'size', p.message, path);
+  if (p.kind === 'encrypted') return new AppError(errorCatalogue.unprocessable, p.message, [{ path, message: p.message }]);
   return p.kind === 'type' ? fileTypeRefused(path.slice('/body/'.length), p.message) : AppError.validation([{ path, message: p.message }], p.message);
 }
 
@@ -48,7 +53,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         config: { access: { permission: 'plans.write', unit: { query: 'unit' } } },
         schema: {
           tags: ['plans'],
-          summary: 'Read a plan document (multipart field "file": .docx or .txt, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
+          summary: 'Read a plan document (multipart field "file": .docx, .pdf, .txt, or a scan .pdf/.png/.jpg read by OCR, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
           querystring: UnitQuery,
           response: { 200: ExtractionView },
         },
@@ -65,10 +70,20 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         const ex = r.extraction;
         const { targets: _proposed, ...proposal } = toPlanInput(ex);
         // The documents it implements that are already in ansinh and visible to the officer.
-        const parents = await withActor(db, req.actor, async (tx) => {
+        const { parents, existing } = await withActor(db, req.actor, async (tx) => {
           const numbers = proposal.implements.map((i) => i.number).filter((n): n is string => !!n);
-          if (numbers.length === 0) return [];
-          return tx.selectFrom('plans').select(['id', 'number', 'title']).where('number', 'in', numbers).orderBy('id').execute();
+          const parents = numbers.length === 0 ? [] : await tx.selectFrom('plans').select(['id', 'number', 'title']).where('number', 'in', numbers).orderBy('id').execute();
+          // The same document already saved for the unit: the review shows what a re-import changes.
+          const same = await samePlan(tx, unit.id, proposal);
+          if (!same) return { parents, existing: null };
+          const [row, saved] = await Promise.all([tx.selectFrom('plans').select(['title']).where('id', '=', same.id).executeTakeFirstOrThrow(), savedForDiff(tx, same.id)]);
+          return {
+            parents,
+            existing: {
+              id: same.id, number: same.number, title: row.title, version: saved.version, tasks: saved.tasks,
+              targets: saved.targets.map((t) => ({ id: t.id, indicatorCode: t.indicatorCode, indicatorName: indicatorByCode(t.indicatorCode)?.name[req.locale] ?? t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, origin: t.origin, extracted: t.extracted ?? null })),
+            },
+          };
         });
         const loc = req.locale;
         return {
@@ -81,6 +96,8 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           results: ex.results.map((x) => ({ indicatorCode: x.indicatorCode, name: x.name, value: x.value, unit: x.unit, year: x.year, sourceText: x.sourceText, start: x.start, end: x.end })),
           unmatched: ex.unmatched.map((u) => ({ sourceText: u.sourceText, code: u.code, reason: loc === 'en' ? u.reasonEn : u.reason, start: u.start, end: u.end })),
           parents: parents.map((p) => ({ id: p.id, number: p.number, title: p.title })),
+          existing,
+          reading: r.reading,
         };
       },
     );

@@ -3,12 +3,12 @@
 import type { Db } from '../db/connection.ts';
 import type { PlanExtraction } from './extract/index.ts';
 import type { AssignmentInput, PlanInput, PlanKind } from './model.ts';
-import { insertPlan } from './store.ts';
+import { insertPlan, samePlan } from './store.ts';
+import { reimportPlan } from './reimport.ts';
 import { audit } from '../audit/store.ts';
 import { basename } from 'node:path';
 import { CliError, type CliCommand } from '../kernel/cli.ts';
-import { extractPlan } from './extract/index.ts';
-import { readPlanText } from './commands.ts';
+import { readPlanFile } from './commands.ts';
 import { findUnitByCode } from '../units/store.ts';
 
 /** The structured plan an extraction proposes; nothing is invented, missing fields stay null. */
@@ -61,24 +61,32 @@ export async function importPlan(db: Db, o: { unitId: number; input: PlanInput; 
 
 export const planImportCommand: CliCommand = {
   name: 'plan import',
-  summary: 'Read a plan (.txt or .docx) and save it for a unit, as a draft to review in the web app',
-  usage: 'plan import FILE --unit CODE [--number N] [--date YYYY-MM-DD]',
-  options: { unit: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' } },
-  help: 'The plan is saved with its metadata, sections, targets, tasks, assignments and report deadlines,\nlinked to the plans it implements when they are already in ansinh (by document number).',
+  summary: 'Read a plan (.txt, .docx, .pdf, or a scan by OCR) and save it for a unit, as a draft to review in the web app',
+  usage: 'plan import FILE --unit CODE [--number N] [--date YYYY-MM-DD] [--update]',
+  options: { unit: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' }, update: { type: 'boolean' } },
+  help: 'The plan is saved with its metadata, sections, targets, tasks, assignments and report deadlines,\nlinked to the plans it implements when they are already in ansinh (by document number).\nA document already saved for the unit (same number, issuer and date) is not saved twice: with\n--update it is applied as the next version of the saved plan (unchanged targets keep their review\nhistory and hand corrections), and the changes are printed.',
   async run({ positionals, values }, ctx) {
     const file = positionals[0];
     if (!file) throw new CliError('missing FILE; usage: ansinh plan import FILE --unit CODE', 2);
     const code = values.unit;
     if (typeof code !== 'string' || !/^[0-9]{2,5}$/.test(code)) throw new CliError('--unit CODE is required: the 2-digit province or 5-digit commune code', 2);
-    const text = await readPlanText(file);
+    const read = await readPlanFile(file);
+    const text = read.text;
     const db = await ctx.db();
     const unit = await findUnitByCode(db.k, code);
     if (!unit || unit.valid_to) throw new CliError(`không có đơn vị hành chính hiện hành mã ${code} (no current unit with code ${code})`);
-    const ex = extractPlan(text);
+    const ex = read.extraction;
     const date = values.date;
     if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))) throw new CliError('--date must be YYYY-MM-DD', 2);
     // A copy without its header block (number, date) can be given them by hand.
     const input = { ...toPlanInput(ex), ...(typeof values.number === 'string' ? { number: values.number } : {}), ...(date ? { issuedOn: date } : {}) };
+    const same = await samePlan(db.k, unit.id, input);
+    if (same) {
+      if (values.update !== true) throw new CliError(`kế hoạch số ${same.number} của ${unit.name} đã có (kế hoạch #${same.id}); thêm --update để cập nhật thành phiên bản mới (already saved; --update applies it as a new version)`);
+      const r = await db.k.transaction().execute((tx) => reimportPlan(tx, { planId: same.id, input, sourceText: text, sourceFile: basename(file), actor: null }));
+      ctx.stdout.write(`Đã cập nhật kế hoạch #${r.id} thành phiên bản ${r.version}: thêm ${r.added}, bỏ ${r.removed}, thay đổi ${r.changed}, giữ nguyên ${r.unchanged} chỉ tiêu (${r.keptCorrections} chỉ tiêu sửa tay được giữ); nhiệm vụ thêm ${r.tasksAdded}, bỏ ${r.tasksRemoved}\n`);
+      return 0;
+    }
     const id = await importPlan(db, { unitId: unit.id, input, sourceText: text, sourceFile: basename(file) });
     ctx.stdout.write(`Đã nhập kế hoạch #${id} cho ${unit.name}: ${input.targets.length} chỉ tiêu, ${input.assignments.length} phân công, ${input.tasks.length} nhiệm vụ, ${ex.unmatched.length} số không phải chỉ tiêu\n`);
     const unmapped = ex.targets.filter((t) => t.indicatorCode === null);

@@ -1,7 +1,8 @@
 // Plans over HTTP: list and read plans, save a reviewed plan (with its corrections), the
 // cascade check against the parent, which units have issued their implementing plan, the
 // drafted child plan as .docx, and assignment status per period (overdue list).
-import { AssignmentList, AssignmentParams, AssignmentStatusBody, AssignmentsQuery, CascadeQuery, CascadeView, CoverageView, DraftQuery, Id, NoContent, PlanCreated, PlanDetail, PlanIn, PlanList, UnitQuery } from './schemas.ts';
+import { AssignmentList, AssignmentParams, AssignmentStatusBody, AssignmentsQuery, CascadeQuery, CascadeView, CoverageView, DraftQuery, Id, NoContent, PlanCreated, PlanDetail, PlanIn, PlanList, PlanReimported, UnitQuery } from './schemas.ts';
+import { reimportPlan } from './reimport.ts';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -104,6 +105,33 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     },
   );
 
+  app.post(
+    '/api/plans/:id/versions',
+    {
+      config: { access: { permission: 'plans.write', unit: 'record' } },
+      schema: {
+        tags: ['plans'],
+        summary: 'Re-import: apply the same document read again and reviewed (body as POST /api/plans) to the saved plan as its next version; unchanged targets keep their review history and hand corrections',
+        params: Id,
+        body: PlanIn,
+        response: { 200: PlanReimported },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
+      if (unknown.length)
+        throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+      return withActor(db, req.actor, async (tx) => {
+        const p = await getPlanRow(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
+        const unit = await tx.selectFrom('units').select(['code']).where('id', '=', p.unit_id).executeTakeFirstOrThrow();
+        if (unit.code !== b.unitCode) throw AppError.validation([{ path: '/body/unitCode', message: text('Văn bản nhập lại phải thuộc đơn vị của kế hoạch đã lưu', 'The document imported again must be for the saved plan\'s unit') }]);
+        return reimportPlan(tx, { planId: p.id, input: b, sourceText: b.sourceText, sourceFile: b.sourceFile, actor: req.actor, ip: req.ip });
+      });
+    },
+  );
+
   app.get(
     '/api/plans/:id/cascade',
     {
@@ -170,13 +198,19 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
         const targets = await tx.selectFrom('plan_targets').select(['indicator_code', 'comparator', 'value', 'unit', 'year']).where('plan_id', '=', p.id).orderBy('source_offset').orderBy('id').execute();
-        const u = await tx.selectFrom('units').select(['name', 'parent_id']).where('id', '=', unit.id).executeTakeFirstOrThrow();
+        const u = await tx.selectFrom('units').select(['name', 'parent_id', 'level']).where('id', '=', unit.id).executeTakeFirstOrThrow();
+        const [parentTasks, parentAssignments] = await Promise.all([
+          tx.selectFrom('plan_tasks').select(['numbering', 'title']).where('plan_id', '=', p.id).orderBy('ord').execute(),
+          tx.selectFrom('plan_assignments').select(['agency', 'role', 'what']).where('plan_id', '=', p.id).orderBy('ord').execute(),
+        ]);
         const parentUnit = u.parent_id ? await tx.selectFrom('units').select('name').where('id', '=', u.parent_id).executeTakeFirst() : undefined;
         const latest = await latestValues(tx, unit.id);
         const d = draftChildPlan({
           parent: { kind: p.kind as 'plan', number: p.number, issuedOn: p.issued_on, issuer: p.issuer, title: p.title },
           parentTargets: targets.map((t) => ({ indicatorCode: t.indicator_code, indicatorName: indicatorByCode(t.indicator_code)?.name.vi ?? t.indicator_code, comparator: t.comparator as Comparator, value: Number(t.value), unit: t.unit, year: t.year })),
-          unit: { name: u.name, parentName: parentUnit?.name ?? null },
+          unit: { name: u.name, parentName: parentUnit?.name ?? null, ...(u.level === 'village' ? {} : { level: u.level as 'province' | 'district' | 'commune' }) },
+          parentTasks,
+          parentAssignments,
           latest,
           issuedOn: req.query.date ?? new Date().toISOString().slice(0, 10),
           place: u.name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)\s+/, ''),
@@ -234,7 +268,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
 };
 
 function planOut(p: NonNullable<Awaited<ReturnType<typeof getPlanRow>>>) {
-  return { id: p.id, kind: p.kind, number: p.number, issuer: p.issuer, place: p.place, issuedOn: p.issued_on, issuedOnText: p.issued_on_text, title: p.title, signer: p.signer, signerTitle: p.signer_title, status: p.status, sourceFile: p.source_file };
+  return { id: p.id, kind: p.kind, number: p.number, issuer: p.issuer, place: p.place, issuedOn: p.issued_on, issuedOnText: p.issued_on_text, title: p.title, signer: p.signer, signerTitle: p.signer_title, status: p.status, sourceFile: p.source_file, version: p.version };
 }
 
 /** The unit's latest reported value per indicator (monitoring_totals: approved, rolled up). */

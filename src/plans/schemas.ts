@@ -99,6 +99,8 @@ export const PlanHead = Type.Object({
   signerTitle: NullStr,
   status: Type.String(),
   sourceFile: NullStr,
+  /** 1, then one more at each re-import of the same document. */
+  version: Type.Integer(),
 });
 export type PlanHead = Static<typeof PlanHead>;
 
@@ -133,6 +135,13 @@ export const PlanDetail = Type.Object({
 export type PlanDetail = Static<typeof PlanDetail>;
 
 export const PlanCreated = Type.Object({ id: Type.Integer() });
+
+/** A re-import applied: the plan's new version and what changed. */
+export const PlanReimported = Type.Object({
+  id: Type.Integer(), version: Type.Integer(),
+  added: Type.Integer(), removed: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer(), keptCorrections: Type.Integer(),
+  tasksAdded: Type.Integer(), tasksRemoved: Type.Integer(),
+});
 
 const CascadeSide = Nullable(Type.Object({ id: Type.Optional(Int), indicatorCode: Type.String(), comparator: Type.String(), value: Type.Number(), year: NullInt, sourceText: Type.Optional(Type.String()) }));
 /** The plan beside its parent, target by target, with the flags counted. */
@@ -182,6 +191,18 @@ export const ExtractionView = Type.Object({
   results: Type.Array(Type.Object({ indicatorCode: NullStr, name: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span })),
   unmatched: Type.Array(Type.Object({ sourceText: Type.String(), code: Type.String(), reason: Type.String(), ...Span })),
   parents: Type.Array(Type.Object({ id: Int, number: NullStr, title: Type.String() })),
+  /** The unit's plan that is this same document (same number, issuer and date), when one is saved: the review becomes a re-import (POST /api/plans/{id}/versions) and shows what would change. */
+  existing: Nullable(Type.Object({
+    id: Type.Integer(), number: NullStr, title: Type.String(), version: Type.Integer(),
+    targets: Type.Array(Type.Object({
+      id: Type.Integer(), indicatorCode: Type.String(), indicatorName: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, origin: Type.String(),
+      /** The figures it was first extracted with, when the officer corrected it by hand. */
+      extracted: Nullable(Type.Object({ indicatorCode: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt })),
+    })),
+    tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String() })),
+  })),
+  /** How the text was read: "text" (.txt, .docx, pasted), "pdf" (a PDF's text layer), "ocr" (a scan read by tesseract: check the numbers). */
+  reading: Type.Object({ method: Type.Union([Type.Literal('text'), Type.Literal('pdf'), Type.Literal('ocr')]), pages: Type.Optional(Int), ms: Type.Optional(Int) }),
 });
 export type ExtractionView = Static<typeof ExtractionView>;
 

@@ -166,7 +166,7 @@ export async function planParts(q: Q, id: number) {
   return { sections, targets, tasks, assignments, recipients, links, corrections };
 }
 
-export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove'; before: unknown; after: unknown; by: number | null }) {
+export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove' | 'reimport'; before: unknown; after: unknown; by: number | null }) {
   await tx
     .insertInto('plan_target_corrections')
     .values({ plan_id: c.planId, target_id: c.targetId, action: c.action, before: c.before === null ? null : JSON.stringify(c.before), after: c.after === null ? null : JSON.stringify(c.after), corrected_by: c.by })

@@ -3,11 +3,12 @@
 // preschool target flagged: the commune wrote 99,5% where the province wrote 99,9% (demo
 // plans, src/plans/demo.ts), and the province targets the commune left out. The draft link
 // answers a Word file, which LibreOffice renders as an A4 official document. Last (it adds a
-// second plan with the same number): import → review → save of the commune's plan file.
+// second plan): import → review (a re-import: the diff against the saved 152-KH/ĐU) → save as
+// a new number; then the amended 152-KH/ĐU re-imported as version 2 of the saved plan.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -180,8 +181,9 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await added.waitFor();
   const addedKey = (await added.getAttribute('id'))!.replace('target-', '');
   assert.match(await added.locator('.target-card__src').innerText(), /phổ cập GDMN cho trẻ từ 3 đến 5 tuổi/);
-  // Saving before choosing the indicator: the summary names the row.
-  await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+  // Saving before choosing the indicator: the summary names the row (the button reads "Cập nhật
+  // kế hoạch (phiên bản 2)": the demo already holds this document, see below).
+  await page.locator('.review__save .button').click();
   await page.locator(`.error-summary a[href="#t-${addedKey}-indicatorCode"]`).waitFor();
   await page.locator(`#t-${addedKey}-indicatorCode`).selectOption('preschool_universal_level');
   await page.locator(`#t-${addedKey}-value`).fill('1');
@@ -197,12 +199,22 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await screenshot(page, 'ke-hoach-nhap-dien-thoai.png', false);
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The demo already holds this document for Thu Lũm: saving it again is refused (no second copy
-  // whose targets would count twice), with the reason on the page.
-  await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-  await page.getByText(/Kế hoạch số 152-KH\/ĐU của đơn vị đã có trong An sinh \(kế hoạch #\d+\)/).first().waitFor();
-  // Saved as another document (a new number), it is kept with the corrections.
+  // The demo already holds this document for Thu Lũm: the page is a re-import and shows what
+  // saving would change in the saved plan (no second copy whose targets would count twice).
+  const diff = page.locator('#reimport-diff');
+  await diff.getByRole('heading', { name: 'Thay đổi so với kế hoạch đã lưu' }).waitFor();
+  assert.match(await diff.innerText(), /Kế hoạch số 152-KH\/ĐU của đơn vị đã có trong An sinh \(phiên bản 1\)/);
+  const changedList = await diff.locator('.diff-list--changed li').allInnerTexts();
+  assert.equal(changedList.length, 1, changedList.join('\n'));
+  assert.match(changedList[0]!, /mẫu giáo.*99,5.*→.*99,9/s);
+  assert.match(await diff.locator('.diff-list--removed').first().innerText(), /30/);
+  assert.match(await diff.locator('.diff-list--added').first().innerText(), /phổ cập giáo dục mầm non/);
+  assert.equal(await page.getByRole('button', { name: 'Cập nhật kế hoạch (phiên bản 2)' }).count(), 1);
+  await diff.scrollIntoViewIfNeeded();
+  await screenshot(page, 'ke-hoach-nhap-lai.png', false);
+  // Saved as another document (a new number), it is a new plan kept with the corrections.
   await page.locator('#meta-number').fill('153-KH/ĐU');
+  await diff.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   await page.waitForURL((u) => u.pathname === '/ke-hoach' && u.searchParams.get('saved') === '1');
   await page.getByText('Đã lưu kế hoạch cùng các chỉnh sửa khi rà soát.').waitFor();
@@ -220,6 +232,44 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   for (const l of lines) assert.match(l, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, 'when, dd/mm/yyyy hh:mm');
   await page.locator('#corrections').scrollIntoViewIfNeeded();
   await screenshot(page, 'ke-hoach-lich-su-ra-soat.png');
+  await context.close();
+});
+
+test('re-import: the amended 152-KH/ĐU applied as version 2 of the saved plan; the changes are in its review record', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, server, 'thulum');
+  // The document as amended: (2) preschool enrolment 99,5% → 99,8%; the schools target dropped.
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-reimport-'));
+  const file = join(dir, 'ke-hoach-152-sua-doi.txt');
+  writeFileSync(file, readFileSync(join(root, 'reference', 'plans', 'thu-lum-commune-2026-152-KH-DU.txt'), 'utf8').replace('mẫu giáo đến trường đạt 99,5%', 'mẫu giáo đến trường đạt 99,8%').replace('; tỷ lệ trường đạt chuẩn quốc gia đạt 100%.', '.'));
+  try {
+    await page.goto('/ke-hoach?view=nhap');
+    await page.setInputFiles('#plan-file', file);
+    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    const diff = page.locator('#reimport-diff');
+    await diff.waitFor();
+    const changed = await diff.locator('.diff-list--changed li').allInnerTexts();
+    assert.equal(changed.length, 1, changed.join('\n'));
+    assert.match(changed[0]!, /99,5.*→.*99,8/s);
+    assert.equal(await diff.locator('.diff-list--removed li').count(), 1);
+    assert.match(await diff.locator('.diff-list--removed').innerText(), /trường.*chuẩn quốc gia|100/s);
+    assert.equal(await diff.locator('.diff-list--added').count(), 0);
+    await page.getByRole('button', { name: 'Cập nhật kế hoạch (phiên bản 2)' }).click();
+    await page.waitForURL((u) => u.pathname === '/ke-hoach' && u.searchParams.get('saved') === 'v');
+    await page.getByText('Đã cập nhật kế hoạch thành phiên bản mới.').waitFor();
+    assert.equal((await page.locator('#plan-version').innerText()).trim(), '2');
+    const lines = await page.locator('#corrections tbody tr').allInnerTexts();
+    assert.equal(lines.filter((l) => /^Nhập lại văn bản/.test(l)).length, 2, lines.join('\n'));
+    assert.ok(lines.some((l) => /^Nhập lại văn bản/.test(l) && /99,5%/.test(l) && /99,8%/.test(l)), lines.join('\n'));
+    await page.locator('#corrections').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ke-hoach-phien-ban-moi.png');
+    // One plan 152-KH/ĐU for Thu Lũm, not two.
+    await page.goto('/ke-hoach');
+    await page.getByRole('heading', { name: 'Kế hoạch' }).first().waitFor();
+    assert.equal(await page.getByRole('link', { name: /^152-KH\/ĐU/ }).count() <= 1, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   await context.close();
 });
 

@@ -299,6 +299,13 @@ test('a range with its unit on both bounds ("từ 1,3% đến 1,5%/năm"); "(dư
   assert.equal(r.unmatched.filter((u) => u.code === 'per_capita_base').length, 3);
 });
 
+test('"/1 vạn" is the base of a rate whatever word follows it (a scan read "1 vạn dần")', () => {
+  // The Phú Thọ HĐND 2023 line as tesseract read its scan (test/fixtures/pdf): "dân" became "dần".
+  const r = extractPlan(plan('- Tỷ lệ bác sỹ, giường bệnh/1 vạn dần: 14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân.'));
+  assert.deepEqual(r.targets.map((t) => `${t.indicatorCode} ${t.comparator} ${t.value}`), ['doctors_per_10000 = 14.3', 'hospital_beds_per_10000 = 48.5']);
+  assert.equal(r.unmatched.filter((u) => u.code === 'per_capita_base').length, 3);
+});
+
 test('not targets: a frequency on its own, who a congress gathers, the years an amount is counted over, a counter alone on its line', () => {
   // Hà Nội elderly plan 2026–2030 ("được khám định kỳ ít nhất 1 lần/năm", its headline); Hưng Yên
   // congress 2025 ("triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên"); Tây Giang CTr

@@ -289,8 +289,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       // "|"): the numbers after the unit cell are in that unit.
       const unitCell = /(?:^|[\t|])[ ]*(%|‰)[ ]*(?=[\t|]|$)/u.exec(text.slice(lineStart, lineEnd));
       const ctoks = findNumbers(text, ca, cb).map((t) => (unitCell && !t.unit && !t.structure && t.start > lineStart + unitCell.index + unitCell[0].length ? { ...t, unit: unitCell[1]! } : t));
-      // "/10.000 dân", "trên 100 dân", "/1 vạn dân" (a vạn is ten thousand): the base of a rate.
-      const isBase = (t: NumberToken) => /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && ([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)) || t.value === 1 && /^\s*vạn\s+(?:dân|người)/u.test(text.slice(t.end, t.end + 12)));
+      // "/10.000 dân", "trên 100 dân", "/1 vạn dân" (a vạn is ten thousand, of whatever follows: an OCR
+      // misreading of "dân" does not make "/1 vạn" a value): the base of a rate.
+      const isBase = (t: NumberToken) => /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && ([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)) || t.value === 1 && /^\s*vạn(?=[\s.,;:)]|$)/u.test(text.slice(t.end, t.end + 12)));
       const baseToks = new Set(ctoks.filter(isBase));
       const perCapitaTok = [...baseToks][0];
       const baseOf = (t: NumberToken) => (t.value === 1 ? 10000 : t.value);
@@ -310,7 +311,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         if (/^(?:19|20|21)\d\d$/.test(t.raw) && !t.unit) { add('year'); continue; }
         if (baseToks.has(t)) {
           const s = t.start - (/(?:\/|trên|mỗi)\s*$/u.exec(before)?.[0].length ?? 0);
-          const e = t.end + (/^\s*(?:vạn\s+)?(?:dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
+          const e = t.end + (/^\s*(?:vạn(?:\s+(?:dân số|dân|người))?|dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
           add('per_capita_base', s, e);
           continue;
         }

@@ -3,7 +3,10 @@
 // extracted target highlighted beside the structured rows (click one, the other is selected),
 // the officer confirms, corrects, removes or adds targets (from a selected passage), edits the
 // metadata and the parent plan, and "Lưu kế hoạch" posts the reviewed plan to POST /api/plans,
-// which keeps every correction with who and when.
+// which keeps every correction with who and when. A file may be a .docx, .txt, PDF or a scan
+// (.pdf/.png/.jpg read by OCR: a warning asks to check the figures). When the unit already has
+// this document (same number), the page is a re-import: it shows what saving would change in the
+// saved plan (src/plans/diff.ts, the server's rule) and saves it as the plan's next version.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocale, num, parseDate, formatDate } from '../../i18n/index.ts';
 import { api, apiUpload, ApiError } from '../../lib/api.ts';
@@ -16,6 +19,9 @@ import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
 import { COMPARATORS, comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
+import type { ExtractionView } from '../../../../src/plans/schemas.ts';
+import { diffPlan, type PlanDiff, type TargetFigures } from '../../../../src/plans/diff.ts';
+import type { Comparator } from '../../../../src/plans/cascade.ts';
 import './plans.css';
 
 interface Proposal {
@@ -23,7 +29,7 @@ interface Proposal {
   signer: string | null; signerTitle: string | null; implements: { reference: string; number: string | null; planId?: number | null }[];
   sections: unknown[]; tasks: unknown[]; assignments: unknown[]; recipients: string[];
 }
-interface Extracted { unit: { code: string; name: string }; fileName: string | null; text: string; plan: Proposal; targets: ExtractedTarget[]; unmatched: Unmatched[]; parents: { id: number; number: string | null; title: string }[] }
+interface Extracted { unit: { code: string; name: string }; fileName: string | null; text: string; plan: Proposal; targets: ExtractedTarget[]; unmatched: Unmatched[]; parents: { id: number; number: string | null; title: string }[]; reading: ExtractionView['reading']; existing: ExtractionView['existing'] }
 interface Indicator { code: string; name: string; unit: string }
 interface PlanItem { id: number; number: string | null; title: string; relation: string }
 interface Meta { kind: string; number: string; issuedOn: string; title: string; issuer: string; parentId: string }
@@ -102,7 +108,7 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
         <label for="plan-file">{m('fileLabel')}</label>
         <p class="hint" id="plan-file-hint">{m('fileHint')}</p>
         {err('plan-file') && <p class="field-error" id="plan-file-error">{err('plan-file')}</p>}
-        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))} accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain" aria-describedby="plan-file-hint" />
+        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))} accept=".docx,.pdf,.txt,.png,.jpg,.jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,image/png,image/jpeg" aria-describedby="plan-file-hint" />
       </div>
       <div class={`field${err('plan-text') ? ' field--error' : ''}`}>
         <label for="plan-text">{m('pasteLabel')}</label>
@@ -210,8 +216,9 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
     };
     setBusy(true);
     try {
-      const r = await api<{ id: number }>('POST', '/api/plans', body);
-      navigate(`/ke-hoach${queryString({ id: r.id, saved: 1 })}`);
+      const ex = sameNumber ? data.existing : null;
+      const r = ex ? await api<{ id: number }>('POST', `/api/plans/${ex.id}/versions`, body) : await api<{ id: number }>('POST', '/api/plans', body);
+      navigate(`/ke-hoach${queryString({ id: r.id, saved: ex ? 'v' : 1 })}`);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const list = err.problem?.errors?.length
@@ -228,6 +235,20 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
   };
 
   const segs = useMemo(() => segments(data.text.length, rows, data.unmatched), [data, rows]);
+  // A re-import: what saving would change in the plan already saved (the same rule as the server's).
+  // Only while the number is the saved plan's: renumbered, it is another document and saves as a new plan.
+  const sameNumber = !!data.existing && meta.number.trim().toLocaleLowerCase('vi') === (data.existing.number ?? '').trim().toLocaleLowerCase('vi');
+  const reimport = useMemo(() => {
+    const ex = sameNumber ? data.existing : null;
+    if (!ex) return null;
+    const fig = (t: { indicatorCode: string | null; comparator: string; value: number; unit: string; year: number | null }): TargetFigures | null => (t.indicatorCode ? { indicatorCode: t.indicatorCode, comparator: t.comparator as Comparator, value: t.value, unit: t.unit, year: t.year } : null);
+    const incoming = reviewedTargets(rows).targets.filter((t) => t.indicatorCode && Number.isFinite(t.value));
+    const diff = diffPlan(
+      { targets: ex.targets.map((t) => ({ ...fig(t)!, id: t.id, origin: t.origin, extracted: t.extracted ? fig(t.extracted) : null })), tasks: ex.tasks },
+      { targets: incoming.map((t) => ({ ...fig(t)!, extracted: t.review === 'corrected' && t.extracted ? fig(t.extracted) : null })), tasks: data.plan.tasks as { numbering: string | null; title: string }[] },
+    );
+    return { existing: ex, diff, incoming };
+  }, [data, rows, sameNumber]);
   const live = rows.filter((r) => !r.removed).length;
   const fieldErr = (f: string) => errors.find((x) => x.field === f)?.message;
   const setM = (k: keyof Meta) => (v: string) => setMeta((x) => ({ ...x, [k]: v }));
@@ -239,6 +260,9 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
         <strong>{data.unit.name}</strong>{data.fileName ? ` · ${data.fileName}` : ''} ·{' '}
         <button type="button" class="link-button" onClick={onStartOver}>{m('startOver')}</button>
       </p>
+      {reimport && <ReimportDiff existing={reimport.existing} diff={reimport.diff} incoming={reimport.incoming} tasks={data.plan.tasks as { title: string }[]} nameOf={nameOf} />}
+      {data.reading.method === 'ocr' && <p class="notice notice--warning" role="status" id="read-by-ocr">{fillIn(m('readByOcr'), { pages: data.reading.pages ?? 1, seconds: num(Math.round((data.reading.ms ?? 0) / 100) / 10) })}</p>}
+      {data.reading.method === 'pdf' && <p class="hint">{fillIn(m('readFromPdf'), { pages: data.reading.pages ?? 1 })}</p>}
       <section aria-labelledby="meta-h" class="review__meta">
         <h2 id="meta-h">{m('metadata')}</h2>
         <div class="meta-grid">
@@ -359,10 +383,72 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
         </section>
       </div>
       <div class="actions review__save">
-        <button type="button" class="button" disabled={busy} onClick={() => void save()}>{busy ? m('saving') : m('save')}</button>
+        <button type="button" class="button" disabled={busy} onClick={() => void save()}>{busy ? m('saving') : reimport ? fillIn(m('reimportSave'), { next: reimport.existing.version + 1 }) : m('save')}</button>
         <span class="muted">{fillIn(m('targetsFound'), { n: live })} · {rows.filter((r) => rowStatus(r) === 'corrected').length} {m('statusLabel').corrected.toLowerCase()} · {rows.filter((r) => r.removed).length} {m('statusLabel').removed.toLowerCase()} · {rows.filter((r) => !r.extracted && !r.removed).length} {m('statusLabel').added.toLowerCase()}</span>
       </div>
     </div>
+  );
+}
+
+type Existing = NonNullable<ExtractionView['existing']>;
+type Figures = { indicatorCode: string; comparator: string; value: number; unit: string; year: number | null };
+
+/** "Tỷ lệ …: đạt 99,5 % (2030)": a target's figures as the officer reads them. */
+function figuresText(t: Figures, nameOf: (code: string) => string): string {
+  return `${nameOf(t.indicatorCode)}: ${cmpWord(t.comparator)} ${valueWithUnit(num(t.value), t.unit)}${t.year ? ` (${t.year})` : ''}`;
+}
+
+/** What saving a re-imported document would change in the saved plan, list by list. */
+function ReimportDiff({ existing, diff, incoming, tasks, nameOf }: { existing: Existing; diff: PlanDiff; incoming: Figures[]; tasks: { title: string }[]; nameOf: (code: string) => string }) {
+  const saved = new Map(existing.targets.map((t) => [t.id, t]));
+  const added = diff.targets.flatMap((c) => (c.kind === 'added' ? [incoming[c.incoming]!] : []));
+  const removed = diff.targets.flatMap((c) => (c.kind === 'removed' ? [saved.get(c.savedId)!] : []));
+  const changed = diff.targets.flatMap((c) => (c.kind === 'changed' ? [{ before: saved.get(c.savedId)!, after: incoming[c.incoming]! }] : []));
+  const unchanged = diff.targets.filter((c) => c.kind === 'unchanged');
+  const kept = unchanged.filter((c) => c.kind === 'unchanged' && c.keptCorrection).length;
+  return (
+    <section aria-labelledby="reimport-h" class="panel reimport" id="reimport-diff">
+      <h2 id="reimport-h">{m('reimportTitle')}</h2>
+      <p>{fillIn(m('reimportLead'), { number: existing.number ?? `#${existing.id}`, version: existing.version, next: existing.version + 1 })}</p>
+      {diff.empty && <p class="notice" role="status">{m('reimportNone')}</p>}
+      {added.length > 0 && (
+        <>
+          <h3>{fillIn(m('reimportAdded'), { n: added.length })}</h3>
+          <ul class="diff-list diff-list--added">{added.map((t, i) => <li key={i}>{figuresText(t, nameOf)}</li>)}</ul>
+        </>
+      )}
+      {removed.length > 0 && (
+        <>
+          <h3>{fillIn(m('reimportRemoved'), { n: removed.length })}</h3>
+          <ul class="diff-list diff-list--removed">{removed.map((t) => <li key={t.id}><del>{figuresText(t, nameOf)}</del></li>)}</ul>
+        </>
+      )}
+      {changed.length > 0 && (
+        <>
+          <h3>{fillIn(m('reimportChanged'), { n: changed.length })}</h3>
+          <ul class="diff-list diff-list--changed">
+            {changed.map(({ before, after }) => (
+              <li key={before.id}>
+                <del>{figuresText(before, nameOf)}</del> → <ins>{figuresText(after, nameOf)}</ins>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="hint">{fillIn(m('reimportUnchanged'), { n: unchanged.length, k: kept })}</p>
+      {diff.tasks.added.length > 0 && (
+        <>
+          <h3>{fillIn(m('reimportTasksAdded'), { n: diff.tasks.added.length })}</h3>
+          <ul class="diff-list diff-list--added">{diff.tasks.added.map((i) => <li key={i}>{tasks[i]!.title}</li>)}</ul>
+        </>
+      )}
+      {diff.tasks.removed.length > 0 && (
+        <>
+          <h3>{fillIn(m('reimportTasksRemoved'), { n: diff.tasks.removed.length })}</h3>
+          <ul class="diff-list diff-list--removed">{diff.tasks.removed.map((i) => <li key={i}><del>{existing.tasks[i]!.title}</del></li>)}</ul>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -37,7 +37,7 @@ export default function Plans({ query }: PageProps) {
   const id = Number(query.get('id')) || null;
   const session = useSession();
   if (query.get('view') === 'nhap') return <ImportPlan />;
-  if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} saved={query.get('saved') === '1'} />;
+  if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} saved={query.get('saved') === '1' ? 'new' : query.get('saved') === 'v' ? 'version' : null} />;
   const unit = query.get('unit') ?? work?.code ?? null;
   const page = (
     <>
@@ -92,7 +92,7 @@ function PlanList({ unit }: { unit: string }) {
   );
 }
 
-function PlanView({ id, saved }: { id: number; saved: boolean }) {
+function PlanView({ id, saved }: { id: number; saved: 'new' | 'version' | null }) {
   const state = useApi<Plan>(`/api/plans/${id}`);
   const work = useWorkUnit();
   // The implementing plan is drafted for the unit of work when the plan is another unit's (the
@@ -103,13 +103,14 @@ function PlanView({ id, saved }: { id: number; saved: boolean }) {
       {(p) => (
         <>
           <p><Link href="/ke-hoach">{m('back')}</Link></p>
-          {saved && <div class="notice" role="status">{m('savedPlan')}</div>}
+          {saved && <div class="notice" role="status" id="plan-saved">{m(saved === 'version' ? 'reimportDone' : 'savedPlan')}</div>}
           <h1>{p.number ? `${p.number}: ` : ''}{p.title}</h1>
           <dl class="facts">
             <dt>{m('number')}</dt><dd>{p.number ?? '–'}</dd>
             <dt>{m('issuedOn')}</dt><dd>{formatDate(p.issuedOn) || p.issuedOnText || '–'}</dd>
             <dt>{m('issuer')}</dt><dd>{p.issuer ?? p.unit.name}</dd>
             <dt>{m('signer')}</dt><dd>{[p.signerTitle, p.signer].filter(Boolean).join(' ') || '–'}</dd>
+            {p.version > 1 && <><dt>{m('versionLabel')}</dt><dd id="plan-version">{p.version}</dd></>}
             <dt>{m('implements')}</dt>
             <dd>{p.links.length === 0 ? '–' : p.links.map((l, i) => (
               <span key={i}>{i > 0 && '; '}{l.parent_plan_id ? <Link href={planHref(l.parent_plan_id)}>{l.parent_number ?? l.parent_reference}</Link> : (l.parent_number ?? l.parent_reference)}</span>
