@@ -81,3 +81,31 @@ test('registry: a person is changed only with registry.write in the person\'s co
   const ok = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${personId}`, headers: h.officer!, payload });
   assert.equal(ok.statusCode, 200, ok.body);
 });
+
+test('registry: an integrity flag is reviewed only with integrity.review in its commune (canReviewFlag)', async () => {
+  const commune = (await unitByCode(t.db.k, '03439'))!;
+  const flag = await t.db.k.insertInto('integrity_flags')
+    .values({ province_code: '12', unit_id: commune.id, kind: 'same_personal_id', key: `policy-${personId}`, person_ids: [personId], reason: { vi: 'thử', en: 'test' }, score: null })
+    .returning('id').executeTakeFirstOrThrow();
+  const payload = { state: 'dismissed', note: 'đã kiểm tra' };
+  const refused = await t.app.inject({ method: 'POST', url: `/api/registry/integrity/${flag.id}/review`, headers: h.leaderElsewhere!, payload });
+  assert.equal(refused.statusCode, 403, refused.body);
+  const still = await t.db.k.selectFrom('integrity_flags').select('state').where('id', '=', flag.id).executeTakeFirstOrThrow();
+  assert.equal(still.state, 'open');
+  const ok = await t.app.inject({ method: 'POST', url: `/api/registry/integrity/${flag.id}/review`, headers: h.approver!, payload });
+  assert.equal(ok.statusCode, 200, ok.body);
+});
+
+test('registry: a life-event proposal is decided only with benefits.decide in the person\'s commune (canDecideProposal)', async () => {
+  const death = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${personId}`, headers: h.officer!, payload: { changes: { deathDate: '2026-10-17' }, reason: 'giấy báo tử số 12/2026' } });
+  assert.equal(death.statusCode, 200, death.body);
+  const detect = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officer!, payload: { from: '2026-10-01', to: '2026-12-31' } });
+  assert.equal(detect.statusCode, 200, detect.body);
+  const list = (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: h.officer! })).json() as { id: number; person_id: number; kind: string }[];
+  const p = list.find((x) => x.person_id === personId && x.kind === 'death');
+  assert.ok(p, 'the death is proposed');
+  const refused = await t.app.inject({ method: 'POST', url: `/api/registry/proposals/${p.id}/decide`, headers: h.leaderElsewhere!, payload: { state: 'rejected' } });
+  assert.equal(refused.statusCode, 403, refused.body);
+  const ok = await t.app.inject({ method: 'POST', url: `/api/registry/proposals/${p.id}/decide`, headers: h.approver!, payload: { state: 'rejected' } });
+  assert.equal(ok.statusCode, 200, ok.body);
+});

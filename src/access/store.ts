@@ -1,7 +1,8 @@
 // SQL for users, role assignments, sessions, API tokens and sign-in throttling. Runs on the
 // owner connection (outside row-level security): only src/access reads these tables.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ApiTokens, Sessions, Users } from '../db/schema.ts';
 import { makeActor, type Actor, type ActorRole, type ThrottleState } from './model.ts';
 import { isRole, type Role } from './permissions.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -11,20 +12,8 @@ export type { Q };
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
-export interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  locale: string;
-  password_hash: string;
-  must_change_password: boolean;
-  disabled: boolean;
-  totp_secret: string | null;
-  totp_enabled: boolean;
-  totp_pending_secret: string | null;
-  /** The last TOTP time step accepted (a code is single-use); migration 070. */
-  totp_last_step: number | null;
-}
+/** A user as stored (totp_last_step, migration 070: the last TOTP time step accepted, a code is single-use). */
+export type UserRow = Selectable<Users>;
 
 export async function findUserByName(q: Q, username: string): Promise<UserRow | null> {
   const r = await q.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)]))).executeTakeFirst();
@@ -138,13 +127,7 @@ export async function listUsers(q: Q): Promise<UserListRow[]> {
 
 // ---- sessions ----------------------------------------------------------------------------
 
-export interface SessionRow {
-  id: string;
-  user_id: number;
-  csrf_token: string;
-  created_at: Date;
-  last_seen_at: Date;
-}
+export type SessionRow = Pick<Selectable<Sessions>, 'id' | 'user_id' | 'csrf_token' | 'created_at' | 'last_seen_at'>;
 
 /** Creates a session; returns the cookie value (only its hash is stored) and the CSRF token. */
 export async function createSession(q: Q, userId: number, now: Date, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<{ token: string; csrfToken: string }> {
@@ -177,15 +160,7 @@ export async function deleteUserSessions(q: Q, userId: number, keepId: string | 
 
 // ---- API tokens --------------------------------------------------------------------------
 
-export interface TokenRow {
-  id: number;
-  user_id: number;
-  name: string;
-  permissions: string[] | null;
-  created_at: Date;
-  expires_at: Date | null;
-  last_used_at: Date | null;
-}
+export type TokenRow = Pick<Selectable<ApiTokens>, 'id' | 'user_id' | 'name' | 'permissions' | 'created_at' | 'expires_at' | 'last_used_at'>;
 
 export async function createToken(q: Q, t: { userId: number; name: string; permissions: string[] | null; expiresAt: Date | null; now: Date }): Promise<{ id: number; token: string }> {
   const token = `ansinh_${randomToken()}`;

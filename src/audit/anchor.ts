@@ -98,9 +98,9 @@ export function describeAnchorProblem(p: AnchorProblem): string {
 
 /** The chain's head as stored (seq 0 and the genesis hash for an empty log). */
 export async function chainHead(q: Q): Promise<{ seq: number; hash: string }> {
-  const r = await sql<{ seq: number; hash: string }>`select seq, hash from audit_log order by seq desc limit 1`.execute(q);
+  const r = await q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const { GENESIS } = await import('./model.ts');
-  return r.rows[0] ? { seq: Number(r.rows[0].seq), hash: r.rows[0].hash } : { seq: 0, hash: GENESIS };
+  return r ? { seq: Number(r.seq), hash: r.hash } : { seq: 0, hash: GENESIS };
 }
 
 /**
@@ -129,14 +129,13 @@ export async function anchorChain(db: Kysely<DB>, place: string, now: Date = new
   } finally {
     closeSync(fd);
   }
-  await sql`insert into audit_anchors (seq, hash, anchored_at, place) values (${anchor.seq}, ${anchor.hash}, ${anchor.at}::timestamptz, ${file})`.execute(db);
+  await db.insertInto('audit_anchors').values({ seq: anchor.seq, hash: anchor.hash, anchored_at: anchor.at, place: file }).execute();
   return { ...anchor, file };
 }
 
 /** The newest anchor recorded in the database (the audit page), or null. */
 export async function latestAnchor(q: Q): Promise<(Anchor & { place: string }) | null> {
-  const r = await sql<{ seq: number; hash: string; anchored_at: Date | string; place: string }>`select seq, hash, anchored_at, place from audit_anchors order by id desc limit 1`.execute(q);
-  const a = r.rows[0];
+  const a = await q.selectFrom('audit_anchors').select(['seq', 'hash', 'anchored_at', 'place']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return a ? { seq: Number(a.seq), hash: a.hash, at: new Date(a.anchored_at).toISOString(), place: a.place } : null;
 }
 

@@ -1,8 +1,8 @@
 // SQL for the audit log: append an entry to the hash chain in the caller's transaction, log
 // full reads of sensitive fields, page through the log, and stream it for verification.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditAction, AuditEntity, FullReadEntity } from './actions.ts';
-import type { DB } from '../db/schema.ts';
+import type { AuditLog, DB } from '../db/schema.ts';
 import { GENESIS, hashEntry, toJsonValue, type AuditEntry, type StoredAuditEntry } from './model.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
@@ -67,7 +67,7 @@ export async function auditRead(
 }
 
 /** A stored entry as a driver returns it (PGlite and pg differ on timestamps in raw queries). */
-type Row = Omit<DB['audit_log'], 'at'> & { at: Date | string };
+type Row = Omit<Selectable<AuditLog>, 'at'> & { at: Date | string };
 
 function fromRow(r: Row): StoredAuditEntry {
   return {

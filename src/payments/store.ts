@@ -2,6 +2,7 @@
 // the law engine gives at the start month), the monthly payroll of a commune (current month +
 // arrears, never after the month of death), line statuses and reconciliation, cashless share.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { now as sqlNow } from '../db/functions.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
@@ -45,8 +46,8 @@ async function personContext(q: Q, personId: number): Promise<{ p: PersonCtx; me
   if (!p) return null;
   const m = await sql<PersonFactsRow>`select id, full_name, date_of_birth, death_date, relation, disability, disability_certified_on, pension, schooling, conditions
     from persons where household_id = ${p.household_id}`.execute(q);
-  const c = await sql<{ year: number; class: PovertyClass }>`select year, class from household_classifications where household_id = ${p.household_id}`.execute(q);
-  return { p, members: m.rows, classes: new Map(c.rows.map((x) => [x.year, x.class])) };
+  const c = await q.selectFrom('household_classifications').select(['year', 'class']).where('household_id', '=', p.household_id).execute();
+  return { p, members: m.rows, classes: new Map(c.map((x) => [x.year, x.class as PovertyClass])) };
 }
 
 /** The household's class for a year: that year's review, else the latest earlier one. */
@@ -84,8 +85,8 @@ export async function createDecision(q: Q, d: DecisionInput, by: string | null):
   if (d.kind === 'stop') {
     const active = await activeDecision(q, d.personId);
     if (!active) {
-      const seen = await sql<{ id: number }>`select id from persons where id = ${d.personId}`.execute(q);
-      if (!seen.rows[0]) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+      const seen = await q.selectFrom('persons').select('id').where('id', '=', d.personId).executeTakeFirst();
+      if (!seen) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
       throw AppError.conflict(text('Nhân khẩu không có quyết định hưởng đang có hiệu lực để thôi hưởng', 'The person has no active benefit decision to stop'));
     }
     unit = active;
@@ -116,8 +117,8 @@ export async function createDecision(q: Q, d: DecisionInput, by: string | null):
     amount = e.monthlyTotal;
     basis = [...new Set(top.basis.map((b) => `${b.article} ${b.document}`))].join('; ');
   }
-  const dup = await sql<{ id: number }>`select id from benefit_decisions where unit_id = ${unit.unit_id} and number = ${d.number}`.execute(q);
-  if (dup.rows[0]) throw AppError.conflict(text('Số quyết định {number} đã có trong xã', 'Decision number {number} already exists in this commune'), { number: d.number });
+  const dup = await q.selectFrom('benefit_decisions').select('id').where('unit_id', '=', unit.unit_id).where('number', '=', d.number).executeTakeFirst();
+  if (dup) throw AppError.conflict(text('Số quyết định {number} đã có trong xã', 'Decision number {number} already exists in this commune'), { number: d.number });
   const r = await sql<{ id: number }>`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel, account, created_by)
     values (${unit.province_code}, ${unit.unit_id}, ${d.personId}, ${d.number}, ${d.decidedOn}::date, ${d.signer}, ${d.kind}, ${category}, ${coef}, ${amount}, ${basis}, ${d.startMonth},
       ${d.channel ?? (d.kind === 'stop' ? null : 'cash')}, ${d.account ?? null}, ${by}) returning id`.execute(q);
@@ -290,16 +291,16 @@ export async function payrollsOf(q: Q, unitId: number) {
 }
 
 export async function approvePayroll(q: Q, id: number, by: string | null): Promise<void> {
-  const r = await sql`update payrolls set state = 'approved', approved_at = now(), approved_by = ${by} where id = ${id} and state = 'draft'`.execute(q);
-  if (Number(r.numAffectedRows ?? 0) === 0) throw AppError.conflict(text('Danh sách không ở trạng thái nháp', 'The payroll is not a draft'));
+  const r = await q.updateTable('payrolls').set({ state: 'approved', approved_at: sqlNow(), approved_by: by }).where('id', '=', id).where('state', '=', 'draft').executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw AppError.conflict(text('Danh sách không ở trạng thái nháp', 'The payroll is not a draft'));
 }
 
 /** Applies a bank or post-office statement: exact matches change status; the rest is reported. */
 export async function applyStatement(q: Q, payrollId: number, rows: readonly StatementRow[]) {
-  const lines = await sql<{ person_id: number; total: number; status: LineStatus }>`select person_id, total, status from payroll_lines where payroll_id = ${payrollId}`.execute(q);
-  const res = reconcile(payrollId, lines.rows.map((l) => ({ personId: l.person_id, total: l.total, status: l.status })), rows);
+  const lines = await q.selectFrom('payroll_lines').select(['person_id', 'total', 'status']).where('payroll_id', '=', payrollId).execute();
+  const res = reconcile(payrollId, lines.map((l) => ({ personId: l.person_id, total: l.total, status: l.status as LineStatus })), rows);
   for (const u of res.updates) {
-    await sql`update payroll_lines set status = ${u.status}, reconciled_at = now() where payroll_id = ${payrollId} and person_id = ${u.personId}`.execute(q);
+    await q.updateTable('payroll_lines').set({ status: u.status, reconciled_at: sqlNow() }).where('payroll_id', '=', payrollId).where('person_id', '=', u.personId).execute();
   }
   return res;
 }
@@ -355,7 +356,7 @@ jobHandlers.set('payroll', {
     const { lines, total } = await writePayrolls(tx, p.unitIds, p.month, all, job.createdBy);
     const payable = all.filter((l) => l.total > 0);
     const payrollId = p.payrollUnit === undefined ? null
-      : (await sql<{ id: number }>`select id from payrolls where unit_id = ${p.payrollUnit} and month = ${p.month}`.execute(tx)).rows[0]!.id;
+      : (await tx.selectFrom('payrolls').select('id').where('unit_id', '=', p.payrollUnit).where('month', '=', p.month).executeTakeFirstOrThrow()).id;
     const result: PayrollJobResult = {
       payrollId, month: p.month, communes: p.unitIds.length, lines, total, arrears: payable.reduce((s2, l) => s2 + l.arrears, 0),
       unknown: all.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),

@@ -1,6 +1,7 @@
 // SQL for plans: save a plan with everything it contains in one transaction, read plans,
 // record review corrections, and set assignment status per period.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { now as sqlNow } from '../db/functions.ts';
 import type { DB } from '../db/schema.ts';
 import { deadlineIn, effectiveStatus, type PlanInput, type TargetInput, type TaskStatus } from './model.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -174,8 +175,9 @@ export async function recordCorrection(tx: Q, c: { planId: number; targetId: num
 }
 
 export async function setAssignmentStatus(tx: Q, assignmentId: number, period: string, status: TaskStatus, note: string | null, by: number | null) {
-  await sql`insert into assignment_status (assignment_id, period, status, note, updated_by) values (${assignmentId}, ${period}, ${status}, ${note}, ${by})
-    on conflict (assignment_id, period) do update set status = excluded.status, note = excluded.note, updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
+  await tx.insertInto('assignment_status').values({ assignment_id: assignmentId, period, status, note, updated_by: by })
+    .onConflict((oc) => oc.columns(['assignment_id', 'period']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), note: eb.ref('excluded.note'), updated_by: eb.ref('excluded.updated_by'), updated_at: sqlNow() })))
+    .execute();
 }
 
 export interface AssignmentInYear {

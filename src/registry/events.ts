@@ -196,7 +196,7 @@ export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rej
       made = await createDecision(q, { personId: p.person_id, number: decision.number, decidedOn: decision.decidedOn, signer: decision.signer, kind, startMonth: p.effective_month,
         channel: kind === 'stop' ? null : (decision.channel ?? prior.rows[0]?.channel ?? null), account: kind === 'stop' ? null : (decision.account ?? prior.rows[0]?.account ?? null) }, by);
       decisionId = made.id;
-      await sql`update benefit_decisions set proposal_id = ${p.id} where id = ${decisionId}`.execute(q);
+      await q.updateTable('benefit_decisions').set({ proposal_id: p.id }).where('id', '=', decisionId).execute();
     }
   }
   const r = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number; decision_id: number | null }>`update life_event_proposals

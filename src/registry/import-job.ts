@@ -4,7 +4,7 @@
 // row-level report; only the officer's confirmation applies the valid rows, in one transaction.
 // A job interrupted at any point has written nothing to the registry; the same file twice
 // changes nothing (the receipt by content hash).
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Text } from '../kernel/i18n.ts';
 import { enqueueJob, jobHandlers, type Job, type JobHandler, type JobOwner } from '../jobs/runner.ts';
@@ -37,9 +37,9 @@ function remember(id: number, table: string[][]): string[][] {
 async function tableOf(tx: Transaction<DB>, job: Job): Promise<string[][]> {
   const cached = tables.get(job.id);
   if (cached) return cached;
-  const f = await sql<{ file_name: string; content: Uint8Array }>`select file_name, content from job_files where job_id = ${job.id}`.execute(tx);
-  if (!f.rows[0]) throw new Error(`the file of import job ${job.id} is gone`);
-  return remember(job.id, await readTableBuffer(Buffer.from(f.rows[0].content), f.rows[0].file_name));
+  const f = await tx.selectFrom('job_files').select(['file_name', 'content']).where('job_id', '=', job.id).executeTakeFirst();
+  if (!f) throw new Error(`the file of import job ${job.id} is gone`);
+  return remember(job.id, await readTableBuffer(Buffer.from(f.content), f.file_name));
 }
 
 async function collect(staged: AsyncIterable<unknown>): Promise<{ rows: ParsedRow[]; headerProblems: Text[] }> {
@@ -84,7 +84,7 @@ export const registryImportJob: JobHandler = {
   },
   async cleanup(tx, job) {
     tables.delete(job.id);
-    await sql`delete from job_files where job_id = ${job.id}`.execute(tx);
+    await tx.deleteFrom('job_files').where('job_id', '=', job.id).execute();
   },
 };
 
@@ -99,8 +99,8 @@ export async function startImport(tx: Transaction<DB>, commune: Commune, file: {
   const table = o.table ?? (await readTableBuffer(file.content, file.name));
   const params: ImportJobParams = { unitId: commune.id, fileName: file.name, hash: contentHash(file.content), by: o.by, today: o.today, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}) };
   const id = await enqueueJob(tx, 'registry_import', params as unknown as Record<string, unknown>, { unitId: commune.id, by: o.by, owner: o.owner ?? null });
-  await sql`update jobs set total = ${Math.max(0, table.length - 1)} where id = ${id}`.execute(tx);
-  await sql`insert into job_files (job_id, file_name, content) values (${id}, ${file.name}, ${file.content})`.execute(tx);
+  await tx.updateTable('jobs').set({ total: Math.max(0, table.length - 1) }).where('id', '=', id).execute();
+  await tx.insertInto('job_files').values({ job_id: id, file_name: file.name, content: file.content }).execute();
   remember(id, table);
   return id;
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { badCells, storableEcho } from '../kernel/edge.ts';
 import { excel } from '../kernel/excel.ts';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { fold } from '../units/model.ts';
@@ -220,8 +220,8 @@ export interface ImportReport {
 export async function applyImport(tx: Transaction<DB>, commune: store.Commune, parsed: { rows: ParsedRow[]; headerProblems: Text[] }, o: { dryRun: boolean; hash: string; fileName: string; by: string | null }): Promise<ImportReport> {
   const counts: Record<RowStatus, number> = { new: 0, unchanged: 0, changed: 0, rejected: 0 };
   const report: ReportRow[] = [];
-  const prior = await sql<{ id: number }>`select id from registry_imports where unit_id = ${commune.id} and content_hash = ${o.hash}`.execute(tx);
-  if (prior.rows[0]) {
+  const prior = await tx.selectFrom('registry_imports').select('id').where('unit_id', '=', commune.id).where('content_hash', '=', o.hash).executeTakeFirst();
+  if (prior) {
     return { dryRun: o.dryRun, alreadyImported: true, fileHash: o.hash, counts: { ...counts, unchanged: parsed.rows.length }, rows: parsed.rows.map((r) => ({ row: r.row, householdCode: r.household.code, fullName: r.person.fullName, status: 'unchanged', reasons: [] })), headerProblems: [] };
   }
   const villages = new Map((await store.villagesOf(tx, commune.id)).map((v) => [key(v.name.replace(/^(Bản|Thôn|Tổ dân phố) /, '')), v.id]));
@@ -280,7 +280,7 @@ export async function applyImport(tx: Transaction<DB>, commune: store.Commune, p
     }
   }
   if (!o.dryRun) {
-    await sql`insert into registry_imports (unit_id, content_hash, file_name, households, persons, created_by) values (${commune.id}, ${o.hash}, ${o.fileName}, ${households}, ${persons}, ${o.by})`.execute(tx);
+    await tx.insertInto('registry_imports').values({ unit_id: commune.id, content_hash: o.hash, file_name: o.fileName, households, persons, created_by: o.by }).execute();
   }
   report.sort((a, b) => a.row - b.row);
   return { dryRun: o.dryRun, alreadyImported: false, fileHash: o.hash, counts, rows: report, headerProblems: parsed.headerProblems };

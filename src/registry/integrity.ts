@@ -4,6 +4,7 @@
 // eligible but not enrolled (aged 80+, no pension, alive, no decision), and a household income
 // that jumps against its previous version. Re-running files nothing twice (kind + key).
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { now as sqlNow } from '../db/functions.ts';
 import type { DB } from '../db/schema.ts';
 import { jobHandlers } from '../jobs/runner.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -94,8 +95,8 @@ export async function flagUnit(q: Q, id: number): Promise<{ unit_id: number } | 
 }
 
 export async function reviewFlag(q: Q, id: number, state: 'confirmed' | 'dismissed', note: string, by: string | null) {
-  const r = await sql<{ id: number; unit_id: number }>`update integrity_flags set state = ${state}, note = ${note}, reviewed_by = ${by}, reviewed_at = now() where id = ${id} returning id, unit_id`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q.updateTable('integrity_flags').set({ state, note, reviewed_by: by, reviewed_at: sqlNow() }).where('id', '=', id).returning(['id', 'unit_id']).executeTakeFirst();
+  return r ?? null;
 }
 
 // ---- duplicate detection as a long job: one province (a block of blocks) per chunk ------------
@@ -104,7 +105,7 @@ type Pair = [number, number, number, number, string, string, string];
 
 jobHandlers.set('duplicates', {
   async chunk(tx, job) {
-    const provinces = (await sql<{ p: string }>`select distinct province_code as p from persons order by 1`.execute(tx)).rows.map((r) => r.p);
+    const provinces = (await tx.selectFrom('persons').select('province_code').distinct().orderBy('province_code').execute()).map((r) => r.province_code);
     const i = (job.cursor as { i?: number } | null)?.i ?? 0;
     const prov = provinces[i];
     if (prov === undefined) return { staged: [], cursor: { i }, progress: job.progress, total: provinces.length, done: true };

@@ -6,11 +6,12 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { historyText } from './model.ts';
 import { findUnitByCode, findFormerUnitByCode, searchUnits, parentChains, lineageMany, getUnit, type LineageLink } from './store.ts';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Units } from '../db/schema.ts';
 
 const publicAccess = { public: true as const, reason: 'the administrative unit directory is public reference data' };
 
-type UnitRow = { id: number; code: string; name: string; level: string; kind: string; parent_id: number | null; valid_from: string | null; valid_to: string | null };
+type UnitRow = Pick<Selectable<Units>, 'id' | 'code' | 'name' | 'level' | 'kind' | 'parent_id' | 'valid_from' | 'valid_to'>;
 
 type Summary = UnitSummary;
 
