@@ -2,6 +2,8 @@
 import { Type, type Static } from 'typebox';
 import type { Actor } from './model.ts';
 import type { UserListRow, UserRow } from './store.ts';
+import { LOCALES } from '../kernel/i18n.ts';
+import { enumOf } from '../kernel/schemas.ts';
 
 /** An API token as listed to its owner: never its value. */
 export const TokenView = Type.Object({
@@ -71,7 +73,7 @@ export const NewUser = Type.Object(
     username: Username,
     displayName: Type.String({ minLength: 1, maxLength: 200 }),
     password: Type.Optional(Type.String({ maxLength: 500 })),
-    locale: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+    locale: Type.Optional(enumOf(LOCALES)),
     roles: Type.Optional(Type.Array(RoleInput, { maxItems: 20 })),
   },
   { additionalProperties: false },

@@ -2,18 +2,20 @@
 // payroll with its lines (masked by src/payments/presenters.ts), approval and reconciliation.
 // Payroll rows keep the stored snake_case names the web reads.
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../kernel/schemas.ts';
+import { Nullable, enumOf } from '../kernel/schemas.ts';
+import { paymentChannels } from '../registry/model.ts';
+import { DECISION_KINDS, STATEMENT_STATUSES } from './model.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const MonthT = Type.Integer({ minimum: 202201, maximum: 203012, description: 'YYYYMM' });
-export const Channel = Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)));
+export const Channel = enumOf(paymentChannels);
 
 export const DecisionBody = Type.Object({
   number: Type.String({ minLength: 1, maxLength: 50 }),
   decidedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   signer: Type.String({ minLength: 1, maxLength: 200 }),
-  kind: Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')]),
+  kind: enumOf(DECISION_KINDS),
   startMonth: MonthT,
   channel: Type.Optional(Channel),
   account: Type.Optional(Type.String({ maxLength: 40 })),
@@ -72,7 +74,7 @@ export const ApproveQuery = Type.Object({ acknowledgeSharedAccounts: Type.Option
 export const Approved = Type.Object({ ok: Type.Boolean() });
 
 export const StatementBody = Type.Object({
-  rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('returned')]) }), { maxItems: 100_000 }),
+  rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: enumOf(STATEMENT_STATUSES) }), { maxItems: 100_000 }),
 }, { additionalProperties: false });
 
 /** What a statement changed, and the rows it could not apply (the message in both languages). */

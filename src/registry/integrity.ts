@@ -88,7 +88,12 @@ export async function listFlags(q: Q, unitId: number, o: { kind?: string | undef
   return r.rows;
 }
 
-export async function reviewFlag(q: Q, id: number, state: 'confirmed' | 'dismissed', note: string, by: string | null) {
+/** An integrity flag is open until a reviewer confirms or dismisses it. */
+export const FLAG_STATES = ['open', 'confirmed', 'dismissed'] as const;
+/** How a flag is reviewed. */
+export const FLAG_REVIEWS = ['confirmed', 'dismissed'] as const satisfies readonly (typeof FLAG_STATES)[number][];
+
+export async function reviewFlag(q: Q, id: number, state: (typeof FLAG_REVIEWS)[number], note: string, by: string | null) {
   const r = await sql<{ id: number; unit_id: number }>`update integrity_flags set state = ${state}, note = ${note}, reviewed_by = ${by}, reviewed_at = now() where id = ${id} returning id, unit_id`.execute(q);
   return r.rows[0] ?? null;
 }

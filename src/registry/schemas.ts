@@ -3,9 +3,13 @@
 // their snake_case names where the web reads them so.
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
-import { Page } from '../kernel/schemas.ts';
+import { Page, enumOf } from '../kernel/schemas.ts';
 import { DecisionRecorded } from '../payments/schemas.ts';
-import { integrityKinds } from './integrity.ts';
+import { FLAG_REVIEWS, integrityKinds } from './integrity.ts';
+import { SEXES, disabilityDegrees, paymentChannels, personConditions, relations, schoolingLevels, socialInsuranceKinds } from './model.ts';
+import { PROPOSAL_DECISIONS, PROPOSAL_STATES } from './events.ts';
+import { AREAS } from '../law/poverty.ts';
+import { DECISION_KINDS } from '../payments/model.ts';
 import { JobView } from '../jobs/view.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
@@ -18,16 +22,16 @@ export const PersonBody = Type.Object({
   socialInsuranceNo: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
   fullName: Type.String({ minLength: 1, maxLength: 200 }),
   dateOfBirth: IsoDate,
-  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  sex: enumOf(SEXES),
   ethnicCode: Type.String({ pattern: '^[0-9]{2}$' }),
-  relation: Type.Union(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'].map((x) => Type.Literal(x))),
-  disability: Type.Union(['none', 'mild', 'severe', 'especially_severe'].map((x) => Type.Literal(x))),
+  relation: enumOf(relations),
+  disability: enumOf(disabilityDegrees),
   disabilityCertifiedOn: Type.Optional(Nullable(IsoDate)),
   pension: Type.Boolean(),
-  socialInsurance: Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))),
+  socialInsurance: enumOf(socialInsuranceKinds),
   healthInsurance: Type.Boolean(),
-  schooling: Type.Union(['none', 'preschool', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'higher'].map((x) => Type.Literal(x))),
-  conditions: Type.Array(Type.Union(['no_support', 'hiv', 'single_parent', 'community_care', 'no_stable_income'].map((x) => Type.Literal(x))), { maxItems: 5 }),
+  schooling: enumOf(schoolingLevels),
+  conditions: Type.Array(enumOf(personConditions), { maxItems: 5 }),
   merit: Type.Boolean(),
   deathDate: Type.Optional(Nullable(IsoDate)),
 }, { additionalProperties: false });
@@ -35,7 +39,7 @@ export const HouseholdBody = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 30 }),
   villageId: Nullable(Type.Integer()),
   address: Type.String({ maxLength: 300 }),
-  area: Type.Union([Type.Literal('urban'), Type.Literal('rural')]),
+  area: enumOf(AREAS),
   incomePerMonth: Nullable(Type.Integer({ minimum: 0 })),
   deprivations: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Boolean()),
   disadvantagedArea: Type.Boolean(),
@@ -122,13 +126,13 @@ export const PersonPatched = Type.Object({ version: Type.Integer() });
 export const ImportReportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) });
 export const ReviewBody = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false });
 export const JobList = Type.Array(JobView);
-export const ProposalQuery = Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) });
+export const ProposalQuery = Type.Object({ state: Type.Optional(enumOf(PROPOSAL_STATES)) });
 export const DetectBody = Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false });
 export const Detected = Type.Object({ created: Type.Integer() });
-export const DecideBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]), decision: Type.Optional(Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }), kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])), channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })), }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })), }, { additionalProperties: false });
+export const DecideBody = Type.Object({ state: enumOf(PROPOSAL_DECISIONS), decision: Type.Optional(Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }), kind: Type.Optional(enumOf(DECISION_KINDS)), channel: Type.Optional(enumOf(paymentChannels)), account: Type.Optional(Type.String({ maxLength: 40 })), }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })), }, { additionalProperties: false });
 export const IntegrityQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) });
 export const ScanBody = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
-export const FlagReviewBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
+export const FlagReviewBody = Type.Object({ state: enumOf(FLAG_REVIEWS), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export const RegistryIndicatorsQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) });
 export const RegistryIndicatorList = Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
 export type RegistryIndicators = Static<typeof RegistryIndicatorList>;
