@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { Actor } from './model.ts';
 import type { UserListRow, UserRow } from './store.ts';
 import { LOCALES } from '../kernel/i18n.ts';
-import { enumOf } from '../kernel/schemas.ts';
+import { List, enumOf } from '../kernel/schemas.ts';
 
 /** An API token as listed to its owner: never its value. */
 export const TokenView = Type.Object({
@@ -92,8 +92,8 @@ export const TotpSetup = Type.Object({ secret: Type.String(), otpauthUrl: Type.S
 export const TotpConfirm = Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false });
 export const TotpConfirmed = Type.Object({ totpEnabled: Type.Boolean() });
 export const TotpOff = Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
-export const TokenList = Type.Array(TokenView);
-export const UserList = Type.Array(UserView);
+export const TokenList = List(TokenView);
+export const UserList = List(UserView);
 export const RoleAssignments = Type.Array(RoleInput, { maxItems: 20 });
 export const UserPatch = Type.Object({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 

@@ -1,6 +1,6 @@
 // Schema pieces every feature's contract (src/<feature>/schemas.ts) shares: the empty answer,
 // a nullable value and the one list envelope for paged lists.
-import { Type, type Static, type TSchema, type TUnsafe } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema, type TUnsafe } from 'typebox';
 
 /** The answer of a 204: no body. */
 export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No content' });
@@ -10,6 +10,14 @@ export { Nullable } from './validate.ts';
 
 /** The list envelope: a page of items, the total count and where the page stands. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+
+/**
+ * The list envelope of a list that is not paged: `{ items }`, with any fields that describe the
+ * whole list beside it (`total`, a summary). Every list route answers an object with `items`.
+ * @example List(TokenView)
+ * @example List(PayrollSummary, { cashless: Nullable(Share) })
+ */
+export const List = <T extends TSchema, E extends TProperties = {}>(item: T, extra?: E) => Type.Object({ items: Type.Array(item), ...(extra ?? ({} as E)) });
 
 /** A moment, sent as an ISO 8601 string. */
 export const Timestamp = Type.String({ format: 'date-time' });

@@ -79,7 +79,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     const payrolls = await pay.payrollsOf(tx, c.id);
     // The share is a month's (the latest payroll's), never months added together.
     const latest = payrolls[0];
-    return { payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
+    return { items: payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
   }));
 
   app.post('/api/payments/units/:code/payrolls', {

@@ -2,7 +2,7 @@
 // payroll with its lines (masked by src/payments/presenters.ts), approval and reconciliation.
 // Payroll rows keep the stored snake_case names the web reads.
 import { Type, type Static } from 'typebox';
-import { Nullable, enumOf } from '../kernel/schemas.ts';
+import { List, Nullable, enumOf } from '../kernel/schemas.ts';
 import { paymentChannels } from '../registry/model.ts';
 import { DECISION_KINDS, STATEMENT_STATUSES } from './model.ts';
 
@@ -36,8 +36,7 @@ export type DecisionRecorded = Static<typeof DecisionRecorded>;
 export const PayrollMonthBody = Type.Object({ month: MonthT }, { additionalProperties: false });
 
 /** A commune's payrolls, newest first, and the cashless share of the latest. */
-export const PayrollList = Type.Object({
-  payrolls: Type.Array(Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() })),
+export const PayrollList = List(Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() }), {
   cashless: Nullable(Type.Object({ month: Type.Integer(), numerator: Type.Integer(), denominator: Type.Integer() })),
 });
 export type PayrollList = Static<typeof PayrollList>;

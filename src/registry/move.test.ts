@@ -41,7 +41,7 @@ interface ProposalRow { id: number; person_id: number; household_id: number | nu
 const proposals = async (code: string, who: Record<string, string>) => {
   const r = await t.app.inject({ method: 'GET', url: `/api/registry/units/${code}/proposals`, headers: who });
   assert.equal(r.statusCode, 200, r.body);
-  return (r.json() as ProposalRow[]).filter((p) => p.person_id === sua);
+  return (r.json().items as ProposalRow[]).filter((p) => p.person_id === sua);
 };
 const payroll = async (code: string, who: Record<string, string>, month: number) => {
   const g = await t.app.inject({ method: 'POST', url: `/api/payments/units/${code}/payrolls`, headers: who, payload: { month } });

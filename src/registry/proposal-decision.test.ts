@@ -46,7 +46,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-const proposals = async () => (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: officer })).json() as { id: number; person_id: number; kind: string; action: string; effective_month: number; state: string; decision_id: number | null }[];
+const proposals = async () => (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: officer })).json().items as { id: number; person_id: number; kind: string; action: string; effective_month: number; state: string; decision_id: number | null }[];
 
 test('a death and an 80th birthday become proposals with the months the law fixes', async () => {
   const d = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${mai}`, headers: officer, payload: { changes: { deathDate: '2026-10-17' }, reason: 'giấy báo tử số 12/2026' } });

@@ -61,7 +61,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/ethnic-groups', {
     config: { access: { public: true, reason: 'the official list of 54 ethnic groups is public reference data' } },
     schema: { tags: ['registry'], summary: 'The 54 ethnic groups with their codes', response: { 200: EthnicGroupList } },
-  }, async () => ethnicGroups.map((g) => ({ code: g.code, name: g.name })));
+  }, async () => ({ items: ethnicGroups.map((g) => ({ code: g.code, name: g.name })) }));
 
   app.get('/api/registry/units/:code/persons', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
@@ -274,7 +274,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/jobs', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'The long jobs of a commune, newest first, with their progress (import results without their rows)', params: Code, response: { 200: JobList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j))));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j)) })));
 
   app.get('/api/jobs/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
@@ -285,7 +285,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Life-event proposals (death, move, turning 75/80, a child turning 4/16)', params: Code,
       querystring: ProposalQuery, response: { 200: ProposalList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: await listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null) })));
 
   app.post('/api/registry/units/:code/proposals/detect', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
@@ -333,7 +333,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Registry-computed indicators (numerator, denominator) for a year and payment month', params: Code,
       querystring: RegistryIndicatorsQuery,
       response: { 200: RegistryIndicatorList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => registryIndicators(tx, (await communeOf(tx, req.params.code)).id, req.query.year, req.query.month)));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: await registryIndicators(tx, (await communeOf(tx, req.params.code)).id, req.query.year, req.query.month) })));
 
   app.get('/api/public/units/:code/poor-households', {
     config: { access: { public: true, reason: 'communes post the list of poor and near-poor households publicly for comment (annual review procedure); names and villages only' } },

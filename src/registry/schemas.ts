@@ -3,7 +3,7 @@
 // their snake_case names where the web reads them so.
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
-import { Page, enumOf } from '../kernel/schemas.ts';
+import { List, Page, enumOf } from '../kernel/schemas.ts';
 import { DecisionRecorded } from '../payments/schemas.ts';
 import { FLAG_REVIEWS, integrityKinds } from './integrity.ts';
 import { SEXES, disabilityDegrees, paymentChannels, personConditions, relations, schoolingLevels, socialInsuranceKinds } from './model.ts';
@@ -93,7 +93,7 @@ export const ProposalView = Type.Object({
   id: Type.Integer(), person_id: Type.Integer(), household_id: Nullable(Type.Integer()), full_name: Type.String(), kind: Type.String(), event_date: Type.String(),
   effective_month: Type.Integer(), action: Type.String(), detail: TextView, state: Type.String(), decision_id: Nullable(Type.Integer()),
 });
-export const ProposalList = Type.Array(ProposalView);
+export const ProposalList = List(ProposalView);
 export type ProposalView = Static<typeof ProposalView>;
 
 /** A proposal decided, with the benefit decision its confirmation recorded (null when none). */
@@ -114,7 +114,7 @@ export const IntegrityScan = Type.Object(Object.fromEntries(Object.keys(integrit
 export const FlagReviewed = Type.Object({ id: Type.Integer(), unit_id: Type.Integer() });
 
 // Request schemas and small answers of the routes, in the order of routes.ts.
-export const EthnicGroupList = Type.Array(Type.Object({ code: Type.String(), name: Type.String() }));
+export const EthnicGroupList = List(Type.Object({ code: Type.String(), name: Type.String() }));
 export const PersonSearchQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })), class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) });
 export const PersonPage = Page(PersonView);
 export const FullQuery = Type.Object({ full: Type.Optional(Type.Boolean()) });
@@ -125,7 +125,7 @@ export const PersonPatchBody = Type.Object({ changes: Type.Partial(PersonBody), 
 export const PersonPatched = Type.Object({ version: Type.Integer() });
 export const ImportReportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) });
 export const ReviewBody = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false });
-export const JobList = Type.Array(JobView);
+export const JobList = List(JobView);
 export const ProposalQuery = Type.Object({ state: Type.Optional(enumOf(PROPOSAL_STATES)) });
 export const DetectBody = Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false });
 export const Detected = Type.Object({ created: Type.Integer() });
@@ -134,7 +134,7 @@ export const IntegrityQuery = Type.Object({ kind: Type.Optional(Type.String({ ma
 export const ScanBody = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 export const FlagReviewBody = Type.Object({ state: enumOf(FLAG_REVIEWS), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export const RegistryIndicatorsQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) });
-export const RegistryIndicatorList = Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
+export const RegistryIndicatorList = List(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
 export type RegistryIndicators = Static<typeof RegistryIndicatorList>;
 export const PublicListQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) });
 export const PublicPoorList = Type.Object({ commune: Type.String(), year: Type.Integer(), items: Type.Array(Type.Object({ headName: Type.String(), village: Nullable(Type.String()), class: Type.String() })) });

@@ -175,7 +175,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
 /** Mã API: tokens for another program (e.g. a DHIS2 sync), with at most the user's own permissions. */
 function ApiTokens({ held }: { held: readonly string[] }) {
   const locale = useLocale();
-  const list = useApi<TokenView[]>('/api/tokens');
+  const list = useApi<{ items: TokenView[] }>('/api/tokens');
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [expires, setExpires] = useState('');
@@ -230,7 +230,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
           </code>
         </Notice>
       )}
-      {list.data && list.data.length > 0 ? (
+      {list.data && list.data.items.length > 0 ? (
         <table class="data" id="token-list">
           <thead>
             <tr>
@@ -245,7 +245,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((tok) => (
+            {list.data.items.map((tok) => (
               <tr key={tok.id}>
                 <td>{tok.name}</td>
                 <td>{tok.permissions === null ? t('account.tokens.allPermissions') : tok.permissions.map(label).join('; ')}</td>

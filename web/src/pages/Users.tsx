@@ -2,7 +2,7 @@
 // disable or enable an account. Writes carry the CSRF token (lib/api.ts).
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
-import { api, asList } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import type { RoleAssignment } from '../lib/scope.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/forms.tsx';
@@ -148,7 +148,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
 }
 
 export default function Users() {
-  const state = useApi<unknown>('/api/users');
+  const state = useApi<{ items: UserRow[] }>('/api/users');
   const [message, setMessage] = useState<string | null>(null);
   const done = (msg: string) => {
     setMessage(msg);
@@ -162,7 +162,7 @@ export default function Users() {
       <CreateUser onDone={done} />
       <Loaded state={state}>
         {(data) => {
-          const users = asList<UserRow>(data);
+          const users = data.items;
           if (users.length === 0) return <p>{t('users.empty')}</p>;
           return (
             <ul class="results">

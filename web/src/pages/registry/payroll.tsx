@@ -12,7 +12,7 @@ import { monthVi, parseMonth, w } from './strings.ts';
 import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
 
 // The shapes come from the server's contract (src/payments/schemas.ts), type-only.
-type Payroll = PayrollList['payrolls'][number];
+type Payroll = PayrollList['items'][number];
 type Totals = PayrollDetail['totals'];
 type Shared = PayrollDetail['warnings']['sharedAccounts'][number];
 type Line = PayrollDetail['lines'][number];
@@ -32,7 +32,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   const [approveError, setApproveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
-  const load = () => api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
+  const load = () => api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.items); setCashless(r.cashless); }).catch(() => {});
   useEffect(() => { void load(); }, [unit, refresh]);
   useEffect(() => {
     setLines(null);

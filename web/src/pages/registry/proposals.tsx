@@ -16,7 +16,7 @@ export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHous
   const [items, setItems] = useState<Proposal[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => { void api<Proposal[]>('GET', `/api/registry/units/${unit}/proposals?state=open`).then(setItems).catch(() => setItems([])); }, [unit, refresh]);
+  useEffect(() => { void api<{ items: Proposal[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setItems(r.items)).catch(() => setItems([])); }, [unit, refresh]);
   if (items.length === 0 && !message) return null;
   const open = items.find((p) => p.id === openId);
   return (
