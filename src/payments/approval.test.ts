@@ -47,7 +47,7 @@ test('the payroll carries its totals and names the account two persons share; ap
   assert.equal(v.statusCode, 200, v.body);
   const body = v.json();
   const sum = (k: string) => body.lines.reduce((s: number, l: Record<string, number>) => s + l[k]!, 0);
-  assert.deepEqual(body.totals, { lines: 3, current: sum('current_amount'), arrears: sum('arrears'), total: sum('total') });
+  assert.deepEqual(body.totals, { lines: 3, current: sum('currentAmount'), arrears: sum('arrears'), total: sum('total') });
   assert.ok(body.totals.total > 0);
   assert.equal(body.warnings.sharedAccounts.length, 1);
   assert.deepEqual(body.warnings.sharedAccounts[0].persons.map((p: { personId: number }) => p.personId).sort(), [ids[0], ids[1]].sort());

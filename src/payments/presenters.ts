@@ -55,6 +55,20 @@ export function presentPayrollLine(l: PayrollLineRow, disc: Disclosure) {
   };
 }
 
+/** A payroll line as JSON (camelCase; the exports read presentPayrollLine's stored names). */
+export function payrollLineView(l: PayrollLineRow, disc: Disclosure) {
+  const p = presentPayrollLine(l, disc);
+  return {
+    personId: p.person_id, fullName: p.full_name, personalId: p.personal_id, villageName: p.village_name, householdCode: p.household_code,
+    channel: p.channel, account: p.account, currentAmount: p.current_amount, arrears: p.arrears, total: p.total, status: p.status, category: p.category,
+  };
+}
+
+/** A payroll's header as JSON. */
+export function payrollView(p: { id: number; unit_id: number; month: number; state: string; lines: number; total: number; unit_name: string; approved_by: string | null }) {
+  return { id: p.id, unitId: p.unit_id, month: p.month, state: p.state, lines: p.lines, total: p.total, unitName: p.unit_name, approvedBy: p.approved_by };
+}
+
 /** Is the line paid by transfer (it goes into the bank file)? */
 export const inBankFile = (l: Pick<PayrollLineRow, 'channel'>): boolean => l.channel === 'bank' || l.channel === 'ewallet';
 

@@ -1,6 +1,6 @@
 // The payments feature's HTTP contract: a benefit decision recorded, a commune's payrolls, one
 // payroll with its lines (masked by src/payments/presenters.ts), approval and reconciliation.
-// Payroll rows keep the stored snake_case names the web reads.
+// JSON is camelCase (presenters.ts maps the stored rows); the exports keep their Vietnamese headers.
 import { Type, type Static } from 'typebox';
 import { List, Nullable, enumOf } from '../kernel/schemas.ts';
 import { paymentChannels } from '../registry/model.ts';
@@ -43,14 +43,14 @@ export type PayrollList = Static<typeof PayrollList>;
 
 /** A payroll line as shown: personal ID and account masked, category only with the full-read permission. */
 export const PayrollLineView = Type.Object({
-  person_id: Type.Integer(),
-  full_name: Type.String(),
-  personal_id: Nullable(Type.String()),
-  village_name: Nullable(Type.String()),
-  household_code: Nullable(Type.String()),
+  personId: Type.Integer(),
+  fullName: Type.String(),
+  personalId: Nullable(Type.String()),
+  villageName: Nullable(Type.String()),
+  householdCode: Nullable(Type.String()),
   channel: Type.String(),
   account: Nullable(Type.String()),
-  current_amount: Type.Integer(),
+  currentAmount: Type.Integer(),
   arrears: Type.Integer(),
   total: Type.Integer(),
   status: Type.String(),
@@ -59,7 +59,7 @@ export const PayrollLineView = Type.Object({
 
 /** A payroll with its lines, totals and the accounts several persons would be paid to. */
 export const PayrollDetail = Type.Object({
-  payroll: Type.Object({ id: Type.Integer(), unit_id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), unit_name: Type.String(), approved_by: Nullable(Type.String()) }),
+  payroll: Type.Object({ id: Type.Integer(), unitId: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), unitName: Type.String(), approvedBy: Nullable(Type.String()) }),
   lines: Type.Array(PayrollLineView),
   totals: Type.Object({ lines: Type.Integer(), current: Type.Integer(), arrears: Type.Integer(), total: Type.Integer() }),
   warnings: Type.Object({

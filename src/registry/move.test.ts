@@ -54,7 +54,7 @@ const payroll = async (code: string, who: Record<string, string>, month: number)
 const linesOf = async (payrollId: number, who: Record<string, string>) => {
   const r = await t.app.inject({ method: 'GET', url: `/api/payments/payrolls/${payrollId}`, headers: who });
   assert.equal(r.statusCode, 200, r.body);
-  return (r.json().lines as { person_id: number; full_name: string; current_amount: number; arrears: number; total: number; household_code: string | null }[]).filter((l) => l.person_id === sua);
+  return (r.json().lines as { personId: number; fullName: string; currentAmount: number; arrears: number; total: number; householdCode: string | null }[]).filter((l) => l.personId === sua);
 };
 const decide = (id: number, who: Record<string, string>, decision?: Record<string, string>) =>
   t.app.inject({ method: 'POST', url: `/api/registry/proposals/${id}/decide`, headers: who, payload: { state: 'confirmed', ...(decision ? { decision } : {}) } });
@@ -149,7 +149,7 @@ test('the old commune confirms the stop: recorded under Thu Lũm (unit, province
 
 test('payroll: Thu Lũm pays October (its line keeps her name), not November; Hoàng Phú pays from its own start decision', async () => {
   const oct = await linesOf(octA, h.officerA);
-  assert.deepEqual(oct.map((l) => [l.full_name, l.current_amount, l.arrears, l.household_code]), [['Vàng Thị Sua', monthly('2026-10'), 0, null]], 'drafted before the move, read after it');
+  assert.deepEqual(oct.map((l) => [l.fullName, l.currentAmount, l.arrears, l.householdCode]), [['Vàng Thị Sua', monthly('2026-10'), 0, null]], 'drafted before the move, read after it');
   assert.deepEqual(await linesOf(await payroll('03439', h.officerA, 202611), h.officerA), [], 'stopped from 11/2026');
 
   // Many communes at once (the district or province run, as the payroll job does), after the
@@ -172,7 +172,7 @@ test('payroll: Thu Lũm pays October (its line keeps her name), not November; Ho
   assert.equal(start.json().decision.monthlyAmount, monthly('2026-11'));
   assert.deepEqual(await linesOf(await payroll('15889', h.officerB, 202610), h.officerB), [], 'Hoàng Phú pays nothing for October');
   const nov = await linesOf(await payroll('15889', h.officerB, 202611), h.officerB);
-  assert.deepEqual(nov.map((l) => [l.current_amount, l.arrears]), [[monthly('2026-11'), 0]], 'from 11/2026, no arrears of Thu Lũm’s months');
+  assert.deepEqual(nov.map((l) => [l.currentAmount, l.arrears]), [[monthly('2026-11'), 0]], 'from 11/2026, no arrears of Thu Lũm’s months');
   const chunked = await pay.computePayrollLines(t.db.k, [A.id, B.id], 202611);
   assert.deepEqual(chunked.lines.filter((l) => l.personId === sua).map((l) => [l.unitId, l.current]), [[B.id, monthly('2026-11')]], 'the job path agrees');
   assert.equal((await proposals('15889', h.officerB))[0]!.state, 'confirmed');

@@ -131,9 +131,9 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
           <table class="table">
             <thead><tr><th>{w('name')}</th><th>{w('hh')}</th><th>{w('village')}</th><th>{w('category')}</th><th>{w('channel')}</th><th>{w('current')}</th><th>{w('arrears')}</th><th>{w('lineTotal')}</th></tr></thead>
             <tbody>{lines.map((l) => (
-              <tr key={l.person_id} data-person={l.person_id}>
-                <td>{l.full_name}</td><td>{l.household_code ?? ''}</td><td>{l.village_name ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
-                <td class="amount-current">{num(l.current_amount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
+              <tr key={l.personId} data-person={l.personId}>
+                <td>{l.fullName}</td><td>{l.householdCode ?? ''}</td><td>{l.villageName ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
+                <td class="amount-current">{num(l.currentAmount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
               </tr>))}
             </tbody>
             {totals && (
