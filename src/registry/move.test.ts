@@ -37,11 +37,11 @@ const person = (o: Partial<PersonInput>): PersonInput => ({ personalId: null, fu
   socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
 const household = (code: string, address: string): HouseholdInput => ({ code, villageId: null, address, area: 'rural', incomePerMonth: 3_000_000, deprivations: {}, disadvantagedArea: false, merit: false });
 
-interface ProposalRow { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; action: string; event_date: string; effective_month: number; state: string; decision_id: number | null }
+interface ProposalRow { id: number; personId: number; householdId: number | null; fullName: string; kind: string; action: string; eventDate: string; effectiveMonth: number; state: string; decisionId: number | null }
 const proposals = async (code: string, who: Record<string, string>) => {
   const r = await t.app.inject({ method: 'GET', url: `/api/registry/units/${code}/proposals`, headers: who });
   assert.equal(r.statusCode, 200, r.body);
-  return (r.json().items as ProposalRow[]).filter((p) => p.person_id === sua);
+  return (r.json().items as ProposalRow[]).filter((p) => p.personId === sua);
 };
 const payroll = async (code: string, who: Record<string, string>, month: number) => {
   const g = await t.app.inject({ method: 'POST', url: `/api/payments/units/${code}/payrolls`, headers: who, payload: { month } });
@@ -109,11 +109,11 @@ test('each commune files its own proposal: Thu Lũm the stop from 11/2026, Hoàn
   assert.equal(a.statusCode, 200, a.body);
   assert.equal(a.json().created, 1);
   assert.equal((await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officerA, payload: { from: '2026-11-01', to: '2026-11-30' } })).json().created, 0, 'the same move, another window: nothing new');
-  assert.deepEqual((await proposals('03439', h.officerA)).map((p) => [p.kind, p.action, p.event_date, p.effective_month, p.full_name, p.household_id, p.state]),
+  assert.deepEqual((await proposals('03439', h.officerA)).map((p) => [p.kind, p.action, p.eventDate, p.effectiveMonth, p.fullName, p.householdId, p.state]),
     [['move', 'stop', '2026-10-14', 202611, 'Vàng Thị Sua', null, 'open']]);
   const b = await t.app.inject({ method: 'POST', url: '/api/registry/units/15889/proposals/detect', headers: h.officerB, payload: { from: '2026-10-01', to: '2026-10-31' } });
   assert.equal(b.json().created, 1);
-  assert.deepEqual((await proposals('15889', h.officerB)).map((p) => [p.kind, p.action, p.event_date, p.effective_month, p.household_id]), [['move_in', 'review', '2026-10-14', 202611, hhB]],
+  assert.deepEqual((await proposals('15889', h.officerB)).map((p) => [p.kind, p.action, p.eventDate, p.effectiveMonth, p.householdId]), [['move_in', 'review', '2026-10-14', 202611, hhB]],
     'the new commune sees the review, not the stop');
   const stop = (await proposals('03439', h.officerA))[0]!;
   assert.equal((await decide(stop.id, h.approverB, { number: '1/QĐ-UBND', decidedOn: '2026-10-20', signer: 'x' })).statusCode, 404, 'Hoàng Phú cannot confirm Thu Lũm’s stop');
@@ -137,11 +137,11 @@ test('the old commune confirms the stop: recorded under Thu Lũm (unit, province
   const r = await decide(p.id, h.approverA, { number: '31/QĐ-UBND', decidedOn: '2026-10-20', signer: 'Chủ tịch UBND xã Thu Lũm' });
   assert.equal(r.statusCode, 200, r.body);
   const d = await sql<{ unit_id: number; province_code: string; kind: string; start_month: number; number: string; proposal_id: number }>`
-    select unit_id, province_code, kind, start_month, number, proposal_id from benefit_decisions where id = ${r.json().decision_id}`.execute(t.db.k);
+    select unit_id, province_code, kind, start_month, number, proposal_id from benefit_decisions where id = ${r.json().decisionId}`.execute(t.db.k);
   assert.deepEqual(d.rows[0], { unit_id: A.id, province_code: A.provinceCode, kind: 'stop', start_month: 202611, number: '31/QĐ-UBND', proposal_id: p.id });
   assert.notEqual(A.provinceCode, B.provinceCode, 'she moved to another province: the stop stays in the old one');
   const after = (await proposals('03439', h.officerA))[0]!;
-  assert.deepEqual([after.state, after.decision_id, after.full_name], ['confirmed', r.json().decision_id, 'Vàng Thị Sua'], 'the name still labels the confirmed proposal');
+  assert.deepEqual([after.state, after.decisionId, after.fullName], ['confirmed', r.json().decisionId, 'Vàng Thị Sua'], 'the name still labels the confirmed proposal');
   const left = await withActor(t.db, actorA, (tx) => sql<{ decision_id: number | null; old_active: boolean; stopped_from: number | null }>`select decision_id, old_active, stopped_from from ansinh_moved_beneficiaries(${A.id})`.execute(tx));
   assert.deepEqual(left.rows, [{ decision_id: null, old_active: false, stopped_from: 202611 }]);
   assert.equal((await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officerA, payload: { from: '2026-11-01', to: '2026-11-30' } })).json().created, 0, 'nothing more to stop');

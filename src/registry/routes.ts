@@ -24,7 +24,7 @@ import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJo
 import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
-import { MASKED, noStore, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { flagView, MASKED, noStore, presentPerson, presentPersonVersion, proposalDecidedView, proposalView, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
 import { presentDecision, presentRecordedDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
@@ -285,7 +285,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Life-event proposals (death, move, turning 75/80, a child turning 4/16)', params: Code,
       querystring: ProposalQuery, response: { 200: ProposalList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: await listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null) })));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: (await listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)).map(proposalView) })));
 
   app.post('/api/registry/units/:code/proposals/detect', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
@@ -302,7 +302,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
     await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
     // The decision's category tells a disability: masked as on the person's page.
-    return { ...r, decision: r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)) };
+    return proposalDecidedView(r, r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)));
   }));
 
   app.get('/api/registry/units/:code/integrity', {
@@ -310,7 +310,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Integrity review queues with reasons', params: Code,
       querystring: IntegrityQuery,
       response: { 200: IntegrityQueue } },
-  }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state }) })));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: (await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state })).map(flagView) })));
 
   app.post('/api/registry/units/:code/integrity/scan', {
     config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },

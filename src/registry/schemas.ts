@@ -90,22 +90,22 @@ export type HouseholdDetail = Static<typeof HouseholdDetail>;
 
 /** A life-event proposal (death, move, an age that changes a benefit) with its state. */
 export const ProposalView = Type.Object({
-  id: Type.Integer(), person_id: Type.Integer(), household_id: Nullable(Type.Integer()), full_name: Type.String(), kind: Type.String(), event_date: Type.String(),
-  effective_month: Type.Integer(), action: Type.String(), detail: TextView, state: Type.String(), decision_id: Nullable(Type.Integer()),
+  id: Type.Integer(), personId: Type.Integer(), householdId: Nullable(Type.Integer()), fullName: Type.String(), kind: Type.String(), eventDate: Type.String(),
+  effectiveMonth: Type.Integer(), action: Type.String(), detail: TextView, state: Type.String(), decisionId: Nullable(Type.Integer()),
 });
 export const ProposalList = List(ProposalView);
 export type ProposalView = Static<typeof ProposalView>;
 
 /** A proposal decided, with the benefit decision its confirmation recorded (null when none). */
 export const ProposalDecided = Type.Object({
-  id: Type.Integer(), unit_id: Type.Integer(), person_id: Type.Integer(), action: Type.String(), effective_month: Type.Integer(), decision_id: Nullable(Type.Integer()),
+  id: Type.Integer(), unitId: Type.Integer(), personId: Type.Integer(), action: Type.String(), effectiveMonth: Type.Integer(), decisionId: Nullable(Type.Integer()),
   decision: Nullable(DecisionRecorded),
 });
 
 /** The integrity queue: the kinds of check in words and the flags with their reasons. */
 export const IntegrityQueue = Type.Object({
   kinds: Type.Record(Type.String(), TextView),
-  items: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), person_ids: Type.Array(Type.Integer()), reason: TextView, score: Nullable(Type.Number()), state: Type.String(), detected_at: Type.String(), note: Nullable(Type.String()) })),
+  items: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), personIds: Type.Array(Type.Integer()), reason: TextView, score: Nullable(Type.Number()), state: Type.String(), detectedAt: Type.String(), note: Nullable(Type.String()) })),
 });
 export type IntegrityQueue = Static<typeof IntegrityQueue>;
 
