@@ -21,17 +21,17 @@ export interface DecisionRow {
 }
 
 /**
- * A benefit decision. Masked, its category, coefficient and legal basis are withheld for every
+ * A benefit decision as JSON (camelCase). Masked, its category, coefficient and legal basis are withheld for every
  * decision alike (withholding only the health categories would itself tell which ones they are).
  * The amount stays: it is what is paid, and coefficients are shared across categories.
  */
 export function presentDecision(d: DecisionRow, disc: Disclosure) {
   return {
-    id: d.id, number: d.number, decided_on: d.decided_on, signer: d.signer, kind: d.kind,
+    id: d.id, number: d.number, decidedOn: d.decided_on, signer: d.signer, kind: d.kind,
     category: disc.health ? d.category : null,
-    coefficient_tenths: disc.health ? d.coefficient_tenths : null,
+    coefficientTenths: disc.health ? d.coefficient_tenths : null,
     basis: disc.health ? d.basis : null,
-    monthly_amount: d.monthly_amount, start_month: d.start_month, channel: d.channel,
+    monthlyAmount: d.monthly_amount, startMonth: d.start_month, channel: d.channel,
     masked: !disc.health,
   };
 }

@@ -95,8 +95,8 @@ test('Medium 8: a masked person’s decisions carry no category, coefficient or 
   const masked = await get('supervisor', `/api/registry/persons/${personId}`);
   assert.equal(masked.statusCode, 200);
   const dec = masked.json().decisions[0];
-  assert.deepEqual([dec.category, dec.basis, dec.coefficient_tenths, dec.masked], [null, null, null, true]);
-  assert.equal(dec.monthly_amount, 1_000_000, 'the amount paid stays');
+  assert.deepEqual([dec.category, dec.basis, dec.coefficientTenths, dec.masked], [null, null, null, true]);
+  assert.equal(dec.monthlyAmount, 1_000_000, 'the amount paid stays');
   assert.doesNotMatch(masked.body, /5\.6|khoản 6|severe|certified/i, 'nothing in the page tells the disability');
   const full = await get('officer', `/api/registry/persons/${personId}?full=true`);
   assert.equal(full.headers['cache-control'], 'no-store');

@@ -59,6 +59,11 @@ export function presentPersonVersion(v: VersionRow, d: Disclosure): VersionRow {
   return { ...v, data: Object.fromEntries(Object.entries(v.data).filter(([k]) => !MASKED_VERSION_FIELDS.has(k))) };
 }
 
+/** A version of a record as JSON (camelCase; `data` keeps the stored column names it was written with). */
+export function versionView(v: VersionRow) {
+  return { version: v.version, recordedAt: v.recorded_at, recordedBy: v.recorded_by, reason: v.reason, data: v.data };
+}
+
 /** A response with sensitive fields in full must not stay in a browser's or proxy's cache. */
 export function noStore(reply: FastifyReply): void {
   void reply.header('cache-control', 'no-store');

@@ -24,7 +24,7 @@ import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJo
 import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
-import { flagView, MASKED, noStore, presentPerson, presentPersonVersion, proposalDecidedView, proposalView, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { flagView, versionView, MASKED, noStore, presentPerson, presentPersonVersion, proposalDecidedView, proposalView, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
 import { presentDecision, presentRecordedDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
@@ -105,7 +105,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     // category and legal basis would otherwise tell a masked disability).
     const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
     if (d.personalId) noStore(reply);
-    const history = (await store.personHistory(tx, p.id)).map((v) => presentPersonVersion(v, d));
+    const history = (await store.personHistory(tx, p.id)).map((v) => versionView(presentPersonVersion(v, d)));
     return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
   }));
 
@@ -124,7 +124,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       household: { id: h.id, code: h.code, villageName: h.village_name, address: h.address, area: h.area, incomePerMonth: h.income_per_month, deprivations: h.deprivations, disadvantagedArea: h.disadvantaged_area, merit: h.merit, version: h.version },
       members: h.members.map((m) => presentPerson(m, full)),
       classification: { year, class: c.class, label: POVERTY_CLASS_TEXT[c.class], reasons: c.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })), threshold: c.threshold, income: c.income, deprivations: [...c.deprivations] },
-      history: await store.householdHistory(tx, h.id),
+      history: (await store.householdHistory(tx, h.id)).map(versionView),
     };
   }));
 
@@ -325,7 +325,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
     if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
     await audit(tx, { actor: who(req), action: `integrity.${req.body.state}`, entity: 'integrity_flag', entityId: r.id, unitId: r.unit_id, after: req.body, ip: req.ip });
-    return r;
+    return { id: r.id, unitId: r.unit_id };
   }));
 
   app.get('/api/registry/units/:code/indicators', {

@@ -59,13 +59,13 @@ export type PersonView = Static<typeof PersonView>;
 const TextView = Type.Object({ vi: Type.String(), en: Type.String() });
 
 /** A stored version of a person or household: when, by whom, why, and the record's fields then (masked fields left out). */
-export const VersionView = Type.Object({ version: Type.Integer(), recorded_at: Type.String(), recorded_by: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })) });
+export const VersionView = Type.Object({ version: Type.Integer(), recordedAt: Type.String(), recordedBy: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })) });
 
 /** A benefit decision as shown with a person (src/payments/presenters.ts presentDecision). */
 export const DecisionView = Type.Object({
-  id: Type.Integer(), number: Type.String(), decided_on: Type.String(), signer: Type.String(), kind: Type.String(),
-  category: Nullable(Type.String()), coefficient_tenths: Nullable(Type.Integer()), basis: Nullable(Type.String()),
-  monthly_amount: Nullable(Type.Integer()), start_month: Type.Integer(), channel: Nullable(Type.String()), masked: Type.Boolean(),
+  id: Type.Integer(), number: Type.String(), decidedOn: Type.String(), signer: Type.String(), kind: Type.String(),
+  category: Nullable(Type.String()), coefficientTenths: Nullable(Type.Integer()), basis: Nullable(Type.String()),
+  monthlyAmount: Nullable(Type.Integer()), startMonth: Type.Integer(), channel: Nullable(Type.String()), masked: Type.Boolean(),
 });
 
 /** A person with the versions of the record and the benefit decisions. */
@@ -111,7 +111,7 @@ export type IntegrityQueue = Static<typeof IntegrityQueue>;
 
 /** New flags filed by a scan, per kind of check. */
 export const IntegrityScan = Type.Object(Object.fromEntries(Object.keys(integrityKinds).map((k) => [k, Type.Integer()])) as Record<keyof typeof integrityKinds, ReturnType<typeof Type.Integer>>);
-export const FlagReviewed = Type.Object({ id: Type.Integer(), unit_id: Type.Integer() });
+export const FlagReviewed = Type.Object({ id: Type.Integer(), unitId: Type.Integer() });
 
 // Request schemas and small answers of the routes, in the order of routes.ts.
 export const EthnicGroupList = List(Type.Object({ code: Type.String(), name: Type.String() }));
