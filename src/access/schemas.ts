@@ -115,3 +115,7 @@ export function userView(u: UserListRow): UserView {
   return { ...u, roles: u.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })) };
 }
 
+
+export type UserCreated = Static<typeof UserCreated>;
+export type PasswordReset = Static<typeof PasswordReset>;
+export type TotpSetup = Static<typeof TotpSetup>;

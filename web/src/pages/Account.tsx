@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { t, useLocale } from '../i18n/index.ts';
 import { formatDate, formatDateTime, parseDate } from '../i18n/format.ts';
 import { permissions as permissionTexts, type Permission } from '../../../src/access/permissions.ts';
-import type { TokenBody, TokenCreated, TokenView } from '../../../src/access/schemas.ts';
+import type { TokenBody, TokenCreated, TokenView, TotpSetup } from '../../../src/access/schemas.ts';
 import { api } from '../lib/api.ts';
 import { loadSession, useSession } from '../lib/session.ts';
 import { navigate } from '../lib/router.tsx';
@@ -58,14 +58,6 @@ function PasswordForm({ username }: { username: string }) {
   );
 }
 
-interface TotpSetup {
-  otpauthUrl?: string;
-  otpauthUri?: string;
-  otpauth?: string;
-  url?: string;
-  uri?: string;
-  secret?: string;
-}
 
 function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: boolean }) {
   const [setup, setSetup] = useState<TotpSetup | null>(null);
@@ -114,7 +106,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
       setErrors(formErrorsFrom(err, { password: 'totp-off-password' }, 'totp-off-password'));
     }
   };
-  const url = setup && (setup.otpauthUrl ?? setup.otpauthUri ?? setup.otpauth ?? setup.url ?? setup.uri);
+  const url = setup?.otpauthUrl;
   return (
     <section aria-labelledby="totp-title">
       <h2 id="totp-title">{t('account.totp')}</h2>

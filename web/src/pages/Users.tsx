@@ -5,22 +5,14 @@ import { t } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import type { RoleAssignment } from '../lib/scope.ts';
+import type { PasswordReset, UserCreated, UserView } from '../../../src/access/schemas.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/forms.tsx';
 import { formErrorsFrom, Loaded, useApi } from '../components/data.tsx';
 import { RoleList, roleLabel, roleNames, scopeLabel } from '../components/roles.tsx';
 
-interface UserRow {
-  id: string | number;
-  username: string;
-  displayName?: string | null;
-  roles?: RoleAssignment[];
-  disabled?: boolean;
-  active?: boolean;
-  status?: string;
-  totpEnabled?: boolean;
-}
+type UserRow = UserView;
 
-const isDisabled = (u: UserRow) => u.disabled === true || u.active === false || u.status === 'disabled';
+const isDisabled = (u: UserRow) => u.disabled;
 const roleOptions = () => roleNames.map((r) => ({ value: r, label: roleLabel(r) }));
 
 function CreateUser({ onDone }: { onDone: (msg: string) => void }) {
@@ -37,14 +29,14 @@ function CreateUser({ onDone }: { onDone: (msg: string) => void }) {
     if (local.length) return;
     try {
       // POST /api/users: { user, temporaryPassword } (a temporary password when none is given).
-      const r = await api<{ user: UserRow; temporaryPassword?: string | null } | UserRow>('POST', '/api/users', {
+      const r = await api<UserCreated>('POST', '/api/users', {
         username: f.username.trim(),
         displayName: f.displayName.trim(),
         ...(f.password ? { password: f.password } : {}),
         roles: [{ role: f.role, unitCode: f.unitCode.trim() || null }],
       });
       const user = 'user' in r ? r.user : r;
-      const temp = 'user' in r ? r.temporaryPassword : null;
+      const temp = r.temporaryPassword;
       setF({ username: '', displayName: '', password: '', role: 'officer', unitCode: '' });
       onDone(`${t('users.created', { username: user.username })}${temp ? ` ${t('users.newPassword', { password: temp })}` : ''}`);
     } catch (err) {
@@ -122,8 +114,8 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
           class="button button--secondary"
           onClick={() =>
             run(async () => {
-              const r = await api<{ password?: string; temporaryPassword?: string } | undefined>('POST', `/api/users/${user.id}/password-reset`, {});
-              const pw = r?.temporaryPassword ?? r?.password;
+              const r = await api<PasswordReset>('POST', `/api/users/${user.id}/password-reset`, {});
+              const pw = r.temporaryPassword;
               return pw ? t('users.newPassword', { password: pw }) : t('users.passwordReset');
             })
           }
