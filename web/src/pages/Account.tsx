@@ -5,7 +5,7 @@ import { t, useLocale } from '../i18n/index.ts';
 import { formatDate, formatDateTime, parseDate } from '../i18n/format.ts';
 import { permissions as permissionTexts, type Permission } from '../../../src/access/permissions.ts';
 import type { TokenBody, TokenCreated, TokenView, TotpSetup } from '../../../src/access/schemas.ts';
-import { api } from '../lib/api.ts';
+import * as access from '../api/access.ts';
 import { loadSession, useSession } from '../lib/session.ts';
 import { navigate } from '../lib/router.tsx';
 import { errorFor, type FormError } from '../lib/problems.ts';
@@ -29,7 +29,7 @@ function PasswordForm({ username }: { username: string }) {
     setErrors(local);
     if (local.length) return;
     try {
-      await api('POST', '/api/me/password', { current, next });
+      await access.changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -68,7 +68,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
   const start = async () => {
     setErrors([]);
     try {
-      setSetup(await api<TotpSetup>('POST', '/api/me/totp/setup', {}));
+      setSetup(await access.startTotp());
     } catch (err) {
       setErrors(formErrorsFrom(err, {}, null));
     }
@@ -80,7 +80,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
       return;
     }
     try {
-      await api('POST', '/api/me/totp/confirm', { code: code.trim() });
+      await access.confirmTotp(code.trim());
       setDone(true);
       setSetup(null);
       setErrors([]);
@@ -99,7 +99,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
       return;
     }
     try {
-      await api('DELETE', '/api/me/totp', { password: offPassword });
+      await access.turnOffTotp(offPassword);
       setOffPassword('');
       await loadSession();
     } catch (err) {
@@ -167,7 +167,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
 /** Mã API: tokens for another program (e.g. a DHIS2 sync), with at most the user's own permissions. */
 function ApiTokens({ held }: { held: readonly string[] }) {
   const locale = useLocale();
-  const list = useApi<{ items: TokenView[] }>('/api/tokens');
+  const list = useApi<access.TokenList>(access.paths.tokens);
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [expires, setExpires] = useState('');
@@ -189,7 +189,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
     // The token lasts to the end of the chosen day, Vietnam time (UTC+7).
     const body: TokenBody = { name: name.trim(), permissions: [...chosen], ...(day ? { expiresAt: `${day}T23:59:59+07:00` } : {}) };
     try {
-      setCreated(await api<TokenCreated>('POST', '/api/tokens', body));
+      setCreated(await access.createToken(body));
       setName('');
       setChosen([]);
       setExpires('');
@@ -201,7 +201,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
   const revoke = async (tok: TokenView) => {
     if (!window.confirm(t('account.tokens.revokeConfirm', { name: tok.name }))) return;
     try {
-      await api('DELETE', `/api/tokens/${tok.id}`);
+      await access.revokeToken(tok.id);
       list.reload();
     } catch (err) {
       setErrors(formErrorsFrom(err, {}, null));
@@ -282,7 +282,7 @@ function Sessions() {
   const [errors, setErrors] = useState<FormError[]>([]);
   const revoke = async () => {
     try {
-      await api('POST', '/api/session/revoke-all', {});
+      await access.signOutEverywhere();
       await loadSession();
       navigate('/dang-nhap?da-dang-xuat=1');
     } catch (err) {

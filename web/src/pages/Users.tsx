@@ -2,10 +2,10 @@
 // disable or enable an account. Writes carry the CSRF token (lib/api.ts).
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
-import { api } from '../lib/api.ts';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import type { RoleAssignment } from '../lib/scope.ts';
-import type { PasswordReset, UserCreated, UserView } from '../../../src/access/schemas.ts';
+import type { UserView } from '../../../src/access/schemas.ts';
+import * as access from '../api/access.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/forms.tsx';
 import { formErrorsFrom, Loaded, useApi } from '../components/data.tsx';
 import { RoleList, roleLabel, roleNames, scopeLabel } from '../components/roles.tsx';
@@ -28,14 +28,14 @@ function CreateUser({ onDone }: { onDone: (msg: string) => void }) {
     setErrors(local);
     if (local.length) return;
     try {
-      // POST /api/users: { user, temporaryPassword } (a temporary password when none is given).
-      const r = await api<UserCreated>('POST', '/api/users', {
+      // { user, temporaryPassword } (a temporary password when none is given).
+      const r = await access.createUser({
         username: f.username.trim(),
         displayName: f.displayName.trim(),
         ...(f.password ? { password: f.password } : {}),
         roles: [{ role: f.role, unitCode: f.unitCode.trim() || null }],
       });
-      const user = 'user' in r ? r.user : r;
+      const user = r.user;
       const temp = r.temporaryPassword;
       setF({ username: '', displayName: '', password: '', role: 'officer', unitCode: '' });
       onDone(`${t('users.created', { username: user.username })}${temp ? ` ${t('users.newPassword', { password: temp })}` : ''}`);
@@ -77,7 +77,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
   };
   const putRoles = (list: RoleAssignment[]) =>
     run(async () => {
-      await api('PUT', `/api/users/${user.id}/roles`, list.map((r) => ({ role: r.role, unitCode: r.unitCode })));
+      await access.setRoles(user.id, list.map((r) => ({ role: r.role, unitCode: r.unitCode })));
       return t('common.saved');
     });
   return (
@@ -114,7 +114,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
           class="button button--secondary"
           onClick={() =>
             run(async () => {
-              const r = await api<PasswordReset>('POST', `/api/users/${user.id}/password-reset`, {});
+              const r = await access.resetPassword(user.id);
               const pw = r.temporaryPassword;
               return pw ? t('users.newPassword', { password: pw }) : t('users.passwordReset');
             })
@@ -127,7 +127,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
           class={`button ${isDisabled(user) ? 'button--secondary' : 'button--warning'}`}
           onClick={() =>
             run(async () => {
-              await api('PATCH', `/api/users/${user.id}`, { disabled: !isDisabled(user) });
+              await access.setDisabled(user.id, !isDisabled(user));
               return t('common.saved');
             })
           }
@@ -140,7 +140,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
 }
 
 export default function Users() {
-  const state = useApi<{ items: UserRow[] }>('/api/users');
+  const state = useApi<access.UserList>(access.paths.users);
   const [message, setMessage] = useState<string | null>(null);
   const done = (msg: string) => {
     setMessage(msg);
