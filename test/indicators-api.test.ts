@@ -16,7 +16,7 @@ after(async () => {
 test('GET /api/indicators lists the whole catalogue without login, names in Vietnamese', async () => {
   const r = await t.app.inject({ method: 'GET', url: '/api/indicators' });
   assert.equal(r.statusCode, 200);
-  assert.equal(r.json().count, catalogue.length);
+  assert.equal(r.json().total, catalogue.length);
   const hi = r.json().items.find((i: { code: string }) => i.code === 'health_insurance_coverage');
   assert.equal(hi.name, 'Tỷ lệ dân số tham gia bảo hiểm y tế');
   assert.equal(hi.aggregation, 'sum_ratio');

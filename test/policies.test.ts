@@ -101,8 +101,8 @@ test('registry: a life-event proposal is decided only with benefits.decide in th
   assert.equal(death.statusCode, 200, death.body);
   const detect = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officer!, payload: { from: '2026-10-01', to: '2026-12-31' } });
   assert.equal(detect.statusCode, 200, detect.body);
-  const list = (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: h.officer! })).json() as { id: number; person_id: number; kind: string }[];
-  const p = list.find((x) => x.person_id === personId && x.kind === 'death');
+  const list = (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: h.officer! })).json() as { items: { id: number; personId: number; kind: string }[] };
+  const p = list.items.find((x) => x.personId === personId && x.kind === 'death');
   assert.ok(p, 'the death is proposed');
   const refused = await t.app.inject({ method: 'POST', url: `/api/registry/proposals/${p.id}/decide`, headers: h.leaderElsewhere!, payload: { state: 'rejected' } });
   assert.equal(refused.statusCode, 403, refused.body);

@@ -215,7 +215,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     schema: { tags: ['access'], summary: 'My API tokens (without their values)', response: { 200: TokenList } },
   }, async (req) => {
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-    return (await store.listTokens(db.k, req.actor!.userId)).map((t) => ({ id: t.id, name: t.name, permissions: t.permissions, createdAt: iso(t.created_at)!, expiresAt: iso(t.expires_at), lastUsedAt: iso(t.last_used_at) }));
+    return { items: (await store.listTokens(db.k, req.actor!.userId)).map((t) => ({ id: t.id, name: t.name, permissions: t.permissions, createdAt: iso(t.created_at)!, expiresAt: iso(t.expires_at), lastUsedAt: iso(t.last_used_at) })) };
   });
 
   app.delete('/api/tokens/:id', {
@@ -234,7 +234,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     schema: { tags: ['access'], summary: 'Users this administrator manages', response: { 200: UserList } },
   }, async (req) => {
     const actor = req.actor!;
-    return (await store.listUsers(db.k)).filter((u) => manages(actor, u.roles)).map(userView);
+    return { items: (await store.listUsers(db.k)).filter((u) => manages(actor, u.roles)).map(userView) };
   });
 
   app.post('/api/users', {

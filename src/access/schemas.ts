@@ -2,6 +2,8 @@
 import { Type, type Static } from 'typebox';
 import type { Actor } from './model.ts';
 import type { UserListRow, UserRow } from './store.ts';
+import { LOCALES } from '../kernel/i18n.ts';
+import { List, enumOf } from '../kernel/schemas.ts';
 
 /** An API token as listed to its owner: never its value. */
 export const TokenView = Type.Object({
@@ -71,7 +73,7 @@ export const NewUser = Type.Object(
     username: Username,
     displayName: Type.String({ minLength: 1, maxLength: 200 }),
     password: Type.Optional(Type.String({ maxLength: 500 })),
-    locale: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+    locale: Type.Optional(enumOf(LOCALES)),
     roles: Type.Optional(Type.Array(RoleInput, { maxItems: 20 })),
   },
   { additionalProperties: false },
@@ -90,8 +92,8 @@ export const TotpSetup = Type.Object({ secret: Type.String(), otpauthUrl: Type.S
 export const TotpConfirm = Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false });
 export const TotpConfirmed = Type.Object({ totpEnabled: Type.Boolean() });
 export const TotpOff = Type.Object({ password: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
-export const TokenList = Type.Array(TokenView);
-export const UserList = Type.Array(UserView);
+export const TokenList = List(TokenView);
+export const UserList = List(UserView);
 export const RoleAssignments = Type.Array(RoleInput, { maxItems: 20 });
 export const UserPatch = Type.Object({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
@@ -113,3 +115,7 @@ export function userView(u: UserListRow): UserView {
   return { ...u, roles: u.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })) };
 }
 
+
+export type UserCreated = Static<typeof UserCreated>;
+export type PasswordReset = Static<typeof PasswordReset>;
+export type TotpSetup = Static<typeof TotpSetup>;

@@ -121,7 +121,7 @@ test("a session cookie from one user cannot act for another: A's cookie with B's
   const del = await app.inject({ method: 'DELETE', url: `/api/tokens/${bTok.json().id}`, headers: a });
   assert.equal(del.statusCode, 404, 'B’s token is invisible to A');
   const list = await app.inject({ method: 'GET', url: '/api/tokens', headers: { authorization: `Bearer ${bTok.json().token}` } });
-  assert.deepEqual(list.json().map((t: { name: string }) => t.name), ['B machine']);
+  assert.deepEqual(list.json().items.map((t: { name: string }) => t.name), ['B machine']);
 });
 
 test('sessions expire after 30 idle minutes and 12 hours in all, and sign-out ends them', async () => {
@@ -207,7 +207,7 @@ test('a province administrator manages only users inside the province', async ()
   assert.equal(r.statusCode, 200, r.body);
   const h = cookiesOf(r);
   const list = await app.inject({ method: 'GET', url: '/api/users', headers: h });
-  const names = list.json().map((u: { username: string }) => u.username);
+  const names = list.json().items.map((u: { username: string }) => u.username);
   assert.ok(names.includes('thulum'));
   assert.ok(!names.includes('hoangphu'), 'Hoằng Phú is in Thanh Hóa');
   assert.ok(!names.includes('admin'), 'a national administrator is outside a province');
@@ -217,7 +217,7 @@ test('a province administrator manages only users inside the province', async ()
   assert.equal(national.statusCode, 403);
   advance(30_000); // a TOTP code is single-use: the next sign-in takes the next step's code
   const all = await app.inject({ method: 'GET', url: '/api/users', headers: cookiesOf(await signIn('admin', 'Admin@2026', { totp: await totpCode(SECRET, clock) })) });
-  const hoangphuId = all.json().find((u: { username: string }) => u.username === 'hoangphu').id;
+  const hoangphuId = all.json().items.find((u: { username: string }) => u.username === 'hoangphu').id;
   assert.equal((await app.inject({ method: 'PATCH', url: `/api/users/${hoangphuId}`, headers: h, payload: { disabled: true } })).statusCode, 404);
 
   const created = await app.inject({ method: 'POST', url: '/api/users', headers: h, payload: { username: 'canbo.ml', displayName: 'Cán bộ Mường Tè', roles: [{ role: 'officer', unitCode: '03439' }] } });

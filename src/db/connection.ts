@@ -13,7 +13,8 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import { PreparingClient } from './prepared.ts';
 import type { DB } from './schema.ts';
 
-export type DbKind = 'pglite' | 'postgres';
+export const DB_KINDS = ['pglite', 'postgres'] as const;
+export type DbKind = (typeof DB_KINDS)[number];
 
 export interface Db {
   readonly kind: DbKind;

@@ -3,12 +3,15 @@
 import type { Text } from '../kernel/i18n.ts';
 
 export type IndicatorUnit = '%' | 'persons' | 'households' | 'houses' | 'm2_per_person' | 'years' | 'per_10000' | 'per_100' | 'level' | 'group';
-export type IndicatorKind = 'rate' | 'count' | 'average' | 'level';
+export const INDICATOR_KINDS = ['rate', 'count', 'average', 'level'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 import type { Direction } from './vocabulary.ts';
 export type { Direction };
-export type Aggregation = 'sum_ratio' | 'sum' | 'weighted_mean' | 'none';
+export const AGGREGATIONS = ['sum_ratio', 'sum', 'weighted_mean', 'none'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
 export type Disaggregation = 'sex' | 'ethnicity' | 'area' | 'age_group';
-export type Source = 'reported' | 'registry' | 'survey';
+export const SOURCES = ['reported', 'registry', 'survey'] as const;
+export type Source = (typeof SOURCES)[number];
 export const areas = ['labour_merit', 'social_assistance', 'poverty', 'education', 'health', 'housing', 'water_sanitation', 'culture_information'] as const;
 export type Area = (typeof areas)[number];
 

@@ -47,7 +47,7 @@ export const indicatorRoutes: FeatureRoutes = (app) => {
         .filter((i) => (!area || i.area === area) && (!source || i.source === source))
         .filter((i) => !f || [i.code, i.name.vi, i.name.en, ...i.synonyms].some((s) => fold(s).includes(f)))
         .map((i) => present(i, req.locale));
-      return { count: items.length, items };
+      return { items, total: items.length };
     },
   );
   app.get(

@@ -1,6 +1,7 @@
 // The indicator catalogue's HTTP contract: an indicator in the reader's language, the list and its filters.
 import { Type, type Static } from 'typebox';
-import { areas } from './model.ts';
+import { SOURCES, areas } from './model.ts';
+import { List, enumOf } from '../kernel/schemas.ts';
 
 export const T = Type.Object({ vi: Type.String(), en: Type.String() });
 export const IndicatorOut = Type.Object({
@@ -21,11 +22,11 @@ export const IndicatorOut = Type.Object({
 });
 
 export const IndicatorQuery = Type.Object({
-  area: Type.Optional(Type.Union(areas.map((a) => Type.Literal(a)))),
-  source: Type.Optional(Type.Union([Type.Literal('reported'), Type.Literal('registry'), Type.Literal('survey')])),
+  area: Type.Optional(enumOf(areas)),
+  source: Type.Optional(enumOf(SOURCES)),
   q: Type.Optional(Type.String({ maxLength: 100 })),
 });
-export const IndicatorList = Type.Object({ count: Type.Integer(), items: Type.Array(IndicatorOut) });
+export const IndicatorList = List(IndicatorOut, { total: Type.Integer() });
 export const IndicatorCode = Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 80 }) });
 export type IndicatorOut = Static<typeof IndicatorOut>;
 export type IndicatorList = Static<typeof IndicatorList>;

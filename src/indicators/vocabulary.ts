@@ -12,7 +12,8 @@
 export const COMPARATORS = ['=', '>', '>=', '<', '<=', '~', 'maintain', 'reduce_by', 'increase_by'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
-export type Direction = 'higher_better' | 'lower_better' | 'target_band';
+export const DIRECTIONS = ['higher_better', 'lower_better', 'target_band'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** A change from the baseline rather than a level. */
 export function isChange(c: Comparator): c is 'reduce_by' | 'increase_by' {

@@ -24,7 +24,8 @@ import type { DB } from '../db/schema.ts';
 import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-export type JobState = 'queued' | 'running' | 'ready' | 'confirmed' | 'done' | 'failed' | 'cancelled';
+export const JOB_STATES = ['queued', 'running', 'ready', 'confirmed', 'done', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
 
 export interface Job {
   readonly id: number;

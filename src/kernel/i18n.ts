@@ -1,5 +1,6 @@
 // Locale negotiation and message lookup. Vietnamese is the default; English is the second locale.
-export type Locale = 'vi' | 'en';
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** A message in both locales. Every text a user reads is declared this way, never as a bare string. */
 export interface Text {

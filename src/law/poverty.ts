@@ -5,8 +5,11 @@ import type { Text } from '../kernel/i18n.ts';
 import { cite, deprivationIndicators, paramAt, povertyPeriod, LAW_PARAMETERS, type LegalBasis, type ParamSet, type PovertyPeriod } from './parameters.ts';
 import { formatVnd } from './months.ts';
 
-export type PovertyClass = 'poor' | 'near_poor' | 'average' | 'none' | 'unknown';
-export type Area = 'rural' | 'urban';
+export const POVERTY_CLASSES = ['poor', 'near_poor', 'average', 'none', 'unknown'] as const;
+export type PovertyClass = (typeof POVERTY_CLASSES)[number];
+/** Urban or rural: the standard's income line differs (households.area). */
+export const AREAS = ['urban', 'rural'] as const;
+export type Area = (typeof AREAS)[number];
 
 export interface HouseholdFacts {
   readonly area: Area;

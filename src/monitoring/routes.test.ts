@@ -57,7 +57,7 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     assert.equal(exe.statusCode, 415);
     const big = await app.inject({ method: 'POST', url: `${url}/attachments`, headers: headers(), payload: { fileName: 'lon.pdf', contentBase64: Buffer.concat([pdf, Buffer.alloc(2 * 1024 * 1024)]).toString('base64') } });
     assert.equal(big.statusCode, 413);
-    const list = (await app.inject({ method: 'GET', url: `${url}/attachments`, headers: headers() })).json();
+    const list = (await app.inject({ method: 'GET', url: `${url}/attachments`, headers: headers() })).json().items;
     assert.equal(list.length, 1);
     const dl = await app.inject({ method: 'GET', url: `${url}/attachments/${list[0].id}`, headers: headers() });
     assert.deepEqual(dl.rawPayload, pdf);

@@ -76,7 +76,7 @@ export const monitoringRoutes: FeatureRoutes = (app, { db }) => {
   app.get(`${base}/attachments`, {
     config: { access: read },
     schema: { tags: ['monitoring'], summary: 'Tệp minh chứng của báo cáo / evidence attached to a report', params: FormParams, response: { 200: AttachmentList } },
-  }, async (req) => scoped(db, req, async (tx) => listAttachments(tx, await requireUnit(tx, req.params.unitCode), req.params.period)));
+  }, async (req) => scoped(db, req, async (tx) => ({ items: await listAttachments(tx, await requireUnit(tx, req.params.unitCode), req.params.period) })));
 
   app.post(`${base}/attachments`, {
     config: { access: enter },

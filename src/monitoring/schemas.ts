@@ -3,7 +3,7 @@
 // import summary. Labels and rules come already in the reader's language.
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
-import { ReadonlyArray } from '../kernel/schemas.ts';
+import { List, ReadonlyArray } from '../kernel/schemas.ts';
 
 export const UnitCode = Type.String({ pattern: '^[0-9A-Za-z-]{2,20}$', description: 'Mã đơn vị hành chính (official code)' });
 // Years 1900–2199, the range src/monitoring/period.ts reads.
@@ -135,7 +135,7 @@ export const ImportSummaryView = Type.Object({
 export const Saved = Type.Object({ saved: Type.Integer(), deleted: Type.Integer(), issues: Type.Array(IssueOut) });
 /** Evidence attached to a report. */
 export const Attachment = Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(), uploadedAt: Type.String() });
-export const AttachmentList = Type.Array(Attachment);
+export const AttachmentList = List(Attachment);
 export const AttachmentBody = Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }), contentBase64: Type.String({ minLength: 1, maxLength: 2_900_000 }) }, { additionalProperties: false });
 export const AttachmentParams = Type.Object({ unitCode: UnitCode, period: PeriodId, attachmentId: Type.Integer({ minimum: 1 }) });
 export const IndicatorParams = Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) });

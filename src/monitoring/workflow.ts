@@ -3,7 +3,8 @@
 // reason; an approver may reopen an approved report (audited), which makes it a draft again.
 import type { Text } from '../kernel/i18n.ts';
 
-export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export type WorkflowAction = 'save' | 'submit' | 'approve' | 'return' | 'reopen';
 
 const allowed: Record<WorkflowAction, readonly SubmissionStatus[]> = {

@@ -47,7 +47,7 @@ test('the payroll carries its totals and names the account two persons share; ap
   assert.equal(v.statusCode, 200, v.body);
   const body = v.json();
   const sum = (k: string) => body.lines.reduce((s: number, l: Record<string, number>) => s + l[k]!, 0);
-  assert.deepEqual(body.totals, { lines: 3, current: sum('current_amount'), arrears: sum('arrears'), total: sum('total') });
+  assert.deepEqual(body.totals, { lines: 3, current: sum('currentAmount'), arrears: sum('arrears'), total: sum('total') });
   assert.ok(body.totals.total > 0);
   assert.equal(body.warnings.sharedAccounts.length, 1);
   assert.deepEqual(body.warnings.sharedAccounts[0].persons.map((p: { personId: number }) => p.personId).sort(), [ids[0], ids[1]].sort());
@@ -63,7 +63,7 @@ test('the cashless share is the latest month’s, and each month carries its own
   await generate(202609);
   const r = await t.app.inject({ method: 'GET', url: '/api/payments/units/03439/payrolls', headers: h.officer! });
   assert.equal(r.statusCode, 200, r.body);
-  const { payrolls, cashless } = r.json();
+  const { items: payrolls, cashless } = r.json();
   assert.deepEqual(payrolls.map((p: { month: number }) => p.month), [202609, 202608]);
   assert.deepEqual(payrolls.map((p: { cashless: number; lines: number }) => [p.cashless, p.lines]), [[2, 3], [2, 3]]);
   assert.deepEqual(cashless, { month: 202609, numerator: 2, denominator: 3 }, 'not 4 of 6 (two months added)');

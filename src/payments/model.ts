@@ -5,9 +5,15 @@
 import { text, type Text } from '../kernel/i18n.ts';
 import { cashlessChannels, monthOf, monthsFrom, type Month, type PaymentChannel } from '../registry/model.ts';
 
+/** A benefit decision starts, changes or stops the payment (benefit_decisions.kind). */
+export const DECISION_KINDS = ['start', 'change', 'stop'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+/** A payroll is a draft until the commune leader approves it. */
+export const PAYROLL_STATES = ['draft', 'approved'] as const;
+
 export interface DecisionEvent {
   readonly id: number;
-  readonly kind: 'start' | 'change' | 'stop';
+  readonly kind: DecisionKind;
   /** start/change: first month paid; stop: first month no longer paid. */
   readonly startMonth: Month;
   readonly channel: PaymentChannel | null;
@@ -107,7 +113,10 @@ export function buildLine(
 
 // ---- reconciliation --------------------------------------------------------------------
 
-export type LineStatus = 'pending' | 'paid' | 'failed' | 'returned';
+export const LINE_STATUSES = ['pending', 'paid', 'failed', 'returned'] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+/** What a bank statement says of a line. */
+export const STATEMENT_STATUSES = ['paid', 'failed', 'returned'] as const satisfies readonly LineStatus[];
 
 export interface StatementRow {
   /** The line reference printed in the bank batch (payroll id + person id). */

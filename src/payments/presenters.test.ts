@@ -22,7 +22,7 @@ test('a decision masked withholds category, coefficient and basis for every cate
   const base = { id: 1, number: '1/QĐ-UBND', decided_on: '2026-09-01', signer: 'x', kind: 'start', monthly_amount: 1_000_000, start_month: 202609, channel: 'bank' };
   for (const [category, basis] of [['5.6', 'khoản 6 Điều 5 Nghị định 20/2021/NĐ-CP'], ['5.5', 'khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP']]) {
     const d = presentDecision({ ...base, category, coefficient_tenths: 20, basis }, MASKED);
-    assert.deepEqual([d.category, d.coefficient_tenths, d.basis, d.monthly_amount, d.masked], [null, null, null, 1_000_000, true], category);
+    assert.deepEqual([d.category, d.coefficientTenths, d.basis, d.monthlyAmount, d.masked], [null, null, null, 1_000_000, true], category);
   }
   assert.equal(presentDecision({ ...base, category: '5.6', coefficient_tenths: 20, basis: 'b' }, FULL).category, '5.6');
 });

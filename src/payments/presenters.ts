@@ -21,17 +21,17 @@ export interface DecisionRow {
 }
 
 /**
- * A benefit decision. Masked, its category, coefficient and legal basis are withheld for every
+ * A benefit decision as JSON (camelCase). Masked, its category, coefficient and legal basis are withheld for every
  * decision alike (withholding only the health categories would itself tell which ones they are).
  * The amount stays: it is what is paid, and coefficients are shared across categories.
  */
 export function presentDecision(d: DecisionRow, disc: Disclosure) {
   return {
-    id: d.id, number: d.number, decided_on: d.decided_on, signer: d.signer, kind: d.kind,
+    id: d.id, number: d.number, decidedOn: d.decided_on, signer: d.signer, kind: d.kind,
     category: disc.health ? d.category : null,
-    coefficient_tenths: disc.health ? d.coefficient_tenths : null,
+    coefficientTenths: disc.health ? d.coefficient_tenths : null,
     basis: disc.health ? d.basis : null,
-    monthly_amount: d.monthly_amount, start_month: d.start_month, channel: d.channel,
+    monthlyAmount: d.monthly_amount, startMonth: d.start_month, channel: d.channel,
     masked: !disc.health,
   };
 }
@@ -53,6 +53,20 @@ export function presentPayrollLine(l: PayrollLineRow, disc: Disclosure) {
     account: disc.accounts ? l.account : maskAccount(l.account),
     category: disc.health ? l.category : null,
   };
+}
+
+/** A payroll line as JSON (camelCase; the exports read presentPayrollLine's stored names). */
+export function payrollLineView(l: PayrollLineRow, disc: Disclosure) {
+  const p = presentPayrollLine(l, disc);
+  return {
+    personId: p.person_id, fullName: p.full_name, personalId: p.personal_id, villageName: p.village_name, householdCode: p.household_code,
+    channel: p.channel, account: p.account, currentAmount: p.current_amount, arrears: p.arrears, total: p.total, status: p.status, category: p.category,
+  };
+}
+
+/** A payroll's header as JSON. */
+export function payrollView(p: { id: number; unit_id: number; month: number; state: string; lines: number; total: number; unit_name: string; approved_by: string | null }) {
+  return { id: p.id, unitId: p.unit_id, month: p.month, state: p.state, lines: p.lines, total: p.total, unitName: p.unit_name, approvedBy: p.approved_by };
 }
 
 /** Is the line paid by transfer (it goes into the bank file)? */

@@ -16,7 +16,7 @@ import { communeByCode, getPerson } from '../registry/store.ts';
 import { isMonth } from '../registry/model.ts';
 import { maskAccount, noStore, type Disclosure } from '../registry/presenters.ts';
 import { payrollTotals, sharedAccounts } from './model.ts';
-import { inBankFile, presentPayrollLine, presentRecordedDecision } from './presenters.ts';
+import { inBankFile, payrollLineView, payrollView, presentRecordedDecision } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
@@ -80,7 +80,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     const payrolls = await pay.payrollsOf(tx, c.id);
     // The share is a month's (the latest payroll's), never months added together.
     const latest = payrolls[0];
-    return { payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
+    return { items: payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
   }));
 
   app.post('/api/payments/units/:code/payrolls', {
@@ -109,10 +109,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
     const d = payrollDisclosure(req, p.unit_id, 'screen');
     await auditDisclosure(tx, req, p, d, lines);
     if (d.health) noStore(reply);
-    const shown = lines.map((l) => presentPayrollLine(l, d));
+    const shown = lines.map((l) => payrollLineView(l, d));
     // Accounts that several persons would be paid to, named for the approver (account masked as on the lines).
     const shared = sharedAccounts(lines).map((g) => ({ account: d.accounts ? g.account : maskAccount(g.account), persons: g.lines.map((l) => ({ personId: l.person_id, fullName: l.full_name })) }));
-    return { payroll: p, lines: shown, totals: payrollTotals(lines), warnings: { sharedAccounts: shared } };
+    return { payroll: payrollView(p), lines: shown, totals: payrollTotals(lines), warnings: { sharedAccounts: shared } };
   }));
 
   app.get('/api/payments/payrolls/:id/export', {

@@ -1,19 +1,21 @@
 // The payments feature's HTTP contract: a benefit decision recorded, a commune's payrolls, one
 // payroll with its lines (masked by src/payments/presenters.ts), approval and reconciliation.
-// Payroll rows keep the stored snake_case names the web reads.
+// JSON is camelCase (presenters.ts maps the stored rows); the exports keep their Vietnamese headers.
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../kernel/schemas.ts';
+import { List, Nullable, enumOf } from '../kernel/schemas.ts';
+import { paymentChannels } from '../registry/model.ts';
+import { DECISION_KINDS, STATEMENT_STATUSES } from './model.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const MonthT = Type.Integer({ minimum: 202201, maximum: 203012, description: 'YYYYMM' });
-export const Channel = Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)));
+export const Channel = enumOf(paymentChannels);
 
 export const DecisionBody = Type.Object({
   number: Type.String({ minLength: 1, maxLength: 50 }),
   decidedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   signer: Type.String({ minLength: 1, maxLength: 200 }),
-  kind: Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')]),
+  kind: enumOf(DECISION_KINDS),
   startMonth: MonthT,
   channel: Type.Optional(Channel),
   account: Type.Optional(Type.String({ maxLength: 40 })),
@@ -34,22 +36,21 @@ export type DecisionRecorded = Static<typeof DecisionRecorded>;
 export const PayrollMonthBody = Type.Object({ month: MonthT }, { additionalProperties: false });
 
 /** A commune's payrolls, newest first, and the cashless share of the latest. */
-export const PayrollList = Type.Object({
-  payrolls: Type.Array(Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() })),
+export const PayrollList = List(Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() }), {
   cashless: Nullable(Type.Object({ month: Type.Integer(), numerator: Type.Integer(), denominator: Type.Integer() })),
 });
 export type PayrollList = Static<typeof PayrollList>;
 
 /** A payroll line as shown: personal ID and account masked, category only with the full-read permission. */
 export const PayrollLineView = Type.Object({
-  person_id: Type.Integer(),
-  full_name: Type.String(),
-  personal_id: Nullable(Type.String()),
-  village_name: Nullable(Type.String()),
-  household_code: Nullable(Type.String()),
+  personId: Type.Integer(),
+  fullName: Type.String(),
+  personalId: Nullable(Type.String()),
+  villageName: Nullable(Type.String()),
+  householdCode: Nullable(Type.String()),
   channel: Type.String(),
   account: Nullable(Type.String()),
-  current_amount: Type.Integer(),
+  currentAmount: Type.Integer(),
   arrears: Type.Integer(),
   total: Type.Integer(),
   status: Type.String(),
@@ -58,7 +59,7 @@ export const PayrollLineView = Type.Object({
 
 /** A payroll with its lines, totals and the accounts several persons would be paid to. */
 export const PayrollDetail = Type.Object({
-  payroll: Type.Object({ id: Type.Integer(), unit_id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), unit_name: Type.String(), approved_by: Nullable(Type.String()) }),
+  payroll: Type.Object({ id: Type.Integer(), unitId: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), unitName: Type.String(), approvedBy: Nullable(Type.String()) }),
   lines: Type.Array(PayrollLineView),
   totals: Type.Object({ lines: Type.Integer(), current: Type.Integer(), arrears: Type.Integer(), total: Type.Integer() }),
   warnings: Type.Object({
@@ -72,7 +73,7 @@ export const ApproveQuery = Type.Object({ acknowledgeSharedAccounts: Type.Option
 export const Approved = Type.Object({ ok: Type.Boolean() });
 
 export const StatementBody = Type.Object({
-  rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('returned')]) }), { maxItems: 100_000 }),
+  rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: enumOf(STATEMENT_STATUSES) }), { maxItems: 100_000 }),
 }, { additionalProperties: false });
 
 /** What a statement changed, and the rows it could not apply (the message in both languages). */

@@ -5,7 +5,19 @@ import type { Comparator } from './cascade.ts';
 /** The longest plan text ansinh reads or accepts (characters). */
 export const MAX_PLAN_TEXT_CHARS = 1_000_000;
 
-export type PlanKind = 'resolution' | 'action_programme' | 'plan' | 'report';
+export const PLAN_KINDS = ['resolution', 'action_programme', 'plan', 'report'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+/** A saved plan is a draft until confirmed. */
+export const PLAN_STATUSES = ['draft', 'confirmed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Where a stored target came from. */
+export const TARGET_ORIGINS = ['extracted', 'corrected', 'added', 'drafted'] as const;
+/** What the officer did with an extracted target on review (the body's `review`). */
+export const TARGET_REVIEWS = ['confirmed', 'corrected', 'added'] as const;
+/** The entries of a plan's correction log. */
+export const CORRECTION_ACTIONS = ['confirm', 'correct', 'add', 'remove', 'reimport'] as const;
+/** An agency leads or coordinates an assignment. */
+export const ASSIGNMENT_ROLES = ['lead', 'coordinate'] as const;
 
 export interface PlanInput {
   readonly kind: PlanKind;
@@ -40,14 +52,17 @@ export interface TargetInput {
 
 export interface AssignmentInput {
   readonly agency: string;
-  readonly role: 'lead' | 'coordinate';
+  readonly role: (typeof ASSIGNMENT_ROLES)[number];
   readonly what: string;
   readonly dueDate: string | null;
   readonly recurrence: { readonly kind: 'annual'; readonly day: number; readonly month: number } | null;
   readonly sourceText: string | null;
 }
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'overdue';
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'overdue'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** The statuses an officer sets; `overdue` is derived from the deadline (effectiveStatus). */
+export const SETTABLE_TASK_STATUSES = ['not_started', 'in_progress', 'done'] as const satisfies readonly TaskStatus[];
 
 /**
  * The deadline of an assignment in a reporting year: its due date, or for a recurring report

@@ -2,13 +2,13 @@
 // a plan, the cascade check, coverage, the assignment list and the extraction answer look like.
 // Shapes are as the web reads them (a plan's parts are its stored rows, in snake_case).
 import { Type, type Static } from 'typebox';
-import { MAX_PLAN_TEXT_CHARS } from './model.ts';
+import { ASSIGNMENT_ROLES, MAX_PLAN_TEXT_CHARS, PLAN_KINDS, SETTABLE_TASK_STATUSES, TARGET_REVIEWS } from './model.ts';
 import { COMPARATORS } from '../indicators/vocabulary.ts';
-import { NoContent, Nullable, Timestamp } from '../kernel/schemas.ts';
+import { NoContent, Nullable, Timestamp, enumOf } from '../kernel/schemas.ts';
 
 export { NoContent };
 
-export const Cmp = Type.Union(COMPARATORS.map((c) => Type.Literal(c)));
+export const Cmp = enumOf(COMPARATORS);
 export const NullStr = Type.Union([Type.String(), Type.Null()]);
 /** Text cut from the plan document: as long as the document may be. */
 const DocText = Type.Union([Type.String({ maxLength: MAX_PLAN_TEXT_CHARS }), Type.Null()]);
@@ -21,13 +21,13 @@ export const TargetIn = Type.Object({
   sourceText: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
   sourceOffset: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   /** What the officer did with an extracted target: kept as is, corrected, or added by hand. */
-  review: Type.Optional(Type.Union([Type.Literal('confirmed'), Type.Literal('corrected'), Type.Literal('added')])),
+  review: Type.Optional(enumOf(TARGET_REVIEWS)),
   /** The target as extracted, when corrected (kept in the correction log). */
   extracted: Type.Optional(Type.Unknown()),
 });
 export const PlanIn = Type.Object({
   unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }),
-  kind: Type.Union([Type.Literal('resolution'), Type.Literal('action_programme'), Type.Literal('plan'), Type.Literal('report')]),
+  kind: enumOf(PLAN_KINDS),
   number: NullStr,
   issuer: NullStr,
   place: NullStr,
@@ -45,7 +45,7 @@ export const PlanIn = Type.Object({
   assignments: Type.Array(
     Type.Object({
       agency: Type.String({ minLength: 1 }),
-      role: Type.Union([Type.Literal('lead'), Type.Literal('coordinate')]),
+      role: enumOf(ASSIGNMENT_ROLES),
       what: Type.String(),
       dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
       recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
@@ -65,7 +65,7 @@ export const UnitQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}
 export const DraftQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) });
 export const CascadeQuery = Type.Object({ parent: Type.Optional(Type.Integer({ minimum: 1 })) });
 export const AssignmentParams = Type.Object({ id: Type.Integer({ minimum: 1 }), assignmentId: Type.Integer({ minimum: 1 }) });
-export const AssignmentStatusBody = Type.Object({ period: Type.String({ pattern: '^[0-9]{4}$' }), status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done')]), note: Type.Optional(Type.String({ maxLength: 2000 })) });
+export const AssignmentStatusBody = Type.Object({ period: Type.String({ pattern: '^[0-9]{4}$' }), status: enumOf(SETTABLE_TASK_STATUSES), note: Type.Optional(Type.String({ maxLength: 2000 })) });
 export const AssignmentsQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) });
 
 const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });

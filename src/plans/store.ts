@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { now as sqlNow } from '../db/functions.ts';
 import type { DB } from '../db/schema.ts';
-import { deadlineIn, effectiveStatus, type PlanInput, type TargetInput, type TaskStatus } from './model.ts';
+import { deadlineIn, effectiveStatus, type CORRECTION_ACTIONS, type PlanInput, type PlanStatus, type TARGET_ORIGINS, type TargetInput, type TaskStatus } from './model.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -13,7 +13,7 @@ export interface SavePlanOptions {
   readonly sourceText: string | null;
   readonly sourceFile: string | null;
   readonly createdBy: number | null;
-  readonly status: 'draft' | 'confirmed';
+  readonly status: PlanStatus;
 }
 
 /**
@@ -107,7 +107,7 @@ function dedupe<T>(xs: readonly T[], key: (x: T) => string): T[] {
   return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
 }
 
-export async function insertTarget(tx: Q, planId: number, unitId: number, t: TargetInput, origin: 'extracted' | 'corrected' | 'added' | 'drafted', confirmed: boolean): Promise<number> {
+export async function insertTarget(tx: Q, planId: number, unitId: number, t: TargetInput, origin: (typeof TARGET_ORIGINS)[number], confirmed: boolean): Promise<number> {
   const r = await tx
     .insertInto('plan_targets')
     .values({
@@ -167,7 +167,7 @@ export async function planParts(q: Q, id: number) {
   return { sections, targets, tasks, assignments, recipients, links, corrections };
 }
 
-export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: 'confirm' | 'correct' | 'add' | 'remove' | 'reimport'; before: unknown; after: unknown; by: number | null }) {
+export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: (typeof CORRECTION_ACTIONS)[number]; before: unknown; after: unknown; by: number | null }) {
   await tx
     .insertInto('plan_target_corrections')
     .values({ plan_id: c.planId, target_id: c.targetId, action: c.action, before: c.before === null ? null : JSON.stringify(c.before), after: c.after === null ? null : JSON.stringify(c.after), corrected_by: c.by })

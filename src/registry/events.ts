@@ -28,13 +28,20 @@ export interface EventPerson {
   readonly enrolledCategory: string | null;
 }
 
+/** What a proposal asks the commune to decide: a benefit decision, or a review of the case. */
+export const PROPOSAL_ACTIONS = ['start', 'change', 'stop', 'review'] as const;
+/** A proposal is open until confirmed (the decision recorded) or rejected. */
+export const PROPOSAL_STATES = ['open', 'confirmed', 'rejected'] as const;
+/** How an open proposal is decided (POST …/proposals/:id/decide). */
+export const PROPOSAL_DECISIONS = ['confirmed', 'rejected'] as const satisfies readonly (typeof PROPOSAL_STATES)[number][];
+
 export interface Proposal {
   readonly personId: number;
   readonly unitId: number;
   readonly kind: EventKind;
   readonly eventDate: string;
   readonly effectiveMonth: Month;
-  readonly action: 'start' | 'change' | 'stop' | 'review';
+  readonly action: (typeof PROPOSAL_ACTIONS)[number];
   readonly detail: Text;
 }
 

@@ -67,7 +67,7 @@ test('upload → checked in chunks → report with each rejected row and its rea
   assert.equal((await t.app.inject({ method: 'GET', url: `/api/registry/imports/${j.id}/report`, headers: other })).statusCode, 404);
   // The commune's job list shows it with its progress.
   const list = await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/jobs', headers: officer });
-  const mine = list.json().find((x: { id: number }) => x.id === j.id);
+  const mine = list.json().items.find((x: { id: number }) => x.id === j.id);
   assert.deepEqual([mine.state, mine.progress, mine.total], ['ready', 6, 6]);
   assert.equal(mine.result.rows, undefined, 'the list carries counts, not rows');
   // Confirmed: the valid household goes in, audited; the job is done.

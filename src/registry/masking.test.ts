@@ -95,8 +95,8 @@ test('Medium 8: a masked person’s decisions carry no category, coefficient or 
   const masked = await get('supervisor', `/api/registry/persons/${personId}`);
   assert.equal(masked.statusCode, 200);
   const dec = masked.json().decisions[0];
-  assert.deepEqual([dec.category, dec.basis, dec.coefficient_tenths, dec.masked], [null, null, null, true]);
-  assert.equal(dec.monthly_amount, 1_000_000, 'the amount paid stays');
+  assert.deepEqual([dec.category, dec.basis, dec.coefficientTenths, dec.masked], [null, null, null, true]);
+  assert.equal(dec.monthlyAmount, 1_000_000, 'the amount paid stays');
   assert.doesNotMatch(masked.body, /5\.6|khoản 6|severe|certified/i, 'nothing in the page tells the disability');
   const full = await get('officer', `/api/registry/persons/${personId}?full=true`);
   assert.equal(full.headers['cache-control'], 'no-store');
@@ -112,8 +112,8 @@ test('Medium 8: the payroll view and its exports mask alike: categories need the
 
   const sv = await get('supervisor', `/api/payments/payrolls/${payrollId}`);
   assert.equal(sv.statusCode, 200);
-  const line = sv.json().lines.find((l: { person_id: number }) => l.person_id === personId);
-  assert.deepEqual([line.category, line.account, line.personal_id], [null, '***6789', '012******777']);
+  const line = sv.json().lines.find((l: { personId: number }) => l.personId === personId);
+  assert.deepEqual([line.category, line.account, line.personalId], [null, '***6789', '012******777']);
   assert.doesNotMatch(sv.body, /5\.6|0123456789/);
   // The report: the supervisor's bank CSV had the full account number the screen masked.
   const svCsv = await get('supervisor', `/api/payments/payrolls/${payrollId}/export?format=bank-csv`);
@@ -132,8 +132,8 @@ test('Medium 8: the payroll view and its exports mask alike: categories need the
 
   const before = (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'payroll.read_full'`.execute(t.db.k)).rows[0]!.n;
   const of = await get('officer', `/api/payments/payrolls/${payrollId}`);
-  assert.equal(of.json().lines.find((l: { person_id: number }) => l.person_id === personId).category, '5.6', 'the officer holds the full-read permission');
-  assert.equal(of.json().lines.find((l: { person_id: number }) => l.person_id === personId).account, '***6789', 'the screen never needs the account');
+  assert.equal(of.json().lines.find((l: { personId: number }) => l.personId === personId).category, '5.6', 'the officer holds the full-read permission');
+  assert.equal(of.json().lines.find((l: { personId: number }) => l.personId === personId).account, '***6789', 'the screen never needs the account');
   const ofCsv = await get('officer', `/api/payments/payrolls/${payrollId}/export?format=bank-csv`);
   assert.match(ofCsv.body, /0123456789,Lý Mé Xá,1000000/, 'the one who prepares payments gets the file the bank needs');
   assert.equal(ofCsv.headers['cache-control'], 'no-store', 'a bank export is not cached');

@@ -17,7 +17,8 @@ export const idProvinceCodes: ReadonlySet<string> = new Set(
     '051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096').split(' '),
 );
 
-export type Sex = 'M' | 'F';
+export const SEXES = ['M', 'F'] as const;
+export type Sex = (typeof SEXES)[number];
 
 export interface PersonalIdParts {
   readonly province: string;

@@ -37,11 +37,11 @@ const person = (o: Partial<PersonInput>): PersonInput => ({ personalId: null, fu
   socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
 const household = (code: string, address: string): HouseholdInput => ({ code, villageId: null, address, area: 'rural', incomePerMonth: 3_000_000, deprivations: {}, disadvantagedArea: false, merit: false });
 
-interface ProposalRow { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; action: string; event_date: string; effective_month: number; state: string; decision_id: number | null }
+interface ProposalRow { id: number; personId: number; householdId: number | null; fullName: string; kind: string; action: string; eventDate: string; effectiveMonth: number; state: string; decisionId: number | null }
 const proposals = async (code: string, who: Record<string, string>) => {
   const r = await t.app.inject({ method: 'GET', url: `/api/registry/units/${code}/proposals`, headers: who });
   assert.equal(r.statusCode, 200, r.body);
-  return (r.json() as ProposalRow[]).filter((p) => p.person_id === sua);
+  return (r.json().items as ProposalRow[]).filter((p) => p.personId === sua);
 };
 const payroll = async (code: string, who: Record<string, string>, month: number) => {
   const g = await t.app.inject({ method: 'POST', url: `/api/payments/units/${code}/payrolls`, headers: who, payload: { month } });
@@ -54,7 +54,7 @@ const payroll = async (code: string, who: Record<string, string>, month: number)
 const linesOf = async (payrollId: number, who: Record<string, string>) => {
   const r = await t.app.inject({ method: 'GET', url: `/api/payments/payrolls/${payrollId}`, headers: who });
   assert.equal(r.statusCode, 200, r.body);
-  return (r.json().lines as { person_id: number; full_name: string; current_amount: number; arrears: number; total: number; household_code: string | null }[]).filter((l) => l.person_id === sua);
+  return (r.json().lines as { personId: number; fullName: string; currentAmount: number; arrears: number; total: number; householdCode: string | null }[]).filter((l) => l.personId === sua);
 };
 const decide = (id: number, who: Record<string, string>, decision?: Record<string, string>) =>
   t.app.inject({ method: 'POST', url: `/api/registry/proposals/${id}/decide`, headers: who, payload: { state: 'confirmed', ...(decision ? { decision } : {}) } });
@@ -109,11 +109,11 @@ test('each commune files its own proposal: Thu Lũm the stop from 11/2026, Hoàn
   assert.equal(a.statusCode, 200, a.body);
   assert.equal(a.json().created, 1);
   assert.equal((await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officerA, payload: { from: '2026-11-01', to: '2026-11-30' } })).json().created, 0, 'the same move, another window: nothing new');
-  assert.deepEqual((await proposals('03439', h.officerA)).map((p) => [p.kind, p.action, p.event_date, p.effective_month, p.full_name, p.household_id, p.state]),
+  assert.deepEqual((await proposals('03439', h.officerA)).map((p) => [p.kind, p.action, p.eventDate, p.effectiveMonth, p.fullName, p.householdId, p.state]),
     [['move', 'stop', '2026-10-14', 202611, 'Vàng Thị Sua', null, 'open']]);
   const b = await t.app.inject({ method: 'POST', url: '/api/registry/units/15889/proposals/detect', headers: h.officerB, payload: { from: '2026-10-01', to: '2026-10-31' } });
   assert.equal(b.json().created, 1);
-  assert.deepEqual((await proposals('15889', h.officerB)).map((p) => [p.kind, p.action, p.event_date, p.effective_month, p.household_id]), [['move_in', 'review', '2026-10-14', 202611, hhB]],
+  assert.deepEqual((await proposals('15889', h.officerB)).map((p) => [p.kind, p.action, p.eventDate, p.effectiveMonth, p.householdId]), [['move_in', 'review', '2026-10-14', 202611, hhB]],
     'the new commune sees the review, not the stop');
   const stop = (await proposals('03439', h.officerA))[0]!;
   assert.equal((await decide(stop.id, h.approverB, { number: '1/QĐ-UBND', decidedOn: '2026-10-20', signer: 'x' })).statusCode, 404, 'Hoàng Phú cannot confirm Thu Lũm’s stop');
@@ -137,11 +137,11 @@ test('the old commune confirms the stop: recorded under Thu Lũm (unit, province
   const r = await decide(p.id, h.approverA, { number: '31/QĐ-UBND', decidedOn: '2026-10-20', signer: 'Chủ tịch UBND xã Thu Lũm' });
   assert.equal(r.statusCode, 200, r.body);
   const d = await sql<{ unit_id: number; province_code: string; kind: string; start_month: number; number: string; proposal_id: number }>`
-    select unit_id, province_code, kind, start_month, number, proposal_id from benefit_decisions where id = ${r.json().decision_id}`.execute(t.db.k);
+    select unit_id, province_code, kind, start_month, number, proposal_id from benefit_decisions where id = ${r.json().decisionId}`.execute(t.db.k);
   assert.deepEqual(d.rows[0], { unit_id: A.id, province_code: A.provinceCode, kind: 'stop', start_month: 202611, number: '31/QĐ-UBND', proposal_id: p.id });
   assert.notEqual(A.provinceCode, B.provinceCode, 'she moved to another province: the stop stays in the old one');
   const after = (await proposals('03439', h.officerA))[0]!;
-  assert.deepEqual([after.state, after.decision_id, after.full_name], ['confirmed', r.json().decision_id, 'Vàng Thị Sua'], 'the name still labels the confirmed proposal');
+  assert.deepEqual([after.state, after.decisionId, after.fullName], ['confirmed', r.json().decisionId, 'Vàng Thị Sua'], 'the name still labels the confirmed proposal');
   const left = await withActor(t.db, actorA, (tx) => sql<{ decision_id: number | null; old_active: boolean; stopped_from: number | null }>`select decision_id, old_active, stopped_from from ansinh_moved_beneficiaries(${A.id})`.execute(tx));
   assert.deepEqual(left.rows, [{ decision_id: null, old_active: false, stopped_from: 202611 }]);
   assert.equal((await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officerA, payload: { from: '2026-11-01', to: '2026-11-30' } })).json().created, 0, 'nothing more to stop');
@@ -149,7 +149,7 @@ test('the old commune confirms the stop: recorded under Thu Lũm (unit, province
 
 test('payroll: Thu Lũm pays October (its line keeps her name), not November; Hoàng Phú pays from its own start decision', async () => {
   const oct = await linesOf(octA, h.officerA);
-  assert.deepEqual(oct.map((l) => [l.full_name, l.current_amount, l.arrears, l.household_code]), [['Vàng Thị Sua', monthly('2026-10'), 0, null]], 'drafted before the move, read after it');
+  assert.deepEqual(oct.map((l) => [l.fullName, l.currentAmount, l.arrears, l.householdCode]), [['Vàng Thị Sua', monthly('2026-10'), 0, null]], 'drafted before the move, read after it');
   assert.deepEqual(await linesOf(await payroll('03439', h.officerA, 202611), h.officerA), [], 'stopped from 11/2026');
 
   // Many communes at once (the district or province run, as the payroll job does), after the
@@ -172,7 +172,7 @@ test('payroll: Thu Lũm pays October (its line keeps her name), not November; Ho
   assert.equal(start.json().decision.monthlyAmount, monthly('2026-11'));
   assert.deepEqual(await linesOf(await payroll('15889', h.officerB, 202610), h.officerB), [], 'Hoàng Phú pays nothing for October');
   const nov = await linesOf(await payroll('15889', h.officerB, 202611), h.officerB);
-  assert.deepEqual(nov.map((l) => [l.current_amount, l.arrears]), [[monthly('2026-11'), 0]], 'from 11/2026, no arrears of Thu Lũm’s months');
+  assert.deepEqual(nov.map((l) => [l.currentAmount, l.arrears]), [[monthly('2026-11'), 0]], 'from 11/2026, no arrears of Thu Lũm’s months');
   const chunked = await pay.computePayrollLines(t.db.k, [A.id, B.id], 202611);
   assert.deepEqual(chunked.lines.filter((l) => l.personId === sua).map((l) => [l.unitId, l.current]), [[B.id, monthly('2026-11')]], 'the job path agrees');
   assert.equal((await proposals('15889', h.officerB))[0]!.state, 'confirmed');

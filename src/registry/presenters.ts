@@ -5,6 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import { ethnicGroupByCode } from './ethnic.ts';
 import type { PersonRow, VersionRow } from './store.ts';
+import type { Text } from '../kernel/i18n.ts';
 
 /**
  * What a reader may see in full. Everything false is the masked view, the default.
@@ -58,7 +59,29 @@ export function presentPersonVersion(v: VersionRow, d: Disclosure): VersionRow {
   return { ...v, data: Object.fromEntries(Object.entries(v.data).filter(([k]) => !MASKED_VERSION_FIELDS.has(k))) };
 }
 
+/** A version of a record as JSON (camelCase; `data` keeps the stored column names it was written with). */
+export function versionView(v: VersionRow) {
+  return { version: v.version, recordedAt: v.recorded_at, recordedBy: v.recorded_by, reason: v.reason, data: v.data };
+}
+
 /** A response with sensitive fields in full must not stay in a browser's or proxy's cache. */
 export function noStore(reply: FastifyReply): void {
   void reply.header('cache-control', 'no-store');
+}
+
+// ---- proposals and integrity flags as JSON (camelCase; the tables keep their names) ----------
+
+/** A life-event proposal as listed. */
+export function proposalView(p: { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string; decision_id: number | null }) {
+  return { id: p.id, personId: p.person_id, householdId: p.household_id, fullName: p.full_name, kind: p.kind, eventDate: p.event_date, effectiveMonth: p.effective_month, action: p.action, detail: p.detail, state: p.state, decisionId: p.decision_id };
+}
+
+/** A proposal just decided, with the decision its confirmation recorded. */
+export function proposalDecidedView<D>(p: { id: number; unit_id: number; person_id: number; action: string; effective_month: number; decision_id: number | null }, decision: D) {
+  return { id: p.id, unitId: p.unit_id, personId: p.person_id, action: p.action, effectiveMonth: p.effective_month, decisionId: p.decision_id, decision };
+}
+
+/** An integrity flag in the review queue. */
+export function flagView(f: { id: number; kind: string; person_ids: number[]; reason: Text; score: number | null; state: string; detected_at: string; note: string | null }) {
+  return { id: f.id, kind: f.kind, personIds: f.person_ids, reason: f.reason, score: f.score, state: f.state, detectedAt: f.detected_at, note: f.note };
 }

@@ -46,7 +46,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-const proposals = async () => (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: officer })).json() as { id: number; person_id: number; kind: string; action: string; effective_month: number; state: string; decision_id: number | null }[];
+const proposals = async () => (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: officer })).json().items as { id: number; personId: number; kind: string; action: string; effectiveMonth: number; state: string; decisionId: number | null }[];
 
 test('a death and an 80th birthday become proposals with the months the law fixes', async () => {
   const d = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${mai}`, headers: officer, payload: { changes: { deathDate: '2026-10-17' }, reason: 'giấy báo tử số 12/2026' } });
@@ -54,7 +54,7 @@ test('a death and an 80th birthday become proposals with the months the law fixe
   const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: officer, payload: { from: '2026-10-01', to: '2026-12-31' } });
   assert.equal(r.json().created, 2);
   const ps = await proposals();
-  assert.deepEqual(ps.map((p) => [p.person_id, p.kind, p.action, p.effective_month]).sort(), [[pen, 'age80', 'change', 202611], [mai, 'death', 'stop', 202611]].sort());
+  assert.deepEqual(ps.map((p) => [p.personId, p.kind, p.action, p.effectiveMonth]).sort(), [[pen, 'age80', 'change', 202611], [mai, 'death', 'stop', 202611]].sort());
 });
 
 test('confirming needs the decision number, date and signer; an officer cannot confirm', async () => {
@@ -73,8 +73,8 @@ test('confirming the death records the stop decision from 11/2026, linked to the
   assert.equal(r.statusCode, 200, r.body);
   const d = await sql<{ id: number; kind: string; start_month: number; number: string; decided_on: string; signer: string; proposal_id: number }>`
     select id, kind, start_month, number, decided_on, signer, proposal_id from benefit_decisions where person_id = ${mai} order by id desc limit 1`.execute(t.db.k);
-  assert.deepEqual(d.rows[0], { id: r.json().decision_id, kind: 'stop', start_month: 202611, number: '15/QĐ-UBND', decided_on: '2026-11-03', signer: 'Chủ tịch UBND xã Thu Lũm', proposal_id: p.id });
-  assert.equal((await proposals()).find((x) => x.id === p.id)!.decision_id, d.rows[0]!.id);
+  assert.deepEqual(d.rows[0], { id: r.json().decisionId, kind: 'stop', start_month: 202611, number: '15/QĐ-UBND', decided_on: '2026-11-03', signer: 'Chủ tịch UBND xã Thu Lũm', proposal_id: p.id });
+  assert.equal((await proposals()).find((x) => x.id === p.id)!.decisionId, d.rows[0]!.id);
 });
 
 test('confirming the 80th birthday records the change decision at coefficient 2.0; October pays 1.5, November 2.0, nothing for the deceased', async () => {
@@ -83,7 +83,7 @@ test('confirming the 80th birthday records the change decision at coefficient 2.
   assert.equal(r.statusCode, 200, r.body);
   assert.equal(r.json().decision.coefficientTenths, coef('5.5a.80plus') * 10);
   assert.equal(r.json().decision.monthlyAmount, std('2026-11') * coef('5.5a.80plus'));
-  const d = await sql<{ kind: string; start_month: number; channel: string; account: string }>`select kind, start_month, channel, account from benefit_decisions where id = ${r.json().decision_id}`.execute(t.db.k);
+  const d = await sql<{ kind: string; start_month: number; channel: string; account: string }>`select kind, start_month, channel, account from benefit_decisions where id = ${r.json().decisionId}`.execute(t.db.k);
   assert.deepEqual(d.rows[0], { kind: 'change', start_month: 202611, channel: 'bank', account: `00${pen}` }, 'paid as before');
 
   const line = async (month: number, id: number) => {

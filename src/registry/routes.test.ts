@@ -112,6 +112,6 @@ test('review → household page with reasons → enrol → payroll → exports �
   assert.deepEqual(Object.keys(pub.json().items[0]).sort(), ['class', 'headName', 'village']);
   assert.equal(pub.json().items[0].headName, 'Lý Mé Xá');
   const ind = await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/indicators?year=2026&month=202611', headers: h.supervisor });
-  const rate = ind.json().find((x: { code: string }) => x.code === 'poor_household_rate');
+  const rate = ind.json().items.find((x: { code: string }) => x.code === 'poor_household_rate');
   assert.deepEqual([rate.numerator, rate.denominator], [1, 1]);
 });

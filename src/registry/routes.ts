@@ -24,7 +24,7 @@ import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJo
 import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
-import { MASKED, noStore, presentPerson, presentPersonVersion, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
+import { flagView, versionView, MASKED, noStore, presentPerson, presentPersonVersion, proposalDecidedView, proposalView, SENSITIVE_PERSON_FIELDS, type Disclosure } from './presenters.ts';
 import { presentDecision, presentRecordedDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
@@ -62,7 +62,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/ethnic-groups', {
     config: { access: { public: true, reason: 'the official list of 54 ethnic groups is public reference data' } },
     schema: { tags: ['registry'], summary: 'The 54 ethnic groups with their codes', response: { 200: EthnicGroupList } },
-  }, async () => ethnicGroups.map((g) => ({ code: g.code, name: g.name })));
+  }, async () => ({ items: ethnicGroups.map((g) => ({ code: g.code, name: g.name })) }));
 
   app.get('/api/registry/units/:code/persons', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
@@ -106,7 +106,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     // category and legal basis would otherwise tell a masked disability).
     const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
     if (d.personalId) noStore(reply);
-    const history = (await store.personHistory(tx, p.id)).map((v) => presentPersonVersion(v, d));
+    const history = (await store.personHistory(tx, p.id)).map((v) => versionView(presentPersonVersion(v, d)));
     return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
   }));
 
@@ -125,7 +125,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       household: { id: h.id, code: h.code, villageName: h.village_name, address: h.address, area: h.area, incomePerMonth: h.income_per_month, deprivations: h.deprivations, disadvantagedArea: h.disadvantaged_area, merit: h.merit, version: h.version },
       members: h.members.map((m) => presentPerson(m, full)),
       classification: { year, class: c.class, label: POVERTY_CLASS_TEXT[c.class], reasons: c.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })), threshold: c.threshold, income: c.income, deprivations: [...c.deprivations] },
-      history: await store.householdHistory(tx, h.id),
+      history: (await store.householdHistory(tx, h.id)).map(versionView),
     };
   }));
 
@@ -275,7 +275,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
   app.get('/api/registry/units/:code/jobs', {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'The long jobs of a commune, newest first, with their progress (import results without their rows)', params: Code, response: { 200: JobList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j))));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j)) })));
 
   app.get('/api/jobs/:id', {
     config: { access: { permission: 'registry.read', unit: 'record' } },
@@ -286,7 +286,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
     schema: { tags: ['registry'], summary: 'Life-event proposals (death, move, turning 75/80, a child turning 4/16)', params: Code,
       querystring: ProposalQuery, response: { 200: ProposalList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: (await listProposals(tx, (await communeOf(tx, req.params.code)).id, req.query.state ?? null)).map(proposalView) })));
 
   app.post('/api/registry/units/:code/proposals/detect', {
     config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
@@ -305,7 +305,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
     await audit(tx, { actor: who(req), action: `proposal.${req.body.state}`, entity: 'life_event_proposal', entityId: r.id, unitId: r.unit_id, after: r, ip: req.ip });
     // The decision's category tells a disability: masked as on the person's page.
-    return { ...r, decision: r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)) };
+    return proposalDecidedView(r, r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)));
   }));
 
   app.get('/api/registry/units/:code/integrity', {
@@ -313,7 +313,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Integrity review queues with reasons', params: Code,
       querystring: IntegrityQuery,
       response: { 200: IntegrityQueue } },
-  }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state }) })));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ kinds: integrityKinds, items: (await listFlags(tx, (await communeOf(tx, req.params.code)).id, { kind: req.query.kind, state: req.query.state })).map(flagView) })));
 
   app.post('/api/registry/units/:code/integrity/scan', {
     config: { access: { permission: 'integrity.review', unit: { param: 'code' } } },
@@ -330,7 +330,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
     if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
     await audit(tx, { actor: who(req), action: `integrity.${req.body.state}`, entity: 'integrity_flag', entityId: r.id, unitId: r.unit_id, after: req.body, ip: req.ip });
-    return r;
+    return { id: r.id, unitId: r.unit_id };
   }));
 
   app.get('/api/registry/units/:code/indicators', {
@@ -338,7 +338,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Registry-computed indicators (numerator, denominator) for a year and payment month', params: Code,
       querystring: RegistryIndicatorsQuery,
       response: { 200: RegistryIndicatorList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => registryIndicators(tx, (await communeOf(tx, req.params.code)).id, req.query.year, req.query.month)));
+  }, async (req) => withActor(db, req.actor, async (tx) => ({ items: await registryIndicators(tx, (await communeOf(tx, req.params.code)).id, req.query.year, req.query.month) })));
 
   app.get('/api/public/units/:code/poor-households', {
     config: { access: { public: true, reason: 'communes post the list of poor and near-poor households publicly for comment (annual review procedure); names and villages only' } },

@@ -3,9 +3,13 @@
 // their snake_case names where the web reads them so.
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
-import { Page } from '../kernel/schemas.ts';
+import { List, Page, enumOf } from '../kernel/schemas.ts';
 import { DecisionRecorded } from '../payments/schemas.ts';
-import { integrityKinds } from './integrity.ts';
+import { FLAG_REVIEWS, integrityKinds } from './integrity.ts';
+import { SEXES, disabilityDegrees, paymentChannels, personConditions, relations, schoolingLevels, socialInsuranceKinds } from './model.ts';
+import { PROPOSAL_DECISIONS, PROPOSAL_STATES } from './events.ts';
+import { AREAS } from '../law/poverty.ts';
+import { DECISION_KINDS } from '../payments/model.ts';
 import { JobView } from '../jobs/view.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
@@ -18,16 +22,16 @@ export const PersonBody = Type.Object({
   socialInsuranceNo: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
   fullName: Type.String({ minLength: 1, maxLength: 200 }),
   dateOfBirth: IsoDate,
-  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  sex: enumOf(SEXES),
   ethnicCode: Type.String({ pattern: '^[0-9]{2}$' }),
-  relation: Type.Union(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'].map((x) => Type.Literal(x))),
-  disability: Type.Union(['none', 'mild', 'severe', 'especially_severe'].map((x) => Type.Literal(x))),
+  relation: enumOf(relations),
+  disability: enumOf(disabilityDegrees),
   disabilityCertifiedOn: Type.Optional(Nullable(IsoDate)),
   pension: Type.Boolean(),
-  socialInsurance: Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))),
+  socialInsurance: enumOf(socialInsuranceKinds),
   healthInsurance: Type.Boolean(),
-  schooling: Type.Union(['none', 'preschool', 'primary', 'lower_secondary', 'upper_secondary', 'vocational', 'higher'].map((x) => Type.Literal(x))),
-  conditions: Type.Array(Type.Union(['no_support', 'hiv', 'single_parent', 'community_care', 'no_stable_income'].map((x) => Type.Literal(x))), { maxItems: 5 }),
+  schooling: enumOf(schoolingLevels),
+  conditions: Type.Array(enumOf(personConditions), { maxItems: 5 }),
   merit: Type.Boolean(),
   deathDate: Type.Optional(Nullable(IsoDate)),
 }, { additionalProperties: false });
@@ -35,7 +39,7 @@ export const HouseholdBody = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 30 }),
   villageId: Nullable(Type.Integer()),
   address: Type.String({ maxLength: 300 }),
-  area: Type.Union([Type.Literal('urban'), Type.Literal('rural')]),
+  area: enumOf(AREAS),
   incomePerMonth: Nullable(Type.Integer({ minimum: 0 })),
   deprivations: Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Boolean()),
   disadvantagedArea: Type.Boolean(),
@@ -55,13 +59,13 @@ export type PersonView = Static<typeof PersonView>;
 const TextView = Type.Object({ vi: Type.String(), en: Type.String() });
 
 /** A stored version of a person or household: when, by whom, why, and the record's fields then (masked fields left out). */
-export const VersionView = Type.Object({ version: Type.Integer(), recorded_at: Type.String(), recorded_by: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })) });
+export const VersionView = Type.Object({ version: Type.Integer(), recordedAt: Type.String(), recordedBy: Nullable(Type.String()), reason: Type.String(), data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })) });
 
 /** A benefit decision as shown with a person (src/payments/presenters.ts presentDecision). */
 export const DecisionView = Type.Object({
-  id: Type.Integer(), number: Type.String(), decided_on: Type.String(), signer: Type.String(), kind: Type.String(),
-  category: Nullable(Type.String()), coefficient_tenths: Nullable(Type.Integer()), basis: Nullable(Type.String()),
-  monthly_amount: Nullable(Type.Integer()), start_month: Type.Integer(), channel: Nullable(Type.String()), masked: Type.Boolean(),
+  id: Type.Integer(), number: Type.String(), decidedOn: Type.String(), signer: Type.String(), kind: Type.String(),
+  category: Nullable(Type.String()), coefficientTenths: Nullable(Type.Integer()), basis: Nullable(Type.String()),
+  monthlyAmount: Nullable(Type.Integer()), startMonth: Type.Integer(), channel: Nullable(Type.String()), masked: Type.Boolean(),
 });
 
 /** A person with the versions of the record and the benefit decisions. */
@@ -86,31 +90,31 @@ export type HouseholdDetail = Static<typeof HouseholdDetail>;
 
 /** A life-event proposal (death, move, an age that changes a benefit) with its state. */
 export const ProposalView = Type.Object({
-  id: Type.Integer(), person_id: Type.Integer(), household_id: Nullable(Type.Integer()), full_name: Type.String(), kind: Type.String(), event_date: Type.String(),
-  effective_month: Type.Integer(), action: Type.String(), detail: TextView, state: Type.String(), decision_id: Nullable(Type.Integer()),
+  id: Type.Integer(), personId: Type.Integer(), householdId: Nullable(Type.Integer()), fullName: Type.String(), kind: Type.String(), eventDate: Type.String(),
+  effectiveMonth: Type.Integer(), action: Type.String(), detail: TextView, state: Type.String(), decisionId: Nullable(Type.Integer()),
 });
-export const ProposalList = Type.Array(ProposalView);
+export const ProposalList = List(ProposalView);
 export type ProposalView = Static<typeof ProposalView>;
 
 /** A proposal decided, with the benefit decision its confirmation recorded (null when none). */
 export const ProposalDecided = Type.Object({
-  id: Type.Integer(), unit_id: Type.Integer(), person_id: Type.Integer(), action: Type.String(), effective_month: Type.Integer(), decision_id: Nullable(Type.Integer()),
+  id: Type.Integer(), unitId: Type.Integer(), personId: Type.Integer(), action: Type.String(), effectiveMonth: Type.Integer(), decisionId: Nullable(Type.Integer()),
   decision: Nullable(DecisionRecorded),
 });
 
 /** The integrity queue: the kinds of check in words and the flags with their reasons. */
 export const IntegrityQueue = Type.Object({
   kinds: Type.Record(Type.String(), TextView),
-  items: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), person_ids: Type.Array(Type.Integer()), reason: TextView, score: Nullable(Type.Number()), state: Type.String(), detected_at: Type.String(), note: Nullable(Type.String()) })),
+  items: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), personIds: Type.Array(Type.Integer()), reason: TextView, score: Nullable(Type.Number()), state: Type.String(), detectedAt: Type.String(), note: Nullable(Type.String()) })),
 });
 export type IntegrityQueue = Static<typeof IntegrityQueue>;
 
 /** New flags filed by a scan, per kind of check. */
 export const IntegrityScan = Type.Object(Object.fromEntries(Object.keys(integrityKinds).map((k) => [k, Type.Integer()])) as Record<keyof typeof integrityKinds, ReturnType<typeof Type.Integer>>);
-export const FlagReviewed = Type.Object({ id: Type.Integer(), unit_id: Type.Integer() });
+export const FlagReviewed = Type.Object({ id: Type.Integer(), unitId: Type.Integer() });
 
 // Request schemas and small answers of the routes, in the order of routes.ts.
-export const EthnicGroupList = Type.Array(Type.Object({ code: Type.String(), name: Type.String() }));
+export const EthnicGroupList = List(Type.Object({ code: Type.String(), name: Type.String() }));
 export const PersonSearchQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), villageId: Type.Optional(Type.Integer()), ethnicCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })), class: Type.Optional(Type.String({ maxLength: 20 })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), full: Type.Optional(Type.Boolean()) });
 export const PersonPage = Page(PersonView);
 export const FullQuery = Type.Object({ full: Type.Optional(Type.Boolean()) });
@@ -121,16 +125,16 @@ export const PersonPatchBody = Type.Object({ changes: Type.Partial(PersonBody), 
 export const PersonPatched = Type.Object({ version: Type.Integer() });
 export const ImportReportQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) });
 export const ReviewBody = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) }, { additionalProperties: false });
-export const JobList = Type.Array(JobView);
-export const ProposalQuery = Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('confirmed'), Type.Literal('rejected')])) });
+export const JobList = List(JobView);
+export const ProposalQuery = Type.Object({ state: Type.Optional(enumOf(PROPOSAL_STATES)) });
 export const DetectBody = Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false });
 export const Detected = Type.Object({ created: Type.Integer() });
-export const DecideBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')]), decision: Type.Optional(Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }), kind: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('change'), Type.Literal('stop')])), channel: Type.Optional(Type.Union(['bank', 'ewallet', 'post', 'cash'].map((x) => Type.Literal(x)))), account: Type.Optional(Type.String({ maxLength: 40 })), }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })), }, { additionalProperties: false });
+export const DecideBody = Type.Object({ state: enumOf(PROPOSAL_DECISIONS), decision: Type.Optional(Type.Object({ number: Type.String({ minLength: 1, maxLength: 50 }), decidedOn: IsoDate, signer: Type.String({ minLength: 1, maxLength: 200 }), kind: Type.Optional(enumOf(DECISION_KINDS)), channel: Type.Optional(enumOf(paymentChannels)), account: Type.Optional(Type.String({ maxLength: 40 })), }, { additionalProperties: false, description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)' })), }, { additionalProperties: false });
 export const IntegrityQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) });
 export const ScanBody = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
-export const FlagReviewBody = Type.Object({ state: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
+export const FlagReviewBody = Type.Object({ state: enumOf(FLAG_REVIEWS), note: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export const RegistryIndicatorsQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }), month: Type.Optional(Type.Integer({ minimum: 202201, maximum: 203012 })) });
-export const RegistryIndicatorList = Type.Array(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
+export const RegistryIndicatorList = List(Type.Object({ code: Type.String(), numerator: Type.Number(), denominator: Nullable(Type.Number()) }));
 export type RegistryIndicators = Static<typeof RegistryIndicatorList>;
 export const PublicListQuery = Type.Object({ year: Type.Integer({ minimum: 2022, maximum: 2030 }) });
 export const PublicPoorList = Type.Object({ commune: Type.String(), year: Type.Integer(), items: Type.Array(Type.Object({ headName: Type.String(), village: Nullable(Type.String()), class: Type.String() })) });

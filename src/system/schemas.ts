@@ -1,5 +1,7 @@
 // The system feature's HTTP contract: the health answer operators and monitors read.
 import { Type, type Static } from 'typebox';
+import { DB_KINDS } from '../db/connection.ts';
+import { enumOf } from '../kernel/schemas.ts';
 
 export const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('busy'), Type.Literal('recovering')], {
@@ -7,7 +9,7 @@ export const Health = Type.Object({
   }),
   version: Type.String(),
   database: Type.Object({
-    kind: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+    kind: enumOf(DB_KINDS),
     migration: Type.Integer(),
     ok: Type.Boolean({ description: 'the probe answered' }),
   }),

@@ -4,7 +4,11 @@ import { text, type Text } from '../kernel/i18n.ts';
 import type { FieldError } from '../kernel/errors.ts';
 import { badCells, storableEcho } from '../kernel/edge.ts';
 
-export type UnitLevel = 'province' | 'district' | 'commune' | 'village';
+export const UNIT_LEVELS = ['province', 'district', 'commune', 'village'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+/** A successor takes all of a predecessor's area or part of it (unit_lineage.part). */
+export const LINEAGE_PARTS = ['full', 'partial'] as const;
+export type LineagePart = (typeof LINEAGE_PARTS)[number];
 
 export const provinceKinds = ['Tỉnh', 'Thành phố Trung ương'] as const;
 export const districtKinds = ['Huyện', 'Quận', 'Thị xã', 'Thành phố'] as const;

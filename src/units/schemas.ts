@@ -1,9 +1,11 @@
 // The unit directory's HTTP contract: a unit in a search result, a unit's page, the search query.
 import { Type, type Static } from 'typebox';
+import { UNIT_LEVELS } from './model.ts';
+import { enumOf } from '../kernel/schemas.ts';
 
 /** 2-digit province, 3-digit district, 5-digit commune, '<commune>-NN' village. */
 export const CODE_PATTERN = '^([0-9]{2}|[0-9]{3}|[0-9]{5})(-[0-9A-Za-z]+)?$';
-export const Level = Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('village')]);
+export const Level = enumOf(UNIT_LEVELS);
 export const Ref = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), kind: Type.String(), current: Type.Boolean() });
 export const SameCodeRef = Type.Intersect([Ref, Type.Object({ validFrom: Type.Union([Type.String(), Type.Null()]), validTo: Type.Union([Type.String(), Type.Null()]) })]);
 export const LineageRef = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), part: Type.String(), effective: Type.String(), parentName: Type.Optional(Type.Union([Type.String(), Type.Null()])) });

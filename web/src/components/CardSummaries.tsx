@@ -50,8 +50,8 @@ function CommuneRegistry({ unitCode }: { unitCode: string }) {
   const v = useApi<RegistryIndicators>(`/api/registry/units/${unitCode}/indicators${queryString({ year })}`);
   const p = useApi<PayrollList>(`/api/payments/units/${unitCode}/payrolls`);
   if (!v.data || !p.data) return pending(v, p);
-  const poor = v.data.find((x) => x.code === 'poor_household_rate');
-  const latest = p.data.payrolls[0];
+  const poor = v.data.items.find((x) => x.code === 'poor_household_rate');
+  const latest = p.data.items[0];
   if (!poor?.denominator && !latest) return <p>{t('home.registry.empty')}</p>;
   return (
     <>

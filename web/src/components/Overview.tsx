@@ -4,7 +4,6 @@ import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import { homeCards, type HomeCard } from '../home-cards.ts';
-import { asList } from '../lib/api.ts';
 import { Link, queryString } from '../lib/router.tsx';
 import { chooseWorkUnit, useSession, useWorkUnit } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
@@ -68,8 +67,8 @@ function Card({ card, unitCode }: { card: HomeCard; unitCode: string }) {
 
 /** The units within a province, each linking to its workspace. */
 function Within({ unit }: { unit: Unit }) {
-  const state = useApi<unknown>(unit.level === 'province' ? `/api/units${queryString({ parent: unit.code, current: 'true', limit: 500 })}` : null);
-  const list = state.data ? asList<unknown>(state.data).map(toUnit) : [];
+  const state = useApi<{ items: unknown[] }>(unit.level === 'province' ? `/api/units${queryString({ parent: unit.code, current: 'true', limit: 500 })}` : null);
+  const list = state.data ? state.data.items.map(toUnit) : [];
   if (list.length === 0) return null;
   return (
     <section aria-labelledby="within-title">

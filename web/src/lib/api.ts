@@ -43,18 +43,6 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   return data as T;
 }
 
-/** Lists come either bare or wrapped ({ items } / { data } / { rows }); callers want the array. */
-export function asList<T>(data: unknown): T[] {
-  if (Array.isArray(data)) return data as T[];
-  if (data && typeof data === 'object') {
-    for (const k of ['items', 'data', 'rows', 'results', 'units', 'indicators', 'users', 'entries']) {
-      const v = (data as Record<string, unknown>)[k];
-      if (Array.isArray(v)) return v as T[];
-    }
-  }
-  return [];
-}
-
 /** Sends a form with files (multipart/form-data) the same way: CSRF token, locale, ApiError. */
 export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': localeStore.get() };

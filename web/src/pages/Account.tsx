@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { t, useLocale } from '../i18n/index.ts';
 import { formatDate, formatDateTime, parseDate } from '../i18n/format.ts';
 import { permissions as permissionTexts, type Permission } from '../../../src/access/permissions.ts';
-import type { TokenBody, TokenCreated, TokenView } from '../../../src/access/schemas.ts';
-import { api } from '../lib/api.ts';
+import type { TokenBody, TokenCreated, TokenView, TotpSetup } from '../../../src/access/schemas.ts';
+import * as access from '../api/access.ts';
 import { loadSession, useSession } from '../lib/session.ts';
 import { navigate } from '../lib/router.tsx';
 import { errorFor, type FormError } from '../lib/problems.ts';
@@ -29,7 +29,7 @@ function PasswordForm({ username }: { username: string }) {
     setErrors(local);
     if (local.length) return;
     try {
-      await api('POST', '/api/me/password', { current, next });
+      await access.changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -58,14 +58,6 @@ function PasswordForm({ username }: { username: string }) {
   );
 }
 
-interface TotpSetup {
-  otpauthUrl?: string;
-  otpauthUri?: string;
-  otpauth?: string;
-  url?: string;
-  uri?: string;
-  secret?: string;
-}
 
 function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: boolean }) {
   const [setup, setSetup] = useState<TotpSetup | null>(null);
@@ -76,7 +68,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
   const start = async () => {
     setErrors([]);
     try {
-      setSetup(await api<TotpSetup>('POST', '/api/me/totp/setup', {}));
+      setSetup(await access.startTotp());
     } catch (err) {
       setErrors(formErrorsFrom(err, {}, null));
     }
@@ -88,7 +80,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
       return;
     }
     try {
-      await api('POST', '/api/me/totp/confirm', { code: code.trim() });
+      await access.confirmTotp(code.trim());
       setDone(true);
       setSetup(null);
       setErrors([]);
@@ -107,14 +99,14 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
       return;
     }
     try {
-      await api('DELETE', '/api/me/totp', { password: offPassword });
+      await access.turnOffTotp(offPassword);
       setOffPassword('');
       await loadSession();
     } catch (err) {
       setErrors(formErrorsFrom(err, { password: 'totp-off-password' }, 'totp-off-password'));
     }
   };
-  const url = setup && (setup.otpauthUrl ?? setup.otpauthUri ?? setup.otpauth ?? setup.url ?? setup.uri);
+  const url = setup?.otpauthUrl;
   return (
     <section aria-labelledby="totp-title">
       <h2 id="totp-title">{t('account.totp')}</h2>
@@ -175,7 +167,7 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
 /** Mã API: tokens for another program (e.g. a DHIS2 sync), with at most the user's own permissions. */
 function ApiTokens({ held }: { held: readonly string[] }) {
   const locale = useLocale();
-  const list = useApi<TokenView[]>('/api/tokens');
+  const list = useApi<access.TokenList>(access.paths.tokens);
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [expires, setExpires] = useState('');
@@ -197,7 +189,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
     // The token lasts to the end of the chosen day, Vietnam time (UTC+7).
     const body: TokenBody = { name: name.trim(), permissions: [...chosen], ...(day ? { expiresAt: `${day}T23:59:59+07:00` } : {}) };
     try {
-      setCreated(await api<TokenCreated>('POST', '/api/tokens', body));
+      setCreated(await access.createToken(body));
       setName('');
       setChosen([]);
       setExpires('');
@@ -209,7 +201,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
   const revoke = async (tok: TokenView) => {
     if (!window.confirm(t('account.tokens.revokeConfirm', { name: tok.name }))) return;
     try {
-      await api('DELETE', `/api/tokens/${tok.id}`);
+      await access.revokeToken(tok.id);
       list.reload();
     } catch (err) {
       setErrors(formErrorsFrom(err, {}, null));
@@ -230,7 +222,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
           </code>
         </Notice>
       )}
-      {list.data && list.data.length > 0 ? (
+      {list.data && list.data.items.length > 0 ? (
         <table class="data" id="token-list">
           <thead>
             <tr>
@@ -245,7 +237,7 @@ function ApiTokens({ held }: { held: readonly string[] }) {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((tok) => (
+            {list.data.items.map((tok) => (
               <tr key={tok.id}>
                 <td>{tok.name}</td>
                 <td>{tok.permissions === null ? t('account.tokens.allPermissions') : tok.permissions.map(label).join('; ')}</td>
@@ -290,7 +282,7 @@ function Sessions() {
   const [errors, setErrors] = useState<FormError[]>([]);
   const revoke = async () => {
     try {
-      await api('POST', '/api/session/revoke-all', {});
+      await access.signOutEverywhere();
       await loadSession();
       navigate('/dang-nhap?da-dang-xuat=1');
     } catch (err) {

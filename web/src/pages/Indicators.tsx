@@ -2,7 +2,6 @@
 // or code and by area. Codes of units, kinds and sources are shown in words.
 import { useState } from 'preact/hooks';
 import { codeLabel, num, t, txt, useLocale } from '../i18n/index.ts';
-import { asList } from '../lib/api.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 
 interface Row {
@@ -38,7 +37,7 @@ function toRow(raw: unknown, locale: 'vi' | 'en'): Row {
 
 export default function Indicators() {
   const locale = useLocale();
-  const state = useApi<unknown>('/api/indicators');
+  const state = useApi<{ items: unknown[] }>('/api/indicators');
   const [filter, setFilter] = useState('');
   const [area, setArea] = useState('');
   return (
@@ -47,7 +46,7 @@ export default function Indicators() {
       <p>{t('indicators.intro')}</p>
       <Loaded state={state}>
         {(data) => {
-          const all = asList<unknown>(data).map((r) => toRow(r, locale));
+          const all = data.items.map((r) => toRow(r, locale));
           if (all.length === 0) return <p>{t('indicators.empty')}</p>;
           const areas = [...new Set(all.map((r) => r.area).filter(Boolean))];
           const f = fold(filter.trim());

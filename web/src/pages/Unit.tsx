@@ -2,7 +2,6 @@
 // units within it. GET /api/units/CODE; children from GET /api/units?parent=CODE.
 import type { PageProps } from '../routes.ts';
 import { t } from '../i18n/index.ts';
-import { asList } from '../lib/api.ts';
 import { Link, queryString } from '../lib/router.tsx';
 import { useSession } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
@@ -12,8 +11,8 @@ import { RefLinks, validity } from '../components/UnitSummary.tsx';
 
 function Children({ unit }: { unit: UnitT }) {
   const none = unit.childrenCount === 0 || unit.level === 'village';
-  const state = useApi<unknown>(none ? null : `/api/units${queryString({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 })}`);
-  const list = state.data ? asList<unknown>(state.data).map(toUnit) : unit.children.map((c) => toUnit(c));
+  const state = useApi<{ items: unknown[] }>(none ? null : `/api/units${queryString({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 })}`);
+  const list = state.data ? state.data.items.map(toUnit) : unit.children.map((c) => toUnit(c));
   if (list.length === 0) return null;
   return (
     <section aria-labelledby="children-title">

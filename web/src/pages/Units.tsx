@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../routes.ts';
 import { num, t } from '../i18n/index.ts';
-import { asList } from '../lib/api.ts';
 import { navigate, queryString } from '../lib/router.tsx';
 import { toUnit } from '../lib/units.ts';
 import { Loaded, useApi } from '../components/data.tsx';
@@ -15,7 +14,7 @@ export default function Units({ query }: PageProps) {
   const [input, setInput] = useState(q);
   const [onlyCurrent, setOnlyCurrent] = useState(currentOnly);
   useEffect(() => setInput(q), [q]);
-  const state = useApi<unknown>(q ? `/api/units${queryString({ q, current: currentOnly ? 'true' : undefined })}` : null);
+  const state = useApi<{ items: unknown[] }>(q ? `/api/units${queryString({ q, current: currentOnly ? 'true' : undefined })}` : null);
   const submit = (e: Event) => {
     e.preventDefault();
     navigate(`/don-vi${queryString({ q: input.trim(), 'hien-hanh': onlyCurrent ? '1' : undefined })}`);
@@ -47,7 +46,7 @@ export default function Units({ query }: PageProps) {
       ) : (
         <Loaded state={state}>
           {(data) => {
-            const units = asList<unknown>(data).map(toUnit);
+            const units = data.items.map(toUnit);
             return (
               <section aria-labelledby="results-title">
                 <div role="status">

@@ -2,25 +2,17 @@
 // disable or enable an account. Writes carry the CSRF token (lib/api.ts).
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
-import { api, asList } from '../lib/api.ts';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import type { RoleAssignment } from '../lib/scope.ts';
+import type { UserView } from '../../../src/access/schemas.ts';
+import * as access from '../api/access.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../components/forms.tsx';
 import { formErrorsFrom, Loaded, useApi } from '../components/data.tsx';
 import { RoleList, roleLabel, roleNames, scopeLabel } from '../components/roles.tsx';
 
-interface UserRow {
-  id: string | number;
-  username: string;
-  displayName?: string | null;
-  roles?: RoleAssignment[];
-  disabled?: boolean;
-  active?: boolean;
-  status?: string;
-  totpEnabled?: boolean;
-}
+type UserRow = UserView;
 
-const isDisabled = (u: UserRow) => u.disabled === true || u.active === false || u.status === 'disabled';
+const isDisabled = (u: UserRow) => u.disabled;
 const roleOptions = () => roleNames.map((r) => ({ value: r, label: roleLabel(r) }));
 
 function CreateUser({ onDone }: { onDone: (msg: string) => void }) {
@@ -36,15 +28,15 @@ function CreateUser({ onDone }: { onDone: (msg: string) => void }) {
     setErrors(local);
     if (local.length) return;
     try {
-      // POST /api/users: { user, temporaryPassword } (a temporary password when none is given).
-      const r = await api<{ user: UserRow; temporaryPassword?: string | null } | UserRow>('POST', '/api/users', {
+      // { user, temporaryPassword } (a temporary password when none is given).
+      const r = await access.createUser({
         username: f.username.trim(),
         displayName: f.displayName.trim(),
         ...(f.password ? { password: f.password } : {}),
         roles: [{ role: f.role, unitCode: f.unitCode.trim() || null }],
       });
-      const user = 'user' in r ? r.user : r;
-      const temp = 'user' in r ? r.temporaryPassword : null;
+      const user = r.user;
+      const temp = r.temporaryPassword;
       setF({ username: '', displayName: '', password: '', role: 'officer', unitCode: '' });
       onDone(`${t('users.created', { username: user.username })}${temp ? ` ${t('users.newPassword', { password: temp })}` : ''}`);
     } catch (err) {
@@ -85,7 +77,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
   };
   const putRoles = (list: RoleAssignment[]) =>
     run(async () => {
-      await api('PUT', `/api/users/${user.id}/roles`, list.map((r) => ({ role: r.role, unitCode: r.unitCode })));
+      await access.setRoles(user.id, list.map((r) => ({ role: r.role, unitCode: r.unitCode })));
       return t('common.saved');
     });
   return (
@@ -122,8 +114,8 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
           class="button button--secondary"
           onClick={() =>
             run(async () => {
-              const r = await api<{ password?: string; temporaryPassword?: string } | undefined>('POST', `/api/users/${user.id}/password-reset`, {});
-              const pw = r?.temporaryPassword ?? r?.password;
+              const r = await access.resetPassword(user.id);
+              const pw = r.temporaryPassword;
               return pw ? t('users.newPassword', { password: pw }) : t('users.passwordReset');
             })
           }
@@ -135,7 +127,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
           class={`button ${isDisabled(user) ? 'button--secondary' : 'button--warning'}`}
           onClick={() =>
             run(async () => {
-              await api('PATCH', `/api/users/${user.id}`, { disabled: !isDisabled(user) });
+              await access.setDisabled(user.id, !isDisabled(user));
               return t('common.saved');
             })
           }
@@ -148,7 +140,7 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
 }
 
 export default function Users() {
-  const state = useApi<unknown>('/api/users');
+  const state = useApi<access.UserList>(access.paths.users);
   const [message, setMessage] = useState<string | null>(null);
   const done = (msg: string) => {
     setMessage(msg);
@@ -162,7 +154,7 @@ export default function Users() {
       <CreateUser onDone={done} />
       <Loaded state={state}>
         {(data) => {
-          const users = asList<UserRow>(data);
+          const users = data.items;
           if (users.length === 0) return <p>{t('users.empty')}</p>;
           return (
             <ul class="results">

@@ -44,8 +44,8 @@ function RegistryOfUnit({ query }: PageProps) {
   const bump = () => setRefresh((x) => x + 1);
   useEffect(() => {
     if (!unit || !/^\d{5}$/.test(unit)) return;
-    void api<Value[]>('GET', `/api/registry/units/${unit}/indicators?year=${registryYear()}`).then(setValues).catch(() => setValues([]));
-    void api<unknown[]>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setProposals(r.length)).catch(() => {});
+    void api<{ items: Value[] }>('GET', `/api/registry/units/${unit}/indicators?year=${registryYear()}`).then((r) => setValues(r.items)).catch(() => setValues([]));
+    void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setProposals(r.items.length)).catch(() => {});
     if (hasPermission(user, 'integrity.review')) void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/integrity?state=open`).then((r) => setFlags(r.items.length)).catch(() => {});
   }, [unit, refresh]);
   useEffect(() => { if (review && review.state === 'done') bump(); }, [review?.state]);

@@ -52,7 +52,7 @@ export function JobList({ unit, refresh }: { unit: string; refresh: number }) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    void api<JobView[]>('GET', `/api/registry/units/${unit}/jobs`).then((js) => {
+    void api<{ items: JobView[] }>('GET', `/api/registry/units/${unit}/jobs`).then(({ items: js }) => {
       if (!live) return;
       setJobs(js);
       if (js.some(moving)) setTimeout(() => live && setTick((x) => x + 1), 1000);

@@ -12,7 +12,7 @@ import { monthVi, parseMonth, w } from './strings.ts';
 import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
 
 // The shapes come from the server's contract (src/payments/schemas.ts), type-only.
-type Payroll = PayrollList['payrolls'][number];
+type Payroll = PayrollList['items'][number];
 type Totals = PayrollDetail['totals'];
 type Shared = PayrollDetail['warnings']['sharedAccounts'][number];
 type Line = PayrollDetail['lines'][number];
@@ -32,7 +32,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   const [approveError, setApproveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
-  const load = () => api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.payrolls); setCashless(r.cashless); }).catch(() => {});
+  const load = () => api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.items); setCashless(r.cashless); }).catch(() => {});
   useEffect(() => { void load(); }, [unit, refresh]);
   useEffect(() => {
     setLines(null);
@@ -131,9 +131,9 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
           <table class="table">
             <thead><tr><th>{w('name')}</th><th>{w('hh')}</th><th>{w('village')}</th><th>{w('category')}</th><th>{w('channel')}</th><th>{w('current')}</th><th>{w('arrears')}</th><th>{w('lineTotal')}</th></tr></thead>
             <tbody>{lines.map((l) => (
-              <tr key={l.person_id} data-person={l.person_id}>
-                <td>{l.full_name}</td><td>{l.household_code ?? ''}</td><td>{l.village_name ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
-                <td class="amount-current">{num(l.current_amount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
+              <tr key={l.personId} data-person={l.personId}>
+                <td>{l.fullName}</td><td>{l.householdCode ?? ''}</td><td>{l.villageName ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
+                <td class="amount-current">{num(l.currentAmount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
               </tr>))}
             </tbody>
             {totals && (

@@ -16,7 +16,7 @@ export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHous
   const [items, setItems] = useState<Proposal[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => { void api<Proposal[]>('GET', `/api/registry/units/${unit}/proposals?state=open`).then(setItems).catch(() => setItems([])); }, [unit, refresh]);
+  useEffect(() => { void api<{ items: Proposal[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setItems(r.items)).catch(() => setItems([])); }, [unit, refresh]);
   if (items.length === 0 && !message) return null;
   const open = items.find((p) => p.id === openId);
   return (
@@ -28,8 +28,8 @@ export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHous
           <thead><tr><th>{w('name')}</th><th>{w('event')}</th><th>{w('eventDate')}</th><th>{w('action')}</th><th>{w('effective')}</th><th>{w('detail')}</th>{canDecide && <th></th>}</tr></thead>
           <tbody>{items.slice(0, 50).map((p) => (
             <tr key={p.id} data-proposal={p.id}>
-              <td>{p.full_name}{p.kind === 'move_in' && p.household_id !== null && <> · <button type="button" class="link-button" onClick={() => onOpenHousehold(p.household_id!)} aria-label={`${w('open')}: ${p.full_name}`}>{w('open')}</button></>}</td><td>{w(`ev_${p.kind}`)}</td><td>{dmy(p.event_date)}</td><td>{w(`ac_${p.action}`)}</td><td>{monthVi(p.effective_month)}</td><td>{tx(p.detail)}</td>
-              {canDecide && <td><button type="button" class="link-button" onClick={() => setOpenId(p.id)} aria-label={`${w('confirmProposal')}: ${p.full_name}`}>{w('confirmProposal')}</button></td>}
+              <td>{p.fullName}{p.kind === 'move_in' && p.householdId !== null && <> · <button type="button" class="link-button" onClick={() => onOpenHousehold(p.householdId!)} aria-label={`${w('open')}: ${p.fullName}`}>{w('open')}</button></>}</td><td>{w(`ev_${p.kind}`)}</td><td>{dmy(p.eventDate)}</td><td>{w(`ac_${p.action}`)}</td><td>{monthVi(p.effectiveMonth)}</td><td>{tx(p.detail)}</td>
+              {canDecide && <td><button type="button" class="link-button" onClick={() => setOpenId(p.id)} aria-label={`${w('confirmProposal')}: ${p.fullName}`}>{w('confirmProposal')}</button></td>}
             </tr>))}
           </tbody>
         </table>
@@ -54,16 +54,16 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
       const withDecision = state === 'confirmed' && kind !== '';
       const iso = parseDate(decidedOn);
       if (withDecision && !iso) return setErrors([{ field: `${f}-date`, message: w('badDate') }]);
-      const r = await api<{ decision_id: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`,
+      const r = await api<{ decisionId: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`,
         { state, ...(withDecision ? { decision: { number, decidedOn: iso, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}) });
-      onDone(`${proposal.full_name}: ${state === 'rejected' ? w('proposalRejected') : r.decision_id ? `${w('proposalDone')} ${number}` : w('st_done')}`);
+      onDone(`${proposal.fullName}: ${state === 'rejected' ? w('proposalRejected') : r.decisionId ? `${w('proposalDone')} ${number}` : w('st_done')}`);
     } catch (err) {
       setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${f}-number`, signer: `${f}-signer`, decidedOn: `${f}-date`, kind: `${f}-kind`, decision: `${f}-number` }) : [{ field: null, message: String(err) }]);
     }
   };
   return (
     <form class="panel" id="proposal-form" onSubmit={(e) => { e.preventDefault(); void send('confirmed'); }}>
-      <h3>{w('confirmProposal')}: {proposal.full_name} · {w(`ev_${proposal.kind}`)} {dmy(proposal.event_date)} · {w(`ac_${proposal.action}`)} {monthVi(proposal.effective_month)}</h3>
+      <h3>{w('confirmProposal')}: {proposal.fullName} · {w(`ev_${proposal.kind}`)} {dmy(proposal.eventDate)} · {w(`ac_${proposal.action}`)} {monthVi(proposal.effectiveMonth)}</h3>
       <ErrorSummary errors={errors} />
       {proposal.kind === 'move_in' && <p class="hint" id={`${f}-hint`}>{w('moveInHint')}</p>}
       {proposal.action === 'review' && (
