@@ -20,8 +20,11 @@ create table plan_versions (
 );
 
 alter table plan_versions enable row level security;
-create policy plan_versions_read on plan_versions for select to ansinh_app using (ansinh_plan_visible(unit_id));
-create policy plan_versions_write on plan_versions for insert to ansinh_app with check (ansinh_in_scope(unit_id));
+-- The scope computed once per query (sub-selects, as 069 and 197 write every policy).
+create policy plan_versions_read on plan_versions for select to ansinh_app using (
+  (select ansinh_scope()) is null or unit_id = any((select ansinh_scope())::int[]) or unit_id = any((select ansinh_scope_ancestors())::int[]));
+create policy plan_versions_write on plan_versions for insert to ansinh_app with check (
+  (select ansinh_scope()) is null or unit_id = any((select ansinh_scope())::int[]));
 
 alter table plan_target_corrections drop constraint if exists plan_target_corrections_action_check;
 alter table plan_target_corrections add constraint plan_target_corrections_action_check
