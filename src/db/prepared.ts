@@ -27,7 +27,6 @@ export function statementName(text: string): string | undefined {
   return name;
 }
 
-
 export class PreparingClient extends pg.Client {
   // node-postgres's overloads are many; Kysely calls query(text, values) and query(cursor).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,13 +39,16 @@ export class PreparingClient extends pg.Client {
     const run = super.query.bind(this) as (c: pg.QueryConfig) => Promise<pg.QueryResult>;
     return run({ name, text: config, values }).catch(async (e: Error & { code?: string }) => {
       if (e.code !== '0A000' || !/cached plan/.test(e.message)) throw e;
-      const conn = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection;
-      delete conn.parsedStatements[name];
-      // node-postgres may already have forgotten it on the server's side: then there is nothing to drop.
-      await run({ text: `deallocate "${name}"` }).catch((d: Error & { code?: string }) => {
-        if (d.code !== '26000') throw d;
-      });
-      return run({ text: config, values });
+      // Drop the stale statement and answer this once unnamed; inside a transaction the error has
+      // already aborted it, and the caller gets the original error (the next use, after the
+      // rollback, drops the statement then).
+      try {
+        await run({ text: `deallocate "${name}"` });
+        delete (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
+        return await run({ text: config, values });
+      } catch {
+        throw e;
+      }
     });
   }
 }
