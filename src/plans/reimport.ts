@@ -13,7 +13,7 @@ import { audit } from '../audit/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { diffPlan, type IncomingTarget, type PlanDiff, type SavedTarget, type TargetFigures } from './diff.ts';
-import { insertTarget, recordCorrection } from './store.ts';
+import { insertSections, insertTarget, insertTasks, recordCorrection } from './store.ts';
 import type { Comparator } from './cascade.ts';
 import type { PlanInput, TargetInput } from './model.ts';
 
@@ -129,10 +129,9 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
 
   // Sections and tasks as the new document has them (nothing refers to their rows).
   await tx.deleteFrom('plan_sections').where('plan_id', '=', plan.id).execute();
-  if (o.input.sections.length)
-    await tx.insertInto('plan_sections').values(o.input.sections.map((s, i) => ({ plan_id: plan.id, ord: i, numbering: s.numbering, title: s.title, level: s.level, start_offset: s.start ?? null, end_offset: s.end ?? null }))).execute();
+  await insertSections(tx, plan.id, o.input.sections);
   await tx.deleteFrom('plan_tasks').where('plan_id', '=', plan.id).execute();
-  if (o.input.tasks.length) await tx.insertInto('plan_tasks').values(o.input.tasks.map((t, i) => ({ plan_id: plan.id, ord: i, numbering: t.numbering, title: t.title, body: t.body }))).execute();
+  await insertTasks(tx, plan.id, o.input.tasks);
 
   const version = plan.version + 1;
   const p = o.input;

@@ -24,6 +24,14 @@ function locatedUnit<U>(u: U | null): U {
   return u;
 }
 
+
+/** Every target of a saved or re-imported plan names an indicator of the catalogue (400 with each path). */
+function assertKnownIndicators(targets: readonly { indicatorCode: string }[]): void {
+  const unknown = targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
+  if (unknown.length)
+    throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+}
+
 export const planRoutes: FeatureRoutes = async (app, ctx) => {
   const { db } = ctx;
   await planExtractRoutes(app, ctx);
@@ -80,9 +88,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     async (req, reply) => {
       const b = req.body;
       const unit = locatedUnit(req.accessUnit);
-      const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
-      if (unknown.length)
-        throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+      assertKnownIndicators(b.targets);
       const id = await withActor(db, req.actor, async (tx) => {
         const picked = b.implements.map((l, i) => ({ l, i })).filter(({ l }) => l.planId);
         const seen = picked.length ? new Set((await tx.selectFrom('plans').select('id').where('id', 'in', picked.map(({ l }) => l.planId!)).execute()).map((r) => r.id)) : new Set<number>();
@@ -119,9 +125,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     },
     async (req) => {
       const b = req.body;
-      const unknown = b.targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
-      if (unknown.length)
-        throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+      assertKnownIndicators(b.targets);
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));

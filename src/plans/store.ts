@@ -74,10 +74,9 @@ export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promi
         : undefined;
     await tx.insertInto('plan_links').values({ plan_id: id, parent_plan_id: parent?.id ?? null, parent_reference: l.reference, parent_number: l.number }).execute();
   }
-  if (p.sections.length)
-    await tx.insertInto('plan_sections').values(p.sections.map((s, i) => ({ plan_id: id, ord: i, numbering: s.numbering, title: s.title, level: s.level, start_offset: s.start ?? null, end_offset: s.end ?? null }))).execute();
+  await insertSections(tx, id, p.sections);
   for (const t of p.targets) await insertTarget(tx, id, o.unitId, t, 'extracted', o.status === 'confirmed');
-  if (p.tasks.length) await tx.insertInto('plan_tasks').values(p.tasks.map((t, i) => ({ plan_id: id, ord: i, numbering: t.numbering, title: t.title, body: t.body }))).execute();
+  await insertTasks(tx, id, p.tasks);
   if (p.assignments.length)
     await tx
       .insertInto('plan_assignments')
@@ -165,6 +164,17 @@ export async function planParts(q: Q, id: number) {
       .execute(),
   ]);
   return { sections, targets, tasks, assignments, recipients, links, corrections };
+}
+
+/** A plan's sections in document order (saving a plan, and a re-import that replaces them). */
+export async function insertSections(tx: Q, planId: number, sections: PlanInput['sections']): Promise<void> {
+  if (sections.length)
+    await tx.insertInto('plan_sections').values(sections.map((s, i) => ({ plan_id: planId, ord: i, numbering: s.numbering, title: s.title, level: s.level, start_offset: s.start ?? null, end_offset: s.end ?? null }))).execute();
+}
+
+/** A plan's tasks in document order (saving a plan, and a re-import that replaces them). */
+export async function insertTasks(tx: Q, planId: number, tasks: PlanInput['tasks']): Promise<void> {
+  if (tasks.length) await tx.insertInto('plan_tasks').values(tasks.map((t, i) => ({ plan_id: planId, ord: i, numbering: t.numbering, title: t.title, body: t.body }))).execute();
 }
 
 export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: (typeof CORRECTION_ACTIONS)[number]; before: unknown; after: unknown; by: number | null }) {
