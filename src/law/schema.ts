@@ -2,15 +2,17 @@
 // poverty facts and members with the facts the social-assistance rules read. One TypeBox schema,
 // validated with check() so every error names its field path.
 import { Type, type Static } from 'typebox';
+import { enumOf } from '../kernel/schemas.ts';
 import { HELPER_AWARDS, INVALID_TYPES, MERIT_CATEGORIES, RELATIONS, RELATIVE_OF } from './merit-categories.ts';
 
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Flag = (description: string) => Type.Optional(Type.Boolean({ description }));
 const PovertyStatus = Type.Union([Type.Literal('poor'), Type.Literal('near_poor'), Type.Literal('average'), Type.Literal('none')]);
 
-const MonthString = (description: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description });
-// Enums built from the vocabularies in src/law/merit-categories.ts; Unsafe keeps the literal type.
-const Enum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v)), { description }));
+/** A month as YYYY-MM (the evaluate format's and the merit contract's). */
+export const MonthString = (description: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description });
+// Enums built from the vocabularies in src/law/merit-categories.ts (enumOf keeps the literal type).
+const Enum = <T extends string>(values: readonly T[], description: string) => enumOf(values, { description });
 const EnumOrNull = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T | null>(Type.Union([...values.map((v) => Type.Literal(v)), Type.Null()], { description }));
 const Rate = (description: string) => Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100, description }), Type.Null()]));
 
@@ -68,7 +70,7 @@ export const MemberSchema = Type.Object(
     receivesPension: Flag('receives a monthly pension'),
     receivesSocialInsuranceAllowance: Flag('receives a monthly social-insurance allowance'),
     pensionMonthlyAmount: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-    decisionMonth: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' }), Type.Null()])),
+    decisionMonth: Type.Optional(Type.Union([MonthString('YYYY-MM'), Type.Null()])),
     meritProfiles: Type.Optional(Type.Array(MeritProfileInputSchema, { maxItems: 20, description: 'people with meritorious service: one profile per category (Decree 75/2021 annexes)' })),
   },
   { additionalProperties: false },

@@ -15,11 +15,11 @@ import { toMeritFacts } from '../law/evaluate.ts';
 import { noStore } from '../registry/presenters.ts';
 import { changeMeritProfile, createMeritProfile } from './commands.ts';
 import { assertCanReadProfile, assertCanReadProfileFull, assertCanWriteProfile } from './policy.ts';
-import { MeritProfileDetail, MeritProfileList, NewProfileBody, PersonId, ProfileCreated, ProfileId, ProfilePatchBody, ProfilePatched, ProfileQuery, presentProfile, presentProfileList, presentProfileVersion } from './schemas.ts';
+import { HEALTH_FACTS, MeritProfileDetail, MeritProfileList, NewProfileBody, PersonId, ProfileCreated, ProfileId, ProfilePatchBody, ProfilePatched, ProfileQuery, presentProfile, presentProfileList, presentProfileVersion } from './schemas.ts';
 import * as store from './store.ts';
 
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
-const SENSITIVE_FACTS = ['injuryRate', 'especiallySevere', 'deformedChild', 'meritPersonRate', 'allowance'];
+const SENSITIVE_FACTS = [...HEALTH_FACTS, 'allowance'];
 
 /** The month's allowance of every profile of one person (the person's death month ends them). */
 function monthOf(rows: readonly store.MeritProfileRow[], person: store.PersonRef, month: string) {

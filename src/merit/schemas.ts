@@ -3,14 +3,15 @@
 // what of a profile leaves the server (health facts and the amounts that would tell them masked).
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
-import { MeritFactsSchema, type MeritFacts } from '../law/schema.ts';
+import { MeritFactsSchema, MonthString, type MeritFacts } from '../law/schema.ts';
+import { enumOf } from '../kernel/schemas.ts';
 import { MERIT_CATEGORIES, MERIT_CATEGORY, type MeritCategory } from '../law/merit-categories.ts';
 import { cite } from '../law/parameters.ts';
-import { MERIT_STATUSES, type MeritAllowance, type MeritMonth, type MeritStatus } from '../law/merit.ts';
+import { MERIT_STATUSES, type MeritAllowance, type MeritMonth } from '../law/merit.ts';
 import type { MeritProfileRow, MeritProfileVersionRow } from './store.ts';
 
-const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-const Category = Type.Unsafe<MeritCategory>(Type.Union(MERIT_CATEGORIES.map((c) => Type.Literal(c)), { description: 'Ordinance 02/2020/UBTVQH14 Art. 3 category' }));
+const Month = MonthString('YYYY-MM');
+const Category = enumOf(MERIT_CATEGORIES, { description: 'Ordinance 02/2020/UBTVQH14 Art. 3 category' });
 const Reason = Type.String({ minLength: 3, maxLength: 500, description: 'Why the change is made (stored on the version)' });
 const TextView = Type.Object({ vi: Type.String(), en: Type.String() });
 
@@ -58,7 +59,7 @@ const ComponentView = Type.Object({
 const ReasonView = Type.Object({ text: TextView, basis: Nullable(Type.String()) });
 export const AllowanceView = Type.Object({
   month: Month,
-  status: Type.Unsafe<MeritStatus>(Type.Union(MERIT_STATUSES.map((s) => Type.Literal(s)))),
+  status: enumOf(MERIT_STATUSES),
   monthlyAmount: Nullable(Type.Integer()),
   components: Type.Array(ComponentView),
   reasons: Type.Array(ReasonView),
@@ -93,7 +94,7 @@ export const ProfileCreated = Type.Object({ id: Type.Integer(), version: Type.In
 export const ProfilePatched = Type.Object({ version: Type.Integer() });
 
 /** Facts that tell of a person's health (injury or illness rates, wounds, deformity). */
-const HEALTH_FACTS = new Set<keyof MeritFacts>(['injuryRate', 'especiallySevere', 'deformedChild', 'meritPersonRate']);
+export const HEALTH_FACTS = new Set<keyof MeritFacts>(['injuryRate', 'especiallySevere', 'deformedChild', 'meritPersonRate']);
 
 /** Does a profile's allowance tell of health (its amount is priced by a rate or a wound)? */
 export function revealsHealth(category: MeritCategory, facts: MeritFacts): boolean {
