@@ -40,6 +40,20 @@ export function assertCan(actor: Actor | null | undefined, permission: Permissio
 }
 
 /**
+ * The rule of the features' policy files (src/<feature>/policy.ts): a permission counts in the
+ * record's own unit or above, not anywhere in the actor's roles. No actor is the system (the CLI,
+ * jobs), which passes.
+ */
+export function canInUnit(actor: Actor | null, permission: Permission, unitId: number): boolean {
+  return actor === null || can(actor, permission, unitId);
+}
+
+/** canInUnit, or the refusal of assertCan (403 without the permission; outside the unit 403, or 404 where the record is to stay unseen). */
+export function assertCanInUnit(actor: Actor | null, permission: Permission, unitId: number, outside: 'forbidden' | 'not-found' = 'forbidden'): void {
+  if (actor !== null) assertCan(actor, permission, unitId, { outside });
+}
+
+/**
  * Runs fn in one transaction as the application role with the actor's unit scope set, so that
  * row-level security limits every query (counts, searches, exports) to the actor's units.
  * A null actor sees no unit-scoped row. Audit entries written with audit(tx, ...) commit with it.

@@ -4,7 +4,7 @@
 // record (the person's, the payroll's), not anywhere in the actor's roles. A user who is the
 // leader of one commune and reads a whole province approves no payroll but his commune's.
 // The CLI and jobs act as the system (no actor) and pass.
-import { assertCan, can, type Actor } from '../access/index.ts';
+import { assertCanInUnit, canInUnit, type Actor } from '../access/index.ts';
 
 /** The rules in words, for the permissions page (docs/guide/phan-quyen.md is generated with them). */
 export const paymentRules = [
@@ -29,32 +29,17 @@ export const paymentRules = [
 ] as const;
 
 type Who = Actor | null;
-const system = (actor: Who) => actor === null;
+type InCommune = { readonly unit_id: number };
 
 /** May the actor record a benefit decision for a person of this commune? */
-export function canDecideBenefit(actor: Who, person: { readonly unit_id: number }): boolean {
-  return system(actor) || can(actor, 'benefits.decide', person.unit_id);
-}
-
+export const canDecideBenefit = (actor: Who, person: InCommune): boolean => canInUnit(actor, 'benefits.decide', person.unit_id);
 /** May the actor generate or reconcile this commune's payroll? */
-export function canPreparePayroll(actor: Who, payroll: { readonly unit_id: number }): boolean {
-  return system(actor) || can(actor, 'payments.prepare', payroll.unit_id);
-}
-
+export const canPreparePayroll = (actor: Who, payroll: InCommune): boolean => canInUnit(actor, 'payments.prepare', payroll.unit_id);
 /** May the actor approve this commune's payroll? */
-export function canApprovePayroll(actor: Who, payroll: { readonly unit_id: number }): boolean {
-  return system(actor) || can(actor, 'payments.approve', payroll.unit_id);
-}
-
+export const canApprovePayroll = (actor: Who, payroll: InCommune): boolean => canInUnit(actor, 'payments.approve', payroll.unit_id);
 
 // The refusal of src/access (403, without the permission or outside the commune), so that a
 // refusal reads the same wherever it comes from.
-export function assertCanDecideBenefit(actor: Who, person: { readonly unit_id: number }): void {
-  if (!canDecideBenefit(actor, person)) assertCan(actor, 'benefits.decide', person.unit_id, { outside: 'forbidden' });
-}
-export function assertCanPreparePayroll(actor: Who, payroll: { readonly unit_id: number }): void {
-  if (!canPreparePayroll(actor, payroll)) assertCan(actor, 'payments.prepare', payroll.unit_id, { outside: 'forbidden' });
-}
-export function assertCanApprovePayroll(actor: Who, payroll: { readonly unit_id: number }): void {
-  if (!canApprovePayroll(actor, payroll)) assertCan(actor, 'payments.approve', payroll.unit_id, { outside: 'forbidden' });
-}
+export const assertCanDecideBenefit = (actor: Who, person: InCommune): void => assertCanInUnit(actor, 'benefits.decide', person.unit_id);
+export const assertCanPreparePayroll = (actor: Who, payroll: InCommune): void => assertCanInUnit(actor, 'payments.prepare', payroll.unit_id);
+export const assertCanApprovePayroll = (actor: Who, payroll: InCommune): void => assertCanInUnit(actor, 'payments.approve', payroll.unit_id);

@@ -4,7 +4,7 @@
 // plans.write in the unit that issued it or above, never by another unit that only reads it
 // (a commune reads its province's plan to draft its own, and does not edit it).
 // The CLI acts as the system (no actor) and passes.
-import { assertCan, can, type Actor } from '../access/index.ts';
+import { assertCanInUnit, canInUnit, type Actor } from '../access/index.ts';
 
 /** The rule in words, for the permissions page (docs/guide/phan-quyen.md is generated with it). */
 export const planRules = [
@@ -19,11 +19,6 @@ export const planRules = [
 type Who = Actor | null;
 
 /** May the actor edit this plan (the issuing unit's, or above)? */
-export function canEditPlan(actor: Who, plan: { readonly unit_id: number }): boolean {
-  return actor === null || can(actor, 'plans.write', plan.unit_id);
-}
-
+export const canEditPlan = (actor: Who, plan: { readonly unit_id: number }): boolean => canInUnit(actor, 'plans.write', plan.unit_id);
 /** canEditPlan, or the refusal of src/access (403). */
-export function assertCanEditPlan(actor: Who, plan: { readonly unit_id: number }): void {
-  if (!canEditPlan(actor, plan)) assertCan(actor, 'plans.write', plan.unit_id, { outside: 'forbidden' });
-}
+export const assertCanEditPlan = (actor: Who, plan: { readonly unit_id: number }): void => assertCanInUnit(actor, 'plans.write', plan.unit_id);

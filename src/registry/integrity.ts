@@ -94,11 +94,6 @@ export const FLAG_STATES = ['open', 'confirmed', 'dismissed'] as const;
 /** How a flag is reviewed. */
 export const FLAG_REVIEWS = ['confirmed', 'dismissed'] as const satisfies readonly (typeof FLAG_STATES)[number][];
 
-/** The commune of a flag (for the policy check before the review), or null. */
-export async function flagUnit(q: Q, id: number): Promise<{ unit_id: number } | null> {
-  return (await q.selectFrom('integrity_flags').select('unit_id').where('id', '=', id).executeTakeFirst()) ?? null;
-}
-
 export async function reviewFlag(q: Q, id: number, state: (typeof FLAG_REVIEWS)[number], note: string, by: string | null) {
   const r = await q.updateTable('integrity_flags').set({ state, note, reviewed_by: by, reviewed_at: sqlNow() }).where('id', '=', id).returning(['id', 'unit_id']).executeTakeFirst();
   return r ?? null;

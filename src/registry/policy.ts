@@ -4,7 +4,7 @@
 // (the person's, the import's, the proposal's, the flag's), not anywhere in the actor's roles.
 // Row-level security keeps reads inside the actor's whole scope; these rules narrow the writes.
 // The CLI and jobs act as the system (no actor) and pass.
-import { assertCan, can, type Actor } from '../access/index.ts';
+import { assertCanInUnit, canInUnit, type Actor } from '../access/index.ts';
 
 /** The rules in words, for the permissions page (docs/guide/phan-quyen.md is generated with them). */
 export const registryRules = [
@@ -31,32 +31,15 @@ export const registryRules = [
 type Who = Actor | null;
 type InUnit = { readonly unit_id: number } | { readonly unitId: number };
 const unitOf = (r: InUnit) => ('unit_id' in r ? r.unit_id : r.unitId);
-const system = (actor: Who) => actor === null;
 
 /** May the actor change this commune's households, persons or imports? */
-export function canWriteRegistry(actor: Who, record: InUnit): boolean {
-  return system(actor) || can(actor, 'registry.write', unitOf(record));
-}
-
+export const canWriteRegistry = (actor: Who, record: InUnit): boolean => canInUnit(actor, 'registry.write', unitOf(record));
 /** May the actor confirm or reject this life-event proposal? */
-export function canDecideProposal(actor: Who, proposal: InUnit): boolean {
-  return system(actor) || can(actor, 'benefits.decide', unitOf(proposal));
-}
-
+export const canDecideProposal = (actor: Who, proposal: InUnit): boolean => canInUnit(actor, 'benefits.decide', unitOf(proposal));
 /** May the actor confirm or dismiss this integrity flag? */
-export function canReviewFlag(actor: Who, flag: InUnit): boolean {
-  return system(actor) || can(actor, 'integrity.review', unitOf(flag));
-}
+export const canReviewFlag = (actor: Who, flag: InUnit): boolean => canInUnit(actor, 'integrity.review', unitOf(flag));
 
-
-// The refusals of src/access (403 without the permission; outside the commune 403, or 404 where
-// the record is to stay unseen), so that a refusal reads the same wherever it comes from.
-export function assertCanWriteRegistry(actor: Who, record: InUnit, outside: 'forbidden' | 'not-found' = 'forbidden'): void {
-  if (!canWriteRegistry(actor, record)) assertCan(actor, 'registry.write', unitOf(record), { outside });
-}
-export function assertCanDecideProposal(actor: Who, proposal: InUnit): void {
-  if (!canDecideProposal(actor, proposal)) assertCan(actor, 'benefits.decide', unitOf(proposal), { outside: 'forbidden' });
-}
-export function assertCanReviewFlag(actor: Who, flag: InUnit): void {
-  if (!canReviewFlag(actor, flag)) assertCan(actor, 'integrity.review', unitOf(flag), { outside: 'forbidden' });
-}
+// The refusals of src/access, so that a refusal reads the same wherever it comes from.
+export const assertCanWriteRegistry = (actor: Who, record: InUnit, outside: 'forbidden' | 'not-found' = 'forbidden'): void => assertCanInUnit(actor, 'registry.write', unitOf(record), outside);
+export const assertCanDecideProposal = (actor: Who, proposal: InUnit): void => assertCanInUnit(actor, 'benefits.decide', unitOf(proposal));
+export const assertCanReviewFlag = (actor: Who, flag: InUnit): void => assertCanInUnit(actor, 'integrity.review', unitOf(flag));

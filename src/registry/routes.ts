@@ -31,7 +31,7 @@ import { householdFacts } from './law.ts';
 import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer, reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { startImport } from './import-job.ts';
 import { decideProposal, detectLifeEvents, listProposals, openProposal, type ProposalDecision } from './events.ts';
-import { flagUnit, integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
+import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
 import { assertCanDecideProposal, assertCanReviewFlag, assertCanWriteRegistry } from './policy.ts';
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
@@ -325,10 +325,9 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     schema: { tags: ['registry'], summary: 'Confirm or dismiss a flag with a note', params: Id,
       body: FlagReviewBody, response: { 200: FlagReviewed } },
   }, async (req) => withActor(db, req.actor, async (tx) => {
-    const flag = await flagUnit(tx, req.params.id);
-    if (flag) assertCanReviewFlag(req.actor, flag); // in the flag's commune (policy.ts)
     const r = await reviewFlag(tx, req.params.id, req.body.state, req.body.note, req.actor!.username);
     if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
+    assertCanReviewFlag(req.actor, r); // in the flag's commune (policy.ts); a refusal rolls the review back
     await audit(tx, { actor: who(req), action: `integrity.${req.body.state}`, entity: 'integrity_flag', entityId: r.id, unitId: r.unit_id, after: req.body, ip: req.ip });
     return { id: r.id, unitId: r.unit_id };
   }));
