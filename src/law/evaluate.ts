@@ -6,7 +6,7 @@ import { check } from '../kernel/validate.ts';
 import { ALL_INDICATOR_KEYS, LAW_PARAMETERS, cite, type ParamSet } from './parameters.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT, type Classification, type PovertyClass } from './poverty.ts';
 import { entitlementInMonth, type Entitlement } from './assistance.ts';
-import { formatCoefficientVi, formatMonthVi, formatVnd, isMonth, type Month } from './months.ts';
+import { formatCoefficientVi, formatMonthVi, formatVnd, isMonth, monthOf, type Month } from './months.ts';
 import { EvaluateInputSchema, type EvaluateInput, type HouseholdInput, type MeritProfileInput } from './schema.ts';
 import { meritMonth, type MeritMonth, type MeritProfileFacts } from './merit.ts';
 import { MERIT_CATEGORY } from './merit-categories.ts';
@@ -88,16 +88,15 @@ export function evaluateHousehold(h: HouseholdInput, at: Month, year: number, pa
     if (!m.meritProfiles?.length) return e;
     // A merit allowance stops after the month of death (as social assistance does, Decree 20/2021 Art. 8;
     // for merit allowances the month is taken from the profile's end month when one is recorded).
-    const deathMonth = m.dateOfDeath ? m.dateOfDeath.slice(0, 7) : null;
-    const merit = meritMonth(m.meritProfiles.map((p) => toMeritFacts(p, deathMonth)), at, params);
+    const merit = meritMonth(m.meritProfiles.map((p) => toMeritFacts(p, m.dateOfDeath ?? null)), at, params);
     return { ...e, merit, monthlyTotal: e.monthlyTotal + (merit.monthlyTotal ?? 0), incomplete: e.incomplete || merit.monthlyTotal === null };
   });
   return { id: h.id, name: h.name, classification, povertyStatusUsed, members };
 }
 
-/** An evaluate-file (or registry) profile as the rule's facts; a death month caps the end month. */
-export function toMeritFacts(p: MeritProfileInput, deathMonth: string | null = null): MeritProfileFacts {
-  const end = [p.endMonth ?? null, deathMonth].filter((x): x is string => !!x).sort()[0] ?? null;
+/** An evaluate-file (or registry) profile as the rule's facts; the month of a death caps the end month. */
+export function toMeritFacts(p: MeritProfileInput, dateOfDeath: string | null = null): MeritProfileFacts {
+  const end = [p.endMonth ?? null, dateOfDeath ? monthOf(dateOfDeath) : null].filter((x): x is string => !!x).sort()[0] ?? null;
   return { id: p.id, category: p.category, ...(p.facts ?? {}), startMonth: p.startMonth, endMonth: end };
 }
 

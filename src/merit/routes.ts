@@ -22,9 +22,8 @@ const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, us
 const SENSITIVE_FACTS = [...HEALTH_FACTS, 'allowance'];
 
 /** The month's allowance of every profile of one person (the person's death month ends them). */
-function monthOf(rows: readonly store.MeritProfileRow[], person: store.PersonRef, month: string) {
-  const death = person.death_date ? person.death_date.slice(0, 7) : null;
-  return meritMonth(rows.map((r) => toMeritFacts({ id: String(r.id), category: r.category, facts: r.facts, startMonth: r.start_month, endMonth: r.end_month }, death)), month);
+function allowancesOf(rows: readonly store.MeritProfileRow[], person: store.PersonRef, month: string) {
+  return meritMonth(rows.map((r) => toMeritFacts({ id: String(r.id), category: r.category, facts: r.facts, startMonth: r.start_month, endMonth: r.end_month }, person.death_date)), month);
 }
 
 async function full(tx: Transaction<DB>, req: FastifyRequest, asked: boolean | undefined, entity: 'merit_profile' | 'person', id: number, unitId: number, personId: number): Promise<boolean> {
@@ -48,7 +47,7 @@ export const meritRoutes: FeatureRoutes = async (app, { db }) => {
     const f = await full(tx, req, req.query.full, 'person', person.id, person.unit_id, person.id);
     if (f) noStore(reply);
     const rows = await store.profilesOfPerson(tx, person.id);
-    return presentProfileList(rows, monthOf(rows, person, req.query.month ?? today().slice(0, 7)), f);
+    return presentProfileList(rows, allowancesOf(rows, person, req.query.month ?? today().slice(0, 7)), f);
   }));
 
   app.get('/api/merit/profiles/:id', {
@@ -62,7 +61,7 @@ export const meritRoutes: FeatureRoutes = async (app, { db }) => {
     const f = await full(tx, req, req.query.full, 'merit_profile', p.id, p.unit_id, p.person_id);
     if (f) noStore(reply);
     const person = (await store.personRef(tx, p.person_id))!;
-    const month = monthOf([p], person, req.query.month ?? today().slice(0, 7));
+    const month = allowancesOf([p], person, req.query.month ?? today().slice(0, 7));
     return { profile: presentProfile(p, month.allowances[0] ?? null, f), history: (await store.profileHistory(tx, p.id)).map((v) => presentProfileVersion(v, f)) };
   }));
 
