@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, errorCatalogue, LimitError } from './errors.ts';
 import { text } from './i18n.ts';
+import { slots } from './slots.ts';
 import { paragraphsFromLines, type TextLine } from './layout.ts';
 
 export const OCR_LIMITS = {
@@ -81,21 +82,15 @@ export function ocrUnavailable(path: string): AppError {
   return new AppError(errorCatalogue.ocrUnavailable, m, [{ path, message: m }]);
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-let waiting = 0;
+const ocrSlot = slots(1, OCR_LIMITS.maxWaiting, text('Máy chủ đang nhận dạng chữ cho tệp khác; hãy thử lại sau ít phút', 'The server is reading other scans; try again in a few minutes'));
 
 /** Runs `f` when the OCR is free: one document at a time, at most maxWaiting waiting (else 429). */
 async function oneAtATime<T>(f: () => Promise<T>): Promise<T> {
-  if (waiting >= OCR_LIMITS.maxWaiting + 1) {
-    throw new AppError(errorCatalogue.tooManyRequests, text('Máy chủ đang nhận dạng chữ cho tệp khác; hãy thử lại sau ít phút', 'The server is reading other scans; try again in a few minutes'));
-  }
-  waiting++;
-  const run = queue.then(f, f);
-  queue = run.catch(() => undefined);
+  const release = await ocrSlot();
   try {
-    return await run;
+    return await f();
   } finally {
-    waiting--;
+    release();
   }
 }
 

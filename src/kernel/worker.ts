@@ -6,8 +6,9 @@
 // compiled dist/ it imports the .js as is. At most ANSINH_PARSE_WORKERS (default 2) run at a
 // time; up to MAX_WAITING others wait their turn, and more are refused with a 429.
 import { Worker } from 'node:worker_threads';
-import { AppError, errorCatalogue, LimitError } from './errors.ts';
+import { LimitError } from './errors.ts';
 import { text } from './i18n.ts';
+import { slots } from './slots.ts';
 
 export interface WorkerCaps {
   /** The worker's old-generation heap, MB: past it the worker is stopped (not the server). */
@@ -33,22 +34,7 @@ const tsxApi = fromSources ? import.meta.resolve('tsx/esm/api') : null;
 export const MAX_RUNNING = Math.max(1, Number(process.env.ANSINH_PARSE_WORKERS) || 2);
 /** Tasks that may wait for a worker; past them a request is refused (429) rather than held. */
 export const MAX_WAITING = 8;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function slot(): Promise<() => void> {
-  if (running >= MAX_RUNNING) {
-    if (waiting.length >= MAX_WAITING) {
-      throw new AppError(errorCatalogue.tooManyRequests, text('Máy chủ đang đọc nhiều tệp cùng lúc; hãy thử lại sau ít phút', 'The server is reading many files at once; try again in a few minutes'));
-    }
-    await new Promise<void>((r) => waiting.push(r));
-  }
-  running++;
-  return () => {
-    running--;
-    waiting.shift()?.();
-  };
-}
+const slot = slots(MAX_RUNNING, MAX_WAITING, text('Máy chủ đang đọc nhiều tệp cùng lúc; hãy thử lại sau ít phút', 'The server is reading many files at once; try again in a few minutes'));
 
 /** The worker's heap cap was reached (413, limit "worker_memory"). */
 export const workerMemoryExceeded = (path: string, mb: number) =>
