@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { AppError, errorCatalogue, LimitError } from './errors.ts';
 import { text } from './i18n.ts';
 import { slots } from './slots.ts';
+import { isJpeg, isPng } from './upload.ts';
 import { paragraphsFromLines, type TextLine } from './layout.ts';
 
 export const OCR_LIMITS = {
@@ -34,8 +35,8 @@ export type ImageKind = 'png' | 'jpeg';
 
 /** The kind of an image by its first bytes. */
 export function imageKind(buf: Uint8Array): ImageKind | null {
-  if (buf[0] === 0x89 && buf[1] === 0x50 && buf[2] === 0x4e && buf[3] === 0x47) return 'png';
-  if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
+  if (isPng(buf)) return 'png';
+  if (isJpeg(buf)) return 'jpeg';
   return null;
 }
 

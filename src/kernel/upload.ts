@@ -12,8 +12,15 @@ export interface UploadedFile {
   readonly content: Buffer;
 }
 
+const startsWith = (buf: Uint8Array, ...bytes: number[]) => bytes.every((x, i) => buf[i] === x);
 /** A ZIP archive by its first bytes ("PK\x03\x04"): .docx and .xlsx files are ZIP archives. */
-export const isZip = (buf: Uint8Array) => buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+export const isZip = (buf: Uint8Array) => startsWith(buf, 0x50, 0x4b, 0x03, 0x04);
+/** A PNG image by its 8-byte signature. */
+export const isPng = (buf: Uint8Array) => startsWith(buf, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+/** A JPEG image by its first bytes (SOI and a marker). */
+export const isJpeg = (buf: Uint8Array) => startsWith(buf, 0xff, 0xd8, 0xff);
+/** A PDF that starts with its header (an attachment; plan uploads also take a header after leading bytes: src/kernel/pdf.ts). */
+export const startsAsPdf = (buf: Uint8Array) => startsWith(buf, 0x25, 0x50, 0x44, 0x46, 0x2d);
 
 /** "3 MB", "50 MB": a size limit as the user reads it. */
 export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

@@ -3,17 +3,17 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError, errorCatalogue } from '../kernel/errors.ts';
+import { isJpeg, isPng, isZip, startsAsPdf } from '../kernel/upload.ts';
 import { getSubmission, type Q, type UnitRef } from './store.ts';
 
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
 /** The content type of a file from its magic bytes; null when not an accepted type. */
 export function sniffType(b: Uint8Array, fileName: string): string | null {
-  const starts = (...xs: number[]) => xs.every((x, i) => b[i] === x);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+  if (startsAsPdf(b)) return 'application/pdf';
+  if (isJpeg(b)) return 'image/jpeg';
+  if (isPng(b)) return 'image/png';
+  if (isZip(b)) {
     // Office files are ZIP archives; the name tells which one, the bytes that it is a ZIP.
     if (/\.docx$/i.test(fileName)) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     if (/\.xlsx$/i.test(fileName)) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
