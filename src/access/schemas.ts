@@ -119,3 +119,7 @@ export function userView(u: UserListRow): UserView {
 export type UserCreated = Static<typeof UserCreated>;
 export type PasswordReset = Static<typeof PasswordReset>;
 export type TotpSetup = Static<typeof TotpSetup>;
+export type NewUser = Static<typeof NewUser>;
+export type RoleAssignments = Static<typeof RoleAssignments>;
+export type UserList = Static<typeof UserList>;
+export type TokenList = Static<typeof TokenList>;

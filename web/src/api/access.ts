@@ -2,20 +2,19 @@
 // user's account in one place, typed by the server's contract (src/access/schemas.ts, type-only).
 // Pages call these functions (writes) or read the `paths` with useApi (reads).
 import { api } from '../lib/api.ts';
-import type { PasswordReset, TokenBody, TokenCreated, TokenView, TotpSetup, UserCreated, UserView } from '../../../src/access/schemas.ts';
+import type { NewUser, PasswordReset, RoleAssignments, TokenBody, TokenCreated, TotpSetup, UserCreated, UserView } from '../../../src/access/schemas.ts';
+export type { TokenList, UserList } from '../../../src/access/schemas.ts';
 
 /** Reads, for useApi. */
 export const paths = {
   users: '/api/users',
   tokens: '/api/tokens',
 } as const;
-export type UserList = { items: UserView[] };
-export type TokenList = { items: TokenView[] };
 
 const user = (id: number) => `/api/users/${id}`;
 
-export const createUser = (body: { username: string; displayName: string; password?: string; roles?: { role: string; unitCode: string | null }[] }) => api<UserCreated>('POST', paths.users, body);
-export const setRoles = (id: number, roles: { role: string; unitCode: string | null }[]) => api<UserView>('PUT', `${user(id)}/roles`, roles);
+export const createUser = (body: NewUser) => api<UserCreated>('POST', paths.users, body);
+export const setRoles = (id: number, roles: RoleAssignments) => api<UserView>('PUT', `${user(id)}/roles`, roles);
 export const resetPassword = (id: number) => api<PasswordReset>('POST', `${user(id)}/password-reset`, {});
 export const setDisabled = (id: number, disabled: boolean) => api<UserView>('PATCH', user(id), { disabled });
 
