@@ -158,6 +158,8 @@ test('import → classify → enrol → payroll', async () => {
   await screenshot(boss.page, 'doi-tuong-phe-duyet-chi-tra.png', false);
   await confirm.getByRole('button', { name: /Phê duyệt danh sách|Đã kiểm tra, vẫn phê duyệt/ }).click();
   await boss.page.locator('#payroll-approved').waitFor();
+  // The list is read again after the approval: wait for its row to say so (it raced the check before).
+  await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).filter({ hasText: 'Đã duyệt' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
   assert.match(await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).innerText(), /Đã duyệt/);
   await boss.context.close();
 });
