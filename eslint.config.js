@@ -5,7 +5,23 @@
 // that lint passes, and listed so that none is added silently.
 import tseslint from 'typescript-eslint';
 
-const features = ['access', 'audit', 'db', 'demo', 'home', 'indicators', 'jobs', 'kernel', 'law', 'monitoring', 'payments', 'plans', 'registry', 'system', 'units'];
+const features = [
+  'access',
+  'audit',
+  'db',
+  'demo',
+  'home',
+  'indicators',
+  'jobs',
+  'kernel',
+  'law',
+  'monitoring',
+  'payments',
+  'plans',
+  'registry',
+  'system',
+  'units',
+];
 
 /** What each folder of src/ may import, besides itself. */
 const mayImport = {
@@ -15,7 +31,16 @@ const mayImport = {
   units: ['kernel', 'db'],
   indicators: ['kernel', 'db', 'units'],
   audit: ['kernel', 'db', 'units', 'access' /* known: the actor type and scope */],
-  access: ['kernel', 'db', 'audit', 'demo' /* known: demo logins */, 'monitoring' /* known: the monitoring policy rule on the permissions page */, 'registry', 'payments', 'plans' /* their policy rules on the permissions page */],
+  access: [
+    'kernel',
+    'db',
+    'audit',
+    'demo' /* known: demo logins */,
+    'monitoring' /* known: the monitoring policy rule on the permissions page */,
+    'registry',
+    'payments',
+    'plans' /* their policy rules on the permissions page */,
+  ],
   jobs: ['kernel', 'db', 'audit'],
   plans: ['kernel', 'db', 'access', 'audit', 'units', 'indicators'],
   monitoring: ['kernel', 'db', 'access', 'audit', 'indicators', 'plans' /* known: plan targets */, 'registry' /* known: registry figures */],
@@ -62,7 +87,10 @@ export default [
       testImports,
       ...features
         .filter((f) => f !== folder && !allowed.includes(f))
-        .map((f) => ({ group: [`../${f}/*`, `../../${f}/*`, `../${f}/**`, `../../${f}/**`], message: `src/${folder} may not import src/${f} (eslint.config.js: mayImport).` })),
+        .map((f) => ({
+          group: [`../${f}/*`, `../../${f}/*`, `../${f}/**`, `../../${f}/**`],
+          message: `src/${folder} may not import src/${f} (eslint.config.js: mayImport).`,
+        })),
     ]),
   })),
   {

@@ -32,8 +32,17 @@ async function seed(db: Db, persons: number, big: number): Promise<string> {
   const thuLum = await sql<{ id: number; province_code: string }>`select c.id, p.code as province_code from units c join units p on p.id = c.parent_id
     where c.code = ${COMMUNE} and c.level = 'commune' and c.valid_to is null`.execute(db.k);
   const villages = await sql<{ id: number }>`select id from units where parent_id = ${thuLum.rows[0]!.id} and level = 'village'`.execute(db.k);
-  const bigUnit: SynthUnit = { unitId: thuLum.rows[0]!.id, provinceCode: thuLum.rows[0]!.province_code, villageIds: villages.rows.map((v) => v.id), codePrefix: 'TLB-' };
-  const others = await sql<{ id: number; code: string; province_code: string }>`select c.id, c.code, p.code as province_code from units c join units p on p.id = c.parent_id
+  const bigUnit: SynthUnit = {
+    unitId: thuLum.rows[0]!.id,
+    provinceCode: thuLum.rows[0]!.province_code,
+    villageIds: villages.rows.map((v) => v.id),
+    codePrefix: 'TLB-',
+  };
+  const others = await sql<{
+    id: number;
+    code: string;
+    province_code: string;
+  }>`select c.id, c.code, p.code as province_code from units c join units p on p.id = c.parent_id
     where c.level = 'commune' and c.valid_to is null and p.level = 'province' and c.code <> ${COMMUNE} order by p.code, c.code limit 400`.execute(db.k);
   const spread: SynthUnit[] = others.rows.map((c) => ({ unitId: c.id, provinceCode: c.province_code, villageIds: [], codePrefix: `${c.code}-` }));
   const insert = async (data: ReturnType<typeof generateRegistry>) => {
@@ -46,16 +55,25 @@ async function seed(db: Db, persons: number, big: number): Promise<string> {
   await insert(generateRegistry(7, Math.round(big / 3.67), [bigUnit], '2026-11-01', '011'));
   if (persons > big) await insert(generateRegistry(8, Math.round((persons - big) / 3.67), spread, '2026-11-01', '013'));
   await sql`vacuum analyze`.execute(db.k);
-  const n = await sql<{ all: number; here: number }>`select count(*)::int as all, count(*) filter (where unit_id = ${bigUnit.unitId})::int as here from persons`.execute(db.k);
+  const n = await sql<{
+    all: number;
+    here: number;
+  }>`select count(*)::int as all, count(*) filter (where unit_id = ${bigUnit.unitId})::int as here from persons`.execute(db.k);
   return `${n.rows[0]!.all.toLocaleString('en')} persons, ${n.rows[0]!.here.toLocaleString('en')} of them in Thu Lũm (${COMMUNE})`;
 }
 
-interface Server { readonly port: number; readonly child: ChildProcess; stop(): Promise<void> }
+interface Server {
+  readonly port: number;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
 
 export async function serve(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'bin/ansinh.js'), 'serve', '--no-demo'], {
-    cwd: root, env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-2000)));
@@ -65,20 +83,49 @@ export async function serve(env: NodeJS.ProcessEnv): Promise<Server> {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (r.ok) break;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     if (Date.now() - t0 > 300_000) throw new Error('serve did not answer within 300 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { port, child, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r))); } };
+  return {
+    port,
+    child,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    },
+  };
 }
 
 export async function signIn(port: number, username: string, password: string): Promise<string> {
-  const r = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const r = await fetch(`http://127.0.0.1:${port}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!r.ok) throw new Error(`sign-in ${username}: ${r.status} ${await r.text()}`);
-  return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
-const searchTerms = ['Lò Văn Khăm', 'Giàng A Páo', 'Tẩn Láo', 'Thị Ún', 'Vàng Thị Mỷ', 'Lý Mó Xá', 'Lường Văn Ún', 'Khằm', 'Sùng A Dế', 'Chảo Mẩy', 'Nguyen Van Nam', 'TLB-00042'];
+const searchTerms = [
+  'Lò Văn Khăm',
+  'Giàng A Páo',
+  'Tẩn Láo',
+  'Thị Ún',
+  'Vàng Thị Mỷ',
+  'Lý Mó Xá',
+  'Lường Văn Ún',
+  'Khằm',
+  'Sùng A Dế',
+  'Chảo Mẩy',
+  'Nguyen Van Nam',
+  'TLB-00042',
+];
 
 /** The GETs of the pages an officer of Thu Lũm opens, with their share of the mix. */
 export function pageMix(): [number, string, () => string][] {
@@ -96,7 +143,11 @@ export function pageMix(): [number, string, () => string][] {
   ];
 }
 
-interface Sample { readonly name: string; readonly ms: number; readonly status: number }
+interface Sample {
+  readonly name: string;
+  readonly ms: number;
+  readonly status: number;
+}
 
 function get(agent: Agent, port: number, path: string, cookie: string): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
@@ -118,18 +169,23 @@ export async function level(port: number, cookie: string, users: number, seconds
   const samples: Sample[] = [];
   const end = performance.now() + seconds * 1000;
   let n = 0;
-  await Promise.all(Array.from({ length: users }, async () => {
-    while (performance.now() < end) {
-      const [name, path] = weights[(n++ * 7919) % weights.length]!;
-      const r = await get(agent, port, path(), cookie);
-      samples.push({ name, ...r });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: users }, async () => {
+      while (performance.now() < end) {
+        const [name, path] = weights[(n++ * 7919) % weights.length]!;
+        const r = await get(agent, port, path(), cookie);
+        samples.push({ name, ...r });
+      }
+    }),
+  );
   agent.destroy();
   return samples;
 }
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN; };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 
 function summary(label: string, xs: Sample[], seconds: number, base?: { p50: number; p95: number }): { p50: number; p95: number } {
@@ -140,7 +196,9 @@ function summary(label: string, xs: Sample[], seconds: number, base?: { p50: num
   const timeouts = xs.filter((x) => x.status === -1).length;
   const errors = xs.length - ok.length - timeouts;
   const ratio = base ? `  = ${(p50 / base.p50).toFixed(1)}× / ${(p95 / base.p95).toFixed(1)}× health` : '';
-  console.log(`  ${label.padEnd(26)} ${String(xs.length).padStart(6)} req ${(xs.length / seconds).toFixed(0).padStart(5)}/s  p50 ${ms(p50).padStart(7)}  p95 ${ms(p95).padStart(7)}  p99 ${ms(pct(lat, 99)).padStart(7)}  errors ${errors} timeouts ${timeouts}${ratio}`);
+  console.log(
+    `  ${label.padEnd(26)} ${String(xs.length).padStart(6)} req ${(xs.length / seconds).toFixed(0).padStart(5)}/s  p50 ${ms(p50).padStart(7)}  p95 ${ms(p95).padStart(7)}  p99 ${ms(pct(lat, 99)).padStart(7)}  errors ${errors} timeouts ${timeouts}${ratio}`,
+  );
   return { p50, p95 };
 }
 
@@ -161,7 +219,12 @@ async function runOn(label: string, env: NodeJS.ProcessEnv, seconds: number, use
       const base = summary('health (baseline)', await level(server.port, cookie, u, seconds, [[1, 'health', () => '/api/health']]), seconds);
       const xs = await level(server.port, cookie, u, seconds, mix);
       summary('page mix', xs, seconds, base);
-      for (const [, name] of mix) summary(`  ${name}`, xs.filter((x) => x.name === name), seconds);
+      for (const [, name] of mix)
+        summary(
+          `  ${name}`,
+          xs.filter((x) => x.name === name),
+          seconds,
+        );
     }
   } finally {
     await server.stop();

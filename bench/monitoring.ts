@@ -46,12 +46,16 @@ async function load(db: Db, communes: number): Promise<{ ms: number; values: num
       case when i <= 52 and i % 4 = 0 then '{sex}'::text[] else '{}'::text[] end, 'reported', 'bench'
     from generate_series(1, ${INDICATORS}) i on conflict (code) do nothing`.execute(k);
   // A plan per province with 20 targets for 2030.
-  await sql`insert into plans (unit_id, kind, number, title, status) select id, 'action_programme', code || '-CTr/TU', 'Chương trình hành động', 'confirmed' from units where level = 'province'`.execute(k);
+  await sql`insert into plans (unit_id, kind, number, title, status) select id, 'action_programme', code || '-CTr/TU', 'Chương trình hành động', 'confirmed' from units where level = 'province'`.execute(
+    k,
+  );
   await sql`insert into plan_targets (plan_id, unit_id, indicator_code, comparator, value, unit, year, confirmed)
     select p.id, p.unit_id, 'bench_' || lpad(i::text, 2, '0'), case when i % 3 = 0 then '<' else '>=' end, case when i % 3 = 0 then 10 else 90 end, '%', 2030, true
     from plans p cross join generate_series(1, 20) i`.execute(k);
   await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at)
-    select u.id, y::text, 'approved', make_date(y, 11, 20), make_date(y, 11, 25) from units u cross join unnest(${YEARS}::int[]) y where u.level = 'commune'`.execute(k);
+    select u.id, y::text, 'approved', make_date(y, 11, 20), make_date(y, 11, 25) from units u cross join unnest(${YEARS}::int[]) y where u.level = 'commune'`.execute(
+    k,
+  );
   // Values: deterministic pseudo-random levels and trends per commune and indicator.
   await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value)
     select u.id, i.code, y::text, '',
@@ -133,14 +137,18 @@ async function runOn(kind: 'postgres' | 'pglite', communes: number): Promise<voi
     await ensureMonitoringSchema(db);
     console.log(`\n--- ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} (fresh database) ---`);
     const l = await load(db, communes);
-    console.log(`load: ${l.values.toLocaleString('en')} values (${communes} communes × ${INDICATORS} indicators × ${YEARS.length} years + sex breakdowns) in ${fmt(l.ms / 1000)} s (generated in SQL)`);
+    console.log(
+      `load: ${l.values.toLocaleString('en')} values (${communes} communes × ${INDICATORS} indicators × ${YEARS.length} years + sex breakdowns) in ${fmt(l.ms / 1000)} s (generated in SQL)`,
+    );
     const t0 = process.hrtime.bigint();
     const rows = await db.k.transaction().execute((tx) => rebuildAggregates(tx as unknown as Q));
     const full = ms(t0);
     console.log(`full roll-up (one set-based query over units.ancestors): ${rows.toLocaleString('en')} aggregate rows in ${fmt(full / 1000)} s`);
     const sample = kind === 'postgres' ? 400 : 150;
     const nv = await naive(db, sample);
-    console.log(`naive baseline: ${fmt(nv.perQuery)} ms/query on a sample of ${sample}, × ${nv.queries.toLocaleString('en')} queries (units × indicators × years) ≈ ${fmt(nv.extrapolated / 1000)} s (extrapolated)`);
+    console.log(
+      `naive baseline: ${fmt(nv.perQuery)} ms/query on a sample of ${sample}, × ${nv.queries.toLocaleString('en')} queries (units × indicators × years) ≈ ${fmt(nv.extrapolated / 1000)} s (extrapolated)`,
+    );
     console.log(`ratio naive / set-based roll-up: ${fmt(nv.extrapolated / full)}×`);
     const commune = (await findUnit(db.k, '00001'))!;
     const province = (await findUnit(db.k, '01'))!;
@@ -150,9 +158,14 @@ async function runOn(kind: 'postgres' | 'pglite', communes: number): Promise<voi
     const dk = await timed(reps, () => childrenCompared(db.k, province, 2025, 'vi'));
     const di = await timed(reps, () => indicatorDetail(db.k, province, 'bench_01', 2025, 'vi'));
     const dn = await timed(reps, () => countryDashboard(db.k, 2025, 'vi'));
-    const line = (n: string, t: { p50: number; p95: number }) => console.log(`  ${n.padEnd(42)} p50 ${fmt(t.p50).padStart(6)} ms   p95 ${fmt(t.p95).padStart(6)} ms`);
+    const line = (n: string, t: { p50: number; p95: number }) =>
+      console.log(`  ${n.padEnd(42)} p50 ${fmt(t.p50).padStart(6)} ms   p95 ${fmt(t.p95).padStart(6)} ms`);
     // The machine's load, so that a slow run on a busy machine reads as such.
-    console.log(`dashboard reads (${reps} requests each, store call + JSON serialization, no HTTP; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}):`);
+    console.log(
+      `dashboard reads (${reps} requests each, store call + JSON serialization, no HTTP; load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}):`,
+    );
     line('commune targets table (20 targets)', dc);
     line('province targets table (20 targets)', dp);
     line('province: communes compared (20 indicators)', dk);

@@ -24,7 +24,11 @@ function backendsMs(): number {
   let t = 0;
   const pids = execSync('pgrep -f "postgres: .*ansinh_bench_load" || true').toString().trim().split('\n').filter(Boolean);
   for (const pid of pids) {
-    try { t += cpuMs(Number(pid)); } catch { /* exited */ }
+    try {
+      t += cpuMs(Number(pid));
+    } catch {
+      /* exited */
+    }
   }
   return t;
 }
@@ -60,7 +64,9 @@ export async function run(): Promise<void> {
       const xs = await level(server.port, cookie, users, seconds, [entry]);
       const node = (cpuMs(server.child.pid!) - n0) / xs.length;
       const db = Math.max(0, backendsMs() - p0) / xs.length;
-      console.log(`  ${entry[1].padEnd(20)} ${String(xs.length).padStart(5)} req  server ${node.toFixed(1).padStart(5)} ms  PostgreSQL ${db.toFixed(1).padStart(5)} ms`);
+      console.log(
+        `  ${entry[1].padEnd(20)} ${String(xs.length).padStart(5)} req  server ${node.toFixed(1).padStart(5)} ms  PostgreSQL ${db.toFixed(1).padStart(5)} ms`,
+      );
     }
   } finally {
     await server.stop();

@@ -9,14 +9,16 @@ import { readFileSync } from 'node:fs';
 import { extractPlan } from '../src/plans/extract/index.ts';
 import { arg } from './lib.ts';
 
-
-const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024']
-  .map((f) => readFileSync(new URL(`../reference/plans/${f}.txt`, import.meta.url), 'utf8'));
+const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024'].map((f) =>
+  readFileSync(new URL(`../reference/plans/${f}.txt`, import.meta.url), 'utf8'),
+);
 
 /** The shapes: the shared plans one after another; an objectives section that is all targets; one line of digits. */
 const shapes: Record<string, (n: number) => string> = {
   plans: (n) => fill(plans.join('\n\n'), n),
-  targets: (n) => 'KẾ HOẠCH\n\nII. MỤC TIÊU\n\n' + fill('- Tỷ lệ hộ nghèo giảm bình quân trên 3%/năm; trên 95% dân số tham gia BHYT; 100% trẻ em dưới 6 tuổi được cấp thẻ BHYT.\n', n),
+  targets: (n) =>
+    'KẾ HOẠCH\n\nII. MỤC TIÊU\n\n' +
+    fill('- Tỷ lệ hộ nghèo giảm bình quân trên 3%/năm; trên 95% dân số tham gia BHYT; 100% trẻ em dưới 6 tuổi được cấp thẻ BHYT.\n', n),
   digits: (n) => fill('1234567890', n),
 };
 
@@ -44,7 +46,9 @@ export async function run(): Promise<void> {
       const perKb = ms / (n / 1000);
       base ??= perKb;
       const growth = prev ? (ms / prev.ms / (n / prev.n)).toFixed(2) : '-';
-      console.log(`${name.padEnd(8)} ${String(n).padStart(12)}   ${(ms / 1000).toFixed(2).padStart(6)} s   ${perKb.toFixed(2).padStart(9)}   ${(perKb / base).toFixed(2).padStart(21)}   ${growth.padStart(6)}   (${targets} targets)`);
+      console.log(
+        `${name.padEnd(8)} ${String(n).padStart(12)}   ${(ms / 1000).toFixed(2).padStart(6)} s   ${perKb.toFixed(2).padStart(9)}   ${(perKb / base).toFixed(2).padStart(21)}   ${growth.padStart(6)}   (${targets} targets)`,
+      );
       prev = { n, ms };
     }
   }

@@ -16,7 +16,6 @@ import '../src/registry/review.ts';
 import { DUPLICATE_SIMILARITY } from '../src/registry/integrity.ts';
 import { arg, flag, median, secs } from './lib.ts';
 
-
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const r = await fn();
@@ -51,11 +50,16 @@ async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full:
   let bare = 0;
   for (const table of ins) {
     await sql.raw(`drop table if exists bench_copy; create table bench_copy (like ${table} including all)`).execute(db.k);
-    const fks = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db.k);
+    const fks = await sql<{
+      def: string;
+    }>`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ${table}::regclass and contype = 'f'`.execute(db.k);
     for (const [j, fk] of fks.rows.entries()) await sql.raw(`alter table bench_copy add constraint bench_copy_fk${j} ${fk.def}`).execute(db.k);
     // and its triggers (the set-based reference checks of migration 068)
-    const triggers = await sql<{ def: string }>`select pg_get_triggerdef(oid) as def from pg_trigger where tgrelid = ${table}::regclass and not tgisinternal`.execute(db.k);
-    for (const t of triggers.rows) await sql.raw(t.def.replace(/^CREATE TRIGGER (\w+)/, 'CREATE TRIGGER bench_$1').replace(/ ON (public\.)?\w+ /, ' ON bench_copy ')).execute(db.k);
+    const triggers = await sql<{
+      def: string;
+    }>`select pg_get_triggerdef(oid) as def from pg_trigger where tgrelid = ${table}::regclass and not tgisinternal`.execute(db.k);
+    for (const t of triggers.rows)
+      await sql.raw(t.def.replace(/^CREATE TRIGGER (\w+)/, 'CREATE TRIGGER bench_$1').replace(/ ON (public\.)?\w+ /, ' ON bench_copy ')).execute(db.k);
     full += await into(table, 'bench_copy');
     await sql.raw(`drop table bench_copy; create table bench_copy (like ${table})`).execute(db.k);
     bare += await into(table, 'bench_copy');
@@ -64,13 +68,17 @@ async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full:
   return { full: out + full, bare: out + bare };
 }
 
-
 /**
  * A step and its floor, `repeat` times, each run from the same state (`reset`, untimed, before
  * each): the machine's noise moves single runs by a third, so the median of each is printed,
  * with the range of the bare-floor ratios of the runs.
  */
-async function measured(repeat: number, reset: () => Promise<unknown>, step: () => Promise<unknown>, floor: () => Promise<{ full: number; bare: number }>): Promise<{ ms: number; floor: { full: number; bare: number }; ratios: number[] }> {
+async function measured(
+  repeat: number,
+  reset: () => Promise<unknown>,
+  step: () => Promise<unknown>,
+  floor: () => Promise<{ full: number; bare: number }>,
+): Promise<{ ms: number; floor: { full: number; bare: number }; ratios: number[] }> {
   const ms: number[] = [];
   const full: number[] = [];
   const bare: number[] = [];
@@ -86,7 +94,9 @@ async function measured(repeat: number, reset: () => Promise<unknown>, step: () 
 
 function report(label: string, m: { ms: number; floor: { full: number; bare: number }; ratios: number[] }, extra = ''): void {
   const range = m.ratios.length > 1 ? `; ${m.ratios.length} runs, bare ratios ${Math.min(...m.ratios).toFixed(2)}–${Math.max(...m.ratios).toFixed(2)}` : '';
-  console.log(`  ${label.padEnd(21)} ${secs(m.ms).padStart(8)}  bare floor ${secs(m.floor.bare).padStart(7)}  ratio ${(m.ms / m.floor.bare).toFixed(2).padStart(5)}   (floor into indexed tables ${secs(m.floor.full)}, ratio ${(m.ms / m.floor.full).toFixed(2)}${range})${extra}`);
+  console.log(
+    `  ${label.padEnd(21)} ${secs(m.ms).padStart(8)}  bare floor ${secs(m.floor.bare).padStart(7)}  ratio ${(m.ms / m.floor.bare).toFixed(2).padStart(5)}   (floor into indexed tables ${secs(m.floor.full)}, ratio ${(m.ms / m.floor.full).toFixed(2)}${range})${extra}`,
+  );
 }
 
 async function setup(db: Db, persons: number): Promise<{ units: number[] }> {
@@ -111,8 +121,16 @@ async function setup(db: Db, persons: number): Promise<{ units: number[] }> {
     from persons where (date_of_birth <= date '1946-11-01' and not pension) or disability in ('severe', 'especially_severe')`.execute(db.k);
   // A settled database, as autovacuum leaves it after a bulk load (PGlite has no autovacuum).
   await sql`vacuum analyze`.execute(db.k);
-  const n = await sql<{ p: number; h: number; d: number }>`select (select count(*)::int from persons) as p, (select count(*)::int from households) as h, (select count(*)::int from benefit_decisions) as d`.execute(db.k);
-  console.log(`  registry: ${n.rows[0]!.p.toLocaleString('en')} persons, ${n.rows[0]!.h.toLocaleString('en')} households, ${n.rows[0]!.d.toLocaleString('en')} beneficiaries in ${units.length} communes`);
+  const n = await sql<{
+    p: number;
+    h: number;
+    d: number;
+  }>`select (select count(*)::int from persons) as p, (select count(*)::int from households) as h, (select count(*)::int from benefit_decisions) as d`.execute(
+    db.k,
+  );
+  console.log(
+    `  registry: ${n.rows[0]!.p.toLocaleString('en')} persons, ${n.rows[0]!.h.toLocaleString('en')} households, ${n.rows[0]!.d.toLocaleString('en')} beneficiaries in ${units.length} communes`,
+  );
   return { units: units.map((u) => u.unitId) };
 }
 
@@ -123,31 +141,55 @@ async function runOn(db: Db, label: string, persons: number, repeat: number): Pr
 
   // Each repetition from empty outputs (the review before the payroll: the payroll reads it).
   // The staging table's dead rows of the previous run are vacuumed first, as autovacuum would.
-  const review = await measured(repeat, async () => { await sql`truncate household_classifications`.execute(db.k); await sql`vacuum review_staging`.execute(db.k); },
+  const review = await measured(
+    repeat,
+    async () => {
+      await sql`truncate household_classifications`.execute(db.k);
+      await sql`vacuum review_staging`.execute(db.k);
+    },
     async () => runJob(db, await enqueueJob(db.k, 'annual_review', { year: 2026, unitId: null })),
-    () => copyFloor(db, ['select id, version, unit_id, area, income_per_month, deprivations, province_code from households'], ['household_classifications']));
+    () => copyFloor(db, ['select id, version, unit_id, area, income_per_month, deprivations, province_code from households'], ['household_classifications']),
+  );
   report('annual review:', review);
 
   const beneficiaries = 'select person_id from benefit_decisions';
-  const pay = await measured(repeat, () => sql`truncate payroll_lines, payrolls restart identity`.execute(db.k),
+  const pay = await measured(
+    repeat,
+    () => sql`truncate payroll_lines, payrolls restart identity`.execute(db.k),
     () => db.k.transaction().execute((tx) => generatePayrolls(tx, units, 202611, 'bench')),
-    () => copyFloor(db, [
-      `select p.id, p.unit_id, p.province_code, p.household_id, p.date_of_birth, p.death_date, p.disability, p.disability_certified_on, p.pension, p.schooling, p.conditions, h.disadvantaged_area
+    () =>
+      copyFloor(
+        db,
+        [
+          `select p.id, p.unit_id, p.province_code, p.household_id, p.date_of_birth, p.death_date, p.disability, p.disability_certified_on, p.pension, p.schooling, p.conditions, h.disadvantaged_area
         from persons p join households h on h.id = p.household_id where p.id in (${beneficiaries})`,
-      'select id, person_id, unit_id, province_code, kind, start_month, channel, account from benefit_decisions',
-      `select household_id, year, class from household_classifications where household_id in (select household_id from persons where id in (${beneficiaries}))`,
-      // children of single parents, and earlier payments of the same persons (none in this run)
-      `select c.household_id, c.id, c.relation, c.date_of_birth, c.death_date from persons c where c.household_id in (select household_id from persons where id in (${beneficiaries}) and 'single_parent' = any(conditions))`,
-      `select l.person_id, i.month, l.status from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
+          'select id, person_id, unit_id, province_code, kind, start_month, channel, account from benefit_decisions',
+          `select household_id, year, class from household_classifications where household_id in (select household_id from persons where id in (${beneficiaries}))`,
+          // children of single parents, and earlier payments of the same persons (none in this run)
+          `select c.household_id, c.id, c.relation, c.date_of_birth, c.death_date from persons c where c.household_id in (select household_id from persons where id in (${beneficiaries}) and 'single_parent' = any(conditions))`,
+          `select l.person_id, i.month, l.status from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
         where l.person_id in (${beneficiaries}) and pr.month <> 202611`,
-    ], ['payroll_lines']));
-  const pl = await sql<{ n: number; t: number; i: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as t, coalesce(sum(cardinality(items)), 0)::int as i from payroll_lines`.execute(db.k);
-  report('payroll 11/2026:', pay, `   ${pl.rows[0]!.n.toLocaleString('en')} lines, ${pl.rows[0]!.i.toLocaleString('en')} items, ${Number(pl.rows[0]!.t).toLocaleString('en')} VND`);
+        ],
+        ['payroll_lines'],
+      ),
+  );
+  const pl = await sql<{
+    n: number;
+    t: number;
+    i: number;
+  }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as t, coalesce(sum(cardinality(items)), 0)::int as i from payroll_lines`.execute(db.k);
+  report(
+    'payroll 11/2026:',
+    pay,
+    `   ${pl.rows[0]!.n.toLocaleString('en')} lines, ${pl.rows[0]!.i.toLocaleString('en')} items, ${Number(pl.rows[0]!.t).toLocaleString('en')} VND`,
+  );
 
-  const [dups, tDup] = await timed(() => sql<{ n: number }>`with f as (
+  const [dups, tDup] = await timed(() =>
+    sql<{ n: number }>`with f as (
       select a.id, b.id as other from persons a join persons b on b.province_code = a.province_code and b.date_of_birth = a.date_of_birth and b.id > a.id
       where a.death_date is null and b.death_date is null and similarity(a.name_folded, b.name_folded) >= ${DUPLICATE_SIMILARITY})
-    select count(*)::int as n from f`.execute(db.k));
+    select count(*)::int as n from f`.execute(db.k),
+  );
   const fDup = await copyFloor(db, ['select id, province_code, date_of_birth, name_folded, household_id from persons'], []);
   report('duplicate detection:', { ms: tDup, floor: fDup, ratios: [] }, `   ${dups.rows[0]!.n.toLocaleString('en')} candidate pairs; goal < 60 s`);
 }

@@ -21,13 +21,19 @@ function timeCommand(args: string[], env: NodeJS.ProcessEnv = process.env): numb
 /** Seconds from spawning `ansinh serve` to the first 200 of /api/health. */
 async function timeServe(dataDir: string, port: number): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin, 'serve'], { cwd: root, env: { ...process.env, ANSINH_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    cwd: root,
+    env: { ...process.env, ANSINH_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
       try {
         const r = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (r.ok) return (performance.now() - t0) / 1000;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}`);
       if (performance.now() - t0 > 300_000) throw new Error('serve did not answer /api/health within 300 s');
       await new Promise((r) => setTimeout(r, 50));
@@ -60,7 +66,9 @@ export async function run(args: string[]): Promise<void> {
     console.log(`ansinh --help                 ${f(help)}  = ${(help / bare).toFixed(2)}× baseline (goal ≤ 3×)`);
     console.log(`ansinh plan extract (Thu Lũm) ${f(extract)}  = ${(extract / bare).toFixed(2)}× baseline (goal < 1 s)`);
     console.log(`first start (demo seeded)     ${f(first)}`);
-    console.log(`second start → /api/health    ${f(second)}  = ${(second / bare).toFixed(2)}× baseline (goal < 3 s; runs ${again.map((x) => x.toFixed(2)).join(', ')})`);
+    console.log(
+      `second start → /api/health    ${f(second)}  = ${(second / bare).toFixed(2)}× baseline (goal < 3 s; runs ${again.map((x) => x.toFixed(2)).join(', ')})`,
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

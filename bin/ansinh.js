@@ -26,7 +26,9 @@ if (built) {
   await import('../dist/cli.js');
 } else {
   if (process.env.NODE_ENV !== 'test') {
-    process.stderr.write(`ansinh: ${existsSync(stamp) ? 'src/ changed after the build' : 'no build in dist/'}; running from the TypeScript sources (run "npm run build" for a fast start)\n`);
+    process.stderr.write(
+      `ansinh: ${existsSync(stamp) ? 'src/ changed after the build' : 'no build in dist/'}; running from the TypeScript sources (run "npm run build" for a fast start)\n`,
+    );
   }
   const { register } = await import('tsx/esm/api');
   register();

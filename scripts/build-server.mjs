@@ -23,7 +23,14 @@ mkdirSync(join(dist, 'db', 'migrations'), { recursive: true });
 for (const f of readdirSync(from)) if (f.endsWith('.sql')) cpSync(join(from, f), join(dist, 'db', 'migrations', f));
 // What `ansinh --help` and the dispatch need of each command, so that they load no feature module.
 const { loadAllCommands } = await import(pathToFileURL(join(dist, 'commands.js')).href);
-const manifest = (await loadAllCommands()).map(({ command: c, group }) => ({ name: c.name, summary: c.summary, usage: c.usage, options: c.options, help: c.help, group }));
+const manifest = (await loadAllCommands()).map(({ command: c, group }) => ({
+  name: c.name,
+  summary: c.summary,
+  usage: c.usage,
+  options: c.options,
+  help: c.help,
+  group,
+}));
 writeFileSync(join(dist, 'cli-manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 // The build's time, read by bin/ansinh.js to tell a stale build from a fresh one.
 writeFileSync(join(dist, 'BUILD'), `${new Date().toISOString()}\n`);

@@ -37,11 +37,18 @@ function make(name: string, text: string, out: string) {
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-pdf-'));
   try {
     writeFileSync(join(dir, `${name}.html`), printable(text));
-    execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, join(dir, `${name}.html`)], { stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, join(dir, `${name}.html`)],
+      { stdio: 'ignore' },
+    );
     const pdf = readFileSync(join(dir, `${name}.pdf`));
     writeFileSync(join(out, `${name}.pdf`), pdf);
     execFileSync('pdftoppm', ['-r', '200', '-gray', '-jpeg', '-jpegopt', 'quality=60', join(dir, `${name}.pdf`), join(dir, 'page')]);
-    const pages = readdirSync(dir).filter((f) => f.startsWith('page')).sort().map((f) => readFileSync(join(dir, f)));
+    const pages = readdirSync(dir)
+      .filter((f) => f.startsWith('page'))
+      .sort()
+      .map((f) => readFileSync(join(dir, f)));
     writeFileSync(join(out, `${name}.scan.pdf`), imagePdf(pages));
     console.log(`${name}: text PDF ${pdf.length} B, scan ${pages.length} page(s)`);
   } finally {

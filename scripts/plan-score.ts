@@ -65,8 +65,20 @@ export interface GoldTarget {
   indicatorCode?: string;
   [k: string]: unknown;
 }
-export interface GoldResult { text: string; indicator: string; value: number; year: number | null; alt?: number[] }
-export interface Gold { kind: string; level: string; targets: GoldTarget[]; results: GoldResult[]; [k: string]: unknown }
+export interface GoldResult {
+  text: string;
+  indicator: string;
+  value: number;
+  year: number | null;
+  alt?: number[];
+}
+export interface Gold {
+  kind: string;
+  level: string;
+  targets: GoldTarget[];
+  results: GoldResult[];
+  [k: string]: unknown;
+}
 
 export interface Doc {
   slug: string;
@@ -107,7 +119,10 @@ export function loadCorpus(dir = CORPUS_DIR): Doc[] {
   });
 }
 
-interface SharedGold { plan: { kind?: string }; targets: { indicatorCode: string; comparator: string; value: number; unit: string; year: number | null; sourceText: string }[] }
+interface SharedGold {
+  plan: { kind?: string };
+  targets: { indicatorCode: string; comparator: string; value: number; unit: string; year: number | null; sourceText: string }[];
+}
 
 /** The three shared plans with their older gold lists, in the corpus format. */
 export function loadShared(): Doc[] {
@@ -115,19 +130,90 @@ export function loadShared(): Doc[] {
     const text = readFileSync(join(ROOT, 'reference/plans', `${slug}.txt`), 'utf8');
     const g = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/plans', `${slug}.gold.json`), 'utf8')) as SharedGold;
     const level = slug.includes('province') ? 'province' : 'commune';
-    const targets: GoldTarget[] = g.targets.map((t) => ({ text: t.sourceText, indicator: '', indicatorCode: t.indicatorCode, value: t.value, comparator: t.comparator, unit: t.unit, year: t.year }));
+    const targets: GoldTarget[] = g.targets.map((t) => ({
+      text: t.sourceText,
+      indicator: '',
+      indicatorCode: t.indicatorCode,
+      value: t.value,
+      comparator: t.comparator,
+      unit: t.unit,
+      year: t.year,
+    }));
     return { slug, group: 'shared', half: 'shared' as const, source: `reference/plans/${slug}.txt`, text, gold: { kind: 'plan', level, targets, results: [] } };
   });
 }
 
 // ---- words ---------------------------------------------------------------------------------
 
-const STOP = new Set(['cac', 'cua', 'va', 'duoc', 'nhung', 'la', 'voi', 'o', 'thi', 'da', 'se', 'bi', 'cho', 'tu', 'den', 'trong', 'tren', 'duoi', 'dat', 'nam', 'phan', 'dau', 'it', 'nhat', 'tro', 'len', 'khoang', 'giam', 'tang', 'con', 'xuong', 'co', 'muc', 'ty', 'ti', 'le', 'so', 'theo', 'hon', 'toi', 'thieu', 'khong', 'qua', 've', 'nay', 'do', 'ca']);
-const ABBR: Record<string, string> = { bhyt: 'bao hiem y te', bhxh: 'bao hiem xa hoi', bhtn: 'bao hiem that nghiep', nct: 'nguoi cao tuoi', dtts: 'dan toc thieu so', ntm: 'nong thon moi', tdtt: 'the duc the thao', thcs: 'trung hoc co so', grdp: 'tang truong kinh te' };
+const STOP = new Set([
+  'cac',
+  'cua',
+  'va',
+  'duoc',
+  'nhung',
+  'la',
+  'voi',
+  'o',
+  'thi',
+  'da',
+  'se',
+  'bi',
+  'cho',
+  'tu',
+  'den',
+  'trong',
+  'tren',
+  'duoi',
+  'dat',
+  'nam',
+  'phan',
+  'dau',
+  'it',
+  'nhat',
+  'tro',
+  'len',
+  'khoang',
+  'giam',
+  'tang',
+  'con',
+  'xuong',
+  'co',
+  'muc',
+  'ty',
+  'ti',
+  'le',
+  'so',
+  'theo',
+  'hon',
+  'toi',
+  'thieu',
+  'khong',
+  'qua',
+  've',
+  'nay',
+  'do',
+  'ca',
+]);
+const ABBR: Record<string, string> = {
+  bhyt: 'bao hiem y te',
+  bhxh: 'bao hiem xa hoi',
+  bhtn: 'bao hiem that nghiep',
+  nct: 'nguoi cao tuoi',
+  dtts: 'dan toc thieu so',
+  ntm: 'nong thon moi',
+  tdtt: 'the duc the thao',
+  thcs: 'trung hoc co so',
+  grdp: 'tang truong kinh te',
+};
 
 /** Folded content syllables: no accents, đ → d, lower case, abbreviations expanded, numbers and function words dropped. */
 export function words(s: string): Set<string> {
-  const folded = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+  const folded = s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ');
   const out = new Set<string>();
   for (const w of folded.split(' ')) {
     if (!w || /\d/.test(w)) continue;
@@ -183,7 +269,11 @@ export type ErrorKind =
   | 'target returned for a report of results'
   | 'number that is no target';
 
-export interface ErrorItem { kind: ErrorKind; slug: string; detail: string }
+export interface ErrorItem {
+  kind: ErrorKind;
+  slug: string;
+  detail: string;
+}
 
 export interface DocScore {
   doc: Doc;
@@ -234,10 +324,12 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
   const golds = doc.gold.targets;
   const gws = golds.map((g) => words(`${g.indicator} ${g.text}`));
   const pairs: { gi: number; ei: number; s: number }[] = [];
-  golds.forEach((g, gi) => got.forEach((e, ei) => {
-    const s = linkStrength(text, g, e, gws[gi]);
-    if (s !== null) pairs.push({ gi, ei, s });
-  }));
+  golds.forEach((g, gi) =>
+    got.forEach((e, ei) => {
+      const s = linkStrength(text, g, e, gws[gi]);
+      if (s !== null) pairs.push({ gi, ei, s });
+    }),
+  );
   pairs.sort((a, b) => b.s - a.s || a.gi - b.gi || a.ei - b.ei);
   const gUsed = new Map<number, number>();
   const eUsed = new Map<number, number>();
@@ -247,9 +339,15 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
     eUsed.set(p.ei, p.gi);
   }
   const errors: ErrorItem[] = [];
-  let tp = 0, optionalFound = 0, duplicates = 0, fp = 0, fn = 0, yearMissing = 0;
+  let tp = 0,
+    optionalFound = 0,
+    duplicates = 0,
+    fp = 0,
+    fn = 0,
+    yearMissing = 0;
   for (const [gi, ei] of gUsed) {
-    const g = golds[gi], e = got[ei];
+    const g = golds[gi],
+      e = got[ei];
     const ok = sameComparator(g, e) && sameYear(g.year, e.year);
     if (ok) {
       if (g.optional) optionalFound++;
@@ -268,13 +366,25 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
     // same gold target) is a duplicate, whether or not the first one was right.
     const dup = [...gUsed].some(([gi, e1]) => {
       const first = got[e1];
-      return first.comparator === e.comparator && first.year === e.year && sameValue(first.value, e.value) && linkStrength(text, golds[gi], e, gws[gi]) !== null;
+      return (
+        first.comparator === e.comparator && first.year === e.year && sameValue(first.value, e.value) && linkStrength(text, golds[gi], e, gws[gi]) !== null
+      );
     });
-    if (dup) { duplicates++; return; }
+    if (dup) {
+      duplicates++;
+      return;
+    }
     fp++;
     const ew = words(`${e.sourceText} ${e.indicatorName ?? ''}`);
-    const isResult = doc.gold.results.some((r) => goldValue(r, e.value) && (occurrences(text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3));
-    const kind: ErrorKind = isResult ? 'result taken for a target' : doc.gold.kind === 'report' ? 'target returned for a report of results' : 'number that is no target';
+    const isResult = doc.gold.results.some(
+      (r) =>
+        goldValue(r, e.value) && (occurrences(text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3),
+    );
+    const kind: ErrorKind = isResult
+      ? 'result taken for a target'
+      : doc.gold.kind === 'report'
+        ? 'target returned for a report of results'
+        : 'number that is no target';
     errors.push({ kind, slug: doc.slug, detail: describe(e) });
   });
   golds.forEach((g, gi) => {
@@ -285,7 +395,15 @@ export function scoreDoc(doc: Doc, got: readonly Extracted[]): DocScore {
   const required = golds.filter((g) => !g.optional).length;
   const counted = tp + fp;
   return {
-    doc, extracted: got.length, tp, counted, required, optionalFound, yearMissing, duplicates, errors,
+    doc,
+    extracted: got.length,
+    tp,
+    counted,
+    required,
+    optionalFound,
+    yearMissing,
+    duplicates,
+    errors,
     precision: counted ? tp / counted : 1,
     recall: required ? tp / required : 1,
   };
@@ -300,7 +418,10 @@ export function extractTargets(doc: Doc): Extracted[] {
 const runs = new WeakMap<Doc, ReturnType<typeof extractPlan>>();
 function run(doc: Doc): ReturnType<typeof extractPlan> {
   let r = runs.get(doc);
-  if (!r) { r = extractPlan(doc.text); runs.set(doc, r); }
+  if (!r) {
+    r = extractPlan(doc.text);
+    runs.set(doc, r);
+  }
   return r;
 }
 
@@ -310,9 +431,20 @@ export function extractKind(doc: Doc): string | null {
 }
 
 /** A result (a past value) as the extractor may return it (issue 11 item 4; absent today). */
-export interface ExtractedResult { value: number; year: number | null; sourceText: string; start: number; end: number; indicatorName?: string | null }
+export interface ExtractedResult {
+  value: number;
+  year: number | null;
+  sourceText: string;
+  start: number;
+  end: number;
+  indicatorName?: string | null;
+}
 
-export interface ResultScore { returned: number; tp: number; required: number }
+export interface ResultScore {
+  returned: number;
+  tp: number;
+  required: number;
+}
 
 /** Results: a returned result is right when value and year equal a gold result's and the two are linked. */
 export function scoreResults(doc: Doc, got: readonly ExtractedResult[] | null): ResultScore | null {
@@ -321,9 +453,17 @@ export function scoreResults(doc: Doc, got: readonly ExtractedResult[] | null): 
   let tp = 0;
   for (const e of got) {
     const ew = words(`${e.sourceText} ${e.indicatorName ?? ''}`);
-    const i = doc.gold.results.findIndex((r, k) => !used.has(k) && goldValue(r, e.value) && (r.year === null || r.year === e.year)
-      && (occurrences(doc.text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3));
-    if (i >= 0) { used.add(i); tp++; }
+    const i = doc.gold.results.findIndex(
+      (r, k) =>
+        !used.has(k) &&
+        goldValue(r, e.value) &&
+        (r.year === null || r.year === e.year) &&
+        (occurrences(doc.text, r.text).some(([a, b]) => e.start < b && a < e.end) || dice(words(`${r.indicator} ${r.text}`), ew) >= 0.3),
+    );
+    if (i >= 0) {
+      used.add(i);
+      tp++;
+    }
   }
   return { returned: got.length, tp, required: doc.gold.results.length };
 }
@@ -335,9 +475,15 @@ export function extractResults(doc: Doc): ExtractedResult[] | null {
 }
 
 export interface Totals {
-  docs: number; tp: number; counted: number; required: number; precision: number; recall: number;
+  docs: number;
+  tp: number;
+  counted: number;
+  required: number;
+  precision: number;
+  recall: number;
   /** The same figures if a target without a year matched any year (not the score; for reading). */
-  lenientPrecision: number; lenientRecall: number;
+  lenientPrecision: number;
+  lenientRecall: number;
 }
 
 export function totals(scores: readonly DocScore[]): Totals {
@@ -346,7 +492,13 @@ export function totals(scores: readonly DocScore[]): Totals {
   const required = scores.reduce((s, x) => s + x.required, 0);
   const ym = scores.reduce((s, x) => s + x.yearMissing, 0);
   return {
-    docs: scores.length, tp, counted, required, precision: counted ? tp / counted : 1, recall: required ? tp / required : 1,
-    lenientPrecision: counted ? (tp + ym) / counted : 1, lenientRecall: required ? (tp + ym) / required : 1,
+    docs: scores.length,
+    tp,
+    counted,
+    required,
+    precision: counted ? tp / counted : 1,
+    recall: required ? tp / required : 1,
+    lenientPrecision: counted ? (tp + ym) / counted : 1,
+    lenientRecall: required ? (tp + ym) / required : 1,
   };
 }

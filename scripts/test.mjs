@@ -47,9 +47,16 @@ if (pgMode) {
   env.ANSINH_TEST_PG_URL = adminUrl;
   env.ANSINH_TEST_PG_TEMPLATE = template;
   cleanup = () => {
-    spawnSync(process.execPath, ['-e', `
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `
       const pg = require('pg'); const c = new pg.Client({ connectionString: ${JSON.stringify(adminUrl)} });
-      c.connect().then(() => c.query('drop database if exists "${template}" with (force)')).then(() => c.end());`], { stdio: 'inherit', cwd: root });
+      c.connect().then(() => c.query('drop database if exists "${template}" with (force)')).then(() => c.end());`,
+      ],
+      { stdio: 'inherit', cwd: root },
+    );
   };
 } else {
   const tpl = join(root, '.tmp', `test-template-${process.pid}.tar.gz`);
@@ -61,11 +68,13 @@ if (pgMode) {
 
 const concurrency = browser ? 1 : Number(process.env.TEST_CONCURRENCY || 2);
 const t0 = Date.now();
-const r = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected],
-  { stdio: 'inherit', env, cwd: root },
-);
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
+  stdio: 'inherit',
+  env,
+  cwd: root,
+});
 cleanup();
-console.log(`\n${selected.length} test files on ${pgMode ? 'PostgreSQL' : 'PGlite'}${browser ? ' (browser)' : ''} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `\n${selected.length} test files on ${pgMode ? 'PostgreSQL' : 'PGlite'}${browser ? ' (browser)' : ''} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
 process.exit(r.status ?? 1);

@@ -16,7 +16,14 @@ const MANIFEST = new URL('./cli-manifest.json', import.meta.url);
 /** The commands' descriptions: from the build's manifest when there is one, else by loading every feature. */
 async function commandInfos(): Promise<CommandInfo[]> {
   if (existsSync(MANIFEST)) return JSON.parse(readFileSync(MANIFEST, 'utf8')) as CommandInfo[];
-  return (await loadAllCommands()).map(({ command: c, group }) => ({ name: c.name, summary: c.summary, usage: c.usage, options: c.options, help: c.help, group }));
+  return (await loadAllCommands()).map(({ command: c, group }) => ({
+    name: c.name,
+    summary: c.summary,
+    usage: c.usage,
+    options: c.options,
+    help: c.help,
+    group,
+  }));
 }
 
 function usage(cmds: readonly CommandInfo[]): string {
@@ -51,9 +58,7 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
     return 0;
   }
   // Longest match: "units import" before "units".
-  const info =
-    cmds.find((c) => c.name.split(' ').length === 2 && c.name === `${args[0]} ${args[1] ?? ''}`) ??
-    cmds.find((c) => c.name === args[0]);
+  const info = cmds.find((c) => c.name.split(' ').length === 2 && c.name === `${args[0]} ${args[1] ?? ''}`) ?? cmds.find((c) => c.name === args[0]);
   if (!info) {
     io.stderr.write(`ansinh: unknown command "${args.slice(0, 2).join(' ')}"; run "ansinh --help"\n`);
     return 2;
@@ -75,7 +80,11 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
       async db() {
         if (!db) {
           // Loaded here, not at the top: a command that opens no database starts without them.
-          const [{ openDb }, { migrate }, { loadReferenceData }] = await Promise.all([import('./db/connection.ts'), import('./db/migrate.ts'), import('./reference.ts')]);
+          const [{ openDb }, { migrate }, { loadReferenceData }] = await Promise.all([
+            import('./db/connection.ts'),
+            import('./db/migrate.ts'),
+            import('./reference.ts'),
+          ]);
           db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
           await migrate(db);
           // Reference data (units, indicators) is part of the schema for every command.

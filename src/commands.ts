@@ -9,10 +9,20 @@ export interface CommandGroup {
 }
 
 export const commandGroups: readonly CommandGroup[] = [
-  { load: async () => { const m = await import('./system/commands.ts'); return [m.serveCommand, m.migrateCommand, m.seedDemoCommand]; } },
+  {
+    load: async () => {
+      const m = await import('./system/commands.ts');
+      return [m.serveCommand, m.migrateCommand, m.seedDemoCommand];
+    },
+  },
   { load: async () => [(await import('./units/commands.ts')).unitsImportCommand] },
   { load: async () => (await import('./access/commands.ts')).accessCommands },
-  { load: async () => { const m = await import('./audit/commands.ts'); return [m.auditVerifyCommand, m.auditAnchorCommand]; } },
+  {
+    load: async () => {
+      const m = await import('./audit/commands.ts');
+      return [m.auditVerifyCommand, m.auditAnchorCommand];
+    },
+  },
   { load: async () => (await import('./monitoring/commands.ts')).monitoringCommands },
   { load: async () => [(await import('./law/commands.ts')).evaluateCommand] },
   { load: async () => (await import('./indicators/commands.ts')).indicatorCommands },

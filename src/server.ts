@@ -54,7 +54,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       const reply = rep as unknown as FastifyReply;
       const locale = negotiateLocale(req.headers['accept-language']);
       const e = AppError.validation([{ path: '/url', message: text('Đường dẫn không hợp lệ (mã hóa URL sai)', 'Invalid URL (bad percent-encoding)') }]);
-      void reply.status(400).headers(baseSecurityHeaders).header('cache-control', 'no-store').type('application/problem+json; charset=utf-8').send(toProblem(e, locale));
+      void reply
+        .status(400)
+        .headers(baseSecurityHeaders)
+        .header('cache-control', 'no-store')
+        .type('application/problem+json; charset=utf-8')
+        .send(toProblem(e, locale));
       void err;
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
@@ -104,9 +109,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   app.decorateRequest('locale', 'vi');
   app.addHook('onRequest', async (req) => {
-    req.locale = req.query && typeof (req.query as Record<string, unknown>).lang === 'string' && (req.query as Record<string, string>).lang === 'en'
-      ? 'en'
-      : negotiateLocale(req.headers['accept-language']);
+    req.locale =
+      req.query && typeof (req.query as Record<string, unknown>).lang === 'string' && (req.query as Record<string, string>).lang === 'en'
+        ? 'en'
+        : negotiateLocale(req.headers['accept-language']);
   });
 
   installSecurityHeaders(app);
@@ -131,17 +137,23 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     else if ((dbErr = problemFromDbError(err, req.method === 'GET' || req.method === 'DELETE' ? '/querystring' : '/body'))) {
       req.log.warn(err);
       appErr = dbErr;
-    } else if ((err as FastifyError).statusCode === 400) appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
+    } else if ((err as FastifyError).statusCode === 400)
+      appErr = AppError.validation([], text('Yêu cầu không hợp lệ: ' + err.message, 'Bad request: ' + err.message));
     else if (typeof (err as FastifyError).statusCode === 'number' && (err as FastifyError).statusCode! > 400 && (err as FastifyError).statusCode! < 500) {
       const status = (err as FastifyError).statusCode!;
-      appErr = new AppError({ id: `http-${status}`, status, title: text('Yêu cầu không được chấp nhận', 'Request not accepted') }, text(err.message, err.message));
-    }
-    else {
+      appErr = new AppError(
+        { id: `http-${status}`, status, title: text('Yêu cầu không được chấp nhận', 'Request not accepted') },
+        text(err.message, err.message),
+      );
+    } else {
       req.log.error(err);
       if (!opts.logger) console.error(err);
       appErr = new AppError(errorCatalogue.internal);
     }
-    void reply.status(appErr.kind.status).type('application/problem+json; charset=utf-8').send(toProblem(appErr, req.locale, req.url));
+    void reply
+      .status(appErr.kind.status)
+      .type('application/problem+json; charset=utf-8')
+      .send(toProblem(appErr, req.locale, req.url));
   });
 
   // No route: 405 with Allow when the path exists for other methods, otherwise 404.
@@ -149,8 +161,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const path = req.url.split('?')[0]!;
     const allow = allowedMethods(routeTable, path);
     if (allow.length > 0 && !allow.includes(req.method)) {
-      const e = new AppError(errorCatalogue.methodNotAllowed, text('Đường dẫn {url} không nhận phương thức {method} (chỉ nhận {allow})', '{url} does not accept {method} (only {allow})'), [], { url: path, method: req.method, allow: allow.join(', ') });
-      void reply.status(405).header('allow', allow.join(', ')).type('application/problem+json; charset=utf-8').send(toProblem(e, req.locale, req.url));
+      const e = new AppError(
+        errorCatalogue.methodNotAllowed,
+        text('Đường dẫn {url} không nhận phương thức {method} (chỉ nhận {allow})', '{url} does not accept {method} (only {allow})'),
+        [],
+        { url: path, method: req.method, allow: allow.join(', ') },
+      );
+      void reply
+        .status(405)
+        .header('allow', allow.join(', '))
+        .type('application/problem+json; charset=utf-8')
+        .send(toProblem(e, req.locale, req.url));
       return;
     }
     const p = toProblem(AppError.notFound(text('Không có đường dẫn {url}', 'No route {url}'), { url: path }), req.locale, req.url);
@@ -161,12 +182,18 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'ansinh API', version: ctx.version, description: 'Kế hoạch, theo dõi chỉ tiêu và chi trả chính sách xã hội / Social policy planning, monitoring and delivery' },
+      info: {
+        title: 'ansinh API',
+        version: ctx.version,
+        description: 'Kế hoạch, theo dõi chỉ tiêu và chi trả chính sách xã hội / Social policy planning, monitoring and delivery',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ansinh_session' }, token: { type: 'http', scheme: 'bearer' } } },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: swaggerCsp });
-  app.get('/api/openapi.json', { config: { access: { public: true, reason: 'the API contract is public documentation' } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: { public: true, reason: 'the API contract is public documentation' } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const all: FeatureRoutes[] = [systemRoutes, ...features];
   for (const f of all) await f(app, ctx);
@@ -203,7 +230,17 @@ function allowedMethods(routes: readonly RouteInfo[], path: string): string[] {
   if (!patterns) {
     patterns = routes
       .filter((r) => r.url !== '/*') // the web app's catch-all
-      .map((r) => ({ method: r.method, re: new RegExp('^' + r.url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '$') }));
+      .map((r) => ({
+        method: r.method,
+        re: new RegExp(
+          '^' +
+            r.url
+              .split('/')
+              .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+              .join('/') +
+            '$',
+        ),
+      }));
     routePatterns.set(routes, patterns);
   }
   const out = new Set<string>();

@@ -23,7 +23,15 @@ const userIds = new Map<Role, number>();
 before(async () => {
   t = await testApp();
   for (const r of roles) {
-    userIds.set(r.role, await createTestUser(t.db, { username: `matrix-${r.role}`, role: r.role, unitCode: r.unitCode, totpSecret: r.role === 'admin' ? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' : undefined }));
+    userIds.set(
+      r.role,
+      await createTestUser(t.db, {
+        username: `matrix-${r.role}`,
+        role: r.role,
+        unitCode: r.unitCode,
+        totpSecret: r.role === 'admin' ? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' : undefined,
+      }),
+    );
   }
 });
 after(async () => {
@@ -55,7 +63,8 @@ test('every route either is public with a reason or declares a known permission 
       if (!a.reason || a.reason.length < 10) problems.push(`${r.method} ${r.url}: public without a reason`);
     } else {
       if (!isPermission(a.permission)) problems.push(`${r.method} ${r.url}: unknown permission ${a.permission}`);
-      if (typeof a.unit === 'object' && 'param' in a.unit && !r.url.includes(`:${a.unit.param}`)) problems.push(`${r.method} ${r.url}: unit param ${a.unit.param} is not in the path`);
+      if (typeof a.unit === 'object' && 'param' in a.unit && !r.url.includes(`:${a.unit.param}`))
+        problems.push(`${r.method} ${r.url}: unit param ${a.unit.param} is not in the path`);
     }
   }
   assert.deepEqual(problems, []);

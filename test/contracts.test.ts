@@ -17,7 +17,7 @@ const notJson: Record<string, string> = {
   'GET /api/monitoring/units/:unitCode/periods/:period/attachments/:attachmentId': 'the attached file as uploaded',
   'GET /api/monitoring/units/:unitCode/dashboard.xlsx': 'an Excel file',
   'GET /api/monitoring/units/:unitCode/report.docx': 'a Word file',
-  'GET /api/monitoring/units/:unitCode/indicators/:indicatorCode/chart.svg': 'an SVG picture (its figures are in the indicator\'s JSON)',
+  'GET /api/monitoring/units/:unitCode/indicators/:indicatorCode/chart.svg': "an SVG picture (its figures are in the indicator's JSON)",
   'GET /api/monitoring/units/:unitCode/children.svg': 'an SVG picture (its figures are in .../children)',
   'GET /api/registry/imports/:id/report': 'a CSV or Excel file',
   'GET /api/payments/payrolls/:id/export': 'a CSV or Excel file',
@@ -73,7 +73,11 @@ test('the OpenAPI document has a success response with a schema for every JSON r
 });
 
 test('droppedFields names what a too-narrow schema would lose, and nothing when it fits', () => {
-  const S = Type.Object({ id: Type.Integer(), items: Type.Array(Type.Object({ a: Type.String() })), n: Type.Union([Type.Object({ x: Type.Integer() }), Type.Null()]) });
+  const S = Type.Object({
+    id: Type.Integer(),
+    items: Type.Array(Type.Object({ a: Type.String() })),
+    n: Type.Union([Type.Object({ x: Type.Integer() }), Type.Null()]),
+  });
   assert.deepEqual(droppedFields({ id: 1, items: [{ a: 'x' }], n: null }, S), []);
   assert.deepEqual(droppedFields({ id: 1, secret: 's', items: [{ a: 'x', b: 2 }], n: { x: 1, y: 2 } }, S), ['/secret', '/items/0/b', '/n/y']);
   assert.deepEqual(droppedFields({ k: { z: 1 } }, Type.Record(Type.String(), Type.Object({ z: Type.Integer() }))), []);
@@ -82,13 +86,15 @@ test('droppedFields names what a too-narrow schema would lose, and nothing when 
   assert.equal(vagueSchema(S), null);
 });
 
-test('route files declare no schema of their own: each feature\'s contract is in its schemas.ts', () => {
+test("route files declare no schema of their own: each feature's contract is in its schemas.ts", () => {
   const src = new URL('../src/', import.meta.url).pathname;
   const found: string[] = [];
   for (const feature of readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const f of readdirSync(join(src, feature.name)).filter((n) => /routes?\.ts$|-route\.ts$/.test(n) && !n.endsWith('.test.ts'))) {
       const lines = readFileSync(join(src, feature.name, f), 'utf8').split('\n');
-      lines.forEach((l, i) => { if (/\bType\.[A-Z]/.test(l)) found.push(`src/${feature.name}/${f}:${i + 1}`); });
+      lines.forEach((l, i) => {
+        if (/\bType\.[A-Z]/.test(l)) found.push(`src/${feature.name}/${f}:${i + 1}`);
+      });
     }
   }
   assert.deepEqual(found, []);

@@ -5,14 +5,33 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR, KINDS, LEVELS, corpusFiles, extractTargets, loadCorpus, loadShared, parseCorpusText, scoreDoc, scoreResults, splitOf, totals, type Doc, type Extracted } from '../scripts/plan-score.ts';
+import {
+  CORPUS_DIR,
+  KINDS,
+  LEVELS,
+  corpusFiles,
+  extractTargets,
+  loadCorpus,
+  loadShared,
+  parseCorpusText,
+  scoreDoc,
+  scoreResults,
+  splitOf,
+  totals,
+  type Doc,
+  type Extracted,
+} from '../scripts/plan-score.ts';
 
 const COMPARATORS = new Set(['>', '>=', '<', '<=', '=', '~', 'maintain', 'reduce_by', 'increase_by']);
 
 test('every corpus document has a source line, text and a gold file of the documented form', () => {
   const files = corpusFiles();
   assert.ok(files.length >= 40, `at least 40 documents (found ${files.length})`);
-  for (const kind of KINDS) assert.ok(files.some((f) => f.kind === kind), `at least one ${kind}`);
+  for (const kind of KINDS)
+    assert.ok(
+      files.some((f) => f.kind === kind),
+      `at least one ${kind}`,
+    );
   for (const { kind, slug } of files) {
     assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/, `${slug}: slug of lower-case words`);
     const raw = readFileSync(join(CORPUS_DIR, kind, `${slug}.txt`), 'utf8');
@@ -71,9 +90,14 @@ test('the three shared plans still score 100% with the corpus scorer', () => {
 test('the scorer: a wrong comparator or a missing year is no match, a result is classified, a repeat is not counted', () => {
   const text = 'Năm 2024 tỷ lệ hộ nghèo còn 3%. Phấn đấu năm 2025 tỷ lệ hộ nghèo dưới 2%.';
   const doc: Doc = {
-    slug: 'unit', group: 'plan', half: 'dev', source: 'https://example.org', text,
+    slug: 'unit',
+    group: 'plan',
+    half: 'dev',
+    source: 'https://example.org',
+    text,
     gold: {
-      kind: 'plan', level: 'commune',
+      kind: 'plan',
+      level: 'commune',
       targets: [{ text: 'tỷ lệ hộ nghèo dưới 2%', indicator: 'tỷ lệ hộ nghèo', value: 2, comparator: '<', unit: '%', year: 2025 }],
       results: [{ text: 'tỷ lệ hộ nghèo còn 3%', indicator: 'tỷ lệ hộ nghèo', value: 3, year: 2024 }],
     },

@@ -16,7 +16,9 @@ test('src/db/generated.ts is what the migrated schema gives (run `npm run db:typ
       const a = committed.split('\n');
       const b = fresh.split('\n');
       const i = a.findIndex((line, n) => line !== b[n]);
-      assert.fail(`src/db/generated.ts differs from the migrated schema from line ${i + 1}:\n  committed: ${a[i]}\n  migrated:  ${b[i]}\nrun \`npm run db:types\``);
+      assert.fail(
+        `src/db/generated.ts differs from the migrated schema from line ${i + 1}:\n  committed: ${a[i]}\n  migrated:  ${b[i]}\nrun \`npm run db:types\``,
+      );
     }
   } finally {
     await db.close();

@@ -34,15 +34,35 @@ function uiStrings(): string[] {
 }
 
 /** A quote's fixed parts: the text between the "…" that stand for what varies. */
-const partsOf = (quote: string) => squash(quote).split(/…|\.\.\./).map((p) => p.trim().replace(/^[.,:;]+|[.,:;]+$/g, '').trim()).filter((p) => p !== '');
+const partsOf = (quote: string) =>
+  squash(quote)
+    .split(/…|\.\.\./)
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^[.,:;]+|[.,:;]+$/g, '')
+        .trim(),
+    )
+    .filter((p) => p !== '');
 
 test('every “quoted” phrase of the user guide is shown by the UI', () => {
   const strings = uiStrings();
   // A literal's placeholders (${…} in templates, {name} in messages) match anything.
-  const holes = strings.map((s) => s.split(/\$\{[^}]*\}|\{[a-zA-Z]+\}/).map((x) => x.trim()).filter((x) => x.length > 0));
+  const holes = strings.map((s) =>
+    s
+      .split(/\$\{[^}]*\}|\{[a-zA-Z]+\}/)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
   const shown = (part: string) =>
     strings.some((s) => s.includes(part)) ||
-    holes.some((segs) => segs.length > 1 && part.length >= 3 && segs.every((seg) => part.includes(seg) || seg.includes(part)) && segs.some((seg) => seg.length >= 3 && part.includes(seg)));
+    holes.some(
+      (segs) =>
+        segs.length > 1 &&
+        part.length >= 3 &&
+        segs.every((seg) => part.includes(seg) || seg.includes(part)) &&
+        segs.some((seg) => seg.length >= 3 && part.includes(seg)),
+    );
   const guide = join(root, 'docs', 'guide');
   const missing: string[] = [];
   let quotes = 0;
@@ -59,7 +79,9 @@ test('every “quoted” phrase of the user guide is shown by the UI', () => {
 });
 
 test('every screenshot of the user guide is taken by the browser suite (so each run regenerates it)', () => {
-  const suite = files(join(root, 'test', 'browser'), /\.ts$/, true).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const suite = files(join(root, 'test', 'browser'), /\.ts$/, true)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const missing: string[] = [];
   let shots = 0;
   for (const f of files(join(root, 'docs', 'guide'), /\.md$/)) {

@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { indicatorByCode } from '../src/indicators/catalogue.ts';
 
 const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024'];
-interface Target { indicatorCode: string; comparator: string; value: number; unit: string; year: number | null; sourceText: string }
+interface Target {
+  indicatorCode: string;
+  comparator: string;
+  value: number;
+  unit: string;
+  year: number | null;
+  sourceText: string;
+}
 interface Gold {
   plan: { file: string; kind: string; number: string | null; date: string | null; signer: string };
   targets: Target[];

@@ -9,8 +9,19 @@ import { extractPlan } from '../src/plans/extract/index.ts';
 
 const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024'];
 
-interface GoldTarget { indicatorCode: string; comparator: string; value: number; unit: string; year: number | null; sourceText: string }
-interface Gold { plan: Record<string, unknown>; targets: GoldTarget[]; unmatched: { sourceText: string }[] }
+interface GoldTarget {
+  indicatorCode: string;
+  comparator: string;
+  value: number;
+  unit: string;
+  year: number | null;
+  sourceText: string;
+}
+interface Gold {
+  plan: Record<string, unknown>;
+  targets: GoldTarget[];
+  unmatched: { sourceText: string }[];
+}
 
 /** All [start, end) occurrences of a gold span in the document. */
 function occurrences(doc: string, s: string): [number, number][] {
@@ -29,7 +40,13 @@ function score(p: string) {
   for (const g of gold.targets) {
     const spans = occurrences(doc, g.sourceText);
     const i = got.targets.findIndex(
-      (t, k) => !used.has(k) && t.indicatorCode === g.indicatorCode && t.comparator === g.comparator && t.value === g.value && t.year === g.year && spans.some(([a, b]) => t.start < b && a < t.end),
+      (t, k) =>
+        !used.has(k) &&
+        t.indicatorCode === g.indicatorCode &&
+        t.comparator === g.comparator &&
+        t.value === g.value &&
+        t.year === g.year &&
+        spans.some(([a, b]) => t.start < b && a < t.end),
     );
     if (i >= 0) {
       used.add(i);
@@ -37,17 +54,31 @@ function score(p: string) {
     } else missed.push(g);
   }
   const wrong = got.targets.filter((_, k) => !used.has(k));
-  return { p, doc, got, gold, tp, precision: got.targets.length ? tp / got.targets.length : 0, recall: gold.targets.length ? tp / gold.targets.length : 0, missed, wrong };
+  return {
+    p,
+    doc,
+    got,
+    gold,
+    tp,
+    precision: got.targets.length ? tp / got.targets.length : 0,
+    recall: gold.targets.length ? tp / gold.targets.length : 0,
+    missed,
+    wrong,
+  };
 }
 
 test('precision and recall of target extraction on the three shared plans (issue 4: ≥ 95%)', () => {
-  let tp = 0, found = 0, total = 0;
+  let tp = 0,
+    found = 0,
+    total = 0;
   for (const p of plans) {
     const r = score(p);
     tp += r.tp;
     found += r.got.targets.length;
     total += r.gold.targets.length;
-    console.log(`${p}: precision ${r.tp}/${r.got.targets.length} = ${r.precision.toFixed(3)}, recall ${r.tp}/${r.gold.targets.length} = ${r.recall.toFixed(3)}, unmatched spans ${r.got.unmatched.length}`);
+    console.log(
+      `${p}: precision ${r.tp}/${r.got.targets.length} = ${r.precision.toFixed(3)}, recall ${r.tp}/${r.gold.targets.length} = ${r.recall.toFixed(3)}, unmatched spans ${r.got.unmatched.length}`,
+    );
     for (const m of r.missed) console.log(`  missed: ${m.indicatorCode} ${m.comparator} ${m.value} (${m.year}) "${m.sourceText}"`);
     for (const w of r.wrong) console.log(`  extra:  ${w.indicatorCode} ${w.comparator} ${w.value} (${w.year}) "${w.sourceText}"`);
   }
@@ -110,7 +141,8 @@ function hardWrap(doc: string, width: number): string {
 }
 
 test('the same targets when the plans come hard-wrapped (45 to 85 columns, as pdftotext does), or decomposed (NFD) with CRLF', () => {
-  const key = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
+  const key = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) =>
+    `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
   for (const p of plans) {
     const doc = readFileSync(new URL(`../reference/plans/${p}.txt`, import.meta.url), 'utf8');
     const base = extractPlan(doc).targets.map(key);

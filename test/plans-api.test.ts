@@ -16,10 +16,33 @@ let other: Record<string, string>;
 let apId: number;
 let tlId: number;
 
-const gold = (f: string) => JSON.parse(readFileSync(new URL(`fixtures/plans/${f}.gold.json`, import.meta.url), 'utf8')) as { targets: { indicatorCode: string; comparator: string; value: number; unit: string; year: number; sourceText: string }[] };
+const gold = (f: string) =>
+  JSON.parse(readFileSync(new URL(`fixtures/plans/${f}.gold.json`, import.meta.url), 'utf8')) as {
+    targets: { indicatorCode: string; comparator: string; value: number; unit: string; year: number; sourceText: string }[];
+  };
 
 function planBody(unitCode: string, over: Record<string, unknown>, targets: unknown[]) {
-  return { unitCode, kind: 'plan', number: null, issuer: null, place: null, issuedOn: null, issuedOnText: null, title: 'Kế hoạch', signer: null, signerTitle: null, implements: [], sections: [], targets, tasks: [], assignments: [], recipients: [], sourceText: null, sourceFile: null, ...over };
+  return {
+    unitCode,
+    kind: 'plan',
+    number: null,
+    issuer: null,
+    place: null,
+    issuedOn: null,
+    issuedOnText: null,
+    title: 'Kế hoạch',
+    signer: null,
+    signerTitle: null,
+    implements: [],
+    sections: [],
+    targets,
+    tasks: [],
+    assignments: [],
+    recipients: [],
+    sourceText: null,
+    sourceFile: null,
+    ...over,
+  };
 }
 
 before(async () => {
@@ -28,18 +51,47 @@ before(async () => {
   commune = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'xathulum', role: 'officer', unitCode: '03439' }));
   other = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'xahoangphu', role: 'officer', unitCode: '15889' }));
   const ap = await t.app.inject({
-    method: 'POST', url: '/api/plans', headers: province,
-    payload: planBody('12', { kind: 'action_programme', number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Tỉnh ủy Lai Châu', title: 'Chương trình hành động thực hiện Nghị quyết số 42-NQ/TW' }, gold('lai-chau-province-action-program-nq42').targets),
+    method: 'POST',
+    url: '/api/plans',
+    headers: province,
+    payload: planBody(
+      '12',
+      {
+        kind: 'action_programme',
+        number: '53-CTr/TU',
+        issuedOn: '2024-05-24',
+        issuer: 'Tỉnh ủy Lai Châu',
+        title: 'Chương trình hành động thực hiện Nghị quyết số 42-NQ/TW',
+      },
+      gold('lai-chau-province-action-program-nq42').targets,
+    ),
   });
   assert.equal(ap.statusCode, 201, ap.body);
   apId = ap.json().id;
   const tl = await t.app.inject({
-    method: 'POST', url: '/api/plans', headers: commune,
-    payload: planBody('03439', {
-      number: '152-KH/ĐU', issuedOn: '2026-06-05', title: 'Thực hiện Chương trình hành động số 53-CTr/TU',
-      implements: [{ reference: 'Chương trình hành động số 53-CTr/TU, ngày 24/5/2024 của Tỉnh ủy Lai Châu', number: '53-CTr/TU' }],
-      assignments: [{ agency: 'Ban Xây dựng đảng Đảng ủy xã', role: 'lead', what: 'Định kỳ tham mưu sơ kết, tổng kết và báo cáo', dueDate: null, recurrence: { kind: 'annual', day: 1, month: 12 }, sourceText: null }],
-    }, gold('thu-lum-commune-2026-152-KH-DU').targets.map((x, i) => (i === 0 ? { ...x, review: 'corrected', extracted: { ...x, value: 10 } } : x))),
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: planBody(
+      '03439',
+      {
+        number: '152-KH/ĐU',
+        issuedOn: '2026-06-05',
+        title: 'Thực hiện Chương trình hành động số 53-CTr/TU',
+        implements: [{ reference: 'Chương trình hành động số 53-CTr/TU, ngày 24/5/2024 của Tỉnh ủy Lai Châu', number: '53-CTr/TU' }],
+        assignments: [
+          {
+            agency: 'Ban Xây dựng đảng Đảng ủy xã',
+            role: 'lead',
+            what: 'Định kỳ tham mưu sơ kết, tổng kết và báo cáo',
+            dueDate: null,
+            recurrence: { kind: 'annual', day: 1, month: 12 },
+            sourceText: null,
+          },
+        ],
+      },
+      gold('thu-lum-commune-2026-152-KH-DU').targets.map((x, i) => (i === 0 ? { ...x, review: 'corrected', extracted: { ...x, value: 10 } } : x)),
+    ),
   });
   assert.equal(tl.statusCode, 201, tl.body);
   tlId = tl.json().id;
@@ -81,7 +133,7 @@ test('coverage: Thu Lũm has issued its implementing plan; other Lai Châu commu
   assert.equal(c.items.find((i: { unit: { code: string } }) => i.unit.code === '03439').issued, true);
 });
 
-test('the commune reads its province programme; an officer of another province cannot read Thu Lũm\'s plan (404)', async () => {
+test("the commune reads its province programme; an officer of another province cannot read Thu Lũm's plan (404)", async () => {
   const up = await t.app.inject({ method: 'GET', url: `/api/plans/${apId}`, headers: commune });
   assert.equal(up.statusCode, 200);
   const no = await t.app.inject({ method: 'GET', url: `/api/plans/${tlId}`, headers: other });
@@ -103,14 +155,24 @@ test('an annual report rule gives a deadline of 01/12; past it and not done, the
   const a = r.json().items[0];
   assert.equal(a.deadline, '2026-12-01');
   assert.equal(a.status, 'overdue');
-  const put = await t.app.inject({ method: 'PUT', url: `/api/plans/${tlId}/assignments/${a.id}/status`, headers: commune, payload: { period: '2026', status: 'done', note: 'Đã báo cáo' } });
+  const put = await t.app.inject({
+    method: 'PUT',
+    url: `/api/plans/${tlId}/assignments/${a.id}/status`,
+    headers: commune,
+    payload: { period: '2026', status: 'done', note: 'Đã báo cáo' },
+  });
   assert.equal(put.statusCode, 204, put.body);
   const again = await t.app.inject({ method: 'GET', url: '/api/plans/assignments?unit=03439&year=2026&today=2026-12-05', headers: commune });
   assert.equal(again.json().items[0].status, 'done');
 });
 
 test('an unknown indicator code is refused with its field path', async () => {
-  const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: planBody('03439', {}, [{ indicatorCode: 'khong_co', comparator: '=', value: 1, unit: '%', year: 2030, sourceText: null }]) });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: planBody('03439', {}, [{ indicatorCode: 'khong_co', comparator: '=', value: 1, unit: '%', year: 2030, sourceText: null }]),
+  });
   assert.equal(r.statusCode, 400);
   assert.equal(r.json().errors[0].path, '/body/targets/0/indicatorCode');
 });
@@ -126,27 +188,48 @@ test('the plan list of a commune shows its own plan and the province programme a
 test('saving the same plan twice (number, issuer, date) is refused: one copy, its targets counted once', async () => {
   const before = await t.app.inject({ method: 'GET', url: '/api/plans?unit=03439', headers: commune });
   const count = before.json().items.length;
-  const again = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune,
-    payload: planBody('03439', { number: '152-kh/đu', issuedOn: '2026-06-05', title: 'Thực hiện Chương trình hành động số 53-CTr/TU' }, gold('thu-lum-commune-2026-152-KH-DU').targets) });
+  const again = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: planBody(
+      '03439',
+      { number: '152-kh/đu', issuedOn: '2026-06-05', title: 'Thực hiện Chương trình hành động số 53-CTr/TU' },
+      gold('thu-lum-commune-2026-152-KH-DU').targets,
+    ),
+  });
   assert.equal(again.statusCode, 409, again.body);
   assert.equal(again.headers['content-type'], 'application/problem+json; charset=utf-8');
   assert.match(again.json().detail, new RegExp(`đã có trong An sinh \\(kế hoạch #${tlId}\\)`));
   const after = await t.app.inject({ method: 'GET', url: '/api/plans?unit=03439', headers: commune });
   assert.equal(after.json().items.length, count, 'no second copy');
   // Another unit may hold a plan with the same number (its own document), and so may another date.
-  const otherDate = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune,
-    payload: planBody('03439', { number: '152-KH/ĐU', issuedOn: '2027-06-05', title: 'Kế hoạch năm 2027' }, []) });
+  const otherDate = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: planBody('03439', { number: '152-KH/ĐU', issuedOn: '2027-06-05', title: 'Kế hoạch năm 2027' }, []),
+  });
   assert.equal(otherDate.statusCode, 201, otherDate.body);
 });
 
 test('a change target (reduce_by "%/năm") is saved and read back; an unknown comparator is refused with its field path', async () => {
-  const body = planBody('03439', { number: '7-KH/UBND', issuedOn: '2026-02-01', issuer: 'UBND xã Thu Lũm', title: 'Kế hoạch giảm nghèo năm 2026' },
-    [{ indicatorCode: 'poor_household_rate', comparator: 'reduce_by', value: 1.5, unit: '%/năm', year: 2026, sourceText: 'giảm tỷ lệ hộ nghèo 1,5%/năm' }]);
+  const body = planBody('03439', { number: '7-KH/UBND', issuedOn: '2026-02-01', issuer: 'UBND xã Thu Lũm', title: 'Kế hoạch giảm nghèo năm 2026' }, [
+    { indicatorCode: 'poor_household_rate', comparator: 'reduce_by', value: 1.5, unit: '%/năm', year: 2026, sourceText: 'giảm tỷ lệ hộ nghèo 1,5%/năm' },
+  ]);
   const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: body });
   assert.equal(r.statusCode, 201, r.body);
   const got = await t.app.inject({ method: 'GET', url: `/api/plans/${r.json().id}`, headers: commune });
-  assert.deepEqual(got.json().targets.map((x: { comparator: string; value: number; unit: string }) => [x.comparator, x.value, x.unit]), [['reduce_by', 1.5, '%/năm']]);
-  const bad = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: { ...body, number: '8-KH/UBND', targets: [{ ...body.targets[0] as object, comparator: 'halve' }] } });
+  assert.deepEqual(
+    got.json().targets.map((x: { comparator: string; value: number; unit: string }) => [x.comparator, x.value, x.unit]),
+    [['reduce_by', 1.5, '%/năm']],
+  );
+  const bad = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: { ...body, number: '8-KH/UBND', targets: [{ ...(body.targets[0] as object), comparator: 'halve' }] },
+  });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().errors[0].path, /^\/body\/targets\/0\/comparator/);
 });

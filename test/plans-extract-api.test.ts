@@ -25,7 +25,15 @@ async function upload(headers: Record<string, string>, unit: string, fields: For
   return t.app.inject({ method: 'POST', url: `/api/plans/extract?unit=${unit}`, headers: { ...headers, 'content-type': f.contentType }, payload: f.payload });
 }
 
-const countPlans = async () => Number((await t.db.k.selectFrom('plans').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countPlans = async () =>
+  Number(
+    (
+      await t.db.k
+        .selectFrom('plans')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 before(async () => {
   t = await testApp();
@@ -35,8 +43,29 @@ before(async () => {
   supervisor = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'giam-sat-lai-chau', role: 'supervisor', unitCode: '12' }));
   // The province programme Thu Lũm's plan implements, already in ansinh.
   const ap = await t.app.inject({
-    method: 'POST', url: '/api/plans', headers: province,
-    payload: { unitCode: '12', kind: 'action_programme', number: '53-CTr/TU', issuer: 'Tỉnh ủy Lai Châu', place: null, issuedOn: '2024-05-24', issuedOnText: null, title: 'Chương trình hành động thực hiện Nghị quyết số 42-NQ/TW', signer: null, signerTitle: null, implements: [], sections: [], targets: [], tasks: [], assignments: [], recipients: [], sourceText: null, sourceFile: null },
+    method: 'POST',
+    url: '/api/plans',
+    headers: province,
+    payload: {
+      unitCode: '12',
+      kind: 'action_programme',
+      number: '53-CTr/TU',
+      issuer: 'Tỉnh ủy Lai Châu',
+      place: null,
+      issuedOn: '2024-05-24',
+      issuedOnText: null,
+      title: 'Chương trình hành động thực hiện Nghị quyết số 42-NQ/TW',
+      signer: null,
+      signerTitle: null,
+      implements: [],
+      sections: [],
+      targets: [],
+      tasks: [],
+      assignments: [],
+      recipients: [],
+      sourceText: null,
+      sourceFile: null,
+    },
   });
   assert.equal(ap.statusCode, 201, ap.body);
   apId = ap.json().id;
@@ -60,18 +89,26 @@ test('an uploaded .txt plan comes back as text with every target and unmatched n
   const pre = d.targets.find((x: { indicatorCode: string }) => x.indicatorCode === 'preschool_enrolment_rate');
   assert.deepEqual([pre.comparator, pre.value, pre.year], ['=', 99.5, 2030]);
   assert.ok(d.unmatched.some((u: { sourceText: string; reason: string }) => u.sourceText === 'dưới 5 tuổi' && /tuổi/.test(u.reason)));
-  assert.deepEqual(d.parents.map((p: { id: number }) => p.id), [apId], 'the province programme it implements is offered as parent');
+  assert.deepEqual(
+    d.parents.map((p: { id: number }) => p.id),
+    [apId],
+    'the province programme it implements is offered as parent',
+  );
   assert.equal(await countPlans(), before);
 });
 
 test('a .docx upload and pasted text give the same targets as the .txt', async () => {
-  const paragraphs = thuLum.split('\n').filter((l) => l.trim()).map((l) => new Paragraph({ text: l.replace(/\*\*/g, '') }));
+  const paragraphs = thuLum
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => new Paragraph({ text: l.replace(/\*\*/g, '') }));
   const docx = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
   const a = await upload(commune, '03439', { file: { name: 'ke-hoach-152.docx', content: new Uint8Array(docx) } });
   assert.equal(a.statusCode, 200, a.body);
   const b = await t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: commune, payload: { text: thuLum } });
   assert.equal(b.statusCode, 200, b.body);
-  const key = (x: { indicatorCode: string; comparator: string; value: number; year: number | null }) => `${x.indicatorCode} ${x.comparator} ${x.value} ${x.year}`;
+  const key = (x: { indicatorCode: string; comparator: string; value: number; year: number | null }) =>
+    `${x.indicatorCode} ${x.comparator} ${x.value} ${x.year}`;
   assert.deepEqual(a.json().targets.map(key), b.json().targets.map(key));
   assert.equal(b.json().fileName, null);
   const d = a.json();
@@ -109,7 +146,7 @@ test('a file over 3 MB is refused (413); an empty request asks for a file (400)'
   assert.equal(blank.json().errors[0].path, '/body/text');
 });
 
-test('access: another commune\'s officer and a supervisor are refused (403), nobody signed in 401', async () => {
+test("access: another commune's officer and a supervisor are refused (403), nobody signed in 401", async () => {
   const out = await upload(other, '03439', { file: { name: 'k.txt', content: thuLum } });
   assert.equal(out.statusCode, 403, out.body);
   const sup = await upload(supervisor, '03439', { file: { name: 'k.txt', content: thuLum } });
@@ -126,9 +163,14 @@ test('the reviewed plan is saved with its parent and corrections; the plan view 
   const corrected = { ...first, value: first.value + 1, review: 'corrected', extracted: first };
   const added = { indicatorCode: 'unemployment_rate', comparator: '<', value: 2, unit: '%', year: 2030, sourceText: null, review: 'added' };
   const body = {
-    ...d.plan, unitCode: '03439', sourceText: d.text, sourceFile: 'ke-hoach-152.txt',
+    ...d.plan,
+    unitCode: '03439',
+    sourceText: d.text,
+    sourceFile: 'ke-hoach-152.txt',
     implements: [{ reference: 'Chương trình hành động số 53-CTr/TU', number: '53-CTr/TU', planId: apId }],
-    targets: [corrected, ...rest.map((x: Record<string, unknown>) => ({ ...x, review: 'confirmed' })), added].map(({ start, end: _e, indicatorName: _n, strive: _s, confidence: _c, ...x }) => ({ ...x, sourceOffset: start ?? null })),
+    targets: [corrected, ...rest.map((x: Record<string, unknown>) => ({ ...x, review: 'confirmed' })), added].map(
+      ({ start, end: _e, indicatorName: _n, strive: _s, confidence: _c, ...x }) => ({ ...x, sourceOffset: start ?? null }),
+    ),
     removedTargets: [second],
   };
   const saved = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: body });
@@ -149,8 +191,29 @@ test('the reviewed plan is saved with its parent and corrections; the plan view 
 
 test('a parent plan id the officer cannot see is refused with its field path', async () => {
   const r = await t.app.inject({
-    method: 'POST', url: '/api/plans', headers: commune,
-    payload: { unitCode: '03439', kind: 'plan', number: null, issuer: null, place: null, issuedOn: null, issuedOnText: null, title: 'Kế hoạch thử', signer: null, signerTitle: null, implements: [{ reference: 'x', number: null, planId: 999999 }], sections: [], targets: [], tasks: [], assignments: [], recipients: [], sourceText: null, sourceFile: null },
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: {
+      unitCode: '03439',
+      kind: 'plan',
+      number: null,
+      issuer: null,
+      place: null,
+      issuedOn: null,
+      issuedOnText: null,
+      title: 'Kế hoạch thử',
+      signer: null,
+      signerTitle: null,
+      implements: [{ reference: 'x', number: null, planId: 999999 }],
+      sections: [],
+      targets: [],
+      tasks: [],
+      assignments: [],
+      recipients: [],
+      sourceText: null,
+      sourceFile: null,
+    },
   });
   assert.equal(r.statusCode, 400, r.body);
   assert.equal(r.json().errors[0].path, '/body/implements/0/planId');

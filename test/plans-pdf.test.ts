@@ -19,7 +19,8 @@ import { parseCorpusText } from '../scripts/plan-score.ts';
 
 const fixture = (f: string) => readFileSync(new URL(`./fixtures/pdf/${f}`, import.meta.url));
 const corpusText = (f: string) => parseCorpusText(readFileSync(new URL(`./fixtures/corpus/${f}.txt`, import.meta.url), 'utf8')).text;
-const key = (t: { indicatorCode: string | null; indicatorName: string; comparator: string; value: number; year: number | null }) => `${t.indicatorCode ?? t.indicatorName}|${t.comparator}|${t.value}|${t.year}`;
+const key = (t: { indicatorCode: string | null; indicatorName: string; comparator: string; value: number; year: number | null }) =>
+  `${t.indicatorCode ?? t.indicatorName}|${t.comparator}|${t.value}|${t.year}`;
 /** Same number, comparator and year, and the same catalogue indicator (an unmapped one is matched on its figures only: OCR misreads a letter of a name). */
 const figures = (t: Parameters<typeof key>[0]) => `${t.indicatorCode ?? '?'}|${t.comparator}|${t.value}|${t.year}`;
 
@@ -40,7 +41,15 @@ async function upload(name: string, content: Uint8Array, type = 'application/pdf
   const f = await formData({ file: { name, content, type } });
   return t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: { ...officer, 'content-type': f.contentType }, payload: f.payload });
 }
-const countPlans = async () => Number((await t.db.k.selectFrom('plans').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countPlans = async () =>
+  Number(
+    (
+      await t.db.k
+        .selectFrom('plans')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 before(async () => {
   t = await testApp();
@@ -51,7 +60,10 @@ after(async () => {
 });
 
 test('a text PDF gives exactly the targets and particulars of the same document as text (5 dev-half documents and Thu Lũm)', async () => {
-  const docs = [...DOCS.map((d) => ({ name: d.split('/')[1]!, text: corpusText(d) })), { name: 'thu-lum-commune-2026-152-KH-DU', text: readFileSync(new URL('../reference/plans/thu-lum-commune-2026-152-KH-DU.txt', import.meta.url), 'utf8') }];
+  const docs = [
+    ...DOCS.map((d) => ({ name: d.split('/')[1]!, text: corpusText(d) })),
+    { name: 'thu-lum-commune-2026-152-KH-DU', text: readFileSync(new URL('../reference/plans/thu-lum-commune-2026-152-KH-DU.txt', import.meta.url), 'utf8') },
+  ];
   for (const d of docs) {
     const r = await readPlan({ bytes: fixture(`${d.name}.pdf`), fileName: `${d.name}.pdf` }, '/body/file');
     assert.ok(r.ok, d.name);
@@ -64,19 +76,23 @@ test('a text PDF gives exactly the targets and particulars of the same document 
   }
 });
 
-test('a scanned PDF is read by OCR: the same targets as the text within the OCR\'s errors (Cam Ranh 14/14, Phú Thọ 20/20 figures)', { skip: !hasOcr && 'tesseract-ocr with tesseract-ocr-vie is not installed' }, async () => {
-  for (const d of ['plan/cam-ranh-city-elderly-health-plan-2030', 'resolution/phu-tho-province-hdnd-socioeconomic-2023']) {
-    const name = d.split('/')[1]!;
-    const r = await readPlan({ bytes: fixture(`${name}.scan.pdf`), fileName: `${name}.scan.pdf` }, '/body/file');
-    assert.ok(r.ok, name);
-    assert.equal(r.reading.method, 'ocr');
-    assert.equal(r.reading.method === 'ocr' && r.reading.pages, 1);
-    const want = extractPlan(corpusText(d)).targets.map(figures).sort();
-    const got = r.extraction.targets.map(figures).sort();
-    // Every figure of the text is found in the scan, and nothing else.
-    assert.deepEqual(got, want, name);
-  }
-});
+test(
+  "a scanned PDF is read by OCR: the same targets as the text within the OCR's errors (Cam Ranh 14/14, Phú Thọ 20/20 figures)",
+  { skip: !hasOcr && 'tesseract-ocr with tesseract-ocr-vie is not installed' },
+  async () => {
+    for (const d of ['plan/cam-ranh-city-elderly-health-plan-2030', 'resolution/phu-tho-province-hdnd-socioeconomic-2023']) {
+      const name = d.split('/')[1]!;
+      const r = await readPlan({ bytes: fixture(`${name}.scan.pdf`), fileName: `${name}.scan.pdf` }, '/body/file');
+      assert.ok(r.ok, name);
+      assert.equal(r.reading.method, 'ocr');
+      assert.equal(r.reading.method === 'ocr' && r.reading.pages, 1);
+      const want = extractPlan(corpusText(d)).targets.map(figures).sort();
+      const got = r.extraction.targets.map(figures).sort();
+      // Every figure of the text is found in the scan, and nothing else.
+      assert.deepEqual(got, want, name);
+    }
+  },
+);
 
 test('scans are read one at a time: two read at once take as long as one after the other', { skip: !hasOcr && 'no tesseract' }, async () => {
   const bytes = fixture('tam-phuoc-commune-socioeconomic-plan-2022.scan.pdf');
@@ -144,22 +160,29 @@ test('a PDF whose content stream inflates to 100 MB (from 100 KB) is refused bef
   assert.ok(ok.ok);
 });
 
-test(`a scan of more than ${OCR_LIMITS.maxPages} pages is refused before OCR (413 "ocr_pages"); an image claiming 100,000 × 100,000 pixels 413 "image_pixels"`, { skip: !hasOcr && 'no tesseract' }, async () => {
-  const scan = fixture('tam-phuoc-commune-socioeconomic-plan-2022.scan.pdf');
-  const i = scan.indexOf(Buffer.from([0xff, 0xd8, 0xff]));
-  const jpeg = scan.subarray(i, scan.indexOf(Buffer.from('\nendstream'), i));
-  const t0 = performance.now();
-  await assert.rejects(readPlan({ bytes: imagePdf(Array(OCR_LIMITS.maxPages + 1).fill(jpeg)), fileName: 'quet.pdf' }, '/body/file'), (e: unknown) => e instanceof LimitError && e.limit === 'ocr_pages');
-  assert.ok(performance.now() - t0 < 10_000);
-  // A PNG header (IHDR) of 100,000 × 100,000 pixels: refused from the header, tesseract never runs.
-  const png = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(png);
-  png.writeUInt32BE(100_000, 16);
-  png.writeUInt32BE(100_000, 20);
-  const r = await upload('anh-quet.png', png, 'image/png');
-  assert.equal(r.statusCode, 413, r.body);
-  assert.equal(r.json().limit, 'image_pixels');
-});
+test(
+  `a scan of more than ${OCR_LIMITS.maxPages} pages is refused before OCR (413 "ocr_pages"); an image claiming 100,000 × 100,000 pixels 413 "image_pixels"`,
+  { skip: !hasOcr && 'no tesseract' },
+  async () => {
+    const scan = fixture('tam-phuoc-commune-socioeconomic-plan-2022.scan.pdf');
+    const i = scan.indexOf(Buffer.from([0xff, 0xd8, 0xff]));
+    const jpeg = scan.subarray(i, scan.indexOf(Buffer.from('\nendstream'), i));
+    const t0 = performance.now();
+    await assert.rejects(
+      readPlan({ bytes: imagePdf(Array(OCR_LIMITS.maxPages + 1).fill(jpeg)), fileName: 'quet.pdf' }, '/body/file'),
+      (e: unknown) => e instanceof LimitError && e.limit === 'ocr_pages',
+    );
+    assert.ok(performance.now() - t0 < 10_000);
+    // A PNG header (IHDR) of 100,000 × 100,000 pixels: refused from the header, tesseract never runs.
+    const png = Buffer.alloc(64);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(png);
+    png.writeUInt32BE(100_000, 16);
+    png.writeUInt32BE(100_000, 20);
+    const r = await upload('anh-quet.png', png, 'image/png');
+    assert.equal(r.statusCode, 413, r.body);
+    assert.equal(r.json().limit, 'image_pixels');
+  },
+);
 
 test('without tesseract, a scan gets 422 "ocr-unavailable" naming the packages to install', async () => {
   const was = process.env.ANSINH_TESSERACT;

@@ -11,9 +11,38 @@ import { setRoles, unitByCode } from '../src/access/store.ts';
 import type { Role } from '../src/access/permissions.ts';
 import { jobWorker } from '../src/jobs/runner.ts';
 
-const member = (o: Record<string, unknown>) => ({ personalId: null, fullName: 'Lý Mé Xá', dateOfBirth: '1940-03-12', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none', pension: false,
-  socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
-const deprived = Object.fromEntries(['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water', 'sanitation', 'telecom', 'information_access'].map((k, i) => [k, i < 4]));
+const member = (o: Record<string, unknown>) => ({
+  personalId: null,
+  fullName: 'Lý Mé Xá',
+  dateOfBirth: '1940-03-12',
+  sex: 'M',
+  ethnicCode: '35',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...o,
+});
+const deprived = Object.fromEntries(
+  [
+    'employment',
+    'dependants',
+    'nutrition',
+    'health_insurance',
+    'adult_education',
+    'child_schooling',
+    'housing_quality',
+    'housing_area',
+    'water',
+    'sanitation',
+    'telecom',
+    'information_access',
+  ].map((k, i) => [k, i < 4]),
+);
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
@@ -23,25 +52,55 @@ let payrollId = 0;
 /** A user who reads Lai Châu (12) and holds `role` only in a commune of another province. */
 async function elsewhere(name: string, role: Role): Promise<Record<string, string>> {
   const id = await createTestUser(t.db, { username: name, role: null });
-  const other = await t.db.k.selectFrom('units as c').innerJoin('units as p', (j) => j.on((eb) => eb('p.id', '=', eb.fn.any('c.ancestors'))))
-    .select('c.code').where('c.level', '=', 'commune').where('c.valid_to', 'is', null).where('p.level', '=', 'province').where('p.code', '<>', '12')
-    .orderBy('c.code').limit(1).executeTakeFirstOrThrow();
+  const other = await t.db.k
+    .selectFrom('units as c')
+    .innerJoin('units as p', (j) => j.on((eb) => eb('p.id', '=', eb.fn.any('c.ancestors'))))
+    .select('c.code')
+    .where('c.level', '=', 'commune')
+    .where('c.valid_to', 'is', null)
+    .where('p.level', '=', 'province')
+    .where('p.code', '<>', '12')
+    .orderBy('c.code')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const province = (await unitByCode(t.db.k, '12'))!;
   const commune = (await unitByCode(t.db.k, other.code))!;
-  await setRoles(t.db.k, id, [{ role: 'supervisor', unitId: province.id }, { role, unitId: commune.id }]);
+  await setRoles(t.db.k, id, [
+    { role: 'supervisor', unitId: province.id },
+    { role, unitId: commune.id },
+  ]);
   return sessionHeaders(t.db, id);
 }
 
 before(async () => {
   t = await testApp();
-  for (const [name, role, unit] of [['officer', 'officer', '03439'], ['approver', 'approver', '12']] as const) {
+  for (const [name, role, unit] of [
+    ['officer', 'officer', '03439'],
+    ['approver', 'approver', '12'],
+  ] as const) {
     h[name] = await sessionHeaders(t.db, await createTestUser(t.db, { username: `pol-${name}`, role, unitCode: unit }));
   }
   h.leaderElsewhere = await elsewhere('pol-leader-elsewhere', 'leader');
   h.officerElsewhere = await elsewhere('pol-officer-elsewhere', 'officer');
-  const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: h.officer!, payload: {
-    household: { code: 'POL-1', villageId: null, address: 'Bản Pa Thắng', area: 'rural', incomePerMonth: 1_100_000, deprivations: deprived, disadvantagedArea: true, merit: false },
-    members: [member({})], reason: 'đăng ký mới' } });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: h.officer!,
+    payload: {
+      household: {
+        code: 'POL-1',
+        villageId: null,
+        address: 'Bản Pa Thắng',
+        area: 'rural',
+        incomePerMonth: 1_100_000,
+        deprivations: deprived,
+        disadvantagedArea: true,
+        merit: false,
+      },
+      members: [member({})],
+      reason: 'đăng ký mới',
+    },
+  });
   assert.equal(r.statusCode, 201, r.body);
   personId = r.json().personIds[0];
   const decision = { number: `${personId}/QĐ-UBND`, decidedOn: '2026-08-01', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202608, channel: 'cash' };
@@ -68,25 +127,35 @@ test('payments: a payroll is approved only with payments.approve in its commune 
   assert.equal(ok.statusCode, 200, ok.body);
 });
 
-test('payments: a statement is reconciled only with payments.prepare in the payroll\'s commune (canPreparePayroll)', async () => {
+test("payments: a statement is reconciled only with payments.prepare in the payroll's commune (canPreparePayroll)", async () => {
   const rows = [{ reference: `${payrollId}-${personId}`, amount: 1, status: 'paid' }];
   const refused = await t.app.inject({ method: 'POST', url: `/api/payments/payrolls/${payrollId}/statement`, headers: h.officerElsewhere!, payload: { rows } });
   assert.equal(refused.statusCode, 403, refused.body);
 });
 
-test('registry: a person is changed only with registry.write in the person\'s commune (canWriteRegistry)', async () => {
+test("registry: a person is changed only with registry.write in the person's commune (canWriteRegistry)", async () => {
   const payload = { changes: { fullName: 'Lý Mé Xá (sửa)' }, reason: 'sửa tên' };
   const refused = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${personId}`, headers: h.officerElsewhere!, payload });
-  assert.equal(refused.statusCode, 404, 'another commune\'s person stays unseen to a writer');
+  assert.equal(refused.statusCode, 404, "another commune's person stays unseen to a writer");
   const ok = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${personId}`, headers: h.officer!, payload });
   assert.equal(ok.statusCode, 200, ok.body);
 });
 
 test('registry: an integrity flag is reviewed only with integrity.review in its commune (canReviewFlag)', async () => {
   const commune = (await unitByCode(t.db.k, '03439'))!;
-  const flag = await t.db.k.insertInto('integrity_flags')
-    .values({ province_code: '12', unit_id: commune.id, kind: 'same_personal_id', key: `policy-${personId}`, person_ids: [personId], reason: { vi: 'thử', en: 'test' }, score: null })
-    .returning('id').executeTakeFirstOrThrow();
+  const flag = await t.db.k
+    .insertInto('integrity_flags')
+    .values({
+      province_code: '12',
+      unit_id: commune.id,
+      kind: 'same_personal_id',
+      key: `policy-${personId}`,
+      person_ids: [personId],
+      reason: { vi: 'thử', en: 'test' },
+      score: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const payload = { state: 'dismissed', note: 'đã kiểm tra' };
   const refused = await t.app.inject({ method: 'POST', url: `/api/registry/integrity/${flag.id}/review`, headers: h.leaderElsewhere!, payload });
   assert.equal(refused.statusCode, 403, refused.body);
@@ -96,15 +165,32 @@ test('registry: an integrity flag is reviewed only with integrity.review in its 
   assert.equal(ok.statusCode, 200, ok.body);
 });
 
-test('registry: a life-event proposal is decided only with benefits.decide in the person\'s commune (canDecideProposal)', async () => {
-  const death = await t.app.inject({ method: 'PATCH', url: `/api/registry/persons/${personId}`, headers: h.officer!, payload: { changes: { deathDate: '2026-10-17' }, reason: 'giấy báo tử số 12/2026' } });
+test("registry: a life-event proposal is decided only with benefits.decide in the person's commune (canDecideProposal)", async () => {
+  const death = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/registry/persons/${personId}`,
+    headers: h.officer!,
+    payload: { changes: { deathDate: '2026-10-17' }, reason: 'giấy báo tử số 12/2026' },
+  });
   assert.equal(death.statusCode, 200, death.body);
-  const detect = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/proposals/detect', headers: h.officer!, payload: { from: '2026-10-01', to: '2026-12-31' } });
+  const detect = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/proposals/detect',
+    headers: h.officer!,
+    payload: { from: '2026-10-01', to: '2026-12-31' },
+  });
   assert.equal(detect.statusCode, 200, detect.body);
-  const list = (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: h.officer! })).json() as { items: { id: number; personId: number; kind: string }[] };
+  const list = (await t.app.inject({ method: 'GET', url: '/api/registry/units/03439/proposals', headers: h.officer! })).json() as {
+    items: { id: number; personId: number; kind: string }[];
+  };
   const p = list.items.find((x) => x.personId === personId && x.kind === 'death');
   assert.ok(p, 'the death is proposed');
-  const refused = await t.app.inject({ method: 'POST', url: `/api/registry/proposals/${p.id}/decide`, headers: h.leaderElsewhere!, payload: { state: 'rejected' } });
+  const refused = await t.app.inject({
+    method: 'POST',
+    url: `/api/registry/proposals/${p.id}/decide`,
+    headers: h.leaderElsewhere!,
+    payload: { state: 'rejected' },
+  });
   assert.equal(refused.statusCode, 403, refused.body);
   const ok = await t.app.inject({ method: 'POST', url: `/api/registry/proposals/${p.id}/decide`, headers: h.approver!, payload: { state: 'rejected' } });
   assert.equal(ok.statusCode, 200, ok.body);

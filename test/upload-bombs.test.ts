@@ -13,9 +13,12 @@ import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 let t: Awaited<ReturnType<typeof testApp>>;
 let commune: Record<string, string>;
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
-const RELS = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-const docXml = (body: string) => `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+const RELS =
+  '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const docXml = (body: string) =>
+  `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
 
 /** A .docx (the parts Word needs) whose document.xml holds `paragraphs`. */
 async function docx(paragraphs: Iterable<string>, extra: Record<string, Uint8Array | string> = {}): Promise<Buffer> {
@@ -115,7 +118,10 @@ test('paragraphs and characters of a .docx are bounded (50,000 paragraphs; 1,000
 
 test('pasted text over 1,000,000 characters is too large (413 problem+json naming the limit), as JSON or as a form field; so is a plan saved with such a text', async () => {
   const over = 'Tỷ lệ hộ nghèo giảm 2%. '.repeat(Math.ceil(1_000_001 / 24));
-  const check = (r: { statusCode: number; headers: Record<string, unknown>; body: string; json(): { limit: string; detail: string; errors: { path: string }[] } }, path: string) => {
+  const check = (
+    r: { statusCode: number; headers: Record<string, unknown>; body: string; json(): { limit: string; detail: string; errors: { path: string }[] } },
+    path: string,
+  ) => {
     assert.equal(r.statusCode, 413, r.body.slice(0, 300));
     assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
     assert.equal(r.json().limit, 'text_chars');
@@ -124,9 +130,17 @@ test('pasted text over 1,000,000 characters is too large (413 problem+json namin
   };
   check(await t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: commune, payload: { text: over } }), '/body/text');
   check(await upload({ text: over }), '/body/text');
-  check(await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: { unitCode: '03439', title: 'Kế hoạch thử', sourceText: over } }), '/body/sourceText');
+  check(
+    await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: { unitCode: '03439', title: 'Kế hoạch thử', sourceText: over } }),
+    '/body/sourceText',
+  );
   // A field's own limit is still a 400.
-  const short = await t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: commune, payload: { text: 'x', fileName: 'x'.repeat(201) } });
+  const short = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans/extract?unit=03439',
+    headers: commune,
+    payload: { text: 'x', fileName: 'x'.repeat(201) },
+  });
   assert.equal(short.statusCode, 400, short.body);
 });
 

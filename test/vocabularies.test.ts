@@ -72,7 +72,8 @@ test('every value-list check in the migrated database allows exactly its model v
   for (const [name, allowed] of found) {
     const v = vocabularies[name];
     if (!v) problems.push(`${name}: a value-list check with no vocabulary in this test (${allowed.join(', ')})`);
-    else if (JSON.stringify(allowed) !== JSON.stringify(values(v))) problems.push(`${name}: the database allows ${allowed.join(', ')}; the model says ${values(v).join(', ')}`);
+    else if (JSON.stringify(allowed) !== JSON.stringify(values(v)))
+      problems.push(`${name}: the database allows ${allowed.join(', ')}; the model says ${values(v).join(', ')}`);
   }
   for (const name of Object.keys(vocabularies)) if (!found.has(name)) problems.push(`${name}: listed here but no such check in the database`);
   assert.deepEqual(problems, []);
@@ -83,12 +84,18 @@ test('the test reads a check as the database writes it (a drifted list is caught
   const def = "CHECK ((sex = ANY (ARRAY['M'::text, 'F'::text, 'X'::text])))";
   const allowed = [...def.matchAll(/'([^']+)'::text/g)].map((m) => m[1]!).sort();
   assert.notDeepEqual(allowed, values(SEXES));
-  assert.deepEqual(allowed.filter((x) => x !== 'X'), values(SEXES));
+  assert.deepEqual(
+    allowed.filter((x) => x !== 'X'),
+    values(SEXES),
+  );
 });
 
 test('enumOf writes the same JSON schema as the hand-written union of literals it replaces', async () => {
   const { Type } = await import('typebox');
   const { enumOf } = await import('../src/kernel/schemas.ts');
   assert.deepEqual(JSON.parse(JSON.stringify(enumOf(SEXES))), JSON.parse(JSON.stringify(Type.Union([Type.Literal('M'), Type.Literal('F')]))));
-  assert.deepEqual(JSON.parse(JSON.stringify(enumOf(socialInsuranceKinds))), JSON.parse(JSON.stringify(Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))))));
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(enumOf(socialInsuranceKinds))),
+    JSON.parse(JSON.stringify(Type.Union(['none', 'compulsory', 'voluntary'].map((x) => Type.Literal(x))))),
+  );
 });

@@ -21,7 +21,12 @@ after(async () => {
 
 async function run(cmd: CliCommand, values: Record<string, string | boolean>) {
   let out = '';
-  const sink = new Writable({ write(c, _e, cb) { out += String(c); cb(); } });
+  const sink = new Writable({
+    write(c, _e, cb) {
+      out += String(c);
+      cb();
+    },
+  });
   const ctx: CliContext = { config: readConfig({ ...process.env, DATABASE_URL: '' }), db: async () => db, stdout: sink, stderr: sink };
   const code = (await cmd.run({ positionals: [], values }, ctx)) ?? 0;
   return { code, out };
@@ -36,7 +41,10 @@ test('users create makes a Thu Lũm officer whose scope is the commune', async (
   assert.ok(u.password_hash.startsWith('$argon2id$'));
   assert.ok(await verifyPassword(u.password_hash, 'ThuLum@2026'));
   const actor = (await loadActor(db.k, u.id))!;
-  assert.deepEqual(actor.roles.map((x) => [x.role, x.unitCode, x.unitName]), [['officer', '03439', 'Xã Thu Lũm']]);
+  assert.deepEqual(
+    actor.roles.map((x) => [x.role, x.unitCode, x.unitName]),
+    [['officer', '03439', 'Xã Thu Lũm']],
+  );
   assert.ok(actor.scope !== 'all' && actor.scope.length >= 2, 'the commune and the former communes merged into it');
 });
 

@@ -50,7 +50,14 @@ export const usersCreateCommand: CliCommand = {
     const id = await db.k.transaction().execute(async (tx) => {
       const id = await store.createUser(tx, { username, displayName: (values['display-name'] as string | undefined) ?? username, passwordHash: hash });
       await store.setRoles(tx, id, [{ role, unitId }]);
-      await audit(tx, { actor: { userId: null, username: 'cli' }, action: 'user.create', entity: 'user', entityId: id, unitId, after: { username, role, unitCode: code ?? null } });
+      await audit(tx, {
+        actor: { userId: null, username: 'cli' },
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        unitId,
+        after: { username, role, unitCode: code ?? null },
+      });
       return id;
     });
     ctx.stdout.write(`Created user ${username} (id ${id}), role ${role}${code ? ` in unit ${code}` : ' for every unit'}.\n`);
@@ -66,7 +73,9 @@ export const usersListCommand: CliCommand = {
     const users = await store.listUsers(db.k);
     for (const u of users) {
       const roles = u.roles.map((r) => `${r.role}@${r.unitCode ?? 'all'}`).join(', ') || '-';
-      ctx.stdout.write(`${String(u.id).padStart(4)}  ${u.username.padEnd(20)} ${u.disabled ? 'disabled ' : ''}${u.totpEnabled ? 'totp ' : ''}${roles}  ${u.displayName}\n`);
+      ctx.stdout.write(
+        `${String(u.id).padStart(4)}  ${u.username.padEnd(20)} ${u.disabled ? 'disabled ' : ''}${u.totpEnabled ? 'totp ' : ''}${roles}  ${u.displayName}\n`,
+      );
     }
     ctx.stdout.write(`${users.length} user(s)\n`);
   },

@@ -19,11 +19,17 @@ after(async () => {
 
 test('every demo login signs in with its documented password and role', async () => {
   for (const u of demoUsers) {
-    assert.ok(demoLogins.some((l) => l.username === u.username && l.password === u.password), `${u.username} is printed at start-up`);
+    assert.ok(
+      demoLogins.some((l) => l.username === u.username && l.password === u.password),
+      `${u.username} is printed at start-up`,
+    );
     const totp = u.totpSecret ? await totpCode(u.totpSecret, new Date()) : undefined;
     const r = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: u.username, password: u.password, ...(totp ? { totp } : {}) } });
     assert.equal(r.statusCode, 200, `${u.username}: ${r.body}`);
-    assert.deepEqual(r.json().user.roles.map((x: { role: string; unitCode: string | null }) => [x.role, x.unitCode]), [[u.roleName, u.unitCode]]);
+    assert.deepEqual(
+      r.json().user.roles.map((x: { role: string; unitCode: string | null }) => [x.role, x.unitCode]),
+      [[u.roleName, u.unitCode]],
+    );
   }
   assert.ok(demoLogins.find((l) => l.username === 'admin')!.role.includes(DEMO_ADMIN_TOTP_SECRET));
 });
@@ -50,4 +56,3 @@ test('the database accepts every role of roleNames and no other (migration 140 f
   await assert.rejects(sql`insert into user_roles (user_id, role) values (${id}, 'chairman')`.execute(t.db.k), /check/i);
   await sql`delete from users where id = ${id}`.execute(t.db.k);
 });
-

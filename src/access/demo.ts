@@ -18,18 +18,55 @@ interface DemoUser extends DemoLogin {
 }
 
 export const demoUsers: readonly DemoUser[] = [
-  { username: 'admin', password: 'Admin@2026', displayName: 'Quản trị hệ thống', roleName: 'admin', unitCode: null, totpSecret: DEMO_ADMIN_TOTP_SECRET,
-    role: `Quản trị hệ thống, toàn quốc (mã TOTP: ${DEMO_ADMIN_TOTP_SECRET})` },
-  { username: 'thulum', password: 'ThuLum@2026', displayName: 'Lò Thị Mai (cán bộ xã Thu Lũm)', roleName: 'officer', unitCode: '03439',
-    role: 'Cán bộ xã Thu Lũm (Lai Châu): nhập và sửa số liệu của xã' },
-  { username: 'chutich', password: 'ChuTich@2026', displayName: 'Vàng A Sử (Chủ tịch UBND xã Thu Lũm)', roleName: 'leader', unitCode: '03439',
-    role: 'Chủ tịch UBND xã Thu Lũm (Lai Châu): quyết định hưởng trợ cấp, duyệt danh sách chi trả' },
-  { username: 'laichau', password: 'LaiChau@2026', displayName: 'Nguyễn Văn Hùng (chuyên viên Sở, Lai Châu)', roleName: 'approver', unitCode: '12',
-    role: 'Chuyên viên Sở, tỉnh Lai Châu: thẩm định, phê duyệt' },
-  { username: 'giamsat', password: 'GiamSat@2026', displayName: 'Đại biểu HĐND tỉnh Lai Châu', roleName: 'supervisor', unitCode: '12',
-    role: 'Giám sát (HĐND tỉnh Lai Châu): chỉ xem' },
-  { username: 'hoangphu', password: 'HoangPhu@2026', displayName: 'Lê Văn Nam (cán bộ xã Hoằng Phú)', roleName: 'officer', unitCode: '15889',
-    role: 'Cán bộ xã Hoằng Phú (Thanh Hóa): xã khác, để thử phạm vi' },
+  {
+    username: 'admin',
+    password: 'Admin@2026',
+    displayName: 'Quản trị hệ thống',
+    roleName: 'admin',
+    unitCode: null,
+    totpSecret: DEMO_ADMIN_TOTP_SECRET,
+    role: `Quản trị hệ thống, toàn quốc (mã TOTP: ${DEMO_ADMIN_TOTP_SECRET})`,
+  },
+  {
+    username: 'thulum',
+    password: 'ThuLum@2026',
+    displayName: 'Lò Thị Mai (cán bộ xã Thu Lũm)',
+    roleName: 'officer',
+    unitCode: '03439',
+    role: 'Cán bộ xã Thu Lũm (Lai Châu): nhập và sửa số liệu của xã',
+  },
+  {
+    username: 'chutich',
+    password: 'ChuTich@2026',
+    displayName: 'Vàng A Sử (Chủ tịch UBND xã Thu Lũm)',
+    roleName: 'leader',
+    unitCode: '03439',
+    role: 'Chủ tịch UBND xã Thu Lũm (Lai Châu): quyết định hưởng trợ cấp, duyệt danh sách chi trả',
+  },
+  {
+    username: 'laichau',
+    password: 'LaiChau@2026',
+    displayName: 'Nguyễn Văn Hùng (chuyên viên Sở, Lai Châu)',
+    roleName: 'approver',
+    unitCode: '12',
+    role: 'Chuyên viên Sở, tỉnh Lai Châu: thẩm định, phê duyệt',
+  },
+  {
+    username: 'giamsat',
+    password: 'GiamSat@2026',
+    displayName: 'Đại biểu HĐND tỉnh Lai Châu',
+    roleName: 'supervisor',
+    unitCode: '12',
+    role: 'Giám sát (HĐND tỉnh Lai Châu): chỉ xem',
+  },
+  {
+    username: 'hoangphu',
+    password: 'HoangPhu@2026',
+    displayName: 'Lê Văn Nam (cán bộ xã Hoằng Phú)',
+    roleName: 'officer',
+    unitCode: '15889',
+    role: 'Cán bộ xã Hoằng Phú (Thanh Hóa): xã khác, để thử phạm vi',
+  },
 ];
 
 export const demoAccessLogins: DemoLogin[] = demoUsers.map(({ username, password, role }) => ({ username, password, role }));
@@ -48,7 +85,14 @@ export async function seedDemoUsers(db: Db, log: (line: string) => void): Promis
       const id = await store.createUser(tx, { username: u.username, displayName: u.displayName, passwordHash: hash });
       await store.setRoles(tx, id, [{ role: u.roleName, unitId: unit?.id ?? null }]);
       if (u.totpSecret) await store.setTotp(tx, id, { enabled: u.totpSecret });
-      await audit(tx, { actor: { userId: null, username: 'demo' }, action: 'user.create', entity: 'user', entityId: id, unitId: unit?.id ?? null, after: { username: u.username, role: u.roleName, unitCode: u.unitCode } });
+      await audit(tx, {
+        actor: { userId: null, username: 'demo' },
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        unitId: unit?.id ?? null,
+        after: { username: u.username, role: u.roleName, unitCode: u.unitCode },
+      });
     });
     n++;
   }

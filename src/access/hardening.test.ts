@@ -89,7 +89,10 @@ test('Medium 6: password change, admin reset and sign-out-everywhere revoke the 
   let h = await session('tok.victim', 'TokVictim@2026');
   let tok = (await mint(h, { name: 'before change' })).json().token as string;
   assert.equal(await works(tok), 200);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/me/password', headers: h, payload: { current: 'TokVictim@2026', next: 'TokVictim@2027' } })).statusCode, 204);
+  assert.equal(
+    (await app.inject({ method: 'POST', url: '/api/me/password', headers: h, payload: { current: 'TokVictim@2026', next: 'TokVictim@2027' } })).statusCode,
+    204,
+  );
   assert.equal(await works(tok), 401, 'revoked by the password change');
   assert.equal((await app.inject({ method: 'GET', url: '/api/session', headers: h })).statusCode, 200, 'the session that changed it stays');
 
@@ -143,12 +146,22 @@ test('Low: turning TOTP off needs the current password, not only a session', asy
 test('Low: a user with a temporary password can only read the session, change the password and sign out', async () => {
   advance(30_000);
   const admin = await session('tok.admin', 'TokAdmin@2026', { totp: await totpCode(SECRET, clock) });
-  const created = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'temp.pw', displayName: 'Tạm', roles: [{ role: 'officer', unitCode: '03439' }] } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: admin,
+    payload: { username: 'temp.pw', displayName: 'Tạm', roles: [{ role: 'officer', unitCode: '03439' }] },
+  });
   assert.equal(created.statusCode, 201, created.body);
   const temp = created.json().temporaryPassword as string;
   const h = await session('temp.pw', temp);
   assert.equal((await app.inject({ method: 'GET', url: '/api/session', headers: h })).json().user.mustChangePassword, true);
-  for (const [method, url] of [['GET', '/api/registry/units/03439/jobs'], ['GET', '/api/tokens'], ['POST', '/api/tokens'], ['POST', '/api/session/revoke-all']] as const) {
+  for (const [method, url] of [
+    ['GET', '/api/registry/units/03439/jobs'],
+    ['GET', '/api/tokens'],
+    ['POST', '/api/tokens'],
+    ['POST', '/api/session/revoke-all'],
+  ] as const) {
     const r = await app.inject({ method, url, headers: h, ...(method === 'POST' ? { payload: { name: 'x' } } : {}) });
     assert.equal(r.statusCode, 403, `${method} ${url}`);
     assert.match(r.headers['content-type'] as string, /problem\+json/);
@@ -164,13 +177,31 @@ test('Medium 7: X-Forwarded-For is ignored by default: forged addresses neither 
   const attacker = '203.0.113.66';
   const { limits } = await import('./model.ts');
   for (let i = 0; i < limits.ipFailures; i++) {
-    const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username: `ghost${i}`, password: 'x' }, remoteAddress: attacker, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: `ghost${i}`, password: 'x' },
+      remoteAddress: attacker,
+      headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+    });
     assert.equal(r.statusCode, 401);
   }
-  const locked = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'ghost-last', password: 'x' }, remoteAddress: attacker, headers: { 'x-forwarded-for': '198.51.100.250' } });
+  const locked = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username: 'ghost-last', password: 'x' },
+    remoteAddress: attacker,
+    headers: { 'x-forwarded-for': '198.51.100.250' },
+  });
   assert.equal(locked.statusCode, 429, 'a new forged address per try does not reset the lockout');
-  const ips = await sql<{ ip: string }>`select distinct ip from audit_log where action = 'session.sign_in_failed' and after->>'username' like 'ghost%'`.execute(db.k);
-  assert.deepEqual(ips.rows.map((r) => r.ip), [attacker], 'the audit log has the real address');
+  const ips = await sql<{ ip: string }>`select distinct ip from audit_log where action = 'session.sign_in_failed' and after->>'username' like 'ghost%'`.execute(
+    db.k,
+  );
+  assert.deepEqual(
+    ips.rows.map((r) => r.ip),
+    [attacker],
+    'the audit log has the real address',
+  );
   advance(limits.lockoutMs);
 });
 
@@ -184,11 +215,24 @@ test('Medium 7: ANSINH_TRUST_PROXY names the proxies whose X-Forwarded-For is be
   const proxied = await buildApp({ db, config, version }, { serveWeb: false, now: () => clock });
   try {
     const { sql } = await import('kysely');
-    const viaProxy = await proxied.inject({ method: 'POST', url: '/api/session', payload: { username: 'proxy-a', password: 'x' }, remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': '198.51.100.9' } });
+    const viaProxy = await proxied.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'proxy-a', password: 'x' },
+      remoteAddress: '10.0.0.5',
+      headers: { 'x-forwarded-for': '198.51.100.9' },
+    });
     assert.equal(viaProxy.statusCode, 401);
-    const direct = await proxied.inject({ method: 'POST', url: '/api/session', payload: { username: 'proxy-b', password: 'x' }, remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': '198.51.100.10' } });
+    const direct = await proxied.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'proxy-b', password: 'x' },
+      remoteAddress: '203.0.113.7',
+      headers: { 'x-forwarded-for': '198.51.100.10' },
+    });
     assert.equal(direct.statusCode, 401);
-    const ipOf = async (u: string) => (await sql<{ ip: string }>`select ip from audit_log where action = 'session.sign_in_failed' and after->>'username' = ${u}`.execute(db.k)).rows[0]?.ip;
+    const ipOf = async (u: string) =>
+      (await sql<{ ip: string }>`select ip from audit_log where action = 'session.sign_in_failed' and after->>'username' = ${u}`.execute(db.k)).rows[0]?.ip;
     assert.equal(await ipOf('proxy-a'), '198.51.100.9', 'the client behind the trusted proxy');
     assert.equal(await ipOf('proxy-b'), '203.0.113.7', 'a header from anyone else is ignored');
   } finally {

@@ -130,12 +130,19 @@ export async function installAccess(app: App, ctx: AppContext, opts: AccessOptio
     if ('public' in access) return;
     if (!actor) throw notSignedIn();
     if (actor.mustEnrollTotp && !enrollmentRoute(url)) {
-      throw forbidden('Quản trị viên phải bật xác thực hai lớp (TOTP) trong "Tài khoản của tôi" trước khi tiếp tục', 'Administrators must turn on two-factor authentication (TOTP) under "My account" first');
+      throw forbidden(
+        'Quản trị viên phải bật xác thực hai lớp (TOTP) trong "Tài khoản của tôi" trước khi tiếp tục',
+        'Administrators must turn on two-factor authentication (TOTP) under "My account" first',
+      );
     }
     if (actor.mustChangePassword && !passwordChangeRoute(req.method, url)) {
-      throw forbidden('Bạn đang dùng mật khẩu tạm thời: hãy đổi mật khẩu trong "Tài khoản của tôi" trước khi tiếp tục', 'You are using a temporary password: change it under "My account" before going on');
+      throw forbidden(
+        'Bạn đang dùng mật khẩu tạm thời: hãy đổi mật khẩu trong "Tài khoản của tôi" trước khi tiếp tục',
+        'You are using a temporary password: change it under "My account" before going on',
+      );
     }
-    if (!can(actor, access.permission)) throw forbidden('Tài khoản của bạn không có quyền thực hiện thao tác này', 'Your account does not have this permission');
+    if (!can(actor, access.permission))
+      throw forbidden('Tài khoản của bạn không có quyền thực hiện thao tác này', 'Your account does not have this permission');
     const unit = access.unit;
     if (typeof unit === 'object' && !('body' in unit)) await checkUnit(req, access.permission, unit, actor);
   });

@@ -32,7 +32,10 @@ test('permissions go with the role that grants them: a commune officer who super
   assert.equal(can(both, 'monitoring.read', HOANG_PHU), true);
   assert.equal(can(both, 'monitoring.enter', HOANG_PHU), false);
   assert.equal(can(both, 'monitoring.enter', THU_LUM), true);
-  assert.deepEqual(both.scope, [THU_LUM, 23, HOANG_PHU].sort((a, b) => a - b));
+  assert.deepEqual(
+    both.scope,
+    [THU_LUM, 23, HOANG_PHU].sort((a, b) => a - b),
+  );
 });
 
 test('supervisors read but never change anything nor read sensitive fields in full; the administrator holds all', () => {
@@ -43,7 +46,9 @@ test('supervisors read but never change anything nor read sensitive fields in fu
 });
 
 test('an API token narrows the grants; an administrator without TOTP must enrol (sessions only)', () => {
-  const tok = makeActor(user, [{ role: 'officer', unitId: THU_LUM, unitCode: '03439', unitName: 'Xã Thu Lũm', scope: [THU_LUM] }], 'token', ['monitoring.read']);
+  const tok = makeActor(user, [{ role: 'officer', unitId: THU_LUM, unitCode: '03439', unitName: 'Xã Thu Lũm', scope: [THU_LUM] }], 'token', [
+    'monitoring.read',
+  ]);
   assert.deepEqual([...tok.permissions], ['monitoring.read']);
   const admin = makeActor(user, [{ role: 'admin', unitId: null, unitCode: null, unitName: null, scope: 'all' }]);
   assert.equal(admin.mustEnrollTotp, true);
@@ -60,11 +65,26 @@ test('assertCan: 401 without actor, 403 without permission, 404 for a record of 
       return (e as AppError).kind.status;
     }
   };
-  assert.equal(status(() => assertCan(null, 'plans.read')), 401);
-  assert.equal(status(() => assertCan(officer, 'users.manage')), 403);
-  assert.equal(status(() => assertCan(officer, 'registry.read', HOANG_PHU)), 404);
-  assert.equal(status(() => assertCan(officer, 'registry.write', HOANG_PHU, { outside: 'forbidden' })), 403);
-  assert.equal(status(() => assertCan(officer, 'registry.write', THU_LUM)), 200);
+  assert.equal(
+    status(() => assertCan(null, 'plans.read')),
+    401,
+  );
+  assert.equal(
+    status(() => assertCan(officer, 'users.manage')),
+    403,
+  );
+  assert.equal(
+    status(() => assertCan(officer, 'registry.read', HOANG_PHU)),
+    404,
+  );
+  assert.equal(
+    status(() => assertCan(officer, 'registry.write', HOANG_PHU, { outside: 'forbidden' })),
+    403,
+  );
+  assert.equal(
+    status(() => assertCan(officer, 'registry.write', THU_LUM)),
+    200,
+  );
 });
 
 test('sessions: idle after 30 minutes without a request, expired 12 hours after sign-in', () => {

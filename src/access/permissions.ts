@@ -16,7 +16,10 @@ export const permissions = {
   'monitoring.approve': text('Duyệt hoặc trả lại số liệu', 'Approve or return submitted values'),
   'registry.read': text('Xem sổ hộ, nhân khẩu (thông tin nhạy cảm bị che)', 'Read the registry (sensitive fields masked)'),
   'registry.write': text('Nhập, sửa hộ gia đình và nhân khẩu', 'Enter and edit households and persons'),
-  'registry.person.read_full': text('Xem đầy đủ thông tin nhạy cảm (số định danh, sức khỏe, khuyết tật, dân tộc); mỗi lần xem được ghi nhật ký', 'Read sensitive personal fields in full (every read is logged)'),
+  'registry.person.read_full': text(
+    'Xem đầy đủ thông tin nhạy cảm (số định danh, sức khỏe, khuyết tật, dân tộc); mỗi lần xem được ghi nhật ký',
+    'Read sensitive personal fields in full (every read is logged)',
+  ),
   'benefits.decide': text('Ra quyết định hưởng, điều chỉnh, thôi hưởng trợ cấp', 'Decide benefit entitlements'),
   'payments.read': text('Xem danh sách chi trả', 'Read payment lists'),
   'payments.prepare': text('Lập danh sách chi trả', 'Prepare payment lists'),
@@ -25,7 +28,7 @@ export const permissions = {
   'law.manage': text('Cập nhật văn bản pháp luật, mức chuẩn, hệ số', 'Maintain legal parameters'),
   'audit.read': text('Xem nhật ký kiểm toán', 'Read the audit log'),
   'users.manage': text('Quản lý người dùng và phân quyền', 'Manage users and roles'),
-  'account.self': text('Quản lý tài khoản của mình (mật khẩu, TOTP, mã API)', 'Manage one\'s own account (password, TOTP, API tokens)'),
+  'account.self': text('Quản lý tài khoản của mình (mật khẩu, TOTP, mã API)', "Manage one's own account (password, TOTP, API tokens)"),
 } as const satisfies Record<string, Text>;
 
 export type Permission = keyof typeof permissions;
@@ -42,9 +45,12 @@ export type Role = (typeof roleNames)[number];
 export const roleLabels: Record<Role | 'public', Text> = {
   admin: text('Quản trị hệ thống', 'System administrator'),
   officer: text('Cán bộ đơn vị (nhập và sửa số liệu trong phạm vi)', 'Unit officer (enters and edits data in scope)'),
-  leader: text('Lãnh đạo UBND (Chủ tịch, Phó Chủ tịch): quyết định hưởng chính sách, duyệt danh sách chi trả', 'People\'s Committee leader (chair, vice-chair): decides benefits, approves payment lists'),
+  leader: text(
+    'Lãnh đạo UBND (Chủ tịch, Phó Chủ tịch): quyết định hưởng chính sách, duyệt danh sách chi trả',
+    "People's Committee leader (chair, vice-chair): decides benefits, approves payment lists",
+  ),
   approver: text('Chuyên viên thẩm định, phê duyệt', 'Reviewer / approver'),
-  supervisor: text('Giám sát (HĐND, Mặt trận Tổ quốc, cấp ủy): chỉ xem', 'Supervisor (People\'s Council, Fatherland Front, Party committee): read-only'),
+  supervisor: text('Giám sát (HĐND, Mặt trận Tổ quốc, cấp ủy): chỉ xem', "Supervisor (People's Council, Fatherland Front, Party committee): read-only"),
   public: text('Công chúng (chưa đăng nhập)', 'Public (not signed in)'),
 };
 

@@ -38,7 +38,11 @@ export const TokenCreated = Type.Object({
 export type TokenCreated = Static<typeof TokenCreated>;
 
 // Sessions, users and one's own account.
-export const RoleView = Type.Object({ role: Type.String(), unitCode: Type.Union([Type.String(), Type.Null()]), unitName: Type.Union([Type.String(), Type.Null()]) });
+export const RoleView = Type.Object({
+  role: Type.String(),
+  unitCode: Type.Union([Type.String(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+});
 export const SessionUser = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
@@ -52,7 +56,11 @@ export const SessionUser = Type.Object({
 });
 export const SessionBody = Type.Object({ user: SessionUser, csrfToken: Type.String() });
 export const SignIn = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 500 }), totp: Type.Optional(Type.String({ maxLength: 10 })) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 500 }),
+    totp: Type.Optional(Type.String({ maxLength: 10 })),
+  },
   { additionalProperties: false },
 );
 export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -66,7 +74,10 @@ export const UserView = Type.Object({
   mustChangePassword: Type.Boolean(),
   roles: Type.Array(RoleView),
 });
-export const RoleInput = Type.Object({ role: Type.String(), unitCode: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]) }, { additionalProperties: false });
+export const RoleInput = Type.Object(
+  { role: Type.String(), unitCode: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]) },
+  { additionalProperties: false },
+);
 export const Username = Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' });
 export const NewUser = Type.Object(
   {
@@ -87,7 +98,10 @@ export const SignedOutEverywhere = Type.Object({ ended: Type.Integer(), tokensRe
 /** A created user, with the temporary password shown this once (null when the administrator set one). */
 export const UserCreated = Type.Object({ user: UserView, temporaryPassword: Type.Union([Type.String(), Type.Null()]) });
 export const PasswordReset = Type.Object({ temporaryPassword: Type.String() });
-export const PasswordChange = Type.Object({ current: Type.String({ minLength: 1, maxLength: 500 }), next: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
+export const PasswordChange = Type.Object(
+  { current: Type.String({ minLength: 1, maxLength: 500 }), next: Type.String({ maxLength: 500 }) },
+  { additionalProperties: false },
+);
 export const TotpSetup = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
 export const TotpConfirm = Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false });
 export const TotpConfirmed = Type.Object({ totpEnabled: Type.Boolean() });
@@ -95,7 +109,10 @@ export const TotpOff = Type.Object({ password: Type.String({ minLength: 1, maxLe
 export const TokenList = List(TokenView);
 export const UserList = List(UserView);
 export const RoleAssignments = Type.Array(RoleInput, { maxItems: 20 });
-export const UserPatch = Type.Object({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const UserPatch = Type.Object(
+  { displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), disabled: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 
 export function sessionUser(actor: Actor, u: UserRow): SessionUser {
   return {
@@ -114,7 +131,6 @@ export function sessionUser(actor: Actor, u: UserRow): SessionUser {
 export function userView(u: UserListRow): UserView {
   return { ...u, roles: u.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitName: r.unitName })) };
 }
-
 
 export type UserCreated = Static<typeof UserCreated>;
 export type PasswordReset = Static<typeof PasswordReset>;

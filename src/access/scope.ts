@@ -21,7 +21,11 @@ export function actorOf(req: FastifyRequest): Actor | null {
   return req.actor ?? null;
 }
 
-export const notSignedIn = () => new AppError({ id: 'unauthenticated', status: 401, title: { vi: 'Cần đăng nhập', en: 'Sign-in required' } }, text('Vui lòng đăng nhập để tiếp tục', 'Please sign in to continue'));
+export const notSignedIn = () =>
+  new AppError(
+    { id: 'unauthenticated', status: 401, title: { vi: 'Cần đăng nhập', en: 'Sign-in required' } },
+    text('Vui lòng đăng nhập để tiếp tục', 'Please sign in to continue'),
+  );
 
 /**
  * Throws unless the actor may use `permission` (in `unitId` when given): 401 without an actor,
@@ -30,11 +34,18 @@ export const notSignedIn = () => new AppError({ id: 'unauthenticated', status: 4
  * for actions (403).
  * @example assertCan(req.actor, 'registry.read', household.unitId) // 404 when out of scope
  */
-export function assertCan(actor: Actor | null | undefined, permission: Permission | string, unitId?: number | null, opts: { outside?: 'not-found' | 'forbidden' } = {}): asserts actor is Actor {
+export function assertCan(
+  actor: Actor | null | undefined,
+  permission: Permission | string,
+  unitId?: number | null,
+  opts: { outside?: 'not-found' | 'forbidden' } = {},
+): asserts actor is Actor {
   if (!actor) throw notSignedIn();
-  if (!can(actor, permission)) throw AppError.forbidden(text('Tài khoản của bạn không có quyền thực hiện thao tác này', 'Your account does not have this permission'));
+  if (!can(actor, permission))
+    throw AppError.forbidden(text('Tài khoản của bạn không có quyền thực hiện thao tác này', 'Your account does not have this permission'));
   if (unitId != null && !can(actor, permission, unitId)) {
-    if (opts.outside === 'forbidden') throw AppError.forbidden(text('Đơn vị này nằm ngoài phạm vi được phân quyền của bạn', 'This unit is outside your assigned scope'));
+    if (opts.outside === 'forbidden')
+      throw AppError.forbidden(text('Đơn vị này nằm ngoài phạm vi được phân quyền của bạn', 'This unit is outside your assigned scope'));
     throw AppError.notFound(text('Không tìm thấy', 'Not found'));
   }
 }
@@ -75,7 +86,9 @@ export const scopeOf = (actor: Actor | null): Scope => ({ setting: scopeSetting(
 /** The rest of the transaction runs as the application role under the scope (row-level security). */
 async function enterScope(tx: Transaction<DB>, s: Scope): Promise<void> {
   // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-  await sql`select set_config('role', 'ansinh_app', true), set_config('ansinh.scope', ${s.setting}, true), set_config('ansinh.user_id', ${String(s.userId ?? '')}, true)`.execute(tx);
+  await sql`select set_config('role', 'ansinh_app', true), set_config('ansinh.scope', ${s.setting}, true), set_config('ansinh.user_id', ${String(s.userId ?? '')}, true)`.execute(
+    tx,
+  );
 }
 
 /**

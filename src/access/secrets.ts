@@ -51,7 +51,9 @@ export async function checkTotp(secret: string, code: string, now: Date): Promis
   try {
     const r = await verifyTotp({ secret, token: code.trim(), epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 });
     if (!r.valid) return null;
-    return 'timeStep' in r && typeof r.timeStep === 'number' ? r.timeStep : Math.floor(now.getTime() / 30_000) + ('delta' in r && typeof r.delta === 'number' ? r.delta : 0);
+    return 'timeStep' in r && typeof r.timeStep === 'number'
+      ? r.timeStep
+      : Math.floor(now.getTime() / 30_000) + ('delta' in r && typeof r.delta === 'number' ? r.delta : 0);
   } catch {
     return null;
   }

@@ -114,14 +114,22 @@ test('a cookie-authenticated write without the CSRF header is refused with 403',
 test("a session cookie from one user cannot act for another: A's cookie with B's CSRF token, or on B's token", async () => {
   const a = cookiesOf(await signIn('thulum', 'ThuLum@2026'));
   const b = cookiesOf(await signIn('hoangphu', 'HoangPhu@2026'));
-  const mixed = await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: a.cookie, 'x-csrf-token': b['x-csrf-token'] }, payload: { name: 'x' } });
+  const mixed = await app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: { cookie: a.cookie, 'x-csrf-token': b['x-csrf-token'] },
+    payload: { name: 'x' },
+  });
   assert.equal(mixed.statusCode, 403);
   const bTok = await app.inject({ method: 'POST', url: '/api/tokens', headers: b, payload: { name: 'B machine' } });
   assert.equal(bTok.statusCode, 201);
   const del = await app.inject({ method: 'DELETE', url: `/api/tokens/${bTok.json().id}`, headers: a });
   assert.equal(del.statusCode, 404, 'B’s token is invisible to A');
   const list = await app.inject({ method: 'GET', url: '/api/tokens', headers: { authorization: `Bearer ${bTok.json().token}` } });
-  assert.deepEqual(list.json().items.map((t: { name: string }) => t.name), ['B machine']);
+  assert.deepEqual(
+    list.json().items.map((t: { name: string }) => t.name),
+    ['B machine'],
+  );
 });
 
 test('sessions expire after 30 idle minutes and 12 hours in all, and sign-out ends them', async () => {
@@ -211,16 +219,35 @@ test('a province administrator manages only users inside the province', async ()
   assert.ok(names.includes('thulum'));
   assert.ok(!names.includes('hoangphu'), 'Hoằng Phú is in Thanh Hóa');
   assert.ok(!names.includes('admin'), 'a national administrator is outside a province');
-  const outside = await app.inject({ method: 'POST', url: '/api/users', headers: h, payload: { username: 'ngoai.pham.vi', displayName: 'X', roles: [{ role: 'officer', unitCode: '15889' }] } });
+  const outside = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: h,
+    payload: { username: 'ngoai.pham.vi', displayName: 'X', roles: [{ role: 'officer', unitCode: '15889' }] },
+  });
   assert.equal(outside.statusCode, 403);
-  const national = await app.inject({ method: 'POST', url: '/api/users', headers: h, payload: { username: 'toan.quoc', displayName: 'X', roles: [{ role: 'supervisor', unitCode: null }] } });
+  const national = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: h,
+    payload: { username: 'toan.quoc', displayName: 'X', roles: [{ role: 'supervisor', unitCode: null }] },
+  });
   assert.equal(national.statusCode, 403);
   advance(30_000); // a TOTP code is single-use: the next sign-in takes the next step's code
-  const all = await app.inject({ method: 'GET', url: '/api/users', headers: cookiesOf(await signIn('admin', 'Admin@2026', { totp: await totpCode(SECRET, clock) })) });
+  const all = await app.inject({
+    method: 'GET',
+    url: '/api/users',
+    headers: cookiesOf(await signIn('admin', 'Admin@2026', { totp: await totpCode(SECRET, clock) })),
+  });
   const hoangphuId = all.json().items.find((u: { username: string }) => u.username === 'hoangphu').id;
   assert.equal((await app.inject({ method: 'PATCH', url: `/api/users/${hoangphuId}`, headers: h, payload: { disabled: true } })).statusCode, 404);
 
-  const created = await app.inject({ method: 'POST', url: '/api/users', headers: h, payload: { username: 'canbo.ml', displayName: 'Cán bộ Mường Tè', roles: [{ role: 'officer', unitCode: '03439' }] } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: h,
+    payload: { username: 'canbo.ml', displayName: 'Cán bộ Mường Tè', roles: [{ role: 'officer', unitCode: '03439' }] },
+  });
   assert.equal(created.statusCode, 201, created.body);
   const temp = created.json().temporaryPassword;
   assert.equal(temp.length, 14);
@@ -248,16 +275,31 @@ test('every sign-in and change above is in the audit log, and the chain is intac
   const v = verifyChain(entries);
   assert.equal(v.ok, true);
   const actions = new Set(entries.map((e) => e.action));
-  for (const a of ['session.sign_in', 'session.sign_in_failed', 'session.sign_out', 'session.revoke_all', 'token.create', 'token.revoke', 'user.create', 'user.update', 'user.password_change', 'user.totp_enable']) {
+  for (const a of [
+    'session.sign_in',
+    'session.sign_in_failed',
+    'session.sign_out',
+    'session.revoke_all',
+    'token.create',
+    'token.revoke',
+    'user.create',
+    'user.update',
+    'user.password_change',
+    'user.totp_enable',
+  ]) {
     assert.ok(actions.has(a), a);
   }
-  const h = await sessionHeaders(db, (entries.find((e) => e.action === 'session.sign_in' && e.actorUsername === 'admin'))!.actorUserId!, clock);
+  const h = await sessionHeaders(db, entries.find((e) => e.action === 'session.sign_in' && e.actorUsername === 'admin')!.actorUserId!, clock);
   const page = await app.inject({ method: 'GET', url: '/api/audit?entity=user&actor=admin12', headers: h });
   assert.equal(page.statusCode, 200, page.body);
   assert.ok(page.json().items.length > 0);
   assert.ok(page.json().items.every((e: { actorUsername: string }) => e.actorUsername === 'admin12'));
   const seqs = page.json().items.map((e: { seq: number }) => e.seq);
-  assert.deepEqual(seqs, [...seqs].sort((a: number, b: number) => b - a), 'newest first');
+  assert.deepEqual(
+    seqs,
+    [...seqs].sort((a: number, b: number) => b - a),
+    'newest first',
+  );
   // Each event and record kind is named in words, in the reader's language.
   const created = page.json().items.find((e: { action: string }) => e.action === 'user.create');
   assert.ok(created, 'the user.create entry');

@@ -16,7 +16,11 @@ export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('
 export type UserRow = Selectable<Users>;
 
 export async function findUserByName(q: Q, username: string): Promise<UserRow | null> {
-  const r = await q.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)]))).executeTakeFirst();
+  const r = await q
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)])))
+    .executeTakeFirst();
   return r ?? null;
 }
 
@@ -33,9 +37,15 @@ export interface UnitInfo {
 
 /** The unit a code names: the current one (valid_to null) first, else the latest former one. */
 export async function unitByCode(q: Q, code: string): Promise<UnitInfo | null> {
-  const r = await q.selectFrom('units').select(['id', 'code', 'name']).where('code', '=', code)
-    .orderBy((eb) => eb('valid_to', 'is', null), 'desc').orderBy('valid_to', (o) => o.desc().nullsFirst()).orderBy('id')
-    .limit(1).executeTakeFirst();
+  const r = await q
+    .selectFrom('units')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .orderBy((eb) => eb('valid_to', 'is', null), 'desc')
+    .orderBy('valid_to', (o) => o.desc().nullsFirst())
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   return r ?? null;
 }
 
@@ -54,8 +64,13 @@ export async function subtree(q: Q, roots: readonly number[]): Promise<number[]>
 export interface RoleRow extends ActorRole {}
 
 export async function rolesOf(q: Q, userId: number): Promise<RoleRow[]> {
-  const rows = await q.selectFrom('user_roles as ur').leftJoin('units as u', 'u.id', 'ur.unit_id')
-    .select(['ur.role', 'ur.unit_id', 'u.code', 'u.name']).where('ur.user_id', '=', userId).orderBy('ur.id').execute();
+  const rows = await q
+    .selectFrom('user_roles as ur')
+    .leftJoin('units as u', 'u.id', 'ur.unit_id')
+    .select(['ur.role', 'ur.unit_id', 'u.code', 'u.name'])
+    .where('ur.user_id', '=', userId)
+    .orderBy('ur.id')
+    .execute();
   return rows.filter((x) => isRole(x.role)).map((x) => ({ role: x.role as Role, unitId: x.unit_id, unitCode: x.code, unitName: x.name }));
 }
 
@@ -66,7 +81,12 @@ export async function loadActor(q: Q, userId: number, via: Actor['via'] = 'sessi
   const roles = await rolesOf(q, userId);
   const withScope = [];
   for (const r of roles) withScope.push({ ...r, scope: r.unitId === null ? ('all' as const) : await subtree(q, [r.unitId]) });
-  return makeActor({ id: u.id, username: u.username, displayName: u.display_name, totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password }, withScope, via, tokenPermissions);
+  return makeActor(
+    { id: u.id, username: u.username, displayName: u.display_name, totpEnabled: u.totp_enabled, mustChangePassword: u.must_change_password },
+    withScope,
+    via,
+    tokenPermissions,
+  );
 }
 
 // Actors are cached briefly so that a request costs one session lookup, not four queries.
@@ -89,10 +109,21 @@ export function invalidateActor(userId: number): void {
   for (const k of actorCache.keys()) if (k.startsWith(`${userId}|`)) actorCache.delete(k);
 }
 
-export async function createUser(q: Q, u: { username: string; displayName: string; passwordHash: string; locale?: string; mustChangePassword?: boolean }): Promise<number> {
-  const r = await q.insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, locale: u.locale ?? 'vi', must_change_password: u.mustChangePassword ?? false })
-    .returning('id').executeTakeFirstOrThrow();
+export async function createUser(
+  q: Q,
+  u: { username: string; displayName: string; passwordHash: string; locale?: string; mustChangePassword?: boolean },
+): Promise<number> {
+  const r = await q
+    .insertInto('users')
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      locale: u.locale ?? 'vi',
+      must_change_password: u.mustChangePassword ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -100,7 +131,11 @@ export async function setRoles(q: Q, userId: number, roles: readonly { role: Rol
   invalidateActor(userId);
   await q.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   for (const r of roles) {
-    await q.insertInto('user_roles').values({ user_id: userId, role: r.role, unit_id: r.unitId }).onConflict((oc) => oc.doNothing()).execute();
+    await q
+      .insertInto('user_roles')
+      .values({ user_id: userId, role: r.role, unit_id: r.unitId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 
@@ -130,17 +165,35 @@ export async function listUsers(q: Q): Promise<UserListRow[]> {
 export type SessionRow = Pick<Selectable<Sessions>, 'id' | 'user_id' | 'csrf_token' | 'created_at' | 'last_seen_at'>;
 
 /** Creates a session; returns the cookie value (only its hash is stored) and the CSRF token. */
-export async function createSession(q: Q, userId: number, now: Date, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  q: Q,
+  userId: number,
+  now: Date,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomToken();
   const csrfToken = randomToken(24);
-  await q.insertInto('sessions')
-    .values({ id: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, ip: meta.ip ?? null, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+  await q
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      ip: meta.ip ?? null,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   return { token, csrfToken };
 }
 
 export async function findSession(q: Q, token: string): Promise<SessionRow | null> {
-  const r = await q.selectFrom('sessions').select(['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at']).where('id', '=', sha256(token)).executeTakeFirst();
+  const r = await q
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at'])
+    .where('id', '=', sha256(token))
+    .executeTakeFirst();
   return r ?? null;
 }
 
@@ -162,26 +215,40 @@ export async function deleteUserSessions(q: Q, userId: number, keepId: string | 
 
 export type TokenRow = Pick<Selectable<ApiTokens>, 'id' | 'user_id' | 'name' | 'permissions' | 'created_at' | 'expires_at' | 'last_used_at'>;
 
-export async function createToken(q: Q, t: { userId: number; name: string; permissions: string[] | null; expiresAt: Date | null; now: Date }): Promise<{ id: number; token: string }> {
+export async function createToken(
+  q: Q,
+  t: { userId: number; name: string; permissions: string[] | null; expiresAt: Date | null; now: Date },
+): Promise<{ id: number; token: string }> {
   const token = `ansinh_${randomToken()}`;
-  const r = await q.insertInto('api_tokens')
+  const r = await q
+    .insertInto('api_tokens')
     .values({ user_id: t.userId, name: t.name, token_hash: sha256(token), permissions: t.permissions, created_at: t.now, expires_at: t.expiresAt })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: r.id, token };
 }
 
 /** The live token with this value (not revoked, not expired), touching last_used_at. */
 export async function findToken(q: Q, token: string, now: Date): Promise<TokenRow | null> {
-  const r = await q.updateTable('api_tokens').set({ last_used_at: now })
-    .where('token_hash', '=', sha256(token)).where('revoked_at', 'is', null)
+  const r = await q
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .returning(['id', 'user_id', 'name', 'permissions', 'created_at', 'expires_at', 'last_used_at']).executeTakeFirst();
+    .returning(['id', 'user_id', 'name', 'permissions', 'created_at', 'expires_at', 'last_used_at'])
+    .executeTakeFirst();
   return r ?? null;
 }
 
 export async function listTokens(q: Q, userId: number): Promise<TokenRow[]> {
-  return q.selectFrom('api_tokens').select(['id', 'user_id', 'name', 'permissions', 'created_at', 'expires_at', 'last_used_at'])
-    .where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('id').execute();
+  return q
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'name', 'permissions', 'created_at', 'expires_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id')
+    .execute();
 }
 
 /**
@@ -194,7 +261,13 @@ export async function revokeUserTokens(q: Q, userId: number, now: Date): Promise
 }
 
 export async function revokeToken(q: Q, userId: number, id: number, now: Date): Promise<boolean> {
-  const r = await q.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await q
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -206,8 +279,16 @@ export async function readThrottle(q: Q, key: string): Promise<ThrottleState | n
 }
 
 export async function writeThrottle(q: Q, key: string, s: ThrottleState): Promise<void> {
-  await q.insertInto('sign_in_throttle').values({ key, failures: s.failures, window_start: s.windowStart, locked_until: s.lockedUntil })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb.ref('excluded.failures'), window_start: eb.ref('excluded.window_start'), locked_until: eb.ref('excluded.locked_until') })))
+  await q
+    .insertInto('sign_in_throttle')
+    .values({ key, failures: s.failures, window_start: s.windowStart, locked_until: s.lockedUntil })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        failures: eb.ref('excluded.failures'),
+        window_start: eb.ref('excluded.window_start'),
+        locked_until: eb.ref('excluded.locked_until'),
+      })),
+    )
     .execute();
 }
 
@@ -219,9 +300,11 @@ export async function clearThrottle(q: Q, key: string): Promise<void> {
 
 export async function updateUser(q: Q, id: number, c: { displayName?: string | undefined; disabled?: boolean | undefined }): Promise<void> {
   invalidateActor(id);
-  await q.updateTable('users')
+  await q
+    .updateTable('users')
     .set({ ...(c.displayName != null ? { display_name: c.displayName } : {}), ...(c.disabled != null ? { disabled: c.disabled } : {}), updated_at: sqlNow() })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setPassword(q: Q, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
@@ -235,12 +318,17 @@ export async function setPassword(q: Q, id: number, passwordHash: string, mustCh
  */
 export async function setTotp(q: Q, id: number, c: { pending: string } | { enabled: string; step?: number | null } | { off: true }): Promise<void> {
   invalidateActor(id);
-  const set = 'pending' in c
-    ? { totp_pending_secret: c.pending }
-    : 'enabled' in c
-      ? { totp_secret: c.enabled, totp_enabled: true, totp_pending_secret: null, totp_last_step: c.step ?? null }
-      : { totp_secret: null, totp_enabled: false, totp_pending_secret: null, totp_last_step: null };
-  await q.updateTable('users').set({ ...set, updated_at: sqlNow() }).where('id', '=', id).execute();
+  const set =
+    'pending' in c
+      ? { totp_pending_secret: c.pending }
+      : 'enabled' in c
+        ? { totp_secret: c.enabled, totp_enabled: true, totp_pending_secret: null, totp_last_step: c.step ?? null }
+        : { totp_secret: null, totp_enabled: false, totp_pending_secret: null, totp_last_step: null };
+  await q
+    .updateTable('users')
+    .set({ ...set, updated_at: sqlNow() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -248,7 +336,11 @@ export async function setTotp(q: Q, id: number, c: { pending: string } | { enabl
  * (one statement, so two sign-ins racing with one code cannot both win).
  */
 export async function useTotpStep(q: Q, id: number, step: number): Promise<boolean> {
-  const r = await q.updateTable('users').set({ totp_last_step: step }).where('id', '=', id)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])).executeTakeFirst();
+  const r = await q
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

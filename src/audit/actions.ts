@@ -50,7 +50,10 @@ export const auditActions = {
   'payroll.generate': { vi: 'Lập danh sách chi trả', en: 'Generated a payroll' },
   'payroll.approve': { vi: 'Phê duyệt danh sách chi trả', en: 'Approved a payroll' },
   'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },
-  'payroll.read_full': { vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)', en: 'Read a payroll with sensitive fields (category, accounts)' },
+  'payroll.read_full': {
+    vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)',
+    en: 'Read a payroll with sensitive fields (category, accounts)',
+  },
   'payroll.reconcile': { vi: 'Đối soát kết quả chi trả', en: 'Reconciled a payroll' },
 } as const satisfies Record<string, Text>;
 

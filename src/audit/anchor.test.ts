@@ -24,18 +24,38 @@ let dir: string;
 before(async () => {
   db = await testDb();
   dir = mkdtempSync(join(tmpdir(), 'ansinh-anchor-'));
-  for (let i = 1; i <= 6; i++) await db.k.transaction().execute((tx) => audit(tx, { actor: { userId: null, username: 'cli' }, action: 'test.step' as AuditAction, entity: 'test' as AuditEntity, entityId: i, after: { i } }));
+  for (let i = 1; i <= 6; i++)
+    await db.k
+      .transaction()
+      .execute((tx) =>
+        audit(tx, { actor: { userId: null, username: 'cli' }, action: 'test.step' as AuditAction, entity: 'test' as AuditEntity, entityId: i, after: { i } }),
+      );
 });
 after(async () => {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(cmd: typeof auditVerifyCommand, values: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  cmd: typeof auditVerifyCommand,
+  values: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
-  const ctx: CliContext = { config: readConfig({ ...process.env, DATABASE_URL: '', ANSINH_AUDIT_ANCHOR_DIR: '', ...env }), db: async () => db, stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) };
+  const sink = (f: (s: string) => void) =>
+    new Writable({
+      write(c, _e, cb) {
+        f(String(c));
+        cb();
+      },
+    });
+  const ctx: CliContext = {
+    config: readConfig({ ...process.env, DATABASE_URL: '', ANSINH_AUDIT_ANCHOR_DIR: '', ...env }),
+    db: async () => db,
+    stdout: sink((s) => (out += s)),
+    stderr: sink((s) => (err += s)),
+  };
   try {
     const code = (await cmd.run({ positionals: [], values }, ctx)) ?? 0;
     return { code, out, err };
@@ -73,7 +93,10 @@ test('`audit anchor` appends the head to the file of the chosen directory and re
   // The place from ANSINH_AUDIT_ANCHOR_DIR; a second anchor is appended, the first kept.
   await db.k.transaction().execute((tx) => audit(tx, { actor: null, action: 'test.step' as AuditAction, entity: 'test' as AuditEntity, entityId: 7 }));
   assert.equal((await cli(auditAnchorCommand, {}, { ANSINH_AUDIT_ANCHOR_DIR: dir })).code, 0);
-  assert.deepEqual(parseAnchors(readFileSync(file, 'utf8')).map((x) => x.seq), [6, 7]);
+  assert.deepEqual(
+    parseAnchors(readFileSync(file, 'utf8')).map((x) => x.seq),
+    [6, 7],
+  );
 
   const v = await cli(auditVerifyCommand, { anchor: dir });
   assert.equal(v.code, 0, v.err);
@@ -94,7 +117,10 @@ test('deleting the last entry passes the chain check but fails against the ancho
     assert.equal(refused.code, 1, 'a truncated chain is not anchored');
     assert.match(refused.err, /không neo/);
   } finally {
-    await db.k.insertInto('audit_log').values(last as never).execute();
+    await db.k
+      .insertInto('audit_log')
+      .values(last as never)
+      .execute();
   }
   assert.equal((await cli(auditVerifyCommand, { anchor: dir })).code, 0);
 });
@@ -109,7 +135,15 @@ test('rewriting the chain from an entry onwards with recomputed hashes fails aga
     prev = hash;
     return { ...f, hash };
   });
-  const write = (xs: StoredAuditEntry[]) => tamper(xs.map((e) => `update audit_log set after = ${e.after === null ? 'null' : `'${JSON.stringify(e.after)}'::jsonb`}, prev_hash = '${e.prevHash}', hash = '${e.hash}' where seq = ${e.seq};`).join('\n'));
+  const write = (xs: StoredAuditEntry[]) =>
+    tamper(
+      xs
+        .map(
+          (e) =>
+            `update audit_log set after = ${e.after === null ? 'null' : `'${JSON.stringify(e.after)}'::jsonb`}, prev_hash = '${e.prevHash}', hash = '${e.hash}' where seq = ${e.seq};`,
+        )
+        .join('\n'),
+    );
   await write(forged);
   try {
     assert.equal((await cli(auditVerifyCommand, {})).code, 0, 'the rewritten chain is consistent in itself');

@@ -45,7 +45,8 @@ export function parseAnchors(text: string, file = 'anchor file'): Anchor[] {
     } catch {
       throw new AnchorError(`${file}, line ${i + 1}: not an anchor (JSON)`);
     }
-    if (!Number.isInteger(a.seq) || (a.seq as number) < 0 || typeof a.hash !== 'string' || typeof a.at !== 'string') throw new AnchorError(`${file}, line ${i + 1}: an anchor needs seq, hash and at`);
+    if (!Number.isInteger(a.seq) || (a.seq as number) < 0 || typeof a.hash !== 'string' || typeof a.at !== 'string')
+      throw new AnchorError(`${file}, line ${i + 1}: an anchor needs seq, hash and at`);
     out.push({ seq: a.seq as number, hash: a.hash, at: a.at });
   }
   return out;
@@ -115,7 +116,9 @@ export async function anchorChain(db: Kysely<DB>, place: string, now: Date = new
   if (existsSync(file)) {
     const check = new AnchorCheck(readAnchors(file));
     const seqs = [...new Set(check.anchors.map((a) => a.seq))].filter((s) => s <= head.seq && s > 0);
-    const r = seqs.length ? await sql<{ seq: number; hash: string }>`select seq, hash from audit_log where seq = any(${`{${seqs.join(',')}}`}::bigint[]) order by seq`.execute(db) : { rows: [] };
+    const r = seqs.length
+      ? await sql<{ seq: number; hash: string }>`select seq, hash from audit_log where seq = any(${`{${seqs.join(',')}}`}::bigint[]) order by seq`.execute(db)
+      : { rows: [] };
     for (const e of r.rows) check.push({ seq: Number(e.seq), hash: e.hash });
     check.push(head);
     const p = check.finish();
@@ -146,10 +149,11 @@ export async function latestAnchor(q: Q): Promise<(Anchor & { place: string }) |
  */
 export function startAnchoring(db: Kysely<DB>, dir: string, log: (l: string) => void, intervalMs = ANCHOR_INTERVAL_MS): () => void {
   const place = dir.endsWith('/') ? dir : `${dir}/`;
-  const once = () => anchorChain(db, place).then(
-    (a) => log(`neo nhật ký kiểm toán / audit anchor: #${a.seq} ${a.hash} → ${a.file}`),
-    (e: Error) => log(`neo nhật ký kiểm toán thất bại / audit anchor failed: ${e.message}`),
-  );
+  const once = () =>
+    anchorChain(db, place).then(
+      (a) => log(`neo nhật ký kiểm toán / audit anchor: #${a.seq} ${a.hash} → ${a.file}`),
+      (e: Error) => log(`neo nhật ký kiểm toán thất bại / audit anchor failed: ${e.message}`),
+    );
   void once();
   const timer = setInterval(() => void once(), intervalMs);
   timer.unref();

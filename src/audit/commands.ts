@@ -69,7 +69,10 @@ whoever can change the database cannot (another machine, write-once storage). Re
 log no longer matches an earlier anchor in the file. A server with ANSINH_AUDIT_ANCHOR_DIR anchors daily.`,
   async run({ values }, ctx) {
     const place = (values.to as string | undefined) ?? ctx.config.auditAnchorDir;
-    if (!place) throw new CliError('chưa có nơi neo: dùng --to FILE|DIR hoặc đặt ANSINH_AUDIT_ANCHOR_DIR / no anchor place: use --to FILE|DIR or set ANSINH_AUDIT_ANCHOR_DIR');
+    if (!place)
+      throw new CliError(
+        'chưa có nơi neo: dùng --to FILE|DIR hoặc đặt ANSINH_AUDIT_ANCHOR_DIR / no anchor place: use --to FILE|DIR or set ANSINH_AUDIT_ANCHOR_DIR',
+      );
     const db = await ctx.db();
     try {
       const a = await anchorChain(db.k, place);

@@ -7,7 +7,20 @@ function chain(n: number): StoredAuditEntry[] {
   const out: StoredAuditEntry[] = [];
   let prev = GENESIS;
   for (let i = 1; i <= n; i++) {
-    const e: AuditEntry = { seq: i, at: `2026-01-0${i}T00:00:00.000Z`, actorUserId: 1, actorUsername: 'thulum', ip: '10.0.0.1', action: 'household.update', entity: 'household', entityId: String(i), unitId: 395, before: { members: i }, after: { members: i + 1, head: 'Lò Văn Pọm' }, prevHash: prev };
+    const e: AuditEntry = {
+      seq: i,
+      at: `2026-01-0${i}T00:00:00.000Z`,
+      actorUserId: 1,
+      actorUsername: 'thulum',
+      ip: '10.0.0.1',
+      action: 'household.update',
+      entity: 'household',
+      entityId: String(i),
+      unitId: 395,
+      before: { members: i },
+      after: { members: i + 1, head: 'Lò Văn Pọm' },
+      prevHash: prev,
+    };
     const hash = hashEntry(e);
     out.push({ ...e, hash });
     prev = hash;

@@ -36,7 +36,9 @@ export function canonicalJson(v: unknown): string {
   if (v instanceof Date) return JSON.stringify(v.toISOString());
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
   }
   if (typeof v === 'number' && !Number.isFinite(v)) return 'null';
@@ -66,9 +68,7 @@ export function hashEntry(e: AuditEntry): string {
   return createHash('sha256').update(e.prevHash).update('\n').update(body).digest('hex');
 }
 
-export type ChainBreak =
-  | { readonly kind: 'edited'; readonly seq: number }
-  | { readonly kind: 'link'; readonly seq: number; readonly expectedSeq: number };
+export type ChainBreak = { readonly kind: 'edited'; readonly seq: number } | { readonly kind: 'link'; readonly seq: number; readonly expectedSeq: number };
 
 /**
  * Walks the entries in seq order, carrying the state between batches. Returns the first break:

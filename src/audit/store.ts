@@ -60,10 +60,29 @@ export async function audit(tx: Transaction<DB>, e: AuditInput): Promise<StoredA
  */
 export async function auditRead(
   tx: Transaction<DB>,
-  e: { actor: AuditInput['actor']; entity: FullReadEntity; entityId: string | number; unitId?: number | null; fields: readonly string[]; personIds?: readonly number[]; detail?: Record<string, unknown>; ip?: string | null; at?: Date },
+  e: {
+    actor: AuditInput['actor'];
+    entity: FullReadEntity;
+    entityId: string | number;
+    unitId?: number | null;
+    fields: readonly string[];
+    personIds?: readonly number[];
+    detail?: Record<string, unknown>;
+    ip?: string | null;
+    at?: Date;
+  },
 ): Promise<StoredAuditEntry> {
   const after = { fields: [...e.fields], ...(e.personIds ? { personIds: [...e.personIds] } : {}), ...(e.detail ?? {}) };
-  return audit(tx, { actor: e.actor, action: `${e.entity}.read_full` as const, entity: e.entity, entityId: e.entityId, unitId: e.unitId ?? null, after, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
+  return audit(tx, {
+    actor: e.actor,
+    action: `${e.entity}.read_full` as const,
+    entity: e.entity,
+    entityId: e.entityId,
+    unitId: e.unitId ?? null,
+    after,
+    ip: e.ip ?? null,
+    ...(e.at ? { at: e.at } : {}),
+  });
 }
 
 /** A stored entry as a driver returns it (PGlite and pg differ on timestamps in raw queries). */

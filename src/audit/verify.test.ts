@@ -33,7 +33,13 @@ after(async () => {
 async function verify(): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
+  const sink = (f: (s: string) => void) =>
+    new Writable({
+      write(c, _e, cb) {
+        f(String(c));
+        cb();
+      },
+    });
   const ctx: CliContext = {
     config: readConfig({ ...process.env, DATABASE_URL: '' }),
     db: async () => db,
@@ -60,7 +66,16 @@ test('an empty log verifies with 0 entries', async () => {
 });
 
 test('entries are appended in the caller transaction: a rolled-back change leaves no entry', async () => {
-  await db.k.transaction().execute((tx) => audit(tx, { actor: { userId: null, username: 'cli' }, action: 'test.one' as AuditAction, entity: 'test' as AuditEntity, entityId: 1, unitId: thulumUnit, after: { a: 1, b: { z: 'Thu Lũm', y: [1, 2] } } }));
+  await db.k.transaction().execute((tx) =>
+    audit(tx, {
+      actor: { userId: null, username: 'cli' },
+      action: 'test.one' as AuditAction,
+      entity: 'test' as AuditEntity,
+      entityId: 1,
+      unitId: thulumUnit,
+      after: { a: 1, b: { z: 'Thu Lũm', y: [1, 2] } },
+    }),
+  );
   await assert.rejects(
     db.k.transaction().execute(async (tx) => {
       await audit(tx, { actor: null, action: 'test.rolled_back' as AuditAction, entity: 'test' as AuditEntity });
@@ -76,7 +91,17 @@ test('concurrent appends as the application role keep one unbroken chain', async
   const actor = (await loadActor(db.k, uid))!;
   await Promise.all(
     Array.from({ length: 12 }, (_, i) =>
-      withActor(db, actor, (tx) => audit(tx, { actor, action: 'test.concurrent' as AuditAction, entity: 'household' as AuditEntity, entityId: i, unitId: i % 2 ? thulumUnit : hoangphuUnit, before: { i }, after: { i: i + 1, at: new Date('2026-01-01T00:00:00Z') } })),
+      withActor(db, actor, (tx) =>
+        audit(tx, {
+          actor,
+          action: 'test.concurrent' as AuditAction,
+          entity: 'household' as AuditEntity,
+          entityId: i,
+          unitId: i % 2 ? thulumUnit : hoangphuUnit,
+          before: { i },
+          after: { i: i + 1, at: new Date('2026-01-01T00:00:00Z') },
+        }),
+      ),
     ),
   );
   const r = await verify();
@@ -89,7 +114,10 @@ test('the log refuses updates and deletes, even from the database superuser', as
   await assert.rejects(sql`delete from audit_log where seq = 1`.execute(db.k), /append-only/);
   const uid = (await sql<{ id: number }>`select id from users where username = 'thulum'`.execute(db.k)).rows[0]!.id;
   const actor = (await loadActor(db.k, uid))!;
-  await assert.rejects(withActor(db, actor, (tx) => sql`delete from audit_log`.execute(tx)), /permission denied|append-only/);
+  await assert.rejects(
+    withActor(db, actor, (tx) => sql`delete from audit_log`.execute(tx)),
+    /permission denied|append-only/,
+  );
 });
 
 test('row-level security: the Thu Lũm officer sees only Thu Lũm entries of the log', async () => {
@@ -117,7 +145,10 @@ test('a deleted entry is reported at the gap', async () => {
   const r = await verify();
   assert.equal(r.code, 1);
   assert.match(r.err, /#7 bị xóa hoặc đổi chỗ/);
-  await db.k.insertInto('audit_log').values(row as never).execute();
+  await db.k
+    .insertInto('audit_log')
+    .values(row as never)
+    .execute();
   assert.equal((await verify()).code, 0);
 });
 
@@ -159,10 +190,14 @@ test('an entry rewritten with a correctly recomputed hash breaks the link of the
 test('a full read of sensitive fields is logged with the fields read, and chains like any entry', async () => {
   const { auditRead } = await import('./store.ts');
   // The test above left the chain broken on purpose: start a fresh log (as the superuser).
-  await sql.raw('alter table audit_log disable trigger audit_log_append_only; delete from audit_log; alter table audit_log enable trigger audit_log_append_only').execute(db.k);
+  await sql
+    .raw('alter table audit_log disable trigger audit_log_append_only; delete from audit_log; alter table audit_log enable trigger audit_log_append_only')
+    .execute(db.k);
   const uid = (await sql<{ id: number }>`select id from users where username = 'thulum'`.execute(db.k)).rows[0]!.id;
   const actor = (await loadActor(db.k, uid))!;
-  const e = await withActor(db, actor, (tx) => auditRead(tx, { actor, entity: 'person', entityId: 42, unitId: thulumUnit, fields: ['idNumber', 'disability'], ip: '10.0.0.7' }));
+  const e = await withActor(db, actor, (tx) =>
+    auditRead(tx, { actor, entity: 'person', entityId: 42, unitId: thulumUnit, fields: ['idNumber', 'disability'], ip: '10.0.0.7' }),
+  );
   assert.equal(e.action, 'person.read_full');
   assert.deepEqual(e.after, { fields: ['idNumber', 'disability'] });
   assert.equal(e.actorUsername, 'thulum');

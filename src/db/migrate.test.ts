@@ -9,7 +9,10 @@ test('every migration file is numbered and unique, starting at 001', () => {
   const ms = loadMigrations();
   assert.ok(ms.length >= 2);
   assert.equal(ms[0]!.version, 1);
-  assert.deepEqual(ms.map((m) => m.version), [...ms.map((m) => m.version)].sort((a, b) => a - b));
+  assert.deepEqual(
+    ms.map((m) => m.version),
+    [...ms.map((m) => m.version)].sort((a, b) => a - b),
+  );
 });
 
 test('migrating an up-to-date database applies nothing', async () => {

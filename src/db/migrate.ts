@@ -17,7 +17,9 @@ export class MigrationError extends Error {
 }
 
 export function loadMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const seen = new Map<number, string>();
   return files.map((file) => {
     const m = /^(\d{3})_([a-z0-9_]+)\.sql$/.exec(file);
@@ -47,9 +49,7 @@ export async function migrate(db: Db, migrations: readonly Migration[] = loadMig
   const haveSet = new Set(have.rows.map((r) => r.version));
   const newestHave = have.rows.reduce((m, r) => Math.max(m, r.version), 0);
   if (newestHave > latestKnown) {
-    throw new MigrationError(
-      `the database is at migration ${newestHave}, newer than this version of ansinh knows (${latestKnown}); upgrade ansinh`,
-    );
+    throw new MigrationError(`the database is at migration ${newestHave}, newer than this version of ansinh knows (${latestKnown}); upgrade ansinh`);
   }
   for (const mig of migrations) {
     if (haveSet.has(mig.version)) continue;
@@ -59,9 +59,7 @@ export async function migrate(db: Db, migrations: readonly Migration[] = loadMig
       const newest = await sql<{ v: number | null }>`select max(version) as v from schema_migrations`.execute(tx);
       const v = newest.rows[0]?.v ?? 0;
       if (v > latestKnown) {
-        throw new MigrationError(
-          `the database is at migration ${v}, newer than this version of ansinh knows (${latestKnown}); upgrade ansinh`,
-        );
+        throw new MigrationError(`the database is at migration ${v}, newer than this version of ansinh knows (${latestKnown}); upgrade ansinh`);
       }
       const exists = await sql`select 1 from schema_migrations where version = ${mig.version}`.execute(tx);
       if (exists.rows.length > 0) return false;

@@ -55,22 +55,26 @@ test('on PostgreSQL a prepared query still answers after its table changes shape
   }
 });
 
-test('on PostgreSQL inside a transaction the change of shape fails that transaction with its own error; the next query answers', { skip: backend !== 'postgres' }, async () => {
-  const db = await testDb();
-  try {
-    await db.k.connection().execute(async (c) => {
-      await sql`create table prepared_probe_tx (a int)`.execute(c);
-      await sql`insert into prepared_probe_tx values (1)`.execute(c);
-      const read = () => sql<Record<string, unknown>>`select * from prepared_probe_tx where a = ${1}`.execute(c);
-      await read();
-      await sql`begin`.execute(c);
-      await sql`alter table prepared_probe_tx add column b int default 2`.execute(c);
-      await assert.rejects(read(), /cached plan must not change result type/);
-      await sql`rollback`.execute(c);
-      await sql`alter table prepared_probe_tx add column b int default 2`.execute(c);
-      assert.deepEqual((await read()).rows, [{ a: 1, b: 2 }]);
-    });
-  } finally {
-    await db.close();
-  }
-});
+test(
+  'on PostgreSQL inside a transaction the change of shape fails that transaction with its own error; the next query answers',
+  { skip: backend !== 'postgres' },
+  async () => {
+    const db = await testDb();
+    try {
+      await db.k.connection().execute(async (c) => {
+        await sql`create table prepared_probe_tx (a int)`.execute(c);
+        await sql`insert into prepared_probe_tx values (1)`.execute(c);
+        const read = () => sql<Record<string, unknown>>`select * from prepared_probe_tx where a = ${1}`.execute(c);
+        await read();
+        await sql`begin`.execute(c);
+        await sql`alter table prepared_probe_tx add column b int default 2`.execute(c);
+        await assert.rejects(read(), /cached plan must not change result type/);
+        await sql`rollback`.execute(c);
+        await sql`alter table prepared_probe_tx add column b int default 2`.execute(c);
+        assert.deepEqual((await read()).rows, [{ a: 1, b: 2 }]);
+      });
+    } finally {
+      await db.close();
+    }
+  },
+);

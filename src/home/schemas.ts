@@ -4,9 +4,17 @@ import { Type, type Static } from 'typebox';
 
 /** The kinds of work the home lists; each names who acts on it and where (src/home/policy.ts). */
 export const workKinds = [
-  'report_due', 'report_returned', 'import_ready', 'proposals_waiting', 'assignments_overdue', 'payroll_to_prepare',
-  'decisions_to_sign', 'payroll_to_approve', 'integrity_open',
-  'reports_to_review', 'reports_late',
+  'report_due',
+  'report_returned',
+  'import_ready',
+  'proposals_waiting',
+  'assignments_overdue',
+  'payroll_to_prepare',
+  'decisions_to_sign',
+  'payroll_to_approve',
+  'integrity_open',
+  'reports_to_review',
+  'reports_late',
   'targets_off_track',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
@@ -16,7 +24,9 @@ export const WorkItem = Type.Object({
   role: Type.String({ description: 'The role the item is for (officer, leader, approver, supervisor)' }),
   unit: Type.Object({ code: Type.String(), name: Type.String() }),
   count: Type.Integer({ minimum: 0, description: 'How many records wait (reports, proposals, payrolls, targets ...)' }),
-  date: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'The deadline, or the oldest date among the records (yyyy-mm-dd; shown dd/mm/yyyy)' }),
+  date: Type.Union([Type.String({ format: 'date' }), Type.Null()], {
+    description: 'The deadline, or the oldest date among the records (yyyy-mm-dd; shown dd/mm/yyyy)',
+  }),
   late: Type.Boolean({ description: 'The deadline has passed' }),
   year: Type.Union([Type.Integer(), Type.Null()], { description: 'The reporting year (monitoring, plans)' }),
   month: Type.Union([Type.Integer(), Type.Null()], { description: 'The payroll month YYYYMM' }),

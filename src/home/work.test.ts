@@ -27,36 +27,111 @@ import '../registry/review.ts';
 const NOW = new Date('2026-12-03T02:00:00Z');
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
-const person = (o: Partial<PersonInput>): PersonInput => ({ personalId: null, fullName: '', dateOfBirth: '', sex: 'M', ethnicCode: '03', relation: 'head', disability: 'none', pension: false,
-  socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
+const person = (o: Partial<PersonInput>): PersonInput => ({
+  personalId: null,
+  fullName: '',
+  dateOfBirth: '',
+  sex: 'M',
+  ethnicCode: '03',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...o,
+});
 
 before(async () => {
   const db = await testDb();
   for (const seed of [seedDemoVillages, seedDemoPlans, seedMonitoringDemo]) await seed(db, () => {});
   t = await testApp(db, { now: () => NOW });
-  for (const [name, role, unitCode] of [['officer', 'officer', '03439'], ['leader', 'leader', '03439'], ['approver', 'approver', '12'], ['supervisor', 'supervisor', '12'], ['other', 'officer', '15889'], ['admin', 'admin', null]] as const) {
-    h[name] = await sessionHeaders(db, await createTestUser(db, { username: `home-${name}`, role, unitCode, ...(role === 'admin' ? { totpSecret: 'ANSINHDEMOADMINTOTPANSINHDEMO234' } : {}) }), NOW);
+  for (const [name, role, unitCode] of [
+    ['officer', 'officer', '03439'],
+    ['leader', 'leader', '03439'],
+    ['approver', 'approver', '12'],
+    ['supervisor', 'supervisor', '12'],
+    ['other', 'officer', '15889'],
+    ['admin', 'admin', null],
+  ] as const) {
+    h[name] = await sessionHeaders(
+      db,
+      await createTestUser(db, { username: `home-${name}`, role, unitCode, ...(role === 'admin' ? { totpSecret: 'ANSINHDEMOADMINTOTPANSINHDEMO234' } : {}) }),
+      NOW,
+    );
   }
   // Thu Lũm's registry: Lò Văn Pền, poor, no one to support him, receives assistance from 01/2026
   // and turns 80 on 20/11/2026 (a "change" proposal for the chair: Decree 20/2021 Art. 6).
   const commune = (await reg.communeByCode(db.k, '03439'))!;
   const deprived = Object.fromEntries(['employment', 'dependants', 'nutrition', 'health_insurance'].map((k) => [k, true]));
-  const { personIds } = await reg.registerHousehold(db.k, commune, { code: 'HOME-1', villageId: null, address: 'Bản Pa Thắng', area: 'rural', incomePerMonth: 1_000_000, deprivations: deprived, disadvantagedArea: true, merit: false },
-    [person({ fullName: 'Lò Văn Pền', dateOfBirth: '1946-11-20', conditions: ['no_support'] })], { by: 'test', reason: 'đăng ký mới' });
+  const { personIds } = await reg.registerHousehold(
+    db.k,
+    commune,
+    {
+      code: 'HOME-1',
+      villageId: null,
+      address: 'Bản Pa Thắng',
+      area: 'rural',
+      incomePerMonth: 1_000_000,
+      deprivations: deprived,
+      disadvantagedArea: true,
+      merit: false,
+    },
+    [person({ fullName: 'Lò Văn Pền', dateOfBirth: '1946-11-20', conditions: ['no_support'] })],
+    { by: 'test', reason: 'đăng ký mới' },
+  );
   await runJob(db, await enqueueJob(db.k, 'annual_review', { year: 2026, unitId: commune.id }, { unitId: commune.id }));
-  await pay.createDecision(db.k, { personId: personIds[0]!, number: '1/QĐ-UBND', decidedOn: '2025-12-20', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202601, channel: 'bank', account: '0011' }, 'test');
+  await pay.createDecision(
+    db.k,
+    {
+      personId: personIds[0]!,
+      number: '1/QĐ-UBND',
+      decidedOn: '2025-12-20',
+      signer: 'Chủ tịch UBND xã',
+      kind: 'start',
+      startMonth: 202601,
+      channel: 'bank',
+      account: '0011',
+    },
+    'test',
+  );
   assert.equal(await detectLifeEvents(db.k, commune.id, '2026-11-01', '2026-11-30'), 1);
   await pay.generatePayroll(db.k, commune.id, 202611, 'test');
   await sql`insert into integrity_flags (province_code, unit_id, kind, key, person_ids, reason, detected_at)
-    values ('12', ${commune.id}, 'duplicate', 'home-test', ${[personIds[0]!]}, ${JSON.stringify({ vi: 'Trùng', en: 'Duplicate' })}::jsonb, '2026-11-25')`.execute(db.k);
+    values ('12', ${commune.id}, 'duplicate', 'home-test', ${[personIds[0]!]}, ${JSON.stringify({ vi: 'Trùng', en: 'Duplicate' })}::jsonb, '2026-11-25')`.execute(
+    db.k,
+  );
   // A commune plan task due 30/06/2026 and not done: overdue.
-  await insertPlan(db.k, { kind: 'plan', number: '9-KH/UBND', issuer: 'UBND xã Thu Lũm', place: null, issuedOn: '2026-01-15', issuedOnText: null, title: 'Kế hoạch rà soát hộ nghèo', signer: null, signerTitle: null,
-    implements: [], sections: [], targets: [], tasks: [], recipients: [],
-    assignments: [{ agency: 'Công chức Văn hóa - Xã hội', role: 'lead', what: 'Rà soát hộ nghèo giữa năm', dueDate: '2026-06-30', recurrence: null, sourceText: null }] },
-  { unitId: commune.id, sourceText: null, sourceFile: null, createdBy: null, status: 'confirmed' });
+  await insertPlan(
+    db.k,
+    {
+      kind: 'plan',
+      number: '9-KH/UBND',
+      issuer: 'UBND xã Thu Lũm',
+      place: null,
+      issuedOn: '2026-01-15',
+      issuedOnText: null,
+      title: 'Kế hoạch rà soát hộ nghèo',
+      signer: null,
+      signerTitle: null,
+      implements: [],
+      sections: [],
+      targets: [],
+      tasks: [],
+      recipients: [],
+      assignments: [
+        { agency: 'Công chức Văn hóa - Xã hội', role: 'lead', what: 'Rà soát hộ nghèo giữa năm', dueDate: '2026-06-30', recurrence: null, sourceText: null },
+      ],
+    },
+    { unitId: commune.id, sourceText: null, sourceFile: null, createdBy: null, status: 'confirmed' },
+  );
   // An import checked and waiting for the officer's confirmation.
   const csv = 'ma_ho,ho_ten,ngay_sinh,gioi_tinh,quan_he\nHOME-2,Lò Thị Xuân,1990-02-03,F,head\n';
-  const jobId = await db.k.transaction().execute((tx) => startImport(tx, commune, { name: 'ho.csv', content: Buffer.from(csv) }, { by: 'test', today: '2026-12-02' }));
+  const jobId = await db.k
+    .transaction()
+    .execute((tx) => startImport(tx, commune, { name: 'ho.csv', content: Buffer.from(csv) }, { by: 'test', today: '2026-12-02' }));
   await runJob(db, jobId);
 });
 after(async () => t?.close());
@@ -73,7 +148,7 @@ test('anonymous: 401', async () => {
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/home' })).statusCode, 401);
 });
 
-test('the commune officer: the 2026 report past its deadline, the import to confirm, the proposal, this month\'s payroll, overdue plan tasks', async () => {
+test("the commune officer: the 2026 report past its deadline, the import to confirm, the proposal, this month's payroll, overdue plan tasks", async () => {
   const l = await work('officer');
   assert.equal(l.today, '2026-12-03');
   const due = item(l, 'report_due')!;
@@ -86,7 +161,8 @@ test('the commune officer: the 2026 report past its deadline, the import to conf
   const tasks = item(l, 'assignments_overdue')!;
   assert.ok(tasks.count > 0 && tasks.late, 'the task due 30/06/2026');
   // An officer decides nothing: the chair's and the province's work is not on his list.
-  for (const k of ['decisions_to_sign', 'payroll_to_approve', 'integrity_open', 'reports_to_review', 'reports_late'] as const) assert.equal(item(l, k), undefined, k);
+  for (const k of ['decisions_to_sign', 'payroll_to_approve', 'integrity_open', 'reports_to_review', 'reports_late'] as const)
+    assert.equal(item(l, k), undefined, k);
   assert.ok(l.items.every((i) => i.unit.code === '03439' && i.role === 'officer'));
   // Late items first.
   assert.ok(l.items.findIndex((i) => !i.late) === -1 || l.items.slice(l.items.findIndex((i) => !i.late)).every((i) => !i.late));
@@ -100,14 +176,14 @@ test('the commune chair: the proposal to decide, the draft payroll to approve, t
   for (const k of ['report_due', 'import_ready', 'payroll_to_prepare', 'reports_to_review'] as const) assert.equal(item(l, k), undefined, k);
 });
 
-test('the province reviewer: the communes\' 2026 reports to review and those late', async () => {
+test("the province reviewer: the communes' 2026 reports to review and those late", async () => {
   const l = await work('approver');
   const review = item(l, 'reports_to_review')!;
   assert.ok(review.count > 2, JSON.stringify(review));
   assert.deepEqual([review.unit.code, review.year], ['12', 2026]);
   const late = item(l, 'reports_late')!;
   assert.ok(late.count >= 1 && late.late, JSON.stringify(late));
-  assert.equal(item(l, 'decisions_to_sign'), undefined, 'the province does not decide a commune\'s benefits on its home');
+  assert.equal(item(l, 'decisions_to_sign'), undefined, "the province does not decide a commune's benefits on its home");
 });
 
 test('the supervisor: only what is off track, read-only', async () => {
@@ -118,7 +194,7 @@ test('the supervisor: only what is off track, read-only', async () => {
   assert.deepEqual([off.unit.code, off.year], ['12', 2025]);
 });
 
-test('another commune\'s officer sees none of Thu Lũm\'s work; an administrator of the whole country has no list', async () => {
+test("another commune's officer sees none of Thu Lũm's work; an administrator of the whole country has no list", async () => {
   const l = await work('other');
   assert.ok(l.items.every((i) => i.unit.code === '15889'));
   assert.equal(item(l, 'proposals_waiting'), undefined);

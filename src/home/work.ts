@@ -23,7 +23,11 @@ export const vietnamDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toI
 const day = (v: unknown): string | null => (v instanceof Date ? vietnamDay(v) : typeof v === 'string' && v ? v.slice(0, 10) : null);
 
 /** The oldest of some dates (yyyy-mm-dd), or null. */
-const oldest = (dates: readonly unknown[]): string | null => dates.map(day).filter((d): d is string => d !== null).sort()[0] ?? null;
+const oldest = (dates: readonly unknown[]): string | null =>
+  dates
+    .map(day)
+    .filter((d): d is string => d !== null)
+    .sort()[0] ?? null;
 
 interface Ctx {
   readonly tx: Tx;
@@ -40,7 +44,15 @@ interface Ctx {
 }
 
 /** What a reader found: the count, and what the item shows and links to. */
-interface Found { count: number; date?: string | null; late?: boolean; year?: number | null; month?: number | null; planId?: number | null; detail?: string | null }
+interface Found {
+  count: number;
+  date?: string | null;
+  late?: boolean;
+  year?: number | null;
+  month?: number | null;
+  planId?: number | null;
+  detail?: string | null;
+}
 
 /** Each kind of work: what waits in the unit (nothing when the count is 0). */
 const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
@@ -79,7 +91,13 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
     const year = c.year;
     const overdue = (await assignmentsOf(c.tx, c.unit.id, year, c.today)).filter((a) => a.status === 'overdue');
     const plans = [...new Set(overdue.map((a) => a.planId))];
-    return { count: overdue.length, date: oldest(overdue.map((a) => a.deadline)), late: overdue.length > 0, year, planId: plans.length === 1 ? plans[0]! : null };
+    return {
+      count: overdue.length,
+      date: oldest(overdue.map((a) => a.deadline)),
+      late: overdue.length > 0,
+      year,
+      planId: plans.length === 1 ? plans[0]! : null,
+    };
   },
   // This month's payment list, not yet drawn up.
   async payroll_to_prepare(c) {
@@ -128,7 +146,10 @@ async function proposals(c: Ctx): Promise<Found | null> {
 
 /** Late first, then by date (oldest first), then in the policy's order. */
 function ordered(items: readonly WorkItem[]): WorkItem[] {
-  return items.map((it, i) => ({ it, i })).sort((a, b) => Number(b.it.late) - Number(a.it.late) || (a.it.date ?? '9999').localeCompare(b.it.date ?? '9999') || a.i - b.i).map((x) => x.it);
+  return items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => Number(b.it.late) - Number(a.it.late) || (a.it.date ?? '9999').localeCompare(b.it.date ?? '9999') || a.i - b.i)
+    .map((x) => x.it);
 }
 
 /** The work list of an actor on a day (yyyy-mm-dd), read in the actor's scoped transaction. */
@@ -143,15 +164,30 @@ export async function workList(tx: Tx, actor: Actor, today: string, locale: Loca
     let commune: Promise<Commune | null> | null = null;
     let reports: ReturnType<typeof completeness> | null = null;
     const ctx: Ctx = {
-      tx, role: r.role, unit, today, year, locale,
+      tx,
+      role: r.role,
+      unit,
+      today,
+      year,
+      locale,
       commune: () => (commune ??= unit.level === 'commune' ? communeByCode(tx, unit.code) : Promise.resolve(null)),
       completeness: () => (reports ??= completeness(tx, unit, String(year))),
     };
     for (const kind of workFor(actor, r.role, unit.id)) {
       const got = await readers[kind](ctx);
       if (!got || got.count === 0) continue;
-      items.push({ kind, role: r.role, unit: { code: unit.code, name: unit.name }, count: got.count, date: got.date ?? null, late: got.late ?? false,
-        year: got.year ?? null, month: got.month ?? null, planId: got.planId ?? null, detail: got.detail ?? null });
+      items.push({
+        kind,
+        role: r.role,
+        unit: { code: unit.code, name: unit.name },
+        count: got.count,
+        date: got.date ?? null,
+        late: got.late ?? false,
+        year: got.year ?? null,
+        month: got.month ?? null,
+        planId: got.planId ?? null,
+        detail: got.detail ?? null,
+      });
     }
   }
   return { today, scopes, items: ordered(items) };

@@ -27,7 +27,19 @@ test('every indicator has a Vietnamese name with diacritics and an English one',
 
 test('defining a rate that would average rates is refused', () => {
   assert.throws(
-    () => defineIndicator({ code: 'bad_rate', name: { vi: 'Tỷ lệ', en: 'Rate' }, unit: '%', kind: 'rate', direction: 'higher_better', aggregation: 'weighted_mean', numerator: { vi: 'a', en: 'a' }, denominator: { vi: 'b', en: 'b' }, source: 'reported', area: 'health' }),
+    () =>
+      defineIndicator({
+        code: 'bad_rate',
+        name: { vi: 'Tỷ lệ', en: 'Rate' },
+        unit: '%',
+        kind: 'rate',
+        direction: 'higher_better',
+        aggregation: 'weighted_mean',
+        numerator: { vi: 'a', en: 'a' },
+        denominator: { vi: 'b', en: 'b' },
+        source: 'reported',
+        area: 'health',
+      }),
     CatalogueError,
   );
 });

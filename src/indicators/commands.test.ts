@@ -11,7 +11,14 @@ function ctx() {
   const out = new PassThrough();
   let text = '';
   out.on('data', (d) => (text += d));
-  const c = { stdout: out, stderr: out, config: {} as never, db: async () => { throw new Error('no database needed'); } } as unknown as CliContext;
+  const c = {
+    stdout: out,
+    stderr: out,
+    config: {} as never,
+    db: async () => {
+      throw new Error('no database needed');
+    },
+  } as unknown as CliContext;
   return { c, text: () => text };
 }
 
@@ -34,7 +41,10 @@ test('indicators list --json is the catalogue as data; an unknown area is refuse
 
 test('indicators match names the indicator of a plan phrase (Hoàng Kim, II.2.1 a)', async () => {
   const { c, text } = ctx();
-  const rc = await indicatorsMatchCommand.run({ positionals: ['trên 45% lực lượng lao động trong độ tuổi lao động tham gia bảo hiểm thất nghiệp'], values: {} }, c);
+  const rc = await indicatorsMatchCommand.run(
+    { positionals: ['trên 45% lực lượng lao động trong độ tuổi lao động tham gia bảo hiểm thất nghiệp'], values: {} },
+    c,
+  );
   assert.equal(rc, 0);
   assert.match(text().split('\n')[0]!, /^unemployment_insurance_coverage\t/);
   const none = ctx();

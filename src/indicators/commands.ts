@@ -16,7 +16,9 @@ export const indicatorsListCommand: CliCommand = {
     const area = values.area as string | undefined;
     if (area && !(areas as readonly string[]).includes(area)) throw new CliError(`lĩnh vực không có: ${area} (unknown area; one of ${areas.join(', ')})`, 2);
     const q = typeof values.q === 'string' ? foldForSearch(values.q) : null;
-    const list = catalogue.filter((i) => (!area || i.area === area) && (!q || [i.code, i.name.vi, i.name.en, ...i.synonyms].some((s) => foldForSearch(s).includes(q))));
+    const list = catalogue.filter(
+      (i) => (!area || i.area === area) && (!q || [i.code, i.name.vi, i.name.en, ...i.synonyms].some((s) => foldForSearch(s).includes(q))),
+    );
     if (values.json) {
       ctx.stdout.write(JSON.stringify(list, null, 2) + '\n');
       return 0;

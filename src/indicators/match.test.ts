@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { indicatorCandidates, matchIndicator } from './match.ts';
 
 const plans = ['lai-chau-province-action-program-nq42', 'thu-lum-commune-2026-152-KH-DU', 'hoang-kim-commune-2024'];
-interface Gold { targets: { indicatorCode: string; sourceText: string }[] }
+interface Gold {
+  targets: { indicatorCode: string; sourceText: string }[];
+}
 const load = (p: string) => ({
   gold: JSON.parse(readFileSync(new URL(`../../test/fixtures/plans/${p}.gold.json`, import.meta.url), 'utf8')) as Gold,
   doc: readFileSync(new URL(`../../reference/plans/${p}.txt`, import.meta.url), 'utf8'),
@@ -42,7 +44,10 @@ test('gold targets: the indicator is found in the target span or, for a shared p
       const from = at + t.sourceText.length;
       const end = doc.slice(from).search(/\.\s|;|\n/);
       const clause = doc.slice(at, end < 0 ? undefined : from + end);
-      assert.ok(indicatorCandidates(clause).some((c) => c.code === t.indicatorCode), `${t.indicatorCode} in "${clause}"`);
+      assert.ok(
+        indicatorCandidates(clause).some((c) => c.code === t.indicatorCode),
+        `${t.indicatorCode} in "${clause}"`,
+      );
     }
   }
   console.log(`indicator matching on the gold spans: ${top1}/${total} first choice correct`);

@@ -28,10 +28,23 @@ export function foldText(s: string): string {
 
 // Abbreviations as plans write them, expanded after folding.
 const ABBREVIATIONS: Record<string, string> = {
-  bhxh: 'bao hiem xa hoi', bhyt: 'bao hiem y te', bhtn: 'bao hiem that nghiep', thcs: 'trung hoc co so',
-  thpt: 'trung hoc pho thong', gdmn: 'giao duc mam non', gddt: 'giao duc dao tao', dtts: 'dan toc thieu so',
-  ldtbxh: 'lao dong thuong binh xa hoi', ntm: 'nong thon moi', ubnd: 'uy ban nhan dan', hdnd: 'hoi dong nhan dan',
-  mttq: 'mat tran to quoc', cssk: 'cham soc suc khoe', tyt: 'tram y te', hssk: 'ho so suc khoe', ktxh: 'kinh te xa hoi',
+  bhxh: 'bao hiem xa hoi',
+  bhyt: 'bao hiem y te',
+  bhtn: 'bao hiem that nghiep',
+  thcs: 'trung hoc co so',
+  thpt: 'trung hoc pho thong',
+  gdmn: 'giao duc mam non',
+  gddt: 'giao duc dao tao',
+  dtts: 'dan toc thieu so',
+  ldtbxh: 'lao dong thuong binh xa hoi',
+  ntm: 'nong thon moi',
+  ubnd: 'uy ban nhan dan',
+  hdnd: 'hoi dong nhan dan',
+  mttq: 'mat tran to quoc',
+  cssk: 'cham soc suc khoe',
+  tyt: 'tram y te',
+  hssk: 'ho so suc khoe',
+  ktxh: 'kinh te xa hoi',
   ti: 'ty', // "tỉ lệ" = "tỷ lệ"
   sy: 'si', // "bác sỹ", "liệt sỹ" = "bác sĩ", "liệt sĩ" (both spellings are in use)
 };
@@ -69,7 +82,11 @@ function near(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-interface Phrase { code: string; text: string; grams: string[] }
+interface Phrase {
+  code: string;
+  text: string;
+  grams: string[];
+}
 
 export interface Match {
   readonly code: string;
@@ -97,7 +114,12 @@ export function createMatcher(catalogue: readonly CatalogueIndicator[]): Matcher
   const phrases: Phrase[] = catalogue.flatMap((i) =>
     // The name, the name without its parenthesis and without its leading "Tỷ lệ"/"Số" (plans
     // write "25% lực lượng lao động …", not "tỷ lệ … 25%"), and the synonyms.
-    [i.name.vi, i.name.vi.replace(/\([^)]*\)/g, ' '), i.name.vi.replace(/\([^)]*\)/g, ' ').replace(/^\s*(?:tỷ lệ|tỉ lệ|số|mức|tổng)\s+/iu, ''), ...i.synonyms].map((text) => ({ code: i.code, text, grams: [...new Set(bigrams(syllables(text)))] })),
+    [
+      i.name.vi,
+      i.name.vi.replace(/\([^)]*\)/g, ' '),
+      i.name.vi.replace(/\([^)]*\)/g, ' ').replace(/^\s*(?:tỷ lệ|tỉ lệ|số|mức|tổng)\s+/iu, ''),
+      ...i.synonyms,
+    ].map((text) => ({ code: i.code, text, grams: [...new Set(bigrams(syllables(text)))] })),
   );
   // Document frequency counted per indicator, so an indicator's many synonyms do not dilute it.
   const df = new Map<string, number>();

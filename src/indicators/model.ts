@@ -45,11 +45,13 @@ type Def = Omit<Indicator, 'factor' | 'disaggregations' | 'synonyms' | 'aggregat
 
 /** Builds an indicator with the defaults its kind implies, and checks it is coherent. */
 export function defineIndicator(d: Def): Indicator {
-  const aggregation: Aggregation = d.aggregation ?? (d.kind === 'rate' ? 'sum_ratio' : d.kind === 'count' ? 'sum' : d.kind === 'average' ? 'weighted_mean' : 'none');
+  const aggregation: Aggregation =
+    d.aggregation ?? (d.kind === 'rate' ? 'sum_ratio' : d.kind === 'count' ? 'sum' : d.kind === 'average' ? 'weighted_mean' : 'none');
   const ind: Indicator = { ...d, aggregation, factor: d.factor ?? factors[d.unit] ?? 1, disaggregations: d.disaggregations ?? [], synonyms: d.synonyms ?? [] };
   if (!/^[a-z][a-z0-9_]*$/.test(ind.code)) throw new CatalogueError(`indicator code must be snake_case: ${ind.code}`);
   if (ind.kind === 'rate' && (!ind.numerator || !ind.denominator)) throw new CatalogueError(`rate ${ind.code} needs a numerator and a denominator`);
-  if (ind.kind === 'rate' && ind.aggregation !== 'sum_ratio') throw new CatalogueError(`rate ${ind.code} must aggregate as sum_ratio (never an average of rates)`);
+  if (ind.kind === 'rate' && ind.aggregation !== 'sum_ratio')
+    throw new CatalogueError(`rate ${ind.code} must aggregate as sum_ratio (never an average of rates)`);
   if (ind.kind === 'average' && !ind.denominator) throw new CatalogueError(`average ${ind.code} needs its weight (denominator)`);
   if (ind.kind === 'level' && ind.aggregation !== 'none') throw new CatalogueError(`level ${ind.code} cannot be aggregated`);
   return ind;

@@ -18,8 +18,10 @@ after(async () => {
 });
 
 const rows = async () =>
-  (await sql<{ code: string; name_vi: string; kind: string; aggregation: string; numerator_vi: string | null; disaggregations: string[]; synonyms: string[] }>`
-    select code, name_vi, kind, aggregation, numerator_vi, disaggregations, synonyms from indicators order by code`.execute(db.k)).rows;
+  (
+    await sql<{ code: string; name_vi: string; kind: string; aggregation: string; numerator_vi: string | null; disaggregations: string[]; synonyms: string[] }>`
+    select code, name_vi, kind, aggregation, numerator_vi, disaggregations, synonyms from indicators order by code`.execute(db.k)
+  ).rows;
 
 test('the table holds every indicator of the catalogue, arrays and numerators included', async () => {
   const r = await rows();

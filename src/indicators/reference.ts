@@ -42,9 +42,7 @@ export async function loadIndicatorsReference(db: Db, log: (l: string) => void, 
     await k
       .insertInto('indicators')
       .values(rows as never)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
-      )
+      .onConflict((oc) => oc.column('code').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never))
       .execute();
   }
   if ((before.rows[0]?.n ?? 0) !== list.length) log(`danh mục chỉ tiêu: ${list.length} chỉ tiêu`);

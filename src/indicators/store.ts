@@ -4,4 +4,3 @@ import type { Selectable } from 'kysely';
 import type { Indicators } from '../db/schema.ts';
 
 export type IndicatorRow = Selectable<Indicators>;
-

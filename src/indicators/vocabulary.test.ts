@@ -23,7 +23,9 @@ test('every comparator has words and a symbol; only reduce_by and increase_by ar
 
 test('the plan_targets check constraint allows exactly the vocabulary (migration 160)', async () => {
   const t = await app;
-  const r = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'plan_targets_comparator_check'`.execute(t.db.k);
+  const r = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'plan_targets_comparator_check'`.execute(
+    t.db.k,
+  );
   const allowed = [...r.rows[0]!.def.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
   assert.deepEqual(allowed, [...COMPARATORS].sort());
 });

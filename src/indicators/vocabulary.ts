@@ -34,7 +34,17 @@ export const comparatorWords: Record<Comparator, { vi: string; en: string }> = {
 };
 
 /** A short symbol for tables: ≥, ≤, ≈, ⟲ (maintain), ↓ (reduce by), ↑ (increase by). */
-export const comparatorSymbols: Record<Comparator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': '=', '~': '≈', maintain: '⟲', reduce_by: '↓', increase_by: '↑' };
+export const comparatorSymbols: Record<Comparator, string> = {
+  '>': '>',
+  '>=': '≥',
+  '<': '<',
+  '<=': '≤',
+  '=': '=',
+  '~': '≈',
+  maintain: '⟲',
+  reduce_by: '↓',
+  increase_by: '↑',
+};
 
 export function isComparator(s: string): s is Comparator {
   return (COMPARATORS as readonly string[]).includes(s);

@@ -70,20 +70,28 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}): Child {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const waiters: (() => void)[] = [];
-  const onData = (d: string) => { out += d; for (const w of waiters) w(); };
+  const onData = (d: string) => {
+    out += d;
+    for (const w of waiters) w();
+  };
   child.stdout.setEncoding('utf8').on('data', onData);
   child.stderr.setEncoding('utf8').on('data', onData);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     out: () => out,
     exit,
     kill: (s) => child.kill(s),
-    until: (re) => new Promise<void>((resolve, reject) => {
-      const check = () => { if (re.test(out)) resolve(); };
-      waiters.push(check);
-      check();
-      void exit.then(({ code, signal }) => reject(new Error(`ended (${code ?? signal}) before printing ${re}:\n${out}`)));
-    }),
+    until: (re) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (re.test(out)) resolve();
+        };
+        waiters.push(check);
+        check();
+        void exit.then(({ code, signal }) => reject(new Error(`ended (${code ?? signal}) before printing ${re}:\n${out}`)));
+      }),
   };
 }
 
@@ -105,8 +113,11 @@ test('an import killed with SIGKILL after a chunk resumes at server start from t
   await db.close();
 
   // 2. The server starts on the same database and resumes the job by itself.
-  const server = start([join(root, 'bin/ansinh.js'), 'serve', '--no-demo'],
-    { PORT: '0', HOST: '127.0.0.1', ...(backend === 'postgres' ? { DATABASE_URL: spec } : { DATABASE_URL: '', ANSINH_DATA_DIR: spec }) });
+  const server = start([join(root, 'bin/ansinh.js'), 'serve', '--no-demo'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...(backend === 'postgres' ? { DATABASE_URL: spec } : { DATABASE_URL: '', ANSINH_DATA_DIR: spec }),
+  });
   try {
     await server.until(new RegExp(`công việc #${id}: chờ xác nhận`));
   } finally {
@@ -122,7 +133,11 @@ test('an import killed with SIGKILL after a chunk resumes at server start from t
     assert.equal(j.chunks, 3, 'chunks 2 and 3 only were added: chunk 1 was not done again');
     // 3. The same file run without interruption gives the same report.
     const commune = (await communeByCode(db.k, '03439'))!;
-    const other = await db.k.transaction().execute((tx) => startImport(tx, commune, { name: 'thu-lum-import.csv', content: readFileSync(file) }, { by: 'test', today: '2026-11-01', chunkSize: CHUNK }));
+    const other = await db.k
+      .transaction()
+      .execute((tx) =>
+        startImport(tx, commune, { name: 'thu-lum-import.csv', content: readFileSync(file) }, { by: 'test', today: '2026-11-01', chunkSize: CHUNK }),
+      );
     const straight = await runJob(db, other);
     assert.deepEqual(j.result, straight.result);
     const report = j.result as ImportReport;
@@ -154,7 +169,12 @@ test('the CLI: `jobs resume` finishes an interrupted job with a progress bar; `r
   const dir2 = mkdtempSync(join(tmpdir(), 'ansinh-cli-import-'));
   try {
     const other = join(dir2, 'ho-moi.csv');
-    writeFileSync(other, readFileSync(file, 'utf8').replace(/TL-00/g, 'TC-0').replace(/000(\d{3}),/g, '009$1,'));
+    writeFileSync(
+      other,
+      readFileSync(file, 'utf8')
+        .replace(/TL-00/g, 'TC-0')
+        .replace(/000(\d{3}),/g, '009$1,'),
+    );
     const imp = start([join(root, 'bin/ansinh.js'), 'registry', 'import', other, '--commune', '03439'], env);
     assert.equal((await imp.exit).code, 3, 'rejected rows: exit code 3');
     assert.match(imp.out(), /\[█+\] 100% 6\/6/);
@@ -165,7 +185,11 @@ test('the CLI: `jobs resume` finishes an interrupted job with a progress bar; `r
   }
   const db = await open();
   try {
-    const p = await sql<{ n: number }>`select count(*)::int as n from persons where unit_id = (select id from units where code = '03439' and level = 'commune' order by valid_to is null desc limit 1)`.execute(db.k);
+    const p = await sql<{
+      n: number;
+    }>`select count(*)::int as n from persons where unit_id = (select id from units where code = '03439' and level = 'commune' order by valid_to is null desc limit 1)`.execute(
+      db.k,
+    );
     assert.equal(p.rows[0]!.n, 2, 'only the household confirmed in the first test');
   } finally {
     await db.close();
@@ -176,7 +200,12 @@ test('an import confirmed and killed with SIGKILL inside its apply is applied by
   // Other households than the tests above imported (a file already imported changes nothing).
   const dir2 = mkdtempSync(join(tmpdir(), 'ansinh-apply-killed-'));
   const other = join(dir2, 'ho-khac.csv');
-  writeFileSync(other, readFileSync(file, 'utf8').replace(/TL-00/g, 'TK-0').replace(/000(\d{3}),/g, '008$1,'));
+  writeFileSync(
+    other,
+    readFileSync(file, 'utf8')
+      .replace(/TL-00/g, 'TK-0')
+      .replace(/000(\d{3}),/g, '008$1,'),
+  );
   const killed = start([join(root, 'bin/run-ts.js'), join(root, 'test/fixtures/jobs/import-killed-in-apply.ts'), spec, other, String(CHUNK)]);
   await killed.exit.finally(() => rmSync(dir2, { recursive: true, force: true }));
   assert.equal((await killed.exit).signal, 'SIGKILL', killed.out());
@@ -193,8 +222,11 @@ test('an import confirmed and killed with SIGKILL inside its apply is applied by
     await db.close();
   }
 
-  const server = start([join(root, 'bin/ansinh.js'), 'serve', '--no-demo'],
-    { PORT: '0', HOST: '127.0.0.1', ...(backend === 'postgres' ? { DATABASE_URL: spec } : { DATABASE_URL: '', ANSINH_DATA_DIR: spec }) });
+  const server = start([join(root, 'bin/ansinh.js'), 'serve', '--no-demo'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...(backend === 'postgres' ? { DATABASE_URL: spec } : { DATABASE_URL: '', ANSINH_DATA_DIR: spec }),
+  });
   try {
     await server.until(new RegExp(`công việc #${id}: xong`));
   } finally {
@@ -205,7 +237,12 @@ test('an import confirmed and killed with SIGKILL inside its apply is applied by
   db = await open();
   try {
     assert.equal((await getJob(db.k, id))!.state, 'done');
-    const entries = await sql<{ actor_username: string; actor_user_id: number; ip: string; after: { counts: { new: number } } }>`select actor_username, actor_user_id, ip, after from audit_log
+    const entries = await sql<{
+      actor_username: string;
+      actor_user_id: number;
+      ip: string;
+      after: { counts: { new: number } };
+    }>`select actor_username, actor_user_id, ip, after from audit_log
       where action = 'registry.import' and entity_id = ${String(id)}`.execute(db.k);
     assert.equal(entries.rows.length, 1, 'one entry for the import finished after the crash');
     assert.equal(entries.rows[0]!.actor_username, username, 'audited as the officer who confirmed it, not as the system');

@@ -99,21 +99,40 @@ export class JobTakenError extends Error {
 function fromRow(r: Record<string, unknown>): Job {
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
   return {
-    id: Number(r.id), kind: r.kind as string, params: (r.params ?? {}) as Record<string, unknown>, unitId: (r.unit_id as number | null) ?? null,
-    state: r.state as JobState, progress: r.progress as number, total: (r.total as number | null) ?? null, chunks: Number(r.chunks ?? 0), cursor: r.cursor ?? null,
-    result: r.result ?? null, error: (r.error as string | null) ?? null, createdBy: (r.created_by as string | null) ?? null, createdAt: iso(r.created_at), finishedAt: iso(r.finished_at),
+    id: Number(r.id),
+    kind: r.kind as string,
+    params: (r.params ?? {}) as Record<string, unknown>,
+    unitId: (r.unit_id as number | null) ?? null,
+    state: r.state as JobState,
+    progress: r.progress as number,
+    total: (r.total as number | null) ?? null,
+    chunks: Number(r.chunks ?? 0),
+    cursor: r.cursor ?? null,
+    result: r.result ?? null,
+    error: (r.error as string | null) ?? null,
+    createdBy: (r.created_by as string | null) ?? null,
+    createdAt: iso(r.created_at),
+    finishedAt: iso(r.finished_at),
   };
 }
-
 
 /**
  * Queues a job. `owner` (the signed-in asker, with the request's address) is kept in its params
  * under `owner` for the audit entry of its end; `by` alone names the owner by username.
  */
-export async function enqueueJob(q: Q, kind: string, params: Record<string, unknown>, o: { unitId?: number | null; by?: string | null; owner?: JobOwner | null } = {}): Promise<number> {
+export async function enqueueJob(
+  q: Q,
+  kind: string,
+  params: Record<string, unknown>,
+  o: { unitId?: number | null; by?: string | null; owner?: JobOwner | null } = {},
+): Promise<number> {
   const by = o.by ?? o.owner?.username ?? null;
   const withOwner = o.owner ? { ...params, owner: { userId: o.owner.userId, username: o.owner.username, ip: o.owner.ip ?? null } } : params;
-  const r = await sql<{ id: number }>`insert into jobs (kind, params, unit_id, created_by) values (${kind}, ${JSON.stringify(withOwner)}::jsonb, ${o.unitId ?? null}, ${by}) returning id`.execute(q);
+  const r = await sql<{
+    id: number;
+  }>`insert into jobs (kind, params, unit_id, created_by) values (${kind}, ${JSON.stringify(withOwner)}::jsonb, ${o.unitId ?? null}, ${by}) returning id`.execute(
+    q,
+  );
   return Number(r.rows[0]!.id);
 }
 
@@ -127,17 +146,28 @@ async function ownerOf(tx: Transaction<DB>, job: Job): Promise<JobOwner | null> 
   if (kept) return kept;
   if (!job.createdBy) return null;
   const createdBy = job.createdBy;
-  const u = await tx.selectFrom('users').select(['id', 'username']).where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(createdBy)]))).executeTakeFirst();
+  const u = await tx
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(createdBy)])))
+    .executeTakeFirst();
   return { userId: u?.id ?? null, username: u?.username ?? createdBy, ip: null };
 }
 
 async function auditFinished(tx: Transaction<DB>, handler: JobHandler, job: Job, result: unknown): Promise<void> {
-  const entry = handler.audit ? handler.audit(job, result) : { action: `job.${job.kind}` as AuditAction, entity: 'job' as const, entityId: job.id, unitId: job.unitId, after: { kind: job.kind, result } };
+  const entry = handler.audit
+    ? handler.audit(job, result)
+    : { action: `job.${job.kind}` as AuditAction, entity: 'job' as const, entityId: job.id, unitId: job.unitId, after: { kind: job.kind, result } };
   if (!entry) return;
   const owner = await ownerOf(tx, job);
   await audit(tx, {
-    actor: owner ? { userId: owner.userId, username: owner.username } : null, action: entry.action, entity: entry.entity,
-    entityId: entry.entityId ?? null, unitId: entry.unitId ?? job.unitId, after: entry.after ?? null, ip: owner?.ip ?? null,
+    actor: owner ? { userId: owner.userId, username: owner.username } : null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    unitId: entry.unitId ?? job.unitId,
+    after: entry.after ?? null,
+    ip: owner?.ip ?? null,
   });
 }
 
@@ -157,7 +187,14 @@ export async function jobsOfUnit(q: Q, unitId: number, limit = 20): Promise<Job[
 async function* stagedPayloads(tx: Transaction<DB>, jobId: number): AsyncIterable<unknown> {
   let after = 0;
   for (;;) {
-    const rows = await tx.selectFrom('job_staging').select(['seq', 'payload']).where('job_id', '=', jobId).where('seq', '>', after).orderBy('seq').limit(50).execute();
+    const rows = await tx
+      .selectFrom('job_staging')
+      .select(['seq', 'payload'])
+      .where('job_id', '=', jobId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(50)
+      .execute();
     for (const row of rows) yield row.payload;
     if (rows.length < 50) return;
     after = Number(rows.at(-1)!.seq);
@@ -168,7 +205,8 @@ async function* stagedPayloads(tx: Transaction<DB>, jobId: number): AsyncIterabl
 async function lockAt(tx: Transaction<DB>, id: number, expect: { chunks?: number; states: JobState[] }): Promise<Job> {
   const r = await tx.selectFrom('jobs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   const j = r ? fromRow(r) : null;
-  if (!j || !expect.states.includes(j.state) || (expect.chunks !== undefined && j.chunks !== expect.chunks)) throw new JobTakenError(`job ${id} was moved on by another runner`);
+  if (!j || !expect.states.includes(j.state) || (expect.chunks !== undefined && j.chunks !== expect.chunks))
+    throw new JobTakenError(`job ${id} was moved on by another runner`);
   return j;
 }
 
@@ -233,8 +271,12 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
     o.onStart?.(job);
     try {
       if (job.state === 'queued') {
-        await db.k.updateTable('jobs').set((eb) => ({ state: 'running', started_at: eb.fn.coalesce('started_at', sqlNow()), heartbeat_at: sqlNow() }))
-          .where('id', '=', id).where('state', '=', 'queued').execute();
+        await db.k
+          .updateTable('jobs')
+          .set((eb) => ({ state: 'running', started_at: eb.fn.coalesce('started_at', sqlNow()), heartbeat_at: sqlNow() }))
+          .where('id', '=', id)
+          .where('state', '=', 'queued')
+          .execute();
         job = (await getJob(db.k, id))!;
       }
       let chunks = 0;
@@ -276,7 +318,11 @@ export async function runJob(db: Db, id: number, o: RunOptions = {}): Promise<Jo
       // Nothing of the failed step was committed; the staged chunks are dropped with the job.
       await db.k.transaction().execute(async (tx) => {
         await tx.deleteFrom('job_staging').where('job_id', '=', id).execute();
-        await tx.updateTable('jobs').set({ state: 'failed', error: (e as Error).message, finished_at: sqlNow() }).where('id', '=', id).execute();
+        await tx
+          .updateTable('jobs')
+          .set({ state: 'failed', error: (e as Error).message, finished_at: sqlNow() })
+          .where('id', '=', id)
+          .execute();
       });
       throw e;
     }

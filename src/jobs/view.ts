@@ -11,15 +11,33 @@ export const ROWS_PAGE_DEFAULT = 100;
 export const ROWS_PAGE_MAX = 1000;
 
 export const JobView = Type.Object({
-  id: Type.Integer(), kind: Type.String(), state: Type.String(), progress: Type.Integer(), total: Nullable(Type.Integer()), chunks: Type.Integer(),
-  result: Type.Unknown({ description: 'What the job answered when done, by its kind: a payroll summary, an import report (rows paged), a review summary; null before' }), error: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()),
-  rows: Nullable(Type.Object({ offset: Type.Integer(), limit: Type.Integer(), total: Type.Integer() }, { description: 'The page of result.rows shown, and how many rows there are' })),
+  id: Type.Integer(),
+  kind: Type.String(),
+  state: Type.String(),
+  progress: Type.Integer(),
+  total: Nullable(Type.Integer()),
+  chunks: Type.Integer(),
+  result: Type.Unknown({
+    description: 'What the job answered when done, by its kind: a payroll summary, an import report (rows paged), a review summary; null before',
+  }),
+  error: Nullable(Type.String()),
+  createdBy: Nullable(Type.String()),
+  createdAt: Nullable(Type.String()),
+  finishedAt: Nullable(Type.String()),
+  rows: Nullable(
+    Type.Object(
+      { offset: Type.Integer(), limit: Type.Integer(), total: Type.Integer() },
+      { description: 'The page of result.rows shown, and how many rows there are' },
+    ),
+  ),
 });
 
 /** The query of a job view: the page of its result's rows. */
 export const JobPageQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'First row of result.rows to show (default 0)' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ROWS_PAGE_MAX, description: `Rows of result.rows to show (default ${ROWS_PAGE_DEFAULT}, at most ${ROWS_PAGE_MAX})` })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: ROWS_PAGE_MAX, description: `Rows of result.rows to show (default ${ROWS_PAGE_DEFAULT}, at most ${ROWS_PAGE_MAX})` }),
+  ),
 });
 
 export const jobView = (j: Job, page: { offset?: number; limit?: number } = {}) => {
@@ -33,7 +51,17 @@ export const jobView = (j: Job, page: { offset?: number; limit?: number } = {}) 
     result = { ...r, rows: r.rows.slice(offset, offset + limit) };
   }
   return {
-    id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, chunks: j.chunks, result, error: j.error,
-    createdBy: j.createdBy, createdAt: j.createdAt, finishedAt: j.finishedAt, rows,
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    progress: j.progress,
+    total: j.total,
+    chunks: j.chunks,
+    result,
+    error: j.error,
+    createdBy: j.createdBy,
+    createdAt: j.createdAt,
+    finishedAt: j.finishedAt,
+    rows,
   };
 };

@@ -38,7 +38,11 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<
     await pause();
   }
 }
-const settled = async (id: number): Promise<Job> => (await until(() => getJob(db.k, id), (j) => !!j && ['done', 'failed'].includes(j.state)))!;
+const settled = async (id: number): Promise<Job> =>
+  (await until(
+    () => getJob(db.k, id),
+    (j) => !!j && ['done', 'failed'].includes(j.state),
+  ))!;
 
 before(async () => {
   db = await testDb();
@@ -61,7 +65,10 @@ test('a job queued in the database without a kick, and one left running after a 
   const [queued] = (await sql<{ id: number }>`insert into jobs (kind, params) values ('poll_test', '{"steps": 2}'::jsonb) returning id`.execute(db.k)).rows;
   const b = await settled(Number(queued!.id));
   assert.deepEqual([b.state, b.result], ['done', { staged: 2 }]);
-  assert.ok(log.some((l) => l.startsWith(`tiếp tục công việc #${left} (poll_test) từ phần 1`)), log.join('\n'));
+  assert.ok(
+    log.some((l) => l.startsWith(`tiếp tục công việc #${left} (poll_test) từ phần 1`)),
+    log.join('\n'),
+  );
   await worker.stop();
   const after = worker.looks;
   const c = await enqueueJob(db.k, 'poll_test', { steps: 1 });
@@ -73,21 +80,28 @@ test('a job queued in the database without a kick, and one left running after a 
   worker = null;
 });
 
-test('a job held by another live process is passed over quietly, and finished once that process lets go (PostgreSQL)', { skip: backend !== 'postgres' && 'advisory locks are held across processes on PostgreSQL only' }, async () => {
-  const id = await enqueueJob(db.k, 'poll_test', { steps: 2 });
-  // "Another process": its own connection holding the job's advisory lock.
-  const other = new pg.Client({ connectionString: db.location });
-  await other.connect();
-  await other.query('select pg_advisory_lock($1::int, $2::int)', [JOB_LOCK_CLASS, id]);
-  const seen = log.length;
-  worker = new JobWorker(db, (l) => log.push(l), 5);
-  worker.start();
-  await until(async () => worker!.looks, (n) => n >= 3);
-  assert.equal((await getJob(db.k, id))!.state, 'queued', 'not touched while held');
-  assert.deepEqual(log.slice(seen), [], 'nothing logged for a job held elsewhere');
-  await other.end(); // the process dies: its session's lock goes with it
-  const j = await settled(id);
-  assert.deepEqual([j.state, j.result], ['done', { staged: 2 }]);
-  await worker.stop();
-  worker = null;
-});
+test(
+  'a job held by another live process is passed over quietly, and finished once that process lets go (PostgreSQL)',
+  { skip: backend !== 'postgres' && 'advisory locks are held across processes on PostgreSQL only' },
+  async () => {
+    const id = await enqueueJob(db.k, 'poll_test', { steps: 2 });
+    // "Another process": its own connection holding the job's advisory lock.
+    const other = new pg.Client({ connectionString: db.location });
+    await other.connect();
+    await other.query('select pg_advisory_lock($1::int, $2::int)', [JOB_LOCK_CLASS, id]);
+    const seen = log.length;
+    worker = new JobWorker(db, (l) => log.push(l), 5);
+    worker.start();
+    await until(
+      async () => worker!.looks,
+      (n) => n >= 3,
+    );
+    assert.equal((await getJob(db.k, id))!.state, 'queued', 'not touched while held');
+    assert.deepEqual(log.slice(seen), [], 'nothing logged for a job held elsewhere');
+    await other.end(); // the process dies: its session's lock goes with it
+    const j = await settled(id);
+    assert.deepEqual([j.state, j.result], ['done', { staged: 2 }]);
+    await worker.stop();
+    worker = null;
+  },
+);

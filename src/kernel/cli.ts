@@ -26,7 +26,10 @@ export interface CliCommand {
 /** A failure the CLI prints as one line, without a stack trace. */
 export class CliError extends Error {
   override name = 'CliError';
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

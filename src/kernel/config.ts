@@ -68,8 +68,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     dataDir: resolve(env.ANSINH_DATA_DIR && env.ANSINH_DATA_DIR !== '' ? env.ANSINH_DATA_DIR : './data'),
     databaseUrl,
-    secureCookies: env.ANSINH_SECURE_COOKIES === '1' || env.ANSINH_SECURE_COOKIES === 'true'
-      || (env.ANSINH_SECURE_COOKIES !== '0' && env.ANSINH_SECURE_COOKIES !== 'false' && /^https:\/\//i.test(env.ANSINH_PUBLIC_URL ?? '')),
+    secureCookies:
+      env.ANSINH_SECURE_COOKIES === '1' ||
+      env.ANSINH_SECURE_COOKIES === 'true' ||
+      (env.ANSINH_SECURE_COOKIES !== '0' && env.ANSINH_SECURE_COOKIES !== 'false' && /^https:\/\//i.test(env.ANSINH_PUBLIC_URL ?? '')),
     publicUrl: env.ANSINH_PUBLIC_URL && env.ANSINH_PUBLIC_URL.trim() !== '' ? env.ANSINH_PUBLIC_URL.trim() : null,
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: parseTrustProxy(env.ANSINH_TRUST_PROXY),

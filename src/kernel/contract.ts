@@ -32,7 +32,8 @@ export function vagueSchema(s: unknown, path = ''): string | null {
   if (s.type === 'object') {
     const props = isObject(s.properties) ? s.properties : {};
     const patterns = isObject(s.patternProperties) ? s.patternProperties : {};
-    if (Object.keys(props).length === 0 && Object.keys(patterns).length === 0) return typeof s.description === 'string' ? null : at('an object without properties');
+    if (Object.keys(props).length === 0 && Object.keys(patterns).length === 0)
+      return typeof s.description === 'string' ? null : at('an object without properties');
     for (const [k, v] of [...Object.entries(props), ...Object.entries(patterns)]) {
       const why = vagueSchema(v, `${path}/${k}`);
       if (why) return why;
@@ -48,7 +49,21 @@ function typeMatches(s: Schema, v: unknown): boolean {
   const t = s.type;
   const types = Array.isArray(t) ? t : t === undefined ? [] : [t];
   if (types.length === 0) return true;
-  return types.some((x) => (x === 'null' ? v === null : x === 'array' ? Array.isArray(v) : x === 'object' ? isObject(v) && !(v instanceof Date) : x === 'string' ? typeof v === 'string' || v instanceof Date : x === 'integer' || x === 'number' ? typeof v === 'number' : x === 'boolean' ? typeof v === 'boolean' : true));
+  return types.some((x) =>
+    x === 'null'
+      ? v === null
+      : x === 'array'
+        ? Array.isArray(v)
+        : x === 'object'
+          ? isObject(v) && !(v instanceof Date)
+          : x === 'string'
+            ? typeof v === 'string' || v instanceof Date
+            : x === 'integer' || x === 'number'
+              ? typeof v === 'number'
+              : x === 'boolean'
+                ? typeof v === 'boolean'
+                : true,
+  );
 }
 
 /**

@@ -18,7 +18,10 @@ before(async () => {
   t = await testApp();
   const id = await createTestUser(t.db, { username: 'edge-officer', role: 'officer', unitCode: '03439' });
   officer = await sessionHeaders(t.db, id);
-  admin = await sessionHeaders(t.db, await createTestUser(t.db, { username: 'edge-admin', role: 'admin', unitCode: null, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }));
+  admin = await sessionHeaders(
+    t.db,
+    await createTestUser(t.db, { username: 'edge-admin', role: 'admin', unitCode: null, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }),
+  );
 });
 after(async () => {
   await t.close();
@@ -28,14 +31,43 @@ function assertProblem(r: { statusCode: number; headers: Record<string, unknown>
   assert.equal(r.statusCode, status, JSON.stringify(r.json()));
   assert.match(String(r.headers['content-type']), /application\/problem\+json/);
   const p = r.json() as { title: string; errors?: { path: string; message: string }[] };
-  if (path) assert.ok(p.errors?.some((e) => e.path === path), `expected an error at ${path}: ${JSON.stringify(p)}`);
+  if (path)
+    assert.ok(
+      p.errors?.some((e) => e.path === path),
+      `expected an error at ${path}: ${JSON.stringify(p)}`,
+    );
   return p;
 }
 
 const household = (over: Record<string, unknown> = {}) => ({
-  household: { code: 'EDGE-1', villageId: null, address: 'Bản Thu Lũm', area: 'rural', incomePerMonth: 1_000_000, deprivations: {}, disadvantagedArea: false, merit: false, ...over },
-  members: [{ personalId: null, fullName: 'Lò Văn Edge', dateOfBirth: '1980-05-01', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none', pension: false,
-    socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false }],
+  household: {
+    code: 'EDGE-1',
+    villageId: null,
+    address: 'Bản Thu Lũm',
+    area: 'rural',
+    incomePerMonth: 1_000_000,
+    deprivations: {},
+    disadvantagedArea: false,
+    merit: false,
+    ...over,
+  },
+  members: [
+    {
+      personalId: null,
+      fullName: 'Lò Văn Edge',
+      dateOfBirth: '1980-05-01',
+      sex: 'M',
+      ethnicCode: '35',
+      relation: 'head',
+      disability: 'none',
+      pension: false,
+      socialInsurance: 'none',
+      healthInsurance: true,
+      schooling: 'none',
+      conditions: [],
+      merit: false,
+    },
+  ],
   reason: 'Kiểm thử đầu vào',
 });
 
@@ -48,7 +80,12 @@ test('NUL in a query string (unauthenticated) is a 400 naming the field, in Viet
 test('NUL in the sign-in username and an unpaired surrogate in the password are 400s', async () => {
   const r = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'ad\u0000min', password: 'x' } });
   assertProblem(r, 400, '/body/username');
-  const r2 = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"username":"admin","password":"\\ud800"}' });
+  const r2 = await t.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"username":"admin","password":"\\ud800"}',
+  });
   assertProblem(r2, 400, '/body/password');
 });
 
@@ -59,7 +96,12 @@ test('NUL in a path param and a control character in the Authorization header ar
 
 test('JSON nested 5,000 deep is a 400, not a stack overflow', async () => {
   const deep = '['.repeat(5000) + ']'.repeat(5000);
-  const r = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: `{"username":${deep},"password":"x"}` });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    headers: { 'content-type': 'application/json' },
+    payload: `{"username":${deep},"password":"x"}`,
+  });
   assertProblem(r, 400, '/body');
 });
 
@@ -92,20 +134,47 @@ test('an impossible date (30 February) is a 400 naming the field, in a query and
   assertProblem(r3, 400, '/body/members/0/dateOfBirth');
 });
 
-const plan = (over: Record<string, unknown>) => ({ unitCode: '03439', kind: 'plan', number: null, issuer: null, place: null, issuedOn: null, issuedOnText: null, title: 'Kế hoạch thử',
-  signer: null, signerTitle: null, implements: [], sections: [], targets: [], tasks: [], assignments: [], recipients: [], sourceText: null, sourceFile: null, ...over });
+const plan = (over: Record<string, unknown>) => ({
+  unitCode: '03439',
+  kind: 'plan',
+  number: null,
+  issuer: null,
+  place: null,
+  issuedOn: null,
+  issuedOnText: null,
+  title: 'Kế hoạch thử',
+  signer: null,
+  signerTitle: null,
+  implements: [],
+  sections: [],
+  targets: [],
+  tasks: [],
+  assignments: [],
+  recipients: [],
+  sourceText: null,
+  sourceFile: null,
+  ...over,
+});
 
 test('a 1 MB string in a field without a declared limit is a 400 (10,000 characters by default); the document text may be long', async () => {
   const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: officer, payload: plan({ number: 'x'.repeat(1_000_000) }) });
   assertProblem(r, 400, '/body/number');
   const ok = await t.app.inject({ method: 'POST', url: '/api/plans', headers: officer, payload: plan({ sourceText: 'Kế hoạch. '.repeat(20_000) }) });
   assert.equal(ok.statusCode, 201, ok.body);
-  const r2 = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: officer, payload: household({ code: 'x'.repeat(1_000_000) }) });
+  const r2 = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: officer,
+    payload: household({ code: 'x'.repeat(1_000_000) }),
+  });
   assertProblem(r2, 400, '/body/household/code');
 });
 
 test('the checks hold for the CLI and imports too (check())', () => {
-  assert.throws(() => check(Type.Object({ a: Type.String() }), { a: 'x\u0000' }), (e: unknown) => e instanceof AppError && e.errors[0]!.path === '/a');
+  assert.throws(
+    () => check(Type.Object({ a: Type.String() }), { a: 'x\u0000' }),
+    (e: unknown) => e instanceof AppError && e.errors[0]!.path === '/a',
+  );
   assert.throws(() => check(Type.Object({ n: Type.Integer() }), { n: 2 ** 40 }), AppError);
   assert.throws(() => check(Type.Object({ n: Type.Number() }), { n: Infinity }), AppError);
   assert.throws(() => check(Type.Object({ d: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }), { d: '2025-02-29' }), AppError);
@@ -122,9 +191,16 @@ test('helpers: calendar dates, depth scan, hostile values, schema defaults, data
   assert.equal(jsonTooDeep('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}'), false);
   assert.equal(jsonTooDeep('['.repeat(65) + ']'.repeat(65)), true);
   assert.equal(jsonTooDeep('['.repeat(64) + ']'.repeat(64)), false);
-  assert.deepEqual(hostileValues({ a: [{ b: 'ok' }, 'x\u0000'], ['k\u0000']: 1, s: '\udc00' }, '/body').map((e) => e.path).sort(), ['/body/a/1', '/body/k\uFFFD', '/body/s']);
+  assert.deepEqual(
+    hostileValues({ a: [{ b: 'ok' }, 'x\u0000'], ['k\u0000']: 1, s: '\udc00' }, '/body')
+      .map((e) => e.path)
+      .sort(),
+    ['/body/a/1', '/body/k\uFFFD', '/body/s'],
+  );
   assert.equal(hostileValues('😀 tiếng Việt', '/q').length, 0);
-  const h = hardenSchema(Type.Object({ n: Type.Integer({ minimum: 1 }), s: Type.String(), e: Type.Union([Type.Literal('a'), Type.Literal('b')]) })) as unknown as { properties: Record<string, Record<string, unknown>> };
+  const h = hardenSchema(
+    Type.Object({ n: Type.Integer({ minimum: 1 }), s: Type.String(), e: Type.Union([Type.Literal('a'), Type.Literal('b')]) }),
+  ) as unknown as { properties: Record<string, Record<string, unknown>> };
   assert.equal(h.properties.n!.minimum, 1);
   assert.equal(h.properties.n!.maximum, 2147483647);
   assert.equal(h.properties.s!.maxLength, 10_000);
@@ -139,7 +215,13 @@ test('helpers: calendar dates, depth scan, hostile values, schema defaults, data
 });
 
 test('imported cells: badCells names each cell that cannot be stored, storableEcho shows it with U+FFFD', () => {
-  assert.deepEqual(badCells(['ok', 'a\u0000b', '', '\ud800x', '😀']).map((b) => [b.index, b.message.en]), [[1, 'Must not contain the NUL character (\\u0000)'], [3, 'Contains an invalid Unicode character (unpaired surrogate)']]);
+  assert.deepEqual(
+    badCells(['ok', 'a\u0000b', '', '\ud800x', '😀']).map((b) => [b.index, b.message.en]),
+    [
+      [1, 'Must not contain the NUL character (\\u0000)'],
+      [3, 'Contains an invalid Unicode character (unpaired surrogate)'],
+    ],
+  );
   assert.equal(storableEcho('a\u0000b\udc00😀'), 'a\uFFFDb\uFFFD😀');
   assert.equal(storableEcho('tiếng Việt'), 'tiếng Việt');
 });

@@ -227,9 +227,12 @@ export function problemFromDbError(err: unknown, part = '/body'): AppError | nul
   const path = keyCol ? `${part}/${camel(keyCol)}` : part;
   switch (code) {
     case '23505':
-      return new AppError(errorCatalogue.conflict, text('Bản ghi này đã tồn tại (trùng {field})', 'This record already exists (duplicate {field})'), [], { field: keyCol ? camel(keyCol) : '?' });
+      return new AppError(errorCatalogue.conflict, text('Bản ghi này đã tồn tại (trùng {field})', 'This record already exists (duplicate {field})'), [], {
+        field: keyCol ? camel(keyCol) : '?',
+      });
     case '23503':
-      if (detail.includes('still referenced')) return AppError.conflict(text('Bản ghi đang được dữ liệu khác sử dụng', 'The record is still in use by other data'));
+      if (detail.includes('still referenced'))
+        return AppError.conflict(text('Bản ghi đang được dữ liệu khác sử dụng', 'The record is still in use by other data'));
       return AppError.validation([{ path, message: text('Không tìm thấy bản ghi được tham chiếu', 'The referenced record does not exist') }]);
     case '23502':
       return AppError.validation([{ path, message: text('Thiếu trường bắt buộc', 'Required field is missing') }]);

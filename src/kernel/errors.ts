@@ -68,7 +68,11 @@ export class AppError extends Error {
  */
 export class LimitError extends AppError {
   override name = 'LimitError';
-  constructor(readonly limit: string, detail: Text, path: string) {
+  constructor(
+    readonly limit: string,
+    detail: Text,
+    path: string,
+  ) {
     super(errorCatalogue.payloadTooLarge, detail, [{ path, message: detail }]);
   }
 }

@@ -21,7 +21,13 @@ const config = readConfig({ ...process.env, ANSINH_DATA_DIR: '/nonexistent', DAT
 before(async () => {
   db = await testDb();
   app = await buildApp({ db, config, version }, { serveWeb: true });
-  const httpsConfig = readConfig({ ...process.env, ANSINH_DATA_DIR: '/nonexistent', DATABASE_URL: '', ANSINH_PUBLIC_URL: 'https://ansinh.laichau.gov.vn', ANSINH_SECURE_COOKIES: '' });
+  const httpsConfig = readConfig({
+    ...process.env,
+    ANSINH_DATA_DIR: '/nonexistent',
+    DATABASE_URL: '',
+    ANSINH_PUBLIC_URL: 'https://ansinh.laichau.gov.vn',
+    ANSINH_SECURE_COOKIES: '',
+  });
   httpsApp = await buildApp({ db, config: httpsConfig, version }, { serveWeb: false });
   await createTestUser(db, { username: 'hdr-officer', role: 'officer', unitCode: '03439', password: 'HdrOfficer@2026' });
 });

@@ -13,21 +13,14 @@ import type { Locale } from './i18n.ts';
  * - `permission`: a named permission (see src/access/permissions.ts) and how to find the
  *   administrative unit the request concerns, so that the actor's unit scope can be checked.
  */
-export type RouteAccess =
-  | { readonly public: true; readonly reason: string }
-  | { readonly permission: string; readonly unit: UnitLocator };
+export type RouteAccess = { readonly public: true; readonly reason: string } | { readonly permission: string; readonly unit: UnitLocator };
 
 /**
  * Where the unit a request concerns is found: a route param, a query-string field, a body
  * field, `record` when the handler loads the record and checks it itself (404 when outside the
  * scope), or `none` for actions that are not about one unit (e.g. "my account").
  */
-export type UnitLocator =
-  | { readonly param: string }
-  | { readonly query: string }
-  | { readonly body: string }
-  | 'record'
-  | 'none';
+export type UnitLocator = { readonly param: string } | { readonly query: string } | { readonly body: string } | 'record' | 'none';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

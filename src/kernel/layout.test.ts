@@ -13,7 +13,10 @@ test('a paragraph wrapped at the right margin is one paragraph; a short last lin
     line('trên 95%.', 124, 50, 120),
     line('Tiếp tục thực hiện các chính sách hỗ trợ.', 136, 50, 300),
   ]);
-  assert.equal(out, 'Phấn đấu đến năm 2030, tỷ lệ hộ nghèo đa chiều của xã giảm bình quân 1,5%/năm; tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 95%.\n\nTiếp tục thực hiện các chính sách hỗ trợ.');
+  assert.equal(
+    out,
+    'Phấn đấu đến năm 2030, tỷ lệ hộ nghèo đa chiều của xã giảm bình quân 1,5%/năm; tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 95%.\n\nTiếp tục thực hiện các chính sách hỗ trợ.',
+  );
 });
 
 test('list items ("(5)", "-", "a)", "2.") and a wider gap start new paragraphs; a lone page number is dropped', () => {
@@ -35,9 +38,6 @@ test('list items ("(5)", "-", "a)", "2.") and a wider gap start new paragraphs; 
 });
 
 test('a sentence cut by a page break continues on the next page', () => {
-  const out = paragraphsFromLines([
-    line('Đến năm 2030, tỷ lệ phụ nữ mang', 780, 50, 540, 1),
-    line('thai được khám thai đủ 4 lần đạt 90%.', 60, 50, 250, 2),
-  ]);
+  const out = paragraphsFromLines([line('Đến năm 2030, tỷ lệ phụ nữ mang', 780, 50, 540, 1), line('thai được khám thai đủ 4 lần đạt 90%.', 60, 50, 250, 2)]);
   assert.equal(out, 'Đến năm 2030, tỷ lệ phụ nữ mang thai được khám thai đủ 4 lần đạt 90%.');
 });

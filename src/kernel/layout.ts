@@ -59,11 +59,20 @@ export function paragraphsFromLines(all: readonly TextLine[]): string {
     const lines = pages.get(page)!.filter((l, i, ls) => !(PAGE_NUMBER.test(l.text) && (i === 0 || i === ls.length - 1)));
     if (lines.length === 0) continue;
     const h = median(lines.map((l) => l.height)) || 10;
-    const left = quantile(lines.map((l) => l.x0), 0.1);
+    const left = quantile(
+      lines.map((l) => l.x0),
+      0.1,
+    );
     // The right margin: the longest lines (most lines of a list or of short paragraphs stop well before it).
-    const right = quantile(lines.map((l) => l.x1), 0.98);
+    const right = quantile(
+      lines.map((l) => l.x1),
+      0.98,
+    );
     const width = Math.max(1, right - left);
-    const steps = lines.slice(1).map((l, i) => l.top - lines[i]!.top).filter((d) => d > h * 0.5);
+    const steps = lines
+      .slice(1)
+      .map((l, i) => l.top - lines[i]!.top)
+      .filter((d) => d > h * 0.5);
     const spacing = median(steps) || h * 1.2;
     lines.forEach((l, i) => {
       const prev = i > 0 ? lines[i - 1]! : null;

@@ -52,7 +52,8 @@ export function imageSize(buf: Uint8Array): { width: number; height: number; com
       const marker = buf[i + 1]!;
       const len = dv.getUint16(i + 2);
       // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame's size.
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: dv.getUint16(i + 5), width: dv.getUint16(i + 7), components: buf[i + 9] ?? 1 };
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { height: dv.getUint16(i + 5), width: dv.getUint16(i + 7), components: buf[i + 9] ?? 1 };
       i += 2 + len;
     }
   }
@@ -83,7 +84,11 @@ export function ocrUnavailable(path: string): AppError {
   return new AppError(errorCatalogue.ocrUnavailable, m, [{ path, message: m }]);
 }
 
-const ocrSlot = slots(1, OCR_LIMITS.maxWaiting, text('Máy chủ đang nhận dạng chữ cho tệp khác; hãy thử lại sau ít phút', 'The server is reading other scans; try again in a few minutes'));
+const ocrSlot = slots(
+  1,
+  OCR_LIMITS.maxWaiting,
+  text('Máy chủ đang nhận dạng chữ cho tệp khác; hãy thử lại sau ít phút', 'The server is reading other scans; try again in a few minutes'),
+);
 
 /** Runs `f` when the OCR is free: one document at a time, at most maxWaiting waiting (else 429). */
 async function oneAtATime<T>(f: () => Promise<T>): Promise<T> {
@@ -95,16 +100,31 @@ async function oneAtATime<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-const ocrTime = (path: string, s: number) => new LimitError('ocr_time', text(`Nhận dạng chữ mất quá nhiều thời gian: vượt giới hạn ${s} giây`, `Reading the scan takes too long: over the ${s} s limit`), path);
+const ocrTime = (path: string, s: number) =>
+  new LimitError(
+    'ocr_time',
+    text(`Nhận dạng chữ mất quá nhiều thời gian: vượt giới hạn ${s} giây`, `Reading the scan takes too long: over the ${s} s limit`),
+    path,
+  );
 
 /** Runs a program with a time cap and one thread; resolves with its stdout. */
 function run(cmd: string, args: readonly string[], timeoutMs: number, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OMP_THREAD_LIMIT: '1' } }, (err, stdout) => {
-      if (err && (err as { killed?: boolean }).killed) reject(ocrTime(path, Math.round(timeoutMs / 1000)));
-      else if (err) reject(new AppError(errorCatalogue.unprocessable, text('Không nhận dạng được chữ trong tệp quét', 'Could not read the text of the scan'), [{ path, message: text('Không nhận dạng được chữ', 'No text could be read') }]));
-      else resolve(String(stdout));
-    });
+    execFile(
+      cmd,
+      args,
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
+      (err, stdout) => {
+        if (err && (err as { killed?: boolean }).killed) reject(ocrTime(path, Math.round(timeoutMs / 1000)));
+        else if (err)
+          reject(
+            new AppError(errorCatalogue.unprocessable, text('Không nhận dạng được chữ trong tệp quét', 'Could not read the text of the scan'), [
+              { path, message: text('Không nhận dạng được chữ', 'No text could be read') },
+            ]),
+          );
+        else resolve(String(stdout));
+      },
+    );
   });
 }
 
@@ -128,7 +148,14 @@ export function linesFromTsv(tsv: string, page: number): TextLine[] {
       l.heights.push(height);
     }
   }
-  return [...lines.values()].map((l) => ({ text: l.words.join(' '), x0: l.x0, x1: l.x1, top: l.top, height: [...l.heights].sort((a, b) => a - b)[Math.floor(l.heights.length / 2)]!, page }));
+  return [...lines.values()].map((l) => ({
+    text: l.words.join(' '),
+    x0: l.x0,
+    x1: l.x1,
+    top: l.top,
+    height: [...l.heights].sort((a, b) => a - b)[Math.floor(l.heights.length / 2)]!,
+    page,
+  }));
 }
 
 export interface OcrResult {
@@ -145,12 +172,29 @@ export interface OcrResult {
 export async function ocrDocument(bytes: Uint8Array, o: { kind: 'pdf'; pages: number } | { kind: ImageKind }, path: string): Promise<OcrResult> {
   if (!(await ocrAvailable())) throw ocrUnavailable(path);
   if (o.kind === 'pdf' && o.pages > OCR_LIMITS.maxPages)
-    throw new LimitError('ocr_pages', text(`Tệp quét có ${o.pages} trang, tối đa ${OCR_LIMITS.maxPages} trang được nhận dạng chữ`, `The scan has ${o.pages} pages; at most ${OCR_LIMITS.maxPages} pages are read by OCR`), path);
+    throw new LimitError(
+      'ocr_pages',
+      text(
+        `Tệp quét có ${o.pages} trang, tối đa ${OCR_LIMITS.maxPages} trang được nhận dạng chữ`,
+        `The scan has ${o.pages} pages; at most ${OCR_LIMITS.maxPages} pages are read by OCR`,
+      ),
+      path,
+    );
   if (o.kind !== 'pdf') {
     const size = imageSize(bytes);
-    if (!size) throw new AppError(errorCatalogue.unprocessable, text('Không đọc được ảnh: tệp hỏng', 'Cannot read the image: it is damaged'), [{ path, message: text('Ảnh hỏng', 'Damaged image') }]);
+    if (!size)
+      throw new AppError(errorCatalogue.unprocessable, text('Không đọc được ảnh: tệp hỏng', 'Cannot read the image: it is damaged'), [
+        { path, message: text('Ảnh hỏng', 'Damaged image') },
+      ]);
     if (size.width * size.height > OCR_LIMITS.maxImagePixels)
-      throw new LimitError('image_pixels', text(`Ảnh quá lớn: ${size.width} × ${size.height} điểm ảnh, tối đa ${OCR_LIMITS.maxImagePixels / 1_000_000} triệu điểm ảnh`, `The image is too large: ${size.width} × ${size.height} pixels, at most ${OCR_LIMITS.maxImagePixels / 1_000_000} million`), path);
+      throw new LimitError(
+        'image_pixels',
+        text(
+          `Ảnh quá lớn: ${size.width} × ${size.height} điểm ảnh, tối đa ${OCR_LIMITS.maxImagePixels / 1_000_000} triệu điểm ảnh`,
+          `The image is too large: ${size.width} × ${size.height} pixels, at most ${OCR_LIMITS.maxImagePixels / 1_000_000} million`,
+        ),
+        path,
+      );
   }
   return oneAtATime(async () => {
     const t0 = performance.now();
@@ -171,7 +215,12 @@ export async function ocrDocument(bytes: Uint8Array, o: { kind: 'pdf'; pages: nu
         let image = input;
         if (o.kind === 'pdf') {
           // 300 dpi, grey, and never more than maxSidePx a side whatever size the page declares.
-          await run('pdftoppm', ['-r', '300', '-scale-to', String(OCR_LIMITS.maxSidePx), '-gray', '-png', '-f', String(n), '-l', String(n), input, join(dir, `p${n}`)], left(), path);
+          await run(
+            'pdftoppm',
+            ['-r', '300', '-scale-to', String(OCR_LIMITS.maxSidePx), '-gray', '-png', '-f', String(n), '-l', String(n), input, join(dir, `p${n}`)],
+            left(),
+            path,
+          );
           const made = (await readdir(dir)).find((f) => f.startsWith(`p${n}-`) || f === `p${n}.png`);
           if (!made) continue;
           image = join(dir, made);

@@ -69,12 +69,26 @@ export function checkPdfStreams(bytes: Uint8Array, limits: Pick<PdfLimits, 'maxS
         data = inflateSync(data, { maxOutputLength: limits.maxStreamBytes, finishFlush: constants.Z_SYNC_FLUSH });
       } catch (e) {
         if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
-          return { kind: 'limit', limit: 'pdf_stream_size', message: text(`Tệp PDF có một luồng dữ liệu giải nén quá lớn: hơn ${Math.round(limits.maxStreamBytes / MB)} MB`, `The PDF has a stream that inflates past ${Math.round(limits.maxStreamBytes / MB)} MB`) };
+          return {
+            kind: 'limit',
+            limit: 'pdf_stream_size',
+            message: text(
+              `Tệp PDF có một luồng dữ liệu giải nén quá lớn: hơn ${Math.round(limits.maxStreamBytes / MB)} MB`,
+              `The PDF has a stream that inflates past ${Math.round(limits.maxStreamBytes / MB)} MB`,
+            ),
+          };
         break;
       }
       total += data.length;
       if (total > limits.maxInflatedBytes)
-        return { kind: 'limit', limit: 'pdf_inflated_size', message: text(`Tệp PDF giải nén quá lớn: hơn ${Math.round(limits.maxInflatedBytes / MB)} MB`, `The PDF inflates past ${Math.round(limits.maxInflatedBytes / MB)} MB`) };
+        return {
+          kind: 'limit',
+          limit: 'pdf_inflated_size',
+          message: text(
+            `Tệp PDF giải nén quá lớn: hơn ${Math.round(limits.maxInflatedBytes / MB)} MB`,
+            `The PDF inflates past ${Math.round(limits.maxInflatedBytes / MB)} MB`,
+          ),
+        };
     }
   }
 }
@@ -88,20 +102,52 @@ export async function pdfText(bytes: Uint8Array, fileName: string, limits: PdfLi
   if (streams) return { ok: false, problem: streams };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer it is given: give it a copy.
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException')
-      return { ok: false, problem: { kind: 'encrypted', message: text(`Tệp PDF "${fileName}" có mật khẩu; hãy gỡ mật khẩu (hoặc in lại ra PDF) rồi tải lên`, `The PDF "${fileName}" is password-protected; remove the password (or print it again to PDF) and upload it`) } };
-    return { ok: false, problem: { kind: 'unreadable', message: text(`Không đọc được tệp PDF "${fileName}": tệp hỏng hoặc không phải PDF`, `Cannot read the PDF "${fileName}": it is damaged or not a PDF`) } };
+      return {
+        ok: false,
+        problem: {
+          kind: 'encrypted',
+          message: text(
+            `Tệp PDF "${fileName}" có mật khẩu; hãy gỡ mật khẩu (hoặc in lại ra PDF) rồi tải lên`,
+            `The PDF "${fileName}" is password-protected; remove the password (or print it again to PDF) and upload it`,
+          ),
+        },
+      };
+    return {
+      ok: false,
+      problem: {
+        kind: 'unreadable',
+        message: text(`Không đọc được tệp PDF "${fileName}": tệp hỏng hoặc không phải PDF`, `Cannot read the PDF "${fileName}": it is damaged or not a PDF`),
+      },
+    };
   }
   try {
     const pages = doc.numPages;
     if (pages > limits.maxPages)
-      return { ok: false, problem: { kind: 'limit', limit: 'pdf_pages', message: text(`Tệp PDF có ${pages.toLocaleString('vi-VN')} trang, tối đa ${limits.maxPages.toLocaleString('vi-VN')} trang`, `The PDF has ${pages} pages, at most ${limits.maxPages}`) } };
+      return {
+        ok: false,
+        problem: {
+          kind: 'limit',
+          limit: 'pdf_pages',
+          message: text(
+            `Tệp PDF có ${pages.toLocaleString('vi-VN')} trang, tối đa ${limits.maxPages.toLocaleString('vi-VN')} trang`,
+            `The PDF has ${pages} pages, at most ${limits.maxPages}`,
+          ),
+        },
+      };
     const lines: TextLine[] = [];
     let chars = 0;
     let letters = 0;
@@ -130,7 +176,17 @@ export async function pdfText(bytes: Uint8Array, fileName: string, limits: PdfLi
           chars += it.str.length;
           letters += (it.str.match(/[\p{L}\p{N}]/gu) ?? []).length;
           if (chars > limits.maxChars)
-            return { ok: false, problem: { kind: 'limit', limit: 'text_chars', message: text(`Văn bản quá dài: hơn ${limits.maxChars.toLocaleString('vi-VN')} ký tự`, `The text is too long: more than ${limits.maxChars} characters`) } };
+            return {
+              ok: false,
+              problem: {
+                kind: 'limit',
+                limit: 'text_chars',
+                message: text(
+                  `Văn bản quá dài: hơn ${limits.maxChars.toLocaleString('vi-VN')} ký tự`,
+                  `The text is too long: more than ${limits.maxChars} characters`,
+                ),
+              },
+            };
         }
         if (it.hasEOL) end();
       }
@@ -140,7 +196,10 @@ export async function pdfText(bytes: Uint8Array, fileName: string, limits: PdfLi
     if (letters < MIN_CHARS_PER_PAGE * pages) return { ok: 'scanned', pages };
     return { ok: true, text: paragraphsFromLines(lines), pages };
   } catch {
-    return { ok: false, problem: { kind: 'unreadable', message: text(`Không đọc được tệp PDF "${fileName}": tệp hỏng`, `Cannot read the PDF "${fileName}": it is damaged`) } };
+    return {
+      ok: false,
+      problem: { kind: 'unreadable', message: text(`Không đọc được tệp PDF "${fileName}": tệp hỏng`, `Cannot read the PDF "${fileName}": it is damaged`) },
+    };
   } finally {
     await doc.destroy();
   }

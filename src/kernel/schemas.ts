@@ -9,7 +9,8 @@ export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No
 export { Nullable } from './validate.ts';
 
 /** The list envelope: a page of items, the total count and where the page stands. */
-export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 
 /**
  * The list envelope of a list that is not paged: `{ items }`, with any fields that describe the
@@ -39,5 +40,10 @@ export function enumOf<T extends string>(values: readonly T[] | Readonly<Record<
   const list = (Array.isArray(values) ? values : Object.keys(values)) as readonly T[];
   // Type.Union over a mapped array types as `never` (TypeBox computes Static from a tuple only),
   // so the values' type is given by Type.Unsafe; the JSON schema is the union's.
-  return Type.Unsafe<T>(Type.Union(list.map((v) => Type.Literal(v)), options));
+  return Type.Unsafe<T>(
+    Type.Union(
+      list.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 }

@@ -59,11 +59,13 @@ export const TABLE_WORKER_CAPS: WorkerCaps = { maxMemoryMb: 1536, timeoutMs: 180
 export type TableProblem = { readonly kind: 'limit' | 'type' | 'unreadable'; readonly limit?: string; readonly message: Text };
 export type TableRead = { readonly ok: true; readonly rows: string[][] } | { readonly ok: false; readonly problem: TableProblem };
 
-
 const tooManyRows = (): TableProblem => ({
   kind: 'limit',
   limit: 'rows',
-  message: text(`Tệp có quá nhiều dòng: tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu mỗi lần nhập; hãy chia tệp`, `The file has too many rows: at most ${MAX_IMPORT_ROWS} data rows per import; split the file`),
+  message: text(
+    `Tệp có quá nhiều dòng: tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu mỗi lần nhập; hãy chia tệp`,
+    `The file has too many rows: at most ${MAX_IMPORT_ROWS} data rows per import; split the file`,
+  ),
 });
 
 /**
@@ -89,7 +91,10 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
         rows.push(rec);
       }
     } catch (e) {
-      return { ok: false, problem: { kind: 'unreadable', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) } };
+      return {
+        ok: false,
+        problem: { kind: 'unreadable', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) },
+      };
     }
     return { ok: true, rows };
   }
@@ -97,7 +102,13 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
     const zip = await checkOfficeZip(buf, 'xlsx', IMPORT_ZIP_LIMITS);
     if (zip) return { ok: false, problem: zip };
     try {
-      const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from(slices(buf)), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from(slices(buf)), {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        entries: 'ignore',
+      });
       for await (const ws of reader) {
         for await (const row of ws) {
           // Checked on the row's number before anything is kept: one cell at row 1,048,576 is enough.
@@ -109,11 +120,17 @@ export async function readTableTask(input: { bytes: Uint8Array; fileName: string
         break; // the first worksheet only
       }
     } catch (e) {
-      return { ok: false, problem: { kind: 'unreadable', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) } };
+      return {
+        ok: false,
+        problem: { kind: 'unreadable', message: text(`Không đọc được tệp: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`) },
+      };
     }
     return { ok: true, rows };
   }
-  return { ok: false, problem: { kind: 'type', message: text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted') } };
+  return {
+    ok: false,
+    problem: { kind: 'type', message: text('Chỉ nhận tệp .xlsx hoặc .csv theo mẫu', 'Only .xlsx or .csv files in the template are accepted') },
+  };
 }
 
 /**

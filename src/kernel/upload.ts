@@ -42,7 +42,12 @@ export function fileTypeRefused(field: string, message: Text): AppError {
  * The parts of a multipart request: the first file sent in `field` and every text field. A file
  * over the limit of the route's multipart registration answers 413 (fileTooLarge).
  */
-export async function readUpload(req: FastifyRequest, field: string, maxBytes: number, what?: Text): Promise<{ file: UploadedFile | null; fields: Record<string, string> }> {
+export async function readUpload(
+  req: FastifyRequest,
+  field: string,
+  maxBytes: number,
+  what?: Text,
+): Promise<{ file: UploadedFile | null; fields: Record<string, string> }> {
   let file: UploadedFile | null = null;
   const fields: Record<string, string> = {};
   for await (const part of req.parts()) {
@@ -66,5 +71,8 @@ export async function readUpload(req: FastifyRequest, field: string, maxBytes: n
 
 /** A request that is not multipart/form-data at a route that takes a file (415). */
 export function notMultipart(field: string): AppError {
-  return fileTypeRefused(field, text(`Gửi tệp dạng multipart/form-data, trong trường "${field}"`, `Send the file as multipart/form-data, in the field "${field}"`));
+  return fileTypeRefused(
+    field,
+    text(`Gửi tệp dạng multipart/form-data, trong trường "${field}"`, `Send the file as multipart/form-data, in the field "${field}"`),
+  );
 }

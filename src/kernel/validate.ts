@@ -24,31 +24,60 @@ const cache = new WeakMap<object, ValidateFunction>();
 function describe(e: ErrorObject): Text {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'required': return text('Thiếu trường bắt buộc', 'Required field is missing');
-    case 'type': return text(`Phải là kiểu ${typeVi(String(p.type))}`, `Must be of type ${String(p.type)}`);
-    case 'minLength': return text(`Cần ít nhất ${p.limit} ký tự`, `Must have at least ${p.limit} characters`);
-    case 'maxLength': return text(`Không được quá ${p.limit} ký tự`, `Must have at most ${p.limit} characters`);
-    case 'minimum': return text(`Phải lớn hơn hoặc bằng ${p.limit}`, `Must be >= ${p.limit}`);
-    case 'maximum': return text(`Phải nhỏ hơn hoặc bằng ${p.limit}`, `Must be <= ${p.limit}`);
-    case 'exclusiveMinimum': return text(`Phải lớn hơn ${p.limit}`, `Must be > ${p.limit}`);
-    case 'exclusiveMaximum': return text(`Phải nhỏ hơn ${p.limit}`, `Must be < ${p.limit}`);
-    case 'pattern': return text('Không đúng định dạng', 'Does not match the expected format');
-    case 'format': return text(`Không đúng định dạng ${p.format}`, `Must be a valid ${p.format}`);
-    case 'enum': return text(`Phải là một trong: ${(p.allowedValues as unknown[]).join(', ')}`, `Must be one of: ${(p.allowedValues as unknown[]).join(', ')}`);
-    case 'const': return text(`Phải bằng ${String(p.allowedValue)}`, `Must equal ${String(p.allowedValue)}`);
-    case 'additionalProperties': return text('Trường không được phép', 'Field is not allowed');
-    case 'minItems': return text(`Cần ít nhất ${p.limit} phần tử`, `Must have at least ${p.limit} items`);
-    case 'maxItems': return text(`Không được quá ${p.limit} phần tử`, `Must have at most ${p.limit} items`);
-    case 'calendarDate': return messages.date;
+    case 'required':
+      return text('Thiếu trường bắt buộc', 'Required field is missing');
+    case 'type':
+      return text(`Phải là kiểu ${typeVi(String(p.type))}`, `Must be of type ${String(p.type)}`);
+    case 'minLength':
+      return text(`Cần ít nhất ${p.limit} ký tự`, `Must have at least ${p.limit} characters`);
+    case 'maxLength':
+      return text(`Không được quá ${p.limit} ký tự`, `Must have at most ${p.limit} characters`);
+    case 'minimum':
+      return text(`Phải lớn hơn hoặc bằng ${p.limit}`, `Must be >= ${p.limit}`);
+    case 'maximum':
+      return text(`Phải nhỏ hơn hoặc bằng ${p.limit}`, `Must be <= ${p.limit}`);
+    case 'exclusiveMinimum':
+      return text(`Phải lớn hơn ${p.limit}`, `Must be > ${p.limit}`);
+    case 'exclusiveMaximum':
+      return text(`Phải nhỏ hơn ${p.limit}`, `Must be < ${p.limit}`);
+    case 'pattern':
+      return text('Không đúng định dạng', 'Does not match the expected format');
+    case 'format':
+      return text(`Không đúng định dạng ${p.format}`, `Must be a valid ${p.format}`);
+    case 'enum':
+      return text(`Phải là một trong: ${(p.allowedValues as unknown[]).join(', ')}`, `Must be one of: ${(p.allowedValues as unknown[]).join(', ')}`);
+    case 'const':
+      return text(`Phải bằng ${String(p.allowedValue)}`, `Must equal ${String(p.allowedValue)}`);
+    case 'additionalProperties':
+      return text('Trường không được phép', 'Field is not allowed');
+    case 'minItems':
+      return text(`Cần ít nhất ${p.limit} phần tử`, `Must have at least ${p.limit} items`);
+    case 'maxItems':
+      return text(`Không được quá ${p.limit} phần tử`, `Must have at most ${p.limit} items`);
+    case 'calendarDate':
+      return messages.date;
     case 'anyOf':
-    case 'oneOf': return text('Giá trị không khớp với dạng nào được chấp nhận', 'Value matches none of the accepted forms');
-    default: return text(`Giá trị không hợp lệ (${e.keyword})`, e.message ?? `Invalid value (${e.keyword})`);
+    case 'oneOf':
+      return text('Giá trị không khớp với dạng nào được chấp nhận', 'Value matches none of the accepted forms');
+    default:
+      return text(`Giá trị không hợp lệ (${e.keyword})`, e.message ?? `Invalid value (${e.keyword})`);
   }
 }
 
 function typeVi(t: string): string {
-  const m: Record<string, string> = { string: 'chuỗi', number: 'số', integer: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách', null: 'rỗng' };
-  return t.split(',').map((x) => m[x] ?? x).join(' hoặc ');
+  const m: Record<string, string> = {
+    string: 'chuỗi',
+    number: 'số',
+    integer: 'số nguyên',
+    boolean: 'đúng/sai',
+    object: 'đối tượng',
+    array: 'danh sách',
+    null: 'rỗng',
+  };
+  return t
+    .split(',')
+    .map((x) => m[x] ?? x)
+    .join(' hoặc ');
 }
 
 export function fieldErrorsFromAjv(errors: readonly ErrorObject[] | null | undefined, prefix = ''): FieldError[] {
@@ -77,7 +106,11 @@ export function problemFromAjv(errors: readonly ErrorObject[] | null | undefined
   if (long) {
     const limit = Number((long.params as { limit: number }).limit);
     const path = prefix + (long.instancePath || '');
-    return new LimitError('text_chars', text(`Văn bản quá dài: tối đa ${limit.toLocaleString('vi-VN')} ký tự`, `The text is too long: at most ${limit} characters`), path === '' ? '/' : path);
+    return new LimitError(
+      'text_chars',
+      text(`Văn bản quá dài: tối đa ${limit.toLocaleString('vi-VN')} ký tự`, `The text is too long: at most ${limit} characters`),
+      path === '' ? '/' : path,
+    );
   }
   return AppError.validation(fieldErrorsFromAjv(errors, prefix));
 }

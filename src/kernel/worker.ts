@@ -34,15 +34,30 @@ const tsxApi = fromSources ? import.meta.resolve('tsx/esm/api') : null;
 export const MAX_RUNNING = Math.max(1, Number(process.env.ANSINH_PARSE_WORKERS) || 2);
 /** Tasks that may wait for a worker; past them a request is refused (429) rather than held. */
 export const MAX_WAITING = 8;
-const slot = slots(MAX_RUNNING, MAX_WAITING, text('Máy chủ đang đọc nhiều tệp cùng lúc; hãy thử lại sau ít phút', 'The server is reading many files at once; try again in a few minutes'));
+const slot = slots(
+  MAX_RUNNING,
+  MAX_WAITING,
+  text('Máy chủ đang đọc nhiều tệp cùng lúc; hãy thử lại sau ít phút', 'The server is reading many files at once; try again in a few minutes'),
+);
 
 /** The worker's heap cap was reached (413, limit "worker_memory"). */
 export const workerMemoryExceeded = (path: string, mb: number) =>
-  new LimitError('worker_memory', text(`Tệp cần quá nhiều bộ nhớ để đọc: vượt giới hạn ${mb} MB`, `The file needs too much memory to read: over the ${mb} MB limit`), path);
+  new LimitError(
+    'worker_memory',
+    text(`Tệp cần quá nhiều bộ nhớ để đọc: vượt giới hạn ${mb} MB`, `The file needs too much memory to read: over the ${mb} MB limit`),
+    path,
+  );
 
 /** The worker's time cap was reached (413, limit "worker_time"). */
 export const workerTimeExceeded = (path: string, ms: number) =>
-  new LimitError('worker_time', text(`Tệp cần quá nhiều thời gian để đọc: vượt giới hạn ${Math.round(ms / 1000)} giây`, `The file takes too long to read: over the ${Math.round(ms / 1000)} s limit`), path);
+  new LimitError(
+    'worker_time',
+    text(
+      `Tệp cần quá nhiều thời gian để đọc: vượt giới hạn ${Math.round(ms / 1000)} giây`,
+      `The file takes too long to read: over the ${Math.round(ms / 1000)} s limit`,
+    ),
+    path,
+  );
 
 /**
  * Runs `fn(input)` exported by `module` in a worker thread under `caps`; resolves with its
@@ -72,7 +87,8 @@ export async function runInWorker<T>(module: URL, fn: string, input: unknown, ca
       const timer = setTimeout(() => settle(() => reject(workerTimeExceeded(path, caps.timeoutMs))), caps.timeoutMs);
       w.on('message', (m: { ok: boolean; out?: T; message?: string }) => settle(() => (m.ok ? resolve(m.out as T) : reject(new Error(m.message)))));
       w.on('error', (e: Error & { code?: string }) =>
-        settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? workerMemoryExceeded(path, caps.maxMemoryMb) : e)));
+        settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? workerMemoryExceeded(path, caps.maxMemoryMb) : e)),
+      );
       w.on('exit', (code) => settle(() => reject(code === 0 ? new Error('the worker ended without an answer') : workerMemoryExceeded(path, caps.maxMemoryMb))));
     });
   } finally {

@@ -69,11 +69,18 @@ export async function checkOfficeZip(
   try {
     zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false });
   } catch {
-    return { kind: 'type', message: text(`Nội dung tệp không phải ${what.vi} (không đọc được cấu trúc ZIP)`, `The content is not ${what.en} (no readable ZIP structure)`) };
+    return {
+      kind: 'type',
+      message: text(`Nội dung tệp không phải ${what.vi} (không đọc được cấu trúc ZIP)`, `The content is not ${what.en} (no readable ZIP structure)`),
+    };
   }
   try {
     if (zip.entryCount > limits.maxEntries) {
-      return limitProblem('zip_entries', `Tệp nén có quá nhiều thành phần: ${num(zip.entryCount)}, tối đa ${num(limits.maxEntries)}`, `The archive has too many entries: ${zip.entryCount}, at most ${limits.maxEntries}`);
+      return limitProblem(
+        'zip_entries',
+        `Tệp nén có quá nhiều thành phần: ${num(zip.entryCount)}, tối đa ${num(limits.maxEntries)}`,
+        `The archive has too many entries: ${zip.entryCount}, at most ${limits.maxEntries}`,
+      );
     }
     // 1. The central directory: declared sizes, before inflating anything.
     const entries: yauzl.Entry[] = [];
@@ -81,14 +88,28 @@ export async function checkOfficeZip(
     for await (const e of zip.eachEntry()) {
       entries.push(e);
       if (EXECUTABLE.test(e.fileName)) {
-        return { kind: 'type', message: text(`Nội dung tệp không phải ${what.vi}: có chương trình "${e.fileName}" bên trong`, `The content is not ${what.en}: it holds a program "${e.fileName}"`) };
+        return {
+          kind: 'type',
+          message: text(
+            `Nội dung tệp không phải ${what.vi}: có chương trình "${e.fileName}" bên trong`,
+            `The content is not ${what.en}: it holds a program "${e.fileName}"`,
+          ),
+        };
       }
       if (e.uncompressedSize > limits.maxEntryBytes) {
-        return limitProblem('zip_entry_size', `Tệp giải nén quá lớn: thành phần "${e.fileName}" ${mb(e.uncompressedSize)}, tối đa ${mb(limits.maxEntryBytes)}`, `The file inflates too large: entry "${e.fileName}" ${mb(e.uncompressedSize)}, at most ${mb(limits.maxEntryBytes)}`);
+        return limitProblem(
+          'zip_entry_size',
+          `Tệp giải nén quá lớn: thành phần "${e.fileName}" ${mb(e.uncompressedSize)}, tối đa ${mb(limits.maxEntryBytes)}`,
+          `The file inflates too large: entry "${e.fileName}" ${mb(e.uncompressedSize)}, at most ${mb(limits.maxEntryBytes)}`,
+        );
       }
       total += e.uncompressedSize;
       if (total > limits.maxTotalBytes) {
-        return limitProblem('zip_total_size', `Tệp giải nén quá lớn: hơn ${mb(limits.maxTotalBytes)}`, `The file inflates too large: more than ${mb(limits.maxTotalBytes)}`);
+        return limitProblem(
+          'zip_total_size',
+          `Tệp giải nén quá lớn: hơn ${mb(limits.maxTotalBytes)}`,
+          `The file inflates too large: more than ${mb(limits.maxTotalBytes)}`,
+        );
       }
       if (e.uncompressedSize > MB && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
         return ratioProblem(e.fileName, e.uncompressedSize / Math.max(1, e.compressedSize), limits.maxRatio);
@@ -97,7 +118,10 @@ export async function checkOfficeZip(
     const names = new Set(entries.map((e) => e.fileName));
     const missing = OOXML_PARTS[kind].filter((p) => !names.has(p));
     if (missing.length) {
-      return { kind: 'type', message: text(`Nội dung tệp không phải ${what.vi}: thiếu phần ${missing.join(', ')}`, `The content is not ${what.en}: it lacks ${missing.join(', ')}`) };
+      return {
+        kind: 'type',
+        message: text(`Nội dung tệp không phải ${what.vi}: thiếu phần ${missing.join(', ')}`, `The content is not ${what.en}: it lacks ${missing.join(', ')}`),
+      };
     }
     // 2. Every entry inflated as a stream and counted: a size that lies stops here.
     let inflated = 0;
@@ -105,8 +129,14 @@ export async function checkOfficeZip(
       if (e.fileName.endsWith('/')) continue;
       const problem = await drain(zip, e, (chunk, soFar) => {
         inflated += chunk.length;
-        if (inflated > limits.maxTotalBytes) return limitProblem('zip_total_size', `Tệp giải nén quá lớn: hơn ${mb(limits.maxTotalBytes)}`, `The file inflates too large: more than ${mb(limits.maxTotalBytes)}`);
-        if (soFar > MB && soFar / Math.max(1, e.compressedSize) > limits.maxRatio) return ratioProblem(e.fileName, soFar / Math.max(1, e.compressedSize), limits.maxRatio);
+        if (inflated > limits.maxTotalBytes)
+          return limitProblem(
+            'zip_total_size',
+            `Tệp giải nén quá lớn: hơn ${mb(limits.maxTotalBytes)}`,
+            `The file inflates too large: more than ${mb(limits.maxTotalBytes)}`,
+          );
+        if (soFar > MB && soFar / Math.max(1, e.compressedSize) > limits.maxRatio)
+          return ratioProblem(e.fileName, soFar / Math.max(1, e.compressedSize), limits.maxRatio);
         return onData && onData.entry === e.fileName ? onData.chunk(chunk) : null;
       });
       if (problem) return problem;
@@ -115,7 +145,11 @@ export async function checkOfficeZip(
   } catch (e) {
     // yauzl stops an entry that inflates past the size it declared.
     if (/too many bytes/.test(String((e as Error)?.message))) {
-      return limitProblem('zip_entry_size', 'Tệp nén bất thường: một thành phần giải nén lớn hơn kích thước khai báo', 'Abnormal archive: an entry inflates larger than it declares');
+      return limitProblem(
+        'zip_entry_size',
+        'Tệp nén bất thường: một thành phần giải nén lớn hơn kích thước khai báo',
+        'Abnormal archive: an entry inflates larger than it declares',
+      );
     }
     return { kind: 'unreadable', message: text(`Tệp nén bị hỏng: không đọc được ${what.vi}`, `The archive is damaged: cannot read ${what.en}`) };
   } finally {
@@ -124,7 +158,11 @@ export async function checkOfficeZip(
 }
 
 function ratioProblem(name: string, ratio: number, max: number): ZipProblem {
-  return limitProblem('zip_ratio', `Tệp nén bất thường: thành phần "${name}" nén tới ${Math.round(ratio)} lần, tối đa ${max} lần`, `Abnormal archive: entry "${name}" is compressed ${Math.round(ratio)} times, at most ${max}`);
+  return limitProblem(
+    'zip_ratio',
+    `Tệp nén bất thường: thành phần "${name}" nén tới ${Math.round(ratio)} lần, tối đa ${max} lần`,
+    `Abnormal archive: entry "${name}" is compressed ${Math.round(ratio)} times, at most ${max}`,
+  );
 }
 
 /** Inflates one entry chunk by chunk, keeping nothing; stops at the first problem. */

@@ -83,20 +83,40 @@ export const CATEGORY_TEXT: Readonly<Record<string, Text>> = {
   '5.3': { vi: 'Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo', en: 'Child with HIV in a poor household' },
   '5.4': { vi: 'Người đơn thân thuộc hộ nghèo, cận nghèo đang nuôi con', en: 'Single parent in a poor or near-poor household raising children' },
   '5.5a': { vi: 'Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng', en: 'Elderly in a poor household with no one to support them' },
-  '5.5b': { vi: 'Người từ 75 đến 80 tuổi thuộc hộ nghèo, cận nghèo ở xã, thôn đặc biệt khó khăn', en: 'Aged 75–80, poor or near-poor, in an especially disadvantaged commune/village' },
-  '5.5c': { vi: 'Người từ 80 tuổi trở lên không có lương hưu, trợ cấp BHXH, trợ cấp xã hội hằng tháng', en: 'Aged 80+ with no pension, social-insurance or social allowance' },
+  '5.5b': {
+    vi: 'Người từ 75 đến 80 tuổi thuộc hộ nghèo, cận nghèo ở xã, thôn đặc biệt khó khăn',
+    en: 'Aged 75–80, poor or near-poor, in an especially disadvantaged commune/village',
+  },
+  '5.5c': {
+    vi: 'Người từ 80 tuổi trở lên không có lương hưu, trợ cấp BHXH, trợ cấp xã hội hằng tháng',
+    en: 'Aged 80+ with no pension, social-insurance or social allowance',
+  },
   '5.5d': { vi: 'Người cao tuổi thuộc điểm a được nhận chăm sóc tại cộng đồng', en: 'Elderly of point a cared for in the community' },
   '5.6': { vi: 'Người khuyết tật đặc biệt nặng, khuyết tật nặng', en: 'Person with especially severe or severe disability' },
-  '5.7': { vi: 'Trẻ em dưới 3 tuổi thuộc hộ nghèo, cận nghèo ở xã, thôn đặc biệt khó khăn', en: 'Child under 3, poor or near-poor, in an especially disadvantaged commune/village' },
+  '5.7': {
+    vi: 'Trẻ em dưới 3 tuổi thuộc hộ nghèo, cận nghèo ở xã, thôn đặc biệt khó khăn',
+    en: 'Child under 3, poor or near-poor, in an especially disadvantaged commune/village',
+  },
   '5.8': { vi: 'Người nhiễm HIV/AIDS thuộc hộ nghèo không có thu nhập ổn định', en: 'Person with HIV in a poor household without stable income' },
   social_pension: { vi: 'Trợ cấp hưu trí xã hội', en: 'Social pension' },
 };
 
 const D20 = 'Nghị định 20/2021/NĐ-CP';
 const art5 = (clause: string): LegalBasis => ({ document: D20, article: `Điều 5 khoản ${clause}`, verified: false, note: 'category as in ../shared/LAW.md' });
-const ART62: LegalBasis = { document: D20, article: 'Điều 6 khoản 2', note: 'several categories: the highest coefficient only, except the single parent also under clause 5, 6 or 8', verified: false };
+const ART62: LegalBasis = {
+  document: D20,
+  article: 'Điều 6 khoản 2',
+  note: 'several categories: the highest coefficient only, except the single parent also under clause 5, 6 or 8',
+  verified: false,
+};
 const ART8: LegalBasis = { document: D20, article: 'Điều 8', note: 'start and stop months', verified: false };
-const ART22: LegalBasis = { document: 'Luật Bảo hiểm xã hội 2024 (41/2024/QH15)', article: 'Điều 22', note: 'a person also entitled to monthly social assistance receives the higher benefit (Decree 176/2025)', source: 'https://news.laodong.vn/thoi-su/nguoi-tu-75-tuoi-khong-co-luong-huu-chinh-thuc-duoc-huong-tro-cap-huu-tri-xa-hoi-1535136.ldo', verified: true };
+const ART22: LegalBasis = {
+  document: 'Luật Bảo hiểm xã hội 2024 (41/2024/QH15)',
+  article: 'Điều 22',
+  note: 'a person also entitled to monthly social assistance receives the higher benefit (Decree 176/2025)',
+  source: 'https://news.laodong.vn/thoi-su/nguoi-tu-75-tuoi-khong-co-luong-huu-chinh-thuc-duoc-huong-tro-cap-huu-tri-xa-hoi-1535136.ldo',
+  verified: true,
+};
 
 interface Candidate {
   category: string;
@@ -128,37 +148,145 @@ function candidates(p: PersonFacts, hh: HouseholdContext, month: Month, age: num
   };
   const child = age < 16;
   const elderly = age >= 60;
-  if (p.noSupport && child) add({ category: '5.1', coefKey: age < 4 ? 'assistance.coef.5.1.under4' : 'assistance.coef.5.1.from4', why: { vi: `${age} tuổi, không có nguồn nuôi dưỡng${age < 4 ? ' (dưới 4 tuổi)' : ' (từ đủ 4 tuổi)'}`, en: `aged ${age}, no source of support${age < 4 ? ' (under 4)' : ' (4 or over)'}` } }, true);
-  if (p.noSupport && p.inEducation && age >= 16 && age <= 22) add({ category: '5.2', coefKey: 'assistance.coef.5.2', why: { vi: `${age} tuổi, không có nguồn nuôi dưỡng, đang đi học`, en: `aged ${age}, no source of support, in education` } }, true);
-  if (p.hiv && child) add({ category: '5.3', coefKey: age < 4 ? 'assistance.coef.5.3.under4' : 'assistance.coef.5.3.from4', why: { vi: `${age} tuổi, nhiễm HIV, hộ nghèo`, en: `aged ${age}, with HIV, poor household` } }, isPoor(hh.povertyStatus));
-  if ((p.singleParentChildren ?? 0) > 0) add({ category: '5.4', coefKey: 'assistance.coef.5.4.perChild', times: p.singleParentChildren, why: { vi: `đơn thân, hộ nghèo/cận nghèo, đang nuôi ${p.singleParentChildren} con (hệ số 1,0 mỗi con)`, en: `single parent, poor or near-poor, raising ${p.singleParentChildren} child(ren) (1.0 per child)` } }, isPoorOrNear(hh.povertyStatus));
+  if (p.noSupport && child)
+    add(
+      {
+        category: '5.1',
+        coefKey: age < 4 ? 'assistance.coef.5.1.under4' : 'assistance.coef.5.1.from4',
+        why: {
+          vi: `${age} tuổi, không có nguồn nuôi dưỡng${age < 4 ? ' (dưới 4 tuổi)' : ' (từ đủ 4 tuổi)'}`,
+          en: `aged ${age}, no source of support${age < 4 ? ' (under 4)' : ' (4 or over)'}`,
+        },
+      },
+      true,
+    );
+  if (p.noSupport && p.inEducation && age >= 16 && age <= 22)
+    add(
+      {
+        category: '5.2',
+        coefKey: 'assistance.coef.5.2',
+        why: { vi: `${age} tuổi, không có nguồn nuôi dưỡng, đang đi học`, en: `aged ${age}, no source of support, in education` },
+      },
+      true,
+    );
+  if (p.hiv && child)
+    add(
+      {
+        category: '5.3',
+        coefKey: age < 4 ? 'assistance.coef.5.3.under4' : 'assistance.coef.5.3.from4',
+        why: { vi: `${age} tuổi, nhiễm HIV, hộ nghèo`, en: `aged ${age}, with HIV, poor household` },
+      },
+      isPoor(hh.povertyStatus),
+    );
+  if ((p.singleParentChildren ?? 0) > 0)
+    add(
+      {
+        category: '5.4',
+        coefKey: 'assistance.coef.5.4.perChild',
+        times: p.singleParentChildren,
+        why: {
+          vi: `đơn thân, hộ nghèo/cận nghèo, đang nuôi ${p.singleParentChildren} con (hệ số 1,0 mỗi con)`,
+          en: `single parent, poor or near-poor, raising ${p.singleParentChildren} child(ren) (1.0 per child)`,
+        },
+      },
+      isPoorOrNear(hh.povertyStatus),
+    );
   const fiveA = elderly && p.elderlyNoSupporter;
-  if (fiveA) add({ category: '5.5a', coefKey: age < 80 ? 'assistance.coef.5.5a.60to80' : 'assistance.coef.5.5a.80plus', why: { vi: `${age} tuổi, hộ nghèo, không có người phụng dưỡng`, en: `aged ${age}, poor household, no one to support them` } }, isPoor(hh.povertyStatus));
+  if (fiveA)
+    add(
+      {
+        category: '5.5a',
+        coefKey: age < 80 ? 'assistance.coef.5.5a.60to80' : 'assistance.coef.5.5a.80plus',
+        why: { vi: `${age} tuổi, hộ nghèo, không có người phụng dưỡng`, en: `aged ${age}, poor household, no one to support them` },
+      },
+      isPoor(hh.povertyStatus),
+    );
   if (age >= 75 && age < 80 && hh.especiallyDisadvantagedArea) {
-    add({ category: '5.5b', coefKey: 'assistance.coef.5.5b', startMonth: monthTurning(p.dateOfBirth, 75), startReason: { vi: 'hưởng từ tháng đủ 75 tuổi', en: 'paid from the month the person turns 75' }, why: { vi: `${age} tuổi, hộ nghèo/cận nghèo, sống ở xã, thôn đặc biệt khó khăn`, en: `aged ${age}, poor or near-poor, in an especially disadvantaged area` } }, isPoorOrNear(hh.povertyStatus));
+    add(
+      {
+        category: '5.5b',
+        coefKey: 'assistance.coef.5.5b',
+        startMonth: monthTurning(p.dateOfBirth, 75),
+        startReason: { vi: 'hưởng từ tháng đủ 75 tuổi', en: 'paid from the month the person turns 75' },
+        why: {
+          vi: `${age} tuổi, hộ nghèo/cận nghèo, sống ở xã, thôn đặc biệt khó khăn`,
+          en: `aged ${age}, poor or near-poor, in an especially disadvantaged area`,
+        },
+      },
+      isPoorOrNear(hh.povertyStatus),
+    );
   }
   if (age >= 80 && !p.receivesPension && !p.receivesSocialInsuranceAllowance) {
-    add({ category: '5.5c', coefKey: 'assistance.coef.5.5c', startMonth: monthTurning(p.dateOfBirth, 80), startReason: { vi: 'hưởng từ tháng đủ 80 tuổi', en: 'paid from the month the person turns 80' }, why: { vi: `${age} tuổi, không có lương hưu, trợ cấp BHXH hằng tháng`, en: `aged ${age}, no pension or monthly social-insurance allowance` } }, true);
+    add(
+      {
+        category: '5.5c',
+        coefKey: 'assistance.coef.5.5c',
+        startMonth: monthTurning(p.dateOfBirth, 80),
+        startReason: { vi: 'hưởng từ tháng đủ 80 tuổi', en: 'paid from the month the person turns 80' },
+        why: { vi: `${age} tuổi, không có lương hưu, trợ cấp BHXH hằng tháng`, en: `aged ${age}, no pension or monthly social-insurance allowance` },
+      },
+      true,
+    );
   }
-  if (fiveA && p.communityCare) add({ category: '5.5d', coefKey: 'assistance.coef.5.5d', why: { vi: 'người cao tuổi thuộc điểm a, được nhận chăm sóc tại cộng đồng', en: 'elderly of point a, cared for in the community' } }, isPoor(hh.povertyStatus));
+  if (fiveA && p.communityCare)
+    add(
+      {
+        category: '5.5d',
+        coefKey: 'assistance.coef.5.5d',
+        why: { vi: 'người cao tuổi thuộc điểm a, được nhận chăm sóc tại cộng đồng', en: 'elderly of point a, cared for in the community' },
+      },
+      isPoor(hh.povertyStatus),
+    );
   if (p.disability === 'especially_severe' || p.disability === 'severe') {
     const special = child || elderly;
-    const key: ParamKey = p.disability === 'especially_severe'
-      ? (special ? 'assistance.coef.5.6.especially.childOrElderly' : 'assistance.coef.5.6.especially')
-      : (special ? 'assistance.coef.5.6.severe.childOrElderly' : 'assistance.coef.5.6.severe');
-    const degree = p.disability === 'especially_severe' ? { vi: 'khuyết tật đặc biệt nặng', en: 'especially severe disability' } : { vi: 'khuyết tật nặng', en: 'severe disability' };
+    const key: ParamKey =
+      p.disability === 'especially_severe'
+        ? special
+          ? 'assistance.coef.5.6.especially.childOrElderly'
+          : 'assistance.coef.5.6.especially'
+        : special
+          ? 'assistance.coef.5.6.severe.childOrElderly'
+          : 'assistance.coef.5.6.severe';
+    const degree =
+      p.disability === 'especially_severe'
+        ? { vi: 'khuyết tật đặc biệt nặng', en: 'especially severe disability' }
+        : { vi: 'khuyết tật nặng', en: 'severe disability' };
     const who = child ? { vi: ', là trẻ em', en: ', a child' } : elderly ? { vi: ', là người cao tuổi', en: ', an elderly person' } : { vi: '', en: '' };
-    add({
-      category: '5.6',
-      coefKey: key,
-      startMonth: p.disabilityCertifiedOn ? monthOf(p.disabilityCertifiedOn) : undefined,
-      startReason: p.disabilityCertifiedOn ? { vi: 'hưởng từ tháng được cấp giấy xác nhận khuyết tật', en: 'paid from the month the disability certificate was issued' } : undefined,
-      why: { vi: `${degree.vi}${who.vi}`, en: `${degree.en}${who.en}` },
-    }, true);
+    add(
+      {
+        category: '5.6',
+        coefKey: key,
+        startMonth: p.disabilityCertifiedOn ? monthOf(p.disabilityCertifiedOn) : undefined,
+        startReason: p.disabilityCertifiedOn
+          ? { vi: 'hưởng từ tháng được cấp giấy xác nhận khuyết tật', en: 'paid from the month the disability certificate was issued' }
+          : undefined,
+        why: { vi: `${degree.vi}${who.vi}`, en: `${degree.en}${who.en}` },
+      },
+      true,
+    );
   }
   const inOneThreeSix = out.some((c) => c.category === '5.1' || c.category === '5.3' || c.category === '5.6');
-  if (age < 3 && hh.especiallyDisadvantagedArea && !inOneThreeSix) add({ category: '5.7', coefKey: 'assistance.coef.5.7', why: { vi: `${age} tuổi, hộ nghèo/cận nghèo, sống ở xã, thôn đặc biệt khó khăn`, en: `aged ${age}, poor or near-poor, in an especially disadvantaged area` } }, isPoorOrNear(hh.povertyStatus));
-  if (p.hiv && !child && p.noStableIncome) add({ category: '5.8', coefKey: 'assistance.coef.5.8', why: { vi: 'nhiễm HIV, hộ nghèo, không có thu nhập ổn định', en: 'with HIV, poor household, no stable income' } }, isPoor(hh.povertyStatus));
+  if (age < 3 && hh.especiallyDisadvantagedArea && !inOneThreeSix)
+    add(
+      {
+        category: '5.7',
+        coefKey: 'assistance.coef.5.7',
+        why: {
+          vi: `${age} tuổi, hộ nghèo/cận nghèo, sống ở xã, thôn đặc biệt khó khăn`,
+          en: `aged ${age}, poor or near-poor, in an especially disadvantaged area`,
+        },
+      },
+      isPoorOrNear(hh.povertyStatus),
+    );
+  if (p.hiv && !child && p.noStableIncome)
+    add(
+      {
+        category: '5.8',
+        coefKey: 'assistance.coef.5.8',
+        why: { vi: 'nhiễm HIV, hộ nghèo, không có thu nhập ổn định', en: 'with HIV, poor household, no stable income' },
+      },
+      isPoor(hh.povertyStatus),
+    );
   return out;
 }
 
@@ -199,10 +327,30 @@ export function entitlementInMonth(p: PersonFacts, hh: HouseholdContext, month: 
   const date = firstDay(month);
   const base = { personId: p.id, month, age };
   if (monthIndex(month) < monthIndex(monthOf(p.dateOfBirth))) {
-    return { ...base, benefits: [], monthlyTotal: 0, incomplete: false, reasons: [{ text: { vi: 'Chưa sinh vào tháng này', en: 'Not born yet in this month' } }] };
+    return {
+      ...base,
+      benefits: [],
+      monthlyTotal: 0,
+      incomplete: false,
+      reasons: [{ text: { vi: 'Chưa sinh vào tháng này', en: 'Not born yet in this month' } }],
+    };
   }
   if (p.dateOfDeath && monthIndex(month) > monthIndex(monthOf(p.dateOfDeath))) {
-    return { ...base, benefits: [], monthlyTotal: 0, incomplete: false, reasons: [{ text: { vi: `Đã mất ngày ${p.dateOfDeath.split('-').reverse().join('/')}: thôi hưởng từ tháng sau tháng mất`, en: `Died on ${p.dateOfDeath}: benefits stop from the month after death` }, basis: ART8 }] };
+    return {
+      ...base,
+      benefits: [],
+      monthlyTotal: 0,
+      incomplete: false,
+      reasons: [
+        {
+          text: {
+            vi: `Đã mất ngày ${p.dateOfDeath.split('-').reverse().join('/')}: thôi hưởng từ tháng sau tháng mất`,
+            en: `Died on ${p.dateOfDeath}: benefits stop from the month after death`,
+          },
+          basis: ART8,
+        },
+      ],
+    };
   }
 
   const standardP = paramAt('assistance.standard', date, hh.provinceCode, params);
@@ -216,21 +364,61 @@ export function entitlementInMonth(p: PersonFacts, hh: HouseholdContext, month: 
     const basis = [art5(c.category.replace(/^5\./, '')), ...(coefP ? [coefP.basis] : []), ...(standardP ? [standardP.basis] : [])];
     const why: Reason[] = [{ text: c.why, basis: art5(c.category.replace(/^5\./, '')) }];
     if (c.unknown || coef === null || !standardP || standardP.value === null) {
-      const what = c.unknown ?? (coef === null ? { vi: 'hệ số chưa được xác minh', en: 'the coefficient is not confirmed' } : { vi: 'chưa có mức chuẩn trợ giúp xã hội cho tháng này', en: 'no standard level for this month' });
-      benefits.push({ programme: 'social_assistance', category: c.category, categoryText: CATEGORY_TEXT[c.category], coefficient: coef, monthlyAmount: null, status: 'unknown', reasons: [...why, { text: { vi: `Chưa xác định: ${what.vi}`, en: `Unknown: ${what.en}` } }], basis });
+      const what =
+        c.unknown ??
+        (coef === null
+          ? { vi: 'hệ số chưa được xác minh', en: 'the coefficient is not confirmed' }
+          : { vi: 'chưa có mức chuẩn trợ giúp xã hội cho tháng này', en: 'no standard level for this month' });
+      benefits.push({
+        programme: 'social_assistance',
+        category: c.category,
+        categoryText: CATEGORY_TEXT[c.category],
+        coefficient: coef,
+        monthlyAmount: null,
+        status: 'unknown',
+        reasons: [...why, { text: { vi: `Chưa xác định: ${what.vi}`, en: `Unknown: ${what.en}` } }],
+        basis,
+      });
       continue;
     }
     const decision = p.decisionMonth && !c.startMonth ? p.decisionMonth : null;
     const start = c.startMonth ?? decision;
     if (start && monthIndex(month) < monthIndex(start)) {
       const t = c.startReason ?? { vi: 'hưởng từ tháng ký quyết định', en: 'paid from the month of the decision' };
-      benefits.push({ programme: 'social_assistance', category: c.category, categoryText: CATEGORY_TEXT[c.category], coefficient: coef, monthlyAmount: 0, status: 'not_started', reasons: [...why, { text: { vi: `${t.vi} (${formatMonthVi(start)})`, en: `${t.en} (${start})` }, basis: ART8 }], basis: [...basis, ART8] });
+      benefits.push({
+        programme: 'social_assistance',
+        category: c.category,
+        categoryText: CATEGORY_TEXT[c.category],
+        coefficient: coef,
+        monthlyAmount: 0,
+        status: 'not_started',
+        reasons: [...why, { text: { vi: `${t.vi} (${formatMonthVi(start)})`, en: `${t.en} (${start})` }, basis: ART8 }],
+        basis: [...basis, ART8],
+      });
       continue;
     }
     const amount = amountOf(standardP.value, coef);
-    const r: Reason[] = [...why, { text: { vi: `${formatVnd(standardP.value)} × ${(coef / 10).toFixed(1).replace('.', ',')} = ${formatVnd(amount)}`, en: `${standardP.value} × ${(coef / 10).toFixed(1)} = ${amount} VND` }, basis: standardP.basis }];
+    const r: Reason[] = [
+      ...why,
+      {
+        text: {
+          vi: `${formatVnd(standardP.value)} × ${(coef / 10).toFixed(1).replace('.', ',')} = ${formatVnd(amount)}`,
+          en: `${standardP.value} × ${(coef / 10).toFixed(1)} = ${amount} VND`,
+        },
+        basis: standardP.basis,
+      },
+    ];
     if (c.startReason) r.push({ text: c.startReason, basis: ART8 });
-    const b: Benefit = { programme: 'social_assistance', category: c.category, categoryText: CATEGORY_TEXT[c.category], coefficient: coef, monthlyAmount: amount, status: 'payable', reasons: r, basis };
+    const b: Benefit = {
+      programme: 'social_assistance',
+      category: c.category,
+      categoryText: CATEGORY_TEXT[c.category],
+      coefficient: coef,
+      monthlyAmount: amount,
+      status: 'payable',
+      reasons: r,
+      basis,
+    };
     benefits.push(b);
     active.push({ b, cat: c.category, coef });
   }
@@ -250,9 +438,25 @@ export function entitlementInMonth(p: PersonFacts, hh: HouseholdContext, month: 
   for (let i = 0; i < benefits.length; i++) {
     const b = benefits[i];
     if (b.status === 'payable' && !payable.has(b)) {
-      benefits[i] = superseded(b, { vi: 'Thuộc nhiều diện: chỉ hưởng mức có hệ số cao nhất', en: 'Several categories: only the highest coefficient is paid' }, ART62);
+      benefits[i] = superseded(
+        b,
+        { vi: 'Thuộc nhiều diện: chỉ hưởng mức có hệ số cao nhất', en: 'Several categories: only the highest coefficient is paid' },
+        ART62,
+      );
     } else if (b.status === 'payable' && single && payable.size === 2) {
-      benefits[i] = { ...b, reasons: [...b.reasons, { text: { vi: 'Người đơn thân nghèo nuôi con thuộc diện khoản 5, 6 hoặc 8: hưởng cả hai chế độ', en: 'Single parent also under clause 5, 6 or 8: both are paid' }, basis: ART62 }] };
+      benefits[i] = {
+        ...b,
+        reasons: [
+          ...b.reasons,
+          {
+            text: {
+              vi: 'Người đơn thân nghèo nuôi con thuộc diện khoản 5, 6 hoặc 8: hưởng cả hai chế độ',
+              en: 'Single parent also under clause 5, 6 or 8: both are paid',
+            },
+            basis: ART62,
+          },
+        ],
+      };
     }
   }
 
@@ -262,20 +466,45 @@ export function entitlementInMonth(p: PersonFacts, hh: HouseholdContext, month: 
     const assistanceTotal = benefits.filter((b) => b.status === 'payable').reduce((s, b) => s + (b.monthlyAmount ?? 0), 0);
     if (sp.status === 'payable' && assistanceTotal > 0) {
       if ((sp.monthlyAmount ?? 0) > assistanceTotal) {
-        for (let i = 0; i < benefits.length; i++) if (benefits[i].status === 'payable') benefits[i] = superseded(benefits[i], { vi: `Trợ cấp hưu trí xã hội cao hơn (${formatVnd(sp.monthlyAmount!)}): chỉ hưởng mức cao hơn`, en: `The social pension is higher (${sp.monthlyAmount} VND): only the higher is paid` }, ART22);
+        for (let i = 0; i < benefits.length; i++)
+          if (benefits[i].status === 'payable')
+            benefits[i] = superseded(
+              benefits[i],
+              {
+                vi: `Trợ cấp hưu trí xã hội cao hơn (${formatVnd(sp.monthlyAmount!)}): chỉ hưởng mức cao hơn`,
+                en: `The social pension is higher (${sp.monthlyAmount} VND): only the higher is paid`,
+              },
+              ART22,
+            );
         benefits.push(sp);
       } else {
         const tie = sp.monthlyAmount === assistanceTotal;
-        benefits.push(superseded(sp, tie
-          ? { vi: 'Bằng mức trợ cấp xã hội hằng tháng đang hưởng: giữ trợ cấp xã hội (chương trình nào chi trả khi bằng nhau chưa được xác minh)', en: 'Equal to the monthly social assistance: social assistance kept (which programme pays on a tie is not confirmed)' }
-          : { vi: `Trợ cấp xã hội hằng tháng cao hơn (${formatVnd(assistanceTotal)}): chỉ hưởng mức cao hơn`, en: `Monthly social assistance is higher (${assistanceTotal} VND): only the higher is paid` }, ART22));
+        benefits.push(
+          superseded(
+            sp,
+            tie
+              ? {
+                  vi: 'Bằng mức trợ cấp xã hội hằng tháng đang hưởng: giữ trợ cấp xã hội (chương trình nào chi trả khi bằng nhau chưa được xác minh)',
+                  en: 'Equal to the monthly social assistance: social assistance kept (which programme pays on a tie is not confirmed)',
+                }
+              : {
+                  vi: `Trợ cấp xã hội hằng tháng cao hơn (${formatVnd(assistanceTotal)}): chỉ hưởng mức cao hơn`,
+                  en: `Monthly social assistance is higher (${assistanceTotal} VND): only the higher is paid`,
+                },
+            ART22,
+          ),
+        );
       }
     } else benefits.push(sp);
   }
 
   const monthlyTotal = benefits.filter((b) => b.status === 'payable').reduce((s, b) => s + (b.monthlyAmount ?? 0), 0);
   const incomplete = benefits.some((b) => b.status === 'unknown');
-  if (p.dateOfDeath && monthOf(p.dateOfDeath) === month) reasons.push({ text: { vi: 'Tháng mất: vẫn hưởng tháng này, thôi hưởng từ tháng sau', en: 'Month of death: paid this month, stopped from the next' }, basis: ART8 });
+  if (p.dateOfDeath && monthOf(p.dateOfDeath) === month)
+    reasons.push({
+      text: { vi: 'Tháng mất: vẫn hưởng tháng này, thôi hưởng từ tháng sau', en: 'Month of death: paid this month, stopped from the next' },
+      basis: ART8,
+    });
   return { ...base, benefits, monthlyTotal, incomplete, reasons };
 }
 
@@ -290,14 +519,48 @@ function socialPension(p: PersonFacts, hh: HouseholdContext, month: Month, age: 
   if (!general && !poorBand) return null;
   const basis = [ageP.basis, ...(poorBand && agePoorP ? [agePoorP.basis] : []), amountP.basis];
   const cat = CATEGORY_TEXT.social_pension;
-  const mk = (status: BenefitStatus, amount: number | null, extra: Reason[]): Benefit => ({ programme: 'social_pension', category: 'social_pension', categoryText: cat, coefficient: null, monthlyAmount: amount, status, reasons: [{ text: general ? { vi: `${age} tuổi (từ ${ageP.value} tuổi trở lên)`, en: `aged ${age} (${ageP.value} or over)` } : { vi: `${age} tuổi, hộ nghèo/cận nghèo (từ ${agePoorP!.value} đến dưới ${ageP.value} tuổi)`, en: `aged ${age}, poor or near-poor (${agePoorP!.value} to under ${ageP.value})` }, basis: basis[0] }, ...extra], basis });
-  if (poorBand && hh.povertyStatus === 'unknown') return mk('unknown', null, [{ text: { vi: `Chưa xác định: ${POVERTY_UNKNOWN.vi}`, en: `Unknown: ${POVERTY_UNKNOWN.en}` } }]);
+  const mk = (status: BenefitStatus, amount: number | null, extra: Reason[]): Benefit => ({
+    programme: 'social_pension',
+    category: 'social_pension',
+    categoryText: cat,
+    coefficient: null,
+    monthlyAmount: amount,
+    status,
+    reasons: [
+      {
+        text: general
+          ? { vi: `${age} tuổi (từ ${ageP.value} tuổi trở lên)`, en: `aged ${age} (${ageP.value} or over)` }
+          : {
+              vi: `${age} tuổi, hộ nghèo/cận nghèo (từ ${agePoorP!.value} đến dưới ${ageP.value} tuổi)`,
+              en: `aged ${age}, poor or near-poor (${agePoorP!.value} to under ${ageP.value})`,
+            },
+        basis: basis[0],
+      },
+      ...extra,
+    ],
+    basis,
+  });
+  if (poorBand && hh.povertyStatus === 'unknown')
+    return mk('unknown', null, [{ text: { vi: `Chưa xác định: ${POVERTY_UNKNOWN.vi}`, en: `Unknown: ${POVERTY_UNKNOWN.en}` } }]);
   if (poorBand && hh.povertyStatus !== 'poor' && hh.povertyStatus !== 'near_poor') return null;
   if (p.receivesPension || p.receivesSocialInsuranceAllowance) {
     const amt = p.pensionMonthlyAmount;
     if (amt != null && amountP.value != null && amt >= amountP.value) return null;
-    return mk('unknown', null, [{ text: { vi: 'Đang hưởng lương hưu/trợ cấp BHXH thấp hơn hoặc chưa rõ mức: quy định cho trường hợp này chưa được xác minh', en: 'Receives a pension or social-insurance allowance lower than, or not known against, the social pension: the rule for this case is not confirmed' } }]);
+    return mk('unknown', null, [
+      {
+        text: {
+          vi: 'Đang hưởng lương hưu/trợ cấp BHXH thấp hơn hoặc chưa rõ mức: quy định cho trường hợp này chưa được xác minh',
+          en: 'Receives a pension or social-insurance allowance lower than, or not known against, the social pension: the rule for this case is not confirmed',
+        },
+      },
+    ]);
   }
-  if (amountP.value === null) return mk('unknown', null, [{ text: { vi: 'Mức trợ cấp hưu trí xã hội chưa được xác minh', en: 'The social pension amount is not confirmed' } }]);
-  return mk('payable', amountP.value, [{ text: { vi: `Mức ${formatVnd(amountP.value)}/tháng; cần có tờ khai đề nghị`, en: `${amountP.value} VND a month; needs a written request` }, basis: amountP.basis }]);
+  if (amountP.value === null)
+    return mk('unknown', null, [{ text: { vi: 'Mức trợ cấp hưu trí xã hội chưa được xác minh', en: 'The social pension amount is not confirmed' } }]);
+  return mk('payable', amountP.value, [
+    {
+      text: { vi: `Mức ${formatVnd(amountP.value)}/tháng; cần có tờ khai đề nghị`, en: `${amountP.value} VND a month; needs a written request` },
+      basis: amountP.basis,
+    },
+  ]);
 }

@@ -32,7 +32,8 @@ export const evaluateCommand: CliCommand = {
     const at = values.at;
     if (typeof at !== 'string' || !isMonth(at)) throw new CliError('--at phải là một tháng YYYY-MM, ví dụ --at 2024-07 (--at must be a month YYYY-MM)', 2);
     const compare = values.compare;
-    if (compare !== undefined && (typeof compare !== 'string' || !isMonth(compare))) throw new CliError('--compare phải là một tháng YYYY-MM (--compare must be a month YYYY-MM)', 2);
+    if (compare !== undefined && (typeof compare !== 'string' || !isMonth(compare)))
+      throw new CliError('--compare phải là một tháng YYYY-MM (--compare must be a month YYYY-MM)', 2);
     const text = await readFile(file, 'utf8');
     let raw: unknown;
     try {
@@ -47,9 +48,17 @@ export const evaluateCommand: CliCommand = {
         ctx.stdout.write(JSON.stringify(d, null, 2) + '\n');
         return 0;
       }
-      ctx.stdout.write(`So sánh ${formatMonthVi(compare)} → ${formatMonthVi(at)}: ${d.gains.length} người tăng, ${d.losses.length} người giảm, ${d.unchanged} không đổi, ${d.undetermined.length} chưa xác định; chênh lệch ${formatVnd(d.totalDelta)}/tháng\n`);
-      for (const c of [...d.gains, ...d.losses]) ctx.stdout.write(`  ${c.householdId}/${c.name ?? c.personId}: ${formatVnd(c.before)} → ${formatVnd(c.after)} (${c.delta > 0 ? '+' : ''}${formatVnd(c.delta)})\n`);
-      if (d.undetermined.length) ctx.stdout.write(`  Chưa xác định (thiếu số liệu hoặc quy định chưa xác minh): ${d.undetermined.map((c) => `${c.householdId}/${c.name ?? c.personId}`).join(', ')}\n`);
+      ctx.stdout.write(
+        `So sánh ${formatMonthVi(compare)} → ${formatMonthVi(at)}: ${d.gains.length} người tăng, ${d.losses.length} người giảm, ${d.unchanged} không đổi, ${d.undetermined.length} chưa xác định; chênh lệch ${formatVnd(d.totalDelta)}/tháng\n`,
+      );
+      for (const c of [...d.gains, ...d.losses])
+        ctx.stdout.write(
+          `  ${c.householdId}/${c.name ?? c.personId}: ${formatVnd(c.before)} → ${formatVnd(c.after)} (${c.delta > 0 ? '+' : ''}${formatVnd(c.delta)})\n`,
+        );
+      if (d.undetermined.length)
+        ctx.stdout.write(
+          `  Chưa xác định (thiếu số liệu hoặc quy định chưa xác minh): ${d.undetermined.map((c) => `${c.householdId}/${c.name ?? c.personId}`).join(', ')}\n`,
+        );
       for (const c of d.classChanges) ctx.stdout.write(`  Hộ ${c.householdId}: ${POVERTY_CLASS_TEXT[c.before].vi} → ${POVERTY_CLASS_TEXT[c.after].vi}\n`);
       return 0;
     }

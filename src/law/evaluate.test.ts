@@ -15,7 +15,13 @@ const fixture = (f: string) => new URL(`../../test/fixtures/evaluate/${f}`, impo
 async function cli(args: string[]) {
   let out = '';
   let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(chunk, _e, cb) { f(String(chunk)); cb(); } });
+  const sink = (f: (s: string) => void) =>
+    new Writable({
+      write(chunk, _e, cb) {
+        f(String(chunk));
+        cb();
+      },
+    });
   const code = await runCli(args, { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) });
   return { code, out, err };
 }
@@ -97,7 +103,10 @@ test('evaluate --compare 2024-06 --at 2024-07: the Decree 76/2024 gains', async 
 });
 
 test('evaluate merit profiles (Annex I row 3.2): a relative of two martyrs gets 4,110,000 in 08/2023 (Decree 55/2023) and 5,578,000 in 08/2024 (Decree 77/2024)', async () => {
-  for (const [at, amount, decree] of [['2023-08', 4_110_000, 'Nghị định 55/2023/NĐ-CP'], ['2024-08', 5_578_000, 'Nghị định 77/2024/NĐ-CP']] as const) {
+  for (const [at, amount, decree] of [
+    ['2023-08', 4_110_000, 'Nghị định 55/2023/NĐ-CP'],
+    ['2024-08', 5_578_000, 'Nghị định 77/2024/NĐ-CP'],
+  ] as const) {
     const r = await cli(['evaluate', fixture('merit.json'), '--at', at, '--json']);
     assert.equal(r.code, 0, r.err);
     const lan = JSON.parse(r.out).households[0].members[0];
@@ -130,12 +139,22 @@ test('evaluate merit profiles, bad input: an injury rate of 120% and a martyr re
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-eval-'));
   try {
     const f = join(dir, 'x.json');
-    const member = (profiles: unknown[]) => ({ households: [{ id: 'a', area: 'rural', members: [{ id: 'p', dateOfBirth: '1950-01-01', meritProfiles: profiles }] }] });
+    const member = (profiles: unknown[]) => ({
+      households: [{ id: 'a', area: 'rural', members: [{ id: 'p', dateOfBirth: '1950-01-01', meritProfiles: profiles }] }],
+    });
     writeFileSync(f, JSON.stringify(member([{ id: 'w', category: 'war_invalid', facts: { injuryRate: 120, invalidType: 'invalid' }, startMonth: '2024-01' }])));
     let r = await cli(['evaluate', f, '--at', '2024-07']);
     assert.equal(r.code, 1);
     assert.match(r.err, /\/households\/0\/members\/0\/meritProfiles\/0\/facts\/injuryRate/);
-    writeFileSync(f, JSON.stringify(member([{ id: 'm', category: 'relative', facts: { relativeOf: 'martyr' }, startMonth: '2024-01' }, { id: 'x', category: 'sainthood', startMonth: '2024-01' }])));
+    writeFileSync(
+      f,
+      JSON.stringify(
+        member([
+          { id: 'm', category: 'relative', facts: { relativeOf: 'martyr' }, startMonth: '2024-01' },
+          { id: 'x', category: 'sainthood', startMonth: '2024-01' },
+        ]),
+      ),
+    );
     r = await cli(['evaluate', f, '--at', '2024-07']);
     assert.equal(r.code, 1);
     assert.match(r.err, /meritProfiles\/1\/category/);

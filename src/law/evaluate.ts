@@ -27,7 +27,13 @@ export interface HouseholdResult {
 export interface EvaluationResult {
   readonly at: Month;
   readonly households: readonly HouseholdResult[];
-  readonly totals: { readonly households: number; readonly persons: number; readonly beneficiaries: number; readonly monthlyAmount: number; readonly byClass: Readonly<Record<PovertyClass, number>> };
+  readonly totals: {
+    readonly households: number;
+    readonly persons: number;
+    readonly beneficiaries: number;
+    readonly monthlyAmount: number;
+    readonly byClass: Readonly<Record<PovertyClass, number>>;
+  };
 }
 
 /** Validates raw JSON against the schema and the checks a schema cannot express. */
@@ -37,21 +43,38 @@ export function parseEvaluateInput(raw: unknown): EvaluateInput {
     input = check(EvaluateInputSchema, raw);
   } catch (e) {
     // Say "must be a date" in words an officer reads, not the JSON-schema format name.
-    if (e instanceof AppError) throw AppError.validation(e.errors.map((f) => (/ date$/.test(f.message.en) ? { path: f.path, message: { vi: 'Phải là một ngày có thật, dạng YYYY-MM-DD', en: 'must be a date (YYYY-MM-DD)' } } : f)));
+    if (e instanceof AppError)
+      throw AppError.validation(
+        e.errors.map((f) =>
+          / date$/.test(f.message.en) ? { path: f.path, message: { vi: 'Phải là một ngày có thật, dạng YYYY-MM-DD', en: 'must be a date (YYYY-MM-DD)' } } : f,
+        ),
+      );
     throw e;
   }
   const errors: FieldError[] = [];
   input.households.forEach((h, i) => {
     for (const k of Object.keys(h.deprivations ?? {})) {
-      if (!ALL_INDICATOR_KEYS.includes(k)) errors.push({ path: `/households/${i}/deprivations/${k}`, message: { vi: `Không phải chỉ số thiếu hụt; dùng một trong: ${ALL_INDICATOR_KEYS.join(', ')}`, en: `Not a deprivation indicator; use one of: ${ALL_INDICATOR_KEYS.join(', ')}` } });
+      if (!ALL_INDICATOR_KEYS.includes(k))
+        errors.push({
+          path: `/households/${i}/deprivations/${k}`,
+          message: {
+            vi: `Không phải chỉ số thiếu hụt; dùng một trong: ${ALL_INDICATOR_KEYS.join(', ')}`,
+            en: `Not a deprivation indicator; use one of: ${ALL_INDICATOR_KEYS.join(', ')}`,
+          },
+        });
     }
     h.members.forEach((m, j) => {
       m.meritProfiles?.forEach((p, k) => {
         const at = `/households/${i}/members/${j}/meritProfiles/${k}`;
-        if (p.endMonth && p.endMonth < p.startMonth) errors.push({ path: `${at}/endMonth`, message: { vi: 'Tháng thôi hưởng trước tháng bắt đầu hưởng', en: 'The end month is before the start month' } });
+        if (p.endMonth && p.endMonth < p.startMonth)
+          errors.push({ path: `${at}/endMonth`, message: { vi: 'Tháng thôi hưởng trước tháng bắt đầu hưởng', en: 'The end month is before the start month' } });
         errors.push(...meritFactErrors(p, at));
       });
-      if (m.dateOfDeath && m.dateOfDeath < m.dateOfBirth) errors.push({ path: `/households/${i}/members/${j}/dateOfDeath`, message: { vi: 'Ngày mất trước ngày sinh', en: 'Date of death is before the date of birth' } });
+      if (m.dateOfDeath && m.dateOfDeath < m.dateOfBirth)
+        errors.push({
+          path: `/households/${i}/members/${j}/dateOfDeath`,
+          message: { vi: 'Ngày mất trước ngày sinh', en: 'Date of death is before the date of birth' },
+        });
     });
   });
   if (errors.length) throw AppError.validation(errors);
@@ -80,7 +103,11 @@ export function evaluateHouseholds(input: EvaluateInput, at: Month, params: Para
 }
 
 export function evaluateHousehold(h: HouseholdInput, at: Month, year: number, params: ParamSet = LAW_PARAMETERS): HouseholdResult {
-  const classification = classifyHousehold({ area: h.area, incomePerCapitaMonthly: h.incomePerCapitaMonthly, deprivations: h.deprivations, provinceCode: h.provinceCode }, year, params);
+  const classification = classifyHousehold(
+    { area: h.area, incomePerCapitaMonthly: h.incomePerCapitaMonthly, deprivations: h.deprivations, provinceCode: h.provinceCode },
+    year,
+    params,
+  );
   const povertyStatusUsed: PovertyClass = h.povertyStatus ?? classification.class;
   const ctx = { povertyStatus: povertyStatusUsed, especiallyDisadvantagedArea: h.especiallyDisadvantagedArea, provinceCode: h.provinceCode };
   const members = h.members.map((m) => {
@@ -88,7 +115,11 @@ export function evaluateHousehold(h: HouseholdInput, at: Month, year: number, pa
     if (!m.meritProfiles?.length) return e;
     // A merit allowance stops after the month of death (as social assistance does, Decree 20/2021 Art. 8;
     // for merit allowances the month is taken from the profile's end month when one is recorded).
-    const merit = meritMonth(m.meritProfiles.map((p) => toMeritFacts(p, m.dateOfDeath ?? null)), at, params);
+    const merit = meritMonth(
+      m.meritProfiles.map((p) => toMeritFacts(p, m.dateOfDeath ?? null)),
+      at,
+      params,
+    );
     return { ...e, merit, monthlyTotal: e.monthlyTotal + (merit.monthlyTotal ?? 0), incomplete: e.incomplete || merit.monthlyTotal === null };
   });
   return { id: h.id, name: h.name, classification, povertyStatusUsed, members };
@@ -108,22 +139,39 @@ export function meritFactErrors(p: Pick<MeritProfileInput, 'category' | 'facts'>
   const rate = f.injuryRate ?? null;
   if (p.category === 'war_invalid') {
     if (rate === null) need('injuryRate', 'Thương binh cần tỷ lệ tổn thương cơ thể (21–100%)', 'A war invalid needs an injury rate (21–100%)');
-    if (!f.invalidType) need('invalidType', 'Cần chọn thương binh, người hưởng chính sách như thương binh hay thương binh loại B', 'Choose the type of war invalid');
+    if (!f.invalidType)
+      need('invalidType', 'Cần chọn thương binh, người hưởng chính sách như thương binh hay thương binh loại B', 'Choose the type of war invalid');
   }
-  if (p.category === 'sick_soldier' && (rate === null || rate < 41)) need('injuryRate', 'Bệnh binh cần tỷ lệ tổn thương cơ thể từ 41% đến 100%', 'A sick soldier needs a rate of 41–100%');
-  if (p.category === 'toxic_chemical' && (rate === null || rate < 21)) need('injuryRate', 'Người nhiễm chất độc hóa học cần tỷ lệ tổn thương cơ thể từ 21% đến 100%', 'A toxic-chemical profile needs a rate of 21–100%');
+  if (p.category === 'sick_soldier' && (rate === null || rate < 41))
+    need('injuryRate', 'Bệnh binh cần tỷ lệ tổn thương cơ thể từ 41% đến 100%', 'A sick soldier needs a rate of 41–100%');
+  if (p.category === 'toxic_chemical' && (rate === null || rate < 21))
+    need('injuryRate', 'Người nhiễm chất độc hóa học cần tỷ lệ tổn thương cơ thể từ 21% đến 100%', 'A toxic-chemical profile needs a rate of 21–100%');
   if (p.category === 'relative') {
     if (!f.relativeOf) need('relativeOf', 'Cần ghi là thân nhân của ai (liệt sĩ, thương binh, ...)', 'Say whose relative');
-    if (f.relativeOf === 'martyr' && !f.remarriedSpouse && !f.martyrs?.length) need('martyrs', 'Thân nhân liệt sĩ cần ít nhất một liệt sĩ', "A martyr's relative needs at least one martyr");
+    if (f.relativeOf === 'martyr' && !f.remarriedSpouse && !f.martyrs?.length)
+      need('martyrs', 'Thân nhân liệt sĩ cần ít nhất một liệt sĩ', "A martyr's relative needs at least one martyr");
   }
   if (p.category === 'revolution_helper' && !f.helperAward) need('helperAward', 'Cần ghi hình thức khen tặng', 'The award is required');
   if (p.category === 'pre_1945' && f.detached === undefined) need('detached', 'Cần ghi diện thoát ly hay không thoát ly', 'Say whether detached');
-  if (f.injuryRate != null && !['war_invalid', 'sick_soldier', 'toxic_chemical', 'relative'].includes(p.category)) need('injuryRate', `Diện "${MERIT_CATEGORY[p.category].text.vi}" không có tỷ lệ tổn thương cơ thể`, 'This category has no injury rate');
+  if (f.injuryRate != null && !['war_invalid', 'sick_soldier', 'toxic_chemical', 'relative'].includes(p.category))
+    need('injuryRate', `Diện "${MERIT_CATEGORY[p.category].text.vi}" không có tỷ lệ tổn thương cơ thể`, 'This category has no injury rate');
   return out;
 }
 
-const MERIT_STATUS_VI: Record<string, string> = { payable: 'được hưởng', not_started: 'chưa đến tháng hưởng', ended: 'đã thôi hưởng', no_monthly: 'không có trợ cấp hằng tháng', merged: 'gộp vào hồ sơ khác', unknown: 'chưa xác định' };
-const STATUS_VI: Record<string, string> = { payable: 'được hưởng', superseded: 'không cộng (chỉ hưởng mức cao nhất)', not_started: 'chưa đến tháng hưởng', unknown: 'chưa xác định' };
+const MERIT_STATUS_VI: Record<string, string> = {
+  payable: 'được hưởng',
+  not_started: 'chưa đến tháng hưởng',
+  ended: 'đã thôi hưởng',
+  no_monthly: 'không có trợ cấp hằng tháng',
+  merged: 'gộp vào hồ sơ khác',
+  unknown: 'chưa xác định',
+};
+const STATUS_VI: Record<string, string> = {
+  payable: 'được hưởng',
+  superseded: 'không cộng (chỉ hưởng mức cao nhất)',
+  not_started: 'chưa đến tháng hưởng',
+  unknown: 'chưa xác định',
+};
 
 /** The readable Vietnamese report printed by `ansinh evaluate` without --json. */
 export function formatEvaluationVi(r: EvaluationResult): string {
@@ -156,14 +204,22 @@ export function formatEvaluationVi(r: EvaluationResult): string {
     }
     for (const m of h.members) {
       for (const a of m.merit?.allowances ?? []) {
-        rows.push([m.name ?? m.personId, String(m.age), `NCC: ${MERIT_CATEGORY[a.category].article.replace('Điều 3 khoản ', 'Đ3 k').replace(' điểm ', ' ')}`, '–', MERIT_STATUS_VI[a.status], a.monthlyAmount == null ? 'chưa xác định' : formatVnd(a.status === 'payable' ? a.monthlyAmount : 0)]);
+        rows.push([
+          m.name ?? m.personId,
+          String(m.age),
+          `NCC: ${MERIT_CATEGORY[a.category].article.replace('Điều 3 khoản ', 'Đ3 k').replace(' điểm ', ' ')}`,
+          '–',
+          MERIT_STATUS_VI[a.status],
+          a.monthlyAmount == null ? 'chưa xác định' : formatVnd(a.status === 'payable' ? a.monthlyAmount : 0),
+        ]);
       }
     }
     if (rows.length) lines.push(...table(['Người', 'Tuổi', 'Diện', 'Hệ số', 'Tình trạng', 'Số tiền/tháng'], rows).map((l) => `  ${l}`));
     for (const m of h.members) {
       if (!m.merit) continue;
       lines.push(`  Người có công – ${m.name ?? m.personId}:`);
-      for (const a of m.merit.allowances) for (const reason of a.reasons) lines.push(`    · ${reason.text.vi}${reason.basis ? ` [${cite(reason.basis)}]` : ''}`);
+      for (const a of m.merit.allowances)
+        for (const reason of a.reasons) lines.push(`    · ${reason.text.vi}${reason.basis ? ` [${cite(reason.basis)}]` : ''}`);
       for (const reason of m.merit.reasons) lines.push(`    · ${reason.text.vi}${reason.basis ? ` [${cite(reason.basis)}]` : ''}`);
     }
     const total = h.members.reduce((s, m) => s + m.monthlyTotal, 0);
@@ -171,7 +227,9 @@ export function formatEvaluationVi(r: EvaluationResult): string {
     lines.push('');
   }
   const t = r.totals;
-  lines.push(`Tổng: ${t.households} hộ (nghèo ${t.byClass.poor}, cận nghèo ${t.byClass.near_poor}, mức sống trung bình ${t.byClass.average}, khác ${t.byClass.none}, chưa xác định ${t.byClass.unknown}); ${t.persons} người, ${t.beneficiaries} người được hưởng, ${formatVnd(t.monthlyAmount)}/tháng`);
+  lines.push(
+    `Tổng: ${t.households} hộ (nghèo ${t.byClass.poor}, cận nghèo ${t.byClass.near_poor}, mức sống trung bình ${t.byClass.average}, khác ${t.byClass.none}, chưa xác định ${t.byClass.unknown}); ${t.persons} người, ${t.beneficiaries} người được hưởng, ${formatVnd(t.monthlyAmount)}/tháng`,
+  );
   return lines.join('\n');
 }
 

@@ -7,7 +7,12 @@ import { convalescence, meritAllowanceInMonth, meritMonth, type MeritProfileFact
 import { MERIT_CATEGORIES } from './merit-categories.ts';
 
 const martyrRelative = (n: number, over: Partial<MeritProfileFacts> = {}): MeritProfileFacts => ({
-  id: `m${n}`, category: 'relative', relativeOf: 'martyr', martyrs: Array.from({ length: n }, () => ({ relation: 'mother' as const })), startMonth: '2021-07', ...over,
+  id: `m${n}`,
+  category: 'relative',
+  relativeOf: 'martyr',
+  martyrs: Array.from({ length: n }, () => ({ relation: 'mother' as const })),
+  startMonth: '2021-07',
+  ...over,
 });
 const amount = (p: MeritProfileFacts, m: string) => meritAllowanceInMonth(p, m).monthlyAmount;
 
@@ -35,7 +40,7 @@ test('Annex I rows 3.1–3.3: relatives of one, two, three martyrs (55/2023: 2,0
   assert.equal(a.components[0].basis.document, 'Nghị định 77/2024/NĐ-CP');
 });
 
-test('Annex I row 3.4: a martyr\'s parent living alone also gets the nurturing allowance (2,231,000 from 07/2024)', () => {
+test("Annex I row 3.4: a martyr's parent living alone also gets the nurturing allowance (2,231,000 from 07/2024)", () => {
   assert.equal(amount(martyrRelative(1, { nurturing: true }), '2024-08'), 2_789_000 + 2_231_000);
   assert.equal(amount(martyrRelative(1, { nurturing: true }), '2023-08'), 2_055_000 + 1_644_000);
 });
@@ -49,7 +54,16 @@ test('Decree 75/2021 annexes (07/2021–06/2023) not found: the engine answers u
 
 test('Annex I row 7.1: every sick-soldier band under 77/2024 (41–50% 2,911,000 … 91–100% 7,104,000) and 55/2023', () => {
   const sick = (rate: number): MeritProfileFacts => ({ id: 's', category: 'sick_soldier', injuryRate: rate, startMonth: '2021-07' });
-  const d77: [number, number][] = [[41, 2_911_000], [50, 2_911_000], [51, 3_627_000], [60, 3_627_000], [61, 4_622_000], [70, 4_622_000], [71, 5_329_000], [80, 5_329_000]];
+  const d77: [number, number][] = [
+    [41, 2_911_000],
+    [50, 2_911_000],
+    [51, 3_627_000],
+    [60, 3_627_000],
+    [61, 4_622_000],
+    [70, 4_622_000],
+    [71, 5_329_000],
+    [80, 5_329_000],
+  ];
   for (const [r, v] of d77) assert.equal(amount(sick(r), '2024-08'), v, `${r}%`);
   // 81% and over: the band plus the supplement of 1,399,000 (row 7.1, "phụ cấp").
   assert.equal(amount(sick(81), '2024-08'), 6_378_000 + 1_399_000);
@@ -57,13 +71,25 @@ test('Annex I row 7.1: every sick-soldier band under 77/2024 (41–50% 2,911,000
   assert.equal(amount(sick(91), '2024-08'), 7_104_000 + 1_399_000);
   assert.equal(amount(sick(100), '2024-08'), 7_104_000 + 1_399_000);
   assert.equal(amount({ ...sick(95), especiallySevere: true }, '2024-08'), 7_104_000 + 2_789_000, 'especially severe illness: supplement 2,789,000');
-  const d55: [number, number][] = [[45, 2_145_000], [55, 2_673_000], [65, 3_406_000], [75, 3_927_000]];
+  const d55: [number, number][] = [
+    [45, 2_145_000],
+    [55, 2_673_000],
+    [65, 3_406_000],
+    [75, 3_927_000],
+  ];
   for (const [r, v] of d55) assert.equal(amount(sick(r), '2023-08'), v, `55/2023 ${r}%`);
   assert.equal(meritAllowanceInMonth(sick(30), '2024-08').status, 'unknown', 'below 41%: no row');
 });
 
 test('Annex II (77/2024): war invalid at 21% 1,878,000, 61% 5,450,000, 81% 7,240,000 + supplement 1,399,000, 100% 8,941,000 + 1,399,000', () => {
-  const inv = (rate: number, over: Partial<MeritProfileFacts> = {}): MeritProfileFacts => ({ id: 'w', category: 'war_invalid', invalidType: 'invalid', injuryRate: rate, startMonth: '2021-07', ...over });
+  const inv = (rate: number, over: Partial<MeritProfileFacts> = {}): MeritProfileFacts => ({
+    id: 'w',
+    category: 'war_invalid',
+    invalidType: 'invalid',
+    injuryRate: rate,
+    startMonth: '2021-07',
+    ...over,
+  });
   assert.equal(amount(inv(21), '2024-08'), 1_878_000);
   assert.equal(amount(inv(61), '2024-08'), 5_450_000);
   assert.equal(amount(inv(81), '2024-08'), 7_240_000 + 1_399_000);
@@ -108,12 +134,27 @@ test('Annex I rows 1, 2, 5, 9, 10: pre-1945 activists (detached, with seniority)
   assert.equal(amount({ id: 'b', category: 'pre_august_1945', startMonth: '2021-07' }, '2024-08'), 2_884_000);
   assert.equal(amount({ id: 'c', category: 'armed_forces_hero', startMonth: '2021-07' }, '2024-08'), 2_337_000);
   assert.equal(amount({ id: 'd', category: 'prisoner', startMonth: '2021-07' }, '2024-08'), 1_673_000);
-  assert.equal(amount({ id: 'e', category: 'revolution_helper', helperAward: 'resistance_order', nurturing: true, startMonth: '2021-07' }, '2024-08'), 1_639_000 + 2_231_000);
-  assert.equal(meritAllowanceInMonth({ id: 'f', category: 'resistance_activist', startMonth: '2021-07' }, '2024-08').status, 'no_monthly', 'Annex IV row 7: one-time only');
+  assert.equal(
+    amount({ id: 'e', category: 'revolution_helper', helperAward: 'resistance_order', nurturing: true, startMonth: '2021-07' }, '2024-08'),
+    1_639_000 + 2_231_000,
+  );
+  assert.equal(
+    meritAllowanceInMonth({ id: 'f', category: 'resistance_activist', startMonth: '2021-07' }, '2024-08').status,
+    'no_monthly',
+    'Annex IV row 7: one-time only',
+  );
 });
 
 test('Annex I row 6.2: relatives of a war invalid of 61% or more who died get 1,565,000 (77/2024); below 61% nothing monthly', () => {
-  const rel = (rate: number, died = true): MeritProfileFacts => ({ id: 'r', category: 'relative', relativeOf: 'war_invalid', relation: 'spouse', meritPersonDied: died, meritPersonRate: rate, startMonth: '2021-07' });
+  const rel = (rate: number, died = true): MeritProfileFacts => ({
+    id: 'r',
+    category: 'relative',
+    relativeOf: 'war_invalid',
+    relation: 'spouse',
+    meritPersonDied: died,
+    meritPersonRate: rate,
+    startMonth: '2021-07',
+  });
   assert.equal(amount(rel(61), '2024-08'), 1_565_000);
   assert.equal(meritAllowanceInMonth(rel(60), '2024-08').status, 'no_monthly');
   assert.equal(meritAllowanceInMonth(rel(81, false), '2024-08').status, 'no_monthly');
@@ -136,7 +177,10 @@ test('Annex I rows 3.1–3.3 for several profiles: two profiles, one martyr each
 test('several profiles of different categories: the combination rule is not verified, so the total is unknown and each allowance is shown', () => {
   const m = meritMonth([martyrRelative(1), { id: 'w', category: 'war_invalid', invalidType: 'invalid', injuryRate: 41, startMonth: '2021-07' }], '2024-08');
   assert.equal(m.monthlyTotal, null);
-  assert.deepEqual(m.allowances.map((a) => a.monthlyAmount), [2_789_000, 3_667_000]);
+  assert.deepEqual(
+    m.allowances.map((a) => a.monthlyAmount),
+    [2_789_000, 3_667_000],
+  );
   assert.ok(m.reasons.some((r) => r.basis?.verified === false));
   assert.equal(meritMonth([martyrRelative(1)], '2024-08').monthlyTotal, 2_789_000, 'one profile: its allowance');
 });
@@ -165,14 +209,18 @@ test('Ordinance Art. 3: thirteen categories (cl. 1 a–m and relatives, cl. 2); 
 
 test('Decree 55/2023 and 77/2024 annexes are the standard level times one coefficient: every row of Annex I, II and III keeps the ratio 2,789,000 / 2,055,000 (within the thousand rounding), so a mistyped figure shows', () => {
   const ratio = 2_789_000 / 2_055_000;
-  const keys = [...new Set(LAW_PARAMETERS.filter((p) => p.key.startsWith('merit.') && p.validFrom === '2024-07-01' && p.key !== 'merit.standard').map((p) => p.key))];
+  const keys = [
+    ...new Set(LAW_PARAMETERS.filter((p) => p.key.startsWith('merit.') && p.validFrom === '2024-07-01' && p.key !== 'merit.standard').map((p) => p.key)),
+  ];
   assert.ok(keys.length >= 44 + 160, `${keys.length} rows`);
   for (const k of keys) {
     const a = paramAt(k, '2023-08-01')!.value!;
     const b = paramAt(k, '2024-08-01')!.value!;
     assert.ok(Math.abs(b - a * ratio) <= 0.0035 * b, `${k}: ${a} → ${b} (${(b / a).toFixed(4)})`);
   }
-  for (const prefix of ['invalid.rate', 'invalidB.rate']) for (const d of ['2023-08-01', '2024-08-01']) {
-    for (let r = 22; r <= 100; r++) assert.ok(paramAt(`merit.${prefix}.${r}`, d)!.value! > paramAt(`merit.${prefix}.${r - 1}`, d)!.value!, `${prefix} ${d}: ${r}% above ${r - 1}%`);
-  }
+  for (const prefix of ['invalid.rate', 'invalidB.rate'])
+    for (const d of ['2023-08-01', '2024-08-01']) {
+      for (let r = 22; r <= 100; r++)
+        assert.ok(paramAt(`merit.${prefix}.${r}`, d)!.value! > paramAt(`merit.${prefix}.${r - 1}`, d)!.value!, `${prefix} ${d}: ${r}% above ${r - 1}%`);
+    }
 });

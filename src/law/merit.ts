@@ -73,8 +73,18 @@ export interface MeritMonth {
   readonly reasons: readonly Reason[];
 }
 
-const ORD: LegalBasis = { document: 'Pháp lệnh 02/2020/UBTVQH14', article: 'Điều 3', verified: true, source: 'https://github.com/diepxuan/diepxuan.github.io/blob/main/van-ban/chinh-sach-xa-hoi/uu-dai-nguoi-co-cong-voi-cach-mang.md' };
-const UNCONFIRMED_COMBINATION: LegalBasis = { document: 'Pháp lệnh 02/2020/UBTVQH14', article: '(chưa xác minh)', note: 'the rule for a person holding profiles of different categories was not found in a text read', verified: false };
+const ORD: LegalBasis = {
+  document: 'Pháp lệnh 02/2020/UBTVQH14',
+  article: 'Điều 3',
+  verified: true,
+  source: 'https://github.com/diepxuan/diepxuan.github.io/blob/main/van-ban/chinh-sach-xa-hoi/uu-dai-nguoi-co-cong-voi-cach-mang.md',
+};
+const UNCONFIRMED_COMBINATION: LegalBasis = {
+  document: 'Pháp lệnh 02/2020/UBTVQH14',
+  article: '(chưa xác minh)',
+  note: 'the rule for a person holding profiles of different categories was not found in a text read',
+  verified: false,
+};
 
 const t = (vi: string, en: string): Text => ({ vi, en });
 
@@ -106,13 +116,18 @@ function build(p: MeritProfileFacts, month: Month, params: ParamSet): Built {
   };
   switch (p.category) {
     case 'pre_1945':
-      if (p.detached === undefined) return { components, reasons, unknown: t('chưa có thông tin diện thoát ly hay không thoát ly', 'detached or not is not given') };
+      if (p.detached === undefined)
+        return { components, reasons, unknown: t('chưa có thông tin diện thoát ly hay không thoát ly', 'detached or not is not given') };
       if (p.detached) {
         add('pre1945.detached');
         const years = p.seniorityYears ?? null;
         if (years === null) return { components, reasons, unknown: t('chưa có số năm thâm niên', 'seniority years not given') };
         const per = level('pre1945.detached.perYear', month, params);
-        components.push({ ...per, text: t(`Phụ cấp ${years} năm thâm niên`, `Supplement for ${years} years of seniority`), amount: per.amount === null ? null : per.amount * years });
+        components.push({
+          ...per,
+          text: t(`Phụ cấp ${years} năm thâm niên`, `Supplement for ${years} years of seniority`),
+          amount: per.amount === null ? null : per.amount * years,
+        });
       } else add('pre1945.nonDetached');
       return { components, reasons };
     case 'pre_august_1945':
@@ -130,24 +145,51 @@ function build(p: MeritProfileFacts, month: Month, params: ParamSet): Built {
       return { components, reasons };
     case 'war_invalid': {
       if (rate === null) return { components, reasons, unknown: t('chưa có tỷ lệ tổn thương cơ thể', 'injury rate not given') };
-      if (rate < 21) return { components, reasons, none: t(`Tỷ lệ ${rate}% dưới 21%: không hưởng trợ cấp hằng tháng (trợ cấp một lần theo Phụ lục VI)`, `Rate ${rate}% below 21%: no monthly allowance (one-time allowance, Annex VI)`) };
-      if (!p.invalidType) return { components, reasons, unknown: t('chưa rõ thương binh, người hưởng chính sách như thương binh hay thương binh loại B', 'type of war invalid not given') };
+      if (rate < 21)
+        return {
+          components,
+          reasons,
+          none: t(
+            `Tỷ lệ ${rate}% dưới 21%: không hưởng trợ cấp hằng tháng (trợ cấp một lần theo Phụ lục VI)`,
+            `Rate ${rate}% below 21%: no monthly allowance (one-time allowance, Annex VI)`,
+          ),
+        };
+      if (!p.invalidType)
+        return {
+          components,
+          reasons,
+          unknown: t('chưa rõ thương binh, người hưởng chính sách như thương binh hay thương binh loại B', 'type of war invalid not given'),
+        };
       components.push(rateComponent(p.invalidType === 'type_b' ? 'invalidB.rate' : 'invalid.rate', rate, month, params));
       supplement81('invalid');
       return { components, reasons };
     }
     case 'sick_soldier': {
       if (rate === null) return { components, reasons, unknown: t('chưa có tỷ lệ tổn thương cơ thể', 'injury rate not given') };
-      const key = band(rate, [[41, 50, 'sick.41to50'], [51, 60, 'sick.51to60'], [61, 70, 'sick.61to70'], [71, 80, 'sick.71to80'], [81, 90, 'sick.81to90'], [91, 100, 'sick.91to100']]);
-      if (!key) return { components, reasons, unknown: t(`Tỷ lệ ${rate}%: Phụ lục I mục 7.1 chỉ có mức từ 41%`, `Rate ${rate}%: Annex I row 7.1 starts at 41%`) };
+      const key = band(rate, [
+        [41, 50, 'sick.41to50'],
+        [51, 60, 'sick.51to60'],
+        [61, 70, 'sick.61to70'],
+        [71, 80, 'sick.71to80'],
+        [81, 90, 'sick.81to90'],
+        [91, 100, 'sick.91to100'],
+      ]);
+      if (!key)
+        return { components, reasons, unknown: t(`Tỷ lệ ${rate}%: Phụ lục I mục 7.1 chỉ có mức từ 41%`, `Rate ${rate}%: Annex I row 7.1 starts at 41%`) };
       add(key);
       supplement81('sick');
       return { components, reasons };
     }
     case 'toxic_chemical': {
       if (rate === null) return { components, reasons, unknown: t('chưa có tỷ lệ tổn thương cơ thể', 'injury rate not given') };
-      const key = band(rate, [[21, 40, 'toxic.21to40'], [41, 60, 'toxic.41to60'], [61, 80, 'toxic.61to80'], [81, 100, 'toxic.81plus']]);
-      if (!key) return { components, reasons, unknown: t(`Tỷ lệ ${rate}%: Phụ lục I mục 8.1 chỉ có mức từ 21%`, `Rate ${rate}%: Annex I row 8.1 starts at 21%`) };
+      const key = band(rate, [
+        [21, 40, 'toxic.21to40'],
+        [41, 60, 'toxic.41to60'],
+        [61, 80, 'toxic.61to80'],
+        [81, 100, 'toxic.81plus'],
+      ]);
+      if (!key)
+        return { components, reasons, unknown: t(`Tỷ lệ ${rate}%: Phụ lục I mục 8.1 chỉ có mức từ 21%`, `Rate ${rate}%: Annex I row 8.1 starts at 21%`) };
       add(key);
       supplement81('toxic');
       return { components, reasons };
@@ -156,10 +198,25 @@ function build(p: MeritProfileFacts, month: Month, params: ParamSet): Built {
       add('prisoner');
       return { components, reasons };
     case 'resistance_activist':
-      return { components, reasons, none: t('Người hoạt động kháng chiến: trợ cấp một lần theo thâm niên (Phụ lục IV mục 7), không có trợ cấp hằng tháng', 'Resistance activist: one-time allowance by seniority (Annex IV row 7), no monthly allowance') };
+      return {
+        components,
+        reasons,
+        none: t(
+          'Người hoạt động kháng chiến: trợ cấp một lần theo thâm niên (Phụ lục IV mục 7), không có trợ cấp hằng tháng',
+          'Resistance activist: one-time allowance by seniority (Annex IV row 7), no monthly allowance',
+        ),
+      };
     case 'revolution_helper':
       if (!p.helperAward) return { components, reasons, unknown: t('chưa rõ hình thức khen tặng', 'award not given') };
-      if (p.helperAward === 'resistance_medal') return { components, reasons, none: t('Huy chương Kháng chiến: trợ cấp một lần (Phụ lục IV mục 8), không có trợ cấp hằng tháng', 'Resistance medal: one-time allowance (Annex IV row 8)') };
+      if (p.helperAward === 'resistance_medal')
+        return {
+          components,
+          reasons,
+          none: t(
+            'Huy chương Kháng chiến: trợ cấp một lần (Phụ lục IV mục 8), không có trợ cấp hằng tháng',
+            'Resistance medal: one-time allowance (Annex IV row 8)',
+          ),
+        };
       add(p.helperAward === 'fatherland_pre1945' ? 'helper.fatherlandPre1945' : 'helper.resistanceOrder');
       if (p.nurturing) add('helper.nurturing');
       return { components, reasons };
@@ -185,7 +242,12 @@ function relative(p: MeritProfileFacts, month: Month, params: ParamSet, componen
     case 'pre_1945':
     case 'pre_august_1945': {
       const k = p.relativeOf === 'pre_1945' ? 'pre1945' : 'preAug1945';
-      if (!p.meritPersonDied) return { components, reasons, none: t('Trợ cấp tuất hằng tháng chỉ khi người có công đã từ trần', 'The survivor allowance is paid only after the person has died') };
+      if (!p.meritPersonDied)
+        return {
+          components,
+          reasons,
+          none: t('Trợ cấp tuất hằng tháng chỉ khi người có công đã từ trần', 'The survivor allowance is paid only after the person has died'),
+        };
       add(`${k}.survivor`);
       if (p.nurturing) add(`${k}.nurturing`);
       return { components, reasons };
@@ -197,14 +259,35 @@ function relative(p: MeritProfileFacts, month: Month, params: ParamSet, componen
       if (k === 'toxic' && p.deformedChild) {
         const r = p.injuryRate ?? null;
         if (r === null) return { components, reasons, unknown: t('chưa có tỷ lệ tổn thương cơ thể của con', "the child's rate is not given") };
-        if (r < 61) return { components, reasons, none: t(`Con bị dị dạng, dị tật có tỷ lệ ${r}% (dưới 61%): không có trợ cấp hằng tháng`, `Deformed child rated ${r}% (< 61%): no monthly allowance`) };
+        if (r < 61)
+          return {
+            components,
+            reasons,
+            none: t(
+              `Con bị dị dạng, dị tật có tỷ lệ ${r}% (dưới 61%): không có trợ cấp hằng tháng`,
+              `Deformed child rated ${r}% (< 61%): no monthly allowance`,
+            ),
+          };
         add(r >= 81 ? 'toxic.child.81plus' : 'toxic.child.61to80');
         return { components, reasons };
       }
       const r = p.meritPersonRate ?? null;
-      if (!p.meritPersonDied) return { components, reasons, none: t('Trợ cấp tuất hằng tháng chỉ khi người có công đã từ trần', 'The survivor allowance is paid only after the person has died') };
+      if (!p.meritPersonDied)
+        return {
+          components,
+          reasons,
+          none: t('Trợ cấp tuất hằng tháng chỉ khi người có công đã từ trần', 'The survivor allowance is paid only after the person has died'),
+        };
       if (r === null) return { components, reasons, unknown: t('chưa có tỷ lệ tổn thương cơ thể của người có công', "the merit person's rate is not given") };
-      if (r < 61) return { components, reasons, none: t(`Người có công có tỷ lệ ${r}% (dưới 61%): thân nhân không hưởng trợ cấp tuất hằng tháng`, `Merit person rated ${r}% (< 61%): no monthly survivor allowance`) };
+      if (r < 61)
+        return {
+          components,
+          reasons,
+          none: t(
+            `Người có công có tỷ lệ ${r}% (dưới 61%): thân nhân không hưởng trợ cấp tuất hằng tháng`,
+            `Merit person rated ${r}% (< 61%): no monthly survivor allowance`,
+          ),
+        };
       add(`${k}.survivor`);
       if (p.nurturing) add(`${k}.nurturing`);
       return { components, reasons };
@@ -223,18 +306,43 @@ export function meritAllowanceInMonth(p: MeritProfileFacts, month: Month, params
   const base = { profileId: p.id, category: p.category, categoryText: info.text, month };
   const catReason: Reason = { text: t(info.text.vi, info.text.en), basis: { ...ORD, article: info.article } };
   if (monthIndex(month) < monthIndex(p.startMonth)) {
-    return { ...base, status: 'not_started', monthlyAmount: 0, components: [], reasons: [catReason, { text: t(`Hưởng từ tháng ${formatMonthVi(p.startMonth)}`, `Paid from ${p.startMonth}`) }] };
+    return {
+      ...base,
+      status: 'not_started',
+      monthlyAmount: 0,
+      components: [],
+      reasons: [catReason, { text: t(`Hưởng từ tháng ${formatMonthVi(p.startMonth)}`, `Paid from ${p.startMonth}`) }],
+    };
   }
   if (p.endMonth && monthIndex(month) > monthIndex(p.endMonth)) {
-    return { ...base, status: 'ended', monthlyAmount: 0, components: [], reasons: [catReason, { text: t(`Thôi hưởng sau tháng ${formatMonthVi(p.endMonth)}`, `Stopped after ${p.endMonth}`) }] };
+    return {
+      ...base,
+      status: 'ended',
+      monthlyAmount: 0,
+      components: [],
+      reasons: [catReason, { text: t(`Thôi hưởng sau tháng ${formatMonthVi(p.endMonth)}`, `Stopped after ${p.endMonth}`) }],
+    };
   }
   const b = build(p, month, params);
   if (b.none) return { ...base, status: 'no_monthly', monthlyAmount: 0, components: [], reasons: [catReason, ...b.reasons, { text: b.none }] };
-  if (b.unknown) return { ...base, status: 'unknown', monthlyAmount: null, components: b.components, reasons: [catReason, ...b.reasons, { text: t(`Chưa xác định: ${b.unknown.vi}`, `Unknown: ${b.unknown.en}`) }] };
+  if (b.unknown)
+    return {
+      ...base,
+      status: 'unknown',
+      monthlyAmount: null,
+      components: b.components,
+      reasons: [catReason, ...b.reasons, { text: t(`Chưa xác định: ${b.unknown.vi}`, `Unknown: ${b.unknown.en}`) }],
+    };
   const unknownLevel = b.components.find((c) => c.amount === null);
   const amounts = b.components.map((c) => c.amount ?? 0);
   const monthlyAmount = unknownLevel ? null : amounts.reduce((s, a) => s + a, 0);
-  const lines: Reason[] = b.components.map((c) => ({ text: t(`${c.text.vi}: ${c.amount === null ? 'mức chưa xác minh' : formatVnd(c.amount)}`, `${c.text.en}: ${c.amount === null ? 'level not verified' : c.amount}`), basis: c.basis }));
+  const lines: Reason[] = b.components.map((c) => ({
+    text: t(
+      `${c.text.vi}: ${c.amount === null ? 'mức chưa xác minh' : formatVnd(c.amount)}`,
+      `${c.text.en}: ${c.amount === null ? 'level not verified' : c.amount}`,
+    ),
+    basis: c.basis,
+  }));
   return { ...base, status: unknownLevel ? 'unknown' : 'payable', monthlyAmount, components: b.components, reasons: [catReason, ...b.reasons, ...lines] };
 }
 
@@ -254,18 +362,45 @@ export function meritMonth(profiles: readonly MeritProfileFacts[], month: Month,
   if (martyrProfiles.length > 1) {
     const first = martyrProfiles[0];
     merged = [{ ...first, martyrs: martyrProfiles.flatMap((p) => p.martyrs ?? []), nurturing: martyrProfiles.some((p) => p.nurturing) }];
-    reasons.push({ text: t(`Gộp ${martyrProfiles.length} hồ sơ thân nhân liệt sĩ thành một mức theo số liệt sĩ`, `${martyrProfiles.length} martyr-relative profiles merged into one level by the number of martyrs`), basis: { document: 'Nghị định 77/2024/NĐ-CP', article: 'Phụ lục I, mục 3.1–3.3', source: 'https://thuvienphapluat.vn/van-ban/Tai-chinh-nha-nuoc/Van-ban-hop-nhat-4804-VBHN-BLDTBXH-2024-Nghi-dinh-muc-huong-tro-cap-nguoi-co-cong-cach-mang-626604.aspx', verified: true } });
+    reasons.push({
+      text: t(
+        `Gộp ${martyrProfiles.length} hồ sơ thân nhân liệt sĩ thành một mức theo số liệt sĩ`,
+        `${martyrProfiles.length} martyr-relative profiles merged into one level by the number of martyrs`,
+      ),
+      basis: {
+        document: 'Nghị định 77/2024/NĐ-CP',
+        article: 'Phụ lục I, mục 3.1–3.3',
+        source:
+          'https://thuvienphapluat.vn/van-ban/Tai-chinh-nha-nuoc/Van-ban-hop-nhat-4804-VBHN-BLDTBXH-2024-Nghi-dinh-muc-huong-tro-cap-nguoi-co-cong-cach-mang-626604.aspx',
+        verified: true,
+      },
+    });
   } else merged = martyrProfiles;
   const allowances: MeritAllowance[] = [...merged, ...rest].map((p) => meritAllowanceInMonth(p, month, params));
   for (const p of martyrProfiles.slice(1)) {
-    allowances.push({ profileId: p.id, category: p.category, categoryText: MERIT_CATEGORY[p.category].text, month, status: 'merged', monthlyAmount: 0, components: [], reasons: [{ text: t(`Đã gộp vào hồ sơ ${martyrProfiles[0].id}`, `Merged into profile ${martyrProfiles[0].id}`) }] });
+    allowances.push({
+      profileId: p.id,
+      category: p.category,
+      categoryText: MERIT_CATEGORY[p.category].text,
+      month,
+      status: 'merged',
+      monthlyAmount: 0,
+      components: [],
+      reasons: [{ text: t(`Đã gộp vào hồ sơ ${martyrProfiles[0].id}`, `Merged into profile ${martyrProfiles[0].id}`) }],
+    });
   }
   const payable = allowances.filter((a) => a.status === 'payable' || a.status === 'unknown');
   let monthlyTotal: number | null = allowances.some((a) => a.status === 'unknown') ? null : payable.reduce((s, a) => s + (a.monthlyAmount ?? 0), 0);
   const categories = new Set(payable.map((a) => a.category));
   if (payable.length > 1 && categories.size > 1) {
     monthlyTotal = null;
-    reasons.push({ text: t('Người có nhiều hồ sơ thuộc các diện khác nhau: quy tắc cộng hay chọn mức cao nhất chưa xác minh, chưa tính tổng', 'Profiles of different categories: whether they add up or only the highest is paid is not verified; no total'), basis: UNCONFIRMED_COMBINATION });
+    reasons.push({
+      text: t(
+        'Người có nhiều hồ sơ thuộc các diện khác nhau: quy tắc cộng hay chọn mức cao nhất chưa xác minh, chưa tính tổng',
+        'Profiles of different categories: whether they add up or only the highest is paid is not verified; no total',
+      ),
+      basis: UNCONFIRMED_COMBINATION,
+    });
   }
   return { month, allowances, monthlyTotal, reasons };
 }
@@ -296,18 +431,49 @@ export function convalescence(kind: ConvalescenceKind, date: string, params: Par
   const std = paramAt('merit.convalescence.standard', date, null, params);
   const round = paramAt('merit.roundTo', date, null, params);
   const label = kind === 'home' ? t('Điều dưỡng tại nhà', 'Convalescence at home') : t('Điều dưỡng tập trung', 'Convalescence at a centre');
-  if (!coef?.value || !std?.value || !round?.value) return { kind, date, amount: null, reasons: [{ text: t(`${label.vi}: chưa có mức cho ngày này`, `${label.en}: no level for this date`) }] };
+  if (!coef?.value || !std?.value || !round?.value)
+    return { kind, date, amount: null, reasons: [{ text: t(`${label.vi}: chưa có mức cho ngày này`, `${label.en}: no level for this date`) }] };
   const raw = (std.value * coef.value) / 10;
   const step = round.value;
   const rem = raw % step;
-  if (step > 1 && rem * 2 === step) return { kind, date, amount: null, reasons: [{ text: t(`${label.vi}: ${formatVnd(raw)} đúng nửa nghìn đồng, chiều làm tròn chưa xác minh`, `${label.en}: ${raw} is exactly half a thousand; rounding direction not verified`), basis: round.basis }] };
+  if (step > 1 && rem * 2 === step)
+    return {
+      kind,
+      date,
+      amount: null,
+      reasons: [
+        {
+          text: t(
+            `${label.vi}: ${formatVnd(raw)} đúng nửa nghìn đồng, chiều làm tròn chưa xác minh`,
+            `${label.en}: ${raw} is exactly half a thousand; rounding direction not verified`,
+          ),
+          basis: round.basis,
+        },
+      ],
+    };
   const amount = step > 1 ? (rem * 2 > step ? raw - rem + step : raw - rem) : raw;
   return {
-    kind, date, amount,
+    kind,
+    date,
+    amount,
     reasons: [
-      { text: t(`${label.vi}: ${String(coef.value / 10).replace('.', ',')} × mức chuẩn ${formatVnd(std.value)} = ${formatVnd(raw)}`, `${label.en}: ${coef.value / 10} × ${std.value} = ${raw}`), basis: coef.basis },
-      { text: t(`Mức chuẩn áp dụng cho điều dưỡng từ ${std.validFrom.split('-').reverse().join('/')}`, `Standard applied to convalescence from ${std.validFrom}`), basis: std.basis },
-      ...(step > 1 && amount !== raw ? [{ text: t(`Làm tròn đến hàng nghìn đồng: ${formatVnd(amount)}`, `Rounded to the thousand: ${amount}`), basis: round.basis }] : []),
+      {
+        text: t(
+          `${label.vi}: ${String(coef.value / 10).replace('.', ',')} × mức chuẩn ${formatVnd(std.value)} = ${formatVnd(raw)}`,
+          `${label.en}: ${coef.value / 10} × ${std.value} = ${raw}`,
+        ),
+        basis: coef.basis,
+      },
+      {
+        text: t(
+          `Mức chuẩn áp dụng cho điều dưỡng từ ${std.validFrom.split('-').reverse().join('/')}`,
+          `Standard applied to convalescence from ${std.validFrom}`,
+        ),
+        basis: std.basis,
+      },
+      ...(step > 1 && amount !== raw
+        ? [{ text: t(`Làm tròn đến hàng nghìn đồng: ${formatVnd(amount)}`, `Rounded to the thousand: ${amount}`), basis: round.basis }]
+        : []),
     ],
   };
 }

@@ -33,8 +33,11 @@ test('Decree 77/2024: meritorious-service standard level 2,789,000 from 01/07/20
   assert.equal(paramAt('merit.standard', '2024-06-30')?.value, 2_055_000);
 });
 
-test('Decree 20/2021 Art. 4 cl. 3: a province People\'s Council override wins within its dates only', () => {
-  const set = withVersions(LAW_PARAMETERS, provinceOverride('assistance.standard', '12', 600_000, '2025-01-01', '2025-12-31', 'Nghị quyết (giả lập) HĐND tỉnh Lai Châu'));
+test("Decree 20/2021 Art. 4 cl. 3: a province People's Council override wins within its dates only", () => {
+  const set = withVersions(
+    LAW_PARAMETERS,
+    provinceOverride('assistance.standard', '12', 600_000, '2025-01-01', '2025-12-31', 'Nghị quyết (giả lập) HĐND tỉnh Lai Châu'),
+  );
   assert.equal(paramAt('assistance.standard', '2025-03-01', '12', set)?.value, 600_000);
   assert.equal(paramAt('assistance.standard', '2025-03-01', '01', set)?.value, 500_000, 'other provinces keep the national level');
   assert.equal(paramAt('assistance.standard', '2025-03-01', null, set)?.value, 500_000);
@@ -45,7 +48,12 @@ test('Decree 20/2021 Art. 4 cl. 3: a province People\'s Council override wins wi
 test('a new decree adds a version; rewriting an existing version is refused', () => {
   const base = paramAt('assistance.standard', '2024-07-01')!;
   assert.throws(() => withVersions(LAW_PARAMETERS, { ...base, value: 1 }), /add a new version/);
-  const next = withVersions(LAW_PARAMETERS, { ...base, value: 600_000, validFrom: '2027-01-01', basis: { document: 'Nghị định (giả lập)', article: 'Điều 1', verified: false } });
+  const next = withVersions(LAW_PARAMETERS, {
+    ...base,
+    value: 600_000,
+    validFrom: '2027-01-01',
+    basis: { document: 'Nghị định (giả lập)', article: 'Điều 1', verified: false },
+  });
   assert.equal(paramAt('assistance.standard', '2027-01-01', null, next)?.value, 600_000, 'the newest version in force wins');
   assert.equal(paramAt('assistance.standard', '2026-12-01', null, next)?.value, 500_000, 'history is unchanged');
 });
@@ -57,8 +65,9 @@ test('every parameter carries a legal basis, and national versions of a key neve
     if (p.basis.verified) assert.ok(p.basis.source, `${p.key} ${p.validFrom}: a verified value names its source`);
   }
   const national = LAW_PARAMETERS.filter((p) => p.scope === 'national');
-  for (const a of national) for (const b of national) {
-    if (a === b || a.key !== b.key) continue;
-    assert.ok(!inForce(b, a.validFrom), `${a.key}: ${a.validFrom} overlaps the version from ${b.validFrom}`);
-  }
+  for (const a of national)
+    for (const b of national) {
+      if (a === b || a.key !== b.key) continue;
+      assert.ok(!inForce(b, a.validFrom), `${a.key}: ${a.validFrom} overlaps the version from ${b.validFrom}`);
+    }
 });

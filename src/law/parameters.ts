@@ -70,41 +70,122 @@ const SRC = {
   d77: 'https://www.vietnam.vn/en/tang-tro-cap-uu-dai-nguoi-co-cong-voi-cach-mang-cao-nhat-trong-20-nam',
 } as const;
 
-function v(key: ParamKey, value: number | null, unit: ParamUnit, validFrom: string, validTo: string | null, basis: LegalBasis, scope = 'national'): ParamVersion {
+function v(
+  key: ParamKey,
+  value: number | null,
+  unit: ParamUnit,
+  validFrom: string,
+  validTo: string | null,
+  basis: LegalBasis,
+  scope = 'national',
+): ParamVersion {
   return Object.freeze({ key, value, unit, validFrom, validTo, basis: Object.freeze(basis), scope });
 }
 
-const ext2026: LegalBasis = { document: D351, article: '(điều khoản chưa xác minh)', note: 'keeps the 2022–2025 standard of Decree 07/2021 in force from 01/01/2026 to 31/12/2026', source: SRC.d351, verified: true };
+const ext2026: LegalBasis = {
+  document: D351,
+  article: '(điều khoản chưa xác minh)',
+  note: 'keeps the 2022–2025 standard of Decree 07/2021 in force from 01/01/2026 to 31/12/2026',
+  source: SRC.d351,
+  verified: true,
+};
 
 /** The national law, as far as it is encoded. Ordered by key, then date. */
 export const LAW_PARAMETERS: ParamSet = Object.freeze([
   // Multidimensional poverty standard: income thresholds (per person per month).
-  v('poverty.income.rural', 1_500_000, 'VND/month', '2022-01-01', '2025-12-31', { document: D07, article: 'Điều 3 khoản 1 điểm a', source: SRC.d07, verified: true }),
+  v('poverty.income.rural', 1_500_000, 'VND/month', '2022-01-01', '2025-12-31', {
+    document: D07,
+    article: 'Điều 3 khoản 1 điểm a',
+    source: SRC.d07,
+    verified: true,
+  }),
   v('poverty.income.rural', 1_500_000, 'VND/month', '2026-01-01', '2026-12-31', ext2026),
-  v('poverty.income.rural', 2_200_000, 'VND/month', '2027-01-01', '2030-12-31', { document: D351, article: '(điều khoản chưa xác minh)', note: 'income criterion 2027–2030, rural', source: SRC.d351, verified: true }),
-  v('poverty.income.urban', 2_000_000, 'VND/month', '2022-01-01', '2025-12-31', { document: D07, article: 'Điều 3 khoản 1 điểm a', source: SRC.d07, verified: true }),
+  v('poverty.income.rural', 2_200_000, 'VND/month', '2027-01-01', '2030-12-31', {
+    document: D351,
+    article: '(điều khoản chưa xác minh)',
+    note: 'income criterion 2027–2030, rural',
+    source: SRC.d351,
+    verified: true,
+  }),
+  v('poverty.income.urban', 2_000_000, 'VND/month', '2022-01-01', '2025-12-31', {
+    document: D07,
+    article: 'Điều 3 khoản 1 điểm a',
+    source: SRC.d07,
+    verified: true,
+  }),
   v('poverty.income.urban', 2_000_000, 'VND/month', '2026-01-01', '2026-12-31', ext2026),
-  v('poverty.income.urban', 2_800_000, 'VND/month', '2027-01-01', '2030-12-31', { document: D351, article: '(điều khoản chưa xác minh)', note: 'income criterion 2027–2030, urban', source: SRC.d351, verified: true }),
+  v('poverty.income.urban', 2_800_000, 'VND/month', '2027-01-01', '2030-12-31', {
+    document: D351,
+    article: '(điều khoản chưa xác minh)',
+    note: 'income criterion 2027–2030, urban',
+    source: SRC.d351,
+    verified: true,
+  }),
   // Average-living-standard households: income above the threshold up to this maximum.
-  v('poverty.average.rural.max', 2_250_000, 'VND/month', '2022-01-01', '2025-12-31', { document: D07, article: 'Điều 3 khoản 3', note: 'rural: > 1,500,000 to 2,250,000', source: SRC.d07bands, verified: true }),
+  v('poverty.average.rural.max', 2_250_000, 'VND/month', '2022-01-01', '2025-12-31', {
+    document: D07,
+    article: 'Điều 3 khoản 3',
+    note: 'rural: > 1,500,000 to 2,250,000',
+    source: SRC.d07bands,
+    verified: true,
+  }),
   v('poverty.average.rural.max', 2_250_000, 'VND/month', '2026-01-01', '2026-12-31', ext2026),
-  v('poverty.average.rural.max', null, 'VND/month', '2027-01-01', '2030-12-31', { document: D351, article: '(chưa xác minh)', note: 'average-living band 2027–2030 not confirmed', verified: false }),
-  v('poverty.average.urban.max', 3_000_000, 'VND/month', '2022-01-01', '2025-12-31', { document: D07, article: 'Điều 3 khoản 3', note: 'urban: > 2,000,000 to 3,000,000', source: SRC.d07bands, verified: true }),
+  v('poverty.average.rural.max', null, 'VND/month', '2027-01-01', '2030-12-31', {
+    document: D351,
+    article: '(chưa xác minh)',
+    note: 'average-living band 2027–2030 not confirmed',
+    verified: false,
+  }),
+  v('poverty.average.urban.max', 3_000_000, 'VND/month', '2022-01-01', '2025-12-31', {
+    document: D07,
+    article: 'Điều 3 khoản 3',
+    note: 'urban: > 2,000,000 to 3,000,000',
+    source: SRC.d07bands,
+    verified: true,
+  }),
   v('poverty.average.urban.max', 3_000_000, 'VND/month', '2026-01-01', '2026-12-31', ext2026),
-  v('poverty.average.urban.max', null, 'VND/month', '2027-01-01', '2030-12-31', { document: D351, article: '(chưa xác minh)', note: 'average-living band 2027–2030 not confirmed', verified: false }),
+  v('poverty.average.urban.max', null, 'VND/month', '2027-01-01', '2030-12-31', {
+    document: D351,
+    article: '(chưa xác minh)',
+    note: 'average-living band 2027–2030 not confirmed',
+    verified: false,
+  }),
   // Poor = income at or below the threshold and deprived on at least this many indicators.
   v('poverty.deprivations.poorMin', 3, 'count', '2022-01-01', '2025-12-31', { document: D07, article: 'Điều 3 khoản 2', source: SRC.d07bands, verified: true }),
   v('poverty.deprivations.poorMin', 3, 'count', '2026-01-01', '2026-12-31', ext2026),
-  v('poverty.deprivations.poorMin', 3, 'count', '2027-01-01', '2030-12-31', { document: D351, article: '(điều khoản chưa xác minh)', note: 'poor: ≤ threshold and ≥ 3 deprivations; near-poor: ≤ threshold and < 3', source: SRC.d351, verified: true }),
+  v('poverty.deprivations.poorMin', 3, 'count', '2027-01-01', '2030-12-31', {
+    document: D351,
+    article: '(điều khoản chưa xác minh)',
+    note: 'poor: ≤ threshold and ≥ 3 deprivations; near-poor: ≤ threshold and < 3',
+    source: SRC.d351,
+    verified: true,
+  }),
   // Social assistance standard level (mức chuẩn trợ giúp xã hội).
   v('assistance.standard', 360_000, 'VND/month', '2021-07-01', '2024-06-30', { document: D20, article: 'Điều 4 khoản 2', source: SRC.d20, verified: true }),
-  v('assistance.standard', 500_000, 'VND/month', '2024-07-01', null, { document: D76, article: 'Điều 1 khoản 1 (sửa Điều 4 khoản 2 Nghị định 20/2021/NĐ-CP)', source: SRC.d76, verified: true }),
+  v('assistance.standard', 500_000, 'VND/month', '2024-07-01', null, {
+    document: D76,
+    article: 'Điều 1 khoản 1 (sửa Điều 4 khoản 2 Nghị định 20/2021/NĐ-CP)',
+    source: SRC.d76,
+    verified: true,
+  }),
   // Category coefficients of monthly social assistance (Decree 20/2021 Art. 6 cl. 1), in tenths.
   ...coefficients(),
   // Social pension (trợ cấp hưu trí xã hội) from 01/07/2025.
-  v('social_pension.amount', 500_000, 'VND/month', '2025-07-01', null, { document: D176, article: '(điều khoản chưa xác minh)', note: 'monthly social pension; a person also entitled to monthly social assistance receives the higher one', source: SRC.d176, verified: true }),
+  v('social_pension.amount', 500_000, 'VND/month', '2025-07-01', null, {
+    document: D176,
+    article: '(điều khoản chưa xác minh)',
+    note: 'monthly social pension; a person also entitled to monthly social assistance receives the higher one',
+    source: SRC.d176,
+    verified: true,
+  }),
   v('social_pension.age', 75, 'years', '2025-07-01', null, { document: LSI, article: 'Điều 21 khoản 1', source: SRC.d176, verified: true }),
-  v('social_pension.age.poor', 70, 'years', '2025-07-01', null, { document: LSI, article: 'Điều 21 khoản 2', note: 'aged 70 to under 75 in a poor or near-poor household', source: SRC.d176, verified: true }),
+  v('social_pension.age.poor', 70, 'years', '2025-07-01', null, {
+    document: LSI,
+    article: 'Điều 21 khoản 2',
+    note: 'aged 70 to under 75 in a poor or near-poor household',
+    source: SRC.d176,
+    verified: true,
+  }),
   // People with meritorious service: standard level, Annex I–III levels, convalescence (src/law/merit-levels.ts).
   ...MERIT_LEVELS,
 ]);
@@ -113,7 +194,9 @@ function coefficients(): ParamVersion[] {
   const art = (point: string, verified: boolean, source?: string): LegalBasis => ({
     document: D20,
     article: `Điều 6 khoản 1 điểm ${point}`,
-    note: verified ? 'confirmed (value and category); point letter not confirmed' : 'value from the project table (../shared/LAW.md); not independently confirmed in this session; point letter not confirmed',
+    note: verified
+      ? 'confirmed (value and category); point letter not confirmed'
+      : 'value from the project table (../shared/LAW.md); not independently confirmed in this session; point letter not confirmed',
     source,
     verified,
   });
@@ -138,7 +221,9 @@ function coefficients(): ParamVersion[] {
     ['5.7', 15, 'g', false],
     ['5.8', 15, 'h', false],
   ];
-  return rows.map(([k, value, point, verified, source]) => v(`assistance.coef.${k}`, value, 'coefficient×10', '2021-07-01', null, art(point, verified, source)));
+  return rows.map(([k, value, point, verified, source]) =>
+    v(`assistance.coef.${k}`, value, 'coefficient×10', '2021-07-01', null, art(point, verified, source)),
+  );
 }
 
 /** True when `date` (ISO yyyy-mm-dd) falls within the version's dates. */
@@ -182,8 +267,24 @@ export function withVersions(set: ParamSet, ...added: ParamVersion[]): ParamSet 
 }
 
 /** A province People's Council override of a parameter (e.g. a higher assistance standard level). */
-export function provinceOverride(key: ParamKey, province: string, value: number, validFrom: string, validTo: string | null, resolution: string, article = '(toàn văn)'): ParamVersion {
-  return v(key, value, 'VND/month', validFrom, validTo, { document: resolution, article, note: `People's Council override for province ${province}`, verified: false }, province);
+export function provinceOverride(
+  key: ParamKey,
+  province: string,
+  value: number,
+  validFrom: string,
+  validTo: string | null,
+  resolution: string,
+  article = '(toàn văn)',
+): ParamVersion {
+  return v(
+    key,
+    value,
+    'VND/month',
+    validFrom,
+    validTo,
+    { document: resolution, article, note: `People's Council override for province ${province}`, verified: false },
+    province,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +300,13 @@ export interface DeprivationIndicator {
 }
 
 const d07Annex = (note?: string, verified = true): LegalBasis => ({ document: D07, article: 'Điều 3 khoản 1 điểm b', note, source: SRC.d07, verified });
-const d351Ind = (): LegalBasis => ({ document: D351, article: '(chưa xác minh)', note: 'indicator named in public reports; its exact threshold is not confirmed', source: SRC.d351b, verified: false });
+const d351Ind = (): LegalBasis => ({
+  document: D351,
+  article: '(chưa xác minh)',
+  note: 'indicator named in public reports; its exact threshold is not confirmed',
+  source: SRC.d351b,
+  verified: false,
+});
 
 const DIM = {
   work: { vi: 'Việc làm', en: 'Employment' },
@@ -213,18 +320,51 @@ const DIM = {
 
 /** The 12 indicators of Decree 07/2021 (2022–2026); wording paraphrased, legal text in the decree. */
 const INDICATORS_2022: readonly DeprivationIndicator[] = [
-  { key: 'employment', dimension: DIM.work, text: { vi: 'Việc làm: có thành viên trong độ tuổi lao động không có việc làm ổn định', en: 'Employment: a working-age member without regular, stable work' }, basis: d07Annex('exact wording not confirmed', false) },
-  { key: 'dependants', dimension: DIM.work, text: { vi: 'Người phụ thuộc trong hộ: hơn một nửa số thành viên là người phụ thuộc', en: 'Dependants: more than half of the members are dependants' }, basis: d07Annex() },
-  { key: 'nutrition', dimension: DIM.health, text: { vi: 'Dinh dưỡng: có trẻ em dưới 16 tuổi suy dinh dưỡng', en: 'Nutrition: a child under 16 is malnourished' }, basis: d07Annex() },
-  { key: 'health_insurance', dimension: DIM.health, text: { vi: 'Bảo hiểm y tế: có thành viên từ 6 tuổi trở lên không có bảo hiểm y tế', en: 'Health insurance: a member aged 6 or over has none' }, basis: d07Annex('age 6 not confirmed', false) },
+  {
+    key: 'employment',
+    dimension: DIM.work,
+    text: {
+      vi: 'Việc làm: có thành viên trong độ tuổi lao động không có việc làm ổn định',
+      en: 'Employment: a working-age member without regular, stable work',
+    },
+    basis: d07Annex('exact wording not confirmed', false),
+  },
+  {
+    key: 'dependants',
+    dimension: DIM.work,
+    text: { vi: 'Người phụ thuộc trong hộ: hơn một nửa số thành viên là người phụ thuộc', en: 'Dependants: more than half of the members are dependants' },
+    basis: d07Annex(),
+  },
+  {
+    key: 'nutrition',
+    dimension: DIM.health,
+    text: { vi: 'Dinh dưỡng: có trẻ em dưới 16 tuổi suy dinh dưỡng', en: 'Nutrition: a child under 16 is malnourished' },
+    basis: d07Annex(),
+  },
+  {
+    key: 'health_insurance',
+    dimension: DIM.health,
+    text: { vi: 'Bảo hiểm y tế: có thành viên từ 6 tuổi trở lên không có bảo hiểm y tế', en: 'Health insurance: a member aged 6 or over has none' },
+    basis: d07Annex('age 6 not confirmed', false),
+  },
   { key: 'adult_education', dimension: DIM.edu, text: { vi: 'Trình độ giáo dục của người lớn', en: 'Adult education level' }, basis: d07Annex() },
   { key: 'child_schooling', dimension: DIM.edu, text: { vi: 'Tình trạng đi học của trẻ em', en: 'School attendance of children' }, basis: d07Annex() },
   { key: 'housing_quality', dimension: DIM.housing, text: { vi: 'Chất lượng nhà ở', en: 'Housing quality' }, basis: d07Annex() },
-  { key: 'housing_area', dimension: DIM.housing, text: { vi: 'Diện tích nhà ở bình quân đầu người (dưới 8 m²/người)', en: 'Floor area per person (under 8 m²)' }, basis: d07Annex() },
+  {
+    key: 'housing_area',
+    dimension: DIM.housing,
+    text: { vi: 'Diện tích nhà ở bình quân đầu người (dưới 8 m²/người)', en: 'Floor area per person (under 8 m²)' },
+    basis: d07Annex(),
+  },
   { key: 'water', dimension: DIM.water, text: { vi: 'Nguồn nước sinh hoạt', en: 'Domestic water source' }, basis: d07Annex() },
   { key: 'sanitation', dimension: DIM.water, text: { vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic latrine' }, basis: d07Annex() },
   { key: 'telecom', dimension: DIM.info, text: { vi: 'Sử dụng dịch vụ viễn thông', en: 'Use of telecommunication services' }, basis: d07Annex() },
-  { key: 'information_access', dimension: DIM.info, text: { vi: 'Phương tiện phục vụ tiếp cận thông tin', en: 'Means of access to information' }, basis: d07Annex() },
+  {
+    key: 'information_access',
+    dimension: DIM.info,
+    text: { vi: 'Phương tiện phục vụ tiếp cận thông tin', en: 'Means of access to information' },
+    basis: d07Annex(),
+  },
 ];
 
 /** The indicators of Decree 351/2025 (2027–2030) as publicly reported; thresholds not confirmed. */
@@ -237,7 +377,12 @@ const INDICATORS_2027: readonly DeprivationIndicator[] = [
   { key: 'child_schooling', dimension: DIM.edu, text: { vi: 'Tình trạng đi học của trẻ em', en: 'School attendance of children' }, basis: d351Ind() },
   { key: 'housing_area', dimension: DIM.housing, text: { vi: 'Diện tích nhà ở bình quân đầu người', en: 'Floor area per person' }, basis: d351Ind() },
   { key: 'housing_quality', dimension: DIM.housing, text: { vi: 'Chất lượng nhà ở', en: 'Housing quality' }, basis: d351Ind() },
-  { key: 'digital_services', dimension: DIM.info, text: { vi: 'Sử dụng dịch vụ viễn thông, dịch vụ số (internet)', en: 'Use of telecom and digital services (internet)' }, basis: d351Ind() },
+  {
+    key: 'digital_services',
+    dimension: DIM.info,
+    text: { vi: 'Sử dụng dịch vụ viễn thông, dịch vụ số (internet)', en: 'Use of telecom and digital services (internet)' },
+    basis: d351Ind(),
+  },
   { key: 'water', dimension: DIM.waterEnv, text: { vi: 'Nguồn nước sinh hoạt', en: 'Domestic water source' }, basis: d351Ind() },
   { key: 'sanitation', dimension: DIM.waterEnv, text: { vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic toilet' }, basis: d351Ind() },
   { key: 'waste', dimension: DIM.waterEnv, text: { vi: 'Xử lý rác thải sinh hoạt (mới)', en: 'Household waste treatment (new)' }, basis: d351Ind() },

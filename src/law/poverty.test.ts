@@ -25,7 +25,11 @@ test('Decree 07/2021 Art. 3 cl. 2 (2026): rural income exactly 1,500,000 with 2 
 });
 
 test('Decree 07/2021 Art. 3 cl. 3: rural 1,500,001 to 2,250,000 is average living standard; above is none', () => {
-  assert.equal(classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 1_500_001, deprivations: deps(2025, 12) }, 2025).class, 'average', 'deprivations do not make a household above the threshold poor');
+  assert.equal(
+    classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 1_500_001, deprivations: deps(2025, 12) }, 2025).class,
+    'average',
+    'deprivations do not make a household above the threshold poor',
+  );
   assert.equal(classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 2_250_000 }, 2025).class, 'average');
   assert.equal(classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 2_250_001 }, 2025).class, 'none');
 });
@@ -53,7 +57,10 @@ test('Decree 351/2025: above the 2027 threshold the average band is not confirme
 });
 
 test('Decree 351/2025: the 2027 indicator set has waste treatment; the 2022 information-means indicator no longer counts', () => {
-  const c = classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 1_000_000, deprivations: { ...deps(2027, 2), information_access: true, waste: true } }, 2027);
+  const c = classifyHousehold(
+    { area: 'rural', incomePerCapitaMonthly: 1_000_000, deprivations: { ...deps(2027, 2), information_access: true, waste: true } },
+    2027,
+  );
   assert.deepEqual(c.deprivations.includes('information_access'), false);
   assert.equal(c.deprivations.includes('waste'), true);
   assert.equal(c.class, 'poor');
@@ -63,7 +70,10 @@ test('Decree 07/2021 Art. 3 cl. 2: unknown indicators that could reach 3 make th
   const two = classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 900_000, deprivations: { water: true, sanitation: true } }, 2024);
   assert.equal(two.class, 'unknown');
   assert.equal(two.unknownIndicators.length, 10);
-  assert.equal(classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 900_000, deprivations: { water: true, sanitation: true, telecom: true } }, 2024).class, 'poor');
+  assert.equal(
+    classifyHousehold({ area: 'rural', incomePerCapitaMonthly: 900_000, deprivations: { water: true, sanitation: true, telecom: true } }, 2024).class,
+    'poor',
+  );
   const ten = { ...deps(2024, 0) };
   delete ten.water;
   delete ten.sanitation;

@@ -56,13 +56,26 @@ export function classifyHousehold(facts: HouseholdFacts, year: number, params: P
   const period = povertyPeriod(year);
   const date = `${year}-01-01`;
   const reasons: Reason[] = [];
-  const base = { year, period, income: facts.incomePerCapitaMonthly ?? null, threshold: null as number | null, averageMax: null as number | null, deprivations: [] as string[], unknownIndicators: [] as string[] };
+  const base = {
+    year,
+    period,
+    income: facts.incomePerCapitaMonthly ?? null,
+    threshold: null as number | null,
+    averageMax: null as number | null,
+    deprivations: [] as string[],
+    unknownIndicators: [] as string[],
+  };
   const areaVi = facts.area === 'rural' ? 'nông thôn' : 'thành thị';
   const areaEn = facts.area;
 
   const thr = period ? paramAt(facts.area === 'rural' ? 'poverty.income.rural' : 'poverty.income.urban', date, facts.provinceCode, params) : null;
   if (!period || !thr || thr.value === null) {
-    reasons.push({ text: { vi: `Không có chuẩn nghèo cho năm ${year} trong dữ liệu pháp luật (chỉ có 2022–2030)`, en: `No poverty standard for ${year} in the law data (2022–2030 only)` } });
+    reasons.push({
+      text: {
+        vi: `Không có chuẩn nghèo cho năm ${year} trong dữ liệu pháp luật (chỉ có 2022–2030)`,
+        en: `No poverty standard for ${year} in the law data (2022–2030 only)`,
+      },
+    });
     return { ...base, class: 'unknown', reasons };
   }
   const threshold = thr.value;
@@ -78,25 +91,51 @@ export function classifyHousehold(facts: HouseholdFacts, year: number, params: P
 
   const income = facts.incomePerCapitaMonthly;
   if (income === null || income === undefined) {
-    reasons.push({ text: { vi: 'Chưa có thu nhập bình quân đầu người/tháng của hộ', en: 'The household income per person per month is missing' }, basis: thr.basis });
+    reasons.push({
+      text: { vi: 'Chưa có thu nhập bình quân đầu người/tháng của hộ', en: 'The household income per person per month is missing' },
+      basis: thr.basis,
+    });
     return { ...out, class: 'unknown', reasons };
   }
 
   if (income <= threshold) {
-    reasons.push({ text: { vi: `Thu nhập bình quân ${formatVnd(income)}/người/tháng, không vượt chuẩn ${formatVnd(threshold)} khu vực ${areaVi}`, en: `Income ${income} VND per person per month is at or below the ${areaEn} threshold of ${threshold} VND` }, basis: thr.basis });
+    reasons.push({
+      text: {
+        vi: `Thu nhập bình quân ${formatVnd(income)}/người/tháng, không vượt chuẩn ${formatVnd(threshold)} khu vực ${areaVi}`,
+        en: `Income ${income} VND per person per month is at or below the ${areaEn} threshold of ${threshold} VND`,
+      },
+      basis: thr.basis,
+    });
     const poorMin = poorMinP?.value;
     if (poorMin === null || poorMin === undefined) {
-      reasons.push({ text: { vi: 'Số chỉ số thiếu hụt để xác định hộ nghèo chưa được xác minh', en: 'The number of deprivations that makes a household poor is not confirmed' } });
+      reasons.push({
+        text: {
+          vi: 'Số chỉ số thiếu hụt để xác định hộ nghèo chưa được xác minh',
+          en: 'The number of deprivations that makes a household poor is not confirmed',
+        },
+      });
       return { ...out, class: 'unknown', reasons };
     }
     const depText = deprived.length ? `: ${deprived.map((k) => indicators.find((i) => i.key === k)!.text.vi).join('; ')}` : '';
     const depTextEn = deprived.length ? `: ${deprived.map((k) => indicators.find((i) => i.key === k)!.text.en).join('; ')}` : '';
     if (deprived.length >= poorMin) {
-      reasons.push({ text: { vi: `Thiếu hụt ${deprived.length} chỉ số dịch vụ xã hội cơ bản (từ ${poorMin} trở lên là hộ nghèo)${depText}`, en: `Deprived on ${deprived.length} basic-social-service indicators (${poorMin} or more makes a poor household)${depTextEn}` }, basis: poorMinP!.basis });
+      reasons.push({
+        text: {
+          vi: `Thiếu hụt ${deprived.length} chỉ số dịch vụ xã hội cơ bản (từ ${poorMin} trở lên là hộ nghèo)${depText}`,
+          en: `Deprived on ${deprived.length} basic-social-service indicators (${poorMin} or more makes a poor household)${depTextEn}`,
+        },
+        basis: poorMinP!.basis,
+      });
       return { ...out, class: 'poor', reasons };
     }
     if (deprived.length + unknown.length < poorMin) {
-      reasons.push({ text: { vi: `Thiếu hụt ${deprived.length} chỉ số (dưới ${poorMin}) nên là hộ cận nghèo${depText}`, en: `Deprived on ${deprived.length} indicators (fewer than ${poorMin}), so near-poor${depTextEn}` }, basis: poorMinP!.basis });
+      reasons.push({
+        text: {
+          vi: `Thiếu hụt ${deprived.length} chỉ số (dưới ${poorMin}) nên là hộ cận nghèo${depText}`,
+          en: `Deprived on ${deprived.length} indicators (fewer than ${poorMin}), so near-poor${depTextEn}`,
+        },
+        basis: poorMinP!.basis,
+      });
       return { ...out, class: 'near_poor', reasons };
     }
     reasons.push({
@@ -109,16 +148,40 @@ export function classifyHousehold(facts: HouseholdFacts, year: number, params: P
     return { ...out, class: 'unknown', reasons };
   }
 
-  reasons.push({ text: { vi: `Thu nhập bình quân ${formatVnd(income)}/người/tháng, cao hơn chuẩn ${formatVnd(threshold)} khu vực ${areaVi}`, en: `Income ${income} VND per person per month is above the ${areaEn} threshold of ${threshold} VND` }, basis: thr.basis });
+  reasons.push({
+    text: {
+      vi: `Thu nhập bình quân ${formatVnd(income)}/người/tháng, cao hơn chuẩn ${formatVnd(threshold)} khu vực ${areaVi}`,
+      en: `Income ${income} VND per person per month is above the ${areaEn} threshold of ${threshold} VND`,
+    },
+    basis: thr.basis,
+  });
   if (averageMax === null) {
-    reasons.push({ text: { vi: `Chuẩn hộ có mức sống trung bình năm ${year} chưa được xác minh, nên chưa xác định được hộ có mức sống trung bình hay không`, en: `The average-living-standard band for ${year} is not confirmed, so whether the household is average cannot be said` }, basis: avgP?.basis });
+    reasons.push({
+      text: {
+        vi: `Chuẩn hộ có mức sống trung bình năm ${year} chưa được xác minh, nên chưa xác định được hộ có mức sống trung bình hay không`,
+        en: `The average-living-standard band for ${year} is not confirmed, so whether the household is average cannot be said`,
+      },
+      basis: avgP?.basis,
+    });
     return { ...out, class: 'unknown', reasons };
   }
   if (income <= averageMax) {
-    reasons.push({ text: { vi: `Thu nhập không vượt ${formatVnd(averageMax)}: hộ có mức sống trung bình`, en: `Income at or below ${averageMax} VND: average-living-standard household` }, basis: avgP!.basis });
+    reasons.push({
+      text: {
+        vi: `Thu nhập không vượt ${formatVnd(averageMax)}: hộ có mức sống trung bình`,
+        en: `Income at or below ${averageMax} VND: average-living-standard household`,
+      },
+      basis: avgP!.basis,
+    });
     return { ...out, class: 'average', reasons };
   }
-  reasons.push({ text: { vi: `Thu nhập cao hơn ${formatVnd(averageMax)}: không thuộc diện hộ nghèo, cận nghèo, mức sống trung bình`, en: `Income above ${averageMax} VND: not poor, near-poor or average` }, basis: avgP!.basis });
+  reasons.push({
+    text: {
+      vi: `Thu nhập cao hơn ${formatVnd(averageMax)}: không thuộc diện hộ nghèo, cận nghèo, mức sống trung bình`,
+      en: `Income above ${averageMax} VND: not poor, near-poor or average`,
+    },
+    basis: avgP!.basis,
+  });
   return { ...out, class: 'none', reasons };
 }
 

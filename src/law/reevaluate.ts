@@ -62,12 +62,23 @@ export function diffEvaluations(input: EvaluateInput, before: Scenario, after: S
   let totalDelta = 0;
   a.households.forEach((ha, i) => {
     const hb = b.households[i];
-    if (ha.classification.class !== hb.classification.class) classChanges.push({ householdId: ha.id, before: ha.classification.class, after: hb.classification.class });
+    if (ha.classification.class !== hb.classification.class)
+      classChanges.push({ householdId: ha.id, before: ha.classification.class, after: hb.classification.class });
     ha.members.forEach((ma, j) => {
       const mb = hb.members[j];
       const delta = mb.monthlyTotal - ma.monthlyTotal;
       const cats = (m: typeof ma) => m.benefits.filter((x) => x.status === 'payable').map((x) => x.category);
-      const change: PersonChange = { householdId: ha.id, personId: ma.personId, name: ma.name, before: ma.monthlyTotal, after: mb.monthlyTotal, delta, categoriesBefore: cats(ma), categoriesAfter: cats(mb), incomplete: ma.incomplete || mb.incomplete };
+      const change: PersonChange = {
+        householdId: ha.id,
+        personId: ma.personId,
+        name: ma.name,
+        before: ma.monthlyTotal,
+        after: mb.monthlyTotal,
+        delta,
+        categoriesBefore: cats(ma),
+        categoriesAfter: cats(mb),
+        incomplete: ma.incomplete || mb.incomplete,
+      };
       if (change.incomplete) {
         undetermined.push(change);
         return;

@@ -13,7 +13,8 @@ const PovertyStatus = Type.Union([Type.Literal('poor'), Type.Literal('near_poor'
 export const MonthString = (description: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description });
 // Enums built from the vocabularies in src/law/merit-categories.ts (enumOf keeps the literal type).
 const Enum = <T extends string>(values: readonly T[], description: string) => enumOf(values, { description });
-const EnumOrNull = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T | null>(Type.Union([...values.map((v) => Type.Literal(v)), Type.Null()], { description }));
+const EnumOrNull = <T extends string>(values: readonly T[], description: string) =>
+  Type.Unsafe<T | null>(Type.Union([...values.map((v) => Type.Literal(v)), Type.Null()], { description }));
 const Rate = (description: string) => Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100, description }), Type.Null()]));
 
 /**
@@ -29,7 +30,15 @@ export const MeritFactsSchema = Type.Object(
     seniorityYears: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 80, description: 'pre_1945, detached: years of seniority' }), Type.Null()])),
     relativeOf: Type.Optional(EnumOrNull(RELATIVE_OF, 'relative: whose relative')),
     relation: Type.Optional(EnumOrNull(RELATIONS, 'relative: relation to the person with meritorious service')),
-    martyrs: Type.Optional(Type.Array(Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), relation: Enum(RELATIONS, 'relation to this martyr') }, { additionalProperties: false }), { maxItems: 20, description: 'relative of martyrs: one entry per martyr' })),
+    martyrs: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { name: Type.Optional(Type.String({ maxLength: 200 })), relation: Enum(RELATIONS, 'relation to this martyr') },
+          { additionalProperties: false },
+        ),
+        { maxItems: 20, description: 'relative of martyrs: one entry per martyr' },
+      ),
+    ),
     nurturing: Flag('lives alone or orphaned of both parents: the nurturing allowance (trợ cấp tuất nuôi dưỡng)'),
     remarriedSpouse: Flag("Annex I 3.5: a martyr's spouse who remarried and raised the children or cared for the parents"),
     meritPersonDied: Flag('relative: the person with meritorious service has died'),
@@ -71,7 +80,9 @@ export const MemberSchema = Type.Object(
     receivesSocialInsuranceAllowance: Flag('receives a monthly social-insurance allowance'),
     pensionMonthlyAmount: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
     decisionMonth: Type.Optional(Type.Union([MonthString('YYYY-MM'), Type.Null()])),
-    meritProfiles: Type.Optional(Type.Array(MeritProfileInputSchema, { maxItems: 20, description: 'people with meritorious service: one profile per category (Decree 75/2021 annexes)' })),
+    meritProfiles: Type.Optional(
+      Type.Array(MeritProfileInputSchema, { maxItems: 20, description: 'people with meritorious service: one profile per category (Decree 75/2021 annexes)' }),
+    ),
   },
   { additionalProperties: false },
 );

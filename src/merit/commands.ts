@@ -14,15 +14,25 @@ import { assertCanWriteProfile } from './policy.ts';
 import * as store from './store.ts';
 import type { NewProfileBody, ProfilePatchBody } from './schemas.ts';
 
-interface Who { readonly actor: Actor; readonly ip?: string | null; readonly today: string }
+interface Who {
+  readonly actor: Actor;
+  readonly ip?: string | null;
+  readonly today: string;
+}
 
 const who = (a: Actor) => ({ userId: a.userId, username: a.username });
 
 /** What every write checks beyond the schema, with the field paths of the body. */
-function valueErrors(v: store.MeritProfileValues, today: string, at: { facts: (path: string) => string; decisionDate: string; endMonth: string }): FieldError[] {
+function valueErrors(
+  v: store.MeritProfileValues,
+  today: string,
+  at: { facts: (path: string) => string; decisionDate: string; endMonth: string },
+): FieldError[] {
   const errors = meritFactErrors({ category: v.category, facts: v.facts }, '').map((e) => ({ ...e, path: at.facts(e.path) }));
-  if (v.decisionDate > today) errors.push({ path: at.decisionDate, message: text('Ngày quyết định công nhận ở tương lai', 'The recognition decision is dated in the future') });
-  if (v.endMonth && v.endMonth < v.startMonth) errors.push({ path: at.endMonth, message: text('Tháng thôi hưởng trước tháng bắt đầu hưởng', 'The end month is before the start month') });
+  if (v.decisionDate > today)
+    errors.push({ path: at.decisionDate, message: text('Ngày quyết định công nhận ở tương lai', 'The recognition decision is dated in the future') });
+  if (v.endMonth && v.endMonth < v.startMonth)
+    errors.push({ path: at.endMonth, message: text('Tháng thôi hưởng trước tháng bắt đầu hưởng', 'The end month is before the start month') });
   return errors;
 }
 
@@ -33,19 +43,37 @@ function valueErrors(v: store.MeritProfileValues, today: string, at: { facts: (p
 export async function createMeritProfile(tx: Transaction<DB>, w: Who, body: NewProfileBody): Promise<{ id: number; version: number }> {
   const person = await store.personRef(tx, body.personId);
   // Outside the actor's scope the person is invisible (row-level security): the same answer as absent.
-  if (!person) throw AppError.validation([{ path: '/body/personId', message: text('Không có nhân khẩu này trong sổ hộ tịch an sinh (hoặc ngoài phạm vi của bạn)', 'No such person in the registry (or outside your scope)') }]);
+  if (!person)
+    throw AppError.validation([
+      {
+        path: '/body/personId',
+        message: text('Không có nhân khẩu này trong sổ hộ tịch an sinh (hoặc ngoài phạm vi của bạn)', 'No such person in the registry (or outside your scope)'),
+      },
+    ]);
   assertCanWriteProfile(w.actor, person.unit_id);
   const v: store.MeritProfileValues = {
-    category: body.category, facts: (body.facts ?? {}) as MeritFacts, decisionNumber: body.decision.number.trim(), decisionDate: body.decision.date,
-    decisionBody: body.decision.body.trim(), startMonth: body.startMonth, endMonth: body.endMonth ?? null,
+    category: body.category,
+    facts: (body.facts ?? {}) as MeritFacts,
+    decisionNumber: body.decision.number.trim(),
+    decisionDate: body.decision.date,
+    decisionBody: body.decision.body.trim(),
+    startMonth: body.startMonth,
+    endMonth: body.endMonth ?? null,
   };
   const errors = valueErrors(v, w.today, { facts: (f) => `/body${f}`, decisionDate: '/body/decision/date', endMonth: '/body/endMonth' });
   if (!v.decisionNumber) errors.push({ path: '/body/decision/number', message: text('Cần số quyết định công nhận', 'The decision number is required') });
   if (!v.decisionBody) errors.push({ path: '/body/decision/body', message: text('Cần cơ quan ra quyết định', 'The issuing body is required') });
   if (errors.length) throw AppError.validation(errors);
   const id = await store.insertProfile(tx, person, v, w.actor.username, body.reason);
-  await audit(tx, { actor: who(w.actor), action: 'merit_profile.create', entity: 'merit_profile', entityId: id, unitId: person.unit_id, ip: w.ip ?? null,
-    after: { personId: person.id, category: v.category, decision: v.decisionNumber, startMonth: v.startMonth, version: 1, reason: body.reason } });
+  await audit(tx, {
+    actor: who(w.actor),
+    action: 'merit_profile.create',
+    entity: 'merit_profile',
+    entityId: id,
+    unitId: person.unit_id,
+    ip: w.ip ?? null,
+    after: { personId: person.id, category: v.category, decision: v.decisionNumber, startMonth: v.startMonth, version: 1, reason: body.reason },
+  });
   return { id, version: 1 };
 }
 
@@ -56,14 +84,29 @@ export async function changeMeritProfile(tx: Transaction<DB>, w: Who, id: number
   assertCanWriteProfile(w.actor, p.unit_id);
   const c = body.changes;
   const v: store.MeritProfileValues = {
-    category: c.category ?? p.category, facts: (c.facts ?? p.facts) as MeritFacts,
-    decisionNumber: c.decision?.number.trim() ?? p.decision_number, decisionDate: c.decision?.date ?? p.decision_date, decisionBody: c.decision?.body.trim() ?? p.decision_body,
-    startMonth: c.startMonth ?? p.start_month, endMonth: c.endMonth === undefined ? p.end_month : c.endMonth,
+    category: c.category ?? p.category,
+    facts: (c.facts ?? p.facts) as MeritFacts,
+    decisionNumber: c.decision?.number.trim() ?? p.decision_number,
+    decisionDate: c.decision?.date ?? p.decision_date,
+    decisionBody: c.decision?.body.trim() ?? p.decision_body,
+    startMonth: c.startMonth ?? p.start_month,
+    endMonth: c.endMonth === undefined ? p.end_month : c.endMonth,
   };
-  const errors = valueErrors(v, w.today, { facts: (f) => (c.facts ? `/body/changes${f}` : '/body/changes/category'), decisionDate: '/body/changes/decision/date', endMonth: '/body/changes/endMonth' });
+  const errors = valueErrors(v, w.today, {
+    facts: (f) => (c.facts ? `/body/changes${f}` : '/body/changes/category'),
+    decisionDate: '/body/changes/decision/date',
+    endMonth: '/body/changes/endMonth',
+  });
   if (errors.length) throw AppError.validation(errors);
   const version = await store.updateProfile(tx, id, v, w.actor.username, body.reason);
-  await audit(tx, { actor: who(w.actor), action: 'merit_profile.update', entity: 'merit_profile', entityId: id, unitId: p.unit_id, ip: w.ip ?? null,
-    after: { fields: Object.keys(c), version, reason: body.reason } });
+  await audit(tx, {
+    actor: who(w.actor),
+    action: 'merit_profile.update',
+    entity: 'merit_profile',
+    entityId: id,
+    unitId: p.unit_id,
+    ip: w.ip ?? null,
+    after: { fields: Object.keys(c), version, reason: body.reason },
+  });
   return { version };
 }

@@ -15,7 +15,21 @@ import { toMeritFacts } from '../law/evaluate.ts';
 import { noStore } from '../registry/presenters.ts';
 import { changeMeritProfile, createMeritProfile } from './commands.ts';
 import { assertCanReadProfile, assertCanReadProfileFull, assertCanWriteProfile } from './policy.ts';
-import { HEALTH_FACTS, MeritProfileDetail, MeritProfileList, NewProfileBody, PersonId, ProfileCreated, ProfileId, ProfilePatchBody, ProfilePatched, ProfileQuery, presentProfile, presentProfileList, presentProfileVersion } from './schemas.ts';
+import {
+  HEALTH_FACTS,
+  MeritProfileDetail,
+  MeritProfileList,
+  NewProfileBody,
+  PersonId,
+  ProfileCreated,
+  ProfileId,
+  ProfilePatchBody,
+  ProfilePatched,
+  ProfileQuery,
+  presentProfile,
+  presentProfileList,
+  presentProfileVersion,
+} from './schemas.ts';
 import * as store from './store.ts';
 
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
@@ -23,61 +37,123 @@ const SENSITIVE_FACTS = [...HEALTH_FACTS, 'allowance'];
 
 /** The month's allowance of every profile of one person (the person's death month ends them). */
 function allowancesOf(rows: readonly store.MeritProfileRow[], person: store.PersonRef, month: string) {
-  return meritMonth(rows.map((r) => toMeritFacts({ id: String(r.id), category: r.category, facts: r.facts, startMonth: r.start_month, endMonth: r.end_month }, person.death_date)), month);
+  return meritMonth(
+    rows.map((r) =>
+      toMeritFacts({ id: String(r.id), category: r.category, facts: r.facts, startMonth: r.start_month, endMonth: r.end_month }, person.death_date),
+    ),
+    month,
+  );
 }
 
-async function full(tx: Transaction<DB>, req: FastifyRequest, asked: boolean | undefined, entity: 'merit_profile' | 'person', id: number, unitId: number, personId: number): Promise<boolean> {
+async function full(
+  tx: Transaction<DB>,
+  req: FastifyRequest,
+  asked: boolean | undefined,
+  entity: 'merit_profile' | 'person',
+  id: number,
+  unitId: number,
+  personId: number,
+): Promise<boolean> {
   if (!asked) return false;
   assertCanReadProfileFull(req.actor, unitId);
-  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: entity === 'person' ? ['merit_profiles', ...SENSITIVE_FACTS] : SENSITIVE_FACTS, personIds: [personId], ip: req.ip });
+  await auditRead(tx, {
+    actor: who(req),
+    entity,
+    entityId: id,
+    unitId,
+    fields: entity === 'person' ? ['merit_profiles', ...SENSITIVE_FACTS] : SENSITIVE_FACTS,
+    personIds: [personId],
+    ip: req.ip,
+  });
   return true;
 }
 
 export const meritRoutes: FeatureRoutes = async (app, { db }) => {
   const today = () => app.now().toISOString().slice(0, 10);
 
-  app.get('/api/merit/persons/:id/profiles', {
-    config: { access: { permission: 'registry.read', unit: 'record' } },
-    schema: { tags: ['merit'], summary: "A registry person's merit profiles with the month's allowance and its reasons (full=true for health facts, audited)",
-      params: PersonId, querystring: ProfileQuery, response: { 200: MeritProfileList } },
-  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
-    const person = await store.personRef(tx, req.params.id);
-    if (!person) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-    assertCanReadProfile(req.actor, person.unit_id);
-    const f = await full(tx, req, req.query.full, 'person', person.id, person.unit_id, person.id);
-    if (f) noStore(reply);
-    const rows = await store.profilesOfPerson(tx, person.id);
-    return presentProfileList(rows, allowancesOf(rows, person, req.query.month ?? today().slice(0, 7)), f);
-  }));
+  app.get(
+    '/api/merit/persons/:id/profiles',
+    {
+      config: { access: { permission: 'registry.read', unit: 'record' } },
+      schema: {
+        tags: ['merit'],
+        summary: "A registry person's merit profiles with the month's allowance and its reasons (full=true for health facts, audited)",
+        params: PersonId,
+        querystring: ProfileQuery,
+        response: { 200: MeritProfileList },
+      },
+    },
+    async (req, reply) =>
+      withActor(db, req.actor, async (tx) => {
+        const person = await store.personRef(tx, req.params.id);
+        if (!person) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+        assertCanReadProfile(req.actor, person.unit_id);
+        const f = await full(tx, req, req.query.full, 'person', person.id, person.unit_id, person.id);
+        if (f) noStore(reply);
+        const rows = await store.profilesOfPerson(tx, person.id);
+        return presentProfileList(rows, allowancesOf(rows, person, req.query.month ?? today().slice(0, 7)), f);
+      }),
+  );
 
-  app.get('/api/merit/profiles/:id', {
-    config: { access: { permission: 'registry.read', unit: 'record' } },
-    schema: { tags: ['merit'], summary: 'A merit profile with its history and the month\'s allowance (full=true for health facts, audited)',
-      params: ProfileId, querystring: ProfileQuery, response: { 200: MeritProfileDetail } },
-  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
-    const p = await store.getProfile(tx, req.params.id);
-    if (!p) throw AppError.notFound(text('Không tìm thấy hồ sơ người có công', 'Merit profile not found'));
-    assertCanReadProfile(req.actor, p.unit_id);
-    const f = await full(tx, req, req.query.full, 'merit_profile', p.id, p.unit_id, p.person_id);
-    if (f) noStore(reply);
-    const person = (await store.personRef(tx, p.person_id))!;
-    const month = allowancesOf([p], person, req.query.month ?? today().slice(0, 7));
-    return { profile: presentProfile(p, month.allowances[0] ?? null, f), history: (await store.profileHistory(tx, p.id)).map((v) => presentProfileVersion(v, f)) };
-  }));
+  app.get(
+    '/api/merit/profiles/:id',
+    {
+      config: { access: { permission: 'registry.read', unit: 'record' } },
+      schema: {
+        tags: ['merit'],
+        summary: "A merit profile with its history and the month's allowance (full=true for health facts, audited)",
+        params: ProfileId,
+        querystring: ProfileQuery,
+        response: { 200: MeritProfileDetail },
+      },
+    },
+    async (req, reply) =>
+      withActor(db, req.actor, async (tx) => {
+        const p = await store.getProfile(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy hồ sơ người có công', 'Merit profile not found'));
+        assertCanReadProfile(req.actor, p.unit_id);
+        const f = await full(tx, req, req.query.full, 'merit_profile', p.id, p.unit_id, p.person_id);
+        if (f) noStore(reply);
+        const person = (await store.personRef(tx, p.person_id))!;
+        const month = allowancesOf([p], person, req.query.month ?? today().slice(0, 7));
+        return {
+          profile: presentProfile(p, month.allowances[0] ?? null, f),
+          history: (await store.profileHistory(tx, p.id)).map((v) => presentProfileVersion(v, f)),
+        };
+      }),
+  );
 
-  app.post('/api/merit/profiles', {
-    config: { access: { permission: 'registry.write', unit: 'record' } },
-    schema: { tags: ['merit'], summary: 'Record a merit profile of a registry person: category, facts, recognition decision, start month (version 1, with the reason)',
-      body: NewProfileBody, response: { 201: ProfileCreated } },
-  }, async (req, reply) => {
-    // The permission first (403 without it); the commune is checked on the person, in the command.
-    assertCanWriteProfile(req.actor, null);
-    const r = await withActor(db, req.actor, (tx) => createMeritProfile(tx, { actor: req.actor!, ip: req.ip, today: today() }, req.body));
-    return reply.status(201).send(r);
-  });
+  app.post(
+    '/api/merit/profiles',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['merit'],
+        summary: 'Record a merit profile of a registry person: category, facts, recognition decision, start month (version 1, with the reason)',
+        body: NewProfileBody,
+        response: { 201: ProfileCreated },
+      },
+    },
+    async (req, reply) => {
+      // The permission first (403 without it); the commune is checked on the person, in the command.
+      assertCanWriteProfile(req.actor, null);
+      const r = await withActor(db, req.actor, (tx) => createMeritProfile(tx, { actor: req.actor!, ip: req.ip, today: today() }, req.body));
+      return reply.status(201).send(r);
+    },
+  );
 
-  app.patch('/api/merit/profiles/:id', {
-    config: { access: { permission: 'registry.write', unit: 'record' } },
-    schema: { tags: ['merit'], summary: 'Change a merit profile: a new dated version with the reason', params: ProfileId, body: ProfilePatchBody, response: { 200: ProfilePatched } },
-  }, async (req) => withActor(db, req.actor, (tx) => changeMeritProfile(tx, { actor: req.actor!, ip: req.ip, today: today() }, req.params.id, req.body)));
+  app.patch(
+    '/api/merit/profiles/:id',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['merit'],
+        summary: 'Change a merit profile: a new dated version with the reason',
+        params: ProfileId,
+        body: ProfilePatchBody,
+        response: { 200: ProfilePatched },
+      },
+    },
+    async (req) => withActor(db, req.actor, (tx) => changeMeritProfile(tx, { actor: req.actor!, ip: req.ip, today: today() }, req.params.id, req.body)),
+  );
 };

@@ -23,38 +23,53 @@ export const ProfileQuery = Type.Object({
 });
 
 /** The recognition decision (quyết định công nhận): number, date and issuing body, all required. */
-export const RecognitionDecision = Type.Object({
-  number: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. 125/QĐ-LĐTBXH' }),
-  date: Type.String({ format: 'date', description: 'YYYY-MM-DD' }),
-  body: Type.String({ minLength: 1, maxLength: 300, description: 'issuing body, e.g. Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu' }),
-}, { additionalProperties: false });
+export const RecognitionDecision = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. 125/QĐ-LĐTBXH' }),
+    date: Type.String({ format: 'date', description: 'YYYY-MM-DD' }),
+    body: Type.String({ minLength: 1, maxLength: 300, description: 'issuing body, e.g. Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu' }),
+  },
+  { additionalProperties: false },
+);
 
-export const NewProfileBody = Type.Object({
-  personId: Type.Integer({ minimum: 1, description: 'the registry person holding the profile' }),
-  category: Category,
-  facts: Type.Optional(MeritFactsSchema),
-  decision: RecognitionDecision,
-  startMonth: Month,
-  endMonth: Type.Optional(Nullable(Month)),
-  reason: Reason,
-}, { additionalProperties: false });
+export const NewProfileBody = Type.Object(
+  {
+    personId: Type.Integer({ minimum: 1, description: 'the registry person holding the profile' }),
+    category: Category,
+    facts: Type.Optional(MeritFactsSchema),
+    decision: RecognitionDecision,
+    startMonth: Month,
+    endMonth: Type.Optional(Nullable(Month)),
+    reason: Reason,
+  },
+  { additionalProperties: false },
+);
 export type NewProfileBody = Static<typeof NewProfileBody>;
 
-export const ProfilePatchBody = Type.Object({
-  changes: Type.Object({
-    category: Type.Optional(Category),
-    facts: Type.Optional(MeritFactsSchema),
-    decision: Type.Optional(RecognitionDecision),
-    startMonth: Type.Optional(Month),
-    endMonth: Type.Optional(Nullable(Month)),
-  }, { additionalProperties: false, minProperties: 1 }),
-  reason: Reason,
-}, { additionalProperties: false });
+export const ProfilePatchBody = Type.Object(
+  {
+    changes: Type.Object(
+      {
+        category: Type.Optional(Category),
+        facts: Type.Optional(MeritFactsSchema),
+        decision: Type.Optional(RecognitionDecision),
+        startMonth: Type.Optional(Month),
+        endMonth: Type.Optional(Nullable(Month)),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+    reason: Reason,
+  },
+  { additionalProperties: false },
+);
 export type ProfilePatchBody = Static<typeof ProfilePatchBody>;
 
 const ComponentView = Type.Object({
-  key: Type.String(), text: TextView, amount: Nullable(Type.Integer()),
-  basis: Type.String({ description: 'document and article, e.g. "Nghị định 77/2024/NĐ-CP, Phụ lục I, mục 3.2"' }), verified: Type.Boolean(),
+  key: Type.String(),
+  text: TextView,
+  amount: Nullable(Type.Integer()),
+  basis: Type.String({ description: 'document and article, e.g. "Nghị định 77/2024/NĐ-CP, Phụ lục I, mục 3.2"' }),
+  verified: Type.Boolean(),
 });
 const ReasonView = Type.Object({ text: TextView, basis: Nullable(Type.String()) });
 export const AllowanceView = Type.Object({
@@ -66,27 +81,41 @@ export const AllowanceView = Type.Object({
 });
 
 export const MeritProfileView = Type.Object({
-  id: Type.Integer(), personId: Type.Integer(), unitId: Type.Integer(),
-  category: Category, categoryText: TextView, categoryArticle: Type.String(),
+  id: Type.Integer(),
+  personId: Type.Integer(),
+  unitId: Type.Integer(),
+  category: Category,
+  categoryText: TextView,
+  categoryArticle: Type.String(),
   facts: MeritFactsSchema,
   decision: RecognitionDecision,
-  startMonth: Month, endMonth: Nullable(Month), version: Type.Integer(),
+  startMonth: Month,
+  endMonth: Nullable(Month),
+  version: Type.Integer(),
   masked: Type.Boolean({ description: 'true when health facts and the amount are left out' }),
   allowance: Nullable(AllowanceView),
 });
 export type MeritProfileView = Static<typeof MeritProfileView>;
 
 export const MeritProfileList = Type.Object({
-  items: Type.Array(MeritProfileView), total: Type.Integer(),
+  items: Type.Array(MeritProfileView),
+  total: Type.Integer(),
   month: Month,
-  monthlyTotal: Nullable(Type.Integer({ description: 'the month\'s merit allowance of the person; null when unknown or masked' })),
+  monthlyTotal: Nullable(Type.Integer({ description: "the month's merit allowance of the person; null when unknown or masked" })),
   reasons: Type.Array(ReasonView),
 });
 export type MeritProfileList = Static<typeof MeritProfileList>;
 
 const VersionView = Type.Object({
-  version: Type.Integer(), recordedAt: Type.String(), recordedBy: Nullable(Type.String()), reason: Type.String(),
-  category: Category, facts: MeritFactsSchema, decision: RecognitionDecision, startMonth: Month, endMonth: Nullable(Month),
+  version: Type.Integer(),
+  recordedAt: Type.String(),
+  recordedBy: Nullable(Type.String()),
+  reason: Type.String(),
+  category: Category,
+  facts: MeritFactsSchema,
+  decision: RecognitionDecision,
+  startMonth: Month,
+  endMonth: Nullable(Month),
 });
 export const MeritProfileDetail = Type.Object({ profile: MeritProfileView, history: Type.Array(VersionView) });
 export type MeritProfileDetail = Static<typeof MeritProfileDetail>;
@@ -107,7 +136,9 @@ function presentFacts(facts: MeritFacts, full: boolean): MeritFacts {
 
 export function presentAllowance(a: MeritAllowance): Static<typeof AllowanceView> {
   return {
-    month: a.month, status: a.status, monthlyAmount: a.monthlyAmount,
+    month: a.month,
+    status: a.status,
+    monthlyAmount: a.monthlyAmount,
     components: a.components.map((c) => ({ key: c.key, text: c.text, amount: c.amount, basis: cite(c.basis), verified: c.basis.verified })),
     reasons: a.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })),
   };
@@ -118,9 +149,18 @@ export function presentProfile(p: MeritProfileRow, allowance: MeritAllowance | n
   const hide = !full && revealsHealth(p.category, p.facts);
   const info = MERIT_CATEGORY[p.category];
   return {
-    id: p.id, personId: p.person_id, unitId: p.unit_id, category: p.category, categoryText: info.text, categoryArticle: info.article,
-    facts: presentFacts(p.facts, full), decision: { number: p.decision_number, date: p.decision_date, body: p.decision_body },
-    startMonth: p.start_month, endMonth: p.end_month, version: p.version, masked: !full,
+    id: p.id,
+    personId: p.person_id,
+    unitId: p.unit_id,
+    category: p.category,
+    categoryText: info.text,
+    categoryArticle: info.article,
+    facts: presentFacts(p.facts, full),
+    decision: { number: p.decision_number, date: p.decision_date, body: p.decision_body },
+    startMonth: p.start_month,
+    endMonth: p.end_month,
+    version: p.version,
+    masked: !full,
     allowance: allowance && !hide ? presentAllowance(allowance) : null,
   };
 }
@@ -129,12 +169,25 @@ export function presentProfileList(rows: readonly MeritProfileRow[], month: Meri
   const byId = new Map(month.allowances.map((a) => [a.profileId, a]));
   const items = rows.map((r) => presentProfile(r, byId.get(String(r.id)) ?? null, full));
   const hidden = items.some((i) => i.allowance === null);
-  return { items, total: items.length, month: month.month, monthlyTotal: hidden ? null : month.monthlyTotal, reasons: month.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })) };
+  return {
+    items,
+    total: items.length,
+    month: month.month,
+    monthlyTotal: hidden ? null : month.monthlyTotal,
+    reasons: month.reasons.map((r) => ({ text: r.text, basis: r.basis ? cite(r.basis) : null })),
+  };
 }
 
 export function presentProfileVersion(v: MeritProfileVersionRow, full: boolean): Static<typeof VersionView> {
   return {
-    version: v.version, recordedAt: v.recorded_at, recordedBy: v.recorded_by, reason: v.reason, category: v.category, facts: presentFacts(v.facts, full),
-    decision: { number: v.decision_number, date: v.decision_date, body: v.decision_body }, startMonth: v.start_month, endMonth: v.end_month,
+    version: v.version,
+    recordedAt: v.recorded_at,
+    recordedBy: v.recorded_by,
+    reason: v.reason,
+    category: v.category,
+    facts: presentFacts(v.facts, full),
+    decision: { number: v.decision_number, date: v.decision_date, body: v.decision_body },
+    startMonth: v.start_month,
+    endMonth: v.end_month,
   };
 }

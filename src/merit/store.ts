@@ -52,7 +52,10 @@ const cols = sql`m.id, m.province_code, m.unit_id, m.person_id, m.category, m.fa
 
 /** The registry person a profile belongs to (visible in the actor's scope), or null. */
 export async function personRef(q: Q, personId: number): Promise<PersonRef | null> {
-  const r = await sql<PersonRef>`select id, unit_id, province_code, full_name, to_char(death_date, 'YYYY-MM-DD') as death_date from persons where id = ${personId}`.execute(q);
+  const r =
+    await sql<PersonRef>`select id, unit_id, province_code, full_name, to_char(death_date, 'YYYY-MM-DD') as death_date from persons where id = ${personId}`.execute(
+      q,
+    );
   return r.rows[0] ?? null;
 }
 
@@ -82,7 +85,9 @@ async function recordVersion(q: Q, id: number, by: string | null, reason: string
 }
 
 export async function insertProfile(q: Q, person: PersonRef, v: MeritProfileValues, by: string | null, reason: string): Promise<number> {
-  const r = await sql<{ id: number }>`insert into merit_profiles (province_code, unit_id, person_id, category, facts, decision_number, decision_date, decision_body, start_month, end_month)
+  const r = await sql<{
+    id: number;
+  }>`insert into merit_profiles (province_code, unit_id, person_id, category, facts, decision_number, decision_date, decision_body, start_month, end_month)
     values (${person.province_code}, ${person.unit_id}, ${person.id}, ${v.category}, ${JSON.stringify(v.facts)}::jsonb, ${v.decisionNumber}, ${v.decisionDate}::date,
       ${v.decisionBody}, ${v.startMonth}, ${v.endMonth}) returning id`.execute(q);
   const id = r.rows[0]!.id;

@@ -34,6 +34,12 @@ export function auditFor(req: FastifyRequest): AuditFn {
   return (tx, e) =>
     audit(tx as Transaction<DB>, {
       actor: actor ? { userId: actor.userId, username: actor.username } : null,
-      action: e.action, entity: e.entity, entityId: e.entityId, unitId: e.unitId, before: e.before, after: e.after, ip: req.ip,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      unitId: e.unitId,
+      before: e.before,
+      after: e.after,
+      ip: req.ip,
     }).then(() => undefined);
 }

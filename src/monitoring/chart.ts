@@ -27,8 +27,17 @@ const FONT = 'DejaVu Sans';
 
 /** Units of measure in words, for the y axis (the web's ind.unit.* strings say the same). */
 export const UNIT_WORDS: Readonly<Record<string, string>> = {
-  '%': '%', persons: 'người', households: 'hộ', houses: 'căn nhà', m2_per_person: 'm² sàn/người', years: 'năm',
-  per_10000: 'trên 10.000 dân', per_100: 'trên 100 người', level: 'mức', group: 'nhóm', count: 'số lượng',
+  '%': '%',
+  persons: 'người',
+  households: 'hộ',
+  houses: 'căn nhà',
+  m2_per_person: 'm² sàn/người',
+  years: 'năm',
+  per_10000: 'trên 10.000 dân',
+  per_100: 'trên 100 người',
+  level: 'mức',
+  group: 'nhóm',
+  count: 'số lượng',
 };
 export const unitWords = (unit: string): string => UNIT_WORDS[unit] ?? unit;
 
@@ -68,7 +77,9 @@ export interface ChartTableRow {
 
 export function chartTable(c: ChartInput): ChartTableRow[] {
   const at = (xs: readonly { year: number; value: number }[], y: number) => xs.find((x) => x.year === y)?.value ?? null;
-  const years = [...new Set([...c.history, ...c.projection, ...(c.baseline ? [c.baseline] : []), ...(c.target ? [{ year: c.target.year }] : [])].map((x) => x.year))].sort((a, b) => a - b);
+  const years = [
+    ...new Set([...c.history, ...c.projection, ...(c.baseline ? [c.baseline] : []), ...(c.target ? [{ year: c.target.year }] : [])].map((x) => x.year)),
+  ].sort((a, b) => a - b);
   return years.map((year) => ({
     year,
     history: at(c.history, year),
@@ -99,15 +110,38 @@ export function chartSpec(c: ChartInput, size: { width: number; height: number }
     height: size.height,
     background: 'white',
     title: { text: c.title, fontSize: 13, limit: size.width + 40 },
-    config: { font: FONT, locale: { number: VI_NUMBER_LOCALE }, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 } },
+    config: {
+      font: FONT,
+      locale: { number: VI_NUMBER_LOCALE },
+      view: { stroke: null },
+      axis: { labelFontSize: 11, titleFontSize: 11 },
+      legend: { labelFontSize: 11 },
+    },
     data: { values: chartPoints(c) },
     mark: { type: 'line', point: { size: 45, filled: true }, strokeWidth: 2 },
     encoding: {
-      x: { field: 'year', type: 'quantitative', title: 'Năm', axis: { values: years, format: 'd', labelAngle: 0, labelOverlap: 'parity', grid: false },
-        scale: { domain: years.length ? [years[0]! - 0.3, years.at(-1)! + 0.3] : undefined, nice: false, zero: false } },
+      x: {
+        field: 'year',
+        type: 'quantitative',
+        title: 'Năm',
+        axis: { values: years, format: 'd', labelAngle: 0, labelOverlap: 'parity', grid: false },
+        scale: { domain: years.length ? [years[0]! - 0.3, years.at(-1)! + 0.3] : undefined, nice: false, zero: false },
+      },
       y: { field: 'value', type: 'quantitative', title: unit === '%' ? '%' : unit, axis: { format: ',.2~f' }, scale: { zero: false } },
-      color: { field: 'series', type: 'nominal', title: null, scale: { domain: all.map((x) => x.name), range: all.map((x) => x.colour) }, legend: { orient: 'bottom' } },
-      strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: all.map((x) => x.name), range: all.map((x) => x.dash) }, legend: { orient: 'bottom' } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: all.map((x) => x.name), range: all.map((x) => x.colour) },
+        legend: { orient: 'bottom' },
+      },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: all.map((x) => x.name), range: all.map((x) => x.dash) },
+        legend: { orient: 'bottom' },
+      },
     },
   } as TopLevelSpec;
 }
@@ -149,7 +183,9 @@ export const MEETS = { yes: 'Đạt chỉ tiêu', no: 'Chưa đạt', none: 'Ch�
 
 /** A horizontal bar per unit, in rank order, coloured by whether it meets the target, with the target as a rule. */
 export function comparisonSpec(c: ComparisonInput, width = 520): TopLevelSpec {
-  const values = c.rows.filter((r) => r.value !== null).map((r) => ({ name: r.name, value: r.value, meets: r.meetsTarget === true ? MEETS.yes : r.meetsTarget === false ? MEETS.no : MEETS.none }));
+  const values = c.rows
+    .filter((r) => r.value !== null)
+    .map((r) => ({ name: r.name, value: r.value, meets: r.meetsTarget === true ? MEETS.yes : r.meetsTarget === false ? MEETS.no : MEETS.none }));
   const present = [MEETS.yes, MEETS.no, MEETS.none].filter((m) => values.some((v) => v.meets === m));
   const colours: Record<string, string> = { [MEETS.yes]: '#00703c', [MEETS.no]: '#d4351c', [MEETS.none]: '#1d70b8' };
   const unit = unitWords(c.unit);
@@ -161,14 +197,33 @@ export function comparisonSpec(c: ComparisonInput, width = 520): TopLevelSpec {
       color: { field: 'meets', type: 'nominal', title: null, scale: { domain: present, range: present.map((p) => colours[p]!) }, legend: { orient: 'bottom' } },
     },
   };
-  const rule = c.target ? [{ data: { values: [{ target: c.target.value }] }, mark: { type: 'rule', color: '#0b0c0c', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'target', type: 'quantitative' } } }] : [];
+  const rule = c.target
+    ? [
+        {
+          data: { values: [{ target: c.target.value }] },
+          mark: { type: 'rule', color: '#0b0c0c', strokeDash: [4, 3], strokeWidth: 1.5 },
+          encoding: { x: { field: 'target', type: 'quantitative' } },
+        },
+      ]
+    : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width,
     height: { step: 16 },
     background: 'white',
-    title: { text: c.title, subtitle: c.target ? `${SERIES.target}: ${describeComparator(c.target.comparator, 'vi')} ${formatNumberVi(c.target.value, 2)} (nét đứt)` : undefined, fontSize: 13, limit: width + 120 },
-    config: { font: FONT, locale: { number: VI_NUMBER_LOCALE }, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11 } },
+    title: {
+      text: c.title,
+      subtitle: c.target ? `${SERIES.target}: ${describeComparator(c.target.comparator, 'vi')} ${formatNumberVi(c.target.value, 2)} (nét đứt)` : undefined,
+      fontSize: 13,
+      limit: width + 120,
+    },
+    config: {
+      font: FONT,
+      locale: { number: VI_NUMBER_LOCALE },
+      view: { stroke: null },
+      axis: { labelFontSize: 11, titleFontSize: 11 },
+      legend: { labelFontSize: 11 },
+    },
     data: { values },
     layer: [bars, ...rule],
   } as unknown as TopLevelSpec;

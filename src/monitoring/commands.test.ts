@@ -14,7 +14,18 @@ test('ansinh monitoring import: rejected rows with reasons, nothing written, exi
     const env: NodeJS.ProcessEnv = { ...process.env, ANSINH_DATA_DIR: join(dir, 'data') };
     delete env.DATABASE_URL;
     const file = join(dir, 'set.json');
-    writeFileSync(file, JSON.stringify({ dataSet: 'ansinh-nq42', period: '2025', orgUnit: '99998', dataValues: [{ dataElement: 'no_such_indicator', value: '1' }, { dataElement: 'poor_household_rate.numerator', period: '2025Q9', value: '3' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        dataSet: 'ansinh-nq42',
+        period: '2025',
+        orgUnit: '99998',
+        dataValues: [
+          { dataElement: 'no_such_indicator', value: '1' },
+          { dataElement: 'poor_household_rate.numerator', period: '2025Q9', value: '3' },
+        ],
+      }),
+    );
     const r = spawnSync(process.execPath, [bin, 'monitoring', 'import', file], { encoding: 'utf8', env });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /dataValues\[0\] orgUnit "99998": Không có đơn vị hành chính mã 99998/);

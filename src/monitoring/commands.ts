@@ -28,7 +28,11 @@ export const monitoringExportCommand: CliCommand = {
     if (typeof values.unit !== 'string') throw new CliError('--unit CODE is required');
     const db = await ctx.db();
     const unit = await requireUnit(db.k, values.unit);
-    const set = await exportDataValueSet(db.k, unit, { period: typeof values.period === 'string' ? values.period : undefined, children: true, approvedOnly: values['approved-only'] === true });
+    const set = await exportDataValueSet(db.k, unit, {
+      period: typeof values.period === 'string' ? values.period : undefined,
+      children: true,
+      approvedOnly: values['approved-only'] === true,
+    });
     const json = JSON.stringify(set, null, 1);
     if (typeof values.out === 'string') {
       writeFileSync(values.out, json);
@@ -51,7 +55,9 @@ export const monitoringImportCommand: CliCommand = {
     const s = await db.k.transaction().execute((tx) => importDataValueSet(tx, set, { dryRun: values['dry-run'] === true }));
     const loc = process.env.ANSINH_LANG === 'en' ? 'en' : 'vi';
     for (const c of s.conflicts) ctx.stderr.write(`dataValues[${c.index}] ${c.object} "${c.value}": ${c.message[loc]}\n`);
-    ctx.stdout.write(`${s.status}: imported ${s.importCount.imported}, updated ${s.importCount.updated}, ignored ${s.importCount.ignored}${s.dryRun ? ' (dry run)' : ''}\n`);
+    ctx.stdout.write(
+      `${s.status}: imported ${s.importCount.imported}, updated ${s.importCount.updated}, ignored ${s.importCount.ignored}${s.dryRun ? ' (dry run)' : ''}\n`,
+    );
     return s.status === 'ERROR' ? 1 : 0;
   },
 };

@@ -48,7 +48,10 @@ test('Lai Châu (fixture): targets with status, communes ranked, history with pr
     const kids = await childrenCompared(db.k, province, 2025, 'vi', 'poor_household_rate');
     assert.equal(kids.rows.length, 6);
     const vals = kids.rows.map((r) => r.cells[0]!.value!);
-    assert.deepEqual(vals, [...vals].sort((a, b) => a - b)); // lower poverty ranks first
+    assert.deepEqual(
+      vals,
+      [...vals].sort((a, b) => a - b),
+    ); // lower poverty ranks first
     assert.equal(kids.rows[0]!.rank, 1);
     assert.equal(kids.rows[0]!.cells[0]!.value, 17); // the sixth commune: 22 % − 5 points
     assert.ok(kids.rows.every((r) => r.cells[0]!.meetsTarget === false)); // none is below 10 % yet

@@ -12,7 +12,6 @@ import type { Direction } from './model.ts';
 import { chartDescription, chartTable, type ChartInput } from './chart.ts';
 import { viOrder } from '../db/collation.ts';
 
-
 export interface TargetRow {
   readonly id: number;
   readonly planId: number;
@@ -64,7 +63,12 @@ function pick(ind: IndicatorInfo, locale: Locale) {
 }
 
 /** Each target of the unit with its progress as of `year` (values up to that year). */
-export async function dashboard(q: Q, unit: UnitRef, year: number, locale: Locale): Promise<{ unit: { code: string; name: string; level: string }; year: number; rows: DashboardRow[]; counts: Record<Status, number> }> {
+export async function dashboard(
+  q: Q,
+  unit: UnitRef,
+  year: number,
+  locale: Locale,
+): Promise<{ unit: { code: string; name: string; level: string }; year: number; rows: DashboardRow[]; counts: Record<Status, number> }> {
   const targets = await targetsFor(q, unit);
   const codes = [...new Set(targets.map((t) => t.indicatorCode))];
   const defs = await indicatorDefs(q, codes);
@@ -77,7 +81,17 @@ export async function dashboard(q: Q, unit: UnitRef, year: number, locale: Local
     const { projection: _p, rule, ...rest } = p;
     const first = (series.get(t.indicatorCode) ?? [])[0];
     const baseline = p.baseline ?? (first ? { year: first.year, value: first.value } : null);
-    rows.push({ ...rest, baseline, baselineSource: p.baseline ? 'plan' : baseline ? 'reported' : null, targetId: t.id, planNumber: t.planNumber, inherited: t.inherited, indicator: pick(ind, locale), statusLabel: statusLabels[p.status][locale], rule: rule[locale] });
+    rows.push({
+      ...rest,
+      baseline,
+      baselineSource: p.baseline ? 'plan' : baseline ? 'reported' : null,
+      targetId: t.id,
+      planNumber: t.planNumber,
+      inherited: t.inherited,
+      indicator: pick(ind, locale),
+      statusLabel: statusLabels[p.status][locale],
+      rule: rule[locale],
+    });
   }
   const order: Status[] = ['off_track', 'at_risk', 'no_data', 'on_track', 'achieved'];
   rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.indicator.name.localeCompare(b.indicator.name, 'vi'));
@@ -98,7 +112,17 @@ export async function indicatorDetail(q: Q, unit: UnitRef, code: string, year: n
     unit: { code: unit.code, name: unit.name, level: unit.level },
     indicator: pick(ind, locale),
     history,
-    target: target ? { comparator: target.comparator, value: target.value, year: target.year, planNumber: target.planNumber, inherited: target.inherited, baselineYear: target.baselineYear, baselineValue: target.baselineValue } : null,
+    target: target
+      ? {
+          comparator: target.comparator,
+          value: target.value,
+          year: target.year,
+          planNumber: target.planNumber,
+          inherited: target.inherited,
+          baselineYear: target.baselineYear,
+          baselineValue: target.baselineValue,
+        }
+      : null,
     progress: progress ? { ...progress, rule: progress.rule[locale], statusLabel: statusLabels[progress.status][locale] } : null,
     // What the chart (chart.svg) draws, as a table and in words: its text alternative.
     chart: { description: chartDescription(chart), table: chartTable(chart), input: chart },
@@ -130,15 +154,21 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
   const targets = await targetsFor(q, unit);
   const codes = indicator ? [indicator] : [...new Set(targets.map((t) => t.indicatorCode))];
   const defs = await indicatorDefs(q, codes);
-  const kids = await sql<{ id: number; code: string; name: string }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by ${viOrder('name')}`.execute(q);
+  const kids = await sql<{
+    id: number;
+    code: string;
+    name: string;
+  }>`select id, code, name from units where parent_id = ${unit.id} and valid_to is null order by ${viOrder('name')}`.execute(q);
   const vals = await sql<{ unit_id: number; code: string; numerator: number | null; denominator: number | null; value: number | null }>`
     select unit_id, indicator_code as code, numerator, denominator, value from monitoring_totals
     where unit_id = any(${kids.rows.map((k) => k.id)}) and indicator_code = any(${codes}) and period = ${String(year)} and disaggregation = ''`.execute(q);
   const byKey = new Map(vals.rows.map((v) => [`${v.unit_id}|${v.code}`, v]));
-  const columns = codes.filter((c) => defs.has(c)).map((c) => {
-    const t = targets.find((x) => x.indicatorCode === c) ?? null;
-    return { indicator: pick(defs.get(c)!, locale), target: t ? { comparator: t.comparator, value: t.value, year: t.year } : null };
-  });
+  const columns = codes
+    .filter((c) => defs.has(c))
+    .map((c) => {
+      const t = targets.find((x) => x.indicatorCode === c) ?? null;
+      return { indicator: pick(defs.get(c)!, locale), target: t ? { comparator: t.comparator, value: t.value, year: t.year } : null };
+    });
   const rows = kids.rows.map((k) => ({
     code: k.code,
     name: k.name,
@@ -147,7 +177,12 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
       const ind = defs.get(col.indicator.code)!;
       const value = v ? derivedValue(ind, v) : null;
       const t = targets.find((x) => x.indicatorCode === col.indicator.code);
-      return { value, numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, meetsTarget: value === null || !t ? null : meetsTarget(value, { ...t, unit: ind.unit, perYear: isPerYear(t.unit) }, ind.direction) };
+      return {
+        value,
+        numerator: v?.numerator ?? null,
+        denominator: v?.denominator ?? null,
+        meetsTarget: value === null || !t ? null : meetsTarget(value, { ...t, unit: ind.unit, perYear: isPerYear(t.unit) }, ind.direction),
+      };
     }),
   }));
   const sortCol = 0;
@@ -158,7 +193,12 @@ export async function childrenCompared(q: Q, unit: UnitRef, year: number, locale
     if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0);
     return dir * (x - y);
   });
-  return { unit: { code: unit.code, name: unit.name, level: unit.level }, year, columns, rows: rows.map((r, i) => ({ rank: r.cells[sortCol]?.value == null ? null : i + 1, ...r })) };
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    year,
+    columns,
+    rows: rows.map((r, i) => ({ rank: r.cells[sortCol]?.value == null ? null : i + 1, ...r })),
+  };
 }
 
 /**
@@ -177,10 +217,12 @@ export async function countryDashboard(q: Q, year: number, locale: Locale) {
     if (!defs.has(x.code)) continue;
     series.set(x.code, [...(series.get(x.code) ?? []), { year: Number(x.period), value: x.value!, numerator: x.numerator, denominator: x.denominator }]);
   }
-  const rows = [...series].map(([code, s]) => {
-    s.sort((a, b) => a.year - b.year);
-    return { indicator: pick(defs.get(code)!, locale), latest: s.at(-1)!, trendPerYear: leastSquaresSlope(s), history: s };
-  }).sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
+  const rows = [...series]
+    .map(([code, s]) => {
+      s.sort((a, b) => a.year - b.year);
+      return { indicator: pick(defs.get(code)!, locale), latest: s.at(-1)!, trendPerYear: leastSquaresSlope(s), history: s };
+    })
+    .sort((a, b) => a.indicator.code.localeCompare(b.indicator.code));
   return { unit: { code: 'VN', name: locale === 'vi' ? 'Toàn quốc' : 'Viet Nam', level: 'country' }, year, rows };
 }
 
@@ -194,8 +236,19 @@ export async function chartInputs(q: Q, unit: UnitRef, year: number, rows: reado
   const out = new Map<number, ChartInput>();
   for (const r of withData) {
     const history = (series.get(r.indicator.code) ?? []).map((h) => ({ year: h.year, value: h.value }));
-    const p = assessProgress({ comparator: r.target.comparator, value: r.target.value, year: r.target.year, baselineYear: r.baseline?.year ?? null, baselineValue: r.baseline?.value ?? null, unit: r.indicator.unit, perYear: r.target.perYear },
-      r.indicator.direction as Direction, history);
+    const p = assessProgress(
+      {
+        comparator: r.target.comparator,
+        value: r.target.value,
+        year: r.target.year,
+        baselineYear: r.baseline?.year ?? null,
+        baselineValue: r.baseline?.value ?? null,
+        unit: r.indicator.unit,
+        perYear: r.target.perYear,
+      },
+      r.indicator.direction as Direction,
+      history,
+    );
     out.set(r.targetId, chartInputOf(r.indicator, history, p));
   }
   return out;

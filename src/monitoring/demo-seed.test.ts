@@ -15,12 +15,19 @@ test('demo seeding: Lai Châu 2021–2025 approved and rolled up; Thu Lũm 2026 
     await seedMonitoringDemo(db, (l) => lines.push(l));
     const k = db.k;
     const province = (await findUnit(db.k, DEMO_PROVINCE))!;
-    const r = await sql<{ n: number; communes: number; years: string[] }>`select count(*)::int as n, count(distinct s.unit_id)::int as communes, array_agg(distinct s.period order by s.period) as years
+    const r = await sql<{
+      n: number;
+      communes: number;
+      years: string[];
+    }>`select count(*)::int as n, count(distinct s.unit_id)::int as communes, array_agg(distinct s.period order by s.period) as years
       from monitoring_submissions s where s.status = 'approved'`.execute(k);
     assert.ok(r.rows[0]!.communes >= 30, `communes with reports: ${r.rows[0]!.communes}`);
     assert.deepEqual(r.rows[0]!.years, ['2021', '2022', '2023', '2024', '2025', '2026']);
     // 2026 is being reported: some communes approved, some awaiting review, some not in yet.
-    const y = await sql<{ status: string; n: number }>`select s.status, count(*)::int as n from monitoring_submissions s where s.period = '2026' group by 1`.execute(k);
+    const y = await sql<{
+      status: string;
+      n: number;
+    }>`select s.status, count(*)::int as n from monitoring_submissions s where s.period = '2026' group by 1`.execute(k);
     const by = Object.fromEntries(y.rows.map((x) => [x.status, x.n]));
     assert.ok(by.approved! > 5 && by.submitted! > 2 && by.approved! + by.submitted! + 1 < r.rows[0]!.communes, JSON.stringify(by));
     const agg = await sql<{ n: number }>`select count(*)::int as n from monitoring_aggregates where unit_id = ${province.id} and period = '2025'`.execute(k);
@@ -30,7 +37,11 @@ test('demo seeding: Lai Châu 2021–2025 approved and rolled up; Thu Lũm 2026 
     assert.equal(form.status, 'draft');
     assert.ok(form.values.length > 0);
     const d = await dashboard(db.k, province, 2025, 'vi');
-    if (d.rows.length > 0) assert.ok(d.rows.some((x) => x.latest !== null), 'targets of the loaded plans have data');
+    if (d.rows.length > 0)
+      assert.ok(
+        d.rows.some((x) => x.latest !== null),
+        'targets of the loaded plans have data',
+      );
     assert.match(lines.join('\n'), /Lai Châu/);
     // idempotent
     await seedMonitoringDemo(db, () => {});

@@ -97,8 +97,16 @@ export async function seedMonitoringDemo(db: Db, log: (line: string) => void): P
   const done = await sql<{ n: number }>`select count(*)::int as n from monitoring_values`.execute(k);
   if (done.rows[0]!.n > 0) return;
   const province = await findUnit(db.k, DEMO_PROVINCE);
-  if (!province) { log('theo dõi: chưa có tỉnh Lai Châu (12), bỏ qua dữ liệu mẫu'); return; }
-  const communes = (await sql<{ id: number; code: string }>`select id, code from units where parent_id = ${province.id} and level = 'commune' and valid_to is null order by code`.execute(k)).rows;
+  if (!province) {
+    log('theo dõi: chưa có tỉnh Lai Châu (12), bỏ qua dữ liệu mẫu');
+    return;
+  }
+  const communes = (
+    await sql<{
+      id: number;
+      code: string;
+    }>`select id, code from units where parent_id = ${province.id} and level = 'commune' and valid_to is null order by code`.execute(k)
+  ).rows;
   // Targets of the province's plans and of each commune's own plans.
   const planned = await targetsFor(db.k, province);
   const provinceTargets = planned.length ? planned : FALLBACK;
@@ -125,13 +133,19 @@ export async function seedMonitoringDemo(db: Db, log: (line: string) => void): P
       if (rows.length === 0) continue;
       if (year === 2026) {
         await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at)
-          values (${c.id}, '2026', ${status2026}, ${`2026-11-${String(5 + Math.floor(h2026 * 20)).padStart(2, '0')}`}::date, ${status2026 === 'approved' ? '2026-11-22' : null}::date)`.execute(k);
+          values (${c.id}, '2026', ${status2026}, ${`2026-11-${String(5 + Math.floor(h2026 * 20)).padStart(2, '0')}`}::date, ${status2026 === 'approved' ? '2026-11-22' : null}::date)`.execute(
+          k,
+        );
       } else {
         await sql`insert into monitoring_submissions (unit_id, period, status, submitted_at, decided_at)
-          values (${c.id}, ${String(year)}, 'approved', ${`${year}-11-${10 + Math.floor(unitHash(c.code + year) * 20)}`}::date, ${`${year}-12-10`}::date)`.execute(k);
+          values (${c.id}, ${String(year)}, 'approved', ${`${year}-11-${10 + Math.floor(unitHash(c.code + year) * 20)}`}::date, ${`${year}-12-10`}::date)`.execute(
+          k,
+        );
       }
       await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator, value) values
-        ${sql.join(rows.map((v) => sql`(${c.id}, ${v.indicatorCode}, ${String(year)}, ${v.disaggregation}, ${v.numerator ?? null}, ${v.denominator ?? null}, ${v.value ?? null})`))}`.execute(k);
+        ${sql.join(rows.map((v) => sql`(${c.id}, ${v.indicatorCode}, ${String(year)}, ${v.disaggregation}, ${v.numerator ?? null}, ${v.denominator ?? null}, ${v.value ?? null})`))}`.execute(
+        k,
+      );
       n += rows.length;
     }
   }

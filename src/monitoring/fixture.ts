@@ -33,10 +33,58 @@ export interface FixtureIds {
 // The catalogue (loaded into every test database) holds the first two; the others are
 // test-only indicators of each remaining aggregation kind, all reported by communes.
 const INDICATORS = [
-  ['poor_household_rate', 'Tỷ lệ hộ nghèo', 'Poor household rate', '%', 'rate', 'lower_better', 'sum_ratio', 100, '{ethnicity}', 'reported', 'Tổng số hộ dân cư'],
-  ['health_insurance_coverage', 'Tỷ lệ dân số tham gia bảo hiểm y tế', 'Health insurance coverage', '%', 'rate', 'higher_better', 'sum_ratio', 100, '{}', 'reported', 'Dân số'],
-  ['temporary_houses_removed', 'Số nhà tạm, nhà dột nát được xóa', 'Temporary houses removed', 'houses', 'count', 'higher_better', 'sum', 1, '{}', 'reported', null],
-  ['floor_area_per_person', 'Diện tích nhà ở bình quân đầu người', 'Floor area per person', 'm2_per_person', 'average', 'higher_better', 'weighted_mean', 1, '{}', 'reported', 'Dân số'],
+  [
+    'poor_household_rate',
+    'Tỷ lệ hộ nghèo',
+    'Poor household rate',
+    '%',
+    'rate',
+    'lower_better',
+    'sum_ratio',
+    100,
+    '{ethnicity}',
+    'reported',
+    'Tổng số hộ dân cư',
+  ],
+  [
+    'health_insurance_coverage',
+    'Tỷ lệ dân số tham gia bảo hiểm y tế',
+    'Health insurance coverage',
+    '%',
+    'rate',
+    'higher_better',
+    'sum_ratio',
+    100,
+    '{}',
+    'reported',
+    'Dân số',
+  ],
+  [
+    'temporary_houses_removed',
+    'Số nhà tạm, nhà dột nát được xóa',
+    'Temporary houses removed',
+    'houses',
+    'count',
+    'higher_better',
+    'sum',
+    1,
+    '{}',
+    'reported',
+    null,
+  ],
+  [
+    'floor_area_per_person',
+    'Diện tích nhà ở bình quân đầu người',
+    'Floor area per person',
+    'm2_per_person',
+    'average',
+    'higher_better',
+    'weighted_mean',
+    1,
+    '{}',
+    'reported',
+    'Dân số',
+  ],
   ['literacy_standard_level', 'Mức độ đạt chuẩn xóa mù chữ', 'Literacy standard level', 'level', 'level', 'higher_better', 'none', 1, '{}', 'reported', null],
 ] as const;
 
@@ -68,13 +116,27 @@ export async function seedFixture(db: Db): Promise<FixtureIds> {
   await sql`update units set ancestors = array[${oldCommune}::int, ${oldProvince}::int, ${thuLum}::int, ${province}::int] where id = ${oldCommune}`.execute(k);
   for (const r of INDICATORS) {
     await sql`insert into indicators (code, name_vi, name_en, unit, kind, direction, aggregation, factor, disaggregations, source, area, denominator_vi)
-      values (${r[0]}, ${r[1]}, ${r[2]}, ${r[3]}, ${r[4]}, ${r[5]}, ${r[6]}, ${r[7]}, ${r[8]}::text[], ${r[9]}, 'test', ${r[10]}) on conflict (code) do nothing`.execute(k);
+      values (${r[0]}, ${r[1]}, ${r[2]}, ${r[3]}, ${r[4]}, ${r[5]}, ${r[6]}, ${r[7]}, ${r[8]}::text[], ${r[9]}, 'test', ${r[10]}) on conflict (code) do nothing`.execute(
+      k,
+    );
   }
-  const plan = (await sql<{ id: number }>`insert into plans (unit_id, kind, number, title, status) values (${province}, 'action_programme', '53-CTr/TU', 'Chương trình hành động thực hiện Nghị quyết 42-NQ/TW', 'confirmed') returning id`.execute(k)).rows[0]!.id;
+  const plan = (
+    await sql<{
+      id: number;
+    }>`insert into plans (unit_id, kind, number, title, status) values (${province}, 'action_programme', '53-CTr/TU', 'Chương trình hành động thực hiện Nghị quyết 42-NQ/TW', 'confirmed') returning id`.execute(
+      k,
+    )
+  ).rows[0]!.id;
   await sql`insert into plan_targets (plan_id, unit_id, indicator_code, comparator, value, unit, year, baseline_year, baseline_value, confirmed)
     values (${plan}, ${province}, 'poor_household_rate', '<', 10, '%', 2030, 2021, 30, true),
            (${plan}, ${province}, 'health_insurance_coverage', '>', 96, '%', 2030, null, null, true)`.execute(k);
-  const commPlan = (await sql<{ id: number }>`insert into plans (unit_id, kind, number, title, status) values (${thuLum}, 'plan', '152-KH/ĐU', 'Kế hoạch thực hiện chính sách xã hội', 'confirmed') returning id`.execute(k)).rows[0]!.id;
+  const commPlan = (
+    await sql<{
+      id: number;
+    }>`insert into plans (unit_id, kind, number, title, status) values (${thuLum}, 'plan', '152-KH/ĐU', 'Kế hoạch thực hiện chính sách xã hội', 'confirmed') returning id`.execute(
+      k,
+    )
+  ).rows[0]!.id;
   await sql`insert into plan_targets (plan_id, unit_id, indicator_code, comparator, value, unit, year, confirmed)
     values (${commPlan}, ${thuLum}, 'temporary_houses_removed', '>=', 50, 'houses', 2030, true)`.execute(k);
   await sql`insert into plan_assignments (plan_id, ord, agency, role, what, recurrence, recurrence_day, recurrence_month)

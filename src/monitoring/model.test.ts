@@ -2,9 +2,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parsePeriod, nextPeriod, previousPeriod, periodStart, periodEnd, periodRange, periodLabel, reportDeadline, isPeriodId,
-  aggregateCells, derivedValue, lineageShares, scaleCell, disaggregationKeys, parseDisaggregationKey, factorOf,
-  type IndicatorDef, type Cell,
+  parsePeriod,
+  nextPeriod,
+  previousPeriod,
+  periodStart,
+  periodEnd,
+  periodRange,
+  periodLabel,
+  reportDeadline,
+  isPeriodId,
+  aggregateCells,
+  derivedValue,
+  lineageShares,
+  scaleCell,
+  disaggregationKeys,
+  parseDisaggregationKey,
+  factorOf,
+  type IndicatorDef,
+  type Cell,
 } from './model.ts';
 
 test('DHIS2 period ids: yearly 2025, quarterly 2025Q3, monthly 202507 parse; malformed ones do not', () => {
@@ -49,14 +64,26 @@ test('deadline "trước ngày 01/12 hằng năm" (Hoằng Kim plan, section IV)
 });
 
 const rate: IndicatorDef = {
-  code: 'poor_household_rate', name: { vi: 'Tỷ lệ hộ nghèo', en: 'Poor household rate' }, unit: '%', kind: 'rate',
-  direction: 'lower_better', aggregation: 'sum_ratio', disaggregations: ['ethnicity'],
+  code: 'poor_household_rate',
+  name: { vi: 'Tỷ lệ hộ nghèo', en: 'Poor household rate' },
+  unit: '%',
+  kind: 'rate',
+  direction: 'lower_better',
+  aggregation: 'sum_ratio',
+  disaggregations: ['ethnicity'],
 };
 const count: IndicatorDef = { ...rate, code: 'houses_built', unit: 'houses', kind: 'count', aggregation: 'sum', direction: 'higher_better' };
-const avg: IndicatorDef = { ...rate, code: 'floor_area_per_person', unit: 'm2_per_person', kind: 'average', aggregation: 'weighted_mean', direction: 'higher_better' };
+const avg: IndicatorDef = {
+  ...rate,
+  code: 'floor_area_per_person',
+  unit: 'm2_per_person',
+  kind: 'average',
+  aggregation: 'weighted_mean',
+  direction: 'higher_better',
+};
 const level: IndicatorDef = { ...rate, code: 'literacy_level', unit: 'level', kind: 'level', aggregation: 'none', direction: 'higher_better' };
 
-test('a province rate is Σ numerators / Σ denominators, not the mean of the communes\' rates', () => {
+test("a province rate is Σ numerators / Σ denominators, not the mean of the communes' rates", () => {
   // A small commune with a high poverty rate and a large one with a low rate.
   const communes: Cell[] = [
     { numerator: 300, denominator: 1000, value: null }, // 30 %
@@ -72,11 +99,26 @@ test('a province rate is Σ numerators / Σ denominators, not the mean of the co
 });
 
 test('a commune without a denominator does not drag the rate; counts are summed; levels are not aggregated', () => {
-  const r = aggregateCells(rate, [{ numerator: 10, denominator: 200, value: null }, { numerator: null, denominator: null, value: null }]);
+  const r = aggregateCells(rate, [
+    { numerator: 10, denominator: 200, value: null },
+    { numerator: null, denominator: null, value: null },
+  ]);
   assert.equal(r.value, 5);
-  assert.equal(aggregateCells(count, [{ numerator: null, denominator: null, value: 120 }, { numerator: null, denominator: null, value: 35 }]).value, 155);
+  assert.equal(
+    aggregateCells(count, [
+      { numerator: null, denominator: null, value: 120 },
+      { numerator: null, denominator: null, value: 35 },
+    ]).value,
+    155,
+  );
   assert.equal(aggregateCells(count, []).value, null);
-  assert.equal(aggregateCells(level, [{ numerator: null, denominator: null, value: 3 }, { numerator: null, denominator: null, value: 2 }]).value, null);
+  assert.equal(
+    aggregateCells(level, [
+      { numerator: null, denominator: null, value: 3 },
+      { numerator: null, denominator: null, value: 2 },
+    ]).value,
+    null,
+  );
 });
 
 test('averages are weighted by their denominator (floor area per person weighted by population)', () => {

@@ -11,7 +11,7 @@ import type { UnitRef } from './store.ts';
 export const decideRule = {
   permission: 'monitoring.approve',
   vi: 'Báo cáo số liệu của một đơn vị do cấp trên trực tiếp duyệt, trả lại hoặc mở lại; nhập dữ liệu DHIS2 (được coi là đã duyệt) cũng vậy. Không đơn vị nào tự duyệt báo cáo của mình; quản trị toàn quốc duyệt được mọi đơn vị.',
-  en: 'A unit\'s report is approved, returned or reopened by the level directly above it, and so is a DHIS2 import (taken as approved). No unit approves its own report; a national administrator may approve any.',
+  en: "A unit's report is approved, returned or reopened by the level directly above it, and so is a DHIS2 import (taken as approved). No unit approves its own report; a national administrator may approve any.",
   where: 'src/monitoring/policy.ts canDecide',
 } as const;
 
@@ -24,5 +24,8 @@ export function canDecide(actor: Actor | null, unit: Pick<UnitRef, 'id' | 'paren
 /** canDecide, or a 403 that says why. */
 export function assertCanDecide(actor: Actor | null, unit: Pick<UnitRef, 'id' | 'parentId'>): void {
   if (!canDecide(actor, unit))
-    throw AppError.forbidden({ vi: 'Báo cáo do cấp trên trực tiếp duyệt; bạn không thể tự duyệt báo cáo của đơn vị mình', en: 'Reports are approved by the level above; you cannot approve your own unit\'s report' });
+    throw AppError.forbidden({
+      vi: 'Báo cáo do cấp trên trực tiếp duyệt; bạn không thể tự duyệt báo cáo của đơn vị mình',
+      en: "Reports are approved by the level above; you cannot approve your own unit's report",
+    });
 }

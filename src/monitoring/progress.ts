@@ -54,10 +54,22 @@ export const statusLabels: Record<Status, Text> = {
 
 /** The rules, as the dashboard legend and the user guide state them. */
 export const statusRules: Record<Status, Text> = {
-  achieved: { vi: 'Số liệu mới nhất đã đạt chỉ tiêu (với chỉ tiêu "duy trì": vẫn giữ được mức đó).', en: 'The latest value meets the target (for "maintain": the level still holds).' },
-  on_track: { vi: 'Chưa đạt, nhưng nếu giữ xu hướng các năm qua thì đến năm mục tiêu sẽ đạt.', en: 'Not met yet, but the trend of past years reaches it by the target year.' },
-  at_risk: { vi: 'Theo xu hướng sẽ chưa đạt, nhưng đang tiến về chỉ tiêu với ít nhất một nửa tốc độ cần thiết, hoặc chỉ còn thiếu rất ít (≤ 1 điểm % hoặc ≤ 1% giá trị chỉ tiêu); hoặc mới có một năm số liệu.', en: 'The trend falls short, but moves toward the target at least half as fast as needed, or misses by very little (≤ 1 percentage point or ≤ 1% of the target); or only one year of data.' },
-  off_track: { vi: 'Xu hướng đi ngang, đi ngược hoặc chậm hơn một nửa tốc độ cần thiết; hoặc đã hết thời hạn mà chưa đạt.', en: 'The trend is flat, backward or less than half the pace needed; or the target year has passed unmet.' },
+  achieved: {
+    vi: 'Số liệu mới nhất đã đạt chỉ tiêu (với chỉ tiêu "duy trì": vẫn giữ được mức đó).',
+    en: 'The latest value meets the target (for "maintain": the level still holds).',
+  },
+  on_track: {
+    vi: 'Chưa đạt, nhưng nếu giữ xu hướng các năm qua thì đến năm mục tiêu sẽ đạt.',
+    en: 'Not met yet, but the trend of past years reaches it by the target year.',
+  },
+  at_risk: {
+    vi: 'Theo xu hướng sẽ chưa đạt, nhưng đang tiến về chỉ tiêu với ít nhất một nửa tốc độ cần thiết, hoặc chỉ còn thiếu rất ít (≤ 1 điểm % hoặc ≤ 1% giá trị chỉ tiêu); hoặc mới có một năm số liệu.',
+    en: 'The trend falls short, but moves toward the target at least half as fast as needed, or misses by very little (≤ 1 percentage point or ≤ 1% of the target); or only one year of data.',
+  },
+  off_track: {
+    vi: 'Xu hướng đi ngang, đi ngược hoặc chậm hơn một nửa tốc độ cần thiết; hoặc đã hết thời hạn mà chưa đạt.',
+    en: 'The trend is flat, backward or less than half the pace needed; or the target year has passed unmet.',
+  },
   no_data: { vi: 'Đơn vị chưa có số liệu được báo cáo cho chỉ tiêu này.', en: 'No reported value for this indicator yet.' },
 };
 
@@ -88,7 +100,7 @@ type Bound = 'lower' | 'upper' | 'approx';
 export function levelTarget(t: TargetSpec, series: readonly Observation[] = []): TargetSpec | null {
   if (!isChange(t.comparator)) return t;
   const first = [...series].sort((a, b) => a.year - b.year)[0];
-  const start = t.baselineYear != null && t.baselineValue != null ? { year: t.baselineYear, value: t.baselineValue } : first ?? null;
+  const start = t.baselineYear != null && t.baselineValue != null ? { year: t.baselineYear, value: t.baselineValue } : (first ?? null);
   if (!start) return null;
   const value = levelOfChange(t.comparator, t.value, start, t.year ?? DEFAULT_TARGET_YEAR, t.perYear ?? false);
   return { ...t, comparator: t.comparator === 'reduce_by' ? '<=' : '>=', value, baselineYear: start.year, baselineValue: start.value };
@@ -146,44 +158,73 @@ export function assessProgress(spec: TargetSpec, direction: Direction, series: r
   const sg = (x: number, loc: 'vi' | 'en') => (x >= 0 ? '+' : '−') + (loc === 'vi' ? f(Math.abs(x)) : e(Math.abs(x)));
   const pct = t.unit === '%' ? '%' : '';
   // "giảm 2%/năm từ 10% (2025), tức ≤ 4% năm 2028": the change and the level it asks for.
-  const changeVi = isChange(spec.comparator) ? `${describeComparator(spec.comparator, 'vi')} ${f(spec.value)}${pct}${spec.perYear ? '/năm' : ''}${t !== spec ? ` từ ${f(t.baselineValue!)}${pct} (${t.baselineYear}), tức ` : ' (chưa có số liệu gốc) '}` : '';
-  const changeEn = isChange(spec.comparator) ? `${describeComparator(spec.comparator, 'en')} ${e(spec.value)}${pct}${spec.perYear ? '/year' : ''}${t !== spec ? ` from ${e(t.baselineValue!)}${pct} (${t.baselineYear}), i.e. ` : ' (no baseline) '}` : '';
+  const changeVi = isChange(spec.comparator)
+    ? `${describeComparator(spec.comparator, 'vi')} ${f(spec.value)}${pct}${spec.perYear ? '/năm' : ''}${t !== spec ? ` từ ${f(t.baselineValue!)}${pct} (${t.baselineYear}), tức ` : ' (chưa có số liệu gốc) '}`
+    : '';
+  const changeEn = isChange(spec.comparator)
+    ? `${describeComparator(spec.comparator, 'en')} ${e(spec.value)}${pct}${spec.perYear ? '/year' : ''}${t !== spec ? ` from ${e(t.baselineValue!)}${pct} (${t.baselineYear}), i.e. ` : ' (no baseline) '}`
+    : '';
   const tgtVi = `${changeVi}${t !== spec || !isChange(spec.comparator) ? `${describeComparator(t.comparator, 'vi')} ${f(t.value)}${pct} ` : ''}năm ${targetYear}${t.year == null ? ' (mặc định)' : ''}`;
   const tgtEn = `${changeEn}${t !== spec || !isChange(spec.comparator) ? `${describeComparator(t.comparator, 'en')} ${e(t.value)}${pct} ` : ''}by ${targetYear}${t.year == null ? ' (default)' : ''}`;
   const base = { baseline, latest, target };
 
   if (!latest) {
-    return { ...base, status: 'no_data', neededPerYear: null, trendPerYear: null, projected: null, projection: [], rule: { vi: `Chưa có số liệu báo cáo; chỉ tiêu: ${tgtVi}.`, en: `No reported value; target: ${tgtEn}.` } };
+    return {
+      ...base,
+      status: 'no_data',
+      neededPerYear: null,
+      trendPerYear: null,
+      projected: null,
+      projection: [],
+      rule: { vi: `Chưa có số liệu báo cáo; chỉ tiêu: ${tgtVi}.`, en: `No reported value; target: ${tgtEn}.` },
+    };
   }
   const bound = boundOf(t, direction);
   const slope = leastSquaresSlope(trendSeries);
   const yearsLeft = targetYear - latest.year;
   const needed = yearsLeft > 0 ? (t.value - latest.value) / yearsLeft : null;
   const projected = slope !== null && yearsLeft > 0 ? clamp(latest.value + slope * yearsLeft, t.unit) : yearsLeft <= 0 ? latest.value : null;
-  const projection: Observation[] = slope !== null && yearsLeft > 0
-    ? Array.from({ length: yearsLeft + 1 }, (_, i) => ({ year: latest.year + i, value: clamp(latest.value + slope * i, t.unit) }))
-    : [];
+  const projection: Observation[] =
+    slope !== null && yearsLeft > 0
+      ? Array.from({ length: yearsLeft + 1 }, (_, i) => ({ year: latest.year + i, value: clamp(latest.value + slope * i, t.unit) }))
+      : [];
   const latestVi = `Số liệu mới nhất ${f(latest.value)}${t.unit === '%' ? '%' : ''} (${latest.year})`;
   const latestEn = `Latest ${e(latest.value)}${t.unit === '%' ? '%' : ''} (${latest.year})`;
-  const trendVi = slope === null ? 'chưa đủ hai năm số liệu để tính xu hướng' : `xu hướng ${trendSeries[0]!.year}–${trendSeries.at(-1)!.year}: ${sg(slope, 'vi')}${unitVi}/năm`;
-  const trendEn = slope === null ? 'fewer than two years of data for a trend' : `trend ${trendSeries[0]!.year}–${trendSeries.at(-1)!.year}: ${sg(slope, 'en')}${unitEn}/year`;
+  const trendVi =
+    slope === null
+      ? 'chưa đủ hai năm số liệu để tính xu hướng'
+      : `xu hướng ${trendSeries[0]!.year}–${trendSeries.at(-1)!.year}: ${sg(slope, 'vi')}${unitVi}/năm`;
+  const trendEn =
+    slope === null ? 'fewer than two years of data for a trend' : `trend ${trendSeries[0]!.year}–${trendSeries.at(-1)!.year}: ${sg(slope, 'en')}${unitEn}/year`;
   const neededVi = needed === null ? '' : `, cần ${sg(needed, 'vi')}${unitVi}/năm`;
   const neededEn = needed === null ? '' : `, needs ${sg(needed, 'en')}${unitEn}/year`;
   const projVi = projected !== null && yearsLeft > 0 && slope !== null ? `; dự báo năm ${targetYear}: ${f(projected)}` : '';
   const projEn = projected !== null && yearsLeft > 0 && slope !== null ? `; projected ${targetYear}: ${e(projected)}` : '';
   const head = { vi: `${latestVi}; chỉ tiêu ${tgtVi}`, en: `${latestEn}; target ${tgtEn}` };
   const result = (status: Status, why: Text): Progress => ({
-    ...base, status, neededPerYear: needed, trendPerYear: slope, projected, projection,
-    rule: { vi: `${head.vi}${neededVi}; ${trendVi}${projVi}. ${statusLabels[status].vi}: ${why.vi}`, en: `${head.en}${neededEn}; ${trendEn}${projEn}. ${statusLabels[status].en}: ${why.en}` },
+    ...base,
+    status,
+    neededPerYear: needed,
+    trendPerYear: slope,
+    projected,
+    projection,
+    rule: {
+      vi: `${head.vi}${neededVi}; ${trendVi}${projVi}. ${statusLabels[status].vi}: ${why.vi}`,
+      en: `${head.en}${neededEn}; ${trendEn}${projEn}. ${statusLabels[status].en}: ${why.en}`,
+    },
   });
 
   if (meetsTarget(latest.value, t, direction)) {
-    return result('achieved', t.comparator === 'maintain'
-      ? { vi: 'đang duy trì được mức chỉ tiêu.', en: 'the level is being maintained.' }
-      : { vi: 'đã đạt chỉ tiêu.', en: 'the target is met.' });
+    return result(
+      'achieved',
+      t.comparator === 'maintain'
+        ? { vi: 'đang duy trì được mức chỉ tiêu.', en: 'the level is being maintained.' }
+        : { vi: 'đã đạt chỉ tiêu.', en: 'the target is met.' },
+    );
   }
   if (yearsLeft <= 0) return result('off_track', { vi: 'đã đến năm mục tiêu mà chưa đạt.', en: 'the target year has come and the target is not met.' });
-  if (slope === null) return result('at_risk', { vi: 'chưa đạt và chưa đủ số liệu để đánh giá xu hướng.', en: 'not met, and too little data to judge the trend.' });
+  if (slope === null)
+    return result('at_risk', { vi: 'chưa đạt và chưa đủ số liệu để đánh giá xu hướng.', en: 'not met, and too little data to judge the trend.' });
   if (t.comparator !== 'maintain' && meetsTarget(projected!, t, direction)) {
     return result('on_track', { vi: 'theo xu hướng sẽ đạt đúng hạn.', en: 'the trend reaches the target in time.' });
   }
@@ -200,9 +241,12 @@ export function assessProgress(spec: TargetSpec, direction: Direction, series: r
   if (pace > 0 && pace >= 0.5 * need) {
     return result('at_risk', { vi: 'đang tiến về chỉ tiêu nhưng chậm hơn mức cần thiết.', en: 'moving toward the target, but slower than needed.' });
   }
-  return result('off_track', pace > 0
-    ? { vi: 'tốc độ cải thiện chưa bằng một nửa mức cần thiết.', en: 'improving at less than half the pace needed.' }
-    : { vi: 'xu hướng đi ngang hoặc đi ngược chỉ tiêu.', en: 'the trend is flat or moving away from the target.' });
+  return result(
+    'off_track',
+    pace > 0
+      ? { vi: 'tốc độ cải thiện chưa bằng một nửa mức cần thiết.', en: 'improving at less than half the pace needed.' }
+      : { vi: 'xu hướng đi ngang hoặc đi ngược chỉ tiêu.', en: 'the trend is flat or moving away from the target.' },
+  );
 }
 
 export function describeComparator(c: Comparator, locale: 'vi' | 'en'): string {

@@ -13,11 +13,26 @@ import { rebuildAggregates } from './store.ts';
 import { chartPoints, chartSpec, chartSvg, chartTable, chartYears, SERIES } from './chart.ts';
 
 test('chart spec: the history, the projection from the latest value and the target line, nothing else', () => {
-  const c = { title: 'Tỷ lệ hộ nghèo (%)', unit: '%', history: [{ year: 2021, value: 30 }, { year: 2025, value: 22 }], projection: [{ year: 2025, value: 22 }, { year: 2030, value: 12 }], target: { comparator: '<' as const, value: 10, year: 2030 } };
+  const c = {
+    title: 'Tỷ lệ hộ nghèo (%)',
+    unit: '%',
+    history: [
+      { year: 2021, value: 30 },
+      { year: 2025, value: 22 },
+    ],
+    projection: [
+      { year: 2025, value: 22 },
+      { year: 2030, value: 12 },
+    ],
+    target: { comparator: '<' as const, value: 10, year: 2030 },
+  };
   assert.deepEqual(chartPoints(c), [
-    { year: 2021, value: 30, series: SERIES.history }, { year: 2025, value: 22, series: SERIES.history },
-    { year: 2025, value: 22, series: SERIES.projection }, { year: 2030, value: 12, series: SERIES.projection },
-    { year: 2021, value: 10, series: SERIES.target }, { year: 2030, value: 10, series: SERIES.target },
+    { year: 2021, value: 30, series: SERIES.history },
+    { year: 2025, value: 22, series: SERIES.history },
+    { year: 2025, value: 22, series: SERIES.projection },
+    { year: 2030, value: 12, series: SERIES.projection },
+    { year: 2021, value: 10, series: SERIES.target },
+    { year: 2030, value: 10, series: SERIES.target },
   ]);
   const spec = chartSpec(c) as { data: { values: unknown[] }; encoding: { y: { title: string | null } } };
   assert.deepEqual(spec.data.values, chartPoints(c));
@@ -25,8 +40,21 @@ test('chart spec: the history, the projection from the latest value and the targ
 });
 
 test('chart for people (issue 15 item 4): one tick a year, Vietnamese words, the baseline and the target, decimal comma, a table alternative', async () => {
-  const c = { title: 'Tỷ lệ hộ nghèo (%)', unit: '%', history: [{ year: 2021, value: 3.55 }, { year: 2023, value: 3 }, { year: 2025, value: 2.6 }],
-    projection: [{ year: 2025, value: 2.6 }, { year: 2030, value: 1.25 }], target: { comparator: '<' as const, value: 1.5, year: 2030 }, baseline: { year: 2020, value: 3.9 } };
+  const c = {
+    title: 'Tỷ lệ hộ nghèo (%)',
+    unit: '%',
+    history: [
+      { year: 2021, value: 3.55 },
+      { year: 2023, value: 3 },
+      { year: 2025, value: 2.6 },
+    ],
+    projection: [
+      { year: 2025, value: 2.6 },
+      { year: 2030, value: 1.25 },
+    ],
+    target: { comparator: '<' as const, value: 1.5, year: 2030 },
+    baseline: { year: 2020, value: 3.9 },
+  };
   assert.deepEqual(chartYears(c), [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
   const spec = chartSpec(c) as unknown as { encoding: { x: { axis: { values: number[] } }; color: { scale: { domain: string[] } } } };
   assert.deepEqual(spec.encoding.x.axis.values, chartYears(c));
@@ -37,7 +65,10 @@ test('chart for people (issue 15 item 4): one tick a year, Vietnamese words, the
   assert.deepEqual(years, [...new Set(years)], 'no year twice on the axis');
   assert.equal(years.length, 11);
   for (const word of ['Năm', 'Số liệu', 'Dự báo', 'Mục tiêu', 'Năm gốc', '%']) assert.ok(texts.includes(word), `${word} in ${texts.join(' | ')}`);
-  assert.ok(texts.some((x) => /^\d,\d+$/.test(x)), `a decimal comma on the y axis: ${texts.join(' | ')}`);
+  assert.ok(
+    texts.some((x) => /^\d,\d+$/.test(x)),
+    `a decimal comma on the y axis: ${texts.join(' | ')}`,
+  );
   assert.ok(!texts.some((x) => /^\d\.\d+$/.test(x)), 'no decimal point');
   // Counts say their unit in words.
   const households = chartSpec({ ...c, unit: 'households' }) as unknown as { encoding: { y: { title: string } } };
@@ -51,7 +82,7 @@ test('chart for people (issue 15 item 4): one tick a year, Vietnamese words, the
   ]);
 });
 
-test('report.docx: a PNG chart per target with data, referenced in document.xml, its figures = the indicator\'s series', async () => {
+test("report.docx: a PNG chart per target with data, referenced in document.xml, its figures = the indicator's series", async () => {
   const db = await monitoringDb();
   const ids = await seedFixture(db);
   const { app, close } = await testApp(db);
@@ -86,7 +117,9 @@ test('report.docx: a PNG chart per target with data, referenced in document.xml,
     const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
     const embeds = [...xml.matchAll(/<a:blip r:embed="([^"]+)"/g)].map((m) => m[1]!);
     assert.equal(embeds.length, media.length);
-    const targets = embeds.map((id) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]);
+    const targets = embeds.map(
+      (id) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1],
+    );
     assert.deepEqual(targets.map((t) => `word/${t}`).sort(), media.sort());
     assert.match(xml, /III\. DIỄN BIẾN VÀ DỰ BÁO CÁC CHỈ TIÊU/);
     assert.match(xml, /Biểu đồ 1\. /);
@@ -104,7 +137,10 @@ test('report.docx: a PNG chart per target with data, referenced in document.xml,
     assert.ok(poor.descr.includes(`Mục tiêu: dưới ${f(detail.target.value)} (${detail.target.year})`), poor.descr);
     // The web shows the same chart (SVG) and the same figures as a table.
     assert.equal(poor.descr, detail.chart.description);
-    assert.deepEqual(detail.chart.table.filter((r: { history: number | null }) => r.history !== null).map((r: { year: number }) => r.year), detail.history.map((p: { year: number }) => p.year));
+    assert.deepEqual(
+      detail.chart.table.filter((r: { history: number | null }) => r.history !== null).map((r: { year: number }) => r.year),
+      detail.history.map((p: { year: number }) => p.year),
+    );
     const svg = await app.inject({ method: 'GET', url: '/api/monitoring/units/98/indicators/poor_household_rate/chart.svg?year=2025', headers: h });
     assert.equal(svg.statusCode, 200);
     assert.match(svg.headers['content-type'] as string, /^image\/svg\+xml/);
@@ -115,7 +151,10 @@ test('report.docx: a PNG chart per target with data, referenced in document.xml,
     assert.equal(bars.statusCode, 200, bars.body);
     const kids = (await app.inject({ method: 'GET', url: '/api/monitoring/units/98/children?year=2025&indicator=poor_household_rate', headers: h })).json();
     const names = [...bars.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).filter((x) => kids.rows.some((r: { name: string }) => r.name === x));
-    assert.deepEqual(names, kids.rows.filter((r: { cells: { value: number | null }[] }) => r.cells[0]!.value !== null).map((r: { name: string }) => r.name));
+    assert.deepEqual(
+      names,
+      kids.rows.filter((r: { cells: { value: number | null }[] }) => r.cells[0]!.value !== null).map((r: { name: string }) => r.name),
+    );
     assert.match(bars.body, /Mục tiêu: dưới 10/);
   } finally {
     await close();

@@ -18,9 +18,15 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     const k = db.k;
     const code = (await sql<{ code: string }>`select code from units where id = ${ids.communes['Xã Thu Lũm']!}`.execute(k)).rows[0]!.code;
     const url = `/api/monitoring/units/${code}/periods/2026`;
-    const officer = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'canbo', role: 'officer', unitCode: code }))), 'accept-language': 'vi' };
+    const officer = {
+      ...(await sessionHeaders(db, await createTestUser(db, { username: 'canbo', role: 'officer', unitCode: code }))),
+      'accept-language': 'vi',
+    };
     const selfApprover = await sessionHeaders(db, await createTestUser(db, { username: 'xa', role: 'approver', unitCode: code }));
-    const approver = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'tinh', role: 'approver', unitCode: '98' }))), 'accept-language': 'vi' };
+    const approver = {
+      ...(await sessionHeaders(db, await createTestUser(db, { username: 'tinh', role: 'approver', unitCode: '98' }))),
+      'accept-language': 'vi',
+    };
     let as = officer;
     const headers = () => as;
     assert.equal((await app.inject({ method: 'GET', url: `${url}/form` })).statusCode, 401);
@@ -30,11 +36,16 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     assert.equal(f.status, 'missing');
     assert.match(f.indicators.find((i: { code: string }) => i.code === 'poor_household_rate').name, /^Tỷ lệ hộ nghèo/); // Vietnamese by default
 
-    const bad = await app.inject({ method: 'PUT', url: `${url}/form`, headers: headers(), payload: { values: [
-      { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 1300, denominator: 1200 },
-    ] } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: `${url}/form`,
+      headers: headers(),
+      payload: { values: [{ indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 1300, denominator: 1200 }] },
+    });
     assert.equal(bad.statusCode, 200);
-    assert.ok(bad.json().issues.some((i: { path: string; message: string }) => i.path === '/values/0/numerator' && /không được lớn hơn mẫu số/.test(i.message)));
+    assert.ok(
+      bad.json().issues.some((i: { path: string; message: string }) => i.path === '/values/0/numerator' && /không được lớn hơn mẫu số/.test(i.message)),
+    );
     const refused = await app.inject({ method: 'POST', url: `${url}/submit`, headers: headers() });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.headers['content-type'] as string, /application\/problem\+json/);
@@ -43,19 +54,41 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     const badPeriod = await app.inject({ method: 'GET', url: `/api/monitoring/units/${code}/periods/2026Q5/form`, headers: headers() });
     assert.equal(badPeriod.statusCode, 400);
 
-    await app.inject({ method: 'PUT', url: `${url}/form`, headers: headers(), payload: { values: [
-      { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 300, denominator: 1200 },
-      { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 5700, denominator: 6000 },
-      { indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 12 },
-    ] } });
+    await app.inject({
+      method: 'PUT',
+      url: `${url}/form`,
+      headers: headers(),
+      payload: {
+        values: [
+          { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 300, denominator: 1200 },
+          { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 5700, denominator: 6000 },
+          { indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 12 },
+        ],
+      },
+    });
     // Evidence: a PDF is accepted, an executable renamed .pdf is not, nor a file over 2 MB.
     const pdf = Buffer.from('%PDF-1.4\n% biên bản rà soát hộ nghèo\n%%EOF\n');
-    const up = await app.inject({ method: 'POST', url: `${url}/attachments`, headers: headers(), payload: { fileName: 'bien-ban.pdf', contentBase64: pdf.toString('base64') } });
+    const up = await app.inject({
+      method: 'POST',
+      url: `${url}/attachments`,
+      headers: headers(),
+      payload: { fileName: 'bien-ban.pdf', contentBase64: pdf.toString('base64') },
+    });
     assert.equal(up.statusCode, 201, up.body);
     assert.equal(up.json().contentType, 'application/pdf');
-    const exe = await app.inject({ method: 'POST', url: `${url}/attachments`, headers: headers(), payload: { fileName: 'bien-ban.pdf', contentBase64: Buffer.from('MZ\x90\x00rest').toString('base64') } });
+    const exe = await app.inject({
+      method: 'POST',
+      url: `${url}/attachments`,
+      headers: headers(),
+      payload: { fileName: 'bien-ban.pdf', contentBase64: Buffer.from('MZ\x90\x00rest').toString('base64') },
+    });
     assert.equal(exe.statusCode, 415);
-    const big = await app.inject({ method: 'POST', url: `${url}/attachments`, headers: headers(), payload: { fileName: 'lon.pdf', contentBase64: Buffer.concat([pdf, Buffer.alloc(2 * 1024 * 1024)]).toString('base64') } });
+    const big = await app.inject({
+      method: 'POST',
+      url: `${url}/attachments`,
+      headers: headers(),
+      payload: { fileName: 'lon.pdf', contentBase64: Buffer.concat([pdf, Buffer.alloc(2 * 1024 * 1024)]).toString('base64') },
+    });
     assert.equal(big.statusCode, 413);
     const list = (await app.inject({ method: 'GET', url: `${url}/attachments`, headers: headers() })).json().items;
     assert.equal(list.length, 1);
@@ -75,12 +108,20 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     const poor = after.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'poor_household_rate');
     assert.equal(poor.latest.value, 25);
     assert.equal(poor.latest.year, 2026);
-    const locked = await app.inject({ method: 'PUT', url: `${url}/form`, headers: officer, payload: { values: [{ indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 13 }] } });
+    const locked = await app.inject({
+      method: 'PUT',
+      url: `${url}/form`,
+      headers: officer,
+      payload: { values: [{ indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 13 }] },
+    });
     assert.equal(locked.statusCode, 409);
     assert.match(locked.json().detail, /đã duyệt bị khóa/);
 
     const audited = await sql<{ action: string }>`select action from audit_log where entity = 'monitoring_submission' order by seq`.execute(k);
-    assert.deepEqual(audited.rows.map((r) => r.action), ['monitoring.submit', 'monitoring.approve']);
+    assert.deepEqual(
+      audited.rows.map((r) => r.action),
+      ['monitoring.submit', 'monitoring.approve'],
+    );
     const comp = (await app.inject({ method: 'GET', url: '/api/monitoring/units/98/periods/2026/completeness', headers: headers() })).json();
     assert.equal(comp.expected, 6);
     assert.equal(comp.received, 1);
@@ -94,7 +135,10 @@ test('enter → submit (errors at the field) → approve → the province dashbo
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     assert.equal(ws.getRow(3).getCell(1).value, 'Chỉ tiêu');
-    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[])[1]);
+    const rows = ws
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[])[1]);
     assert.ok(rows.some((r) => typeof r === 'string' && r.startsWith('Tỷ lệ hộ nghèo')));
 
     const docx = await app.inject({ method: 'GET', url: '/api/monitoring/units/98/report.docx?year=2026', headers: headers() });
@@ -115,18 +159,37 @@ test('the DHIS2 import writes values as approved, so it follows the approval rul
   try {
     const k = db.k;
     const commune = (await sql<{ code: string }>`select code from units where id = ${ids.communes['Xã Thu Lũm']!}`.execute(k)).rows[0]!.code;
-    const province = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'tinh-dhis2', role: 'approver', unitCode: '98' }))), 'accept-language': 'vi' };
-    const selfApprover = { ...(await sessionHeaders(db, await createTestUser(db, { username: 'xa-dhis2', role: 'approver', unitCode: commune }))), 'accept-language': 'vi' };
-    const set = (orgUnit: string) => ({ dataSet: 'ansinh-nq42', period: '2025', orgUnit, dataValues: [{ dataElement: 'temporary_houses_removed', value: '7' }] });
-    const post = (headers: Record<string, string>, orgUnit: string) => app.inject({ method: 'POST', url: '/api/monitoring/dataValueSets?dryRun=true', headers, payload: set(orgUnit) });
+    const province = {
+      ...(await sessionHeaders(db, await createTestUser(db, { username: 'tinh-dhis2', role: 'approver', unitCode: '98' }))),
+      'accept-language': 'vi',
+    };
+    const selfApprover = {
+      ...(await sessionHeaders(db, await createTestUser(db, { username: 'xa-dhis2', role: 'approver', unitCode: commune }))),
+      'accept-language': 'vi',
+    };
+    const set = (orgUnit: string) => ({
+      dataSet: 'ansinh-nq42',
+      period: '2025',
+      orgUnit,
+      dataValues: [{ dataElement: 'temporary_houses_removed', value: '7' }],
+    });
+    const post = (headers: Record<string, string>, orgUnit: string) =>
+      app.inject({ method: 'POST', url: '/api/monitoring/dataValueSets?dryRun=true', headers, payload: set(orgUnit) });
 
     const byProvince = await post(province, commune);
     assert.equal(byProvince.statusCode, 200, byProvince.body);
     assert.deepEqual(byProvince.json().conflicts, [], 'the province decides its communes’ reports');
-    for (const [who, orgUnit] of [[selfApprover, commune], [province, '98']] as const) {
+    for (const [who, orgUnit] of [
+      [selfApprover, commune],
+      [province, '98'],
+    ] as const) {
       const r = await post(who, orgUnit);
       assert.equal(r.statusCode, 200, r.body);
-      assert.deepEqual(r.json().conflicts.map((c: { object: string }) => c.object), ['orgUnit'], `${orgUnit}: its own unit's values are not its to approve`);
+      assert.deepEqual(
+        r.json().conflicts.map((c: { object: string }) => c.object),
+        ['orgUnit'],
+        `${orgUnit}: its own unit's values are not its to approve`,
+      );
       assert.match(r.json().conflicts[0].message, /cấp trên trực tiếp/);
     }
     const n = await sql<{ n: number }>`select count(*)::int as n from monitoring_values`.execute(k);

@@ -10,18 +10,29 @@ export const UnitCode = Type.String({ pattern: '^[0-9A-Za-z-]{2,20}$', descripti
 export const PeriodId = Type.String({ pattern: '^(19|2[01])\\d{2}(Q[1-4]|0[1-9]|1[0-2])?$', description: 'Kỳ báo cáo DHIS2: 2025, 2025Q3, 202507' });
 export const FormParams = Type.Object({ unitCode: UnitCode, period: PeriodId });
 export const Num = Type.Union([Type.Number(), Type.Null()]);
-export const ValueIn = Type.Object({
-  indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
-  disaggregation: Type.String({ maxLength: 80, default: '' }),
-  numerator: Type.Optional(Num),
-  denominator: Type.Optional(Num),
-  value: Type.Optional(Num),
-  comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-}, { additionalProperties: false });
+export const ValueIn = Type.Object(
+  {
+    indicatorCode: Type.String({ minLength: 1, maxLength: 80 }),
+    disaggregation: Type.String({ maxLength: 80, default: '' }),
+    numerator: Type.Optional(Num),
+    denominator: Type.Optional(Num),
+    value: Type.Optional(Num),
+    comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 export const SaveBody = Type.Object({ values: Type.Array(ValueIn, { maxItems: 2000 }) }, { additionalProperties: false });
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
-export const IssueOut = Type.Object({ severity: Type.String(), rule: Type.String(), path: Type.String(), indicatorCode: Type.String(), disaggregation: Type.String(), message: Type.String() });
-export const Loose = (props: Record<string, ReturnType<typeof Type.String> | ReturnType<typeof Type.Any>>) => Type.Object(props, { additionalProperties: true });
+export const IssueOut = Type.Object({
+  severity: Type.String(),
+  rule: Type.String(),
+  path: Type.String(),
+  indicatorCode: Type.String(),
+  disaggregation: Type.String(),
+  message: Type.String(),
+});
+export const Loose = (props: Record<string, ReturnType<typeof Type.String> | ReturnType<typeof Type.Any>>) =>
+  Type.Object(props, { additionalProperties: true });
 export const FormOut = Type.Object({
   unit: Loose({ code: Type.String(), name: Type.String() }),
   period: Type.String(),
@@ -29,22 +40,48 @@ export const FormOut = Type.Object({
   returnReason: Type.Union([Type.String(), Type.Null()]),
   deadline: Type.String(),
   deadlineSource: Type.Union([Type.String(), Type.Null()]),
-  indicators: Type.Array(Type.Object({
-    code: Type.String(), name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String(), aggregation: Type.String(),
-    source: Type.String(), area: Type.String(), disaggregations: Type.Array(Type.String()), keys: Type.Array(Type.String()),
-  })),
-  values: Type.Array(Type.Object({
-    indicatorCode: Type.String(), disaggregation: Type.String(), numerator: Num, denominator: Num, value: Num,
-    comment: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Optional(Type.String()),
-  })),
+  indicators: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      unit: Type.String(),
+      kind: Type.String(),
+      direction: Type.String(),
+      aggregation: Type.String(),
+      source: Type.String(),
+      area: Type.String(),
+      disaggregations: Type.Array(Type.String()),
+      keys: Type.Array(Type.String()),
+    }),
+  ),
+  values: Type.Array(
+    Type.Object({
+      indicatorCode: Type.String(),
+      disaggregation: Type.String(),
+      numerator: Num,
+      denominator: Num,
+      value: Num,
+      comment: Type.Union([Type.String(), Type.Null()]),
+      updatedAt: Type.Optional(Type.String()),
+    }),
+  ),
   issues: Type.Array(IssueOut),
-  registry: Type.Union([Type.Null(), Type.Object({
-    asOf: Type.String({ description: 'Ngày số liệu sổ hộ / the day the registry figures stand at' }),
-    values: Type.Array(Type.Object({ indicatorCode: Type.String(), numerator: Num, denominator: Num, value: Num })),
-  }, { description: 'Số liệu do cơ sở dữ liệu an sinh tính / values the social registry computes' })]),
+  registry: Type.Union([
+    Type.Null(),
+    Type.Object(
+      {
+        asOf: Type.String({ description: 'Ngày số liệu sổ hộ / the day the registry figures stand at' }),
+        values: Type.Array(Type.Object({ indicatorCode: Type.String(), numerator: Num, denominator: Num, value: Num })),
+      },
+      { description: 'Số liệu do cơ sở dữ liệu an sinh tính / values the social registry computes' },
+    ),
+  ]),
 });
 export const ActionOut = Type.Object({ status: Type.String(), issues: Type.Array(IssueOut) });
-export const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), indicator: Type.Optional(Type.String({ maxLength: 80 })) });
+export const YearQuery = Type.Object({
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  indicator: Type.Optional(Type.String({ maxLength: 80 })),
+});
 export const UnitParams = Type.Object({ unitCode: UnitCode });
 export type FormOut = Static<typeof FormOut>;
 
@@ -59,24 +96,57 @@ const TargetOut = Type.Object({ comparator: Type.String(), value: Type.Number(),
 
 /** Completeness and timeliness of the communes' reports at and below a unit for a period. */
 export const CompletenessView = Type.Object({
-  period: Type.String(), deadline: Type.String(), expected: Type.Integer(), received: Type.Integer(), onTime: Type.Integer(),
-  completeness: NullNum, timeliness: NullNum,
-  reports: ReadonlyArray(Type.Object({ code: Type.String(), name: Type.String(), status: Type.String(), submittedAt: Nullable(Type.String()), onTime: Nullable(Type.Boolean()), returnReason: Nullable(Type.String()) })),
+  period: Type.String(),
+  deadline: Type.String(),
+  expected: Type.Integer(),
+  received: Type.Integer(),
+  onTime: Type.Integer(),
+  completeness: NullNum,
+  timeliness: NullNum,
+  reports: ReadonlyArray(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      status: Type.String(),
+      submittedAt: Nullable(Type.String()),
+      onTime: Nullable(Type.Boolean()),
+      returnReason: Nullable(Type.String()),
+    }),
+  ),
 });
 export type CompletenessView = Static<typeof CompletenessView>;
 
 /** A target's progress (src/monitoring/progress.ts) with its status in words and the rule that gave it. */
 const ProgressFields = {
-  status: Type.String(), baseline: Nullable(Obs), latest: Nullable(Obs), target: TargetOut,
-  neededPerYear: NullNum, trendPerYear: NullNum, projected: NullNum, statusLabel: Type.String(), rule: Type.String(),
+  status: Type.String(),
+  baseline: Nullable(Obs),
+  latest: Nullable(Obs),
+  target: TargetOut,
+  neededPerYear: NullNum,
+  trendPerYear: NullNum,
+  projected: NullNum,
+  statusLabel: Type.String(),
+  rule: Type.String(),
 };
 
 /** A unit's targets as a traffic-light table, worst first, with the count per status. */
 export const DashboardView = Type.Object({
   unit: Unit,
   year: Type.Integer(),
-  rows: Type.Array(Type.Object({ ...ProgressFields, targetId: Type.Integer(), planNumber: Nullable(Type.String()), inherited: Type.Boolean(), indicator: IndicatorPick,
-    baselineSource: Nullable(Type.Union([Type.Literal('plan'), Type.Literal('reported')], { description: 'Năm gốc của kế hoạch, hoặc số liệu năm đầu đã báo cáo / the plan\'s baseline or the first reported value' })) })),
+  rows: Type.Array(
+    Type.Object({
+      ...ProgressFields,
+      targetId: Type.Integer(),
+      planNumber: Nullable(Type.String()),
+      inherited: Type.Boolean(),
+      indicator: IndicatorPick,
+      baselineSource: Nullable(
+        Type.Union([Type.Literal('plan'), Type.Literal('reported')], {
+          description: "Năm gốc của kế hoạch, hoặc số liệu năm đầu đã báo cáo / the plan's baseline or the first reported value",
+        }),
+      ),
+    }),
+  ),
   counts: Type.Record(Type.String(), Type.Integer()),
 });
 export type DashboardView = Static<typeof DashboardView>;
@@ -86,14 +156,25 @@ export const IndicatorDetailView = Type.Object({
   unit: Unit,
   indicator: IndicatorPick,
   history: Type.Array(SeriesPoint),
-  target: Nullable(Type.Object({ comparator: Type.String(), value: Type.Number(), year: NullInt, planNumber: Nullable(Type.String()), inherited: Type.Boolean(), baselineYear: NullInt, baselineValue: NullNum })),
+  target: Nullable(
+    Type.Object({
+      comparator: Type.String(),
+      value: Type.Number(),
+      year: NullInt,
+      planNumber: Nullable(Type.String()),
+      inherited: Type.Boolean(),
+      baselineYear: NullInt,
+      baselineValue: NullNum,
+    }),
+  ),
   progress: Nullable(Type.Object({ ...ProgressFields, projection: ReadonlyArray(Obs) })),
   /** What chart.svg draws (src/monitoring/chart.ts), in words and as a table: its text alternative. */
   chart: Type.Object({
     description: Type.String(),
     table: ReadonlyArray(Type.Object({ year: Type.Integer(), history: NullNum, projection: NullNum, baseline: NullNum, target: NullNum })),
     input: Type.Object({
-      title: Type.String(), unit: Type.String(),
+      title: Type.String(),
+      unit: Type.String(),
       history: ReadonlyArray(Type.Object({ year: Type.Integer(), value: Type.Number() })),
       projection: ReadonlyArray(Type.Object({ year: Type.Integer(), value: Type.Number() })),
       target: Nullable(Type.Object({ comparator: Type.String(), value: Type.Number(), year: Type.Integer() })),
@@ -107,11 +188,17 @@ export type IndicatorDetailView = Static<typeof IndicatorDetailView>;
 export const ChildrenView = Type.Object({
   unit: Unit,
   year: Type.Integer(),
-  columns: Type.Array(Type.Object({ indicator: IndicatorPick, target: Nullable(Type.Object({ comparator: Type.String(), value: Type.Number(), year: NullInt })) })),
-  rows: Type.Array(Type.Object({
-    rank: NullInt, code: Type.String(), name: Type.String(),
-    cells: Type.Array(Type.Object({ value: NullNum, numerator: NullNum, denominator: NullNum, meetsTarget: Nullable(Type.Boolean()) })),
-  })),
+  columns: Type.Array(
+    Type.Object({ indicator: IndicatorPick, target: Nullable(Type.Object({ comparator: Type.String(), value: Type.Number(), year: NullInt })) }),
+  ),
+  rows: Type.Array(
+    Type.Object({
+      rank: NullInt,
+      code: Type.String(),
+      name: Type.String(),
+      cells: Type.Array(Type.Object({ value: NullNum, numerator: NullNum, denominator: NullNum, meetsTarget: Nullable(Type.Boolean()) })),
+    }),
+  ),
 });
 export type ChildrenView = Static<typeof ChildrenView>;
 
@@ -134,10 +221,25 @@ export const ImportSummaryView = Type.Object({
 // Request schemas and small answers of the routes, in the order of routes.ts.
 export const Saved = Type.Object({ saved: Type.Integer(), deleted: Type.Integer(), issues: Type.Array(IssueOut) });
 /** Evidence attached to a report. */
-export const Attachment = Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String(), uploadedAt: Type.String() });
+export const Attachment = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedAt: Type.String(),
+});
 export const AttachmentList = List(Attachment);
-export const AttachmentBody = Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }), contentBase64: Type.String({ minLength: 1, maxLength: 2_900_000 }) }, { additionalProperties: false });
+export const AttachmentBody = Type.Object(
+  { fileName: Type.String({ minLength: 1, maxLength: 200 }), contentBase64: Type.String({ minLength: 1, maxLength: 2_900_000 }) },
+  { additionalProperties: false },
+);
 export const AttachmentParams = Type.Object({ unitCode: UnitCode, period: PeriodId, attachmentId: Type.Integer({ minimum: 1 }) });
 export const IndicatorParams = Type.Object({ unitCode: UnitCode, indicatorCode: Type.String({ maxLength: 80 }) });
-export const ExportQuery = Type.Object({ orgUnit: UnitCode, period: Type.Optional(PeriodId), children: Type.Optional(Type.Boolean()), approvedOnly: Type.Optional(Type.Boolean()) });
+export const ExportQuery = Type.Object({
+  orgUnit: UnitCode,
+  period: Type.Optional(PeriodId),
+  children: Type.Optional(Type.Boolean()),
+  approvedOnly: Type.Optional(Type.Boolean()),
+});
 export const DryRunQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean()) });

@@ -7,14 +7,28 @@ import { AppError } from '../kernel/errors.ts';
 import { monitoringDb, seedFixture } from './fixture.ts';
 import { requireUnit, getForm, saveValues, act, rebuildAggregates, completeness, findUnit, type Q } from './store.ts';
 
-type Agg = { unit_id: number; indicator_code: string; period: string; disaggregation: string; numerator: number | null; denominator: number | null; value: number | null; sources: number };
+type Agg = {
+  unit_id: number;
+  indicator_code: string;
+  period: string;
+  disaggregation: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  sources: number;
+};
 async function aggregates(k: Executor): Promise<Agg[]> {
-  const r = await sql<Agg>`select unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_aggregates order by 1, 2, 3, 4`.execute(k);
+  const r =
+    await sql<Agg>`select unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_aggregates order by 1, 2, 3, 4`.execute(
+      k,
+    );
   return r.rows;
 }
 
 async function countryRows(k: Executor): Promise<Omit<Agg, 'unit_id'>[]> {
-  const r = await sql<Omit<Agg, 'unit_id'>>`select indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_country_aggregates order by 1, 2, 3`.execute(k);
+  const r = await sql<
+    Omit<Agg, 'unit_id'>
+  >`select indicator_code, period, disaggregation, numerator, denominator, value, sources from monitoring_country_aggregates order by 1, 2, 3`.execute(k);
   return r.rows;
 }
 
@@ -30,7 +44,10 @@ test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden,
 
     // The form lists the province plan's targets and Thu Lũm's own.
     const form = await getForm(db.k, thuLum, '2026');
-    assert.deepEqual(form.indicators.map((i) => i.code), ['health_insurance_coverage', 'poor_household_rate', 'temporary_houses_removed']);
+    assert.deepEqual(
+      form.indicators.map((i) => i.code),
+      ['health_insurance_coverage', 'poor_household_rate', 'temporary_houses_removed'],
+    );
     assert.equal(form.status, 'missing');
     assert.equal(form.deadline, '2026-11-15'); // Thu Lũm's plan: report before 15/11 each year (fixture rule)
     const poorDef = form.indicators.find((i) => i.code === 'poor_household_rate')!;
@@ -38,34 +55,62 @@ test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden,
     assert.equal(poorDef.keys.length, 1 + 2 * poorDef.disaggregations.length);
 
     // Errors do not stop a draft but block the submission, with the field path.
-    const r = await saveValues(db.k, thuLum, '2026', [
-      { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 1300, denominator: 1200 },
-      { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 5600, denominator: 6000 },
-    ], null);
+    const r = await saveValues(
+      db.k,
+      thuLum,
+      '2026',
+      [
+        { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 1300, denominator: 1200 },
+        { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 5600, denominator: 6000 },
+      ],
+      null,
+    );
     assert.ok(r.issues.some((i) => i.rule === 'numerator_exceeds_denominator'));
-    await assert.rejects(act(db.k, thuLum, '2026', { action: 'submit', actorId: null }), (e: AppError) =>
-      e instanceof AppError && e.errors.some((f) => f.path === '/values/1/numerator') && e.errors.some((f) => /chưa nhập/.test(f.message.vi)));
+    await assert.rejects(
+      act(db.k, thuLum, '2026', { action: 'submit', actorId: null }),
+      (e: AppError) => e instanceof AppError && e.errors.some((f) => f.path === '/values/1/numerator') && e.errors.some((f) => /chưa nhập/.test(f.message.vi)),
+    );
     // A value for an indicator not on the form is refused outright.
-    await assert.rejects(saveValues(db.k, thuLum, '2026', [{ indicatorCode: 'floor_area_per_person', disaggregation: '', value: 20, denominator: 100 }], null), AppError);
+    await assert.rejects(
+      saveValues(db.k, thuLum, '2026', [{ indicatorCode: 'floor_area_per_person', disaggregation: '', value: 20, denominator: 100 }], null),
+      AppError,
+    );
 
-    await saveValues(db.k, thuLum, '2026', [
-      { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 300, denominator: 1200 }, // 25 %
-      { indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 12 },
-    ], null);
+    await saveValues(
+      db.k,
+      thuLum,
+      '2026',
+      [
+        { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 300, denominator: 1200 }, // 25 %
+        { indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 12 },
+      ],
+      null,
+    );
     const audits: string[] = [];
-    const audit = async (_q: Q, e: { action: string }) => { audits.push(e.action); };
+    const audit = async (_q: Q, e: { action: string }) => {
+      audits.push(e.action);
+    };
     assert.equal((await act(db.k, thuLum, '2026', { action: 'submit', actorId: null, audit })).status, 'submitted');
-    await assert.rejects(saveValues(db.k, thuLum, '2026', [{ indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 13 }], null), (e: AppError) => e.kind.status === 409);
+    await assert.rejects(
+      saveValues(db.k, thuLum, '2026', [{ indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 13 }], null),
+      (e: AppError) => e.kind.status === 409,
+    );
     await assert.rejects(act(db.k, thuLum, '2026', { action: 'return', actorId: null, reason: '  ' }), AppError);
     assert.equal((await act(db.k, thuLum, '2026', { action: 'approve', actorId: 7, audit })).status, 'approved');
 
     // The province requires the houses count of every commune (beyond the plans' targets).
     await sql`insert into monitoring_requirements (unit_id, indicator_code) values (${ids.province}, 'temporary_houses_removed')`.execute(k);
-    await saveValues(db.k, paU, '2026', [
-      { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 90, denominator: 9000 }, // 1 %
-      { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 30000, denominator: 31000 },
-      { indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 5 },
-    ], null);
+    await saveValues(
+      db.k,
+      paU,
+      '2026',
+      [
+        { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 90, denominator: 9000 }, // 1 %
+        { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 30000, denominator: 31000 },
+        { indicatorCode: 'temporary_houses_removed', disaggregation: '', value: 5 },
+      ],
+      null,
+    );
     await act(db.k, paU, '2026', { action: 'submit', actorId: null });
     await act(db.k, paU, '2026', { action: 'approve', actorId: 7 });
 
@@ -79,9 +124,18 @@ test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden,
 
     // The country row is kept in the same transaction: Σnum/Σden over the provinces.
     const nation = (await countryRows(k)).filter((a) => a.period === '2026');
-    assert.deepEqual(nation.find((a) => a.indicator_code === 'poor_household_rate' && a.disaggregation === ''), {
-      indicator_code: 'poor_household_rate', period: '2026', disaggregation: '', numerator: 390, denominator: 10200, value: (100 * 390) / 10200, sources: 1,
-    });
+    assert.deepEqual(
+      nation.find((a) => a.indicator_code === 'poor_household_rate' && a.disaggregation === ''),
+      {
+        indicator_code: 'poor_household_rate',
+        period: '2026',
+        disaggregation: '',
+        numerator: 390,
+        denominator: 10200,
+        value: (100 * 390) / 10200,
+        sources: 1,
+      },
+    );
 
     const incremental = await aggregates(k);
     const incrementalCountry = await countryRows(k);
@@ -105,21 +159,30 @@ test('Thu Lũm reports, the province approves: the province rate is Σnum/Σden,
   }
 });
 
-test('pre-reform Xã Ka Lăng\'s 2024 values count toward its successor Thu Lũm and the new province', async () => {
+test("pre-reform Xã Ka Lăng's 2024 values count toward its successor Thu Lũm and the new province", async () => {
   const db = await monitoringDb();
   try {
     const ids = await seedFixture(db);
     const k = db.k;
-    await sql`insert into monitoring_submissions (unit_id, period, status) values (${ids.oldCommune}, '2024', 'approved'), (${ids.communes['Xã Thu Lũm']!}, '2024', 'approved')`.execute(k);
+    await sql`insert into monitoring_submissions (unit_id, period, status) values (${ids.oldCommune}, '2024', 'approved'), (${ids.communes['Xã Thu Lũm']!}, '2024', 'approved')`.execute(
+      k,
+    );
     await sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, numerator, denominator) values
-      (${ids.oldCommune}, 'poor_household_rate', '2024', '', 200, 800), (${ids.communes['Xã Thu Lũm']!}, 'poor_household_rate', '2024', '', 100, 1200)`.execute(k);
+      (${ids.oldCommune}, 'poor_household_rate', '2024', '', 200, 800), (${ids.communes['Xã Thu Lũm']!}, 'poor_household_rate', '2024', '', 100, 1200)`.execute(
+      k,
+    );
     await rebuildAggregates(db.k);
     const rows = await aggregates(k);
     const at = (u: number) => rows.find((a) => a.unit_id === u && a.indicator_code === 'poor_household_rate' && a.period === '2024');
     assert.equal(at(ids.communes['Xã Thu Lũm']!)?.value, 15); // (200 + 100) / (800 + 1200)
     assert.equal(at(ids.province)?.denominator, 2000);
-    assert.equal(rows.some((a) => a.unit_id === ids.oldCommune), false); // a reporting unit with nothing beneath: no aggregate row...
-    const own = await sql<{ value: number }>`select value from monitoring_totals where unit_id = ${ids.oldCommune} and indicator_code = 'poor_household_rate' and period = '2024'`.execute(k);
+    assert.equal(
+      rows.some((a) => a.unit_id === ids.oldCommune),
+      false,
+    ); // a reporting unit with nothing beneath: no aggregate row...
+    const own = await sql<{
+      value: number;
+    }>`select value from monitoring_totals where unit_id = ${ids.oldCommune} and indicator_code = 'poor_household_rate' and period = '2024'`.execute(k);
     assert.equal(own.rows[0]?.value, 25); // ...its own approved value is its total
   } finally {
     await db.close();
@@ -139,22 +202,44 @@ test('row-level security: a commune officer sees only its rows; a province appro
       (${thuLumId}, 'temporary_houses_removed', '2025', '', 4), (${paUId}, 'temporary_houses_removed', '2025', '', 9)`.execute(k);
     const user = { id: 1, username: 'x', displayName: 'x', totpEnabled: false };
     const officer = makeActor(user, [{ role: 'officer', unitId: thuLumId, unitCode: null, unitName: null, scope: [thuLumId] }]);
-    const seen = await withActor(db, officer, async (tx) => (await sql<{ n: number }>`select count(*)::int as n from monitoring_values`.execute(tx)).rows[0]!.n);
+    const seen = await withActor(
+      db,
+      officer,
+      async (tx) => (await sql<{ n: number }>`select count(*)::int as n from monitoring_values`.execute(tx)).rows[0]!.n,
+    );
     assert.equal(seen, 1);
-    await assert.rejects(withActor(db, officer, (tx) => sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, value) values (${paUId}, 'temporary_houses_removed', '2024', '', 1)`.execute(tx)));
+    await assert.rejects(
+      withActor(db, officer, (tx) =>
+        sql`insert into monitoring_values (unit_id, indicator_code, period, disaggregation, value) values (${paUId}, 'temporary_houses_removed', '2024', '', 1)`.execute(
+          tx,
+        ),
+      ),
+    );
 
     const thuLum = await requireUnit(db.k, (await sql<{ code: string }>`select code from units where id = ${thuLumId}`.execute(k)).rows[0]!.code);
-    await sql`insert into monitoring_requirements (unit_id, indicator_code) values (${thuLumId}, 'poor_household_rate'), (${thuLumId}, 'health_insurance_coverage')`.execute(k);
+    await sql`insert into monitoring_requirements (unit_id, indicator_code) values (${thuLumId}, 'poor_household_rate'), (${thuLumId}, 'health_insurance_coverage')`.execute(
+      k,
+    );
     await withActor(db, officer, async (tx) => {
-      await saveValues(tx, thuLum, '2025', [
-        { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 100, denominator: 1000 },
-        { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 4000, denominator: 4200 },
-      ], 1);
+      await saveValues(
+        tx,
+        thuLum,
+        '2025',
+        [
+          { indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 100, denominator: 1000 },
+          { indicatorCode: 'health_insurance_coverage', disaggregation: '', numerator: 4000, denominator: 4200 },
+        ],
+        1,
+      );
       await act(tx, thuLum, '2025', { action: 'submit', actorId: 1 });
     });
-    const approver = makeActor({ ...user, id: 2 }, [{ role: 'approver', unitId: ids.province, unitCode: null, unitName: null, scope: [ids.province, ...Object.values(ids.communes)] }]);
+    const approver = makeActor({ ...user, id: 2 }, [
+      { role: 'approver', unitId: ids.province, unitCode: null, unitName: null, scope: [ids.province, ...Object.values(ids.communes)] },
+    ]);
     await withActor(db, approver, (tx) => act(tx, thuLum, '2025', { action: 'approve', actorId: 2 }));
-    const agg = await sql<{ value: number }>`select value from monitoring_aggregates where unit_id = ${ids.province} and indicator_code = 'poor_household_rate' and period = '2025'`.execute(k);
+    const agg = await sql<{
+      value: number;
+    }>`select value from monitoring_aggregates where unit_id = ${ids.province} and indicator_code = 'poor_household_rate' and period = '2025'`.execute(k);
     assert.equal(agg.rows[0]?.value, 10);
   } finally {
     await db.close();

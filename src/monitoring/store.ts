@@ -5,7 +5,20 @@ import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import { sql } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
 import type { DB } from '../db/schema.ts';
-import { periodEnd, periodStart, parsePeriod, reportDeadline, shiftPeriod, derivedValue, disaggregationKeys, usesRatio, TOTAL, type IndicatorDef, type Aggregation, type Direction } from './model.ts';
+import {
+  periodEnd,
+  periodStart,
+  parsePeriod,
+  reportDeadline,
+  shiftPeriod,
+  derivedValue,
+  disaggregationKeys,
+  usesRatio,
+  TOTAL,
+  type IndicatorDef,
+  type Aggregation,
+  type Direction,
+} from './model.ts';
 import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
@@ -14,9 +27,11 @@ import type { Executor as Q } from '../db/executor.ts';
 import { now as sqlNow } from '../db/functions.ts';
 export type { Q };
 
-
 /** Appends an audit entry in the caller's transaction (src/access's `audit`, injected). */
-export type AuditFn = (tx: Q, entry: { action: AuditAction; entity: AuditEntity; entityId: string; unitId: number; before?: unknown; after?: unknown }) => Promise<void>;
+export type AuditFn = (
+  tx: Q,
+  entry: { action: AuditAction; entity: AuditEntity; entityId: string; unitId: number; before?: unknown; after?: unknown },
+) => Promise<void>;
 
 export interface UnitRef {
   readonly id: number;
@@ -52,14 +67,40 @@ export interface IndicatorInfo extends IndicatorDef {
 /** Catalogue indicators as monitoring reads them; the denominator definition names the population. */
 export async function indicatorDefs(q: Q, codes?: readonly string[]): Promise<Map<string, IndicatorInfo>> {
   if (codes && codes.length === 0) return new Map();
-  const r = await sql<{ code: string; name_vi: string; name_en: string; unit: string; kind: string; direction: Direction; aggregation: Aggregation; factor: number; disaggregations: string[] | null; source: string; area: string; denominator_vi: string | null }>`
+  const r = await sql<{
+    code: string;
+    name_vi: string;
+    name_en: string;
+    unit: string;
+    kind: string;
+    direction: Direction;
+    aggregation: Aggregation;
+    factor: number;
+    disaggregations: string[] | null;
+    source: string;
+    area: string;
+    denominator_vi: string | null;
+  }>`
     select code, name_vi, name_en, unit, kind, direction, aggregation, factor, disaggregations, source, area, denominator_vi
     from indicators ${codes ? sql`where code = any(${codes as string[]})` : sql``} order by code`.execute(q);
-  return new Map(r.rows.map((x) => [x.code, {
-    code: x.code, name: { vi: x.name_vi, en: x.name_en }, unit: x.unit, kind: x.kind, direction: x.direction,
-    aggregation: x.aggregation, factor: x.factor, disaggregations: x.disaggregations ?? [], source: x.source, area: x.area,
-    population: x.denominator_vi ? x.denominator_vi.trim().toLowerCase() : null,
-  }]));
+  return new Map(
+    r.rows.map((x) => [
+      x.code,
+      {
+        code: x.code,
+        name: { vi: x.name_vi, en: x.name_en },
+        unit: x.unit,
+        kind: x.kind,
+        direction: x.direction,
+        aggregation: x.aggregation,
+        factor: x.factor,
+        disaggregations: x.disaggregations ?? [],
+        source: x.source,
+        area: x.area,
+        population: x.denominator_vi ? x.denominator_vi.trim().toLowerCase() : null,
+      },
+    ]),
+  );
 }
 
 /** Structural ancestors (parent chain), the unit first. */
@@ -112,7 +153,10 @@ export async function registrySource(q: Q, unit: UnitRef, period: string, today 
   const households = raw.find((r) => r.code === 'poor_household_rate')?.denominator ?? 0;
   const persons = raw.find((r) => r.code === 'health_insurance_coverage_registry')?.denominator ?? 0;
   if (households === 0 && persons === 0) return null;
-  const defs = await indicatorDefs(q, raw.map((r) => r.code));
+  const defs = await indicatorDefs(
+    q,
+    raw.map((r) => r.code),
+  );
   const values: ({ indicatorCode: string } & RegistryCell)[] = [];
   for (const r of raw) {
     const ind = defs.get(r.code);
@@ -171,7 +215,8 @@ export interface StoredValue extends FormValue {
 }
 
 export async function valuesOf(q: Q, unitId: number, period: string): Promise<StoredValue[]> {
-  const r = await sql<StoredValue>`select indicator_code as "indicatorCode", disaggregation, numerator, denominator, value, comment, updated_at::text as "updatedAt"
+  const r =
+    await sql<StoredValue>`select indicator_code as "indicatorCode", disaggregation, numerator, denominator, value, comment, updated_at::text as "updatedAt"
     from monitoring_values where unit_id = ${unitId} and period = ${period} order by indicator_code, disaggregation`.execute(q);
   return r.rows;
 }
@@ -179,8 +224,14 @@ export async function valuesOf(q: Q, unitId: number, period: string): Promise<St
 /** The unit's own earlier totals (same period type, the 10 before), derived, per indicator. */
 async function historyOf(q: Q, unitId: number, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
   const earlier = Array.from({ length: 10 }, (_, i) => shiftPeriod(period, -(i + 1)));
-  const rows = await q.selectFrom('monitoring_values').select(['indicator_code as code', 'period', 'numerator', 'denominator', 'value'])
-    .where('unit_id', '=', unitId).where('period', 'in', earlier).where('disaggregation', '=', '').orderBy('period').execute();
+  const rows = await q
+    .selectFrom('monitoring_values')
+    .select(['indicator_code as code', 'period', 'numerator', 'denominator', 'value'])
+    .where('unit_id', '=', unitId)
+    .where('period', 'in', earlier)
+    .where('disaggregation', '=', '')
+    .orderBy('period')
+    .execute();
   const out = new Map<string, number[]>();
   for (const x of rows) {
     const d = defs.get(x.code);
@@ -193,9 +244,15 @@ async function historyOf(q: Q, unitId: number, period: string, defs: Map<string,
 /** Sibling units' totals for the same period (same parent), derived, per indicator. */
 async function siblingsOf(q: Q, unit: UnitRef, period: string, defs: Map<string, IndicatorDef>): Promise<Map<string, number[]>> {
   if (unit.parentId === null) return new Map();
-  const rows = await q.selectFrom('monitoring_values as v').innerJoin('units as u', 'u.id', 'v.unit_id')
+  const rows = await q
+    .selectFrom('monitoring_values as v')
+    .innerJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.indicator_code as code', 'v.numerator', 'v.denominator', 'v.value'])
-    .where('u.parent_id', '=', unit.parentId).where('u.id', '<>', unit.id).where('v.period', '=', period).where('v.disaggregation', '=', '').execute();
+    .where('u.parent_id', '=', unit.parentId)
+    .where('u.id', '<>', unit.id)
+    .where('v.period', '=', period)
+    .where('v.disaggregation', '=', '')
+    .execute();
   const out = new Map<string, number[]>();
   for (const x of rows) {
     const d = defs.get(x.code);
@@ -225,8 +282,12 @@ async function formContext(q: Q, unit: UnitRef, period: string, registry?: Regis
   const codes = await formCodes(q, unit, period, reg);
   const defs = await indicatorDefs(q, codes);
   return {
-    registry: reg, codes, defs, values: await valuesOf(q, unit.id, period),
-    history: await historyOf(q, unit.id, period, defs), siblings: await siblingsOf(q, unit, period, defs),
+    registry: reg,
+    codes,
+    defs,
+    values: await valuesOf(q, unit.id, period),
+    history: await historyOf(q, unit.id, period, defs),
+    siblings: await siblingsOf(q, unit, period, defs),
   };
 }
 
@@ -245,7 +306,9 @@ export async function getForm(q: Q, unit: UnitRef, period: string, registry?: Re
     returnReason: sub?.status === 'returned' ? sub.returnReason : null,
     deadline: deadline.date,
     deadlineSource: deadline.source,
-    indicators: c.codes.filter((code) => c.defs.has(code)).map((code) => ({ ...c.defs.get(code)!, keys: disaggregationKeys(c.defs.get(code)!.disaggregations) })),
+    indicators: c.codes
+      .filter((code) => c.defs.has(code))
+      .map((code) => ({ ...c.defs.get(code)!, keys: disaggregationKeys(c.defs.get(code)!.disaggregations) })),
     values: c.values,
     issues: validateForm(c.values, { indicators: c.defs, history: c.history, siblings: c.siblings, registry: registryMap(c.registry) }),
     registry: c.registry,
@@ -257,7 +320,11 @@ function conflict(reason: { vi: string; en: string }): AppError {
 }
 
 async function ensureSubmission(q: Q, unitId: number, period: string): Promise<SubmissionRow> {
-  await q.insertInto('monitoring_submissions').values({ unit_id: unitId, period }).onConflict((oc) => oc.columns(['unit_id', 'period']).doNothing()).execute();
+  await q
+    .insertInto('monitoring_submissions')
+    .values({ unit_id: unitId, period })
+    .onConflict((oc) => oc.columns(['unit_id', 'period']).doNothing())
+    .execute();
   return (await getSubmission(q, unitId, period, true))!;
 }
 
@@ -266,7 +333,13 @@ async function ensureSubmission(q: Q, unitId: number, period: string): Promise<S
  * Refused when the report is submitted or approved (locked). Returns the validation issues of
  * the whole form after saving; errors do not stop a draft, they stop a submission.
  */
-export async function saveValues(q: Q, unit: UnitRef, period: string, values: readonly FormValue[], actorId: number | null): Promise<{ issues: Issue[]; saved: number; deleted: number }> {
+export async function saveValues(
+  q: Q,
+  unit: UnitRef,
+  period: string,
+  values: readonly FormValue[],
+  actorId: number | null,
+): Promise<{ issues: Issue[]; saved: number; deleted: number }> {
   const sub = await ensureSubmission(q, unit.id, period);
   const t = transition(sub.status, 'save');
   if (!t.ok) throw conflict(t.reason);
@@ -275,24 +348,49 @@ export async function saveValues(q: Q, unit: UnitRef, period: string, values: re
   const allowed = new Set(codes);
   const defs = await indicatorDefs(q, [...new Set([...codes, ...values.map((v) => v.indicatorCode)])]);
   // Structural problems (unknown indicator, breakdown, duplicates) are refused outright.
-  const structural = validateForm(values, { indicators: new Map([...defs].filter(([c]) => allowed.has(c)) ) })
-    .filter((i) => i.rule === 'unknown_indicator' || i.rule === 'unknown_disaggregation' || i.rule === 'duplicate');
+  const structural = validateForm(values, { indicators: new Map([...defs].filter(([c]) => allowed.has(c))) }).filter(
+    (i) => i.rule === 'unknown_indicator' || i.rule === 'unknown_disaggregation' || i.rule === 'duplicate',
+  );
   if (structural.length) throw AppError.validation(structural.map((i) => ({ path: i.path, message: i.message })));
   let saved = 0;
   let deleted = 0;
   for (const v of values) {
     const empty = v.numerator == null && v.denominator == null && v.value == null;
     if (empty) {
-      const r = await q.deleteFrom('monitoring_values').where('unit_id', '=', unit.id).where('indicator_code', '=', v.indicatorCode)
-        .where('period', '=', period).where('disaggregation', '=', v.disaggregation).executeTakeFirst();
+      const r = await q
+        .deleteFrom('monitoring_values')
+        .where('unit_id', '=', unit.id)
+        .where('indicator_code', '=', v.indicatorCode)
+        .where('period', '=', period)
+        .where('disaggregation', '=', v.disaggregation)
+        .executeTakeFirst();
       deleted += Number(r.numDeletedRows);
       continue;
     }
-    await q.insertInto('monitoring_values')
-      .values({ unit_id: unit.id, indicator_code: v.indicatorCode, period, disaggregation: v.disaggregation, numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, comment: v.comment?.trim() || null, updated_by: actorId, updated_at: sqlNow() })
-      .onConflict((oc) => oc.columns(['unit_id', 'indicator_code', 'period', 'disaggregation']).doUpdateSet((eb) => ({
-        numerator: eb.ref('excluded.numerator'), denominator: eb.ref('excluded.denominator'), value: eb.ref('excluded.value'),
-        comment: eb.ref('excluded.comment'), updated_by: eb.ref('excluded.updated_by'), updated_at: sqlNow() })))
+    await q
+      .insertInto('monitoring_values')
+      .values({
+        unit_id: unit.id,
+        indicator_code: v.indicatorCode,
+        period,
+        disaggregation: v.disaggregation,
+        numerator: v.numerator ?? null,
+        denominator: v.denominator ?? null,
+        value: v.value ?? null,
+        comment: v.comment?.trim() || null,
+        updated_by: actorId,
+        updated_at: sqlNow(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'indicator_code', 'period', 'disaggregation']).doUpdateSet((eb) => ({
+          numerator: eb.ref('excluded.numerator'),
+          denominator: eb.ref('excluded.denominator'),
+          value: eb.ref('excluded.value'),
+          comment: eb.ref('excluded.comment'),
+          updated_by: eb.ref('excluded.updated_by'),
+          updated_at: sqlNow(),
+        })),
+      )
       .execute();
     saved++;
   }
@@ -327,28 +425,41 @@ export async function act(q: Q, unit: UnitRef, period: string, input: ActionInpu
     const c = await formContext(q, unit, period);
     const values = c.values;
     issues = validateForm(values, {
-      indicators: c.defs, required: c.codes.filter((code) => c.defs.get(code)?.source !== 'registry'), registry: registryMap(c.registry),
-      history: c.history, siblings: c.siblings,
+      indicators: c.defs,
+      required: c.codes.filter((code) => c.defs.get(code)?.source !== 'registry'),
+      registry: registryMap(c.registry),
+      history: c.history,
+      siblings: c.siblings,
     });
     const blockers = submissionBlockers(issues, values);
     if (blockers.length) {
       throw AppError.validation(
-        blockers.map((i) => ({ path: i.path, message: i.severity === 'warning' ? { vi: `${i.message.vi} (cần ghi chú để gửi)`, en: `${i.message.en} (a comment is needed to submit)` } : i.message })),
+        blockers.map((i) => ({
+          path: i.path,
+          message: i.severity === 'warning' ? { vi: `${i.message.vi} (cần ghi chú để gửi)`, en: `${i.message.en} (a comment is needed to submit)` } : i.message,
+        })),
         { vi: 'Báo cáo còn lỗi, chưa gửi được', en: 'The report has errors and was not submitted' },
       );
     }
   }
   const set =
-    input.action === 'submit' ? sql`submitted_at = now(), submitted_by = ${input.actorId}, return_reason = null`
-    : input.action === 'approve' ? sql`decided_at = now(), decided_by = ${input.actorId}`
-    : input.action === 'return' ? sql`decided_at = now(), decided_by = ${input.actorId}, return_reason = ${reason}`
-    : sql`reopened_at = now(), reopened_by = ${input.actorId}, reopen_reason = ${reason}, decided_at = null, decided_by = null`;
+    input.action === 'submit'
+      ? sql`submitted_at = now(), submitted_by = ${input.actorId}, return_reason = null`
+      : input.action === 'approve'
+        ? sql`decided_at = now(), decided_by = ${input.actorId}`
+        : input.action === 'return'
+          ? sql`decided_at = now(), decided_by = ${input.actorId}, return_reason = ${reason}`
+          : sql`reopened_at = now(), reopened_by = ${input.actorId}, reopen_reason = ${reason}, decided_at = null, decided_by = null`;
   await sql`update monitoring_submissions set status = ${t.to}, updated_at = now(), ${set} where id = ${sub.id}`.execute(q);
   if (input.action === 'approve' || input.action === 'reopen') await asSystem(q, () => refreshAggregatesForUnit(q, unit.id, period));
   if (input.audit) {
     await input.audit(q, {
-      action: `monitoring.${input.action}`, entity: 'monitoring_submission', entityId: String(sub.id), unitId: unit.id,
-      before: { status: sub.status }, after: { status: t.to, period, ...(reason ? { reason } : {}) },
+      action: `monitoring.${input.action}`,
+      entity: 'monitoring_submission',
+      entityId: String(sub.id),
+      unitId: unit.id,
+      before: { status: sub.status },
+      after: { status: t.to, period, ...(reason ? { reason } : {}) },
     });
   }
   return { status: t.to, issues };
@@ -405,9 +516,18 @@ const combined = sql`
 function rollupSelect(filter: { ancestors?: readonly number[]; codes?: readonly string[]; period?: string }) {
   const w = [sql`true`];
   const own = [sql`true`];
-  if (filter.ancestors) { w.push(sql`a.anc = any(${filter.ancestors as number[]})`); own.push(sql`v.unit_id = any(${filter.ancestors as number[]})`); }
-  if (filter.codes) { w.push(sql`v.indicator_code = any(${filter.codes as string[]})`); own.push(sql`v.indicator_code = any(${filter.codes as string[]})`); }
-  if (filter.period) { w.push(sql`v.period = ${filter.period}`); own.push(sql`v.period = ${filter.period}`); }
+  if (filter.ancestors) {
+    w.push(sql`a.anc = any(${filter.ancestors as number[]})`);
+    own.push(sql`v.unit_id = any(${filter.ancestors as number[]})`);
+  }
+  if (filter.codes) {
+    w.push(sql`v.indicator_code = any(${filter.codes as string[]})`);
+    own.push(sql`v.indicator_code = any(${filter.codes as string[]})`);
+  }
+  if (filter.period) {
+    w.push(sql`v.period = ${filter.period}`);
+    own.push(sql`v.period = ${filter.period}`);
+  }
   return sql`
     with shares as (
       select predecessor_id, successor_id, 1.0::float8 / count(*) over (partition by predecessor_id) as share
@@ -483,7 +603,9 @@ function countrySelect(provinces: readonly number[], filter: { codes?: readonly 
 export async function refreshAggregatesForUnit(q: Q, unitId: number, period: string): Promise<void> {
   const u = await q.selectFrom('units').select('ancestors').where('id', '=', unitId).executeTakeFirst();
   const ancestors = u?.ancestors ?? [unitId];
-  const codes = (await q.selectFrom('monitoring_values').select('indicator_code').distinct().where('unit_id', '=', unitId).where('period', '=', period).execute()).map((x) => x.indicator_code);
+  const codes = (
+    await q.selectFrom('monitoring_values').select('indicator_code').distinct().where('unit_id', '=', unitId).where('period', '=', period).execute()
+  ).map((x) => x.indicator_code);
   if (codes.length === 0) return;
   await sql`delete from monitoring_aggregates where unit_id = any(${ancestors}) and indicator_code = any(${codes}) and period = ${period}`.execute(q);
   await sql`insert into monitoring_aggregates (unit_id, indicator_code, period, disaggregation, numerator, denominator, value, sources)
@@ -524,7 +646,14 @@ export interface Completeness {
 export async function completeness(q: Q, unit: UnitRef, period: string): Promise<Completeness> {
   const end = periodEnd(period);
   const deadline = await deadlineFor(q, unit, period);
-  const r = await sql<{ code: string; name: string; status: SubmissionStatus | null; submittedAt: string | null; submittedDate: string | null; returnReason: string | null }>`
+  const r = await sql<{
+    code: string;
+    name: string;
+    status: SubmissionStatus | null;
+    submittedAt: string | null;
+    submittedDate: string | null;
+    returnReason: string | null;
+  }>`
     select u.code, u.name, s.status, s.submitted_at::text as "submittedAt",
       (s.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date::text as "submittedDate", s.return_reason as "returnReason"
     from units u left join monitoring_submissions s on s.unit_id = u.id and s.period = ${period}
@@ -534,7 +663,10 @@ export async function completeness(q: Q, unit: UnitRef, period: string): Promise
   const reports: ReportRow[] = r.rows.map((x) => {
     const received = x.status === 'submitted' || x.status === 'approved';
     return {
-      code: x.code, name: x.name, status: x.status ?? 'missing', submittedAt: x.submittedAt,
+      code: x.code,
+      name: x.name,
+      status: x.status ?? 'missing',
+      submittedAt: x.submittedAt,
       onTime: received && x.submittedDate ? isOnTime(x.submittedDate, deadline.date) : null,
       returnReason: x.status === 'returned' ? x.returnReason : null,
     };
@@ -545,7 +677,12 @@ export async function completeness(q: Q, unit: UnitRef, period: string): Promise
 }
 
 /** Yearly aggregated totals of one unit (periods like '2025'), oldest first, per indicator. */
-export async function yearlySeries(q: Q, unitId: number, codes: readonly string[], toYear: number): Promise<Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>> {
+export async function yearlySeries(
+  q: Q,
+  unitId: number,
+  codes: readonly string[],
+  toYear: number,
+): Promise<Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>> {
   const out = new Map<string, { year: number; value: number; numerator: number | null; denominator: number | null }[]>();
   if (codes.length === 0) return out;
   const r = await sql<{ code: string; period: string; value: number | null; numerator: number | null; denominator: number | null }>`

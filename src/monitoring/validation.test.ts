@@ -5,12 +5,37 @@ import { validateForm, submissionBlockers, historyCheck, siblingCheck, type Form
 import type { IndicatorDef } from './model.ts';
 
 const poor: IndicatorDef = {
-  code: 'poor_household_rate', name: { vi: 'Tỷ lệ hộ nghèo', en: 'Poor household rate' }, unit: '%', kind: 'rate',
-  direction: 'lower_better', aggregation: 'sum_ratio', disaggregations: ['ethnicity'], population: 'households',
+  code: 'poor_household_rate',
+  name: { vi: 'Tỷ lệ hộ nghèo', en: 'Poor household rate' },
+  unit: '%',
+  kind: 'rate',
+  direction: 'lower_better',
+  aggregation: 'sum_ratio',
+  disaggregations: ['ethnicity'],
+  population: 'households',
 };
-const nearPoor: IndicatorDef = { ...poor, code: 'near_poor_household_rate', name: { vi: 'Tỷ lệ hộ cận nghèo', en: 'Near-poor household rate' }, disaggregations: [] };
-const latrine: IndicatorDef = { ...poor, code: 'hygienic_latrine_household_rate', name: { vi: 'Tỷ lệ hộ gia đình có công trình phụ hợp vệ sinh', en: 'Households with a hygienic latrine' }, direction: 'higher_better', disaggregations: [] };
-const houses: IndicatorDef = { code: 'temporary_houses_removed', name: { vi: 'Số nhà tạm được xóa', en: 'Temporary houses removed' }, unit: 'houses', kind: 'count', direction: 'higher_better', aggregation: 'sum', disaggregations: ['sex'] };
+const nearPoor: IndicatorDef = {
+  ...poor,
+  code: 'near_poor_household_rate',
+  name: { vi: 'Tỷ lệ hộ cận nghèo', en: 'Near-poor household rate' },
+  disaggregations: [],
+};
+const latrine: IndicatorDef = {
+  ...poor,
+  code: 'hygienic_latrine_household_rate',
+  name: { vi: 'Tỷ lệ hộ gia đình có công trình phụ hợp vệ sinh', en: 'Households with a hygienic latrine' },
+  direction: 'higher_better',
+  disaggregations: [],
+};
+const houses: IndicatorDef = {
+  code: 'temporary_houses_removed',
+  name: { vi: 'Số nhà tạm được xóa', en: 'Temporary houses removed' },
+  unit: 'houses',
+  kind: 'count',
+  direction: 'higher_better',
+  aggregation: 'sum',
+  disaggregations: ['sex'],
+};
 const indicators = new Map([poor, nearPoor, latrine, houses].map((i) => [i.code, i]));
 
 test('numerator above denominator, negative numbers and a percentage above 100 are errors at the field', () => {
@@ -67,7 +92,7 @@ test('breakdowns by ethnicity must add up to the total', () => {
   assert.equal(bad[0]!.rule, 'unknown_disaggregation');
 });
 
-test('a value far from the unit\'s history is a warning that a comment clears', () => {
+test("a value far from the unit's history is a warning that a comment clears", () => {
   const history = new Map([['poor_household_rate', [31.2, 28.4, 25.9, 23.1]]]);
   const values: FormValue[] = [{ indicatorCode: 'poor_household_rate', disaggregation: '', numerator: 60, denominator: 1500 }]; // 4 %
   const issues = validateForm(values, { indicators, history });

@@ -106,19 +106,28 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
   values.forEach((v, i) => {
     const ind = ctx.indicators.get(v.indicatorCode);
     if (!ind) {
-      push(i, 'indicatorCode', v, 'error', 'unknown_indicator', { vi: `Chỉ tiêu "${v.indicatorCode}" không có trong biểu mẫu`, en: `Indicator "${v.indicatorCode}" is not on the form` });
+      push(i, 'indicatorCode', v, 'error', 'unknown_indicator', {
+        vi: `Chỉ tiêu "${v.indicatorCode}" không có trong biểu mẫu`,
+        en: `Indicator "${v.indicatorCode}" is not on the form`,
+      });
       return;
     }
     const label = `${ind.name.vi}${v.disaggregation ? ` (${disaggregationLabel(v.disaggregation, 'vi')})` : ''}`;
     const labelEn = `${ind.name.en}${v.disaggregation ? ` (${disaggregationLabel(v.disaggregation, 'en')})` : ''}`;
     const dim = parseDisaggregationKey(v.disaggregation);
     if (!isDisaggregationKey(v.disaggregation) || (dim && !ind.disaggregations.includes(dim.dimension))) {
-      push(i, 'disaggregation', v, 'error', 'unknown_disaggregation', { vi: `${ind.name.vi}: không có phân tổ "${v.disaggregation}"`, en: `${ind.name.en}: no breakdown "${v.disaggregation}"` });
+      push(i, 'disaggregation', v, 'error', 'unknown_disaggregation', {
+        vi: `${ind.name.vi}: không có phân tổ "${v.disaggregation}"`,
+        en: `${ind.name.en}: no breakdown "${v.disaggregation}"`,
+      });
       return;
     }
     const key = `${v.indicatorCode}|${v.disaggregation}`;
     if (seen.has(key)) {
-      push(i, '', v, 'error', 'duplicate', { vi: `${label}: nhập hai lần (trùng với dòng ${seen.get(key)! + 1})`, en: `${labelEn}: entered twice (same as row ${seen.get(key)! + 1})` });
+      push(i, '', v, 'error', 'duplicate', {
+        vi: `${label}: nhập hai lần (trùng với dòng ${seen.get(key)! + 1})`,
+        en: `${labelEn}: entered twice (same as row ${seen.get(key)! + 1})`,
+      });
       return;
     }
     seen.set(key, i);
@@ -139,10 +148,18 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
       }
       for (const f of ['numerator', 'denominator'] as const) {
         const x = v[f];
-        if (has(x) && !Number.isInteger(x)) push(i, f, v, 'error', 'not_integer', { vi: `${label}: ${f === 'numerator' ? 'tử số' : 'mẫu số'} phải là số nguyên (số người, số hộ...)`, en: `${labelEn}: the ${f} must be a whole number` });
+        if (has(x) && !Number.isInteger(x))
+          push(i, f, v, 'error', 'not_integer', {
+            vi: `${label}: ${f === 'numerator' ? 'tử số' : 'mẫu số'} phải là số nguyên (số người, số hộ...)`,
+            en: `${labelEn}: the ${f} must be a whole number`,
+          });
       }
       if (has(num) && has(den)) {
-        if (den === 0 && num > 0) push(i, 'denominator', v, 'error', 'zero_denominator', { vi: `${label}: mẫu số bằng 0 nhưng tử số là ${n(num)}`, en: `${labelEn}: the denominator is 0 but the numerator is ${ne(num)}` });
+        if (den === 0 && num > 0)
+          push(i, 'denominator', v, 'error', 'zero_denominator', {
+            vi: `${label}: mẫu số bằng 0 nhưng tử số là ${n(num)}`,
+            en: `${labelEn}: the denominator is 0 but the numerator is ${ne(num)}`,
+          });
         if (ind.unit === '%' && factorFor(ind) === 100 && num > den) {
           push(i, 'numerator', v, 'error', 'numerator_exceeds_denominator', {
             vi: `${label}: tử số (${n(num)}) không được lớn hơn mẫu số (${n(den)})`,
@@ -152,7 +169,10 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
       }
     }
     if (ind.unit === '%' && has(v.value) && (v.value < 0 || v.value > 100) && !(has(v.numerator) && has(v.denominator))) {
-      push(i, 'value', v, 'error', 'percent_range', { vi: `${label}: tỷ lệ phải từ 0 đến 100%, đã nhập ${n(v.value)}`, en: `${labelEn}: a percentage must be between 0 and 100, got ${ne(v.value)}` });
+      push(i, 'value', v, 'error', 'percent_range', {
+        vi: `${label}: tỷ lệ phải từ 0 đến 100%, đã nhập ${n(v.value)}`,
+        en: `${labelEn}: a percentage must be between 0 and 100, got ${ne(v.value)}`,
+      });
     }
     if (!usesRatio(ind) && ind.aggregation === 'sum' && has(v.value) && !Number.isInteger(v.value)) {
       push(i, 'value', v, 'error', 'not_integer', { vi: `${label}: số đếm phải là số nguyên`, en: `${labelEn}: a count must be a whole number` });
@@ -168,7 +188,10 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
     const filled = v && (usesRatio(ind) ? (has(v.numerator) && has(v.denominator)) || has(v.value) : has(v.value));
     if (!filled) {
       issues.push({
-        severity: 'error', rule: 'missing', indicatorCode: code, disaggregation: TOTAL,
+        severity: 'error',
+        rule: 'missing',
+        indicatorCode: code,
+        disaggregation: TOTAL,
         path: i === undefined ? `/values/${code}` : `/values/${i}/${usesRatio(ind) ? 'numerator' : 'value'}`,
         message: { vi: `${ind.name.vi}: chưa nhập số liệu`, en: `${ind.name.en}: no value entered` },
       });
@@ -188,7 +211,11 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
     for (const g of group.slice(1)) {
       if (g.v.denominator !== first.v.denominator) {
         issues.push({
-          severity: 'error', rule: 'shared_denominator', path: `/values/${g.i}/denominator`, indicatorCode: g.v.indicatorCode, disaggregation: g.v.disaggregation,
+          severity: 'error',
+          rule: 'shared_denominator',
+          path: `/values/${g.i}/denominator`,
+          indicatorCode: g.v.indicatorCode,
+          disaggregation: g.v.disaggregation,
           message: {
             vi: `${g.ind.name.vi}: mẫu số ${n(g.v.denominator!)} khác với mẫu số ${n(first.v.denominator!)} của "${first.ind.name.vi}" (cùng một tổng thể: ${g.ind.population})`,
             en: `${g.ind.name.en}: denominator ${ne(g.v.denominator!)} differs from ${ne(first.v.denominator!)} for "${first.ind.name.en}" (same population: ${g.ind.population})`,
@@ -218,7 +245,11 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
         if (Math.abs(sum - t) > 1e-9) {
           const fvi = f === 'numerator' ? 'tử số' : f === 'denominator' ? 'mẫu số' : 'giá trị';
           issues.push({
-            severity: 'error', rule: 'breakdown_sum', path: `/values/${idx[0]}/${f}`, indicatorCode: code, disaggregation: `${dimension}=${opts[0]!.code}`,
+            severity: 'error',
+            rule: 'breakdown_sum',
+            path: `/values/${idx[0]}/${f}`,
+            indicatorCode: code,
+            disaggregation: `${dimension}=${opts[0]!.code}`,
             message: {
               vi: `${ind.name.vi}: tổng ${fvi} theo ${dimNameVi(dimension)} (${n(sum)}) khác tổng số (${n(t)})`,
               en: `${ind.name.en}: the ${f}s by ${dimension} add up to ${ne(sum)}, not the total ${ne(t)}`,
@@ -238,7 +269,15 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
     const field = usesRatio(ind) && has(v.numerator) ? 'numerator' : 'value';
     const hist = ctx.history?.get(v.indicatorCode) ?? [];
     const h = historyCheck(x, hist);
-    if (h) issues.push({ severity: 'warning', rule: h.rule, path: `/values/${i}/${field}`, indicatorCode: v.indicatorCode, disaggregation: TOTAL, message: prefix(ind, h.message) });
+    if (h)
+      issues.push({
+        severity: 'warning',
+        rule: h.rule,
+        path: `/values/${i}/${field}`,
+        indicatorCode: v.indicatorCode,
+        disaggregation: TOTAL,
+        message: prefix(ind, h.message),
+      });
     const reg = ctx.registry?.get(v.indicatorCode);
     if (reg) {
       const fields = usesRatio(ind) ? (['numerator', 'denominator'] as const) : (['value'] as const);
@@ -247,7 +286,11 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
         const show = (c: { numerator?: number | null; denominator?: number | null; value?: number | null }, fmt: (x: number) => string) =>
           usesRatio(ind) ? `${fmt(c.numerator ?? 0)}/${fmt(c.denominator ?? 0)}` : fmt(c.value ?? 0);
         issues.push({
-          severity: 'warning', rule: 'registry_mismatch', path: `/values/${i}/${off}`, indicatorCode: v.indicatorCode, disaggregation: TOTAL,
+          severity: 'warning',
+          rule: 'registry_mismatch',
+          path: `/values/${i}/${off}`,
+          indicatorCode: v.indicatorCode,
+          disaggregation: TOTAL,
           message: prefix(ind, {
             vi: `đã nhập ${show(v, (x) => formatNumberVi(x, 0))}, cơ sở dữ liệu an sinh tính được ${show(reg, (x) => formatNumberVi(x, 0))}; dùng số của cơ sở dữ liệu hoặc ghi chú lý do`,
             en: `entered ${show(v, ne)}, the social registry computes ${show(reg, ne)}; use the registry's figure or explain in a comment`,
@@ -257,7 +300,15 @@ export function validateForm(values: readonly FormValue[], ctx: ValidationContex
     }
     const sib = ctx.siblings?.get(v.indicatorCode) ?? [];
     const s = siblingCheck(x, sib);
-    if (s) issues.push({ severity: 'warning', rule: 'outlier_siblings', path: `/values/${i}/${field}`, indicatorCode: v.indicatorCode, disaggregation: TOTAL, message: prefix(ind, s) });
+    if (s)
+      issues.push({
+        severity: 'warning',
+        rule: 'outlier_siblings',
+        path: `/values/${i}/${field}`,
+        indicatorCode: v.indicatorCode,
+        disaggregation: TOTAL,
+        message: prefix(ind, s),
+      });
   });
   return issues;
 }

@@ -41,8 +41,18 @@ const actionNames: Record<WorkflowAction, Text> = {
 /** The status after `action`, or a reason (Vietnamese and English) why it is not allowed. */
 export function transition(from: SubmissionStatus, action: WorkflowAction): { ok: true; to: SubmissionStatus } | { ok: false; reason: Text } {
   if (!allowed[action].includes(from)) {
-    const lockedVi = from === 'approved' ? ' Số liệu đã duyệt bị khóa; cần người duyệt mở lại.' : from === 'submitted' ? ' Báo cáo đang chờ duyệt; cần người duyệt trả lại để sửa.' : '';
-    const lockedEn = from === 'approved' ? ' Approved data is locked; an approver must reopen it.' : from === 'submitted' ? ' The report awaits review; a reviewer must return it for changes.' : '';
+    const lockedVi =
+      from === 'approved'
+        ? ' Số liệu đã duyệt bị khóa; cần người duyệt mở lại.'
+        : from === 'submitted'
+          ? ' Báo cáo đang chờ duyệt; cần người duyệt trả lại để sửa.'
+          : '';
+    const lockedEn =
+      from === 'approved'
+        ? ' Approved data is locked; an approver must reopen it.'
+        : from === 'submitted'
+          ? ' The report awaits review; a reviewer must return it for changes.'
+          : '';
     return {
       ok: false,
       reason: {

@@ -7,9 +7,38 @@ import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { jobWorker } from '../jobs/runner.ts';
 
-const member = (o: Record<string, unknown>) => ({ personalId: null, fullName: 'Lý Mé Xá', dateOfBirth: '1940-03-12', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none', pension: false,
-  socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
-const deprived = Object.fromEntries(['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water', 'sanitation', 'telecom', 'information_access'].map((k, i) => [k, i < 4]));
+const member = (o: Record<string, unknown>) => ({
+  personalId: null,
+  fullName: 'Lý Mé Xá',
+  dateOfBirth: '1940-03-12',
+  sex: 'M',
+  ethnicCode: '35',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...o,
+});
+const deprived = Object.fromEntries(
+  [
+    'employment',
+    'dependants',
+    'nutrition',
+    'health_insurance',
+    'adult_education',
+    'child_schooling',
+    'housing_quality',
+    'housing_area',
+    'water',
+    'sanitation',
+    'telecom',
+    'information_access',
+  ].map((k, i) => [k, i < 4]),
+);
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
@@ -17,18 +46,57 @@ let ids: number[] = [];
 
 before(async () => {
   t = await testApp();
-  for (const [name, role, unit] of [['officer', 'officer', '03439'], ['approver', 'approver', '12']] as const) {
+  for (const [name, role, unit] of [
+    ['officer', 'officer', '03439'],
+    ['approver', 'approver', '12'],
+  ] as const) {
     h[name] = await sessionHeaders(t.db, await createTestUser(t.db, { username: `pay-${name}`, role, unitCode: unit }));
   }
-  const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: h.officer!, payload: {
-    household: { code: 'PAY-1', villageId: null, address: 'Bản Pa Thắng', area: 'rural', incomePerMonth: 1_100_000, deprivations: deprived, disadvantagedArea: true, merit: false },
-    members: [member({}), member({ fullName: 'Chu Mó Pà', sex: 'F', relation: 'spouse', dateOfBirth: '1941-06-05' }), member({ fullName: 'Lý A Sử', relation: 'sibling', dateOfBirth: '1942-01-01' })],
-    reason: 'đăng ký mới' } });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: h.officer!,
+    payload: {
+      household: {
+        code: 'PAY-1',
+        villageId: null,
+        address: 'Bản Pa Thắng',
+        area: 'rural',
+        incomePerMonth: 1_100_000,
+        deprivations: deprived,
+        disadvantagedArea: true,
+        merit: false,
+      },
+      members: [
+        member({}),
+        member({ fullName: 'Chu Mó Pà', sex: 'F', relation: 'spouse', dateOfBirth: '1941-06-05' }),
+        member({ fullName: 'Lý A Sử', relation: 'sibling', dateOfBirth: '1942-01-01' }),
+      ],
+      reason: 'đăng ký mới',
+    },
+  });
   assert.equal(r.statusCode, 201, r.body);
   ids = r.json().personIds;
   // Two of them to one account (typed with and without spaces), the third in cash; all three over 80.
-  for (const [id, channel, account] of [[ids[0], 'bank', '0123 456 789'], [ids[1], 'bank', '0123456789'], [ids[2], 'cash', undefined]] as const) {
-    const d = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${id}/decisions`, headers: h.approver!, payload: { number: `${id}/QĐ-UBND`, decidedOn: '2026-08-01', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202608, channel, ...(account ? { account } : {}) } });
+  for (const [id, channel, account] of [
+    [ids[0], 'bank', '0123 456 789'],
+    [ids[1], 'bank', '0123456789'],
+    [ids[2], 'cash', undefined],
+  ] as const) {
+    const d = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/persons/${id}/decisions`,
+      headers: h.approver!,
+      payload: {
+        number: `${id}/QĐ-UBND`,
+        decidedOn: '2026-08-01',
+        signer: 'Chủ tịch UBND xã',
+        kind: 'start',
+        startMonth: 202608,
+        channel,
+        ...(account ? { account } : {}),
+      },
+    });
     assert.equal(d.statusCode, 201, d.body);
   }
 });
@@ -54,7 +122,7 @@ test('the payroll carries its totals and names the account two persons share; ap
 
   const refused = await t.app.inject({ method: 'POST', url: `/api/payments/payrolls/${id}/approve`, headers: h.approver! });
   assert.equal(refused.statusCode, 409, refused.body);
-  assert.match(refused.json().detail, /1 tài khoản nhận tiền của nhiều người \(Chu Mó Pà, Lý Mé Xá\)/, "names in Vietnamese order");
+  assert.match(refused.json().detail, /1 tài khoản nhận tiền của nhiều người \(Chu Mó Pà, Lý Mé Xá\)/, 'names in Vietnamese order');
   const ok = await t.app.inject({ method: 'POST', url: `/api/payments/payrolls/${id}/approve?acknowledgeSharedAccounts=true`, headers: h.approver! });
   assert.equal(ok.statusCode, 200, ok.body);
 });
@@ -64,7 +132,16 @@ test('the cashless share is the latest month’s, and each month carries its own
   const r = await t.app.inject({ method: 'GET', url: '/api/payments/units/03439/payrolls', headers: h.officer! });
   assert.equal(r.statusCode, 200, r.body);
   const { items: payrolls, cashless } = r.json();
-  assert.deepEqual(payrolls.map((p: { month: number }) => p.month), [202609, 202608]);
-  assert.deepEqual(payrolls.map((p: { cashless: number; lines: number }) => [p.cashless, p.lines]), [[2, 3], [2, 3]]);
+  assert.deepEqual(
+    payrolls.map((p: { month: number }) => p.month),
+    [202609, 202608],
+  );
+  assert.deepEqual(
+    payrolls.map((p: { cashless: number; lines: number }) => [p.cashless, p.lines]),
+    [
+      [2, 3],
+      [2, 3],
+    ],
+  );
   assert.deepEqual(cashless, { month: 202609, numerator: 2, denominator: 3 }, 'not 4 of 6 (two months added)');
 });

@@ -18,7 +18,6 @@ import type { MonthAmount, PayrollLine } from './model.ts';
 import { arr } from '../db/arrays.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-
 /** Runs `fn` in `q`'s transaction, or in a new one: the temporary tables live until commit. */
 export function inTransaction<T>(q: Q, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
   return q.isTransaction ? fn(q as Transaction<DB>) : (q as Kysely<DB>).transaction().execute(fn);
@@ -59,7 +58,9 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   const units = arr(s.unitIds);
   await bulkSettings(tx);
   const mi = Math.floor(s.month / 100) * 12 + (s.month % 100) - 1;
-  await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_classes, pg_temp.payroll_paid, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(tx);
+  await sql`drop table if exists pg_temp.payroll_beneficiaries, pg_temp.payroll_classes, pg_temp.payroll_paid, pg_temp.payroll_due, pg_temp.payroll_amount`.execute(
+    tx,
+  );
   // Per person, once: dates as month indexes (year * 12 + month - 1), and the facts that do not
   // depend on the month (`facts`, as text: the first part of the law's key). The province
   // counts only where it has parameters of its own; elsewhere the national ones apply.
@@ -82,7 +83,9 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   // The households' reviews and the months already paid or pending in another month's payroll,
   // read once (and counted for the planner: statistics of tables just written may be stale).
   await sql`create temp table payroll_classes on commit drop as
-    select c.household_id, c.year, c.class from household_classifications c where c.household_id in (select household_id from payroll_beneficiaries)`.execute(tx);
+    select c.household_id, c.year, c.class from household_classifications c where c.household_id in (select household_id from payroll_beneficiaries)`.execute(
+    tx,
+  );
   await sql`create temp table payroll_paid on commit drop as
     select l.person_id, i.month as for_month from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
     where l.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month}`.execute(tx);
@@ -188,12 +191,32 @@ async function evaluateDue(tx: Transaction<DB>): Promise<void> {
 function amountOf(r: KeyRow): MonthAmount {
   const month = toLawMonth(r.m);
   const day = (monthsFrom: number) => `${addMonths(month, monthsFrom)}-01`;
-  const facts = personFacts({ id: 0, full_name: '', date_of_birth: day(-12 * r.age), death_date: r.death_rel === 1 ? null : day(r.death_rel), relation: '', disability: r.disability,
-    disability_certified_on: r.certified_rel === 9 ? null : day(r.certified_rel), pension: r.pension, schooling: r.schooling, conditions: r.conditions },
-  { decisionMonth: fromLawMonth(addMonths(month, r.decided_rel)), singleParentChildren: r.single_parent_children });
-  const e = entitlementInMonth(datesForMonth(facts, month), householdContext({ province_code: r.law_province, disadvantaged_area: r.disadvantaged_area }, r.class || null), month);
+  const facts = personFacts(
+    {
+      id: 0,
+      full_name: '',
+      date_of_birth: day(-12 * r.age),
+      death_date: r.death_rel === 1 ? null : day(r.death_rel),
+      relation: '',
+      disability: r.disability,
+      disability_certified_on: r.certified_rel === 9 ? null : day(r.certified_rel),
+      pension: r.pension,
+      schooling: r.schooling,
+      conditions: r.conditions,
+    },
+    { decisionMonth: fromLawMonth(addMonths(month, r.decided_rel)), singleParentChildren: r.single_parent_children },
+  );
+  const e = entitlementInMonth(
+    datesForMonth(facts, month),
+    householdContext({ province_code: r.law_province, disadvantaged_area: r.disadvantaged_area }, r.class || null),
+    month,
+  );
   const payable = e.benefits.filter((b) => b.status === 'payable');
-  return { amount: e.incomplete && payable.length === 0 ? null : e.monthlyTotal, category: payable.map((b) => b.category).join('+') || null, coefficientTenths: payable.reduce((s, b) => s + (b.coefficient ?? 0), 0) || null };
+  return {
+    amount: e.incomplete && payable.length === 0 ? null : e.monthlyTotal,
+    category: payable.map((b) => b.category).join('+') || null,
+    coefficientTenths: payable.reduce((s, b) => s + (b.coefficient ?? 0), 0) || null,
+  };
 }
 
 /**
@@ -219,7 +242,17 @@ export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void>
 
 /** The staged lines as PayrollLine values, one a person and paying commune (the job stages them; one commune's summary). */
 export async function readDue(tx: Transaction<DB>, month: Month): Promise<(PayrollLine & { unitId: number })[]> {
-  const r = await sql<{ person_id: number; unit_id: number; m: number; decision_id: number; channel: PaymentChannel | null; account: string | null; amount: number | null; category: string | null; coefficient_tenths: number | null }>`
+  const r = await sql<{
+    person_id: number;
+    unit_id: number;
+    m: number;
+    decision_id: number;
+    channel: PaymentChannel | null;
+    account: string | null;
+    amount: number | null;
+    category: string | null;
+    coefficient_tenths: number | null;
+  }>`
     select d.person_id, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
     from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} order by d.person_id, d.unit_id, d.m`.execute(tx);
   const out: (PayrollLine & { unitId: number })[] = [];
@@ -230,13 +263,26 @@ export async function readDue(tx: Transaction<DB>, month: Month): Promise<(Payro
     while (j < r.rows.length && r.rows[j]!.person_id === p && r.rows[j]!.unit_id === u) j++;
     const rows = r.rows.slice(i, j);
     i = j;
-    const items = rows.filter((x) => x.amount !== null && x.amount > 0).map((x) => ({ month: x.m, amount: x.amount, category: x.category, coefficientTenths: x.coefficient_tenths }));
+    const items = rows
+      .filter((x) => x.amount !== null && x.amount > 0)
+      .map((x) => ({ month: x.m, amount: x.amount, category: x.category, coefficientTenths: x.coefficient_tenths }));
     const unknownMonths = rows.filter((x) => x.amount === null).map((x) => x.m);
     if (items.length === 0 && unknownMonths.length === 0) continue;
     const last = rows.at(-1)!;
     const current = items.filter((x) => x.month === month).reduce((s, x) => s + x.amount!, 0);
     const total = items.reduce((s, x) => s + x.amount!, 0);
-    out.push({ personId: p, unitId: last.unit_id, decisionId: last.decision_id, channel: last.channel ?? 'cash', account: last.account, items, current, arrears: total - current, total, unknownMonths });
+    out.push({
+      personId: p,
+      unitId: last.unit_id,
+      decisionId: last.decision_id,
+      channel: last.channel ?? 'cash',
+      account: last.account,
+      items,
+      current,
+      arrears: total - current,
+      total,
+      unknownMonths,
+    });
   }
   return out;
 }

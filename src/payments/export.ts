@@ -31,7 +31,11 @@ export async function bankBatchXlsx(payrollId: number, month: Month, lines: read
 }
 
 /** The signature list (danh sách ký nhận) for payments in cash or at the post office. */
-export async function signatureListXlsx(p: { id: number; month: Month; unitName: string }, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {
+export async function signatureListXlsx(
+  p: { id: number; month: Month; unitName: string },
+  lines: readonly PayrollLineRow[],
+  disc: Disclosure,
+): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ky nhan');
   ws.addRow([`${p.unitName.toUpperCase()}`]).font = { bold: true };
@@ -44,7 +48,18 @@ export async function signatureListXlsx(p: { id: number; month: Month; unitName:
     const l = presentPayrollLine(row, disc);
     n++;
     total += l.total;
-    ws.addRow([n, l.full_name, l.village_name ?? '', l.household_code ?? '', l.category ?? '', l.current_amount, l.arrears, l.total, paymentChannels[l.channel].vi, '']);
+    ws.addRow([
+      n,
+      l.full_name,
+      l.village_name ?? '',
+      l.household_code ?? '',
+      l.category ?? '',
+      l.current_amount,
+      l.arrears,
+      l.total,
+      paymentChannels[l.channel].vi,
+      '',
+    ]);
   }
   ws.addRow(['', 'Cộng', '', '', '', '', '', total, '', '']).font = { bold: true };
   for (const c of [6, 7, 8]) ws.getColumn(c).numFmt = '#,##0';

@@ -138,7 +138,11 @@ export function lineReference(payrollId: number, personId: number): string {
  * Matches a bank or post-office statement to the payroll's lines: each row must name a line of
  * this payroll and carry its exact amount; anything else is reported, never applied.
  */
-export function reconcile(payrollId: number, lines: readonly { personId: number; total: number; status: LineStatus }[], rows: readonly StatementRow[]): ReconcileResult {
+export function reconcile(
+  payrollId: number,
+  lines: readonly { personId: number; total: number; status: LineStatus }[],
+  rows: readonly StatementRow[],
+): ReconcileResult {
   const byRef = new Map(lines.map((l) => [lineReference(payrollId, l.personId), l]));
   const updates: ReconcileResult['updates'] = [];
   const problems: ReconcileResult['problems'] = [];
@@ -146,7 +150,10 @@ export function reconcile(payrollId: number, lines: readonly { personId: number;
   for (const r of rows) {
     const l = byRef.get(r.reference.trim());
     if (!l) {
-      problems.push({ reference: r.reference, message: text('Không có dòng chi trả nào có mã tham chiếu này trong danh sách', 'No line of this payroll has this reference') });
+      problems.push({
+        reference: r.reference,
+        message: text('Không có dòng chi trả nào có mã tham chiếu này trong danh sách', 'No line of this payroll has this reference'),
+      });
       continue;
     }
     if (seen.has(r.reference)) {
@@ -155,7 +162,10 @@ export function reconcile(payrollId: number, lines: readonly { personId: number;
     }
     seen.add(r.reference);
     if (r.status === 'paid' && r.amount !== l.total) {
-      problems.push({ reference: r.reference, message: text(`Số tiền ${r.amount} khác số phải trả ${l.total}`, `Amount ${r.amount} differs from the ${l.total} due`) });
+      problems.push({
+        reference: r.reference,
+        message: text(`Số tiền ${r.amount} khác số phải trả ${l.total}`, `Amount ${r.amount} differs from the ${l.total} due`),
+      });
       continue;
     }
     updates.push({ personId: l.personId, status: r.status });
@@ -169,8 +179,18 @@ export function cashlessShare(lines: readonly { channel: PaymentChannel }[]): { 
 }
 
 /** Totals of a payroll's lines (the list's last row). */
-export function payrollTotals(lines: readonly { current_amount: number; arrears: number; total: number }[]): { lines: number; current: number; arrears: number; total: number } {
-  return lines.reduce((t, l) => ({ lines: t.lines + 1, current: t.current + l.current_amount, arrears: t.arrears + l.arrears, total: t.total + l.total }), { lines: 0, current: 0, arrears: 0, total: 0 });
+export function payrollTotals(lines: readonly { current_amount: number; arrears: number; total: number }[]): {
+  lines: number;
+  current: number;
+  arrears: number;
+  total: number;
+} {
+  return lines.reduce((t, l) => ({ lines: t.lines + 1, current: t.current + l.current_amount, arrears: t.arrears + l.arrears, total: t.total + l.total }), {
+    lines: 0,
+    current: 0,
+    arrears: 0,
+    total: 0,
+  });
 }
 
 /**
@@ -178,7 +198,9 @@ export function payrollTotals(lines: readonly { current_amount: number; arrears:
  * dots and dashes ignored): each may be a typing error or money going to someone else. The
  * approver sees them before approving.
  */
-export function sharedAccounts<L extends { person_id: number; full_name: string; channel: PaymentChannel; account: string | null }>(lines: readonly L[]): { account: string; lines: L[] }[] {
+export function sharedAccounts<L extends { person_id: number; full_name: string; channel: PaymentChannel; account: string | null }>(
+  lines: readonly L[],
+): { account: string; lines: L[] }[] {
   const by = new Map<string, L[]>();
   for (const l of lines) {
     if (!cashlessChannels.has(l.channel) || !l.account) continue;

@@ -19,9 +19,33 @@ import type { HouseholdInput, PersonInput } from '../registry/model.ts';
 let db: Db;
 let commune: reg.Commune;
 const meta = { by: 'test', reason: 'đăng ký mới' };
-const hh = (code: string, over: Partial<HouseholdInput> = {}): HouseholdInput => ({ code, villageId: null, address: '', area: 'rural', incomePerMonth: 1_000_000, deprivations: {}, disadvantagedArea: true, merit: false, ...over });
-const pp = (over: Partial<PersonInput> = {}): PersonInput => ({ personalId: null, fullName: 'Lò Văn Già', dateOfBirth: '1940-03-10', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none',
-  pension: false, socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...over });
+const hh = (code: string, over: Partial<HouseholdInput> = {}): HouseholdInput => ({
+  code,
+  villageId: null,
+  address: '',
+  area: 'rural',
+  incomePerMonth: 1_000_000,
+  deprivations: {},
+  disadvantagedArea: true,
+  merit: false,
+  ...over,
+});
+const pp = (over: Partial<PersonInput> = {}): PersonInput => ({
+  personalId: null,
+  fullName: 'Lò Văn Già',
+  dateOfBirth: '1940-03-10',
+  sex: 'M',
+  ethnicCode: '35',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...over,
+});
 
 before(async () => {
   db = await testDb();
@@ -31,7 +55,20 @@ after(async () => db.close());
 
 test('a start decision takes category 5c, coefficient 1.0 and 500,000 VND from the law engine (Decree 20/2021 Art. 5 cl. 5c, Decree 76/2024)', async () => {
   const { personIds } = await reg.registerHousehold(db.k, commune, hh('P1'), [pp()], meta);
-  const d = await pay.createDecision(db.k, { personId: personIds[0]!, number: '101/QĐ-UBND', decidedOn: '2026-05-12', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202605, channel: 'bank', account: '0123456789' }, 'test');
+  const d = await pay.createDecision(
+    db.k,
+    {
+      personId: personIds[0]!,
+      number: '101/QĐ-UBND',
+      decidedOn: '2026-05-12',
+      signer: 'Chủ tịch UBND xã',
+      kind: 'start',
+      startMonth: 202605,
+      channel: 'bank',
+      account: '0123456789',
+    },
+    'test',
+  );
   assert.equal(d.category, '5.5c');
   assert.equal(d.coefficientTenths, 10);
   assert.equal(d.monthlyAmount, 500_000);
@@ -40,7 +77,14 @@ test('a start decision takes category 5c, coefficient 1.0 and 500,000 VND from t
 
 test('a start decision for someone the law does not cover is refused with the reason', async () => {
   const { personIds } = await reg.registerHousehold(db.k, commune, hh('P2'), [pp({ fullName: 'Lò Văn Trẻ', dateOfBirth: '1990-01-01' })], meta);
-  await assert.rejects(pay.createDecision(db.k, { personId: personIds[0]!, number: '102/QĐ-UBND', decidedOn: '2026-05-12', signer: 'x', kind: 'start', startMonth: 202605 }, 'test'), /No payable monthly social assistance/);
+  await assert.rejects(
+    pay.createDecision(
+      db.k,
+      { personId: personIds[0]!, number: '102/QĐ-UBND', decidedOn: '2026-05-12', signer: 'x', kind: 'start', startMonth: 202605 },
+      'test',
+    ),
+    /No payable monthly social assistance/,
+  );
 });
 
 test('the July 2026 payroll pays July plus May and June as arrears (Art. 8: from the decision month); August pays only August', async () => {
@@ -90,7 +134,32 @@ test('nothing is paid after the month of death (Art. 8): died 10/08/2026, the Se
 });
 
 test('the annual review is a job: interrupted after one chunk it resumes and applies everything at once', async () => {
-  for (let i = 0; i < 12; i++) await reg.registerHousehold(db.k, commune, hh(`R${i}`, { incomePerMonth: i < 6 ? 1_000_000 : 5_000_000, deprivations: Object.fromEntries(['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water', 'sanitation', 'telecom', 'information_access'].map((k, j) => [k, i < 3 && j < 4])) }), [pp({ dateOfBirth: '1980-01-01' })], meta);
+  for (let i = 0; i < 12; i++)
+    await reg.registerHousehold(
+      db.k,
+      commune,
+      hh(`R${i}`, {
+        incomePerMonth: i < 6 ? 1_000_000 : 5_000_000,
+        deprivations: Object.fromEntries(
+          [
+            'employment',
+            'dependants',
+            'nutrition',
+            'health_insurance',
+            'adult_education',
+            'child_schooling',
+            'housing_quality',
+            'housing_area',
+            'water',
+            'sanitation',
+            'telecom',
+            'information_access',
+          ].map((k, j) => [k, i < 3 && j < 4]),
+        ),
+      }),
+      [pp({ dateOfBirth: '1980-01-01' })],
+      meta,
+    );
   const { REVIEW_CHUNK } = await import('../registry/review.ts');
   assert.ok(REVIEW_CHUNK > 0);
   const id = await enqueueJob(db.k, 'annual_review', { year: 2026, unitId: commune.id }, { unitId: commune.id });

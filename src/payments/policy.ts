@@ -11,19 +11,19 @@ export const paymentRules = [
   {
     permission: 'benefits.decide',
     vi: 'Quyết định hưởng, điều chỉnh, thôi hưởng trợ cấp của một người do người có quyền quyết định tại xã của người đó (Chủ tịch UBND xã, Nghị định 147/2025/NĐ-CP Điều 5) hoặc cấp trên ghi nhận; quyền ở xã khác không dùng được.',
-    en: 'A person\'s benefit decision is recorded by a holder of benefits.decide in that person\'s commune (the commune chair, Decree 147/2025 Art. 5) or above; the permission held in another commune does not count.',
+    en: "A person's benefit decision is recorded by a holder of benefits.decide in that person's commune (the commune chair, Decree 147/2025 Art. 5) or above; the permission held in another commune does not count.",
     where: 'src/payments/policy.ts canDecideBenefit',
   },
   {
     permission: 'payments.prepare',
     vi: 'Danh sách chi trả của một xã được lập, lập lại (khi còn nháp) và đối soát sao kê bởi người có quyền lập danh sách tại xã đó hoặc cấp trên.',
-    en: 'A commune\'s payroll is generated, regenerated (while a draft) and reconciled by a holder of payments.prepare in that commune or above.',
+    en: "A commune's payroll is generated, regenerated (while a draft) and reconciled by a holder of payments.prepare in that commune or above.",
     where: 'src/payments/policy.ts canPreparePayroll',
   },
   {
     permission: 'payments.approve',
     vi: 'Danh sách chi trả của một xã do lãnh đạo UBND của chính xã đó hoặc người có quyền duyệt ở cấp trên phê duyệt; chỉ danh sách nháp được duyệt, và khi nhiều người nhận tiền vào một tài khoản thì phải xác nhận trước.',
-    en: 'A commune\'s payroll is approved by the leader of that commune or a holder of payments.approve above it; only a draft is approved, and several persons paid to one account must be acknowledged first.',
+    en: "A commune's payroll is approved by the leader of that commune or a holder of payments.approve above it; only a draft is approved, and several persons paid to one account must be acknowledged first.",
     where: 'src/payments/policy.ts canApprovePayroll',
   },
 ] as const;

@@ -7,8 +7,18 @@ import { presentBankLine, presentDecision, presentPayrollLine } from './presente
 import type { PayrollLineRow } from './store.ts';
 
 const line: PayrollLineRow = {
-  person_id: 7, full_name: 'Lý Mé Xá', personal_id: '012040000777', village_name: 'Bản Pa Thắng', household_code: 'TL-1', channel: 'bank', account: '0123456789',
-  current_amount: 1_000_000, arrears: 0, total: 1_000_000, status: 'pending' as PayrollLineRow['status'], category: '5.6',
+  person_id: 7,
+  full_name: 'Lý Mé Xá',
+  personal_id: '012040000777',
+  village_name: 'Bản Pa Thắng',
+  household_code: 'TL-1',
+  channel: 'bank',
+  account: '0123456789',
+  current_amount: 1_000_000,
+  arrears: 0,
+  total: 1_000_000,
+  status: 'pending' as PayrollLineRow['status'],
+  category: '5.6',
 };
 
 test('masked: ID province and last three digits, account last four', () => {
@@ -19,8 +29,20 @@ test('masked: ID province and last three digits, account last four', () => {
 });
 
 test('a decision masked withholds category, coefficient and basis for every category alike; the amount stays', () => {
-  const base = { id: 1, number: '1/QĐ-UBND', decided_on: '2026-09-01', signer: 'x', kind: 'start', monthly_amount: 1_000_000, start_month: 202609, channel: 'bank' };
-  for (const [category, basis] of [['5.6', 'khoản 6 Điều 5 Nghị định 20/2021/NĐ-CP'], ['5.5', 'khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP']]) {
+  const base = {
+    id: 1,
+    number: '1/QĐ-UBND',
+    decided_on: '2026-09-01',
+    signer: 'x',
+    kind: 'start',
+    monthly_amount: 1_000_000,
+    start_month: 202609,
+    channel: 'bank',
+  };
+  for (const [category, basis] of [
+    ['5.6', 'khoản 6 Điều 5 Nghị định 20/2021/NĐ-CP'],
+    ['5.5', 'khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP'],
+  ]) {
     const d = presentDecision({ ...base, category, coefficient_tenths: 20, basis }, MASKED);
     assert.deepEqual([d.category, d.coefficientTenths, d.basis, d.monthlyAmount, d.masked], [null, null, null, 1_000_000, true], category);
   }
@@ -36,8 +58,21 @@ test('a payroll line and its bank-file row mask the account alike', () => {
 });
 
 test('a masked person version drops the sensitive columns, the disability certification date among them', () => {
-  const v = { version: 2, recorded_at: '2026-01-01T00:00:00.000Z', recorded_by: 'x', reason: 'r',
-    data: { full_name: 'A', personal_id: '012040000777', ethnic_code: '35', disability: 'severe', disability_certified_on: '2020-01-10', conditions: ['hiv'], social_insurance_no: '0123456789' } };
+  const v = {
+    version: 2,
+    recorded_at: '2026-01-01T00:00:00.000Z',
+    recorded_by: 'x',
+    reason: 'r',
+    data: {
+      full_name: 'A',
+      personal_id: '012040000777',
+      ethnic_code: '35',
+      disability: 'severe',
+      disability_certified_on: '2020-01-10',
+      conditions: ['hiv'],
+      social_insurance_no: '0123456789',
+    },
+  };
   assert.deepEqual(presentPersonVersion(v, MASKED).data, { full_name: 'A' });
   assert.deepEqual(presentPersonVersion(v, FULL).data, v.data);
 });

@@ -27,11 +27,17 @@ export interface DecisionRow {
  */
 export function presentDecision(d: DecisionRow, disc: Disclosure) {
   return {
-    id: d.id, number: d.number, decidedOn: d.decided_on, signer: d.signer, kind: d.kind,
+    id: d.id,
+    number: d.number,
+    decidedOn: d.decided_on,
+    signer: d.signer,
+    kind: d.kind,
     category: disc.health ? d.category : null,
     coefficientTenths: disc.health ? d.coefficient_tenths : null,
     basis: disc.health ? d.basis : null,
-    monthlyAmount: d.monthly_amount, startMonth: d.start_month, channel: d.channel,
+    monthlyAmount: d.monthly_amount,
+    startMonth: d.start_month,
+    channel: d.channel,
     masked: !disc.health,
   };
 }
@@ -41,7 +47,10 @@ export function presentDecision(d: DecisionRow, disc: Disclosure) {
  * presentDecision, decided by whether the caller may read the person's sensitive fields in full
  * (a token narrowed to benefits.decide alone is told the amount only).
  */
-export function presentRecordedDecision<D extends { category: string | null; coefficientTenths: number | null; basis: string | null }>(d: D, full: boolean): D & { masked?: true } {
+export function presentRecordedDecision<D extends { category: string | null; coefficientTenths: number | null; basis: string | null }>(
+  d: D,
+  full: boolean,
+): D & { masked?: true } {
   return full ? d : { ...d, category: null, coefficientTenths: null, basis: null, masked: true };
 }
 
@@ -59,13 +68,32 @@ export function presentPayrollLine(l: PayrollLineRow, disc: Disclosure) {
 export function payrollLineView(l: PayrollLineRow, disc: Disclosure) {
   const p = presentPayrollLine(l, disc);
   return {
-    personId: p.person_id, fullName: p.full_name, personalId: p.personal_id, villageName: p.village_name, householdCode: p.household_code,
-    channel: p.channel, account: p.account, currentAmount: p.current_amount, arrears: p.arrears, total: p.total, status: p.status, category: p.category,
+    personId: p.person_id,
+    fullName: p.full_name,
+    personalId: p.personal_id,
+    villageName: p.village_name,
+    householdCode: p.household_code,
+    channel: p.channel,
+    account: p.account,
+    currentAmount: p.current_amount,
+    arrears: p.arrears,
+    total: p.total,
+    status: p.status,
+    category: p.category,
   };
 }
 
 /** A payroll's header as JSON. */
-export function payrollView(p: { id: number; unit_id: number; month: number; state: string; lines: number; total: number; unit_name: string; approved_by: string | null }) {
+export function payrollView(p: {
+  id: number;
+  unit_id: number;
+  month: number;
+  state: string;
+  lines: number;
+  total: number;
+  unit_name: string;
+  approved_by: string | null;
+}) {
   return { id: p.id, unitId: p.unit_id, month: p.month, state: p.state, lines: p.lines, total: p.total, unitName: p.unit_name, approvedBy: p.approved_by };
 }
 

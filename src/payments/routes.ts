@@ -1,7 +1,20 @@
 // HTTP routes of enrolment and payments: benefit decisions, the monthly payroll of a commune
 // (generated as a job; read, approve), exports (bank batch CSV/XLSX, signature list), statement
 // reconciliation, and the cashless share.
-import { Approved, ApproveQuery, Code, DecisionBody, DecisionRecorded, ExportQuery, Id, PayrollDetail, PayrollList, PayrollMonthBody, StatementBody, StatementResult } from './schemas.ts';
+import {
+  Approved,
+  ApproveQuery,
+  Code,
+  DecisionBody,
+  DecisionRecorded,
+  ExportQuery,
+  Id,
+  PayrollDetail,
+  PayrollList,
+  PayrollMonthBody,
+  StatementBody,
+  StatementResult,
+} from './schemas.ts';
 import type { FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -23,7 +36,9 @@ import { getJob, jobWorker } from '../jobs/runner.ts';
 import { JobView, jobView } from '../jobs/view.ts';
 
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
-const badMonth = (m: number, path: string) => { if (!isMonth(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]); };
+const badMonth = (m: number, path: string) => {
+  if (!isMonth(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]);
+};
 
 type PayrollView = 'screen' | 'bank' | 'signatures';
 
@@ -41,7 +56,13 @@ function payrollDisclosure(req: FastifyRequest, unitId: number, view: PayrollVie
 }
 
 /** Audits what a payroll view disclosed, naming the persons whose lines showed it. */
-async function auditDisclosure(tx: Transaction<DB>, req: FastifyRequest, p: { id: number; unit_id: number }, d: Disclosure, lines: readonly pay.PayrollLineRow[]): Promise<void> {
+async function auditDisclosure(
+  tx: Transaction<DB>,
+  req: FastifyRequest,
+  p: { id: number; unit_id: number },
+  d: Disclosure,
+  lines: readonly pay.PayrollLineRow[],
+): Promise<void> {
   const fields = [...(d.health ? ['category'] : []), ...(d.accounts ? ['account'] : [])];
   if (fields.length === 0) return;
   const shown = d.accounts && !d.health ? lines.filter(inBankFile) : lines;
@@ -49,123 +70,234 @@ async function auditDisclosure(tx: Transaction<DB>, req: FastifyRequest, p: { id
 }
 
 export const paymentRoutes: FeatureRoutes = (app, { db }) => {
-  app.post('/api/registry/persons/:id/decisions', {
-    config: { access: { permission: 'benefits.decide', unit: 'record' } },
-    schema: {
-      tags: ['payments'], summary: 'Record a benefit decision (start, change, stop); category, coefficient and amount come from the law engine', params: Id,
-      body: DecisionBody,
-      response: { 201: DecisionRecorded },
+  app.post(
+    '/api/registry/persons/:id/decisions',
+    {
+      config: { access: { permission: 'benefits.decide', unit: 'record' } },
+      schema: {
+        tags: ['payments'],
+        summary: 'Record a benefit decision (start, change, stop); category, coefficient and amount come from the law engine',
+        params: Id,
+        body: DecisionBody,
+        response: { 201: DecisionRecorded },
+      },
     },
-  }, async (req, reply) => {
-    badMonth(req.body.startMonth, '/body/startMonth');
-    const r = await withActor(db, req.actor, async (tx) => {
-      const p = await getPerson(tx, req.params.id);
-      if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-      assertCanDecideBenefit(req.actor, p); // in the person's commune (policy.ts)
-      const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
-      await audit(tx, { actor: who(req), action: `decision.${req.body.kind}`, entity: 'benefit_decision', entityId: d.id, unitId: d.unitId, after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount }, ip: req.ip });
-      // The category the law engine gave tells a disability: the answer follows the same rule as
-      // the person's page (a token narrowed to benefits.decide alone gets the amount only).
-      return presentRecordedDecision(d, can(req.actor, 'registry.person.read_full', d.unitId));
-    });
-    return reply.status(201).send(r);
-  });
+    async (req, reply) => {
+      badMonth(req.body.startMonth, '/body/startMonth');
+      const r = await withActor(db, req.actor, async (tx) => {
+        const p = await getPerson(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+        assertCanDecideBenefit(req.actor, p); // in the person's commune (policy.ts)
+        const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
+        await audit(tx, {
+          actor: who(req),
+          action: `decision.${req.body.kind}`,
+          entity: 'benefit_decision',
+          entityId: d.id,
+          unitId: d.unitId,
+          after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount },
+          ip: req.ip,
+        });
+        // The category the law engine gave tells a disability: the answer follows the same rule as
+        // the person's page (a token narrowed to benefits.decide alone gets the amount only).
+        return presentRecordedDecision(d, can(req.actor, 'registry.person.read_full', d.unitId));
+      });
+      return reply.status(201).send(r);
+    },
+  );
 
-  app.get('/api/payments/units/:code/payrolls', {
-    config: { access: { permission: 'payments.read', unit: { param: 'code' } } },
-    schema: { tags: ['payments'], summary: 'Payrolls of a commune, newest first, with the cashless share', params: Code, response: { 200: PayrollList } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
-    const c = await communeByCode(tx, req.params.code);
-    if (!c) throw AppError.notFound();
-    const payrolls = await pay.payrollsOf(tx, c.id);
-    // The share is a month's (the latest payroll's), never months added together.
-    const latest = payrolls[0];
-    return { items: payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
-  }));
+  app.get(
+    '/api/payments/units/:code/payrolls',
+    {
+      config: { access: { permission: 'payments.read', unit: { param: 'code' } } },
+      schema: { tags: ['payments'], summary: 'Payrolls of a commune, newest first, with the cashless share', params: Code, response: { 200: PayrollList } },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const c = await communeByCode(tx, req.params.code);
+        if (!c) throw AppError.notFound();
+        const payrolls = await pay.payrollsOf(tx, c.id);
+        // The share is a month's (the latest payroll's), never months added together.
+        const latest = payrolls[0];
+        return { items: payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
+      }),
+  );
 
-  app.post('/api/payments/units/:code/payrolls', {
-    config: { access: { permission: 'payments.prepare', unit: { param: 'code' } } },
-    schema: { tags: ['payments'], summary: 'Generate (or regenerate, while a draft) the payroll of a month (current month + arrears) as a job: follow it at /api/jobs/{id}; when done its result is the payroll summary (payrollId, lines, total, arrears, unknown months)', params: Code,
-      body: PayrollMonthBody, response: { 202: JobView } },
-  }, async (req, reply) => {
-    badMonth(req.body.month, '/body/month');
-    const id = await withActor(db, req.actor, async (tx) => {
-      const c = await communeByCode(tx, req.params.code);
-      if (!c) throw AppError.notFound();
-      return pay.enqueuePayroll(tx, c.id, req.body.month, { actor: req.actor!, ip: req.ip });
-    });
-    jobWorker(db).kick();
-    return reply.status(202).send(jobView((await getJob(db.k, id))!));
-  });
+  app.post(
+    '/api/payments/units/:code/payrolls',
+    {
+      config: { access: { permission: 'payments.prepare', unit: { param: 'code' } } },
+      schema: {
+        tags: ['payments'],
+        summary:
+          'Generate (or regenerate, while a draft) the payroll of a month (current month + arrears) as a job: follow it at /api/jobs/{id}; when done its result is the payroll summary (payrollId, lines, total, arrears, unknown months)',
+        params: Code,
+        body: PayrollMonthBody,
+        response: { 202: JobView },
+      },
+    },
+    async (req, reply) => {
+      badMonth(req.body.month, '/body/month');
+      const id = await withActor(db, req.actor, async (tx) => {
+        const c = await communeByCode(tx, req.params.code);
+        if (!c) throw AppError.notFound();
+        return pay.enqueuePayroll(tx, c.id, req.body.month, { actor: req.actor!, ip: req.ip });
+      });
+      jobWorker(db).kick();
+      return reply.status(202).send(jobView((await getJob(db.k, id))!));
+    },
+  );
 
-  app.get('/api/payments/payrolls/:id', {
-    config: { access: { permission: 'payments.read', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'A payroll with its lines (personal ID and account masked; categories only with the full-read permission, audited)', params: Id, response: { 200: PayrollDetail } },
-  }, async (req, reply) => withActor(db, req.actor, async (tx) => {
-    const p = await pay.getPayroll(tx, req.params.id);
-    if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
-    const lines = await pay.payrollLines(tx, p.id);
-    const d = payrollDisclosure(req, p.unit_id, 'screen');
-    await auditDisclosure(tx, req, p, d, lines);
-    if (d.health) noStore(reply);
-    const shown = lines.map((l) => payrollLineView(l, d));
-    // Accounts that several persons would be paid to, named for the approver (account masked as on the lines).
-    const shared = sharedAccounts(lines).map((g) => ({ account: d.accounts ? g.account : maskAccount(g.account), persons: g.lines.map((l) => ({ personId: l.person_id, fullName: l.full_name })) }));
-    return { payroll: payrollView(p), lines: shown, totals: payrollTotals(lines), warnings: { sharedAccounts: shared } };
-  }));
+  app.get(
+    '/api/payments/payrolls/:id',
+    {
+      config: { access: { permission: 'payments.read', unit: 'record' } },
+      schema: {
+        tags: ['payments'],
+        summary: 'A payroll with its lines (personal ID and account masked; categories only with the full-read permission, audited)',
+        params: Id,
+        response: { 200: PayrollDetail },
+      },
+    },
+    async (req, reply) =>
+      withActor(db, req.actor, async (tx) => {
+        const p = await pay.getPayroll(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+        const lines = await pay.payrollLines(tx, p.id);
+        const d = payrollDisclosure(req, p.unit_id, 'screen');
+        await auditDisclosure(tx, req, p, d, lines);
+        if (d.health) noStore(reply);
+        const shown = lines.map((l) => payrollLineView(l, d));
+        // Accounts that several persons would be paid to, named for the approver (account masked as on the lines).
+        const shared = sharedAccounts(lines).map((g) => ({
+          account: d.accounts ? g.account : maskAccount(g.account),
+          persons: g.lines.map((l) => ({ personId: l.person_id, fullName: l.full_name })),
+        }));
+        return { payroll: payrollView(p), lines: shown, totals: payrollTotals(lines), warnings: { sharedAccounts: shared } };
+      }),
+  );
 
-  app.get('/api/payments/payrolls/:id/export', {
-    config: { access: { permission: 'payments.read', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'Bank batch (CSV/XLSX; account numbers in full only for those who prepare or approve payments) or signature list (XLSX; categories only with the full-read permission)', params: Id,
-      querystring: ExportQuery },
-  }, async (req, reply) => {
-    const out = await withActor(db, req.actor, async (tx) => {
-      const p = await pay.getPayroll(tx, req.params.id);
-      if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
-      const lines = await pay.payrollLines(tx, p.id);
-      const d = payrollDisclosure(req, p.unit_id, req.query.format === 'signatures' ? 'signatures' : 'bank');
-      await audit(tx, { actor: who(req), action: 'payroll.export', entity: 'payroll', entityId: p.id, unitId: p.unit_id, after: { format: req.query.format }, ip: req.ip });
-      await auditDisclosure(tx, req, p, d, lines);
-      return { p, lines, d };
-    });
-    noStore(reply); // payees' names, amounts and (for those who send it) account numbers
-    const name = `chi-tra-${out.p.month}`;
-    if (req.query.format === 'bank-csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`).send(bankBatchCsv(out.p.id, out.p.month, out.lines, out.d));
-    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    if (req.query.format === 'bank-xlsx') return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ngan-hang.xlsx"`).send(await bankBatchXlsx(out.p.id, out.p.month, out.lines, out.d));
-    return reply.type(xlsx).header('content-disposition', `attachment; filename="${name}-ky-nhan.xlsx"`).send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name }, out.lines, out.d));
-  });
+  app.get(
+    '/api/payments/payrolls/:id/export',
+    {
+      config: { access: { permission: 'payments.read', unit: 'record' } },
+      schema: {
+        tags: ['payments'],
+        summary:
+          'Bank batch (CSV/XLSX; account numbers in full only for those who prepare or approve payments) or signature list (XLSX; categories only with the full-read permission)',
+        params: Id,
+        querystring: ExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const out = await withActor(db, req.actor, async (tx) => {
+        const p = await pay.getPayroll(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+        const lines = await pay.payrollLines(tx, p.id);
+        const d = payrollDisclosure(req, p.unit_id, req.query.format === 'signatures' ? 'signatures' : 'bank');
+        await audit(tx, {
+          actor: who(req),
+          action: 'payroll.export',
+          entity: 'payroll',
+          entityId: p.id,
+          unitId: p.unit_id,
+          after: { format: req.query.format },
+          ip: req.ip,
+        });
+        await auditDisclosure(tx, req, p, d, lines);
+        return { p, lines, d };
+      });
+      noStore(reply); // payees' names, amounts and (for those who send it) account numbers
+      const name = `chi-tra-${out.p.month}`;
+      if (req.query.format === 'bank-csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`)
+          .send(bankBatchCsv(out.p.id, out.p.month, out.lines, out.d));
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      if (req.query.format === 'bank-xlsx')
+        return reply
+          .type(xlsx)
+          .header('content-disposition', `attachment; filename="${name}-ngan-hang.xlsx"`)
+          .send(await bankBatchXlsx(out.p.id, out.p.month, out.lines, out.d));
+      return reply
+        .type(xlsx)
+        .header('content-disposition', `attachment; filename="${name}-ky-nhan.xlsx"`)
+        .send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name }, out.lines, out.d));
+    },
+  );
 
-  app.post('/api/payments/payrolls/:id/approve', {
-    config: { access: { permission: 'payments.approve', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'Approve a draft payroll (it can no longer be regenerated). When two or more persons would be paid to one account, the approval needs ?acknowledgeSharedAccounts=true (else 409 naming them)', params: Id,
-      querystring: ApproveQuery,
-      response: { 200: Approved } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
-    const p = await pay.getPayroll(tx, req.params.id);
-    if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
-    assertCanApprovePayroll(req.actor, p); // in the payroll's commune (policy.ts)
-    const shared = sharedAccounts(await pay.payrollLines(tx, p.id));
-    if (shared.length > 0 && req.query.acknowledgeSharedAccounts !== true) {
-      const names = shared.map((g) => g.lines.map((l) => l.full_name).join(', ')).join('; ');
-      throw AppError.conflict(text('Có {n} tài khoản nhận tiền của nhiều người ({names}). Kiểm tra lại trước khi phê duyệt, hoặc xác nhận vẫn phê duyệt.', '{n} accounts would receive the money of several persons ({names}). Check them before approving, or confirm the approval.'), { n: shared.length, names });
-    }
-    await pay.approvePayroll(tx, p.id, req.actor!.username);
-    await audit(tx, { actor: who(req), action: 'payroll.approve', entity: 'payroll', entityId: p.id, unitId: p.unit_id, ...(shared.length ? { after: { sharedAccountsAcknowledged: shared.map((g) => g.lines.map((l) => l.person_id)) } } : {}), ip: req.ip });
-    return { ok: true };
-  }));
+  app.post(
+    '/api/payments/payrolls/:id/approve',
+    {
+      config: { access: { permission: 'payments.approve', unit: 'record' } },
+      schema: {
+        tags: ['payments'],
+        summary:
+          'Approve a draft payroll (it can no longer be regenerated). When two or more persons would be paid to one account, the approval needs ?acknowledgeSharedAccounts=true (else 409 naming them)',
+        params: Id,
+        querystring: ApproveQuery,
+        response: { 200: Approved },
+      },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const p = await pay.getPayroll(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+        assertCanApprovePayroll(req.actor, p); // in the payroll's commune (policy.ts)
+        const shared = sharedAccounts(await pay.payrollLines(tx, p.id));
+        if (shared.length > 0 && req.query.acknowledgeSharedAccounts !== true) {
+          const names = shared.map((g) => g.lines.map((l) => l.full_name).join(', ')).join('; ');
+          throw AppError.conflict(
+            text(
+              'Có {n} tài khoản nhận tiền của nhiều người ({names}). Kiểm tra lại trước khi phê duyệt, hoặc xác nhận vẫn phê duyệt.',
+              '{n} accounts would receive the money of several persons ({names}). Check them before approving, or confirm the approval.',
+            ),
+            { n: shared.length, names },
+          );
+        }
+        await pay.approvePayroll(tx, p.id, req.actor!.username);
+        await audit(tx, {
+          actor: who(req),
+          action: 'payroll.approve',
+          entity: 'payroll',
+          entityId: p.id,
+          unitId: p.unit_id,
+          ...(shared.length ? { after: { sharedAccountsAcknowledged: shared.map((g) => g.lines.map((l) => l.person_id)) } } : {}),
+          ip: req.ip,
+        });
+        return { ok: true };
+      }),
+  );
 
-  app.post('/api/payments/payrolls/:id/statement', {
-    config: { access: { permission: 'payments.prepare', unit: 'record' } },
-    schema: { tags: ['payments'], summary: 'Reconcile a bank or post-office statement: paid, failed, returned', params: Id,
-      body: StatementBody,
-      response: { 200: StatementResult } },
-  }, async (req) => withActor(db, req.actor, async (tx) => {
-    const p = await pay.getPayroll(tx, req.params.id);
-    if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
-    assertCanPreparePayroll(req.actor, p); // in the payroll's commune (policy.ts)
-    const r = await pay.applyStatement(tx, p.id, req.body.rows);
-    await audit(tx, { actor: who(req), action: 'payroll.reconcile', entity: 'payroll', entityId: p.id, unitId: p.unit_id, after: { applied: r.updates.length, problems: r.problems.length }, ip: req.ip });
-    return r;
-  }));
+  app.post(
+    '/api/payments/payrolls/:id/statement',
+    {
+      config: { access: { permission: 'payments.prepare', unit: 'record' } },
+      schema: {
+        tags: ['payments'],
+        summary: 'Reconcile a bank or post-office statement: paid, failed, returned',
+        params: Id,
+        body: StatementBody,
+        response: { 200: StatementResult },
+      },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const p = await pay.getPayroll(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy danh sách chi trả', 'Payroll not found'));
+        assertCanPreparePayroll(req.actor, p); // in the payroll's commune (policy.ts)
+        const r = await pay.applyStatement(tx, p.id, req.body.rows);
+        await audit(tx, {
+          actor: who(req),
+          action: 'payroll.reconcile',
+          entity: 'payroll',
+          entityId: p.id,
+          unitId: p.unit_id,
+          after: { applied: r.updates.length, problems: r.problems.length },
+          ip: req.ip,
+        });
+        return r;
+      }),
+  );
 };

@@ -11,15 +11,18 @@ export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const MonthT = Type.Integer({ minimum: 202201, maximum: 203012, description: 'YYYYMM' });
 export const Channel = enumOf(paymentChannels);
 
-export const DecisionBody = Type.Object({
-  number: Type.String({ minLength: 1, maxLength: 50 }),
-  decidedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  signer: Type.String({ minLength: 1, maxLength: 200 }),
-  kind: enumOf(DECISION_KINDS),
-  startMonth: MonthT,
-  channel: Type.Optional(Channel),
-  account: Type.Optional(Type.String({ maxLength: 40 })),
-}, { additionalProperties: false });
+export const DecisionBody = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 50 }),
+    decidedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    signer: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: enumOf(DECISION_KINDS),
+    startMonth: MonthT,
+    channel: Type.Optional(Channel),
+    account: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
 
 /** The decision as recorded: category, coefficient and basis withheld (masked) without the full-read permission. */
 export const DecisionRecorded = Type.Object({
@@ -36,9 +39,12 @@ export type DecisionRecorded = Static<typeof DecisionRecorded>;
 export const PayrollMonthBody = Type.Object({ month: MonthT }, { additionalProperties: false });
 
 /** A commune's payrolls, newest first, and the cashless share of the latest. */
-export const PayrollList = List(Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() }), {
-  cashless: Nullable(Type.Object({ month: Type.Integer(), numerator: Type.Integer(), denominator: Type.Integer() })),
-});
+export const PayrollList = List(
+  Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() }),
+  {
+    cashless: Nullable(Type.Object({ month: Type.Integer(), numerator: Type.Integer(), denominator: Type.Integer() })),
+  },
+);
 export type PayrollList = Static<typeof PayrollList>;
 
 /** A payroll line as shown: personal ID and account masked, category only with the full-read permission. */
@@ -59,11 +65,22 @@ export const PayrollLineView = Type.Object({
 
 /** A payroll with its lines, totals and the accounts several persons would be paid to. */
 export const PayrollDetail = Type.Object({
-  payroll: Type.Object({ id: Type.Integer(), unitId: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), unitName: Type.String(), approvedBy: Nullable(Type.String()) }),
+  payroll: Type.Object({
+    id: Type.Integer(),
+    unitId: Type.Integer(),
+    month: Type.Integer(),
+    state: Type.String(),
+    lines: Type.Integer(),
+    total: Type.Integer(),
+    unitName: Type.String(),
+    approvedBy: Nullable(Type.String()),
+  }),
   lines: Type.Array(PayrollLineView),
   totals: Type.Object({ lines: Type.Integer(), current: Type.Integer(), arrears: Type.Integer(), total: Type.Integer() }),
   warnings: Type.Object({
-    sharedAccounts: Type.Array(Type.Object({ account: Nullable(Type.String()), persons: Type.Array(Type.Object({ personId: Type.Integer(), fullName: Type.String() })) })),
+    sharedAccounts: Type.Array(
+      Type.Object({ account: Nullable(Type.String()), persons: Type.Array(Type.Object({ personId: Type.Integer(), fullName: Type.String() })) }),
+    ),
   }),
 });
 export type PayrollDetail = Static<typeof PayrollDetail>;
@@ -72,9 +89,14 @@ export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('bank-
 export const ApproveQuery = Type.Object({ acknowledgeSharedAccounts: Type.Optional(Type.Boolean()) });
 export const Approved = Type.Object({ ok: Type.Boolean() });
 
-export const StatementBody = Type.Object({
-  rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: enumOf(STATEMENT_STATUSES) }), { maxItems: 100_000 }),
-}, { additionalProperties: false });
+export const StatementBody = Type.Object(
+  {
+    rows: Type.Array(Type.Object({ reference: Type.String({ maxLength: 40 }), amount: Type.Integer({ minimum: 0 }), status: enumOf(STATEMENT_STATUSES) }), {
+      maxItems: 100_000,
+    }),
+  },
+  { additionalProperties: false },
+);
 
 /** What a statement changed, and the rows it could not apply (the message in both languages). */
 export const StatementResult = Type.Object({

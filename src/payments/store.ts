@@ -19,7 +19,6 @@ import { arr } from '../db/arrays.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-
 export interface DecisionInput {
   readonly personId: number;
   readonly number: string;
@@ -39,12 +38,14 @@ interface PersonCtx extends PersonFactsRow {
 }
 
 async function personContext(q: Q, personId: number): Promise<{ p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> } | null> {
-  const r = await sql<PersonCtx>`select p.id, p.full_name, p.date_of_birth, p.death_date, p.relation, p.disability, p.disability_certified_on, p.pension, p.schooling,
+  const r =
+    await sql<PersonCtx>`select p.id, p.full_name, p.date_of_birth, p.death_date, p.relation, p.disability, p.disability_certified_on, p.pension, p.schooling,
       p.conditions, p.household_id, p.unit_id, p.province_code, h.disadvantaged_area
     from persons p join households h on h.id = p.household_id where p.id = ${personId}`.execute(q);
   const p = r.rows[0];
   if (!p) return null;
-  const m = await sql<PersonFactsRow>`select id, full_name, date_of_birth, death_date, relation, disability, disability_certified_on, pension, schooling, conditions
+  const m =
+    await sql<PersonFactsRow>`select id, full_name, date_of_birth, death_date, relation, disability, disability_certified_on, pension, schooling, conditions
     from persons where household_id = ${p.household_id}`.execute(q);
   const c = await q.selectFrom('household_classifications').select(['year', 'class']).where('household_id', '=', p.household_id).execute();
   return { p, members: m.rows, classes: new Map(c.map((x) => [x.year, x.class as PovertyClass])) };
@@ -57,14 +58,23 @@ function classFor(classes: Map<number, PovertyClass>, year: number): PovertyClas
   return best === null ? null : classes.get(best)!;
 }
 
-function entitlement(ctx: { p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> }, month: Month, decisionMonth: Month | null): Entitlement {
+function entitlement(
+  ctx: { p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> },
+  month: Month,
+  decisionMonth: Month | null,
+): Entitlement {
   const facts = personFacts(ctx.p, { decisionMonth, household: ctx.members, month });
   return entitlementInMonth(facts, householdContext(ctx.p, classFor(ctx.classes, Math.floor(month / 100))), toLawMonth(month));
 }
 
 /** The person's active decision (latest by start month and id, not a stop) the caller can see, or null. */
 async function activeDecision(q: Q, personId: number): Promise<{ id: number; unit_id: number; province_code: string } | null> {
-  const r = await sql<{ id: number; unit_id: number; province_code: string; kind: string }>`select id, unit_id, province_code, kind from ansinh_latest_decision(${personId})`.execute(q);
+  const r = await sql<{
+    id: number;
+    unit_id: number;
+    province_code: string;
+    kind: string;
+  }>`select id, unit_id, province_code, kind from ansinh_latest_decision(${personId})`.execute(q);
   const d = r.rows[0];
   return d && d.kind !== 'stop' ? d : null;
 }
@@ -76,7 +86,11 @@ async function activeDecision(q: Q, personId: number): Promise<{ id: number; uni
  * commune of the decision it stops (the person's active decision), which may no longer be the
  * person's commune (a move): that commune reads neither the person's record nor needs it.
  */
-export async function createDecision(q: Q, d: DecisionInput, by: string | null): Promise<{ id: number; category: string | null; coefficientTenths: number | null; monthlyAmount: number | null; basis: string; unitId: number }> {
+export async function createDecision(
+  q: Q,
+  d: DecisionInput,
+  by: string | null,
+): Promise<{ id: number; category: string | null; coefficientTenths: number | null; monthlyAmount: number | null; basis: string; unitId: number }> {
   let category: string | null = null;
   let coef: number | null = null;
   let amount: number | null = null;
@@ -97,19 +111,42 @@ export async function createDecision(q: Q, d: DecisionInput, by: string | null):
     // A beneficiary who moved in is paid here only after the old commune's stop (otherwise two
     // communes would pay, and a stop recorded later in the same month would end this decision).
     // Nor for a month the old commune still pays.
-    const old = await sql<{ from_unit_name: string; old_active: boolean; stopped_from: number | null }>`select from_unit_name, old_active, stopped_from from ansinh_moved_beneficiaries(${ctx.p.unit_id})
+    const old = await sql<{
+      from_unit_name: string;
+      old_active: boolean;
+      stopped_from: number | null;
+    }>`select from_unit_name, old_active, stopped_from from ansinh_moved_beneficiaries(${ctx.p.unit_id})
       where person_id = ${d.personId} and to_unit_id = ${ctx.p.unit_id} and (old_active or stopped_from > ${d.startMonth})`.execute(q);
     const o = old.rows[0];
-    if (o?.old_active) throw AppError.conflict(text('Người này đang hưởng trợ cấp tại {commune}: cần quyết định thôi hưởng của xã đó trước', 'This person still receives assistance in {commune}: that commune must record the stop first'), { commune: o.from_unit_name });
+    if (o?.old_active)
+      throw AppError.conflict(
+        text(
+          'Người này đang hưởng trợ cấp tại {commune}: cần quyết định thôi hưởng của xã đó trước',
+          'This person still receives assistance in {commune}: that commune must record the stop first',
+        ),
+        { commune: o.from_unit_name },
+      );
     if (o?.stopped_from) {
-      throw AppError.conflict(text('{commune} chi trả đến hết tháng trước tháng {month}: quyết định hưởng tại xã này bắt đầu từ tháng {month} trở đi', '{commune} pays until the month before {month}: the decision here starts from {month} on'),
-        { commune: o.from_unit_name, month: formatMonthVi(o.stopped_from as Month) });
+      throw AppError.conflict(
+        text(
+          '{commune} chi trả đến hết tháng trước tháng {month}: quyết định hưởng tại xã này bắt đầu từ tháng {month} trở đi',
+          '{commune} pays until the month before {month}: the decision here starts from {month} on',
+        ),
+        { commune: o.from_unit_name, month: formatMonthVi(o.stopped_from as Month) },
+      );
     }
     const e = entitlement(ctx, d.startMonth, d.startMonth);
     const payable = e.benefits.filter((b) => b.status === 'payable' && b.programme === 'social_assistance');
     if (payable.length === 0) {
-      const why = [...e.benefits.map((b) => `${b.categoryText.vi}: ${b.reasons.map((r) => r.text.vi).join('; ')}`), ...e.reasons.map((r) => r.text.vi)].join(' | ') || 'không thuộc diện nào của Điều 5 Nghị định 20/2021/NĐ-CP';
-      throw AppError.conflict(text(`Không có chế độ trợ cấp xã hội hằng tháng được hưởng từ tháng ${formatMonthVi(d.startMonth)}: ${why}`, `No payable monthly social assistance from ${formatMonthVi(d.startMonth)}: ${why}`));
+      const why =
+        [...e.benefits.map((b) => `${b.categoryText.vi}: ${b.reasons.map((r) => r.text.vi).join('; ')}`), ...e.reasons.map((r) => r.text.vi)].join(' | ') ||
+        'không thuộc diện nào của Điều 5 Nghị định 20/2021/NĐ-CP';
+      throw AppError.conflict(
+        text(
+          `Không có chế độ trợ cấp xã hội hằng tháng được hưởng từ tháng ${formatMonthVi(d.startMonth)}: ${why}`,
+          `No payable monthly social assistance from ${formatMonthVi(d.startMonth)}: ${why}`,
+        ),
+      );
     }
     const top = [...payable].sort((a, b) => (b.coefficient ?? 0) - (a.coefficient ?? 0))[0]!;
     category = payable.map((b) => b.category).join('+');
@@ -118,16 +155,33 @@ export async function createDecision(q: Q, d: DecisionInput, by: string | null):
     basis = [...new Set(top.basis.map((b) => `${b.article} ${b.document}`))].join('; ');
   }
   const dup = await q.selectFrom('benefit_decisions').select('id').where('unit_id', '=', unit.unit_id).where('number', '=', d.number).executeTakeFirst();
-  if (dup) throw AppError.conflict(text('Số quyết định {number} đã có trong xã', 'Decision number {number} already exists in this commune'), { number: d.number });
-  const r = await sql<{ id: number }>`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel, account, created_by)
+  if (dup)
+    throw AppError.conflict(text('Số quyết định {number} đã có trong xã', 'Decision number {number} already exists in this commune'), { number: d.number });
+  const r = await sql<{
+    id: number;
+  }>`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel, account, created_by)
     values (${unit.province_code}, ${unit.unit_id}, ${d.personId}, ${d.number}, ${d.decidedOn}::date, ${d.signer}, ${d.kind}, ${category}, ${coef}, ${amount}, ${basis}, ${d.startMonth},
       ${d.channel ?? (d.kind === 'stop' ? null : 'cash')}, ${d.account ?? null}, ${by}) returning id`.execute(q);
   return { id: r.rows[0]!.id, category, coefficientTenths: coef, monthlyAmount: amount, basis, unitId: unit.unit_id };
 }
 
 export async function decisionsOf(q: Q, personId: number) {
-  const r = await sql<{ id: number; number: string; decided_on: string; signer: string; kind: string; category: string | null; coefficient_tenths: number | null; monthly_amount: number | null; basis: string; start_month: number; channel: string | null }>`
-    select id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel from benefit_decisions where person_id = ${personId} order by start_month, id`.execute(q);
+  const r = await sql<{
+    id: number;
+    number: string;
+    decided_on: string;
+    signer: string;
+    kind: string;
+    category: string | null;
+    coefficient_tenths: number | null;
+    monthly_amount: number | null;
+    basis: string;
+    start_month: number;
+    channel: string | null;
+  }>`
+    select id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel from benefit_decisions where person_id = ${personId} order by start_month, id`.execute(
+    q,
+  );
   return r.rows;
 }
 
@@ -147,7 +201,13 @@ export interface PayrollSummary {
  * `limit`; the job version walks the commune in chunks). Reads only (temporary tables aside):
  * the bulk path of due.ts, returned as values.
  */
-export async function computePayrollLines(q: Q, unitId: number | readonly number[], month: Month, after = 0, limit = 10_000_000): Promise<{ lines: (PayrollLine & { unitId: number })[]; last: number; count: number }> {
+export async function computePayrollLines(
+  q: Q,
+  unitId: number | readonly number[],
+  month: Month,
+  after = 0,
+  limit = 10_000_000,
+): Promise<{ lines: (PayrollLine & { unitId: number })[]; last: number; count: number }> {
   return inTransaction(q, async (tx) => {
     const s = await stageDue(tx, { unitIds: typeof unitId === 'number' ? [unitId] : unitId, month, after, limit });
     const lines = await readDue(tx, month);
@@ -155,11 +215,16 @@ export async function computePayrollLines(q: Q, unitId: number | readonly number
   });
 }
 
-const approvedError = (month: Month) => AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), { month: formatMonthVi(month) });
+const approvedError = (month: Month) =>
+  AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), {
+    month: formatMonthVi(month),
+  });
 
 /** Refuses (409) when the month's payroll of one of these communes is approved already. */
 export async function assertDraftable(q: Q, unitIds: readonly number[], month: Month): Promise<void> {
-  const approved = await sql<{ n: number }>`select count(*)::int as n from payrolls where unit_id = any(${arr(unitIds)}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
+  const approved = await sql<{
+    n: number;
+  }>`select count(*)::int as n from payrolls where unit_id = any(${arr(unitIds)}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
   if (approved.rows[0]!.n > 0) throw approvedError(month);
 }
 
@@ -179,7 +244,9 @@ async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by:
   // real size, not for a table the statistics still think empty. Only the owner may; under the
   // application role it is skipped.
   if (Number(added.numAffectedRows ?? 0) >= 50) {
-    await sql`do $$ begin if pg_has_role(current_user, (select relowner from pg_class where oid = 'payrolls'::regclass), 'USAGE') then analyze payrolls; end if; end $$`.execute(q);
+    await sql`do $$ begin if pg_has_role(current_user, (select relowner from pg_class where oid = 'payrolls'::regclass), 'USAGE') then analyze payrolls; end if; end $$`.execute(
+      q,
+    );
   }
   const r = await sql<{ id: number; unit_id: number }>`select id, unit_id from payrolls where unit_id = any(${units}::int[]) and month = ${month}`.execute(q);
   return new Map(r.rows.map((x) => [x.unit_id, x.id]));
@@ -200,7 +267,11 @@ export async function generatePayroll(q: Q, unitId: number, month: Month, by: st
     await stageDue(tx, { unitIds: [unitId], month });
     await writeDue(tx, month);
     await refreshTotals(tx, [unitId], month);
-    const t = await sql<{ n: number; total: number; arrears: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total, coalesce(sum(arrears), 0)::bigint as arrears
+    const t = await sql<{
+      n: number;
+      total: number;
+      arrears: number;
+    }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total, coalesce(sum(arrears), 0)::bigint as arrears
       from payroll_lines where payroll_id = ${payrollId}`.execute(tx);
     const unknown = await unknownMonths(tx);
     return { payrollId, month, lines: t.rows[0]!.n, total: Number(t.rows[0]!.total), arrears: Number(t.rows[0]!.arrears), unknown };
@@ -214,7 +285,12 @@ export async function generatePayrolls(q: Q, unitIds: readonly number[], month: 
     await stageDue(tx, { unitIds, month });
     await writeDue(tx, month);
     await refreshTotals(tx, unitIds, month);
-    const t = await sql<{ n: number; total: number }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total from payroll_lines where payroll_id = any(${arr([...ids.values()])}::int[])`.execute(tx);
+    const t = await sql<{
+      n: number;
+      total: number;
+    }>`select count(*)::int as n, coalesce(sum(total), 0)::bigint as total from payroll_lines where payroll_id = any(${arr([...ids.values()])}::int[])`.execute(
+      tx,
+    );
     return { lines: t.rows[0]!.n, total: Number(t.rows[0]!.total) };
   });
 }
@@ -224,7 +300,13 @@ export async function generatePayrolls(q: Q, unitIds: readonly number[], month: 
  * each line into the payroll of the commune that pays it (the commune of the decision covering
  * its months, see readDue).
  */
-export async function writePayrolls(q: Q, unitIds: readonly number[], month: Month, lines: readonly (PayrollLine & { unitId: number })[], by: string | null): Promise<{ lines: number; total: number }> {
+export async function writePayrolls(
+  q: Q,
+  unitIds: readonly number[],
+  month: Month,
+  lines: readonly (PayrollLine & { unitId: number })[],
+  by: string | null,
+): Promise<{ lines: number; total: number }> {
   await draftPayrolls(q, unitIds, month, by);
   const payable = lines.filter((l) => l.total > 0);
   for (let i = 0; i < payable.length; i += 20_000) {
@@ -263,8 +345,19 @@ export interface PayrollLineRow {
 }
 
 export async function getPayroll(q: Q, id: number) {
-  const r = await sql<{ id: number; unit_id: number; month: number; state: string; lines: number; total: number; unit_name: string; approved_by: string | null }>`
-    select p.id, p.unit_id, p.month, p.state, p.lines, p.total, u.name as unit_name, p.approved_by from payrolls p join units u on u.id = p.unit_id where p.id = ${id}`.execute(q);
+  const r = await sql<{
+    id: number;
+    unit_id: number;
+    month: number;
+    state: string;
+    lines: number;
+    total: number;
+    unit_name: string;
+    approved_by: string | null;
+  }>`
+    select p.id, p.unit_id, p.month, p.state, p.lines, p.total, u.name as unit_name, p.approved_by from payrolls p join units u on u.id = p.unit_id where p.id = ${id}`.execute(
+    q,
+  );
   return r.rows[0] ?? null;
 }
 
@@ -274,41 +367,70 @@ export async function getPayroll(q: Q, id: number) {
  * ansinh_moved_beneficiaries, migration 067): the commune that paid does not read their record.
  */
 export async function payrollLines(q: Q, id: number): Promise<PayrollLineRow[]> {
-  const r = await sql<PayrollLineRow>`select l.person_id, coalesce(p.full_name, m.full_name) as full_name, p.personal_id, v.name as village_name, h.code as household_code, l.channel, l.account,
+  const r =
+    await sql<PayrollLineRow>`select l.person_id, coalesce(p.full_name, m.full_name) as full_name, p.personal_id, v.name as village_name, h.code as household_code, l.channel, l.account,
       l.current_amount, l.arrears, l.total, l.status,
       (select string_agg(distinct i.category, '+') from unnest(l.items) i) as category
     from payroll_lines l left join persons p on p.id = l.person_id left join households h on h.id = p.household_id left join units v on v.id = h.village_id
       left join ansinh_moved_beneficiaries((select unit_id from payrolls where id = ${id})) m on m.person_id = l.person_id and p.id is null
-    where l.payroll_id = ${id} order by ${viOrder('v.name')} nulls last, h.code nulls last, ansinh_vi_key(coalesce(p.full_name, m.full_name)) collate "C"`.execute(q);
+    where l.payroll_id = ${id} order by ${viOrder('v.name')} nulls last, h.code nulls last, ansinh_vi_key(coalesce(p.full_name, m.full_name)) collate "C"`.execute(
+      q,
+    );
   return r.rows;
 }
 
 export async function payrollsOf(q: Q, unitId: number) {
-  const r = await sql<{ id: number; month: number; state: string; lines: number; total: number; cashless: number }>`select p.id, p.month, p.state, p.lines, p.total,
+  const r = await sql<{
+    id: number;
+    month: number;
+    state: string;
+    lines: number;
+    total: number;
+    cashless: number;
+  }>`select p.id, p.month, p.state, p.lines, p.total,
       (select count(*) from payroll_lines l where l.payroll_id = p.id and l.channel in ('bank', 'ewallet'))::int as cashless
     from payrolls p where p.unit_id = ${unitId} order by p.month desc`.execute(q);
   return r.rows;
 }
 
 export async function approvePayroll(q: Q, id: number, by: string | null): Promise<void> {
-  const r = await q.updateTable('payrolls').set({ state: 'approved', approved_at: sqlNow(), approved_by: by }).where('id', '=', id).where('state', '=', 'draft').executeTakeFirst();
+  const r = await q
+    .updateTable('payrolls')
+    .set({ state: 'approved', approved_at: sqlNow(), approved_by: by })
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw AppError.conflict(text('Danh sách không ở trạng thái nháp', 'The payroll is not a draft'));
 }
 
 /** Applies a bank or post-office statement: exact matches change status; the rest is reported. */
 export async function applyStatement(q: Q, payrollId: number, rows: readonly StatementRow[]) {
   const lines = await q.selectFrom('payroll_lines').select(['person_id', 'total', 'status']).where('payroll_id', '=', payrollId).execute();
-  const res = reconcile(payrollId, lines.map((l) => ({ personId: l.person_id, total: l.total, status: l.status as LineStatus })), rows);
+  const res = reconcile(
+    payrollId,
+    lines.map((l) => ({ personId: l.person_id, total: l.total, status: l.status as LineStatus })),
+    rows,
+  );
   for (const u of res.updates) {
-    await q.updateTable('payroll_lines').set({ status: u.status, reconciled_at: sqlNow() }).where('payroll_id', '=', payrollId).where('person_id', '=', u.personId).execute();
+    await q
+      .updateTable('payroll_lines')
+      .set({ status: u.status, reconciled_at: sqlNow() })
+      .where('payroll_id', '=', payrollId)
+      .where('person_id', '=', u.personId)
+      .execute();
   }
   return res;
 }
 
 /** Cashless share of a unit's payments in a month (or every month): counts of lines. */
 export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: Month) {
-  const r = await sql<{ numerator: number; denominator: number }>`select count(*) filter (where l.channel in ('bank', 'ewallet'))::int as numerator, count(*)::int as denominator
-    from payroll_lines l join payrolls p on p.id = l.payroll_id where l.unit_id = any(${arr(unitIds)}::int[]) and (${month ?? null}::int is null or p.month = ${month ?? null})`.execute(q);
+  const r = await sql<{
+    numerator: number;
+    denominator: number;
+  }>`select count(*) filter (where l.channel in ('bank', 'ewallet'))::int as numerator, count(*)::int as denominator
+    from payroll_lines l join payrolls p on p.id = l.payroll_id where l.unit_id = any(${arr(unitIds)}::int[]) and (${month ?? null}::int is null or p.month = ${month ?? null})`.execute(
+    q,
+  );
   return r.rows[0]!;
 }
 
@@ -342,32 +464,51 @@ const PAYROLL_CHUNK = 2000;
 type StagedLine = PayrollLine & { unitId: number };
 
 jobHandlers.set('payroll', {
-  chunk: (tx, job) => asAsker(tx, job, async (p) => {
-    const after = (job.cursor as { after?: number } | null)?.after ?? 0;
-    const total = job.total ?? (await sql<{ n: number }>`select count(distinct d.person_id)::int as n from benefit_decisions d join persons p on p.id = d.person_id
-      where d.unit_id = any(${arr(p.unitIds)}::int[])`.execute(tx)).rows[0]!.n;
-    const size = p.chunkSize ?? PAYROLL_CHUNK;
-    const r = await computePayrollLines(tx, p.unitIds, p.month, after, size);
-    return { staged: r.lines, cursor: { after: r.last }, progress: job.progress + r.count, total, done: r.count < size };
-  }),
-  apply: (tx, job, staged) => asAsker(tx, job, async (p): Promise<PayrollJobResult> => {
-    const all: StagedLine[] = [];
-    for await (const chunk of staged) all.push(...(chunk as StagedLine[]));
-    const { lines, total } = await writePayrolls(tx, p.unitIds, p.month, all, job.createdBy);
-    const payable = all.filter((l) => l.total > 0);
-    const payrollId = p.payrollUnit === undefined ? null
-      : (await tx.selectFrom('payrolls').select('id').where('unit_id', '=', p.payrollUnit).where('month', '=', p.month).executeTakeFirstOrThrow()).id;
-    const result: PayrollJobResult = {
-      payrollId, month: p.month, communes: p.unitIds.length, lines, total, arrears: payable.reduce((s2, l) => s2 + l.arrears, 0),
-      unknown: all.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),
-    };
-    return result;
-  }),
+  chunk: (tx, job) =>
+    asAsker(tx, job, async (p) => {
+      const after = (job.cursor as { after?: number } | null)?.after ?? 0;
+      const total =
+        job.total ??
+        (
+          await sql<{ n: number }>`select count(distinct d.person_id)::int as n from benefit_decisions d join persons p on p.id = d.person_id
+      where d.unit_id = any(${arr(p.unitIds)}::int[])`.execute(tx)
+        ).rows[0]!.n;
+      const size = p.chunkSize ?? PAYROLL_CHUNK;
+      const r = await computePayrollLines(tx, p.unitIds, p.month, after, size);
+      return { staged: r.lines, cursor: { after: r.last }, progress: job.progress + r.count, total, done: r.count < size };
+    }),
+  apply: (tx, job, staged) =>
+    asAsker(tx, job, async (p): Promise<PayrollJobResult> => {
+      const all: StagedLine[] = [];
+      for await (const chunk of staged) all.push(...(chunk as StagedLine[]));
+      const { lines, total } = await writePayrolls(tx, p.unitIds, p.month, all, job.createdBy);
+      const payable = all.filter((l) => l.total > 0);
+      const payrollId =
+        p.payrollUnit === undefined
+          ? null
+          : (await tx.selectFrom('payrolls').select('id').where('unit_id', '=', p.payrollUnit).where('month', '=', p.month).executeTakeFirstOrThrow()).id;
+      const result: PayrollJobResult = {
+        payrollId,
+        month: p.month,
+        communes: p.unitIds.length,
+        lines,
+        total,
+        arrears: payable.reduce((s2, l) => s2 + l.arrears, 0),
+        unknown: all.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),
+      };
+      return result;
+    }),
   // Written by the runner in the apply's transaction, as the asker (or the system for a command).
   audit(job, result) {
     const p = job.params as unknown as PayrollJobParams;
     const r = result as PayrollJobResult;
-    return { action: 'payroll.generate', entity: 'payroll', entityId: r.payrollId, unitId: p.payrollUnit ?? job.unitId, after: { month: p.month, lines: r.lines, total: r.total, job: job.id } };
+    return {
+      action: 'payroll.generate',
+      entity: 'payroll',
+      entityId: r.payrollId,
+      unitId: p.payrollUnit ?? job.unitId,
+      after: { month: p.month, lines: r.lines, total: r.total, job: job.id },
+    };
   },
 });
 
@@ -382,13 +523,21 @@ function asAsker<T>(tx: Transaction<DB>, job: Job, fn: (p: PayrollJobParams) => 
  * when that payroll is approved; an unfinished job for the same commune and month is answered
  * instead of a second one. With an asker, the job runs under their scope and audits as them.
  */
-export async function enqueuePayroll(tx: Transaction<DB>, unitId: number, month: Month, asker: { actor: Actor; ip: string | null } | null, o: { chunkSize?: number } = {}): Promise<number> {
+export async function enqueuePayroll(
+  tx: Transaction<DB>,
+  unitId: number,
+  month: Month,
+  asker: { actor: Actor; ip: string | null } | null,
+  o: { chunkSize?: number } = {},
+): Promise<number> {
   await assertDraftable(tx, [unitId], month);
   const open = await sql<{ id: number }>`select id from jobs where kind = 'payroll' and unit_id = ${unitId} and state in ('queued', 'running')
     and (params->>'payrollUnit')::int = ${unitId} and (params->>'month')::int = ${month} order by id limit 1`.execute(tx);
   if (open.rows[0]) return Number(open.rows[0].id);
   const params: PayrollJobParams = {
-    month, unitIds: [unitId], payrollUnit: unitId,
+    month,
+    unitIds: [unitId],
+    payrollUnit: unitId,
     ...(asker ? { actor: { userId: asker.actor.userId, username: asker.actor.username }, ip: asker.ip, scope: scopeOf(asker.actor) } : {}),
     ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
   };

@@ -17,7 +17,14 @@ test('Thu Lũm preschool 99,5% under Lai Châu 99,9% is a weaker local target', 
 
 test('a stricter or equal local target is not flagged; stunting "dưới 18,7%" vs "dưới 18%" is weaker (lower is better)', () => {
   const d = dir({ stunting: 'lower_better' });
-  assert.equal(isWeaker({ indicatorCode: 'x', comparator: '=', value: 100, year: 2030 }, { indicatorCode: 'x', comparator: '=', value: 99.9, year: 2030 }, 'higher_better'), false);
+  assert.equal(
+    isWeaker(
+      { indicatorCode: 'x', comparator: '=', value: 100, year: 2030 },
+      { indicatorCode: 'x', comparator: '=', value: 99.9, year: 2030 },
+      'higher_better',
+    ),
+    false,
+  );
   const rows = compareCascade(
     [{ indicatorCode: 'stunting', comparator: '<', value: 18, year: 2030 }],
     [{ indicatorCode: 'stunting', comparator: '<', value: 18.7, year: 2030 }],
@@ -27,8 +34,18 @@ test('a stricter or equal local target is not flagged; stunting "dưới 18,7%" 
 });
 
 test('"trên 96%" in the parent against "đạt 96%" in the child: same value, strict bound lost, weaker', () => {
-  assert.equal(isWeaker({ indicatorCode: 'hi', comparator: '=', value: 96, year: 2030 }, { indicatorCode: 'hi', comparator: '>', value: 96, year: 2030 }, 'higher_better'), true);
-  assert.equal(isWeaker({ indicatorCode: 'hi', comparator: '=', value: 100, year: 2030 }, { indicatorCode: 'hi', comparator: '>', value: 96, year: 2030 }, 'higher_better'), false);
+  assert.equal(
+    isWeaker({ indicatorCode: 'hi', comparator: '=', value: 96, year: 2030 }, { indicatorCode: 'hi', comparator: '>', value: 96, year: 2030 }, 'higher_better'),
+    true,
+  );
+  assert.equal(
+    isWeaker(
+      { indicatorCode: 'hi', comparator: '=', value: 100, year: 2030 },
+      { indicatorCode: 'hi', comparator: '>', value: 96, year: 2030 },
+      'higher_better',
+    ),
+    false,
+  );
 });
 
 test('a parent target the child does not cover is flagged missing; a local extra target is listed', () => {

@@ -99,7 +99,10 @@ export function compareCascade(
       const notes: Text[] = [];
       if (p && !c) {
         flags.push('missing');
-        notes.push({ vi: `Kế hoạch cấp dưới chưa có chỉ tiêu này (cấp trên: ${describeTarget(p, 'vi')})`, en: `The child plan has no such target (parent: ${describeTarget(p, 'en')})` });
+        notes.push({
+          vi: `Kế hoạch cấp dưới chưa có chỉ tiêu này (cấp trên: ${describeTarget(p, 'vi')})`,
+          en: `The child plan has no such target (parent: ${describeTarget(p, 'en')})`,
+        });
       } else if (!p && c) {
         flags.push('extra');
         notes.push({ vi: 'Chỉ tiêu riêng của cấp dưới (cấp trên không đặt)', en: 'Local target with no parent target' });

@@ -26,7 +26,10 @@ function ansinh(args: string[]) {
 
 async function thuLumDocx(): Promise<string> {
   // One Word paragraph per line of the plan, markdown removed (as a clerk's file would be).
-  const paragraphs = normalise(readFileSync(txt, 'utf8')).text.split('\n').filter((l) => l.trim()).map((l) => new Paragraph({ text: l }));
+  const paragraphs = normalise(readFileSync(txt, 'utf8'))
+    .text.split('\n')
+    .filter((l) => l.trim())
+    .map((l) => new Paragraph({ text: l }));
   const file = join(dir, 'ke-hoach-152.docx');
   writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
   return file;
@@ -36,7 +39,8 @@ test('a .docx plan gives the same targets as its text', async () => {
   const file = await thuLumDocx();
   const fromDocx = extractPlan(await readPlanText(file));
   const fromTxt = extractPlan(readFileSync(txt, 'utf8'));
-  const key = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) => `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
+  const key = (t: { indicatorCode: string | null; comparator: string; value: number; year: number | null }) =>
+    `${t.indicatorCode} ${t.comparator} ${t.value} ${t.year}`;
   assert.equal(fromTxt.targets.length, 20);
   assert.deepEqual(fromDocx.targets.map(key), fromTxt.targets.map(key));
   assert.equal(fromDocx.plan.number, '152-KH/ĐU');
@@ -47,7 +51,15 @@ test('ansinh plan extract FILE --json prints plan, targets and unmatched with ex
   const file = await thuLumDocx();
   const r = ansinh(['plan', 'extract', file, '--json']);
   assert.equal(r.code, 0, r.err);
-  const j = JSON.parse(r.out) as { plan: { kind: string }; targets: Record<string, unknown>[]; unmatched: { sourceText: string; reason: string }[]; sections: unknown[]; assignments: unknown[]; reportDeadlines: unknown[]; tasks: unknown[] };
+  const j = JSON.parse(r.out) as {
+    plan: { kind: string };
+    targets: Record<string, unknown>[];
+    unmatched: { sourceText: string; reason: string }[];
+    sections: unknown[];
+    assignments: unknown[];
+    reportDeadlines: unknown[];
+    tasks: unknown[];
+  };
   assert.equal(j.plan.kind, 'plan');
   for (const k of ['indicatorCode', 'indicatorName', 'comparator', 'value', 'unit', 'year', 'sourceText']) assert.ok(k in j.targets[0]!, k);
   // Thu Lũm 152-KH/ĐU, II.2.1 (3): "tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi dưới 18,7%".

@@ -32,7 +32,14 @@ export async function readPlanText(file: string): Promise<string> {
 }
 
 const CMP_VI: Record<string, string> = { '>': 'trên', '>=': 'ít nhất', '<': 'dưới', '<=': 'không quá', '=': 'đạt', '~': 'khoảng', maintain: 'duy trì' };
-const KIND_VI: Record<string, string> = { action_programme: 'Chương trình hành động', plan: 'Kế hoạch', report: 'Báo cáo', resolution: 'Nghị quyết', scheme: 'Đề án', directive: 'Chỉ thị' };
+const KIND_VI: Record<string, string> = {
+  action_programme: 'Chương trình hành động',
+  plan: 'Kế hoạch',
+  report: 'Báo cáo',
+  resolution: 'Nghị quyết',
+  scheme: 'Đề án',
+  directive: 'Chỉ thị',
+};
 
 /** A short Vietnamese summary of an extraction, for reading in a terminal. */
 export function summary(r: PlanExtraction): string {
@@ -41,14 +48,27 @@ export function summary(r: PlanExtraction): string {
   out.push(`${p.kind ? KIND_VI[p.kind] : 'Văn bản'}${p.number ? ` số ${p.number}` : p.symbol ? ` (ký hiệu ${p.symbol}, chưa có số)` : ''}`);
   if (p.title) out.push(`  ${p.title.length > 140 ? p.title.slice(0, 139) + '…' : p.title}`);
   if (p.issuer || p.unitName) out.push(`Cơ quan ban hành: ${p.issuer ?? '—'}${p.unitName ? ` (${p.unitName})` : ''}`);
-  if (p.place || p.dateParts) out.push(`Nơi, ngày: ${p.place ?? '—'}, ${p.date ? p.date.split('-').reverse().join('/') : p.dateParts ? `năm ${p.dateParts.year}${p.dateParts.month ? `, tháng ${p.dateParts.month}` : ''} (chưa đủ ngày)` : '—'}`);
+  if (p.place || p.dateParts)
+    out.push(
+      `Nơi, ngày: ${p.place ?? '—'}, ${p.date ? p.date.split('-').reverse().join('/') : p.dateParts ? `năm ${p.dateParts.year}${p.dateParts.month ? `, tháng ${p.dateParts.month}` : ''} (chưa đủ ngày)` : '—'}`,
+    );
   if (p.signer) out.push(`Người ký: ${p.signer}${p.signerTitle ? ` (${p.signerTitle})` : ''}`);
-  if (p.implements.length) out.push(`Thực hiện: ${p.implements.map((d) => d.number + (d.date ? ` (${d.date.split('-').reverse().join('/')})` : '')).join('; ')}`);
+  if (p.implements.length)
+    out.push(`Thực hiện: ${p.implements.map((d) => d.number + (d.date ? ` (${d.date.split('-').reverse().join('/')})` : '')).join('; ')}`);
   out.push('', `Chỉ tiêu: ${r.targets.length}`);
-  for (const t of r.targets) out.push(`  ${(t.indicatorCode ?? `(chưa gắn chỉ tiêu) ${t.indicatorName}`).padEnd(40)} ${CMP_VI[t.comparator]} ${formatNumberVi(t.value)} ${t.unit}${t.year ? ` (${t.year})` : ''}${t.strive ? ', phấn đấu' : ''}`);
+  for (const t of r.targets)
+    out.push(
+      `  ${(t.indicatorCode ?? `(chưa gắn chỉ tiêu) ${t.indicatorName}`).padEnd(40)} ${CMP_VI[t.comparator]} ${formatNumberVi(t.value)} ${t.unit}${t.year ? ` (${t.year})` : ''}${t.strive ? ', phấn đấu' : ''}`,
+    );
   out.push('', `Số không phải chỉ tiêu (unmatched): ${r.unmatched.length}`);
   for (const u of r.unmatched) out.push(`  "${u.sourceText.replace(/\s+/g, ' ')}": ${u.reason}`);
-  out.push('', `Phần: ${r.sections.filter((s) => s.level === 1).map((s) => `${s.numbering ?? ''} ${s.title}`.trim()).join(' | ')}`);
+  out.push(
+    '',
+    `Phần: ${r.sections
+      .filter((s) => s.level === 1)
+      .map((s) => `${s.numbering ?? ''} ${s.title}`.trim())
+      .join(' | ')}`,
+  );
   out.push(`Nhiệm vụ: ${r.tasks.length}; phân công: ${r.assignments.length}; thời hạn báo cáo: ${r.reportDeadlines.length}`);
   for (const a of r.assignments) out.push(`  ${a.role === 'lead' ? 'chủ trì' : 'phối hợp'}: ${a.agency}`);
   for (const d of r.reportDeadlines) out.push(`  ${d.kind}${d.day ? ` ${d.day}/${d.month}` : ''}: "${d.sourceText}"`);
@@ -68,7 +88,7 @@ export const planExtractCommand: CliCommand = {
     'báo cáo. Không ghi gì vào cơ sở dữ liệu.',
     'Reads a plan and prints what it states, without saving it. --json prints',
     '{"plan", "targets", "unmatched", "sections", "assignments", "reportDeadlines", "tasks"};',
-    'every sourceText is an exact substring of the file (of mammoth\'s raw text for .docx).',
+    "every sourceText is an exact substring of the file (of mammoth's raw text for .docx).",
     '',
     'Ví dụ / example:  ansinh plan extract reference/plans/thu-lum-commune-2026-152-KH-DU.txt --json',
   ].join('\n'),
@@ -78,7 +98,10 @@ export const planExtractCommand: CliCommand = {
     const read = await readPlanFile(file);
     const r = read.extraction;
     const out = { ...r, plan: { file: basename(file), ...r.plan }, reading: read.reading };
-    const how = read.reading.method === 'ocr' ? `Đọc bằng nhận dạng chữ (OCR): ${read.reading.pages} trang, ${(read.reading.ms / 1000).toFixed(1).replace('.', ',')} giây; hãy kiểm tra kỹ các số\n\n` : '';
+    const how =
+      read.reading.method === 'ocr'
+        ? `Đọc bằng nhận dạng chữ (OCR): ${read.reading.pages} trang, ${(read.reading.ms / 1000).toFixed(1).replace('.', ',')} giây; hãy kiểm tra kỹ các số\n\n`
+        : '';
     ctx.stdout.write((values.json ? JSON.stringify(out, null, 2) : how + summary(r)) + '\n');
     return 0;
   },

@@ -12,7 +12,11 @@ const DIR = new URL('../../reference/plans/', import.meta.url);
 // The shared copy of Lai Châu's programme lacks its header block; its number and date are the
 // ones Thu Lũm's plan 152-KH/ĐU cites ("Chương trình hành động số 53-CTr/TU, ngày 24/5/2024").
 const demoPlans = [
-  { file: 'lai-chau-province-action-program-nq42.txt', unit: '12', override: { number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Ban Thường vụ Tỉnh ủy Lai Châu' } },
+  {
+    file: 'lai-chau-province-action-program-nq42.txt',
+    unit: '12',
+    override: { number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Ban Thường vụ Tỉnh ủy Lai Châu' },
+  },
   { file: 'thu-lum-commune-2026-152-KH-DU.txt', unit: '03439', override: {} },
   // "xã Hoàng Kim" is the former Xã Hoằng Kim (Thanh Hóa), merged into Xã Hoằng Phú (15889).
   { file: 'hoang-kim-commune-2024.txt', unit: '15889', override: {} },

@@ -13,16 +13,38 @@ const { id: _1, origin: _o1, ...pre } = preschool;
 const { id: _2, origin: _o2, ...vac } = vaccination;
 
 test('the same document read again changes nothing', () => {
-  const d = diffPlan({ targets: [preschool, vaccination], tasks: [{ numbering: '1.', title: 'Công tác tuyên truyền' }] }, { targets: [pre, vac], tasks: [{ numbering: '1.', title: 'Công tác  tuyên truyền' }] });
+  const d = diffPlan(
+    { targets: [preschool, vaccination], tasks: [{ numbering: '1.', title: 'Công tác tuyên truyền' }] },
+    { targets: [pre, vac], tasks: [{ numbering: '1.', title: 'Công tác  tuyên truyền' }] },
+  );
   assert.ok(d.empty);
-  assert.deepEqual(d.targets.map((c) => c.kind), ['unchanged', 'unchanged']);
+  assert.deepEqual(
+    d.targets.map((c) => c.kind),
+    ['unchanged', 'unchanged'],
+  );
   assert.equal(d.tasks.kept, 1);
 });
 
 test('a new value, comparator or year is "changed" naming the fields; a new target "added"; a target gone "removed"', () => {
   const d = diffPlan(
-    { targets: [preschool, vaccination, stunting], tasks: [{ numbering: '1.', title: 'Tuyên truyền' }, { numbering: '2.', title: 'Giảm nghèo' }] },
-    { targets: [{ ...pre, value: 100 }, { ...vac, comparator: '>=', year: 2029 }, { indicatorCode: 'health_insurance_coverage', comparator: '=', value: 100, unit: '%', year: 2030 }], tasks: [{ numbering: '1.', title: 'Tuyên truyền' }, { numbering: '3.', title: 'Nhà ở' }] },
+    {
+      targets: [preschool, vaccination, stunting],
+      tasks: [
+        { numbering: '1.', title: 'Tuyên truyền' },
+        { numbering: '2.', title: 'Giảm nghèo' },
+      ],
+    },
+    {
+      targets: [
+        { ...pre, value: 100 },
+        { ...vac, comparator: '>=', year: 2029 },
+        { indicatorCode: 'health_insurance_coverage', comparator: '=', value: 100, unit: '%', year: 2030 },
+      ],
+      tasks: [
+        { numbering: '1.', title: 'Tuyên truyền' },
+        { numbering: '3.', title: 'Nhà ở' },
+      ],
+    },
   );
   assert.deepEqual(d.targets, [
     { kind: 'changed', savedId: 1, incoming: 0, fields: ['value'] },

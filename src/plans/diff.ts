@@ -50,9 +50,9 @@ export interface PlanDiff {
   readonly empty: boolean;
 }
 
-const same = (a: TargetFigures, b: TargetFigures) => a.indicatorCode === b.indicatorCode && a.comparator === b.comparator && a.value === b.value && a.year === b.year && a.unit === b.unit;
-const fieldsOf = (a: TargetFigures, b: TargetFigures): ChangedField[] =>
-  (['value', 'comparator', 'year', 'unit'] as const).filter((f) => a[f] !== b[f]);
+const same = (a: TargetFigures, b: TargetFigures) =>
+  a.indicatorCode === b.indicatorCode && a.comparator === b.comparator && a.value === b.value && a.year === b.year && a.unit === b.unit;
+const fieldsOf = (a: TargetFigures, b: TargetFigures): ChangedField[] => (['value', 'comparator', 'year', 'unit'] as const).filter((f) => a[f] !== b[f]);
 const taskKey = (t: TaskLike) => t.title.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 /**
@@ -60,7 +60,10 @@ const taskKey = (t: TaskLike) => t.title.normalize('NFC').toLocaleLowerCase('vi'
  * @example diffPlan({ targets: [{ id: 1, indicatorCode: 'poverty_rate', comparator: '<', value: 5, unit: '%', year: 2030, origin: 'extracted' }], tasks: [] }, { targets: [{ indicatorCode: 'poverty_rate', comparator: '<', value: 4, unit: '%', year: 2030 }], tasks: [] })
  * // targets: [{ kind: 'changed', savedId: 1, incoming: 0, fields: ['value'] }]
  */
-export function diffPlan(saved: { targets: readonly SavedTarget[]; tasks: readonly TaskLike[] }, incoming: { targets: readonly IncomingTarget[]; tasks: readonly TaskLike[] }): PlanDiff {
+export function diffPlan(
+  saved: { targets: readonly SavedTarget[]; tasks: readonly TaskLike[] },
+  incoming: { targets: readonly IncomingTarget[]; tasks: readonly TaskLike[] },
+): PlanDiff {
   const out: TargetChange[] = [];
   const freeSaved = new Set(saved.targets.map((_, i) => i));
   const freeIn = new Set(incoming.targets.map((_, i) => i));
@@ -75,12 +78,24 @@ export function diffPlan(saved: { targets: readonly SavedTarget[]; tasks: readon
     }
   };
   // 1. The same figures as saved: nothing to do.
-  pair((s, t) => same(s, t), (s, _t, i) => ({ kind: 'unchanged', savedId: s.id, incoming: i, keptCorrection: false }));
+  pair(
+    (s, t) => same(s, t),
+    (s, _t, i) => ({ kind: 'unchanged', savedId: s.id, incoming: i, keptCorrection: false }),
+  );
   // 2. The document says what it said before the officer's correction: the correction stays.
-  pair((s, t) => !!s.extracted && same(s.extracted, t.extracted ?? t), (s, _t, i) => ({ kind: 'unchanged', savedId: s.id, incoming: i, keptCorrection: true }));
+  pair(
+    (s, t) => !!s.extracted && same(s.extracted, t.extracted ?? t),
+    (s, _t, i) => ({ kind: 'unchanged', savedId: s.id, incoming: i, keptCorrection: true }),
+  );
   // 3. Same indicator and year, other figures; 4. same indicator, another year.
-  pair((s, t) => s.indicatorCode === t.indicatorCode && s.year === t.year, (s, t, i) => ({ kind: 'changed', savedId: s.id, incoming: i, fields: fieldsOf(s, t) }));
-  pair((s, t) => s.indicatorCode === t.indicatorCode, (s, t, i) => ({ kind: 'changed', savedId: s.id, incoming: i, fields: fieldsOf(s, t) }));
+  pair(
+    (s, t) => s.indicatorCode === t.indicatorCode && s.year === t.year,
+    (s, t, i) => ({ kind: 'changed', savedId: s.id, incoming: i, fields: fieldsOf(s, t) }),
+  );
+  pair(
+    (s, t) => s.indicatorCode === t.indicatorCode,
+    (s, t, i) => ({ kind: 'changed', savedId: s.id, incoming: i, fields: fieldsOf(s, t) }),
+  );
   for (const i of freeIn) out.push({ kind: 'added', incoming: i });
   for (const k of freeSaved) out.push({ kind: 'removed', savedId: saved.targets[k]!.id });
 

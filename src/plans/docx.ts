@@ -122,13 +122,7 @@ export async function planToDocx(d: DraftPlan): Promise<Buffer> {
             ],
             50,
           ),
-          cell(
-            [
-              centered([run(d.signatureCapacity, { bold: true, size: 28 })]),
-              centered([run(d.signatureTitle, { bold: true, size: 28 })], 1400),
-            ],
-            50,
-          ),
+          cell([centered([run(d.signatureCapacity, { bold: true, size: 28 })]), centered([run(d.signatureTitle, { bold: true, size: 28 })], 1400)], 50),
         ],
       }),
     ],
@@ -154,7 +148,9 @@ export async function planToDocx(d: DraftPlan): Promise<Buffer> {
           },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] }),
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })],
+          }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         footers: { default: new Footer({ children: [] }) },

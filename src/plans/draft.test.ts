@@ -7,10 +7,30 @@ import { assignedToLevel, draftChildPlan, targetSentence, citeParent } from './d
 import { issuerLines, planToDocx } from './docx.ts';
 
 const source = {
-  parent: { kind: 'action_programme' as const, number: '53-CTr/TU', issuedOn: '2024-05-24', issuer: 'Tỉnh ủy Lai Châu', title: 'Thực hiện Nghị quyết số 42-NQ/TW' },
+  parent: {
+    kind: 'action_programme' as const,
+    number: '53-CTr/TU',
+    issuedOn: '2024-05-24',
+    issuer: 'Tỉnh ủy Lai Châu',
+    title: 'Thực hiện Nghị quyết số 42-NQ/TW',
+  },
   parentTargets: [
-    { indicatorCode: 'preschool_enrolment_rate', indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường', comparator: '=' as const, value: 99.9, unit: '%', year: 2030 },
-    { indicatorCode: 'stunting_under5_rate', indicatorName: 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi', comparator: '<' as const, value: 18, unit: '%', year: 2030 },
+    {
+      indicatorCode: 'preschool_enrolment_rate',
+      indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường',
+      comparator: '=' as const,
+      value: 99.9,
+      unit: '%',
+      year: 2030,
+    },
+    {
+      indicatorCode: 'stunting_under5_rate',
+      indicatorName: 'Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi',
+      comparator: '<' as const,
+      value: 18,
+      unit: '%',
+      year: 2030,
+    },
   ],
   unit: { name: 'Xã Thu Lũm', parentName: 'Tỉnh Lai Châu' },
   latest: new Map([['preschool_enrolment_rate', { value: 98.7, period: '2025' }]]),
@@ -22,7 +42,10 @@ test('the draft cites its parent and pre-fills every parent target with the late
   const d = draftChildPlan(source);
   assert.equal(citeParent(source.parent), 'Chương trình hành động số 53-CTr/TU, ngày 24/05/2024 của Tỉnh ủy Lai Châu');
   assert.equal(d.placeDate, 'Thu Lũm, ngày 05 tháng 6 năm 2026');
-  assert.deepEqual(d.sections.map((s) => s.heading), ['I. MỤC ĐÍCH, YÊU CẦU', 'II. MỤC TIÊU', 'III. NHIỆM VỤ VÀ GIẢI PHÁP', 'IV. TỔ CHỨC THỰC HIỆN']);
+  assert.deepEqual(
+    d.sections.map((s) => s.heading),
+    ['I. MỤC ĐÍCH, YÊU CẦU', 'II. MỤC TIÊU', 'III. NHIỆM VỤ VÀ GIẢI PHÁP', 'IV. TỔ CHỨC THỰC HIỆN'],
+  );
   const targets = d.sections[1]!.targets!;
   assert.equal(targets.length, 2);
   assert.equal(targets[0]!.text, 'Tỷ lệ huy động học sinh mẫu giáo đến trường: đạt 99,9% vào năm 2030.');
@@ -68,9 +91,17 @@ const laiChauTasks = [
   { numbering: '2', title: 'Nâng cao năng lực, hiệu lực quản lý nhà nước về chính sách xã hội' },
 ];
 const laiChauAssignments = [
-  { role: 'lead', agency: 'Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc', what: 'lãnh đạo, chỉ đạo quán triệt, tuyên truyền Nghị quyết số 42-NQ/TW và Chương trình hành động của Ban Thường vụ Tỉnh ủy; xây dựng kế hoạch thực hiện' },
+  {
+    role: 'lead',
+    agency: 'Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc',
+    what: 'lãnh đạo, chỉ đạo quán triệt, tuyên truyền Nghị quyết số 42-NQ/TW và Chương trình hành động của Ban Thường vụ Tỉnh ủy; xây dựng kế hoạch thực hiện',
+  },
   { role: 'lead', agency: 'Ban cán sự đảng UBND tỉnh', what: 'xây dựng kế hoạch thực hiện Chương trình hành động này' },
-  { role: 'lead', agency: 'Đảng đoàn Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh, các hội quần chúng', what: 'tăng cường tuyên truyền, vận động đoàn viên, hội viên' },
+  {
+    role: 'lead',
+    agency: 'Đảng đoàn Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh, các hội quần chúng',
+    what: 'tăng cường tuyên truyền, vận động đoàn viên, hội viên',
+  },
   { role: 'coordinate', agency: 'các cơ quan liên quan', what: 'phối hợp đôn đốc' },
 ];
 
@@ -82,8 +113,17 @@ test('section III carries the parent\'s tasks and what it assigns to the commune
   assert.equal(iii[2], '3. Thực hiện các nhiệm vụ Chương trình hành động số 53-CTr/TU, ngày 24/05/2024 của Tỉnh ủy Lai Châu giao cho địa phương:');
   // Only the assignment to the level below ("đảng ủy trực thuộc"): not the province's own bodies,
   // not "các tổ chức chính trị - xã hội tỉnh" (xã hội is not a commune), not a coordinating role.
-  assert.deepEqual(iii.slice(3), ['- Lãnh đạo, chỉ đạo quán triệt, tuyên truyền Nghị quyết số 42-NQ/TW và Chương trình hành động của Ban Thường vụ Tỉnh ủy; xây dựng kế hoạch thực hiện.']);
-  assert.deepEqual(assignedToLevel(laiChauAssignments, 'province').map((a) => a.agency), ['Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc', 'Ban cán sự đảng UBND tỉnh', 'Đảng đoàn Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh, các hội quần chúng']);
+  assert.deepEqual(iii.slice(3), [
+    '- Lãnh đạo, chỉ đạo quán triệt, tuyên truyền Nghị quyết số 42-NQ/TW và Chương trình hành động của Ban Thường vụ Tỉnh ủy; xây dựng kế hoạch thực hiện.',
+  ]);
+  assert.deepEqual(
+    assignedToLevel(laiChauAssignments, 'province').map((a) => a.agency),
+    [
+      'Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc',
+      'Ban cán sự đảng UBND tỉnh',
+      'Đảng đoàn Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh, các hội quần chúng',
+    ],
+  );
   // A parent without tasks or assignments keeps the placeholder.
   assert.deepEqual(draftChildPlan(source).sections[2]!.paragraphs, ['(Cụ thể hóa các nhiệm vụ, giải pháp của văn bản cấp trên phù hợp với địa phương.)']);
 });

@@ -162,7 +162,13 @@ export function draftChildPlan(src: DraftSource): DraftPlan {
         ],
       },
     ],
-    recipients: [src.parent.issuer ? `${src.parent.issuer} (b/c);` : 'Cấp trên (b/c);', 'Thường trực Đảng ủy, HĐND;', 'Ủy ban MTTQ Việt Nam;', 'Các cơ quan, đơn vị liên quan;', 'Lưu: VT.'],
+    recipients: [
+      src.parent.issuer ? `${src.parent.issuer} (b/c);` : 'Cấp trên (b/c);',
+      'Thường trực Đảng ủy, HĐND;',
+      'Ủy ban MTTQ Việt Nam;',
+      'Các cơ quan, đơn vị liên quan;',
+      'Lưu: VT.',
+    ],
     signatureCapacity: 'TM. ỦY BAN NHÂN DÂN',
     signatureTitle: 'CHỦ TỊCH',
   };

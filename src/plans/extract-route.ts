@@ -25,14 +25,20 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] 
 import { toPlanInput } from './import.ts';
 import { MAX_PLAN_FILE_BYTES, MAX_PLAN_TEXT_CHARS, type PlanSourceProblem } from './source.ts';
 
-
-
 /** The document's name and bytes from a multipart upload (field "file"), or its pasted text (field "text"). */
 async function fromMultipart(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer } | { fileName: null; text: string }> {
   const { file, fields } = await readUpload(req, 'file', MAX_PLAN_FILE_BYTES, text('Tệp kế hoạch', 'The plan file'));
   if (file) return { fileName: file.name, bytes: file.content };
   if (fields.text !== undefined) return { fileName: null, text: check(PastedText, { text: fields.text }, '/body').text };
-  throw AppError.validation([{ path: '/body/file', message: text('Chọn tệp kế hoạch (.docx, .pdf, ảnh quét .png/.jpg hoặc .txt) hoặc dán nội dung văn bản', 'Choose a plan file (.docx, .pdf, a scanned .png/.jpg or .txt) or paste the text') }]);
+  throw AppError.validation([
+    {
+      path: '/body/file',
+      message: text(
+        'Chọn tệp kế hoạch (.docx, .pdf, ảnh quét .png/.jpg hoặc .txt) hoặc dán nội dung văn bản',
+        'Choose a plan file (.docx, .pdf, a scanned .png/.jpg or .txt) or paste the text',
+      ),
+    },
+  ]);
 }
 
 /** A problem of the document as the client sees it: 413 naming a limit, 415 a wrong type, 422 a password-protected PDF, else 400. */
@@ -53,7 +59,8 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         config: { access: { permission: 'plans.write', unit: { query: 'unit' } } },
         schema: {
           tags: ['plans'],
-          summary: 'Read a plan document (multipart field "file": .docx, .pdf, .txt, or a scan .pdf/.png/.jpg read by OCR, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
+          summary:
+            'Read a plan document (multipart field "file": .docx, .pdf, .txt, or a scan .pdf/.png/.jpg read by OCR, at most 3 MB; or JSON {"text"}) and answer its text and extracted plan with character spans, without saving',
           querystring: UnitQuery,
           response: { 200: ExtractionView },
         },
@@ -72,16 +79,34 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
         // The documents it implements that are already in ansinh and visible to the officer.
         const { parents, existing } = await withActor(db, req.actor, async (tx) => {
           const numbers = proposal.implements.map((i) => i.number).filter((n): n is string => !!n);
-          const parents = numbers.length === 0 ? [] : await tx.selectFrom('plans').select(['id', 'number', 'title']).where('number', 'in', numbers).orderBy('id').execute();
+          const parents =
+            numbers.length === 0 ? [] : await tx.selectFrom('plans').select(['id', 'number', 'title']).where('number', 'in', numbers).orderBy('id').execute();
           // The same document already saved for the unit: the review shows what a re-import changes.
           const same = await samePlan(tx, unit.id, proposal);
           if (!same) return { parents, existing: null };
-          const [row, saved] = await Promise.all([tx.selectFrom('plans').select(['title']).where('id', '=', same.id).executeTakeFirstOrThrow(), savedForDiff(tx, same.id)]);
+          const [row, saved] = await Promise.all([
+            tx.selectFrom('plans').select(['title']).where('id', '=', same.id).executeTakeFirstOrThrow(),
+            savedForDiff(tx, same.id),
+          ]);
           return {
             parents,
             existing: {
-              id: same.id, number: same.number, title: row.title, version: saved.version, tasks: saved.tasks,
-              targets: saved.targets.map((t) => ({ id: t.id, indicatorCode: t.indicatorCode, indicatorName: indicatorByCode(t.indicatorCode)?.name[req.locale] ?? t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, origin: t.origin, extracted: t.extracted ?? null })),
+              id: same.id,
+              number: same.number,
+              title: row.title,
+              version: saved.version,
+              tasks: saved.tasks,
+              targets: saved.targets.map((t) => ({
+                id: t.id,
+                indicatorCode: t.indicatorCode,
+                indicatorName: indicatorByCode(t.indicatorCode)?.name[req.locale] ?? t.indicatorCode,
+                comparator: t.comparator,
+                value: t.value,
+                unit: t.unit,
+                year: t.year,
+                origin: t.origin,
+                extracted: t.extracted ?? null,
+              })),
             },
           };
         });
@@ -91,10 +116,38 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           fileName: src.fileName ?? null,
           text: r.text,
           plan: proposal as Mutable<typeof proposal>,
-          targets: ex.targets.map((t) => ({ indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, start: t.start, end: t.end, strive: t.strive, confidence: t.confidence })),
+          targets: ex.targets.map((t) => ({
+            indicatorCode: t.indicatorCode,
+            ...(t.proposed ? { proposed: t.proposed } : {}),
+            indicatorName: t.indicatorName,
+            comparator: t.comparator,
+            value: t.value,
+            unit: t.unit,
+            year: t.year,
+            sourceText: t.sourceText,
+            start: t.start,
+            end: t.end,
+            strive: t.strive,
+            confidence: t.confidence,
+          })),
           // Values the document reports as reached (not targets; a report of results has only these).
-          results: ex.results.map((x) => ({ indicatorCode: x.indicatorCode, name: x.name, value: x.value, unit: x.unit, year: x.year, sourceText: x.sourceText, start: x.start, end: x.end })),
-          unmatched: ex.unmatched.map((u) => ({ sourceText: u.sourceText, code: u.code, reason: loc === 'en' ? u.reasonEn : u.reason, start: u.start, end: u.end })),
+          results: ex.results.map((x) => ({
+            indicatorCode: x.indicatorCode,
+            name: x.name,
+            value: x.value,
+            unit: x.unit,
+            year: x.year,
+            sourceText: x.sourceText,
+            start: x.start,
+            end: x.end,
+          })),
+          unmatched: ex.unmatched.map((u) => ({
+            sourceText: u.sourceText,
+            code: u.code,
+            reason: loc === 'en' ? u.reasonEn : u.reason,
+            start: u.start,
+            end: u.end,
+          })),
           parents: parents.map((p) => ({ id: p.id, number: p.number, title: p.title })),
           existing,
           reading: r.reading,

@@ -26,7 +26,14 @@ export function toPlanInput(ex: PlanExtraction): PlanInput {
     sourceText: (a as { sourceText?: string }).sourceText ?? null,
   }));
   if (annual && !assignments.some((a) => a.recurrence)) {
-    assignments.push({ agency: 'Các cơ quan, đơn vị được giao nhiệm vụ', role: 'lead', what: 'Báo cáo định kỳ kết quả thực hiện', dueDate: null, recurrence: { kind: 'annual', day: annual.day!, month: annual.month! }, sourceText: (annual as { sourceText?: string }).sourceText ?? null });
+    assignments.push({
+      agency: 'Các cơ quan, đơn vị được giao nhiệm vụ',
+      role: 'lead',
+      what: 'Báo cáo định kỳ kết quả thực hiện',
+      dueDate: null,
+      recurrence: { kind: 'annual', day: annual.day!, month: annual.month! },
+      sourceText: (annual as { sourceText?: string }).sourceText ?? null,
+    });
   }
   const dp = p.dateParts;
   return {
@@ -43,7 +50,21 @@ export function toPlanInput(ex: PlanExtraction): PlanInput {
     sections: ex.sections.map((s) => ({ numbering: s.numbering, title: s.title, level: s.level, start: s.start, end: s.end })),
     // A target no catalogue indicator matched ("chưa gắn chỉ tiêu") is not saved: plan_targets
     // requires an indicator. The officer maps it on the review page; `plan import` says how many.
-    targets: ex.targets.flatMap((t) => (t.indicatorCode === null ? [] : [{ indicatorCode: t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, sourceText: t.sourceText, sourceOffset: t.start }])),
+    targets: ex.targets.flatMap((t) =>
+      t.indicatorCode === null
+        ? []
+        : [
+            {
+              indicatorCode: t.indicatorCode,
+              comparator: t.comparator,
+              value: t.value,
+              unit: t.unit,
+              year: t.year,
+              sourceText: t.sourceText,
+              sourceOffset: t.start,
+            },
+          ],
+    ),
     tasks: ex.tasks.map((t) => ({ numbering: t.numbering, title: t.title, body: t.items.join('\n') || null })),
     assignments,
     recipients: [],
@@ -54,7 +75,14 @@ export function toPlanInput(ex: PlanExtraction): PlanInput {
 export async function importPlan(db: Db, o: { unitId: number; input: PlanInput; sourceText: string; sourceFile: string }): Promise<number> {
   return db.k.transaction().execute(async (tx) => {
     const id = await insertPlan(tx, o.input, { unitId: o.unitId, sourceText: o.sourceText, sourceFile: o.sourceFile, createdBy: null, status: 'draft' });
-    await audit(tx, { actor: null, action: 'plan.import', entity: 'plan', entityId: id, unitId: o.unitId, after: { file: o.sourceFile, number: o.input.number, targets: o.input.targets.length } });
+    await audit(tx, {
+      actor: null,
+      action: 'plan.import',
+      entity: 'plan',
+      entityId: id,
+      unitId: o.unitId,
+      after: { file: o.sourceFile, number: o.input.number, targets: o.input.targets.length },
+    });
     return id;
   });
 }
@@ -82,15 +110,27 @@ export const planImportCommand: CliCommand = {
     const input = { ...toPlanInput(ex), ...(typeof values.number === 'string' ? { number: values.number } : {}), ...(date ? { issuedOn: date } : {}) };
     const same = await samePlan(db.k, unit.id, input);
     if (same) {
-      if (values.update !== true) throw new CliError(`kế hoạch số ${same.number} của ${unit.name} đã có (kế hoạch #${same.id}); thêm --update để cập nhật thành phiên bản mới (already saved; --update applies it as a new version)`);
-      const r = await db.k.transaction().execute((tx) => reimportPlan(tx, { planId: same.id, input, sourceText: text, sourceFile: basename(file), actor: null }));
-      ctx.stdout.write(`Đã cập nhật kế hoạch #${r.id} thành phiên bản ${r.version}: thêm ${r.added}, bỏ ${r.removed}, thay đổi ${r.changed}, giữ nguyên ${r.unchanged} chỉ tiêu (${r.keptCorrections} chỉ tiêu sửa tay được giữ); nhiệm vụ thêm ${r.tasksAdded}, bỏ ${r.tasksRemoved}\n`);
+      if (values.update !== true)
+        throw new CliError(
+          `kế hoạch số ${same.number} của ${unit.name} đã có (kế hoạch #${same.id}); thêm --update để cập nhật thành phiên bản mới (already saved; --update applies it as a new version)`,
+        );
+      const r = await db.k
+        .transaction()
+        .execute((tx) => reimportPlan(tx, { planId: same.id, input, sourceText: text, sourceFile: basename(file), actor: null }));
+      ctx.stdout.write(
+        `Đã cập nhật kế hoạch #${r.id} thành phiên bản ${r.version}: thêm ${r.added}, bỏ ${r.removed}, thay đổi ${r.changed}, giữ nguyên ${r.unchanged} chỉ tiêu (${r.keptCorrections} chỉ tiêu sửa tay được giữ); nhiệm vụ thêm ${r.tasksAdded}, bỏ ${r.tasksRemoved}\n`,
+      );
       return 0;
     }
     const id = await importPlan(db, { unitId: unit.id, input, sourceText: text, sourceFile: basename(file) });
-    ctx.stdout.write(`Đã nhập kế hoạch #${id} cho ${unit.name}: ${input.targets.length} chỉ tiêu, ${input.assignments.length} phân công, ${input.tasks.length} nhiệm vụ, ${ex.unmatched.length} số không phải chỉ tiêu\n`);
+    ctx.stdout.write(
+      `Đã nhập kế hoạch #${id} cho ${unit.name}: ${input.targets.length} chỉ tiêu, ${input.assignments.length} phân công, ${input.tasks.length} nhiệm vụ, ${ex.unmatched.length} số không phải chỉ tiêu\n`,
+    );
     const unmapped = ex.targets.filter((t) => t.indicatorCode === null);
-    if (unmapped.length) ctx.stdout.write(`${unmapped.length} chỉ tiêu chưa gắn chỉ tiêu trong danh mục không được lưu (gắn chỉ tiêu rồi lưu trên trang rà soát): ${unmapped.map((t) => `"${t.indicatorName}"`).join('; ')}\n`);
+    if (unmapped.length)
+      ctx.stdout.write(
+        `${unmapped.length} chỉ tiêu chưa gắn chỉ tiêu trong danh mục không được lưu (gắn chỉ tiêu rồi lưu trên trang rà soát): ${unmapped.map((t) => `"${t.indicatorName}"`).join('; ')}\n`,
+      );
     return 0;
   },
 };

@@ -31,7 +31,13 @@ export interface PlanInput {
   readonly signerTitle: string | null;
   /** The documents it implements; `planId` when the officer picked the parent plan in ansinh. */
   readonly implements: readonly { readonly reference: string; readonly number: string | null; readonly planId?: number | null }[];
-  readonly sections: readonly { readonly numbering: string | null; readonly title: string; readonly level: number; readonly start?: number; readonly end?: number }[];
+  readonly sections: readonly {
+    readonly numbering: string | null;
+    readonly title: string;
+    readonly level: number;
+    readonly start?: number;
+    readonly end?: number;
+  }[];
   readonly targets: readonly TargetInput[];
   readonly tasks: readonly { readonly numbering: string | null; readonly title: string; readonly body: string | null }[];
   readonly assignments: readonly AssignmentInput[];

@@ -11,7 +11,7 @@ export const planRules = [
   {
     permission: 'plans.write',
     vi: 'Một kế hoạch do đơn vị ban hành nó (hoặc cấp trên) soạn, sửa và cập nhật tình hình thực hiện nhiệm vụ; đơn vị cấp dưới chỉ xem kế hoạch cấp trên để xây dựng kế hoạch của mình.',
-    en: 'A plan is drafted, edited and has its assignments\' status set by a holder of plans.write in the unit that issued it (or above); a lower unit only reads its superior\'s plan to draft its own.',
+    en: "A plan is drafted, edited and has its assignments' status set by a holder of plans.write in the unit that issued it (or above); a lower unit only reads its superior's plan to draft its own.",
     where: 'src/plans/policy.ts canEditPlan',
   },
 ] as const;

@@ -18,7 +18,8 @@ export const PLAN_WORKER_CAPS: WorkerCaps = { maxMemoryMb: 768, timeoutMs: 60_00
 
 export type PlanReadInput = { readonly bytes: Uint8Array; readonly fileName: string } | { readonly text: string };
 /** How the text was read: from a text file or .docx, a PDF's text layer, or by OCR (pages and time). */
-export type PlanReading = { readonly method: 'text' } | { readonly method: 'pdf'; readonly pages: number } | { readonly method: 'ocr'; readonly pages: number; readonly ms: number };
+export type PlanReading =
+  { readonly method: 'text' } | { readonly method: 'pdf'; readonly pages: number } | { readonly method: 'ocr'; readonly pages: number; readonly ms: number };
 export type PlanRead =
   | { readonly ok: true; readonly text: string; readonly extraction: PlanExtraction; readonly reading: PlanReading }
   | { readonly ok: false; readonly problem: PlanSourceProblem };
@@ -48,7 +49,14 @@ export async function readPlan(input: PlanReadInput, path: string, caps: WorkerC
   const r = await runInWorker<TaskResult>(new URL(import.meta.url), 'readPlanTask', input, caps, path);
   if (r.ok !== 'ocr' || !('bytes' in input)) return r as PlanRead;
   const ocr = await ocrDocument(input.bytes, r.scan, path);
-  if (!ocr.text.trim()) return { ok: false, problem: { kind: 'empty', message: { vi: `Không nhận dạng được chữ nào trong tệp quét "${input.fileName}"`, en: `No text could be read in the scan "${input.fileName}"` } } };
+  if (!ocr.text.trim())
+    return {
+      ok: false,
+      problem: {
+        kind: 'empty',
+        message: { vi: `Không nhận dạng được chữ nào trong tệp quét "${input.fileName}"`, en: `No text could be read in the scan "${input.fileName}"` },
+      },
+    };
   const ex = await runInWorker<TaskResult>(new URL(import.meta.url), 'readPlanTask', { text: ocr.text }, caps, path);
   return ex.ok === true ? { ...ex, reading: { method: 'ocr', pages: ocr.pages, ms: ocr.ms } } : (ex as PlanRead);
 }

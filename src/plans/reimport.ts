@@ -21,26 +21,57 @@ const figuresOf = (v: unknown): TargetFigures | null => {
   if (!v || typeof v !== 'object') return null;
   const o = v as Record<string, unknown>;
   if (typeof o.indicatorCode !== 'string' || typeof o.value !== 'number' || typeof o.comparator !== 'string') return null;
-  return { indicatorCode: o.indicatorCode, comparator: o.comparator as Comparator, value: o.value, unit: typeof o.unit === 'string' ? o.unit : '', year: typeof o.year === 'number' ? o.year : null };
+  return {
+    indicatorCode: o.indicatorCode,
+    comparator: o.comparator as Comparator,
+    value: o.value,
+    unit: typeof o.unit === 'string' ? o.unit : '',
+    year: typeof o.year === 'number' ? o.year : null,
+  };
 };
 
 /** A saved plan as the diff compares it: its version, targets (with their first extracted figures) and tasks. */
-export async function savedForDiff(q: Q, planId: number): Promise<{ version: number; targets: SavedTarget[]; tasks: { numbering: string | null; title: string }[] }> {
+export async function savedForDiff(
+  q: Q,
+  planId: number,
+): Promise<{ version: number; targets: SavedTarget[]; tasks: { numbering: string | null; title: string }[] }> {
   const [plan, rows, corrections, tasks] = await Promise.all([
     q.selectFrom('plans').select(['version']).where('id', '=', planId).executeTakeFirstOrThrow(),
-    q.selectFrom('plan_targets').select(['id', 'indicator_code', 'comparator', 'value', 'unit', 'year', 'origin']).where('plan_id', '=', planId).orderBy('source_offset').orderBy('id').execute(),
-    q.selectFrom('plan_target_corrections').select(['target_id', 'action', 'before']).where('plan_id', '=', planId).where('action', '=', 'correct').orderBy('id').execute(),
+    q
+      .selectFrom('plan_targets')
+      .select(['id', 'indicator_code', 'comparator', 'value', 'unit', 'year', 'origin'])
+      .where('plan_id', '=', planId)
+      .orderBy('source_offset')
+      .orderBy('id')
+      .execute(),
+    q
+      .selectFrom('plan_target_corrections')
+      .select(['target_id', 'action', 'before'])
+      .where('plan_id', '=', planId)
+      .where('action', '=', 'correct')
+      .orderBy('id')
+      .execute(),
     q.selectFrom('plan_tasks').select(['numbering', 'title']).where('plan_id', '=', planId).orderBy('ord').execute(),
   ]);
   // The figures a corrected target was first extracted with: the "before" of its first correction.
   const extracted = new Map<number, TargetFigures>();
-  for (const c of corrections) if (c.target_id !== null && !extracted.has(c.target_id)) {
-    const f = figuresOf(typeof c.before === 'string' ? JSON.parse(c.before) : c.before);
-    if (f) extracted.set(c.target_id, f);
-  }
+  for (const c of corrections)
+    if (c.target_id !== null && !extracted.has(c.target_id)) {
+      const f = figuresOf(typeof c.before === 'string' ? JSON.parse(c.before) : c.before);
+      if (f) extracted.set(c.target_id, f);
+    }
   return {
     version: plan.version,
-    targets: rows.map((r) => ({ id: r.id, indicatorCode: r.indicator_code, comparator: r.comparator as Comparator, value: Number(r.value), unit: r.unit, year: r.year, origin: r.origin, extracted: extracted.get(r.id) ?? null })),
+    targets: rows.map((r) => ({
+      id: r.id,
+      indicatorCode: r.indicator_code,
+      comparator: r.comparator as Comparator,
+      value: Number(r.value),
+      unit: r.unit,
+      year: r.year,
+      origin: r.origin,
+      extracted: extracted.get(r.id) ?? null,
+    })),
     tasks,
   };
 }
@@ -78,7 +109,14 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
   const plan = await tx.selectFrom('plans').select(['id', 'unit_id', 'version', 'source_file']).where('id', '=', o.planId).forUpdate().executeTakeFirst();
   if (!plan) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
   const saved = await savedForDiff(tx, plan.id);
-  const incoming: IncomingTarget[] = o.input.targets.map((t) => ({ indicatorCode: t.indicatorCode, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, extracted: t.review === 'corrected' ? figuresOf(t.extracted) : null }));
+  const incoming: IncomingTarget[] = o.input.targets.map((t) => ({
+    indicatorCode: t.indicatorCode,
+    comparator: t.comparator,
+    value: t.value,
+    unit: t.unit,
+    year: t.year,
+    extracted: t.review === 'corrected' ? figuresOf(t.extracted) : null,
+  }));
   const diff: PlanDiff = diffPlan(saved, { targets: incoming, tasks: o.input.tasks });
   const byId = new Map(saved.targets.map((t) => [t.id, t]));
   const by = o.actor?.userId ?? null;
@@ -93,8 +131,24 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
       unit_id: plan.unit_id,
       version: plan.version,
       source_file: plan.source_file,
-      snapshot: JSON.stringify({ targets: parts.map((t) => ({ ...fig({ indicatorCode: t.indicator_code, comparator: t.comparator as Comparator, value: Number(t.value), unit: t.unit, year: t.year }), id: t.id, origin: t.origin, sourceText: t.source_text })), tasks: saved.tasks }),
-      changes: JSON.stringify(diff.targets.filter((c) => c.kind !== 'unchanged').map((c) => ({ ...c, ...(c.kind !== 'added' ? { before: fig(byId.get(c.savedId)!) } : {}), ...(c.kind !== 'removed' ? { after: fig(incoming[c.incoming]!) } : {}) }))),
+      snapshot: JSON.stringify({
+        targets: parts.map((t) => ({
+          ...fig({ indicatorCode: t.indicator_code, comparator: t.comparator as Comparator, value: Number(t.value), unit: t.unit, year: t.year }),
+          id: t.id,
+          origin: t.origin,
+          sourceText: t.source_text,
+        })),
+        tasks: saved.tasks,
+      }),
+      changes: JSON.stringify(
+        diff.targets
+          .filter((c) => c.kind !== 'unchanged')
+          .map((c) => ({
+            ...c,
+            ...(c.kind !== 'added' ? { before: fig(byId.get(c.savedId)!) } : {}),
+            ...(c.kind !== 'removed' ? { after: fig(incoming[c.incoming]!) } : {}),
+          })),
+      ),
       replaced_by: by,
     })
     .execute();
@@ -105,12 +159,25 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
       // The same target: its row, origin and review history stay; only its place in the new text moves.
       const t = o.input.targets[c.incoming]!;
       if (c.keptCorrection) keptCorrections++;
-      await tx.updateTable('plan_targets').set({ source_text: t.sourceText, source_offset: t.sourceOffset ?? null }).where('id', '=', c.savedId).execute();
+      await tx
+        .updateTable('plan_targets')
+        .set({ source_text: t.sourceText, source_offset: t.sourceOffset ?? null })
+        .where('id', '=', c.savedId)
+        .execute();
     } else if (c.kind === 'changed') {
       const t = o.input.targets[c.incoming]!;
       await tx
         .updateTable('plan_targets')
-        .set({ comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, source_text: t.sourceText, source_offset: t.sourceOffset ?? null, origin: t.review === 'corrected' ? 'corrected' : 'extracted', confirmed: true })
+        .set({
+          comparator: t.comparator,
+          value: t.value,
+          unit: t.unit,
+          year: t.year,
+          source_text: t.sourceText,
+          source_offset: t.sourceOffset ?? null,
+          origin: t.review === 'corrected' ? 'corrected' : 'extracted',
+          confirmed: true,
+        })
         .where('id', '=', c.savedId)
         .execute();
       await recordCorrection(tx, { planId: plan.id, targetId: c.savedId, action: 'reimport', before: fig(byId.get(c.savedId)!), after: fig(t), by });
@@ -137,7 +204,17 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
   const p = o.input;
   await tx
     .updateTable('plans')
-    .set({ version, kind: p.kind, title: p.title, place: p.place, issued_on_text: p.issuedOnText, signer: p.signer, signer_title: p.signerTitle, source_text: o.sourceText, source_file: o.sourceFile })
+    .set({
+      version,
+      kind: p.kind,
+      title: p.title,
+      place: p.place,
+      issued_on_text: p.issuedOnText,
+      signer: p.signer,
+      signer_title: p.signerTitle,
+      source_text: o.sourceText,
+      source_file: o.sourceFile,
+    })
     .where('id', '=', plan.id)
     .execute();
   const counts = (k: string) => diff.targets.filter((c) => c.kind === k).length;
@@ -152,6 +229,15 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
     tasksAdded: diff.tasks.added.length,
     tasksRemoved: diff.tasks.removed.length,
   };
-  await audit(tx, { actor: o.actor, action: 'plan.reimport', entity: 'plan', entityId: plan.id, unitId: plan.unit_id, before: { version: plan.version, file: plan.source_file }, after: { ...result, file: o.sourceFile }, ip: o.ip ?? null });
+  await audit(tx, {
+    actor: o.actor,
+    action: 'plan.reimport',
+    entity: 'plan',
+    entityId: plan.id,
+    unitId: plan.unit_id,
+    before: { version: plan.version, file: plan.source_file },
+    after: { ...result, file: o.sourceFile },
+    ip: o.ip ?? null,
+  });
   return result;
 }

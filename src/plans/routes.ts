@@ -1,7 +1,24 @@
 // Plans over HTTP: list and read plans, save a reviewed plan (with its corrections), the
 // cascade check against the parent, which units have issued their implementing plan, the
 // drafted child plan as .docx, and assignment status per period (overdue list).
-import { AssignmentList, AssignmentParams, AssignmentStatusBody, AssignmentsQuery, CascadeQuery, CascadeView, CoverageView, DraftQuery, Id, NoContent, PlanCreated, PlanDetail, PlanIn, PlanList, PlanReimported, UnitQuery } from './schemas.ts';
+import {
+  AssignmentList,
+  AssignmentParams,
+  AssignmentStatusBody,
+  AssignmentsQuery,
+  CascadeQuery,
+  CascadeView,
+  CoverageView,
+  DraftQuery,
+  Id,
+  NoContent,
+  PlanCreated,
+  PlanDetail,
+  PlanIn,
+  PlanList,
+  PlanReimported,
+  UnitQuery,
+} from './schemas.ts';
 import { reimportPlan } from './reimport.ts';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
@@ -24,12 +41,16 @@ function locatedUnit<U>(u: U | null): U {
   return u;
 }
 
-
 /** Every target of a saved or re-imported plan names an indicator of the catalogue (400 with each path). */
 function assertKnownIndicators(targets: readonly { indicatorCode: string }[]): void {
   const unknown = targets.map((t, i) => ({ t, i })).filter(({ t }) => !indicatorByCode(t.indicatorCode));
   if (unknown.length)
-    throw AppError.validation(unknown.map(({ t, i }) => ({ path: `/body/targets/${i}/indicatorCode`, message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`) })));
+    throw AppError.validation(
+      unknown.map(({ t, i }) => ({
+        path: `/body/targets/${i}/indicatorCode`,
+        message: text(`Không có chỉ tiêu mã "${t.indicatorCode}" trong danh mục`, `No indicator "${t.indicatorCode}" in the catalogue`),
+      })),
+    );
 }
 
 export const planRoutes: FeatureRoutes = async (app, ctx) => {
@@ -39,12 +60,28 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans',
     {
       config: { access: { permission: 'plans.read', unit: { query: 'unit' } } },
-      schema: { tags: ['plans'], summary: 'Plans of a unit and the units under it, and the plans above it', querystring: UnitQuery, response: { 200: PlanList } },
+      schema: {
+        tags: ['plans'],
+        summary: 'Plans of a unit and the units under it, and the plans above it',
+        querystring: UnitQuery,
+        response: { 200: PlanList },
+      },
     },
     async (req) => {
       const unit = locatedUnit(req.accessUnit);
       return withActor(db, req.actor, async (tx) => {
-        const rows = await sql<{ id: number; kind: string; number: string | null; title: string; issued_on: string | null; unit_code: string; unit_name: string; status: string; targets: number; relation: string }>`
+        const rows = await sql<{
+          id: number;
+          kind: string;
+          number: string | null;
+          title: string;
+          issued_on: string | null;
+          unit_code: string;
+          unit_name: string;
+          status: string;
+          targets: number;
+          relation: string;
+        }>`
           select * from (
             select p.id, p.kind, p.number, p.title, p.issued_on, u.code as unit_code, u.name as unit_name, p.status,
               (select count(*)::int from plan_targets t where t.plan_id = p.id) as targets,
@@ -53,14 +90,29 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
             where u.ancestors @> array[${unit.id}::int]
                or p.unit_id = any((select ancestors from units where id = ${unit.id})::int[])) x
           order by relation = 'above' desc, issued_on nulls last, id`.execute(tx);
-        return { items: rows.rows.map((r) => ({ id: r.id, kind: r.kind, number: r.number, title: r.title, issuedOn: r.issued_on, unit: { code: r.unit_code, name: r.unit_name }, status: r.status, targets: r.targets, relation: r.relation })) };
+        return {
+          items: rows.rows.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            number: r.number,
+            title: r.title,
+            issuedOn: r.issued_on,
+            unit: { code: r.unit_code, name: r.unit_name },
+            status: r.status,
+            targets: r.targets,
+            relation: r.relation,
+          })),
+        };
       });
     },
   );
 
   app.get(
     '/api/plans/:id',
-    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'A plan with its sections, targets, tasks, assignments and recipients', params: Id, response: { 200: PlanDetail } } },
+    {
+      config: { access: { permission: 'plans.read', unit: 'record' } },
+      schema: { tags: ['plans'], summary: 'A plan with its sections, targets, tasks, assignments and recipients', params: Id, response: { 200: PlanDetail } },
+    },
     async (req) => {
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
@@ -73,7 +125,12 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           const code = (v as { indicatorCode?: string }).indicatorCode;
           return { ...(v as object), indicatorName: (code && indicatorByCode(code)?.name[req.locale]) ?? code ?? null };
         };
-        const corrections = parts.corrections.map((c) => ({ ...c, corrected_at: new Date(c.corrected_at).toISOString(), before: named(c.before), after: named(c.after) }));
+        const corrections = parts.corrections.map((c) => ({
+          ...c,
+          corrected_at: new Date(c.corrected_at).toISOString(),
+          before: named(c.before),
+          after: named(c.after),
+        }));
         return { ...planOut(p), unit, ...parts, corrections, canEdit: canEditPlan(req.actor, p) };
       });
     },
@@ -83,7 +140,12 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans',
     {
       config: { access: { permission: 'plans.write', unit: { body: 'unitCode' } } },
-      schema: { tags: ['plans'], summary: 'Save a reviewed plan (targets confirmed, corrected or added; every correction is kept)', body: PlanIn, response: { 201: PlanCreated } },
+      schema: {
+        tags: ['plans'],
+        summary: 'Save a reviewed plan (targets confirmed, corrected or added; every correction is kept)',
+        body: PlanIn,
+        response: { 201: PlanCreated },
+      },
     },
     async (req, reply) => {
       const b = req.body;
@@ -91,20 +153,59 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       assertKnownIndicators(b.targets);
       const id = await withActor(db, req.actor, async (tx) => {
         const picked = b.implements.map((l, i) => ({ l, i })).filter(({ l }) => l.planId);
-        const seen = picked.length ? new Set((await tx.selectFrom('plans').select('id').where('id', 'in', picked.map(({ l }) => l.planId!)).execute()).map((r) => r.id)) : new Set<number>();
+        const seen = picked.length
+          ? new Set(
+              (
+                await tx
+                  .selectFrom('plans')
+                  .select('id')
+                  .where(
+                    'id',
+                    'in',
+                    picked.map(({ l }) => l.planId!),
+                  )
+                  .execute()
+              ).map((r) => r.id),
+            )
+          : new Set<number>();
         const bad = picked.filter(({ l }) => !seen.has(l.planId!));
-        if (bad.length) throw AppError.validation(bad.map(({ i }) => ({ path: `/body/implements/${i}/planId`, message: text('Không tìm thấy kế hoạch cấp trên này', 'No such parent plan') })));
+        if (bad.length)
+          throw AppError.validation(
+            bad.map(({ i }) => ({ path: `/body/implements/${i}/planId`, message: text('Không tìm thấy kế hoạch cấp trên này', 'No such parent plan') })),
+          );
         const input: PlanInput = { ...b, targets: [] };
-        const planId = await insertPlan(tx, input, { unitId: unit.id, sourceText: b.sourceText, sourceFile: b.sourceFile, createdBy: req.actor!.userId, status: 'confirmed' });
+        const planId = await insertPlan(tx, input, {
+          unitId: unit.id,
+          sourceText: b.sourceText,
+          sourceFile: b.sourceFile,
+          createdBy: req.actor!.userId,
+          status: 'confirmed',
+        });
         for (const t of b.targets) {
           const origin = t.review === 'added' || t.review === 'corrected' ? t.review : 'extracted';
           const tid = await insertTarget(tx, planId, unit.id, t, origin, true);
           if (origin !== 'extracted') {
-            await recordCorrection(tx, { planId, targetId: tid, action: t.review === 'added' ? 'add' : 'correct', before: t.extracted ?? null, after: t, by: req.actor!.userId });
+            await recordCorrection(tx, {
+              planId,
+              targetId: tid,
+              action: t.review === 'added' ? 'add' : 'correct',
+              before: t.extracted ?? null,
+              after: t,
+              by: req.actor!.userId,
+            });
           }
         }
-        for (const r of b.removedTargets ?? []) await recordCorrection(tx, { planId, targetId: null, action: 'remove', before: r, after: null, by: req.actor!.userId });
-        await audit(tx, { actor: req.actor, action: 'plan.create', entity: 'plan', entityId: planId, unitId: unit.id, after: { number: b.number, title: b.title, targets: b.targets.length }, ip: req.ip });
+        for (const r of b.removedTargets ?? [])
+          await recordCorrection(tx, { planId, targetId: null, action: 'remove', before: r, after: null, by: req.actor!.userId });
+        await audit(tx, {
+          actor: req.actor,
+          action: 'plan.create',
+          entity: 'plan',
+          entityId: planId,
+          unitId: unit.id,
+          after: { number: b.number, title: b.title, targets: b.targets.length },
+          ip: req.ip,
+        });
         return planId;
       });
       return reply.status(201).send({ id });
@@ -117,7 +218,8 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       config: { access: { permission: 'plans.write', unit: 'record' } },
       schema: {
         tags: ['plans'],
-        summary: 'Re-import: apply the same document read again and reviewed (body as POST /api/plans) to the saved plan as its next version; unchanged targets keep their review history and hand corrections',
+        summary:
+          'Re-import: apply the same document read again and reviewed (body as POST /api/plans) to the saved plan as its next version; unchanged targets keep their review history and hand corrections',
         params: Id,
         body: PlanIn,
         response: { 200: PlanReimported },
@@ -130,7 +232,13 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
         const unit = await tx.selectFrom('units').select(['code']).where('id', '=', p.unit_id).executeTakeFirstOrThrow();
-        if (unit.code !== b.unitCode) throw AppError.validation([{ path: '/body/unitCode', message: text('Văn bản nhập lại phải thuộc đơn vị của kế hoạch đã lưu', 'The document imported again must be for the saved plan\'s unit') }]);
+        if (unit.code !== b.unitCode)
+          throw AppError.validation([
+            {
+              path: '/body/unitCode',
+              message: text('Văn bản nhập lại phải thuộc đơn vị của kế hoạch đã lưu', "The document imported again must be for the saved plan's unit"),
+            },
+          ]);
         return reimportPlan(tx, { planId: p.id, input: b, sourceText: b.sourceText, sourceFile: b.sourceFile, actor: req.actor, ip: req.ip });
       });
     },
@@ -140,25 +248,52 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans/:id/cascade',
     {
       config: { access: { permission: 'plans.read', unit: 'record' } },
-      schema: { tags: ['plans'], summary: 'The plan beside its parent: weaker, missing, year and comparator flags', params: Id, querystring: CascadeQuery, response: { 200: CascadeView } },
+      schema: {
+        tags: ['plans'],
+        summary: 'The plan beside its parent: weaker, missing, year and comparator flags',
+        params: Id,
+        querystring: CascadeQuery,
+        response: { 200: CascadeView },
+      },
     },
     async (req) => {
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
-        const parentId = req.query.parent ?? (await tx.selectFrom('plan_links').select('parent_plan_id').where('plan_id', '=', p.id).where('parent_plan_id', 'is not', null).executeTakeFirst())?.parent_plan_id;
-        if (!parentId) throw AppError.notFound(text('Kế hoạch này chưa được liên kết với văn bản cấp trên trong hệ thống', 'This plan is not linked to a parent plan in ansinh'));
+        const parentId =
+          req.query.parent ??
+          (await tx.selectFrom('plan_links').select('parent_plan_id').where('plan_id', '=', p.id).where('parent_plan_id', 'is not', null).executeTakeFirst())
+            ?.parent_plan_id;
+        if (!parentId)
+          throw AppError.notFound(
+            text('Kế hoạch này chưa được liên kết với văn bản cấp trên trong hệ thống', 'This plan is not linked to a parent plan in ansinh'),
+          );
         const parent = await getPlanRow(tx, parentId);
         if (!parent) throw AppError.notFound(text('Không tìm thấy kế hoạch cấp trên', 'Parent plan not found'));
-        const load = (id: number) => tx.selectFrom('plan_targets').select(['id', 'indicator_code', 'comparator', 'value', 'year', 'source_text']).where('plan_id', '=', id).execute();
+        const load = (id: number) =>
+          tx.selectFrom('plan_targets').select(['id', 'indicator_code', 'comparator', 'value', 'year', 'source_text']).where('plan_id', '=', id).execute();
         const [pt, ct] = await Promise.all([load(parent.id), load(p.id)]);
-        const conv = (r: Awaited<ReturnType<typeof load>>[number]) => ({ id: r.id, indicatorCode: r.indicator_code, comparator: r.comparator as Comparator, value: Number(r.value), year: r.year, sourceText: r.source_text ?? undefined });
+        const conv = (r: Awaited<ReturnType<typeof load>>[number]) => ({
+          id: r.id,
+          indicatorCode: r.indicator_code,
+          comparator: r.comparator as Comparator,
+          value: Number(r.value),
+          year: r.year,
+          sourceText: r.source_text ?? undefined,
+        });
         const rows = compareCascade(pt.map(conv), ct.map(conv), (c) => (indicatorByCode(c)?.direction ?? 'higher_better') as Direction);
         const loc = req.locale;
         return {
           plan: planOut(p),
           parent: planOut(parent),
-          rows: rows.map((r) => ({ indicatorCode: r.indicatorCode, indicatorName: indicatorByCode(r.indicatorCode)?.name[loc] ?? r.indicatorCode, parent: r.parent, child: r.child, flags: [...r.flags], notes: r.notes.map((n) => n[loc]) })),
+          rows: rows.map((r) => ({
+            indicatorCode: r.indicatorCode,
+            indicatorName: indicatorByCode(r.indicatorCode)?.name[loc] ?? r.indicatorCode,
+            parent: r.parent,
+            child: r.child,
+            flags: [...r.flags],
+            notes: r.notes.map((n) => n[loc]),
+          })),
           summary: {
             weaker: rows.filter((r) => r.flags.includes('weaker')).length,
             missing: rows.filter((r) => r.flags.includes('missing')).length,
@@ -172,7 +307,10 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
 
   app.get(
     '/api/plans/:id/coverage',
-    { config: { access: { permission: 'plans.read', unit: 'record' } }, schema: { tags: ['plans'], summary: 'Which units under the plan have issued their implementing plan', params: Id, response: { 200: CoverageView } } },
+    {
+      config: { access: { permission: 'plans.read', unit: 'record' } },
+      schema: { tags: ['plans'], summary: 'Which units under the plan have issued their implementing plan', params: Id, response: { 200: CoverageView } },
+    },
     async (req) => {
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
@@ -194,14 +332,25 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans/:id/draft.docx',
     {
       config: { access: { permission: 'plans.write', unit: { query: 'unit' } } },
-      schema: { tags: ['plans'], summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)', params: Id, querystring: DraftQuery },
+      schema: {
+        tags: ['plans'],
+        summary: 'Draft the implementing plan of a unit from this plan, as a Word file (Decree 30/2020 format)',
+        params: Id,
+        querystring: DraftQuery,
+      },
     },
     async (req, reply) => {
       const unit = locatedUnit(req.accessUnit);
       const buf = await withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
-        const targets = await tx.selectFrom('plan_targets').select(['indicator_code', 'comparator', 'value', 'unit', 'year']).where('plan_id', '=', p.id).orderBy('source_offset').orderBy('id').execute();
+        const targets = await tx
+          .selectFrom('plan_targets')
+          .select(['indicator_code', 'comparator', 'value', 'unit', 'year'])
+          .where('plan_id', '=', p.id)
+          .orderBy('source_offset')
+          .orderBy('id')
+          .execute();
         const u = await tx.selectFrom('units').select(['name', 'parent_id', 'level']).where('id', '=', unit.id).executeTakeFirstOrThrow();
         const [parentTasks, parentAssignments] = await Promise.all([
           tx.selectFrom('plan_tasks').select(['numbering', 'title']).where('plan_id', '=', p.id).orderBy('ord').execute(),
@@ -211,8 +360,19 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         const latest = await latestValues(tx, unit.id);
         const d = draftChildPlan({
           parent: { kind: p.kind as 'plan', number: p.number, issuedOn: p.issued_on, issuer: p.issuer, title: p.title },
-          parentTargets: targets.map((t) => ({ indicatorCode: t.indicator_code, indicatorName: indicatorByCode(t.indicator_code)?.name.vi ?? t.indicator_code, comparator: t.comparator as Comparator, value: Number(t.value), unit: t.unit, year: t.year })),
-          unit: { name: u.name, parentName: parentUnit?.name ?? null, ...(u.level === 'village' ? {} : { level: u.level as 'province' | 'district' | 'commune' }) },
+          parentTargets: targets.map((t) => ({
+            indicatorCode: t.indicator_code,
+            indicatorName: indicatorByCode(t.indicator_code)?.name.vi ?? t.indicator_code,
+            comparator: t.comparator as Comparator,
+            value: Number(t.value),
+            unit: t.unit,
+            year: t.year,
+          })),
+          unit: {
+            name: u.name,
+            parentName: parentUnit?.name ?? null,
+            ...(u.level === 'village' ? {} : { level: u.level as 'province' | 'district' | 'commune' }),
+          },
           parentTasks,
           parentAssignments,
           latest,
@@ -245,10 +405,23 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
         assertCanEditPlan(req.actor, p); // the issuing unit or above (policy.ts)
-        const a = await tx.selectFrom('plan_assignments').select(['id']).where('id', '=', req.params.assignmentId).where('plan_id', '=', p.id).executeTakeFirst();
+        const a = await tx
+          .selectFrom('plan_assignments')
+          .select(['id'])
+          .where('id', '=', req.params.assignmentId)
+          .where('plan_id', '=', p.id)
+          .executeTakeFirst();
         if (!a) throw AppError.notFound(text('Không tìm thấy nhiệm vụ được giao', 'Assignment not found'));
         await setAssignmentStatus(tx, a.id, req.body.period, req.body.status, req.body.note ?? null, req.actor!.userId);
-        await audit(tx, { actor: req.actor, action: 'plan.assignment.status', entity: 'plan_assignment', entityId: a.id, unitId: p.unit_id, after: req.body, ip: req.ip });
+        await audit(tx, {
+          actor: req.actor,
+          action: 'plan.assignment.status',
+          entity: 'plan_assignment',
+          entityId: a.id,
+          unitId: p.unit_id,
+          after: req.body,
+          ip: req.ip,
+        });
       });
       return reply.status(204).send();
     },
@@ -258,7 +431,12 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     '/api/plans/assignments',
     {
       config: { access: { permission: 'plans.read', unit: { query: 'unit' } } },
-      schema: { tags: ['plans'], summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)', querystring: AssignmentsQuery, response: { 200: AssignmentList } },
+      schema: {
+        tags: ['plans'],
+        summary: 'Assignments of the plans of a unit with their status and deadline in a year (overdue first)',
+        querystring: AssignmentsQuery,
+        response: { 200: AssignmentList },
+      },
     },
     async (req) => {
       const unit = locatedUnit(req.accessUnit);
@@ -272,7 +450,21 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
 };
 
 function planOut(p: NonNullable<Awaited<ReturnType<typeof getPlanRow>>>) {
-  return { id: p.id, kind: p.kind, number: p.number, issuer: p.issuer, place: p.place, issuedOn: p.issued_on, issuedOnText: p.issued_on_text, title: p.title, signer: p.signer, signerTitle: p.signer_title, status: p.status, sourceFile: p.source_file, version: p.version };
+  return {
+    id: p.id,
+    kind: p.kind,
+    number: p.number,
+    issuer: p.issuer,
+    place: p.place,
+    issuedOn: p.issued_on,
+    issuedOnText: p.issued_on_text,
+    title: p.title,
+    signer: p.signer,
+    signerTitle: p.signer_title,
+    status: p.status,
+    sourceFile: p.source_file,
+    version: p.version,
+  };
 }
 
 /** The unit's latest reported value per indicator (monitoring_totals: approved, rolled up). */

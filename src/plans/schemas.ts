@@ -36,8 +36,20 @@ export const PlanIn = Type.Object({
   title: Type.String({ minLength: 3, maxLength: 2000 }),
   signer: NullStr,
   signerTitle: NullStr,
-  implements: Type.Array(Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr, planId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) }), { default: [] }),
-  sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Type.Integer({ minimum: 0, maximum: 6 }), start: Type.Optional(Type.Integer()), end: Type.Optional(Type.Integer()) }), { default: [] }),
+  implements: Type.Array(
+    Type.Object({ reference: Type.String({ minLength: 1 }), number: NullStr, planId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) }),
+    { default: [] },
+  ),
+  sections: Type.Array(
+    Type.Object({
+      numbering: NullStr,
+      title: Type.String(),
+      level: Type.Integer({ minimum: 0, maximum: 6 }),
+      start: Type.Optional(Type.Integer()),
+      end: Type.Optional(Type.Integer()),
+    }),
+    { default: [] },
+  ),
   targets: Type.Array(TargetIn, { default: [] }),
   /** Extracted targets the officer removed on review (kept in the correction log). */
   removedTargets: Type.Optional(Type.Array(Type.Unknown())),
@@ -48,7 +60,10 @@ export const PlanIn = Type.Object({
       role: enumOf(ASSIGNMENT_ROLES),
       what: Type.String(),
       dueDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-      recurrence: Type.Union([Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }), Type.Null()]),
+      recurrence: Type.Union([
+        Type.Object({ kind: Type.Literal('annual'), day: Type.Integer({ minimum: 1, maximum: 31 }), month: Type.Integer({ minimum: 1, maximum: 12 }) }),
+        Type.Null(),
+      ]),
       sourceText: DocText,
     }),
     { default: [] },
@@ -65,8 +80,16 @@ export const UnitQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}
 export const DraftQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), date: Type.Optional(Type.String({ format: 'date' })) });
 export const CascadeQuery = Type.Object({ parent: Type.Optional(Type.Integer({ minimum: 1 })) });
 export const AssignmentParams = Type.Object({ id: Type.Integer({ minimum: 1 }), assignmentId: Type.Integer({ minimum: 1 }) });
-export const AssignmentStatusBody = Type.Object({ period: Type.String({ pattern: '^[0-9]{4}$' }), status: enumOf(SETTABLE_TASK_STATUSES), note: Type.Optional(Type.String({ maxLength: 2000 })) });
-export const AssignmentsQuery = Type.Object({ unit: Type.String({ pattern: '^[0-9]{2,5}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), today: Type.Optional(Type.String({ format: 'date' })) });
+export const AssignmentStatusBody = Type.Object({
+  period: Type.String({ pattern: '^[0-9]{4}$' }),
+  status: enumOf(SETTABLE_TASK_STATUSES),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export const AssignmentsQuery = Type.Object({
+  unit: Type.String({ pattern: '^[0-9]{2,5}$' }),
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  today: Type.Optional(Type.String({ format: 'date' })),
+});
 
 const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
 
@@ -111,25 +134,59 @@ const NullNum = Nullable(Type.Number());
 export const PlanDetail = Type.Object({
   ...PlanHead.properties,
   unit: UnitRef,
-  sections: Type.Array(Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), level: Int, start_offset: NullInt, end_offset: NullInt })),
-  targets: Type.Array(Type.Object({
-    id: Int, indicator_code: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt,
-    baseline_year: NullInt, baseline_value: NullNum, source_text: NullStr, source_offset: NullInt, parent_target_id: NullInt,
-    origin: Type.String(), confirmed: Type.Boolean(), name_vi: NullStr, name_en: NullStr, direction: NullStr,
-  })),
+  sections: Type.Array(
+    Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), level: Int, start_offset: NullInt, end_offset: NullInt }),
+  ),
+  targets: Type.Array(
+    Type.Object({
+      id: Int,
+      indicator_code: Type.String(),
+      comparator: Type.String(),
+      value: Type.Number(),
+      unit: Type.String(),
+      year: NullInt,
+      baseline_year: NullInt,
+      baseline_value: NullNum,
+      source_text: NullStr,
+      source_offset: NullInt,
+      parent_target_id: NullInt,
+      origin: Type.String(),
+      confirmed: Type.Boolean(),
+      name_vi: NullStr,
+      name_en: NullStr,
+      direction: NullStr,
+    }),
+  ),
   tasks: Type.Array(Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), body: NullStr })),
-  assignments: Type.Array(Type.Object({
-    id: Int, plan_id: Int, ord: Int, agency: Type.String(), role: Type.String(), what: Type.String(), due_date: NullStr,
-    recurrence: NullStr, recurrence_day: NullInt, recurrence_month: NullInt, source_text: NullStr,
-  })),
+  assignments: Type.Array(
+    Type.Object({
+      id: Int,
+      plan_id: Int,
+      ord: Int,
+      agency: Type.String(),
+      role: Type.String(),
+      what: Type.String(),
+      due_date: NullStr,
+      recurrence: NullStr,
+      recurrence_day: NullInt,
+      recurrence_month: NullInt,
+      source_text: NullStr,
+    }),
+  ),
   recipients: Type.Array(Type.Object({ name: Type.String() })),
   links: Type.Array(Type.Object({ parent_reference: Type.String(), parent_number: NullStr, parent_plan_id: NullInt, parent_title: NullStr })),
-  corrections: Type.Array(Type.Object({
-    id: Int, target_id: NullInt, action: Type.String(),
-    before: Type.Unknown({ description: 'The target before (as extracted), with indicatorName' }),
-    after: Type.Unknown({ description: 'The target after, with indicatorName' }),
-    corrected_at: Timestamp, username: NullStr, display_name: NullStr,
-  })),
+  corrections: Type.Array(
+    Type.Object({
+      id: Int,
+      target_id: NullInt,
+      action: Type.String(),
+      before: Type.Unknown({ description: 'The target before (as extracted), with indicatorName' }),
+      after: Type.Unknown({ description: 'The target after, with indicatorName' }),
+      corrected_at: Timestamp,
+      username: NullStr,
+      display_name: NullStr,
+    }),
+  ),
   canEdit: Type.Boolean(),
 });
 export type PlanDetail = Static<typeof PlanDetail>;
@@ -138,17 +195,41 @@ export const PlanCreated = Type.Object({ id: Type.Integer() });
 
 /** A re-import applied: the plan's new version and what changed. */
 export const PlanReimported = Type.Object({
-  id: Type.Integer(), version: Type.Integer(),
-  added: Type.Integer(), removed: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer(), keptCorrections: Type.Integer(),
-  tasksAdded: Type.Integer(), tasksRemoved: Type.Integer(),
+  id: Type.Integer(),
+  version: Type.Integer(),
+  added: Type.Integer(),
+  removed: Type.Integer(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer(),
+  keptCorrections: Type.Integer(),
+  tasksAdded: Type.Integer(),
+  tasksRemoved: Type.Integer(),
 });
 
-const CascadeSide = Nullable(Type.Object({ id: Type.Optional(Int), indicatorCode: Type.String(), comparator: Type.String(), value: Type.Number(), year: NullInt, sourceText: Type.Optional(Type.String()) }));
+const CascadeSide = Nullable(
+  Type.Object({
+    id: Type.Optional(Int),
+    indicatorCode: Type.String(),
+    comparator: Type.String(),
+    value: Type.Number(),
+    year: NullInt,
+    sourceText: Type.Optional(Type.String()),
+  }),
+);
 /** The plan beside its parent, target by target, with the flags counted. */
 export const CascadeView = Type.Object({
   plan: PlanHead,
   parent: PlanHead,
-  rows: Type.Array(Type.Object({ indicatorCode: Type.String(), indicatorName: Type.String(), parent: CascadeSide, child: CascadeSide, flags: Type.Array(Type.String()), notes: Type.Array(Type.String()) })),
+  rows: Type.Array(
+    Type.Object({
+      indicatorCode: Type.String(),
+      indicatorName: Type.String(),
+      parent: CascadeSide,
+      child: CascadeSide,
+      flags: Type.Array(Type.String()),
+      notes: Type.Array(Type.String()),
+    }),
+  ),
   summary: Type.Object({ weaker: Int, missing: Int, yearMismatch: Int, comparatorChanged: Int }),
 });
 export type CascadeView = Static<typeof CascadeView>;
@@ -165,7 +246,19 @@ export type CoverageView = Static<typeof CoverageView>;
 export const AssignmentList = Type.Object({
   year: Int,
   overdue: Int,
-  items: Type.Array(Type.Object({ id: Int, planId: Int, planNumber: NullStr, agency: Type.String(), role: Type.String(), what: Type.String(), deadline: NullStr, status: Type.String(), note: NullStr })),
+  items: Type.Array(
+    Type.Object({
+      id: Int,
+      planId: Int,
+      planNumber: NullStr,
+      agency: Type.String(),
+      role: Type.String(),
+      what: Type.String(),
+      deadline: NullStr,
+      status: Type.String(),
+      note: NullStr,
+    }),
+  ),
 });
 export type AssignmentList = Static<typeof AssignmentList>;
 
@@ -176,33 +269,82 @@ export const ExtractionView = Type.Object({
   fileName: NullStr,
   text: Type.String(),
   plan: Type.Object({
-    kind: Type.String(), number: NullStr, issuer: NullStr, place: NullStr, issuedOn: NullStr, issuedOnText: NullStr, title: Type.String(), signer: NullStr, signerTitle: NullStr,
+    kind: Type.String(),
+    number: NullStr,
+    issuer: NullStr,
+    place: NullStr,
+    issuedOn: NullStr,
+    issuedOnText: NullStr,
+    title: Type.String(),
+    signer: NullStr,
+    signerTitle: NullStr,
     implements: Type.Array(Type.Object({ reference: Type.String(), number: NullStr, planId: Type.Optional(NullInt) })),
     sections: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), level: Int, start: Type.Optional(Int), end: Type.Optional(Int) })),
     tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String(), body: NullStr })),
-    assignments: Type.Array(Type.Object({ agency: Type.String(), role: Type.String(), what: Type.String(), dueDate: NullStr, recurrence: Nullable(Type.Object({ kind: Type.Literal('annual'), day: Int, month: Int })), sourceText: NullStr })),
+    assignments: Type.Array(
+      Type.Object({
+        agency: Type.String(),
+        role: Type.String(),
+        what: Type.String(),
+        dueDate: NullStr,
+        recurrence: Nullable(Type.Object({ kind: Type.Literal('annual'), day: Int, month: Int })),
+        sourceText: NullStr,
+      }),
+    ),
     recipients: Type.Array(Type.String()),
   }),
-  targets: Type.Array(Type.Object({
-    indicatorCode: NullStr,
-    proposed: Type.Optional(Type.Object({ name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String() })),
-    indicatorName: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span, strive: Type.Boolean(), confidence: Type.Number(),
-  })),
-  results: Type.Array(Type.Object({ indicatorCode: NullStr, name: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span })),
+  targets: Type.Array(
+    Type.Object({
+      indicatorCode: NullStr,
+      proposed: Type.Optional(Type.Object({ name: Type.String(), unit: Type.String(), kind: Type.String(), direction: Type.String() })),
+      indicatorName: Type.String(),
+      comparator: Type.String(),
+      value: Type.Number(),
+      unit: Type.String(),
+      year: NullInt,
+      sourceText: Type.String(),
+      ...Span,
+      strive: Type.Boolean(),
+      confidence: Type.Number(),
+    }),
+  ),
+  results: Type.Array(
+    Type.Object({ indicatorCode: NullStr, name: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, sourceText: Type.String(), ...Span }),
+  ),
   unmatched: Type.Array(Type.Object({ sourceText: Type.String(), code: Type.String(), reason: Type.String(), ...Span })),
   parents: Type.Array(Type.Object({ id: Int, number: NullStr, title: Type.String() })),
   /** The unit's plan that is this same document (same number, issuer and date), when one is saved: the review becomes a re-import (POST /api/plans/{id}/versions) and shows what would change. */
-  existing: Nullable(Type.Object({
-    id: Type.Integer(), number: NullStr, title: Type.String(), version: Type.Integer(),
-    targets: Type.Array(Type.Object({
-      id: Type.Integer(), indicatorCode: Type.String(), indicatorName: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt, origin: Type.String(),
-      /** The figures it was first extracted with, when the officer corrected it by hand. */
-      extracted: Nullable(Type.Object({ indicatorCode: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt })),
-    })),
-    tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String() })),
-  })),
+  existing: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      number: NullStr,
+      title: Type.String(),
+      version: Type.Integer(),
+      targets: Type.Array(
+        Type.Object({
+          id: Type.Integer(),
+          indicatorCode: Type.String(),
+          indicatorName: Type.String(),
+          comparator: Type.String(),
+          value: Type.Number(),
+          unit: Type.String(),
+          year: NullInt,
+          origin: Type.String(),
+          /** The figures it was first extracted with, when the officer corrected it by hand. */
+          extracted: Nullable(
+            Type.Object({ indicatorCode: Type.String(), comparator: Type.String(), value: Type.Number(), unit: Type.String(), year: NullInt }),
+          ),
+        }),
+      ),
+      tasks: Type.Array(Type.Object({ numbering: NullStr, title: Type.String() })),
+    }),
+  ),
   /** How the text was read: "text" (.txt, .docx, pasted), "pdf" (a PDF's text layer), "ocr" (a scan read by tesseract: check the numbers). */
-  reading: Type.Object({ method: Type.Union([Type.Literal('text'), Type.Literal('pdf'), Type.Literal('ocr')]), pages: Type.Optional(Int), ms: Type.Optional(Int) }),
+  reading: Type.Object({
+    method: Type.Union([Type.Literal('text'), Type.Literal('pdf'), Type.Literal('ocr')]),
+    pages: Type.Optional(Int),
+    ms: Type.Optional(Int),
+  }),
 });
 export type ExtractionView = Static<typeof ExtractionView>;
 

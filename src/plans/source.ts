@@ -25,12 +25,21 @@ export const PLAN_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxEntryBytes: 40 
 export const MAX_PLAN_PARAGRAPHS = 50_000;
 
 /** A PDF's text layer: most pages (a long provincial plan is 60–120), characters, and what its streams may inflate to (a 30-page 300 dpi scan in Flate: under 300 MB). */
-export const PLAN_PDF_LIMITS: PdfLimits = { maxPages: 500, maxChars: MAX_PLAN_TEXT_CHARS, maxStreamBytes: 64 * 1024 * 1024, maxInflatedBytes: 512 * 1024 * 1024 };
+export const PLAN_PDF_LIMITS: PdfLimits = {
+  maxPages: 500,
+  maxChars: MAX_PLAN_TEXT_CHARS,
+  maxStreamBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 512 * 1024 * 1024,
+};
 
 /** The file types a plan is read from (the web page's accept list and the CLI's check). */
 export const PLAN_FILE_TYPES = ['.docx', '.pdf', '.txt', '.md', '.png', '.jpg', '.jpeg'] as const;
 
-export type PlanSourceProblem = { readonly kind: 'type' | 'unreadable' | 'empty' | 'encoding' | 'limit' | 'encrypted'; readonly message: Text; readonly limit?: string };
+export type PlanSourceProblem = {
+  readonly kind: 'type' | 'unreadable' | 'empty' | 'encoding' | 'limit' | 'encrypted';
+  readonly message: Text;
+  readonly limit?: string;
+};
 /** What the file holds: its text; or a scan for the OCR (a PDF of `pages` pages, or an image); or why it cannot be read. */
 export type PlanSource =
   | { readonly ok: true; readonly text: string; readonly pages?: number }
@@ -53,19 +62,41 @@ export async function planTextFromFile(buf: Uint8Array, fileName: string): Promi
     pages = r.pages;
   } else if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') {
     const kind = imageKind(buf);
-    if (!kind || (kind === 'png') !== (ext === '.png')) return fail('type', text(`Tệp "${fileName}" không phải ảnh ${ext === '.png' ? 'PNG' : 'JPEG'}`, `"${fileName}" is not a ${ext === '.png' ? 'PNG' : 'JPEG'} image`));
+    if (!kind || (kind === 'png') !== (ext === '.png'))
+      return fail(
+        'type',
+        text(`Tệp "${fileName}" không phải ảnh ${ext === '.png' ? 'PNG' : 'JPEG'}`, `"${fileName}" is not a ${ext === '.png' ? 'PNG' : 'JPEG'} image`),
+      );
     return { ok: 'ocr', scan: { kind } };
   } else if (ext === '.docx') {
-    if (!isZip) return fail('type', text(`Không đọc được tệp Word "${fileName}": nội dung không phải tệp .docx`, `Cannot read the Word file "${fileName}": its content is not a .docx`));
+    if (!isZip)
+      return fail(
+        'type',
+        text(`Không đọc được tệp Word "${fileName}": nội dung không phải tệp .docx`, `Cannot read the Word file "${fileName}": its content is not a .docx`),
+      );
     const paragraphs = patternCounter(['<w:p>', '<w:p ']);
     const zipProblem = await checkOfficeZip(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'docx', PLAN_ZIP_LIMITS, {
       entry: 'word/document.xml',
       chunk: (d) =>
         paragraphs.feed(d) > MAX_PLAN_PARAGRAPHS
-          ? { kind: 'limit', limit: 'paragraphs', message: text(`Văn bản có quá nhiều đoạn: hơn ${MAX_PLAN_PARAGRAPHS.toLocaleString('vi-VN')} đoạn`, `The document has too many paragraphs: more than ${MAX_PLAN_PARAGRAPHS}`) }
+          ? {
+              kind: 'limit',
+              limit: 'paragraphs',
+              message: text(
+                `Văn bản có quá nhiều đoạn: hơn ${MAX_PLAN_PARAGRAPHS.toLocaleString('vi-VN')} đoạn`,
+                `The document has too many paragraphs: more than ${MAX_PLAN_PARAGRAPHS}`,
+              ),
+            }
           : null,
     });
-    if (zipProblem) return { ok: false, problem: zipProblem.kind === 'limit' ? { kind: 'limit', limit: zipProblem.limit, message: zipProblem.message } : { kind: zipProblem.kind, message: zipProblem.message } };
+    if (zipProblem)
+      return {
+        ok: false,
+        problem:
+          zipProblem.kind === 'limit'
+            ? { kind: 'limit', limit: zipProblem.limit, message: zipProblem.message }
+            : { kind: zipProblem.kind, message: zipProblem.message },
+      };
     try {
       const mammoth = await import('mammoth');
       out = (await (mammoth.default ?? mammoth).extractRawText({ buffer: Buffer.from(buf) })).value;
@@ -77,10 +108,19 @@ export async function planTextFromFile(buf: Uint8Array, fileName: string): Promi
     try {
       out = new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
     } catch {
-      return fail('encoding', text(`Tệp "${fileName}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8`, `"${fileName}" is not UTF-8 text; save it again as UTF-8`));
+      return fail(
+        'encoding',
+        text(`Tệp "${fileName}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8`, `"${fileName}" is not UTF-8 text; save it again as UTF-8`),
+      );
     }
   } else {
-    return fail('type', text(`Định dạng "${ext || '(không có đuôi)'}" không được hỗ trợ; hãy dùng tệp Word .docx, PDF, ảnh quét .png/.jpg hoặc văn bản .txt`, `Unsupported file type "${ext || '(no extension)'}"; use a Word .docx, a PDF, a scanned image (.png/.jpg) or a .txt file`));
+    return fail(
+      'type',
+      text(
+        `Định dạng "${ext || '(không có đuôi)'}" không được hỗ trợ; hãy dùng tệp Word .docx, PDF, ảnh quét .png/.jpg hoặc văn bản .txt`,
+        `Unsupported file type "${ext || '(no extension)'}"; use a Word .docx, a PDF, a scanned image (.png/.jpg) or a .txt file`,
+      ),
+    );
   }
   if (out.length > MAX_PLAN_TEXT_CHARS) return { ok: false, problem: textTooLong(out.length) };
   if (!out.trim()) return fail('empty', text(`Tệp "${fileName}" trống, không có nội dung`, `"${fileName}" is empty`));
@@ -93,6 +133,9 @@ export function textTooLong(length: number): PlanSourceProblem {
   return {
     kind: 'limit',
     limit: 'text_chars',
-    message: text(`Văn bản quá dài: ${length.toLocaleString('vi-VN')} ký tự, tối đa ${max} ký tự`, `The text is too long: ${length} characters, at most ${MAX_PLAN_TEXT_CHARS}`),
+    message: text(
+      `Văn bản quá dài: ${length.toLocaleString('vi-VN')} ký tự, tối đa ${max} ký tự`,
+      `The text is too long: ${length} characters, at most ${MAX_PLAN_TEXT_CHARS}`,
+    ),
   };
 }

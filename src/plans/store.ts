@@ -3,7 +3,16 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { now as sqlNow } from '../db/functions.ts';
 import type { DB } from '../db/schema.ts';
-import { deadlineIn, effectiveStatus, type CORRECTION_ACTIONS, type PlanInput, type PlanStatus, type TARGET_ORIGINS, type TargetInput, type TaskStatus } from './model.ts';
+import {
+  deadlineIn,
+  effectiveStatus,
+  type CORRECTION_ACTIONS,
+  type PlanInput,
+  type PlanStatus,
+  type TARGET_ORIGINS,
+  type TargetInput,
+  type TaskStatus,
+} from './model.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -39,7 +48,10 @@ export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promi
   const same = await samePlan(tx, o.unitId, p);
   if (same) {
     throw AppError.conflict(
-      text('Kế hoạch số {number} của đơn vị đã có trong An sinh (kế hoạch #{id}); mỗi văn bản chỉ lưu một lần', 'Plan {number} is already saved for this unit (plan #{id}); a document is saved once'),
+      text(
+        'Kế hoạch số {number} của đơn vị đã có trong An sinh (kế hoạch #{id}); mỗi văn bản chỉ lưu một lần',
+        'Plan {number} is already saved for this unit (plan #{id}); a document is saved once',
+      ),
       { number: same.number, id: same.id },
     );
   }
@@ -72,7 +84,10 @@ export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promi
       : l.number
         ? await tx.selectFrom('plans').select('id').where('number', '=', l.number).where('id', '<>', id).orderBy('id', 'desc').executeTakeFirst()
         : undefined;
-    await tx.insertInto('plan_links').values({ plan_id: id, parent_plan_id: parent?.id ?? null, parent_reference: l.reference, parent_number: l.number }).execute();
+    await tx
+      .insertInto('plan_links')
+      .values({ plan_id: id, parent_plan_id: parent?.id ?? null, parent_reference: l.reference, parent_number: l.number })
+      .execute();
   }
   await insertSections(tx, id, p.sections);
   for (const t of p.targets) await insertTarget(tx, id, o.unitId, t, 'extracted', o.status === 'confirmed');
@@ -95,9 +110,20 @@ export async function insertPlan(tx: Q, p: PlanInput, o: SavePlanOptions): Promi
         })),
       )
       .execute();
-  if (p.recipients.length) await tx.insertInto('plan_recipients').values(p.recipients.map((r, i) => ({ plan_id: id, ord: i, name: r }))).execute();
+  if (p.recipients.length)
+    await tx
+      .insertInto('plan_recipients')
+      .values(p.recipients.map((r, i) => ({ plan_id: id, ord: i, name: r })))
+      .execute();
   // Children that cited this plan's number before it was imported now get linked to it.
-  if (p.number) await tx.updateTable('plan_links').set({ parent_plan_id: id }).where('parent_number', '=', p.number).where('parent_plan_id', 'is', null).where('plan_id', '<>', id).execute();
+  if (p.number)
+    await tx
+      .updateTable('plan_links')
+      .set({ parent_plan_id: id })
+      .where('parent_number', '=', p.number)
+      .where('parent_plan_id', 'is', null)
+      .where('plan_id', '<>', id)
+      .execute();
   return id;
 }
 
@@ -106,7 +132,14 @@ function dedupe<T>(xs: readonly T[], key: (x: T) => string): T[] {
   return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
 }
 
-export async function insertTarget(tx: Q, planId: number, unitId: number, t: TargetInput, origin: (typeof TARGET_ORIGINS)[number], confirmed: boolean): Promise<number> {
+export async function insertTarget(
+  tx: Q,
+  planId: number,
+  unitId: number,
+  t: TargetInput,
+  origin: (typeof TARGET_ORIGINS)[number],
+  confirmed: boolean,
+): Promise<number> {
   const r = await tx
     .insertInto('plan_targets')
     .values({
@@ -139,7 +172,24 @@ export async function planParts(q: Q, id: number) {
     q
       .selectFrom('plan_targets as t')
       .leftJoin('indicators as i', 'i.code', 't.indicator_code')
-      .select(['t.id', 't.indicator_code', 't.comparator', 't.value', 't.unit', 't.year', 't.baseline_year', 't.baseline_value', 't.source_text', 't.source_offset', 't.parent_target_id', 't.origin', 't.confirmed', 'i.name_vi', 'i.name_en', 'i.direction'])
+      .select([
+        't.id',
+        't.indicator_code',
+        't.comparator',
+        't.value',
+        't.unit',
+        't.year',
+        't.baseline_year',
+        't.baseline_value',
+        't.source_text',
+        't.source_offset',
+        't.parent_target_id',
+        't.origin',
+        't.confirmed',
+        'i.name_vi',
+        'i.name_en',
+        'i.direction',
+      ])
       .where('t.plan_id', '=', id)
       .orderBy('t.source_offset')
       .orderBy('t.id')
@@ -169,24 +219,60 @@ export async function planParts(q: Q, id: number) {
 /** A plan's sections in document order (saving a plan, and a re-import that replaces them). */
 export async function insertSections(tx: Q, planId: number, sections: PlanInput['sections']): Promise<void> {
   if (sections.length)
-    await tx.insertInto('plan_sections').values(sections.map((s, i) => ({ plan_id: planId, ord: i, numbering: s.numbering, title: s.title, level: s.level, start_offset: s.start ?? null, end_offset: s.end ?? null }))).execute();
+    await tx
+      .insertInto('plan_sections')
+      .values(
+        sections.map((s, i) => ({
+          plan_id: planId,
+          ord: i,
+          numbering: s.numbering,
+          title: s.title,
+          level: s.level,
+          start_offset: s.start ?? null,
+          end_offset: s.end ?? null,
+        })),
+      )
+      .execute();
 }
 
 /** A plan's tasks in document order (saving a plan, and a re-import that replaces them). */
 export async function insertTasks(tx: Q, planId: number, tasks: PlanInput['tasks']): Promise<void> {
-  if (tasks.length) await tx.insertInto('plan_tasks').values(tasks.map((t, i) => ({ plan_id: planId, ord: i, numbering: t.numbering, title: t.title, body: t.body }))).execute();
+  if (tasks.length)
+    await tx
+      .insertInto('plan_tasks')
+      .values(tasks.map((t, i) => ({ plan_id: planId, ord: i, numbering: t.numbering, title: t.title, body: t.body })))
+      .execute();
 }
 
-export async function recordCorrection(tx: Q, c: { planId: number; targetId: number | null; action: (typeof CORRECTION_ACTIONS)[number]; before: unknown; after: unknown; by: number | null }) {
+export async function recordCorrection(
+  tx: Q,
+  c: { planId: number; targetId: number | null; action: (typeof CORRECTION_ACTIONS)[number]; before: unknown; after: unknown; by: number | null },
+) {
   await tx
     .insertInto('plan_target_corrections')
-    .values({ plan_id: c.planId, target_id: c.targetId, action: c.action, before: c.before === null ? null : JSON.stringify(c.before), after: c.after === null ? null : JSON.stringify(c.after), corrected_by: c.by })
+    .values({
+      plan_id: c.planId,
+      target_id: c.targetId,
+      action: c.action,
+      before: c.before === null ? null : JSON.stringify(c.before),
+      after: c.after === null ? null : JSON.stringify(c.after),
+      corrected_by: c.by,
+    })
     .execute();
 }
 
 export async function setAssignmentStatus(tx: Q, assignmentId: number, period: string, status: TaskStatus, note: string | null, by: number | null) {
-  await tx.insertInto('assignment_status').values({ assignment_id: assignmentId, period, status, note, updated_by: by })
-    .onConflict((oc) => oc.columns(['assignment_id', 'period']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), note: eb.ref('excluded.note'), updated_by: eb.ref('excluded.updated_by'), updated_at: sqlNow() })))
+  await tx
+    .insertInto('assignment_status')
+    .values({ assignment_id: assignmentId, period, status, note, updated_by: by })
+    .onConflict((oc) =>
+      oc.columns(['assignment_id', 'period']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        note: eb.ref('excluded.note'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: sqlNow(),
+      })),
+    )
     .execute();
 }
 
@@ -205,14 +291,44 @@ export interface AssignmentInYear {
 
 /** The assignments of a unit's plans with their status and deadline in a year, overdue first. */
 export async function assignmentsOf(q: Q, unitId: number, year: number, today: string): Promise<AssignmentInYear[]> {
-  const r = await sql<{ id: number; plan_id: number; plan_number: string | null; agency: string; role: string; what: string; due_date: string | null; recurrence: string | null; recurrence_day: number | null; recurrence_month: number | null; status: string | null; note: string | null }>`
+  const r = await sql<{
+    id: number;
+    plan_id: number;
+    plan_number: string | null;
+    agency: string;
+    role: string;
+    what: string;
+    due_date: string | null;
+    recurrence: string | null;
+    recurrence_day: number | null;
+    recurrence_month: number | null;
+    status: string | null;
+    note: string | null;
+  }>`
     select a.id, a.plan_id, p.number as plan_number, a.agency, a.role, a.what, a.due_date, a.recurrence, a.recurrence_day, a.recurrence_month, s.status, s.note
     from plan_assignments a join plans p on p.id = a.plan_id
     left join assignment_status s on s.assignment_id = a.id and s.period = ${String(year)}
     where p.unit_id = ${unitId} order by p.id, a.ord`.execute(q);
   const items = r.rows.map((a): AssignmentInYear => {
-    const deadline = deadlineIn({ dueDate: a.due_date, recurrence: a.recurrence === 'annual' && a.recurrence_day && a.recurrence_month ? { kind: 'annual', day: a.recurrence_day, month: a.recurrence_month } : null }, year);
-    return { id: a.id, planId: a.plan_id, planNumber: a.plan_number, agency: a.agency, role: a.role, what: a.what, deadline, status: effectiveStatus(a.status as TaskStatus | null, deadline, today), note: a.note };
+    const deadline = deadlineIn(
+      {
+        dueDate: a.due_date,
+        recurrence:
+          a.recurrence === 'annual' && a.recurrence_day && a.recurrence_month ? { kind: 'annual', day: a.recurrence_day, month: a.recurrence_month } : null,
+      },
+      year,
+    );
+    return {
+      id: a.id,
+      planId: a.plan_id,
+      planNumber: a.plan_number,
+      agency: a.agency,
+      role: a.role,
+      what: a.what,
+      deadline,
+      status: effectiveStatus(a.status as TaskStatus | null, deadline, today),
+      note: a.note,
+    };
   });
   items.sort((x, y) => Number(y.status === 'overdue') - Number(x.status === 'overdue'));
   return items;

@@ -24,7 +24,9 @@ async function commune(ctx: Parameters<CliCommand['run']>[1], code: unknown) {
 
 export const registryCommands: CliCommand[] = [
   {
-    name: 'registry import', summary: 'Import households and persons from .csv/.xlsx as a job with a progress bar (dry run unless --confirm)', usage: 'registry import FILE --commune CODE [--confirm] [--report OUT.csv]',
+    name: 'registry import',
+    summary: 'Import households and persons from .csv/.xlsx as a job with a progress bar (dry run unless --confirm)',
+    usage: 'registry import FILE --commune CODE [--confirm] [--report OUT.csv]',
     options: { ...communeOpt, confirm: { type: 'boolean' }, report: { type: 'string' } },
     help: 'Template: docs/guide/doi-tuong-chi-tra.md (one row a person, Vietnamese column names). The rows are checked in chunks; without --confirm nothing is written.',
     async run({ positionals, values }, ctx) {
@@ -35,7 +37,9 @@ export const registryCommands: CliCommand[] = [
       const db = await ctx.db();
       let id: number;
       try {
-        id = await db.k.transaction().execute((tx) => startImport(tx, c, { name: basename(file), content: buf }, { by: 'cli', today: new Date().toISOString().slice(0, 10) }));
+        id = await db.k
+          .transaction()
+          .execute((tx) => startImport(tx, c, { name: basename(file), content: buf }, { by: 'cli', today: new Date().toISOString().slice(0, 10) }));
       } catch (e) {
         throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
       }
@@ -55,13 +59,18 @@ export const registryCommands: CliCommand[] = [
         await db.k.transaction().execute((tx) => cancelJob(tx, id));
       }
       if (typeof values.report === 'string') writeFileSync(values.report, reportCsv(r));
-      for (const row of r.rows.filter((x) => x.status === 'rejected')) ctx.stdout.write(`dòng ${row.row} (${row.householdCode}, ${row.fullName}): ${row.reasons.map((e) => `${e.column}: ${e.message.vi}`).join('; ')}\n`);
-      ctx.stdout.write(`${r.alreadyImported ? 'Tệp này đã được nhập trước đây: không thay đổi gì. ' : ''}${values.confirm ? 'Đã nhập' : 'Chạy thử (chưa ghi)'}: ${r.counts.new} mới, ${r.counts.changed} thay đổi, ${r.counts.unchanged} không đổi, ${r.counts.rejected} bị từ chối (công việc #${id})\n`);
+      for (const row of r.rows.filter((x) => x.status === 'rejected'))
+        ctx.stdout.write(`dòng ${row.row} (${row.householdCode}, ${row.fullName}): ${row.reasons.map((e) => `${e.column}: ${e.message.vi}`).join('; ')}\n`);
+      ctx.stdout.write(
+        `${r.alreadyImported ? 'Tệp này đã được nhập trước đây: không thay đổi gì. ' : ''}${values.confirm ? 'Đã nhập' : 'Chạy thử (chưa ghi)'}: ${r.counts.new} mới, ${r.counts.changed} thay đổi, ${r.counts.unchanged} không đổi, ${r.counts.rejected} bị từ chối (công việc #${id})\n`,
+      );
       return r.counts.rejected > 0 ? 3 : 0;
     },
   },
   {
-    name: 'registry review', summary: 'Run the annual poverty review of a commune (a resumable job with a progress bar)', usage: 'registry review --commune CODE --year YYYY',
+    name: 'registry review',
+    summary: 'Run the annual poverty review of a commune (a resumable job with a progress bar)',
+    usage: 'registry review --commune CODE --year YYYY',
     options: { ...communeOpt, year: { type: 'string' } },
     async run({ values }, ctx) {
       const c = await commune(ctx, values.commune);
@@ -75,7 +84,9 @@ export const registryCommands: CliCommand[] = [
     },
   },
   {
-    name: 'registry payroll', summary: 'Generate the payroll of a commune for a month (current month + arrears)', usage: 'registry payroll --commune CODE --month YYYYMM',
+    name: 'registry payroll',
+    summary: 'Generate the payroll of a commune for a month (current month + arrears)',
+    usage: 'registry payroll --commune CODE --month YYYYMM',
     options: { ...communeOpt, month: { type: 'string' } },
     async run({ values }, ctx) {
       const c = await commune(ctx, values.commune);
@@ -83,23 +94,36 @@ export const registryCommands: CliCommand[] = [
       if (!isMonth(month)) throw new CliError('--month must be YYYYMM, e.g. 202611');
       const db = await ctx.db();
       const s = await db.k.transaction().execute((tx) => generatePayroll(tx, c.id, month, 'cli'));
-      ctx.stdout.write(`Danh sách chi trả #${s.payrollId}: ${s.lines} người, ${s.total.toLocaleString('vi-VN')} đồng (truy lĩnh ${s.arrears.toLocaleString('vi-VN')}); ${s.unknown.length} người chưa xác định được mức\n`);
+      ctx.stdout.write(
+        `Danh sách chi trả #${s.payrollId}: ${s.lines} người, ${s.total.toLocaleString('vi-VN')} đồng (truy lĩnh ${s.arrears.toLocaleString('vi-VN')}); ${s.unknown.length} người chưa xác định được mức\n`,
+      );
     },
   },
   {
-    name: 'registry scan', summary: 'Run the integrity checks (duplicates, paid after death, omissions...)', usage: 'registry scan [--commune CODE]',
+    name: 'registry scan',
+    summary: 'Run the integrity checks (duplicates, paid after death, omissions...)',
+    usage: 'registry scan [--commune CODE]',
     options: communeOpt,
     async run({ values }, ctx) {
       const db = await ctx.db();
       const c = values.commune ? await commune(ctx, values.commune) : null;
       const r = await db.k.transaction().execute((tx) => scanIntegrity(tx, c ? [c.id] : null, new Date().toISOString().slice(0, 10)));
-      ctx.stdout.write(`${Object.entries(r).map(([k, n]) => `${k}: ${n}`).join(', ')}\n`);
+      ctx.stdout.write(
+        `${Object.entries(r)
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(', ')}\n`,
+      );
     },
   },
   {
-    name: 'jobs resume', summary: 'Resume long jobs interrupted by a restart', usage: 'jobs resume',
+    name: 'jobs resume',
+    summary: 'Resume long jobs interrupted by a restart',
+    usage: 'jobs resume',
     async run(_a, ctx) {
-      const n = await resumeJobs(await ctx.db(), (l) => ctx.stdout.write(l + '\n'), { onProgress: (job) => ctx.stderr.write(`\r#${job.id} ${progressBar(job.progress, job.total)}${job.cursor && (job.cursor as { done?: boolean }).done ? '\n' : ''}`) });
+      const n = await resumeJobs(await ctx.db(), (l) => ctx.stdout.write(l + '\n'), {
+        onProgress: (job) =>
+          ctx.stderr.write(`\r#${job.id} ${progressBar(job.progress, job.total)}${job.cursor && (job.cursor as { done?: boolean }).done ? '\n' : ''}`),
+      });
       ctx.stdout.write(`${n} công việc\n`);
     },
   },

@@ -23,15 +23,27 @@ export async function seedDemoRegistry(db: Db, log: (l: string) => void): Promis
   const exists = await sql<{ n: number }>`select count(*)::int as n from households where unit_id = ${commune.id}`.execute(db.k);
   if (exists.rows[0]!.n > 0) return;
   const villages = await villagesOf(db.k, commune.id);
-  const data = generateRegistry(20260, 1200, [{ unitId: commune.id, provinceCode: commune.provinceCode, villageIds: villages.map((v) => v.id), codePrefix: 'TL-' }], DEMO_AS_OF);
+  const data = generateRegistry(
+    20260,
+    1200,
+    [{ unitId: commune.id, provinceCode: commune.provinceCode, villageIds: villages.map((v) => v.id), codePrefix: 'TL-' }],
+    DEMO_AS_OF,
+  );
   await db.k.transaction().execute((tx) => bulkInsertRegistry(tx, data, { by: 'demo', reason: 'dữ liệu mẫu (tổng hợp, không phải người thật)' }));
   const job = await enqueueJob(db.k, 'annual_review', { year: 2026, unitId: commune.id }, { unitId: commune.id, by: 'demo' });
   await runJob(db, job);
   // Enrol most of those the law covers; every eleventh is left out (omission queue).
   const cands = await sql<{ id: number }>`select p.id from persons p where p.unit_id = ${commune.id} and p.death_date is null and
-      (p.date_of_birth <= date '1951-11-01' or p.disability in ('severe', 'especially_severe') or cardinality(p.conditions) > 0 or p.date_of_birth > date '2023-11-01') order by p.id`.execute(db.k);
+      (p.date_of_birth <= date '1951-11-01' or p.disability in ('severe', 'especially_severe') or cardinality(p.conditions) > 0 or p.date_of_birth > date '2023-11-01') order by p.id`.execute(
+    db.k,
+  );
   const r = rng(7);
-  const channels: [PaymentChannel, number][] = [['bank', 0.55], ['ewallet', 0.1], ['post', 0.15], ['cash', 0.2]];
+  const channels: [PaymentChannel, number][] = [
+    ['bank', 0.55],
+    ['ewallet', 0.1],
+    ['post', 0.15],
+    ['cash', 0.2],
+  ];
   let n = 0;
   let skipped = 0;
   for (const { id } of cands.rows) {
@@ -40,8 +52,20 @@ export async function seedDemoRegistry(db: Db, log: (l: string) => void): Promis
     try {
       await db.k.transaction().execute(async (tx) => {
         if (n > 0 && (n + skipped) % 11 === 10) throw Object.assign(new Error('skip'), { skip: true });
-        await createDecision(tx, { personId: id, number: `${100 + n}/QĐ-UBND`, decidedOn: '2026-09-10', signer: 'Chủ tịch UBND xã Thu Lũm', kind: 'start', startMonth: 202609, channel,
-          account: channel === 'bank' ? `8888${String(id).padStart(8, '0')}` : channel === 'ewallet' ? `09${String(id).padStart(8, '0')}` : null }, 'demo');
+        await createDecision(
+          tx,
+          {
+            personId: id,
+            number: `${100 + n}/QĐ-UBND`,
+            decidedOn: '2026-09-10',
+            signer: 'Chủ tịch UBND xã Thu Lũm',
+            kind: 'start',
+            startMonth: 202609,
+            channel,
+            account: channel === 'bank' ? `8888${String(id).padStart(8, '0')}` : channel === 'ewallet' ? `09${String(id).padStart(8, '0')}` : null,
+          },
+          'demo',
+        );
       });
       n++;
     } catch (e) {
@@ -52,8 +76,11 @@ export async function seedDemoRegistry(db: Db, log: (l: string) => void): Promis
   const payroll = await db.k.transaction().execute((tx) => generatePayroll(tx, commune.id, DEMO_PAYROLL_MONTH, 'demo'));
   // Two beneficiaries died in October: their proposals and, had they been paid, the queue.
   const dead = await sql<{ person_id: number }>`select person_id from benefit_decisions where unit_id = ${commune.id} order by id limit 2`.execute(db.k);
-  for (const [i, d] of dead.rows.entries()) await updatePerson(db.k, d.person_id, { deathDate: `2026-10-${10 + i * 7}` }, { by: 'demo', reason: 'giấy báo tử (dữ liệu mẫu)' });
+  for (const [i, d] of dead.rows.entries())
+    await updatePerson(db.k, d.person_id, { deathDate: `2026-10-${10 + i * 7}` }, { by: 'demo', reason: 'giấy báo tử (dữ liệu mẫu)' });
   const proposals = await detectLifeEvents(db.k, commune.id, '2026-10-01', '2027-03-31');
   const flags = await scanIntegrity(db.k, [commune.id], DEMO_AS_OF);
-  log(`sổ hộ mẫu xã Thu Lũm: ${data.households.length} hộ, ${data.persons.length} nhân khẩu, ${n} quyết định hưởng, danh sách chi trả tháng 11/2026: ${payroll.lines} người, ${payroll.total.toLocaleString('vi-VN')} đồng; ${proposals} đề xuất, ${Object.values(flags).reduce((a, b) => a + b, 0)} cảnh báo`);
+  log(
+    `sổ hộ mẫu xã Thu Lũm: ${data.households.length} hộ, ${data.persons.length} nhân khẩu, ${n} quyết định hưởng, danh sách chi trả tháng 11/2026: ${payroll.lines} người, ${payroll.total.toLocaleString('vi-VN')} đồng; ${proposals} đề xuất, ${Object.values(flags).reduce((a, b) => a + b, 0)} cảnh báo`,
+  );
 }

@@ -57,28 +57,75 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
   const base = { personId: p.id, unitId: p.unitId };
   if (p.deathDate && inWindow(p.deathDate) && p.enrolledUnitId !== null) {
     const m = addMonths(monthOf(p.deathDate), 1);
-    out.push({ ...base, kind: 'death', eventDate: p.deathDate, effectiveMonth: m, action: 'stop',
-      detail: text(`Đã mất ngày ${formatDateVi(p.deathDate)}: thôi hưởng từ tháng ${formatMonthVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`, `Died on ${formatDateVi(p.deathDate)}: stop from ${formatMonthVi(m)} (Decree 20/2021 Art. 8); propose funeral support`) });
+    out.push({
+      ...base,
+      kind: 'death',
+      eventDate: p.deathDate,
+      effectiveMonth: m,
+      action: 'stop',
+      detail: text(
+        `Đã mất ngày ${formatDateVi(p.deathDate)}: thôi hưởng từ tháng ${formatMonthVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`,
+        `Died on ${formatDateVi(p.deathDate)}: stop from ${formatMonthVi(m)} (Decree 20/2021 Art. 8); propose funeral support`,
+      ),
+    });
   }
   if (p.deathDate && p.deathDate < from) return out;
   const turn = (age: number) => birthdayAt(p.dateOfBirth, age);
   const b75 = turn(75);
   if (inWindow(b75) && p.disadvantagedArea && p.enrolledUnitId === null) {
-    out.push({ ...base, kind: 'age75', eventDate: b75, effectiveMonth: monthOf(b75), action: 'review',
-      detail: text('Đủ 75 tuổi, sống ở xã/thôn đặc biệt khó khăn: xem xét diện khoản 5 điểm b Điều 5 (nếu hộ nghèo, cận nghèo) hoặc trợ cấp hưu trí xã hội', 'Turns 75 in an especially disadvantaged area: review clause 5b (if poor or near-poor) or the social pension') });
+    out.push({
+      ...base,
+      kind: 'age75',
+      eventDate: b75,
+      effectiveMonth: monthOf(b75),
+      action: 'review',
+      detail: text(
+        'Đủ 75 tuổi, sống ở xã/thôn đặc biệt khó khăn: xem xét diện khoản 5 điểm b Điều 5 (nếu hộ nghèo, cận nghèo) hoặc trợ cấp hưu trí xã hội',
+        'Turns 75 in an especially disadvantaged area: review clause 5b (if poor or near-poor) or the social pension',
+      ),
+    });
   }
   const b80 = turn(80);
   if (inWindow(b80) && !p.pension) {
-    out.push({ ...base, kind: 'age80', eventDate: b80, effectiveMonth: monthOf(b80), action: p.enrolledUnitId === null ? 'start' : 'change',
-      detail: p.enrolledUnitId === null
-        ? text(`Đủ 80 tuổi, không có lương hưu: đề xuất hưởng theo khoản 5 điểm c Điều 5 từ tháng ${formatMonthVi(monthOf(b80))}`, `Turns 80 without a pension: propose clause 5c from ${formatMonthVi(monthOf(b80))}`)
-        : text('Đủ 80 tuổi: xem xét điều chỉnh hệ số (điểm a: 1,5 → 2,0)', 'Turns 80: review the coefficient (point a: 1.5 → 2.0)') });
+    out.push({
+      ...base,
+      kind: 'age80',
+      eventDate: b80,
+      effectiveMonth: monthOf(b80),
+      action: p.enrolledUnitId === null ? 'start' : 'change',
+      detail:
+        p.enrolledUnitId === null
+          ? text(
+              `Đủ 80 tuổi, không có lương hưu: đề xuất hưởng theo khoản 5 điểm c Điều 5 từ tháng ${formatMonthVi(monthOf(b80))}`,
+              `Turns 80 without a pension: propose clause 5c from ${formatMonthVi(monthOf(b80))}`,
+            )
+          : text('Đủ 80 tuổi: xem xét điều chỉnh hệ số (điểm a: 1,5 → 2,0)', 'Turns 80: review the coefficient (point a: 1.5 → 2.0)'),
+    });
   }
   if (p.enrolledUnitId !== null) {
     const b4 = turn(4);
-    if (inWindow(b4)) out.push({ ...base, kind: 'age4', eventDate: b4, effectiveMonth: monthOf(b4), action: 'change', detail: text('Trẻ đủ 4 tuổi: hệ số 2,5 chuyển sang 1,5 (Điều 6)', 'Child turns 4: coefficient 2.5 becomes 1.5 (Art. 6)') });
+    if (inWindow(b4))
+      out.push({
+        ...base,
+        kind: 'age4',
+        eventDate: b4,
+        effectiveMonth: monthOf(b4),
+        action: 'change',
+        detail: text('Trẻ đủ 4 tuổi: hệ số 2,5 chuyển sang 1,5 (Điều 6)', 'Child turns 4: coefficient 2.5 becomes 1.5 (Art. 6)'),
+      });
     const b16 = turn(16);
-    if (inWindow(b16)) out.push({ ...base, kind: 'age16', eventDate: b16, effectiveMonth: monthOf(b16), action: 'review', detail: text('Đủ 16 tuổi: thôi diện trẻ em; nếu đang đi học xem xét khoản 2 Điều 5 (đến 22 tuổi)', 'Turns 16: child categories end; if studying review clause 2 (to age 22)') });
+    if (inWindow(b16))
+      out.push({
+        ...base,
+        kind: 'age16',
+        eventDate: b16,
+        effectiveMonth: monthOf(b16),
+        action: 'review',
+        detail: text(
+          'Đủ 16 tuổi: thôi diện trẻ em; nếu đang đi học xem xét khoản 2 Điều 5 (đến 22 tuổi)',
+          'Turns 16: child categories end; if studying review clause 2 (to age 22)',
+        ),
+      });
   }
   return out;
 }
@@ -107,22 +154,53 @@ export function moveProposals(m: Move): Proposal[] {
   const day = formatDateVi(m.movedOn);
   const out: Proposal[] = [];
   if (m.decisionId !== null) {
-    out.push({ ...base, unitId: m.fromUnitId, kind: 'move', action: 'stop',
-      detail: text(`Chuyển đến ${m.toUnitName} ngày ${day}: thôi hưởng tại xã từ tháng ${formatMonthVi(month)}, gửi hồ sơ cho xã nơi cư trú mới`,
-        `Moved to ${m.toUnitName} on ${day}: stop here from ${formatMonthVi(month)} and send the file to the new commune`) });
+    out.push({
+      ...base,
+      unitId: m.fromUnitId,
+      kind: 'move',
+      action: 'stop',
+      detail: text(
+        `Chuyển đến ${m.toUnitName} ngày ${day}: thôi hưởng tại xã từ tháng ${formatMonthVi(month)}, gửi hồ sơ cho xã nơi cư trú mới`,
+        `Moved to ${m.toUnitName} on ${day}: stop here from ${formatMonthVi(month)} and send the file to the new commune`,
+      ),
+    });
   }
-  out.push({ ...base, unitId: m.toUnitId, kind: 'move_in', action: 'review',
-    detail: text(`Chuyển đến từ ${m.fromUnitName} ngày ${day}, đang hưởng trợ cấp xã hội hằng tháng ở đó: xem xét điều kiện, nếu đủ thì ra quyết định hưởng từ tháng ${formatMonthVi(month)} (tháng xã cũ thôi chi trả)`,
-      `Moved in from ${m.fromUnitName} on ${day}, receiving monthly social assistance there: review eligibility and, if eligible, record a start from ${formatMonthVi(month)} (the month the old commune stops paying)`) });
+  out.push({
+    ...base,
+    unitId: m.toUnitId,
+    kind: 'move_in',
+    action: 'review',
+    detail: text(
+      `Chuyển đến từ ${m.fromUnitName} ngày ${day}, đang hưởng trợ cấp xã hội hằng tháng ở đó: xem xét điều kiện, nếu đủ thì ra quyết định hưởng từ tháng ${formatMonthVi(month)} (tháng xã cũ thôi chi trả)`,
+      `Moved in from ${m.fromUnitName} on ${day}, receiving monthly social assistance there: review eligibility and, if eligible, record a start from ${formatMonthVi(month)} (the month the old commune stops paying)`,
+    ),
+  });
   return out;
 }
 
-
 /** The moves that concern a commune (either side), as the caller's scope allows. */
 export async function movesOf(q: Q, unitId: number): Promise<Move[]> {
-  const r = await sql<{ person_id: number; moved_on: string; from_unit_id: number; from_unit_name: string; to_unit_id: number; to_unit_name: string; decision_id: number | null }>`
-    select person_id, moved_on::text as moved_on, from_unit_id, from_unit_name, to_unit_id, to_unit_name, decision_id from ansinh_moved_beneficiaries(${unitId})`.execute(q);
-  return r.rows.map((x) => ({ personId: x.person_id, movedOn: x.moved_on, fromUnitId: x.from_unit_id, fromUnitName: x.from_unit_name, toUnitId: x.to_unit_id, toUnitName: x.to_unit_name, decisionId: x.decision_id }));
+  const r = await sql<{
+    person_id: number;
+    moved_on: string;
+    from_unit_id: number;
+    from_unit_name: string;
+    to_unit_id: number;
+    to_unit_name: string;
+    decision_id: number | null;
+  }>`
+    select person_id, moved_on::text as moved_on, from_unit_id, from_unit_name, to_unit_id, to_unit_name, decision_id from ansinh_moved_beneficiaries(${unitId})`.execute(
+    q,
+  );
+  return r.rows.map((x) => ({
+    personId: x.person_id,
+    movedOn: x.moved_on,
+    fromUnitId: x.from_unit_id,
+    fromUnitName: x.from_unit_name,
+    toUnitId: x.to_unit_id,
+    toUnitName: x.to_unit_name,
+    decisionId: x.decision_id,
+  }));
 }
 
 /**
@@ -133,12 +211,36 @@ export async function movesOf(q: Q, unitId: number): Promise<Move[]> {
 export async function detectLifeEvents(q: Q, unitId: number, from: string, to: string): Promise<number> {
   const commune = await communeById(q, unitId);
   if (!commune) throw AppError.notFound(text('Không tìm thấy xã', 'Commune not found'));
-  const r = await sql<{ id: number; unit_id: number; date_of_birth: string; death_date: string | null; pension: boolean; disadvantaged_area: boolean; enrolled_unit: number | null; category: string | null }>`
+  const r = await sql<{
+    id: number;
+    unit_id: number;
+    date_of_birth: string;
+    death_date: string | null;
+    pension: boolean;
+    disadvantaged_area: boolean;
+    enrolled_unit: number | null;
+    category: string | null;
+  }>`
     select p.id, p.unit_id, p.date_of_birth, p.death_date, p.pension, h.disadvantaged_area, d.unit_id as enrolled_unit, d.category
     from persons p join households h on h.id = p.household_id
     left join lateral ansinh_latest_decision(p.id) d on d.kind <> 'stop'
     where p.unit_id = ${unitId}`.execute(q);
-  const props = r.rows.flatMap((row) => lifeEventProposals({ id: row.id, unitId: row.unit_id, dateOfBirth: row.date_of_birth, deathDate: row.death_date, pension: row.pension, disadvantagedArea: row.disadvantaged_area, enrolledUnitId: row.enrolled_unit, enrolledCategory: row.category }, from, to));
+  const props = r.rows.flatMap((row) =>
+    lifeEventProposals(
+      {
+        id: row.id,
+        unitId: row.unit_id,
+        dateOfBirth: row.date_of_birth,
+        deathDate: row.death_date,
+        pension: row.pension,
+        disadvantagedArea: row.disadvantaged_area,
+        enrolledUnitId: row.enrolled_unit,
+        enrolledCategory: row.category,
+      },
+      from,
+      to,
+    ),
+  );
   for (const m of await movesOf(q, unitId)) props.push(...moveProposals(m).filter((p) => p.unitId === unitId));
   let n = 0;
   for (const p of props) {
@@ -155,7 +257,19 @@ export async function detectLifeEvents(q: Q, unitId: number, from: string, to: s
  * away (the old commune reads the name through ansinh_moved_beneficiaries, not the record).
  */
 export async function listProposals(q: Q, unitId: number, state: string | null) {
-  const r = await sql<{ id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string; decision_id: number | null }>`
+  const r = await sql<{
+    id: number;
+    person_id: number;
+    household_id: number | null;
+    full_name: string;
+    kind: string;
+    event_date: string;
+    effective_month: number;
+    action: string;
+    detail: Text;
+    state: string;
+    decision_id: number | null;
+  }>`
     select lp.id, lp.person_id, p.household_id, coalesce(p.full_name, m.full_name) as full_name, lp.kind, lp.event_date, lp.effective_month, lp.action, lp.detail, lp.state, lp.decision_id
     from life_event_proposals lp left join persons p on p.id = lp.person_id
       left join ansinh_moved_beneficiaries(${unitId}) m on m.person_id = lp.person_id and p.id is null
@@ -195,18 +309,56 @@ export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rej
   if (state === 'confirmed') {
     const kind = decision?.kind ?? (p.action === 'review' ? null : (p.action as 'start' | 'change' | 'stop'));
     if (p.kind === 'move_in' && kind && kind !== 'start') {
-      throw AppError.validation([{ path: '/body/decision/kind', message: text('Với người chuyển đến, xã chỉ ra quyết định hưởng trợ cấp; quyết định thôi hưởng do xã cũ ban hành', 'For a person who moved in, the commune can only record a start decision; the old commune records the stop') }]);
+      throw AppError.validation([
+        {
+          path: '/body/decision/kind',
+          message: text(
+            'Với người chuyển đến, xã chỉ ra quyết định hưởng trợ cấp; quyết định thôi hưởng do xã cũ ban hành',
+            'For a person who moved in, the commune can only record a start decision; the old commune records the stop',
+          ),
+        },
+      ]);
     }
     if (kind) {
-      if (!decision) throw AppError.validation([{ path: '/body/decision', message: text('Xác nhận đề xuất cần số, ngày và người ký quyết định', 'Confirming needs the decision number, date and signer') }]);
-      const prior = await sql<{ channel: PaymentChannel | null; account: string | null }>`select channel, account from benefit_decisions where person_id = ${p.person_id} and kind <> 'stop' order by start_month desc, id desc limit 1`.execute(q);
-      made = await createDecision(q, { personId: p.person_id, number: decision.number, decidedOn: decision.decidedOn, signer: decision.signer, kind, startMonth: p.effective_month,
-        channel: kind === 'stop' ? null : (decision.channel ?? prior.rows[0]?.channel ?? null), account: kind === 'stop' ? null : (decision.account ?? prior.rows[0]?.account ?? null) }, by);
+      if (!decision)
+        throw AppError.validation([
+          {
+            path: '/body/decision',
+            message: text('Xác nhận đề xuất cần số, ngày và người ký quyết định', 'Confirming needs the decision number, date and signer'),
+          },
+        ]);
+      const prior = await sql<{
+        channel: PaymentChannel | null;
+        account: string | null;
+      }>`select channel, account from benefit_decisions where person_id = ${p.person_id} and kind <> 'stop' order by start_month desc, id desc limit 1`.execute(
+        q,
+      );
+      made = await createDecision(
+        q,
+        {
+          personId: p.person_id,
+          number: decision.number,
+          decidedOn: decision.decidedOn,
+          signer: decision.signer,
+          kind,
+          startMonth: p.effective_month,
+          channel: kind === 'stop' ? null : (decision.channel ?? prior.rows[0]?.channel ?? null),
+          account: kind === 'stop' ? null : (decision.account ?? prior.rows[0]?.account ?? null),
+        },
+        by,
+      );
       decisionId = made.id;
       await q.updateTable('benefit_decisions').set({ proposal_id: p.id }).where('id', '=', decisionId).execute();
     }
   }
-  const r = await sql<{ id: number; unit_id: number; person_id: number; action: string; effective_month: number; decision_id: number | null }>`update life_event_proposals
+  const r = await sql<{
+    id: number;
+    unit_id: number;
+    person_id: number;
+    action: string;
+    effective_month: number;
+    decision_id: number | null;
+  }>`update life_event_proposals
     set state = ${state}, decided_by = ${by}, decided_at = now(), decision_id = ${decisionId}
     where id = ${id} returning id, unit_id, person_id, action, effective_month, decision_id`.execute(q);
   return { ...r.rows[0]!, decision: made };

@@ -55,10 +55,21 @@ test('upload → checked in chunks → report with each rejected row and its rea
   const rep = await t.app.inject({ method: 'GET', url: `/api/registry/imports/${j.id}/report?format=csv`, headers: officer });
   assert.equal(rep.statusCode, 200);
   assert.match(rep.headers['content-disposition'] as string, /ket-qua-nhap-\d+\.csv/);
-  const lines = rep.body.replace(/^\ufeff/, '').trim().split(/\r\n/);
+  const lines = rep.body
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split(/\r\n/);
   assert.equal(lines.length, 7, 'header + six rows');
-  assert.match(lines.find((l) => l.startsWith('5,'))!, /Bị từ chối.*Ngày sinh không hợp lệ/, '30/02/1990 does not exist');
-  assert.match(lines.find((l) => l.startsWith('6,'))!, /""Daoo"" không có trong danh mục 54 dân tộc/, "quoted as CSV");
+  assert.match(
+    lines.find((l) => l.startsWith('5,'))!,
+    /Bị từ chối.*Ngày sinh không hợp lệ/,
+    '30/02/1990 does not exist',
+  );
+  assert.match(
+    lines.find((l) => l.startsWith('6,'))!,
+    /""Daoo"" không có trong danh mục 54 dân tộc/,
+    'quoted as CSV',
+  );
   const xlsx = await t.app.inject({ method: 'GET', url: `/api/registry/imports/${j.id}/report?format=xlsx`, headers: officer });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -75,7 +86,9 @@ test('upload → checked in chunks → report with each rejected row and its rea
   assert.equal(c.statusCode, 200, c.body);
   assert.equal(c.json().state, 'done');
   assert.equal(await count(), 2);
-  const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'registry.import' and entity_id = ${String(j.id)}`.execute(t.db.k);
+  const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'registry.import' and entity_id = ${String(j.id)}`.execute(
+    t.db.k,
+  );
   assert.equal(audit.rows[0]!.n, 1);
   assert.equal((await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/confirm`, headers: officer })).statusCode, 409, 'confirmed once only');
 });
@@ -116,24 +129,36 @@ test('a cell with a NUL or half a surrogate pair refuses its row, naming row and
   const name = header!.indexOf('Họ và tên');
   const address = header!.indexOf('Địa chỉ');
   const pid = header!.indexOf('Số định danh cá nhân');
-  const row = (code: string, fullName: string, addr = '') => head!.map((c, i) => (i === 0 ? code : i === name ? fullName : i === address ? addr : i === pid ? '' : c));
+  const row = (code: string, fullName: string, addr = '') =>
+    head!.map((c, i) => (i === 0 ? code : i === name ? fullName : i === address ? addr : i === pid ? '' : c));
   const before = await count();
-  const xlsx = await xlsxWithRawText([header!, row('TL-010', 'Lò Văn Mười'), row('TL-011', 'NUL1'), row('TL-012', 'Lò Văn Mười Hai', 'SUR1')], { NUL1: 'Lò_x0000_Văn', SUR1: 'Bản_xD800_' });
+  const xlsx = await xlsxWithRawText([header!, row('TL-010', 'Lò Văn Mười'), row('TL-011', 'NUL1'), row('TL-012', 'Lò Văn Mười Hai', 'SUR1')], {
+    NUL1: 'Lò_x0000_Văn',
+    SUR1: 'Bản_xD800_',
+  });
   const r = await upload(xlsx, 'nul.xlsx');
   assert.equal(r.statusCode, 202, r.body);
   const j = await settled(r.json().id);
   assert.equal(j.state, 'ready', JSON.stringify(j.error));
   assert.deepEqual(j.result.counts, { new: 1, unchanged: 0, changed: 0, rejected: 2 });
   const reasons = (n: number) => j.result.rows.find((x: { row: number }) => x.row === n).reasons as { column: string; message: { vi: string } }[];
-  assert.deepEqual(reasons(3).map((x) => [x.column, x.message.vi]), [['Họ và tên', 'Không được chứa ký tự NUL (\\u0000)']]);
-  assert.deepEqual(reasons(4).map((x) => [x.column, x.message.vi]), [['Địa chỉ', 'Chứa ký tự Unicode không hợp lệ (nửa cặp surrogate)']]);
+  assert.deepEqual(
+    reasons(3).map((x) => [x.column, x.message.vi]),
+    [['Họ và tên', 'Không được chứa ký tự NUL (\\u0000)']],
+  );
+  assert.deepEqual(
+    reasons(4).map((x) => [x.column, x.message.vi]),
+    [['Địa chỉ', 'Chứa ký tự Unicode không hợp lệ (nửa cặp surrogate)']],
+  );
   const c = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${j.id}/confirm`, headers: officer });
   assert.equal(c.statusCode, 200, c.body);
   assert.equal((await settled(j.id)).state, 'done');
   assert.equal(await count(), before + 1, 'the good row only');
   assert.equal((await sql<{ n: number }>`select count(*)::int as n from households where code in ('TL-011', 'TL-012')`.execute(t.db.k)).rows[0]!.n, 0);
   // A .csv (UTF-8 text) with a NUL byte in one cell: that row refused, not the file.
-  const text = [header!, row('TL-013', 'Lò Văn Mười Ba'), row('TL-014', 'Lò\u0000Văn')].map((cells) => cells.map((x) => (x.includes(',') ? `"${x}"` : x)).join(',')).join('\n');
+  const text = [header!, row('TL-013', 'Lò Văn Mười Ba'), row('TL-014', 'Lò\u0000Văn')]
+    .map((cells) => cells.map((x) => (x.includes(',') ? `"${x}"` : x)).join(','))
+    .join('\n');
   const rc = await upload(Buffer.from(text), 'nul.csv');
   assert.equal(rc.statusCode, 202, rc.body);
   const jc = await settled(rc.json().id);
@@ -145,7 +170,10 @@ test('a cell with a NUL or half a surrogate pair refuses its row, naming row and
 test('a file of the wrong type is refused with 415, a file over the limit with 413, both as problem+json on /body/file', async () => {
   const jobs = async () => (await sql<{ n: number }>`select count(*)::int as n from jobs`.execute(t.db.k)).rows[0]!.n;
   const before = await jobs();
-  const problem = (r: { statusCode: number; headers: Record<string, unknown>; json(): { errors: { path: string; message: string }[]; detail: string } }, status: number) => {
+  const problem = (
+    r: { statusCode: number; headers: Record<string, unknown>; json(): { errors: { path: string; message: string }[]; detail: string } },
+    status: number,
+  ) => {
     assert.equal(r.statusCode, status);
     assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
     assert.equal(r.json().errors[0]!.path, '/body/file');
@@ -158,7 +186,12 @@ test('a file of the wrong type is refused with 415, a file over the limit with 4
   problem(await upload(Buffer.from([0x4d, 0x5a, 0x90, 0x00]), 'x.csv'), 415);
   problem(await upload(csv, 'danh-sach.pdf'), 415);
   // JSON (the former base64 body) is not an upload.
-  const json = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/imports', headers: officer, payload: { fileName: 'x.csv', contentBase64: csv.toString('base64') } });
+  const json = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/imports',
+    headers: officer,
+    payload: { fileName: 'x.csv', contentBase64: csv.toString('base64') },
+  });
   problem(json, 415);
   // One byte over the limit.
   const big = Buffer.alloc(MAX_IMPORT_FILE_BYTES + 1, 0x41);
@@ -185,8 +218,15 @@ test('a file that is not a table, or lacks required columns, is refused with the
 
 test('a job stopped after one chunk has written nothing; resumed, its report equals a straight dry run', async () => {
   const commune = (await store.communeByCode(t.db.k, '03439'))!;
-  const content = Buffer.from(csv.toString('utf8').replace(/TL-00/g, 'TZ-0').replace(/000(\d{3}),/g, '009$1,'));
-  const id = await t.db.k.transaction().execute((tx) => startImport(tx, commune, { name: 'tz.csv', content }, { by: 'test', today: '2026-11-01', chunkSize: 2 }));
+  const content = Buffer.from(
+    csv
+      .toString('utf8')
+      .replace(/TL-00/g, 'TZ-0')
+      .replace(/000(\d{3}),/g, '009$1,'),
+  );
+  const id = await t.db.k
+    .transaction()
+    .execute((tx) => startImport(tx, commune, { name: 'tz.csv', content }, { by: 'test', today: '2026-11-01', chunkSize: 2 }));
   const before = await count();
   const part = await runJob(t.db, id, { stopAfterChunks: 1 });
   assert.deepEqual([part.state, part.chunks, part.progress], ['running', 1, 2]);
@@ -195,7 +235,13 @@ test('a job stopped after one chunk has written nothing; resumed, its report equ
   assert.deepEqual([ready.state, ready.chunks], ['ready', 3]);
   assert.deepEqual((ready.result as { counts: unknown }).counts, { new: 2, unchanged: 0, changed: 0, rejected: 4 });
   const straight = await t.db.k.transaction().execute(async (tx) =>
-    applyImport(tx, commune, parseRegistryTable(await readTableBuffer(content, 'tz.csv'), '2026-11-01'), { dryRun: true, hash: contentHash(content), fileName: 'tz.csv', by: 'test' }));
+    applyImport(tx, commune, parseRegistryTable(await readTableBuffer(content, 'tz.csv'), '2026-11-01'), {
+      dryRun: true,
+      hash: contentHash(content),
+      fileName: 'tz.csv',
+      by: 'test',
+    }),
+  );
   assert.deepEqual((await getJob(t.db.k, id))!.result, JSON.parse(JSON.stringify(straight)));
   assert.equal(await count(), before);
 });
@@ -234,13 +280,21 @@ test('an import over 200,000 rows is refused 413 "rows" while reading (.csv and 
 });
 
 test('GET /api/jobs/:id pages the row-level report (limit/offset) and says how many rows there are', async () => {
-  const content = Buffer.from(csv.toString('utf8').replace(/TL-00/g, 'TP-0').replace(/000(\d{3}),/g, '007$1,'));
+  const content = Buffer.from(
+    csv
+      .toString('utf8')
+      .replace(/TL-00/g, 'TP-0')
+      .replace(/000(\d{3}),/g, '007$1,'),
+  );
   const j = await settled((await upload(content, 'trang.csv')).json().id);
   assert.equal(j.state, 'ready');
   assert.deepEqual(j.rows, { offset: 0, limit: 100, total: 6 });
   const p = (await t.app.inject({ method: 'GET', url: `/api/jobs/${j.id}?offset=2&limit=2`, headers: officer })).json();
   assert.deepEqual(p.rows, { offset: 2, limit: 2, total: 6 });
-  assert.deepEqual(p.result.rows.map((r: { row: number }) => r.row), j.result.rows.slice(2, 4).map((r: { row: number }) => r.row));
+  assert.deepEqual(
+    p.result.rows.map((r: { row: number }) => r.row),
+    j.result.rows.slice(2, 4).map((r: { row: number }) => r.row),
+  );
   assert.deepEqual(p.result.counts, j.result.counts, 'the counts are of the whole file');
   const tooMany = await t.app.inject({ method: 'GET', url: `/api/jobs/${j.id}?limit=100000`, headers: officer });
   assert.equal(tooMany.statusCode, 400);

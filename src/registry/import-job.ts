@@ -55,7 +55,8 @@ async function collect(staged: AsyncIterable<unknown>): Promise<{ rows: ParsedRo
 async function compare(tx: Transaction<DB>, job: Job, staged: AsyncIterable<unknown>, dryRun: boolean): Promise<ImportReport> {
   const p = job.params as unknown as ImportJobParams;
   const { rows, headerProblems } = await collect(staged);
-  if (headerProblems.length) return { dryRun, alreadyImported: false, fileHash: p.hash, counts: { new: 0, unchanged: 0, changed: 0, rejected: 0 }, rows: [], headerProblems };
+  if (headerProblems.length)
+    return { dryRun, alreadyImported: false, fileHash: p.hash, counts: { new: 0, unchanged: 0, changed: 0, rejected: 0 }, rows: [], headerProblems };
   const commune = await communeById(tx, p.unitId);
   if (!commune) throw new Error(`no commune ${p.unitId}`);
   return applyImport(tx, commune, { rows: crossRowChecks(rows), headerProblems: [] }, { dryRun, hash: p.hash, fileName: p.fileName, by: p.by });
@@ -80,7 +81,13 @@ export const registryImportJob: JobHandler = {
   audit(job, result) {
     const r = result as ImportReport;
     if (r.alreadyImported) return null;
-    return { action: 'registry.import', entity: 'registry_import', entityId: job.id, unitId: job.unitId, after: { fileName: (job.params as unknown as ImportJobParams).fileName, counts: r.counts } };
+    return {
+      action: 'registry.import',
+      entity: 'registry_import',
+      entityId: job.id,
+      unitId: job.unitId,
+      after: { fileName: (job.params as unknown as ImportJobParams).fileName, counts: r.counts },
+    };
   },
   async cleanup(tx, job) {
     tables.delete(job.id);
@@ -94,12 +101,28 @@ jobHandlers.set('registry_import', registryImportJob);
  * Files an import job with its file, in the caller's transaction. The file is read once here so
  * that an unreadable file is refused at once; its rows wait for the job's chunks.
  */
-export async function startImport(tx: Transaction<DB>, commune: Commune, file: { name: string; content: Buffer }, o: { by: string | null; owner?: JobOwner | null; today: string; chunkSize?: number; table?: string[][] }): Promise<number> {
+export async function startImport(
+  tx: Transaction<DB>,
+  commune: Commune,
+  file: { name: string; content: Buffer },
+  o: { by: string | null; owner?: JobOwner | null; today: string; chunkSize?: number; table?: string[][] },
+): Promise<number> {
   // The route reads the table (in a worker, bounded) before its transaction and passes it.
   const table = o.table ?? (await readTableBuffer(file.content, file.name));
-  const params: ImportJobParams = { unitId: commune.id, fileName: file.name, hash: contentHash(file.content), by: o.by, today: o.today, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}) };
+  const params: ImportJobParams = {
+    unitId: commune.id,
+    fileName: file.name,
+    hash: contentHash(file.content),
+    by: o.by,
+    today: o.today,
+    ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
+  };
   const id = await enqueueJob(tx, 'registry_import', params as unknown as Record<string, unknown>, { unitId: commune.id, by: o.by, owner: o.owner ?? null });
-  await tx.updateTable('jobs').set({ total: Math.max(0, table.length - 1) }).where('id', '=', id).execute();
+  await tx
+    .updateTable('jobs')
+    .set({ total: Math.max(0, table.length - 1) })
+    .where('id', '=', id)
+    .execute();
   await tx.insertInto('job_files').values({ job_id: id, file_name: file.name, content: file.content }).execute();
   remember(id, table);
   return id;

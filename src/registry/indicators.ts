@@ -5,7 +5,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-
 export interface RegistryValue {
   readonly code: string;
   readonly numerator: number;
@@ -45,7 +44,9 @@ export async function registryIndicators(q: Q, unitId: number, year: number, mon
       select distinct on (person_id) kind from benefit_decisions
       where unit_id in ${units} and start_month <= ${month} order by person_id, start_month desc, id desc) d
     where d.kind <> 'stop'`.execute(q);
-  const o = await sql<{ n: number }>`select count(*)::int as n from integrity_flags where kind = 'not_enrolled' and state = 'open' and unit_id in ${units}`.execute(q);
+  const o = await sql<{
+    n: number;
+  }>`select count(*)::int as n from integrity_flags where kind = 'not_enrolled' and state = 'open' and unit_id in ${units}`.execute(q);
   // Kept per commune as persons change (unit_person_counts, migration 151), not counted per view.
   const hi = await sql<{ insured: number; living: number }>`select coalesce(sum(insured), 0)::int as insured, coalesce(sum(living), 0)::int as living
     from unit_person_counts where unit_id in ${units}`.execute(q);

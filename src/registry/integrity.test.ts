@@ -13,9 +13,32 @@ let db: Db;
 let a: store.Commune;
 let b: store.Commune;
 const meta = { by: 'test', reason: 'đăng ký' };
-const hh = (code: string): HouseholdInput => ({ code, villageId: null, address: '', area: 'rural', incomePerMonth: 1_000_000, deprivations: {}, disadvantagedArea: false, merit: false });
-const pp = (o: Partial<PersonInput>): PersonInput => ({ personalId: null, fullName: 'Lò Văn Pọm', dateOfBirth: '1980-01-01', sex: 'M', ethnicCode: '42', relation: 'head', disability: 'none',
-  pension: false, socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
+const hh = (code: string): HouseholdInput => ({
+  code,
+  villageId: null,
+  address: '',
+  area: 'rural',
+  incomePerMonth: 1_000_000,
+  deprivations: {},
+  disadvantagedArea: false,
+  merit: false,
+});
+const pp = (o: Partial<PersonInput>): PersonInput => ({
+  personalId: null,
+  fullName: 'Lò Văn Pọm',
+  dateOfBirth: '1980-01-01',
+  sex: 'M',
+  ethnicCode: '42',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...o,
+});
 
 before(async () => {
   db = await testDb();
@@ -40,18 +63,26 @@ test('same personal ID, likely duplicate, omission (80+ without pension) and inc
   const dup = flags.find((f) => f.kind === 'likely_duplicate')!;
   assert.match(dup.reason.vi, /cùng ngày sinh 01\/01\/1980/);
   const again = await scanIntegrity(db.k, null, '2026-11-01');
-  assert.deepEqual(Object.values(again).reduce((s, n) => s + n, 0), 0, 're-running files nothing twice');
+  assert.deepEqual(
+    Object.values(again).reduce((s, n) => s + n, 0),
+    0,
+    're-running files nothing twice',
+  );
   const n = await sql<{ n: number }>`select count(*)::int as n from integrity_flags where unit_id = ${b.id}`.execute(db.k);
   assert.equal(n.rows[0]!.n, 1, 'the other commune has only its own flag');
 });
 
 test('duplicate detection as a job (one province a chunk) files the same pairs as the direct scan', async () => {
   const { enqueueJob, runJob } = await import('../jobs/runner.ts');
-  const before = (await sql<{ k: string }>`select key as k from integrity_flags where kind = 'likely_duplicate' order by key`.execute(db.k)).rows.map((r) => r.k);
+  const before = (await sql<{ k: string }>`select key as k from integrity_flags where kind = 'likely_duplicate' order by key`.execute(db.k)).rows.map(
+    (r) => r.k,
+  );
   await sql`delete from integrity_flags where kind = 'likely_duplicate'`.execute(db.k);
   const j = await runJob(db, await enqueueJob(db.k, 'duplicates', {}));
   assert.equal(j.state, 'done');
-  const after = (await sql<{ k: string }>`select key as k from integrity_flags where kind = 'likely_duplicate' order by key`.execute(db.k)).rows.map((r) => r.k);
+  const after = (await sql<{ k: string }>`select key as k from integrity_flags where kind = 'likely_duplicate' order by key`.execute(db.k)).rows.map(
+    (r) => r.k,
+  );
   assert.deepEqual(after, before);
   assert.equal((j.result as { filed: number }).filed, before.length);
 });

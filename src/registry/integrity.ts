@@ -9,7 +9,6 @@ import type { DB } from '../db/schema.ts';
 import { jobHandlers } from '../jobs/runner.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-
 export const integrityKinds = {
   same_personal_id: { vi: 'Trùng số định danh cá nhân', en: 'Same personal ID twice' },
   likely_duplicate: { vi: 'Nghi trùng người (tên gần giống, cùng ngày sinh)', en: 'Likely duplicate (similar name, same date of birth)' },
@@ -37,11 +36,16 @@ export async function scanIntegrity(q: Q, unitIds: readonly number[] | null, asO
     return Number(r.numAffectedRows ?? 0);
   };
   const out = {} as Record<IntegrityKind, number>;
-  out.same_personal_id = await file('same_personal_id', sql`
+  out.same_personal_id = await file(
+    'same_personal_id',
+    sql`
     select min(province_code) as province_code, min(unit_id) as unit_id, personal_id as key, array_agg(id order by id) as person_ids,
       jsonb_build_object('vi', 'Số định danh ' || personal_id || ' xuất hiện ở ' || count(*) || ' nhân khẩu', 'en', 'Personal ID ' || personal_id || ' on ' || count(*) || ' persons') as reason, 1.0::real as score
-    from persons where personal_id is not null and ${inUnits('unit_id')} group by personal_id having count(*) > 1`);
-  out.likely_duplicate = await file('likely_duplicate', sql`
+    from persons where personal_id is not null and ${inUnits('unit_id')} group by personal_id having count(*) > 1`,
+  );
+  out.likely_duplicate = await file(
+    'likely_duplicate',
+    sql`
     select a.province_code, a.unit_id, a.id || '-' || b.id as key, array[a.id, b.id] as person_ids,
       jsonb_build_object('vi', 'Tên gần giống (' || a.full_name || ' / ' || b.full_name || '), cùng ngày sinh ' || to_char(a.date_of_birth, 'DD/MM/YYYY')
         || case when a.household_id = b.household_id then ', cùng hộ' else '' end,
@@ -50,39 +54,61 @@ export async function scanIntegrity(q: Q, unitIds: readonly number[] | null, asO
     from persons a join persons b on b.province_code = a.province_code and b.date_of_birth = a.date_of_birth and b.id > a.id
     where ${inUnits('a.unit_id')} and a.death_date is null and b.death_date is null
       and (a.personal_id is null or b.personal_id is null or a.personal_id <> b.personal_id)
-      and similarity(a.name_folded, b.name_folded) >= ${DUPLICATE_SIMILARITY}`);
-  out.paid_after_death = await file('paid_after_death', sql`
+      and similarity(a.name_folded, b.name_folded) >= ${DUPLICATE_SIMILARITY}`,
+  );
+  out.paid_after_death = await file(
+    'paid_after_death',
+    sql`
     select p.province_code, p.unit_id, p.id || '-' || i.month as key, array[p.id] as person_ids,
       jsonb_build_object('vi', 'Đã mất ngày ' || to_char(p.death_date, 'DD/MM/YYYY') || ' nhưng có khoản chi cho tháng ' || (i.month % 100) || '/' || (i.month / 100),
         'en', 'Died on ' || p.death_date || ' but paid for month ' || i.month) as reason, 1.0::real as score
     from payroll_lines l cross join unnest(l.items) i join persons p on p.id = l.person_id
     where p.death_date is not null and i.month > (extract(year from p.death_date) * 100 + extract(month from p.death_date))::int
-      and l.status in ('pending', 'paid') and ${inUnits('p.unit_id')}`);
-  out.two_communes = await file('two_communes', sql`
+      and l.status in ('pending', 'paid') and ${inUnits('p.unit_id')}`,
+  );
+  out.two_communes = await file(
+    'two_communes',
+    sql`
     select min(p.province_code) as province_code, min(d.unit_id) as unit_id, p.personal_id as key, array_agg(distinct p.id) as person_ids,
       jsonb_build_object('vi', 'Số định danh ' || p.personal_id || ' có quyết định hưởng ở ' || count(distinct d.unit_id) || ' xã', 'en', 'Personal ID ' || p.personal_id || ' has decisions in ' || count(distinct d.unit_id) || ' communes') as reason, 1.0::real as score
     from persons p join lateral ansinh_latest_decision(p.id) d on d.kind <> 'stop'
     where p.personal_id is not null and p.personal_id in (select personal_id from persons where ${inUnits('unit_id')} and personal_id is not null)
-    group by p.personal_id having count(distinct d.unit_id) > 1`);
-  out.not_enrolled = await file('not_enrolled', sql`
+    group by p.personal_id having count(distinct d.unit_id) > 1`,
+  );
+  out.not_enrolled = await file(
+    'not_enrolled',
+    sql`
     select p.province_code, p.unit_id, p.id::text as key, array[p.id] as person_ids,
       jsonb_build_object('vi', 'Đủ ' || extract(year from age(${asOf}::date, p.date_of_birth))::int || ' tuổi, không có lương hưu, chưa có quyết định hưởng trợ cấp (khoản 5 điểm c Điều 5 Nghị định 20/2021/NĐ-CP)',
         'en', 'Aged ' || extract(year from age(${asOf}::date, p.date_of_birth))::int || ', no pension, no benefit decision (Decree 20/2021 Art. 5 cl. 5c)') as reason, 1.0::real as score
     from persons p where ${inUnits('p.unit_id')} and p.death_date is null and not p.pension and p.date_of_birth <= (${asOf}::date - interval '80 years')
-      and not exists (select 1 from benefit_decisions d where d.person_id = p.id)`);
-  out.income_jump = await file('income_jump', sql`
+      and not exists (select 1 from benefit_decisions d where d.person_id = p.id)`,
+  );
+  out.income_jump = await file(
+    'income_jump',
+    sql`
     select h.province_code, h.unit_id, h.id || '-v' || h.version as key,
       (select coalesce(array_agg(id), '{}') from persons where household_id = h.id) as person_ids,
       jsonb_build_object('vi', 'Thu nhập bình quân đổi từ ' || v.income_per_month || ' thành ' || h.income_per_month || ' đồng/người/tháng', 'en', 'Income changed from ' || v.income_per_month || ' to ' || h.income_per_month) as reason,
       0.5::real as score
     from households h join household_versions v on v.household_id = h.id and v.version = (select max(version) from household_versions w where w.household_id = h.id and w.income_per_month is distinct from h.income_per_month)
     where ${inUnits('h.unit_id')} and h.income_per_month is not null and v.income_per_month is not null and v.income_per_month > 0
-      and (h.income_per_month > v.income_per_month * 3 or h.income_per_month * 3 < v.income_per_month)`);
+      and (h.income_per_month > v.income_per_month * 3 or h.income_per_month * 3 < v.income_per_month)`,
+  );
   return out;
 }
 
 export async function listFlags(q: Q, unitId: number, o: { kind?: string | undefined; state?: string | undefined } = {}) {
-  const r = await sql<{ id: number; kind: string; person_ids: number[]; reason: { vi: string; en: string }; score: number | null; state: string; detected_at: string; note: string | null }>`
+  const r = await sql<{
+    id: number;
+    kind: string;
+    person_ids: number[];
+    reason: { vi: string; en: string };
+    score: number | null;
+    state: string;
+    detected_at: string;
+    note: string | null;
+  }>`
     select id, kind, person_ids, reason, score, state, detected_at, note from integrity_flags
     where unit_id = ${unitId} and (${o.kind ?? null}::text is null or kind = ${o.kind ?? null}) and (${o.state ?? null}::text is null or state = ${o.state ?? null})
     order by state = 'open' desc, score desc nulls last, id limit 500`.execute(q);
@@ -95,7 +121,12 @@ export const FLAG_STATES = ['open', 'confirmed', 'dismissed'] as const;
 export const FLAG_REVIEWS = ['confirmed', 'dismissed'] as const satisfies readonly (typeof FLAG_STATES)[number][];
 
 export async function reviewFlag(q: Q, id: number, state: (typeof FLAG_REVIEWS)[number], note: string, by: string | null) {
-  const r = await q.updateTable('integrity_flags').set({ state, note, reviewed_by: by, reviewed_at: sqlNow() }).where('id', '=', id).returning(['id', 'unit_id']).executeTakeFirst();
+  const r = await q
+    .updateTable('integrity_flags')
+    .set({ state, note, reviewed_by: by, reviewed_at: sqlNow() })
+    .where('id', '=', id)
+    .returning(['id', 'unit_id'])
+    .executeTakeFirst();
   return r ?? null;
 }
 

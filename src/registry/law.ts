@@ -39,7 +39,10 @@ export interface PersonFactsRow {
  * (for the single-parent clause: children under 16 raised in the household), unless the bulk
  * path gives that count itself (`singleParentChildren`, counted in SQL for `month`).
  */
-export function personFacts(p: PersonFactsRow, o: { decisionMonth?: Month | null; household?: readonly PersonFactsRow[]; month?: Month; singleParentChildren?: number } = {}): PersonFacts {
+export function personFacts(
+  p: PersonFactsRow,
+  o: { decisionMonth?: Month | null; household?: readonly PersonFactsRow[]; month?: Month; singleParentChildren?: number } = {},
+): PersonFacts {
   const c = new Set(p.conditions);
   let singleParentChildren = 0;
   if (c.has('single_parent') && o.singleParentChildren !== undefined) singleParentChildren = o.singleParentChildren;
@@ -103,7 +106,13 @@ export function povertyRuleSql(year: number, params: ParamSet = LAW_PARAMETERS):
   // Only needed between the poor and near-poor lines, so written inside that branch: CASE
   // evaluates it for those households alone.
   const unk = keys.length ? keys.map((k) => `(jsonb_typeof(x.deprivations -> '${k}') is distinct from 'boolean')::int`).join(' + ') : '0';
-  const povertyKeys: ParamKey[] = ['poverty.income.rural', 'poverty.income.urban', 'poverty.average.rural.max', 'poverty.average.urban.max', 'poverty.deprivations.poorMin'];
+  const povertyKeys: ParamKey[] = [
+    'poverty.income.rural',
+    'poverty.income.urban',
+    'poverty.average.rural.max',
+    'poverty.average.urban.max',
+    'poverty.deprivations.poorMin',
+  ];
   const provinces = [...new Set(params.filter((p) => p.scope !== 'national' && povertyKeys.includes(p.key)).map((p) => p.scope))].sort();
   for (const p of provinces) if (!/^[0-9A-Za-z_]+$/.test(p)) throw new Error(`province scope ${p} is not a plain code`);
   const branch = (province: string | null, area: 'rural' | 'urban'): { cls: string; dep: string } => {
@@ -111,12 +120,19 @@ export function povertyRuleSql(year: number, params: ParamSet = LAW_PARAMETERS):
     if (!period || !thr || thr.value === null) return { cls: `'unknown'`, dep: '0' };
     const pm = paramAt('poverty.deprivations.poorMin', date, province, params)?.value ?? null;
     const avg = paramAt(area === 'rural' ? 'poverty.average.rural.max' : 'poverty.average.urban.max', date, province, params)?.value ?? null;
-    const atOrBelow = pm === null ? `'unknown'` : `case when x.dep >= ${num(pm)} then 'poor' when x.dep + ${unk} < ${num(pm)} then 'near_poor' else 'unknown' end`;
+    const atOrBelow =
+      pm === null ? `'unknown'` : `case when x.dep >= ${num(pm)} then 'poor' when x.dep + ${unk} < ${num(pm)} then 'near_poor' else 'unknown' end`;
     const above = avg === null ? `'unknown'` : `case when x.income_per_month <= ${num(avg)} then 'average' else 'none' end`;
-    return { cls: `case when x.income_per_month is null then 'unknown' when x.income_per_month <= ${num(thr.value)} then ${atOrBelow} else ${above} end`, dep: 'x.dep' };
+    return {
+      cls: `case when x.income_per_month is null then 'unknown' when x.income_per_month <= ${num(thr.value)} then ${atOrBelow} else ${above} end`,
+      dep: 'x.dep',
+    };
   };
-  const byArea = (province: string | null, f: 'cls' | 'dep') => `case when x.area = 'rural' then ${branch(province, 'rural')[f]} else ${branch(province, 'urban')[f]} end`;
-  const expr = (f: 'cls' | 'dep') => provinces.length === 0 ? byArea(null, f)
-    : `case ${provinces.map((p) => `when x.province_code = '${p}' then ${byArea(p, f)}`).join(' ')} else ${byArea(null, f)} end`;
+  const byArea = (province: string | null, f: 'cls' | 'dep') =>
+    `case when x.area = 'rural' then ${branch(province, 'rural')[f]} else ${branch(province, 'urban')[f]} end`;
+  const expr = (f: 'cls' | 'dep') =>
+    provinces.length === 0
+      ? byArea(null, f)
+      : `case ${provinces.map((p) => `when x.province_code = '${p}' then ${byArea(p, f)}`).join(' ')} else ${byArea(null, f)} end`;
   return { counts: sql.raw(`${dep} as dep`), cls: sql.raw<PovertyClass>(expr('cls')), deprivationCount: sql.raw<number>(expr('dep')) };
 }

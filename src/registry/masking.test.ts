@@ -13,30 +13,86 @@ import { jobWorker } from '../jobs/runner.ts';
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
 const ID = '012040000777';
-const member = (o: Record<string, unknown>) => ({ personalId: null, fullName: 'Lý Mé Xá', dateOfBirth: '1940-03-12', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none', pension: false,
-  socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
-const deprived = Object.fromEntries(['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water', 'sanitation', 'telecom', 'information_access'].map((k, i) => [k, i < 4]));
+const member = (o: Record<string, unknown>) => ({
+  personalId: null,
+  fullName: 'Lý Mé Xá',
+  dateOfBirth: '1940-03-12',
+  sex: 'M',
+  ethnicCode: '35',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...o,
+});
+const deprived = Object.fromEntries(
+  [
+    'employment',
+    'dependants',
+    'nutrition',
+    'health_insurance',
+    'adult_education',
+    'child_schooling',
+    'housing_quality',
+    'housing_area',
+    'water',
+    'sanitation',
+    'telecom',
+    'information_access',
+  ].map((k, i) => [k, i < 4]),
+);
 let personId = 0;
 let spouseId = 0;
 
 before(async () => {
   t = await testApp();
-  for (const [name, role, unit] of [['officer', 'officer', '03439'], ['approver', 'approver', '12'], ['supervisor', 'supervisor', '12']] as const) {
+  for (const [name, role, unit] of [
+    ['officer', 'officer', '03439'],
+    ['approver', 'approver', '12'],
+    ['supervisor', 'supervisor', '12'],
+  ] as const) {
     const id = await createTestUser(t.db, { username: `mask-${name}`, role, unitCode: unit });
     h[name] = await sessionHeaders(t.db, id);
   }
-  const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: h.officer, payload: {
-    household: { code: 'MASK-1', villageId: null, address: 'Bản Pa Thắng', area: 'rural', incomePerMonth: 1_100_000, deprivations: deprived, disadvantagedArea: true, merit: false },
-    members: [member({ personalId: ID, disability: 'severe', disabilityCertifiedOn: '2020-01-10' }),
-      member({ fullName: 'Chu Mó Pà', sex: 'F', relation: 'spouse', dateOfBirth: '1950-06-05', disability: 'severe', disabilityCertifiedOn: '2020-01-10' })], reason: 'đăng ký mới' } });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: h.officer,
+    payload: {
+      household: {
+        code: 'MASK-1',
+        villageId: null,
+        address: 'Bản Pa Thắng',
+        area: 'rural',
+        incomePerMonth: 1_100_000,
+        deprivations: deprived,
+        disadvantagedArea: true,
+        merit: false,
+      },
+      members: [
+        member({ personalId: ID, disability: 'severe', disabilityCertifiedOn: '2020-01-10' }),
+        member({ fullName: 'Chu Mó Pà', sex: 'F', relation: 'spouse', dateOfBirth: '1950-06-05', disability: 'severe', disabilityCertifiedOn: '2020-01-10' }),
+      ],
+      reason: 'đăng ký mới',
+    },
+  });
   assert.equal(r.statusCode, 201, r.body);
   [personId, spouseId] = r.json().personIds;
 });
 after(async () => t.close());
 
-const search = (who: string, q: string, extra = '') => t.app.inject({ method: 'GET', url: `/api/registry/units/03439/persons?q=${encodeURIComponent(q)}${extra}`, headers: h[who]! });
+const search = (who: string, q: string, extra = '') =>
+  t.app.inject({ method: 'GET', url: `/api/registry/units/03439/persons?q=${encodeURIComponent(q)}${extra}`, headers: h[who]! });
 const readFullEntries = async () =>
-  (await sql<{ after: { fields: string[]; personIds?: number[]; byPersonalId?: boolean } }>`select after from audit_log where action = 'person_search.read_full' order by seq`.execute(t.db.k)).rows.map((r) => r.after);
+  (
+    await sql<{
+      after: { fields: string[]; personIds?: number[]; byPersonalId?: boolean };
+    }>`select after from audit_log where action = 'person_search.read_full' order by seq`.execute(t.db.k)
+  ).rows.map((r) => r.after);
 
 test('a supervisor cannot recover a masked ID one digit at a time: no prefix of the ID matches, nor the whole ID', async () => {
   const masked = (await search('supervisor', 'ly me xa')).json().items[0];
@@ -80,16 +136,49 @@ test('a full search page is audited with the ids of the persons it showed', asyn
 const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: h[who]! });
 
 test('Medium 8: a masked person’s decisions carry no category, coefficient or legal basis (Art. 5 cl. 6 would tell the disability)', async () => {
-  for (const [id, channel, account] of [[personId, 'bank', '0123456789'], [spouseId, 'post', undefined]] as const) {
-    const d = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${id}/decisions`, headers: h.approver, payload: { number: `${id}/QĐ-UBND`, decidedOn: '2026-09-01', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202609, channel, ...(account ? { account } : {}) } });
+  for (const [id, channel, account] of [
+    [personId, 'bank', '0123456789'],
+    [spouseId, 'post', undefined],
+  ] as const) {
+    const d = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/persons/${id}/decisions`,
+      headers: h.approver,
+      payload: {
+        number: `${id}/QĐ-UBND`,
+        decidedOn: '2026-09-01',
+        signer: 'Chủ tịch UBND xã',
+        kind: 'start',
+        startMonth: 202609,
+        channel,
+        ...(account ? { account } : {}),
+      },
+    });
     assert.equal(d.statusCode, 201, d.body);
     assert.equal(d.json().category, '5.6', 'severe disability: Decree 20/2021 Art. 5 cl. 6');
   }
   // A token narrowed to benefits.decide (no full read) records a decision but is not told its category.
-  const tok = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: h.approver, payload: { name: 'decide only', permissions: ['benefits.decide'] } });
+  const tok = await t.app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: h.approver,
+    payload: { name: 'decide only', permissions: ['benefits.decide'] },
+  });
   assert.equal(tok.statusCode, 201, tok.body);
-  const byToken = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${personId}/decisions`, headers: { authorization: `Bearer ${tok.json().token}` },
-    payload: { number: 'T/QĐ-UBND', decidedOn: '2026-09-02', signer: 'Chủ tịch UBND xã', kind: 'change', startMonth: 202610, channel: 'bank', account: '0123456789' } });
+  const byToken = await t.app.inject({
+    method: 'POST',
+    url: `/api/registry/persons/${personId}/decisions`,
+    headers: { authorization: `Bearer ${tok.json().token}` },
+    payload: {
+      number: 'T/QĐ-UBND',
+      decidedOn: '2026-09-02',
+      signer: 'Chủ tịch UBND xã',
+      kind: 'change',
+      startMonth: 202610,
+      channel: 'bank',
+      account: '0123456789',
+    },
+  });
   assert.equal(byToken.statusCode, 201, byToken.body);
   assert.deepEqual([byToken.json().category, byToken.json().basis, byToken.json().monthlyAmount], [null, null, 1_000_000]);
   const masked = await get('supervisor', `/api/registry/persons/${personId}`);
@@ -138,7 +227,9 @@ test('Medium 8: the payroll view and its exports mask alike: categories need the
   assert.match(ofCsv.body, /0123456789,Lý Mé Xá,1000000/, 'the one who prepares payments gets the file the bank needs');
   assert.equal(ofCsv.headers['cache-control'], 'no-store', 'a bank export is not cached');
   assert.equal(of.headers['cache-control'], 'no-store');
-  const log = (await sql<{ after: { fields: string[]; personIds: number[] } }>`select after from audit_log where action = 'payroll.read_full' order by seq`.execute(t.db.k)).rows;
+  const log = (
+    await sql<{ after: { fields: string[]; personIds: number[] } }>`select after from audit_log where action = 'payroll.read_full' order by seq`.execute(t.db.k)
+  ).rows;
   assert.equal(log.length, before + 2, 'both disclosures audited');
   assert.deepEqual(log.at(-2)!.after.fields, ['category']);
   assert.deepEqual(log.at(-2)!.after.personIds.sort(), [personId, spouseId].sort());
@@ -148,11 +239,24 @@ test('Medium 8: the payroll view and its exports mask alike: categories need the
 test('Medium 8: confirming a proposal by a token narrowed to benefits.decide is told the amount, not the category of the decision it records', async () => {
   // A change proposal for the severely disabled person (Decree 20/2021 Art. 5 cl. 6: category 5.6).
   const unitId = (await sql<{ unit_id: number }>`select unit_id from persons where id = ${personId}`.execute(t.db.k)).rows[0]!.unit_id;
-  const ins = async (eventDate: string) => (await sql<{ id: number }>`insert into life_event_proposals (province_code, unit_id, person_id, kind, event_date, effective_month, action, detail)
-    values ('12', ${unitId}, ${personId}, 'review', ${eventDate}, 202612, 'change', '{}') returning id`.execute(t.db.k)).rows[0]!.id;
-  const decide = (id: number, headers: Record<string, string>, n: string) => t.app.inject({ method: 'POST', url: `/api/registry/proposals/${id}/decide`, headers,
-    payload: { state: 'confirmed', decision: { number: n, decidedOn: '2026-11-20', signer: 'Chủ tịch UBND xã' } } });
-  const tok = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: h.approver, payload: { name: 'decide proposals only', permissions: ['benefits.decide'] } });
+  const ins = async (eventDate: string) =>
+    (
+      await sql<{ id: number }>`insert into life_event_proposals (province_code, unit_id, person_id, kind, event_date, effective_month, action, detail)
+    values ('12', ${unitId}, ${personId}, 'review', ${eventDate}, 202612, 'change', '{}') returning id`.execute(t.db.k)
+    ).rows[0]!.id;
+  const decide = (id: number, headers: Record<string, string>, n: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/registry/proposals/${id}/decide`,
+      headers,
+      payload: { state: 'confirmed', decision: { number: n, decidedOn: '2026-11-20', signer: 'Chủ tịch UBND xã' } },
+    });
+  const tok = await t.app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: h.approver,
+    payload: { name: 'decide proposals only', permissions: ['benefits.decide'] },
+  });
   assert.equal(tok.statusCode, 201, tok.body);
   const byToken = await decide(await ins('2026-11-01'), { authorization: `Bearer ${tok.json().token}` }, 'P1/QĐ-UBND');
   assert.equal(byToken.statusCode, 200, byToken.body);

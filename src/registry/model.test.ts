@@ -3,12 +3,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { maskPersonalId } from './presenters.ts';
-import { checkPersonalId, parsePersonalId, validatePerson, addMonths, monthsFrom, ageOn, birthdayAt, foldName, validateMembers, type PersonInput } from './model.ts';
+import {
+  checkPersonalId,
+  parsePersonalId,
+  validatePerson,
+  addMonths,
+  monthsFrom,
+  ageOn,
+  birthdayAt,
+  foldName,
+  validateMembers,
+  type PersonInput,
+} from './model.ts';
 import { ethnicGroups, findEthnicGroup } from './ethnic.ts';
 
 const base: PersonInput = {
-  personalId: '012090000123', fullName: 'Lò Văn Pọm', dateOfBirth: '1990-05-04', sex: 'M', ethnicCode: '03', relation: 'head',
-  disability: 'none', pension: false, socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false,
+  personalId: '012090000123',
+  fullName: 'Lò Văn Pọm',
+  dateOfBirth: '1990-05-04',
+  sex: 'M',
+  ethnicCode: '03',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
 };
 
 test('personal ID (LAW.md §6): province 001–096, century/sex digit, two digits of the birth year', () => {
@@ -43,16 +65,37 @@ test('the official list has 54 ethnic groups with distinct codes 01–54, found 
 test('codes follow Quyết định 121-TCTK/PPCĐ (1979), not the renumbered 2008 statistical list', () => {
   // 1979: 04 Hoa, 06 Mường, 11 Ngái, 12 Ê-đê (2008 would give 04 Mường, 06 Hoa, 11 Ê-đê, 12 Ba-na).
   const at = (c: string) => ethnicGroups.find((g) => g.code === c)?.name;
-  assert.deepEqual(['04', '05', '06', '11', '12', '13', '14', '27', '34', '35', '36', '46', '53', '54'].map(at),
-    ['Hoa', 'Khơ-me', 'Mường', 'Ngái', 'Ê-đê', 'Ba-na', 'Xơ-đăng', 'Gié-Triêng', 'Xinh-mun', 'Hà Nhì', 'Chu-ru', 'Pà Thẻn', 'Ơ Đu', 'Rơ-măm']);
-  assert.deepEqual(ethnicGroups.map((g) => Number(g.code)), Array.from({ length: 54 }, (_, i) => i + 1), 'in code order, none missing');
+  assert.deepEqual(['04', '05', '06', '11', '12', '13', '14', '27', '34', '35', '36', '46', '53', '54'].map(at), [
+    'Hoa',
+    'Khơ-me',
+    'Mường',
+    'Ngái',
+    'Ê-đê',
+    'Ba-na',
+    'Xơ-đăng',
+    'Gié-Triêng',
+    'Xinh-mun',
+    'Hà Nhì',
+    'Chu-ru',
+    'Pà Thẻn',
+    'Ơ Đu',
+    'Rơ-măm',
+  ]);
+  assert.deepEqual(
+    ethnicGroups.map((g) => Number(g.code)),
+    Array.from({ length: 54 }, (_, i) => i + 1),
+    'in code order, none missing',
+  );
 });
 
 test('a person record reports every problem with its field', () => {
   assert.deepEqual(validatePerson(base, '2026-01-01'), []);
   const e = validatePerson({ ...base, fullName: ' ', ethnicCode: '77', deathDate: '1980-01-01', socialInsuranceNo: '12' }, '2026-01-01', '/rows/3');
   assert.deepEqual(e.map((x) => x.path).sort(), ['/rows/3/deathDate', '/rows/3/ethnicCode', '/rows/3/fullName', '/rows/3/socialInsuranceNo']);
-  assert.deepEqual(validatePerson({ ...base, dateOfBirth: '2030-01-01', personalId: null }, '2026-01-01').map((x) => x.path), ['/dateOfBirth']);
+  assert.deepEqual(
+    validatePerson({ ...base, dateOfBirth: '2030-01-01', personalId: null }, '2026-01-01').map((x) => x.path),
+    ['/dateOfBirth'],
+  );
 });
 
 test('a household has exactly one head', () => {

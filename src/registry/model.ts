@@ -13,8 +13,10 @@ import { ethnicGroupByCode } from './ethnic.ts';
  * leading zero, Thông tư 59/2021/TT-BCA): digits 1–3 of the number.
  */
 export const idProvinceCodes: ReadonlySet<string> = new Set(
-  ('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 ' +
-    '051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096').split(' '),
+  (
+    '001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 042 044 045 046 048 049 ' +
+    '051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 086 087 089 091 092 093 094 095 096'
+  ).split(' '),
 );
 
 export const SEXES = ['M', 'F'] as const;
@@ -37,7 +39,8 @@ export function parsePersonalId(id: string): PersonalIdParts | Text {
   const province = id.slice(0, 3);
   const n = Number(province);
   if (n < 1 || n > 96) return text(`Mã tỉnh nơi đăng ký khai sinh ${province} phải từ 001 đến 096`, `Province code ${province} must be between 001 and 096`);
-  if (!idProvinceCodes.has(province)) return text(`${province} không phải là mã tỉnh nơi đăng ký khai sinh`, `${province} is not a province-of-registration code`);
+  if (!idProvinceCodes.has(province))
+    return text(`${province} không phải là mã tỉnh nơi đăng ký khai sinh`, `${province} is not a province-of-registration code`);
   const d = Number(id[3]);
   if (d > 5) return text(`Chữ số thứ 4 (thế kỷ và giới tính) là ${d}, chỉ được từ 0 đến 5`, `Digit 4 (century and sex) is ${d}; it must be 0 to 5`);
   const century = 1900 + 100 * Math.floor(d / 2);
@@ -51,14 +54,23 @@ export function checkPersonalId(id: string, dateOfBirth: string, sex: Sex): Text
   const out: Text[] = [];
   const year = Number(dateOfBirth.slice(0, 4));
   if (p.yearOfBirth !== year) {
-    out.push(text(`Số định danh ghi năm sinh ${p.yearOfBirth}, không khớp ngày sinh (${year})`, `The personal ID says born ${p.yearOfBirth}, the date of birth says ${year}`));
+    out.push(
+      text(
+        `Số định danh ghi năm sinh ${p.yearOfBirth}, không khớp ngày sinh (${year})`,
+        `The personal ID says born ${p.yearOfBirth}, the date of birth says ${year}`,
+      ),
+    );
   }
   if (p.sex !== sex) {
-    out.push(text(`Số định danh ghi giới tính ${p.sex === 'M' ? 'nam' : 'nữ'}, không khớp giới tính đã khai`, `The personal ID says ${p.sex === 'M' ? 'male' : 'female'}, which does not match the sex given`));
+    out.push(
+      text(
+        `Số định danh ghi giới tính ${p.sex === 'M' ? 'nam' : 'nữ'}, không khớp giới tính đã khai`,
+        `The personal ID says ${p.sex === 'M' ? 'male' : 'female'}, which does not match the sex given`,
+      ),
+    );
   }
   return out;
 }
-
 
 // ---- months and ages -------------------------------------------------------------------
 
@@ -207,7 +219,10 @@ export interface HouseholdInput {
 
 /** "Lò Thị Mai" → "lo thi mai": the accent-insensitive key of a name. */
 export function foldName(name: string): string {
-  return fold(name).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+  return fold(name)
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Every problem of a person record, with the field it concerns ('' prefix for a path). */
@@ -235,15 +250,23 @@ export function validatePerson(p: PersonInput, today: string, prefix = ''): Fiel
   if (p.disability !== 'none' && p.disability !== 'mild' && p.disabilityCertifiedOn && !isIsoDate(p.disabilityCertifiedOn)) {
     at('disabilityCertifiedOn', text('Ngày cấp giấy xác nhận khuyết tật không hợp lệ', 'Invalid disability certificate date'));
   }
-  if (p.socialInsuranceNo && !/^\d{10}$/.test(p.socialInsuranceNo)) at('socialInsuranceNo', text('Mã số BHXH gồm 10 chữ số', 'The social insurance number has 10 digits'));
+  if (p.socialInsuranceNo && !/^\d{10}$/.test(p.socialInsuranceNo))
+    at('socialInsuranceNo', text('Mã số BHXH gồm 10 chữ số', 'The social insurance number has 10 digits'));
   return e;
 }
 
 export function validateHousehold(h: HouseholdInput, prefix = ''): FieldError[] {
   const e: FieldError[] = [];
-  if (!/^[A-Za-z0-9._-]{1,30}$/.test(h.code)) e.push({ path: `${prefix}/code`, message: text('Mã hộ chỉ gồm chữ, số, dấu chấm, gạch (tối đa 30 ký tự)', 'The household code has letters, digits, dots or dashes (at most 30)') });
+  if (!/^[A-Za-z0-9._-]{1,30}$/.test(h.code))
+    e.push({
+      path: `${prefix}/code`,
+      message: text('Mã hộ chỉ gồm chữ, số, dấu chấm, gạch (tối đa 30 ký tự)', 'The household code has letters, digits, dots or dashes (at most 30)'),
+    });
   if (h.incomePerMonth !== null && (!Number.isInteger(h.incomePerMonth) || h.incomePerMonth < 0 || h.incomePerMonth > 1_000_000_000)) {
-    e.push({ path: `${prefix}/incomePerMonth`, message: text('Thu nhập bình quân phải là số nguyên đồng, không âm', 'Income must be a non-negative whole number of VND') });
+    e.push({
+      path: `${prefix}/incomePerMonth`,
+      message: text('Thu nhập bình quân phải là số nguyên đồng, không âm', 'Income must be a non-negative whole number of VND'),
+    });
   }
   return e;
 }
@@ -252,7 +275,15 @@ export function validateHousehold(h: HouseholdInput, prefix = ''): FieldError[] 
 export function validateMembers(members: readonly Pick<PersonInput, 'relation' | 'deathDate'>[], prefix = ''): FieldError[] {
   const heads = members.filter((m) => m.relation === 'head');
   if (heads.length === 1) return [];
-  return [{ path: `${prefix}/members`, message: heads.length === 0 ? text('Hộ chưa có chủ hộ', 'The household has no head') : text(`Hộ có ${heads.length} chủ hộ`, `The household has ${heads.length} heads`) }];
+  return [
+    {
+      path: `${prefix}/members`,
+      message:
+        heads.length === 0
+          ? text('Hộ chưa có chủ hộ', 'The household has no head')
+          : text(`Hộ có ${heads.length} chủ hộ`, `The household has ${heads.length} heads`),
+    },
+  ];
 }
 
 /** The fields that change between two versions of a record (for the history view and audit). */
@@ -264,6 +295,10 @@ export function changedFields<T extends object>(before: T, after: T): (keyof T)[
 function canonical(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (typeof v === 'object') return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (typeof v === 'object')
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }

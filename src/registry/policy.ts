@@ -11,19 +11,19 @@ export const registryRules = [
   {
     permission: 'registry.write',
     vi: 'Hộ, nhân khẩu và tệp nhập của một xã do người có quyền nhập liệu tại chính xã đó hoặc cấp trên sửa, xác nhận hoặc hủy; quyền nhập liệu ở xã khác không dùng được.',
-    en: 'A commune\'s households, persons and imports are changed, confirmed or cancelled by a holder of registry.write in that commune or above; the permission held in another commune does not count.',
+    en: "A commune's households, persons and imports are changed, confirmed or cancelled by a holder of registry.write in that commune or above; the permission held in another commune does not count.",
     where: 'src/registry/policy.ts canWriteRegistry',
   },
   {
     permission: 'benefits.decide',
     vi: 'Đề xuất do sự kiện (chết, chuyển đi, đủ 75/80 tuổi, trẻ đủ 4/16 tuổi) do Chủ tịch UBND xã của người đó (hoặc người có quyền quyết định ở cấp trên) xác nhận hoặc bác.',
-    en: 'A life-event proposal is confirmed or rejected by the chair of the person\'s commune (or a holder of benefits.decide above it).',
+    en: "A life-event proposal is confirmed or rejected by the chair of the person's commune (or a holder of benefits.decide above it).",
     where: 'src/registry/policy.ts canDecideProposal',
   },
   {
     permission: 'integrity.review',
     vi: 'Cảnh báo trục lợi, bỏ sót của một xã do người có quyền xử lý tại xã đó hoặc cấp trên xác nhận hoặc bỏ qua.',
-    en: 'A commune\'s integrity flag is confirmed or dismissed by a holder of integrity.review in that commune or above.',
+    en: "A commune's integrity flag is confirmed or dismissed by a holder of integrity.review in that commune or above.",
     where: 'src/registry/policy.ts canReviewFlag',
   },
 ] as const;
@@ -40,6 +40,7 @@ export const canDecideProposal = (actor: Who, proposal: InUnit): boolean => canI
 export const canReviewFlag = (actor: Who, flag: InUnit): boolean => canInUnit(actor, 'integrity.review', unitOf(flag));
 
 // The refusals of src/access, so that a refusal reads the same wherever it comes from.
-export const assertCanWriteRegistry = (actor: Who, record: InUnit, outside: 'forbidden' | 'not-found' = 'forbidden'): void => assertCanInUnit(actor, 'registry.write', unitOf(record), outside);
+export const assertCanWriteRegistry = (actor: Who, record: InUnit, outside: 'forbidden' | 'not-found' = 'forbidden'): void =>
+  assertCanInUnit(actor, 'registry.write', unitOf(record), outside);
 export const assertCanDecideProposal = (actor: Who, proposal: InUnit): void => assertCanInUnit(actor, 'benefits.decide', unitOf(proposal));
 export const assertCanReviewFlag = (actor: Who, flag: InUnit): void => assertCanInUnit(actor, 'integrity.review', unitOf(flag));

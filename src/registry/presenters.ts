@@ -43,8 +43,20 @@ const MASKED_VERSION_FIELDS = new Set<string>([...SENSITIVE_PERSON_FIELDS, 'disa
 /** The whitelist presenter of a person (record, household member or search hit). */
 export function presentPerson(p: PersonRow & { household_code?: string; village_name?: string | null; class?: string | null }, d: Disclosure) {
   return {
-    id: p.id, householdId: p.household_id, unitId: p.unit_id, fullName: p.full_name, dateOfBirth: p.date_of_birth, sex: p.sex, relation: p.relation, deathDate: p.death_date,
-    pension: p.pension, healthInsurance: p.health_insurance, schooling: p.schooling, merit: p.merit, version: p.version, masked: !(d.personalId && d.health),
+    id: p.id,
+    householdId: p.household_id,
+    unitId: p.unit_id,
+    fullName: p.full_name,
+    dateOfBirth: p.date_of_birth,
+    sex: p.sex,
+    relation: p.relation,
+    deathDate: p.death_date,
+    pension: p.pension,
+    healthInsurance: p.health_insurance,
+    schooling: p.schooling,
+    merit: p.merit,
+    version: p.version,
+    masked: !(d.personalId && d.health),
     personalId: d.personalId ? p.personal_id : maskPersonalId(p.personal_id),
     ethnicity: d.health ? (ethnicGroupByCode(p.ethnic_code)?.name ?? p.ethnic_code) : null,
     disability: d.health ? p.disability : null,
@@ -72,16 +84,52 @@ export function noStore(reply: FastifyReply): void {
 // ---- proposals and integrity flags as JSON (camelCase; the tables keep their names) ----------
 
 /** A life-event proposal as listed. */
-export function proposalView(p: { id: number; person_id: number; household_id: number | null; full_name: string; kind: string; event_date: string; effective_month: number; action: string; detail: Text; state: string; decision_id: number | null }) {
-  return { id: p.id, personId: p.person_id, householdId: p.household_id, fullName: p.full_name, kind: p.kind, eventDate: p.event_date, effectiveMonth: p.effective_month, action: p.action, detail: p.detail, state: p.state, decisionId: p.decision_id };
+export function proposalView(p: {
+  id: number;
+  person_id: number;
+  household_id: number | null;
+  full_name: string;
+  kind: string;
+  event_date: string;
+  effective_month: number;
+  action: string;
+  detail: Text;
+  state: string;
+  decision_id: number | null;
+}) {
+  return {
+    id: p.id,
+    personId: p.person_id,
+    householdId: p.household_id,
+    fullName: p.full_name,
+    kind: p.kind,
+    eventDate: p.event_date,
+    effectiveMonth: p.effective_month,
+    action: p.action,
+    detail: p.detail,
+    state: p.state,
+    decisionId: p.decision_id,
+  };
 }
 
 /** A proposal just decided, with the decision its confirmation recorded. */
-export function proposalDecidedView<D>(p: { id: number; unit_id: number; person_id: number; action: string; effective_month: number; decision_id: number | null }, decision: D) {
+export function proposalDecidedView<D>(
+  p: { id: number; unit_id: number; person_id: number; action: string; effective_month: number; decision_id: number | null },
+  decision: D,
+) {
   return { id: p.id, unitId: p.unit_id, personId: p.person_id, action: p.action, effectiveMonth: p.effective_month, decisionId: p.decision_id, decision };
 }
 
 /** An integrity flag in the review queue. */
-export function flagView(f: { id: number; kind: string; person_ids: number[]; reason: Text; score: number | null; state: string; detected_at: string; note: string | null }) {
+export function flagView(f: {
+  id: number;
+  kind: string;
+  person_ids: number[];
+  reason: Text;
+  score: number | null;
+  state: string;
+  detected_at: string;
+  note: string | null;
+}) {
   return { id: f.id, kind: f.kind, personIds: f.person_ids, reason: f.reason, score: f.score, state: f.state, detectedAt: f.detected_at, note: f.note };
 }

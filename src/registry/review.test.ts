@@ -23,8 +23,10 @@ let other: Commune;
 const YEARS = [2021, 2022, 2024, 2026, 2027, 2030, 2031];
 
 /** Incomes around every threshold and band edge of 2022–2030 (rural and urban). */
-const EDGES = [0, 1_499_999, 1_500_000, 1_500_001, 1_999_999, 2_000_000, 2_000_001, 2_199_999, 2_200_000, 2_200_001, 2_249_999, 2_250_000, 2_250_001,
-  2_799_999, 2_800_000, 2_800_001, 2_999_999, 3_000_000, 3_000_001, 5_000_000];
+const EDGES = [
+  0, 1_499_999, 1_500_000, 1_500_001, 1_999_999, 2_000_000, 2_000_001, 2_199_999, 2_200_000, 2_200_001, 2_249_999, 2_250_000, 2_250_001, 2_799_999, 2_800_000,
+  2_800_001, 2_999_999, 3_000_000, 3_000_001, 5_000_000,
+];
 
 function households(n: number, seed: number): { area: 'rural' | 'urban'; income: number | null; deprivations: Record<string, unknown> }[] {
   const r = rng(seed);
@@ -36,14 +38,19 @@ function households(n: number, seed: number): { area: 'rural' | 'urban'; income:
     for (const k of ALL_INDICATOR_KEYS) {
       const x = r();
       if (shape < 0.1) continue; // nothing surveyed
-      if (shape < 0.7) deprivations[k] = x < 0.3; // every indicator given
-      else if (x < 0.15) continue; // some missing
+      if (shape < 0.7)
+        deprivations[k] = x < 0.3; // every indicator given
+      else if (x < 0.15)
+        continue; // some missing
       else deprivations[k] = x < 0.2 ? 'yes' : x < 0.25 ? null : x < 0.3 ? 1 : x < 0.65; // some not booleans
     }
-    out.push({ area: r() < 0.7 ? 'rural' as const : 'urban' as const, income, deprivations });
+    out.push({ area: r() < 0.7 ? ('rural' as const) : ('urban' as const), income, deprivations });
   }
   // Poor/near-poor/unknown boundaries on the number of deprivations: 2, 3, and 2 + 1 unknown.
-  const only = (keys: string[], extra: Record<string, unknown> = {}) => ({ ...Object.fromEntries(ALL_INDICATOR_KEYS.map((k) => [k, keys.includes(k)])), ...extra });
+  const only = (keys: string[], extra: Record<string, unknown> = {}) => ({
+    ...Object.fromEntries(ALL_INDICATOR_KEYS.map((k) => [k, keys.includes(k)])),
+    ...extra,
+  });
   for (const income of [1_000_000, 1_500_000, 2_200_000]) {
     for (const area of ['rural', 'urban'] as const) {
       out.push({ area, income, deprivations: only(['water', 'sanitation']) });
@@ -67,13 +74,19 @@ before(async () => {
     const u = i === 0 ? commune : other;
     await sql`insert into households (province_code, unit_id, code, address, area, income_per_month, deprivations)
       select ${u.provinceCode}, ${u.id}, 'RV' || x.n, '', x.a, x.i, x.d::jsonb
-      from unnest(${part.map((h) => h.area)}::text[], ${part.map((h) => h.income)}::int[], ${part.map((h) => JSON.stringify(h.deprivations))}::text[]) with ordinality as x(a, i, d, n)`.execute(db.k);
+      from unnest(${part.map((h) => h.area)}::text[], ${part.map((h) => h.income)}::int[], ${part.map((h) => JSON.stringify(h.deprivations))}::text[]) with ordinality as x(a, i, d, n)`.execute(
+      db.k,
+    );
   }
 });
 after(async () => db.close());
 
 async function rows(): Promise<(HouseholdFactsRow & { id: number; unit_id: number; version: number })[]> {
-  return (await sql<HouseholdFactsRow & { id: number; unit_id: number; version: number }>`select id, unit_id, version, area, income_per_month, deprivations, province_code from households order by id`.execute(db.k)).rows;
+  return (
+    await sql<
+      HouseholdFactsRow & { id: number; unit_id: number; version: number }
+    >`select id, unit_id, version, area, income_per_month, deprivations, province_code from households order by id`.execute(db.k)
+  ).rows;
 }
 
 async function sqlClasses(year: number, params: ParamSet): Promise<Map<number, [PovertyClass, number]>> {
@@ -105,10 +118,12 @@ test('the poverty rule compiled to SQL classifies every household as classifyHou
   }
 });
 
-test('a province override (People\'s Council resolution) applies to its province only, in SQL as in the rule', async () => {
-  const params = withVersions(LAW_PARAMETERS,
+test("a province override (People's Council resolution) applies to its province only, in SQL as in the rule", async () => {
+  const params = withVersions(
+    LAW_PARAMETERS,
     provinceOverride('poverty.income.rural', commune.provinceCode, 1_800_000, '2026-01-01', '2026-12-31', 'Nghị quyết thử nghiệm'),
-    provinceOverride('poverty.average.urban.max', other.provinceCode, 3_500_000, '2024-01-01', null, 'Nghị quyết thử nghiệm 2'));
+    provinceOverride('poverty.average.urban.max', other.provinceCode, 3_500_000, '2024-01-01', null, 'Nghị quyết thử nghiệm 2'),
+  );
   const hs = await rows();
   for (const year of [2025, 2026, 2027]) compare(hs, await sqlClasses(year, params), year, params);
   const base = await sqlClasses(2026, LAW_PARAMETERS);

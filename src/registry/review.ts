@@ -40,8 +40,13 @@ export const annualReview: JobHandler = {
     // under another commune (moved since): a plain insert follows, no conflict to handle. Each
     // row keeps the commune and province of the household version it classified.
     await sql`delete from household_classifications where year = ${p.year}
-      and (${p.unitId}::int is null or unit_id = ${p.unitId} or household_id in (select household_id from review_staging where job_id = ${job.id}))`.execute(tx);
-    const c = await sql<{ class: string; n: number }>`select class, count(*)::int as n from review_staging where job_id = ${job.id} group by class order by class`.execute(tx);
+      and (${p.unitId}::int is null or unit_id = ${p.unitId} or household_id in (select household_id from review_staging where job_id = ${job.id}))`.execute(
+      tx,
+    );
+    const c = await sql<{
+      class: string;
+      n: number;
+    }>`select class, count(*)::int as n from review_staging where job_id = ${job.id} group by class order by class`.execute(tx);
     await sql`insert into household_classifications (household_id, year, province_code, unit_id, class, household_version, deprivation_count, job_id)
       select s.household_id, ${p.year}, s.province_code, s.unit_id, s.class, s.household_version, s.deprivation_count, ${job.id}
       from review_staging s where s.job_id = ${job.id}`.execute(tx);

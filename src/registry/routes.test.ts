@@ -16,13 +16,47 @@ import type { PersonInput } from './model.ts';
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
 const ids: Record<string, number> = {};
-const member = (o: Record<string, unknown>) => ({ personalId: null, fullName: 'Lý Mé Xá', dateOfBirth: '1940-03-12', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none', pension: false,
-  socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...o });
-const deprived = Object.fromEntries(['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water', 'sanitation', 'telecom', 'information_access'].map((k, i) => [k, i < 4]));
+const member = (o: Record<string, unknown>) => ({
+  personalId: null,
+  fullName: 'Lý Mé Xá',
+  dateOfBirth: '1940-03-12',
+  sex: 'M',
+  ethnicCode: '35',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...o,
+});
+const deprived = Object.fromEntries(
+  [
+    'employment',
+    'dependants',
+    'nutrition',
+    'health_insurance',
+    'adult_education',
+    'child_schooling',
+    'housing_quality',
+    'housing_area',
+    'water',
+    'sanitation',
+    'telecom',
+    'information_access',
+  ].map((k, i) => [k, i < 4]),
+);
 
 before(async () => {
   t = await testApp();
-  for (const [name, role, unit] of [['officer', 'officer', '03439'], ['approver', 'approver', '12'], ['supervisor', 'supervisor', '12'], ['other', 'officer', '15889']] as const) {
+  for (const [name, role, unit] of [
+    ['officer', 'officer', '03439'],
+    ['approver', 'approver', '12'],
+    ['supervisor', 'supervisor', '12'],
+    ['other', 'officer', '15889'],
+  ] as const) {
     ids[name] = await createTestUser(t.db, { username: `api-${name}`, role, unitCode: unit });
     h[name] = await sessionHeaders(t.db, ids[name]!);
   }
@@ -30,13 +64,39 @@ before(async () => {
 after(async () => t.close());
 
 test('register, search masked, read in full only with the permission (and audited)', async () => {
-  const r = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: h.officer, payload: {
-    household: { code: 'API-1', villageId: null, address: 'Bản Pa Thắng', area: 'rural', incomePerMonth: 1_100_000, deprivations: deprived, disadvantagedArea: true, merit: false },
-    members: [member({ personalId: '012040000777' }), member({ fullName: 'Chu Mó Pà', sex: 'F', relation: 'spouse', dateOfBirth: '1950-06-05', disability: 'severe', disabilityCertifiedOn: '2020-01-10' })], reason: 'đăng ký mới' } });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: h.officer,
+    payload: {
+      household: {
+        code: 'API-1',
+        villageId: null,
+        address: 'Bản Pa Thắng',
+        area: 'rural',
+        incomePerMonth: 1_100_000,
+        deprivations: deprived,
+        disadvantagedArea: true,
+        merit: false,
+      },
+      members: [
+        member({ personalId: '012040000777' }),
+        member({ fullName: 'Chu Mó Pà', sex: 'F', relation: 'spouse', dateOfBirth: '1950-06-05', disability: 'severe', disabilityCertifiedOn: '2020-01-10' }),
+      ],
+      reason: 'đăng ký mới',
+    },
+  });
   assert.equal(r.statusCode, 201, r.body);
-  const bad = await t.app.inject({ method: 'POST', url: '/api/registry/units/03439/households', headers: h.officer, payload: {
-    household: { code: 'API-2', villageId: null, address: '', area: 'rural', incomePerMonth: null, deprivations: {}, disadvantagedArea: false, merit: false },
-    members: [member({ personalId: '012140000777', relation: 'child' })], reason: 'đăng ký mới' } });
+  const bad = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: h.officer,
+    payload: {
+      household: { code: 'API-2', villageId: null, address: '', area: 'rural', incomePerMonth: null, deprivations: {}, disadvantagedArea: false, merit: false },
+      members: [member({ personalId: '012140000777', relation: 'child' })],
+      reason: 'đăng ký mới',
+    },
+  });
   assert.equal(bad.statusCode, 400);
   const paths = bad.json().errors.map((e: { path: string }) => e.path);
   assert.ok(paths.includes('/body/members') && paths.includes('/body/members/0/personalId'), JSON.stringify(paths));
@@ -51,7 +111,9 @@ test('register, search masked, read in full only with the permission (and audite
   const full = await t.app.inject({ method: 'GET', url: `/api/registry/persons/${p.id}?full=true`, headers: h.officer });
   assert.equal(full.json().person.personalId, '012040000777');
   assert.equal(full.json().person.ethnicity, 'Hà Nhì');
-  const log = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'person.read_full' and entity_id = ${String(p.id)}`.execute(t.db.k);
+  const log = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'person.read_full' and entity_id = ${String(p.id)}`.execute(
+    t.db.k,
+  );
   assert.equal(log.rows[0]!.n, 1);
   const other = await t.app.inject({ method: 'GET', url: `/api/registry/persons/${p.id}`, headers: h.other });
   assert.equal(other.statusCode, 404, 'another commune’s officer cannot see the record');
@@ -69,9 +131,19 @@ test('review → household page with reasons → enrol → payroll → exports �
   assert.equal(page.json().classification.class, 'poor');
   assert.ok(page.json().classification.reasons.some((r: { basis: string | null }) => /Nghị định \d+\/20\d\d\/NĐ-CP/.test(r.basis ?? '')));
   const [pid] = (await sql<{ id: number }>`select id from persons where full_name = 'Chu Mó Pà'`.execute(t.db.k)).rows;
-  const officerTry = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${pid!.id}/decisions`, headers: h.officer, payload: { number: '1/QĐ-UBND', decidedOn: '2026-09-01', signer: 'x', kind: 'start', startMonth: 202609 } });
+  const officerTry = await t.app.inject({
+    method: 'POST',
+    url: `/api/registry/persons/${pid!.id}/decisions`,
+    headers: h.officer,
+    payload: { number: '1/QĐ-UBND', decidedOn: '2026-09-01', signer: 'x', kind: 'start', startMonth: 202609 },
+  });
   assert.equal(officerTry.statusCode, 403, 'officers do not decide benefits');
-  const d = await t.app.inject({ method: 'POST', url: `/api/registry/persons/${pid!.id}/decisions`, headers: h.approver, payload: { number: '1/QĐ-UBND', decidedOn: '2026-09-01', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202609, channel: 'post' } });
+  const d = await t.app.inject({
+    method: 'POST',
+    url: `/api/registry/persons/${pid!.id}/decisions`,
+    headers: h.approver,
+    payload: { number: '1/QĐ-UBND', decidedOn: '2026-09-01', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202609, channel: 'post' },
+  });
   assert.equal(d.statusCode, 201, d.body);
   // Decree 20/2021 Art. 5 cl. 6, Art. 6: severe disability of an elderly person, coefficient 2.0 × 500,000.
   assert.equal(d.json().monthlyAmount, 1_000_000);
@@ -81,9 +153,23 @@ test('review → household page with reasons → enrol → payroll → exports �
   const home = { villageId: null, address: '', area: 'rural' as const, incomePerMonth: 3_000_000, deprivations: {}, disadvantagedArea: false, merit: false };
   const meta = { by: 'test', reason: 'đăng ký mới' };
   const [thuLum, hoangPhu] = [(await reg.communeByCode(t.db.k, '03439'))!, (await reg.communeByCode(t.db.k, '15889'))!];
-  const [mover] = (await reg.registerHousehold(t.db.k, thuLum, { ...home, code: 'API-MOVE' }, [member({ fullName: 'Sùng A Dơ', dateOfBirth: '1938-01-01' }) as PersonInput], meta)).personIds;
+  const [mover] = (
+    await reg.registerHousehold(
+      t.db.k,
+      thuLum,
+      { ...home, code: 'API-MOVE' },
+      [member({ fullName: 'Sùng A Dơ', dateOfBirth: '1938-01-01' }) as PersonInput],
+      meta,
+    )
+  ).personIds;
   await pay.createDecision(t.db.k, { personId: mover!, number: '2/QĐ-UBND', decidedOn: '2026-09-01', signer: 'x', kind: 'start', startMonth: 202609 }, 'test');
-  const dest = await reg.registerHousehold(t.db.k, hoangPhu, { ...home, code: 'HP-1' }, [member({ fullName: 'Lê Văn Chủ', dateOfBirth: '1970-01-01' }) as PersonInput], meta);
+  const dest = await reg.registerHousehold(
+    t.db.k,
+    hoangPhu,
+    { ...home, code: 'HP-1' },
+    [member({ fullName: 'Lê Văn Chủ', dateOfBirth: '1970-01-01' }) as PersonInput],
+    meta,
+  );
   await reg.movePerson(t.db.k, mover!, dest.householdId, 'parent', meta);
   // The payroll is generated by a job: 202 with the job, then its result is the payroll's summary.
   const pr = await t.app.inject({ method: 'POST', url: '/api/payments/units/03439/payrolls', headers: h.officer, payload: { month: 202611 } });
@@ -96,8 +182,15 @@ test('review → household page with reasons → enrol → payroll → exports �
   const payrollId = pj.result.payrollId;
   const officer = (await loadActor(t.db.k, ids.officer!))!;
   const sync = await withActor(t.db, officer, (tx) => pay.generatePayroll(tx, thuLum.id, 202611, 'api-officer'));
-  assert.deepEqual({ ...pj.result, communes: undefined }, { ...JSON.parse(JSON.stringify(sync)), communes: undefined }, 'the job gives what the synchronous request gave');
-  const logged = await sql<{ actor_username: string; entity_id: string }>`select actor_username, entity_id from audit_log where action = 'payroll.generate'`.execute(t.db.k);
+  assert.deepEqual(
+    { ...pj.result, communes: undefined },
+    { ...JSON.parse(JSON.stringify(sync)), communes: undefined },
+    'the job gives what the synchronous request gave',
+  );
+  const logged = await sql<{
+    actor_username: string;
+    entity_id: string;
+  }>`select actor_username, entity_id from audit_log where action = 'payroll.generate'`.execute(t.db.k);
   assert.deepEqual(logged.rows, [{ actor_username: 'api-officer', entity_id: String(payrollId) }], 'audited once, as the officer who asked');
   const sig = await t.app.inject({ method: 'GET', url: `/api/payments/payrolls/${payrollId}/export?format=signatures`, headers: h.officer });
   assert.equal(sig.statusCode, 200);

@@ -14,10 +14,31 @@ import type { Actor } from '../access/model.ts';
 import * as store from './store.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
 
-const household = (code: string): HouseholdInput => ({ code, villageId: null, address: 'Bản Thu Lũm', area: 'rural', incomePerMonth: 1_200_000, deprivations: { water: true }, disadvantagedArea: true, merit: false });
+const household = (code: string): HouseholdInput => ({
+  code,
+  villageId: null,
+  address: 'Bản Thu Lũm',
+  area: 'rural',
+  incomePerMonth: 1_200_000,
+  deprivations: { water: true },
+  disadvantagedArea: true,
+  merit: false,
+});
 const person = (over: Partial<PersonInput> = {}): PersonInput => ({
-  personalId: null, fullName: 'Lò Văn Pọm', dateOfBirth: '1990-05-04', sex: 'M', ethnicCode: '35', relation: 'head', disability: 'none',
-  pension: false, socialInsurance: 'none', healthInsurance: true, schooling: 'none', conditions: [], merit: false, ...over,
+  personalId: null,
+  fullName: 'Lò Văn Pọm',
+  dateOfBirth: '1990-05-04',
+  sex: 'M',
+  ethnicCode: '35',
+  relation: 'head',
+  disability: 'none',
+  pension: false,
+  socialInsurance: 'none',
+  healthInsurance: true,
+  schooling: 'none',
+  conditions: [],
+  merit: false,
+  ...over,
 });
 
 let db: Db;
@@ -30,14 +51,20 @@ before(async () => {
   thulum = (await loadActor(db.k, await createTestUser(db, { username: 'search-thulum', role: 'officer', unitCode: '03439' })))!;
   const names = ['Lò Văn Khăm', 'Lò Văn Khằm', 'Lò Thị Khăm', 'Lường Văn Pọm', 'Giàng A Páo', 'Lò Văn Khăm Em'];
   for (const [i, fullName] of names.entries()) {
-    await withActor(db, thulum, (tx) => store.registerHousehold(tx, commune, household(`S-${i}`), [person({ fullName, personalId: `01209000${String(500 + i).padStart(4, '0')}` })], { by: 't', reason: 't' }));
+    await withActor(db, thulum, (tx) =>
+      store.registerHousehold(tx, commune, household(`S-${i}`), [person({ fullName, personalId: `01209000${String(500 + i).padStart(4, '0')}` })], {
+        by: 't',
+        reason: 't',
+      }),
+    );
   }
 });
 after(async () => {
   await db.close();
 });
 
-const search = (q: string | undefined, page = 1, pageSize = 50) => withActor(db, thulum, (tx) => store.searchPersons(tx, { unitId: commune.id, q, page, pageSize }));
+const search = (q: string | undefined, page = 1, pageSize = 50) =>
+  withActor(db, thulum, (tx) => store.searchPersons(tx, { unitId: commune.id, q, page, pageSize }));
 
 test('a name search lists the names containing the term (accents ignored), the exact name first, and nothing merely similar', async () => {
   const r = await search('lo van kham');
@@ -57,16 +84,28 @@ test('the count is that of every match, and paging walks them in order', async (
   const pages = [await search(undefined, 1, 4), await search(undefined, 2, 4), await search(undefined, 3, 4)];
   assert.equal(pages[0]!.total, all.total);
   assert.equal(pages[2]!.total, all.total, 'a page past the end still carries the count');
-  assert.deepEqual(pages.flatMap((p) => p.items.map((x) => x.id)), all.items.map((x) => x.id));
+  assert.deepEqual(
+    pages.flatMap((p) => p.items.map((x) => x.id)),
+    all.items.map((x) => x.id),
+  );
   assert.equal((await search('S-3')).items[0]!.full_name, 'Lường Văn Pọm', 'by household code');
 });
 
 test('every row-level security policy computes the scope once per query (a sub-select), not per row', async () => {
-  const r = await sql<{ table: string; policy: string; expr: string }>`select tablename as table, policyname as policy, coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr
+  const r = await sql<{
+    table: string;
+    policy: string;
+    expr: string;
+  }>`select tablename as table, policyname as policy, coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr
     from pg_policies where schemaname = current_schema()`.execute(db.k);
   const perRow = r.rows.filter((p) => /ansinh_in_scope\(/.test(p.expr) || /(?<!SELECT )ansinh_scope\(\)(?! AS)/.test(p.expr));
-  assert.deepEqual(perRow.filter((p) => !['plans_read', 'plan_targets_read'].includes(p.policy)).map((p) => `${p.table}.${p.policy}`), []);
-  const plan = await withActor(db, thulum, (tx) => sql<{ 'QUERY PLAN': string }>`explain select count(*) from persons where unit_id = ${commune.id}`.execute(tx));
+  assert.deepEqual(
+    perRow.filter((p) => !['plans_read', 'plan_targets_read'].includes(p.policy)).map((p) => `${p.table}.${p.policy}`),
+    [],
+  );
+  const plan = await withActor(db, thulum, (tx) =>
+    sql<{ 'QUERY PLAN': string }>`explain select count(*) from persons where unit_id = ${commune.id}`.execute(tx),
+  );
   assert.match(plan.rows.map((x) => x['QUERY PLAN']).join('\n'), /InitPlan/);
 });
 
@@ -74,8 +113,12 @@ test('the search of a commune outside the scope finds nothing, also when the mat
   const other = (await loadActor(db.k, await createTestUser(db, { username: 'search-other', role: 'officer', unitCode: '15889' })))!;
   const r = await withActor(db, other, (tx) => store.searchPersons(tx, { unitId: commune.id, q: 'lo van kham', page: 1, pageSize: 50 }));
   assert.deepEqual([r.items.length, r.total], [0, 0]);
-  const direct = await withActor(db, other, (tx) => sql<{ id: number }>`select id from ansinh_person_search(${commune.id}::int, '%lo%', 'lo', '{}'::int[], null, false, 50, 0)`.execute(tx));
+  const direct = await withActor(db, other, (tx) =>
+    sql<{ id: number }>`select id from ansinh_person_search(${commune.id}::int, '%lo%', 'lo', '{}'::int[], null, false, 50, 0)`.execute(tx),
+  );
   assert.equal(direct.rows.length, 0, 'no ids of another commune');
-  const own = await withActor(db, thulum, (tx) => sql<{ id: number }>`select id from ansinh_person_search(${commune.id}::int, '%lo%', 'lo', '{}'::int[], null, false, 50, 0)`.execute(tx));
+  const own = await withActor(db, thulum, (tx) =>
+    sql<{ id: number }>`select id from ansinh_person_search(${commune.id}::int, '%lo%', 'lo', '{}'::int[], null, false, 50, 0)`.execute(tx),
+  );
   assert.ok(own.rows.length >= 4);
 });

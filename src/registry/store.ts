@@ -9,7 +9,6 @@ import { foldName, type HouseholdInput, type PersonInput } from './model.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-
 /** Who made a change and why: stored on every version row. */
 export interface ChangeMeta {
   readonly by: string | null;
@@ -36,8 +35,15 @@ export async function communeById(q: Q, id: number): Promise<Commune | null> {
 }
 
 export async function communeByCode(q: Q, code: string): Promise<Commune | null> {
-  const r = await q.selectFrom('units').select('id').where('code', '=', code).where('level', '=', 'commune')
-    .orderBy((eb) => eb('valid_to', 'is', null), 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const r = await q
+    .selectFrom('units')
+    .select('id')
+    .where('code', '=', code)
+    .where('level', '=', 'commune')
+    .orderBy((eb) => eb('valid_to', 'is', null), 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r ? communeById(q, r.id) : null;
 }
 
@@ -47,7 +53,9 @@ export async function villagesOf(q: Q, communeId: number): Promise<{ id: number;
 
 const personCols = sql.raw(`province_code, unit_id, household_id, personal_id, social_insurance_no, full_name, date_of_birth, sex, ethnic_code,
   relation, disability, disability_certified_on, pension, social_insurance, health_insurance, schooling, conditions, merit, death_date`);
-const householdCols = sql.raw(`province_code, unit_id, code, village_id, address, area, head_person_id, income_per_month, deprivations, disadvantaged_area, merit`);
+const householdCols = sql.raw(
+  `province_code, unit_id, code, village_id, address, area, head_person_id, income_per_month, deprivations, disadvantaged_area, merit`,
+);
 
 function arr(xs: readonly string[]): string {
   return `{${xs.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`;
@@ -55,21 +63,33 @@ function arr(xs: readonly string[]): string {
 
 async function snapshotPerson(q: Q, id: number, meta: ChangeMeta): Promise<void> {
   await sql`insert into person_versions (person_id, version, ${personCols}, recorded_at, recorded_by, reason)
-    select id, version, ${personCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from persons where id = ${id}`.execute(q);
+    select id, version, ${personCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from persons where id = ${id}`.execute(
+    q,
+  );
 }
 async function snapshotHousehold(q: Q, id: number, meta: ChangeMeta): Promise<void> {
   await sql`insert into household_versions (household_id, version, ${householdCols}, recorded_at, recorded_by, reason)
-    select id, version, ${householdCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from households where id = ${id}`.execute(q);
+    select id, version, ${householdCols}, ${(meta.at ?? new Date()).toISOString()}::timestamptz, ${meta.by}, ${meta.reason} from households where id = ${id}`.execute(
+    q,
+  );
 }
 
 /** Whether a unit id is a village of the commune (checked before a household refers to it). */
 export async function isVillageOf(q: Q, villageId: number, communeId: number): Promise<boolean> {
-  const r = await q.selectFrom('units').select('id').where('id', '=', villageId).where('level', '=', 'village').where('parent_id', '=', communeId).executeTakeFirst();
+  const r = await q
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', villageId)
+    .where('level', '=', 'village')
+    .where('parent_id', '=', communeId)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 export async function insertHousehold(q: Q, commune: Commune, h: HouseholdInput, meta: ChangeMeta, o: { snapshot?: boolean } = {}): Promise<number> {
-  const r = await sql<{ id: number }>`insert into households (province_code, unit_id, code, village_id, address, area, income_per_month, deprivations, disadvantaged_area, merit)
+  const r = await sql<{
+    id: number;
+  }>`insert into households (province_code, unit_id, code, village_id, address, area, income_per_month, deprivations, disadvantaged_area, merit)
     values (${commune.provinceCode}, ${commune.id}, ${h.code}, ${h.villageId}, ${h.address}, ${h.area}, ${h.incomePerMonth}, ${JSON.stringify(h.deprivations)}::jsonb, ${h.disadvantagedArea}, ${h.merit})
     returning id`.execute(q);
   const id = r.rows[0]!.id;
@@ -77,7 +97,14 @@ export async function insertHousehold(q: Q, commune: Commune, h: HouseholdInput,
   return id;
 }
 
-export async function insertPerson(q: Q, commune: Commune, householdId: number, p: PersonInput, meta: ChangeMeta, o: { setHead?: boolean } = {}): Promise<number> {
+export async function insertPerson(
+  q: Q,
+  commune: Commune,
+  householdId: number,
+  p: PersonInput,
+  meta: ChangeMeta,
+  o: { setHead?: boolean } = {},
+): Promise<number> {
   const r = await sql<{ id: number }>`insert into persons (province_code, unit_id, household_id, personal_id, social_insurance_no, full_name, name_folded,
       date_of_birth, sex, ethnic_code, relation, disability, disability_certified_on, pension, social_insurance, health_insurance, schooling, conditions, merit, death_date)
     values (${commune.provinceCode}, ${commune.id}, ${householdId}, ${p.personalId}, ${p.socialInsuranceNo ?? null}, ${p.fullName.trim()}, ${foldName(p.fullName)},
@@ -97,7 +124,13 @@ async function setHead(q: Q, householdId: number, personId: number, meta: Change
 }
 
 /** A household with its members in one go: the shape of the registration form and the import. */
-export async function registerHousehold(q: Q, commune: Commune, h: HouseholdInput, members: readonly PersonInput[], meta: ChangeMeta): Promise<{ householdId: number; personIds: number[] }> {
+export async function registerHousehold(
+  q: Q,
+  commune: Commune,
+  h: HouseholdInput,
+  members: readonly PersonInput[],
+  meta: ChangeMeta,
+): Promise<{ householdId: number; personIds: number[] }> {
   // Version 1 of the household is written after its members, with its head already set.
   const householdId = await insertHousehold(q, commune, h, meta, { snapshot: false });
   const personIds: number[] = [];
@@ -109,13 +142,32 @@ export async function registerHousehold(q: Q, commune: Commune, h: HouseholdInpu
 }
 
 const personPatchColumns: Record<keyof PersonInput, string> = {
-  personalId: 'personal_id', socialInsuranceNo: 'social_insurance_no', fullName: 'full_name', dateOfBirth: 'date_of_birth', sex: 'sex',
-  ethnicCode: 'ethnic_code', relation: 'relation', disability: 'disability', disabilityCertifiedOn: 'disability_certified_on', pension: 'pension',
-  socialInsurance: 'social_insurance', healthInsurance: 'health_insurance', schooling: 'schooling', conditions: 'conditions', merit: 'merit', deathDate: 'death_date',
+  personalId: 'personal_id',
+  socialInsuranceNo: 'social_insurance_no',
+  fullName: 'full_name',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+  ethnicCode: 'ethnic_code',
+  relation: 'relation',
+  disability: 'disability',
+  disabilityCertifiedOn: 'disability_certified_on',
+  pension: 'pension',
+  socialInsurance: 'social_insurance',
+  healthInsurance: 'health_insurance',
+  schooling: 'schooling',
+  conditions: 'conditions',
+  merit: 'merit',
+  deathDate: 'death_date',
 };
 const householdPatchColumns: Record<keyof HouseholdInput, string> = {
-  code: 'code', villageId: 'village_id', address: 'address', area: 'area', incomePerMonth: 'income_per_month', deprivations: 'deprivations',
-  disadvantagedArea: 'disadvantaged_area', merit: 'merit',
+  code: 'code',
+  villageId: 'village_id',
+  address: 'address',
+  area: 'area',
+  incomePerMonth: 'income_per_month',
+  deprivations: 'deprivations',
+  disadvantagedArea: 'disadvantaged_area',
+  merit: 'merit',
 };
 
 function setList(patch: Record<string, unknown>, cols: Record<string, string>) {
@@ -136,7 +188,9 @@ function setList(patch: Record<string, unknown>, cols: Record<string, string>) {
 export async function updatePerson(q: Q, id: number, patch: Partial<PersonInput>, meta: ChangeMeta): Promise<number> {
   const parts = setList(patch as Record<string, unknown>, personPatchColumns);
   if (parts.length === 0) return currentVersion(q, 'persons', id);
-  const r = await sql<{ version: number }>`update persons set ${sql.join(parts, sql`, `)}, version = version + 1, updated_at = now() where id = ${id} returning version`.execute(q);
+  const r = await sql<{
+    version: number;
+  }>`update persons set ${sql.join(parts, sql`, `)}, version = version + 1, updated_at = now() where id = ${id} returning version`.execute(q);
   if (!r.rows[0]) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
   await snapshotPerson(q, id, meta);
   return r.rows[0].version;
@@ -145,7 +199,9 @@ export async function updatePerson(q: Q, id: number, patch: Partial<PersonInput>
 export async function updateHousehold(q: Q, id: number, patch: Partial<HouseholdInput>, meta: ChangeMeta): Promise<number> {
   const parts = setList(patch as Record<string, unknown>, householdPatchColumns);
   if (parts.length === 0) return currentVersion(q, 'households', id);
-  const r = await sql<{ version: number }>`update households set ${sql.join(parts, sql`, `)}, version = version + 1, updated_at = now() where id = ${id} returning version`.execute(q);
+  const r = await sql<{
+    version: number;
+  }>`update households set ${sql.join(parts, sql`, `)}, version = version + 1, updated_at = now() where id = ${id} returning version`.execute(q);
   if (!r.rows[0]) throw AppError.notFound(text('Không tìm thấy hộ gia đình', 'Household not found'));
   await snapshotHousehold(q, id, meta);
   return r.rows[0].version;
@@ -165,7 +221,8 @@ export async function movePerson(q: Q, personId: number, toHouseholdId: number, 
   const r = await sql`update persons p set household_id = h.id, unit_id = h.unit_id, province_code = h.province_code, relation = ${relation},
       version = p.version + 1, updated_at = now()
     from households h where p.id = ${personId} and h.id = ${toHouseholdId}`.execute(q);
-  if (Number(r.numAffectedRows ?? 0) === 0) throw AppError.notFound(text('Không tìm thấy nhân khẩu hoặc hộ chuyển đến', 'Person or destination household not found'));
+  if (Number(r.numAffectedRows ?? 0) === 0)
+    throw AppError.notFound(text('Không tìm thấy nhân khẩu hoặc hộ chuyển đến', 'Person or destination household not found'));
   await snapshotPerson(q, personId, meta);
 }
 
@@ -227,7 +284,9 @@ export async function getHousehold(q: Q, id: number): Promise<(HouseholdRow & { 
     from households h left join units v on v.id = h.village_id where h.id = ${id}`.execute(q);
   const h = r.rows[0];
   if (!h) return null;
-  const m = await sql<PersonRow>`select ${personSelect} from persons p where p.household_id = ${id} order by p.relation = 'head' desc, p.date_of_birth`.execute(q);
+  const m = await sql<PersonRow>`select ${personSelect} from persons p where p.household_id = ${id} order by p.relation = 'head' desc, p.date_of_birth`.execute(
+    q,
+  );
   return { ...h, members: m.rows };
 }
 
@@ -253,12 +312,24 @@ export interface VersionRow {
 
 export async function personHistory(q: Q, id: number): Promise<VersionRow[]> {
   const r = await sql<VersionRow & Record<string, unknown>>`select * from person_versions where person_id = ${id} order by version`.execute(q);
-  return r.rows.map(({ version, recorded_at, recorded_by, reason, person_id: _p, ...data }) => ({ version, recorded_at: new Date(recorded_at).toISOString(), recorded_by, reason, data }));
+  return r.rows.map(({ version, recorded_at, recorded_by, reason, person_id: _p, ...data }) => ({
+    version,
+    recorded_at: new Date(recorded_at).toISOString(),
+    recorded_by,
+    reason,
+    data,
+  }));
 }
 
 export async function householdHistory(q: Q, id: number): Promise<VersionRow[]> {
   const r = await sql<VersionRow & Record<string, unknown>>`select * from household_versions where household_id = ${id} order by version`.execute(q);
-  return r.rows.map(({ version, recorded_at, recorded_by, reason, household_id: _h, ...data }) => ({ version, recorded_at: new Date(recorded_at).toISOString(), recorded_by, reason, data }));
+  return r.rows.map(({ version, recorded_at, recorded_by, reason, household_id: _h, ...data }) => ({
+    version,
+    recorded_at: new Date(recorded_at).toISOString(),
+    recorded_by,
+    reason,
+    data,
+  }));
 }
 
 export interface SearchFilter {
@@ -316,7 +387,13 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
   if (f.householdClass !== undefined) base.push(sql`${latestClass} = ${f.householdClass}`);
   // The households whose code is the term, looked up first: as a sub-select inside the OR it kept
   // the planner from the name index and read the whole commune (84 ms on 204,000 persons).
-  const codeIds = term ? (await sql<{ id: number }>`select h.id from households h where h.code = ${term} ${f.unitId === undefined ? sql`` : sql`and h.unit_id = ${f.unitId}`}`.execute(q)).rows.map((h) => h.id) : [];
+  const codeIds = term
+    ? (
+        await sql<{
+          id: number;
+        }>`select h.id from households h where h.code = ${term} ${f.unitId === undefined ? sql`` : sql`and h.unit_id = ${f.unitId}`}`.execute(q)
+      ).rows.map((h) => h.id)
+    : [];
   const byCode = codeIds.length ? sql`p.household_id = any(${codeIds}::int[])` : null;
   // An ID matches only whole, and only for those who may read IDs (no prefix oracle on masked IDs).
   const byId = f.byPersonalId && term && /^[0-9]{12}$/.test(term) ? sql`p.personal_id = ${term}` : null;
@@ -329,7 +406,8 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
     return some.length ? sql`(${sql.join(some, sql` or `)})` : sql`false`;
   };
   // One pass gives the page and the number of matches (count(*) over the matches, before the limit).
-  const page = (w: RawBuilder<unknown>, order: RawBuilder<unknown>, counted = true) => sql<PersonHit & { total: number }>`with page as (
+  const page = (w: RawBuilder<unknown>, order: RawBuilder<unknown>, counted = true) =>
+    sql<PersonHit & { total: number }>`with page as (
       select p.id, ${counted ? sql`count(*) over ()` : sql`0`} as total from persons p ${w} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
     select ${personSelect}, h.code as household_code, v.name as village_name, ${latestClass} as class, page.total::int as total
     from page join persons p on p.id = page.id join households h on h.id = p.household_id left join units v on v.id = h.village_id
@@ -348,7 +426,8 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
   // ansinh_person_search (migration 152) so that the name index serves it under row-level
   // security; the page's persons are then read under row-level security as below.
   if (term && f.unitId !== undefined && base.length === 1) {
-    const call = (similar: boolean, limit: number, offset: number) => sql<PersonHit & { total: number }>`with page as (
+    const call = (similar: boolean, limit: number, offset: number) =>
+      sql<PersonHit & { total: number }>`with page as (
         select s.id, s.total, s.n from ansinh_person_search(${f.unitId}::int, ${folded ? '%' + folded + '%' : null}::text, ${folded ?? ''}::text,
           ${codeIds}::int[], ${byId ? term : null}::text, ${similar}, ${limit}::int, ${offset}::int) with ordinality as s(id, total, n))
       select ${personSelect}, h.code as household_code, v.name as village_name, ${latestClass} as class, page.total::int as total
@@ -362,7 +441,7 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
       rows = (await call(true, f.pageSize, offset)).rows;
     }
     // A page past the end has no rows to carry the count: the first match carries it.
-    const total = rows[0]?.total ?? (f.page > 1 ? (await call(similar, 1, 0)).rows[0]?.total ?? 0 : 0);
+    const total = rows[0]?.total ?? (f.page > 1 ? ((await call(similar, 1, 0)).rows[0]?.total ?? 0) : 0);
     return { items: rows.map(({ total: _t, ...hit }) => hit as PersonHit), total };
   }
   let w = where(term ? or([folded ? sql`p.name_folded like ${'%' + folded + '%'}` : null, byCode, byId]) : null);

@@ -74,7 +74,11 @@ export const migrateCommand: CliCommand = {
     const db = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
     try {
       const r = await migrate(db);
-      ctx.stdout.write(r.applied.length ? `Applied ${r.applied.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}; now at ${r.current}\n` : `Up to date at ${r.current}\n`);
+      ctx.stdout.write(
+        r.applied.length
+          ? `Applied ${r.applied.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}; now at ${r.current}\n`
+          : `Up to date at ${r.current}\n`,
+      );
     } finally {
       await db.close();
     }

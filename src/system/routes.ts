@@ -20,12 +20,19 @@ export const systemRoutes: FeatureRoutes = (app, { db, version }) => {
   // Migrations run before the server starts: the version is read now, while the database is
   // free (the job worker starts after listen), and kept for answers given while it is busy.
   let migration: number | null = null;
-  void sql<{ v: number | null }>`select max(version) as v from schema_migrations`.execute(db.k).then((r) => (migration ??= r.rows[0]?.v ?? 0), () => {});
+  void sql<{ v: number | null }>`select max(version) as v from schema_migrations`.execute(db.k).then(
+    (r) => (migration ??= r.rows[0]?.v ?? 0),
+    () => {},
+  );
   app.get(
     '/api/health',
     {
       config: { access: { public: true, reason: 'monitoring probes must reach it without credentials' } },
-      schema: { tags: ['system'], summary: 'Health: status, version, database kind, jobs under way; answers within a second even while a job holds the database', response: { 200: Health } },
+      schema: {
+        tags: ['system'],
+        summary: 'Health: status, version, database kind, jobs under way; answers within a second even while a job holds the database',
+        response: { 200: Health },
+      },
     },
     async () => {
       const worker = jobWorker(db);
@@ -37,7 +44,12 @@ export const systemRoutes: FeatureRoutes = (app, { db, version }) => {
         const v = await Promise.race([probe, late]);
         if (v === timeout) {
           probe.catch(() => {});
-          return { status: jobs.recovering ? ('recovering' as const) : ('busy' as const), version, database: { kind: db.kind, migration: migration ?? 0, ok: false }, jobs };
+          return {
+            status: jobs.recovering ? ('recovering' as const) : ('busy' as const),
+            version,
+            database: { kind: db.kind, migration: migration ?? 0, ok: false },
+            jobs,
+          };
         }
         migration = v;
         return { status: 'ok' as const, version, database: { kind: db.kind, migration: v, ok: true }, jobs };

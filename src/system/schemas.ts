@@ -5,7 +5,8 @@ import { enumOf } from '../kernel/schemas.ts';
 
 export const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('busy'), Type.Literal('recovering')], {
-    description: "ok; degraded: the database refused the probe; busy: the database did not answer the probe in time because a job holds it; recovering: the same while the jobs a previous process left unfinished are resumed",
+    description:
+      'ok; degraded: the database refused the probe; busy: the database did not answer the probe in time because a job holds it; recovering: the same while the jobs a previous process left unfinished are resumed',
   }),
   version: Type.String(),
   database: Type.Object({

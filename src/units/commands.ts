@@ -51,12 +51,17 @@ export const unitsImportCommand: CliCommand = {
     for (const e of r.errors.slice(0, 50)) ctx.stderr.write(`dòng ${e.rowNumber}, cột "${e.column}"${e.value ? ` ("${e.value}")` : ''}: ${e.reason.vi}\n`);
     if (r.errors.length > 50) ctx.stderr.write(`... và ${r.errors.length - 50} lỗi khác\n`);
     if (!r.written) {
-      ctx.stderr.write(`ansinh units import: ${r.errors.length} lỗi trong ${r.rows} dòng; không ghi gì vào cơ sở dữ liệu${r.valid > 0 ? ' (dùng --skip-invalid để bỏ qua các dòng lỗi)' : ''}\n`);
+      ctx.stderr.write(
+        `ansinh units import: ${r.errors.length} lỗi trong ${r.rows} dòng; không ghi gì vào cơ sở dữ liệu${r.valid > 0 ? ' (dùng --skip-invalid để bỏ qua các dòng lỗi)' : ''}\n`,
+      );
       return 1;
     }
-    for (const c of r.changes.slice(0, 20)) ctx.stdout.write(`cập nhật ${c.code}: ${c.from === c.to ? `${c.to} (loại, cấp trên hoặc hiệu lực)` : `${c.from} → ${c.to}`}\n`);
+    for (const c of r.changes.slice(0, 20))
+      ctx.stdout.write(`cập nhật ${c.code}: ${c.from === c.to ? `${c.to} (loại, cấp trên hoặc hiệu lực)` : `${c.from} → ${c.to}`}\n`);
     if (r.changes.length > 20) ctx.stdout.write(`... và ${r.changes.length - 20} đơn vị khác được cập nhật\n`);
-    ctx.stdout.write(`${r.rows} dòng, ${r.valid} hợp lệ; ${r.inserted} đơn vị mới, ${r.updated} đơn vị được cập nhật${r.errors.length ? `; ${r.errors.length} lỗi, các dòng lỗi bị bỏ qua` : ''}\n`);
+    ctx.stdout.write(
+      `${r.rows} dòng, ${r.valid} hợp lệ; ${r.inserted} đơn vị mới, ${r.updated} đơn vị được cập nhật${r.errors.length ? `; ${r.errors.length} lỗi, các dòng lỗi bị bỏ qua` : ''}\n`,
+    );
     return 0;
   },
 };

@@ -17,6 +17,9 @@ export async function seedDemoVillages(db: Db, log: (l: string) => void): Promis
     n += Number(r.numAffectedRows ?? 0);
   }
   // a village's scope ancestry is its commune's plus itself (no lineage below communes)
-  if (n > 0) await sql`update units v set ancestors = c.ancestors || v.id from units c where c.id = v.parent_id and v.level = 'village' and v.ancestors = '{}'`.execute(db.k);
+  if (n > 0)
+    await sql`update units v set ancestors = c.ancestors || v.id from units c where c.id = v.parent_id and v.level = 'village' and v.ancestors = '{}'`.execute(
+      db.k,
+    );
   log(`bản (thôn) mẫu của xã Thu Lũm: ${n}`);
 }

@@ -29,7 +29,15 @@ after(async () => {
 
 function sink() {
   let s = '';
-  return { stream: new Writable({ write(c, _e, cb) { s += String(c); cb(); } }), text: () => s };
+  return {
+    stream: new Writable({
+      write(c, _e, cb) {
+        s += String(c);
+        cb();
+      },
+    }),
+    text: () => s,
+  };
 }
 
 /** Runs the command as src/cli.ts would, on the test database. */
@@ -74,7 +82,11 @@ test('a corrected name updates the unit (level + code + validity start), and the
   assert.match(r.out, /0 đơn vị mới, 1 đơn vị được cập nhật/);
   const again = await run([f]);
   assert.match(again.out, /0 đơn vị mới, 0 đơn vị được cập nhật/);
-  const row = (await sql<{ name: string; name_folded: string; n: number }>`select name, name_folded, count(*) over ()::int as n from units where code = '99911'`.execute(db.k)).rows;
+  const row = (
+    await sql<{ name: string; name_folded: string; n: number }>`select name, name_folded, count(*) over ()::int as n from units where code = '99911'`.execute(
+      db.k,
+    )
+  ).rows;
   assert.deepEqual(row, [{ name: 'Xã Một Trăm', name_folded: 'xa mot tram', n: 1 }]);
 });
 
@@ -103,7 +115,10 @@ test('"Hiệu lực từ": a commune created on 01/01/2026 joins the province in
 
 test('a cell with a NUL or half a surrogate pair (.xlsx _x0000_ / _xD800_, a NUL byte in a .csv) refuses its row, naming row and column; the others are written', async () => {
   const header = ['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp'];
-  const xlsx = await xlsxWithRawText([header, ['97', 'Thử Nul', '99701', 'Một', 'Xã'], ['97', 'Thử Nul', '99702', 'NUL1', 'Xã'], ['97', 'Thử Nul', '99703', 'SUR1', 'Xã']], { NUL1: 'Hai_x0000_', SUR1: 'Ba_xD800_' });
+  const xlsx = await xlsxWithRawText(
+    [header, ['97', 'Thử Nul', '99701', 'Một', 'Xã'], ['97', 'Thử Nul', '99702', 'NUL1', 'Xã'], ['97', 'Thử Nul', '99703', 'SUR1', 'Xã']],
+    { NUL1: 'Hai_x0000_', SUR1: 'Ba_xD800_' },
+  );
   writeFileSync(join(dir, 'nul.xlsx'), xlsx);
   const strict = await run([join(dir, 'nul.xlsx')]);
   assert.equal(strict.code, 1, strict.err);
@@ -113,7 +128,11 @@ test('a cell with a NUL or half a surrogate pair (.xlsx _x0000_ / _xD800_, a NUL
   const r = await run([join(dir, 'nul.xlsx')], { 'skip-invalid': true });
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /3 dòng, 1 hợp lệ/);
-  assert.equal(await count(`code in ('97', '99701')`), 2, JSON.stringify((await sql`select code, name, level, valid_from from units where code in ('97', '99701')`.execute(db.k)).rows));
+  assert.equal(
+    await count(`code in ('97', '99701')`),
+    2,
+    JSON.stringify((await sql`select code, name, level, valid_from from units where code in ('97', '99701')`.execute(db.k)).rows),
+  );
   assert.equal(await count(`code in ('99702', '99703')`), 0);
   // The same in a .csv: a NUL byte in one cell (a UTF-8 text otherwise).
   writeFileSync(join(dir, 'nul.csv'), Buffer.from('Mã tỉnh,Tên tỉnh,Mã xã,Tên xã,Cấp\n98,Thử Csv,99801,Một,Xã\n98,Thử Csv,99802,Hai\u0000,Xã\n'));
@@ -127,7 +146,10 @@ test('a cell with a NUL or half a surrogate pair (.xlsx _x0000_ / _xD800_, a NUL
 test('bounded like an upload: a zip bomb named .xlsx, a list over 200,000 rows and a file over 50 MB each fail with one Vietnamese line and exit 1, nothing written', async () => {
   const before = await count('true');
   const fail = async (file: string, pattern: RegExp) => {
-    const e = await run([file]).then(() => null, (x: unknown) => x as Error & { exitCode?: number });
+    const e = await run([file]).then(
+      () => null,
+      (x: unknown) => x as Error & { exitCode?: number },
+    );
     assert.ok(e, `${file} was imported`);
     assert.equal(e.exitCode, 1, e.message);
     assert.match(e.message, pattern);
@@ -162,5 +184,6 @@ test('bad options and files are one clear line', async () => {
 });
 
 test('--help documents the accepted columns', () => {
-  for (const col of ['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Mã xã', 'Tên xã', 'Cấp', 'Hiệu lực từ', '--skip-invalid']) assert.ok(unitsImportCommand.help!.includes(col), col);
+  for (const col of ['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Mã xã', 'Tên xã', 'Cấp', 'Hiệu lực từ', '--skip-invalid'])
+    assert.ok(unitsImportCommand.help!.includes(col), col);
 });

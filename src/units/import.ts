@@ -11,7 +11,6 @@ import { CliError } from '../kernel/cli.ts';
 
 export { parseTable, toUnits } from './model.ts';
 
-
 /**
  * Reads the first worksheet of an .xlsx or a .csv (UTF-8, with or without BOM) as rows of text,
  * with the bounds of an upload (issue 18): the size checked before reading, then in a worker
@@ -20,7 +19,8 @@ export { parseTable, toUnits } from './model.ts';
  */
 export async function readTable(file: string): Promise<string[][]> {
   const ext = extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx') throw new CliError(`loại tệp "${ext || '(không có)'}" không được hỗ trợ: dùng .csv hoặc .xlsx (unsupported file type)`);
+  if (ext !== '.csv' && ext !== '.xlsx')
+    throw new CliError(`loại tệp "${ext || '(không có)'}" không được hỗ trợ: dùng .csv hoặc .xlsx (unsupported file type)`);
   let size: number;
   try {
     size = statSync(file).size;
@@ -28,7 +28,9 @@ export async function readTable(file: string): Promise<string[][]> {
     throw new CliError(`không đọc được tệp ${file}: ${(e as Error).message}`);
   }
   if (size > MAX_IMPORT_FILE_BYTES) {
-    throw new CliError(`tệp ${file} quá lớn: ${size.toLocaleString('vi-VN')} byte, tối đa ${(MAX_IMPORT_FILE_BYTES / 1024 / 1024).toLocaleString('vi-VN')} MB; hãy chia tệp (file too large)`);
+    throw new CliError(
+      `tệp ${file} quá lớn: ${size.toLocaleString('vi-VN')} byte, tối đa ${(MAX_IMPORT_FILE_BYTES / 1024 / 1024).toLocaleString('vi-VN')} MB; hãy chia tệp (file too large)`,
+    );
   }
   const buf = readFileSync(file);
   const wrongType = importFileTypeProblem(buf, file);
@@ -36,7 +38,8 @@ export async function readTable(file: string): Promise<string[][]> {
   try {
     return await readTableBuffer(buf, file);
   } catch (e) {
-    if (e instanceof AppError) throw new CliError(`không nhập được ${file}: ${e.detail?.vi ?? e.kind.title.vi}${e instanceof LimitError ? ` (giới hạn ${e.limit})` : ''}`);
+    if (e instanceof AppError)
+      throw new CliError(`không nhập được ${file}: ${e.detail?.vi ?? e.kind.title.vi}${e instanceof LimitError ? ` (giới hạn ${e.limit})` : ''}`);
     throw e;
   }
 }

@@ -12,7 +12,10 @@ test('headers are recognised without accents or case: "Mã tỉnh, Tên tỉnh, 
 
 test('a missing required column is an error naming the column', () => {
   const m = mapHeader(['Mã xã', 'Tên xã']);
-  assert.deepEqual(m.errors.map((e) => e.path), ['/header/Mã tỉnh', '/header/Tên tỉnh']);
+  assert.deepEqual(
+    m.errors.map((e) => e.path),
+    ['/header/Mã tỉnh', '/header/Tên tỉnh'],
+  );
 });
 
 test('a row: province code "1" from Excel becomes "01"; kinds come from the name or the Cấp column', () => {
@@ -30,7 +33,14 @@ test('every bad cell of a row is reported, with row number, column and a Vietnam
   const m = mapHeader(['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp']);
   const r = parseRow(['123', '', 'x1', 'Thu Lũm', 'Ấp lớn'], m, 7);
   assert.equal(r.row, null);
-  assert.deepEqual(r.errors.map((e) => [e.rowNumber, e.column]), [[7, 'Mã tỉnh'], [7, 'Tên tỉnh'], [7, 'Mã xã']]);
+  assert.deepEqual(
+    r.errors.map((e) => [e.rowNumber, e.column]),
+    [
+      [7, 'Mã tỉnh'],
+      [7, 'Tên tỉnh'],
+      [7, 'Mã xã'],
+    ],
+  );
   assert.match(r.errors[0]!.reason.vi, /2 chữ số/);
   const k = parseRow(['12', 'Lai Châu', '03439', 'Thu Lũm', 'Ấp lớn'], m, 8);
   assert.equal(k.errors[0]!.column, 'Cấp');
@@ -77,7 +87,10 @@ test('a name whose kind contradicts the Cấp column is refused (one of the two 
   const m = mapHeader(['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã', 'Cấp']);
   const r = parseRow(['12', 'Lai Châu', '03439', 'Phường Thu Lũm', 'Xã'], m, 5);
   assert.equal(r.row, null);
-  assert.deepEqual(r.errors.map((e) => [e.rowNumber, e.column]), [[5, 'Cấp']]);
+  assert.deepEqual(
+    r.errors.map((e) => [e.rowNumber, e.column]),
+    [[5, 'Cấp']],
+  );
   assert.match(r.errors[0]!.reason.vi, /không khớp/);
 });
 
@@ -89,7 +102,13 @@ test('the same code twice with different names is an error on the later row; rep
     ['12', 'Lai Châu', '03439', 'Xã Ka Lăng'],
     ['12', 'Lai Chau', '03436', 'Xã Mù Cả'],
   ]);
-  assert.deepEqual(t.errors.map((e) => [e.rowNumber, e.column]), [[4, 'Mã xã'], [5, 'Mã tỉnh']]);
+  assert.deepEqual(
+    t.errors.map((e) => [e.rowNumber, e.column]),
+    [
+      [4, 'Mã xã'],
+      [5, 'Mã tỉnh'],
+    ],
+  );
   assert.match(t.errors[0]!.reason.vi, /đã có ở dòng 2/);
   assert.equal(t.rows.length, 2);
 });
@@ -111,8 +130,14 @@ test('a row with its own "Hiệu lực từ" adds only its commune in that era; 
   assert.deepEqual(t.errors, []);
   const eras = unitsByEra(t.rows, '2025-07-01');
   assert.deepEqual([...eras.keys()], ['2025-07-01', '2026-01-01']);
-  assert.deepEqual(eras.get('2025-07-01')!.map((u) => u.code), ['12', '03439']);
-  assert.deepEqual(eras.get('2026-01-01')!.map((u) => [u.code, u.parentCode]), [['03440', '12']]);
+  assert.deepEqual(
+    eras.get('2025-07-01')!.map((u) => u.code),
+    ['12', '03439'],
+  );
+  assert.deepEqual(
+    eras.get('2026-01-01')!.map((u) => [u.code, u.parentCode]),
+    [['03440', '12']],
+  );
 });
 
 test('the reference lists read through the importer (English headers); the two self-contradicting rows are reported', () => {
@@ -122,9 +147,22 @@ test('the reference lists read through the importer (English headers); the two s
   // Two rows of the pre-reform list contradict themselves: "Phường 5" and "Phường 15" of Quận
   // Phú Nhuận typed "Xã". The importer reports them (the reference loader trusts the name).
   const before = parseTable(ref('units-before-2025-07.csv'));
-  assert.deepEqual(before.errors.map((e) => [e.rowNumber, e.column, e.value]), [[8281, 'Cấp', 'Xã'], [8289, 'Cấp', 'Xã']]);
-  assert.deepEqual(before.errors.map((e) => e.reason.vi), ['Tên "Phường 5" không khớp với cấp "Xã"', 'Tên "Phường 15" không khớp với cấp "Xã"']);
-  before.rows.push(...parseTable(ref('units-before-2025-07.csv').map((r, i) => (i === 8280 || i === 8288 ? [...r.slice(0, 8), 'Phường'] : r))).rows.filter((r) => r.rowNumber === 8281 || r.rowNumber === 8289));
+  assert.deepEqual(
+    before.errors.map((e) => [e.rowNumber, e.column, e.value]),
+    [
+      [8281, 'Cấp', 'Xã'],
+      [8289, 'Cấp', 'Xã'],
+    ],
+  );
+  assert.deepEqual(
+    before.errors.map((e) => e.reason.vi),
+    ['Tên "Phường 5" không khớp với cấp "Xã"', 'Tên "Phường 15" không khớp với cấp "Xã"'],
+  );
+  before.rows.push(
+    ...parseTable(ref('units-before-2025-07.csv').map((r, i) => (i === 8280 || i === 8288 ? [...r.slice(0, 8), 'Phường'] : r))).rows.filter(
+      (r) => r.rowNumber === 8281 || r.rowNumber === 8289,
+    ),
+  );
   assert.equal(before.rows.length, 10047);
   const units = toUnits(before.rows);
   const n = (l: string) => units.filter((u) => u.level === l).length;
@@ -147,7 +185,11 @@ test('scope ancestry: old Xã Ka Lăng (in old Huyện Mường Tè) lies within
     { id: 12, parentId: 11, level: 'commune', former: true },
     { id: 13, parentId: 11, level: 'commune', former: true },
   ] as const;
-  const lineage = [{ successorId: 2, predecessorId: 12 }, { successorId: 2, predecessorId: 13 }, { successorId: 1, predecessorId: 10 }];
+  const lineage = [
+    { successorId: 2, predecessorId: 12 },
+    { successorId: 2, predecessorId: 13 },
+    { successorId: 1, predecessorId: 10 },
+  ];
   const a = ancestorSets(units, lineage);
   assert.deepEqual(a.get(12), [1, 2, 10, 11, 12]);
   assert.deepEqual(a.get(11), [1, 2, 10, 11], 'a former district: what its communes went into');
@@ -160,13 +202,29 @@ import { historyText } from './model.ts';
 
 test('the history line: merged into, formed from (with partial parts), kept, renamed', () => {
   const d = '2025-07-01';
-  assert.equal(historyText({ name: 'Xã Hoằng Kim', valid_to: '2025-06-30' }, [{ code: '15889', name: 'Xã Hoằng Phú', part: 'full', effective: d }], []).vi, 'Đã sáp nhập vào Xã Hoằng Phú (15889) từ 01/07/2025');
   assert.equal(
-    historyText({ name: 'Xã Thu Lũm', valid_to: null }, [], [{ code: '03436', name: 'Xã Thu Lũm', part: 'full', effective: d }, { code: '03439', name: 'Xã Ka Lăng', part: 'partial', effective: d }]).vi,
+    historyText({ name: 'Xã Hoằng Kim', valid_to: '2025-06-30' }, [{ code: '15889', name: 'Xã Hoằng Phú', part: 'full', effective: d }], []).vi,
+    'Đã sáp nhập vào Xã Hoằng Phú (15889) từ 01/07/2025',
+  );
+  assert.equal(
+    historyText(
+      { name: 'Xã Thu Lũm', valid_to: null },
+      [],
+      [
+        { code: '03436', name: 'Xã Thu Lũm', part: 'full', effective: d },
+        { code: '03439', name: 'Xã Ka Lăng', part: 'partial', effective: d },
+      ],
+    ).vi,
     'Hình thành ngày 01/07/2025 từ Xã Thu Lũm, Xã Ka Lăng (một phần)',
   );
-  assert.equal(historyText({ name: 'Tỉnh Lai Châu', valid_to: null }, [], [{ code: '12', name: 'Tỉnh Lai Châu', part: 'full', effective: d }]).vi, 'Giữ nguyên Tỉnh Lai Châu (mã cũ 12) từ 01/07/2025');
-  assert.match(historyText({ name: 'Tuyên Quang', valid_to: null }, [], [{ code: '08', name: 'Tỉnh Tuyên Quang', part: 'full', effective: d }]).vi, /^Đổi tên từ/);
+  assert.equal(
+    historyText({ name: 'Tỉnh Lai Châu', valid_to: null }, [], [{ code: '12', name: 'Tỉnh Lai Châu', part: 'full', effective: d }]).vi,
+    'Giữ nguyên Tỉnh Lai Châu (mã cũ 12) từ 01/07/2025',
+  );
+  assert.match(
+    historyText({ name: 'Tuyên Quang', valid_to: null }, [], [{ code: '08', name: 'Tỉnh Tuyên Quang', part: 'full', effective: d }]).vi,
+    /^Đổi tên từ/,
+  );
   assert.equal(historyText({ name: 'Xã X', valid_to: '2025-06-30' }, [], []).vi, 'Có hiệu lực đến hết ngày 30/06/2025');
   assert.equal(historyText({ name: 'Xã X', valid_to: null }, [], []).vi, 'Đang có hiệu lực');
 });

@@ -33,7 +33,25 @@ export function fold(s: string): string {
 /** Splits an official name into its kind and bare name: "Xã Thu Lũm" → ["Xã", "Thu Lũm"]. */
 export function splitKind(name: string): { kind: string | null; bare: string } {
   const n = name.trim();
-  for (const k of ['Thành phố Trung ương', 'Thành phố', 'Thị trấn', 'Thị xã', 'Tổ dân phố', 'Đặc khu', 'Tỉnh', 'Huyện', 'Quận', 'Phường', 'Xã', 'Thôn', 'Bản', 'Ấp', 'Khóm', 'Buôn', 'Làng']) {
+  for (const k of [
+    'Thành phố Trung ương',
+    'Thành phố',
+    'Thị trấn',
+    'Thị xã',
+    'Tổ dân phố',
+    'Đặc khu',
+    'Tỉnh',
+    'Huyện',
+    'Quận',
+    'Phường',
+    'Xã',
+    'Thôn',
+    'Bản',
+    'Ấp',
+    'Khóm',
+    'Buôn',
+    'Làng',
+  ]) {
     if (n.startsWith(k + ' ')) return { kind: k === 'Thành phố Trung ương' ? 'Thành phố' : k, bare: n.slice(k.length + 1) };
   }
   return { kind: null, bare: n };
@@ -70,7 +88,10 @@ export const columnAliases = {
 
 /** A header cell as matched against the aliases: folded, "Tỉnh / Thành Phố" → "tinh/thanh pho". */
 export function headerKey(h: string): string {
-  return fold(h).replace(/\s*\/\s*/g, '/').replace(/[.:*()]/g, '').trim();
+  return fold(h)
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/[.:*()]/g, '')
+    .trim();
 }
 
 export type ColumnRole = keyof typeof columnAliases;
@@ -169,7 +190,8 @@ export function parseRow(cells: readonly string[], map: HeaderMap, rowNumber: nu
   const c = map.columns;
   const get = (r: ColumnRole) => (c[r] === undefined ? undefined : String(cells[c[r]!] ?? '').trim());
   const errors: RowError[] = [];
-  const err = (column: string, value: string | undefined, vi: string, en: string) => errors.push({ rowNumber, column, value: value ?? '', reason: text(vi, en) });
+  const err = (column: string, value: string | undefined, vi: string, en: string) =>
+    errors.push({ rowNumber, column, value: value ?? '', reason: text(vi, en) });
 
   const pCode = digits(get('provinceCode') ?? '', 2);
   if (!pCode) err('Mã tỉnh', get('provinceCode'), 'Mã tỉnh phải gồm 2 chữ số', 'Province code must be 2 digits');
@@ -179,10 +201,17 @@ export function parseRow(cells: readonly string[], map: HeaderMap, rowNumber: nu
   let province: UnitRow['province'] | null = null;
   if (pCode && pNameRaw) {
     const k = pKindCell ? explicitKind(pKindCell, provinceKinds) : null;
-    if (pKindCell && !k) err('Loại tỉnh', pKindCell, 'Loại đơn vị cấp tỉnh không hợp lệ; dùng Tỉnh hoặc Thành phố Trung ương', 'Unknown province kind; use Tỉnh or Thành phố Trung ương');
+    if (pKindCell && !k)
+      err(
+        'Loại tỉnh',
+        pKindCell,
+        'Loại đơn vị cấp tỉnh không hợp lệ; dùng Tỉnh hoặc Thành phố Trung ương',
+        'Unknown province kind; use Tỉnh or Thành phố Trung ương',
+      );
     else {
       const named = prefixKind(pNameRaw, provinceKinds);
-      if (k && named && named !== k) err('Loại tỉnh', pKindCell, `Tên "${pNameRaw}" không khớp với loại "${k}"`, `Name "${pNameRaw}" does not match kind "${k}"`);
+      if (k && named && named !== k)
+        err('Loại tỉnh', pKindCell, `Tên "${pNameRaw}" không khớp với loại "${k}"`, `Name "${pNameRaw}" does not match kind "${k}"`);
       else if (named) province = { code: pCode, name: pNameRaw, kind: named };
       else if (k) province = { code: pCode, name: `${k === 'Tỉnh' ? 'Tỉnh' : 'Thành phố'} ${pNameRaw}`, kind: k };
       else province = { code: pCode, ...provinceName(pNameRaw) };
@@ -192,7 +221,8 @@ export function parseRow(cells: readonly string[], map: HeaderMap, rowNumber: nu
   // Districts and communes follow the same rules: code of the right length, a name, a known
   // kind (from the "Cấp"/"Loại" column or the name's prefix), and the name stored with its kind.
   const lower = (level: 'district' | 'commune'): { code: string; name: string; kind: string } | null => {
-    const [codeRole, nameRole, kindRole] = level === 'district' ? (['districtCode', 'districtName', 'districtKind'] as const) : (['communeCode', 'communeName', 'communeKind'] as const);
+    const [codeRole, nameRole, kindRole] =
+      level === 'district' ? (['districtCode', 'districtName', 'districtKind'] as const) : (['communeCode', 'communeName', 'communeKind'] as const);
     const kinds = level === 'district' ? districtKinds : communeKinds;
     const [vi, en] = levelLabel[level];
     const codeCol = `Mã ${vi}`;
@@ -200,13 +230,24 @@ export function parseRow(cells: readonly string[], map: HeaderMap, rowNumber: nu
     const kindCol = level === 'district' ? 'Loại huyện' : 'Cấp';
     const code = digits(get(codeRole) ?? '', codeLength[level]);
     const name = get(nameRole) ?? '';
-    if (!code) err(codeCol, get(codeRole), `Mã ${vi} phải gồm ${codeLength[level]} chữ số`, `${en[0]!.toUpperCase()}${en.slice(1)} code must be ${codeLength[level]} digits`);
+    if (!code)
+      err(
+        codeCol,
+        get(codeRole),
+        `Mã ${vi} phải gồm ${codeLength[level]} chữ số`,
+        `${en[0]!.toUpperCase()}${en.slice(1)} code must be ${codeLength[level]} digits`,
+      );
     if (!name) err(nameCol, name, `Thiếu tên ${vi}`, `${en[0]!.toUpperCase()}${en.slice(1)} name is missing`);
     if (!code || !name) return null;
     const cell = get(kindRole);
     const k = cell ? explicitKind(cell, kinds) : null;
     if (cell && !k) {
-      err(kindCol, cell, `${kindCol} "${cell}" không hợp lệ; dùng ${kinds.slice(0, -1).join(', ')} hoặc ${kinds.at(-1)}`, `Unknown kind "${cell}"; use ${kinds.join(', ')}`);
+      err(
+        kindCol,
+        cell,
+        `${kindCol} "${cell}" không hợp lệ; dùng ${kinds.slice(0, -1).join(', ')} hoặc ${kinds.at(-1)}`,
+        `Unknown kind "${cell}"; use ${kinds.join(', ')}`,
+      );
       return null;
     }
     const named = prefixKind(name, kinds);
@@ -267,7 +308,8 @@ export function parseTable(table: readonly (readonly string[])[]): ParsedTable {
   if (table.length === 0) return { rows: [], errors: [{ rowNumber: 1, column: '', value: '', reason: text('Tệp rỗng', 'The file is empty') }], total: 0 };
   const h = findHeader(table);
   const map = mapHeader(table[h]!);
-  if (map.errors.length) return { rows: [], errors: map.errors.map((e) => ({ rowNumber: h + 1, column: e.path.replace('/header/', ''), value: '', reason: e.message })), total: 0 };
+  if (map.errors.length)
+    return { rows: [], errors: map.errors.map((e) => ({ rowNumber: h + 1, column: e.path.replace('/header/', ''), value: '', reason: e.message })), total: 0 };
   const rows: UnitRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, { name: string; parent: string; row: number }>();
@@ -279,7 +321,13 @@ export function parseTable(table: readonly (readonly string[])[]): ParsedTable {
     // A cell the database cannot store (NUL, a lone surrogate) refuses its row, naming the column.
     const refused = badCells(cells.map((c) => String(c ?? '')));
     if (refused.length) {
-      for (const b of refused) errors.push({ rowNumber, column: storableEcho(String(table[h]![b.index] ?? '').trim()) || `Cột ${b.index + 1}`, value: storableEcho(String(cells[b.index] ?? '')), reason: b.message });
+      for (const b of refused)
+        errors.push({
+          rowNumber,
+          column: storableEcho(String(table[h]![b.index] ?? '').trim()) || `Cột ${b.index + 1}`,
+          value: storableEcho(String(cells[b.index] ?? '')),
+          reason: b.message,
+        });
       return;
     }
     const r = parseRow(cells, map, rowNumber);
@@ -292,7 +340,15 @@ export function parseTable(table: readonly (readonly string[])[]): ParsedTable {
       const prev = seen.get(key);
       if (!prev) seen.set(key, { name: u.name, parent, row: rowNumber });
       else if (prev.name !== u.name || prev.parent !== parent)
-        clash.push({ rowNumber, column: col, value: u.code, reason: text(`Mã ${u.code} đã có ở dòng ${prev.row} với tên "${prev.name}" khác`, `Code ${u.code} already appears on row ${prev.row} as "${prev.name}"`) });
+        clash.push({
+          rowNumber,
+          column: col,
+          value: u.code,
+          reason: text(
+            `Mã ${u.code} đã có ở dòng ${prev.row} với tên "${prev.name}" khác`,
+            `Code ${u.code} already appears on row ${prev.row} as "${prev.name}"`,
+          ),
+        });
     };
     const row = r.row;
     check('province', 'Mã tỉnh', row.province, '');
@@ -308,8 +364,23 @@ export function parseTable(table: readonly (readonly string[])[]): ParsedTable {
 export function toUnits(rows: readonly UnitRow[]): NewUnit[] {
   const m = new Map<string, NewUnit>();
   for (const r of rows) {
-    m.set(`province:${r.province.code}`, { code: r.province.code, name: r.province.name, level: 'province', kind: r.province.kind, parentCode: null, parentLevel: null });
-    if (r.district) m.set(`district:${r.district.code}`, { code: r.district.code, name: r.district.name, level: 'district', kind: r.district.kind, parentCode: r.province.code, parentLevel: 'province' });
+    m.set(`province:${r.province.code}`, {
+      code: r.province.code,
+      name: r.province.name,
+      level: 'province',
+      kind: r.province.kind,
+      parentCode: null,
+      parentLevel: null,
+    });
+    if (r.district)
+      m.set(`district:${r.district.code}`, {
+        code: r.district.code,
+        name: r.district.name,
+        level: 'district',
+        kind: r.district.kind,
+        parentCode: r.province.code,
+        parentLevel: 'province',
+      });
     if (r.commune)
       m.set(`commune:${r.commune.code}`, {
         code: r.commune.code,
@@ -349,7 +420,10 @@ export function unitsByEra(rows: readonly UnitRow[], defaultFrom: string | null)
   out.set(def, toUnits(groups.get(def)!));
   for (const era of [...own.keys()].sort()) {
     const rs = own.get(era)!;
-    out.set(era, rs.flatMap((r) => toUnits([r]).filter((u) => lowest(u, r))).filter((u, i, xs) => xs.findIndex((x) => x.level === u.level && x.code === u.code) === i));
+    out.set(
+      era,
+      rs.flatMap((r) => toUnits([r]).filter((u) => lowest(u, r))).filter((u, i, xs) => xs.findIndex((x) => x.level === u.level && x.code === u.code) === i),
+    );
   }
   return out;
 }
@@ -403,7 +477,11 @@ export interface LineageStep {
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** One line of history a person can read: merged into what, or formed from what, and when. */
-export function historyText(u: { readonly valid_to: string | null; readonly name: string }, succ: readonly LineageStep[], pred: readonly LineageStep[]): { vi: string; en: string } {
+export function historyText(
+  u: { readonly valid_to: string | null; readonly name: string },
+  succ: readonly LineageStep[],
+  pred: readonly LineageStep[],
+): { vi: string; en: string } {
   if (u.valid_to && succ.length) {
     const when = dmy(succ[0]!.effective);
     const to = succ.map((s) => `${s.name} (${s.code})${s.part === 'partial' ? ' (một phần)' : ''}`).join(', ');
@@ -414,8 +492,14 @@ export function historyText(u: { readonly valid_to: string | null; readonly name
   const p0 = pred[0];
   if (pred.length === 1 && p0 && p0.part === 'full')
     return p0.name === u.name
-      ? { vi: `Giữ nguyên ${p0.name} (mã cũ ${p0.code}) từ ${dmy(p0.effective)}`, en: `Continues ${p0.name} (former code ${p0.code}) from ${dmy(p0.effective)}` }
-      : { vi: `Đổi tên từ ${p0.name} (mã cũ ${p0.code}) từ ${dmy(p0.effective)}`, en: `Renamed from ${p0.name} (former code ${p0.code}) on ${dmy(p0.effective)}` };
+      ? {
+          vi: `Giữ nguyên ${p0.name} (mã cũ ${p0.code}) từ ${dmy(p0.effective)}`,
+          en: `Continues ${p0.name} (former code ${p0.code}) from ${dmy(p0.effective)}`,
+        }
+      : {
+          vi: `Đổi tên từ ${p0.name} (mã cũ ${p0.code}) từ ${dmy(p0.effective)}`,
+          en: `Renamed from ${p0.name} (former code ${p0.code}) on ${dmy(p0.effective)}`,
+        };
   if (p0) {
     const from = pred.map((p) => `${p.name}${p.part === 'partial' ? ' (một phần)' : ''}`).join(', ');
     const fromEn = pred.map((p) => `${p.name}${p.part === 'partial' ? ' (part)' : ''}`).join(', ');
@@ -423,4 +507,3 @@ export function historyText(u: { readonly valid_to: string | null; readonly name
   }
   return { vi: 'Đang có hiệu lực', en: 'In force' };
 }
-

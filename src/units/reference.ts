@@ -40,9 +40,23 @@ export function formerUnits(): NewUnit[] {
       provinces.set(r.province_code!, { code: r.province_code!, name: r.province_name!, level: 'province', kind, parentCode: null, parentLevel: null });
     }
     if (!districts.has(r.district_code!)) {
-      districts.set(r.district_code!, { code: r.district_code!, name: r.district_name!, level: 'district', kind: r.district_type!, parentCode: r.province_code!, parentLevel: 'province' });
+      districts.set(r.district_code!, {
+        code: r.district_code!,
+        name: r.district_name!,
+        level: 'district',
+        kind: r.district_type!,
+        parentCode: r.province_code!,
+        parentLevel: 'province',
+      });
     }
-    communes.push({ code: r.commune_code!, name: r.commune_name!, level: 'commune', kind: kindOfName(r.commune_name!, 'commune') ?? r.commune_type!, parentCode: r.district_code!, parentLevel: 'district' });
+    communes.push({
+      code: r.commune_code!,
+      name: r.commune_name!,
+      level: 'commune',
+      kind: kindOfName(r.commune_name!, 'commune') ?? r.commune_type!,
+      parentCode: r.district_code!,
+      parentLevel: 'district',
+    });
   }
   // Island districts without communes became special zones (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa,
   // Lý Sơn, Côn Đảo): they appear only in the lineage, by their 3-digit district code. District
@@ -52,7 +66,14 @@ export function formerUnits(): NewUnit[] {
   for (const r of csv('lineage-2025.csv')) {
     if (r.old_code!.length !== 3 || districts.has(r.old_code!)) continue;
     const below = known.filter((d) => d.code < r.old_code!).at(-1);
-    districts.set(r.old_code!, { code: r.old_code!, name: r.old_name!, level: 'district', kind: splitKind(r.old_name!).kind ?? 'Huyện', parentCode: below?.parentCode ?? null, parentLevel: below ? 'province' : null });
+    districts.set(r.old_code!, {
+      code: r.old_code!,
+      name: r.old_name!,
+      level: 'district',
+      kind: splitKind(r.old_name!).kind ?? 'Huyện',
+      parentCode: below?.parentCode ?? null,
+      parentLevel: below ? 'province' : null,
+    });
   }
   return [...provinces.values(), ...districts.values(), ...communes];
 }
@@ -71,7 +92,12 @@ export async function loadUnitsReference(db: Db, log: (line: string) => void): P
     { units: formerUnits(), validFrom: null, validTo: REFORM_LAST_DAY, former: true },
   ];
   const lineage = [
-    ...csv('lineage-2025.csv').map((r) => ({ newCode: r.new_code!, oldCode: r.old_code!, part: r.part as 'full' | 'partial', level: r.old_code!.length === 3 ? 'district' : 'commune' })),
+    ...csv('lineage-2025.csv').map((r) => ({
+      newCode: r.new_code!,
+      oldCode: r.old_code!,
+      part: r.part as 'full' | 'partial',
+      level: r.old_code!.length === 3 ? 'district' : 'commune',
+    })),
     ...csv('province-lineage-2025.csv').map((r) => ({ newCode: r.new_code!, oldCode: r.old_code!, part: r.part as 'full' | 'partial', level: 'province' })),
   ];
   await db.k.transaction().execute(async (tx) => {
@@ -103,10 +129,19 @@ export async function loadUnitsReference(db: Db, log: (line: string) => void): P
     const anc = ancestorSets(rows, links);
     const order = { province: 0, district: 1, commune: 2, village: 3 } as const;
     rows.sort((a, b) => order[a.level] - order[b.level]);
-    await writeUnits(tx, rows.map((r) => ({ ...r, ancestors: anc.get(r.id)! })));
+    await writeUnits(
+      tx,
+      rows.map((r) => ({ ...r, ancestors: anc.get(r.id)! })),
+    );
     await writeLineage(tx, links);
   });
-  const n = await sql<{ level: string; current: boolean; n: number }>`select level, valid_to is null as current, count(*)::int as n from units group by 1, 2 order by 2 desc, 1`.execute(db.k);
+  const n = await sql<{
+    level: string;
+    current: boolean;
+    n: number;
+  }>`select level, valid_to is null as current, count(*)::int as n from units group by 1, 2 order by 2 desc, 1`.execute(db.k);
   const levelName: Record<string, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã', village: 'thôn, bản' };
-  log(`đơn vị hành chính: ${n.rows.map((r) => `${r.n} ${levelName[r.level] ?? r.level}${r.current ? '' : ' (trước 01/07/2025)'}`).join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  log(
+    `đơn vị hành chính: ${n.rows.map((r) => `${r.n} ${levelName[r.level] ?? r.level}${r.current ? '' : ' (trước 01/07/2025)'}`).join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 }

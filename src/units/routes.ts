@@ -70,7 +70,9 @@ export const unitRoutes: FeatureRoutes = (app, { db }) => {
         parentId = p.id;
       }
       if (!q && parentId === undefined && !level)
-        throw AppError.validation([{ path: '/querystring/q', message: text('Nhập tên đơn vị cần tìm, hoặc chọn đơn vị cấp trên', 'Give a name to search, or a parent unit') }]);
+        throw AppError.validation([
+          { path: '/querystring/q', message: text('Nhập tên đơn vị cần tìm, hoặc chọn đơn vị cấp trên', 'Give a name to search, or a parent unit') },
+        ]);
       const rows = await searchUnits(db.k, { q, level, current, parentId, limit: limit ?? 20 });
       return { items: await summarizeMany(db.k, rows) };
     },
@@ -89,13 +91,27 @@ export const unitRoutes: FeatureRoutes = (app, { db }) => {
         summarize(db.k, u),
         parentChains(db.k, [u.id]),
         sql<{ n: number }>`select count(*)::int as n from units where parent_id = ${u.id}`.execute(db.k),
-        db.k.selectFrom('units').select(['code', 'name', 'level', 'kind', 'valid_from', 'valid_to']).where('code', '=', u.code).where('id', '<>', u.id).orderBy('valid_from', 'desc').execute(),
+        db.k
+          .selectFrom('units')
+          .select(['code', 'name', 'level', 'kind', 'valid_from', 'valid_to'])
+          .where('code', '=', u.code)
+          .where('id', '<>', u.id)
+          .orderBy('valid_from', 'desc')
+          .execute(),
       ]);
       return {
         ...s,
         parents: (chains.get(u.id) ?? []).map((c) => ({ code: c.code, name: c.name, level: c.level, kind: c.kind, current: c.current })),
         childrenCount: kids.rows[0]?.n ?? 0,
-        sameCode: same.map((x) => ({ code: x.code, name: x.name, level: x.level, kind: x.kind, current: x.valid_to === null, validFrom: x.valid_from, validTo: x.valid_to })),
+        sameCode: same.map((x) => ({
+          code: x.code,
+          name: x.name,
+          level: x.level,
+          kind: x.kind,
+          current: x.valid_to === null,
+          validFrom: x.valid_from,
+          validTo: x.valid_to,
+        })),
       };
     },
   );

@@ -7,8 +7,18 @@ import { enumOf } from '../kernel/schemas.ts';
 export const CODE_PATTERN = '^([0-9]{2}|[0-9]{3}|[0-9]{5})(-[0-9A-Za-z]+)?$';
 export const Level = enumOf(UNIT_LEVELS);
 export const Ref = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), kind: Type.String(), current: Type.Boolean() });
-export const SameCodeRef = Type.Intersect([Ref, Type.Object({ validFrom: Type.Union([Type.String(), Type.Null()]), validTo: Type.Union([Type.String(), Type.Null()]) })]);
-export const LineageRef = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), part: Type.String(), effective: Type.String(), parentName: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
+export const SameCodeRef = Type.Intersect([
+  Ref,
+  Type.Object({ validFrom: Type.Union([Type.String(), Type.Null()]), validTo: Type.Union([Type.String(), Type.Null()]) }),
+]);
+export const LineageRef = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.String(),
+  part: Type.String(),
+  effective: Type.String(),
+  parentName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 export const UnitSummary = Type.Object({
   code: Type.String(),
   name: Type.String(),

@@ -26,7 +26,11 @@ export interface UnitChange {
  * there with another name, kind, parent or end date is updated, an identical one is left alone
  * (so re-importing a file changes nothing). Parents are looked up in the same era.
  */
-export async function upsertUnits(q: Q, units: readonly NewUnit[], era: { validFrom: string | null; validTo: string | null }): Promise<{ inserted: number; updated: UnitChange[] }> {
+export async function upsertUnits(
+  q: Q,
+  units: readonly NewUnit[],
+  era: { validFrom: string | null; validTo: string | null },
+): Promise<{ inserted: number; updated: UnitChange[] }> {
   let inserted = 0;
   const updated: UnitChange[] = [];
   for (let i = 0; i < units.length; i += 5000) {
@@ -62,7 +66,9 @@ export async function upsertUnits(q: Q, units: readonly NewUnit[], era: { validF
         where not exists (select 1 from units e where e.level = r.level and e.code = r.code and e.valid_from is not distinct from ${era.validFrom}::date)
         returning 1)
       select (select count(*)::int from ins) as inserted,
-             coalesce((select json_agg(json_build_object('code', code, 'level', level, 'from', old_name, 'to', new_name)) from upd), '[]') as updated`.execute(q);
+             coalesce((select json_agg(json_build_object('code', code, 'level', level, 'from', old_name, 'to', new_name)) from upd), '[]') as updated`.execute(
+      q,
+    );
     inserted += r.rows[0]?.inserted ?? 0;
     const u = r.rows[0]?.updated ?? [];
     updated.push(...(typeof u === 'string' ? (JSON.parse(u) as UnitChange[]) : u));
@@ -103,13 +109,19 @@ export async function writeUnits(q: Q, rows: readonly UnitRowToWrite[]): Promise
 }
 
 /** Writes lineage links between known unit ids. */
-export async function writeLineage(q: Q, rows: readonly { successorId: number; predecessorId: number; part: 'full' | 'partial' }[], effective = REFORM_DATE): Promise<void> {
+export async function writeLineage(
+  q: Q,
+  rows: readonly { successorId: number; predecessorId: number; part: 'full' | 'partial' }[],
+  effective = REFORM_DATE,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const c = rows.slice(i, i + 5000);
     await sql`
       insert into unit_lineage (successor_id, predecessor_id, part, effective)
       select t.s, t.p, t.part, ${effective}::date
-      from unnest(${arr(c.map((x) => x.successorId))}::int[], ${arr(c.map((x) => x.predecessorId))}::int[], ${arr(c.map((x) => x.part))}::text[]) as t(s, p, part)`.execute(q);
+      from unnest(${arr(c.map((x) => x.successorId))}::int[], ${arr(c.map((x) => x.predecessorId))}::int[], ${arr(c.map((x) => x.part))}::text[]) as t(s, p, part)`.execute(
+      q,
+    );
   }
 }
 
@@ -154,7 +166,11 @@ export async function findUnitByCode(q: Q, code: string, level?: UnitLevel) {
   let qb = q.selectFrom('units').selectAll().where('code', '=', code);
   if (level) qb = qb.where('level', '=', level);
   // current first, then the most recent historical one
-  return qb.orderBy(sql`valid_to is null`, 'desc').orderBy(sql`coalesce(valid_to, date '9999-12-31')`, 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return qb
+    .orderBy(sql`valid_to is null`, 'desc')
+    .orderBy(sql`coalesce(valid_to, date '9999-12-31')`, 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 /** The most recent former (no longer valid) unit with this code. */
@@ -171,7 +187,11 @@ export async function getUnit(q: Q, id: number) {
 /** The names of units by id (for labels: the audit log, reports). */
 export async function unitNames(q: Q, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('units').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const rows = await q
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((u) => [u.id, u.name]));
 }
 
@@ -201,23 +221,29 @@ export async function searchUnits(q: Q, o: SearchOptions) {
   const isCode = term !== null && /^[0-9]{2,}(-[0-9A-Za-z]+)?$/.test(term);
   const where = [sql`true`];
   if (term !== null)
-    where.push(isCode
-      ? sql`(u.code = ${term} or u.code like ${term + '%'})`
-      : sql`(u.name_folded like '%' || ${f} || '%' or ${f} <% u.name_folded)`); // word similarity ≥ 0.6: typos, missing words
+    where.push(isCode ? sql`(u.code = ${term} or u.code like ${term + '%'})` : sql`(u.name_folded like '%' || ${f} || '%' or ${f} <% u.name_folded)`); // word similarity ≥ 0.6: typos, missing words
   if (o.level) where.push(sql`u.level = ${o.level}`);
   if (o.current !== undefined) where.push(o.current ? sql`u.valid_to is null` : sql`u.valid_to is not null`);
   if (o.parentId !== undefined) where.push(sql`u.parent_id = ${o.parentId}`);
-  const score = term === null
-    ? sql`0`
-    : isCode
-      ? sql`case when u.code = ${term} then 4 else 2.5 end`
-      : sql`case when lower(u.name) = lower(${term}) or regexp_replace(lower(u.name), '^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|bản|thôn|tổ dân phố) ', '') = lower(${term}) then 3.5
+  const score =
+    term === null
+      ? sql`0`
+      : isCode
+        ? sql`case when u.code = ${term} then 4 else 2.5 end`
+        : sql`case when lower(u.name) = lower(${term}) or regexp_replace(lower(u.name), '^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|bản|thôn|tổ dân phố) ', '') = lower(${term}) then 3.5
                  when u.name_folded = ${f} or regexp_replace(u.name_folded, '^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|ban|thon|to dan pho) ', '') = ${f} then 3
                  when u.name_folded like '%' || ${f} || '%' then 2
                  else greatest(similarity(u.name_folded, ${f}), word_similarity(${f}, u.name_folded)) end`;
   const r = await sql<{
-    id: number; code: string; name: string; level: string; kind: string; parent_id: number | null;
-    valid_from: string | null; valid_to: string | null; score: number;
+    id: number;
+    code: string;
+    name: string;
+    level: string;
+    kind: string;
+    parent_id: number | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    score: number;
   }>`
     select u.id, u.code, u.name, u.level, u.kind, u.parent_id, u.valid_from, u.valid_to, ${score} as score
     from units u
@@ -245,10 +271,16 @@ export async function descendantIds(q: Q, id: number, o: { currentOnly?: boolean
 
 /** The unit with this code that was in force on a date (ISO), e.g. for a report of 2024 that names an old commune. */
 export async function findUnitByCodeAt(q: Q, code: string, date: string, level?: UnitLevel) {
-  let qb = q.selectFrom('units').selectAll().where('code', '=', code)
+  let qb = q
+    .selectFrom('units')
+    .selectAll()
+    .where('code', '=', code)
     .where(sql<boolean>`coalesce(valid_from, '-infinity') <= ${date}::date and coalesce(valid_to, 'infinity') >= ${date}::date`);
   if (level) qb = qb.where('level', '=', level);
-  return qb.orderBy(sql`valid_from desc nulls last`).orderBy('id', 'desc').executeTakeFirst();
+  return qb
+    .orderBy(sql`valid_from desc nulls last`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 export interface LineageLink {
@@ -273,7 +305,19 @@ export async function lineageOf(q: Q, id: number): Promise<{ predecessors: Linea
 export async function lineageMany(q: Q, ids: readonly number[]): Promise<Map<number, { predecessors: LineageLink[]; successors: LineageLink[] }>> {
   const out = new Map<number, { predecessors: LineageLink[]; successors: LineageLink[] }>();
   if (ids.length === 0) return out;
-  const r = await sql<{ successor_id: number; predecessor_id: number; part: 'full' | 'partial'; effective: string; other_id: number; code: string; name: string; level: string; kind: string; parent_name: string | null; dir: 'pred' | 'succ' }>`
+  const r = await sql<{
+    successor_id: number;
+    predecessor_id: number;
+    part: 'full' | 'partial';
+    effective: string;
+    other_id: number;
+    code: string;
+    name: string;
+    level: string;
+    kind: string;
+    parent_name: string | null;
+    dir: 'pred' | 'succ';
+  }>`
     with links as (
       -- Two index lookups, one per direction: one join on "successor or predecessor" made the
       -- planner hash all units (11 ms for a province's 38 communes).
@@ -291,7 +335,16 @@ export async function lineageMany(q: Q, ids: readonly number[]): Promise<Map<num
   for (const x of r.rows) {
     const self = x.dir === 'pred' ? x.successor_id : x.predecessor_id;
     if (!out.has(self)) out.set(self, { predecessors: [], successors: [] });
-    const link: LineageLink = { id: x.other_id, code: x.code, name: x.name, level: x.level, kind: x.kind, part: x.part, effective: x.effective, parentName: x.parent_name };
+    const link: LineageLink = {
+      id: x.other_id,
+      code: x.code,
+      name: x.name,
+      level: x.level,
+      kind: x.kind,
+      part: x.part,
+      effective: x.effective,
+      parentName: x.parent_name,
+    };
     (x.dir === 'pred' ? out.get(self)!.predecessors : out.get(self)!.successors).push(link);
   }
   return out;
@@ -308,11 +361,15 @@ export interface ChainLink {
 
 /** How many parents a chain may have (village → commune → district → province, and one spare). */
 const CHAIN_DEPTH = 5;
-const chainJoins = sql.raw(Array.from({ length: CHAIN_DEPTH }, (_, i) => `left join units p${i + 1} on p${i + 1}.id = ${i ? `p${i}` : 'u'}.parent_id`).join('\n'));
-const chainColumns = sql.raw(Array.from({ length: CHAIN_DEPTH }, (_, i) => {
-  const p = `p${i + 1}`;
-  return `${p}.id as ${p}_id, ${p}.code as ${p}_code, ${p}.name as ${p}_name, ${p}.level as ${p}_level, ${p}.kind as ${p}_kind, ${p}.valid_to is null as ${p}_current`;
-}).join(',\n'));
+const chainJoins = sql.raw(
+  Array.from({ length: CHAIN_DEPTH }, (_, i) => `left join units p${i + 1} on p${i + 1}.id = ${i ? `p${i}` : 'u'}.parent_id`).join('\n'),
+);
+const chainColumns = sql.raw(
+  Array.from({ length: CHAIN_DEPTH }, (_, i) => {
+    const p = `p${i + 1}`;
+    return `${p}.id as ${p}_id, ${p}.code as ${p}_code, ${p}.name as ${p}_name, ${p}.level as ${p}_level, ${p}.kind as ${p}_kind, ${p}.valid_to is null as ${p}_current`;
+  }).join(',\n'),
+);
 
 /**
  * Parent chains (top first) for many units in one query: each unit joined to its parents by
@@ -329,7 +386,14 @@ export async function parentChains(q: Q, ids: readonly number[]): Promise<Map<nu
     for (let i = 1; i <= CHAIN_DEPTH; i++) {
       const id = x[`p${i}_id`] as number | null;
       if (id == null) break;
-      chain.unshift({ id, code: x[`p${i}_code`] as string, name: x[`p${i}_name`] as string, level: x[`p${i}_level`] as string, kind: x[`p${i}_kind`] as string, current: x[`p${i}_current`] as boolean });
+      chain.unshift({
+        id,
+        code: x[`p${i}_code`] as string,
+        name: x[`p${i}_name`] as string,
+        level: x[`p${i}_level`] as string,
+        kind: x[`p${i}_kind`] as string,
+        current: x[`p${i}_current`] as boolean,
+      });
     }
     out.set(x.start_id, chain);
   }

@@ -21,7 +21,8 @@ after(async () => {
   await t.close();
 });
 
-const csvRows = (f: string) => (parse(readFileSync(new URL(`../../reference/units/${f}`, import.meta.url)), { columns: true, skip_empty_lines: true }) as unknown[]).length;
+const csvRows = (f: string) =>
+  (parse(readFileSync(new URL(`../../reference/units/${f}`, import.meta.url)), { columns: true, skip_empty_lines: true }) as unknown[]).length;
 
 test('the reference load has 34 provinces and 3,321 communes now, 63 provinces and 10,047 communes before the reform', async () => {
   const counts = Object.fromEntries((await countUnits(t.db.k)).map((r) => [`${r.level}:${r.current ? 'now' : 'before'}`, r.n]));
@@ -65,7 +66,10 @@ test('"Hoàng Kim" finds the former Xã Hoằng Kim and tells that it merged int
   assert.equal(hk.current, false);
   assert.equal(hk.validTo, '2025-06-30');
   assert.equal(hk.district.name, 'Huyện Hoằng Hóa');
-  assert.deepEqual(hk.successors.map((s: { code: string; name: string }) => [s.code, s.name]), [['15889', 'Xã Hoằng Phú']]);
+  assert.deepEqual(
+    hk.successors.map((s: { code: string; name: string }) => [s.code, s.name]),
+    [['15889', 'Xã Hoằng Phú']],
+  );
   assert.match(hk.history.vi, /Đã sáp nhập vào Xã Hoằng Phú \(15889\)/);
 });
 
@@ -76,7 +80,10 @@ test('GET /api/units/03439 lists its predecessors (old Thu Lũm 03436 and old Ka
   assert.equal(u.name, 'Xã Thu Lũm');
   assert.deepEqual(u.predecessors.map((p: { code: string }) => p.code).sort(), ['03436', '03439']);
   assert.ok(u.sameCode.some((s: { name: string; current: boolean }) => s.name === 'Xã Ka Lăng' && !s.current));
-  assert.deepEqual(u.parents.map((p: { code: string }) => p.code), ['12']);
+  assert.deepEqual(
+    u.parents.map((p: { code: string }) => p.code),
+    ['12'],
+  );
 });
 
 test('an unknown code is a Vietnamese 404 problem; a malformed one is a 400 with the field path', async () => {
@@ -101,7 +108,8 @@ test('ancestry: old Xã Ka Lăng lies within the new Lai Châu and the new Thu L
   const lc = (await findUnitByCode(t.db.k, '12', 'province'))!;
   const tl = (await findUnitByCode(t.db.k, '03439', 'commune'))!;
   const hp = (await findUnitByCode(t.db.k, '15889', 'commune'))!;
-  const within = async (u: number, scope: number[]) => (await sql<{ w: boolean }>`select ansinh_unit_within(${u}, ${`{${scope.join(',')}}`}::int[]) as w`.execute(t.db.k)).rows[0]!.w;
+  const within = async (u: number, scope: number[]) =>
+    (await sql<{ w: boolean }>`select ansinh_unit_within(${u}, ${`{${scope.join(',')}}`}::int[]) as w`.execute(t.db.k)).rows[0]!.w;
   assert.equal(await within(ka.rows[0]!.id, [lc.id]), true);
   assert.equal(await within(ka.rows[0]!.id, [tl.id]), true);
   assert.equal(await within(ka.rows[0]!.id, [hp.id]), false);
@@ -129,7 +137,10 @@ test('units import: a csv and an xlsx in the official layout; a bad row writes n
     await wb.xlsx.writeFile(xlsx);
     const bad = await importUnits(t.db, await readTable(xlsx), { validFrom: '2030-01-01', validTo: null, skipInvalid: false });
     assert.equal(bad.written, false);
-    assert.deepEqual(bad.errors.map((e) => [e.rowNumber, e.column]), [[3, 'Tên xã']]);
+    assert.deepEqual(
+      bad.errors.map((e) => [e.rowNumber, e.column]),
+      [[3, 'Tên xã']],
+    );
     const none = await sql<{ n: number }>`select count(*)::int as n from units where code in ('97', '99903')`.execute(t.db.k);
     assert.equal(none.rows[0]!.n, 0, 'nothing written when a row is bad');
   } finally {
@@ -140,7 +151,13 @@ test('units import: a csv and an xlsx in the official layout; a bad row writes n
 test('a search by code puts the unit in force first, then the former one that used the code', async () => {
   const r = await t.app.inject({ method: 'GET', url: '/api/units?q=03439' });
   const items = r.json().items;
-  assert.deepEqual(items.slice(0, 2).map((u: { name: string; current: boolean }) => [u.name, u.current]), [['Xã Thu Lũm', true], ['Xã Ka Lăng', false]]);
+  assert.deepEqual(
+    items.slice(0, 2).map((u: { name: string; current: boolean }) => [u.name, u.current]),
+    [
+      ['Xã Thu Lũm', true],
+      ['Xã Ka Lăng', false],
+    ],
+  );
   assert.equal(items[1].district.name, 'Huyện Mường Tè');
   assert.equal(items[1].parent.name, 'Huyện Mường Tè');
 });
@@ -149,9 +166,18 @@ test('a former province: Hà Giang merged into Tuyên Quang (province lineage, R
   const r = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('Ha Giang')}&level=province&current=false` });
   const hg = r.json().items[0];
   assert.equal(hg.name, 'Tỉnh Hà Giang');
-  assert.deepEqual(hg.successors.map((s: { code: string }) => s.code), ['08']);
+  assert.deepEqual(
+    hg.successors.map((s: { code: string }) => s.code),
+    ['08'],
+  );
   const tq = await t.app.inject({ method: 'GET', url: '/api/units/08' });
-  assert.deepEqual(tq.json().predecessors.map((p: { name: string }) => p.name).sort(), ['Tỉnh Hà Giang', 'Tỉnh Tuyên Quang']);
+  assert.deepEqual(
+    tq
+      .json()
+      .predecessors.map((p: { name: string }) => p.name)
+      .sort(),
+    ['Tỉnh Hà Giang', 'Tỉnh Tuyên Quang'],
+  );
   assert.match(tq.json().history.vi, /^Hình thành ngày 01\/07\/2025 từ Tỉnh (Hà Giang|Tuyên Quang), Tỉnh (Hà Giang|Tuyên Quang)$/);
   const lc = await t.app.inject({ method: 'GET', url: '/api/units/12' });
   assert.match(lc.json().history.vi, /^Giữ nguyên Tỉnh Lai Châu \(mã cũ 12\)/, 'Lai Châu was not merged');
@@ -191,16 +217,26 @@ test('demo villages: 8 bản under Xã Thu Lũm, listed by parent=03439, within 
   const r = await t.app.inject({ method: 'GET', url: '/api/units?parent=03439&limit=50' });
   const items = r.json().items;
   assert.deepEqual(items.map((u: { name: string }) => u.name).sort(), [...demoVillages].sort());
-  assert.ok(items.every((u: { level: string; kind: string; province: { code: string }; parent: { code: string } }) => u.level === 'village' && u.kind === 'Bản' && u.province.code === '12' && u.parent.code === '03439'));
+  assert.ok(
+    items.every(
+      (u: { level: string; kind: string; province: { code: string }; parent: { code: string } }) =>
+        u.level === 'village' && u.kind === 'Bản' && u.province.code === '12' && u.parent.code === '03439',
+    ),
+  );
   const v = await t.app.inject({ method: 'GET', url: '/api/units/03439-01' });
   assert.equal(v.statusCode, 200);
-  assert.deepEqual(v.json().parents.map((p: { code: string }) => p.code), ['12', '03439']);
+  assert.deepEqual(
+    v.json().parents.map((p: { code: string }) => p.code),
+    ['12', '03439'],
+  );
   const lc = (await findUnitByCode(t.db.k, '12', 'province'))!;
-  const w = await sql<{ n: number }>`select count(*)::int as n from units where level = 'village' and ansinh_unit_within(id, array[${lc.id}]::int[])`.execute(t.db.k);
+  const w = await sql<{ n: number }>`select count(*)::int as n from units where level = 'village' and ansinh_unit_within(id, array[${lc.id}]::int[])`.execute(
+    t.db.k,
+  );
   assert.equal(w.rows[0]!.n, demoVillages.length);
 });
 
-test('the loader\'s in-memory ancestry equals the SQL rule: recomputing changes no row, and repairs a damaged one', async () => {
+test("the loader's in-memory ancestry equals the SQL rule: recomputing changes no row, and repairs a damaged one", async () => {
   assert.equal(await computeAncestors(t.db.k), 0);
   const damaged = await sql`update units set ancestors = '{}' where code in ('03439', '107', '12')`.execute(t.db.k);
   assert.equal(await computeAncestors(t.db.k), Number(damaged.numAffectedRows));
@@ -209,7 +245,16 @@ test('the loader\'s in-memory ancestry equals the SQL rule: recomputing changes 
 
 test('the name as typed ranks first: "Hoàng Kim" is Xã Hoàng Kim (09016), then Xã Hoằng Kim; decomposed accents are read too', async () => {
   const r = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('Hoàng Kim')}&limit=5` });
-  assert.deepEqual(r.json().items.slice(0, 2).map((u: { code: string; name: string }) => [u.code, u.name]), [['09016', 'Xã Hoàng Kim'], ['15889', 'Xã Hoằng Kim']]);
+  assert.deepEqual(
+    r
+      .json()
+      .items.slice(0, 2)
+      .map((u: { code: string; name: string }) => [u.code, u.name]),
+    [
+      ['09016', 'Xã Hoàng Kim'],
+      ['15889', 'Xã Hoằng Kim'],
+    ],
+  );
   const nfd = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('Thu Lũm'.normalize('NFD'))}` });
   assert.equal(nfd.json().items[0].code, '03439');
 });
@@ -220,5 +265,5 @@ test('English problem details on request', async () => {
   assert.match(r.headers['content-type'] as string, /application\/problem\+json/);
   assert.match(r.json().detail, /No administrative unit with code 99999/);
   const bad = await t.app.inject({ method: 'GET', url: '/api/units/1234' });
-  assert.equal(bad.statusCode, 400, 'a 4-digit code is no level\'s code');
+  assert.equal(bad.statusCode, 400, "a 4-digit code is no level's code");
 });

@@ -54,9 +54,11 @@ test('the supervisor turns on TOTP in “Tài khoản của tôi”, then needs 
   await screenshot(page, 'dang-nhap-totp.png');
   await totp.fill(await freshTotp(secret, code));
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => u.pathname === '/').catch(async (e) => {
-    throw new Error(`${(e as Error).message}\n${await page.locator('main').innerText()}`);
-  });
+  await page
+    .waitForURL((u) => u.pathname === '/')
+    .catch(async (e) => {
+      throw new Error(`${(e as Error).message}\n${await page.locator('main').innerText()}`);
+    });
   await page.locator('.user-menu').waitFor();
   await context.close();
 });

@@ -38,7 +38,10 @@ test('the administrator manages a user and sees it in the audit log', async (t) 
 
   await row.locator('details.panel summary').click();
   await row.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-  await page.locator('.notice').filter({ hasText: /mật khẩu/i }).waitFor();
+  await page
+    .locator('.notice')
+    .filter({ hasText: /mật khẩu/i })
+    .waitFor();
   await row.getByRole('button', { name: 'Khóa tài khoản' }).click();
   await row.getByText('Đã khóa').waitFor();
   await screenshot(page, 'quan-tri-nguoi-dung.png');

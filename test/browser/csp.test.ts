@@ -17,7 +17,10 @@ function watch(page: Page): string[] {
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) seen.push(m.text());
   });
-  void page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Refused to load (CSP): ' + e.violatedDirective + ' ' + e.blockedURI));" });
+  void page.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('Refused to load (CSP): ' + e.violatedDirective + ' ' + e.blockedURI));",
+  });
   return seen;
 }
 

@@ -93,12 +93,25 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A fresh browser profile (no cookies, no localStorage) on the server, Vietnamese by default. */
-export async function newPage(browser: Browser, server: RunningServer, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  server: RunningServer,
+  opts: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: server.url,
     locale: 'vi-VN',
@@ -115,9 +128,13 @@ export async function newPage(browser: Browser, server: RunningServer, opts: { w
  */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
   page.on('requestfailed', (r) => problems.push(`failed ${r.method()} ${new URL(r.url()).pathname}: ${r.failure()?.errorText ?? ''}`));
   return problems;
 }
@@ -181,7 +198,9 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
 /** The focused element (id, text, classes): what a keyboard user is on. */
 export async function focused(page: Page): Promise<{ id: string; text: string; classes: string[] }> {
   // A string expression: the test code is type-checked without the DOM library.
-  return page.evaluate(`(() => { const e = document.activeElement; return { id: e?.id ?? '', text: (e?.textContent ?? '').trim(), classes: [...(e?.classList ?? [])] }; })()`);
+  return page.evaluate(
+    `(() => { const e = document.activeElement; return { id: e?.id ?? '', text: (e?.textContent ?? '').trim(), classes: [...(e?.classList ?? [])] }; })()`,
+  );
 }
 
 /** The page's full width, to catch sideways scrolling on small screens. */
@@ -235,7 +254,10 @@ export function docxToPdf(docx: string): string {
   const bin = soffice();
   if (!bin) throw new Error('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-writer-nogui');
   const dir = join(docx, '..');
-  const r = spawnSync(bin, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(bin, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   const pdf = docx.replace(/\.docx$/, '.pdf');
   if (r.status !== 0 || !existsSync(pdf)) throw new Error(`soffice failed (${r.status}): ${r.stderr}${r.stdout}`);
   return pdf;
@@ -244,6 +266,10 @@ export function docxToPdf(docx: string): string {
 /** Renders one page of a PDF to docs/screenshots/NAME.png for the user guide. */
 export function pdfPageScreenshot(pdf: string, page: number, name: string, dpi = 80): void {
   mkdirSync(screenshotsDir, { recursive: true });
-  const r = spawnSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', pdf, join(screenshotsDir, name.replace(/\.png$/, ''))], { encoding: 'utf8' });
+  const r = spawnSync(
+    'pdftoppm',
+    ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', pdf, join(screenshotsDir, name.replace(/\.png$/, ''))],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
 }

@@ -34,25 +34,36 @@ async function follow(page: Page, kind: string, path: RegExp, heading: string): 
 
 const roles = [
   {
-    user: 'thulum', role: 'officer', shot: 'trang-chu-officer.png',
+    user: 'thulum',
+    role: 'officer',
+    shot: 'trang-chu-officer.png',
     expect: { report_due: /Báo cáo kết quả năm \d{4} chưa gửi/ } as Record<string, RegExp>,
     follow: ['report_due', /^\/theo-doi\?view=form&unit=03439&year=\d{4}$/, 'Theo dõi chỉ tiêu'] as const,
     absent: ['decisions_to_sign', 'payroll_to_approve', 'reports_to_review'],
   },
   {
-    user: 'chutich', role: 'leader', shot: 'trang-chu-leader.png',
-    expect: { decisions_to_sign: /đề xuất hưởng, điều chỉnh, thôi hưởng trợ cấp chờ bạn quyết định/, payroll_to_approve: /danh sách chi trả chờ bạn duyệt \(tháng 11\/2026\)/ } as Record<string, RegExp>,
+    user: 'chutich',
+    role: 'leader',
+    shot: 'trang-chu-leader.png',
+    expect: {
+      decisions_to_sign: /đề xuất hưởng, điều chỉnh, thôi hưởng trợ cấp chờ bạn quyết định/,
+      payroll_to_approve: /danh sách chi trả chờ bạn duyệt \(tháng 11\/2026\)/,
+    } as Record<string, RegExp>,
     follow: ['payroll_to_approve', /^\/doi-tuong-chi-tra\?unit=03439$/, 'Đối tượng & chi trả'] as const,
     absent: ['report_due', 'import_ready', 'reports_to_review'],
   },
   {
-    user: 'laichau', role: 'approver', shot: 'trang-chu-approver.png',
+    user: 'laichau',
+    role: 'approver',
+    shot: 'trang-chu-approver.png',
     expect: { reports_to_review: /báo cáo năm \d{4} của các xã đã gửi, chờ bạn xem xét/ } as Record<string, RegExp>,
     follow: ['reports_to_review', /^\/theo-doi\?view=inbox&unit=12&year=\d{4}$/, 'Theo dõi chỉ tiêu'] as const,
     absent: ['decisions_to_sign', 'report_due'],
   },
   {
-    user: 'giamsat', role: 'supervisor', shot: 'trang-chu-supervisor.png',
+    user: 'giamsat',
+    role: 'supervisor',
+    shot: 'trang-chu-supervisor.png',
     expect: { targets_off_track: /chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt mục tiêu/ } as Record<string, RegExp>,
     follow: ['targets_off_track', /^\/theo-doi\?unit=12&year=\d{4}$/, 'Theo dõi chỉ tiêu'] as const,
     absent: ['reports_to_review', 'decisions_to_sign', 'report_due', 'payroll_to_approve'],
@@ -77,15 +88,24 @@ for (const r of roles) {
     }
     // The overview's cards give the unit's figures, not "nothing yet" (the demo has plans, values and a registry).
     const card = (key: string) => page.locator(`section[aria-labelledby="card-${key}"]`);
-    await card('plans').getByText(/\d+ kế hoạch của đơn vị với \d+ chỉ tiêu/).waitFor();
-    await card('monitoring').getByText(/Năm \d{4}, \d+ chỉ tiêu: \d+ đã đạt/).waitFor();
-    await card('registry').getByText(r.role === 'officer' || r.role === 'leader' ? /Tỷ lệ hộ nghèo: \d+(,\d)?%/ : /do từng xã quản lý/).waitFor();
+    await card('plans')
+      .getByText(/\d+ kế hoạch của đơn vị với \d+ chỉ tiêu/)
+      .waitFor();
+    await card('monitoring')
+      .getByText(/Năm \d{4}, \d+ chỉ tiêu: \d+ đã đạt/)
+      .waitFor();
+    await card('registry')
+      .getByText(r.role === 'officer' || r.role === 'leader' ? /Tỷ lệ hộ nghèo: \d+(,\d)?%/ : /do từng xã quản lý/)
+      .waitFor();
     assert.equal(await page.getByText(/Chưa có kế hoạch nào|Chưa có số liệu chỉ tiêu|Chưa có dữ liệu đối tượng/).count(), 0);
     await screenshot(page, r.shot, false);
     const [kind, path, heading] = r.follow;
     await follow(page, kind, path, heading);
     await context.close();
-    assert.deepEqual(problems.filter((p) => !/net::ERR_ABORTED/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/net::ERR_ABORTED/.test(p)),
+      [],
+    );
   });
 }
 

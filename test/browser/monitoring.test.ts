@@ -13,7 +13,19 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { formatNumberVi } from '../../src/kernel/i18n.ts';
-import { closeSuite, docxToPdf, newPage, openSuite, pdfPageScreenshot, screenshot, soffice, scrollWidth, signIn, unlabelledControls, type RunningServer } from './harness.ts';
+import {
+  closeSuite,
+  docxToPdf,
+  newPage,
+  openSuite,
+  pdfPageScreenshot,
+  screenshot,
+  soffice,
+  scrollWidth,
+  signIn,
+  unlabelledControls,
+  type RunningServer,
+} from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,18 +46,38 @@ async function openArea(page: Page, form: FormJson, code: string): Promise<void>
   const area = form.indicators.find((i) => i.code === code)!.area;
   const button = page.locator(`#area-${area} h2 button`);
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  await page.locator(id(code, form.indicators.find((i) => i.code === code)!.aggregation === 'sum_ratio' || form.indicators.find((i) => i.code === code)!.kind === 'rate' ? 'numerator' : 'value')).waitFor();
+  await page
+    .locator(
+      id(
+        code,
+        form.indicators.find((i) => i.code === code)!.aggregation === 'sum_ratio' || form.indicators.find((i) => i.code === code)!.kind === 'rate'
+          ? 'numerator'
+          : 'value',
+      ),
+    )
+    .waitFor();
 }
 const getJson = <T>(page: Page, url: string): Promise<T> =>
   page.evaluate(`fetch(${JSON.stringify(url)}, { credentials: 'same-origin', headers: { accept: 'application/json' } }).then((r) => r.json())`) as Promise<T>;
 
-interface Kids { rows: { code: string; name: string; cells: { value: number | null; numerator: number | null; denominator: number | null }[] }[] }
-interface FormJson { indicators: { code: string; aggregation: string; kind: string; source: string; area: string; unit: string; name: string }[]; values: { indicatorCode: string; disaggregation: string }[]; issues: { severity: string; indicatorCode: string }[] }
-interface Dvs { dataValues: { dataElement: string; value: string; categoryOptionCombo: string }[] }
+interface Kids {
+  rows: { code: string; name: string; cells: { value: number | null; numerator: number | null; denominator: number | null }[] }[];
+}
+interface FormJson {
+  indicators: { code: string; aggregation: string; kind: string; source: string; area: string; unit: string; name: string }[];
+  values: { indicatorCode: string; disaggregation: string }[];
+  issues: { severity: string; indicatorCode: string }[];
+}
+interface Dvs {
+  dataValues: { dataElement: string; value: string; categoryOptionCombo: string }[];
+}
 
 /** Σ numerators / Σ denominators of the communes that have a value, and the mean of their rates. */
 function sums(k: Kids, except?: string) {
-  const cells = k.rows.filter((r) => r.code !== except).map((r) => r.cells[0]!).filter((c) => c.numerator !== null && c.denominator);
+  const cells = k.rows
+    .filter((r) => r.code !== except)
+    .map((r) => r.cells[0]!)
+    .filter((c) => c.numerator !== null && c.denominator);
   const n = cells.reduce((a, c) => a + c.numerator!, 0);
   const d = cells.reduce((a, c) => a + c.denominator!, 0);
   return { n, d, rate: (100 * n) / d, mean: cells.reduce((a, c) => a + (100 * c.numerator!) / c.denominator!, 0) / cells.length, count: cells.length };
@@ -90,13 +122,18 @@ test('enter on a phone → field error → draft kept → submit → approve →
   await screenshot(page, 'theo-doi-nhap-linh-vuc.png', false);
   await openArea(page, form, BHYT);
   assert.equal(await page.locator('#area-poverty fieldset').count(), 0, 'one area open at a time');
-  const den = (form.values as unknown as { indicatorCode: string; disaggregation: string; denominator: number }[]).find((v) => v.indicatorCode === BHYT && v.disaggregation === '')!.denominator;
+  const den = (form.values as unknown as { indicatorCode: string; disaggregation: string; denominator: number }[]).find(
+    (v) => v.indicatorCode === BHYT && v.disaggregation === '',
+  )!.denominator;
   // A numerator above the denominator: the message at the field and in the summary.
   await page.locator(id(BHYT, 'numerator')).fill(String(den + 204));
   await saveDraft(page);
   const fieldError = page.locator(`${id(BHYT, 'numerator')}-error`);
   await fieldError.waitFor();
-  assert.match(await fieldError.innerText(), new RegExp(`tử số \\(${formatNumberVi(den + 204).replace('.', '\\.')}\\) không được lớn hơn mẫu số \\(${formatNumberVi(den).replace('.', '\\.')}\\)`));
+  assert.match(
+    await fieldError.innerText(),
+    new RegExp(`tử số \\(${formatNumberVi(den + 204).replace('.', '\\.')}\\) không được lớn hơn mẫu số \\(${formatNumberVi(den).replace('.', '\\.')}\\)`),
+  );
   assert.equal(await page.locator(id(BHYT, 'numerator')).getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('.error-summary').innerText(), /không được lớn hơn mẫu số/);
   await fieldError.scrollIntoViewIfNeeded();
@@ -137,7 +174,10 @@ test('enter on a phone → field error → draft kept → submit → approve →
   await saveDraft(page);
   // Warnings (a value far from earlier years) go with a comment.
   const saved = await getJson<FormJson>(page, '/api/monitoring/units/03439/periods/2026/form');
-  assert.deepEqual(saved.issues.filter((i) => i.severity === 'error'), []);
+  assert.deepEqual(
+    saved.issues.filter((i) => i.severity === 'error'),
+    [],
+  );
   for (const w of new Set(saved.issues.map((i) => i.indicatorCode))) {
     await openArea(page, form, w);
     await page.locator(id(w, 'comment')).fill('Đã kiểm tra lại theo biên bản rà soát năm 2026');
@@ -170,7 +210,7 @@ test('enter on a phone → field error → draft kept → submit → approve →
   assert.equal(now.d, before.d + den);
   const expected = (100 * (before.n + fixed)) / (before.d + den);
   assert.notEqual(formatNumberVi(expected), formatNumberVi(before.rate), 'the province value changed');
-  assert.notEqual(formatNumberVi(expected), formatNumberVi(now.mean), 'the sum of parts, not the mean of the communes\' rates');
+  assert.notEqual(formatNumberVi(expected), formatNumberVi(now.mean), "the sum of parts, not the mean of the communes' rates");
   await prov.goto('/theo-doi?unit=12&year=2026');
   await provRow.waitFor();
   assert.match(await provRow.locator('td').nth(3).innerText(), new RegExp(`^${formatNumberVi(expected).replace('.', '\\.')} \\(2026\\)`));
@@ -180,7 +220,11 @@ test('enter on a phone → field error → draft kept → submit → approve →
   await chart.locator('img').waitFor();
   // The picture arrived and decoded (the test's tsconfig has no DOM types: the page's document is reached through globalThis).
   await prov.waitForFunction(() => {
-    const imgs = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ complete: boolean; naturalWidth: number }> } }).document.querySelectorAll('.chart img')];
+    const imgs = [
+      ...(
+        globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ complete: boolean; naturalWidth: number }> } }
+      ).document.querySelectorAll('.chart img'),
+    ];
     return imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
   });
   assert.match((await chart.locator('img').getAttribute('alt'))!, /^Diễn biến, dự báo và mục tiêu: .*Số liệu: 2021: \d+(,\d+)?/);
@@ -188,7 +232,10 @@ test('enter on a phone → field error → draft kept → submit → approve →
   const years = await chart.locator('tbody th[scope=row]').allInnerTexts();
   assert.deepEqual(years, [...new Set(years)], 'one row a year');
   assert.ok(years.includes('2026') && years.includes('2030'), years.join(', '));
-  assert.ok((await chart.locator('tbody td').allInnerTexts()).every((x) => !/^-0$|\d\.\d/.test(x)), 'decimal comma, no -0');
+  assert.ok(
+    (await chart.locator('tbody td').allInnerTexts()).every((x) => !/^-0$|\d\.\d/.test(x)),
+    'decimal comma, no -0',
+  );
   await screenshot(prov, 'theo-doi-tinh.png');
   await pc.close();
 });
@@ -204,7 +251,9 @@ test('the province annual report (.docx) opens in LibreOffice with its charts', 
   const link = page.getByRole('link', { name: 'Tải báo cáo năm (.docx)' });
   await link.waitFor();
   const href = (await link.getAttribute('href'))!;
-  const b64 = await page.evaluate(`fetch(${JSON.stringify(href)}, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => { let s = ''; const u = new Uint8Array(b); for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]); return btoa(s); })`) as string;
+  const b64 = (await page.evaluate(
+    `fetch(${JSON.stringify(href)}, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => { let s = ''; const u = new Uint8Array(b); for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]); return btoa(s); })`,
+  )) as string;
   await context.close();
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-report-'));
   try {
@@ -219,7 +268,13 @@ test('the province annual report (.docx) opens in LibreOffice with its charts', 
     const at = pages.findIndex((p) => /Biểu đồ 1\. /.test(p)) + 1;
     assert.ok(at > 0);
     const images = execFileSync('pdfimages', ['-list', '-f', String(at), '-l', String(at), pdf], { encoding: 'utf8' });
-    assert.ok(images.split('\n').slice(2).filter((l) => l.trim()).length >= 1, images);
+    assert.ok(
+      images
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim()).length >= 1,
+      images,
+    );
     pdfPageScreenshot(pdf, at, 'bao-cao-bieu-do', 70);
   } finally {
     rmSync(dir, { recursive: true, force: true });

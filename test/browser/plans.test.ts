@@ -12,7 +12,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closeSuite, docxToPdf, newPage, pdfPageScreenshot, soffice, openSuite, root, screenshot, scrollWidth, signIn, unlabelledControls, type RunningServer } from './harness.ts';
+import {
+  closeSuite,
+  docxToPdf,
+  newPage,
+  pdfPageScreenshot,
+  soffice,
+  openSuite,
+  root,
+  screenshot,
+  scrollWidth,
+  signIn,
+  unlabelledControls,
+  type RunningServer,
+} from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -68,7 +81,9 @@ test('the draft link of 152-KH/ĐU answers a .docx file', async () => {
   await signIn(page, server, 'thulum');
   const { href } = await draftLink(page, '152-KH/ĐU');
   assert.ok(href && /\/draft\.docx/.test(href), String(href));
-  const res = await page.evaluate(`fetch(${JSON.stringify(href)}, { credentials: 'same-origin' }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength }))`) as { status: number; type: string; size: number };
+  const res = (await page.evaluate(
+    `fetch(${JSON.stringify(href)}, { credentials: 'same-origin' }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength }))`,
+  )) as { status: number; type: string; size: number };
   assert.equal(res.status, 200);
   assert.match(res.type, /application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/);
   assert.ok(res.size > 1000, `size ${res.size}`);
@@ -149,7 +164,7 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   assert.equal(await page.locator('#meta-number').inputValue(), '152-KH/ĐU');
   assert.equal(await page.locator('#meta-date').inputValue(), '05/06/2026');
   assert.match(await page.locator('#meta-parent option:checked').innerText(), /53-CTr\/TU/, 'the province programme is proposed as parent');
-  assert.equal(await page.locator('#doc-text mark').count() >= 20, true);
+  assert.equal((await page.locator('#doc-text mark').count()) >= 20, true);
   assert.match(await page.locator('.unmatched-list').innerText(), /dưới 5 tuổi/);
   assert.deepEqual(await unlabelledControls(page), []);
 
@@ -226,9 +241,18 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   const rec = page.locator('#corrections tbody tr');
   assert.equal(await rec.count(), 3);
   const lines = await rec.allInnerTexts();
-  assert.ok(lines.some((l) => /^Sửa/.test(l) && /99,5%/.test(l) && /99,9%/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /^Xóa/.test(l) && /nước sạch/.test(l) && /30%/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /^Thêm/.test(l) && /phổ cập giáo dục mầm non/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => /^Sửa/.test(l) && /99,5%/.test(l) && /99,9%/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /^Xóa/.test(l) && /nước sạch/.test(l) && /30%/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /^Thêm/.test(l) && /phổ cập giáo dục mầm non/.test(l)),
+    lines.join('\n'),
+  );
   for (const l of lines) assert.match(l, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, 'when, dd/mm/yyyy hh:mm');
   await page.locator('#corrections').scrollIntoViewIfNeeded();
   await screenshot(page, 'ke-hoach-lich-su-ra-soat.png');
@@ -241,7 +265,12 @@ test('re-import: the amended 152-KH/ĐU applied as version 2 of the saved plan; 
   // The document as amended: (2) preschool enrolment 99,5% → 99,8%; the schools target dropped.
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-reimport-'));
   const file = join(dir, 'ke-hoach-152-sua-doi.txt');
-  writeFileSync(file, readFileSync(join(root, 'reference', 'plans', 'thu-lum-commune-2026-152-KH-DU.txt'), 'utf8').replace('mẫu giáo đến trường đạt 99,5%', 'mẫu giáo đến trường đạt 99,8%').replace('; tỷ lệ trường đạt chuẩn quốc gia đạt 100%.', '.'));
+  writeFileSync(
+    file,
+    readFileSync(join(root, 'reference', 'plans', 'thu-lum-commune-2026-152-KH-DU.txt'), 'utf8')
+      .replace('mẫu giáo đến trường đạt 99,5%', 'mẫu giáo đến trường đạt 99,8%')
+      .replace('; tỷ lệ trường đạt chuẩn quốc gia đạt 100%.', '.'),
+  );
   try {
     await page.goto('/ke-hoach?view=nhap');
     await page.setInputFiles('#plan-file', file);
@@ -260,13 +289,16 @@ test('re-import: the amended 152-KH/ĐU applied as version 2 of the saved plan; 
     assert.equal((await page.locator('#plan-version').innerText()).trim(), '2');
     const lines = await page.locator('#corrections tbody tr').allInnerTexts();
     assert.equal(lines.filter((l) => /^Nhập lại văn bản/.test(l)).length, 2, lines.join('\n'));
-    assert.ok(lines.some((l) => /^Nhập lại văn bản/.test(l) && /99,5%/.test(l) && /99,8%/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^Nhập lại văn bản/.test(l) && /99,5%/.test(l) && /99,8%/.test(l)),
+      lines.join('\n'),
+    );
     await page.locator('#corrections').scrollIntoViewIfNeeded();
     await screenshot(page, 'ke-hoach-phien-ban-moi.png');
     // One plan 152-KH/ĐU for Thu Lũm, not two.
     await page.goto('/ke-hoach');
     await page.getByRole('heading', { name: 'Kế hoạch' }).first().waitFor();
-    assert.equal(await page.getByRole('link', { name: /^152-KH\/ĐU/ }).count() <= 1, true);
+    assert.equal((await page.getByRole('link', { name: /^152-KH\/ĐU/ }).count()) <= 1, true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,12 +23,34 @@ after(() => closeSuite(server, browser));
 function importFile(): Buffer {
   const header = templateHeader();
   const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '');
-  const poor = { 'Mã hộ': 'BT-001', 'Bản/thôn': 'Pa Thắng', 'Địa chỉ': 'Bản Pa Thắng', 'Khu vực': 'Nông thôn', 'Thu nhập bình quân (đồng/người/tháng)': '1.000.000', 'Xã đặc biệt khó khăn': 'x',
-    ...Object.fromEntries(header.filter((h) => h.startsWith('Thiếu hụt:')).slice(0, 4).map((h) => [h, 'x'])) };
+  const poor = {
+    'Mã hộ': 'BT-001',
+    'Bản/thôn': 'Pa Thắng',
+    'Địa chỉ': 'Bản Pa Thắng',
+    'Khu vực': 'Nông thôn',
+    'Thu nhập bình quân (đồng/người/tháng)': '1.000.000',
+    'Xã đặc biệt khó khăn': 'x',
+    ...Object.fromEntries(
+      header
+        .filter((h) => h.startsWith('Thiếu hụt:'))
+        .slice(0, 4)
+        .map((h) => [h, 'x']),
+    ),
+  };
   const rows = [
-    row({ ...poor, 'Họ và tên': 'Giàng A Tủa', 'Ngày sinh': '10/03/1940', 'Giới tính': 'Nam', 'Dân tộc': 'Mông', 'Quan hệ với chủ hộ': 'Chủ hộ', 'BHYT': 'x' }),
-    row({ ...poor, 'Họ và tên': 'Lý Thị Dế', 'Ngày sinh': '05/07/1955', 'Giới tính': 'Nữ', 'Dân tộc': 'Mông', 'Quan hệ với chủ hộ': 'Vợ/chồng', 'BHYT': 'x' }),
-    row({ 'Mã hộ': 'BT-002', 'Bản/thôn': 'Pa Thắng', 'Khu vực': 'Nông thôn', 'Thu nhập bình quân (đồng/người/tháng)': '2.000.000', 'Họ và tên': 'Vàng Thị Sua', 'Ngày sinh': '31/02/1980', 'Giới tính': 'Nữ', 'Dân tộc': 'Mông', 'Quan hệ với chủ hộ': 'Chủ hộ' }),
+    row({ ...poor, 'Họ và tên': 'Giàng A Tủa', 'Ngày sinh': '10/03/1940', 'Giới tính': 'Nam', 'Dân tộc': 'Mông', 'Quan hệ với chủ hộ': 'Chủ hộ', BHYT: 'x' }),
+    row({ ...poor, 'Họ và tên': 'Lý Thị Dế', 'Ngày sinh': '05/07/1955', 'Giới tính': 'Nữ', 'Dân tộc': 'Mông', 'Quan hệ với chủ hộ': 'Vợ/chồng', BHYT: 'x' }),
+    row({
+      'Mã hộ': 'BT-002',
+      'Bản/thôn': 'Pa Thắng',
+      'Khu vực': 'Nông thôn',
+      'Thu nhập bình quân (đồng/người/tháng)': '2.000.000',
+      'Họ và tên': 'Vàng Thị Sua',
+      'Ngày sinh': '31/02/1980',
+      'Giới tính': 'Nữ',
+      'Dân tộc': 'Mông',
+      'Quan hệ với chủ hộ': 'Chủ hộ',
+    }),
   ];
   const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return Buffer.from([header, ...rows].map((r) => r.map(esc).join(',')).join('\n') + '\n', 'utf8');
@@ -39,14 +61,17 @@ const month = now.getFullYear() * 100 + now.getMonth() + 1;
 const mmyyyy = `${String(month % 100).padStart(2, '0')}/${Math.floor(month / 100)}`;
 // Decree 20/2021 Art. 5 cl. 5c, Art. 6: standard level × coefficient (tenths), in force this month.
 const monthStart = `${Math.floor(month / 100)}-${String(month % 100).padStart(2, '0')}-01`;
-const expected = (paramAt('assistance.standard', monthStart)!.value ?? NaN) * (paramAt('assistance.coef.5.5c', monthStart)!.value ?? NaN) / 10;
+const expected = ((paramAt('assistance.standard', monthStart)!.value ?? NaN) * (paramAt('assistance.coef.5.5c', monthStart)!.value ?? NaN)) / 10;
 const vnd = (n: number) => n.toLocaleString('vi-VN');
 
 async function findHousehold(page: Page, code: string) {
   await page.getByRole('textbox', { name: 'Tìm nhân khẩu (họ tên, số định danh, mã hộ)' }).fill(code);
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await page.locator('#person-results').waitFor();
-  await page.getByRole('button', { name: `Xem hộ ${code}` }).first().click();
+  await page
+    .getByRole('button', { name: `Xem hộ ${code}` })
+    .first()
+    .click();
   await page.locator('#household-panel').waitFor();
 }
 
@@ -88,7 +113,10 @@ test('import → classify → enrol → payroll', async () => {
   const reasons = await page.locator('#household-reasons').innerText();
   assert.match(reasons, /Nghị định \d+\/20\d\d\/NĐ-CP/, reasons);
   const threshold = paramAt('poverty.income.rural', '2026-07-01')!.value ?? NaN;
-  assert.ok((await page.locator('#household-panel').innerText()).includes(`Thu nhập bình quân: 1.000.000 đ · Chuẩn thu nhập: ${vnd(threshold)} đ`), 'income against the 2026 rural threshold');
+  assert.ok(
+    (await page.locator('#household-panel').innerText()).includes(`Thu nhập bình quân: 1.000.000 đ · Chuẩn thu nhập: ${vnd(threshold)} đ`),
+    'income against the 2026 rural threshold',
+  );
   await page.locator('#household-panel').screenshot({ path: join(screenshotsDir, 'doi-tuong-ho-ngheo.png') });
 
   // Enrolment: the commune chair records the decision (Decree 147/2025/NĐ-CP Art. 5); the
@@ -114,7 +142,10 @@ test('import → classify → enrol → payroll', async () => {
   await form.screenshot({ path: join(screenshotsDir, 'doi-tuong-quyet-dinh.png') });
 
   // A life-event proposal (a beneficiary's death in the demo) confirmed by recording its decision.
-  const death = approver.page.locator('#proposal-list tbody tr').filter({ has: approver.page.locator('td:nth-child(2)', { hasText: /^Mất$/ }) }).first();
+  const death = approver.page
+    .locator('#proposal-list tbody tr')
+    .filter({ has: approver.page.locator('td:nth-child(2)', { hasText: /^Mất$/ }) })
+    .first();
   const deceased = await death.locator('td').first().innerText();
   assert.match(await death.innerText(), /Thôi hưởng\s+11\/2026/, 'stop from the month after an October death');
   await death.getByRole('button', { name: `Xác nhận và ra quyết định: ${deceased}` }).click();
@@ -159,7 +190,11 @@ test('import → classify → enrol → payroll', async () => {
   await confirm.getByRole('button', { name: /Phê duyệt danh sách|Đã kiểm tra, vẫn phê duyệt/ }).click();
   await boss.page.locator('#payroll-approved').waitFor();
   // The list is read again after the approval: wait for its row to say so (it raced the check before).
-  await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).filter({ hasText: 'Đã duyệt' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await boss.page
+    .locator(`#payroll-list tr[data-month="${month}"]`)
+    .filter({ hasText: 'Đã duyệt' })
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
   assert.match(await boss.page.locator(`#payroll-list tr[data-month="${month}"]`).innerText(), /Đã duyệt/);
   await boss.context.close();
 });

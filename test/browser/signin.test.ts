@@ -58,7 +58,11 @@ test('the Thu Lũm commune officer signs in and sees the Vietnamese home page of
   assert.equal(await picker.inputValue(), '03439');
   assert.match(await picker.locator('option:checked').innerText(), /Thu Lũm/);
   // A card per area of work, each leading on (empty states until the features fill them).
-  for (const [card, link] of [['Kế hoạch', 'Đến trang Kế hoạch'], ['Theo dõi chỉ tiêu', 'Đến trang Theo dõi chỉ tiêu'], ['Đối tượng & chi trả', 'Đến trang Đối tượng & chi trả']]) {
+  for (const [card, link] of [
+    ['Kế hoạch', 'Đến trang Kế hoạch'],
+    ['Theo dõi chỉ tiêu', 'Đến trang Theo dõi chỉ tiêu'],
+    ['Đối tượng & chi trả', 'Đến trang Đối tượng & chi trả'],
+  ]) {
     await page.getByRole('region', { name: card! }).getByRole('link', { name: link! }).waitFor();
   }
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -83,7 +87,10 @@ test('the Thu Lũm officer cannot open another commune’s workspace (Xã Hoằn
   const { context, page } = await newPage(browser, server);
   await signIn(page, server, 'thulum');
   await page.getByLabel('Đơn vị làm việc').waitFor();
-  const options = await page.getByLabel('Đơn vị làm việc').locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+  const options = await page
+    .getByLabel('Đơn vị làm việc')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
   assert.ok(!options.includes('15889'), `picker offers ${options.join(', ')}`);
 
   await page.goto('/tong-quan/15889');

@@ -104,12 +104,21 @@ test('another commune’s pages: a clear message, no action buttons, no uncaught
     await page.goto(path);
     await settle(page);
     // The refusal itself (403/404 from the API, which Chromium also logs) is expected; nothing else is.
-    const other = problems.filter((p) => !/^(403|404) GET \/api\//.test(p) && !/Failed to load resource: the server responded with a status of (403|404)/.test(p) && !/net::ERR_ABORTED/.test(p));
+    const other = problems.filter(
+      (p) =>
+        !/^(403|404) GET \/api\//.test(p) && !/Failed to load resource: the server responded with a status of (403|404)/.test(p) && !/net::ERR_ABORTED/.test(p),
+    );
     if (other.length) found.push(`${path}: ${other.join('; ')}`);
     const main = await page.locator('main').innerText();
     if (!/Không tìm thấy|ngoài phạm vi/.test(main)) found.push(`${path}: no message (${main.slice(0, 120).replace(/\s+/g, ' ')})`);
     for (const action of ['Nhập kế hoạch', 'Lưu nháp', 'Gửi báo cáo', 'Nhập danh sách', 'Lập danh sách chi trả', 'Phê duyệt']) {
-      if (await page.getByRole('button', { name: action }).or(page.getByRole('link', { name: action })).count()) found.push(`${path}: offers “${action}”`);
+      if (
+        await page
+          .getByRole('button', { name: action })
+          .or(page.getByRole('link', { name: action }))
+          .count()
+      )
+        found.push(`${path}: offers “${action}”`);
     }
   }
   await context.close();
@@ -124,7 +133,17 @@ test('the supervisor (read only) is offered no action on the commune’s pages',
     await page.goto(path);
     await settle(page);
     assert.doesNotMatch(await page.locator('main').innerText(), /Không tìm thấy trang làm việc/, `${path} is in the province's scope`);
-    for (const action of ['Nhập kế hoạch', 'Nhập số liệu', 'Duyệt báo cáo', 'Lưu nháp', 'Gửi báo cáo', 'Lập danh sách chi trả', 'Phê duyệt', 'Rà soát', 'Quyết định hưởng']) {
+    for (const action of [
+      'Nhập kế hoạch',
+      'Nhập số liệu',
+      'Duyệt báo cáo',
+      'Lưu nháp',
+      'Gửi báo cáo',
+      'Lập danh sách chi trả',
+      'Phê duyệt',
+      'Rà soát',
+      'Quyết định hưởng',
+    ]) {
       const offered = page.getByRole('button', { name: action }).or(page.getByRole('link', { name: action }));
       if (await offered.count()) found.push(`${path}: offers “${action}”`);
     }

@@ -30,7 +30,11 @@ export function imagePdf(jpegs: readonly Uint8Array[]): Buffer {
     const draw = `q 595.28 0 0 841.89 0 0 cm /Im0 Do Q`;
     obj(page, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`]);
     obj(content, [`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`]);
-    obj(image, [`<< /Type /XObject /Subtype /Image /Width ${size.width} /Height ${size.height} /ColorSpace /${size.components === 3 ? 'DeviceRGB' : size.components === 4 ? 'DeviceCMYK' : 'DeviceGray'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpg.length} >>\nstream\n`, Buffer.from(jpg), '\nendstream']);
+    obj(image, [
+      `<< /Type /XObject /Subtype /Image /Width ${size.width} /Height ${size.height} /ColorSpace /${size.components === 3 ? 'DeviceRGB' : size.components === 4 ? 'DeviceCMYK' : 'DeviceGray'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpg.length} >>\nstream\n`,
+      Buffer.from(jpg),
+      '\nendstream',
+    ]);
   });
   const xref = length;
   const count = 3 + n * 3;
@@ -40,10 +44,12 @@ export function imagePdf(jpegs: readonly Uint8Array[]): Buffer {
   return Buffer.concat(parts);
 }
 
-
 /** A valid PDF of `n` blank A4 pages (with its cross-reference table): a large page count in a few bytes per page. */
 export function blankPdf(n: number): Buffer {
-  const objs: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Count ${n} /Kids [${Array.from({ length: n }, (_, i) => `${3 + i} 0 R`).join(' ')}] >>`];
+  const objs: string[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${n} /Kids [${Array.from({ length: n }, (_, i) => `${3 + i} 0 R`).join(' ')}] >>`,
+  ];
   for (let i = 0; i < n; i++) objs.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -4,10 +4,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNumber as parseValue } from '../../web/src/i18n/format.ts';
-import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget } from '../../web/src/pages/plans/review.ts';
+import {
+  guessFromPassage,
+  isUnmapped,
+  reviewedTargets,
+  rowFromExtracted,
+  rowProblems,
+  rowStatus,
+  segments,
+  type ExtractedTarget,
+} from '../../web/src/pages/plans/review.ts';
 
-const preschool: ExtractedTarget = { indicatorCode: 'preschool_enrolment_rate', indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường', comparator: '=', value: 99.5, unit: '%', year: 2030, sourceText: 'mẫu giáo đạt 99,5%', start: 10, end: 28 };
-const stunting: ExtractedTarget = { indicatorCode: 'stunting_under5_rate', indicatorName: 'Suy dinh dưỡng thấp còi', comparator: '<', value: 18.7, unit: '%', year: 2030, sourceText: 'x', start: 40, end: 80 };
+const preschool: ExtractedTarget = {
+  indicatorCode: 'preschool_enrolment_rate',
+  indicatorName: 'Tỷ lệ huy động học sinh mẫu giáo đến trường',
+  comparator: '=',
+  value: 99.5,
+  unit: '%',
+  year: 2030,
+  sourceText: 'mẫu giáo đạt 99,5%',
+  start: 10,
+  end: 28,
+};
+const stunting: ExtractedTarget = {
+  indicatorCode: 'stunting_under5_rate',
+  indicatorName: 'Suy dinh dưỡng thấp còi',
+  comparator: '<',
+  value: 18.7,
+  unit: '%',
+  year: 2030,
+  sourceText: 'x',
+  start: 40,
+  end: 80,
+};
 
 test('numbers typed the Vietnamese way: decimal comma, thousands dot', () => {
   assert.equal(parseValue('99,5'), 99.5);
@@ -32,11 +61,23 @@ test('a row is confirmed until a field differs from what was read; removed and a
 test('segments: every boundary cuts; a piece knows all targets and unmatched spans covering it', () => {
   const rows = [rowFromExtracted(preschool, 1), rowFromExtracted(stunting, 2)];
   const s = segments(100, rows, [{ sourceText: 'dưới 5 tuổi', code: 'age', reason: 'độ tuổi', start: 50, end: 60 }]);
-  assert.deepEqual(s.map((x) => [x.start, x.end, x.targets, x.unmatched]), [
-    [0, 10, [], []], [10, 28, [1], []], [28, 40, [], []], [40, 50, [2], []], [50, 60, [2], [0]], [60, 80, [2], []], [80, 100, [], []],
-  ]);
+  assert.deepEqual(
+    s.map((x) => [x.start, x.end, x.targets, x.unmatched]),
+    [
+      [0, 10, [], []],
+      [10, 28, [1], []],
+      [28, 40, [], []],
+      [40, 50, [2], []],
+      [50, 60, [2], [0]],
+      [60, 80, [2], []],
+      [80, 100, [], []],
+    ],
+  );
   // A removed target is no longer highlighted.
-  assert.deepEqual(segments(100, [{ ...rows[0]!, removed: true }], []).map((x) => x.targets), [[]]);
+  assert.deepEqual(
+    segments(100, [{ ...rows[0]!, removed: true }], []).map((x) => x.targets),
+    [[]],
+  );
 });
 
 test('a target guessed from a selected passage: "trên 96% dân số tham gia BHYT" is > 96 %', () => {
@@ -53,19 +94,54 @@ test('the body to save: corrected targets carry what was read; removed ones are 
   const rows = [
     { ...rowFromExtracted(preschool, 1), value: '99,9' },
     { ...rowFromExtracted(stunting, 2), removed: true },
-    { key: 3, extracted: null, indicatorCode: 'unemployment_rate', comparator: '<', value: '2', unit: '%', year: '2030', sourceText: null, start: null, end: null, removed: false },
+    {
+      key: 3,
+      extracted: null,
+      indicatorCode: 'unemployment_rate',
+      comparator: '<',
+      value: '2',
+      unit: '%',
+      year: '2030',
+      sourceText: null,
+      start: null,
+      end: null,
+      removed: false,
+    },
   ];
   const b = reviewedTargets(rows);
-  assert.deepEqual(b.targets.map((t) => [t.indicatorCode, t.value, t.review]), [['preschool_enrolment_rate', 99.9, 'corrected'], ['unemployment_rate', 2, 'added']]);
+  assert.deepEqual(
+    b.targets.map((t) => [t.indicatorCode, t.value, t.review]),
+    [
+      ['preschool_enrolment_rate', 99.9, 'corrected'],
+      ['unemployment_rate', 2, 'added'],
+    ],
+  );
   assert.equal(b.targets[0]!.extracted!.value, 99.5);
   assert.equal(b.targets[0]!.sourceOffset, 10);
-  assert.deepEqual(b.removedTargets.map((t) => t.indicatorCode), ['stunting_under5_rate']);
+  assert.deepEqual(
+    b.removedTargets.map((t) => t.indicatorCode),
+    ['stunting_under5_rate'],
+  );
   assert.deepEqual(b.keys, [1, 3]);
-  assert.deepEqual(rowProblems([{ ...rows[2]!, indicatorCode: '', value: 'x', year: '30' }]).map((p) => p.field), ['indicatorCode', 'value', 'year']);
+  assert.deepEqual(
+    rowProblems([{ ...rows[2]!, indicatorCode: '', value: 'x', year: '30' }]).map((p) => p.field),
+    ['indicatorCode', 'value', 'year'],
+  );
 });
 
 test('a target no catalogue indicator matched (indicatorCode null) is shown unmapped and must be mapped or removed before saving', () => {
-  const elderly: ExtractedTarget = { indicatorCode: null, proposed: { name: 'người cao tuổi được khám sức khỏe định kỳ', unit: '%', kind: 'rate', direction: 'increase' }, indicatorName: 'người cao tuổi được khám sức khỏe định kỳ', comparator: '=', value: 70, unit: '%', year: 2025, sourceText: '70% người cao tuổi được khám sức khỏe định kỳ', start: 0, end: 45 };
+  const elderly: ExtractedTarget = {
+    indicatorCode: null,
+    proposed: { name: 'người cao tuổi được khám sức khỏe định kỳ', unit: '%', kind: 'rate', direction: 'increase' },
+    indicatorName: 'người cao tuổi được khám sức khỏe định kỳ',
+    comparator: '=',
+    value: 70,
+    unit: '%',
+    year: 2025,
+    sourceText: '70% người cao tuổi được khám sức khỏe định kỳ',
+    start: 0,
+    end: 45,
+  };
   const r = rowFromExtracted(elderly, 1);
   assert.equal(r.indicatorCode, '');
   assert.equal(isUnmapped(r), true);

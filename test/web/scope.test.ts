@@ -30,11 +30,17 @@ test('units of work: one per scope, national first; the stored choice wins while
     { role: 'supervisor', unitCode: null },
   ]);
   const units = workUnits(both);
-  assert.deepEqual(units, [{ code: null, name: null }, { code: '03439', name: 'Xã Thu Lũm' }]);
+  assert.deepEqual(units, [
+    { code: null, name: null },
+    { code: '03439', name: 'Xã Thu Lũm' },
+  ]);
   assert.equal(pickWorkUnit(units, parseStoredUnit('03439'), both)?.code, '03439');
   assert.equal(pickWorkUnit(units, parseStoredUnit(''), both)?.code, null);
   // A stale choice from another account on the same browser falls back to the user's own unit.
-  assert.equal(pickWorkUnit(workUnits(thulum), parseStoredUnit(JSON.stringify({ code: '15889', name: 'Xã Hoằng Phú', province: '38' })), thulum)?.code, '03439');
+  assert.equal(
+    pickWorkUnit(workUnits(thulum), parseStoredUnit(JSON.stringify({ code: '15889', name: 'Xã Hoằng Phú', province: '38' })), thulum)?.code,
+    '03439',
+  );
   assert.equal(pickWorkUnit([], null, null), null);
 });
 

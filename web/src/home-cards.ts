@@ -16,7 +16,28 @@ export interface HomeCard {
 const summaries = () => import('./components/CardSummaries.tsx');
 
 export const homeCards: readonly HomeCard[] = [
-  { key: 'plans', title: 'nav.plans', href: '/ke-hoach', empty: 'home.plans.empty', action: 'home.plans.action', summary: () => summaries().then((m) => ({ default: m.PlansSummary })) },
-  { key: 'monitoring', title: 'nav.monitoring', href: '/theo-doi', empty: 'home.monitoring.empty', action: 'home.monitoring.action', summary: () => summaries().then((m) => ({ default: m.MonitoringSummary })) },
-  { key: 'registry', title: 'nav.registry', href: '/doi-tuong-chi-tra', empty: 'home.registry.empty', action: 'home.registry.action', summary: () => summaries().then((m) => ({ default: m.RegistrySummary })) },
+  {
+    key: 'plans',
+    title: 'nav.plans',
+    href: '/ke-hoach',
+    empty: 'home.plans.empty',
+    action: 'home.plans.action',
+    summary: () => summaries().then((m) => ({ default: m.PlansSummary })),
+  },
+  {
+    key: 'monitoring',
+    title: 'nav.monitoring',
+    href: '/theo-doi',
+    empty: 'home.monitoring.empty',
+    action: 'home.monitoring.action',
+    summary: () => summaries().then((m) => ({ default: m.MonitoringSummary })),
+  },
+  {
+    key: 'registry',
+    title: 'nav.registry',
+    href: '/doi-tuong-chi-tra',
+    empty: 'home.registry.empty',
+    action: 'home.registry.action',
+    summary: () => summaries().then((m) => ({ default: m.RegistrySummary })),
+  },
 ];

@@ -69,9 +69,19 @@ function App() {
 
   let content;
   if (!found) content = <NotFound />;
-  else if (status === 'loading' || needsSignIn || Page === null) content = <p class="loading" role="status">{t('common.loading')}</p>;
+  else if (status === 'loading' || needsSignIn || Page === null)
+    content = (
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   else if (!allowed(found.route.access, user)) content = <p class="notice notice--error">{t('errors.forbidden')}</p>;
-  else if (Page === 'failed') content = <p class="notice notice--error" role="alert">{t('errors.network')}</p>;
+  else if (Page === 'failed')
+    content = (
+      <p class="notice notice--error" role="alert">
+        {t('errors.network')}
+      </p>
+    );
   else content = <Page params={found.params} query={query} />;
   return <Shell>{content}</Shell>;
 }

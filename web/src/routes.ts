@@ -40,7 +40,13 @@ export const routes: readonly RouteDef[] = [
   { path: '/tong-quan/:code', title: 'home.overview', access: 'signedIn', page: () => import('./pages/Workspace.tsx') },
   { path: '/chi-tieu', title: 'indicators.title', access: 'public', nav: 'nav.indicators', page: () => import('./pages/Indicators.tsx') },
   { path: '/tai-khoan', title: 'account.title', access: 'signedIn', page: () => import('./pages/Account.tsx') },
-  { path: '/quan-tri', title: 'nav.admin', access: { anyPermission: ['users.manage', 'audit.read'] }, nav: 'nav.admin', page: () => import('./pages/Admin.tsx') },
+  {
+    path: '/quan-tri',
+    title: 'nav.admin',
+    access: { anyPermission: ['users.manage', 'audit.read'] },
+    nav: 'nav.admin',
+    page: () => import('./pages/Admin.tsx'),
+  },
   { path: '/quan-tri/nguoi-dung', title: 'users.title', access: { anyPermission: ['users.manage'] }, page: () => import('./pages/Users.tsx') },
   { path: '/quan-tri/nhat-ky', title: 'audit.title', access: { anyPermission: ['audit.read'] }, page: () => import('./pages/Audit.tsx') },
 ];

@@ -83,10 +83,18 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const meta = extractMetadata(m.text);
   // A report of results: its title says so ("BÁO CÁO", "kết quả thực hiện", "sơ kết", "tổng
   // kết"); a press item's headline is its first line.
-  const headline = m.text.split('\n').map((l) => l.trim().slice(0, 160)).filter((l) => l.length > 12).slice(0, 2);
+  const headline = m.text
+    .split('\n')
+    .map((l) => l.trim().slice(0, 160))
+    .filter((l) => l.length > 12)
+    .slice(0, 2);
   const heads = [meta.title ?? '', ...headline];
   // An opening that looks ahead ("phương hướng, nhiệm vụ năm 2026", "phấn đấu") is no pure report.
-  const opening = m.text.split('\n').map((l) => l.trim().slice(0, 200)).filter((l) => l.length > 12).slice(0, 6);
+  const opening = m.text
+    .split('\n')
+    .map((l) => l.trim().slice(0, 200))
+    .filter((l) => l.length > 12)
+    .slice(0, 6);
   let report = meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAhead(l)));
   const sections = findSections(m.text);
   const obj = objectivesRange(m, sections);
@@ -98,7 +106,8 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   // Else the latest year the opening names for the document ("nhiệm kỳ 2020 - 2025", "phương
   // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
   let openingYear: number | null = null;
-  for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu)) openingYear = Math.max(openingYear ?? 0, Number(y[1]));
+  for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu))
+    openingYear = Math.max(openingYear ?? 0, Number(y[1]));
   // "Hội nghị tổng kết … năm 2025, triển khai phương hướng, nhiệm vụ năm 2026": the year the
   // document sets tasks for is its targets' year, before a term of office named in passing
   // ("Đại hội … nhiệm kỳ 2025 - 2030").
@@ -106,10 +115,17 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   if (tasksYear) openingYear = Number(tasksYear[1]);
   // A press item's headline ("Giảm tỷ lệ hộ nghèo … trong năm 2017") names its plan's year; a
   // period in the opening ("giai đoạn 2016-2020") is the programme's, not this plan's.
-  const firstLine = m.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const firstLine =
+    m.text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   const hy = firstLine.length < 200 ? /(?<!giai đoạn\s)(?<![-–]\s?)năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)/u.exec(firstLine) : null;
   const headlineYear = hy ? Number(hy[1]) : null;
-  const found = extractTargets(m.text, obj.start, obj.end, { matcher, defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : headlineYear ?? openingYear) });
+  const found = extractTargets(m.text, obj.start, obj.end, {
+    matcher,
+    defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : (headlineYear ?? openingYear)),
+  });
   const span = (a: number, b: number) => originalSpan(m, a, b);
   // The year the document is written in or for: values of earlier years are results.
   const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
@@ -123,7 +139,11 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const nl = s0 < 0 ? -1 : m.text.indexOf('\n', s0);
   const firstLineEnd = nl < 0 ? m.text.length : nl;
   const pastKeys = new Set(past.map((t) => `${t.value} ${t.indicatorCode ?? t.indicatorName}`));
-  past = past.concat(found.targets.filter((t) => !past.includes(t) && t.end <= firstLineEnd && tenses.get(t) !== 'future' && pastKeys.has(`${t.value} ${t.indicatorCode ?? t.indicatorName}`)));
+  past = past.concat(
+    found.targets.filter(
+      (t) => !past.includes(t) && t.end <= firstLineEnd && tenses.get(t) !== 'future' && pastKeys.has(`${t.value} ${t.indicatorCode ?? t.indicatorName}`),
+    ),
+  );
   // A text without a kind that reports values as reached and none as still to reach is a report
   // of results (a press item on a review meeting): its other figures are results too.
   const ahead = found.targets.filter((t) => tenses.get(t) === 'future').length;
@@ -135,14 +155,43 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const pastSet = new Set(past);
   const results = past.map((t) => {
     const o = span(t.start, t.end);
-    return { indicatorCode: t.indicatorCode, name: t.indicatorName, indicatorName: t.indicatorName, value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end };
+    return {
+      indicatorCode: t.indicatorCode,
+      name: t.indicatorName,
+      indicatorName: t.indicatorName,
+      value: t.value,
+      unit: t.unit,
+      year: t.year,
+      sourceText: o.text,
+      start: o.start,
+      end: o.end,
+    };
   });
   const sectionAt = sectionFinder(sections);
-  const targets = found.targets.filter((t) => !pastSet.has(t)).map((t) => {
-    const o = span(t.start, t.end);
-    const sec = sectionAt(t.start);
-    return { section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null, indicatorCode: t.indicatorCode, ...(t.proposed ? { proposed: t.proposed } : {}), indicatorName: t.indicatorName, comparator: t.comparator, ...(t.qualifier ? { qualifier: t.qualifier } : {}), ...(t.group ? { group: t.group } : {}), value: t.value, unit: t.unit, year: t.year, sourceText: o.text, start: o.start, end: o.end, strive: t.strive, shared: t.shared, confidence: t.confidence };
-  });
+  const targets = found.targets
+    .filter((t) => !pastSet.has(t))
+    .map((t) => {
+      const o = span(t.start, t.end);
+      const sec = sectionAt(t.start);
+      return {
+        section: sec ? `${sec.numbering ? `${sec.numbering}. ` : ''}${sec.title}` : null,
+        indicatorCode: t.indicatorCode,
+        ...(t.proposed ? { proposed: t.proposed } : {}),
+        indicatorName: t.indicatorName,
+        comparator: t.comparator,
+        ...(t.qualifier ? { qualifier: t.qualifier } : {}),
+        ...(t.group ? { group: t.group } : {}),
+        value: t.value,
+        unit: t.unit,
+        year: t.year,
+        sourceText: o.text,
+        start: o.start,
+        end: o.end,
+        strive: t.strive,
+        shared: t.shared,
+        confidence: t.confidence,
+      };
+    });
   const unmatched = found.unmatched.map((u) => {
     const o = span(u.start, u.end);
     return { sourceText: o.text, reason: u.reason, reasonEn: UNMATCHED_REASONS[u.code].en, code: u.code, start: o.start, end: o.end };
@@ -150,14 +199,24 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const impl = sectionOf(sections, 'implementation');
   const tasksSection = sectionOf(sections, 'tasks');
   const assignments = impl ? extractAssignments(m.text, impl.headingEnd, impl.end).map((a) => ({ ...a, ...spanOf(span, a.start, a.end) })) : [];
-  const reportDeadlines = extractReportDeadlines(m.text, impl ? impl.headingEnd : 0, impl ? impl.end : m.text.length).map((d) => ({ ...d, ...spanOf(span, d.start, d.end) }));
+  const reportDeadlines = extractReportDeadlines(m.text, impl ? impl.headingEnd : 0, impl ? impl.end : m.text.length).map((d) => ({
+    ...d,
+    ...spanOf(span, d.start, d.end),
+  }));
   const tasks = tasksSection ? extractTasks(m.text, tasksSection, sections) : [];
   return {
     plan,
     targets,
     results,
     unmatched,
-    sections: sections.map((s) => ({ numbering: s.numbering, title: s.title, level: s.level, kind: s.kind, start: span(s.start, s.start + 1).start, end: span(s.end - 1, s.end).end })),
+    sections: sections.map((s) => ({
+      numbering: s.numbering,
+      title: s.title,
+      level: s.level,
+      kind: s.kind,
+      start: span(s.start, s.start + 1).start,
+      end: span(s.end - 1, s.end).end,
+    })),
     assignments,
     reportDeadlines,
     tasks,

@@ -44,8 +44,15 @@ const KINDS: [RegExp, PlanKind][] = [
 ];
 
 const REF_TYPES: [string, DocumentRef['type']][] = [
-  ['Chương trình hành động', 'action_programme'], ['Nghị quyết', 'resolution'], ['Kế hoạch', 'plan'], ['Quyết định', 'decision'],
-  ['Chỉ thị', 'directive'], ['Kết luận', 'conclusion'], ['Nghị định', 'decree'], ['Thông tư', 'circular'], ['Báo cáo', 'report'],
+  ['Chương trình hành động', 'action_programme'],
+  ['Nghị quyết', 'resolution'],
+  ['Kế hoạch', 'plan'],
+  ['Quyết định', 'decision'],
+  ['Chỉ thị', 'directive'],
+  ['Kết luận', 'conclusion'],
+  ['Nghị định', 'decree'],
+  ['Thông tư', 'circular'],
+  ['Báo cáo', 'report'],
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -95,7 +102,9 @@ function unitFrom(issuer: string | null, text: string): string | null {
 
 /** Reads the metadata from the normalised text of a plan. */
 export function extractMetadata(text: string): PlanMetadata {
-  const ls = lines(text).map((l) => l.text.trim()).filter(Boolean);
+  const ls = lines(text)
+    .map((l) => l.text.trim())
+    .filter(Boolean);
   const head = ls.slice(0, 40);
   let kind: PlanKind | null = null;
   let title: string | null = null;
@@ -130,7 +139,10 @@ export function extractMetadata(text: string): PlanMetadata {
   }
   // Issuer: the subject of "… xây dựng / ban hành Kế hoạch (Chương trình) …" in the opening.
   let issuer: string | null = null;
-  const im = /(?:^|[.;:\n]\s*)((?:Ban|Ủy ban|UBND|Đảng ủy|Đảng đoàn|Tỉnh ủy|Huyện ủy|Thành ủy|Hội đồng|HĐND|Ban cán sự)[^.;:\n]{0,80}?)\s+(?:xây dựng|ban hành|triển khai|thống nhất ban hành)\s+(?:kế hoạch|chương trình|báo cáo)/iu.exec(text.slice(0, 8000));
+  const im =
+    /(?:^|[.;:\n]\s*)((?:Ban|Ủy ban|UBND|Đảng ủy|Đảng đoàn|Tỉnh ủy|Huyện ủy|Thành ủy|Hội đồng|HĐND|Ban cán sự)[^.;:\n]{0,80}?)\s+(?:xây dựng|ban hành|triển khai|thống nhất ban hành)\s+(?:kế hoạch|chương trình|báo cáo)/iu.exec(
+      text.slice(0, 8000),
+    );
   if (im) issuer = im[1]!.trim();
   const unitName = unitFrom(issuer, text) ?? (place && kind ? null : null);
   // Signer: the last line that looks like a person's name; titles are the capital lines above it.

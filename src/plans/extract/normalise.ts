@@ -93,7 +93,11 @@ export function originalSpan(m: MappedText, a: number, b: number): { start: numb
  * line does not end a sentence ("… truy cập\nInternet …", "… mức độ\n2. Tỷ lệ …").
  */
 export function reflowHardWrapped(m: MappedText): MappedText {
-  const lens = m.text.split('\n').map((l) => l.trimEnd().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lens = m.text
+    .split('\n')
+    .map((l) => l.trimEnd().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   if (lens.length < 20) return m;
   const width = lens[Math.floor(lens.length * 0.95)]!;
   // Many lines close to the widest one, and the widest is short: the text is hard-wrapped.
@@ -151,7 +155,11 @@ export function normalise(original: string): MappedText {
   // The next line may also start with a number or a parenthesis ("100%, tỉ lệ …", "(6 - 10
   // tuổi)") when that is not a list marker ("2.1 …", "(1) …", "3. …").
   m = reflowHardWrapped(m);
-  m = replaceMapped(m, /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?!\d+(?:[.,]\d+)*[ ]*(?:\n|$))(?!\d{1,3}[ ]*(?:\||\t))(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu, () => [' ']);
+  m = replaceMapped(
+    m,
+    /(?<=[\p{L}\p{N},%)”\-–])[ ]*\n(?:[ ]*\n)*[ ]*(?=\p{Ll}|\d|\()(?!\d+(?:[.,]\d+)*[ ]*(?:\n|$))(?!\d{1,3}[ ]*(?:\||\t))(?![a-zđ][).][ ])(?!\d{1,2}(?:\.\d{1,2})*[.)]?[ ]+\p{Lu})(?!\(\d{1,2}\))(?!\d{1,2}(?:\.\d{1,2})+[ ])/gu,
+    () => [' '],
+  );
   // A range cut inside an open parenthesis: "(6\n- 10 tuổi)".
   // (The open parenthesis is looked for by hand, back to the line start: a lookbehind
   // `(?<=\([^)\n]*\d)` rescans the line at every position, quadratic on long lines.)

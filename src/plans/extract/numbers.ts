@@ -48,13 +48,24 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     const frac = /^\/([2-9]|10)(?![\d/.,]|[ ]?[A-ZĐ])/u.exec(text.slice(end, end + 4));
     if (frac && /^[1-9]$/.test(raw) && Number(raw) < Number(frac[1]) && /(?:giảm|tăng|còn|khoảng|hơn|trên|ít nhất|gần|đạt|bằng)[ ]$/iu.test(before)) {
       const e = end + frac[0].length;
-      out.push({ start, end: e, raw: text.slice(start, e), value: Math.round((Number(raw) / Number(frac[1])) * 1e6) / 1e4, unit: '%', unitEnd: e, structure: null });
+      out.push({
+        start,
+        end: e,
+        raw: text.slice(start, e),
+        value: Math.round((Number(raw) / Number(frac[1])) * 1e6) / 1e4,
+        unit: '%',
+        unitEnd: e,
+        structure: null,
+      });
       re.lastIndex = e;
       continue;
     }
     // "có 8/8 xã", "5.813/8.227 xã đạt chuẩn": a count out of a total; the total after the slash
     // is part of the count, not a number of its own (nor a date).
-    const ofTotal = /^\/(\d{1,3}(?:\.\d{3})*)(?=[ ]?(?:xã|phường|thị trấn|thôn|bản|tổ dân phố|huyện|tỉnh|trường|hộ|người|đơn vị|cơ sở|trạm y tế|khu dân cư|làng)(?![\p{L}]))/u.exec(text.slice(end, end + 12));
+    const ofTotal =
+      /^\/(\d{1,3}(?:\.\d{3})*)(?=[ ]?(?:xã|phường|thị trấn|thôn|bản|tổ dân phố|huyện|tỉnh|trường|hộ|người|đơn vị|cơ sở|trạm y tế|khu dân cư|làng)(?![\p{L}]))/u.exec(
+        text.slice(end, end + 12),
+      );
     if (ofTotal && parseNumberVi(raw) <= parseNumberVi(ofTotal[1]!)) {
       const e = end + ofTotal[0].length;
       out.push({ start, end: e, raw: text.slice(start, e), value: parseNumberVi(raw), unit: null, unitEnd: e, structure: null });
@@ -64,13 +75,20 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberTok
     let structure: NumberToken['structure'] = null;
     // "4.900 USD", "20% GDP": a currency or an economic aggregate, not a document symbol.
     if (/^[ ]?(?:USD|VNĐ|GDP|GRDP)(?![A-ZĐa-z\/])/u.test(after)) structure = null;
-    else if (/^(?:[/-]\d{4})?[/-]?[ ]?[A-ZĐ]{1,}[A-ZĐa-z-]*\/?[A-ZĐ]/u.test(after) || /^\/\d{4}\/[A-ZĐ]/u.test(after) || /^\/[A-ZĐ]{2,}/u.test(after) || /\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(after)) structure = 'document_number';
+    else if (
+      /^(?:[/-]\d{4})?[/-]?[ ]?[A-ZĐ]{1,}[A-ZĐa-z-]*\/?[A-ZĐ]/u.test(after) ||
+      /^\/\d{4}\/[A-ZĐ]/u.test(after) ||
+      /^\/[A-ZĐ]{2,}/u.test(after) ||
+      (/\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(after))
+    )
+      structure = 'document_number';
     else if (/\d\/$/.test(before) && /^\/[A-ZĐ]/u.test(text.slice(end, end + 3))) structure = 'document_number';
     else if (/^\/\d{1,2}(\/\d{2,4})?\b/.test(after) && value0(raw) <= 31) structure = 'date';
     else if (/\d{1,2}\/$/.test(before) && /^\d{1,4}$/.test(raw)) structure = 'date';
     else if (/(?:ngày|tháng)[ ]$/iu.test(before)) structure = 'date';
     // ("dân số 42%" is a share of the population; "lớp 1" is a school grade, part of a name.)
-    else if (/(?:lần thứ|thứ|khóa|khoá|lớp|(?<!dân )số)[ ]$/iu.test(before) && !/^[ ]?[%‰]/u.test(after)) structure = /số[ ]$/iu.test(before) ? 'document_number' : 'ordinal';
+    else if (/(?:lần thứ|thứ|khóa|khoá|lớp|(?<!dân )số)[ ]$/iu.test(before) && !/^[ ]?[%‰]/u.test(after))
+      structure = /số[ ]$/iu.test(before) ? 'document_number' : 'ordinal';
     // "1 triệu căn", "2,5 nghìn lao động": a multiplier word scales the number.
     const mult = /^[ ]?(nghìn|ngàn|triệu|tỷ)(?![\p{L}])/u.exec(after);
     const scale = mult ? ({ nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 } as Record<string, number>)[mult[1]!]! : 1;

@@ -13,12 +13,15 @@ const WINDOW = 220;
 // A target named as a thing already set ("vượt kế hoạch đề ra", "vượt mục tiêu 50%", "9 nhóm
 // mục tiêu đặt ra cho giai đoạn 2021–2025", "15/15 chỉ tiêu chủ yếu đạt") is what a review
 // measures against, not a target still to reach.
-const FUTURE = /(?<![\p{L}])(?:phấn đấu|(?<!(?:chương trình|vượt|hoàn thành|đạt|nhóm) )mục tiêu(?! quốc gia)(?! đề ra| đặt ra)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|(?<!\d\/\d{1,3} )chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
+const FUTURE =
+  /(?<![\p{L}])(?:phấn đấu|(?<!(?:chương trình|vượt|hoàn thành|đạt|nhóm) )mục tiêu(?! quốc gia)(?! đề ra| đặt ra)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|(?<!\d\/\d{1,3} )chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
 // Words that say it was reached: "đã", "ước đạt", "chiếm", "so với kế hoạch", "vượt chỉ tiêu".
-const PAST = /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|vượt mục tiêu|hiện (?:nay )?(?:có|còn)|\d{1,3}\/\d{1,3} (?:nhóm )?(?:chỉ tiêu|mục tiêu)|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
+const PAST =
+  /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|vượt mục tiêu|hiện (?:nay )?(?:có|còn)|\d{1,3}\/\d{1,3} (?:nhóm )?(?:chỉ tiêu|mục tiêu)|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
 const PAST_NEAR = /(?<![\p{L}])(?:đã đạt|ước đạt|đạt được)(?![\p{L}])/u;
 // A report's title or opening.
-const REPORT_TITLE = /^(?:bao cao|thong bao ket qua)\b|\b(?:ket qua thuc hien|so ket|tong ket|ket qua qua \d+ nam|nua chang duong|danh gia tinh hinh|ket qua (?:dat duoc|giam ngheo)|nhin lai)\b/;
+const REPORT_TITLE =
+  /^(?:bao cao|thong bao ket qua)\b|\b(?:ket qua thuc hien|so ket|tong ket|ket qua qua \d+ nam|nua chang duong|danh gia tinh hinh|ket qua (?:dat duoc|giam ngheo)|nhin lai)\b/;
 
 // "đào tạo nghề cho 3.500 lao động, …, đạt 100% nghị quyết": a sentence that measures what was
 // done against the plan, the budget or the resolution reports results, all its values alike.
@@ -67,29 +70,60 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   // "(giảm 7,34% so với năm 2022)", "3,3 lần so với năm 2020" in a text of results.
   // A year of the sentence before the document's own ("năm 2022 đạt 27,8 triệu đồng"); not a
   // baseline ("so với năm 2020"), and not when the value is a change still to make ("giảm …").
-  const years = [...text.slice(a, b).matchAll(/(?<!so với\s(?:cuối\s)?)(?:năm|cuối năm|đầu năm|hết năm)\s+((?:19|20)\d\d)(?![-–\d])/giu)].map((m) => Number(m[1]));
-  const pastYear = ctx.refYear !== null && years.length > 0 && years.every((y) => y < ctx.refYear!) && !/(?<![\p{L}])(?:giảm|tăng|xuống|nâng|phấn đấu)(?![\p{L}])/u.test(before);
+  const years = [...text.slice(a, b).matchAll(/(?<!so với\s(?:cuối\s)?)(?:năm|cuối năm|đầu năm|hết năm)\s+((?:19|20)\d\d)(?![-–\d])/giu)].map((m) =>
+    Number(m[1]),
+  );
+  const pastYear =
+    ctx.refYear !== null &&
+    years.length > 0 &&
+    years.every((y) => y < ctx.refYear!) &&
+    !/(?<![\p{L}])(?:giảm|tăng|xuống|nâng|phấn đấu)(?![\p{L}])/u.test(before);
   // "giảm từ 25,1% xuống còn 17%": the value after "từ" is where it started, a result.
-  if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)) return 'past';
+  if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after))
+    return 'past';
   // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
   // of a plan reached, said of what was done.
   // ("đạt 100% chỉ tiêu trở lên", "đạt 100% dự toán trở lên": a threshold still to reach.)
-  if (/\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)(?![\p{L}\s]{0,30}trở lên)/u.test(text.slice(start, Math.min(b, end + 30)).toLowerCase())) return 'past';
+  if (
+    /\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|cùng kỳ|(?:các\s+)?chỉ tiêu(?!\s+(?:đến|năm|giai đoạn))|nghị quyết)(?![\p{L}\s]{0,30}trở lên)/u.test(
+      text.slice(start, Math.min(b, end + 30)).toLowerCase(),
+    )
+  )
+    return 'past';
   // "4.806 hộ nghèo, chiếm 1,51%": a count with its share of the whole is a state, a result; the
   // count ("… 6.006 hộ cận nghèo, chiếm") and the share alike.
-  const COUNT_SHARE = /\d[\d.]*\s*(?:hộ|người|lao động|trẻ em|đối tượng|xã|thôn|trường)(?:\s*\/\s*[\d.]+\s*hộ)?[^.;\d]{0,40}?,?\s*chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?[\d.,]+\s*%/u;
+  const COUNT_SHARE =
+    /\d[\d.]*\s*(?:hộ|người|lao động|trẻ em|đối tượng|xã|thôn|trường)(?:\s*\/\s*[\d.]+\s*hộ)?[^.;\d]{0,40}?,?\s*chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?[\d.,]+\s*%/u;
   if (COUNT_SHARE.test(text.slice(a, Math.min(b, end + 50)).toLowerCase()) && !/phấn đấu|mục tiêu|đến năm \d{4}/u.test(before)) return 'past';
   // "(giảm 7,34% so với năm 2022)": a change against a year before the document's is a result.
-  const vs = /^[\d.,]+\s*(?:%|lần)?\s*\)?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(text.slice(start, Math.min(b, end + 40)).toLowerCase().replace(/^[^\d]*/u, ''));
+  const vs = /^[\d.,]+\s*(?:%|lần)?\s*\)?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(
+    text
+      .slice(start, Math.min(b, end + 40))
+      .toLowerCase()
+      .replace(/^[^\d]*/u, ''),
+  );
   // "2,1% (giảm 0,6% so với năm 2024)": the value the change led to is a result too.
-  const paren = /^[^(]{0,30}\(\s*(?:giảm|tăng)\s+[\d.,]+\s*%?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(text.slice(end, Math.min(text.length, end + 70)).toLowerCase());
+  const paren = /^[^(]{0,30}\(\s*(?:giảm|tăng)\s+[\d.,]+\s*%?\s*so với (?:cùng kỳ|(?:cuối |đầu )?năm ((?:19|20)\d\d))/u.exec(
+    text.slice(end, Math.min(text.length, end + 70)).toLowerCase(),
+  );
   if (paren && !/phấn đấu|mục tiêu/u.test(before) && (paren[1] === undefined || (ctx.refYear !== null && Number(paren[1]) < ctx.refYear))) return 'past';
   if (vs && !/phấn đấu|mục tiêu/u.test(before) && (vs[1] === undefined || (ctx.refYear !== null && Number(vs[1]) < ctx.refYear))) return 'past';
   // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": the value it comes down to, in a year after the
   // one it starts from and not before the document's, is a target (its start is a baseline).
-  const path = /(?<![\p{L}])từ\s*[\d.,]+\s*%?\s*(?:\(?\s*(?:vào |cuối )?năm ((?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:xuống|lên)\s+(?:(?:còn|dưới|mức|trên)\s+)*[\d.,]+\s*%?(?:\s*\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)?$/u.exec(before);
+  const path =
+    /(?<![\p{L}])từ\s*[\d.,]+\s*%?\s*(?:\(?\s*(?:vào |cuối )?năm ((?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:xuống|lên)\s+(?:(?:còn|dưới|mức|trên)\s+)*[\d.,]+\s*%?(?:\s*\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)?$/u.exec(
+      before,
+    );
   const toYear = path?.[2] ?? /^\s*(?:%\s*)?(?:\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)/u.exec(after)?.[1];
-  if (path && path[1] && toYear && Number(toYear) > Number(path[1]) && (ctx.refYear === null || Number(toYear) >= ctx.refYear) && !/(?<![\p{L}])đã(?![\p{L}])/u.test(before)) return 'future';
+  if (
+    path &&
+    path[1] &&
+    toYear &&
+    Number(toYear) > Number(path[1]) &&
+    (ctx.refYear === null || Number(toYear) >= ctx.refYear) &&
+    !/(?<![\p{L}])đã(?![\p{L}])/u.test(before)
+  )
+    return 'future';
   if (future && !PAST_NEAR.test(before)) return 'future';
   if (PAST.test(before) || pastYear || SHARE_OF_PLAN.test(text.slice(a, clauseEnd(text, end)).toLowerCase())) return 'past';
   // "Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo, chiếm 1,51%; 6.006 hộ cận nghèo, chiếm
@@ -129,5 +163,7 @@ export function isReportTitle(head: string): boolean {
 export function looksAhead(line: string): boolean {
   // "phương hướng" looks ahead with its year or period ("phương hướng, nhiệm vụ năm 2026"); a
   // meeting that "đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới" sets nothing.
-  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(line.toLowerCase());
+  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(
+    line.toLowerCase(),
+  );
 }

@@ -19,7 +19,11 @@ export interface Section {
   readonly end: number;
 }
 
-export interface Line { readonly text: string; readonly start: number; readonly end: number }
+export interface Line {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
 
 export function lines(text: string, from = 0, to = text.length): Line[] {
   const out: Line[] = [];
@@ -99,7 +103,11 @@ export function findSections(text: string): Section[] {
   }
   return found.map((s, i) => {
     let end = text.length;
-    for (let j = i + 1; j < found.length; j++) if (found[j]!.level <= s.level) { end = found[j]!.start; break; }
+    for (let j = i + 1; j < found.length; j++)
+      if (found[j]!.level <= s.level) {
+        end = found[j]!.start;
+        break;
+      }
     return { ...s, end };
   });
 }

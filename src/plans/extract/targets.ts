@@ -87,7 +87,10 @@ export const UNMATCHED_REASONS: Record<UnmatchedCode, { vi: string; en: string }
   date: { vi: 'ngày tháng', en: 'a date' },
   document_number: { vi: 'số hiệu văn bản', en: 'a document number' },
   ordinal: { vi: 'số thứ tự (lần thứ, khóa)', en: 'an ordinal (session, term)' },
-  range_upper: { vi: 'cận trên của khoảng; chỉ tiêu lấy cận dưới (từ … trở lên)', en: 'upper bound of a range; the target is read as at least the lower bound' },
+  range_upper: {
+    vi: 'cận trên của khoảng; chỉ tiêu lấy cận dưới (từ … trở lên)',
+    en: 'upper bound of a range; the target is read as at least the lower bound',
+  },
   no_indicator: { vi: 'không khớp chỉ tiêu nào trong danh mục', en: 'no catalogue indicator matched' },
 };
 
@@ -131,14 +134,30 @@ const STRIVE = /(?:phan dau|phan dau dat)\s*$|phan dau/;
 
 function unitsFor(tok: NumberToken, perCapita: string | null): string[] {
   switch (tok.unit) {
-    case '%': return ['%', 'per_100'];
-    case 'm²': return ['m2_per_person'];
-    case 'tuổi': case 'năm': return ['years'];
-    case 'căn': return ['houses'];
-    case 'hộ': return ['households'];
-    case 'người': case 'lao động': case 'lượt': return ['persons'];
-    case 'giường': case 'bác sĩ': case 'bác sỹ': case 'dược sĩ': case 'dược sỹ': case 'điều dưỡng': return perCapita ? [perCapita] : ['per_10000'];
-    default: return perCapita ? [perCapita] : ['persons', 'households', 'houses', 'per_10000', 'per_100', 'level', 'count'];
+    case '%':
+      return ['%', 'per_100'];
+    case 'm²':
+      return ['m2_per_person'];
+    case 'tuổi':
+    case 'năm':
+      return ['years'];
+    case 'căn':
+      return ['houses'];
+    case 'hộ':
+      return ['households'];
+    case 'người':
+    case 'lao động':
+    case 'lượt':
+      return ['persons'];
+    case 'giường':
+    case 'bác sĩ':
+    case 'bác sỹ':
+    case 'dược sĩ':
+    case 'dược sỹ':
+    case 'điều dưỡng':
+      return perCapita ? [perCapita] : ['per_10000'];
+    default:
+      return perCapita ? [perCapita] : ['persons', 'households', 'houses', 'per_10000', 'per_100', 'level', 'count'];
   }
 }
 
@@ -218,7 +237,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
   // a level ("còn dưới 3%") never is.
   const isChange = (code: string) => /^(?:muc giam|muc tang|giam|tang)\b/.test(foldText(matcher.nameOf(code) ?? ''));
   const best = (s: string, units: readonly string[], mustShare?: string, change = false): Match | null =>
-    s.trim() ? matcher.candidates(s, { units, mustShare }).find((m) => isChange(m.code) === change) ?? null : null;
+    s.trim() ? (matcher.candidates(s, { units, mustShare }).find((m) => isChange(m.code) === change) ?? null) : null;
   const sc = (m: Match | null) => (m ? m.score : 0);
 
   let pos = from;
@@ -229,7 +248,8 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
     if (!rawLine.trim()) continue;
     // Page furniture: a number alone on its line (a counter of shares or views: "0", "148"), and
     // a related-article link in a table cell ("Nestlé … cho hơn 30.000 học sinh tiểu học | |").
-    if (/^\s*\d+(?:[.,]\d+)*\s*$/u.test(rawLine) || /\|\s*\|\s*$/u.test(rawLine) && !/^\s*\|/u.test(rawLine) && (rawLine.match(/\|/g)?.length ?? 0) === 2) continue;
+    if (/^\s*\d+(?:[.,]\d+)*\s*$/u.test(rawLine) || (/\|\s*\|\s*$/u.test(rawLine) && !/^\s*\|/u.test(rawLine) && (rawLine.match(/\|/g)?.length ?? 0) === 2))
+      continue;
     const marker = markerOf(rawLine);
     const bodyStart = lineStart + marker.length;
     const toks = findNumbers(text, bodyStart, lineEnd);
@@ -244,14 +264,19 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       if (isHeading) {
         while (yearStack.length && yearStack[yearStack.length - 1]!.depth >= depth) yearStack.pop();
         // Else the line's latest year ("tổng kết năm 2025, phương hướng, nhiệm vụ năm 2026").
-        const y = lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ?? [...lineYears].sort((p, q) => q.year - p.year)[0];
+        const y =
+          lineYears.find((x) => /(?:đến|tới|vào)\s+năm\s+\d{4}$|giai đoạn/u.test(text.slice(Math.max(bodyStart, x.start - 14), x.end))) ??
+          [...lineYears].sort((p, q) => q.year - p.year)[0];
         if (y) yearStack.push({ depth, year: y.year });
       }
-      for (const t of toks) if (t.structure) unmatched.push({ code: t.structure, reason: UNMATCHED_REASONS[t.structure].vi, start: t.start, end: t.end, value: t.value });
-      for (const y of lineYears) if (!yearStack.some((s) => s.year === y.year)) unmatched.push({ code: 'year', reason: UNMATCHED_REASONS.year.vi, start: y.start, end: y.end, value: y.year });
+      for (const t of toks)
+        if (t.structure) unmatched.push({ code: t.structure, reason: UNMATCHED_REASONS[t.structure].vi, start: t.start, end: t.end, value: t.value });
+      for (const y of lineYears)
+        if (!yearStack.some((s) => s.year === y.year))
+          unmatched.push({ code: 'year', reason: UNMATCHED_REASONS.year.vi, start: y.start, end: y.end, value: y.year });
       continue;
     }
-    const headingYear = yearStack.length ? yearStack[yearStack.length - 1]!.year : opts.defaultYear ?? null;
+    const headingYear = yearStack.length ? yearStack[yearStack.length - 1]!.year : (opts.defaultYear ?? null);
     let introYear: number | null = null;
     // "giảm tỷ lệ hộ nghèo 6,0%/năm trở lên; hộ cận nghèo 1,3%/năm trở lên": an item with no verb
     // after ";" keeps the change of the clause before it, as an item after "," does.
@@ -262,8 +287,12 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       // "Đến năm 2030: tỷ lệ …": a year that introduces the rest of the line with a colon.
       // A bare year inside the clause ("ở các tỉnh năm 2020 có …") yields to a year the line
       // introduced ("Đến năm 2025: …"); one written "đến/tới/vào năm", or a period, does not.
-      const marked = cYears.filter((y) => /(?:đến|tới|vào|trong|hết|giai đoạn|^)\s*(?:cuối\s+)?(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?$/iu.test(text.slice(Math.max(ca, y.start - 22), y.start).replace(/năm\s*$/u, '')));
-      const year = introYear !== null && marked.length === 0 ? introYear : cYears.length ? cYears[cYears.length - 1]!.year : introYear ?? headingYear;
+      const marked = cYears.filter((y) =>
+        /(?:đến|tới|vào|trong|hết|giai đoạn|^)\s*(?:cuối\s+)?(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?$/iu.test(
+          text.slice(Math.max(ca, y.start - 22), y.start).replace(/năm\s*$/u, ''),
+        ),
+      );
+      const year = introYear !== null && marked.length === 0 ? introYear : cYears.length ? cYears[cYears.length - 1]!.year : (introYear ?? headingYear);
       // Two marked years in one clause belong to the values they stand next to: "đến năm 2015 đạt
       // trên 70% …, đến năm 2020 có trên 80% …"; "100% cấp ủy … ban hành … vào năm 2025 và duy
       // trì đến năm 2030" (reached in 2025, kept to 2030). A value takes the nearest marked year
@@ -282,33 +311,55 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       // A target without a year of its own takes the year written after a later value of the
       // same clause ("đạt 70%, được lập hồ sơ … đạt 95% năm 2025, 100% năm 2030" → 70% in 2025).
       const laterYear = (t: NumberToken): number | null => {
-        for (const x of ctoks) if (x.start > t.start) { const y = yearAfter(text, x, cb); if (y !== null) return y; }
+        for (const x of ctoks)
+          if (x.start > t.start) {
+            const y = yearAfter(text, x, cb);
+            if (y !== null) return y;
+          }
         return null;
       };
       // A table row with a unit column ("1 | Tỷ lệ hộ nghèo | % | 2,5 |", cells split by tabs or
       // "|"): the numbers after the unit cell are in that unit.
       const unitCell = /(?:^|[\t|])[ ]*(%|‰)[ ]*(?=[\t|]|$)/u.exec(text.slice(lineStart, lineEnd));
-      const ctoks = findNumbers(text, ca, cb).map((t) => (unitCell && !t.unit && !t.structure && t.start > lineStart + unitCell.index + unitCell[0].length ? { ...t, unit: unitCell[1]! } : t));
+      const ctoks = findNumbers(text, ca, cb).map((t) =>
+        unitCell && !t.unit && !t.structure && t.start > lineStart + unitCell.index + unitCell[0].length ? { ...t, unit: unitCell[1]! } : t,
+      );
       // "/10.000 dân", "trên 100 dân", "/1 vạn dân" (a vạn is ten thousand, of whatever follows: an OCR
       // misreading of "dân" does not make "/1 vạn" a value): the base of a rate.
-      const isBase = (t: NumberToken) => /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) && ([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8)) || t.value === 1 && /^\s*vạn(?=[\s.,;:)]|$)/u.test(text.slice(t.end, t.end + 12)));
+      const isBase = (t: NumberToken) =>
+        /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) &&
+        (([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8))) ||
+          (t.value === 1 && /^\s*vạn(?=[\s.,;:)]|$)/u.test(text.slice(t.end, t.end + 12))));
       const baseToks = new Set(ctoks.filter(isBase));
       const perCapitaTok = [...baseToks][0];
       const baseOf = (t: NumberToken) => (t.value === 1 ? 10000 : t.value);
-      const perCapita = perCapitaTok ? (baseOf(perCapitaTok) === 100 ? 'per_100' : baseOf(perCapitaTok) === 10000 ? 'per_10000' : `per_${baseOf(perCapitaTok)}`) : null;
+      const perCapita = perCapitaTok
+        ? baseOf(perCapitaTok) === 100
+          ? 'per_100'
+          : baseOf(perCapitaTok) === 10000
+            ? 'per_10000'
+            : `per_${baseOf(perCapitaTok)}`
+        : null;
       const cands: Candidate[] = [];
       const levels: Candidate[] = [];
       for (let i = 0; i < ctoks.length; i++) {
         const t = ctoks[i]!;
         const before = text.slice(Math.max(ca, t.start - 40), t.start);
         const fBefore = foldText(before);
-        const add = (code: UnmatchedCode, s = t.start, e = t.end) => unmatched.push({ code, reason: UNMATCHED_REASONS[code].vi, start: s, end: e, value: t.value });
-        if (t.structure) { add(t.structure); continue; }
+        const add = (code: UnmatchedCode, s = t.start, e = t.end) =>
+          unmatched.push({ code, reason: UNMATCHED_REASONS[code].vi, start: s, end: e, value: t.value });
+        if (t.structure) {
+          add(t.structure);
+          continue;
+        }
         if (cYears.some((y) => y.start === t.start)) {
           if (cYears[cYears.length - 1]!.start !== t.start) add('year');
           continue;
         }
-        if (/^(?:19|20|21)\d\d$/.test(t.raw) && !t.unit) { add('year'); continue; }
+        if (/^(?:19|20|21)\d\d$/.test(t.raw) && !t.unit) {
+          add('year');
+          continue;
+        }
         if (baseToks.has(t)) {
           const s = t.start - (/(?:\/|trên|mỗi)\s*$/u.exec(before)?.[0].length ?? 0);
           const e = t.end + (/^\s*(?:vạn(?:\s+(?:dân số|dân|người))?|dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
@@ -320,7 +371,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "từ 1,3% đến 1,5%/năm": the unit may be written on both bounds.
         const joiner = next ? text.slice(t.end, next.start) : '';
         if (next && /^\s*(?:%|‰)?\s*(?:-|–|đến|tới)\s*$/u.test(joiner) && (!/[%‰]/u.test(joiner) || next.unit === t.unit) && !next.structure) {
-          const from0 = /từ\s*$/u.test(before) ? t.start - (/từ\s*$/u.exec(before)![0].length) : t.start;
+          const from0 = /từ\s*$/u.test(before) ? t.start - /từ\s*$/u.exec(before)![0].length : t.start;
           const isAge = next.unit === 'tuổi' || next.unit === 'tháng tuổi' || (next.unit === 'tháng' && /^\s*tuổi/u.test(text.slice(next.unitEnd)));
           if (isAge && !/tuoi tho\s*\S*\s*$/.test(fBefore)) {
             unmatched.push({ code: 'age', reason: UNMATCHED_REASONS.age.vi, start: from0, end: next.unitEnd, value: t.value });
@@ -328,7 +379,15 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             continue;
           }
           // A range of quantities: the lower bound is the target (at least), the upper is listed.
-          const c = candidate(text, ca, t, fBefore, next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t, perCapita, (cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null));
+          const c = candidate(
+            text,
+            ca,
+            t,
+            fBefore,
+            next.unit ? { ...t, unit: next.unit, unitEnd: next.unitEnd } : t,
+            perCapita,
+            cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null,
+          );
           c.explicit = '>=';
           c.rangeLower = true;
           c.unitFrom = next.end;
@@ -341,7 +400,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const isAgeUnit = t.unit === 'tuổi' || t.unit === 'tháng tuổi' || (t.unit === 'tháng' && /^\s*tuổi/u.test(text.slice(t.unitEnd)));
         if (isAgeUnit && !(t.unit === 'tuổi' && /tuoi tho/.test(foldText(text.slice(ca, t.start))))) {
           const m = /(?:dưới|trên|từ|đủ|trẻ em|trẻ)\s*$/u.exec(before);
-          add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? (/^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length) : 0));
+          add('age', m ? t.start - m[0].length : t.start, t.unitEnd + (t.unit === 'tháng' ? /^\s*tuổi/u.exec(text.slice(t.unitEnd))![0].length : 0));
           continue;
         }
         // "khám sức khỏe định kỳ ít nhất 1 lần/năm đạt 70%": a frequency inside the name of a rate.
@@ -352,13 +411,27 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         // "95,19% số đại biểu có mặt biểu quyết tán thành": a vote, not a target.
-        if (/biểu quyết|tán thành/u.test(text.slice(t.end, Math.min(cb, t.end + 60)))) { add('no_indicator', t.start, t.unitEnd); continue; }
+        if (/biểu quyết|tán thành/u.test(text.slice(t.end, Math.min(cb, t.end + 60)))) {
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
         // "Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên": who a meeting
         // gathers and represents, not a target.
-        if (/^\s*đại biểu(?![\p{L}])/u.test(text.slice(t.end, t.end + 10)) || /đại diện cho\s+(?:(?:trên|hơn|gần|khoảng|gần)\s+)?$/u.test(before)) { add('no_indicator', t.start, t.unitEnd); continue; }
+        if (/^\s*đại biểu(?![\p{L}])/u.test(text.slice(t.end, t.end + 10)) || /đại diện cho\s+(?:(?:trên|hơn|gần|khoảng|gần)\s+)?$/u.test(before)) {
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
         // "vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng": the years over which the amount is
         // counted, inside its name.
-        if (t.unit === 'năm' && /^\s*(?:đạt|là|tăng|giảm)(?![\p{L}])/u.test(text.slice(t.unitEnd, t.unitEnd + 8)) && ctoks[i + 1] && !/tuổi thọ|sống kh/u.test(before)) { add('no_indicator', t.start, t.unitEnd); continue; }
+        if (
+          t.unit === 'năm' &&
+          /^\s*(?:đạt|là|tăng|giảm)(?![\p{L}])/u.test(text.slice(t.unitEnd, t.unitEnd + 8)) &&
+          ctoks[i + 1] &&
+          !/tuổi thọ|sống kh/u.test(before)
+        ) {
+          add('no_indicator', t.start, t.unitEnd);
+          continue;
+        }
         // "bình quân 5 năm", "trong 3 năm": a duration; "Số lượt đọc: 513": page furniture.
         if ((t.unit === 'năm' && /(?:bình quân|trong|sau|giai đoạn|thời gian)\s*$/iu.test(before)) || /lượt (?:đọc|xem|truy cập)\s*:?\s*$/iu.test(before)) {
           add('no_indicator', t.start, t.unitEnd);
@@ -370,20 +443,42 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         // "lần thứ 8", "khóa 13"; and list numbers written in words: "Chỉ tiêu 1:", "mục tiêu số 2".
-        if (/(?:lần thứ|thứ|khóa|khoá)\s*$/u.test(before)) { add('ordinal'); continue; }
-        if (/(?:^|[\s(])(?:[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]hiệm vụ|[Tt]iêu chí)\s*(?:số\s*)?$/u.test(before) && /^\s*[:.)]/u.test(text.slice(t.end, t.end + 2))) continue;
+        if (/(?:lần thứ|thứ|khóa|khoá)\s*$/u.test(before)) {
+          add('ordinal');
+          continue;
+        }
+        if (/(?:^|[\s(])(?:[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]hiệm vụ|[Tt]iêu chí)\s*(?:số\s*)?$/u.test(before) && /^\s*[:.)]/u.test(text.slice(t.end, t.end + 2)))
+          continue;
         // "xuống 15‰ ở các tỉnh năm 2020 có tỷ suất tử vong sơ sinh trên 19‰", "giảm số xã đạt dưới
         // 05 tiêu chí xuống dưới 150 xã": a value that defines the group a target is for, or where a
         // change starts ("A … xuống B"), is no target of its own.
-        const sinceComma = text.slice(Math.max(ca, t.start - 120), t.start).split(/[,;]/u).pop()!;
-        if (ctoks.some((x) => x !== t && !x.structure && !cYears.some((y) => y.start === x.start)) && (/(?:các|những)\s+(?:tỉnh|huyện|xã|vùng|địa phương|thôn|bản)\s(?:[^,;]{0,60}?\s)?(?:có|đạt)\s[^,;]{0,60}?(?:trên|dưới|hơn|từ)\s*$/u.test(sinceComma) || /^\s*(?:%|‰)?\s*(?:\p{L}+\s+){0,3}(?:xuống|còn)\s+(?:(?:dưới|còn|mức)\s+)?\d/u.test(text.slice(t.end, t.end + 40)) && /(?:số|các)\s[^,;]{0,40}(?:đạt|có)\s+(?:dưới|trên)\s*$/u.test(sinceComma))) {
+        const sinceComma = text
+          .slice(Math.max(ca, t.start - 120), t.start)
+          .split(/[,;]/u)
+          .pop()!;
+        if (
+          ctoks.some((x) => x !== t && !x.structure && !cYears.some((y) => y.start === x.start)) &&
+          (/(?:các|những)\s+(?:tỉnh|huyện|xã|vùng|địa phương|thôn|bản)\s(?:[^,;]{0,60}?\s)?(?:có|đạt)\s[^,;]{0,60}?(?:trên|dưới|hơn|từ)\s*$/u.test(
+            sinceComma,
+          ) ||
+            (/^\s*(?:%|‰)?\s*(?:\p{L}+\s+){0,3}(?:xuống|còn)\s+(?:(?:dưới|còn|mức)\s+)?\d/u.test(text.slice(t.end, t.end + 40)) &&
+              /(?:số|các)\s[^,;]{0,40}(?:đạt|có)\s+(?:dưới|trên)\s*$/u.test(sinceComma)))
+        ) {
           add('no_indicator', t.start, t.unitEnd);
           continue;
         }
         // "tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) dưới 8%": a bracket that defines
         // the name, before the item's value, is part of the name.
         const closing = /^[^()\d,;]{0,20}\)/u.exec(text.slice(t.end, t.end + 22));
-        if (closing && /\([^()\d]{0,20}$/u.test(before) && ctoks[i + 1] && ctoks[i + 1]!.start > t.end + closing[0].length && !/[,;]/u.test(text.slice(t.end + closing[0].length, ctoks[i + 1]!.start)) && ctoks[i + 1]!.start - (t.end + closing[0].length) < 30 && !cands.some((x) => x.tok.end > text.lastIndexOf(',', t.start))) {
+        if (
+          closing &&
+          /\([^()\d]{0,20}$/u.test(before) &&
+          ctoks[i + 1] &&
+          ctoks[i + 1]!.start > t.end + closing[0].length &&
+          !/[,;]/u.test(text.slice(t.end + closing[0].length, ctoks[i + 1]!.start)) &&
+          ctoks[i + 1]!.start - (t.end + closing[0].length) < 30 &&
+          !cands.some((x) => x.tok.end > text.lastIndexOf(',', t.start))
+        ) {
           add('no_indicator', t.start, t.end + closing[0].length - 1);
           continue;
         }
@@ -395,7 +490,17 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           levels.push(c);
           continue;
         }
-        cands.push(candidate(text, ca, t, fBefore, t, perCapita, (cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null)));
+        cands.push(
+          candidate(
+            text,
+            ca,
+            t,
+            fBefore,
+            t,
+            perCapita,
+            cands.length ? cands[cands.length - 1]!.changeVerb : text[ca] === ';' || text[ca - 1] === ';' ? clauseChange : null,
+          ),
+        );
       }
 
       clauseChange = cands.length ? cands[cands.length - 1]!.changeVerb : null;
@@ -422,12 +527,19 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           const restates = bracketed(text, n);
           // Not when this value is followed by its own counted noun: "trên 40 giường bệnh, trên 13
           // bác sĩ" names each item after its value.
-          const leftFirst = !restates && n.cmpStart < n.tok.start && /\p{L}/u.test(text.slice(c.left[0], c.left[1])) && !/^(?:người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '');
+          const leftFirst =
+            !restates &&
+            n.cmpStart < n.tok.start &&
+            /\p{L}/u.test(text.slice(c.left[0], c.left[1])) &&
+            !/^(?:người|lao động|hộ|căn|lượt|xã|thôn|bản|giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '');
           for (const k of cuts) {
             const nScore = sc(best(gap.slice(k), n.units, undefined, n.change));
             const v = Math.max(leftScore, sc(best(gap.slice(0, k), c.units, undefined, c.change))) + nScore;
             nBest = Math.max(nBest, nScore);
-            if (leftFirst ? v > bestVal + 1e-9 : v >= bestVal - 1e-9) { bestVal = v; bestCut = k; }
+            if (leftFirst ? v > bestVal + 1e-9 : v >= bestVal - 1e-9) {
+              bestVal = v;
+              bestCut = k;
+            }
           }
           // No catalogue words either way ("… đạt 10.012 tấn, giá trị sản phẩm … đạt 169 triệu
           // đồng"), or none for the next item ("hộ nghèo giảm 4%/năm, thu nhập bình quân đầu
@@ -506,7 +618,10 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         }
         // "14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân": a value followed by its counted
         // noun names its own indicator, whatever the label before says.
-        const ownNoun = mR !== null && /^(?:giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '') && /^\s*(?:giường|bác|dược|điều)/u.test(text.slice(c.tok.end, c.tok.end + 8));
+        const ownNoun =
+          mR !== null &&
+          /^(?:giường|bác sĩ|bác sỹ|dược sĩ|dược sỹ|điều dưỡng)$/u.test(c.tok.unit ?? '') &&
+          /^\s*(?:giường|bác|dược|điều)/u.test(text.slice(c.tok.end, c.tok.end + 8));
         const useRight = ownNoun || sc(mR) > sc(mL) || (sc(mR) === sc(mL) && rText.trim().length > 0 && !mL);
         let m = useRight ? mR : mL;
         let span: [number, number] = useRight ? [c.cmpStart, rOwn[1]] : [L[0], c.tok.unitEnd];
@@ -551,9 +666,27 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // one's continues its indicator (its comparator too, when it has none).
         const ownYear = yearAfter(text, c.tok, cb);
         const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
-        if (!x.m && before && prevT && ownYear !== null && /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))) {
-          const yEnd = c.tok.unitEnd + /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(text.slice(c.tok.unitEnd))![0].length;
-          targets.push({ ...prevT, comparator: c.explicit ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: ownYear, start: c.cmpStart, end: yEnd, shared: false });
+        if (
+          !x.m &&
+          before &&
+          prevT &&
+          ownYear !== null &&
+          /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))
+        ) {
+          const yEnd =
+            c.tok.unitEnd +
+            /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(text.slice(c.tok.unitEnd))![0]
+              .length;
+          targets.push({
+            ...prevT,
+            comparator: c.explicit ? cmp : prevT.comparator,
+            ...(c.explicit ? q : {}),
+            value: c.tok.value,
+            year: ownYear,
+            start: c.cmpStart,
+            end: yEnd,
+            shared: false,
+          });
           continue;
         }
         // "thành thị là 95-100%, nông thôn là 93-95%", "nam 60%, nữ 55%": a short label after a
@@ -563,23 +696,62 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "…dưới 19%, riêng vùng miền núi dưới 25,5%", "giảm 2%/năm (riêng các xã đặc biệt khó khăn
         // giảm 4%/năm)", "…, các huyện nghèo giảm từ 4%/năm trở lên": a target of the same
         // indicator for a named group of units.
-        const groupOf = /^\s*[,;(]?\s*riêng\s+(?:(?:tại|ở|đối với)\s+)?([^,;()]{2,80}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label) ?? /^\s*[,;]\s*((?:các|những)\s+(?:xã|phường|huyện|tỉnh|thôn|bản|vùng|địa phương)\s[^,;()]{1,60}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label);
-        const shortLabel = /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) && !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) && !NAME_HEAD.test(label);
+        const groupOf =
+          /^\s*[,;(]?\s*riêng\s+(?:(?:tại|ở|đối với)\s+)?([^,;()]{2,80}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label) ??
+          /^\s*[,;]\s*((?:các|những)\s+(?:xã|phường|huyện|tỉnh|thôn|bản|vùng|địa phương)\s[^,;()]{1,60}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label);
+        const shortLabel =
+          /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) &&
+          !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) &&
+          !NAME_HEAD.test(label);
         NAME_HEAD.lastIndex = 0;
         // ("riêng …" names who, never what: it continues the indicator even when its words match another.)
         // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": where it comes down to is the same indicator.
-        const pathLabel = before !== null && /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.tok.start).replace(/(?:dưới|trên|mức|còn)\s*$/u, '')) && /từ\s*$/u.test(text.slice(Math.max(0, before?.c.tok.start ?? 0) - 6, before?.c.tok.start ?? 0));
-        if (prevT && (pathLabel || groupOf && /riêng/u.test(label) || !x.m && (groupOf || shortLabel))) {
+        const pathLabel =
+          before !== null &&
+          /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(
+            text.slice(before.c.tok.unitEnd, c.tok.start).replace(/(?:dưới|trên|mức|còn)\s*$/u, ''),
+          ) &&
+          /từ\s*$/u.test(text.slice(Math.max(0, before?.c.tok.start ?? 0) - 6, before?.c.tok.start ?? 0));
+        if (prevT && (pathLabel || (groupOf && /riêng/u.test(label)) || (!x.m && (groupOf || shortLabel)))) {
           const a = trimSpan(text, c.cmpStart - label.length, c.cmpStart)[0];
           const group = groupOf && !pathLabel ? { group: groupOf[1]!.trim() } : {};
-          targets.push({ ...prevT, ...group, comparator: c.explicit || c.rangeLower || c.changeVerb ? cmp : prevT.comparator, ...(c.explicit ? q : {}), value: c.tok.value, year: yearAfter(text, c.tok, cb) ?? prevT.year, start: a, end: c.tok.unitEnd, shared: false });
+          targets.push({
+            ...prevT,
+            ...group,
+            comparator: c.explicit || c.rangeLower || c.changeVerb ? cmp : prevT.comparator,
+            ...(c.explicit ? q : {}),
+            value: c.tok.value,
+            year: yearAfter(text, c.tok, cb) ?? prevT.year,
+            start: a,
+            end: c.tok.unitEnd,
+            shared: false,
+          });
           continue;
         }
         NAME_HEAD.lastIndex = 0;
         if (!x.m && prevT && bracketed(text, c)) {
           const unit = c.tok.unit === '%' ? '%' : prevT.unit;
-          const proposed: ProposedIndicator = { name: prevT.indicatorName, unit, kind: unit === '%' ? 'rate' : prevT.proposed?.kind ?? 'count', direction: prevT.proposed?.direction ?? 'increase' };
-          targets.push({ indicatorCode: null, proposed, indicatorName: proposed.name, comparator: cmp, ...q, value: c.tok.value, unit, year: prevT.year, start: trimSpan(text, c.cmpStart, c.tok.unitEnd)[0], end: c.tok.unitEnd, strive: prevT.strive, shared: false, confidence: 0 });
+          const proposed: ProposedIndicator = {
+            name: prevT.indicatorName,
+            unit,
+            kind: unit === '%' ? 'rate' : (prevT.proposed?.kind ?? 'count'),
+            direction: prevT.proposed?.direction ?? 'increase',
+          };
+          targets.push({
+            indicatorCode: null,
+            proposed,
+            indicatorName: proposed.name,
+            comparator: cmp,
+            ...q,
+            value: c.tok.value,
+            unit,
+            year: prevT.year,
+            start: trimSpan(text, c.cmpStart, c.tok.unitEnd)[0],
+            end: c.tok.unitEnd,
+            strive: prevT.strive,
+            shared: false,
+            confidence: 0,
+          });
           continue;
         }
         if (!x.m) {
@@ -588,11 +760,38 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             unmatched.push({ code: 'no_indicator', reason: UNMATCHED_REASONS.no_indicator.vi, start: x.span[0], end: x.span[1], value: c.tok.value });
             continue;
           }
-          targets.push({ indicatorCode: null, proposed: p.proposed, indicatorName: p.proposed.name, comparator: cmp, ...q, value: p.value, unit: perYearUnit(p.proposed.unit), year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year, start: p.start, end: p.end, strive: c.strive, shared: false, confidence: 0 });
+          targets.push({
+            indicatorCode: null,
+            proposed: p.proposed,
+            indicatorName: p.proposed.name,
+            comparator: cmp,
+            ...q,
+            value: p.value,
+            unit: perYearUnit(p.proposed.unit),
+            year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year,
+            start: p.start,
+            end: p.end,
+            strive: c.strive,
+            shared: false,
+            confidence: 0,
+          });
           continue;
         }
         const unit = perYearUnit(matcher.unitOf(x.m.code) ?? c.tok.unit ?? '');
-        targets.push({ indicatorCode: x.m.code, indicatorName: matcher.nameOf(x.m.code) ?? x.m.code, comparator: cmp, ...q, value: c.tok.value, unit, year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year, start: x.span[0], end: x.span[1], strive: c.strive, shared: false, confidence: round(x.m.coverage) });
+        targets.push({
+          indicatorCode: x.m.code,
+          indicatorName: matcher.nameOf(x.m.code) ?? x.m.code,
+          comparator: cmp,
+          ...q,
+          value: c.tok.value,
+          unit,
+          year: yearAfter(text, c.tok, cb) ?? yearOf(c.tok) ?? laterYear(c.tok) ?? year,
+          start: x.span[0],
+          end: x.span[1],
+          strive: c.strive,
+          shared: false,
+          confidence: round(x.m.coverage),
+        });
         // Items without a number of their own that share this one.
         if (x === chosen[chosen.length - 1] && x.side === 'right') {
           const used = new Set([x.m.code]);
@@ -613,7 +812,19 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
             const covered = headGrams.filter((g) => x.m!.matched.includes(g)).length;
             if (headGrams.length && covered / headGrams.length >= 0.5) continue;
             used.add(mm.code);
-            targets.push({ indicatorCode: mm.code, indicatorName: matcher.nameOf(mm.code) ?? mm.code, comparator: cmp, value: c.tok.value, unit: matcher.unitOf(mm.code) ?? unit, year, start: a, end: b, strive: c.strive, shared: true, confidence: round(mm.coverage) });
+            targets.push({
+              indicatorCode: mm.code,
+              indicatorName: matcher.nameOf(mm.code) ?? mm.code,
+              comparator: cmp,
+              value: c.tok.value,
+              unit: matcher.unitOf(mm.code) ?? unit,
+              year,
+              start: a,
+              end: b,
+              strive: c.strive,
+              shared: true,
+              confidence: round(mm.coverage),
+            });
           }
         }
       }
@@ -622,10 +833,18 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       // on their own ("đạt chuẩn phổ cập giáo dục tiểu học mức độ 3") they are level targets.
       let prevEnd = ca;
       for (const c of levels) {
-        const inside = chosen.find((x) => x.m && x.c.tok.unit === '%' && c.tok.start >= x.span[0] && c.tok.start < Math.max(x.span[1], x.side === 'right' ? x.c.right[1] : x.span[1]));
+        const inside = chosen.find(
+          (x) => x.m && x.c.tok.unit === '%' && c.tok.start >= x.span[0] && c.tok.start < Math.max(x.span[1], x.side === 'right' ? x.c.right[1] : x.span[1]),
+        );
         if (inside) {
           const s = /(?:đạt\s+)?(?:mức độ|cấp độ|mức|nhóm)\s*$/u.exec(text.slice(ca, c.tok.start));
-          unmatched.push({ code: 'level_in_name', reason: UNMATCHED_REASONS.level_in_name.vi, start: s ? c.tok.start - s[0].length + (s[0].startsWith('đạt') ? 4 : 0) : c.tok.start, end: c.tok.end, value: c.tok.value });
+          unmatched.push({
+            code: 'level_in_name',
+            reason: UNMATCHED_REASONS.level_in_name.vi,
+            start: s ? c.tok.start - s[0].length + (s[0].startsWith('đạt') ? 4 : 0) : c.tok.start,
+            end: c.tok.end,
+            value: c.tok.value,
+          });
           continue;
         }
         let a = prevEnd;
@@ -646,7 +865,19 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           continue;
         }
         const cmp = c.explicit ?? '=';
-        targets.push({ indicatorCode: m.code, indicatorName: matcher.nameOf(m.code) ?? m.code, comparator: cmp, value: c.tok.value, unit: matcher.unitOf(m.code) ?? c.level!, year, start: span[0], end: span[1], strive: c.strive, shared: false, confidence: round(m.coverage) });
+        targets.push({
+          indicatorCode: m.code,
+          indicatorName: matcher.nameOf(m.code) ?? m.code,
+          comparator: cmp,
+          value: c.tok.value,
+          unit: matcher.unitOf(m.code) ?? c.level!,
+          year,
+          start: span[0],
+          end: span[1],
+          strive: c.strive,
+          shared: false,
+          confidence: round(m.coverage),
+        });
       }
     }
   }
@@ -658,14 +889,20 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
 /** Is the candidate's value written in brackets, "(ít nhất 31%)"? */
 function bracketed(text: string, c: Candidate): boolean {
   // (The comparator words may start at the bracket itself: "(ít nhất".)
-  return (text[c.cmpStart] === '(' || /\(\s*$/u.test(text.slice(Math.max(0, c.cmpStart - 3), c.cmpStart))) && /^\s*\)/u.test(text.slice(c.tok.unitEnd, c.tok.unitEnd + 3));
+  return (
+    (text[c.cmpStart] === '(' || /\(\s*$/u.test(text.slice(Math.max(0, c.cmpStart - 3), c.cmpStart))) &&
+    /^\s*\)/u.test(text.slice(c.tok.unitEnd, c.tok.unitEnd + 3))
+  );
 }
 
 /** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
 function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
   // "85% vào các năm 2015, 2020": a value to reach by the first year and keep at the last; the
   // target is the last one's.
-  const m = /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)((?:\s*(?:,|và)\s*(?:19|20)\d\d(?!\d))*)/u.exec(text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 40)));
+  const m =
+    /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)((?:\s*(?:,|và)\s*(?:19|20)\d\d(?!\d))*)/u.exec(
+      text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 40)),
+    );
   if (!m) return null;
   const more = m[2] ? [...m[2].matchAll(/\d{4}/gu)].map((x) => Number(x[0])) : [];
   return more.length ? more[more.length - 1]! : Number(m[1]);
@@ -676,13 +913,23 @@ function round(x: number): number {
 }
 
 /** A quantity with its comparator read from the words before (and "trở lên" after) it. */
-function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: string, u: NumberToken, perCapita: string | null, prevChange: 'reduce' | 'increase' | null = null): Candidate {
+function candidate(
+  text: string,
+  clauseStart: number,
+  t: NumberToken,
+  fBefore: string,
+  u: NumberToken,
+  perCapita: string | null,
+  prevChange: 'reduce' | 'increase' | null = null,
+): Candidate {
   let explicit: Comparator | null = null;
   let cmpWord: string | null = null;
   let cmpStart = t.start;
   const strive = STRIVE.test(fBefore);
   let f = fBefore.replace(STRIVE, '').trimEnd();
-  const change = /(?:^|\s)(?:giam|tang|nang)(?: them)?(?: binh quan)?(?: moi nam| hang nam)?(?: tu| khoang| tren| it nhat| toi thieu)?$/.test(f) || /^\s*%?\s*\/\s*năm/u.test(text.slice(u.unitEnd, u.unitEnd + 8));
+  const change =
+    /(?:^|\s)(?:giam|tang|nang)(?: them)?(?: binh quan)?(?: moi nam| hang nam)?(?: tu| khoang| tren| it nhat| toi thieu)?$/.test(f) ||
+    /^\s*%?\s*\/\s*năm/u.test(text.slice(u.unitEnd, u.unitEnd + 8));
   const hadFiller = FILLER_END.test(' ' + f);
   f = (' ' + f).replace(FILLER_END, '').trimStart();
   for (const [re, c] of CMP_BEFORE) {
@@ -725,7 +972,11 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
     explicit = '<=';
     cmpWord = cmpWord ?? 'tro xuong';
   }
-  const tok: NumberToken = { ...t, unit: u.unit, unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? afterStart + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd };
+  const tok: NumberToken = {
+    ...t,
+    unit: u.unit,
+    unitEnd: /^\s*trở (?:lên|xuống)/u.test(after) ? afterStart + /^\s*trở (?:lên|xuống)/u.exec(after)![0].length : u.unitEnd,
+  };
   const { verb: changeVerb, perYear, maintain } = changeOf(text, clauseStart, t, u, prevChange);
   if (maintain && (explicit === null || explicit === '=')) explicit = 'maintain';
   // "36 triệu đồng/năm", "75.000 tỷ đồng": an amount of money is never a count of persons or
@@ -733,7 +984,21 @@ function candidate(text: string, clauseStart: number, t: NumberToken, fBefore: s
   const money = wu !== null && /đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(wu[1]!);
   // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change.
   const pathStart = /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
-  return { tok, level: null, cmpStart, explicit, cmpWord, strive, units: money ? ['money'] : unitsFor(u, perCapita), rangeLower: false, change: change && !changeVerb && !pathStart, changeVerb, perYear, left: [0, 0], right: [0, 0] };
+  return {
+    tok,
+    level: null,
+    cmpStart,
+    explicit,
+    cmpWord,
+    strive,
+    units: money ? ['money'] : unitsFor(u, perCapita),
+    rangeLower: false,
+    change: change && !changeVerb && !pathStart,
+    changeVerb,
+    perYear,
+    left: [0, 0],
+    right: [0, 0],
+  };
 }
 
 // The verbs that govern a number, on folded text; the last one before the number decides. A
@@ -748,7 +1013,13 @@ const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|n
  * 3%" and "đạt 3%" state a level; "giảm từ 30% xuống 12%": 30 is where it starts, not a change;
  * "công nghiệp tăng 18,4%" (a growth rate, nothing to compare with) stays a level.
  */
-function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberToken, prev: 'reduce' | 'increase' | null): { verb: 'reduce' | 'increase' | null; perYear: boolean; maintain?: boolean } {
+function changeOf(
+  text: string,
+  clauseStart: number,
+  t: NumberToken,
+  u: NumberToken,
+  prev: 'reduce' | 'increase' | null,
+): { verb: 'reduce' | 'increase' | null; perYear: boolean; maintain?: boolean } {
   let before = text.slice(Math.max(clauseStart, t.start - 90), t.start);
   // Only the words since the previous quantity (a year stays: "năm 2023 giảm 7,3%").
   // Any other number ends the words that govern this one ("… dưới 5 tuổi vào kế hoạch, 80% tỉnh").
@@ -756,11 +1027,16 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
   const f = foldText(before).replace(/tro (?:len|xuong)/g, ' ');
   const after = text.slice(u.unitEnd, u.unitEnd + 40);
   const fAfter = foldText(after);
-  const perYear = /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) || /(?:(?:giam|tang|tang them|nang|ha)(?: ty le [\p{L} ]{0,40})? binh quan(?! dau nguoi)|moi nam|hang nam|binh quan\s*(?:tu|tren|khoang)?\s*$)/u.test(f);
+  const perYear =
+    /^\s*%?\s*(?:trở lên\s*)?(?:\/\s*năm|mỗi năm|hằng năm|hàng năm)/u.test(text.slice(u.unitEnd, u.unitEnd + 16)) ||
+    /(?:(?:giam|tang|tang them|nang|ha)(?: ty le [\p{L} ]{0,40})? binh quan(?! dau nguoi)|moi nam|hang nam|binh quan\s*(?:tu|tren|khoang)?\s*$)/u.test(f);
   // The last verb that is no noun ("tốc độ tăng trưởng", "tỷ lệ giảm nghèo" are nouns).
   let last: RegExpExecArray | null = null;
   for (const m of f.matchAll(GOVERNING)) {
-    const noun = /^tang (?:truong|cuong|dan so|gia|nang suat)\b/.test(f.slice(m.index)) || /^giam ngheo\b/.test(f.slice(m.index)) && /ty le $/.test(f.slice(Math.max(0, m.index - 6), m.index)) || m[0] === 'tang' && /(?:toc do|ty le|muc|chi so) $/.test(f.slice(Math.max(0, m.index - 8), m.index));
+    const noun =
+      /^tang (?:truong|cuong|dan so|gia|nang suat)\b/.test(f.slice(m.index)) ||
+      (/^giam ngheo\b/.test(f.slice(m.index)) && /ty le $/.test(f.slice(Math.max(0, m.index - 6), m.index))) ||
+      (m[0] === 'tang' && /(?:toc do|ty le|muc|chi so) $/.test(f.slice(Math.max(0, m.index - 8), m.index)));
     if (!noun) last = m;
   }
   // An item of an enumeration without a verb of its own keeps the change before it: "giảm tỷ lệ
@@ -785,15 +1061,23 @@ function changeOf(text: string, clauseStart: number, t: NumberToken, u: NumberTo
 
 // The unit written after a number, when the catalogue gives none: money ("tỷ đồng", "triệu
 // đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
-const WRITTEN_UNIT = /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
+const WRITTEN_UNIT =
+  /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
-const NAME_HEAD = /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
+const NAME_HEAD =
+  /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
 const NAME_LEAD = /^(?:(?:và|hoặc|trong đó|riêng|có|phấn đấu|cụ thể|theo đó|đồng thời|đến|cuối|năm|giai đoạn|nhiệm kỳ|\d{4}|[-–])(?:\s+|$))+/iu;
 // ("hạ" folds to "ha", the hectare: only "hạ thấp" counts.)
 const DECREASE = /\b(?:giam|ha thap|xuong|con duoi|khong qua|toi da|ngheo|tu vong|suy dinh duong|that nghiep|tai nan|sinh con thu ba|mac moi|o nhiem)\b/;
 
 /** A target for an indicator the catalogue lacks, or null when the number does not read as one. */
-function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [number, number], cmp: Comparator): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
+function proposeIndicator(
+  text: string,
+  c: Candidate,
+  L: [number, number],
+  R: [number, number],
+  cmp: Comparator,
+): { proposed: ProposedIndicator; value: number; start: number; end: number } | null {
   const t = c.tok;
   const from = c.unitFrom ?? t.end;
   const wm = WRITTEN_UNIT.exec(text.slice(from, from + 40));
@@ -806,7 +1090,7 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const money = /đồng|USD/u.test(unit);
   // "4.862 tỷ đồng" is 4862 of the unit "tỷ đồng"; "2,5 nghìn lao động" stays 2500 persons.
   const value = money ? parseNumberVi(t.raw) : t.value;
-  const numEnd = wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0]) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? from + (wm ? wm[0].length : 0) : t.unitEnd;
+  const numEnd = (wm && /^[ ]?(?:nghìn|ngàn|tỷ|triệu)/u.test(wm[0])) || money || (wm && !/^(?:%)$/.test(wm[1]!)) ? from + (wm ? wm[0].length : 0) : t.unitEnd;
   const unitEnd = Math.max(numEnd, t.unitEnd);
   // The name: the words on the left (from the last head word, else the last comma), else the
   // item's own words on the right ("70% người cao tuổi được khám sức khỏe định kỳ").
@@ -814,7 +1098,11 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   const left = text.slice(la, lb);
   // "… trong GDP", "… của tổng số": a head word after a preposition is inside the name.
   // A head word that ends the words ("Kinh tế số đạt khoảng 20% GDP") is no head: it names nothing.
-  const heads = [...left.matchAll(NAME_HEAD)].filter((h) => !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)) && /\p{L}/u.test(left.slice(h.index! + h[0].length).replace(/(?:^|\s)(?:đạt|là|bằng|còn|lên|xuống|ở mức)(?=\s|$)/gu, ' ')));
+  const heads = [...left.matchAll(NAME_HEAD)].filter(
+    (h) =>
+      !/(?:trong|của|so với|trên)\s*$/iu.test(left.slice(0, h.index! + 1)) &&
+      /\p{L}/u.test(left.slice(h.index! + h[0].length).replace(/(?:^|\s)(?:đạt|là|bằng|còn|lên|xuống|ở mức)(?=\s|$)/gu, ' ')),
+  );
   // (A bracket closed again inside the name is part of it: "cân nặng sơ sinh thấp (dưới 2.500 gram)".)
   const open = left.lastIndexOf('(');
   const comma = Math.max(left.lastIndexOf(','), open >= 0 && !left.includes(')', open) ? open : -1);
@@ -826,7 +1114,8 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   if (head < 0 && lastHead && !VERB.test(foldText(left.slice(lastHead.index!, comma))) && !/\d/.test(left.slice(lastHead.index!))) head = lastHead.index!;
   // "thu nhập bình quân đầu người tại huyện tăng so với năm 2022, đạt trên 30 triệu": nothing but
   // a verb after the comma; the name is the head's before it.
-  if (head < 0 && lastHead && comma >= 0 && !/\p{L}{2,}/u.test(left.slice(comma + 1).replace(/(?:^|\s)(?:đạt|là|và|còn|lên|xuống)(?=\s|$)/gu, ' '))) head = lastHead.index!;
+  if (head < 0 && lastHead && comma >= 0 && !/\p{L}{2,}/u.test(left.slice(comma + 1).replace(/(?:^|\s)(?:đạt|là|và|còn|lên|xuống)(?=\s|$)/gu, ' ')))
+    head = lastHead.index!;
   if (head >= 0) la += head;
   else if (comma >= 0) la += comma + 1;
   [la, lb] = trimSpan(text, la, lb);
@@ -836,7 +1125,15 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
   let rc = text.slice(R[0], R[1]).search(/,(?![^(]*\))/);
   // "100% tỉnh, thành phố có bố trí ngân sách …": one word before the comma is a list of units
   // that the words after it go on to describe.
-  if (rc > 0 && text.slice(unitEnd, R[0] + rc).trim().split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length < 2) rc = -1;
+  if (
+    rc > 0 &&
+    text
+      .slice(unitEnd, R[0] + rc)
+      .trim()
+      .split(/\s+/u)
+      .filter((w) => /\p{L}/u.test(w)).length < 2
+  )
+    rc = -1;
   const rb = rc > 0 ? R[0] + rc : R[1];
   const rightName = cleanName(text.slice(unitEnd, rb));
   const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -869,6 +1166,11 @@ function proposeIndicator(text: string, c: Candidate, L: [number, number], R: [n
 
 function cleanName(s: string): string {
   // (Twice: "… so với năm 2022, đạt" loses the verb, then the comma.)
-  const once = (x: string) => x.replace(/\s+/g, ' ').replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '').replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '').trim();
+  const once = (x: string) =>
+    x
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '')
+      .replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '')
+      .trim();
   return once(once(s));
 }

@@ -12,8 +12,17 @@ import { errorMessage, useApi, type ApiState } from './data.tsx';
 /** While loading, an ellipsis; a failed request says why (no silent failure). */
 function pending(...states: ApiState<unknown>[]) {
   const failed = states.find((x) => x.error);
-  if (failed?.error) return <p class="notice notice--error" role="alert">{errorMessage(failed.error)}</p>;
-  return <p class="muted" role="status">{t('common.loading')}</p>;
+  if (failed?.error)
+    return (
+      <p class="notice notice--error" role="alert">
+        {errorMessage(failed.error)}
+      </p>
+    );
+  return (
+    <p class="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 export function PlansSummary({ unitCode }: { unitCode: string }) {
@@ -28,7 +37,9 @@ export function PlansSummary({ unitCode }: { unitCode: string }) {
       {own.length > 0 && (
         <ul class="card-list">
           {own.slice(0, 3).map((p) => (
-            <li key={p.id}><Link href={`/ke-hoach${queryString({ id: p.id })}`}>{p.number ?? p.title}</Link></li>
+            <li key={p.id}>
+              <Link href={`/ke-hoach${queryString({ id: p.id })}`}>{p.number ?? p.title}</Link>
+            </li>
           ))}
         </ul>
       )}
@@ -42,7 +53,19 @@ export function MonitoringSummary({ unitCode }: { unitCode: string }) {
   if (!s.data) return pending(s);
   if (s.data.rows.length === 0) return <p>{t('home.monitoring.empty')}</p>;
   const c = s.data.counts;
-  return <p>{t('home.monitoring.counts', { year, total: s.data.rows.length, achieved: c.achieved, onTrack: c.on_track, atRisk: c.at_risk, offTrack: c.off_track, noData: c.no_data })}</p>;
+  return (
+    <p>
+      {t('home.monitoring.counts', {
+        year,
+        total: s.data.rows.length,
+        achieved: c.achieved,
+        onTrack: c.on_track,
+        atRisk: c.at_risk,
+        offTrack: c.off_track,
+        noData: c.no_data,
+      })}
+    </p>
+  );
 }
 
 function CommuneRegistry({ unitCode }: { unitCode: string }) {
@@ -55,10 +78,19 @@ function CommuneRegistry({ unitCode }: { unitCode: string }) {
   if (!poor?.denominator && !latest) return <p>{t('home.registry.empty')}</p>;
   return (
     <>
-      {poor?.denominator ? <p>{t('home.registry.poor', { rate: num((100 * poor.numerator) / poor.denominator, 1), poor: num(poor.numerator), households: num(poor.denominator) })}</p> : null}
+      {poor?.denominator ? (
+        <p>
+          {t('home.registry.poor', { rate: num((100 * poor.numerator) / poor.denominator, 1), poor: num(poor.numerator), households: num(poor.denominator) })}
+        </p>
+      ) : null}
       {latest && (
-        <p>{t(latest.state === 'approved' ? 'home.registry.payrollApproved' : 'home.registry.payrollDraft', {
-          month: formatMonth(latest.month), lines: num(latest.lines), total: num(latest.total) })}</p>
+        <p>
+          {t(latest.state === 'approved' ? 'home.registry.payrollApproved' : 'home.registry.payrollDraft', {
+            month: formatMonth(latest.month),
+            lines: num(latest.lines),
+            total: num(latest.total),
+          })}
+        </p>
       )}
     </>
   );

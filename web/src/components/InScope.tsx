@@ -25,7 +25,12 @@ export function OutOfScope({ code }: { code: string }) {
 export function InScope({ code, children }: { code: string; children: (unit: Unit) => ComponentChildren }) {
   const { user } = useSession();
   const state = useApi<unknown>(`/api/units/${encodeURIComponent(code)}`);
-  if (state.loading && !state.data) return <p class="loading" role="status">{t('common.loading')}</p>;
+  if (state.loading && !state.data)
+    return (
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   const unit = state.data ? toUnit(state.data) : null;
   if (!unit || !coversUnit(user, unit)) return <OutOfScope code={code} />;
   return <>{children(unit)}</>;

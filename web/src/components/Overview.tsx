@@ -105,7 +105,11 @@ export function Overview({ code, fallbackName, loaded, lead }: { code: string; f
           <p class="muted">{t('unit.isWork')}</p>
         ) : (
           <p>
-            <button type="button" class="button button--secondary" onClick={() => chooseWorkUnit({ code: unit.code, name: unit.name, province: unit.province?.code ?? null })}>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => chooseWorkUnit({ code: unit.code, name: unit.name, province: unit.province?.code ?? null })}
+            >
               {t('unit.setWork')}
             </button>
           </p>

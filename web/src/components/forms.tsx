@@ -49,9 +49,7 @@ interface InputProps {
   class?: string;
 }
 
-export function Field(
-  props: InputProps & { id: string; label: string; hint?: string; error?: string; value: string; onValue: (v: string) => void },
-) {
+export function Field(props: InputProps & { id: string; label: string; hint?: string; error?: string; value: string; onValue: (v: string) => void }) {
   const { id, label, hint, error, value, onValue, class: cls, type, ...rest } = props;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (

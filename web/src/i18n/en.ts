@@ -52,7 +52,7 @@ export const en: Messages = {
 
   'role.admin': 'System administrator',
   'role.officer': 'Unit officer',
-  'role.leader': 'People\'s Committee leader (chair, vice-chair)',
+  'role.leader': "People's Committee leader (chair, vice-chair)",
   'role.approver': 'Reviewer and approver',
   'role.supervisor': 'Supervisor (read-only)',
 
@@ -101,7 +101,8 @@ export const en: Messages = {
   'signin.signedOut': 'You have signed out.',
 
   'home.public.title': 'Social policy, from the plan to the people',
-  'home.public.intro': 'An sinh helps local governments plan the implementation of Resolution 42-NQ/TW, monitor the 2030 targets and pay social benefits to the right people.',
+  'home.public.intro':
+    'An sinh helps local governments plan the implementation of Resolution 42-NQ/TW, monitor the 2030 targets and pay social benefits to the right people.',
   'home.public.signIn': 'Sign in to work',
   'home.public.directory': 'Look up administrative units',
   'home.public.directoryText': 'The 34 provinces and 3,321 communes, wards and special zones from 1 July 2025, with their merger history.',
@@ -112,7 +113,8 @@ export const en: Messages = {
   'home.national': 'You work at national scope. Pick a unit in “Unit of work” or look one up in the administrative unit directory.',
   'home.plans.empty': 'No plans yet. Import a plan from a Word file (.docx) or text, or draft your unit’s plan from the plan above it.',
   'home.plans.action': 'Go to Plans',
-  'home.monitoring.empty': 'No indicator data yet. Once the unit has a plan, the indicators to report every year appear here with progress towards the 2030 targets.',
+  'home.monitoring.empty':
+    'No indicator data yet. Once the unit has a plan, the indicators to report every year appear here with progress towards the 2030 targets.',
   'home.monitoring.action': 'Go to Indicator monitoring',
   'home.registry.empty': 'No beneficiary or payment data yet. Import households, members and beneficiaries to compute entitlements and monthly payment lists.',
   'home.registry.action': 'Go to Beneficiaries & payments',
@@ -125,7 +127,7 @@ export const en: Messages = {
   'home.mustChangePassword': 'You are using a temporary password. Change it on My account.',
   'home.mustEnrollTotp': 'Your account must use two-step verification (TOTP). Set it up now on My account.',
   'home.work.title': 'Work to do',
-  'home.work.none': 'Nothing is waiting for you. The unit\'s figures are below.',
+  'home.work.none': "Nothing is waiting for you. The unit's figures are below.",
   'home.work.noScope': 'Your role covers the whole country, so there is no work list of your own. Pick a unit in “Unit of work” to see its figures.',
   'home.work.late': 'Overdue',
   'home.work.report_due': 'The {year} report is not submitted yet: due {date}.',
@@ -135,7 +137,7 @@ export const en: Messages = {
   'home.work.report_returned.action': 'Correct and resubmit',
   'home.work.import_ready': '{count} registry import(s) checked and waiting for your confirmation (since {date}).',
   'home.work.import_ready.action': 'Review and confirm',
-  'home.work.proposals_waiting': '{count} life-event proposal(s) waiting for the commune chair\'s decision (earliest event {date}).',
+  'home.work.proposals_waiting': "{count} life-event proposal(s) waiting for the commune chair's decision (earliest event {date}).",
   'home.work.proposals_waiting.action': 'See the proposals',
   'home.work.assignments_overdue': '{count} plan assignment(s) overdue (earliest deadline {date}).',
   'home.work.assignments_overdue.action': 'Update the assignments',
@@ -166,7 +168,8 @@ export const en: Messages = {
   'placeholder.next': 'Meanwhile you can browse the indicator catalogue or the administrative unit directory.',
 
   'units.title': 'Administrative units',
-  'units.intro': 'Look up the current provinces and communes, wards and special zones (from 1 July 2025) and the units before the mergers. This page is public; no sign-in needed.',
+  'units.intro':
+    'Look up the current provinces and communes, wards and special zones (from 1 July 2025) and the units before the mergers. This page is public; no sign-in needed.',
   'units.search': 'Unit name or code',
   'units.searchHint': 'Accents are optional and small typos are fine, e.g. “Thu Lum” or “Hoàng Kim”.',
   'units.currentOnly': 'Current units only',
@@ -176,7 +179,8 @@ export const en: Messages = {
   'units.workspace': 'Unit workspace',
 
   'indicators.title': 'Indicator catalogue',
-  'indicators.intro': 'The indicators used in social policy plans and reports. Each has a stable code, a unit of measure, an aggregation rule and a data source.',
+  'indicators.intro':
+    'The indicators used in social policy plans and reports. Each has a stable code, a unit of measure, an aggregation rule and a data source.',
   'indicators.filter': 'Filter by name or code',
   'indicators.code': 'Code',
   'indicators.name': 'Indicator',
@@ -242,13 +246,14 @@ export const en: Messages = {
 
   'account.totpOff.action': 'Turn off two-step verification',
   'account.tokens': 'API tokens',
-  'account.tokens.text': 'API tokens let another program connect to An sinh (for example a DHIS2 sync). A token holds only the permissions you choose among yours, and is revoked when you change your password or sign out everywhere.',
+  'account.tokens.text':
+    'API tokens let another program connect to An sinh (for example a DHIS2 sync). A token holds only the permissions you choose among yours, and is revoked when you change your password or sign out everywhere.',
   'account.tokens.name': 'Token name',
   'account.tokens.nameHint': 'To recognise the token later, e.g. Commune DHIS2 sync.',
   'account.tokens.nameRequired': 'Enter a name for the token',
   'account.tokens.permissions': 'Token permissions',
   'account.tokens.permissionsRequired': 'Choose at least one permission',
-  'account.tokens.allPermissions': 'All of the creator\'s permissions',
+  'account.tokens.allPermissions': "All of the creator's permissions",
   'account.tokens.expires': 'Expires after (dd/mm/yyyy)',
   'account.tokens.expiresHint': 'Leave empty for no expiry; an expiry is advised.',
   'account.tokens.expiresFormat': 'Write the expiry as dd/mm/yyyy, e.g. 31/12/2027',
@@ -263,7 +268,8 @@ export const en: Messages = {
   'account.tokens.revokeConfirm': 'Revoke token “{name}”? A program using it will no longer connect.',
   'account.tokens.none': 'You have no API tokens.',
   'account.sessions': 'Sessions',
-  'account.sessionsText': 'If you suspect someone else uses your account, sign out on every computer and phone, then change your password. Every API token of yours is revoked too.',
+  'account.sessionsText':
+    'If you suspect someone else uses your account, sign out on every computer and phone, then change your password. Every API token of yours is revoked too.',
   'account.revokeAll': 'Sign out everywhere',
 
   'users.title': 'Users',
@@ -319,8 +325,8 @@ export const en: Messages = {
   'audit.anchor.place': 'Stored in',
   'audit.anchor.head': 'The log now holds {n} entries.',
   'audit.anchor.none': 'Never anchored: the server operator sets ANSINH_AUDIT_ANCHOR_DIR (anchored daily) or runs "ansinh audit anchor".',
-  'audit.anchor.why': 'An anchor writes the number and hash of the last entry to a file outside the database; "ansinh audit verify" checks the log against it to detect entries cut from the end or a rewritten chain.',
-
+  'audit.anchor.why':
+    'An anchor writes the number and hash of the last entry to a file outside the database; "ansinh audit verify" checks the log against it to detect entries cut from the end or a rewritten chain.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This address is not part of An sinh. Check the link or go back to the home page.',

@@ -99,7 +99,8 @@ export const vi = {
   'signin.signedOut': 'Bạn đã đăng xuất.',
 
   'home.public.title': 'Chính sách xã hội, từ kế hoạch đến người dân',
-  'home.public.intro': 'An sinh giúp chính quyền địa phương lập kế hoạch thực hiện Nghị quyết số 42-NQ/TW, theo dõi các chỉ tiêu đến năm 2030 và chi trả chính sách xã hội đúng người, đúng chế độ.',
+  'home.public.intro':
+    'An sinh giúp chính quyền địa phương lập kế hoạch thực hiện Nghị quyết số 42-NQ/TW, theo dõi các chỉ tiêu đến năm 2030 và chi trả chính sách xã hội đúng người, đúng chế độ.',
   'home.public.signIn': 'Đăng nhập để làm việc',
   'home.public.directory': 'Tra cứu đơn vị hành chính',
   'home.public.directoryText': '34 tỉnh, thành phố và 3.321 xã, phường, đặc khu từ 01/07/2025, cùng lịch sử sáp nhập.',
@@ -110,12 +111,15 @@ export const vi = {
   'home.national': 'Bạn đang làm việc ở phạm vi toàn quốc. Chọn một đơn vị trong ô “Đơn vị làm việc” hoặc tra cứu trong danh mục đơn vị hành chính.',
   'home.plans.empty': 'Chưa có kế hoạch nào. Nhập kế hoạch từ tệp Word (.docx) hoặc văn bản, hoặc lập kế hoạch của đơn vị từ kế hoạch cấp trên.',
   'home.plans.action': 'Đến trang Kế hoạch',
-  'home.monitoring.empty': 'Chưa có số liệu chỉ tiêu. Khi đơn vị có kế hoạch, các chỉ tiêu phải báo cáo hằng năm sẽ hiện ở đây cùng tiến độ so với mục tiêu năm 2030.',
+  'home.monitoring.empty':
+    'Chưa có số liệu chỉ tiêu. Khi đơn vị có kế hoạch, các chỉ tiêu phải báo cáo hằng năm sẽ hiện ở đây cùng tiến độ so với mục tiêu năm 2030.',
   'home.monitoring.action': 'Đến trang Theo dõi chỉ tiêu',
-  'home.registry.empty': 'Chưa có dữ liệu đối tượng và chi trả. Nhập danh sách hộ gia đình, nhân khẩu và đối tượng hưởng chính sách để tính chế độ và lập danh sách chi trả hằng tháng.',
+  'home.registry.empty':
+    'Chưa có dữ liệu đối tượng và chi trả. Nhập danh sách hộ gia đình, nhân khẩu và đối tượng hưởng chính sách để tính chế độ và lập danh sách chi trả hằng tháng.',
   'home.registry.action': 'Đến trang Đối tượng & chi trả',
   'home.plans.count': '{own} kế hoạch của đơn vị với {targets} chỉ tiêu; {above} kế hoạch cấp trên.',
-  'home.monitoring.counts': 'Năm {year}, {total} chỉ tiêu: {achieved} đã đạt, {onTrack} đúng tiến độ, {atRisk} có nguy cơ không đạt, {offTrack} chậm tiến độ, {noData} chưa có số liệu.',
+  'home.monitoring.counts':
+    'Năm {year}, {total} chỉ tiêu: {achieved} đã đạt, {onTrack} đúng tiến độ, {atRisk} có nguy cơ không đạt, {offTrack} chậm tiến độ, {noData} chưa có số liệu.',
   'home.registry.poor': 'Tỷ lệ hộ nghèo: {rate}% ({poor}/{households} hộ).',
   'home.registry.payrollDraft': 'Danh sách chi trả tháng {month} (chưa duyệt): {lines} người, {total} đồng.',
   'home.registry.payrollApproved': 'Danh sách chi trả tháng {month} (đã duyệt): {lines} người, {total} đồng.',
@@ -124,7 +128,8 @@ export const vi = {
   'home.mustEnrollTotp': 'Tài khoản của bạn phải bật xác thực hai bước (mã TOTP). Hãy thiết lập ngay trong trang Tài khoản của tôi.',
   'home.work.title': 'Việc cần làm',
   'home.work.none': 'Không có việc nào đang chờ bạn. Các số liệu của đơn vị ở bên dưới.',
-  'home.work.noScope': 'Vai trò của bạn ở phạm vi toàn quốc nên không có danh sách việc riêng. Chọn một đơn vị trong ô “Đơn vị làm việc” để xem số liệu của đơn vị.',
+  'home.work.noScope':
+    'Vai trò của bạn ở phạm vi toàn quốc nên không có danh sách việc riêng. Chọn một đơn vị trong ô “Đơn vị làm việc” để xem số liệu của đơn vị.',
   'home.work.late': 'Quá hạn',
   'home.work.report_due': 'Báo cáo kết quả năm {year} chưa gửi: hạn nộp {date}.',
   'home.work.report_due_late': 'Báo cáo kết quả năm {year} chưa gửi, đã quá hạn nộp {date}.',
@@ -156,7 +161,8 @@ export const vi = {
   'scope.directoryLink': 'Xem thông tin công khai của đơn vị trong danh mục',
 
   'plans.title': 'Kế hoạch',
-  'plans.empty': 'Chưa có kế hoạch nào cho đơn vị này. Chức năng nhập kế hoạch từ tệp Word (.docx) hoặc văn bản và lập kế hoạch từ kế hoạch cấp trên đang được hoàn thiện.',
+  'plans.empty':
+    'Chưa có kế hoạch nào cho đơn vị này. Chức năng nhập kế hoạch từ tệp Word (.docx) hoặc văn bản và lập kế hoạch từ kế hoạch cấp trên đang được hoàn thiện.',
   'monitoring.title': 'Theo dõi chỉ tiêu',
   'monitoring.empty': 'Chưa có số liệu. Chức năng nhập số liệu chỉ tiêu hằng năm, kiểm tra, phê duyệt và tổng hợp lên cấp trên đang được hoàn thiện.',
   'registry.title': 'Đối tượng & chi trả',
@@ -164,7 +170,8 @@ export const vi = {
   'placeholder.next': 'Trong lúc chờ, bạn có thể tra cứu danh mục chỉ tiêu hoặc danh mục đơn vị hành chính.',
 
   'units.title': 'Đơn vị hành chính',
-  'units.intro': 'Tra cứu tỉnh, thành phố và xã, phường, đặc khu hiện hành (từ 01/07/2025) và các đơn vị trước sáp nhập. Trang này công khai, không cần đăng nhập.',
+  'units.intro':
+    'Tra cứu tỉnh, thành phố và xã, phường, đặc khu hiện hành (từ 01/07/2025) và các đơn vị trước sáp nhập. Trang này công khai, không cần đăng nhập.',
   'units.search': 'Tên hoặc mã đơn vị',
   'units.searchHint': 'Có thể gõ không dấu hoặc sai dấu, ví dụ “Thu Lum” hay “Hoàng Kim”.',
   'units.currentOnly': 'Chỉ đơn vị đang hiệu lực',
@@ -174,7 +181,8 @@ export const vi = {
   'units.workspace': 'Trang làm việc của đơn vị',
 
   'indicators.title': 'Danh mục chỉ tiêu',
-  'indicators.intro': 'Các chỉ tiêu dùng trong kế hoạch và báo cáo thực hiện chính sách xã hội. Mỗi chỉ tiêu có mã ổn định, đơn vị tính, cách tổng hợp và nguồn số liệu.',
+  'indicators.intro':
+    'Các chỉ tiêu dùng trong kế hoạch và báo cáo thực hiện chính sách xã hội. Mỗi chỉ tiêu có mã ổn định, đơn vị tính, cách tổng hợp và nguồn số liệu.',
   'indicators.filter': 'Lọc theo tên hoặc mã',
   'indicators.code': 'Mã',
   'indicators.name': 'Tên chỉ tiêu',
@@ -240,7 +248,8 @@ export const vi = {
 
   'account.totpOff.action': 'Tắt xác thực hai bước',
   'account.tokens': 'Mã API',
-  'account.tokens.text': 'Mã API cho phần mềm khác kết nối với An sinh (ví dụ đồng bộ số liệu với DHIS2). Mã chỉ có những quyền bạn chọn trong số quyền của bạn, và bị thu hồi khi bạn đổi mật khẩu hoặc đăng xuất khỏi mọi thiết bị.',
+  'account.tokens.text':
+    'Mã API cho phần mềm khác kết nối với An sinh (ví dụ đồng bộ số liệu với DHIS2). Mã chỉ có những quyền bạn chọn trong số quyền của bạn, và bị thu hồi khi bạn đổi mật khẩu hoặc đăng xuất khỏi mọi thiết bị.',
   'account.tokens.name': 'Tên mã',
   'account.tokens.nameHint': 'Để nhận ra mã sau này, ví dụ: Đồng bộ DHIS2 của xã.',
   'account.tokens.nameRequired': 'Nhập tên mã',
@@ -261,7 +270,8 @@ export const vi = {
   'account.tokens.revokeConfirm': 'Thu hồi mã “{name}”? Phần mềm đang dùng mã này sẽ không kết nối được nữa.',
   'account.tokens.none': 'Bạn chưa có mã API nào.',
   'account.sessions': 'Phiên đăng nhập',
-  'account.sessionsText': 'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu. Mọi mã API của bạn cũng bị thu hồi.',
+  'account.sessionsText':
+    'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu. Mọi mã API của bạn cũng bị thu hồi.',
   'account.revokeAll': 'Đăng xuất khỏi mọi thiết bị',
 
   'users.title': 'Người dùng',
@@ -317,8 +327,8 @@ export const vi = {
   'audit.anchor.place': 'Nơi lưu',
   'audit.anchor.head': 'Nhật ký hiện có {n} mục.',
   'audit.anchor.none': 'Chưa neo lần nào: quản trị viên máy chủ đặt ANSINH_AUDIT_ANCHOR_DIR (neo hằng ngày) hoặc chạy "ansinh audit anchor".',
-  'audit.anchor.why': 'Mốc neo ghi số thứ tự và mã băm của mục cuối ra một tệp bên ngoài cơ sở dữ liệu; "ansinh audit verify" so với tệp đó để phát hiện việc xóa các mục cuối hoặc viết lại chuỗi.',
-
+  'audit.anchor.why':
+    'Mốc neo ghi số thứ tự và mã băm của mục cuối ra một tệp bên ngoài cơ sở dữ liệu; "ansinh audit verify" so với tệp đó để phát hiện việc xóa các mục cuối hoặc viết lại chuỗi.',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Địa chỉ này không có trong An sinh. Kiểm tra lại đường dẫn hoặc quay về trang chủ.',

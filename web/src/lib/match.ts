@@ -4,7 +4,11 @@ export type Params = Record<string, string>;
 
 /** Params when `path` matches `pattern` (":name" segments, trailing slash ignored), else null. */
 export function matchPath(pattern: string, path: string): Params | null {
-  const split = (s: string) => s.replace(/\/+$/, '').split('/').filter((x, i) => i === 0 || x !== '');
+  const split = (s: string) =>
+    s
+      .replace(/\/+$/, '')
+      .split('/')
+      .filter((x, i) => i === 0 || x !== '');
   const ps = split(pattern);
   const xs = split(path);
   if (ps.length !== xs.length) return null;

@@ -51,7 +51,8 @@ export function toUnit(raw: unknown): Unit {
   // A province given as a bare code with a separate name field.
   let province = toRef(o.province);
   if (province && !province.name && str(o.provinceName)) province = { ...province, name: str(o.provinceName) };
-  if (!province && str(o.provinceCode)) province = { code: str(o.provinceCode)!, name: str(o.provinceName), part: null, validFrom: null, validTo: null, current: null };
+  if (!province && str(o.provinceCode))
+    province = { code: str(o.provinceCode)!, name: str(o.provinceName), part: null, validFrom: null, validTo: null, current: null };
   return {
     code: str(o.code) ?? '',
     name: str(o.name) ?? '',

@@ -47,9 +47,34 @@ function PasswordForm({ username }: { username: string }) {
       <form onSubmit={submit} noValidate>
         {/* Lets password managers file the new password under the right account. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden aria-hidden="true" />
-        <Field id="current-password" type="password" autoComplete="current-password" label={t('account.currentPassword')} value={current} onValue={setCurrent} error={errorFor(errors, 'current-password')} />
-        <Field id="new-password" type="password" autoComplete="new-password" label={t('account.newPassword')} hint={t('account.newPasswordHint')} value={next} onValue={setNext} error={errorFor(errors, 'new-password')} />
-        <Field id="confirm-password" type="password" autoComplete="new-password" label={t('account.confirmPassword')} value={confirm} onValue={setConfirm} error={errorFor(errors, 'confirm-password')} />
+        <Field
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          label={t('account.currentPassword')}
+          value={current}
+          onValue={setCurrent}
+          error={errorFor(errors, 'current-password')}
+        />
+        <Field
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          label={t('account.newPassword')}
+          hint={t('account.newPasswordHint')}
+          value={next}
+          onValue={setNext}
+          error={errorFor(errors, 'new-password')}
+        />
+        <Field
+          id="confirm-password"
+          type="password"
+          autoComplete="new-password"
+          label={t('account.confirmPassword')}
+          value={confirm}
+          onValue={setConfirm}
+          error={errorFor(errors, 'confirm-password')}
+        />
         <button type="submit" class="button">
           {t('account.password')}
         </button>
@@ -57,7 +82,6 @@ function PasswordForm({ username }: { username: string }) {
     </section>
   );
 }
-
 
 function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: boolean }) {
   const [setup, setSetup] = useState<TotpSetup | null>(null);
@@ -117,7 +141,15 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
           <p>{t('account.totpOn')}</p>
           {canTurnOff && (
             <form onSubmit={turnOff} noValidate>
-              <Field id="totp-off-password" type="password" autoComplete="current-password" label={t('account.currentPassword')} value={offPassword} onValue={setOffPassword} error={errorFor(errors, 'totp-off-password')} />
+              <Field
+                id="totp-off-password"
+                type="password"
+                autoComplete="current-password"
+                label={t('account.currentPassword')}
+                value={offPassword}
+                onValue={setOffPassword}
+                error={errorFor(errors, 'totp-off-password')}
+              />
               <button type="submit" class="button button--secondary">
                 {t('account.totpOff.action')}
               </button>
@@ -139,7 +171,9 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
               <div>
                 <dt>{t('account.totpUrl')}</dt>
                 <dd>
-                  <code class="secret" id="totp-url">{url}</code>
+                  <code class="secret" id="totp-url">
+                    {url}
+                  </code>
                 </dd>
               </div>
             )}
@@ -147,13 +181,25 @@ function TotpSection({ enabled, canTurnOff }: { enabled: boolean; canTurnOff: bo
               <div>
                 <dt>{t('account.totpSecret')}</dt>
                 <dd>
-                  <code class="secret" id="totp-secret">{setup.secret}</code>
+                  <code class="secret" id="totp-secret">
+                    {setup.secret}
+                  </code>
                 </dd>
               </div>
             )}
           </dl>
           <form onSubmit={confirm} noValidate>
-            <Field id="totp-code" label={t('account.totpCode')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} class="input--short" value={code} onValue={setCode} error={errorFor(errors, 'totp-code')} />
+            <Field
+              id="totp-code"
+              label={t('account.totpCode')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              class="input--short"
+              value={code}
+              onValue={setCode}
+              error={errorFor(errors, 'totp-code')}
+            />
             <button type="submit" class="button">
               {t('account.totpConfirm')}
             </button>
@@ -258,7 +304,15 @@ function ApiTokens({ held }: { held: readonly string[] }) {
         list.data && <p>{t('account.tokens.none')}</p>
       )}
       <form onSubmit={create} noValidate>
-        <Field id="token-name" label={t('account.tokens.name')} hint={t('account.tokens.nameHint')} maxLength={100} value={name} onValue={setName} error={errorFor(errors, 'token-name')} />
+        <Field
+          id="token-name"
+          label={t('account.tokens.name')}
+          hint={t('account.tokens.nameHint')}
+          maxLength={100}
+          value={name}
+          onValue={setName}
+          error={errorFor(errors, 'token-name')}
+        />
         <fieldset class={`field${permError ? ' field--error' : ''}`} id="token-permissions">
           <legend>{t('account.tokens.permissions')}</legend>
           {permError && <p class="field-error">{permError}</p>}
@@ -269,7 +323,16 @@ function ApiTokens({ held }: { held: readonly string[] }) {
             </div>
           ))}
         </fieldset>
-        <Field id="token-expires" label={t('account.tokens.expires')} hint={t('account.tokens.expiresHint')} inputMode="numeric" class="input--short" value={expires} onValue={setExpires} error={errorFor(errors, 'token-expires')} />
+        <Field
+          id="token-expires"
+          label={t('account.tokens.expires')}
+          hint={t('account.tokens.expiresHint')}
+          inputMode="numeric"
+          class="input--short"
+          value={expires}
+          onValue={setExpires}
+          error={errorFor(errors, 'token-expires')}
+        />
         <button type="submit" class="button">
           {t('account.tokens.create')}
         </button>

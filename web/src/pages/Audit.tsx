@@ -93,8 +93,24 @@ export default function Audit({ query }: PageProps) {
         <Field id="audit-actor" label={t('audit.actor')} value={f.actor} onValue={set('actor')} />
         <Field id="audit-entity" label={t('audit.entity')} hint={t('audit.entityHint')} value={f.entity} onValue={set('entity')} />
         <Field id="audit-entity-id" label={t('audit.entityId')} value={f.entityId} onValue={set('entityId')} />
-        <Field id="audit-from" label={t('audit.from')} hint={t('audit.dateHint')} inputMode="numeric" value={f.from} onValue={set('from')} error={errorFor(errors, 'audit-from')} />
-        <Field id="audit-to" label={t('audit.to')} hint={t('audit.dateHint')} inputMode="numeric" value={f.to} onValue={set('to')} error={errorFor(errors, 'audit-to')} />
+        <Field
+          id="audit-from"
+          label={t('audit.from')}
+          hint={t('audit.dateHint')}
+          inputMode="numeric"
+          value={f.from}
+          onValue={set('from')}
+          error={errorFor(errors, 'audit-from')}
+        />
+        <Field
+          id="audit-to"
+          label={t('audit.to')}
+          hint={t('audit.dateHint')}
+          inputMode="numeric"
+          value={f.to}
+          onValue={set('to')}
+          error={errorFor(errors, 'audit-to')}
+        />
         <p class="actions">
           <button type="submit" class="button">
             {t('common.filter')}

@@ -17,7 +17,12 @@ interface Row {
 const label = (prefix: string, value: unknown): string => codeLabel(prefix, txt(value));
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 function toRow(raw: unknown, locale: 'vi' | 'en'): Row {
@@ -29,7 +34,11 @@ function toRow(raw: unknown, locale: 'vi' | 'en'): Row {
     name,
     unit: label('ind.unit', o.unit),
     kind: label('ind.kind', o.kind),
-    direction: /^(higher|up|increase)/i.test(dir) ? t('indicators.higher') : /^(lower|down|decrease)/i.test(dir) ? t('indicators.lower') : label('ind.direction', dir),
+    direction: /^(higher|up|increase)/i.test(dir)
+      ? t('indicators.higher')
+      : /^(lower|down|decrease)/i.test(dir)
+        ? t('indicators.lower')
+        : label('ind.direction', dir),
     source: label('ind.source', o.source),
     area: txt(o.area),
   };

@@ -74,8 +74,25 @@ export default function SignIn({ query }: PageProps) {
       <h1>{t('signin.title')}</h1>
       <p>{t('signin.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <Field id="username" label={t('signin.username')} autoComplete="username" autoCapitalize="none" spellcheck={false} value={username} onValue={setUsername} error={errorFor(errors, 'username')} />
-        <Field id="password" type="password" label={t('signin.password')} autoComplete="current-password" value={password} onValue={setPassword} error={errorFor(errors, 'password')} />
+        <Field
+          id="username"
+          label={t('signin.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellcheck={false}
+          value={username}
+          onValue={setUsername}
+          error={errorFor(errors, 'username')}
+        />
+        <Field
+          id="password"
+          type="password"
+          label={t('signin.password')}
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+          error={errorFor(errors, 'password')}
+        />
         {askTotp && (
           <Field
             id="totp"

@@ -11,7 +11,9 @@ import { RefLinks, validity } from '../components/UnitSummary.tsx';
 
 function Children({ unit }: { unit: UnitT }) {
   const none = unit.childrenCount === 0 || unit.level === 'village';
-  const state = useApi<{ items: unknown[] }>(none ? null : `/api/units${queryString({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 })}`);
+  const state = useApi<{ items: unknown[] }>(
+    none ? null : `/api/units${queryString({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 })}`,
+  );
   const list = state.data ? state.data.items.map(toUnit) : unit.children.map((c) => toUnit(c));
   if (list.length === 0) return null;
   return (
@@ -97,11 +99,7 @@ export default function Unit({ params }: PageProps) {
               {u.sameCode.length > 0 && (
                 <div>
                   <dt>{t('unit.sameCode')}</dt>
-                  <dd>
-                    {u.sameCode
-                      .map((r) => `${r.name ?? r.code}${r.current === false ? ` (${t('unit.historical').toLowerCase()})` : ''}`)
-                      .join(', ')}
-                  </dd>
+                  <dd>{u.sameCode.map((r) => `${r.name ?? r.code}${r.current === false ? ` (${t('unit.historical').toLowerCase()})` : ''}`).join(', ')}</dd>
                 </div>
               )}
             </dl>

@@ -30,7 +30,15 @@ export default function Units({ query }: PageProps) {
             {t('units.searchHint')}
           </p>
           <div class="search__row">
-            <input class="input" id="q" name="q" type="search" value={input} aria-describedby="q-hint" onInput={(e) => setInput((e.target as HTMLInputElement).value)} />
+            <input
+              class="input"
+              id="q"
+              name="q"
+              type="search"
+              value={input}
+              aria-describedby="q-hint"
+              onInput={(e) => setInput((e.target as HTMLInputElement).value)}
+            />
             <button type="submit" class="button">
               {t('common.search')}
             </button>

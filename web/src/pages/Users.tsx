@@ -48,11 +48,42 @@ function CreateUser({ onDone }: { onDone: (msg: string) => void }) {
       <summary>{t('users.create')}</summary>
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
-        <Field id={ids.username} label={t('users.username')} autoComplete="off" value={f.username} onValue={set('username')} error={errorFor(errors, ids.username)} />
-        <Field id={ids.displayName} label={t('users.displayName')} value={f.displayName} onValue={set('displayName')} error={errorFor(errors, ids.displayName)} />
-        <Field id={ids.password} type="password" autoComplete="new-password" label={t('users.password')} hint={t('users.passwordHint')} value={f.password} onValue={set('password')} error={errorFor(errors, ids.password)} />
+        <Field
+          id={ids.username}
+          label={t('users.username')}
+          autoComplete="off"
+          value={f.username}
+          onValue={set('username')}
+          error={errorFor(errors, ids.username)}
+        />
+        <Field
+          id={ids.displayName}
+          label={t('users.displayName')}
+          value={f.displayName}
+          onValue={set('displayName')}
+          error={errorFor(errors, ids.displayName)}
+        />
+        <Field
+          id={ids.password}
+          type="password"
+          autoComplete="new-password"
+          label={t('users.password')}
+          hint={t('users.passwordHint')}
+          value={f.password}
+          onValue={set('password')}
+          error={errorFor(errors, ids.password)}
+        />
         <SelectField id={ids.role} label={t('users.role')} value={f.role} onValue={set('role')} options={roleOptions()} error={errorFor(errors, ids.role)} />
-        <Field id={ids.unitCode} label={t('users.unitCode')} hint={t('users.unitCodeHint')} inputMode="numeric" class="input--short" value={f.unitCode} onValue={set('unitCode')} error={errorFor(errors, ids.unitCode)} />
+        <Field
+          id={ids.unitCode}
+          label={t('users.unitCode')}
+          hint={t('users.unitCodeHint')}
+          inputMode="numeric"
+          class="input--short"
+          value={f.unitCode}
+          onValue={set('unitCode')}
+          error={errorFor(errors, ids.unitCode)}
+        />
         <button type="submit" class="button">
           {t('users.create')}
         </button>
@@ -77,7 +108,10 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
   };
   const putRoles = (list: RoleAssignment[]) =>
     run(async () => {
-      await access.setRoles(user.id, list.map((r) => ({ role: r.role, unitCode: r.unitCode })));
+      await access.setRoles(
+        user.id,
+        list.map((r) => ({ role: r.role, unitCode: r.unitCode })),
+      );
       return t('common.saved');
     });
   return (
@@ -103,7 +137,15 @@ function EditUser({ user, onDone }: { user: UserRow; onDone: (msg: string) => vo
         }}
       >
         <SelectField id={`${p}-role`} label={t('users.role')} value={role} onValue={setRole} options={roleOptions()} error={errorFor(errors, `${p}-role`)} />
-        <Field id={`${p}-unit`} label={t('users.unitCode')} inputMode="numeric" class="input--short" value={unitCode} onValue={setUnitCode} error={errorFor(errors, `${p}-unit`)} />
+        <Field
+          id={`${p}-unit`}
+          label={t('users.unitCode')}
+          inputMode="numeric"
+          class="input--short"
+          value={unitCode}
+          onValue={setUnitCode}
+          error={errorFor(errors, `${p}-unit`)}
+        />
         <button type="submit" class="button button--secondary">
           {t('users.addRole')}
         </button>

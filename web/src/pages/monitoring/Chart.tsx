@@ -24,15 +24,23 @@ export function IndicatorChart({ unit, code, year, label, data }: { unit: string
         <div class="table-wrap" tabIndex={0} role="region" aria-label={`${m('chartTitle')}: ${label}`}>
           <table class="table">
             <caption class="visually-hidden">{`${m('chartTitle')}: ${label}`}</caption>
-            <thead><tr>
-              <th scope="col">{m('yearCol')}</th><th scope="col">{m('history')}</th><th scope="col">{m('projection')}</th>
-              {hasBaseline && <th scope="col">{m('baselinePoint')}</th>}<th scope="col">{m('targetLine')}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{m('yearCol')}</th>
+                <th scope="col">{m('history')}</th>
+                <th scope="col">{m('projection')}</th>
+                {hasBaseline && <th scope="col">{m('baselinePoint')}</th>}
+                <th scope="col">{m('targetLine')}</th>
+              </tr>
+            </thead>
             <tbody>
               {data.table.map((r) => (
                 <tr key={r.year}>
-                  <th scope="row">{r.year}</th><td>{cell(r.history)}</td><td>{cell(r.projection)}</td>
-                  {hasBaseline && <td>{cell(r.baseline)}</td>}<td>{cell(r.target)}</td>
+                  <th scope="row">{r.year}</th>
+                  <td>{cell(r.history)}</td>
+                  <td>{cell(r.projection)}</td>
+                  {hasBaseline && <td>{cell(r.baseline)}</td>}
+                  <td>{cell(r.target)}</td>
                 </tr>
               ))}
             </tbody>

@@ -26,27 +26,80 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
         const code = chosen ?? d.rows[0]?.indicator.code ?? null;
         return (
           <>
-            <h2>{d.unit.name}: {m('targets')} ({year})</h2>
-            <p class="actions"><a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard.xlsx${queryString({ year })}`}>{m('xlsx')}</a>{' '}
-              <a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/report.docx${queryString({ year })}`}>{m('report')}</a></p>
-            {d.rows.length === 0 ? <p>{m('noTargets')}</p> : (
+            <h2>
+              {d.unit.name}: {m('targets')} ({year})
+            </h2>
+            <p class="actions">
+              <a
+                class="button button--secondary button--small"
+                href={`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard.xlsx${queryString({ year })}`}
+              >
+                {m('xlsx')}
+              </a>{' '}
+              <a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/report.docx${queryString({ year })}`}>
+                {m('report')}
+              </a>
+            </p>
+            {d.rows.length === 0 ? (
+              <p>{m('noTargets')}</p>
+            ) : (
               <div class="table-wrap" tabIndex={0} role="region" aria-label={m('targets')}>
                 <table class="table">
-                  <thead><tr>
-                    <th scope="col">{m('indicator')}</th><th scope="col">{m('target')}</th><th scope="col">{m('baseline')}</th><th scope="col">{m('latest')}</th>
-                    <th scope="col">{m('needed')}</th><th scope="col">{m('trend')}</th><th scope="col">{m('projected')}</th><th scope="col">{m('status')}</th>
-                  </tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{m('indicator')}</th>
+                      <th scope="col">{m('target')}</th>
+                      <th scope="col">{m('baseline')}</th>
+                      <th scope="col">{m('latest')}</th>
+                      <th scope="col">{m('needed')}</th>
+                      <th scope="col">{m('trend')}</th>
+                      <th scope="col">{m('projected')}</th>
+                      <th scope="col">{m('status')}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {d.rows.map((r) => (
                       <tr key={r.targetId} data-indicator={r.indicator.code}>
-                        <td><button type="button" class="link-button" onClick={() => setChosen(r.indicator.code)} aria-pressed={code === r.indicator.code}>{r.indicator.name}</button>
-                          {r.inherited && <span class="hint"> ({m('inherited')} {r.planNumber ?? ''})</span>}</td>
-                        <td>{cmp[r.target.comparator] ?? r.target.comparator} {f(r.target.value)} ({r.target.year})</td>
-                        <td>{r.baseline ? <>{f(r.baseline.value)} ({r.baseline.year}){r.baselineSource === 'reported' && <span class="hint"> {m('baselineReported')}</span>}</> : '–'}</td>
+                        <td>
+                          <button type="button" class="link-button" onClick={() => setChosen(r.indicator.code)} aria-pressed={code === r.indicator.code}>
+                            {r.indicator.name}
+                          </button>
+                          {r.inherited && (
+                            <span class="hint">
+                              {' '}
+                              ({m('inherited')} {r.planNumber ?? ''})
+                            </span>
+                          )}
+                        </td>
+                        <td>
+                          {cmp[r.target.comparator] ?? r.target.comparator} {f(r.target.value)} ({r.target.year})
+                        </td>
+                        <td>
+                          {r.baseline ? (
+                            <>
+                              {f(r.baseline.value)} ({r.baseline.year}){r.baselineSource === 'reported' && <span class="hint"> {m('baselineReported')}</span>}
+                            </>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
                         <td>{r.latest ? `${f(r.latest.value)} (${r.latest.year})` : '–'}</td>
-                        <td>{f(r.neededPerYear)}</td><td>{f(r.trendPerYear)}</td><td>{f(r.projected)}</td>
-                        <td><span class="tag" style={{ background: colours[r.status], color: r.status === 'at_risk' || r.status === 'no_data' ? '#0b0c0c' : '#fff' }} title={r.rule}>{r.statusLabel}</span>
-                          <details><summary class="hint">{m('why')}</summary><p class="hint">{r.rule}</p></details></td>
+                        <td>{f(r.neededPerYear)}</td>
+                        <td>{f(r.trendPerYear)}</td>
+                        <td>{f(r.projected)}</td>
+                        <td>
+                          <span
+                            class="tag"
+                            style={{ background: colours[r.status], color: r.status === 'at_risk' || r.status === 'no_data' ? '#0b0c0c' : '#fff' }}
+                            title={r.rule}
+                          >
+                            {r.statusLabel}
+                          </span>
+                          <details>
+                            <summary class="hint">{m('why')}</summary>
+                            <p class="hint">{r.rule}</p>
+                          </details>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -64,37 +117,60 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
 type Detail = IndicatorDetailView;
 type Kids = ChildrenView;
 
-function IndicatorPanel({ unit, year, code, link }: { unit: string; year: number; code: string; link: (v: string, extra?: Record<string, string | number>) => string }) {
+function IndicatorPanel({
+  unit,
+  year,
+  code,
+  link,
+}: {
+  unit: string;
+  year: number;
+  code: string;
+  link: (v: string, extra?: Record<string, string | number>) => string;
+}) {
   const detail = useApi<Detail>(`/api/monitoring/units/${encodeURIComponent(unit)}/indicators/${encodeURIComponent(code)}${queryString({ year })}`);
   const kids = useApi<Kids>(`/api/monitoring/units/${encodeURIComponent(unit)}/children${queryString({ year, indicator: code })}`);
   return (
     <section class="panel">
-      <Loaded state={detail}>
-        {(d) => <IndicatorChart unit={unit} code={code} year={year} label={d.indicator.name} data={d.chart} />}
-      </Loaded>
+      <Loaded state={detail}>{(d) => <IndicatorChart unit={unit} code={code} year={year} label={d.indicator.name} data={d.chart} />}</Loaded>
       <Loaded state={kids}>
-        {(k) => k.rows.length === 0 ? null : (
-          <>
-            <h3>{m('children')}</h3>
-            <figure class="chart chart--compare">
-              <img src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`} alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`} />
-            </figure>
-            <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
-              <table class="table">
-                <thead><tr><th scope="col">{m('rank')}</th><th scope="col">{m('unit')}</th><th scope="col">{k.columns[0]?.indicator.name}</th></tr></thead>
-                <tbody>
-                  {k.rows.map((r) => (
-                    <tr key={r.code}>
-                      <td>{r.rank ?? '–'}</td>
-                      <td><Link href={link('dashboard', { unit: r.code })}>{r.name}</Link></td>
-                      <td style={{ background: r.cells[0]?.meetsTarget === true ? '#cce2d8' : r.cells[0]?.meetsTarget === false ? '#f6d7d2' : undefined }}>{f(r.cells[0]?.value)}</td>
+        {(k) =>
+          k.rows.length === 0 ? null : (
+            <>
+              <h3>{m('children')}</h3>
+              <figure class="chart chart--compare">
+                <img
+                  src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`}
+                  alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`}
+                />
+              </figure>
+              <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{m('rank')}</th>
+                      <th scope="col">{m('unit')}</th>
+                      <th scope="col">{k.columns[0]?.indicator.name}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+                  </thead>
+                  <tbody>
+                    {k.rows.map((r) => (
+                      <tr key={r.code}>
+                        <td>{r.rank ?? '–'}</td>
+                        <td>
+                          <Link href={link('dashboard', { unit: r.code })}>{r.name}</Link>
+                        </td>
+                        <td style={{ background: r.cells[0]?.meetsTarget === true ? '#cce2d8' : r.cells[0]?.meetsTarget === false ? '#f6d7d2' : undefined }}>
+                          {f(r.cells[0]?.value)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )
+        }
       </Loaded>
     </section>
   );

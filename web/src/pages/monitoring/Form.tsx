@@ -14,12 +14,23 @@ import type { FormOut } from '../../../../src/monitoring/schemas.ts';
 
 // The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves.
 type Indicator = FormOut['indicators'][number];
-interface Value { indicatorCode: string; disaggregation: string; numerator: number | null; denominator: number | null; value: number | null; comment: string | null }
+interface Value {
+  indicatorCode: string;
+  disaggregation: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  comment: string | null;
+}
 type Issue = FormOut['issues'][number];
 type RegistryValue = NonNullable<FormOut['registry']>['values'][number];
 type FormData = FormOut;
 type Field = 'numerator' | 'denominator' | 'value' | 'comment';
-interface Shown { fieldId: string | null; message: string; severity: string }
+interface Shown {
+  fieldId: string | null;
+  message: string;
+  severity: string;
+}
 
 /** The areas in the order a commune reports them (Resolution 42's groups of policy). */
 const AREA_ORDER = ['poverty', 'social_assistance', 'labour_merit', 'health', 'education', 'housing', 'water_sanitation', 'culture_information'];
@@ -32,7 +43,7 @@ const key = (v: { indicatorCode: string; disaggregation: string }) => `${v.indic
 const ratio = (i: Indicator) => i.aggregation === 'sum_ratio' || i.kind === 'rate' || i.kind === 'ratio';
 const fieldId = (k: string, f: string) => `f-${k.replace(/[^a-z0-9]/gi, '-')}-${f}`;
 /** "1.234,5" or "1234.5" as typed on a Vietnamese keyboard → 1234.5; "" → null. */
-const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : parseNumber(raw) ?? Number.NaN);
+const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : (parseNumber(raw) ?? Number.NaN));
 
 export default function Form({ unit, period }: { unit: string; period: string }) {
   const path = `/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}`;
@@ -94,11 +105,16 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
     setOpen(a);
   };
   const fieldArea = new Map<string, string>();
-  for (const i of data.indicators) for (const dis of i.keys) for (const f of ['numerator', 'denominator', 'value', 'comment']) fieldArea.set(fieldId(`${i.code}|${dis}`, f), i.area);
+  for (const i of data.indicators)
+    for (const dis of i.keys) for (const f of ['numerator', 'denominator', 'value', 'comment']) fieldArea.set(fieldId(`${i.code}|${dis}`, f), i.area);
   const areaOfField = (id: string): string | null => fieldArea.get(id) ?? null;
 
   /** The field an issue path points at: issues name their indicator; bare paths index `order`. */
-  const locate = (p: string, order: readonly { indicatorCode: string; disaggregation: string }[], hint?: { indicatorCode: string; disaggregation: string }): string | null => {
+  const locate = (
+    p: string,
+    order: readonly { indicatorCode: string; disaggregation: string }[],
+    hint?: { indicatorCode: string; disaggregation: string },
+  ): string | null => {
     const mm = /^\/values\/([^/]+)\/?(\w+)?$/.exec(p);
     if (!mm) return null;
     const ref = hint ?? (/^\d+$/.test(mm[1]!) ? order[Number(mm[1])] : { indicatorCode: mm[1]!, disaggregation: '' });
@@ -110,7 +126,14 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
 
   const save = async (): Promise<boolean> => {
     // Only what the server takes: stored rows also carry their updatedAt.
-    const body = Object.values(values).map((v) => ({ indicatorCode: v.indicatorCode, disaggregation: v.disaggregation, numerator: v.numerator, denominator: v.denominator, value: v.value, comment: v.comment }));
+    const body = Object.values(values).map((v) => ({
+      indicatorCode: v.indicatorCode,
+      disaggregation: v.disaggregation,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      value: v.value,
+      comment: v.comment,
+    }));
     try {
       const r = await api<{ issues: Issue[] }>('PUT', `${path}/form`, { values: body });
       localStorage.removeItem(storageKey);
@@ -135,16 +158,26 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
       reload();
     } catch (e) {
       if (!(e instanceof ApiError)) return;
-      if (e.status === 0) { setNotice(m('offline')); return; }
+      if (e.status === 0) {
+        setNotice(m('offline'));
+        return;
+      }
       // The refusal's paths index the stored values in the server's order: read them back.
-      const stored = await api<FormData>('GET', `${path}/form`).then((f) => f.values, () => []);
+      const stored = await api<FormData>('GET', `${path}/form`).then(
+        (f) => f.values,
+        () => [],
+      );
       setErrors((e.problem?.errors ?? []).map((x) => ({ fieldId: locate(x.path, stored), message: x.message, severity: 'error' })));
       setNotice(errorMessage(e));
     }
   };
 
   // A locked form (submitted or approved) shows its state, not the warnings it was sent with.
-  const shown: Shown[] = !editable ? [] : errors.length ? errors : issues.map((i) => ({ fieldId: locate(i.path, [], i), message: i.message, severity: i.severity }));
+  const shown: Shown[] = !editable
+    ? []
+    : errors.length
+      ? errors
+      : issues.map((i) => ({ fieldId: locate(i.path, [], i), message: i.message, severity: i.severity }));
   const byField = new Map<string, Shown[]>();
   for (const s of shown) if (s.fieldId) byField.set(s.fieldId, [...(byField.get(s.fieldId) ?? []), s]);
   const jump = (e: Event, id: string | null) => {
@@ -170,59 +203,121 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
   const shownValue = (id: string, x: number | null | undefined) => raw[id] ?? (x == null ? '' : String(x).replace('.', ','));
 
   const renderIndicator = (ind: Indicator) => {
-        const reg = registryOf.get(ind.code);
-        return (
-          <fieldset class="card" key={ind.code} disabled={!editable}>
-            <legend>{ind.name}{ind.unit === '%' ? ' (%)' : ` (${unitName(ind.unit)})`}</legend>
-            {reg && <RegistryNote reg={reg} ind={ind} asOf={data.registry!.asOf} current={values[`${ind.code}|`]} />}
-            {ind.keys.map((dis) => {
-              const k = `${ind.code}|${dis}`;
-              const v = values[k];
-              const input = (f: Field, label: string, wide = false) => {
-                const id = fieldId(k, f);
-                const errs = byField.get(id) ?? [];
-                const bad = errs.some((x) => x.severity === 'error');
-                return (
-                  <div class={`field${errs.length ? (bad ? ' field--error' : ' field--warning') : ''}`}>
-                    <label for={id}>{label}</label>
-                    {errs.map((x, i) => <p key={i} class={bad ? 'field-error' : 'field-warning'} id={i === 0 ? `${id}-error` : undefined}>{x.message}</p>)}
-                    <input class={`input${wide ? '' : ' input--short'}`} id={id} inputMode={f === 'comment' ? undefined : 'decimal'}
-                      value={f === 'comment' ? (v?.comment ?? '') : shownValue(id, v?.[f])}
-                      aria-invalid={bad ? 'true' : undefined} aria-describedby={errs.length ? `${id}-error` : undefined}
-                      onInput={(e) => set(k, ind.code, dis, f, (e.target as HTMLInputElement).value)} />
-                  </div>
-                );
-              };
-              return (
-                <div key={k} class={dis ? 'hint' : undefined}>
-                  {dis && <p><strong>{m('breakdowns')[dis] ?? dis.replace('=', ': ')}</strong></p>}
-                  {ratio(ind) ? <>{input('numerator', m('numerator'))}{input('denominator', m('denominator'))}</>
-                    : ind.aggregation === 'weighted_mean' ? <>{input('value', m('value'))}{input('denominator', m('weight'))}</>
-                    : input('value', m('value'))}
-                  {dis === '' && input('comment', m('comment'), true)}
-                </div>
-              );
-            })}
-          </fieldset>
-        );
+    const reg = registryOf.get(ind.code);
+    return (
+      <fieldset class="card" key={ind.code} disabled={!editable}>
+        <legend>
+          {ind.name}
+          {ind.unit === '%' ? ' (%)' : ` (${unitName(ind.unit)})`}
+        </legend>
+        {reg && <RegistryNote reg={reg} ind={ind} asOf={data.registry!.asOf} current={values[`${ind.code}|`]} />}
+        {ind.keys.map((dis) => {
+          const k = `${ind.code}|${dis}`;
+          const v = values[k];
+          const input = (f: Field, label: string, wide = false) => {
+            const id = fieldId(k, f);
+            const errs = byField.get(id) ?? [];
+            const bad = errs.some((x) => x.severity === 'error');
+            return (
+              <div class={`field${errs.length ? (bad ? ' field--error' : ' field--warning') : ''}`}>
+                <label for={id}>{label}</label>
+                {errs.map((x, i) => (
+                  <p key={i} class={bad ? 'field-error' : 'field-warning'} id={i === 0 ? `${id}-error` : undefined}>
+                    {x.message}
+                  </p>
+                ))}
+                <input
+                  class={`input${wide ? '' : ' input--short'}`}
+                  id={id}
+                  inputMode={f === 'comment' ? undefined : 'decimal'}
+                  value={f === 'comment' ? (v?.comment ?? '') : shownValue(id, v?.[f])}
+                  aria-invalid={bad ? 'true' : undefined}
+                  aria-describedby={errs.length ? `${id}-error` : undefined}
+                  onInput={(e) => set(k, ind.code, dis, f, (e.target as HTMLInputElement).value)}
+                />
+              </div>
+            );
+          };
+          return (
+            <div key={k} class={dis ? 'hint' : undefined}>
+              {dis && (
+                <p>
+                  <strong>{m('breakdowns')[dis] ?? dis.replace('=', ': ')}</strong>
+                </p>
+              )}
+              {ratio(ind) ? (
+                <>
+                  {input('numerator', m('numerator'))}
+                  {input('denominator', m('denominator'))}
+                </>
+              ) : ind.aggregation === 'weighted_mean' ? (
+                <>
+                  {input('value', m('value'))}
+                  {input('denominator', m('weight'))}
+                </>
+              ) : (
+                input('value', m('value'))
+              )}
+              {dis === '' && input('comment', m('comment'), true)}
+            </div>
+          );
+        })}
+      </fieldset>
+    );
   };
 
   return (
-    <form class="narrow" novalidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <p>{m('status')}: <strong>{m('statusNames')[data.status] ?? data.status}</strong> · {m('deadline')}: {formatDate(data.deadline)}</p>
-      {data.returnReason && <div class="notice notice--warning"><p>{m('reason')}: {data.returnReason}</p></div>}
+    <form
+      class="narrow"
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <p>
+        {m('status')}: <strong>{m('statusNames')[data.status] ?? data.status}</strong> · {m('deadline')}: {formatDate(data.deadline)}
+      </p>
+      {data.returnReason && (
+        <div class="notice notice--warning">
+          <p>
+            {m('reason')}: {data.returnReason}
+          </p>
+        </div>
+      )}
       {!editable && <p class="notice">{m('locked')}</p>}
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       {shown.length > 0 && (
         <div class="error-summary" role="alert" tabIndex={-1}>
           <h2>{errors.length || shown.some((s) => s.severity === 'error') ? m('errorsTitle') : m('warning')}</h2>
-          <ul>{shown.map((s, i) => <li key={i}>{s.fieldId ? <a href={`#${s.fieldId}`} onClick={(e) => jump(e, s.fieldId)}>{s.message}</a> : s.message}</li>)}</ul>
+          <ul>
+            {shown.map((s, i) => (
+              <li key={i}>
+                {s.fieldId ? (
+                  <a href={`#${s.fieldId}`} onClick={(e) => jump(e, s.fieldId)}>
+                    {s.message}
+                  </a>
+                ) : (
+                  s.message
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <table class="table form-summary" id="form-summary">
         <caption>{m('formSummary')}</caption>
         <thead>
-          <tr><th scope="col">{t('indicators.area')}</th><th scope="col">{m('filled')}</th><th scope="col">{m('inError')}</th><th scope="col">{m('warnings')}</th></tr>
+          <tr>
+            <th scope="col">{t('indicators.area')}</th>
+            <th scope="col">{m('filled')}</th>
+            <th scope="col">{m('inError')}</th>
+            <th scope="col">{m('warnings')}</th>
+          </tr>
         </thead>
         <tbody>
           {areas.map((a) => {
@@ -231,7 +326,11 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
             const warn = problemsOf(a, 'warning');
             return (
               <tr key={a} data-area={a} class={a === open ? 'is-open' : undefined}>
-                <th scope="row"><button type="button" class="link-button" aria-controls={`area-${a}`} aria-expanded={a === open} onClick={() => openArea(a)}>{areaName(a)}</button></th>
+                <th scope="row">
+                  <button type="button" class="link-button" aria-controls={`area-${a}`} aria-expanded={a === open} onClick={() => openArea(a)}>
+                    {areaName(a)}
+                  </button>
+                </th>
                 <td>{m('filledOf', { n: inds.filter(filled).length, total: inds.length })}</td>
                 <td>{bad ? <strong class="field-error">{bad}</strong> : '0'}</td>
                 <td>{warn}</td>
@@ -244,7 +343,8 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
         <section key={a} id={`area-${a}`} class="form-area" aria-labelledby={`area-${a}-title`}>
           <h2 id={`area-${a}-title`} class="form-area__title">
             <button type="button" class="link-button" aria-expanded={a === open} onClick={() => openArea(a)}>
-              {areaName(a)} · {m('filledOf', { n: data.indicators.filter((i) => i.area === a && filled(i)).length, total: data.indicators.filter((i) => i.area === a).length })}
+              {areaName(a)} ·{' '}
+              {m('filledOf', { n: data.indicators.filter((i) => i.area === a && filled(i)).length, total: data.indicators.filter((i) => i.area === a).length })}
             </button>
           </h2>
           {a === open && data.indicators.filter((i) => i.area === a).map(renderIndicator)}
@@ -252,8 +352,12 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
       ))}
       {editable && (
         <p class="actions">
-          <button type="submit" class="button button--secondary">{m('save')}</button>
-          <button type="button" class="button" onClick={() => void submit()}>{m('submit')}</button>
+          <button type="submit" class="button button--secondary">
+            {m('save')}
+          </button>
+          <button type="button" class="button" onClick={() => void submit()}>
+            {m('submit')}
+          </button>
         </p>
       )}
     </form>
@@ -263,9 +367,10 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
 /** Where a registry-computed value comes from, and whether the form still holds it. */
 function RegistryNote({ reg, ind, asOf, current }: { reg: RegistryValue; ind: Indicator; asOf: string; current: Value | undefined }) {
   const same = current && current.numerator === reg.numerator && current.denominator === reg.denominator && (ratio(ind) || current.value === reg.value);
-  const shown = ratio(ind) && reg.numerator !== null && reg.denominator
-    ? `${num(reg.numerator, 0)}/${num(reg.denominator, 0)} (${num((100 * reg.numerator) / reg.denominator, 2)}%)`
-    : num(reg.value ?? reg.numerator ?? 0, 0);
+  const shown =
+    ratio(ind) && reg.numerator !== null && reg.denominator
+      ? `${num(reg.numerator, 0)}/${num(reg.denominator, 0)} (${num((100 * reg.numerator) / reg.denominator, 2)}%)`
+      : num(reg.value ?? reg.numerator ?? 0, 0);
   return (
     <p class={`source-note${same ? '' : ' source-note--changed'}`}>
       <span class="tag tag--source">{m('fromRegistry')}</span> {shown} · {m('registryAsOf')} {formatDate(asOf)}

@@ -13,7 +13,7 @@ export default function Inbox({ unit, period }: { unit: string; period: string }
   const state = useApi<Comp>(`/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}/completeness`);
   const [msg, setMsg] = useState<string | null>(null);
   const act = async (code: string, action: 'approve' | 'return' | 'reopen') => {
-    const reason = action === 'approve' ? undefined : window.prompt(m('reason')) ?? '';
+    const reason = action === 'approve' ? undefined : (window.prompt(m('reason')) ?? '');
     if (action !== 'approve' && !reason) return;
     try {
       await api('POST', `/api/monitoring/units/${encodeURIComponent(code)}/periods/${encodeURIComponent(period)}/${action}`, reason ? { reason } : undefined);
@@ -27,20 +27,50 @@ export default function Inbox({ unit, period }: { unit: string; period: string }
     <Loaded state={state}>
       {(c) => (
         <>
-          <p>{m('deadline')}: {formatDate(c.deadline)} · {m('completeness')}: {c.completeness == null ? '–' : `${num(c.completeness, 1)}%`} ({c.received}/{c.expected}) · {m('timeliness')}: {c.timeliness == null ? '–' : `${num(c.timeliness, 1)}%`}</p>
-          {msg && <p class="notice notice--error" role="alert">{msg}</p>}
+          <p>
+            {m('deadline')}: {formatDate(c.deadline)} · {m('completeness')}: {c.completeness == null ? '–' : `${num(c.completeness, 1)}%`} ({c.received}/
+            {c.expected}) · {m('timeliness')}: {c.timeliness == null ? '–' : `${num(c.timeliness, 1)}%`}
+          </p>
+          {msg && (
+            <p class="notice notice--error" role="alert">
+              {msg}
+            </p>
+          )}
           <div class="table-wrap" tabIndex={0} role="region" aria-label={m('reports')}>
             <table class="table">
-              <thead><tr><th scope="col">{m('unit')}</th><th scope="col">{m('status')}</th><th scope="col">{m('submittedAt')}</th><th scope="col" /></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{m('unit')}</th>
+                  <th scope="col">{m('status')}</th>
+                  <th scope="col">{m('submittedAt')}</th>
+                  <th scope="col" />
+                </tr>
+              </thead>
               <tbody>
                 {c.reports.map((r) => (
                   <tr key={r.code}>
                     <td>{r.name}</td>
-                    <td>{m('statusNames')[r.status] ?? r.status}{r.returnReason ? ` (${r.returnReason})` : ''}</td>
+                    <td>
+                      {m('statusNames')[r.status] ?? r.status}
+                      {r.returnReason ? ` (${r.returnReason})` : ''}
+                    </td>
                     <td>{r.submittedAt ? `${formatDate(r.submittedAt)} (${r.onTime ? m('onTime') : m('late')})` : '–'}</td>
                     <td>
-                      {r.status === 'submitted' && <><button type="button" class="button button--small" onClick={() => void act(r.code, 'approve')}>{m('approve')}</button> <button type="button" class="button button--small button--warning" onClick={() => void act(r.code, 'return')}>{m('return')}</button></>}
-                      {r.status === 'approved' && <button type="button" class="button button--small button--secondary" onClick={() => void act(r.code, 'reopen')}>{m('reopen')}</button>}
+                      {r.status === 'submitted' && (
+                        <>
+                          <button type="button" class="button button--small" onClick={() => void act(r.code, 'approve')}>
+                            {m('approve')}
+                          </button>{' '}
+                          <button type="button" class="button button--small button--warning" onClick={() => void act(r.code, 'return')}>
+                            {m('return')}
+                          </button>
+                        </>
+                      )}
+                      {r.status === 'approved' && (
+                        <button type="button" class="button button--small button--secondary" onClick={() => void act(r.code, 'reopen')}>
+                          {m('reopen')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

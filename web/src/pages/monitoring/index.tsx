@@ -26,20 +26,44 @@ export default function Monitoring({ query }: PageProps) {
     <>
       <h1>{m('title')}</h1>
       <nav class="actions" aria-label={m('title')}>
-        <Link href={link('dashboard')} aria-current={view === 'dashboard' ? 'page' : undefined}>{m('dashboard')}</Link>
-        {hasPermission(user, 'monitoring.enter') && <Link href={link('form', { year: current })} aria-current={view === 'form' ? 'page' : undefined}>{m('form')}</Link>}
-        {hasPermission(user, 'monitoring.approve') && <Link href={link('inbox', { year: current })} aria-current={view === 'inbox' ? 'page' : undefined}>{m('inbox')}</Link>}
+        <Link href={link('dashboard')} aria-current={view === 'dashboard' ? 'page' : undefined}>
+          {m('dashboard')}
+        </Link>
+        {hasPermission(user, 'monitoring.enter') && (
+          <Link href={link('form', { year: current })} aria-current={view === 'form' ? 'page' : undefined}>
+            {m('form')}
+          </Link>
+        )}
+        {hasPermission(user, 'monitoring.approve') && (
+          <Link href={link('inbox', { year: current })} aria-current={view === 'inbox' ? 'page' : undefined}>
+            {m('inbox')}
+          </Link>
+        )}
       </nav>
       <p class="field">
         <label for="monitoring-year">{m('chooseYear')}</label>{' '}
-        <select id="monitoring-year" class="input input--short" value={String(year)} onChange={(e) => navigate(link(view, { year: (e.target as HTMLSelectElement).value }))}>
-          {years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+        <select
+          id="monitoring-year"
+          class="input input--short"
+          value={String(year)}
+          onChange={(e) => navigate(link(view, { year: (e.target as HTMLSelectElement).value }))}
+        >
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {y}
+            </option>
+          ))}
         </select>
       </p>
-      {unit === null ? <p>{m('noTargets')}</p>
-        : view === 'form' ? <Form unit={unit} period={String(year)} />
-        : view === 'inbox' ? <Inbox unit={unit} period={String(year)} />
-        : <Dashboard unit={unit} year={year} link={link} />}
+      {unit === null ? (
+        <p>{m('noTargets')}</p>
+      ) : view === 'form' ? (
+        <Form unit={unit} period={String(year)} />
+      ) : view === 'inbox' ? (
+        <Inbox unit={unit} period={String(year)} />
+      ) : (
+        <Dashboard unit={unit} year={year} link={link} />
+      )}
     </>
   );
 }

@@ -18,21 +18,69 @@ import { ErrorSummary, Field } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
 import { COMPARATORS, comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
-import { guessFromPassage, isUnmapped, reviewedTargets, rowFromExtracted, rowProblems, rowStatus, segments, type ExtractedTarget, type Row, type Unmatched } from './review.ts';
+import {
+  guessFromPassage,
+  isUnmapped,
+  reviewedTargets,
+  rowFromExtracted,
+  rowProblems,
+  rowStatus,
+  segments,
+  type ExtractedTarget,
+  type Row,
+  type Unmatched,
+} from './review.ts';
 import type { ExtractionView } from '../../../../src/plans/schemas.ts';
 import { diffPlan, type PlanDiff, type TargetFigures } from '../../../../src/plans/diff.ts';
 import type { Comparator } from '../../../../src/plans/cascade.ts';
 import './plans.css';
 
 interface Proposal {
-  kind: string; number: string | null; issuer: string | null; place: string | null; issuedOn: string | null; issuedOnText: string | null; title: string;
-  signer: string | null; signerTitle: string | null; implements: { reference: string; number: string | null; planId?: number | null }[];
-  sections: unknown[]; tasks: unknown[]; assignments: unknown[]; recipients: string[];
+  kind: string;
+  number: string | null;
+  issuer: string | null;
+  place: string | null;
+  issuedOn: string | null;
+  issuedOnText: string | null;
+  title: string;
+  signer: string | null;
+  signerTitle: string | null;
+  implements: { reference: string; number: string | null; planId?: number | null }[];
+  sections: unknown[];
+  tasks: unknown[];
+  assignments: unknown[];
+  recipients: string[];
 }
-interface Extracted { unit: { code: string; name: string }; fileName: string | null; text: string; plan: Proposal; targets: ExtractedTarget[]; unmatched: Unmatched[]; parents: { id: number; number: string | null; title: string }[]; reading: ExtractionView['reading']; existing: ExtractionView['existing'] }
-interface Indicator { code: string; name: string; unit: string }
-interface PlanItem { id: number; number: string | null; title: string; relation: string }
-interface Meta { kind: string; number: string; issuedOn: string; title: string; issuer: string; parentId: string }
+interface Extracted {
+  unit: { code: string; name: string };
+  fileName: string | null;
+  text: string;
+  plan: Proposal;
+  targets: ExtractedTarget[];
+  unmatched: Unmatched[];
+  parents: { id: number; number: string | null; title: string }[];
+  reading: ExtractionView['reading'];
+  existing: ExtractionView['existing'];
+}
+interface Indicator {
+  code: string;
+  name: string;
+  unit: string;
+}
+interface PlanItem {
+  id: number;
+  number: string | null;
+  title: string;
+  relation: string;
+}
+interface Meta {
+  kind: string;
+  number: string;
+  issuedOn: string;
+  title: string;
+  issuer: string;
+  parentId: string;
+}
 
 const UNITS = ['%', 'houses', 'households', 'persons', 'per_10000', 'per_100', 'level', 'm2_per_person', 'years', 'group'];
 
@@ -41,7 +89,9 @@ export default function ImportPlan() {
   const [data, setData] = useState<Extracted | null>(null);
   return (
     <>
-      <p><Link href="/ke-hoach">{m('back')}</Link></p>
+      <p>
+        <Link href="/ke-hoach">{m('back')}</Link>
+      </p>
       <h1>{m('importTitle')}</h1>
       {data === null ? <ChooseFile onRead={setData} /> : <Review data={data} onStartOver={() => setData(null)} />}
     </>
@@ -82,7 +132,9 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
       onRead(d);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const list = err.problem?.errors?.length ? err.problem.errors.map((x) => ({ field: /text/.test(x.path) ? 'plan-text' : /unit/.test(x.path) ? 'plan-unit' : 'plan-file', message: x.message })) : [{ field: 'plan-file', message: errorMessage(err) }];
+      const list = err.problem?.errors?.length
+        ? err.problem.errors.map((x) => ({ field: /text/.test(x.path) ? 'plan-text' : /unit/.test(x.path) ? 'plan-unit' : 'plan-file', message: x.message }))
+        : [{ field: 'plan-file', message: errorMessage(err) }];
       setErrors(list);
     } finally {
       setBusy(false);
@@ -96,26 +148,70 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
       {units.length > 0 ? (
         <div class={`field${err('plan-unit') ? ' field--error' : ''}`}>
           <label for="plan-unit">{m('unitLabel')}</label>
-          {err('plan-unit') && <p class="field-error" id="plan-unit-error">{err('plan-unit')}</p>}
+          {err('plan-unit') && (
+            <p class="field-error" id="plan-unit-error">
+              {err('plan-unit')}
+            </p>
+          )}
           <select class="input" id="plan-unit" value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
-            {units.map((u) => <option key={u.code} value={u.code!}>{u.name ?? u.code} ({u.code})</option>)}
+            {units.map((u) => (
+              <option key={u.code} value={u.code!}>
+                {u.name ?? u.code} ({u.code})
+              </option>
+            ))}
           </select>
         </div>
       ) : (
-        <Field id="plan-unit" label={m('unitLabel')} hint={m('unitCodeHint')} error={err('plan-unit')} value={unit} onValue={setUnit} inputMode="numeric" maxLength={5} class="input--short" />
+        <Field
+          id="plan-unit"
+          label={m('unitLabel')}
+          hint={m('unitCodeHint')}
+          error={err('plan-unit')}
+          value={unit}
+          onValue={setUnit}
+          inputMode="numeric"
+          maxLength={5}
+          class="input--short"
+        />
       )}
       <div class={`field${err('plan-file') ? ' field--error' : ''}`}>
         <label for="plan-file">{m('fileLabel')}</label>
-        <p class="hint" id="plan-file-hint">{m('fileHint')}</p>
-        {err('plan-file') && <p class="field-error" id="plan-file-error">{err('plan-file')}</p>}
-        <input ref={fileRef} class="input" type="file" id="plan-file" name="file" onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))} accept=".docx,.pdf,.txt,.png,.jpg,.jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,image/png,image/jpeg" aria-describedby="plan-file-hint" />
+        <p class="hint" id="plan-file-hint">
+          {m('fileHint')}
+        </p>
+        {err('plan-file') && (
+          <p class="field-error" id="plan-file-error">
+            {err('plan-file')}
+          </p>
+        )}
+        <input
+          ref={fileRef}
+          class="input"
+          type="file"
+          id="plan-file"
+          name="file"
+          onChange={() => setErrors((es) => es.filter((x) => x.field !== 'plan-file'))}
+          accept=".docx,.pdf,.txt,.png,.jpg,.jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,image/png,image/jpeg"
+          aria-describedby="plan-file-hint"
+        />
       </div>
       <div class={`field${err('plan-text') ? ' field--error' : ''}`}>
         <label for="plan-text">{m('pasteLabel')}</label>
         {err('plan-text') && <p class="field-error">{err('plan-text')}</p>}
-        <textarea class="input" id="plan-text" rows={5} value={pasted} onInput={(e) => { setPasted((e.target as HTMLTextAreaElement).value); setErrors((es) => es.filter((x) => x.field !== 'plan-file' && x.field !== 'plan-text')); }} />
+        <textarea
+          class="input"
+          id="plan-text"
+          rows={5}
+          value={pasted}
+          onInput={(e) => {
+            setPasted((e.target as HTMLTextAreaElement).value);
+            setErrors((es) => es.filter((x) => x.field !== 'plan-file' && x.field !== 'plan-text'));
+          }}
+        />
       </div>
-      <button class="button" type="submit" disabled={busy}>{busy ? m('reading') : m('read')}</button>
+      <button class="button" type="submit" disabled={busy}>
+        {busy ? m('reading') : m('read')}
+      </button>
     </form>
   );
 }
@@ -135,7 +231,11 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
     return list;
   }, [data.parents, above.data]);
   const [meta, setMeta] = useState<Meta>({
-    kind: data.plan.kind, number: data.plan.number ?? '', issuedOn: formatDate(data.plan.issuedOn), title: data.plan.title, issuer: data.plan.issuer ?? '',
+    kind: data.plan.kind,
+    number: data.plan.number ?? '',
+    issuedOn: formatDate(data.plan.issuedOn),
+    title: data.plan.title,
+    issuer: data.plan.issuer ?? '',
     parentId: data.parents[0] ? String(data.parents[0].id) : '',
   });
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -182,8 +282,22 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
     const off = fromSelection ? (selectionOffsets(docRef.current) ?? lastSelection.current) : null;
     const key = nextKey.current++;
     const passage = off ? data.text.slice(off.start, off.end) : null;
-    const g = passage ? guessFromPassage(passage, defaultYear) : { comparator: '=', value: '', unit: '%', year: defaultYear === null ? '' : String(defaultYear) };
-    const row: Row = { key, extracted: null, indicatorCode: '', comparator: g.comparator, value: g.value, unit: g.unit || '%', year: g.year, sourceText: passage, start: off?.start ?? null, end: off?.end ?? null, removed: false };
+    const g = passage
+      ? guessFromPassage(passage, defaultYear)
+      : { comparator: '=', value: '', unit: '%', year: defaultYear === null ? '' : String(defaultYear) };
+    const row: Row = {
+      key,
+      extracted: null,
+      indicatorCode: '',
+      comparator: g.comparator,
+      value: g.value,
+      unit: g.unit || '%',
+      year: g.year,
+      sourceText: passage,
+      start: off?.start ?? null,
+      end: off?.end ?? null,
+      removed: false,
+    };
     setRows((rs) => [...rs, row]);
     lastSelection.current = null;
     window.getSelection()?.removeAllRanges();
@@ -198,7 +312,10 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
     if (meta.issuedOn.trim() && !issuedOn) errs.push({ field: 'meta-date', message: m('badDate') });
     for (const p of rowProblems(rows)) {
       const n = position.get(p.key)!;
-      errs.push({ field: `t-${p.key}-${p.field}`, message: fillIn(m(p.field === 'indicatorCode' ? 'errIndicator' : p.field === 'value' ? 'errValue' : 'errYear'), { n }) });
+      errs.push({
+        field: `t-${p.key}-${p.field}`,
+        message: fillIn(m(p.field === 'indicatorCode' ? 'errIndicator' : p.field === 'value' ? 'errValue' : 'errYear'), { n }),
+      });
     }
     setErrors(errs);
     if (errs.length) return;
@@ -211,8 +328,18 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
       else implements_ = [{ reference: parent.title, number: parent.number, planId: parent.id }, ...implements_];
     }
     const body = {
-      ...data.plan, kind: meta.kind, number: meta.number.trim() || null, issuedOn, title: meta.title.trim(), issuer: meta.issuer.trim() || null,
-      implements: implements_, unitCode: data.unit.code, targets, removedTargets, sourceText: data.text, sourceFile: data.fileName,
+      ...data.plan,
+      kind: meta.kind,
+      number: meta.number.trim() || null,
+      issuedOn,
+      title: meta.title.trim(),
+      issuer: meta.issuer.trim() || null,
+      implements: implements_,
+      unitCode: data.unit.code,
+      targets,
+      removedTargets,
+      sourceText: data.text,
+      sourceFile: data.fileName,
     };
     setBusy(true);
     try {
@@ -224,7 +351,17 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
       const list = err.problem?.errors?.length
         ? err.problem.errors.map((x) => {
             const t = /^\/body\/targets\/(\d+)\/(\w+)/.exec(x.path);
-            const field = t ? `t-${keys[Number(t[1])]}-${t[2]}` : /title/.test(x.path) ? 'meta-title' : /number/.test(x.path) ? 'meta-number' : /issuedOn/.test(x.path) ? 'meta-date' : /implements/.test(x.path) ? 'meta-parent' : null;
+            const field = t
+              ? `t-${keys[Number(t[1])]}-${t[2]}`
+              : /title/.test(x.path)
+                ? 'meta-title'
+                : /number/.test(x.path)
+                  ? 'meta-number'
+                  : /issuedOn/.test(x.path)
+                    ? 'meta-date'
+                    : /implements/.test(x.path)
+                      ? 'meta-parent'
+                      : null;
             return { field, message: x.message };
           })
         : [{ field: null, message: errorMessage(err) }];
@@ -241,11 +378,15 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
   const reimport = useMemo(() => {
     const ex = sameNumber ? data.existing : null;
     if (!ex) return null;
-    const fig = (t: { indicatorCode: string | null; comparator: string; value: number; unit: string; year: number | null }): TargetFigures | null => (t.indicatorCode ? { indicatorCode: t.indicatorCode, comparator: t.comparator as Comparator, value: t.value, unit: t.unit, year: t.year } : null);
+    const fig = (t: { indicatorCode: string | null; comparator: string; value: number; unit: string; year: number | null }): TargetFigures | null =>
+      t.indicatorCode ? { indicatorCode: t.indicatorCode, comparator: t.comparator as Comparator, value: t.value, unit: t.unit, year: t.year } : null;
     const incoming = reviewedTargets(rows).targets.filter((t) => t.indicatorCode && Number.isFinite(t.value));
     const diff = diffPlan(
       { targets: ex.targets.map((t) => ({ ...fig(t)!, id: t.id, origin: t.origin, extracted: t.extracted ? fig(t.extracted) : null })), tasks: ex.tasks },
-      { targets: incoming.map((t) => ({ ...fig(t)!, extracted: t.review === 'corrected' && t.extracted ? fig(t.extracted) : null })), tasks: data.plan.tasks as { numbering: string | null; title: string }[] },
+      {
+        targets: incoming.map((t) => ({ ...fig(t)!, extracted: t.review === 'corrected' && t.extracted ? fig(t.extracted) : null })),
+        tasks: data.plan.tasks as { numbering: string | null; title: string }[],
+      },
     );
     return { existing: ex, diff, incoming };
   }, [data, rows, sameNumber]);
@@ -257,11 +398,26 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
     <div class="review">
       <ErrorSummary errors={errors} />
       <p>
-        <strong>{data.unit.name}</strong>{data.fileName ? ` · ${data.fileName}` : ''} ·{' '}
-        <button type="button" class="link-button" onClick={onStartOver}>{m('startOver')}</button>
+        <strong>{data.unit.name}</strong>
+        {data.fileName ? ` · ${data.fileName}` : ''} ·{' '}
+        <button type="button" class="link-button" onClick={onStartOver}>
+          {m('startOver')}
+        </button>
       </p>
-      {reimport && <ReimportDiff existing={reimport.existing} diff={reimport.diff} incoming={reimport.incoming} tasks={data.plan.tasks as { title: string }[]} nameOf={nameOf} />}
-      {data.reading.method === 'ocr' && <p class="notice notice--warning" role="status" id="read-by-ocr">{fillIn(m('readByOcr'), { pages: data.reading.pages ?? 1, seconds: num(Math.round((data.reading.ms ?? 0) / 100) / 10) })}</p>}
+      {reimport && (
+        <ReimportDiff
+          existing={reimport.existing}
+          diff={reimport.diff}
+          incoming={reimport.incoming}
+          tasks={data.plan.tasks as { title: string }[]}
+          nameOf={nameOf}
+        />
+      )}
+      {data.reading.method === 'ocr' && (
+        <p class="notice notice--warning" role="status" id="read-by-ocr">
+          {fillIn(m('readByOcr'), { pages: data.reading.pages ?? 1, seconds: num(Math.round((data.reading.ms ?? 0) / 100) / 10) })}
+        </p>
+      )}
       {data.reading.method === 'pdf' && <p class="hint">{fillIn(m('readFromPdf'), { pages: data.reading.pages ?? 1 })}</p>}
       <section aria-labelledby="meta-h" class="review__meta">
         <h2 id="meta-h">{m('metadata')}</h2>
@@ -269,7 +425,11 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
           <div class="field">
             <label for="meta-kind">{m('kind')}</label>
             <select class="input" id="meta-kind" value={meta.kind} onChange={(e) => setM('kind')((e.target as HTMLSelectElement).value)}>
-              {Object.entries(m('kinds')).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              {Object.entries(m('kinds')).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
             </select>
           </div>
           <Field id="meta-number" label={m('number')} value={meta.number} onValue={setM('number')} error={fieldErr('meta-number')} />
@@ -279,14 +439,25 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
         <div class={`field${fieldErr('meta-title') ? ' field--error' : ''}`}>
           <label for="meta-title">{m('titleLabel')}</label>
           {fieldErr('meta-title') && <p class="field-error">{fieldErr('meta-title')}</p>}
-          <textarea class="input input--wide" id="meta-title" rows={2} value={meta.title} onInput={(e) => setM('title')((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            class="input input--wide"
+            id="meta-title"
+            rows={2}
+            value={meta.title}
+            onInput={(e) => setM('title')((e.target as HTMLTextAreaElement).value)}
+          />
         </div>
         <div class={`field${fieldErr('meta-parent') ? ' field--error' : ''}`}>
           <label for="meta-parent">{m('parent')}</label>
           {fieldErr('meta-parent') && <p class="field-error">{fieldErr('meta-parent')}</p>}
           <select class="input input--wide" id="meta-parent" value={meta.parentId} onChange={(e) => setM('parentId')((e.target as HTMLSelectElement).value)}>
             <option value="">{m('noParent')}</option>
-            {parentOptions.map((p) => <option key={p.id} value={String(p.id)}>{p.number ? `${p.number}: ` : ''}{p.title.length > 90 ? `${p.title.slice(0, 89)}…` : p.title}</option>)}
+            {parentOptions.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.number ? `${p.number}: ` : ''}
+                {p.title.length > 90 ? `${p.title.slice(0, 89)}…` : p.title}
+              </option>
+            ))}
           </select>
         </div>
       </section>
@@ -301,19 +472,38 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
               if (s.targets.length > 0) {
                 const key = s.targets.includes(selected ?? -1) ? selected! : s.targets[s.targets.length - 1]!;
                 return (
-                  <mark key={s.start} data-start={s.start} data-targets={s.targets.join(' ')} class={`hl${s.targets.includes(selected ?? -1) ? ' hl--selected' : ''}${s.unmatched.length ? ' hl--num' : ''}`} onClick={() => select(key, 'text')}>
+                  <mark
+                    key={s.start}
+                    data-start={s.start}
+                    data-targets={s.targets.join(' ')}
+                    class={`hl${s.targets.includes(selected ?? -1) ? ' hl--selected' : ''}${s.unmatched.length ? ' hl--num' : ''}`}
+                    onClick={() => select(key, 'text')}
+                  >
                     {piece}
                   </mark>
                 );
               }
-              if (s.unmatched.length > 0) return <span key={s.start} data-start={s.start} class="um" title={data.unmatched[s.unmatched[0]!]!.reason}>{piece}</span>;
-              return <span key={s.start} data-start={s.start}>{piece}</span>;
+              if (s.unmatched.length > 0)
+                return (
+                  <span key={s.start} data-start={s.start} class="um" title={data.unmatched[s.unmatched[0]!]!.reason}>
+                    {piece}
+                  </span>
+                );
+              return (
+                <span key={s.start} data-start={s.start}>
+                  {piece}
+                </span>
+              );
             })}
           </div>
           <p class="hint">{m('selectHint')}</p>
           <div class="actions">
-            <button type="button" class="button button--secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => addTarget(true)}>{m('addFromSelection')}</button>
-            <button type="button" class="button button--secondary" onClick={() => addTarget(false)}>{m('addEmpty')}</button>
+            <button type="button" class="button button--secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => addTarget(true)}>
+              {m('addFromSelection')}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => addTarget(false)}>
+              {m('addEmpty')}
+            </button>
           </div>
         </section>
 
@@ -325,13 +515,27 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
               const id = (f: string) => `t-${r.key}-${f}`;
               const e = r.extracted;
               return (
-                <li key={r.key} id={`target-${r.key}`} tabIndex={-1} class={`target-card target-card--${st}${selected === r.key ? ' target-card--selected' : ''}`} onClick={(ev) => { if ((ev.target as HTMLElement).tagName === 'LI') setSelected(r.key); }}>
+                <li
+                  key={r.key}
+                  id={`target-${r.key}`}
+                  tabIndex={-1}
+                  class={`target-card target-card--${st}${selected === r.key ? ' target-card--selected' : ''}`}
+                  onClick={(ev) => {
+                    if ((ev.target as HTMLElement).tagName === 'LI') setSelected(r.key);
+                  }}
+                >
                   <div class="target-card__head">
                     <span class="target-card__n">{i + 1}.</span>
                     <span class={`flag status--${st}`}>{m('statusLabel')[st]}</span>
                     {isUnmapped(r) && <span class="flag flag--unmapped">{m('unmapped')}</span>}
-                    {r.start !== null && <button type="button" class="link-button" onClick={() => select(r.key, 'row')}>{m('showInText')}</button>}
-                    <button type="button" class="link-button" onClick={() => update(r.key, { removed: !r.removed })}>{r.removed ? m('restore') : m('remove')}</button>
+                    {r.start !== null && (
+                      <button type="button" class="link-button" onClick={() => select(r.key, 'row')}>
+                        {m('showInText')}
+                      </button>
+                    )}
+                    <button type="button" class="link-button" onClick={() => update(r.key, { removed: !r.removed })}>
+                      {r.removed ? m('restore') : m('remove')}
+                    </button>
                   </div>
                   {r.sourceText && <p class="target-card__src">“{r.sourceText}”</p>}
                   {isUnmapped(r) && e?.proposed && <p class="hint">{fillIn(m('unmappedHint'), { name: e.proposed.name, unit: e.proposed.unit || '—' })}</p>}
@@ -340,33 +544,88 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                       <div class={`field field--indicator${fieldErr(id('indicatorCode')) ? ' field--error' : ''}`}>
                         <label for={id('indicatorCode')}>{m('indicator')}</label>
                         {fieldErr(id('indicatorCode')) && <p class="field-error">{fieldErr(id('indicatorCode'))}</p>}
-                        <select class="input" id={id('indicatorCode')} value={r.indicatorCode} onChange={(ev) => {
-                          const code = (ev.target as HTMLSelectElement).value;
-                          const ind = indicators.find((x) => x.code === code);
-                          update(r.key, { indicatorCode: code, ...((r.extracted === null || r.extracted.indicatorCode === null) && ind ? { unit: ind.unit } : {}) });
-                        }}>
+                        <select
+                          class="input"
+                          id={id('indicatorCode')}
+                          value={r.indicatorCode}
+                          onChange={(ev) => {
+                            const code = (ev.target as HTMLSelectElement).value;
+                            const ind = indicators.find((x) => x.code === code);
+                            update(r.key, {
+                              indicatorCode: code,
+                              ...((r.extracted === null || r.extracted.indicatorCode === null) && ind ? { unit: ind.unit } : {}),
+                            });
+                          }}
+                        >
                           {!r.indicatorCode && <option value="">{m('chooseIndicator')}</option>}
-                          {r.indicatorCode && !indicators.some((x) => x.code === r.indicatorCode) && <option value={r.indicatorCode}>{nameOf(r.indicatorCode)}</option>}
-                          {indicators.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
+                          {r.indicatorCode && !indicators.some((x) => x.code === r.indicatorCode) && (
+                            <option value={r.indicatorCode}>{nameOf(r.indicatorCode)}</option>
+                          )}
+                          {indicators.map((x) => (
+                            <option key={x.code} value={x.code}>
+                              {x.name}
+                            </option>
+                          ))}
                         </select>
                       </div>
                       <div class="field">
                         <label for={id('comparator')}>{m('comparator')}</label>
-                        <select class="input" id={id('comparator')} value={r.comparator} onChange={(ev) => update(r.key, { comparator: (ev.target as HTMLSelectElement).value })}>
-                          {COMPARATORS.map((c) => <option key={c} value={c}>{cmpWord(c)} ({comparatorSymbols[c]})</option>)}
+                        <select
+                          class="input"
+                          id={id('comparator')}
+                          value={r.comparator}
+                          onChange={(ev) => update(r.key, { comparator: (ev.target as HTMLSelectElement).value })}
+                        >
+                          {COMPARATORS.map((c) => (
+                            <option key={c} value={c}>
+                              {cmpWord(c)} ({comparatorSymbols[c]})
+                            </option>
+                          ))}
                         </select>
                       </div>
-                      <Field id={id('value')} label={m('value')} value={r.value} onValue={(v) => update(r.key, { value: v })} inputMode="text" class="input--short" error={fieldErr(id('value'))} />
+                      <Field
+                        id={id('value')}
+                        label={m('value')}
+                        value={r.value}
+                        onValue={(v) => update(r.key, { value: v })}
+                        inputMode="text"
+                        class="input--short"
+                        error={fieldErr(id('value'))}
+                      />
                       <div class="field">
                         <label for={id('unit')}>{m('unitOfValue')}</label>
-                        <select class="input input--short" id={id('unit')} value={r.unit} onChange={(ev) => update(r.key, { unit: (ev.target as HTMLSelectElement).value })}>
-                          {[...new Set([r.unit, ...UNITS])].filter(Boolean).map((u) => <option key={u} value={u}>{m('units')[u] ?? u}</option>)}
+                        <select
+                          class="input input--short"
+                          id={id('unit')}
+                          value={r.unit}
+                          onChange={(ev) => update(r.key, { unit: (ev.target as HTMLSelectElement).value })}
+                        >
+                          {[...new Set([r.unit, ...UNITS])].filter(Boolean).map((u) => (
+                            <option key={u} value={u}>
+                              {m('units')[u] ?? u}
+                            </option>
+                          ))}
                         </select>
                       </div>
-                      <Field id={id('year')} label={m('year')} value={r.year} onValue={(v) => update(r.key, { year: v })} inputMode="numeric" maxLength={4} class="input--short" error={fieldErr(id('year'))} />
+                      <Field
+                        id={id('year')}
+                        label={m('year')}
+                        value={r.year}
+                        onValue={(v) => update(r.key, { year: v })}
+                        inputMode="numeric"
+                        maxLength={4}
+                        class="input--short"
+                        error={fieldErr(id('year'))}
+                      />
                     </div>
                   )}
-                  {e && st === 'corrected' && <p class="hint">{fillIn(m('wasExtracted'), { v: `${en ? e.indicatorCode ?? e.indicatorName : e.indicatorName}: ${cmpWord(e.comparator)} ${valueWithUnit(num(e.value), e.unit)}${e.year ? ` (${e.year})` : ''}` })}</p>}
+                  {e && st === 'corrected' && (
+                    <p class="hint">
+                      {fillIn(m('wasExtracted'), {
+                        v: `${en ? (e.indicatorCode ?? e.indicatorName) : e.indicatorName}: ${cmpWord(e.comparator)} ${valueWithUnit(num(e.value), e.unit)}${e.year ? ` (${e.year})` : ''}`,
+                      })}
+                    </p>
+                  )}
                 </li>
               );
             })}
@@ -376,15 +635,23 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
             <p class="hint">{m('unmatchedHint')}</p>
             <ul class="unmatched-list">
               {data.unmatched.map((u, k) => (
-                <li key={k}><q>{u.sourceText}</q>: {u.reason}</li>
+                <li key={k}>
+                  <q>{u.sourceText}</q>: {u.reason}
+                </li>
               ))}
             </ul>
           </details>
         </section>
       </div>
       <div class="actions review__save">
-        <button type="button" class="button" disabled={busy} onClick={() => void save()}>{busy ? m('saving') : reimport ? fillIn(m('reimportSave'), { next: reimport.existing.version + 1 }) : m('save')}</button>
-        <span class="muted">{fillIn(m('targetsFound'), { n: live })} · {rows.filter((r) => rowStatus(r) === 'corrected').length} {m('statusLabel').corrected.toLowerCase()} · {rows.filter((r) => r.removed).length} {m('statusLabel').removed.toLowerCase()} · {rows.filter((r) => !r.extracted && !r.removed).length} {m('statusLabel').added.toLowerCase()}</span>
+        <button type="button" class="button" disabled={busy} onClick={() => void save()}>
+          {busy ? m('saving') : reimport ? fillIn(m('reimportSave'), { next: reimport.existing.version + 1 }) : m('save')}
+        </button>
+        <span class="muted">
+          {fillIn(m('targetsFound'), { n: live })} · {rows.filter((r) => rowStatus(r) === 'corrected').length} {m('statusLabel').corrected.toLowerCase()} ·{' '}
+          {rows.filter((r) => r.removed).length} {m('statusLabel').removed.toLowerCase()} · {rows.filter((r) => !r.extracted && !r.removed).length}{' '}
+          {m('statusLabel').added.toLowerCase()}
+        </span>
       </div>
     </div>
   );
@@ -399,7 +666,19 @@ function figuresText(t: Figures, nameOf: (code: string) => string): string {
 }
 
 /** What saving a re-imported document would change in the saved plan, list by list. */
-function ReimportDiff({ existing, diff, incoming, tasks, nameOf }: { existing: Existing; diff: PlanDiff; incoming: Figures[]; tasks: { title: string }[]; nameOf: (code: string) => string }) {
+function ReimportDiff({
+  existing,
+  diff,
+  incoming,
+  tasks,
+  nameOf,
+}: {
+  existing: Existing;
+  diff: PlanDiff;
+  incoming: Figures[];
+  tasks: { title: string }[];
+  nameOf: (code: string) => string;
+}) {
   const saved = new Map(existing.targets.map((t) => [t.id, t]));
   const added = diff.targets.flatMap((c) => (c.kind === 'added' ? [incoming[c.incoming]!] : []));
   const removed = diff.targets.flatMap((c) => (c.kind === 'removed' ? [saved.get(c.savedId)!] : []));
@@ -410,17 +689,31 @@ function ReimportDiff({ existing, diff, incoming, tasks, nameOf }: { existing: E
     <section aria-labelledby="reimport-h" class="panel reimport" id="reimport-diff">
       <h2 id="reimport-h">{m('reimportTitle')}</h2>
       <p>{fillIn(m('reimportLead'), { number: existing.number ?? `#${existing.id}`, version: existing.version, next: existing.version + 1 })}</p>
-      {diff.empty && <p class="notice" role="status">{m('reimportNone')}</p>}
+      {diff.empty && (
+        <p class="notice" role="status">
+          {m('reimportNone')}
+        </p>
+      )}
       {added.length > 0 && (
         <>
           <h3>{fillIn(m('reimportAdded'), { n: added.length })}</h3>
-          <ul class="diff-list diff-list--added">{added.map((t, i) => <li key={i}>{figuresText(t, nameOf)}</li>)}</ul>
+          <ul class="diff-list diff-list--added">
+            {added.map((t, i) => (
+              <li key={i}>{figuresText(t, nameOf)}</li>
+            ))}
+          </ul>
         </>
       )}
       {removed.length > 0 && (
         <>
           <h3>{fillIn(m('reimportRemoved'), { n: removed.length })}</h3>
-          <ul class="diff-list diff-list--removed">{removed.map((t) => <li key={t.id}><del>{figuresText(t, nameOf)}</del></li>)}</ul>
+          <ul class="diff-list diff-list--removed">
+            {removed.map((t) => (
+              <li key={t.id}>
+                <del>{figuresText(t, nameOf)}</del>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {changed.length > 0 && (
@@ -439,13 +732,23 @@ function ReimportDiff({ existing, diff, incoming, tasks, nameOf }: { existing: E
       {diff.tasks.added.length > 0 && (
         <>
           <h3>{fillIn(m('reimportTasksAdded'), { n: diff.tasks.added.length })}</h3>
-          <ul class="diff-list diff-list--added">{diff.tasks.added.map((i) => <li key={i}>{tasks[i]!.title}</li>)}</ul>
+          <ul class="diff-list diff-list--added">
+            {diff.tasks.added.map((i) => (
+              <li key={i}>{tasks[i]!.title}</li>
+            ))}
+          </ul>
         </>
       )}
       {diff.tasks.removed.length > 0 && (
         <>
           <h3>{fillIn(m('reimportTasksRemoved'), { n: diff.tasks.removed.length })}</h3>
-          <ul class="diff-list diff-list--removed">{diff.tasks.removed.map((i) => <li key={i}><del>{existing.tasks[i]!.title}</del></li>)}</ul>
+          <ul class="diff-list diff-list--removed">
+            {diff.tasks.removed.map((i) => (
+              <li key={i}>
+                <del>{existing.tasks[i]!.title}</del>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>

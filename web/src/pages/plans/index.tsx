@@ -19,9 +19,21 @@ import type { AssignmentList, CascadeView as CascadeOut, CoverageView, PlanDetai
 // The shapes the server sends (src/plans/schemas.ts); a correction's before/after are open there.
 type PlanItem = PlanListOut['items'][number];
 type Target = PlanDetail['targets'][number];
-interface Correction extends Omit<PlanDetail['corrections'][number], 'before' | 'after'> { before: CorrTarget | null; after: CorrTarget | null }
-interface CorrTarget { indicatorCode?: string; indicatorName?: string | null; comparator?: string; value?: number; unit?: string; year?: number | null }
-interface Plan extends Omit<PlanDetail, 'corrections'> { corrections: Correction[] }
+interface Correction extends Omit<PlanDetail['corrections'][number], 'before' | 'after'> {
+  before: CorrTarget | null;
+  after: CorrTarget | null;
+}
+interface CorrTarget {
+  indicatorCode?: string;
+  indicatorName?: string | null;
+  comparator?: string;
+  value?: number;
+  unit?: string;
+  year?: number | null;
+}
+interface Plan extends Omit<PlanDetail, 'corrections'> {
+  corrections: Correction[];
+}
 type AStatus = AssignmentList['items'][number];
 type Assignment = PlanDetail['assignments'][number];
 type CTarget = NonNullable<CascadeOut['rows'][number]['parent']>;
@@ -37,13 +49,22 @@ export default function Plans({ query }: PageProps) {
   const id = Number(query.get('id')) || null;
   const session = useSession();
   if (query.get('view') === 'nhap') return <ImportPlan />;
-  if (id !== null) return query.get('view') === 'doi-chieu' ? <CascadeView id={id} /> : <PlanView id={id} saved={query.get('saved') === '1' ? 'new' : query.get('saved') === 'v' ? 'version' : null} />;
+  if (id !== null)
+    return query.get('view') === 'doi-chieu' ? (
+      <CascadeView id={id} />
+    ) : (
+      <PlanView id={id} saved={query.get('saved') === '1' ? 'new' : query.get('saved') === 'v' ? 'version' : null} />
+    );
   const unit = query.get('unit') ?? work?.code ?? null;
   const page = (
     <>
       <h1>{m('title')}</h1>
       {hasPermission(session.user, 'plans.write') && (
-        <p><Link class="button" href={`/ke-hoach${queryString({ view: 'nhap' })}`}>{m('importPlan')}</Link></p>
+        <p>
+          <Link class="button" href={`/ke-hoach${queryString({ view: 'nhap' })}`}>
+            {m('importPlan')}
+          </Link>
+        </p>
       )}
       {unit === null ? <p>{m('none')}</p> : <PlanList unit={unit} />}
     </>
@@ -64,15 +85,27 @@ function PlanList({ unit }: { unit: string }) {
             return (
               <section key={rel} aria-labelledby={`plans-${rel}`}>
                 <h2 id={`plans-${rel}`}>{m(rel)}</h2>
-                {items.length === 0 ? <p>{m('none')}</p> : (
+                {items.length === 0 ? (
+                  <p>{m('none')}</p>
+                ) : (
                   <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`plans-${rel}`}>
                     <table class="table">
                       <caption class="visually-hidden">{m(rel)}</caption>
-                      <thead><tr><th scope="col">{m('number')}</th><th scope="col">{m('planTitle')}</th><th scope="col">{m('issuedOn')}</th><th scope="col">{m('unit')}</th><th scope="col">{m('targetsCount')}</th></tr></thead>
+                      <thead>
+                        <tr>
+                          <th scope="col">{m('number')}</th>
+                          <th scope="col">{m('planTitle')}</th>
+                          <th scope="col">{m('issuedOn')}</th>
+                          <th scope="col">{m('unit')}</th>
+                          <th scope="col">{m('targetsCount')}</th>
+                        </tr>
+                      </thead>
                       <tbody>
                         {items.map((p) => (
                           <tr key={p.id}>
-                            <th scope="row"><Link href={planHref(p.id)}>{p.number ?? `#${p.id}`}</Link></th>
+                            <th scope="row">
+                              <Link href={planHref(p.id)}>{p.number ?? `#${p.id}`}</Link>
+                            </th>
                             <td>{p.title}</td>
                             <td>{formatDate(p.issuedOn)}</td>
                             <td>{p.unit.name}</td>
@@ -102,23 +135,58 @@ function PlanView({ id, saved }: { id: number; saved: 'new' | 'version' | null }
     <Loaded state={state}>
       {(p) => (
         <>
-          <p><Link href="/ke-hoach">{m('back')}</Link></p>
-          {saved && <div class="notice" role="status" id="plan-saved">{m(saved === 'version' ? 'reimportDone' : 'savedPlan')}</div>}
-          <h1>{p.number ? `${p.number}: ` : ''}{p.title}</h1>
+          <p>
+            <Link href="/ke-hoach">{m('back')}</Link>
+          </p>
+          {saved && (
+            <div class="notice" role="status" id="plan-saved">
+              {m(saved === 'version' ? 'reimportDone' : 'savedPlan')}
+            </div>
+          )}
+          <h1>
+            {p.number ? `${p.number}: ` : ''}
+            {p.title}
+          </h1>
           <dl class="facts">
-            <dt>{m('number')}</dt><dd>{p.number ?? '–'}</dd>
-            <dt>{m('issuedOn')}</dt><dd>{formatDate(p.issuedOn) || p.issuedOnText || '–'}</dd>
-            <dt>{m('issuer')}</dt><dd>{p.issuer ?? p.unit.name}</dd>
-            <dt>{m('signer')}</dt><dd>{[p.signerTitle, p.signer].filter(Boolean).join(' ') || '–'}</dd>
-            {p.version > 1 && <><dt>{m('versionLabel')}</dt><dd id="plan-version">{p.version}</dd></>}
+            <dt>{m('number')}</dt>
+            <dd>{p.number ?? '–'}</dd>
+            <dt>{m('issuedOn')}</dt>
+            <dd>{formatDate(p.issuedOn) || p.issuedOnText || '–'}</dd>
+            <dt>{m('issuer')}</dt>
+            <dd>{p.issuer ?? p.unit.name}</dd>
+            <dt>{m('signer')}</dt>
+            <dd>{[p.signerTitle, p.signer].filter(Boolean).join(' ') || '–'}</dd>
+            {p.version > 1 && (
+              <>
+                <dt>{m('versionLabel')}</dt>
+                <dd id="plan-version">{p.version}</dd>
+              </>
+            )}
             <dt>{m('implements')}</dt>
-            <dd>{p.links.length === 0 ? '–' : p.links.map((l, i) => (
-              <span key={i}>{i > 0 && '; '}{l.parent_plan_id ? <Link href={planHref(l.parent_plan_id)}>{l.parent_number ?? l.parent_reference}</Link> : (l.parent_number ?? l.parent_reference)}</span>
-            ))}</dd>
+            <dd>
+              {p.links.length === 0
+                ? '–'
+                : p.links.map((l, i) => (
+                    <span key={i}>
+                      {i > 0 && '; '}
+                      {l.parent_plan_id ? (
+                        <Link href={planHref(l.parent_plan_id)}>{l.parent_number ?? l.parent_reference}</Link>
+                      ) : (
+                        (l.parent_number ?? l.parent_reference)
+                      )}
+                    </span>
+                  ))}
+            </dd>
           </dl>
           <nav class="actions" aria-label={m('title')}>
-            {p.links.some((l) => l.parent_plan_id) && <Link class="button button--secondary" href={planHref(p.id, 'doi-chieu')}>{m('cascade')}</Link>}
-            <a class="button button--secondary" href={`/api/plans/${p.id}/draft.docx${queryString({ unit: draftUnit(p.unit.code) })}`} download>{m('draft')}</a>
+            {p.links.some((l) => l.parent_plan_id) && (
+              <Link class="button button--secondary" href={planHref(p.id, 'doi-chieu')}>
+                {m('cascade')}
+              </Link>
+            )}
+            <a class="button button--secondary" href={`/api/plans/${p.id}/draft.docx${queryString({ unit: draftUnit(p.unit.code) })}`} download>
+              {m('draft')}
+            </a>
           </nav>
           <Targets targets={p.targets} />
           <Corrections list={p.corrections} />
@@ -138,7 +206,15 @@ function Targets({ targets }: { targets: Target[] }) {
       <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-targets">
         <table class="table">
           <caption class="visually-hidden">{m('targets')}</caption>
-          <thead><tr><th scope="col">{m('indicator')}</th><th scope="col">{m('comparator')}</th><th scope="col">{m('value')}</th><th scope="col">{m('year')}</th><th scope="col">{m('source')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{m('indicator')}</th>
+              <th scope="col">{m('comparator')}</th>
+              <th scope="col">{m('value')}</th>
+              <th scope="col">{m('year')}</th>
+              <th scope="col">{m('source')}</th>
+            </tr>
+          </thead>
           <tbody>
             {targets.map((t) => (
               <tr key={t.id}>
@@ -146,7 +222,9 @@ function Targets({ targets }: { targets: Target[] }) {
                 <td>{cmpWord(t.comparator)}</td>
                 <td>{valueWithUnit(num(Number(t.value)), t.unit)}</td>
                 <td>{t.year ?? '–'}</td>
-                <td><small>{t.source_text ?? ''}</small></td>
+                <td>
+                  <small>{t.source_text ?? ''}</small>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -160,14 +238,25 @@ function Targets({ targets }: { targets: Target[] }) {
 function Corrections({ list }: { list: Correction[] }) {
   useLocale();
   if (!list || list.length === 0) return null;
-  const show = (t: CorrTarget | null) => (t && t.indicatorCode ? `${t.indicatorName ?? t.indicatorCode}: ${cmpWord(t.comparator ?? '=')} ${valueWithUnit(num(Number(t.value)), t.unit ?? '')}${t.year ? ` (${t.year})` : ''}` : '–');
+  const show = (t: CorrTarget | null) =>
+    t && t.indicatorCode
+      ? `${t.indicatorName ?? t.indicatorCode}: ${cmpWord(t.comparator ?? '=')} ${valueWithUnit(num(Number(t.value)), t.unit ?? '')}${t.year ? ` (${t.year})` : ''}`
+      : '–';
   return (
     <section aria-labelledby="plan-review">
       <h2 id="plan-review">{m('review')}</h2>
       <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-review">
         <table class="table" id="corrections">
           <caption class="visually-hidden">{m('review')}</caption>
-          <thead><tr><th scope="col">{m('reviewAction')}</th><th scope="col">{m('before')}</th><th scope="col">{m('after')}</th><th scope="col">{m('by')}</th><th scope="col">{m('at')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{m('reviewAction')}</th>
+              <th scope="col">{m('before')}</th>
+              <th scope="col">{m('after')}</th>
+              <th scope="col">{m('by')}</th>
+              <th scope="col">{m('at')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.map((c) => (
               <tr key={c.id}>
@@ -202,12 +291,26 @@ function Assignments({ plan }: { plan: Plan }) {
   if (plan.assignments.length === 0) return null;
   return (
     <section aria-labelledby="plan-assignments">
-      <h2 id="plan-assignments">{m('assignments')} ({year})</h2>
-      {msg && <p class={`notice ${msg.ok ? 'notice--success' : 'notice--error'}`} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      <h2 id="plan-assignments">
+        {m('assignments')} ({year})
+      </h2>
+      {msg && (
+        <p class={`notice ${msg.ok ? 'notice--success' : 'notice--error'}`} role={msg.ok ? 'status' : 'alert'}>
+          {msg.text}
+        </p>
+      )}
       <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-assignments">
         <table class="table">
           <caption class="visually-hidden">{m('assignments')}</caption>
-          <thead><tr><th scope="col">{m('agency')}</th><th scope="col">{m('role')}</th><th scope="col">{m('what')}</th><th scope="col">{m('deadline')}</th><th scope="col">{m('status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{m('agency')}</th>
+              <th scope="col">{m('role')}</th>
+              <th scope="col">{m('what')}</th>
+              <th scope="col">{m('deadline')}</th>
+              <th scope="col">{m('status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {plan.assignments.map((a) => {
               const s = byId.get(a.id);
@@ -220,11 +323,25 @@ function Assignments({ plan }: { plan: Plan }) {
                   <td>{formatDate(s?.deadline ?? a.due_date) || '–'}</td>
                   <td>
                     {plan.canEdit ? (
-                      <select aria-label={`${m('setStatus')}: ${a.agency}`} value={status === 'overdue' ? '' : status} onChange={(e) => void set(a, (e.target as HTMLSelectElement).value)}>
-                        {status === 'overdue' && <option value="" disabled>{m('statusNames').overdue}</option>}
-                        {['not_started', 'in_progress', 'done'].map((k) => <option key={k} value={k}>{m('statusNames')[k]}</option>)}
+                      <select
+                        aria-label={`${m('setStatus')}: ${a.agency}`}
+                        value={status === 'overdue' ? '' : status}
+                        onChange={(e) => void set(a, (e.target as HTMLSelectElement).value)}
+                      >
+                        {status === 'overdue' && (
+                          <option value="" disabled>
+                            {m('statusNames').overdue}
+                          </option>
+                        )}
+                        {['not_started', 'in_progress', 'done'].map((k) => (
+                          <option key={k} value={k}>
+                            {m('statusNames')[k]}
+                          </option>
+                        ))}
                       </select>
-                    ) : (m('statusNames')[status] ?? status)}
+                    ) : (
+                      (m('statusNames')[status] ?? status)
+                    )}
                   </td>
                 </tr>
               );
@@ -236,31 +353,67 @@ function Assignments({ plan }: { plan: Plan }) {
   );
 }
 
-const flagClass: Record<string, string> = { weaker: 'flag flag--bad', missing: 'flag flag--bad', year_mismatch: 'flag flag--warn', comparator_changed: 'flag flag--warn', extra: 'flag' };
+const flagClass: Record<string, string> = {
+  weaker: 'flag flag--bad',
+  missing: 'flag flag--bad',
+  year_mismatch: 'flag flag--warn',
+  comparator_changed: 'flag flag--warn',
+  extra: 'flag',
+};
 
 function CascadeView({ id }: { id: number }) {
   const state = useApi<Cascade>(`/api/plans/${id}/cascade`);
   return (
     <>
-      <p><Link href={planHref(id)}>{m('backPlan')}</Link></p>
+      <p>
+        <Link href={planHref(id)}>{m('backPlan')}</Link>
+      </p>
       <h1>{m('cascade')}</h1>
       <Loaded state={state}>
         {(c) => (
           <>
-            <p>{m('childCol')}: <strong>{c.plan.number}</strong> · {m('parentCol')}: <Link href={planHref(c.parent.id)}>{c.parent.number ?? c.parent.title}</Link></p>
-            <p role="status">{m('summary')}: {m('flags').weaker} {c.summary.weaker} · {m('flags').missing} {c.summary.missing} · {m('flags').year_mismatch} {c.summary.yearMismatch} · {m('flags').comparator_changed} {c.summary.comparatorChanged}</p>
+            <p>
+              {m('childCol')}: <strong>{c.plan.number}</strong> · {m('parentCol')}:{' '}
+              <Link href={planHref(c.parent.id)}>{c.parent.number ?? c.parent.title}</Link>
+            </p>
+            <p role="status">
+              {m('summary')}: {m('flags').weaker} {c.summary.weaker} · {m('flags').missing} {c.summary.missing} · {m('flags').year_mismatch}{' '}
+              {c.summary.yearMismatch} · {m('flags').comparator_changed} {c.summary.comparatorChanged}
+            </p>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={m('cascade')}>
               <table class="table" id="cascade">
-                <caption>{m('cascade')}: {c.plan.number} / {c.parent.number}</caption>
-                <thead><tr><th scope="col">{m('indicator')}</th><th scope="col">{m('parentCol')}</th><th scope="col">{m('childCol')}</th><th scope="col">{m('flagsCol')}</th><th scope="col">{m('notes')}</th></tr></thead>
+                <caption>
+                  {m('cascade')}: {c.plan.number} / {c.parent.number}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m('indicator')}</th>
+                    <th scope="col">{m('parentCol')}</th>
+                    <th scope="col">{m('childCol')}</th>
+                    <th scope="col">{m('flagsCol')}</th>
+                    <th scope="col">{m('notes')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {c.rows.map((r) => (
                     <tr key={r.indicatorCode} data-indicator={r.indicatorCode}>
                       <th scope="row">{r.indicatorName}</th>
                       <td>{describe(r.parent)}</td>
                       <td>{describe(r.child)}</td>
-                      <td>{r.flags.length === 0 ? <span class="flag flag--ok">{m('ok')}</span> : r.flags.map((f) => <span key={f} class={flagClass[f] ?? 'flag'}>{m('flags')[f] ?? f}</span>)}</td>
-                      <td><small>{r.notes.join('; ')}</small></td>
+                      <td>
+                        {r.flags.length === 0 ? (
+                          <span class="flag flag--ok">{m('ok')}</span>
+                        ) : (
+                          r.flags.map((f) => (
+                            <span key={f} class={flagClass[f] ?? 'flag'}>
+                              {m('flags')[f] ?? f}
+                            </span>
+                          ))
+                        )}
+                      </td>
+                      <td>
+                        <small>{r.notes.join('; ')}</small>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -281,11 +434,19 @@ export function CoverageList({ id }: { id: number }) {
   const c = state.data;
   return (
     <section aria-labelledby="plan-coverage">
-      <h2 id="plan-coverage">{m('coverage')} ({c.issued}/{c.total})</h2>
+      <h2 id="plan-coverage">
+        {m('coverage')} ({c.issued}/{c.total})
+      </h2>
       <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="plan-coverage">
         <table class="table">
           <caption class="visually-hidden">{m('coverage')}</caption>
-          <thead><tr><th scope="col">{m('unit')}</th><th scope="col">{m('number')}</th><th scope="col">{m('status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{m('unit')}</th>
+              <th scope="col">{m('number')}</th>
+              <th scope="col">{m('status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {c.items.map((i) => (
               <tr key={i.unit.code}>

@@ -8,7 +8,10 @@ import { parseNumber } from '../../i18n/format.ts';
 import type { ExtractedTarget as ServerTarget } from '../../../../src/plans/extract/index.ts';
 
 /** The fields of an extracted target the review works with (the server's type, not a copy). */
-export type ExtractedTarget = Pick<ServerTarget, 'indicatorCode' | 'proposed' | 'indicatorName' | 'comparator' | 'value' | 'unit' | 'year' | 'sourceText' | 'start' | 'end'>;
+export type ExtractedTarget = Pick<
+  ServerTarget,
+  'indicatorCode' | 'proposed' | 'indicatorName' | 'comparator' | 'value' | 'unit' | 'year' | 'sourceText' | 'start' | 'end'
+>;
 
 export interface Unmatched {
   readonly sourceText: string;
@@ -39,7 +42,19 @@ export type RowStatus = 'confirmed' | 'corrected' | 'added' | 'removed';
 export const valueText = (n: number): string => String(n).replace('.', ',');
 
 export function rowFromExtracted(t: ExtractedTarget, key: number): Row {
-  return { key, extracted: t, indicatorCode: t.indicatorCode ?? '', comparator: t.comparator, value: valueText(t.value), unit: t.unit, year: t.year === null ? '' : String(t.year), sourceText: t.sourceText, start: t.start, end: t.end, removed: false };
+  return {
+    key,
+    extracted: t,
+    indicatorCode: t.indicatorCode ?? '',
+    comparator: t.comparator,
+    value: valueText(t.value),
+    unit: t.unit,
+    year: t.year === null ? '' : String(t.year),
+    sourceText: t.sourceText,
+    start: t.start,
+    end: t.end,
+    removed: false,
+  };
 }
 
 /** An extracted target that matched no catalogue indicator and is not mapped yet. */
@@ -49,7 +64,12 @@ export function rowStatus(r: Row): RowStatus {
   if (r.removed) return 'removed';
   if (!r.extracted) return 'added';
   const e = r.extracted;
-  const same = r.indicatorCode === (e.indicatorCode ?? '') && r.comparator === e.comparator && parseNumber(r.value) === e.value && r.unit === e.unit && (r.year === '' ? null : Number(r.year)) === e.year;
+  const same =
+    r.indicatorCode === (e.indicatorCode ?? '') &&
+    r.comparator === e.comparator &&
+    parseNumber(r.value) === e.value &&
+    r.unit === e.unit &&
+    (r.year === '' ? null : Number(r.year)) === e.year;
   return same ? 'confirmed' : 'corrected';
 }
 

@@ -22,27 +22,76 @@ export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: numb
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     setFailed(null);
-    void api<HouseholdView>('GET', `/api/registry/households/${id}?year=${registryYear()}`).then(setH, (e: unknown) => setFailed(e instanceof ApiError ? errorMessage(e) : String(e)));
+    void api<HouseholdView>('GET', `/api/registry/households/${id}?year=${registryYear()}`).then(setH, (e: unknown) =>
+      setFailed(e instanceof ApiError ? errorMessage(e) : String(e)),
+    );
   }, [id]);
-  if (failed) return <p class="error-summary" role="alert" id="household-panel">{failed}</p>;
-  if (!h) return <p class="loading" role="status">…</p>;
+  if (failed)
+    return (
+      <p class="error-summary" role="alert" id="household-panel">
+        {failed}
+      </p>
+    );
+  if (!h)
+    return (
+      <p class="loading" role="status">
+        …
+      </p>
+    );
   const c = h.classification;
   return (
     <section class="panel" aria-labelledby="reg-household" id="household-panel">
-      <h2 id="reg-household">{w('household')} {h.household.code}{h.household.villageName ? ` · ${h.household.villageName}` : ''}</h2>
+      <h2 id="reg-household">
+        {w('household')} {h.household.code}
+        {h.household.villageName ? ` · ${h.household.villageName}` : ''}
+      </h2>
       <h3>{w('classification', { year: h.classification.year })}</h3>
-      <p><strong class="tag" id="household-class">{tx(c.label)}</strong>{c.income !== null ? ` · ${w('income')}: ${num(c.income)} đ` : ''}{c.threshold !== null ? ` · ${w('threshold')}: ${num(c.threshold)} đ` : ''}</p>
-      <ul id="household-reasons">{c.reasons.map((r, i) => <li key={i}>{tx(r.text)}{r.basis ? <span class="muted"> ({r.basis})</span> : null}</li>)}</ul>
+      <p>
+        <strong class="tag" id="household-class">
+          {tx(c.label)}
+        </strong>
+        {c.income !== null ? ` · ${w('income')}: ${num(c.income)} đ` : ''}
+        {c.threshold !== null ? ` · ${w('threshold')}: ${num(c.threshold)} đ` : ''}
+      </p>
+      <ul id="household-reasons">
+        {c.reasons.map((r, i) => (
+          <li key={i}>
+            {tx(r.text)}
+            {r.basis ? <span class="muted"> ({r.basis})</span> : null}
+          </li>
+        ))}
+      </ul>
       <h3>{w('members')}</h3>
       <div class="table-wrap">
         <table class="table">
-          <thead><tr><th>{w('name')}</th><th>{w('dob')}</th><th>{w('id')}</th></tr></thead>
-          <tbody>{h.members.map((m) => <tr key={m.id}><td>{m.fullName}{m.deathDate ? ` († ${dmy(m.deathDate)})` : ''}</td><td>{dmy(m.dateOfBirth)}</td><td>{m.personalId ?? ''}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{w('name')}</th>
+              <th>{w('dob')}</th>
+              <th>{w('id')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.members.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  {m.fullName}
+                  {m.deathDate ? ` († ${dmy(m.deathDate)})` : ''}
+                </td>
+                <td>{dmy(m.dateOfBirth)}</td>
+                <td>{m.personalId ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       <MeritSection members={h.members} />
       {canDecide && h.members.filter((m) => !m.deathDate).map((m) => <DecisionForm key={m.id} member={m} onDecided={onDecided} />)}
-      <p><button type="button" class="button button--secondary" onClick={onClose}>{w('close')}</button></p>
+      <p>
+        <button type="button" class="button button--secondary" onClick={onClose}>
+          {w('close')}
+        </button>
+      </p>
     </section>
   );
 }
@@ -66,36 +115,97 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
     if (!decidedIso) return setErrors([{ field: `${p}-date`, message: w('badDate') }]);
     try {
       setErrors([]);
-      setDone(await api<Decision>('POST', `/api/registry/persons/${member.id}/decisions`, { number, decidedOn: decidedIso, signer, kind: 'start', startMonth, channel, ...(account ? { account } : {}) }));
+      setDone(
+        await api<Decision>('POST', `/api/registry/persons/${member.id}/decisions`, {
+          number,
+          decidedOn: decidedIso,
+          signer,
+          kind: 'start',
+          startMonth,
+          channel,
+          ...(account ? { account } : {}),
+        }),
+      );
       onDecided();
     } catch (err) {
-      setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${p}-number`, signer: `${p}-signer`, decidedOn: `${p}-date`, startMonth: `${p}-start` }) : [{ field: null, message: String(err) }]);
+      setErrors(
+        err instanceof ApiError && err.problem
+          ? problemToFormErrors(err.problem, { number: `${p}-number`, signer: `${p}-signer`, decidedOn: `${p}-date`, startMonth: `${p}-start` })
+          : [{ field: null, message: String(err) }],
+      );
     }
   };
   return (
     <details class="panel" data-person={member.id}>
-      <summary>{w('decide')}: {member.fullName}</summary>
+      <summary>
+        {w('decide')}: {member.fullName}
+      </summary>
       <ErrorSummary errors={errors} />
       {done ? (
         <dl class="facts decision-result" aria-live="polite">
-          <div><dt>{w('decided')}</dt><dd>{number}</dd></div>
-          <div><dt>{w('category')}</dt><dd>{done.category}</dd></div>
-          <div><dt>{w('coefficient')}</dt><dd>{((done.coefficientTenths ?? 0) / 10).toFixed(1).replace('.', ',')}</dd></div>
-          <div><dt>{w('amount')}</dt><dd class="decision-amount">{num(done.monthlyAmount ?? 0)}</dd></div>
-          <div><dt>{w('basis')}</dt><dd>{done.basis}</dd></div>
+          <div>
+            <dt>{w('decided')}</dt>
+            <dd>{number}</dd>
+          </div>
+          <div>
+            <dt>{w('category')}</dt>
+            <dd>{done.category}</dd>
+          </div>
+          <div>
+            <dt>{w('coefficient')}</dt>
+            <dd>{((done.coefficientTenths ?? 0) / 10).toFixed(1).replace('.', ',')}</dd>
+          </div>
+          <div>
+            <dt>{w('amount')}</dt>
+            <dd class="decision-amount">{num(done.monthlyAmount ?? 0)}</dd>
+          </div>
+          <div>
+            <dt>{w('basis')}</dt>
+            <dd>{done.basis}</dd>
+          </div>
         </dl>
       ) : (
         <form onSubmit={submit}>
-          <div class="field"><label for={`${p}-number`}>{w('number')}</label><input id={`${p}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><label for={`${p}-date`}>{w('decidedOn')}</label><input id={`${p}-date`} class="input input--short" inputMode="numeric" placeholder="dd/mm/yyyy" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><label for={`${p}-signer`}>{w('signer')}</label><input id={`${p}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><label for={`${p}-start`}>{w('startMonth')}</label><input id={`${p}-start`} class="input input--short" value={start} onInput={(e) => setStart((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><label for={`${p}-channel`}>{w('channel')}</label>
+          <div class="field">
+            <label for={`${p}-number`}>{w('number')}</label>
+            <input id={`${p}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label for={`${p}-date`}>{w('decidedOn')}</label>
+            <input
+              id={`${p}-date`}
+              class="input input--short"
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              value={decidedOn}
+              onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="field">
+            <label for={`${p}-signer`}>{w('signer')}</label>
+            <input id={`${p}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label for={`${p}-start`}>{w('startMonth')}</label>
+            <input id={`${p}-start`} class="input input--short" value={start} onInput={(e) => setStart((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label for={`${p}-channel`}>{w('channel')}</label>
             <select id={`${p}-channel`} class="input" value={channel} onChange={(e) => setChannel((e.target as HTMLSelectElement).value)}>
-              {['bank', 'ewallet', 'post', 'cash'].map((c) => <option key={c} value={c}>{w(`ch_${c}`)}</option>)}
-            </select></div>
-          <div class="field"><label for={`${p}-account`}>{w('account')}</label><input id={`${p}-account`} class="input" value={account} onInput={(e) => setAccount((e.target as HTMLInputElement).value)} /></div>
-          <button class="button" type="submit">{w('save')}</button>
+              {['bank', 'ewallet', 'post', 'cash'].map((c) => (
+                <option key={c} value={c}>
+                  {w(`ch_${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`${p}-account`}>{w('account')}</label>
+            <input id={`${p}-account`} class="input" value={account} onInput={(e) => setAccount((e.target as HTMLInputElement).value)} />
+          </div>
+          <button class="button" type="submit">
+            {w('save')}
+          </button>
         </form>
       )}
     </details>

@@ -9,10 +9,21 @@ import type { FormError } from '../../lib/problems.ts';
 import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
 import { tx, w } from './strings.ts';
 
-interface ReportRow { row: number; householdCode: string; fullName: string; status: 'new' | 'unchanged' | 'changed' | 'rejected'; reasons: { column: string; message: { vi: string; en: string } }[] }
+interface ReportRow {
+  row: number;
+  householdCode: string;
+  fullName: string;
+  status: 'new' | 'unchanged' | 'changed' | 'rejected';
+  reasons: { column: string; message: { vi: string; en: string } }[];
+}
 const ROWS_PAGE = 100;
 
-interface Report { alreadyImported: boolean; counts: Record<string, number>; rows: ReportRow[]; headerProblems: { vi: string; en: string }[] }
+interface Report {
+  alreadyImported: boolean;
+  counts: Record<string, number>;
+  rows: ReportRow[];
+  headerProblems: { vi: string; en: string }[];
+}
 
 export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -68,33 +79,75 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
           <label for="import-file">{w('file')}</label>
           <input id="import-file" class="input" type="file" accept=".xlsx,.csv" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
         </div>
-        <div class="field"><button class="button" type="submit" disabled={busy || moving(job)}>{w('upload')}</button></div>
+        <div class="field">
+          <button class="button" type="submit" disabled={busy || moving(job)}>
+            {w('upload')}
+          </button>
+        </div>
       </form>
-      {job && moving(job) && (<div role="status"><p>{w('checking')}</p><JobProgress job={job} /></div>)}
-      {job && job.state === 'failed' && <p class="notice notice--error" role="alert">{job.error}</p>}
-      {job && job.state === 'cancelled' && <p class="notice" role="status">{w('cancelled')}</p>}
+      {job && moving(job) && (
+        <div role="status">
+          <p>{w('checking')}</p>
+          <JobProgress job={job} />
+        </div>
+      )}
+      {job && job.state === 'failed' && (
+        <p class="notice notice--error" role="alert">
+          {job.error}
+        </p>
+      )}
+      {job && job.state === 'cancelled' && (
+        <p class="notice" role="status">
+          {w('cancelled')}
+        </p>
+      )}
       {report && (
         <div id="import-report">
           <h3>{w('report')}</h3>
-          {report.headerProblems.length > 0 && <p class="notice notice--error" role="alert">{report.headerProblems.map(tx).join('; ')}</p>}
-          {job!.state === 'done' && <p class="notice" role="status">{report.alreadyImported ? w('already') : `${w('imported')}: ${num(report.counts.new ?? 0)} ${w('r_new').toLowerCase()}, ${num(report.counts.changed ?? 0)} ${w('r_changed').toLowerCase()}.`}</p>}
+          {report.headerProblems.length > 0 && (
+            <p class="notice notice--error" role="alert">
+              {report.headerProblems.map(tx).join('; ')}
+            </p>
+          )}
+          {job!.state === 'done' && (
+            <p class="notice" role="status">
+              {report.alreadyImported
+                ? w('already')
+                : `${w('imported')}: ${num(report.counts.new ?? 0)} ${w('r_new').toLowerCase()}, ${num(report.counts.changed ?? 0)} ${w('r_changed').toLowerCase()}.`}
+            </p>
+          )}
           {job!.state === 'ready' && report.alreadyImported && <p class="notice notice--warning">{w('already')}</p>}
           <p>
             {(['new', 'changed', 'unchanged', 'rejected'] as const).map((k) => `${w(`r_${k}`)}: ${num(report.counts[k] ?? 0)}`).join(' · ')}
             {(report.counts.rejected ?? 0) > 0 ? ` — ${w('heldBack')}` : ''}
           </p>
           <p class="actions">
-            <a href={`/api/registry/imports/${job!.id}/report?format=csv`} download>{w('downloadCsv')}</a>
-            <a href={`/api/registry/imports/${job!.id}/report?format=xlsx`} download>{w('downloadXlsx')}</a>
+            <a href={`/api/registry/imports/${job!.id}/report?format=csv`} download>
+              {w('downloadCsv')}
+            </a>
+            <a href={`/api/registry/imports/${job!.id}/report?format=xlsx`} download>
+              {w('downloadXlsx')}
+            </a>
           </p>
           {report.rows.length > 0 && (
             <div class="table-wrap">
               <table class="table">
-                <thead><tr><th>{w('row')}</th><th>{w('hh')}</th><th>{w('name')}</th><th>{w('result')}</th><th>{w('reasons')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>{w('row')}</th>
+                    <th>{w('hh')}</th>
+                    <th>{w('name')}</th>
+                    <th>{w('result')}</th>
+                    <th>{w('reasons')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.rows.map((r) => (
                     <tr key={r.row} class={r.status === 'rejected' ? 'row--rejected' : ''}>
-                      <td>{r.row}</td><td>{r.householdCode}</td><td>{r.fullName}</td><td>{w(`r_${r.status}`)}</td>
+                      <td>{r.row}</td>
+                      <td>{r.householdCode}</td>
+                      <td>{r.fullName}</td>
+                      <td>{w(`r_${r.status}`)}</td>
                       <td>{r.reasons.map((x) => `${x.column}: ${tx(x.message)}`).join('; ')}</td>
                     </tr>
                   ))}
@@ -104,15 +157,38 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
           )}
           {page && page.total > page.limit && (
             <p class="actions" id="import-report-pages">
-              <span role="status">{w('rowsShown').replace('{from}', num(page.offset + 1)).replace('{to}', num(Math.min(page.total, page.offset + page.limit))).replace('{total}', num(page.total))}</span>
-              <button class="button button--secondary" type="button" disabled={page.offset === 0} onClick={() => void goTo(Math.max(0, page.offset - page.limit))}>{w('prevRows')}</button>
-              <button class="button button--secondary" type="button" disabled={page.offset + page.limit >= page.total} onClick={() => void goTo(page.offset + page.limit)}>{w('nextRows')}</button>
+              <span role="status">
+                {w('rowsShown')
+                  .replace('{from}', num(page.offset + 1))
+                  .replace('{to}', num(Math.min(page.total, page.offset + page.limit)))
+                  .replace('{total}', num(page.total))}
+              </span>
+              <button
+                class="button button--secondary"
+                type="button"
+                disabled={page.offset === 0}
+                onClick={() => void goTo(Math.max(0, page.offset - page.limit))}
+              >
+                {w('prevRows')}
+              </button>
+              <button
+                class="button button--secondary"
+                type="button"
+                disabled={page.offset + page.limit >= page.total}
+                onClick={() => void goTo(page.offset + page.limit)}
+              >
+                {w('nextRows')}
+              </button>
             </p>
           )}
           {job!.state === 'ready' && (
             <p class="actions">
-              <button class="button" type="button" disabled={busy} onClick={() => void act('confirm')}>{w('confirm')}</button>
-              <button class="button button--secondary" type="button" disabled={busy} onClick={() => void act('cancel')}>{w('cancel')}</button>
+              <button class="button" type="button" disabled={busy} onClick={() => void act('confirm')}>
+                {w('confirm')}
+              </button>
+              <button class="button button--secondary" type="button" disabled={busy} onClick={() => void act('cancel')}>
+                {w('cancel')}
+              </button>
             </p>
           )}
         </div>

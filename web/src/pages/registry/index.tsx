@@ -18,7 +18,11 @@ import { dmy, registryYear, w, type Key } from './strings.ts';
 import type { PersonView } from '../../../../src/registry/schemas.ts';
 
 type Person = PersonView;
-interface Value { code: string; numerator: number; denominator: number | null }
+interface Value {
+  code: string;
+  numerator: number;
+  denominator: number | null;
+}
 
 /** The registry of a unit within the user's scope; another commune answers "not found", with no action. */
 export default function Registry(props: PageProps) {
@@ -44,12 +48,27 @@ function RegistryOfUnit({ query }: PageProps) {
   const bump = () => setRefresh((x) => x + 1);
   useEffect(() => {
     if (!unit || !/^\d{5}$/.test(unit)) return;
-    void api<{ items: Value[] }>('GET', `/api/registry/units/${unit}/indicators?year=${registryYear()}`).then((r) => setValues(r.items)).catch(() => setValues([]));
-    void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setProposals(r.items.length)).catch(() => {});
-    if (hasPermission(user, 'integrity.review')) void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/integrity?state=open`).then((r) => setFlags(r.items.length)).catch(() => {});
+    void api<{ items: Value[] }>('GET', `/api/registry/units/${unit}/indicators?year=${registryYear()}`)
+      .then((r) => setValues(r.items))
+      .catch(() => setValues([]));
+    void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`)
+      .then((r) => setProposals(r.items.length))
+      .catch(() => {});
+    if (hasPermission(user, 'integrity.review'))
+      void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/integrity?state=open`)
+        .then((r) => setFlags(r.items.length))
+        .catch(() => {});
   }, [unit, refresh]);
-  useEffect(() => { if (review && review.state === 'done') bump(); }, [review?.state]);
-  if (!unit || !/^\d{5}$/.test(unit)) return (<><h1>{w('title')}</h1><p>{w('noUnit')}</p></>);
+  useEffect(() => {
+    if (review && review.state === 'done') bump();
+  }, [review?.state]);
+  if (!unit || !/^\d{5}$/.test(unit))
+    return (
+      <>
+        <h1>{w('title')}</h1>
+        <p>{w('noUnit')}</p>
+      </>
+    );
   const search = async (e: Event) => {
     e.preventDefault();
     const r = await api<{ items: Person[] }>('GET', `/api/registry/units/${unit}/persons?year=${registryYear()}&q=${encodeURIComponent(q)}`);
@@ -66,10 +85,28 @@ function RegistryOfUnit({ query }: PageProps) {
         <dl class="summary">
           {['poor_household_rate', 'near_poor_household_rate', 'cashless_payment_rate', 'health_insurance_coverage_registry'].map((c) => {
             const v = rate(c);
-            return v && v.denominator ? <div key={c}><dt>{c === 'poor_household_rate' ? w('poor') : c === 'near_poor_household_rate' ? w('near_poor') : c === 'cashless_payment_rate' ? w('cashless') : 'BHYT'}</dt><dd>{num((100 * v.numerator) / v.denominator, 1)}% ({num(v.numerator)}/{num(v.denominator)})</dd></div> : null;
+            return v && v.denominator ? (
+              <div key={c}>
+                <dt>
+                  {c === 'poor_household_rate'
+                    ? w('poor')
+                    : c === 'near_poor_household_rate'
+                      ? w('near_poor')
+                      : c === 'cashless_payment_rate'
+                        ? w('cashless')
+                        : 'BHYT'}
+                </dt>
+                <dd>
+                  {num((100 * v.numerator) / v.denominator, 1)}% ({num(v.numerator)}/{num(v.denominator)})
+                </dd>
+              </div>
+            ) : null;
           })}
         </dl>
-        <p>{w('proposals')}: {proposals ?? '…'}{flags !== null ? ` · ${w('flags')}: ${flags}` : ''}</p>
+        <p>
+          {w('proposals')}: {proposals ?? '…'}
+          {flags !== null ? ` · ${w('flags')}: ${flags}` : ''}
+        </p>
       </section>
       <JobList unit={unit} refresh={refresh} />
       {canWrite && <ImportPanel unit={unit} onChange={bump} />}
@@ -77,7 +114,9 @@ function RegistryOfUnit({ query }: PageProps) {
         <section aria-labelledby="reg-review">
           <h2 id="reg-review">{w('review')}</h2>
           <p class="actions">
-            <button type="button" class="button" disabled={moving(review)} onClick={() => void runReview()}>{w('reviewRun', { year: registryYear() })}</button>
+            <button type="button" class="button" disabled={moving(review)} onClick={() => void runReview()}>
+              {w('reviewRun', { year: registryYear() })}
+            </button>
             {review && <span role="status">{review.state === 'done' ? w('reviewDone', { year: registryYear() }) : w(`st_${review.state}`)}</span>}
           </p>
           {review && <JobProgress job={review} />}
@@ -86,23 +125,56 @@ function RegistryOfUnit({ query }: PageProps) {
       <section aria-labelledby="reg-search">
         <h2 id="reg-search">{w('search')}</h2>
         <form onSubmit={search} class="actions">
-          <label>{w('search')} <input class="input" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} /></label>
-          <button class="button" type="submit">{w('find')}</button>
+          <label>
+            {w('search')} <input class="input" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+          </label>
+          <button class="button" type="submit">
+            {w('find')}
+          </button>
         </form>
-        {persons && (persons.length === 0 ? <p>{w('none')}</p> : (
-          <div class="table-wrap">
-            <table class="table" id="person-results">
-              <thead><tr><th>{w('name')}</th><th>{w('dob')}</th><th>{w('id')}</th><th>{w('hh')}</th><th>{w('village')}</th><th>{w('cls')}</th></tr></thead>
-              <tbody>{persons.map((p) => <tr key={p.id}><td>{p.fullName}</td><td>{dmy(p.dateOfBirth)}</td><td>{p.personalId ?? ''}</td>
-                <td><button type="button" class="link-button" onClick={() => setHousehold(p.householdId)} aria-label={`${w('open')} ${p.householdCode}`}>{p.householdCode}</button></td>
-                <td>{p.villageName ?? ''}</td><td>{p.class ? w(p.class as Key) : ''}</td></tr>)}</tbody>
-            </table>
-          </div>
-        ))}
+        {persons &&
+          (persons.length === 0 ? (
+            <p>{w('none')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="table" id="person-results">
+                <thead>
+                  <tr>
+                    <th>{w('name')}</th>
+                    <th>{w('dob')}</th>
+                    <th>{w('id')}</th>
+                    <th>{w('hh')}</th>
+                    <th>{w('village')}</th>
+                    <th>{w('cls')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {persons.map((p) => (
+                    <tr key={p.id}>
+                      <td>{p.fullName}</td>
+                      <td>{dmy(p.dateOfBirth)}</td>
+                      <td>{p.personalId ?? ''}</td>
+                      <td>
+                        <button type="button" class="link-button" onClick={() => setHousehold(p.householdId)} aria-label={`${w('open')} ${p.householdCode}`}>
+                          {p.householdCode}
+                        </button>
+                      </td>
+                      <td>{p.villageName ?? ''}</td>
+                      <td>{p.class ? w(p.class as Key) : ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
       </section>
-      {household && <HouseholdPanel key={household} id={household} canDecide={hasPermission(user, 'benefits.decide')} onClose={() => setHousehold(null)} onDecided={bump} />}
+      {household && (
+        <HouseholdPanel key={household} id={household} canDecide={hasPermission(user, 'benefits.decide')} onClose={() => setHousehold(null)} onDecided={bump} />
+      )}
       <ProposalsPanel unit={unit} canDecide={hasPermission(user, 'benefits.decide')} refresh={refresh} onDecided={bump} onOpenHousehold={setHousehold} />
-      {hasPermission(user, 'payments.read') && <PayrollPanel unit={unit} canPrepare={hasPermission(user, 'payments.prepare')} canApprove={hasPermission(user, 'payments.approve')} refresh={refresh} />}
+      {hasPermission(user, 'payments.read') && (
+        <PayrollPanel unit={unit} canPrepare={hasPermission(user, 'payments.prepare')} canApprove={hasPermission(user, 'payments.approve')} refresh={refresh} />
+      )}
     </>
   );
 }

@@ -28,7 +28,9 @@ export function useJob(initial: JobView | null): [JobView | null, (j: JobView | 
   useEffect(() => {
     if (!job || !moving(job)) return;
     const timer = setTimeout(() => {
-      void api<JobView>('GET', `/api/jobs/${job.id}`).then(setJob).catch(() => setJob({ ...job }));
+      void api<JobView>('GET', `/api/jobs/${job.id}`)
+        .then(setJob)
+        .catch(() => setJob({ ...job }));
     }, 600);
     return () => clearTimeout(timer);
   }, [job]);
@@ -41,7 +43,10 @@ export function JobProgress({ job }: { job: JobView }) {
   return (
     <div class="job-progress">
       <progress max={100} value={pct} aria-label={label} />{' '}
-      <span>{pct}% · {num(job.progress)}{job.total !== null ? `/${num(job.total)}` : ''}</span>
+      <span>
+        {pct}% · {num(job.progress)}
+        {job.total !== null ? `/${num(job.total)}` : ''}
+      </span>
     </div>
   );
 }
@@ -52,12 +57,16 @@ export function JobList({ unit, refresh }: { unit: string; refresh: number }) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    void api<{ items: JobView[] }>('GET', `/api/registry/units/${unit}/jobs`).then(({ items: js }) => {
-      if (!live) return;
-      setJobs(js);
-      if (js.some(moving)) setTimeout(() => live && setTick((x) => x + 1), 1000);
-    }).catch(() => {});
-    return () => { live = false; };
+    void api<{ items: JobView[] }>('GET', `/api/registry/units/${unit}/jobs`)
+      .then(({ items: js }) => {
+        if (!live) return;
+        setJobs(js);
+        if (js.some(moving)) setTimeout(() => live && setTick((x) => x + 1), 1000);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
   }, [unit, refresh, tick]);
   if (jobs.length === 0) return null;
   return (
@@ -65,15 +74,31 @@ export function JobList({ unit, refresh }: { unit: string; refresh: number }) {
       <h2 id="reg-jobs">{w('jobs')}</h2>
       <div class="table-wrap">
         <table class="table" id="job-list">
-          <thead><tr><th>#</th><th>{w('kind')}</th><th>{w('state')}</th><th>{w('progress')}</th><th>{w('created')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{w('kind')}</th>
+              <th>{w('state')}</th>
+              <th>{w('progress')}</th>
+              <th>{w('created')}</th>
+            </tr>
+          </thead>
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id} data-job={j.id}>
                 <td>{j.id}</td>
                 <td>{w(`jobKind_${j.kind}`)}</td>
-                <td>{w(`st_${j.state}`)}{j.error ? `: ${j.error}` : ''}</td>
-                <td><JobProgress job={j} /></td>
-                <td>{j.createdAt ? dmy(j.createdAt) : ''}{j.createdBy ? ` · ${j.createdBy}` : ''}</td>
+                <td>
+                  {w(`st_${j.state}`)}
+                  {j.error ? `: ${j.error}` : ''}
+                </td>
+                <td>
+                  <JobProgress job={j} />
+                </td>
+                <td>
+                  {j.createdAt ? dmy(j.createdAt) : ''}
+                  {j.createdBy ? ` · ${j.createdBy}` : ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -13,9 +13,17 @@ export function MeritSection({ members }: { members: readonly { id: number; full
   const [lists, setLists] = useState<(readonly [{ id: number; fullName: string }, MeritProfileList])[] | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all(members.map(async (m) => [m, await api<MeritProfileList>('GET', `/api/merit/persons/${m.id}/profiles`)] as const))
-      .then((all) => { if (live) setLists(all.filter(([, l]) => l.total > 0)); }, () => { if (live) setLists([]); });
-    return () => { live = false; };
+    void Promise.all(members.map(async (m) => [m, await api<MeritProfileList>('GET', `/api/merit/persons/${m.id}/profiles`)] as const)).then(
+      (all) => {
+        if (live) setLists(all.filter(([, l]) => l.total > 0));
+      },
+      () => {
+        if (live) setLists([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [members.map((m) => m.id).join(',')]);
   if (!lists || lists.length === 0) return null;
   return (
@@ -26,18 +34,61 @@ export function MeritSection({ members }: { members: readonly { id: number; full
           <h4>{m.fullName}</h4>
           {l.items.map((p) => (
             <div key={p.id} class="panel merit-profile" data-profile={p.id}>
-              <p><strong>{tx(p.categoryText)}</strong> <span class="muted">({p.categoryArticle}, Pháp lệnh 02/2020/UBTVQH14)</span></p>
+              <p>
+                <strong>{tx(p.categoryText)}</strong> <span class="muted">({p.categoryArticle}, Pháp lệnh 02/2020/UBTVQH14)</span>
+              </p>
               <dl class="facts">
-                <div><dt>{w('meritDecision')}</dt><dd>{p.decision.number}, {dmy(p.decision.date)}, {p.decision.body}</dd></div>
-                <div><dt>{w('meritFrom')}</dt><dd>{mmYyyy(p.startMonth)}{p.endMonth ? ` ${w('meritTo')} ${mmYyyy(p.endMonth)}` : ''}</dd></div>
-                <div><dt>{w('meritAllowance', { month: mmYyyy(l.month) })}</dt>
-                  <dd class="merit-amount">{p.allowance ? (p.allowance.monthlyAmount === null ? w('meritUnknown') : `${num(p.allowance.status === 'payable' ? p.allowance.monthlyAmount : 0)} đ`) : w('meritMasked')}</dd></div>
+                <div>
+                  <dt>{w('meritDecision')}</dt>
+                  <dd>
+                    {p.decision.number}, {dmy(p.decision.date)}, {p.decision.body}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{w('meritFrom')}</dt>
+                  <dd>
+                    {mmYyyy(p.startMonth)}
+                    {p.endMonth ? ` ${w('meritTo')} ${mmYyyy(p.endMonth)}` : ''}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{w('meritAllowance', { month: mmYyyy(l.month) })}</dt>
+                  <dd class="merit-amount">
+                    {p.allowance
+                      ? p.allowance.monthlyAmount === null
+                        ? w('meritUnknown')
+                        : `${num(p.allowance.status === 'payable' ? p.allowance.monthlyAmount : 0)} đ`
+                      : w('meritMasked')}
+                  </dd>
+                </div>
               </dl>
-              {p.allowance && <ul class="merit-reasons">{p.allowance.reasons.map((r, i) => <li key={i}>{tx(r.text)}{r.basis ? <span class="muted"> ({r.basis})</span> : null}</li>)}</ul>}
+              {p.allowance && (
+                <ul class="merit-reasons">
+                  {p.allowance.reasons.map((r, i) => (
+                    <li key={i}>
+                      {tx(r.text)}
+                      {r.basis ? <span class="muted"> ({r.basis})</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
           ))}
-          {l.items.length > 1 && <p class="merit-total">{w('meritTotal', { month: mmYyyy(l.month) })}: {l.monthlyTotal === null ? w('meritUnknown') : `${num(l.monthlyTotal)} đ`}</p>}
-          {l.reasons.length > 0 && <ul>{l.reasons.map((r, i) => <li key={i}>{tx(r.text)}{r.basis ? <span class="muted"> ({r.basis})</span> : null}</li>)}</ul>}
+          {l.items.length > 1 && (
+            <p class="merit-total">
+              {w('meritTotal', { month: mmYyyy(l.month) })}: {l.monthlyTotal === null ? w('meritUnknown') : `${num(l.monthlyTotal)} đ`}
+            </p>
+          )}
+          {l.reasons.length > 0 && (
+            <ul>
+              {l.reasons.map((r, i) => (
+                <li key={i}>
+                  {tx(r.text)}
+                  {r.basis ? <span class="muted"> ({r.basis})</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       ))}
     </section>

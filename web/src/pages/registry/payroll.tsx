@@ -32,18 +32,39 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   const [approveError, setApproveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
-  const load = () => api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`).then((r) => { setPayrolls(r.items); setCashless(r.cashless); }).catch(() => {});
-  useEffect(() => { void load(); }, [unit, refresh]);
+  const load = () =>
+    api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`)
+      .then((r) => {
+        setPayrolls(r.items);
+        setCashless(r.cashless);
+      })
+      .catch(() => {});
+  useEffect(() => {
+    void load();
+  }, [unit, refresh]);
   useEffect(() => {
     setLines(null);
     setTotals(null);
     setShared([]);
-    if (open) void api<PayrollDetail>('GET', `/api/payments/payrolls/${open}`)
-      .then((r) => { setLines(r.lines); setTotals(r.totals); setShared(r.warnings.sharedAccounts); })
-      .catch((err) => { setLines([]); setApproveError(err instanceof ApiError ? err.message : String(err)); });
+    if (open)
+      void api<PayrollDetail>('GET', `/api/payments/payrolls/${open}`)
+        .then((r) => {
+          setLines(r.lines);
+          setTotals(r.totals);
+          setShared(r.warnings.sharedAccounts);
+        })
+        .catch((err) => {
+          setLines([]);
+          setApproveError(err instanceof ApiError ? err.message : String(err));
+        });
   }, [open]);
   // Approval: the list opens first so that the approver sees its totals and any shared account.
-  const askApprove = (p: Payroll) => { setApproved(null); setApproveError(null); setOpen(p.id); setConfirming(p); };
+  const askApprove = (p: Payroll) => {
+    setApproved(null);
+    setApproveError(null);
+    setOpen(p.id);
+    setConfirming(p);
+  };
   const approve = async (p: Payroll) => {
     try {
       await api('POST', `/api/payments/payrolls/${p.id}/approve${shared.length ? '?acknowledgeSharedAccounts=true' : ''}`);
@@ -78,33 +99,89 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   return (
     <section aria-labelledby="reg-pay">
       <h2 id="reg-pay">{w('payrolls')}</h2>
-      {cashless && cashless.denominator > 0 && <p class="muted" id="cashless-share">{fill(w('cashlessOf'), { month: monthVi(cashless.month) })}: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/{num(cashless.denominator)})</p>}
-      {approved && <p class="notice" role="status" id="payroll-approved">{approved}</p>}
-      {approveError && <p class="notice notice--error" role="alert">{approveError}</p>}
+      {cashless && cashless.denominator > 0 && (
+        <p class="muted" id="cashless-share">
+          {fill(w('cashlessOf'), { month: monthVi(cashless.month) })}: {num((100 * cashless.numerator) / cashless.denominator, 1)}% ({num(cashless.numerator)}/
+          {num(cashless.denominator)})
+        </p>
+      )}
+      {approved && (
+        <p class="notice" role="status" id="payroll-approved">
+          {approved}
+        </p>
+      )}
+      {approveError && (
+        <p class="notice notice--error" role="alert">
+          {approveError}
+        </p>
+      )}
       {canPrepare && (
         <form class="inline-form" onSubmit={generate}>
           <ErrorSummary errors={errors} />
-          <div class="field"><label for="payroll-month">{w('generateFor')}</label><input id="payroll-month" class="input input--short" value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} /></div>
-          <div class="field"><button class="button" type="submit" disabled={busy || moving(job)}>{w('generate')}</button></div>
+          <div class="field">
+            <label for="payroll-month">{w('generateFor')}</label>
+            <input id="payroll-month" class="input input--short" value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <button class="button" type="submit" disabled={busy || moving(job)}>
+              {w('generate')}
+            </button>
+          </div>
         </form>
       )}
-      {job && moving(job) && (<div role="status"><p>{w('generating')}</p><JobProgress job={job} /></div>)}
-      {job && job.state === 'failed' && <p class="notice notice--error" role="alert">{job.error}</p>}
+      {job && moving(job) && (
+        <div role="status">
+          <p>{w('generating')}</p>
+          <JobProgress job={job} />
+        </div>
+      )}
+      {job && job.state === 'failed' && (
+        <p class="notice notice--error" role="alert">
+          {job.error}
+        </p>
+      )}
       {payrolls.length > 0 && (
         <div class="table-wrap">
           <table class="table" id="payroll-list">
-            <thead><tr><th>{w('month')}</th><th>{w('lines')}</th><th>{w('total')}</th><th>{w('cashless')}</th><th>{w('state')}</th><th></th></tr></thead>
-            <tbody>{payrolls.map((p) => (
-              <tr key={p.id} data-month={p.month}>
-                <td>{monthVi(p.month)}</td><td>{num(p.lines)}</td><td>{num(p.total)}</td><td>{p.lines ? `${num((100 * p.cashless) / p.lines, 1)}%` : ''}</td><td>{p.state === 'approved' ? w('approved') : w('draft')}</td>
-                <td class="actions">
-                  <button type="button" class="link-button" onClick={() => setOpen(p.id)}>{w('viewLines')}</button>
-                  {canApprove && p.state === 'draft' && <button type="button" class="link-button" onClick={() => askApprove(p)}>{w('approve')}</button>}
-                  <a href={`/api/payments/payrolls/${p.id}/export?format=bank-xlsx`} download>{w('bank')}</a>
-                  <a href={`/api/payments/payrolls/${p.id}/export?format=bank-csv`} download>{w('bankCsv')}</a>
-                  <a href={`/api/payments/payrolls/${p.id}/export?format=signatures`} download>{w('sign')}</a>
-                </td>
-              </tr>))}
+            <thead>
+              <tr>
+                <th>{w('month')}</th>
+                <th>{w('lines')}</th>
+                <th>{w('total')}</th>
+                <th>{w('cashless')}</th>
+                <th>{w('state')}</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {payrolls.map((p) => (
+                <tr key={p.id} data-month={p.month}>
+                  <td>{monthVi(p.month)}</td>
+                  <td>{num(p.lines)}</td>
+                  <td>{num(p.total)}</td>
+                  <td>{p.lines ? `${num((100 * p.cashless) / p.lines, 1)}%` : ''}</td>
+                  <td>{p.state === 'approved' ? w('approved') : w('draft')}</td>
+                  <td class="actions">
+                    <button type="button" class="link-button" onClick={() => setOpen(p.id)}>
+                      {w('viewLines')}
+                    </button>
+                    {canApprove && p.state === 'draft' && (
+                      <button type="button" class="link-button" onClick={() => askApprove(p)}>
+                        {w('approve')}
+                      </button>
+                    )}
+                    <a href={`/api/payments/payrolls/${p.id}/export?format=bank-xlsx`} download>
+                      {w('bank')}
+                    </a>
+                    <a href={`/api/payments/payrolls/${p.id}/export?format=bank-csv`} download>
+                      {w('bankCsv')}
+                    </a>
+                    <a href={`/api/payments/payrolls/${p.id}/export?format=signatures`} download>
+                      {w('sign')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -113,34 +190,73 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
         <div class="panel" id="payroll-approve" role="region" aria-label={w('approve')}>
           {shared.length > 0 && (
             <div class="notice notice--warning" id="shared-accounts">
-              <p><strong>{w('sharedTitle')}</strong></p>
+              <p>
+                <strong>{w('sharedTitle')}</strong>
+              </p>
               <p>{w('sharedHint')}</p>
-              <ul>{shared.map((g) => <li key={g.account ?? ''}>{fill(w('sharedAccount'), { account: g.account ?? '', names: g.persons.map((x) => x.fullName).join(', ') })}</li>)}</ul>
+              <ul>
+                {shared.map((g) => (
+                  <li key={g.account ?? ''}>{fill(w('sharedAccount'), { account: g.account ?? '', names: g.persons.map((x) => x.fullName).join(', ') })}</li>
+                ))}
+              </ul>
             </div>
           )}
           <p>{fill(w('approveConfirm'), { month: monthVi(confirming.month), n: num(totals.lines), total: num(totals.total) })}</p>
           <p class="actions">
-            <button type="button" class="button" onClick={() => void approve(confirming)}>{shared.length ? w('approveAnyway') : w('approveYes')}</button>
-            <button type="button" class="button button--secondary" onClick={() => setConfirming(null)}>{w('approveCancel')}</button>
+            <button type="button" class="button" onClick={() => void approve(confirming)}>
+              {shared.length ? w('approveAnyway') : w('approveYes')}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setConfirming(null)}>
+              {w('approveCancel')}
+            </button>
           </p>
         </div>
       )}
       {open && lines && (
         <div class="table-wrap" id="payroll-lines">
-          <h3>{w('payrolls')} {monthVi(payrolls.find((p) => p.id === open)?.month ?? 0)}</h3>
+          <h3>
+            {w('payrolls')} {monthVi(payrolls.find((p) => p.id === open)?.month ?? 0)}
+          </h3>
           <table class="table">
-            <thead><tr><th>{w('name')}</th><th>{w('hh')}</th><th>{w('village')}</th><th>{w('category')}</th><th>{w('channel')}</th><th>{w('current')}</th><th>{w('arrears')}</th><th>{w('lineTotal')}</th></tr></thead>
-            <tbody>{lines.map((l) => (
-              <tr key={l.personId} data-person={l.personId}>
-                <td>{l.fullName}</td><td>{l.householdCode ?? ''}</td><td>{l.villageName ?? ''}</td><td>{l.category ?? ''}</td><td>{w(`ch_${l.channel}`)}</td>
-                <td class="amount-current">{num(l.currentAmount)}</td><td>{num(l.arrears)}</td><td class="amount-total">{num(l.total)}</td>
-              </tr>))}
+            <thead>
+              <tr>
+                <th>{w('name')}</th>
+                <th>{w('hh')}</th>
+                <th>{w('village')}</th>
+                <th>{w('category')}</th>
+                <th>{w('channel')}</th>
+                <th>{w('current')}</th>
+                <th>{w('arrears')}</th>
+                <th>{w('lineTotal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.personId} data-person={l.personId}>
+                  <td>{l.fullName}</td>
+                  <td>{l.householdCode ?? ''}</td>
+                  <td>{l.villageName ?? ''}</td>
+                  <td>{l.category ?? ''}</td>
+                  <td>{w(`ch_${l.channel}`)}</td>
+                  <td class="amount-current">{num(l.currentAmount)}</td>
+                  <td>{num(l.arrears)}</td>
+                  <td class="amount-total">{num(l.total)}</td>
+                </tr>
+              ))}
             </tbody>
             {totals && (
-              <tfoot><tr class="totals">
-                <th scope="row" colSpan={5}>{fill(w('linesTotal'), { n: num(totals.lines) })}</th>
-                <td class="amount-current">{num(totals.current)}</td><td>{num(totals.arrears)}</td><td class="amount-total" id="payroll-grand-total">{num(totals.total)}</td>
-              </tr></tfoot>
+              <tfoot>
+                <tr class="totals">
+                  <th scope="row" colSpan={5}>
+                    {fill(w('linesTotal'), { n: num(totals.lines) })}
+                  </th>
+                  <td class="amount-current">{num(totals.current)}</td>
+                  <td>{num(totals.arrears)}</td>
+                  <td class="amount-total" id="payroll-grand-total">
+                    {num(totals.total)}
+                  </td>
+                </tr>
+              </tfoot>
             )}
           </table>
         </div>

@@ -12,29 +12,95 @@ import type { ProposalView } from '../../../../src/registry/schemas.ts';
 
 type Proposal = ProposalView;
 
-export function ProposalsPanel({ unit, canDecide, refresh, onDecided, onOpenHousehold }: { unit: string; canDecide: boolean; refresh: number; onDecided: () => void; onOpenHousehold: (id: number) => void }) {
+export function ProposalsPanel({
+  unit,
+  canDecide,
+  refresh,
+  onDecided,
+  onOpenHousehold,
+}: {
+  unit: string;
+  canDecide: boolean;
+  refresh: number;
+  onDecided: () => void;
+  onOpenHousehold: (id: number) => void;
+}) {
   const [items, setItems] = useState<Proposal[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => { void api<{ items: Proposal[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`).then((r) => setItems(r.items)).catch(() => setItems([])); }, [unit, refresh]);
+  useEffect(() => {
+    void api<{ items: Proposal[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`)
+      .then((r) => setItems(r.items))
+      .catch(() => setItems([]));
+  }, [unit, refresh]);
   if (items.length === 0 && !message) return null;
   const open = items.find((p) => p.id === openId);
   return (
     <section aria-labelledby="reg-proposals">
-      <h2 id="reg-proposals">{w('openProposals')} ({items.length})</h2>
-      {message && <p class="notice" role="status" id="proposal-result">{message}</p>}
+      <h2 id="reg-proposals">
+        {w('openProposals')} ({items.length})
+      </h2>
+      {message && (
+        <p class="notice" role="status" id="proposal-result">
+          {message}
+        </p>
+      )}
       <div class="table-wrap">
         <table class="table" id="proposal-list">
-          <thead><tr><th>{w('name')}</th><th>{w('event')}</th><th>{w('eventDate')}</th><th>{w('action')}</th><th>{w('effective')}</th><th>{w('detail')}</th>{canDecide && <th></th>}</tr></thead>
-          <tbody>{items.slice(0, 50).map((p) => (
-            <tr key={p.id} data-proposal={p.id}>
-              <td>{p.fullName}{p.kind === 'move_in' && p.householdId !== null && <> · <button type="button" class="link-button" onClick={() => onOpenHousehold(p.householdId!)} aria-label={`${w('open')}: ${p.fullName}`}>{w('open')}</button></>}</td><td>{w(`ev_${p.kind}`)}</td><td>{dmy(p.eventDate)}</td><td>{w(`ac_${p.action}`)}</td><td>{monthVi(p.effectiveMonth)}</td><td>{tx(p.detail)}</td>
-              {canDecide && <td><button type="button" class="link-button" onClick={() => setOpenId(p.id)} aria-label={`${w('confirmProposal')}: ${p.fullName}`}>{w('confirmProposal')}</button></td>}
-            </tr>))}
+          <thead>
+            <tr>
+              <th>{w('name')}</th>
+              <th>{w('event')}</th>
+              <th>{w('eventDate')}</th>
+              <th>{w('action')}</th>
+              <th>{w('effective')}</th>
+              <th>{w('detail')}</th>
+              {canDecide && <th></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {items.slice(0, 50).map((p) => (
+              <tr key={p.id} data-proposal={p.id}>
+                <td>
+                  {p.fullName}
+                  {p.kind === 'move_in' && p.householdId !== null && (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <button type="button" class="link-button" onClick={() => onOpenHousehold(p.householdId!)} aria-label={`${w('open')}: ${p.fullName}`}>
+                        {w('open')}
+                      </button>
+                    </>
+                  )}
+                </td>
+                <td>{w(`ev_${p.kind}`)}</td>
+                <td>{dmy(p.eventDate)}</td>
+                <td>{w(`ac_${p.action}`)}</td>
+                <td>{monthVi(p.effectiveMonth)}</td>
+                <td>{tx(p.detail)}</td>
+                {canDecide && (
+                  <td>
+                    <button type="button" class="link-button" onClick={() => setOpenId(p.id)} aria-label={`${w('confirmProposal')}: ${p.fullName}`}>
+                      {w('confirmProposal')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
-      {open && <ProposalForm key={open.id} proposal={open} onDone={(m) => { setMessage(m); setOpenId(null); onDecided(); }} />}
+      {open && (
+        <ProposalForm
+          key={open.id}
+          proposal={open}
+          onDone={(m) => {
+            setMessage(m);
+            setOpenId(null);
+            onDecided();
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -54,31 +120,83 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
       const withDecision = state === 'confirmed' && kind !== '';
       const iso = parseDate(decidedOn);
       if (withDecision && !iso) return setErrors([{ field: `${f}-date`, message: w('badDate') }]);
-      const r = await api<{ decisionId: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`,
-        { state, ...(withDecision ? { decision: { number, decidedOn: iso, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}) });
+      const r = await api<{ decisionId: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`, {
+        state,
+        ...(withDecision ? { decision: { number, decidedOn: iso, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}),
+      });
       onDone(`${proposal.fullName}: ${state === 'rejected' ? w('proposalRejected') : r.decisionId ? `${w('proposalDone')} ${number}` : w('st_done')}`);
     } catch (err) {
-      setErrors(err instanceof ApiError && err.problem ? problemToFormErrors(err.problem, { number: `${f}-number`, signer: `${f}-signer`, decidedOn: `${f}-date`, kind: `${f}-kind`, decision: `${f}-number` }) : [{ field: null, message: String(err) }]);
+      setErrors(
+        err instanceof ApiError && err.problem
+          ? problemToFormErrors(err.problem, {
+              number: `${f}-number`,
+              signer: `${f}-signer`,
+              decidedOn: `${f}-date`,
+              kind: `${f}-kind`,
+              decision: `${f}-number`,
+            })
+          : [{ field: null, message: String(err) }],
+      );
     }
   };
   return (
-    <form class="panel" id="proposal-form" onSubmit={(e) => { e.preventDefault(); void send('confirmed'); }}>
-      <h3>{w('confirmProposal')}: {proposal.fullName} · {w(`ev_${proposal.kind}`)} {dmy(proposal.eventDate)} · {w(`ac_${proposal.action}`)} {monthVi(proposal.effectiveMonth)}</h3>
+    <form
+      class="panel"
+      id="proposal-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send('confirmed');
+      }}
+    >
+      <h3>
+        {w('confirmProposal')}: {proposal.fullName} · {w(`ev_${proposal.kind}`)} {dmy(proposal.eventDate)} · {w(`ac_${proposal.action}`)}{' '}
+        {monthVi(proposal.effectiveMonth)}
+      </h3>
       <ErrorSummary errors={errors} />
-      {proposal.kind === 'move_in' && <p class="hint" id={`${f}-hint`}>{w('moveInHint')}</p>}
+      {proposal.kind === 'move_in' && (
+        <p class="hint" id={`${f}-hint`}>
+          {w('moveInHint')}
+        </p>
+      )}
       {proposal.action === 'review' && (
-        <div class="field"><label for={`${f}-kind`}>{w('decisionKind')}</label>
+        <div class="field">
+          <label for={`${f}-kind`}>{w('decisionKind')}</label>
           <select id={`${f}-kind`} class="input" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)}>
             <option value="">{w('noDecision')}</option>
-            {kinds.map((k) => <option key={k} value={k}>{w(`ac_${k}`)}</option>)}
-          </select></div>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {w(`ac_${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
-      <div class="field"><label for={`${f}-number`}>{w('number')}</label><input id={`${f}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} /></div>
-      <div class="field"><label for={`${f}-date`}>{w('decidedOn')}</label><input id={`${f}-date`} class="input input--short" inputMode="numeric" placeholder="dd/mm/yyyy" value={decidedOn} onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)} /></div>
-      <div class="field"><label for={`${f}-signer`}>{w('signer')}</label><input id={`${f}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} /></div>
+      <div class="field">
+        <label for={`${f}-number`}>{w('number')}</label>
+        <input id={`${f}-number`} class="input" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for={`${f}-date`}>{w('decidedOn')}</label>
+        <input
+          id={`${f}-date`}
+          class="input input--short"
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          value={decidedOn}
+          onInput={(e) => setDecidedOn((e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div class="field">
+        <label for={`${f}-signer`}>{w('signer')}</label>
+        <input id={`${f}-signer`} class="input" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} />
+      </div>
       <p class="actions">
-        <button class="button" type="submit">{w('confirmProposal')}</button>
-        <button class="button button--secondary" type="button" onClick={() => void send('rejected')}>{w('rejectProposal')}</button>
+        <button class="button" type="submit">
+          {w('confirmProposal')}
+        </button>
+        <button class="button button--secondary" type="button" onClick={() => void send('rejected')}>
+          {w('rejectProposal')}
+        </button>
       </p>
     </form>
   );
