@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, errorCatalogue, toProblem } from './kernel/errors.ts';
@@ -116,6 +117,27 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installSecurityHeaders(app);
+
+  // Public /api/ routes are rate-limited per client address for visitors (behind a trusted
+  // proxy, the forwarded address): ANSINH_PUBLIC_RATE requests a minute and route, 429
+  // problem+json past it.
+  // The hook marks each route as it is declared; the plugin counts only the marked ones.
+  if (ctx.config.publicRate > 0) {
+    app.addHook('onRoute', (route) => {
+      const access = route.config?.access;
+      if (access && 'public' in access && access.limit !== false && route.url.startsWith('/api/')) {
+        (route.config as Record<string, unknown>).rateLimit = { max: ctx.config.publicRate, timeWindow: 60_000 };
+      }
+    });
+    await app.register(rateLimit, {
+      global: false,
+      // After the access hooks: a signed-in user (an officer at the commune office behind one
+      // address with colleagues) is not counted; visitors are.
+      hook: 'preHandler',
+      allowList: (req) => req.actor !== null,
+      errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`rate limit: ${ctx.max} requests a minute`), { statusCode: 429 }),
+    });
+  }
 
   // Refuse what the database cannot store before anything (access included) reads the request.
   installEdge(app);

@@ -204,7 +204,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
   app.get(
     '/api/session',
     {
-      config: { access: { public: true, reason: 'tells the web app whether someone is signed in (401 when not)' } },
+      config: { access: { public: true, reason: 'tells the web app whether someone is signed in (401 when not)', limit: false } },
       schema: { tags: ['access'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionBody } },
     },
     async (req) => {

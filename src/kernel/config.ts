@@ -26,6 +26,8 @@ export interface Config {
    * the audit log.
    */
   readonly trustProxy: readonly string[];
+  /** Requests a minute one client address may make to each public /api/ route (0: no limit). */
+  readonly publicRate: number;
   /** Where the audit chain's head is anchored daily (ANSINH_AUDIT_ANCHOR_DIR); null: not anchored by the server. */
   readonly auditAnchorDir: string | null;
 }
@@ -35,6 +37,13 @@ export class ConfigError extends Error {
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** ANSINH_PUBLIC_RATE: requests a minute per client address and public route; 120 by default, 0 turns the limit off. */
+function parsePublicRate(v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return 120;
+  if (!/^\d{1,7}$/.test(v.trim())) throw new ConfigError(`ANSINH_PUBLIC_RATE must be a whole number of requests a minute (0 for no limit), got "${v}"`);
+  return Number(v.trim());
+}
 
 /** ANSINH_TRUST_PROXY: a comma list of proxy addresses or CIDRs; anything else is refused. */
 export function parseTrustProxy(value: string | undefined): string[] {
@@ -75,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.ANSINH_PUBLIC_URL && env.ANSINH_PUBLIC_URL.trim() !== '' ? env.ANSINH_PUBLIC_URL.trim() : null,
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: parseTrustProxy(env.ANSINH_TRUST_PROXY),
+    publicRate: parsePublicRate(env.ANSINH_PUBLIC_RATE),
     auditAnchorDir: env.ANSINH_AUDIT_ANCHOR_DIR && env.ANSINH_AUDIT_ANCHOR_DIR.trim() !== '' ? resolve(env.ANSINH_AUDIT_ANCHOR_DIR.trim()) : null,
   };
 }

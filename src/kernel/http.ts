@@ -10,10 +10,14 @@ import type { Locale } from './i18n.ts';
  * Who may call a route. Every route declares one; a route without it is refused (default deny)
  * and fails the route-matrix test.
  * - `public`: anyone, signed in or not; `reason` says why the law or the product makes it public.
+ *   A public /api/ route is rate-limited per client address (ANSINH_PUBLIC_RATE requests a minute,
+ *   src/server.ts) unless it says `limit: false` with its own reason (health probes, the session
+ *   check, sign-in, which has its own throttling).
  * - `permission`: a named permission (see src/access/permissions.ts) and how to find the
  *   administrative unit the request concerns, so that the actor's unit scope can be checked.
  */
-export type RouteAccess = { readonly public: true; readonly reason: string } | { readonly permission: string; readonly unit: UnitLocator };
+export type RouteAccess =
+  { readonly public: true; readonly reason: string; readonly limit?: false } | { readonly permission: string; readonly unit: UnitLocator };
 
 /**
  * Where the unit a request concerns is found: a route param, a query-string field, a body

@@ -27,7 +27,7 @@ export const systemRoutes: FeatureRoutes = (app, { db, version }) => {
   app.get(
     '/api/health',
     {
-      config: { access: { public: true, reason: 'monitoring probes must reach it without credentials' } },
+      config: { access: { public: true, reason: 'monitoring probes must reach it without credentials', limit: false } },
       schema: {
         tags: ['system'],
         summary: 'Health: status, version, database kind, jobs under way; answers within a second even while a job holds the database',
