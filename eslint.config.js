@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const features = [
   'access',
   'audit',
+  'citizens',
   'db',
   'demo',
   'home',
@@ -46,6 +47,7 @@ const mayImport = {
   monitoring: ['kernel', 'db', 'access', 'audit', 'indicators', 'plans' /* known: plan targets */, 'registry' /* known: registry figures */],
   registry: ['kernel', 'db', 'law', 'access', 'audit', 'units', 'jobs', 'payments' /* known: registry and payments import each other */],
   payments: ['kernel', 'db', 'law', 'access', 'audit', 'jobs', 'registry'],
+  citizens: ['kernel', 'law'],
   home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
   system: ['kernel', 'db', 'audit', 'jobs', 'demo', 'registry' /* known: the jobs' CLI names registry job kinds */],
   demo: features.filter((f) => f !== 'demo'),
