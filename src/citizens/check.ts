@@ -89,8 +89,8 @@ export function checkEligibility(a: CheckAnswers, month: Month): CheckResult {
   const summary: Text =
     eligible === true
       ? {
-          vi: `Theo các câu trả lời, bạn có thể thuộc diện được hưởng ${payable.map((b) => b.name.vi.toLowerCase()).join('; ')}: khoảng ${formatVnd(e.monthlyTotal)} mỗi tháng. Kết quả chính thức do Chủ tịch Ủy ban nhân dân xã quyết định sau khi xét hồ sơ.`,
-          en: `From your answers you may be entitled to ${payable.map((b) => b.name.en.toLowerCase()).join('; ')}: about ${e.monthlyTotal} VND a month. The commune chair decides after reviewing the application.`,
+          vi: `Theo các câu trả lời, bạn có thể thuộc diện được hưởng (${payable.map((b) => b.name.vi).join('; ')}): khoảng ${formatVnd(e.monthlyTotal)} mỗi tháng. Kết quả chính thức do Chủ tịch Ủy ban nhân dân xã quyết định sau khi xét hồ sơ.`,
+          en: `From your answers you may be entitled (${payable.map((b) => b.name.en).join('; ')}): about ${e.monthlyTotal} VND a month. The commune chair decides after reviewing the application.`,
         }
       : eligible === null
         ? {

@@ -22,6 +22,7 @@ const ProcedureSummary = Type.Object({
   checkable: Type.Boolean({ description: 'the eligibility check answers this procedure' }),
 });
 export const ProcedureList = List(ProcedureSummary);
+export type ProcedureList = Static<typeof ProcedureList>;
 
 export const ProcedureDetail = Type.Object({
   code: Type.String(),
@@ -93,6 +94,7 @@ export const CheckAnswer = Type.Object({
   procedures: ReadonlyArray(Type.String()),
   stored: Type.Literal(false, { description: 'nothing of the answers is kept' }),
 });
+export type CheckAnswer = Static<typeof CheckAnswer>;
 
 export function presentProcedure(p: Procedure, at: string): ProcedureDetail {
   return {

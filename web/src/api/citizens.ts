@@ -1,0 +1,12 @@
+// The public procedure pages' API as the web calls it, typed by the server's contract
+// (src/citizens/schemas.ts, type-only).
+import { api } from '../lib/api.ts';
+import type { CheckAnswer, CheckBody } from '../../../src/citizens/schemas.ts';
+export type { CheckAnswer, CheckBody, ProcedureDetail, ProcedureList } from '../../../src/citizens/schemas.ts';
+
+export const paths = {
+  procedures: '/api/public/procedures',
+  procedure: (code: string) => `/api/public/procedures/${encodeURIComponent(code)}`,
+} as const;
+
+export const checkEligibility = (body: CheckBody) => api<CheckAnswer>('POST', '/api/public/check', body);
