@@ -801,3 +801,18 @@ test('the review of the past term in a congress news item gives results, over th
     [90],
   );
 });
+
+test('not targets: what a unit and its Party organisation are (merger, area, population, members, a committee of "đồng chí")', () => {
+  // Session 9 dev documents: Nghĩa Hành ("Ban Chấp hành … gồm 24 đồng chí", "sáp nhập từ 3 xã",
+  // "diện tích tự nhiên 112 km2, dân số 22.312 người"), Nghĩa Trụ ("có 1.541 đảng viên, sinh hoạt
+  // ở 47 chi bộ"), Hợp Lý ("Hiện Đảng bộ có 45 chi bộ"). "đồng chí" is no unit "đồng".
+  const r = extractPlan(
+    plan(
+      '- Ban Chấp hành Đảng bộ xã gồm 24 đồng chí.\n- Xã được thành lập trên cơ sở sáp nhập từ 3 xã, có diện tích tự nhiên 112 km2, dân số 22.312 người.\n- Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ.\n- Hàng năm kết nạp mới từ 25 đảng viên trở lên.\n- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.',
+    ),
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`),
+    ['>= 25 đảng viên', '= 95 %'],
+  );
+});
