@@ -816,3 +816,16 @@ test('not targets: what a unit and its Party organisation are (merger, area, pop
     ['>= 25 đảng viên', '= 95 %'],
   );
 });
+
+test('a multiple is a change: "tăng 3,5 lần", "gấp 2,5 - 3 lần so với năm 2020"', () => {
+  // Session 9 dev documents: the poverty programme news of 2011 ("thu nhập bình quân đầu người
+  // của các hộ nghèo tăng 3,5 lần"), the national target programmes 2026–2030 ("tăng thu nhập
+  // bình quân của người dân nông thôn gấp 2,5 - 3 lần so với năm 2020").
+  const r = extractPlan(
+    plan('- Thu nhập bình quân đầu người của các hộ nghèo tăng 3,5 lần.\n- Tăng thu nhập bình quân của người dân nông thôn gấp 2,5 - 3 lần so với năm 2020.'),
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`),
+    ['increase_by 3.5 lần', 'increase_by 2.5 lần'],
+  );
+});

@@ -1010,7 +1010,8 @@ function candidate(
     explicit,
     cmpWord,
     strive,
-    units: money ? ['money'] : unitsFor(u, perCapita),
+    // "tăng 3,5 lần": a multiple is no count either (of households or persons).
+    units: money ? ['money'] : wu !== null && wu[1] === 'lần' ? ['multiple'] : unitsFor(u, perCapita),
     rangeLower: false,
     change: change && !changeVerb && !pathStart,
     changeVerb,
@@ -1023,7 +1024,7 @@ function candidate(
 // The verbs that govern a number, on folded text; the last one before the number decides. A
 // noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
 // giảm nghèo) is not a verb of change.
-const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem|gap)(?![\p{L}])/gu;
 
 /**
  * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
@@ -1073,6 +1074,10 @@ function changeOf(
   // "tăng thêm 7 xã", "có thêm 5 xã đạt chuẩn": more of them, an increase.
   if (w === 'tang them' || w === 'co them' || w === 'xay dung them') return { verb: 'increase', perYear };
   if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
+  // "thu nhập … của các hộ nghèo tăng 3,5 lần", "gấp 2,5 - 3 lần so với năm 2020": a multiple is
+  // a change whatever follows it (a level is never counted in "lần").
+  if ((w === 'tang' || w === 'nang' || w === 'gap') && (u.unit === 'lần' || /^\s*(?:[-–]\s*[\d.,]+\s*)?lần(?![\p{L}])/u.test(text.slice(t.end, t.end + 16))))
+    return { verb: 'increase', perYear };
   return { verb: null, perYear };
 }
 
