@@ -115,6 +115,18 @@ test('a .docx upload and pasted text give the same targets as the .txt', async (
   for (const x of d.targets) assert.equal(d.text.slice(x.start, x.end), x.sourceText);
 });
 
+test('a target for a named group of units carries its group in the answer; a target for the whole unit has none', async () => {
+  // The corpus README's convention (first-1000-days programme: "…, riêng ở vùng miền núi dưới 23,5%").
+  const pasted =
+    'KẾ HOẠCH\nThực hiện chương trình dinh dưỡng năm 2026\n\nII. MỤC TIÊU\n\n- Tỷ lệ suy dinh dưỡng thấp còi ở trẻ em dưới 5 tuổi dưới 19%, riêng ở vùng miền núi dưới 23,5%.\n- Tỷ lệ hộ nghèo dưới 2%.';
+  const r = await t.app.inject({ method: 'POST', url: '/api/plans/extract?unit=03439', headers: commune, payload: { text: pasted } });
+  assert.equal(r.statusCode, 200, r.body);
+  const targets: { value: number; group?: string }[] = r.json().targets;
+  assert.equal(targets.find((x) => x.value === 23.5)?.group, 'vùng miền núi');
+  assert.equal(targets.find((x) => x.value === 19)?.group, undefined);
+  assert.equal(targets.find((x) => x.value === 2)?.group, undefined);
+});
+
 test('a file of another type is refused (415) with the field path and a Vietnamese message', async () => {
   const cases: [string, Uint8Array | string][] = [
     ['ke-hoach.odt', 'PK?'],

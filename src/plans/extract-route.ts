@@ -129,6 +129,7 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
             end: t.end,
             strive: t.strive,
             confidence: t.confidence,
+            ...(t.group ? { group: t.group } : {}),
           })),
           // Values the document reports as reached (not targets; a report of results has only these).
           results: ex.results.map((x) => ({

@@ -306,6 +306,8 @@ export const ExtractionView = Type.Object({
       ...Span,
       strive: Type.Boolean(),
       confidence: Type.Number(),
+      /** A target for a named group of units ("riêng vùng miền núi dưới 25,5%" → "vùng miền núi"); absent for the whole unit. */
+      group: Type.Optional(Type.String({ description: 'The named group of units the target is for ("vùng miền núi"); absent when it is for the whole unit' })),
     }),
   ),
   results: Type.Array(

@@ -769,3 +769,63 @@ test('"đạt 100% chỉ tiêu trở lên" is a threshold to reach, not a share 
     [125],
   );
 });
+
+test('the review of the past term in a congress news item gives results, over the paragraphs after it; the targets that follow stay', () => {
+  // Session 9 dev documents: Nghĩa Hành ("Báo cáo chính trị … nêu rõ: Trong nhiệm kỳ qua, …: Tốc
+  // độ tăng trưởng … đạt 7,2%/năm"), Nghĩa Trụ ("Trong nhiệm kỳ qua, …\n\nThu nhập bình quân đầu
+  // người năm 2025 là 152 triệu đồng/năm. Giá trị thu … đến năm 2025 đạt 316 triệu đồng."), Hợp Lý
+  // ("… các mục tiêu Nghị quyết Đại hội Đảng bộ nhiệm kỳ trước đề ra.\n\nGiá trị sản xuất nhiệm kỳ
+  // tăng 9,15%.").
+  const r = extractPlan(
+    ' date 2025-07-28 Đại hội đại biểu Đảng bộ xã Kim Sơn lần thứ I, nhiệm kỳ 2025-2030\n\n' +
+      'Trong nhiệm kỳ qua, Đảng bộ và nhân dân trong xã đã nỗ lực, phấn đấu đạt được những kết quả quan trọng; thu ngân sách vượt chỉ tiêu đề ra.\n\n' +
+      'Ảnh: Kim Sơn\n\n' +
+      'Thu nhập bình quân đầu người năm 2025 là 152 triệu đồng/năm. Giá trị thu trên 1 ha canh tác đến năm 2025 đạt 316 triệu đồng. Tỷ lệ hộ cận nghèo dưới 0,2%.\n\n' +
+      'Nhiệm kỳ 2025-2030, Đại hội đề ra các chỉ tiêu: thu nhập bình quân đầu người đến năm 2030 đạt 90 triệu đồng; tỷ lệ hộ nghèo dưới 0,1%.',
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`),
+    ['= 90 2030', '< 0.1 2030'],
+  );
+  for (const v of [152, 316, 0.2])
+    assert.ok(
+      r.results.some((x) => x.value === v),
+      String(v),
+    );
+  // A review that ends with the new term is no review of what follows it.
+  const s = extractPlan(
+    ' date 2025-08-19 Đại hội Đảng bộ xã Kim Sơn\n\nTrong nhiệm kỳ qua, kinh tế phát triển. Bước vào nhiệm kỳ 2025-2030, Đảng bộ xác định nhiều nhiệm vụ.\n\nThu nhập bình quân đầu người đạt 90 triệu đồng.',
+  );
+  assert.deepEqual(
+    s.targets.map((t) => t.value),
+    [90],
+  );
+});
+
+test('not targets: what a unit and its Party organisation are (merger, area, population, members, a committee of "đồng chí")', () => {
+  // Session 9 dev documents: Nghĩa Hành ("Ban Chấp hành … gồm 24 đồng chí", "sáp nhập từ 3 xã",
+  // "diện tích tự nhiên 112 km2, dân số 22.312 người"), Nghĩa Trụ ("có 1.541 đảng viên, sinh hoạt
+  // ở 47 chi bộ"), Hợp Lý ("Hiện Đảng bộ có 45 chi bộ"). "đồng chí" is no unit "đồng".
+  const r = extractPlan(
+    plan(
+      '- Ban Chấp hành Đảng bộ xã gồm 24 đồng chí.\n- Xã được thành lập trên cơ sở sáp nhập từ 3 xã, có diện tích tự nhiên 112 km2, dân số 22.312 người.\n- Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ.\n- Hàng năm kết nạp mới từ 25 đảng viên trở lên.\n- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.',
+    ),
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`),
+    ['>= 25 đảng viên', '= 95 %'],
+  );
+});
+
+test('a multiple is a change: "tăng 3,5 lần", "gấp 2,5 - 3 lần so với năm 2020"', () => {
+  // Session 9 dev documents: the poverty programme news of 2011 ("thu nhập bình quân đầu người
+  // của các hộ nghèo tăng 3,5 lần"), the national target programmes 2026–2030 ("tăng thu nhập
+  // bình quân của người dân nông thôn gấp 2,5 - 3 lần so với năm 2020").
+  const r = extractPlan(
+    plan('- Thu nhập bình quân đầu người của các hộ nghèo tăng 3,5 lần.\n- Tăng thu nhập bình quân của người dân nông thôn gấp 2,5 - 3 lần so với năm 2020.'),
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`),
+    ['increase_by 3.5 lần', 'increase_by 2.5 lần'],
+  );
+});

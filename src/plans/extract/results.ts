@@ -18,6 +18,10 @@ const FUTURE =
 // Words that say it was reached: "đã", "ước đạt", "chiếm", "so với kế hoạch", "vượt chỉ tiêu".
 const PAST =
   /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|vượt mục tiêu|hiện (?:nay )?(?:có|còn)|\d{1,3}\/\d{1,3} (?:nhóm )?(?:chỉ tiêu|mục tiêu)|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
+// "Trong nhiệm kỳ qua, …", "Nhiệm kỳ vừa qua, …", "… các mục tiêu Nghị quyết Đại hội nhiệm kỳ trước
+// đề ra": the review of the term just ended that opens every congress news item. Its figures
+// are results, in its own sentence and in the paragraphs after it until a line looks ahead.
+const TERM_REVIEW = /(?<![\p{L}])nhiệm kỳ (?:qua|vừa qua|trước)(?![\p{L}])/u;
 const PAST_NEAR = /(?<![\p{L}])(?:đã đạt|ước đạt|đạt được)(?![\p{L}])/u;
 // A report's title or opening.
 const REPORT_TITLE =
@@ -28,6 +32,8 @@ const REPORT_TITLE =
 const SHARE_OF_PLAN = /\d\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|nghị quyết)/u;
 // How far back the sentences of a paragraph are read for the tense of one that has none.
 const PARAGRAPH = 600;
+// How far back the review of a past term is read over paragraphs (TERM_REVIEW).
+const REVIEW_BACK = 1200;
 
 /** Where the sentence around [start, end) begins and ends (bounded by WINDOW). */
 function sentenceAround(text: string, start: number, end: number): [number, number] {
@@ -124,6 +130,19 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
     !/(?<![\p{L}])đã(?![\p{L}])/u.test(before)
   )
     return 'future';
+  if (TERM_REVIEW.test(before) && !/(?<![\p{L}])nhiệm kỳ (?:\d{4}\s*[-–]\s*\d{4}|mới|tới)(?![\p{L}\d])/u.test(before.slice(before.search(TERM_REVIEW))))
+    return 'past';
+  // "Giá trị thu trên 1ha canh tác đến năm 2025 đạt 316 triệu đồng" under the review of the term
+  // 2020-2025, in a text of 2025: "đến năm" the document's own year or before, inside a review,
+  // says where the term ended, not where the next one is to go.
+  if (future && ctx.refYear !== null) {
+    const la = sentenceStart(text, a);
+    const own = text.slice(la, end).toLowerCase();
+    let ls = la;
+    while (ls > 0 && text[ls - 1] !== '\n') ls--;
+    if (!FUTURE.test(reachedOnly(own, ctx.refYear)) && !FUTURE.test(reachedOnly(text.slice(ls, la).toLowerCase(), ctx.refYear)) && reviewAbove(text, ls, a))
+      return 'past';
+  }
   if (future && !PAST_NEAR.test(before)) return 'future';
   if (PAST.test(before) || pastYear || SHARE_OF_PLAN.test(text.slice(a, clauseEnd(text, end)).toLowerCase())) return 'past';
   // "Tính đến hết năm 2024, tỉnh còn 4.806 hộ nghèo, chiếm 1,51%; 6.006 hộ cận nghèo, chiếm
@@ -147,11 +166,56 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
     let s = e - 1;
     while (s > pMin && !/[.\n!?]/.test(text[s - 1]!)) s--;
     const prev = text.slice(s, e - 1).toLowerCase();
-    if (FUTURE.test(prev)) return null;
+    if (TERM_REVIEW.test(prev)) return 'past';
+    if (FUTURE.test(prev) && !(ctx.refYear !== null && !FUTURE.test(reachedOnly(prev, ctx.refYear)) && reviewAbove(text, lineStartOf(text, a), a))) return null;
     if (PAST.test(prev) || SHARE_OF_PLAN.test(prev)) return 'past';
     e = s;
   }
-  return null;
+  // "Trong nhiệm kỳ qua, … đạt được những kết quả quan trọng …\n\nThu nhập bình quân đầu người
+  // năm 2025 là 152 triệu đồng/năm.": the review of the past term goes on over the paragraphs
+  // after it (captions and short lines between), until a line that looks ahead or states a
+  // target; read back at most REVIEW_BACK characters, only when the value's own sentence has no
+  // future word.
+  if (FUTURE.test(text.slice(sentenceStart(text, a), end).toLowerCase())) return null;
+  return reviewAbove(text, e, a) ? 'past' : null;
+}
+
+/** Does a review of the past term (TERM_REVIEW) govern the paragraphs above line start l? */
+function reviewAbove(text: string, l: number, a: number): boolean {
+  const rMin = Math.max(0, a - REVIEW_BACK);
+  while (l > rMin) {
+    let s = l - 1;
+    while (s > rMin && text[s - 1] !== '\n') s--;
+    const line = text.slice(s, l).toLowerCase();
+    if (TERM_REVIEW.test(line)) {
+      // The line's last mention of a term decides: a review, unless a new term follows it.
+      const tail = line.slice(line.search(TERM_REVIEW));
+      return !/(?<![\p{L}])nhiệm kỳ (?:\d{4}\s*[-–]\s*\d{4}|mới|tới)(?![\p{L}\d])/u.test(tail);
+    }
+    if (FUTURE.test(line) || looksAhead(line)) return false;
+    l = s;
+  }
+  return false;
+}
+
+/** The words without "đến/vào/tới năm Y" for a year Y not after refYear (see TERM_REVIEW). */
+function reachedOnly(words: string, refYear: number): string {
+  return words.replace(/(?<![\p{L}])(?:đến|vào|tới) năm ((?:19|20)\d\d)(?!\d)/gu, (w, y: string) => (Number(y) <= refYear ? '' : w));
+}
+
+/** Where the line holding position a begins. */
+function lineStartOf(text: string, a: number): number {
+  let s = a;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  return s;
+}
+
+/** Where the sentence holding position a begins (after ".", "!", "?" or a line end; bounded). */
+function sentenceStart(text: string, a: number): number {
+  let s = a;
+  const sMin = Math.max(0, a - WINDOW);
+  while (s > sMin && !/[.\n!?]/.test(text[s - 1]!)) s--;
+  return s;
 }
 
 /** A title or headline of a report of results ("BÁO CÁO …", "… kết quả thực hiện …", "Sơ kết …"). */

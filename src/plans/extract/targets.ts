@@ -421,6 +421,25 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           add('no_indicator', t.start, t.unitEnd);
           continue;
         }
+        // What a unit or its Party organisation is, said in every congress news item: "sáp nhập từ
+        // 3 xã", "diện tích tự nhiên 112 km2, dân số 22.312 người", "Ban Chấp hành … gồm 24 đồng
+        // chí", "Đảng bộ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ", "Hiện Đảng bộ có 45 chi bộ":
+        // no targets. (A count of đảng viên or chi bộ with a verb of its own is one: "kết nạp mới
+        // từ 25 đảng viên trở lên", "phát triển thêm 2 chi bộ".)
+        {
+          const after = text.slice(t.end, t.end + 24);
+          const sinceClause = text.slice(Math.max(ca, t.start - 80), t.start);
+          if (
+            /(?:sáp nhập|hợp nhất)(?:\s+(?:từ|của|đảng bộ))?\s*$/u.test(before) ||
+            (!/^\s*%/u.test(after) && /(?:diện tích(?:\s+tự nhiên)?|dân số)\s*(?:là\s*)?$/u.test(before)) ||
+            /^\s*đồng chí(?![\p{L}])/u.test(after) ||
+            (/^\s*(?:đảng viên|chi bộ|tổ chức (?:cơ sở )?đảng)(?![\p{L}])/u.test(after) &&
+              !/(?<![\p{L}])(?:kết nạp|phát triển|thêm|tăng|giảm|đạt|phấn đấu|ít nhất|tối thiểu|trên|từ)(?![\p{L}])/u.test(sinceClause.split(/[,;:]/u).pop()!))
+          ) {
+            add('no_indicator', t.start, t.unitEnd);
+            continue;
+          }
+        }
         // "vốn đầu tư phát triển 5 năm đạt hơn 1.500 tỷ đồng": the years over which the amount is
         // counted, inside its name.
         if (
@@ -991,7 +1010,8 @@ function candidate(
     explicit,
     cmpWord,
     strive,
-    units: money ? ['money'] : unitsFor(u, perCapita),
+    // "tăng 3,5 lần": a multiple is no count either (of households or persons).
+    units: money ? ['money'] : wu !== null && wu[1] === 'lần' ? ['multiple'] : unitsFor(u, perCapita),
     rangeLower: false,
     change: change && !changeVerb && !pathStart,
     changeVerb,
@@ -1004,7 +1024,7 @@ function candidate(
 // The verbs that govern a number, on folded text; the last one before the number decides. A
 // noun made with "tăng"/"giảm" (tăng trưởng, tăng cường, tốc độ tăng, tỷ lệ tăng dân số, tỷ lệ
 // giảm nghèo) is not a verb of change.
-const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem)(?![\p{L}])/gu;
+const GOVERNING = /(?<![\p{L}])(?:giam|ha|tang them|tang|co them|xay dung them|nang|xuong con|xuong|con|len|dat|duy tri(?: o muc)?|chiem|gap)(?![\p{L}])/gu;
 
 /**
  * Is the number a change rather than a level? "giảm tỷ lệ hộ nghèo đa chiều trên 4%", "tỷ lệ hộ
@@ -1054,6 +1074,10 @@ function changeOf(
   // "tăng thêm 7 xã", "có thêm 5 xã đạt chuẩn": more of them, an increase.
   if (w === 'tang them' || w === 'co them' || w === 'xay dung them') return { verb: 'increase', perYear };
   if ((w === 'tang' || w === 'nang') && /^\s*(?:%|lan)?\s*(?:[\p{L}\s]{0,12})?so voi/u.test(fAfter)) return { verb: 'increase', perYear };
+  // "thu nhập … của các hộ nghèo tăng 3,5 lần", "gấp 2,5 - 3 lần so với năm 2020": a multiple is
+  // a change whatever follows it (a level is never counted in "lần").
+  if ((w === 'tang' || w === 'nang' || w === 'gap') && (u.unit === 'lần' || /^\s*(?:[-–]\s*[\d.,]+\s*)?lần(?![\p{L}])/u.test(text.slice(t.end, t.end + 16))))
+    return { verb: 'increase', perYear };
   return { verb: null, perYear };
 }
 
@@ -1062,7 +1086,7 @@ function changeOf(
 // The unit written after a number, when the catalogue gives none: money ("tỷ đồng", "triệu
 // đồng/người/năm", "USD"), area and mass ("ha", "tấn"), rates ("%", "‰") and counted nouns.
 const WRITTEN_UNIT =
-  /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
+  /^[ ]?((?:nghìn |ngàn )?(?:tỷ|triệu|nghìn|ngàn)[ ]?(?:đồng|USD)|(?:tỷ|triệu)(?=[ ]*(?:[.;,)]|$))|đồng(?![ ]chí)|USD|%|‰|ha|héc-ta|tấn|km|lần|người|lao động|hộ|xã|phường|thị trấn|thôn|bản|tổ dân phố|khu dân cư|trường(?! hợp)|trường hợp|cơ sở|doanh nghiệp|hợp tác xã|tiêu chí|đảng viên|chi bộ|tổ chức cơ sở đảng|trẻ em|học sinh|giường|bác sĩ|lượt|căn|nhà|công trình|sản phẩm|câu lạc bộ|CLB|đối tượng|gia đình|huyện|tỉnh|đơn vị)(?![\p{L}])((?:[ ]?\/[ ]?(?:người|hộ|ha|năm|tháng|xã)(?![\p{L}])){0,3})/u;
 // Words that open an indicator phrase: the name starts at the first of them after the last comma.
 const NAME_HEAD =
   /(?:^|\s)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tốc độ|tỷ suất|số lượng|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức|GRDP|GDP|thu ngân sách|vốn đầu tư)(?=\s|$)/giu;
