@@ -36,7 +36,9 @@ export async function registryIndicators(q: Q, unitId: number, year: number, mon
   const p = await sql<{ lines: number; cashless: number }>`
     select count(*)::int as lines, count(*) filter (where l.channel in ('bank', 'ewallet'))::int as cashless
     from payroll_lines l join payrolls pr on pr.id = l.payroll_id
-    where l.unit_id in ${units} and pr.month = (select max(month) from payrolls where month <= ${month} and unit_id in ${units})`.execute(q);
+    where l.unit_id in ${units} and pr.programme = 'assistance' and pr.month = (select max(month) from payrolls where month <= ${month} and unit_id in ${units} and programme = 'assistance')`.execute(
+    q,
+  );
   // Beneficiaries: persons whose latest decision in the unit up to the month grants a benefit
   // (start or change, not stop), whether or not the month's payment list exists yet.
   const b = await sql<{ persons: number }>`
