@@ -17,7 +17,7 @@ import { SEXES, disabilityDegrees, paymentChannels, socialInsuranceKinds } from 
 import { PROPOSAL_ACTIONS, PROPOSAL_STATES } from '../src/registry/events.ts';
 import { FLAG_STATES } from '../src/registry/integrity.ts';
 import { AREAS, POVERTY_CLASSES } from '../src/law/poverty.ts';
-import { DECISION_KINDS, LINE_STATUSES, PAYROLL_STATES } from '../src/payments/model.ts';
+import { DECISION_KINDS, LINE_STATUSES, PAYROLL_PROGRAMMES, PAYROLL_STATES } from '../src/payments/model.ts';
 import { JOB_STATES } from '../src/jobs/runner.ts';
 import { SUBMISSION_STATUSES } from '../src/monitoring/workflow.ts';
 import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
@@ -42,6 +42,7 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   life_event_proposals_state_check: PROPOSAL_STATES,
   monitoring_submissions_status_check: SUBMISSION_STATUSES,
   payroll_lines_status_check: LINE_STATUSES,
+  payrolls_programme: PAYROLL_PROGRAMMES,
   payrolls_state_check: PAYROLL_STATES,
   persons_disability_check: disabilityDegrees,
   persons_sex_check: SEXES,

@@ -367,6 +367,7 @@ export interface Payrolls {
   id: Generated<number>;
   lines: Generated<number>;
   month: number;
+  programme: Generated<string>;
   province_code: string;
   state: Generated<string>;
   total: Generated<number>;

@@ -12,6 +12,7 @@ import { meritFactErrors } from '../law/evaluate.ts';
 import type { MeritFacts } from '../law/schema.ts';
 import { assertCanWriteProfile } from './policy.ts';
 import * as store from './store.ts';
+import { updatePerson } from '../registry/store.ts';
 import type { NewProfileBody, ProfilePatchBody } from './schemas.ts';
 
 interface Who {
@@ -65,6 +66,9 @@ export async function createMeritProfile(tx: Transaction<DB>, w: Who, body: NewP
   if (!v.decisionBody) errors.push({ path: '/body/decision/body', message: text('Cần cơ quan ra quyết định', 'The issuing body is required') });
   if (errors.length) throw AppError.validation(errors);
   const id = await store.insertProfile(tx, person, v, w.actor.username, body.reason);
+  // The registry's flag (persons.merit) follows: a person with a profile is a person with meritorious service.
+  if (!(await store.isMeritPerson(tx, person.id)))
+    await updatePerson(tx, person.id, { merit: true }, { by: w.actor.username, reason: `Hồ sơ người có công ${v.decisionNumber}: ${body.reason}` });
   await audit(tx, {
     actor: who(w.actor),
     action: 'merit_profile.create',

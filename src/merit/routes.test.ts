@@ -247,3 +247,60 @@ test('Ordinance 02/2020 Art. 3: the SQL check of merit_profiles.category names e
   const inSql = [...r.rows[0]!.def.matchAll(/'([a-z_0-9]+)'/g)].map((m) => m[1]).sort();
   assert.deepEqual(inSql, [...MERIT_CATEGORIES].sort());
 });
+
+test('recording a profile marks the registry person as a person with meritorious service (persons.merit, a new person version with the reason)', async () => {
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/registry/units/03439/households',
+    headers: h.officer,
+    payload: {
+      household: {
+        code: 'NCC-2',
+        villageId: null,
+        address: 'Bản Thu Lũm',
+        area: 'rural',
+        incomePerMonth: 2_600_000,
+        deprivations: {},
+        disadvantagedArea: false,
+        merit: false,
+      },
+      members: [member({ fullName: 'Đèo Thị Hoa', merit: false })],
+      reason: 'đăng ký mới',
+    },
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  const id = r.json().personIds[0] as number;
+  const p = await t.app.inject({
+    method: 'POST',
+    url: '/api/merit/profiles',
+    headers: h.officer,
+    payload: { personId: id, category: 'heroic_mother', decision, startMonth: '2024-08', reason: 'truy tặng danh hiệu' },
+  });
+  assert.equal(p.statusCode, 201, p.body);
+  const row = (await sql<{ merit: boolean; version: number }>`select merit, version from persons where id = ${id}`.execute(t.db.k)).rows[0]!;
+  assert.deepEqual(row, { merit: true, version: 2 });
+  const v = (await sql<{ reason: string }>`select reason from person_versions where person_id = ${id} and version = 2`.execute(t.db.k)).rows[0]!;
+  assert.match(v.reason, /125\/QĐ-LĐTBXH/);
+});
+
+test("the commune's merit payroll over HTTP: the month's allowances as lines of a payroll of its own programme, audited; another commune's officer is refused", async () => {
+  const r = await t.app.inject({ method: 'POST', url: '/api/payments/units/03439/merit-payrolls', headers: h.officer, payload: { month: 202408 } });
+  assert.equal(r.statusCode, 201, r.body);
+  const s = r.json();
+  assert.ok(s.lines >= 1);
+  const list = await t.app.inject({ method: 'GET', url: '/api/payments/units/03439/payrolls', headers: h.officer });
+  assert.equal(list.statusCode, 200, list.body);
+  assert.deepEqual(
+    list
+      .json()
+      .items.filter((x: { id: number }) => x.id === s.payrollId)
+      .map((x: { programme: string }) => x.programme),
+    ['merit'],
+  );
+  const a = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'payroll.generate' and entity_id = ${String(s.payrollId)}`.execute(
+    t.db.k,
+  );
+  assert.equal(a.rows[0]!.n, 1);
+  const other = await t.app.inject({ method: 'POST', url: '/api/payments/units/03439/merit-payrolls', headers: h.other, payload: { month: 202408 } });
+  assert.equal(other.statusCode, 403, other.body);
+});

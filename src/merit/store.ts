@@ -84,6 +84,12 @@ async function recordVersion(q: Q, id: number, by: string | null, reason: string
     from merit_profiles where id = ${id}`.execute(q);
 }
 
+/** Whether the registry already marks the person as a person with meritorious service (persons.merit). */
+export async function isMeritPerson(q: Q, personId: number): Promise<boolean> {
+  const r = await sql<{ merit: boolean }>`select merit from persons where id = ${personId}`.execute(q);
+  return r.rows[0]?.merit === true;
+}
+
 export async function insertProfile(q: Q, person: PersonRef, v: MeritProfileValues, by: string | null, reason: string): Promise<number> {
   const r = await sql<{
     id: number;

@@ -88,7 +88,9 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   );
   await sql`create temp table payroll_paid on commit drop as
     select l.person_id, i.month as for_month from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
-    where l.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month}`.execute(tx);
+    where l.person_id in (select id from payroll_beneficiaries) and l.status in ('pending', 'paid') and pr.month <> ${s.month} and pr.programme = 'assistance'`.execute(
+    tx,
+  );
   await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_classes`.execute(tx);
   await sql`analyze payroll_paid`.execute(tx);
@@ -112,7 +114,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       from benefit_decisions d where d.person_id in (select id from payroll_beneficiaries)),
     e as (
       select d.person_id, d.id as decision_id, d.unit_id, d.province_code, pr.id as payroll_id, ${sql.raw(monthIndex('d.start_month'))} as decision_index, d.channel, d.account, i
-      from d left join payrolls pr on pr.unit_id = d.unit_id and pr.month = ${s.month},
+      from d left join payrolls pr on pr.unit_id = d.unit_id and pr.month = ${s.month} and pr.programme = 'assistance',
         generate_series(${sql.raw(monthIndex('d.start_month'))}, least(coalesce(${sql.raw(monthIndex('d.next'))} - 1, ${mi}), ${mi})) as i
       where d.kind <> 'stop' and d.unit_id = any(${units}::int[])),
     cls as (

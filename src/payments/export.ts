@@ -8,23 +8,36 @@ import type { PayrollLineRow } from './store.ts';
 import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
 import type { Disclosure } from '../registry/presenters.ts';
 import { inBankFile, presentBankLine, presentPayrollLine } from './presenters.ts';
+import type { PayrollProgramme } from './model.ts';
 
 const bankHeader = ['Mã tham chiếu', 'Số tài khoản / ví', 'Họ và tên', 'Số tiền (đồng)', 'Nội dung'];
 
-function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): (string | number)[][] {
-  return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc));
+function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure, programme: PayrollProgramme): (string | number)[][] {
+  return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc, programme));
 }
 
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
-export function bankBatchCsv(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): string {
-  return toCsv([bankHeader, ...bankRows(payrollId, month, lines, disc)]);
+export function bankBatchCsv(
+  payrollId: number,
+  month: Month,
+  lines: readonly PayrollLineRow[],
+  disc: Disclosure,
+  programme: PayrollProgramme = 'assistance',
+): string {
+  return toCsv([bankHeader, ...bankRows(payrollId, month, lines, disc, programme)]);
 }
 
-export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {
+export async function bankBatchXlsx(
+  payrollId: number,
+  month: Month,
+  lines: readonly PayrollLineRow[],
+  disc: Disclosure,
+  programme: PayrollProgramme = 'assistance',
+): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Chuyen khoan');
   ws.addRow(bankHeader).font = { bold: true };
-  for (const r of bankRows(payrollId, month, lines, disc)) ws.addRow(r);
+  for (const r of bankRows(payrollId, month, lines, disc, programme)) ws.addRow(r);
   ws.getColumn(4).numFmt = '#,##0';
   ws.columns.forEach((c, i) => (c.width = [16, 22, 28, 16, 34][i]));
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -32,14 +45,15 @@ export async function bankBatchXlsx(payrollId: number, month: Month, lines: read
 
 /** The signature list (danh sách ký nhận) for payments in cash or at the post office. */
 export async function signatureListXlsx(
-  p: { id: number; month: Month; unitName: string },
+  p: { id: number; month: Month; unitName: string; programme?: PayrollProgramme },
   lines: readonly PayrollLineRow[],
   disc: Disclosure,
 ): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ky nhan');
   ws.addRow([`${p.unitName.toUpperCase()}`]).font = { bold: true };
-  ws.addRow([`DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG - THÁNG ${formatMonthVi(p.month)}`]).font = { bold: true, size: 13 };
+  const title = p.programme === 'merit' ? 'DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG HẰNG THÁNG' : 'DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG';
+  ws.addRow([`${title} - THÁNG ${formatMonthVi(p.month)}`]).font = { bold: true, size: 13 };
   ws.addRow([]);
   ws.addRow(['STT', 'Họ và tên', 'Bản / thôn', 'Mã hộ', 'Chế độ', 'Tháng này', 'Truy lĩnh', 'Tổng (đồng)', 'Hình thức', 'Ký nhận']).font = { bold: true };
   let n = 0;

@@ -10,6 +10,9 @@ export const DECISION_KINDS = ['start', 'change', 'stop'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 /** A payroll is a draft until the commune leader approves it. */
 export const PAYROLL_STATES = ['draft', 'approved'] as const;
+/** A payroll pays social assistance (benefit decisions) or the merit allowances (merit profiles): payrolls.programme. */
+export const PAYROLL_PROGRAMMES = ['assistance', 'merit'] as const;
+export type PayrollProgramme = (typeof PAYROLL_PROGRAMMES)[number];
 
 export interface DecisionEvent {
   readonly id: number;

@@ -3,7 +3,7 @@
 // these functions and nothing else, so a supervisor's bank file masks what the screen masks.
 import { maskAccount, maskPersonalId, type Disclosure } from '../registry/presenters.ts';
 import { formatMonthVi, type Month } from '../registry/model.ts';
-import { lineReference } from './model.ts';
+import { lineReference, type PayrollProgramme } from './model.ts';
 import type { PayrollLineRow } from './store.ts';
 
 export interface DecisionRow {
@@ -93,15 +93,33 @@ export function payrollView(p: {
   total: number;
   unit_name: string;
   approved_by: string | null;
+  programme: PayrollProgramme;
 }) {
-  return { id: p.id, unitId: p.unit_id, month: p.month, state: p.state, lines: p.lines, total: p.total, unitName: p.unit_name, approvedBy: p.approved_by };
+  return {
+    id: p.id,
+    unitId: p.unit_id,
+    month: p.month,
+    programme: p.programme,
+    state: p.state,
+    lines: p.lines,
+    total: p.total,
+    unitName: p.unit_name,
+    approvedBy: p.approved_by,
+  };
 }
 
 /** Is the line paid by transfer (it goes into the bank file)? */
 export const inBankFile = (l: Pick<PayrollLineRow, 'channel'>): boolean => l.channel === 'bank' || l.channel === 'ewallet';
 
 /** A row of the bank batch file: reference, account, name, amount, transfer note. */
-export function presentBankLine(payrollId: number, month: Month, l: PayrollLineRow, disc: Disclosure): [string, string, string, number, string] {
+export function presentBankLine(
+  payrollId: number,
+  month: Month,
+  l: PayrollLineRow,
+  disc: Disclosure,
+  programme: PayrollProgramme = 'assistance',
+): [string, string, string, number, string] {
   const p = presentPayrollLine(l, disc);
-  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `Tro cap xa hoi thang ${formatMonthVi(month)}`];
+  const note = programme === 'merit' ? 'Tro cap uu dai nguoi co cong thang' : 'Tro cap xa hoi thang';
+  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `${note} ${formatMonthVi(month)}`];
 }

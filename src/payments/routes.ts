@@ -9,6 +9,7 @@ import {
   DecisionRecorded,
   ExportQuery,
   Id,
+  MeritPayrollSummary,
   PayrollDetail,
   PayrollList,
   PayrollMonthBody,
@@ -32,6 +33,7 @@ import { payrollTotals, sharedAccounts } from './model.ts';
 import { inBankFile, payrollLineView, payrollView, presentRecordedDecision } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
+import { runMeritPayroll } from './merit.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
 import { JobView, jobView } from '../jobs/view.ts';
 
@@ -117,9 +119,10 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         const c = await communeByCode(tx, req.params.code);
         if (!c) throw AppError.notFound();
         const payrolls = await pay.payrollsOf(tx, c.id);
-        // The share is a month's (the latest payroll's), never months added together.
-        const latest = payrolls[0];
-        return { items: payrolls, cashless: latest ? { month: latest.month, numerator: latest.cashless, denominator: latest.lines } : null };
+        // The share is a month's (the latest month's payrolls, both programmes), never months added together.
+        const latest = payrolls.filter((p) => p.month === payrolls[0]?.month);
+        const sum = (k: 'cashless' | 'lines') => latest.reduce((s, p) => s + p[k], 0);
+        return { items: payrolls, cashless: latest.length ? { month: latest[0]!.month, numerator: sum('cashless'), denominator: sum('lines') } : null };
       }),
   );
 
@@ -208,22 +211,49 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         return { p, lines, d };
       });
       noStore(reply); // payees' names, amounts and (for those who send it) account numbers
-      const name = `chi-tra-${out.p.month}`;
+      const name = `chi-tra-${out.p.programme === 'merit' ? 'nguoi-co-cong-' : ''}${out.p.month}`;
       if (req.query.format === 'bank-csv')
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}-ngan-hang.csv"`)
-          .send(bankBatchCsv(out.p.id, out.p.month, out.lines, out.d));
+          .send(bankBatchCsv(out.p.id, out.p.month, out.lines, out.d, out.p.programme));
       const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       if (req.query.format === 'bank-xlsx')
         return reply
           .type(xlsx)
           .header('content-disposition', `attachment; filename="${name}-ngan-hang.xlsx"`)
-          .send(await bankBatchXlsx(out.p.id, out.p.month, out.lines, out.d));
+          .send(await bankBatchXlsx(out.p.id, out.p.month, out.lines, out.d, out.p.programme));
       return reply
         .type(xlsx)
         .header('content-disposition', `attachment; filename="${name}-ky-nhan.xlsx"`)
-        .send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name }, out.lines, out.d));
+        .send(await signatureListXlsx({ id: out.p.id, month: out.p.month, unitName: out.p.unit_name, programme: out.p.programme }, out.lines, out.d));
+    },
+  );
+
+  app.post(
+    '/api/payments/units/:code/merit-payrolls',
+    {
+      config: { access: { permission: 'payments.prepare', unit: { param: 'code' } } },
+      schema: {
+        tags: ['payments'],
+        summary:
+          'Generate (or regenerate, while a draft) the merit payroll of a month (the monthly allowances of people with meritorious service, current month + arrears); months the law data cannot price are listed, never paid',
+        params: Code,
+        body: PayrollMonthBody,
+        response: { 201: MeritPayrollSummary },
+      },
+    },
+    async (req, reply) => {
+      badMonth(req.body.month, '/body/month');
+      const r = await withActor(db, req.actor, async (tx) => {
+        const c = await communeByCode(tx, req.params.code);
+        if (!c) throw AppError.notFound();
+        const s = await runMeritPayroll(tx, { actor: req.actor!, ip: req.ip }, c.id, req.body.month);
+        // the reasons can tell an injury: the full-read permission
+        const full = can(req.actor, 'registry.person.read_full', c.id);
+        return { ...s, unknown: s.unknown.map((u) => ({ ...u, reasons: full ? u.reasons : [] })) };
+      });
+      return reply.status(201).send(r);
     },
   );
 

@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 import { List, Nullable, enumOf } from '../kernel/schemas.ts';
 import { paymentChannels } from '../registry/model.ts';
-import { DECISION_KINDS, STATEMENT_STATUSES } from './model.ts';
+import { DECISION_KINDS, PAYROLL_PROGRAMMES, STATEMENT_STATUSES } from './model.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -40,7 +40,15 @@ export const PayrollMonthBody = Type.Object({ month: MonthT }, { additionalPrope
 
 /** A commune's payrolls, newest first, and the cashless share of the latest. */
 export const PayrollList = List(
-  Type.Object({ id: Type.Integer(), month: Type.Integer(), state: Type.String(), lines: Type.Integer(), total: Type.Integer(), cashless: Type.Integer() }),
+  Type.Object({
+    id: Type.Integer(),
+    month: Type.Integer(),
+    programme: enumOf(PAYROLL_PROGRAMMES),
+    state: Type.String(),
+    lines: Type.Integer(),
+    total: Type.Integer(),
+    cashless: Type.Integer(),
+  }),
   {
     cashless: Nullable(Type.Object({ month: Type.Integer(), numerator: Type.Integer(), denominator: Type.Integer() })),
   },
@@ -69,6 +77,7 @@ export const PayrollDetail = Type.Object({
     id: Type.Integer(),
     unitId: Type.Integer(),
     month: Type.Integer(),
+    programme: enumOf(PAYROLL_PROGRAMMES),
     state: Type.String(),
     lines: Type.Integer(),
     total: Type.Integer(),
@@ -84,6 +93,26 @@ export const PayrollDetail = Type.Object({
   }),
 });
 export type PayrollDetail = Static<typeof PayrollDetail>;
+
+/**
+ * A commune's merit payroll of a month as generated: its summary and the exceptions, the months
+ * the law data cannot price (never paid), with the reasons (only with the full-read permission:
+ * they can tell an injury).
+ */
+export const MeritPayrollSummary = Type.Object({
+  payrollId: Type.Integer(),
+  month: Type.Integer(),
+  lines: Type.Integer(),
+  total: Type.Integer(),
+  arrears: Type.Integer(),
+  unknown: Type.Array(
+    Type.Object({
+      personId: Type.Integer(),
+      months: Type.Array(Type.Integer()),
+      reasons: Type.Array(Type.Object({ vi: Type.String(), en: Type.String() })),
+    }),
+  ),
+});
 
 export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('bank-csv'), Type.Literal('bank-xlsx'), Type.Literal('signatures')]) });
 export const ApproveQuery = Type.Object({ acknowledgeSharedAccounts: Type.Optional(Type.Boolean()) });

@@ -13,7 +13,7 @@ import { formatMonthVi, type Month, type PaymentChannel } from '../registry/mode
 import { enqueueJob, jobHandlers, type Job } from '../jobs/runner.ts';
 import { scopeOf, underScope, type Scope } from '../access/scope.ts';
 import type { Actor } from '../access/model.ts';
-import { reconcile, type LineStatus, type PayrollLine, type StatementRow } from './model.ts';
+import { reconcile, type LineStatus, type PayrollLine, type PayrollProgramme, type StatementRow } from './model.ts';
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 import { arr } from '../db/arrays.ts';
 import { viOrder } from '../db/collation.ts';
@@ -221,10 +221,12 @@ const approvedError = (month: Month) =>
   });
 
 /** Refuses (409) when the month's payroll of one of these communes is approved already. */
-export async function assertDraftable(q: Q, unitIds: readonly number[], month: Month): Promise<void> {
+export async function assertDraftable(q: Q, unitIds: readonly number[], month: Month, programme: PayrollProgramme = 'assistance'): Promise<void> {
   const approved = await sql<{
     n: number;
-  }>`select count(*)::int as n from payrolls where unit_id = any(${arr(unitIds)}::int[]) and month = ${month} and state <> 'draft'`.execute(q);
+  }>`select count(*)::int as n from payrolls where unit_id = any(${arr(unitIds)}::int[]) and month = ${month} and programme = ${programme} and state <> 'draft'`.execute(
+    q,
+  );
   if (approved.rows[0]!.n > 0) throw approvedError(month);
 }
 
@@ -232,13 +234,23 @@ export async function assertDraftable(q: Q, unitIds: readonly number[], month: M
  * Empties (or creates) the draft payrolls of these communes for the month; refuses when one is
  * approved. Returns the payroll ids by commune.
  */
-async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<Map<number, number>> {
+export async function draftPayrolls(
+  q: Q,
+  unitIds: readonly number[],
+  month: Month,
+  by: string | null,
+  programme: PayrollProgramme = 'assistance',
+): Promise<Map<number, number>> {
   const units = arr(unitIds);
-  await assertDraftable(q, unitIds, month);
-  await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month})`.execute(q);
-  const added = await sql`insert into payrolls (province_code, unit_id, month, created_by)
-    select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}
-    from units u where u.id = any(${units}::int[]) and not exists (select 1 from payrolls x where x.unit_id = u.id and x.month = ${month})`.execute(q);
+  await assertDraftable(q, unitIds, month, programme);
+  await sql`delete from payroll_lines where payroll_id in (select id from payrolls where unit_id = any(${units}::int[]) and month = ${month} and programme = ${programme})`.execute(
+    q,
+  );
+  const added = await sql`insert into payrolls (province_code, unit_id, month, created_by, programme)
+    select (select p.code from units p where p.id = any(u.ancestors) and p.level = 'province' order by p.valid_to is null desc limit 1), u.id, ${month}, ${by}, ${programme}
+    from units u where u.id = any(${units}::int[]) and not exists (select 1 from payrolls x where x.unit_id = u.id and x.month = ${month} and x.programme = ${programme})`.execute(
+    q,
+  );
   // Many new payrolls (a province's first month): count them now, so that the statements that
   // join them next (the months owed, the reference checks of the lines) are planned for their
   // real size, not for a table the statistics still think empty. Only the owner may; under the
@@ -248,15 +260,19 @@ async function draftPayrolls(q: Q, unitIds: readonly number[], month: Month, by:
       q,
     );
   }
-  const r = await sql<{ id: number; unit_id: number }>`select id, unit_id from payrolls where unit_id = any(${units}::int[]) and month = ${month}`.execute(q);
+  const r = await sql<{
+    id: number;
+    unit_id: number;
+  }>`select id, unit_id from payrolls where unit_id = any(${units}::int[]) and month = ${month} and programme = ${programme}`.execute(q);
   return new Map(r.rows.map((x) => [x.unit_id, x.id]));
 }
 
 /** Recounts the lines and total of the month's payrolls of these communes. */
-async function refreshTotals(q: Q, unitIds: readonly number[], month: Month): Promise<void> {
+export async function refreshTotals(q: Q, unitIds: readonly number[], month: Month, programme: PayrollProgramme = 'assistance'): Promise<void> {
   await sql`update payrolls pr set lines = coalesce(t.n, 0), total = coalesce(t.s, 0)
     from (select x.id, count(l.person_id)::int as n, sum(l.total)::bigint as s
-          from payrolls x left join payroll_lines l on l.payroll_id = x.id where x.unit_id = any(${arr(unitIds)}::int[]) and x.month = ${month} group by x.id) t
+          from payrolls x left join payroll_lines l on l.payroll_id = x.id
+          where x.unit_id = any(${arr(unitIds)}::int[]) and x.month = ${month} and x.programme = ${programme} group by x.id) t
     where pr.id = t.id`.execute(q);
 }
 
@@ -322,7 +338,7 @@ export async function writePayrolls(
       from unnest(${part.map((l) => l.unitId)}::int[], ${part.map((l) => l.personId)}::int[], ${part.map((l) => l.decisionId)}::int[], ${part.map((l) => l.channel)}::text[],
         ${part.map((l) => l.account)}::text[], ${part.map((l) => l.current)}::int[], ${part.map((l) => l.arrears)}::int[], ${part.map((l) => l.total)}::int[])
         with ordinality as x(unit_id, person_id, decision_id, channel, account, cur, arr, tot, n)
-      join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month}
+      join payrolls pr on pr.unit_id = x.unit_id and pr.month = ${month} and pr.programme = 'assistance'
       left join it on it.n = x.n`.execute(q);
   }
   await refreshTotals(q, unitIds, month);
@@ -354,8 +370,9 @@ export async function getPayroll(q: Q, id: number) {
     total: number;
     unit_name: string;
     approved_by: string | null;
+    programme: PayrollProgramme;
   }>`
-    select p.id, p.unit_id, p.month, p.state, p.lines, p.total, u.name as unit_name, p.approved_by from payrolls p join units u on u.id = p.unit_id where p.id = ${id}`.execute(
+    select p.id, p.unit_id, p.month, p.state, p.lines, p.total, u.name as unit_name, p.approved_by, p.programme from payrolls p join units u on u.id = p.unit_id where p.id = ${id}`.execute(
     q,
   );
   return r.rows[0] ?? null;
@@ -387,9 +404,10 @@ export async function payrollsOf(q: Q, unitId: number) {
     lines: number;
     total: number;
     cashless: number;
-  }>`select p.id, p.month, p.state, p.lines, p.total,
+    programme: PayrollProgramme;
+  }>`select p.id, p.month, p.state, p.lines, p.total, p.programme,
       (select count(*) from payroll_lines l where l.payroll_id = p.id and l.channel in ('bank', 'ewallet'))::int as cashless
-    from payrolls p where p.unit_id = ${unitId} order by p.month desc`.execute(q);
+    from payrolls p where p.unit_id = ${unitId} order by p.month desc, p.programme`.execute(q);
   return r.rows;
 }
 
@@ -486,7 +504,15 @@ jobHandlers.set('payroll', {
       const payrollId =
         p.payrollUnit === undefined
           ? null
-          : (await tx.selectFrom('payrolls').select('id').where('unit_id', '=', p.payrollUnit).where('month', '=', p.month).executeTakeFirstOrThrow()).id;
+          : (
+              await tx
+                .selectFrom('payrolls')
+                .select('id')
+                .where('unit_id', '=', p.payrollUnit)
+                .where('month', '=', p.month)
+                .where('programme', '=', 'assistance')
+                .executeTakeFirstOrThrow()
+            ).id;
       const result: PayrollJobResult = {
         payrollId,
         month: p.month,

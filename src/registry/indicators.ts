@@ -22,7 +22,12 @@ export interface RegistryValue {
  * - social_assistance_coverage: persons on the month's payrolls / (those + open "eligible but
  *   not enrolled" flags);
  * - cashless_payment_rate: payroll lines of the month to a bank account or e-wallet / all lines;
- * - merit_households_above_average: merit households classified average or above / merit households;
+ * - merit_households_above_average: "người có công có mức sống bằng hoặc cao hơn mức sống trung bình":
+ *   merit households of the year's review neither poor nor near-poor (average, or above it) / merit
+ *   households classified that year; a merit household is one flagged so (households.merit) or
+ *   with a living member flagged (persons.merit, set by recording a merit profile) or holding a
+ *   merit profile (issue 12 item 5). A household the review could not class (unknown) counts in
+ *   the denominator only: it is not shown to live at the average.
  * - health_insurance_coverage_registry: living registered persons with a health-insurance card / living persons.
  * @example await registryIndicators(db.k, thuLumId, 2026)
  */
@@ -30,13 +35,18 @@ export async function registryIndicators(q: Q, unitId: number, year: number, mon
   const units = sql`(select id from units where ancestors @> array[${unitId}::int])`;
   const c = await sql<{ poor: number; near: number; total: number; merit: number; merit_ok: number }>`
     select count(*) filter (where hc.class = 'poor')::int as poor, count(*) filter (where hc.class = 'near_poor')::int as near, count(*)::int as total,
-      count(*) filter (where h.merit)::int as merit, count(*) filter (where h.merit and hc.class in ('average', 'none'))::int as merit_ok
-    from household_classifications hc join households h on h.id = hc.household_id where hc.year = ${year} and hc.unit_id in ${units}`.execute(q);
+      count(*) filter (where mh.merit)::int as merit, count(*) filter (where mh.merit and hc.class in ('average', 'none'))::int as merit_ok
+    from household_classifications hc join households h on h.id = hc.household_id
+      cross join lateral (select h.merit or exists (select 1 from persons p where p.household_id = h.id and p.death_date is null
+        and (p.merit or exists (select 1 from merit_profiles m where m.person_id = p.id))) as merit) mh
+    where hc.year = ${year} and hc.unit_id in ${units}`.execute(q);
   // Cashless share: the latest payment list of the month or before it (this month's may not be made yet).
   const p = await sql<{ lines: number; cashless: number }>`
     select count(*)::int as lines, count(*) filter (where l.channel in ('bank', 'ewallet'))::int as cashless
     from payroll_lines l join payrolls pr on pr.id = l.payroll_id
-    where l.unit_id in ${units} and pr.month = (select max(month) from payrolls where month <= ${month} and unit_id in ${units})`.execute(q);
+    where l.unit_id in ${units} and pr.programme = 'assistance' and pr.month = (select max(month) from payrolls where month <= ${month} and unit_id in ${units} and programme = 'assistance')`.execute(
+    q,
+  );
   // Beneficiaries: persons whose latest decision in the unit up to the month grants a benefit
   // (start or change, not stop), whether or not the month's payment list exists yet.
   const b = await sql<{ persons: number }>`
