@@ -21,6 +21,7 @@ import { DECISION_KINDS, LINE_STATUSES, PAYROLL_STATES } from '../src/payments/m
 import { JOB_STATES } from '../src/jobs/runner.ts';
 import { SUBMISSION_STATUSES } from '../src/monitoring/workflow.ts';
 import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
+import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
 
@@ -41,6 +42,9 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   housing_cases_programme_check: HOUSING_PROGRAMMES,
   housing_cases_stage_check: HOUSING_STAGES,
   housing_cases_support_type_check: HOUSING_SUPPORT_TYPES,
+  relief_entries_level_status_check: LEVEL_STATUSES,
+  relief_entries_support_type_check: RELIEF_SUPPORT_TYPES,
+  relief_events_kind_check: RELIEF_EVENT_KINDS,
   indicators_aggregation_check: AGGREGATIONS,
   indicators_direction_check: DIRECTIONS,
   indicators_kind_check: INDICATOR_KINDS,

@@ -594,6 +594,33 @@ export interface RegistryImports {
   unit_id: number;
 }
 
+export interface ReliefEntries {
+  amount: number | null;
+  created_at: Generated<Timestamp>;
+  event_id: number;
+  household_id: number;
+  id: Generated<number>;
+  level_basis: string | null;
+  level_status: string;
+  persons: Generated<number>;
+  recorded_by: string;
+  rice_kg: number | null;
+  support_type: string;
+  supported_on: string | null;
+  unit_id: number;
+}
+
+export interface ReliefEvents {
+  created_at: Generated<Timestamp>;
+  date: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  province_code: string;
+  recorded_by: string;
+  unit_id: number;
+}
+
 export interface ReviewStaging {
   class: string;
   deprivation_count: number;
@@ -719,6 +746,8 @@ export interface DB {
   plan_versions: PlanVersions;
   plans: Plans;
   registry_imports: RegistryImports;
+  relief_entries: ReliefEntries;
+  relief_events: ReliefEvents;
   review_staging: ReviewStaging;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;

@@ -37,6 +37,7 @@ import {
   presentSummary,
 } from './schemas.ts';
 import * as store from './store.ts';
+import { reliefRoutes } from './relief-routes.ts';
 
 const PAGE = 50;
 
@@ -46,7 +47,9 @@ async function unitOf(tx: Transaction<DB>, code: string) {
   return u;
 }
 
-export const housingRoutes: FeatureRoutes = async (app, { db }) => {
+export const housingRoutes: FeatureRoutes = async (app, deps) => {
+  const { db } = deps;
+  await reliefRoutes(app, deps);
   const today = () => app.now().toISOString().slice(0, 10);
   // Write routes are signed in (access config): the actor is there.
   const w = (req: FastifyRequest): Who => ({ actor: req.actor!, ip: req.ip, today: today() });
