@@ -10,6 +10,7 @@ import { registryFeature } from './registry/feature.ts';
 import { homeRoutes } from './home/routes.ts';
 import { meritRoutes } from './merit/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
+import { housingRoutes } from './housing/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -22,4 +23,5 @@ export const features: FeatureRoutes[] = [
   homeRoutes,
   meritRoutes,
   citizenRoutes,
+  housingRoutes,
 ];

@@ -21,6 +21,9 @@ import { DECISION_KINDS, LINE_STATUSES, PAYROLL_PROGRAMMES, PAYROLL_STATES } fro
 import { JOB_STATES } from '../src/jobs/runner.ts';
 import { SUBMISSION_STATUSES } from '../src/monitoring/workflow.ts';
 import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
+import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
+import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
+import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
 
 const db = testDb();
 after(async () => (await db).close());
@@ -32,6 +35,16 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   benefit_decisions_kind_check: DECISION_KINDS,
   household_classifications_class_check: POVERTY_CLASSES,
   households_area_check: AREAS,
+  housing_case_funding_source_check: FUNDING_SOURCES,
+  housing_case_stages_stage_check: HOUSING_STAGES,
+  housing_cases_group_check: HOUSING_GROUPS,
+  housing_cases_level_status_check: LEVEL_STATUSES,
+  housing_cases_programme_check: HOUSING_PROGRAMMES,
+  housing_cases_stage_check: HOUSING_STAGES,
+  housing_cases_support_type_check: HOUSING_SUPPORT_TYPES,
+  relief_entries_level_status_check: LEVEL_STATUSES,
+  relief_entries_support_type_check: RELIEF_SUPPORT_TYPES,
+  relief_events_kind_check: RELIEF_EVENT_KINDS,
   indicators_aggregation_check: AGGREGATIONS,
   indicators_direction_check: DIRECTIONS,
   indicators_kind_check: INDICATOR_KINDS,

@@ -142,6 +142,50 @@ export interface HouseholdVersions {
   village_id: number | null;
 }
 
+export interface HousingCaseFunding {
+  amount: number;
+  case_id: number;
+  date: string;
+  id: Generated<number>;
+  note: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  source: string;
+  unit_id: number;
+}
+
+export interface HousingCases {
+  condition: Generated<string>;
+  created_at: Generated<Timestamp>;
+  deadline: string | null;
+  decision_date: string | null;
+  decision_number: string | null;
+  group: string;
+  household_id: number;
+  id: Generated<number>;
+  level_amount: number | null;
+  level_basis: string | null;
+  level_status: Generated<string>;
+  programme: string;
+  province_code: string;
+  stage: Generated<string>;
+  support_type: string;
+  survey_date: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface HousingCaseStages {
+  case_id: number;
+  confirmed_by: string;
+  date: string;
+  note: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  stage: string;
+  unit_id: number;
+}
+
 export interface Indicators {
   aggregation: string;
   area: string;
@@ -551,6 +595,33 @@ export interface RegistryImports {
   unit_id: number;
 }
 
+export interface ReliefEntries {
+  amount: number | null;
+  created_at: Generated<Timestamp>;
+  event_id: number;
+  household_id: number;
+  id: Generated<number>;
+  level_basis: string | null;
+  level_status: string;
+  persons: Generated<number>;
+  recorded_by: string;
+  rice_kg: number | null;
+  support_type: string;
+  supported_on: string | null;
+  unit_id: number;
+}
+
+export interface ReliefEvents {
+  created_at: Generated<Timestamp>;
+  date: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  province_code: string;
+  recorded_by: string;
+  unit_id: number;
+}
+
 export interface ReviewStaging {
   class: string;
   deprivation_count: number;
@@ -644,6 +715,9 @@ export interface DB {
   household_classifications: HouseholdClassifications;
   household_versions: HouseholdVersions;
   households: Households;
+  housing_case_funding: HousingCaseFunding;
+  housing_case_stages: HousingCaseStages;
+  housing_cases: HousingCases;
   indicators: Indicators;
   integrity_flags: IntegrityFlags;
   job_files: JobFiles;
@@ -673,6 +747,8 @@ export interface DB {
   plan_versions: PlanVersions;
   plans: Plans;
   registry_imports: RegistryImports;
+  relief_entries: ReliefEntries;
+  relief_events: ReliefEvents;
   review_staging: ReviewStaging;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;

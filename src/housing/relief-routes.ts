@@ -1,0 +1,199 @@
+// HTTP routes of emergency relief (issue 13 item 2): thin. An event of a unit, its list of
+// registry households with the entitlement from law data, the date each was supported (days from
+// the event measured), and the signature list (danh sách ký nhận) as CSV.
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { FeatureRoutes } from '../kernel/http.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
+import { enumOf } from '../kernel/schemas.ts';
+import { Nullable } from '../kernel/validate.ts';
+import { withActor } from '../access/scope.ts';
+import { findUnitByCode } from '../units/store.ts';
+import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../law/relief.ts';
+import { LEVEL_STATUSES } from './model.ts';
+import type { Who } from './commands.ts';
+import { addEntry, createEvent, markSupported } from './relief-commands.ts';
+import { assertCanReadCase, assertCanWriteCase } from './policy.ts';
+import * as relief from './relief-store.ts';
+
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const DateStr = Type.String({ format: 'date' });
+const EventBody = Type.Object(
+  { unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String({ maxLength: 200 }), date: DateStr },
+  { additionalProperties: false },
+);
+const EntryBody = Type.Object(
+  {
+    householdId: Type.Integer({ minimum: 1 }),
+    supportType: enumOf(RELIEF_SUPPORT_TYPES),
+    persons: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    months: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+  },
+  { additionalProperties: false },
+);
+const EntryView = Type.Object({
+  id: Type.Integer(),
+  household: Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()) }),
+  supportType: enumOf(RELIEF_SUPPORT_TYPES),
+  persons: Type.Integer(),
+  amount: Nullable(Type.Number()),
+  riceKg: Nullable(Type.Integer()),
+  status: enumOf(LEVEL_STATUSES),
+  basis: Nullable(Type.String()),
+  supportedOn: Nullable(Type.String()),
+  days: Nullable(Type.Integer({ description: 'days from the event to the support' })),
+});
+const EventDetail = Type.Object({
+  event: Type.Object({ id: Type.Integer(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
+  items: Type.Array(EntryView),
+  supported: Type.Integer(),
+  total: Type.Integer(),
+  maxDays: Nullable(Type.Integer()),
+});
+
+const SUPPORT_VI: Record<string, string> = {
+  food: 'Hỗ trợ lương thực',
+  injury: 'Người bị thương nặng',
+  funeral: 'Hỗ trợ mai táng',
+  house_lost: 'Nhà đổ, sập, trôi, cháy hoàn toàn',
+  relocation: 'Di dời khẩn cấp',
+  house_damaged: 'Nhà hư hỏng nặng',
+};
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const vnd = (n: number | null) => (n === null ? '' : n.toLocaleString('vi-VN'));
+
+export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
+  const today = () => app.now().toISOString().slice(0, 10);
+  const w = (req: FastifyRequest): Who => ({ actor: req.actor!, ip: req.ip, today: today() });
+  const present = (e: relief.EntryRow) => ({
+    id: e.id,
+    household: { id: e.household_id, code: e.household_code, headName: e.head_name },
+    supportType: e.support_type,
+    persons: e.persons,
+    amount: e.amount,
+    riceKg: e.rice_kg,
+    status: e.level_status,
+    basis: e.level_basis,
+    supportedOn: e.supported_on,
+    days: e.days,
+  });
+  async function eventInScope(req: FastifyRequest, id: number) {
+    return withActor(db, req.actor, async (tx) => {
+      const ev = await relief.getEvent(tx, id);
+      if (!ev) throw AppError.notFound(text('Không tìm thấy sự kiện', 'Event not found'));
+      assertCanReadCase(req.actor, ev.unit_id);
+      return { ev, items: await relief.entriesOf(tx, id) };
+    });
+  }
+
+  app.post(
+    '/api/relief/events',
+    {
+      config: { access: { permission: 'registry.write', unit: { body: 'unitCode' } } },
+      schema: {
+        tags: ['relief'],
+        summary: 'Record a disaster event (storm, flood, landslide, fire…) of a unit',
+        body: EventBody,
+        response: { 201: Type.Object({ id: Type.Integer() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(
+        await withActor(db, req.actor, async (tx) => {
+          const u = await findUnitByCode(tx, req.body.unitCode);
+          if (!u) throw AppError.notFound(text('Không tìm thấy đơn vị {code}', 'No unit {code}'), { code: req.body.unitCode });
+          return createEvent(tx, w(req), { id: u.id, province_code: (await relief.provinceCodeOf(tx, u.id)) ?? '' }, req.body);
+        }),
+      ),
+  );
+
+  app.get(
+    '/api/relief/events/:id',
+    {
+      config: { access: { permission: 'registry.read', unit: 'record' } },
+      schema: {
+        tags: ['relief'],
+        summary: 'An event with its relief list, entitlements and days from the event to each support',
+        params: Id,
+        response: { 200: EventDetail },
+      },
+    },
+    async (req) => {
+      const { ev, items } = await eventInScope(req, req.params.id);
+      const days = items.map((i) => i.days).filter((d): d is number => d !== null);
+      return {
+        event: { id: ev.id, kind: ev.kind, name: ev.name, date: ev.date },
+        items: items.map(present),
+        supported: days.length,
+        total: items.length,
+        maxDays: days.length ? Math.max(...days) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/relief/events/:id/entries',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['relief'],
+        summary: 'Add a registry household to the relief list of an event (entitlement from Decree 20/2021 ch. III data at the event date)',
+        params: Id,
+        body: EntryBody,
+        response: {
+          201: Type.Object({ id: Type.Integer(), amount: Nullable(Type.Number()), riceKg: Nullable(Type.Integer()), status: enumOf(LEVEL_STATUSES) }),
+        },
+      },
+    },
+    async (req, reply) => {
+      assertCanWriteCase(req.actor, null);
+      return reply.status(201).send(await withActor(db, req.actor, (tx) => addEntry(tx, w(req), req.params.id, req.body)));
+    },
+  );
+
+  app.post(
+    '/api/relief/entries/:id/supported',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['relief'],
+        summary: 'Record the date the household received the support (not before the event, not in the future)',
+        params: Id,
+        body: Type.Object({ date: DateStr }, { additionalProperties: false }),
+        response: { 200: Type.Object({ days: Type.Integer() }) },
+      },
+    },
+    async (req) => withActor(db, req.actor, (tx) => markSupported(tx, w(req), req.params.id, req.body.date)),
+  );
+
+  app.get(
+    '/api/relief/events/:id/signatures.csv',
+    {
+      config: { access: { permission: 'registry.read', unit: 'record' } },
+      schema: { tags: ['relief'], summary: 'The signature list (danh sách ký nhận) of an event as CSV (UTF-8 with BOM)', params: Id },
+    },
+    async (req, reply) => {
+      const { ev, items } = await eventInScope(req, req.params.id);
+      const lines = [
+        ['STT', 'Mã hộ', 'Chủ hộ', 'Loại hỗ trợ', 'Số người', 'Số tiền (đồng)', 'Gạo (kg)', 'Ký nhận'].join(','),
+        ...items.map((e, i) =>
+          [
+            String(i + 1),
+            e.household_code,
+            e.head_name ?? '',
+            SUPPORT_VI[e.support_type] ?? e.support_type,
+            String(e.persons),
+            vnd(e.amount),
+            e.rice_kg === null ? '' : String(e.rice_kg),
+            '',
+          ]
+            .map(csvCell)
+            .join(','),
+        ),
+      ];
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ky-nhan-su-kien-${ev.id}.csv"`);
+      return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    },
+  );
+};

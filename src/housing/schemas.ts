@@ -1,0 +1,162 @@
+// The HTTP contract of housing cases: request bodies, answers and the presenters deciding what of
+// a case leaves the server (the household head's name is shown to those who may read the
+// registry of the commune, as on the registry's own lists).
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../kernel/validate.ts';
+import { enumOf } from '../kernel/schemas.ts';
+import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../law/housing.ts';
+import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES, isLate } from './model.ts';
+import type { FundingRow, HousingCaseRow, StageRow, SummaryRow } from './store.ts';
+
+const DateStr = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Stage = enumOf(HOUSING_STAGES);
+const Source = enumOf(FUNDING_SOURCES);
+
+export const CaseId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{2,5}$' }) });
+
+export const NewCaseBody = Type.Object(
+  {
+    householdId: Type.Integer({ minimum: 1 }),
+    group: enumOf(HOUSING_GROUPS, { description: 'merit, poor, near_poor, disaster, other' }),
+    programme: enumOf(HOUSING_PROGRAMMES),
+    supportType: enumOf(HOUSING_SUPPORT_TYPES, { description: 'new (xây mới) or repair (sửa chữa)' }),
+    condition: Type.String({ maxLength: 1000, description: 'the house as surveyed (hiện trạng)' }),
+    surveyDate: DateStr,
+  },
+  { additionalProperties: false },
+);
+export type NewCaseBody = Static<typeof NewCaseBody>;
+
+export const StageBody = Type.Object(
+  {
+    stage: Stage,
+    date: DateStr,
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    decision: Type.Optional(Type.Object({ number: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type StageBody = Static<typeof StageBody>;
+
+export const FundingBody = Type.Object(
+  {
+    source: Source,
+    amount: Type.Integer({ description: 'VND, positive' }),
+    date: DateStr,
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type FundingBody = Static<typeof FundingBody>;
+
+export const CaseQuery = Type.Object({
+  stage: Type.Optional(Stage),
+  late: Type.Optional(Type.Boolean()),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export const ImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean()) });
+
+const CaseView = Type.Object({
+  id: Type.Integer(),
+  unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+  household: Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()) }),
+  group: enumOf(HOUSING_GROUPS),
+  programme: enumOf(HOUSING_PROGRAMMES),
+  supportType: enumOf(HOUSING_SUPPORT_TYPES),
+  condition: Type.String(),
+  surveyDate: Type.String(),
+  decision: Nullable(Type.Object({ number: Type.String(), date: Type.String() })),
+  level: Type.Object({ amount: Nullable(Type.Number()), status: enumOf(LEVEL_STATUSES), basis: Nullable(Type.String()) }),
+  deadline: Nullable(Type.String()),
+  late: Type.Boolean(),
+  stage: Stage,
+  funded: Type.Number(),
+  version: Type.Integer(),
+});
+export const CaseList = Type.Object({ items: Type.Array(CaseView), total: Type.Integer(), page: Type.Integer() });
+export const CaseDetail = Type.Object({
+  case: CaseView,
+  stages: Type.Array(Type.Object({ stage: Stage, date: Type.String(), confirmedBy: Type.String(), note: Type.String() })),
+  funding: Type.Array(
+    Type.Object({ id: Type.Integer(), source: Source, amount: Type.Number(), date: Type.String(), note: Type.String(), recordedBy: Type.String() }),
+  ),
+});
+export const Created = Type.Object({ id: Type.Integer() });
+export const Moved = Type.Object({ version: Type.Integer(), stage: Stage });
+export const Summary = Type.Object({
+  stages: Type.Record(Type.String(), Type.Integer()),
+  total: Type.Integer(),
+  late: Type.Integer(),
+  communes: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), stages: Type.Record(Type.String(), Type.Integer()), total: Type.Integer(), late: Type.Integer() }),
+  ),
+  money: Type.Array(Type.Object({ source: Source, amount: Type.Number() })),
+  moneyTotal: Type.Number(),
+});
+const Msg = Type.Object({ vi: Type.String(), en: Type.String() });
+export const ImportReport = Type.Object({
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      householdCode: Type.String(),
+      outcome: Type.Union([Type.Literal('created'), Type.Literal('exists'), Type.Literal('error')]),
+      caseId: Nullable(Type.Integer()),
+      errors: Type.Array(Type.Object({ field: Type.String(), message: Msg })),
+    }),
+  ),
+  created: Type.Integer(),
+  exists: Type.Integer(),
+  errors: Type.Integer(),
+  written: Type.Boolean(),
+});
+
+export function presentCase(c: HousingCaseRow, today: string): Static<typeof CaseView> {
+  return {
+    id: c.id,
+    unit: { id: c.unit_id, code: c.unit_code, name: c.unit_name },
+    household: { id: c.household_id, code: c.household_code, headName: c.head_name },
+    group: c.group,
+    programme: c.programme,
+    supportType: c.support_type,
+    condition: c.condition,
+    surveyDate: c.survey_date,
+    decision: c.decision_number && c.decision_date ? { number: c.decision_number, date: c.decision_date } : null,
+    level: { amount: c.level_amount, status: c.level_status, basis: c.level_basis },
+    deadline: c.deadline,
+    late: isLate(c.stage, c.deadline, today),
+    stage: c.stage,
+    funded: c.funded,
+    version: c.version,
+  };
+}
+
+export const presentStage = (s: StageRow) => ({ stage: s.stage, date: s.date, confirmedBy: s.confirmed_by, note: s.note });
+export const presentFunding = (f: FundingRow) => ({ id: f.id, source: f.source, amount: f.amount, date: f.date, note: f.note, recordedBy: f.recorded_by });
+
+export function presentSummary(
+  rows: readonly SummaryRow[],
+  money: readonly { source: (typeof FUNDING_SOURCES)[number]; amount: number }[],
+): Static<typeof Summary> {
+  const zero = () => Object.fromEntries(HOUSING_STAGES.map((s) => [s, 0])) as Record<string, number>;
+  const stages = zero();
+  const communes = new Map<number, { code: string; name: string; stages: Record<string, number>; total: number; late: number }>();
+  let late = 0;
+  for (const r of rows) {
+    stages[r.stage]! += r.n;
+    late += r.late;
+    const c = communes.get(r.unit_id) ?? { code: r.unit_code, name: r.unit_name, stages: zero(), total: 0, late: 0 };
+    c.stages[r.stage]! += r.n;
+    c.total += r.n;
+    c.late += r.late;
+    communes.set(r.unit_id, c);
+  }
+  return {
+    stages,
+    total: Object.values(stages).reduce((a, b) => a + b, 0),
+    late,
+    communes: [...communes.values()],
+    money: [...money],
+    moneyTotal: money.reduce((a, m) => a + m.amount, 0),
+  };
+}
