@@ -169,17 +169,17 @@ function PlanView({ id, saved }: { id: number; saved: 'new' | 'version' | null }
                 : p.links.map((l, i) => (
                     <span key={i}>
                       {i > 0 && '; '}
-                      {l.parent_plan_id ? (
-                        <Link href={planHref(l.parent_plan_id)}>{l.parent_number ?? l.parent_reference}</Link>
+                      {l.parentPlanId ? (
+                        <Link href={planHref(l.parentPlanId)}>{l.parentNumber ?? l.parentReference}</Link>
                       ) : (
-                        (l.parent_number ?? l.parent_reference)
+                        (l.parentNumber ?? l.parentReference)
                       )}
                     </span>
                   ))}
             </dd>
           </dl>
           <nav class="actions" aria-label={m('title')}>
-            {p.links.some((l) => l.parent_plan_id) && (
+            {p.links.some((l) => l.parentPlanId) && (
               <Link class="button button--secondary" href={planHref(p.id, 'doi-chieu')}>
                 {m('cascade')}
               </Link>
@@ -218,12 +218,12 @@ function Targets({ targets }: { targets: Target[] }) {
           <tbody>
             {targets.map((t) => (
               <tr key={t.id}>
-                <th scope="row">{(en ? t.name_en : t.name_vi) ?? t.name_vi ?? t.indicator_code}</th>
+                <th scope="row">{(en ? t.nameEn : t.nameVi) ?? t.nameVi ?? t.indicatorCode}</th>
                 <td>{cmpWord(t.comparator)}</td>
                 <td>{valueWithUnit(num(Number(t.value)), t.unit)}</td>
                 <td>{t.year ?? '–'}</td>
                 <td>
-                  <small>{t.source_text ?? ''}</small>
+                  <small>{t.sourceText ?? ''}</small>
                 </td>
               </tr>
             ))}
@@ -263,8 +263,8 @@ function Corrections({ list }: { list: Correction[] }) {
                 <th scope="row">{m('reviewActions')[c.action] ?? c.action}</th>
                 <td>{show(c.before)}</td>
                 <td>{show(c.after)}</td>
-                <td>{c.display_name ?? c.username ?? '–'}</td>
-                <td>{formatDateTime(c.corrected_at)}</td>
+                <td>{c.displayName ?? c.username ?? '–'}</td>
+                <td>{formatDateTime(c.correctedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -320,7 +320,7 @@ function Assignments({ plan }: { plan: Plan }) {
                   <th scope="row">{a.agency}</th>
                   <td>{a.role === 'lead' ? m('lead') : m('coordinate')}</td>
                   <td>{a.what}</td>
-                  <td>{formatDate(s?.deadline ?? a.due_date) || '–'}</td>
+                  <td>{formatDate(s?.deadline ?? a.dueDate) || '–'}</td>
                   <td>
                     {plan.canEdit ? (
                       <select
