@@ -15,10 +15,7 @@ const keys = ['actor', 'entity', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof keys)[number], string>;
 
 /** GET /api/audit/anchor: the chain head now and the latest anchor written outside the database. */
-interface AnchorState {
-  head?: { seq: number; hash: string };
-  latest?: { seq: number; hash: string; at: string; place: string } | null;
-}
+type AnchorState = auditApi.AuditAnchorView;
 
 /** The latest anchor of the hash chain (issue 18 item 6): so that cutting or rewriting the log shows. */
 function AnchorPanel() {

@@ -36,6 +36,7 @@ import type { Comparator } from '../../../../src/plans/cascade.ts';
 import './plans.css';
 import * as plansApi from '../../api/plans.ts';
 import * as indicatorsApi from '../../api/indicators.ts';
+import type { IndicatorOut } from '../../api/indicators.ts';
 
 type Proposal = ExtractionView['plan'];
 interface Extracted {
@@ -49,11 +50,7 @@ interface Extracted {
   reading: ExtractionView['reading'];
   existing: ExtractionView['existing'];
 }
-interface Indicator {
-  code: string;
-  name: string;
-  unit: string;
-}
+type Indicator = Pick<IndicatorOut, 'code' | 'name' | 'unit'>;
 interface PlanItem {
   id: number;
   number: string | null;
