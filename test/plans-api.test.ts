@@ -104,7 +104,7 @@ test('the saved plan links to its parent by number and keeps the review correcti
   const r = await t.app.inject({ method: 'GET', url: `/api/plans/${tlId}`, headers: commune });
   assert.equal(r.statusCode, 200);
   const p = r.json();
-  assert.equal(p.links[0].parent_plan_id, apId);
+  assert.equal(p.links[0].parentPlanId, apId);
   assert.equal(p.targets.length, 20);
   const corr = await t.db.k.selectFrom('plan_target_corrections').selectAll().where('plan_id', '=', tlId).execute();
   assert.equal(corr.length, 1);

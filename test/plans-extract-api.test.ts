@@ -189,11 +189,11 @@ test('the reviewed plan is saved with its parent and corrections; the plan view 
   assert.equal(saved.statusCode, 201, saved.body);
   const p = (await t.app.inject({ method: 'GET', url: `/api/plans/${saved.json().id}`, headers: commune })).json();
   assert.equal(p.targets.length, 20);
-  assert.equal(p.links[0].parent_plan_id, apId);
+  assert.equal(p.links[0].parentPlanId, apId);
   assert.deepEqual(p.corrections.map((c: { action: string }) => c.action).sort(), ['add', 'correct', 'remove']);
   for (const c of p.corrections) {
     assert.equal(c.username, 'can-bo-thu-lum');
-    assert.ok(c.corrected_at);
+    assert.ok(c.correctedAt);
   }
   const corr = p.corrections.find((c: { action: string }) => c.action === 'correct');
   assert.equal(corr.before.value, first.value);

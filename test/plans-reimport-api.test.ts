@@ -137,9 +137,9 @@ test('the same plan imported again becomes version 2 of one plan; hand correctio
   const p = (await t.app.inject({ method: 'GET', url: `/api/plans/${id}`, headers: officer })).json();
   assert.equal(p.version, 2);
   assert.equal(p.targets.length, mapped.length - 1);
-  assert.equal(p.targets.find((x: { indicator_code: string }) => x.indicator_code === vac.indicatorCode).value, 97, 'the hand correction stays');
+  assert.equal(p.targets.find((x: { indicatorCode: string }) => x.indicatorCode === vac.indicatorCode).value, 97, 'the hand correction stays');
   assert.ok(p.targets.some((x: { value: number }) => x.value === 99.8));
-  assert.ok(!p.targets.some((x: { source_text: string }) => /trường đạt chuẩn quốc gia/.test(x.source_text ?? '')));
+  assert.ok(!p.targets.some((x: { sourceText: string }) => /trường đạt chuẩn quốc gia/.test(x.sourceText ?? '')));
   assert.equal(p.sourceFile, 'ke-hoach-152.txt');
   const log = p.corrections.map((c: { action: string }) => c.action);
   assert.deepEqual(

@@ -14,6 +14,7 @@ import {
   NoContent,
   PlanCreated,
   PlanDetail,
+  presentPlanParts,
   PlanIn,
   PlanList,
   PlanReimported,
@@ -125,13 +126,7 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
           const code = (v as { indicatorCode?: string }).indicatorCode;
           return { ...(v as object), indicatorName: (code && indicatorByCode(code)?.name[req.locale]) ?? code ?? null };
         };
-        const corrections = parts.corrections.map((c) => ({
-          ...c,
-          corrected_at: new Date(c.corrected_at).toISOString(),
-          before: named(c.before),
-          after: named(c.after),
-        }));
-        return { ...planOut(p), unit, ...parts, corrections, canEdit: canEditPlan(req.actor, p) };
+        return { ...planOut(p), unit, ...presentPlanParts(parts, named), canEdit: canEditPlan(req.actor, p) };
       });
     },
   );

@@ -1,10 +1,11 @@
 // The plans feature's HTTP contract: what a saved plan is sent as (PlanIn), what the plan list,
 // a plan, the cascade check, coverage, the assignment list and the extraction answer look like.
-// Shapes are as the web reads them (a plan's parts are its stored rows, in snake_case).
+// Shapes are as the web reads them, in camelCase (a plan's stored parts through presentPlanParts).
 import { Type, type Static } from 'typebox';
 import { ASSIGNMENT_ROLES, MAX_PLAN_TEXT_CHARS, PLAN_KINDS, SETTABLE_TASK_STATUSES, TARGET_REVIEWS } from './model.ts';
 import { COMPARATORS } from '../indicators/vocabulary.ts';
 import { NoContent, Nullable, Timestamp, enumOf } from '../kernel/schemas.ts';
+import type { planParts } from './store.ts';
 
 export { NoContent };
 
@@ -130,66 +131,136 @@ export type PlanHead = Static<typeof PlanHead>;
 const Int = Type.Integer();
 const NullInt = Nullable(Type.Integer());
 const NullNum = Nullable(Type.Number());
-/** A plan with its parts as stored, the review record with indicator names, and whether the reader may edit it. */
+/** A plan with its parts (camelCase, see presentPlanParts), the review record with indicator names, and whether the reader may edit it. */
 export const PlanDetail = Type.Object({
   ...PlanHead.properties,
   unit: UnitRef,
   sections: Type.Array(
-    Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), level: Int, start_offset: NullInt, end_offset: NullInt }),
+    Type.Object({ id: Int, planId: Int, ord: Int, numbering: NullStr, title: Type.String(), level: Int, startOffset: NullInt, endOffset: NullInt }),
   ),
   targets: Type.Array(
     Type.Object({
       id: Int,
-      indicator_code: Type.String(),
+      indicatorCode: Type.String(),
       comparator: Type.String(),
       value: Type.Number(),
       unit: Type.String(),
       year: NullInt,
-      baseline_year: NullInt,
-      baseline_value: NullNum,
-      source_text: NullStr,
-      source_offset: NullInt,
-      parent_target_id: NullInt,
+      baselineYear: NullInt,
+      baselineValue: NullNum,
+      sourceText: NullStr,
+      sourceOffset: NullInt,
+      parentTargetId: NullInt,
       origin: Type.String(),
       confirmed: Type.Boolean(),
-      name_vi: NullStr,
-      name_en: NullStr,
+      nameVi: NullStr,
+      nameEn: NullStr,
       direction: NullStr,
     }),
   ),
-  tasks: Type.Array(Type.Object({ id: Int, plan_id: Int, ord: Int, numbering: NullStr, title: Type.String(), body: NullStr })),
+  tasks: Type.Array(Type.Object({ id: Int, planId: Int, ord: Int, numbering: NullStr, title: Type.String(), body: NullStr })),
   assignments: Type.Array(
     Type.Object({
       id: Int,
-      plan_id: Int,
+      planId: Int,
       ord: Int,
       agency: Type.String(),
       role: Type.String(),
       what: Type.String(),
-      due_date: NullStr,
+      dueDate: NullStr,
       recurrence: NullStr,
-      recurrence_day: NullInt,
-      recurrence_month: NullInt,
-      source_text: NullStr,
+      recurrenceDay: NullInt,
+      recurrenceMonth: NullInt,
+      sourceText: NullStr,
     }),
   ),
   recipients: Type.Array(Type.Object({ name: Type.String() })),
-  links: Type.Array(Type.Object({ parent_reference: Type.String(), parent_number: NullStr, parent_plan_id: NullInt, parent_title: NullStr })),
+  links: Type.Array(Type.Object({ parentReference: Type.String(), parentNumber: NullStr, parentPlanId: NullInt, parentTitle: NullStr })),
   corrections: Type.Array(
     Type.Object({
       id: Int,
-      target_id: NullInt,
+      targetId: NullInt,
       action: Type.String(),
       before: Type.Unknown({ description: 'The target before (as extracted), with indicatorName' }),
       after: Type.Unknown({ description: 'The target after, with indicatorName' }),
-      corrected_at: Timestamp,
+      correctedAt: Timestamp,
       username: NullStr,
-      display_name: NullStr,
+      displayName: NullStr,
     }),
   ),
   canEdit: Type.Boolean(),
 });
 export type PlanDetail = Static<typeof PlanDetail>;
+
+type Parts = Awaited<ReturnType<typeof planParts>>;
+type Detail = PlanDetail;
+/** The plan's stored parts as sent (camelCase); `named` gives a review record's target its indicator name. */
+export function presentPlanParts(
+  parts: Parts,
+  named: (v: unknown) => unknown,
+): Pick<Detail, 'sections' | 'targets' | 'tasks' | 'assignments' | 'recipients' | 'links' | 'corrections'> {
+  return {
+    sections: parts.sections.map((x) => ({
+      id: x.id,
+      planId: x.plan_id,
+      ord: x.ord,
+      numbering: x.numbering,
+      title: x.title,
+      level: x.level,
+      startOffset: x.start_offset,
+      endOffset: x.end_offset,
+    })),
+    targets: parts.targets.map((x) => ({
+      id: x.id,
+      indicatorCode: x.indicator_code,
+      comparator: x.comparator,
+      value: x.value,
+      unit: x.unit,
+      year: x.year,
+      baselineYear: x.baseline_year,
+      baselineValue: x.baseline_value,
+      sourceText: x.source_text,
+      sourceOffset: x.source_offset,
+      parentTargetId: x.parent_target_id,
+      origin: x.origin,
+      confirmed: x.confirmed,
+      nameVi: x.name_vi,
+      nameEn: x.name_en,
+      direction: x.direction,
+    })),
+    tasks: parts.tasks.map((x) => ({ id: x.id, planId: x.plan_id, ord: x.ord, numbering: x.numbering, title: x.title, body: x.body })),
+    assignments: parts.assignments.map((x) => ({
+      id: x.id,
+      planId: x.plan_id,
+      ord: x.ord,
+      agency: x.agency,
+      role: x.role,
+      what: x.what,
+      dueDate: x.due_date,
+      recurrence: x.recurrence,
+      recurrenceDay: x.recurrence_day,
+      recurrenceMonth: x.recurrence_month,
+      sourceText: x.source_text,
+    })),
+    recipients: parts.recipients.map((x) => ({ name: x.name })),
+    links: parts.links.map((x) => ({
+      parentReference: x.parent_reference,
+      parentNumber: x.parent_number,
+      parentPlanId: x.parent_plan_id,
+      parentTitle: x.parent_title,
+    })),
+    corrections: parts.corrections.map((c) => ({
+      id: c.id,
+      targetId: c.target_id,
+      action: c.action,
+      before: named(c.before),
+      after: named(c.after),
+      correctedAt: new Date(c.corrected_at).toISOString(),
+      username: c.username,
+      displayName: c.display_name,
+    })),
+  };
+}
 
 export const PlanCreated = Type.Object({ id: Type.Integer() });
 

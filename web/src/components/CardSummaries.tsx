@@ -8,6 +8,10 @@ import type { RegistryIndicators } from '../../../src/registry/schemas.ts';
 import { formatMonth, num, t } from '../i18n/index.ts';
 import { Link, queryString } from '../lib/router.tsx';
 import { errorMessage, useApi, type ApiState } from './data.tsx';
+import * as plansApi from '../api/plans.ts';
+import * as monitoringApi from '../api/monitoring.ts';
+import * as registryApi from '../api/registry.ts';
+import * as paymentsApi from '../api/payments.ts';
 
 /** While loading, an ellipsis; a failed request says why (no silent failure). */
 function pending(...states: ApiState<unknown>[]) {
@@ -26,7 +30,7 @@ function pending(...states: ApiState<unknown>[]) {
 }
 
 export function PlansSummary({ unitCode }: { unitCode: string }) {
-  const s = useApi<PlanList>(`/api/plans${queryString({ unit: unitCode })}`);
+  const s = useApi<PlanList>(plansApi.paths.list(unitCode));
   if (!s.data) return pending(s);
   const own = s.data.items.filter((p) => p.relation === 'own');
   const above = s.data.items.filter((p) => p.relation === 'above').length;
@@ -49,7 +53,7 @@ export function PlansSummary({ unitCode }: { unitCode: string }) {
 
 export function MonitoringSummary({ unitCode }: { unitCode: string }) {
   const year = new Date().getFullYear() - 1;
-  const s = useApi<DashboardView>(`/api/monitoring/units/${encodeURIComponent(unitCode)}/dashboard${queryString({ year })}`);
+  const s = useApi<DashboardView>(monitoringApi.paths.dashboard(unitCode, year));
   if (!s.data) return pending(s);
   if (s.data.rows.length === 0) return <p>{t('home.monitoring.empty')}</p>;
   const c = s.data.counts;
@@ -70,8 +74,8 @@ export function MonitoringSummary({ unitCode }: { unitCode: string }) {
 
 function CommuneRegistry({ unitCode }: { unitCode: string }) {
   const year = new Date().getFullYear();
-  const v = useApi<RegistryIndicators>(`/api/registry/units/${unitCode}/indicators${queryString({ year })}`);
-  const p = useApi<PayrollList>(`/api/payments/units/${unitCode}/payrolls`);
+  const v = useApi<RegistryIndicators>(registryApi.paths.indicators(unitCode, year));
+  const p = useApi<PayrollList>(paymentsApi.paths.payrolls(unitCode));
   if (!v.data || !p.data) return pending(v, p);
   const poor = v.data.items.find((x) => x.code === 'poor_household_rate');
   const latest = p.data.items[0];

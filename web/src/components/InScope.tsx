@@ -8,6 +8,7 @@ import { useSession } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
 import { toUnit, type Unit } from '../lib/units.ts';
 import { useApi } from './data.tsx';
+import * as unitsApi from '../api/units.ts';
 
 export function OutOfScope({ code }: { code: string }) {
   return (
@@ -24,7 +25,7 @@ export function OutOfScope({ code }: { code: string }) {
 /** Renders `children(unit)` once the unit is known to lie in the user's scope. */
 export function InScope({ code, children }: { code: string; children: (unit: Unit) => ComponentChildren }) {
   const { user } = useSession();
-  const state = useApi<unknown>(`/api/units/${encodeURIComponent(code)}`);
+  const state = useApi<unknown>(unitsApi.paths.unit(code));
   if (state.loading && !state.data)
     return (
       <p class="loading" role="status">

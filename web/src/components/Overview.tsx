@@ -4,12 +4,13 @@ import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import { homeCards, type HomeCard } from '../home-cards.ts';
-import { Link, queryString } from '../lib/router.tsx';
+import { Link } from '../lib/router.tsx';
 import { chooseWorkUnit, useSession, useWorkUnit } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
 import { refNames, toUnit, type Unit } from '../lib/units.ts';
 import { InScope } from './InScope.tsx';
 import { useApi } from './data.tsx';
+import * as unitsApi from '../api/units.ts';
 
 function Facts({ unit }: { unit: Unit }) {
   return (
@@ -67,7 +68,7 @@ function Card({ card, unitCode }: { card: HomeCard; unitCode: string }) {
 
 /** The units within a province, each linking to its workspace. */
 function Within({ unit }: { unit: Unit }) {
-  const state = useApi<{ items: unknown[] }>(unit.level === 'province' ? `/api/units${queryString({ parent: unit.code, current: 'true', limit: 500 })}` : null);
+  const state = useApi<{ items: unknown[] }>(unit.level === 'province' ? unitsApi.paths.search({ parent: unit.code, current: 'true', limit: 500 }) : null);
   const list = state.data ? state.data.items.map(toUnit) : [];
   if (list.length === 0) return null;
   return (
@@ -91,7 +92,7 @@ function Within({ unit }: { unit: Unit }) {
  * `lead` comes first under the title (the home's work list).
  */
 export function Overview({ code, fallbackName, loaded, lead }: { code: string; fallbackName?: string | null; loaded?: Unit; lead?: ComponentChildren }) {
-  const state = useApi<unknown>(loaded ? null : `/api/units/${encodeURIComponent(code)}`);
+  const state = useApi<unknown>(loaded ? null : unitsApi.paths.unit(code));
   const unit = loaded ?? (state.data ? toUnit(state.data) : null);
   const work = useWorkUnit();
   return (

@@ -7,6 +7,7 @@ import { setLocale, t, useLocale } from '../i18n/index.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { chooseWorkUnit, signOut, useSession, useWorkUnit } from '../lib/session.ts';
 import { hasPermission, workUnits, type SessionUser } from '../lib/scope.ts';
+import * as homeApi from '../api/home.ts';
 
 export function allowed(access: PageAccess, user: SessionUser | null): boolean {
   if (access === 'public') return true;
@@ -149,7 +150,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       <footer class="footer">
         <p>{t('app.footer')}</p>
         <p>
-          <a href="/api/docs">{t('app.apiDocs')}</a>
+          <a href={homeApi.paths.docs}>{t('app.apiDocs')}</a>
         </p>
       </footer>
     </>

@@ -5,6 +5,7 @@ import type { WorkItem, WorkList as WorkListData } from '../../../src/home/schem
 import { formatDate, formatMonth, t, useLocale, type MessageKey } from '../i18n/index.ts';
 import { Link, queryString } from '../lib/router.tsx';
 import { Loaded, useApi } from './data.tsx';
+import * as homeApi from '../api/home.ts';
 
 /** Where each kind of work is done. */
 export function workHref(i: WorkItem): string {
@@ -50,7 +51,7 @@ function Item({ item }: { item: WorkItem }) {
 /** The work list of the signed-in user (a role over the whole country has none of its own). */
 export function WorkList() {
   useLocale();
-  const state = useApi<WorkListData>('/api/home');
+  const state = useApi<WorkListData>(homeApi.paths.workList);
   return (
     <section class="work" aria-labelledby="work-title">
       <h2 id="work-title">{t('home.work.title')}</h2>

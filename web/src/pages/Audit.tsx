@@ -8,20 +8,18 @@ import { Link, navigate, queryString } from '../lib/router.tsx';
 import { errorFor, type FormError } from '../lib/problems.ts';
 import { ErrorSummary, Field } from '../components/forms.tsx';
 import { Loaded, useApi } from '../components/data.tsx';
+import * as auditApi from '../api/audit.ts';
 
 // GET /api/audit filters (src/audit/routes.ts); pages of 50, newest first.
 const keys = ['actor', 'entity', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof keys)[number], string>;
 
 /** GET /api/audit/anchor: the chain head now and the latest anchor written outside the database. */
-interface AnchorState {
-  head?: { seq: number; hash: string };
-  latest?: { seq: number; hash: string; at: string; place: string } | null;
-}
+type AnchorState = auditApi.AuditAnchorView;
 
 /** The latest anchor of the hash chain (issue 18 item 6): so that cutting or rewriting the log shows. */
 function AnchorPanel() {
-  const state = useApi<AnchorState>('/api/audit/anchor');
+  const state = useApi<AnchorState>(auditApi.paths.anchor);
   return (
     <section class="panel" aria-labelledby="audit-anchor-title">
       <h2 id="audit-anchor-title">{t('audit.anchor.title')}</h2>
@@ -64,7 +62,7 @@ export default function Audit({ query }: PageProps) {
   useEffect(() => setF(fromQuery()), [qs]);
   const pageNo = Math.max(1, Number(query.get('page') ?? 1) || 1);
   const api = Object.fromEntries(keys.map((k) => [k, query.get(k) ?? undefined]));
-  const state = useApi<AuditPage>(`/api/audit${queryString({ ...api, page: pageNo > 1 ? pageNo : undefined })}`);
+  const state = useApi<AuditPage>(auditApi.paths.page({ ...api, page: pageNo > 1 ? pageNo : undefined }));
   const set = (k: keyof Filters) => (v: string) => setF({ ...f, [k]: v });
 
   const submit = (e: Event) => {

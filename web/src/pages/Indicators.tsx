@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { codeLabel, num, t, txt, useLocale } from '../i18n/index.ts';
 import { Loaded, useApi } from '../components/data.tsx';
+import * as indicatorsApi from '../api/indicators.ts';
 
 interface Row {
   code: string;
@@ -46,7 +47,7 @@ function toRow(raw: unknown, locale: 'vi' | 'en'): Row {
 
 export default function Indicators() {
   const locale = useLocale();
-  const state = useApi<{ items: unknown[] }>('/api/indicators');
+  const state = useApi<{ items: unknown[] }>(indicatorsApi.paths.list);
   const [filter, setFilter] = useState('');
   const [area, setArea] = useState('');
   return (

@@ -2,17 +2,18 @@
 // units within it. GET /api/units/CODE; children from GET /api/units?parent=CODE.
 import type { PageProps } from '../routes.ts';
 import { t } from '../i18n/index.ts';
-import { Link, queryString } from '../lib/router.tsx';
+import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
 import { toUnit, type Unit as UnitT } from '../lib/units.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 import { RefLinks, validity } from '../components/UnitSummary.tsx';
+import * as unitsApi from '../api/units.ts';
 
 function Children({ unit }: { unit: UnitT }) {
   const none = unit.childrenCount === 0 || unit.level === 'village';
   const state = useApi<{ items: unknown[] }>(
-    none ? null : `/api/units${queryString({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 })}`,
+    none ? null : unitsApi.paths.search({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 }),
   );
   const list = state.data ? state.data.items.map(toUnit) : unit.children.map((c) => toUnit(c));
   if (list.length === 0) return null;
@@ -35,7 +36,7 @@ function Children({ unit }: { unit: UnitT }) {
 export default function Unit({ params }: PageProps) {
   const code = params.code!;
   const { user } = useSession();
-  const state = useApi<unknown>(`/api/units/${encodeURIComponent(code)}`);
+  const state = useApi<unknown>(unitsApi.paths.unit(code));
   return (
     <Loaded state={state}>
       {(data) => {

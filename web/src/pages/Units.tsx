@@ -7,6 +7,7 @@ import { navigate, queryString } from '../lib/router.tsx';
 import { toUnit } from '../lib/units.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 import { UnitSummary } from '../components/UnitSummary.tsx';
+import * as unitsApi from '../api/units.ts';
 
 export default function Units({ query }: PageProps) {
   const q = (query.get('q') ?? '').trim();
@@ -14,7 +15,7 @@ export default function Units({ query }: PageProps) {
   const [input, setInput] = useState(q);
   const [onlyCurrent, setOnlyCurrent] = useState(currentOnly);
   useEffect(() => setInput(q), [q]);
-  const state = useApi<{ items: unknown[] }>(q ? `/api/units${queryString({ q, current: currentOnly ? 'true' : undefined })}` : null);
+  const state = useApi<{ items: unknown[] }>(q ? unitsApi.paths.search({ q, current: currentOnly ? 'true' : undefined }) : null);
   const submit = (e: Event) => {
     e.preventDefault();
     navigate(`/don-vi${queryString({ q: input.trim(), 'hien-hanh': onlyCurrent ? '1' : undefined })}`);

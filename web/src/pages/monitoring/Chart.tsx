@@ -2,9 +2,9 @@
 // Vega-Lite spec drawn on the server as SVG: one tick a year, Vietnamese legend, the baseline and
 // the target, decimal comma), with its figures in words as the image's text and as a table.
 import { num } from '../../i18n/index.ts';
-import { queryString } from '../../lib/router.tsx';
 import type { ChartTableRow } from '../../../../src/monitoring/chart.ts';
 import { m } from './strings.ts';
+import * as monitoringApi from '../../api/monitoring.ts';
 
 export interface ChartData {
   readonly description: string;
@@ -14,7 +14,7 @@ export interface ChartData {
 const cell = (x: number | null) => (x == null ? '–' : num(x, 2));
 
 export function IndicatorChart({ unit, code, year, label, data }: { unit: string; code: string; year: number; label: string; data: ChartData }) {
-  const src = `/api/monitoring/units/${encodeURIComponent(unit)}/indicators/${encodeURIComponent(code)}/chart.svg${queryString({ year })}`;
+  const src = monitoringApi.paths.chartSvg(unit, code, year);
   const hasBaseline = data.table.some((r) => r.baseline !== null);
   return (
     <figure class="chart" data-indicator={code}>

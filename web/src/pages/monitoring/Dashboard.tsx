@@ -3,11 +3,12 @@
 import { useState } from 'preact/hooks';
 import { num } from '../../i18n/index.ts';
 import { Loaded, useApi } from '../../components/data.tsx';
-import { Link, queryString } from '../../lib/router.tsx';
+import { Link } from '../../lib/router.tsx';
 import { IndicatorChart } from './Chart.tsx';
 import { m } from './strings.ts';
 import { comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import type { ChildrenView, DashboardView, IndicatorDetailView } from '../../../../src/monitoring/schemas.ts';
+import * as monitoringApi from '../../api/monitoring.ts';
 
 type Row = DashboardView['rows'][number];
 type Dash = DashboardView;
@@ -18,7 +19,7 @@ const cmp: Record<string, string> = comparatorSymbols;
 const f = (x: number | null | undefined) => (x == null ? '–' : num(Math.round(x * 100) / 100 || 0, 2));
 
 export default function Dashboard({ unit, year, link }: { unit: string; year: number; link: (v: string, extra?: Record<string, string | number>) => string }) {
-  const state = useApi<Dash>(`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard${queryString({ year })}`);
+  const state = useApi<Dash>(monitoringApi.paths.dashboard(unit, year));
   const [chosen, setChosen] = useState<string | null>(null);
   return (
     <Loaded state={state}>
@@ -30,13 +31,10 @@ export default function Dashboard({ unit, year, link }: { unit: string; year: nu
               {d.unit.name}: {m('targets')} ({year})
             </h2>
             <p class="actions">
-              <a
-                class="button button--secondary button--small"
-                href={`/api/monitoring/units/${encodeURIComponent(unit)}/dashboard.xlsx${queryString({ year })}`}
-              >
+              <a class="button button--secondary button--small" href={monitoringApi.paths.dashboardXlsx(unit, year)}>
                 {m('xlsx')}
               </a>{' '}
-              <a class="button button--secondary button--small" href={`/api/monitoring/units/${encodeURIComponent(unit)}/report.docx${queryString({ year })}`}>
+              <a class="button button--secondary button--small" href={monitoringApi.paths.reportDocx(unit, year)}>
                 {m('report')}
               </a>
             </p>
@@ -128,8 +126,8 @@ function IndicatorPanel({
   code: string;
   link: (v: string, extra?: Record<string, string | number>) => string;
 }) {
-  const detail = useApi<Detail>(`/api/monitoring/units/${encodeURIComponent(unit)}/indicators/${encodeURIComponent(code)}${queryString({ year })}`);
-  const kids = useApi<Kids>(`/api/monitoring/units/${encodeURIComponent(unit)}/children${queryString({ year, indicator: code })}`);
+  const detail = useApi<Detail>(monitoringApi.paths.indicator(unit, code, year));
+  const kids = useApi<Kids>(monitoringApi.paths.children(unit, code, year));
   return (
     <section class="panel">
       <Loaded state={detail}>{(d) => <IndicatorChart unit={unit} code={code} year={year} label={d.indicator.name} data={d.chart} />}</Loaded>
@@ -139,10 +137,7 @@ function IndicatorPanel({
             <>
               <h3>{m('children')}</h3>
               <figure class="chart chart--compare">
-                <img
-                  src={`/api/monitoring/units/${encodeURIComponent(unit)}/children.svg${queryString({ year, indicator: code })}`}
-                  alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`}
-                />
+                <img src={monitoringApi.paths.childrenSvg(unit, code, year)} alt={`${m('compareChart')}: ${k.columns[0]?.indicator.name ?? ''}`} />
               </figure>
               <div class="table-wrap" tabIndex={0} role="region" aria-label={m('children')}>
                 <table class="table">

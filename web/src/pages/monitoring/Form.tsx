@@ -11,6 +11,7 @@ import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { codeLabel, formatDate, num, parseNumber, t } from '../../i18n/index.ts';
 import { m } from './strings.ts';
 import type { FormOut } from '../../../../src/monitoring/schemas.ts';
+import * as monitoringApi from '../../api/monitoring.ts';
 
 // The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves.
 type Indicator = FormOut['indicators'][number];
@@ -46,7 +47,7 @@ const fieldId = (k: string, f: string) => `f-${k.replace(/[^a-z0-9]/gi, '-')}-${
 const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : (parseNumber(raw) ?? Number.NaN));
 
 export default function Form({ unit, period }: { unit: string; period: string }) {
-  const path = `/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}`;
+  const path = monitoringApi.paths.period(unit, period);
   const state = useApi<FormData>(`${path}/form`);
   return <Loaded state={state}>{(d) => <Editor data={d} path={path} storageKey={`ansinh.monitoring.draft.${unit}.${period}`} reload={state.reload} />}</Loaded>;
 }

@@ -1,22 +1,23 @@
 // The reviewer's inbox: every commune's report for the period with its status and whether it
 // arrived on time, completeness and timeliness, and approve / return (with a reason) / reopen.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { num, formatDate } from '../../i18n/index.ts';
 import { m } from './strings.ts';
 import type { CompletenessView } from '../../../../src/monitoring/schemas.ts';
+import * as monitoringApi from '../../api/monitoring.ts';
 
 type Comp = CompletenessView;
 
 export default function Inbox({ unit, period }: { unit: string; period: string }) {
-  const state = useApi<Comp>(`/api/monitoring/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}/completeness`);
+  const state = useApi<Comp>(monitoringApi.paths.completeness(unit, period));
   const [msg, setMsg] = useState<string | null>(null);
   const act = async (code: string, action: 'approve' | 'return' | 'reopen') => {
     const reason = action === 'approve' ? undefined : (window.prompt(m('reason')) ?? '');
     if (action !== 'approve' && !reason) return;
     try {
-      await api('POST', `/api/monitoring/units/${encodeURIComponent(code)}/periods/${encodeURIComponent(period)}/${action}`, reason ? { reason } : undefined);
+      await monitoringApi.decide(code, period, action, reason);
       setMsg(null);
       state.reload();
     } catch (e) {

@@ -34,23 +34,11 @@ import type { ExtractionView } from '../../../../src/plans/schemas.ts';
 import { diffPlan, type PlanDiff, type TargetFigures } from '../../../../src/plans/diff.ts';
 import type { Comparator } from '../../../../src/plans/cascade.ts';
 import './plans.css';
+import * as plansApi from '../../api/plans.ts';
+import * as indicatorsApi from '../../api/indicators.ts';
+import type { IndicatorOut } from '../../api/indicators.ts';
 
-interface Proposal {
-  kind: string;
-  number: string | null;
-  issuer: string | null;
-  place: string | null;
-  issuedOn: string | null;
-  issuedOnText: string | null;
-  title: string;
-  signer: string | null;
-  signerTitle: string | null;
-  implements: { reference: string; number: string | null; planId?: number | null }[];
-  sections: unknown[];
-  tasks: unknown[];
-  assignments: unknown[];
-  recipients: string[];
-}
+type Proposal = ExtractionView['plan'];
 interface Extracted {
   unit: { code: string; name: string };
   fileName: string | null;
@@ -62,11 +50,7 @@ interface Extracted {
   reading: ExtractionView['reading'];
   existing: ExtractionView['existing'];
 }
-interface Indicator {
-  code: string;
-  name: string;
-  unit: string;
-}
+type Indicator = Pick<IndicatorOut, 'code' | 'name' | 'unit'>;
 interface PlanItem {
   id: number;
   number: string | null;
@@ -122,7 +106,7 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
     if (errs.length) return;
     setBusy(true);
     try {
-      const url = `/api/plans/extract${queryString({ unit })}`;
+      const url = plansApi.paths.extract(unit);
       let d: Extracted;
       if (file) {
         const fd = new FormData();
@@ -218,8 +202,8 @@ function ChooseFile({ onRead }: { onRead: (d: Extracted) => void }) {
 
 function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => void }) {
   const en = useLocale() === 'en';
-  const catalogue = useApi<{ items: Indicator[] }>('/api/indicators');
-  const above = useApi<{ items: PlanItem[] }>(`/api/plans${queryString({ unit: data.unit.code })}`);
+  const catalogue = useApi<{ items: Indicator[] }>(indicatorsApi.paths.list);
+  const above = useApi<{ items: PlanItem[] }>(plansApi.paths.list(data.unit.code));
   const indicators = catalogue.data?.items ?? [];
   const nameOf = (code: string) => indicators.find((i) => i.code === code)?.name ?? data.targets.find((t) => t.indicatorCode === code)?.indicatorName ?? code;
   const [rows, setRows] = useState<Row[]>(() => data.targets.map((t, i) => rowFromExtracted(t, i + 1)));
@@ -344,7 +328,9 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
     setBusy(true);
     try {
       const ex = sameNumber ? data.existing : null;
-      const r = ex ? await api<{ id: number }>('POST', `/api/plans/${ex.id}/versions`, body) : await api<{ id: number }>('POST', '/api/plans', body);
+      // The extraction's and the form's words (kind, comparator, role) as PlanBody: the server checks each one and answers with its field path.
+      const saved = body as plansApi.PlanBody;
+      const r = ex ? await plansApi.reimportPlan(ex.id, saved) : await plansApi.savePlan(saved);
       navigate(`/ke-hoach${queryString({ id: r.id, saved: ex ? 'v' : 1 })}`);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

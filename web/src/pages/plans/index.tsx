@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { useLocale, num, formatDate } from '../../i18n/index.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { Link, queryString } from '../../lib/router.tsx';
 import { useSession, useWorkUnit } from '../../lib/session.ts';
 import { hasPermission } from '../../lib/scope.ts';
@@ -15,6 +15,7 @@ import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { m, cmpWord, valueWithUnit } from './strings.ts';
 import type { AssignmentList, CascadeView as CascadeOut, CoverageView, PlanDetail, PlanList as PlanListOut } from '../../../../src/plans/schemas.ts';
+import * as plansApi from '../../api/plans.ts';
 
 // The shapes the server sends (src/plans/schemas.ts); a correction's before/after are open there.
 type PlanItem = PlanListOut['items'][number];
@@ -74,7 +75,7 @@ export default function Plans({ query }: PageProps) {
 }
 
 function PlanList({ unit }: { unit: string }) {
-  const state = useApi<{ items: PlanItem[] }>(`/api/plans${queryString({ unit })}`);
+  const state = useApi<{ items: PlanItem[] }>(plansApi.paths.list(unit));
   return (
     <Loaded state={state}>
       {(d) => (
@@ -126,7 +127,7 @@ function PlanList({ unit }: { unit: string }) {
 }
 
 function PlanView({ id, saved }: { id: number; saved: 'new' | 'version' | null }) {
-  const state = useApi<Plan>(`/api/plans/${id}`);
+  const state = useApi<Plan>(plansApi.paths.plan(id));
   const work = useWorkUnit();
   // The implementing plan is drafted for the unit of work when the plan is another unit's (the
   // commune drafts its plan from the province programme), else for the plan's own unit.
@@ -169,22 +170,22 @@ function PlanView({ id, saved }: { id: number; saved: 'new' | 'version' | null }
                 : p.links.map((l, i) => (
                     <span key={i}>
                       {i > 0 && '; '}
-                      {l.parent_plan_id ? (
-                        <Link href={planHref(l.parent_plan_id)}>{l.parent_number ?? l.parent_reference}</Link>
+                      {l.parentPlanId ? (
+                        <Link href={planHref(l.parentPlanId)}>{l.parentNumber ?? l.parentReference}</Link>
                       ) : (
-                        (l.parent_number ?? l.parent_reference)
+                        (l.parentNumber ?? l.parentReference)
                       )}
                     </span>
                   ))}
             </dd>
           </dl>
           <nav class="actions" aria-label={m('title')}>
-            {p.links.some((l) => l.parent_plan_id) && (
+            {p.links.some((l) => l.parentPlanId) && (
               <Link class="button button--secondary" href={planHref(p.id, 'doi-chieu')}>
                 {m('cascade')}
               </Link>
             )}
-            <a class="button button--secondary" href={`/api/plans/${p.id}/draft.docx${queryString({ unit: draftUnit(p.unit.code) })}`} download>
+            <a class="button button--secondary" href={plansApi.paths.draftDocx(p.id, draftUnit(p.unit.code))} download>
               {m('draft')}
             </a>
           </nav>
@@ -218,12 +219,12 @@ function Targets({ targets }: { targets: Target[] }) {
           <tbody>
             {targets.map((t) => (
               <tr key={t.id}>
-                <th scope="row">{(en ? t.name_en : t.name_vi) ?? t.name_vi ?? t.indicator_code}</th>
+                <th scope="row">{(en ? t.nameEn : t.nameVi) ?? t.nameVi ?? t.indicatorCode}</th>
                 <td>{cmpWord(t.comparator)}</td>
                 <td>{valueWithUnit(num(Number(t.value)), t.unit)}</td>
                 <td>{t.year ?? '–'}</td>
                 <td>
-                  <small>{t.source_text ?? ''}</small>
+                  <small>{t.sourceText ?? ''}</small>
                 </td>
               </tr>
             ))}
@@ -263,8 +264,8 @@ function Corrections({ list }: { list: Correction[] }) {
                 <th scope="row">{m('reviewActions')[c.action] ?? c.action}</th>
                 <td>{show(c.before)}</td>
                 <td>{show(c.after)}</td>
-                <td>{c.display_name ?? c.username ?? '–'}</td>
-                <td>{formatDateTime(c.corrected_at)}</td>
+                <td>{c.displayName ?? c.username ?? '–'}</td>
+                <td>{formatDateTime(c.correctedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -276,12 +277,12 @@ function Corrections({ list }: { list: Correction[] }) {
 
 function Assignments({ plan }: { plan: Plan }) {
   const year = new Date().getFullYear();
-  const st = useApi<{ items: AStatus[] }>(`/api/plans/assignments${queryString({ unit: plan.unit.code, year })}`);
+  const st = useApi<{ items: AStatus[] }>(plansApi.paths.assignments(plan.unit.code, year));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const byId = new Map((st.data?.items ?? []).map((a) => [a.id, a]));
   const set = async (a: Assignment, status: string) => {
     try {
-      await api('PUT', `/api/plans/${plan.id}/assignments/${a.id}/status`, { period: String(year), status });
+      await plansApi.setAssignmentStatus(plan.id, a.id, { period: String(year), status: status as plansApi.SettableStatus }); // the select offers these only
       setMsg({ ok: true, text: m('saved') });
       st.reload();
     } catch (e) {
@@ -320,7 +321,7 @@ function Assignments({ plan }: { plan: Plan }) {
                   <th scope="row">{a.agency}</th>
                   <td>{a.role === 'lead' ? m('lead') : m('coordinate')}</td>
                   <td>{a.what}</td>
-                  <td>{formatDate(s?.deadline ?? a.due_date) || '–'}</td>
+                  <td>{formatDate(s?.deadline ?? a.dueDate) || '–'}</td>
                   <td>
                     {plan.canEdit ? (
                       <select
@@ -362,7 +363,7 @@ const flagClass: Record<string, string> = {
 };
 
 function CascadeView({ id }: { id: number }) {
-  const state = useApi<Cascade>(`/api/plans/${id}/cascade`);
+  const state = useApi<Cascade>(plansApi.paths.cascade(id));
   return (
     <>
       <p>
@@ -429,7 +430,7 @@ function CascadeView({ id }: { id: number }) {
 
 /** The units under a plan and whether each issued its implementing plan (shown when there are any). */
 export function CoverageList({ id }: { id: number }) {
-  const state = useApi<Coverage>(`/api/plans/${id}/coverage`);
+  const state = useApi<Coverage>(plansApi.paths.coverage(id));
   if (!state.data || state.data.total === 0) return null;
   const c = state.data;
   return (

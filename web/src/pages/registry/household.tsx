@@ -2,7 +2,7 @@
 // and, for those who decide benefits, a decision form per member (the category, coefficient and
 // amount come from the law engine on the server).
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { num, parseDate, todayDmy } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { errorMessage } from '../../components/data.tsx';
@@ -11,6 +11,7 @@ import { dmy, parseMonth, registryYear, tx, w } from './strings.ts';
 import { MeritSection } from './merit.tsx';
 import type { HouseholdDetail } from '../../../../src/registry/schemas.ts';
 import type { DecisionRecorded } from '../../../../src/payments/schemas.ts';
+import * as registryApi from '../../api/registry.ts';
 
 // The shapes the server sends (src/registry/schemas.ts, src/payments/schemas.ts), type-only.
 type Member = HouseholdDetail['members'][number];
@@ -22,9 +23,7 @@ export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: numb
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     setFailed(null);
-    void api<HouseholdView>('GET', `/api/registry/households/${id}?year=${registryYear()}`).then(setH, (e: unknown) =>
-      setFailed(e instanceof ApiError ? errorMessage(e) : String(e)),
-    );
+    void registryApi.household(id, registryYear()).then(setH, (e: unknown) => setFailed(e instanceof ApiError ? errorMessage(e) : String(e)));
   }, [id]);
   if (failed)
     return (
@@ -116,13 +115,13 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
     try {
       setErrors([]);
       setDone(
-        await api<Decision>('POST', `/api/registry/persons/${member.id}/decisions`, {
+        await registryApi.recordDecision(member.id, {
           number,
           decidedOn: decidedIso,
           signer,
           kind: 'start',
           startMonth,
-          channel,
+          channel: channel as registryApi.PaymentChannel, // the select offers the channels only
           ...(account ? { account } : {}),
         }),
       );

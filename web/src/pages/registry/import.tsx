@@ -2,12 +2,14 @@
 // row-level report (each rejected row with its reasons, downloadable) → confirm or cancel. The
 // file goes up as multipart/form-data (field "file"), as chosen, without re-encoding.
 import { useState } from 'preact/hooks';
-import { api, apiUpload, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
-import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
+import { JobProgress, moving, useJob } from './jobs.tsx';
 import { tx, w } from './strings.ts';
+import * as registryApi from '../../api/registry.ts';
+import * as jobsApi from '../../api/jobs.ts';
 
 interface ReportRow {
   row: number;
@@ -38,7 +40,7 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
       setErrors([]);
       const form = new FormData();
       form.append('file', file, file.name);
-      setJob(await apiUpload<JobView>(`/api/registry/units/${unit}/imports`, form));
+      setJob(await registryApi.uploadImport(unit, form));
       onChange();
     } catch (err) {
       setErrors([{ field: 'import-file', message: err instanceof ApiError ? (err.problem?.errors?.[0]?.message ?? err.message) : String(err) }]);
@@ -50,7 +52,7 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
     if (!job) return;
     setBusy(true);
     try {
-      setJob(await api<JobView>('POST', `/api/registry/imports/${job.id}/${what}`));
+      setJob(await registryApi.importStep(job.id, what));
       onChange();
     } catch (err) {
       setErrors([{ field: null, message: err instanceof ApiError ? err.message : String(err) }]);
@@ -64,7 +66,7 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
   const goTo = async (offset: number) => {
     if (!job) return;
     try {
-      setJob(await api<JobView>('GET', `/api/jobs/${job.id}?offset=${offset}&limit=${page?.limit ?? ROWS_PAGE}`));
+      setJob(await jobsApi.job(job.id, { offset, limit: page?.limit ?? ROWS_PAGE }));
     } catch (err) {
       setErrors([{ field: null, message: err instanceof ApiError ? err.message : String(err) }]);
     }
@@ -122,10 +124,10 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
             {(report.counts.rejected ?? 0) > 0 ? ` — ${w('heldBack')}` : ''}
           </p>
           <p class="actions">
-            <a href={`/api/registry/imports/${job!.id}/report?format=csv`} download>
+            <a href={registryApi.paths.importReport(job!.id, 'csv')} download>
               {w('downloadCsv')}
             </a>
-            <a href={`/api/registry/imports/${job!.id}/report?format=xlsx`} download>
+            <a href={registryApi.paths.importReport(job!.id, 'xlsx')} download>
               {w('downloadXlsx')}
             </a>
           </p>

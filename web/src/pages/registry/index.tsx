@@ -5,17 +5,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { useLocale, num } from '../../i18n/index.ts';
-import { api } from '../../lib/api.ts';
 import { useWorkUnit, useSession } from '../../lib/session.ts';
 import { hasPermission } from '../../lib/scope.ts';
 import { InScope } from '../../components/InScope.tsx';
-import { JobList, JobProgress, moving, useJob, type JobView } from './jobs.tsx';
+import { JobList, JobProgress, moving, useJob } from './jobs.tsx';
 import { ImportPanel } from './import.tsx';
 import { HouseholdPanel } from './household.tsx';
 import { PayrollPanel } from './payroll.tsx';
 import { ProposalsPanel } from './proposals.tsx';
 import { dmy, registryYear, w, type Key } from './strings.ts';
 import type { PersonView } from '../../../../src/registry/schemas.ts';
+import * as registryApi from '../../api/registry.ts';
 
 type Person = PersonView;
 interface Value {
@@ -48,14 +48,17 @@ function RegistryOfUnit({ query }: PageProps) {
   const bump = () => setRefresh((x) => x + 1);
   useEffect(() => {
     if (!unit || !/^\d{5}$/.test(unit)) return;
-    void api<{ items: Value[] }>('GET', `/api/registry/units/${unit}/indicators?year=${registryYear()}`)
+    void registryApi
+      .indicators(unit, registryYear())
       .then((r) => setValues(r.items))
       .catch(() => setValues([]));
-    void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`)
+    void registryApi
+      .openProposals(unit)
       .then((r) => setProposals(r.items.length))
       .catch(() => {});
     if (hasPermission(user, 'integrity.review'))
-      void api<{ items: unknown[] }>('GET', `/api/registry/units/${unit}/integrity?state=open`)
+      void registryApi
+        .openFlags(unit)
         .then((r) => setFlags(r.items.length))
         .catch(() => {});
   }, [unit, refresh]);
@@ -71,10 +74,10 @@ function RegistryOfUnit({ query }: PageProps) {
     );
   const search = async (e: Event) => {
     e.preventDefault();
-    const r = await api<{ items: Person[] }>('GET', `/api/registry/units/${unit}/persons?year=${registryYear()}&q=${encodeURIComponent(q)}`);
+    const r = await registryApi.searchPersons(unit, registryYear(), q);
     setPersons(r.items);
   };
-  const runReview = async () => setReview(await api<JobView>('POST', `/api/registry/units/${unit}/review`, { year: registryYear() }));
+  const runReview = async () => setReview(await registryApi.runReview(unit, registryYear()));
   const rate = (code: string) => values.find((v) => v.code === code);
   const canWrite = hasPermission(user, 'registry.write');
   return (

@@ -1,24 +1,13 @@
 // Long jobs in the web app: a hook that follows one job until it settles, and the commune's job
 // list with a progress bar per job (imports, the poverty review, payrolls).
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
 import { w, dmy } from './strings.ts';
+import * as registryApi from '../../api/registry.ts';
+import * as jobsApi from '../../api/jobs.ts';
 
-export interface JobView {
-  id: number;
-  kind: string;
-  state: 'queued' | 'running' | 'ready' | 'confirmed' | 'done' | 'failed' | 'cancelled';
-  progress: number;
-  total: number | null;
-  chunks: number;
-  result: unknown;
-  error: string | null;
-  createdBy: string | null;
-  createdAt: string | null;
-  /** The page of result.rows shown (an import's report), and how many rows there are. */
-  rows?: { offset: number; limit: number; total: number } | null;
-}
+export type { JobView } from '../../api/jobs.ts';
+import type { JobView } from '../../api/jobs.ts';
 
 export const moving = (j: JobView | null) => !!j && ['queued', 'running', 'confirmed'].includes(j.state);
 
@@ -28,7 +17,8 @@ export function useJob(initial: JobView | null): [JobView | null, (j: JobView | 
   useEffect(() => {
     if (!job || !moving(job)) return;
     const timer = setTimeout(() => {
-      void api<JobView>('GET', `/api/jobs/${job.id}`)
+      void jobsApi
+        .job(job.id)
         .then(setJob)
         .catch(() => setJob({ ...job }));
     }, 600);
@@ -57,7 +47,8 @@ export function JobList({ unit, refresh }: { unit: string; refresh: number }) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    void api<{ items: JobView[] }>('GET', `/api/registry/units/${unit}/jobs`)
+    void registryApi
+      .unitJobs(unit)
       .then(({ items: js }) => {
         if (!live) return;
         setJobs(js);

@@ -2,10 +2,10 @@
 // and this month's allowance with its reasons and legal basis, as the server computes them
 // (src/law/merit.ts). Masked by default: an amount that would tell a health fact is not shown.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
 import { dmy, tx, w } from './strings.ts';
 import type { MeritProfileList } from '../../../../src/merit/schemas.ts';
+import * as meritApi from '../../api/merit.ts';
 
 const mmYyyy = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 
@@ -13,7 +13,7 @@ export function MeritSection({ members }: { members: readonly { id: number; full
   const [lists, setLists] = useState<(readonly [{ id: number; fullName: string }, MeritProfileList])[] | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all(members.map(async (m) => [m, await api<MeritProfileList>('GET', `/api/merit/persons/${m.id}/profiles`)] as const)).then(
+    void Promise.all(members.map(async (m) => [m, await meritApi.personProfiles(m.id)] as const)).then(
       (all) => {
         if (live) setLists(all.filter(([, l]) => l.total > 0));
       },

@@ -2,14 +2,15 @@
 // job (progress bar, then the list opens), see each person's amount (this month + arrears),
 // download the bank file and the signature list.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
 import { fill } from '../../i18n/format.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
-import { JobProgress, moving, useJob, type JobView } from './jobs.tsx';
+import { JobProgress, moving, useJob } from './jobs.tsx';
 import { monthVi, parseMonth, w } from './strings.ts';
 import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
+import * as paymentsApi from '../../api/payments.ts';
 
 // The shapes come from the server's contract (src/payments/schemas.ts), type-only.
 type Payroll = PayrollList['items'][number];
@@ -33,7 +34,8 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
   const load = () =>
-    api<PayrollList>('GET', `/api/payments/units/${unit}/payrolls`)
+    paymentsApi
+      .listPayrolls(unit)
       .then((r) => {
         setPayrolls(r.items);
         setCashless(r.cashless);
@@ -47,7 +49,8 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
     setTotals(null);
     setShared([]);
     if (open)
-      void api<PayrollDetail>('GET', `/api/payments/payrolls/${open}`)
+      void paymentsApi
+        .getPayroll(open)
         .then((r) => {
           setLines(r.lines);
           setTotals(r.totals);
@@ -67,7 +70,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   };
   const approve = async (p: Payroll) => {
     try {
-      await api('POST', `/api/payments/payrolls/${p.id}/approve${shared.length ? '?acknowledgeSharedAccounts=true' : ''}`);
+      await paymentsApi.approvePayroll(p.id, shared.length > 0);
       setConfirming(null);
       setApproved(fill(w('approvedNow'), { month: monthVi(p.month) }));
       void load();
@@ -89,7 +92,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
     try {
       setErrors([]);
       setOpen(null);
-      setJob(await api<JobView>('POST', `/api/payments/units/${unit}/payrolls`, { month: m }));
+      setJob(await paymentsApi.buildPayroll(unit, m));
     } catch (err) {
       setErrors([{ field: 'payroll-month', message: err instanceof ApiError ? err.message : String(err) }]);
     } finally {
@@ -170,13 +173,13 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
                         {w('approve')}
                       </button>
                     )}
-                    <a href={`/api/payments/payrolls/${p.id}/export?format=bank-xlsx`} download>
+                    <a href={paymentsApi.paths.export(p.id, 'bank-xlsx')} download>
                       {w('bank')}
                     </a>
-                    <a href={`/api/payments/payrolls/${p.id}/export?format=bank-csv`} download>
+                    <a href={paymentsApi.paths.export(p.id, 'bank-csv')} download>
                       {w('bankCsv')}
                     </a>
-                    <a href={`/api/payments/payrolls/${p.id}/export?format=signatures`} download>
+                    <a href={paymentsApi.paths.export(p.id, 'signatures')} download>
                       {w('sign')}
                     </a>
                   </td>

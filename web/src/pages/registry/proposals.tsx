@@ -3,12 +3,13 @@
 // signer), which takes effect from the proposal's month, or reject it. A move-in review opens
 // the person's household (the record the start decision needs) and records a start or nothing.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, monthVi, tx, w } from './strings.ts';
 import { parseDate, todayDmy } from '../../i18n/index.ts';
 import type { ProposalView } from '../../../../src/registry/schemas.ts';
+import * as registryApi from '../../api/registry.ts';
 
 type Proposal = ProposalView;
 
@@ -29,7 +30,8 @@ export function ProposalsPanel({
   const [openId, setOpenId] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ items: Proposal[] }>('GET', `/api/registry/units/${unit}/proposals?state=open`)
+    void registryApi
+      .openProposals(unit)
       .then((r) => setItems(r.items))
       .catch(() => setItems([]));
   }, [unit, refresh]);
@@ -120,10 +122,10 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
       const withDecision = state === 'confirmed' && kind !== '';
       const iso = parseDate(decidedOn);
       if (withDecision && !iso) return setErrors([{ field: `${f}-date`, message: w('badDate') }]);
-      const r = await api<{ decisionId: number | null }>('POST', `/api/registry/proposals/${proposal.id}/decide`, {
+      const r = await registryApi.decideProposal(proposal.id, {
         state,
         ...(withDecision ? { decision: { number, decidedOn: iso, signer, ...(proposal.action === 'review' ? { kind } : {}) } } : {}),
-      });
+      } as registryApi.DecideProposalBody); // the form's kind and date (checked above); the server checks each field
       onDone(`${proposal.fullName}: ${state === 'rejected' ? w('proposalRejected') : r.decisionId ? `${w('proposalDone')} ${number}` : w('st_done')}`);
     } catch (err) {
       setErrors(
