@@ -21,6 +21,7 @@ const notJson: Record<string, string> = {
   'GET /api/monitoring/units/:unitCode/children.svg': 'an SVG picture (its figures are in .../children)',
   'GET /api/registry/imports/:id/report': 'a CSV or Excel file',
   'GET /api/payments/payrolls/:id/export': 'a CSV or Excel file',
+  'GET /api/relief/events/:id/signatures.csv': 'a CSV file',
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -1,56 +1,27 @@
 // HTTP routes of emergency relief (issue 13 item 2): thin. An event of a unit, its list of
 // registry households with the entitlement from law data, the date each was supported (days from
 // the event measured), and the signature list (danh sách ký nhận) as CSV.
-import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
-import { enumOf } from '../kernel/schemas.ts';
-import { Nullable } from '../kernel/validate.ts';
 import { withActor } from '../access/scope.ts';
 import { findUnitByCode } from '../units/store.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../law/relief.ts';
-import { LEVEL_STATUSES } from './model.ts';
 import type { Who } from './commands.ts';
 import { addEntry, createEvent, markSupported } from './relief-commands.ts';
 import { assertCanReadCase, assertCanWriteCase } from './policy.ts';
 import * as relief from './relief-store.ts';
-
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const DateStr = Type.String({ format: 'date' });
-const EventBody = Type.Object(
-  { unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String({ maxLength: 200 }), date: DateStr },
-  { additionalProperties: false },
-);
-const EntryBody = Type.Object(
-  {
-    householdId: Type.Integer({ minimum: 1 }),
-    supportType: enumOf(RELIEF_SUPPORT_TYPES),
-    persons: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
-    months: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-  },
-  { additionalProperties: false },
-);
-const EntryView = Type.Object({
-  id: Type.Integer(),
-  household: Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()) }),
-  supportType: enumOf(RELIEF_SUPPORT_TYPES),
-  persons: Type.Integer(),
-  amount: Nullable(Type.Number()),
-  riceKg: Nullable(Type.Integer()),
-  status: enumOf(LEVEL_STATUSES),
-  basis: Nullable(Type.String()),
-  supportedOn: Nullable(Type.String()),
-  days: Nullable(Type.Integer({ description: 'days from the event to the support' })),
-});
-const EventDetail = Type.Object({
-  event: Type.Object({ id: Type.Integer(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
-  items: Type.Array(EntryView),
-  supported: Type.Integer(),
-  total: Type.Integer(),
-  maxDays: Nullable(Type.Integer()),
-});
+import {
+  ReliefCreated,
+  ReliefEntryBody,
+  ReliefEventBody,
+  ReliefEventDetail,
+  ReliefEntryCreated,
+  ReliefId,
+  ReliefSupported,
+  ReliefSupportedBody,
+} from './schemas.ts';
 
 const SUPPORT_VI: Record<string, string> = {
   food: 'Hỗ trợ lương thực',
@@ -94,8 +65,8 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       schema: {
         tags: ['relief'],
         summary: 'Record a disaster event (storm, flood, landslide, fire…) of a unit',
-        body: EventBody,
-        response: { 201: Type.Object({ id: Type.Integer() }) },
+        body: ReliefEventBody,
+        response: { 201: ReliefCreated },
       },
     },
     async (req, reply) =>
@@ -115,8 +86,8 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       schema: {
         tags: ['relief'],
         summary: 'An event with its relief list, entitlements and days from the event to each support',
-        params: Id,
-        response: { 200: EventDetail },
+        params: ReliefId,
+        response: { 200: ReliefEventDetail },
       },
     },
     async (req) => {
@@ -139,10 +110,10 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       schema: {
         tags: ['relief'],
         summary: 'Add a registry household to the relief list of an event (entitlement from Decree 20/2021 ch. III data at the event date)',
-        params: Id,
-        body: EntryBody,
+        params: ReliefId,
+        body: ReliefEntryBody,
         response: {
-          201: Type.Object({ id: Type.Integer(), amount: Nullable(Type.Number()), riceKg: Nullable(Type.Integer()), status: enumOf(LEVEL_STATUSES) }),
+          201: ReliefEntryCreated,
         },
       },
     },
@@ -159,9 +130,9 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       schema: {
         tags: ['relief'],
         summary: 'Record the date the household received the support (not before the event, not in the future)',
-        params: Id,
-        body: Type.Object({ date: DateStr }, { additionalProperties: false }),
-        response: { 200: Type.Object({ days: Type.Integer() }) },
+        params: ReliefId,
+        body: ReliefSupportedBody,
+        response: { 200: ReliefSupported },
       },
     },
     async (req) => withActor(db, req.actor, (tx) => markSupported(tx, w(req), req.params.id, req.body.date)),
@@ -171,7 +142,7 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
     '/api/relief/events/:id/signatures.csv',
     {
       config: { access: { permission: 'registry.read', unit: 'record' } },
-      schema: { tags: ['relief'], summary: 'The signature list (danh sách ký nhận) of an event as CSV (UTF-8 with BOM)', params: Id },
+      schema: { tags: ['relief'], summary: 'The signature list (danh sách ký nhận) of an event as CSV (UTF-8 with BOM)', params: ReliefId },
     },
     async (req, reply) => {
       const { ev, items } = await eventInScope(req, req.params.id);

@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
 import { enumOf } from '../kernel/schemas.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../law/housing.ts';
+import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../law/relief.ts';
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES, isLate } from './model.ts';
 import type { FundingRow, HousingCaseRow, StageRow, SummaryRow } from './store.ts';
 
@@ -160,3 +161,49 @@ export function presentSummary(
     moneyTotal: money.reduce((a, m) => a + m.amount, 0),
   };
 }
+
+// Emergency relief (relief-routes.ts).
+export const ReliefId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const ReliefDate = Type.String({ format: 'date' });
+export const ReliefEventBody = Type.Object(
+  { unitCode: Type.String({ pattern: '^[0-9]{2,5}$' }), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String({ maxLength: 200 }), date: ReliefDate },
+  { additionalProperties: false },
+);
+export const ReliefEntryBody = Type.Object(
+  {
+    householdId: Type.Integer({ minimum: 1 }),
+    supportType: enumOf(RELIEF_SUPPORT_TYPES),
+    persons: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    months: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+  },
+  { additionalProperties: false },
+);
+export const ReliefEntryView = Type.Object({
+  id: Type.Integer(),
+  household: Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()) }),
+  supportType: enumOf(RELIEF_SUPPORT_TYPES),
+  persons: Type.Integer(),
+  amount: Nullable(Type.Number()),
+  riceKg: Nullable(Type.Integer()),
+  status: enumOf(LEVEL_STATUSES),
+  basis: Nullable(Type.String()),
+  supportedOn: Nullable(Type.String()),
+  days: Nullable(Type.Integer({ description: 'days from the event to the support' })),
+});
+export const ReliefEventDetail = Type.Object({
+  event: Type.Object({ id: Type.Integer(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
+  items: Type.Array(ReliefEntryView),
+  supported: Type.Integer(),
+  total: Type.Integer(),
+  maxDays: Nullable(Type.Integer()),
+});
+
+export const ReliefCreated = Type.Object({ id: Type.Integer() });
+export const ReliefSupportedBody = Type.Object({ date: ReliefDate }, { additionalProperties: false });
+export const ReliefEntryCreated = Type.Object({
+  id: Type.Integer(),
+  amount: Nullable(Type.Number()),
+  riceKg: Nullable(Type.Integer()),
+  status: enumOf(LEVEL_STATUSES),
+});
+export const ReliefSupported = Type.Object({ days: Type.Integer({ description: 'days from the event to the support' }) });
