@@ -5,22 +5,23 @@
 import { excel } from '../kernel/excel.ts';
 import { toCsv } from '../kernel/csv.ts';
 import type { PayrollLineRow } from './store.ts';
-import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
+import { paymentChannels } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import type { Disclosure } from '../registry/presenters.ts';
 import { inBankFile, presentBankLine, presentPayrollLine } from './presenters.ts';
 
 const bankHeader = ['Mã tham chiếu', 'Số tài khoản / ví', 'Họ và tên', 'Số tiền (đồng)', 'Nội dung'];
 
-function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): (string | number)[][] {
+function bankRows(payrollId: number, month: MonthNumber, lines: readonly PayrollLineRow[], disc: Disclosure): (string | number)[][] {
   return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc));
 }
 
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
-export function bankBatchCsv(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): string {
+export function bankBatchCsv(payrollId: number, month: MonthNumber, lines: readonly PayrollLineRow[], disc: Disclosure): string {
   return toCsv([bankHeader, ...bankRows(payrollId, month, lines, disc)]);
 }
 
-export async function bankBatchXlsx(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {
+export async function bankBatchXlsx(payrollId: number, month: MonthNumber, lines: readonly PayrollLineRow[], disc: Disclosure): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Chuyen khoan');
   ws.addRow(bankHeader).font = { bold: true };
@@ -32,14 +33,14 @@ export async function bankBatchXlsx(payrollId: number, month: Month, lines: read
 
 /** The signature list (danh sách ký nhận) for payments in cash or at the post office. */
 export async function signatureListXlsx(
-  p: { id: number; month: Month; unitName: string },
+  p: { id: number; month: MonthNumber; unitName: string },
   lines: readonly PayrollLineRow[],
   disc: Disclosure,
 ): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Ky nhan');
   ws.addRow([`${p.unitName.toUpperCase()}`]).font = { bold: true };
-  ws.addRow([`DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG - THÁNG ${formatMonthVi(p.month)}`]).font = { bold: true, size: 13 };
+  ws.addRow([`DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG - THÁNG ${monthNumber.formatVi(p.month)}`]).font = { bold: true, size: 13 };
   ws.addRow([]);
   ws.addRow(['STT', 'Họ và tên', 'Bản / thôn', 'Mã hộ', 'Chế độ', 'Tháng này', 'Truy lĩnh', 'Tổng (đồng)', 'Hình thức', 'Ký nhận']).font = { bold: true };
   let n = 0;

@@ -2,7 +2,7 @@
 // masking rules of src/registry/presenters.ts. The JSON views and the exports (CSV, XLSX) use
 // these functions and nothing else, so a supervisor's bank file masks what the screen masks.
 import { maskAccount, maskPersonalId, type Disclosure } from '../registry/presenters.ts';
-import { formatMonthVi, type Month } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import { lineReference } from './model.ts';
 import type { PayrollLineRow } from './store.ts';
 
@@ -101,7 +101,7 @@ export function payrollView(p: {
 export const inBankFile = (l: Pick<PayrollLineRow, 'channel'>): boolean => l.channel === 'bank' || l.channel === 'ewallet';
 
 /** A row of the bank batch file: reference, account, name, amount, transfer note. */
-export function presentBankLine(payrollId: number, month: Month, l: PayrollLineRow, disc: Disclosure): [string, string, string, number, string] {
+export function presentBankLine(payrollId: number, month: MonthNumber, l: PayrollLineRow, disc: Disclosure): [string, string, string, number, string] {
   const p = presentPayrollLine(l, disc);
-  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `Tro cap xa hoi thang ${formatMonthVi(month)}`];
+  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `Tro cap xa hoi thang ${monthNumber.formatVi(month)}`];
 }
