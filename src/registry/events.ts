@@ -288,23 +288,32 @@ export interface ProposalDecision {
   readonly account?: string;
 }
 
+/** An open proposal, locked for its decision (read once: the policy check and decideProposal use it). */
+export interface OpenProposal {
+  readonly id: number;
+  readonly unit_id: number;
+  readonly person_id: number;
+  readonly kind: EventKind;
+  readonly action: string;
+  readonly effective_month: number;
+}
+
+/** The open proposal with this id, locked for update, or null. */
+export async function openProposal(q: Q, id: number): Promise<OpenProposal | null> {
+  const open = await sql<OpenProposal>`
+    select id, unit_id, person_id, kind, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
+  return open.rows[0] ?? null;
+}
+
 /**
  * Confirms or rejects an open proposal. Confirming a start, change or stop proposal records the
  * benefit decision it calls for (number, date, signer) from the proposal's effective month, with
  * the category, coefficient and amount the law engine gives then, and links the two; a 'review'
  * proposal makes a decision only when the officer names its kind (a move-in review: only a start,
- * from the month the old commune stops paying; none marks it reviewed). Null when not open.
+ * from the month the old commune stops paying; none marks it reviewed). The caller reads the open proposal once (openProposal).
  */
-/** The commune of an open proposal (for the policy check before the decision), or null. */
-export async function openProposal(q: Q, id: number): Promise<{ unit_id: number } | null> {
-  return (await q.selectFrom('life_event_proposals').select('unit_id').where('id', '=', id).where('state', '=', 'open').executeTakeFirst()) ?? null;
-}
-
-export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
-  const open = await sql<{ id: number; unit_id: number; person_id: number; kind: EventKind; action: string; effective_month: number }>`
-    select id, unit_id, person_id, kind, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
-  const p = open.rows[0];
-  if (!p) return null;
+export async function decideProposal(q: Q, p: OpenProposal, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
+  const id = p.id;
   let decisionId: number | null = null;
   let made: Awaited<ReturnType<typeof createDecision>> | null = null;
   if (state === 'confirmed') {
