@@ -6,11 +6,18 @@ import { planRoutes } from './plans/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
-import { registryFeature } from './registry/feature.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { paymentRoutes } from './payments/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { meritRoutes } from './merit/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
 import { housingRoutes } from './housing/routes.ts';
+// Every module that registers a long-job handler (jobHandlers in src/jobs/runner.ts), in one
+// place: a server's worker and `ansinh serve` know every job kind once the features are loaded.
+import './registry/import-job.ts'; // registry_import
+import './registry/review.ts'; // annual_review
+import './registry/integrity.ts'; // duplicates
+import './payments/store.ts'; // payroll
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -19,7 +26,8 @@ export const features: FeatureRoutes[] = [
   monitoringRoutes,
   accessRoutes,
   auditRoutes,
-  registryFeature,
+  registryRoutes,
+  paymentRoutes,
   homeRoutes,
   meritRoutes,
   citizenRoutes,

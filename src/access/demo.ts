@@ -1,7 +1,6 @@
 // Demo users, one per role and scope, so that testers can sign in at once (documented in the
 // README and printed by `ansinh serve`). Idempotent: existing usernames are left alone.
 import type { Db } from '../db/connection.ts';
-import type { DemoLogin } from '../demo/seed.ts';
 import { audit } from '../audit/store.ts';
 import type { Role } from './permissions.ts';
 import { hashPassword } from './secrets.ts';
@@ -9,6 +8,13 @@ import * as store from './store.ts';
 
 /** The demo administrator's TOTP secret: add it to an authenticator app (base32). */
 export const DEMO_ADMIN_TOTP_SECRET = 'ANSINHDEMOADMINTOTPANSINHDEMO234';
+
+/** A demo login printed at start-up and documented in the README. */
+export interface DemoLogin {
+  readonly username: string;
+  readonly password: string;
+  readonly role: string;
+}
 
 interface DemoUser extends DemoLogin {
   readonly displayName: string;

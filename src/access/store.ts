@@ -1,5 +1,6 @@
 // SQL for users, role assignments, sessions, API tokens and sign-in throttling. Runs on the
 // owner connection (outside row-level security): only src/access reads these tables.
+import { findUnitByCode } from '../units/store.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { ApiTokens, Sessions, Users } from '../db/schema.ts';
@@ -35,18 +36,10 @@ export interface UnitInfo {
   name: string;
 }
 
-/** The unit a code names: the current one (valid_to null) first, else the latest former one. */
+/** The unit a code names: the current one (valid_to null) first, else the latest former one (units' lookup). */
 export async function unitByCode(q: Q, code: string): Promise<UnitInfo | null> {
-  const r = await q
-    .selectFrom('units')
-    .select(['id', 'code', 'name'])
-    .where('code', '=', code)
-    .orderBy((eb) => eb('valid_to', 'is', null), 'desc')
-    .orderBy('valid_to', (o) => o.desc().nullsFirst())
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return r ?? null;
+  const u = await findUnitByCode(q, code);
+  return u ? { id: u.id, code: u.code, name: u.name } : null;
 }
 
 export async function unitById(q: Q, id: number): Promise<UnitInfo | null> {

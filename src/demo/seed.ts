@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { loadReferenceData } from '../reference.ts';
 import { seedDemoVillages } from '../units/demo.ts';
 import { seedDemoPlans } from '../plans/demo.ts';
-import { seedDemoUsers, demoAccessLogins } from '../access/demo.ts';
+import { seedDemoUsers, demoAccessLogins, type DemoLogin } from '../access/demo.ts';
 import { seedMonitoringDemo } from '../monitoring/demo.ts';
 import { seedDemoRegistry } from '../registry/demo.ts';
 import { seedDemoMerit } from '../merit/demo.ts';
@@ -22,12 +22,8 @@ export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'merit', seed: seedDemoMerit },
 ];
 
-/** A demo login printed at start-up and documented in the README. */
-export interface DemoLogin {
-  readonly username: string;
-  readonly password: string;
-  readonly role: string;
-}
+/** A demo login printed at start-up and documented in the README (defined by access). */
+export type { DemoLogin };
 
 export const demoLogins: DemoLogin[] = [...demoAccessLogins];
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { disaggregationOptions, factorFor, usesRatio, type IndicatorDef } from './model.ts';
 import { findUnit, indicatorDefs, rebuildAggregates, type IndicatorInfo } from './store.ts';
-import { targetsFor } from './dashboard.ts';
+import { targetsFor } from '../plans/targets.ts';
 import type { FormValue } from './validation.ts';
 
 export const DEMO_PROVINCE = '12';

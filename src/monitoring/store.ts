@@ -1,6 +1,7 @@
 // Monitoring SQL: reported values, the submission workflow, forms, completeness and the
 // roll-up of approved values into monitoring_aggregates (incremental on approval, or a full
 // rebuild by one set-based query over units.ancestors). Only this module writes those tables.
+import { findUnitByCode } from '../units/store.ts';
 import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import { sql } from 'kysely';
 import { AppError } from '../kernel/errors.ts';
@@ -43,13 +44,10 @@ export interface UnitRef {
   readonly validTo: string | null;
 }
 
-const unitCols = sql`id, code, name, level, parent_id as "parentId", ancestors, valid_to as "validTo"`;
-
-/** The unit with an official code: the current one, else the latest historical one. */
+/** The unit with an official code: the current one, else the latest historical one (units' lookup). */
 export async function findUnit(q: Q, code: string): Promise<UnitRef | null> {
-  const r = await sql<UnitRef>`select ${unitCols} from units where code = ${code}
-    order by (valid_to is null) desc, valid_to desc nulls first, id desc limit 1`.execute(q);
-  return r.rows[0] ?? null;
+  const u = await findUnitByCode(q, code);
+  return u ? { id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parent_id, ancestors: u.ancestors, validTo: u.valid_to } : null;
 }
 
 export async function requireUnit(q: Q, code: string): Promise<UnitRef> {

@@ -13,7 +13,8 @@ import type { PovertyClass } from '../law/poverty.ts';
 import { overriddenProvinces } from '../law/parameters.ts';
 import { addMonths } from '../law/months.ts';
 import { fromLawMonth, householdContext, personFacts, toLawMonth } from '../registry/law.ts';
-import type { Month, PaymentChannel } from '../registry/model.ts';
+import type { PaymentChannel } from '../registry/model.ts';
+import { type MonthNumber } from '../kernel/month.ts';
 import type { MonthAmount, PayrollLine } from './model.ts';
 import { arr } from '../db/arrays.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -29,7 +30,7 @@ const dateIndex = (col: string) => `(extract(year from ${col})::int * 12 + extra
 export interface DueScope {
   /** Communes whose decisions select the beneficiaries. */
   readonly unitIds: readonly number[];
-  readonly month: Month;
+  readonly month: MonthNumber;
   /** Only persons with id > after, at most limit of them (the job walks in chunks). */
   readonly after?: number;
   readonly limit?: number;
@@ -227,7 +228,7 @@ function amountOf(r: KeyRow): MonthAmount {
  * (buildLine), its months with an amount as its items, governed by the decision of the last
  * month owed.
  */
-export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void> {
+export async function writeDue(tx: Transaction<DB>, month: MonthNumber): Promise<void> {
   await bulkSettings(tx);
   await sql`with owed as materialized (
       select d.payroll_id, d.person_id, d.province_code, d.unit_id, d.m, d.decision_id, d.channel, d.account, a.amount, a.category, a.coefficient_tenths
@@ -243,7 +244,7 @@ export async function writeDue(tx: Transaction<DB>, month: Month): Promise<void>
 }
 
 /** The staged lines as PayrollLine values, one a person and paying commune (the job stages them; one commune's summary). */
-export async function readDue(tx: Transaction<DB>, month: Month): Promise<(PayrollLine & { unitId: number })[]> {
+export async function readDue(tx: Transaction<DB>, month: MonthNumber): Promise<(PayrollLine & { unitId: number })[]> {
   const r = await sql<{
     person_id: number;
     unit_id: number;
@@ -290,7 +291,7 @@ export async function readDue(tx: Transaction<DB>, month: Month): Promise<(Payro
 }
 
 /** The persons with months owed whose amount the law engine cannot determine, and those months. */
-export async function unknownMonths(tx: Transaction<DB>): Promise<{ personId: number; months: Month[] }[]> {
+export async function unknownMonths(tx: Transaction<DB>): Promise<{ personId: number; months: MonthNumber[] }[]> {
   const r = await sql<{ person_id: number; months: number[] }>`select d.person_id, array_agg(d.m order by d.m) as months
     from payroll_due d join payroll_amount a on ${keyJoin('a', 'd')} where a.amount is null group by d.person_id order by d.person_id`.execute(tx);
   return r.rows.map((u) => ({ personId: u.person_id, months: u.months.map(Number) }));

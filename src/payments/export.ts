@@ -5,21 +5,28 @@
 import { excel } from '../kernel/excel.ts';
 import { toCsv } from '../kernel/csv.ts';
 import type { PayrollLineRow } from './store.ts';
-import { formatMonthVi, paymentChannels, type Month } from '../registry/model.ts';
+import { paymentChannels } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import type { Disclosure } from '../registry/presenters.ts';
 import { inBankFile, presentBankLine, presentPayrollLine } from './presenters.ts';
 import type { PayrollProgramme } from './model.ts';
 
 const bankHeader = ['Mã tham chiếu', 'Số tài khoản / ví', 'Họ và tên', 'Số tiền (đồng)', 'Nội dung'];
 
-function bankRows(payrollId: number, month: Month, lines: readonly PayrollLineRow[], disc: Disclosure, programme: PayrollProgramme): (string | number)[][] {
+function bankRows(
+  payrollId: number,
+  month: MonthNumber,
+  lines: readonly PayrollLineRow[],
+  disc: Disclosure,
+  programme: PayrollProgramme,
+): (string | number)[][] {
   return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc, programme));
 }
 
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
 export function bankBatchCsv(
   payrollId: number,
-  month: Month,
+  month: MonthNumber,
   lines: readonly PayrollLineRow[],
   disc: Disclosure,
   programme: PayrollProgramme = 'assistance',
@@ -29,7 +36,7 @@ export function bankBatchCsv(
 
 export async function bankBatchXlsx(
   payrollId: number,
-  month: Month,
+  month: MonthNumber,
   lines: readonly PayrollLineRow[],
   disc: Disclosure,
   programme: PayrollProgramme = 'assistance',
@@ -45,7 +52,7 @@ export async function bankBatchXlsx(
 
 /** The signature list (danh sách ký nhận) for payments in cash or at the post office. */
 export async function signatureListXlsx(
-  p: { id: number; month: Month; unitName: string; programme?: PayrollProgramme },
+  p: { id: number; month: MonthNumber; unitName: string; programme?: PayrollProgramme },
   lines: readonly PayrollLineRow[],
   disc: Disclosure,
 ): Promise<Buffer> {
@@ -53,7 +60,7 @@ export async function signatureListXlsx(
   const ws = wb.addWorksheet('Ky nhan');
   ws.addRow([`${p.unitName.toUpperCase()}`]).font = { bold: true };
   const title = p.programme === 'merit' ? 'DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG HẰNG THÁNG' : 'DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG';
-  ws.addRow([`${title} - THÁNG ${formatMonthVi(p.month)}`]).font = { bold: true, size: 13 };
+  ws.addRow([`${title} - THÁNG ${monthNumber.formatVi(p.month)}`]).font = { bold: true, size: 13 };
   ws.addRow([]);
   ws.addRow(['STT', 'Họ và tên', 'Bản / thôn', 'Mã hộ', 'Chế độ', 'Tháng này', 'Truy lĩnh', 'Tổng (đồng)', 'Hình thức', 'Ký nhận']).font = { bold: true };
   let n = 0;

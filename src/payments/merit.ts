@@ -16,7 +16,8 @@ import { toMeritFacts } from '../law/evaluate.ts';
 import type { MeritCategory } from '../law/merit-categories.ts';
 import type { MeritFacts } from '../law/schema.ts';
 import { fromLawMonth, toLawMonth } from '../registry/law.ts';
-import { monthOf, monthsFrom, type Month, type PaymentChannel } from '../registry/model.ts';
+import { type PaymentChannel } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import { arr } from '../db/arrays.ts';
 import type { Executor as Q } from '../db/executor.ts';
 import { inTransaction } from './due.ts';
@@ -30,13 +31,13 @@ import { assertCanPreparePayroll } from './policy.ts';
 /** A month of a person the law data cannot price, and why. */
 export interface MeritException {
   readonly personId: number;
-  readonly months: Month[];
+  readonly months: MonthNumber[];
   readonly reasons: Text[];
 }
 
 export interface MeritPayrollSummary {
   readonly payrollId: number;
-  readonly month: Month;
+  readonly month: MonthNumber;
   readonly lines: number;
   readonly total: number;
   readonly arrears: number;
@@ -54,7 +55,7 @@ interface ProfileRow {
 }
 
 interface Item {
-  month: Month;
+  month: MonthNumber;
   amount: number;
   category: string;
 }
@@ -77,7 +78,7 @@ function priced(m: MeritMonth): { amount: number | null; rows: string; reasons: 
  * decision's when there is one, else cash.
  * @example await generateMeritPayroll(db.k, communeId, 202408, 'ketoan') // { lines, total, arrears, unknown }
  */
-export async function generateMeritPayroll(q: Q, unitId: number, month: Month, by: string | null): Promise<MeritPayrollSummary> {
+export async function generateMeritPayroll(q: Q, unitId: number, month: MonthNumber, by: string | null): Promise<MeritPayrollSummary> {
   return inTransaction(q, async (tx) => {
     await assertDraftable(tx, [unitId], month, 'merit');
     const payrollId = (await draftPayrolls(tx, [unitId], month, by, 'merit')).get(unitId)!;
@@ -108,11 +109,11 @@ export async function generateMeritPayroll(q: Q, unitId: number, month: Month, b
       );
       const shape = JSON.stringify(facts.map((f) => ({ ...f, id: '' })));
       const first = fromLawMonth(facts.map((f) => f.startMonth).sort()[0]!);
-      const last = rows[0]!.death_date ? Math.min(month, monthOf(rows[0]!.death_date)) : month;
+      const last = rows[0]!.death_date ? Math.min(month, monthNumber.of(rows[0]!.death_date)) : month;
       const items: Item[] = [];
-      const unknownMonths: Month[] = [];
+      const unknownMonths: MonthNumber[] = [];
       const reasons = new Map<string, Text>();
-      for (const m of first <= last ? monthsFrom(first, last) : []) {
+      for (const m of first <= last ? monthNumber.range(first, last) : []) {
         if (paid.has(`${personId}:${m}`)) continue;
         const key = `${shape}@${m}`;
         let p = memo.get(key);
@@ -158,7 +159,7 @@ export async function runMeritPayroll(
   tx: Transaction<DB>,
   w: { actor: Actor; ip?: string | null },
   unitId: number,
-  month: Month,
+  month: MonthNumber,
 ): Promise<MeritPayrollSummary> {
   assertCanPreparePayroll(w.actor, { unit_id: unitId });
   const s = await generateMeritPayroll(tx, unitId, month, w.actor.username);

@@ -3,7 +3,8 @@
 // person in one month's payroll (current month + arrears), reconciliation of a bank statement,
 // and the cashless share. Amounts come from the law engine through `amountFor`.
 import { text, type Text } from '../kernel/i18n.ts';
-import { cashlessChannels, monthOf, monthsFrom, type Month, type PaymentChannel } from '../registry/model.ts';
+import { cashlessChannels, type PaymentChannel } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 
 /** A benefit decision starts, changes or stops the payment (benefit_decisions.kind). */
 export const DECISION_KINDS = ['start', 'change', 'stop'] as const;
@@ -18,7 +19,7 @@ export interface DecisionEvent {
   readonly id: number;
   readonly kind: DecisionKind;
   /** start/change: first month paid; stop: first month no longer paid. */
-  readonly startMonth: Month;
+  readonly startMonth: MonthNumber;
   readonly channel: PaymentChannel | null;
   readonly account: string | null;
 }
@@ -27,14 +28,14 @@ export interface DecisionEvent {
  * The months from the first start decision to `upTo` in which the person is enrolled, each with
  * the decision that governs it (the latest start/change not yet stopped).
  */
-export function enrolledMonths(decisions: readonly DecisionEvent[], upTo: Month): Map<Month, DecisionEvent> {
+export function enrolledMonths(decisions: readonly DecisionEvent[], upTo: MonthNumber): Map<MonthNumber, DecisionEvent> {
   const sorted = [...decisions].sort((a, b) => a.startMonth - b.startMonth || a.id - b.id);
-  const out = new Map<Month, DecisionEvent>();
+  const out = new Map<MonthNumber, DecisionEvent>();
   const first = sorted.find((d) => d.kind !== 'stop');
   if (!first || first.startMonth > upTo) return out;
   let i = 0;
   let current: DecisionEvent | null = null;
-  for (const m of monthsFrom(first.startMonth, upTo)) {
+  for (const m of monthNumber.range(first.startMonth, upTo)) {
     while (i < sorted.length && sorted[i]!.startMonth <= m) {
       current = sorted[i]!.kind === 'stop' ? null : sorted[i]!;
       i++;
@@ -48,8 +49,8 @@ export function enrolledMonths(decisions: readonly DecisionEvent[], upTo: Month)
  * Months still owed: enrolled, not already paid (or pending in an earlier payroll), and not
  * after the month of death (benefits stop from the month after death, Decree 20/2021 Art. 8).
  */
-export function monthsDue(enrolled: Iterable<Month>, paid: ReadonlySet<Month>, deathDate: string | null): Month[] {
-  const last = deathDate ? monthOf(deathDate) : Infinity;
+export function monthsDue(enrolled: Iterable<MonthNumber>, paid: ReadonlySet<MonthNumber>, deathDate: string | null): MonthNumber[] {
+  const last = deathDate ? monthNumber.of(deathDate) : Infinity;
   return [...enrolled].filter((m) => !paid.has(m) && m <= last).sort((a, b) => a - b);
 }
 
@@ -61,7 +62,7 @@ export interface MonthAmount {
 }
 
 export interface PayrollItem extends MonthAmount {
-  readonly month: Month;
+  readonly month: MonthNumber;
 }
 
 export interface PayrollLine {
@@ -76,22 +77,22 @@ export interface PayrollLine {
   readonly arrears: number;
   readonly total: number;
   /** Months owed whose amount the law engine could not determine. */
-  readonly unknownMonths: readonly Month[];
+  readonly unknownMonths: readonly MonthNumber[];
 }
 
 /** One person's line in the payroll of `month`; null when nothing is owed. */
 export function buildLine(
   personId: number,
-  month: Month,
-  enrolled: Map<Month, DecisionEvent>,
-  paid: ReadonlySet<Month>,
+  month: MonthNumber,
+  enrolled: Map<MonthNumber, DecisionEvent>,
+  paid: ReadonlySet<MonthNumber>,
   deathDate: string | null,
-  amountFor: (m: Month) => MonthAmount,
+  amountFor: (m: MonthNumber) => MonthAmount,
 ): PayrollLine | null {
   const due = monthsDue(enrolled.keys(), paid, deathDate).filter((m) => m <= month);
   if (due.length === 0) return null;
   const items: PayrollItem[] = [];
-  const unknownMonths: Month[] = [];
+  const unknownMonths: MonthNumber[] = [];
   for (const m of due) {
     const a = amountFor(m);
     if (a.amount === null) unknownMonths.push(m);

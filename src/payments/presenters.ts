@@ -2,7 +2,7 @@
 // masking rules of src/registry/presenters.ts. The JSON views and the exports (CSV, XLSX) use
 // these functions and nothing else, so a supervisor's bank file masks what the screen masks.
 import { maskAccount, maskPersonalId, type Disclosure } from '../registry/presenters.ts';
-import { formatMonthVi, type Month } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import { lineReference, type PayrollProgramme } from './model.ts';
 import type { PayrollLineRow } from './store.ts';
 
@@ -114,12 +114,12 @@ export const inBankFile = (l: Pick<PayrollLineRow, 'channel'>): boolean => l.cha
 /** A row of the bank batch file: reference, account, name, amount, transfer note. */
 export function presentBankLine(
   payrollId: number,
-  month: Month,
+  month: MonthNumber,
   l: PayrollLineRow,
   disc: Disclosure,
   programme: PayrollProgramme = 'assistance',
 ): [string, string, string, number, string] {
   const p = presentPayrollLine(l, disc);
   const note = programme === 'merit' ? 'Tro cap uu dai nguoi co cong thang' : 'Tro cap xa hoi thang';
-  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `${note} ${formatMonthVi(month)}`];
+  return [lineReference(payrollId, l.person_id), p.account ?? '', l.full_name, l.total, `${note} ${monthNumber.formatVi(month)}`];
 }

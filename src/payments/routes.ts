@@ -27,7 +27,7 @@ import { assertCanApprovePayroll, assertCanDecideBenefit, assertCanPreparePayrol
 import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
 import { communeByCode, getPerson } from '../registry/store.ts';
-import { isMonth } from '../registry/model.ts';
+import { monthNumber } from '../kernel/month.ts';
 import { maskAccount, noStore, type Disclosure } from '../registry/presenters.ts';
 import { payrollTotals, sharedAccounts } from './model.ts';
 import { inBankFile, payrollLineView, payrollView, presentRecordedDecision } from './presenters.ts';
@@ -39,7 +39,7 @@ import { JobView, jobView } from '../jobs/view.ts';
 
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
 const badMonth = (m: number, path: string) => {
-  if (!isMonth(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]);
+  if (!monthNumber.isValid(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]);
 };
 
 type PayrollView = 'screen' | 'bank' | 'signatures';

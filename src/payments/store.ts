@@ -9,7 +9,8 @@ import { text } from '../kernel/i18n.ts';
 import { entitlementInMonth, type Entitlement } from '../law/assistance.ts';
 import type { PovertyClass } from '../law/poverty.ts';
 import { householdContext, personFacts, toLawMonth, type PersonFactsRow } from '../registry/law.ts';
-import { formatMonthVi, type Month, type PaymentChannel } from '../registry/model.ts';
+import { type PaymentChannel } from '../registry/model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import { enqueueJob, jobHandlers, type Job } from '../jobs/runner.ts';
 import { scopeOf, underScope, type Scope } from '../access/scope.ts';
 import type { Actor } from '../access/model.ts';
@@ -25,7 +26,7 @@ export interface DecisionInput {
   readonly decidedOn: string;
   readonly signer: string;
   readonly kind: 'start' | 'change' | 'stop';
-  readonly startMonth: Month;
+  readonly startMonth: MonthNumber;
   readonly channel?: PaymentChannel | null;
   readonly account?: string | null;
 }
@@ -60,8 +61,8 @@ function classFor(classes: Map<number, PovertyClass>, year: number): PovertyClas
 
 function entitlement(
   ctx: { p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> },
-  month: Month,
-  decisionMonth: Month | null,
+  month: MonthNumber,
+  decisionMonth: MonthNumber | null,
 ): Entitlement {
   const facts = personFacts(ctx.p, { decisionMonth, household: ctx.members, month });
   return entitlementInMonth(facts, householdContext(ctx.p, classFor(ctx.classes, Math.floor(month / 100))), toLawMonth(month));
@@ -132,7 +133,7 @@ export async function createDecision(
           '{commune} chi trả đến hết tháng trước tháng {month}: quyết định hưởng tại xã này bắt đầu từ tháng {month} trở đi',
           '{commune} pays until the month before {month}: the decision here starts from {month} on',
         ),
-        { commune: o.from_unit_name, month: formatMonthVi(o.stopped_from as Month) },
+        { commune: o.from_unit_name, month: monthNumber.formatVi(o.stopped_from as MonthNumber) },
       );
     }
     const e = entitlement(ctx, d.startMonth, d.startMonth);
@@ -143,8 +144,8 @@ export async function createDecision(
         'không thuộc diện nào của Điều 5 Nghị định 20/2021/NĐ-CP';
       throw AppError.conflict(
         text(
-          `Không có chế độ trợ cấp xã hội hằng tháng được hưởng từ tháng ${formatMonthVi(d.startMonth)}: ${why}`,
-          `No payable monthly social assistance from ${formatMonthVi(d.startMonth)}: ${why}`,
+          `Không có chế độ trợ cấp xã hội hằng tháng được hưởng từ tháng ${monthNumber.formatVi(d.startMonth)}: ${why}`,
+          `No payable monthly social assistance from ${monthNumber.formatVi(d.startMonth)}: ${why}`,
         ),
       );
     }
@@ -189,11 +190,11 @@ export async function decisionsOf(q: Q, personId: number) {
 
 export interface PayrollSummary {
   readonly payrollId: number;
-  readonly month: Month;
+  readonly month: MonthNumber;
   readonly lines: number;
   readonly total: number;
   readonly arrears: number;
-  readonly unknown: { personId: number; months: Month[] }[];
+  readonly unknown: { personId: number; months: MonthNumber[] }[];
 }
 
 /**
@@ -204,7 +205,7 @@ export interface PayrollSummary {
 export async function computePayrollLines(
   q: Q,
   unitId: number | readonly number[],
-  month: Month,
+  month: MonthNumber,
   after = 0,
   limit = 10_000_000,
 ): Promise<{ lines: (PayrollLine & { unitId: number })[]; last: number; count: number }> {
@@ -215,13 +216,13 @@ export async function computePayrollLines(
   });
 }
 
-const approvedError = (month: Month) =>
+const approvedError = (month: MonthNumber) =>
   AppError.conflict(text('Danh sách chi trả tháng {month} đã được duyệt, không lập lại được', 'The payroll of {month} is approved and cannot be regenerated'), {
-    month: formatMonthVi(month),
+    month: monthNumber.formatVi(month),
   });
 
 /** Refuses (409) when the month's payroll of one of these communes is approved already. */
-export async function assertDraftable(q: Q, unitIds: readonly number[], month: Month, programme: PayrollProgramme = 'assistance'): Promise<void> {
+export async function assertDraftable(q: Q, unitIds: readonly number[], month: MonthNumber, programme: PayrollProgramme = 'assistance'): Promise<void> {
   const approved = await sql<{
     n: number;
   }>`select count(*)::int as n from payrolls where unit_id = any(${arr(unitIds)}::int[]) and month = ${month} and programme = ${programme} and state <> 'draft'`.execute(
@@ -237,7 +238,7 @@ export async function assertDraftable(q: Q, unitIds: readonly number[], month: M
 export async function draftPayrolls(
   q: Q,
   unitIds: readonly number[],
-  month: Month,
+  month: MonthNumber,
   by: string | null,
   programme: PayrollProgramme = 'assistance',
 ): Promise<Map<number, number>> {
@@ -268,7 +269,7 @@ export async function draftPayrolls(
 }
 
 /** Recounts the lines and total of the month's payrolls of these communes. */
-export async function refreshTotals(q: Q, unitIds: readonly number[], month: Month, programme: PayrollProgramme = 'assistance'): Promise<void> {
+export async function refreshTotals(q: Q, unitIds: readonly number[], month: MonthNumber, programme: PayrollProgramme = 'assistance'): Promise<void> {
   await sql`update payrolls pr set lines = coalesce(t.n, 0), total = coalesce(t.s, 0)
     from (select x.id, count(l.person_id)::int as n, sum(l.total)::bigint as s
           from payrolls x left join payroll_lines l on l.payroll_id = x.id
@@ -277,7 +278,7 @@ export async function refreshTotals(q: Q, unitIds: readonly number[], month: Mon
 }
 
 /** Generates (or regenerates, while a draft) the payroll of a commune for a month. */
-export async function generatePayroll(q: Q, unitId: number, month: Month, by: string | null): Promise<PayrollSummary> {
+export async function generatePayroll(q: Q, unitId: number, month: MonthNumber, by: string | null): Promise<PayrollSummary> {
   return inTransaction(q, async (tx) => {
     const payrollId = (await draftPayrolls(tx, [unitId], month, by)).get(unitId)!;
     await stageDue(tx, { unitIds: [unitId], month });
@@ -295,7 +296,7 @@ export async function generatePayroll(q: Q, unitId: number, month: Month, by: st
 }
 
 /** The payrolls of many communes for a month, in one pass (district, province, benchmark). */
-export async function generatePayrolls(q: Q, unitIds: readonly number[], month: Month, by: string | null): Promise<{ lines: number; total: number }> {
+export async function generatePayrolls(q: Q, unitIds: readonly number[], month: MonthNumber, by: string | null): Promise<{ lines: number; total: number }> {
   return inTransaction(q, async (tx) => {
     const ids = await draftPayrolls(tx, unitIds, month, by);
     await stageDue(tx, { unitIds, month });
@@ -319,7 +320,7 @@ export async function generatePayrolls(q: Q, unitIds: readonly number[], month: 
 export async function writePayrolls(
   q: Q,
   unitIds: readonly number[],
-  month: Month,
+  month: MonthNumber,
   lines: readonly (PayrollLine & { unitId: number })[],
   by: string | null,
 ): Promise<{ lines: number; total: number }> {
@@ -441,7 +442,7 @@ export async function applyStatement(q: Q, payrollId: number, rows: readonly Sta
 }
 
 /** Cashless share of a unit's payments in a month (or every month): counts of lines. */
-export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: Month) {
+export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: MonthNumber) {
   const r = await sql<{
     numerator: number;
     denominator: number;
@@ -459,7 +460,7 @@ export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: 
 // the draft payrolls at once and, when a person asked for it, records the audit entry.
 
 export interface PayrollJobParams {
-  readonly month: Month;
+  readonly month: MonthNumber;
   readonly unitIds: number[];
   readonly payrollUnit?: number;
   /** Who asked and from where (the audit entry of the apply). */
@@ -552,7 +553,7 @@ function asAsker<T>(tx: Transaction<DB>, job: Job, fn: (p: PayrollJobParams) => 
 export async function enqueuePayroll(
   tx: Transaction<DB>,
   unitId: number,
-  month: Month,
+  month: MonthNumber,
   asker: { actor: Actor; ip: string | null } | null,
   o: { chunkSize?: number } = {},
 ): Promise<number> {

@@ -9,7 +9,7 @@ import { startImport } from './import-job.ts';
 import { communeByCode } from './store.ts';
 import { generatePayroll } from '../payments/store.ts';
 import { scanIntegrity } from './integrity.ts';
-import { isMonth } from './model.ts';
+import { monthNumber } from '../kernel/month.ts';
 import './review.ts';
 import { assertCanWriteRegistry } from './policy.ts';
 import { assertCanPreparePayroll } from '../payments/policy.ts';
@@ -91,7 +91,7 @@ export const registryCommands: CliCommand[] = [
     async run({ values }, ctx) {
       const c = await commune(ctx, values.commune);
       const month = Number(values.month);
-      if (!isMonth(month)) throw new CliError('--month must be YYYYMM, e.g. 202611');
+      if (!monthNumber.isValid(month)) throw new CliError('--month must be YYYYMM, e.g. 202611');
       const db = await ctx.db();
       const s = await db.k.transaction().execute((tx) => generatePayroll(tx, c.id, month, 'cli'));
       ctx.stdout.write(

@@ -11,7 +11,8 @@ import { formatDateVi, text, type Text } from '../kernel/i18n.ts';
 import { AppError } from '../kernel/errors.ts';
 import { createDecision } from '../payments/store.ts';
 import { communeById } from './store.ts';
-import { addMonths, birthdayAt, formatMonthVi, monthOf, type Month, type PaymentChannel } from './model.ts';
+import { birthdayAt, type PaymentChannel } from './model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
 export type EventKind = 'death' | 'move' | 'move_in' | 'age75' | 'age80' | 'age4' | 'age16';
@@ -40,7 +41,7 @@ export interface Proposal {
   readonly unitId: number;
   readonly kind: EventKind;
   readonly eventDate: string;
-  readonly effectiveMonth: Month;
+  readonly effectiveMonth: MonthNumber;
   readonly action: (typeof PROPOSAL_ACTIONS)[number];
   readonly detail: Text;
 }
@@ -56,7 +57,7 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
   const inWindow = (d: string) => d >= from && d <= to;
   const base = { personId: p.id, unitId: p.unitId };
   if (p.deathDate && inWindow(p.deathDate) && p.enrolledUnitId !== null) {
-    const m = addMonths(monthOf(p.deathDate), 1);
+    const m = monthNumber.add(monthNumber.of(p.deathDate), 1);
     out.push({
       ...base,
       kind: 'death',
@@ -64,8 +65,8 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
       effectiveMonth: m,
       action: 'stop',
       detail: text(
-        `Đã mất ngày ${formatDateVi(p.deathDate)}: thôi hưởng từ tháng ${formatMonthVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`,
-        `Died on ${formatDateVi(p.deathDate)}: stop from ${formatMonthVi(m)} (Decree 20/2021 Art. 8); propose funeral support`,
+        `Đã mất ngày ${formatDateVi(p.deathDate)}: thôi hưởng từ tháng ${monthNumber.formatVi(m)} (Điều 8 Nghị định 20/2021/NĐ-CP); đề xuất hỗ trợ mai táng`,
+        `Died on ${formatDateVi(p.deathDate)}: stop from ${monthNumber.formatVi(m)} (Decree 20/2021 Art. 8); propose funeral support`,
       ),
     });
   }
@@ -77,7 +78,7 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
       ...base,
       kind: 'age75',
       eventDate: b75,
-      effectiveMonth: monthOf(b75),
+      effectiveMonth: monthNumber.of(b75),
       action: 'review',
       detail: text(
         'Đủ 75 tuổi, sống ở xã/thôn đặc biệt khó khăn: xem xét diện khoản 5 điểm b Điều 5 (nếu hộ nghèo, cận nghèo) hoặc trợ cấp hưu trí xã hội',
@@ -91,13 +92,13 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
       ...base,
       kind: 'age80',
       eventDate: b80,
-      effectiveMonth: monthOf(b80),
+      effectiveMonth: monthNumber.of(b80),
       action: p.enrolledUnitId === null ? 'start' : 'change',
       detail:
         p.enrolledUnitId === null
           ? text(
-              `Đủ 80 tuổi, không có lương hưu: đề xuất hưởng theo khoản 5 điểm c Điều 5 từ tháng ${formatMonthVi(monthOf(b80))}`,
-              `Turns 80 without a pension: propose clause 5c from ${formatMonthVi(monthOf(b80))}`,
+              `Đủ 80 tuổi, không có lương hưu: đề xuất hưởng theo khoản 5 điểm c Điều 5 từ tháng ${monthNumber.formatVi(monthNumber.of(b80))}`,
+              `Turns 80 without a pension: propose clause 5c from ${monthNumber.formatVi(monthNumber.of(b80))}`,
             )
           : text('Đủ 80 tuổi: xem xét điều chỉnh hệ số (điểm a: 1,5 → 2,0)', 'Turns 80: review the coefficient (point a: 1.5 → 2.0)'),
     });
@@ -109,7 +110,7 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
         ...base,
         kind: 'age4',
         eventDate: b4,
-        effectiveMonth: monthOf(b4),
+        effectiveMonth: monthNumber.of(b4),
         action: 'change',
         detail: text('Trẻ đủ 4 tuổi: hệ số 2,5 chuyển sang 1,5 (Điều 6)', 'Child turns 4: coefficient 2.5 becomes 1.5 (Art. 6)'),
       });
@@ -119,7 +120,7 @@ export function lifeEventProposals(p: EventPerson, from: string, to: string): Pr
         ...base,
         kind: 'age16',
         eventDate: b16,
-        effectiveMonth: monthOf(b16),
+        effectiveMonth: monthNumber.of(b16),
         action: 'review',
         detail: text(
           'Đủ 16 tuổi: thôi diện trẻ em; nếu đang đi học xem xét khoản 2 Điều 5 (đến 22 tuổi)',
@@ -149,7 +150,7 @@ export interface Move {
  * month, so that no month is paid twice or missed.
  */
 export function moveProposals(m: Move): Proposal[] {
-  const month = addMonths(monthOf(m.movedOn), 1);
+  const month = monthNumber.add(monthNumber.of(m.movedOn), 1);
   const base = { personId: m.personId, eventDate: m.movedOn, effectiveMonth: month };
   const day = formatDateVi(m.movedOn);
   const out: Proposal[] = [];
@@ -160,8 +161,8 @@ export function moveProposals(m: Move): Proposal[] {
       kind: 'move',
       action: 'stop',
       detail: text(
-        `Chuyển đến ${m.toUnitName} ngày ${day}: thôi hưởng tại xã từ tháng ${formatMonthVi(month)}, gửi hồ sơ cho xã nơi cư trú mới`,
-        `Moved to ${m.toUnitName} on ${day}: stop here from ${formatMonthVi(month)} and send the file to the new commune`,
+        `Chuyển đến ${m.toUnitName} ngày ${day}: thôi hưởng tại xã từ tháng ${monthNumber.formatVi(month)}, gửi hồ sơ cho xã nơi cư trú mới`,
+        `Moved to ${m.toUnitName} on ${day}: stop here from ${monthNumber.formatVi(month)} and send the file to the new commune`,
       ),
     });
   }
@@ -171,8 +172,8 @@ export function moveProposals(m: Move): Proposal[] {
     kind: 'move_in',
     action: 'review',
     detail: text(
-      `Chuyển đến từ ${m.fromUnitName} ngày ${day}, đang hưởng trợ cấp xã hội hằng tháng ở đó: xem xét điều kiện, nếu đủ thì ra quyết định hưởng từ tháng ${formatMonthVi(month)} (tháng xã cũ thôi chi trả)`,
-      `Moved in from ${m.fromUnitName} on ${day}, receiving monthly social assistance there: review eligibility and, if eligible, record a start from ${formatMonthVi(month)} (the month the old commune stops paying)`,
+      `Chuyển đến từ ${m.fromUnitName} ngày ${day}, đang hưởng trợ cấp xã hội hằng tháng ở đó: xem xét điều kiện, nếu đủ thì ra quyết định hưởng từ tháng ${monthNumber.formatVi(month)} (tháng xã cũ thôi chi trả)`,
+      `Moved in from ${m.fromUnitName} on ${day}, receiving monthly social assistance there: review eligibility and, if eligible, record a start from ${monthNumber.formatVi(month)} (the month the old commune stops paying)`,
     ),
   });
   return out;
@@ -287,23 +288,32 @@ export interface ProposalDecision {
   readonly account?: string;
 }
 
+/** An open proposal, locked for its decision (read once: the policy check and decideProposal use it). */
+export interface OpenProposal {
+  readonly id: number;
+  readonly unit_id: number;
+  readonly person_id: number;
+  readonly kind: EventKind;
+  readonly action: string;
+  readonly effective_month: number;
+}
+
+/** The open proposal with this id, locked for update, or null. */
+export async function openProposal(q: Q, id: number): Promise<OpenProposal | null> {
+  const open = await sql<OpenProposal>`
+    select id, unit_id, person_id, kind, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
+  return open.rows[0] ?? null;
+}
+
 /**
  * Confirms or rejects an open proposal. Confirming a start, change or stop proposal records the
  * benefit decision it calls for (number, date, signer) from the proposal's effective month, with
  * the category, coefficient and amount the law engine gives then, and links the two; a 'review'
  * proposal makes a decision only when the officer names its kind (a move-in review: only a start,
- * from the month the old commune stops paying; none marks it reviewed). Null when not open.
+ * from the month the old commune stops paying; none marks it reviewed). The caller reads the open proposal once (openProposal).
  */
-/** The commune of an open proposal (for the policy check before the decision), or null. */
-export async function openProposal(q: Q, id: number): Promise<{ unit_id: number } | null> {
-  return (await q.selectFrom('life_event_proposals').select('unit_id').where('id', '=', id).where('state', '=', 'open').executeTakeFirst()) ?? null;
-}
-
-export async function decideProposal(q: Q, id: number, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
-  const open = await sql<{ id: number; unit_id: number; person_id: number; kind: EventKind; action: string; effective_month: number }>`
-    select id, unit_id, person_id, kind, action, effective_month from life_event_proposals where id = ${id} and state = 'open' for update`.execute(q);
-  const p = open.rows[0];
-  if (!p) return null;
+export async function decideProposal(q: Q, p: OpenProposal, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
+  const id = p.id;
   let decisionId: number | null = null;
   let made: Awaited<ReturnType<typeof createDecision>> | null = null;
   if (state === 'confirmed') {

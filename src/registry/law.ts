@@ -5,10 +5,11 @@ import type { HouseholdFacts, PovertyClass } from '../law/poverty.ts';
 import { deprivationIndicators, LAW_PARAMETERS, paramAt, povertyPeriod, type ParamKey, type ParamSet } from '../law/parameters.ts';
 import type { HouseholdContext, PersonFacts } from '../law/assistance.ts';
 import type { Month as LawMonth } from '../law/months.ts';
-import { ageOn, monthStart, type Month } from './model.ts';
+import { ageOn } from './model.ts';
+import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 
-export const toLawMonth = (m: Month): LawMonth => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
-export const fromLawMonth = (m: LawMonth): Month => Number(m.slice(0, 4)) * 100 + Number(m.slice(5, 7));
+export const toLawMonth = (m: MonthNumber): LawMonth => monthNumber.toMonth(m);
+export const fromLawMonth = (m: LawMonth): MonthNumber => monthNumber.fromMonth(m);
 
 export interface HouseholdFactsRow {
   readonly area: 'urban' | 'rural';
@@ -41,13 +42,13 @@ export interface PersonFactsRow {
  */
 export function personFacts(
   p: PersonFactsRow,
-  o: { decisionMonth?: Month | null; household?: readonly PersonFactsRow[]; month?: Month; singleParentChildren?: number } = {},
+  o: { decisionMonth?: MonthNumber | null; household?: readonly PersonFactsRow[]; month?: MonthNumber; singleParentChildren?: number } = {},
 ): PersonFacts {
   const c = new Set(p.conditions);
   let singleParentChildren = 0;
   if (c.has('single_parent') && o.singleParentChildren !== undefined) singleParentChildren = o.singleParentChildren;
   else if (c.has('single_parent') && o.household) {
-    const at = monthStart(o.month ?? Number(new Date().toISOString().slice(0, 7).replace('-', '')));
+    const at = monthNumber.firstDay(o.month ?? Number(new Date().toISOString().slice(0, 7).replace('-', '')));
     singleParentChildren = o.household.filter((m) => m.id !== p.id && m.relation === 'child' && !m.death_date && ageOn(m.date_of_birth, at) < 16).length;
   }
   return {

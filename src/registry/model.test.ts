@@ -3,19 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { maskPersonalId } from './presenters.ts';
-import {
-  checkPersonalId,
-  parsePersonalId,
-  validatePerson,
-  addMonths,
-  monthsFrom,
-  ageOn,
-  birthdayAt,
-  foldName,
-  validateMembers,
-  type PersonInput,
-} from './model.ts';
+import { checkPersonalId, parsePersonalId, validatePerson, ageOn, birthdayAt, foldName, validateMembers, type PersonInput } from './model.ts';
 import { ethnicGroups, findEthnicGroup } from './ethnic.ts';
+import { monthNumber } from '../kernel/month.ts';
+
+const { add: addMonths, range: monthsFrom } = monthNumber;
 
 const base: PersonInput = {
   personalId: '012090000123',

@@ -5,6 +5,9 @@ import { text, type Text } from '../kernel/i18n.ts';
 import type { FieldError } from '../kernel/errors.ts';
 import { fold } from '../units/model.ts';
 import { ethnicGroupByCode } from './ethnic.ts';
+import { isIsoDate } from '../kernel/month.ts';
+
+export { isIsoDate };
 
 // ---- personal identification number (số định danh cá nhân) -----------------------------
 
@@ -72,34 +75,7 @@ export function checkPersonalId(id: string, dateOfBirth: string, sex: Sex): Text
   return out;
 }
 
-// ---- months and ages -------------------------------------------------------------------
-
-/** A month as the integer YYYYMM (DHIS2 period id 202507 as a number). */
-export type Month = number;
-
-export function monthOf(isoDate: string): Month {
-  return Number(isoDate.slice(0, 4)) * 100 + Number(isoDate.slice(5, 7));
-}
-export function addMonths(m: Month, n: number): Month {
-  const idx = Math.floor(m / 100) * 12 + (m % 100) - 1 + n;
-  return Math.floor(idx / 12) * 100 + (idx % 12) + 1;
-}
-export function monthsFrom(from: Month, to: Month): Month[] {
-  const out: Month[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-export function isMonth(m: number): boolean {
-  return Number.isInteger(m) && m >= 190001 && m <= 299912 && m % 100 >= 1 && m % 100 <= 12;
-}
-/** "07/2025" */
-export function formatMonthVi(m: Month): string {
-  return `${String(m % 100).padStart(2, '0')}/${Math.floor(m / 100)}`;
-}
-/** First day of a month as an ISO date. */
-export function monthStart(m: Month): string {
-  return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}-01`;
-}
+// ---- ages (months: src/kernel/month.ts) -------------------------------------------------------------------
 
 /** Completed years of age on an ISO date. */
 export function ageOn(dateOfBirth: string, isoDate: string): number {
@@ -114,12 +90,6 @@ export function birthdayAt(dateOfBirth: string, age: number): string {
   let md = dateOfBirth.slice(5);
   if (md === '02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) md = '03-01';
   return `${y}-${md}`;
-}
-
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 // ---- vocabularies ----------------------------------------------------------------------

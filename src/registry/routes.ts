@@ -582,9 +582,9 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req) =>
       withActor(db, req.actor, async (tx) => {
-        const open = await openProposal(tx, req.params.id);
+        const open = await openProposal(tx, req.params.id); // read once, locked
         if (open) assertCanDecideProposal(req.actor, open); // the chair of the person's commune (policy.ts)
-        const r = await decideProposal(tx, req.params.id, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined);
+        const r = open && (await decideProposal(tx, open, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined));
         if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
         await audit(tx, {
           actor: who(req),

@@ -9,8 +9,6 @@ import { migrate } from '../db/migrate.ts';
 import { openDb, type Db } from '../db/connection.ts';
 import { jobWorker } from '../jobs/runner.ts';
 import { startAnchoring } from '../audit/anchor.ts';
-import '../registry/import-job.ts';
-import '../registry/review.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
