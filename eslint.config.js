@@ -10,6 +10,7 @@ const features = [
   'audit',
   'db',
   'demo',
+  'funds',
   'home',
   'indicators',
   'jobs',
@@ -48,6 +49,7 @@ const mayImport = {
   payments: ['kernel', 'db', 'law', 'access', 'audit', 'jobs', 'registry'],
   home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
   system: ['kernel', 'db', 'audit', 'jobs', 'demo', 'registry' /* known: the jobs' CLI names registry job kinds */],
+  funds: ['kernel', 'db', 'access', 'audit', 'units'],
   demo: features.filter((f) => f !== 'demo'),
 };
 

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { registryFeature } from './registry/feature.ts';
 import { homeRoutes } from './home/routes.ts';
 import { meritRoutes } from './merit/routes.ts';
+import { fundRoutes } from './funds/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -20,4 +21,5 @@ export const features: FeatureRoutes[] = [
   registryFeature,
   homeRoutes,
   meritRoutes,
+  fundRoutes,
 ];

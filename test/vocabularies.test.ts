@@ -21,6 +21,7 @@ import { DECISION_KINDS, LINE_STATUSES, PAYROLL_STATES } from '../src/payments/m
 import { JOB_STATES } from '../src/jobs/runner.ts';
 import { SUBMISSION_STATUSES } from '../src/monitoring/workflow.ts';
 import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
+import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
 
 const db = testDb();
 after(async () => (await db).close());
@@ -37,6 +38,9 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   indicators_kind_check: INDICATOR_KINDS,
   indicators_source_check: SOURCES,
   integrity_flags_state_check: FLAG_STATES,
+  fund_allocations_case_kind_check: CASE_KINDS,
+  fund_receipts_channel_check: RECEIPT_CHANNELS,
+  funds_kind_check: FUND_KINDS,
   jobs_state_check: JOB_STATES,
   life_event_proposals_action_check: PROPOSAL_ACTIONS,
   life_event_proposals_state_check: PROPOSAL_STATES,
