@@ -261,10 +261,16 @@ export async function publicReceipts(
     ${f.amount ? sql`and amount = ${f.amount}` : sql``}
     ${f.from ? sql`and received_on >= ${f.from}::date` : sql``}
     ${f.to ? sql`and received_on <= ${f.to}::date` : sql``}`;
-  const items = await sql<PublicReceipt>`select id, donor, amount::float8 as amount, to_char(received_on, 'YYYY-MM-DD') as received_on, channel, purpose
+  // One scan for the page, the count and the sum (a window over every match), not two.
+  const items = await sql<
+    PublicReceipt & { n: number; s: number }
+  >`select id, donor, amount::float8 as amount, to_char(received_on, 'YYYY-MM-DD') as received_on, channel, purpose,
+      (count(*) over ())::int as n, (sum(amount) over ())::float8 as s
     from fund_receipts where ${where} order by received_on desc, id desc limit ${f.limit} offset ${f.offset}`.execute(q);
+  const first = items.rows[0];
+  if (first || f.offset === 0) return { items: items.rows.map(({ n: _n, s: _s, ...r }) => r), total: first?.n ?? 0, sum: first?.s ?? 0 };
   const agg = await sql<{ n: number; s: string }>`select count(*)::int as n, coalesce(sum(amount), 0) as s from fund_receipts where ${where}`.execute(q);
-  return { items: items.rows, total: agg.rows[0]!.n, sum: Number(agg.rows[0]!.s) };
+  return { items: [], total: agg.rows[0]!.n, sum: Number(agg.rows[0]!.s) };
 }
 
 export interface PublicSpending {
