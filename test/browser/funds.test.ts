@@ -1,0 +1,55 @@
+// A donation from bank statement to the public page (issue 13 item 4): the Thu Lũm officer opens
+// the commune's Gratitude Fund, records a receipt from Nguyễn Văn An, imports the Vietcombank
+// statement (test/fixtures/funds/vietcombank-sao-ke.csv): his line matches his receipt by name,
+// the other money-in lines become receipts, the money-out line is listed as unmatched. Then a
+// visitor without login finds the donation on the public ledger by typing the name without
+// accents, on a phone-sized screen.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { closeSuite, newPage, openSuite, root, screenshot, signIn, unlabelledControls, watchProblems, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+before(async () => ({ server, browser } = await openSuite()));
+after(() => closeSuite(server, browser));
+
+test('a donation from bank statement to the public page', async () => {
+  const { page } = await newPage(browser, server, { height: 1400 });
+  await signIn(page, server, 'thulum');
+  await page.goto('/quy');
+  await page.getByRole('heading', { name: 'Quỹ: thu, chi và sao kê ngân hàng' }).waitFor();
+  const problems = watchProblems(page);
+  await page.getByLabel('Mã đơn vị (xã, tỉnh)').fill('03439');
+  await page.getByLabel('Tên quỹ').fill('Quỹ Đền ơn đáp nghĩa xã Thu Lũm');
+  await page.getByRole('button', { name: 'Mở quỹ' }).click();
+  const fund = page.locator('section.fund', { hasText: 'Quỹ Đền ơn đáp nghĩa xã Thu Lũm' });
+  await fund.waitFor();
+  await fund.getByLabel('Người, đơn vị ủng hộ').fill('Nguyễn Văn An');
+  await fund.getByLabel('Số tiền (đồng)').fill('5.000.000');
+  await fund.getByLabel('Ngày').fill('02/08/2024');
+  await fund.getByRole('button', { name: 'Ghi khoản thu' }).click();
+  await fund.getByText('Đã ghi khoản thu.').waitFor();
+  await fund.getByLabel('Tệp sao kê').setInputFiles(join(root, 'test/fixtures/funds/vietcombank-sao-ke.csv'));
+  await fund.getByLabel('Tạo khoản thu cho tiền vào chưa khớp').check();
+  await fund.getByRole('button', { name: 'Nhập sao kê' }).click();
+  const result = fund.locator('.fund-import-result');
+  await result.waitFor();
+  assert.match(await result.innerText(), /Đã nhập sao kê: 4 giao dịch, 1 khớp, 2 khoản thu mới/);
+  assert.match(await result.innerText(), /-3\.000\.000 đ · Chi ho tro sua nha/);
+  assert.deepEqual(await unlabelledControls(page), []);
+  await fund.screenshot({ path: join(root, 'docs/screenshots/quy-nhap-sao-ke.png') });
+  assert.deepEqual(problems, []);
+
+  const visitor = await newPage(browser, server, { width: 390, height: 1100 });
+  await visitor.page.goto('/so-quy/03439');
+  await visitor.page.getByRole('heading', { name: 'Sổ quỹ công khai' }).waitFor();
+  await visitor.page.getByLabel('Tìm theo tên người ủng hộ hoặc nội dung chi').fill('nguyen van an');
+  await visitor.page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await visitor.page.getByText('Tổng: 1 khoản, 5.000.000 đ').waitFor();
+  const list = visitor.page.locator('.fund-receipts');
+  assert.match(await list.innerText(), /Nguyễn Văn An · 5\.000\.000 đ · 02\/08\/2024/);
+  assert.match(await visitor.page.locator('#fund-ledger').innerText(), /Chưa khớp: còn giao dịch ngân hàng chưa đối chiếu/);
+  await screenshot(visitor.page, 'quy-so-cong-khai.png');
+});
