@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { closeSuite, newPage, openSuite, root, screenshot, signIn, unlabelledControls, watchProblems, type RunningServer } from './harness.ts';
+import { closeSuite, newPage, openSuite, root, screenshot, screenshotsDir, signIn, unlabelledControls, watchProblems, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -39,7 +39,7 @@ test('a donation from bank statement to the public page', async () => {
   assert.match(await result.innerText(), /Đã nhập sao kê: 4 giao dịch, 1 khớp, 2 khoản thu mới/);
   assert.match(await result.innerText(), /-3\.000\.000 đ · Chi ho tro sua nha/);
   assert.deepEqual(await unlabelledControls(page), []);
-  await fund.screenshot({ path: join(root, 'docs/screenshots/quy-nhap-sao-ke.png') });
+  await fund.screenshot({ path: join(screenshotsDir, 'quy-nhap-sao-ke.png') });
   assert.deepEqual(problems, []);
 
   const visitor = await newPage(browser, server, { width: 390, height: 1100 });
