@@ -26,11 +26,12 @@ test('a donation from bank statement to the public page', async () => {
   await page.getByRole('button', { name: 'Mở quỹ' }).click();
   const fund = page.locator('section.fund', { hasText: 'Quỹ Đền ơn đáp nghĩa xã Thu Lũm' });
   await fund.waitFor();
-  await fund.getByLabel('Người, đơn vị ủng hộ').fill('Nguyễn Văn An');
-  await fund.getByLabel('Số tiền (đồng)').fill('5.000.000');
-  await fund.getByLabel('Ngày').fill('02/08/2024');
-  await fund.getByRole('button', { name: 'Ghi khoản thu' }).click();
-  await fund.getByText('Đã ghi khoản thu.').waitFor();
+  const receipt = fund.locator('.fund-receipt-form');
+  await receipt.getByLabel('Người, đơn vị ủng hộ').fill('Nguyễn Văn An');
+  await receipt.getByLabel('Số tiền (đồng)').fill('5.000.000');
+  await receipt.getByLabel('Ngày').fill('02/08/2024');
+  await receipt.getByRole('button', { name: 'Ghi khoản thu' }).click();
+  await receipt.getByText('Đã ghi khoản thu.').waitFor();
   await fund.getByLabel('Tệp sao kê').setInputFiles(join(root, 'test/fixtures/funds/vietcombank-sao-ke.csv'));
   await fund.getByLabel('Tạo khoản thu cho tiền vào chưa khớp').check();
   await fund.getByRole('button', { name: 'Nhập sao kê' }).click();
@@ -40,11 +41,26 @@ test('a donation from bank statement to the public page', async () => {
   assert.match(await result.innerText(), /-3\.000\.000 đ · Chi ho tro sua nha/);
   assert.deepEqual(await unlabelledControls(page), []);
   await fund.screenshot({ path: join(screenshotsDir, 'quy-nhap-sao-ke.png') });
+  // The house repair of Lò Văn Pao, allocated and paid out: on the public page as name and hamlet.
+  const allocation = fund.locator('.fund-allocation-form');
+  await allocation.getByLabel('Nội dung hỗ trợ').fill('Hỗ trợ sửa nhà');
+  await allocation.getByLabel('Họ tên người nhận').fill('Lò Văn Pao');
+  await allocation.getByLabel('Thôn, bản').fill('Bản Thu Lũm');
+  await allocation.getByLabel('Số tiền phân bổ (đồng)').fill('3.000.000');
+  await allocation.getByLabel('Ngày quyết định').fill('07/08/2024');
+  await allocation.getByLabel('Đã chi ngay số tiền này').check();
+  await allocation.getByRole('button', { name: 'Phân bổ cho trường hợp' }).click();
+  await allocation.getByText('Đã phân bổ.').waitFor();
   assert.deepEqual(problems, []);
 
   const visitor = await newPage(browser, server, { width: 390, height: 1100 });
   await visitor.page.goto('/so-quy/03439');
   await visitor.page.getByRole('heading', { name: 'Sổ quỹ công khai' }).waitFor();
+  await visitor.page.locator('.fund-spendings li').first().waitFor();
+  assert.match(
+    await visitor.page.locator('.fund-spendings').innerText(),
+    /Hỗ trợ sửa nhà · 3\.000\.000 đ · 07\/08\/2024 · Người nhận: Lò Văn Pao, Bản Thu Lũm/,
+  );
   await visitor.page.getByLabel('Tìm theo tên người ủng hộ hoặc nội dung chi').fill('nguyen van an');
   await visitor.page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await visitor.page.getByText('Tổng: 1 khoản, 5.000.000 đ').waitFor();

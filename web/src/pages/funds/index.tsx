@@ -72,6 +72,79 @@ function Receipt({ fund, done }: { fund: Fund; done: () => void }) {
   );
 }
 
+function Allocation({ fund, done }: { fund: Fund; done: () => void }) {
+  const empty = { caseKind: 'housing_case', caseRef: '', description: '', name: '', hamlet: '', amount: '', date: '', spend: false };
+  const [v, setV] = useState(empty);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [ok, setOk] = useState(false);
+  const id = (k: string) => `a${fund.id}-${k}`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setOk(false);
+    const amount = Number(v.amount.replace(/\D/g, '') || 0) * (v.amount.trim().startsWith('-') ? -1 : 1);
+    const date = parseDate(v.date) ?? v.date;
+    try {
+      const a = await api<{ id: number }>('POST', `/api/funds/${fund.id}/allocations`, {
+        caseKind: v.caseKind,
+        caseRef: v.caseRef || null,
+        description: v.description,
+        beneficiaryName: v.name || null,
+        beneficiaryHamlet: v.hamlet || null,
+        amount,
+        decidedOn: date,
+      });
+      if (v.spend) await api('POST', `/api/funds/${fund.id}/spendings`, { allocationId: a.id, amount, spentOn: date, purpose: v.description });
+      setErrors([]);
+      setOk(true);
+      setV(empty);
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { description: id('description'), amount: id('amount'), decidedOn: id('date'), spentOn: id('date') }, id('description')));
+    }
+  };
+  const err = (k: string) => errors.find((x) => x.field === id(k))?.message;
+  return (
+    <form onSubmit={submit} class="fund-allocation-form">
+      <h3>{ft('allocate')}</h3>
+      <ErrorSummary errors={errors} />
+      {ok && <Notice>{ft('allocated')}</Notice>}
+      <SelectField
+        id={id('kind')}
+        label={ft('caseKind')}
+        value={v.caseKind}
+        options={(['housing_case', 'relief_list', 'visit', 'other'] as const).map((k) => ({ value: k, label: ft(k === 'other' ? 'otherCase' : k) }))}
+        onValue={(x) => setV({ ...v, caseKind: x })}
+      />
+      <Field id={id('ref')} label={ft('caseRef')} value={v.caseRef} onValue={(x) => setV({ ...v, caseRef: x })} />
+      <Field
+        id={id('description')}
+        label={ft('allocationPurpose')}
+        value={v.description}
+        error={err('description')}
+        onValue={(x) => setV({ ...v, description: x })}
+      />
+      <Field id={id('name')} label={ft('beneficiaryName')} value={v.name} onValue={(x) => setV({ ...v, name: x })} />
+      <Field id={id('hamlet')} label={ft('hamlet')} value={v.hamlet} onValue={(x) => setV({ ...v, hamlet: x })} />
+      <Field
+        id={id('amount')}
+        label={ft('allocationAmount')}
+        inputMode="numeric"
+        value={v.amount}
+        error={err('amount')}
+        onValue={(x) => setV({ ...v, amount: x })}
+      />
+      <Field id={id('date')} label={ft('decidedOn')} hint="dd/mm/yyyy" value={v.date} error={err('date')} onValue={(x) => setV({ ...v, date: x })} />
+      <div class="checkbox">
+        <input type="checkbox" id={id('spend')} checked={v.spend} onChange={(e) => setV({ ...v, spend: (e.target as HTMLInputElement).checked })} />
+        <label for={id('spend')}>{ft('spendNow')}</label>
+      </div>
+      <button type="submit" class="button">
+        {ft('allocate')}
+      </button>
+    </form>
+  );
+}
+
 function Statement({ fund, done }: { fund: Fund; done: () => void }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -199,6 +272,7 @@ export default function Funds(_: PageProps) {
                   <a href={`/so-quy/${f.unit.code}?quy=${f.id}`}>{ft('publicLink')}</a>
                 </p>
                 <Receipt fund={f} done={funds.reload} />
+                <Allocation fund={f} done={funds.reload} />
                 <Statement fund={f} done={funds.reload} />
               </section>
             ))
