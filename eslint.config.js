@@ -11,6 +11,7 @@ const features = [
   'citizens',
   'db',
   'demo',
+  'funds',
   'home',
   'housing',
   'indicators',
@@ -63,6 +64,7 @@ const mayImport = {
   merit: ['kernel', 'db', 'law', 'access', 'audit', 'registry'],
   home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
   system: ['kernel', 'db', 'audit', 'jobs', 'demo'],
+  funds: ['kernel', 'db', 'access', 'audit', 'units'],
   demo: features.filter((f) => f !== 'demo'),
 };
 

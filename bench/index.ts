@@ -4,6 +4,7 @@ const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   // name: () => import('./name.ts'),
   load: () => import('./load.ts'),
   'page-cpu': () => import('./page-cpu.ts'),
+  funds: () => import('./funds.ts'),
   monitoring: () => import('./monitoring.ts'),
   plans: () => import('./plans.ts'),
   recovery: () => import('./recovery.ts'),

@@ -18,6 +18,7 @@ import './registry/import-job.ts'; // registry_import
 import './registry/review.ts'; // annual_review
 import './registry/integrity.ts'; // duplicates
 import './payments/store.ts'; // payroll
+import { fundRoutes } from './funds/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -32,4 +33,5 @@ export const features: FeatureRoutes[] = [
   meritRoutes,
   citizenRoutes,
   housingRoutes,
+  fundRoutes,
 ];

@@ -24,6 +24,7 @@ import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
+import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
 
 const db = testDb();
 after(async () => (await db).close());
@@ -50,6 +51,9 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   indicators_kind_check: INDICATOR_KINDS,
   indicators_source_check: SOURCES,
   integrity_flags_state_check: FLAG_STATES,
+  fund_allocations_case_kind_check: CASE_KINDS,
+  fund_receipts_channel_check: RECEIPT_CHANNELS,
+  funds_kind_check: FUND_KINDS,
   jobs_state_check: JOB_STATES,
   life_event_proposals_action_check: PROPOSAL_ACTIONS,
   life_event_proposals_state_check: PROPOSAL_STATES,

@@ -56,6 +56,11 @@ export const auditActions = {
   'job.registry_import': { vi: 'Nhập danh sách (chạy nền)', en: 'Registry import (background job)' },
   'payroll.generate': { vi: 'Lập danh sách chi trả', en: 'Generated a payroll' },
   'payroll.approve': { vi: 'Phê duyệt danh sách chi trả', en: 'Approved a payroll' },
+  'fund.create': { vi: 'Mở quỹ', en: 'Opened a fund' },
+  'fund_receipt.create': { vi: 'Ghi khoản thu của quỹ', en: 'Recorded a fund receipt' },
+  'fund_allocation.create': { vi: 'Phân bổ tiền quỹ cho trường hợp', en: 'Allocated fund money to a case' },
+  'fund_spending.create': { vi: 'Ghi khoản chi của quỹ', en: 'Recorded a fund spending' },
+  'fund_statement.import': { vi: 'Nhập sao kê ngân hàng của quỹ', en: 'Imported a fund bank statement' },
   'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },
   'payroll.read_full': {
     vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)',
@@ -87,6 +92,11 @@ export const auditEntities = {
   integrity_flag: { vi: 'Dấu hiệu bất thường', en: 'Integrity flag' },
   payroll: { vi: 'Danh sách chi trả', en: 'Payroll' },
   job: { vi: 'Việc chạy nền', en: 'Background job' },
+  fund: { vi: 'Quỹ', en: 'Fund' },
+  fund_receipt: { vi: 'Khoản thu của quỹ', en: 'Fund receipt' },
+  fund_allocation: { vi: 'Phân bổ tiền quỹ', en: 'Fund allocation' },
+  fund_spending: { vi: 'Khoản chi của quỹ', en: 'Fund spending' },
+  fund_statement: { vi: 'Sao kê ngân hàng của quỹ', en: 'Fund bank statement' },
 } as const satisfies Record<string, Text>;
 
 export type AuditEntity = keyof typeof auditEntities;

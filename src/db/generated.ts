@@ -94,6 +94,94 @@ export interface DemoState {
   seeded_at: Generated<Timestamp>;
 }
 
+export interface FundAllocations {
+  amount: number;
+  beneficiary_hamlet: string | null;
+  beneficiary_name: string | null;
+  case_kind: string;
+  case_ref: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_on: string;
+  description: string;
+  fund_id: number;
+  id: Generated<number>;
+  unit_id: number;
+}
+
+export interface FundReceipts {
+  amount: number;
+  channel: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  donor: string;
+  donor_folded: string;
+  fund_id: number;
+  id: Generated<number>;
+  purpose: string | null;
+  received_on: string;
+  reference: string | null;
+  statement_line_id: number | null;
+  unit_id: number;
+}
+
+export interface Funds {
+  account_number: string | null;
+  bank_name: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  province_code: string;
+  unit_id: number;
+}
+
+export interface FundSpendings {
+  allocation_id: number | null;
+  amount: number;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  fund_id: number;
+  id: Generated<number>;
+  purpose: string;
+  purpose_folded: string;
+  reference: string | null;
+  spent_on: string;
+  statement_line_id: number | null;
+  unit_id: number;
+}
+
+export interface FundStatementLines {
+  amount: number;
+  booked_on: string;
+  description: string;
+  fund_id: number;
+  id: Generated<number>;
+  line_key: string;
+  line_no: number;
+  receipt_id: number | null;
+  reference: string | null;
+  spending_id: number | null;
+  statement_id: number;
+  unit_id: number;
+}
+
+export interface FundStatements {
+  bank: string;
+  closing_balance: number;
+  file_hash: string;
+  file_name: string;
+  fund_id: number;
+  id: Generated<number>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string | null;
+  lines: number;
+  opening_balance: number;
+  period_from: string;
+  period_to: string;
+  unit_id: number;
+}
+
 export interface HouseholdClassifications {
   class: string;
   computed_at: Generated<Timestamp>;
@@ -712,6 +800,12 @@ export interface DB {
   audit_log: AuditLog;
   benefit_decisions: BenefitDecisions;
   demo_state: DemoState;
+  fund_allocations: FundAllocations;
+  fund_receipts: FundReceipts;
+  fund_spendings: FundSpendings;
+  fund_statement_lines: FundStatementLines;
+  fund_statements: FundStatements;
+  funds: Funds;
   household_classifications: HouseholdClassifications;
   household_versions: HouseholdVersions;
   households: Households;

@@ -40,6 +40,8 @@ export const routes: readonly RouteDef[] = [
   { path: '/tong-quan/:code', title: 'home.overview', access: 'signedIn', page: () => import('./pages/Workspace.tsx') },
   { path: '/thu-tuc', title: 'procedures.title', access: 'public', nav: 'nav.procedures', page: () => import('./pages/Procedures.tsx') },
   { path: '/thu-tuc/:code', title: 'procedures.title', access: 'public', page: () => import('./pages/Procedures.tsx') },
+  { path: '/quy', title: 'funds.title', access: { anyPermission: ['payments.read'] }, page: () => import('./pages/funds/index.tsx') },
+  { path: '/so-quy/:code', title: 'funds.publicTitle', access: 'public', page: () => import('./pages/funds/Public.tsx') },
   { path: '/chi-tieu', title: 'indicators.title', access: 'public', nav: 'nav.indicators', page: () => import('./pages/Indicators.tsx') },
   { path: '/tai-khoan', title: 'account.title', access: 'signedIn', page: () => import('./pages/Account.tsx') },
   {

@@ -9,6 +9,8 @@ export const en: Messages = {
   'app.footer': 'An sinh: open-source software helping local governments carry out Resolution 42-NQ/TW on social policy.',
   'app.apiDocs': 'API documentation',
 
+  'funds.title': 'Funds',
+  'funds.publicTitle': 'Public fund ledger',
   'nav.label': 'Main navigation',
   'nav.menu': 'Menu',
   'nav.home': 'Home',

@@ -7,6 +7,8 @@ export const vi = {
   'app.footer': 'An sinh: phần mềm nguồn mở giúp chính quyền địa phương thực hiện Nghị quyết số 42-NQ/TW về chính sách xã hội.',
   'app.apiDocs': 'Tài liệu API',
 
+  'funds.title': 'Quỹ',
+  'funds.publicTitle': 'Sổ quỹ công khai',
   'nav.label': 'Điều hướng chính',
   'nav.menu': 'Trình đơn',
   'nav.home': 'Trang chủ',

@@ -1,0 +1,284 @@
+// Quỹ: the officer's page of the funds in their units (GET /api/funds): open a fund, record a
+// receipt, import a bank statement (.csv/.xlsx) and see what did not match; each fund links to
+// its public ledger (/so-quy/:code).
+import { useState } from 'preact/hooks';
+import type { PageProps } from '../../routes.ts';
+import { api, apiUpload } from '../../lib/api.ts';
+import { formatDate, parseDate } from '../../i18n/format.ts';
+import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
+import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
+import type { FormError } from '../../lib/problems.ts';
+import { ft, money } from './text.ts';
+
+interface Fund {
+  id: number;
+  name: string;
+  unit: { code: string; name: string };
+  totals: { receipts: number; spendings: number; balance: number };
+  bank: { closingBalance: number; reconciled: boolean } | null;
+}
+interface Line {
+  id: number;
+  bookedOn: string;
+  amount: number;
+  description: string;
+}
+interface ImportResult {
+  alreadyImported: boolean;
+  lines: number;
+  matched: number;
+  receiptsCreated: number;
+  unmatched: Line[];
+}
+
+function Receipt({ fund, done }: { fund: Fund; done: () => void }) {
+  const [v, setV] = useState({ donor: '', amount: '', date: '', purpose: '' });
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [ok, setOk] = useState(false);
+  const id = (k: string) => `r${fund.id}-${k}`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setOk(false);
+    try {
+      await api('POST', `/api/funds/${fund.id}/receipts`, {
+        donor: v.donor,
+        amount: Number(v.amount.replace(/\D/g, '') || 0) * (v.amount.trim().startsWith('-') ? -1 : 1),
+        receivedOn: parseDate(v.date) ?? v.date,
+        channel: 'cash',
+        purpose: v.purpose || null,
+      });
+      setErrors([]);
+      setOk(true);
+      setV({ donor: '', amount: '', date: '', purpose: '' });
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { donor: id('donor'), amount: id('amount'), receivedOn: id('date') }, id('donor')));
+    }
+  };
+  const err = (k: string) => errors.find((x) => x.field === id(k))?.message;
+  return (
+    <form onSubmit={submit} class="fund-receipt-form">
+      <h3>{ft('record')}</h3>
+      <ErrorSummary errors={errors} />
+      {ok && <Notice>{ft('recorded')}</Notice>}
+      <Field id={id('donor')} label={ft('donor')} value={v.donor} error={err('donor')} onValue={(x) => setV({ ...v, donor: x })} />
+      <Field id={id('amount')} label={ft('amount')} inputMode="numeric" value={v.amount} error={err('amount')} onValue={(x) => setV({ ...v, amount: x })} />
+      <Field id={id('date')} label={ft('date')} hint="dd/mm/yyyy" value={v.date} error={err('date')} onValue={(x) => setV({ ...v, date: x })} />
+      <Field id={id('purpose')} label={ft('purpose')} value={v.purpose} onValue={(x) => setV({ ...v, purpose: x })} />
+      <button type="submit" class="button">
+        {ft('record')}
+      </button>
+    </form>
+  );
+}
+
+function Allocation({ fund, done }: { fund: Fund; done: () => void }) {
+  const empty = { caseKind: 'housing_case', caseRef: '', description: '', name: '', hamlet: '', amount: '', date: '', spend: false };
+  const [v, setV] = useState(empty);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [ok, setOk] = useState(false);
+  const id = (k: string) => `a${fund.id}-${k}`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setOk(false);
+    const amount = Number(v.amount.replace(/\D/g, '') || 0) * (v.amount.trim().startsWith('-') ? -1 : 1);
+    const date = parseDate(v.date) ?? v.date;
+    try {
+      const a = await api<{ id: number }>('POST', `/api/funds/${fund.id}/allocations`, {
+        caseKind: v.caseKind,
+        caseRef: v.caseRef || null,
+        description: v.description,
+        beneficiaryName: v.name || null,
+        beneficiaryHamlet: v.hamlet || null,
+        amount,
+        decidedOn: date,
+      });
+      if (v.spend) await api('POST', `/api/funds/${fund.id}/spendings`, { allocationId: a.id, amount, spentOn: date, purpose: v.description });
+      setErrors([]);
+      setOk(true);
+      setV(empty);
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { description: id('description'), amount: id('amount'), decidedOn: id('date'), spentOn: id('date') }, id('description')));
+    }
+  };
+  const err = (k: string) => errors.find((x) => x.field === id(k))?.message;
+  return (
+    <form onSubmit={submit} class="fund-allocation-form">
+      <h3>{ft('allocate')}</h3>
+      <ErrorSummary errors={errors} />
+      {ok && <Notice>{ft('allocated')}</Notice>}
+      <SelectField
+        id={id('kind')}
+        label={ft('caseKind')}
+        value={v.caseKind}
+        options={(['housing_case', 'relief_list', 'visit', 'other'] as const).map((k) => ({ value: k, label: ft(k === 'other' ? 'otherCase' : k) }))}
+        onValue={(x) => setV({ ...v, caseKind: x })}
+      />
+      <Field id={id('ref')} label={ft('caseRef')} value={v.caseRef} onValue={(x) => setV({ ...v, caseRef: x })} />
+      <Field
+        id={id('description')}
+        label={ft('allocationPurpose')}
+        value={v.description}
+        error={err('description')}
+        onValue={(x) => setV({ ...v, description: x })}
+      />
+      <Field id={id('name')} label={ft('beneficiaryName')} value={v.name} onValue={(x) => setV({ ...v, name: x })} />
+      <Field id={id('hamlet')} label={ft('hamlet')} value={v.hamlet} onValue={(x) => setV({ ...v, hamlet: x })} />
+      <Field
+        id={id('amount')}
+        label={ft('allocationAmount')}
+        inputMode="numeric"
+        value={v.amount}
+        error={err('amount')}
+        onValue={(x) => setV({ ...v, amount: x })}
+      />
+      <Field id={id('date')} label={ft('decidedOn')} hint="dd/mm/yyyy" value={v.date} error={err('date')} onValue={(x) => setV({ ...v, date: x })} />
+      <div class="checkbox">
+        <input type="checkbox" id={id('spend')} checked={v.spend} onChange={(e) => setV({ ...v, spend: (e.target as HTMLInputElement).checked })} />
+        <label for={id('spend')}>{ft('spendNow')}</label>
+      </div>
+      <button type="submit" class="button">
+        {ft('allocate')}
+      </button>
+    </form>
+  );
+}
+
+function Statement({ fund, done }: { fund: Fund; done: () => void }) {
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const id = `s${fund.id}-file`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    if (form.get('createReceipts') === 'on') form.set('createReceipts', 'true');
+    try {
+      setResult(await apiUpload<ImportResult>(`/api/funds/${fund.id}/statements`, form));
+      setErrors([]);
+      done();
+    } catch (err) {
+      setResult(null);
+      setErrors(formErrorsFrom(err, { file: id }, id));
+    }
+  };
+  return (
+    <form onSubmit={submit} class="fund-import-form" id={`fund-import-${fund.id}`}>
+      <h3>{ft('importTitle')}</h3>
+      <p class="hint">{ft('importHint')}</p>
+      <ErrorSummary errors={errors} />
+      <div class="field">
+        <label for={id}>{ft('file')}</label>
+        <input class="input" id={id} name="file" type="file" accept=".csv,.xlsx" />
+      </div>
+      <div class="checkbox">
+        <input type="checkbox" id={`s${fund.id}-create`} name="createReceipts" />
+        <label for={`s${fund.id}-create`}>{ft('createReceipts')}</label>
+      </div>
+      <button type="submit" class="button">
+        {ft('import')}
+      </button>
+      {result && (
+        <div class="fund-import-result" role="status">
+          <Notice>
+            {result.alreadyImported ? ft('already') : ft('imported', { lines: result.lines, matched: result.matched, created: result.receiptsCreated })}
+          </Notice>
+          <h4>{ft('unmatched')}</h4>
+          {result.unmatched.length === 0 ? (
+            <p class="muted">{ft('none')}</p>
+          ) : (
+            <ul class="results">
+              {result.unmatched.map((l) => (
+                <li key={l.id}>
+                  {formatDate(l.bookedOn)} · {money(l.amount)} · {l.description}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function NewFund({ done }: { done: () => void }) {
+  const [v, setV] = useState({ unitCode: '', kind: 'gratitude', name: '' });
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await api('POST', '/api/funds', { unitCode: v.unitCode.trim(), kind: v.kind, name: v.name });
+      setErrors([]);
+      setV({ unitCode: '', kind: 'gratitude', name: '' });
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { unitCode: 'fund-unit', name: 'fund-name' }, 'fund-unit'));
+    }
+  };
+  const err = (k: string) => errors.find((x) => x.field === k)?.message;
+  return (
+    <form onSubmit={submit} class="fund-new-form">
+      <h2>{ft('newFund')}</h2>
+      <ErrorSummary errors={errors} />
+      <Field
+        id="fund-unit"
+        label={ft('unitCode')}
+        inputMode="numeric"
+        value={v.unitCode}
+        error={err('fund-unit')}
+        onValue={(x) => setV({ ...v, unitCode: x })}
+      />
+      <SelectField
+        id="fund-kind"
+        label={ft('fundKind')}
+        value={v.kind}
+        options={[
+          { value: 'gratitude', label: ft('gratitude') },
+          { value: 'poor', label: ft('poor') },
+          { value: 'relief', label: ft('relief') },
+          { value: 'other', label: ft('other') },
+        ]}
+        onValue={(x) => setV({ ...v, kind: x })}
+      />
+      <Field id="fund-name" label={ft('fundName')} value={v.name} error={err('fund-name')} onValue={(x) => setV({ ...v, name: x })} />
+      <button type="submit" class="button">
+        {ft('newFund')}
+      </button>
+    </form>
+  );
+}
+
+export default function Funds(_: PageProps) {
+  const funds = useApi<{ items: Fund[] }>('/api/funds');
+  return (
+    <>
+      <h1>{ft('officerTitle')}</h1>
+      <NewFund done={funds.reload} />
+      <Loaded state={funds}>
+        {(d) =>
+          d.items.length === 0 ? (
+            <p class="muted">{ft('noFunds')}</p>
+          ) : (
+            d.items.map((f) => (
+              <section key={f.id} class="fund" aria-labelledby={`fund-${f.id}`}>
+                <h2 id={`fund-${f.id}`}>
+                  {f.name} · {f.unit.name}
+                </h2>
+                <p>
+                  {ft('receipts')}: {money(f.totals.receipts)} · {ft('spendings')}: {money(f.totals.spendings)} · {ft('balance')}: {money(f.totals.balance)}
+                  {f.bank && ` · ${ft('bankBalance')}: ${money(f.bank.closingBalance)} (${f.bank.reconciled ? ft('reconciled') : ft('notReconciled')})`}
+                </p>
+                <p>
+                  <a href={`/so-quy/${f.unit.code}?quy=${f.id}`}>{ft('publicLink')}</a>
+                </p>
+                <Receipt fund={f} done={funds.reload} />
+                <Allocation fund={f} done={funds.reload} />
+                <Statement fund={f} done={funds.reload} />
+              </section>
+            ))
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
