@@ -93,6 +93,7 @@ export const ImportResult = Type.Object({
   receiptsCreated: Type.Integer(),
   unmatched: Type.Array(LineView),
 });
+export type ImportResult = Static<typeof ImportResult>;
 export const UnmatchedList = Type.Object({ items: Type.Array(LineView) });
 
 const TotalsView = Type.Object({
@@ -124,7 +125,9 @@ export const FundView = Type.Object({
   totals: TotalsView,
   bank: BankView,
 });
+export type FundView = Static<typeof FundView>;
 export const FundList = Type.Object({ items: Type.Array(FundView) });
+export type FundList = Static<typeof FundList>;
 
 export const LedgerQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'donor name (receipts) or use (spending), accent-insensitive' })),
@@ -155,6 +158,8 @@ export const PublicSpendingView = Type.Object({
 const Page = { total: Type.Integer(), sum: Type.Integer({ description: 'the sum of every matching row, not only this page' }) };
 export const PublicReceipts = Type.Object({ items: Type.Array(PublicReceiptView), ...Page });
 export const PublicSpendings = Type.Object({ items: Type.Array(PublicSpendingView), ...Page });
+export type PublicReceipts = Static<typeof PublicReceipts>;
+export type PublicSpendings = Static<typeof PublicSpendings>;
 export const PublicFund = Type.Object({
   fund: FundView,
   period: Type.Object({ from: Nullable(DateString), to: Nullable(DateString) }),

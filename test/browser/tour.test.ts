@@ -26,6 +26,7 @@ function pagesFor(unit: string): string[] {
     `/don-vi/${unit}`,
     '/chi-tieu',
     '/thu-tuc',
+    '/quy',
     '/thu-tuc/tro-cap-xa-hoi-hang-thang',
     '/thu-tuc/kiem-tra',
     '/tai-khoan',

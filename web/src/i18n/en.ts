@@ -19,6 +19,7 @@ export const en: Messages = {
   'nav.registry': 'Beneficiaries & payments',
   'nav.units': 'Administrative units',
   'nav.indicators': 'Indicator catalogue',
+  'nav.funds': 'Funds',
   'nav.procedures': 'Procedures',
   'procedures.title': 'Social policy procedures',
   'procedures.intro':

@@ -17,6 +17,7 @@ export const vi = {
   'nav.registry': 'Đối tượng & chi trả',
   'nav.units': 'Đơn vị hành chính',
   'nav.indicators': 'Danh mục chỉ tiêu',
+  'nav.funds': 'Quỹ',
   'nav.procedures': 'Thủ tục',
   'procedures.title': 'Thủ tục chính sách xã hội',
   'procedures.intro':

@@ -7,28 +7,7 @@ import { formatDate, parseDate } from '../../i18n/format.ts';
 import { navigate, queryString } from '../../lib/router.tsx';
 import { Loaded, useApi } from '../../components/data.tsx';
 import { ft, money } from './text.ts';
-
-interface Fund {
-  id: number;
-  name: string;
-  unit: { code: string; name: string };
-  totals: { receipts: number; spendings: number; balance: number };
-  bank: { asOf: string; closingBalance: number; reconciled: boolean } | null;
-}
-interface Receipt {
-  id: number;
-  donor: string;
-  amount: number;
-  receivedOn: string;
-  purpose: string | null;
-}
-interface Spending {
-  id: number;
-  amount: number;
-  spentOn: string;
-  purpose: string;
-  beneficiary: { name: string; hamlet: string | null } | null;
-}
+import { paths, type FundView as Fund, type FundList, type PublicReceipts, type PublicSpendings } from '../../api/funds.ts';
 
 function Ledger({ fund, query }: { fund: Fund; query: URLSearchParams }) {
   const q = query.get('q') ?? '';
@@ -37,8 +16,8 @@ function Ledger({ fund, query }: { fund: Fund; query: URLSearchParams }) {
   const to = query.get('den') ?? '';
   const [input, setInput] = useState({ q, amount, from: from ? formatDate(from) : '', to: to ? formatDate(to) : '' });
   const params = queryString({ q: q || undefined, amount: amount || undefined, from: from || undefined, to: to || undefined, limit: '50' });
-  const receipts = useApi<{ items: Receipt[]; total: number; sum: number }>(`/api/public/funds/${fund.id}/receipts${params}`);
-  const spendings = useApi<{ items: Spending[]; total: number; sum: number }>(`/api/public/funds/${fund.id}/spendings${params}`);
+  const receipts = useApi<PublicReceipts>(paths.publicReceipts(fund.id, params));
+  const spendings = useApi<PublicSpendings>(paths.publicSpendings(fund.id, params));
   const submit = (e: Event) => {
     e.preventDefault();
     navigate(
@@ -135,7 +114,7 @@ function Ledger({ fund, query }: { fund: Fund; query: URLSearchParams }) {
 
 export default function PublicFunds({ params, query }: PageProps) {
   const code = params.code ?? '';
-  const funds = useApi<{ items: Fund[] }>(`/api/public/units/${encodeURIComponent(code)}/funds`);
+  const funds = useApi<FundList>(paths.publicFunds(code));
   const chosen = Number(query.get('quy') ?? 0);
   return (
     <>

@@ -3,33 +3,24 @@
 // its public ledger (/so-quy/:code).
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
-import { api, apiUpload } from '../../lib/api.ts';
+import {
+  allocate,
+  createFund,
+  importStatement,
+  paths,
+  recordReceipt,
+  spend,
+  type FundList,
+  type FundView as Fund,
+  type ImportResult,
+  type NewAllocationBody,
+  type NewFundBody,
+} from '../../api/funds.ts';
 import { formatDate, parseDate } from '../../i18n/format.ts';
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { ft, money } from './text.ts';
-
-interface Fund {
-  id: number;
-  name: string;
-  unit: { code: string; name: string };
-  totals: { receipts: number; spendings: number; balance: number };
-  bank: { closingBalance: number; reconciled: boolean } | null;
-}
-interface Line {
-  id: number;
-  bookedOn: string;
-  amount: number;
-  description: string;
-}
-interface ImportResult {
-  alreadyImported: boolean;
-  lines: number;
-  matched: number;
-  receiptsCreated: number;
-  unmatched: Line[];
-}
 
 function Receipt({ fund, done }: { fund: Fund; done: () => void }) {
   const [v, setV] = useState({ donor: '', amount: '', date: '', purpose: '' });
@@ -40,7 +31,7 @@ function Receipt({ fund, done }: { fund: Fund; done: () => void }) {
     e.preventDefault();
     setOk(false);
     try {
-      await api('POST', `/api/funds/${fund.id}/receipts`, {
+      await recordReceipt(fund.id, {
         donor: v.donor,
         amount: Number(v.amount.replace(/\D/g, '') || 0) * (v.amount.trim().startsWith('-') ? -1 : 1),
         receivedOn: parseDate(v.date) ?? v.date,
@@ -84,8 +75,8 @@ function Allocation({ fund, done }: { fund: Fund; done: () => void }) {
     const amount = Number(v.amount.replace(/\D/g, '') || 0) * (v.amount.trim().startsWith('-') ? -1 : 1);
     const date = parseDate(v.date) ?? v.date;
     try {
-      const a = await api<{ id: number }>('POST', `/api/funds/${fund.id}/allocations`, {
-        caseKind: v.caseKind,
+      const a = await allocate(fund.id, {
+        caseKind: v.caseKind as NewAllocationBody['caseKind'], // a choice of the select; the server checks it
         caseRef: v.caseRef || null,
         description: v.description,
         beneficiaryName: v.name || null,
@@ -93,7 +84,7 @@ function Allocation({ fund, done }: { fund: Fund; done: () => void }) {
         amount,
         decidedOn: date,
       });
-      if (v.spend) await api('POST', `/api/funds/${fund.id}/spendings`, { allocationId: a.id, amount, spentOn: date, purpose: v.description });
+      if (v.spend) await spend(fund.id, { allocationId: a.id, amount, spentOn: date, purpose: v.description });
       setErrors([]);
       setOk(true);
       setV(empty);
@@ -154,7 +145,7 @@ function Statement({ fund, done }: { fund: Fund; done: () => void }) {
     const form = new FormData(e.target as HTMLFormElement);
     if (form.get('createReceipts') === 'on') form.set('createReceipts', 'true');
     try {
-      setResult(await apiUpload<ImportResult>(`/api/funds/${fund.id}/statements`, form));
+      setResult(await importStatement(fund.id, form));
       setErrors([]);
       done();
     } catch (err) {
@@ -207,7 +198,7 @@ function NewFund({ done }: { done: () => void }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      await api('POST', '/api/funds', { unitCode: v.unitCode.trim(), kind: v.kind, name: v.name });
+      await createFund({ unitCode: v.unitCode.trim(), kind: v.kind as NewFundBody['kind'], name: v.name });
       setErrors([]);
       setV({ unitCode: '', kind: 'gratitude', name: '' });
       done();
@@ -249,7 +240,7 @@ function NewFund({ done }: { done: () => void }) {
 }
 
 export default function Funds(_: PageProps) {
-  const funds = useApi<{ items: Fund[] }>('/api/funds');
+  const funds = useApi<FundList>(paths.funds);
   return (
     <>
       <h1>{ft('officerTitle')}</h1>
