@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
+import { toCsv } from '../kernel/csv.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor } from '../access/scope.ts';
 import { findUnitByCode } from '../units/store.ts';
@@ -31,7 +32,6 @@ const SUPPORT_VI: Record<string, string> = {
   relocation: 'Di dời khẩn cấp',
   house_damaged: 'Nhà hư hỏng nặng',
 };
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const vnd = (n: number | null) => (n === null ? '' : n.toLocaleString('vi-VN'));
 
 export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
@@ -146,25 +146,12 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req, reply) => {
       const { ev, items } = await eventInScope(req, req.params.id);
-      const lines = [
-        ['STT', 'Mã hộ', 'Chủ hộ', 'Loại hỗ trợ', 'Số người', 'Số tiền (đồng)', 'Gạo (kg)', 'Ký nhận'].join(','),
-        ...items.map((e, i) =>
-          [
-            String(i + 1),
-            e.household_code,
-            e.head_name ?? '',
-            SUPPORT_VI[e.support_type] ?? e.support_type,
-            String(e.persons),
-            vnd(e.amount),
-            e.rice_kg === null ? '' : String(e.rice_kg),
-            '',
-          ]
-            .map(csvCell)
-            .join(','),
-        ),
+      const rows = [
+        ['STT', 'Mã hộ', 'Chủ hộ', 'Loại hỗ trợ', 'Số người', 'Số tiền (đồng)', 'Gạo (kg)', 'Ký nhận'],
+        ...items.map((e, i) => [i + 1, e.household_code, e.head_name, SUPPORT_VI[e.support_type] ?? e.support_type, e.persons, vnd(e.amount), e.rice_kg, '']),
       ];
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ky-nhan-su-kien-${ev.id}.csv"`);
-      return '\uFEFF' + lines.join('\r\n') + '\r\n';
+      return toCsv(rows);
     },
   );
 };
