@@ -13,7 +13,7 @@ import * as monitoringApi from '../../api/monitoring.ts';
 type Row = DashboardView['rows'][number];
 type Dash = DashboardView;
 
-const colours: Record<string, string> = { achieved: '#00703c', on_track: '#5a8f29', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
+const colours: Record<string, string> = { achieved: '#00703c', on_track: '#4b7a22', at_risk: '#f2b705', off_track: '#d4351c', no_data: '#b1b4b6' };
 const cmp: Record<string, string> = comparatorSymbols;
 // Rounded to two decimals first, so that -0.001 reads 0, not "-0".
 const f = (x: number | null | undefined) => (x == null ? '–' : num(Math.round(x * 100) / 100 || 0, 2));
