@@ -25,9 +25,21 @@ test('Art. 15 (76/2024): house collapsed, washed away or burned 40,000,000; urge
   assert.equal(reliefEntitlement({ type: 'house_damaged', date: '2024-09-08' }).amount, 20_000_000);
 });
 
-test('Art. 13 (seriously injured) and the original 2021 figures are not known: unknown, never a guess', () => {
+test('Art. 15 cl. 1–3 of the 2021 text (before 76/2024): at least 40,000,000 / 30,000,000 / 20,000,000 per household, confirmed', () => {
+  for (const [type, amount] of [
+    ['house_lost', 40_000_000],
+    ['relocation', 30_000_000],
+    ['house_damaged', 20_000_000],
+  ] as const) {
+    const e = reliefEntitlement({ type, date: '2023-01-01' });
+    assert.equal(e.amount, amount, type);
+    assert.equal(e.status, 'known', type);
+  }
+  assert.equal(reliefEntitlement({ type: 'house_lost', date: '2024-09-08' }).status, 'unverified', 'the 76/2024 text itself was not seen');
+});
+
+test('Art. 13 (seriously injured) and the original 2021 figures of Art. 12 and 14 are not known: unknown, never a guess', () => {
   assert.equal(reliefEntitlement({ type: 'injury', date: '2024-09-08' }).status, 'unknown');
-  assert.equal(reliefEntitlement({ type: 'house_lost', date: '2023-01-01' }).amount, null);
   assert.equal(reliefEntitlement({ type: 'funeral', date: '2023-01-01' }).status, 'unknown');
   assert.equal(reliefEntitlement({ type: 'food', date: '2021-01-01' }).status, 'unknown', 'before the decree');
 });

@@ -7,9 +7,14 @@
 //   (SRC.art14), which does not state the multiple.
 // - The standard level the multiple applies to: 360,000 (2021) / 500,000 (from 01/07/2024),
 //   src/law/parameters.ts `assistance.standard` (verified there).
-// - The figures of Art. 12, 13, 14 and 15 after 76/2024 were not found in a public copy: the
-//   values stated in issue 13 are kept with `verified: false` and reported as 'unverified'; the
-//   figures of the original 2021 text and of Art. 13 are unknown (null) and reported 'unknown'.
+// - Art. 15 of the 2021 text (checked 06/12/2026): clause 1 house collapsed, washed away or burned
+//   down "mức tối thiểu 40.000.000 đồng/hộ"; clause 2 urgent relocation by decision "tối thiểu
+//   30.000.000"; clause 3 severe damage "tối thiểu 20.000.000": quoted in the same words by two
+//   independent public answers (Báo Khánh Hòa 11/04/2022, SRC.art15; Lao Động, SRC.art15b), both
+//   before 76/2024. Decree 136/2013 Art. 15 had 20/20/15 million as maxima (several answers).
+// - The figures of Art. 12, 13 and 14, and whether 76/2024 changed Art. 15, were not found in a
+//   public copy: the values stated in issue 13 are kept with `verified: false` and reported as
+//   'unverified'; the original 2021 figures of Art. 12 and 14 and Art. 13 are unknown (null).
 // The decree's amounts are minimums ("tối thiểu"): a province may set more by its own decision,
 // encoded as a row with `scope` = the province code and its own basis.
 import type { LegalBasis } from './parameters.ts';
@@ -17,6 +22,8 @@ import { paramAt } from './parameters.ts';
 
 export const RELIEF_SRC = {
   art14: 'https://baochinhphu.vn/print/dieu-kien-xem-xet-ho-tro-chi-phi-mai-tang-102220924121707134.htm',
+  art15: 'https://baokhanhhoa.vn/phap-luat/giai-dap-phap-luat/202204/chinh-sach-tro-giup-xa-hoi-khan-cap-ve-nha-o-8248374/',
+  art15b: 'https://news.laodong.vn/tu-van-phap-luat/nguoi-bi-lu-lut-cuon-troi-nha-duoc-ho-tro-the-nao-1395090.ldo',
 } as const;
 
 export const D20 = 'Nghị định 20/2021/NĐ-CP';
@@ -71,6 +78,7 @@ const b = (article: string, doc: string, verified: boolean, note?: string, sourc
   ...(source ? { source } : {}),
 });
 const ORIG = 'original 2021 figure not found (search 03/12/2026)';
+const ART15 = 'minimum ("mức tối thiểu") per household, quoted by Báo Khánh Hòa 11/04/2022 and Lao Động (checked 06/12/2026)';
 
 export const RELIEF_LEVELS: readonly ReliefRow[] = [
   // Art. 12: food.
@@ -81,12 +89,13 @@ export const RELIEF_LEVELS: readonly ReliefRow[] = [
   // Art. 14: funeral support.
   r('funeral', 'standard×/person', null, '2021-07-01', '2024-06-30', b('Điều 14', D20, false, ORIG, RELIEF_SRC.art14)),
   r('funeral', 'standard×/person', 50, '2024-07-01', null, b('Điều 14 (sửa đổi bởi Nghị định 76/2024/NĐ-CP)', D20, false, ISSUE, RELIEF_SRC.art14)),
-  // Art. 15: housing.
-  r('house_lost', 'VND/household', null, '2021-07-01', '2024-06-30', b('Điều 15', D20, false, ORIG)),
+  // Art. 15: housing. The 2021 clauses 1–3 are confirmed (see above); after 76/2024 the same
+  // figures as the issue states them, unconfirmed.
+  r('house_lost', 'VND/household', 40_000_000, '2021-07-01', '2024-06-30', b('Điều 15 khoản 1', D20, true, ART15, RELIEF_SRC.art15)),
   r('house_lost', 'VND/household', 40_000_000, '2024-07-01', null, b('Điều 15 (sửa đổi bởi Nghị định 76/2024/NĐ-CP)', D20, false, ISSUE)),
-  r('relocation', 'VND/household', null, '2021-07-01', '2024-06-30', b('Điều 15', D20, false, ORIG)),
+  r('relocation', 'VND/household', 30_000_000, '2021-07-01', '2024-06-30', b('Điều 15 khoản 2', D20, true, ART15, RELIEF_SRC.art15)),
   r('relocation', 'VND/household', 30_000_000, '2024-07-01', null, b('Điều 15 (sửa đổi bởi Nghị định 76/2024/NĐ-CP)', D20, false, ISSUE)),
-  r('house_damaged', 'VND/household', null, '2021-07-01', '2024-06-30', b('Điều 15', D20, false, ORIG)),
+  r('house_damaged', 'VND/household', 20_000_000, '2021-07-01', '2024-06-30', b('Điều 15 khoản 3', D20, true, ART15, RELIEF_SRC.art15)),
   r('house_damaged', 'VND/household', 20_000_000, '2024-07-01', null, b('Điều 15 (sửa đổi bởi Nghị định 76/2024/NĐ-CP)', D20, false, ISSUE)),
 ];
 
