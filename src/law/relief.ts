@@ -10,8 +10,8 @@
 // - Art. 15 of the 2021 text (checked 06/12/2026): clause 1 house collapsed, washed away or burned
 //   down "mức tối thiểu 40.000.000 đồng/hộ"; clause 2 urgent relocation by decision "tối thiểu
 //   30.000.000"; clause 3 severe damage "tối thiểu 20.000.000": quoted in the same words by two
-//   independent public answers (Báo Khánh Hòa 11/04/2022, SRC.art15; Lao Động, SRC.art15b), both
-//   before 76/2024. Decree 136/2013 Art. 15 had 20/20/15 million as maxima (several answers).
+//   independent public answers (Báo Khánh Hòa 11/04/2022, before 76/2024, SRC.art15; Lao Động,
+//   undated, SRC.art15b). Decree 136/2013 Art. 15 had 20/20/15 million as maxima (several answers).
 // - The figures of Art. 12, 13 and 14, and whether 76/2024 changed Art. 15, were not found in a
 //   public copy: the values stated in issue 13 are kept with `verified: false` and reported as
 //   'unverified'; the original 2021 figures of Art. 12 and 14 and Art. 13 are unknown (null).
