@@ -7,7 +7,7 @@ import { extractMetadata, type PlanMetadata } from './metadata.ts';
 import { findSections, sectionOf, type Section } from './sections.ts';
 import { extractTargets, UNMATCHED_REASONS, type Comparator, type ProposedIndicator, type UnmatchedCode } from './targets.ts';
 import { extractAssignments, extractReportDeadlines, extractTasks, type Assignment, type ReportDeadline, type Task } from './assignments.ts';
-import { isReportTitle, looksAhead, tenseOf } from './results.ts';
+import { isReportTitle, looksAhead, looksAheadOf, tenseOf } from './results.ts';
 import { catalogueMatcher, createMatcher, type CatalogueIndicator } from '../../indicators/match.ts';
 
 export type { Comparator, ProposedIndicator } from './targets.ts';
@@ -95,7 +95,12 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
     .map((l) => l.trim().slice(0, 200))
     .filter((l) => l.length > 12)
     .slice(0, 6);
-  let report = meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAhead(l)));
+  // The year the document is written in or for: values of earlier years are results.
+  const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
+  const periodStart = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d\d)\s*[-–]/u.exec(meta.title ?? '');
+  const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
+  let report =
+    meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAheadOf(l, refYear)));
   const sections = findSections(m.text);
   const obj = objectivesRange(m, sections);
   // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
@@ -127,10 +132,6 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
     defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : (headlineYear ?? openingYear)),
   });
   const span = (a: number, b: number) => originalSpan(m, a, b);
-  // The year the document is written in or for: values of earlier years are results.
-  const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
-  const periodStart = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d\d)\s*[-–]/u.exec(meta.title ?? '');
-  const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
   const tenses = new Map(found.targets.map((t) => [t, tenseOf(m.text, t.start, t.end, { refYear })]));
   let past = found.targets.filter((t) => report || tenses.get(t) === 'past');
   // A press headline that repeats a result of its body ("97% trẻ em bị bỏ rơi … được chăm sóc"
@@ -146,7 +147,14 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   );
   // A text without a kind that reports values as reached and none as still to reach is a report
   // of results (a press item on a review meeting): its other figures are results too.
-  const ahead = found.targets.filter((t) => tenses.get(t) === 'future').length;
+  // A value whose paragraph looks ahead before it ("Đại hội xác định mục tiêu nhiệm kỳ 2025-2030
+  // là: … Một số chỉ tiêu cụ thể: Thu ngân sách … tăng bình quân 30%/năm") is still to reach,
+  // though its own sentence has no future word.
+  const lineAhead = (t: { start: number }) => {
+    const ls = m.text.lastIndexOf('\n', t.start - 1) + 1;
+    return looksAheadOf(m.text.slice(Math.max(ls, t.start - 600), t.start), refYear);
+  };
+  const ahead = found.targets.filter((t) => tenses.get(t) === 'future' || (tenses.get(t) !== 'past' && lineAhead(t))).length;
   if (!report && meta.kind === null && past.length >= 2 && ahead === 0 && !opening.some((l) => looksAhead(l))) {
     report = true;
     past = found.targets;
