@@ -223,27 +223,11 @@ export function isReportTitle(head: string): boolean {
   return REPORT_TITLE.test(foldText(head));
 }
 
-/**
- * A line of a report's opening that looks ahead beyond the document's year. "Chương trình …
- * giai đoạn 2021-2025 đặt mục tiêu giảm tỷ lệ hộ nghèo 1-1,5%/năm" in a report of November 2025
- * names the target its results are measured against: every year it names is a period that
- * began before the document's year and ended by it.
- */
-export function looksAheadOf(line: string, refYear: number | null): boolean {
-  if (!looksAhead(line)) return false;
-  if (refYear === null) return true;
-  const l = line.toLowerCase();
-  const periods = [...l.matchAll(/((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)/gu)];
-  if (periods.length === 0 || !periods.every((p) => Number(p[1]) < refYear && Number(p[2]) <= refYear)) return true;
-  const rest = l.replace(/((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)/gu, ' ');
-  return /(?<!\d)(?:19|20)\d\d(?!\d)/u.test(rest);
-}
-
 /** A line that looks ahead ("phương hướng, nhiệm vụ năm 2026", "phấn đấu …", "mục tiêu …"). */
 export function looksAhead(line: string): boolean {
   // "phương hướng" looks ahead with its year or period ("phương hướng, nhiệm vụ năm 2026"); a
   // meeting that "đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới" sets nothing.
-  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn|nhiệm kỳ)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(
+  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(
     line.toLowerCase(),
   );
 }

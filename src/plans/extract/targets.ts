@@ -191,6 +191,8 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
     if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "theo chuẩn nghèo quốc gia giai đoạn 2016 - 2020": the period of a standard.
     if (/chuẩn[\p{L}\s]{0,25}$/iu.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "đến năm 2030, tầm nhìn đến năm 2050": the horizon of a vision, not a target's year.
+    if (/tầm nhìn\s+(?:đến\s+)?$/iu.test(s.slice(Math.max(0, m.index - 16), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
@@ -504,8 +506,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           add('no_indicator', t.start, t.end + closing[0].length - 1);
           continue;
         }
+        // ("ổn định ở mức 42%", "ở mức dưới 2,1%": a share is no standard level.)
         const lv = /(mức độ|cấp độ|mức|nhóm)\s*$/u.exec(before);
-        if (lv) {
+        if (lv && !(lv[1] === 'mức' && (t.unit === '%' || t.unit === '‰'))) {
           const c = candidate(text, ca, t, fBefore, t, perCapita);
           c.level = lv[1] === 'nhóm' ? 'group' : 'level';
           c.units = [c.level];
@@ -693,12 +696,15 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           before &&
           prevT &&
           ownYear !== null &&
-          /^\s*(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))
+          /^\s*(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(
+            text.slice(before.c.tok.unitEnd, c.cmpStart),
+          )
         ) {
           const yEnd =
             c.tok.unitEnd +
-            /^\s*(?:%\s*)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(text.slice(c.tok.unitEnd))![0]
-              .length;
+            /^\s*(?:%\s*)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(
+              text.slice(c.tok.unitEnd),
+            )![0].length;
           targets.push({
             ...prevT,
             comparator: c.explicit ? cmp : prevT.comparator,
@@ -1191,7 +1197,8 @@ function proposeIndicator(
   // "12 câu lạc bộ dưỡng sinh": the counted noun is the head of the name.
   if (noun && name === rightName) name = `${noun} ${name}`;
   else if (noun && !name.toLowerCase().includes(noun.toLowerCase()) && !/^(?:tỷ lệ|tỉ lệ)/iu.test(name)) name = `${name} (${noun})`;
-  const kind: ProposedIndicator['kind'] = unit === '%' || unit === '‰' || unit.startsWith('per_') || /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(name) ? 'rate' : c.level ? 'level' : 'count';
+  const kind: ProposedIndicator['kind'] =
+    unit === '%' || unit === '‰' || unit.startsWith('per_') || /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(name) ? 'rate' : c.level ? 'level' : 'count';
   const f = foldText(`${name} ${text.slice(Math.max(L[0], c.cmpStart - 20), c.cmpStart)}`);
   const direction: ProposedIndicator['direction'] = cmp === 'maintain' ? 'maintain' : cmp === '<' || cmp === '<=' || DECREASE.test(f) ? 'decrease' : 'increase';
   return { proposed: { name, unit, kind, direction }, value, start, end };
@@ -1203,7 +1210,7 @@ function cleanName(s: string): string {
     x
       .replace(/\s+/g, ' ')
       .replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '')
-      .replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '')
+      .replace(/\s+(?:đạt|là|được|ở mức|đạt mức|ở|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '')
       .trim();
   return once(once(s));
 }
