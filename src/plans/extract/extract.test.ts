@@ -894,3 +894,16 @@ test('"ở mức 42%" is a value, not a standard level; "tầm nhìn đến năm
     ['100 null'],
   );
 });
+
+test('"đạt tiêu chuẩn … vào năm 2025" keeps its year: only a standard\'s own period is no target year', () => {
+  // Session 10 dev document Quảng Trị children 2025-2030 ("có 75% xã, phường, thị trấn đạt tiêu
+  // chuẩn phù hợp với trẻ em vào năm 2025 và 89% vào năm 2030"); Tuyên Hóa 2024 ("đạt chuẩn nông
+  // thôn mới trong năm 2024"). "theo chuẩn nghèo giai đoạn 2016 - 2020" stays a standard's period.
+  const r = extractPlan(
+    'Tỉnh phấn đấu có 75% xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em vào năm 2025 và 89% vào năm 2030. Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2016 - 2020 dưới 3% vào năm 2020.',
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.value} ${t.year}`),
+    ['75 2025', '89 2030', '3 2020'],
+  );
+});

@@ -190,7 +190,10 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
     // "so với năm 2020", "giá so sánh năm 2010": the year compared with, not the target's.
     if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "theo chuẩn nghèo quốc gia giai đoạn 2016 - 2020": the period of a standard.
-    if (/chuẩn[\p{L}\s]{0,25}$/iu.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // ("đạt chuẩn nông thôn mới trong năm 2024", "đạt tiêu chuẩn phù hợp với trẻ em vào năm 2025":
+    // a year marked "vào/đến/trong" is the target's.)
+    const pre = s.slice(Math.max(0, m.index - 30), m.index);
+    if (/chuẩn[\p{L}\s]{0,25}$/iu.test(pre) && !/(?:đến|tới|vào|trong)\s+(?:cuối\s+)?$/iu.test(pre)) continue;
     // "đến năm 2030, tầm nhìn đến năm 2050": the horizon of a vision, not a target's year.
     if (/tầm nhìn\s+(?:đến\s+)?$/iu.test(s.slice(Math.max(0, m.index - 16), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
