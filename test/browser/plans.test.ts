@@ -305,6 +305,35 @@ test('re-import: the amended 152-KH/ĐU applied as version 2 of the saved plan; 
   await context.close();
 });
 
+test('review: a target for a named group of units shows its group ("riêng các xã đặc biệt khó khăn giảm 4%/năm")', async () => {
+  // Issue 11 item 5: the extract answer's `group` is shown on the card, so the officer sees that
+  // 4%/năm is for the communes named, not a second target for the whole unit. Nothing is saved.
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, server, 'thulum');
+  await page.goto('/ke-hoach?view=nhap');
+  await page.getByRole('heading', { name: 'Nhập và rà soát kế hoạch' }).waitFor();
+  const text = [
+    'KẾ HOẠCH',
+    'Giảm nghèo bền vững năm 2026',
+    '',
+    'I. MỤC TIÊU',
+    '',
+    '- Tỷ lệ hộ nghèo giảm 1,5%/năm, riêng các xã đặc biệt khó khăn giảm 4%/năm.',
+    '- Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.',
+  ].join('\n');
+  await page.setInputFiles('#plan-file', { name: 'giam-ngheo-2026.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await page.getByRole('heading', { name: 'Chỉ tiêu (3)' }).waitFor();
+  const group = page.locator('.target-card', { hasText: 'riêng các xã đặc biệt khó khăn giảm 4%' });
+  assert.equal(await group.locator('.flag--group').innerText(), 'Riêng: các xã đặc biệt khó khăn');
+  assert.match(await group.locator('.hint').first().innerText(), /dành riêng cho một nhóm đơn vị/);
+  // The target for the whole unit carries no group.
+  assert.equal(await page.locator('.target-card', { hasText: 'Tỷ lệ hộ nghèo giảm 1,5%' }).locator('.flag--group').count(), 0);
+  await group.scrollIntoViewIfNeeded();
+  await screenshot(page, 'ke-hoach-nhap-nhom-don-vi.png', false);
+  await context.close();
+});
+
 test('the import page speaks English on request', async () => {
   const { context, page } = await newPage(browser, server);
   await signIn(page, server, 'thulum');

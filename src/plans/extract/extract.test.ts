@@ -829,3 +829,81 @@ test('a multiple is a change: "tăng 3,5 lần", "gấp 2,5 - 3 lần so với n
     ['increase_by 3.5 lần', 'increase_by 2.5 lần'],
   );
 });
+
+test('a congress item whose targets follow a sentence that looks ahead is no report of results', () => {
+  // Session 10 dev document: Cao Sơn 2025 ("Nhiệm kỳ qua, … Đến cuối năm 2024, thu nhập … đạt
+  // 43,7 triệu đồng/năm; tỷ lệ hộ nghèo còn 21,5% …" then "Đại hội xác định mục tiêu nhiệm kỳ
+  // 2025-2030 là: …, phấn đấu đến năm 2030 … . Một số chỉ tiêu cụ thể: Thu ngân sách …"). The
+  // values of the last paragraph have no tense of their own; their paragraph looks ahead.
+  const r = extractPlan(
+    'Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030\n\nNgày 30/7, Đảng bộ xã tổ chức Đại hội.\n\nNhiệm kỳ qua, Đảng bộ xã đã triển khai toàn diện công tác xây dựng Đảng. Đến cuối năm 2024, thu nhập bình quân đầu người đạt 43,7 triệu đồng/năm; tỷ lệ hộ nghèo còn 21,5%; tỷ lệ người dân tham gia BHYT đạt 97%.\n\nĐại hội xác định mục tiêu nhiệm kỳ 2025-2030 là: phát huy sức mạnh đoàn kết toàn dân, phấn đấu đến năm 2030 đưa xã đạt chuẩn nông thôn mới. Một số chỉ tiêu cụ thể: tổng vốn đầu tư toàn xã hội đạt trên 2.500 tỷ đồng; tỷ lệ hộ nghèo dưới 10%.',
+  );
+  assert.notEqual(r.plan.kind, 'report');
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} ${t.year}`),
+    ['> 2500 tỷ đồng 2030', '< 10 % 2030'],
+  );
+  assert.deepEqual(
+    r.results.map((x) => x.value),
+    [43.7, 21.5, 97],
+  );
+});
+
+test('a verb alone after a comma names no group: "tăng bình quân 30%/năm, đạt trên 2 tỷ đồng vào năm 2030"', () => {
+  // Session 10 dev document Cao Sơn 2025; the same reading as Trùng Khánh 2023 ("…, đạt trên 30
+  // triệu đồng/người/năm"): the amount is the head's own, in its own unit, not a group of the rate.
+  const r = extractPlan(plan('- Thu ngân sách Nhà nước tăng bình quân 30%/năm, đạt trên 2 tỷ đồng vào năm 2030.'));
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit}`),
+    ['= 30 %/năm', '> 2 tỷ đồng'],
+  );
+  assert.equal(r.targets[1]!.group, undefined);
+});
+
+test('rates per a round base: "550/100.000 trẻ em vào năm 2025 và 500/100.000 vào năm 2030"', () => {
+  // Issue 11 item 3 ("per 100,000"); session 10 dev document Quảng Trị children 2025-2030. The base
+  // is no target ("100.000 trẻ em"), the rate is, in per_100000; the second value continues it.
+  const r = extractPlan(
+    plan(
+      '- Giảm tỷ suất trẻ em bị tai nạn thương tích xuống 550/100.000 trẻ em vào năm 2025 và 500/100.000 vào năm 2030; giảm tỷ suất trẻ em bị tử vong do tai nạn thương tích xuống còn 16/100.000 trẻ em vào năm 2025.',
+    ),
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} ${t.year}`),
+    ['= 550 per_100000 2025', '= 500 per_100000 2030', '= 16 per_100000 2025'],
+  );
+  assert.equal(r.targets[1]!.indicatorName, r.targets[0]!.indicatorName);
+  assert.equal(r.unmatched.filter((u) => u.code === 'per_capita_base').length, 3);
+});
+
+test('"ở mức 42%" is a value, not a standard level; "tầm nhìn đến năm 2050" and "so với năm 2024" are no targets\' year', () => {
+  // Session 10 dev documents: the national master plan news ("Quy hoạch tổng thể quốc gia giai
+  // đoạn 2021-2030, tầm nhìn đến năm 2050 … tỷ lệ che phủ rừng ổn định ở mức 42%"); Thừa Thiên
+  // Huế HĐND ("ở mức dưới 2,1%"); Cần Thơ elderly and Nghĩa Trụ 2025 ("tầm nhìn đến năm 2045"),
+  // Gia Lai children 2025 ("so với năm 2024" in its opening).
+  const r = extractPlan(
+    'Quốc hội ban hành Nghị quyết về Quy hoạch tổng thể quốc gia giai đoạn 2021-2030, tầm nhìn đến năm 2050. Nghị quyết đưa ra mục tiêu: tỷ lệ giường bệnh tư nhân đạt 15%; tỷ lệ che phủ rừng ổn định ở mức 42%.',
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.unit} ${t.year}`),
+    ['= 15 % 2030', '= 42 % 2030'],
+  );
+  const g = extractPlan('Cùng với đó, giảm tỷ lệ trẻ em bị xâm hại so với năm 2024. Phấn đấu 100% cán bộ làm công tác trẻ em các cấp được bồi dưỡng.');
+  assert.deepEqual(
+    g.targets.map((t) => `${t.value} ${t.year}`),
+    ['100 null'],
+  );
+});
+
+test('"đạt tiêu chuẩn … vào năm 2025" keeps its year: only a standard\'s own period is no target year', () => {
+  // Session 10 dev document Quảng Trị children 2025-2030 ("có 75% xã, phường, thị trấn đạt tiêu
+  // chuẩn phù hợp với trẻ em vào năm 2025 và 89% vào năm 2030"); Tuyên Hóa 2024 ("đạt chuẩn nông
+  // thôn mới trong năm 2024"). "theo chuẩn nghèo giai đoạn 2016 - 2020" stays a standard's period.
+  const r = extractPlan(
+    'Tỉnh phấn đấu có 75% xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em vào năm 2025 và 89% vào năm 2030. Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2016 - 2020 dưới 3% vào năm 2020.',
+  );
+  assert.deepEqual(
+    r.targets.map((t) => `${t.value} ${t.year}`),
+    ['75 2025', '89 2030', '3 2020'],
+  );
+});

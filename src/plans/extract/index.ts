@@ -95,18 +95,30 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
     .map((l) => l.trim().slice(0, 200))
     .filter((l) => l.length > 12)
     .slice(0, 6);
+  // The year the document is written in or for: values of earlier years are results.
+  const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
+  const periodStart = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d\d)\s*[-–]/u.exec(meta.title ?? '');
+  const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
   let report = meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAhead(l)));
   const sections = findSections(m.text);
   const obj = objectivesRange(m, sections);
   // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
   // year of targets that give none nearer.
   // The latest one: "tổng kết năm 2025, phương hướng, nhiệm vụ năm 2026" is a 2026 plan.
-  const titleYears = [...(meta.title ?? '').matchAll(/(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/gu)].map((x) => Number(x[1]));
+  const titleYears = [...(meta.title ?? '').matchAll(/(?<!tầm nhìn\s(?:đến\s)?)(?:năm|giai đoạn)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20|21)\d\d)/gu)].map((x) =>
+    Number(x[1]),
+  );
   const titleYear = titleYears.length ? [null, String(Math.max(...titleYears))] : null;
   // Else the latest year the opening names for the document ("nhiệm kỳ 2020 - 2025", "phương
   // hướng, nhiệm vụ năm 2026", "đến năm 2030"): a press summary gives its plan's year there.
   let openingYear: number | null = null;
-  for (const y of m.text.slice(0, 600).matchAll(/(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu))
+  // ("tầm nhìn đến năm 2050" is the horizon of a vision, "so với năm 2024" a baseline: neither is
+  // the targets' year.)
+  for (const y of m.text
+    .slice(0, 600)
+    .matchAll(
+      /(?<!tầm nhìn\s(?:đến\s)?)(?<!so với\s(?:cuối\s|đầu\s)?)(?<!so sánh\s)(?:năm|nhiệm kỳ|giai đoạn|thời kỳ)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)/giu,
+    ))
     openingYear = Math.max(openingYear ?? 0, Number(y[1]));
   // "Hội nghị tổng kết … năm 2025, triển khai phương hướng, nhiệm vụ năm 2026": the year the
   // document sets tasks for is its targets' year, before a term of office named in passing
@@ -120,17 +132,16 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l.length > 0) ?? '';
-  const hy = firstLine.length < 200 ? /(?<!giai đoạn\s)(?<![-–]\s?)năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)/u.exec(firstLine) : null;
+  const hy =
+    firstLine.length < 200
+      ? /(?<!giai đoạn\s)(?<![-–]\s?)(?<!so với\s(?:cuối\s|đầu\s)?)(?<!tầm nhìn\s(?:đến\s)?)năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)/u.exec(firstLine)
+      : null;
   const headlineYear = hy ? Number(hy[1]) : null;
   const found = extractTargets(m.text, obj.start, obj.end, {
     matcher,
     defaultYear: obj.year ?? (titleYear ? Number(titleYear[1]) : (headlineYear ?? openingYear)),
   });
   const span = (a: number, b: number) => originalSpan(m, a, b);
-  // The year the document is written in or for: values of earlier years are results.
-  const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
-  const periodStart = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d\d)\s*[-–]/u.exec(meta.title ?? '');
-  const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
   const tenses = new Map(found.targets.map((t) => [t, tenseOf(m.text, t.start, t.end, { refYear })]));
   let past = found.targets.filter((t) => report || tenses.get(t) === 'past');
   // A press headline that repeats a result of its body ("97% trẻ em bị bỏ rơi … được chăm sóc"
@@ -146,7 +157,14 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   );
   // A text without a kind that reports values as reached and none as still to reach is a report
   // of results (a press item on a review meeting): its other figures are results too.
-  const ahead = found.targets.filter((t) => tenses.get(t) === 'future').length;
+  // A value whose paragraph looks ahead before it ("Đại hội xác định mục tiêu nhiệm kỳ 2025-2030
+  // là: … Một số chỉ tiêu cụ thể: Thu ngân sách … tăng bình quân 30%/năm") is still to reach,
+  // though its own sentence has no future word.
+  const lineAhead = (t: { start: number }) => {
+    const ls = m.text.lastIndexOf('\n', t.start - 1) + 1;
+    return looksAhead(m.text.slice(Math.max(ls, t.start - 600), t.start));
+  };
+  const ahead = found.targets.filter((t) => tenses.get(t) === 'future' || (tenses.get(t) !== 'past' && lineAhead(t))).length;
   if (!report && meta.kind === null && past.length >= 2 && ahead === 0 && !opening.some((l) => looksAhead(l))) {
     report = true;
     past = found.targets;

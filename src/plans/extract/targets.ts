@@ -190,7 +190,12 @@ function yearsIn(s: string): { year: number; start: number; end: number }[] {
     // "so với năm 2020", "giá so sánh năm 2010": the year compared with, not the target's.
     if (/(?:so với|so sánh|giá)\s+(?:(?:cuối|đầu|cùng kỳ)\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "theo chuẩn nghèo quốc gia giai đoạn 2016 - 2020": the period of a standard.
-    if (/chuẩn[\p{L}\s]{0,25}$/iu.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // ("đạt chuẩn nông thôn mới trong năm 2024", "đạt tiêu chuẩn phù hợp với trẻ em vào năm 2025":
+    // a year marked "vào/đến/trong" is the target's.)
+    const pre = s.slice(Math.max(0, m.index - 30), m.index);
+    if (/chuẩn[\p{L}\s]{0,25}$/iu.test(pre) && !/(?:đến|tới|vào|trong)\s+(?:cuối\s+)?$/iu.test(pre)) continue;
+    // "đến năm 2030, tầm nhìn đến năm 2050": the horizon of a vision, not a target's year.
+    if (/tầm nhìn\s+(?:đến\s+)?$/iu.test(s.slice(Math.max(0, m.index - 16), m.index))) continue;
     out.push({ year: Number(m[1]), start: m.index + m[0].length - 4, end: m.index + m[0].length });
   }
   return out;
@@ -329,6 +334,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
       const isBase = (t: NumberToken) =>
         /(?:\/|trên|mỗi|\/ )\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start)) &&
         (([100, 1000, 10000, 100000].includes(t.value) && /^\s*(?:dân|người|dân số)\b/u.test(text.slice(t.end, t.end + 8))) ||
+          // "550/100.000 trẻ em", "500/100.000 vào năm 2030", "46/100.000 trẻ đẻ sống": a round base
+          // written right after the rate's value is the base whatever it counts.
+          ([1000, 10000, 100000].includes(t.value) && /\d\s*\/\s*$/u.test(text.slice(Math.max(ca, t.start - 6), t.start))) ||
           (t.value === 1 && /^\s*vạn(?=[\s.,;:)]|$)/u.test(text.slice(t.end, t.end + 12))));
       const baseToks = new Set(ctoks.filter(isBase));
       const perCapitaTok = [...baseToks][0];
@@ -362,7 +370,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         }
         if (baseToks.has(t)) {
           const s = t.start - (/(?:\/|trên|mỗi)\s*$/u.exec(before)?.[0].length ?? 0);
-          const e = t.end + (/^\s*(?:vạn(?:\s+(?:dân số|dân|người))?|dân số|dân|người)/u.exec(text.slice(t.end))?.[0].length ?? 0);
+          const e = t.end + (/^\s*(?:vạn(?:\s+(?:dân số|dân|người))?|dân số|dân|người|trẻ em|trẻ đẻ sống)/u.exec(text.slice(t.end))?.[0].length ?? 0);
           add('per_capita_base', s, e);
           continue;
         }
@@ -501,8 +509,9 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           add('no_indicator', t.start, t.end + closing[0].length - 1);
           continue;
         }
+        // ("ổn định ở mức 42%", "ở mức dưới 2,1%": a share is no standard level.)
         const lv = /(mức độ|cấp độ|mức|nhóm)\s*$/u.exec(before);
-        if (lv) {
+        if (lv && !(lv[1] === 'mức' && (t.unit === '%' || t.unit === '‰'))) {
           const c = candidate(text, ca, t, fBefore, t, perCapita);
           c.level = lv[1] === 'nhóm' ? 'group' : 'level';
           c.units = [c.level];
@@ -690,12 +699,15 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
           before &&
           prevT &&
           ownYear !== null &&
-          /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(text.slice(before.c.tok.unitEnd, c.cmpStart))
+          /^\s*(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*(?:,|;|và|,\s*và)?\s*$/u.test(
+            text.slice(before.c.tok.unitEnd, c.cmpStart),
+          )
         ) {
           const yEnd =
             c.tok.unitEnd +
-            /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(text.slice(c.tok.unitEnd))![0]
-              .length;
+            /^\s*(?:%\s*)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(
+              text.slice(c.tok.unitEnd),
+            )![0].length;
           targets.push({
             ...prevT,
             comparator: c.explicit ? cmp : prevT.comparator,
@@ -718,8 +730,11 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         const groupOf =
           /^\s*[,;(]?\s*riêng\s+(?:(?:tại|ở|đối với)\s+)?([^,;()]{2,80}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label) ??
           /^\s*[,;]\s*((?:các|những)\s+(?:xã|phường|huyện|tỉnh|thôn|bản|vùng|địa phương)\s[^,;()]{1,60}?)\s*(?:là|đạt|còn|giảm|tăng)?\s*$/u.exec(label);
+        // (", đạt trên 2 tỷ đồng vào năm 2030" after "tăng bình quân 30%/năm": a verb alone names no
+        // group; the value is the head's own, in its own unit.)
         const shortLabel =
           /^\s*[,;]\s*(?:\p{L}+\s+){0,2}\p{L}+\s*(?:là|đạt)?\s*$/u.test(label) &&
+          !/^\s*[,;]\s*(?:là|đạt)\s*$/u.test(label) &&
           !VERB.test(foldText(label.replace(/\s(?:là|đạt)\s*$/u, ''))) &&
           !NAME_HEAD.test(label);
         NAME_HEAD.lastIndex = 0;
@@ -919,7 +934,7 @@ function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | nu
   // "85% vào các năm 2015, 2020": a value to reach by the first year and keep at the last; the
   // target is the last one's.
   const m =
-    /^\s*(?:%\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)((?:\s*(?:,|và)\s*(?:19|20)\d\d(?!\d))*)/u.exec(
+    /^\s*(?:%\s*)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+((?:19|20)\d\d)(?!\d|\s*[-–]\s*\d)((?:\s*(?:,|và)\s*(?:19|20)\d\d(?!\d))*)/u.exec(
       text.slice(t.unitEnd, Math.min(clauseEnd, t.unitEnd + 40)),
     );
   if (!m) return null;
@@ -1107,6 +1122,9 @@ function proposeIndicator(
   const wm = WRITTEN_UNIT.exec(text.slice(from, from + 40));
   let unit = wm ? (wm[1]! + (wm[2] ?? '')).replace(/\s*\/\s*/g, '/') : '';
   if (t.unit === '%' && !unit) unit = '%';
+  // "xuống 550/100.000 trẻ em vào năm 2025", "16/100.000 trẻ đẻ sống": a rate per a round base.
+  const base = /^\s*\/\s*(1\.000|10\.000|100\.000|1 vạn)(?!\d)/u.exec(text.slice(t.end, t.end + 14));
+  if (base && !unit) unit = `per_${base[1] === '1 vạn' ? 10000 : parseNumberVi(base[1]!)}`;
   // "thời gian sống khoẻ mạnh đạt tối thiểu 67 năm": a number of years.
   if (t.unit === 'năm' && !unit) unit = 'năm';
   // "thu nhập bình quân đạt 72 triệu": a bare "triệu"/"tỷ" at the end of the clause is money.
@@ -1177,12 +1195,13 @@ function proposeIndicator(
   } else return null;
   if (words(name) > 16) name = name.split(/\s+/).slice(-16).join(' ');
   // A bare number needs an indicator word to be a target ("Số bác sĩ …: 15").
-  if (!unit && !/^(?:tỷ lệ|tỉ lệ|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức)/iu.test(name)) return null;
-  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần|năm)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
+  if (!unit && !/^(?:tỷ lệ|tỉ lệ|tỷ suất|số|tổng|thu nhập|giá trị|sản lượng|diện tích|tuổi thọ|mức)/iu.test(name)) return null;
+  const noun = unit && !money && !/^(?:%|‰|ha|héc-ta|tấn|km|lần|năm|per_)/u.test(unit) ? unit.replace(/\/.*$/, '') : '';
   // "12 câu lạc bộ dưỡng sinh": the counted noun is the head of the name.
   if (noun && name === rightName) name = `${noun} ${name}`;
   else if (noun && !name.toLowerCase().includes(noun.toLowerCase()) && !/^(?:tỷ lệ|tỉ lệ)/iu.test(name)) name = `${name} (${noun})`;
-  const kind: ProposedIndicator['kind'] = unit === '%' || unit === '‰' || /^(?:tỷ lệ|tỉ lệ)/iu.test(name) ? 'rate' : c.level ? 'level' : 'count';
+  const kind: ProposedIndicator['kind'] =
+    unit === '%' || unit === '‰' || unit.startsWith('per_') || /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(name) ? 'rate' : c.level ? 'level' : 'count';
   const f = foldText(`${name} ${text.slice(Math.max(L[0], c.cmpStart - 20), c.cmpStart)}`);
   const direction: ProposedIndicator['direction'] = cmp === 'maintain' ? 'maintain' : cmp === '<' || cmp === '<=' || DECREASE.test(f) ? 'decrease' : 'increase';
   return { proposed: { name, unit, kind, direction }, value, start, end };
@@ -1194,7 +1213,7 @@ function cleanName(s: string): string {
     x
       .replace(/\s+/g, ' ')
       .replace(/^[\s,;:.\-–(]+|[\s,;:.\-–(]+$/g, '')
-      .replace(/\s+(?:đạt|là|được|ở mức|đạt mức|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '')
+      .replace(/\s+(?:đạt|là|được|ở mức|đạt mức|ở|bằng|giảm còn|xuống còn|còn|giảm|tăng|lên|xuống)$/iu, '')
       .trim();
   return once(once(s));
 }

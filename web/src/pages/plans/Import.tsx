@@ -514,6 +514,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                     <span class="target-card__n">{i + 1}.</span>
                     <span class={`flag status--${st}`}>{m('statusLabel')[st]}</span>
                     {isUnmapped(r) && <span class="flag flag--unmapped">{m('unmapped')}</span>}
+                    {e?.group && <span class="flag flag--group">{fillIn(m('groupFlag'), { group: e.group })}</span>}
                     {r.start !== null && (
                       <button type="button" class="link-button" onClick={() => select(r.key, 'row')}>
                         {m('showInText')}
@@ -524,6 +525,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                     </button>
                   </div>
                   {r.sourceText && <p class="target-card__src">“{r.sourceText}”</p>}
+                  {e?.group && <p class="hint">{fillIn(m('groupHint'), { group: e.group })}</p>}
                   {isUnmapped(r) && e?.proposed && <p class="hint">{fillIn(m('unmappedHint'), { name: e.proposed.name, unit: e.proposed.unit || '—' })}</p>}
                   {!r.removed && (
                     <div class="target-card__fields">

@@ -10,7 +10,7 @@ import type { ExtractedTarget as ServerTarget } from '../../../../src/plans/extr
 /** The fields of an extracted target the review works with (the server's type, not a copy). */
 export type ExtractedTarget = Pick<
   ServerTarget,
-  'indicatorCode' | 'proposed' | 'indicatorName' | 'comparator' | 'value' | 'unit' | 'year' | 'sourceText' | 'start' | 'end'
+  'indicatorCode' | 'proposed' | 'indicatorName' | 'comparator' | 'value' | 'unit' | 'year' | 'group' | 'sourceText' | 'start' | 'end'
 >;
 
 export interface Unmatched {

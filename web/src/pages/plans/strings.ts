@@ -87,6 +87,8 @@ const vi = {
   selectHint:
     'Để thêm chỉ tiêu bị bỏ sót: bôi đen đoạn văn nêu chỉ tiêu trong văn bản, rồi bấm "Thêm chỉ tiêu từ đoạn đã chọn" và chọn chỉ tiêu trong danh mục.',
   chooseIndicator: '— chọn chỉ tiêu trong danh mục —',
+  groupFlag: 'Riêng: {group}',
+  groupHint: 'Chỉ tiêu này dành riêng cho một nhóm đơn vị (văn bản ghi “{group}”); các đơn vị khác theo chỉ tiêu chung.',
   unmapped: 'Chưa gắn chỉ tiêu',
   unmappedHint: 'Chỉ tiêu này chưa có trong danh mục. Văn bản ghi: “{name}” (đơn vị: {unit}). Chọn chỉ tiêu tương ứng trong danh mục để lưu, hoặc bỏ chỉ tiêu.',
   unitOfValue: 'Đơn vị tính',
@@ -218,6 +220,8 @@ const en: Dict = {
   selectHint:
     'To add a missed target: select the passage that states it in the document, press "Add a target from the selected passage" and choose the indicator from the catalogue.',
   chooseIndicator: '— choose an indicator from the catalogue —',
+  groupFlag: 'Only for: {group}',
+  groupHint: 'This target is for a named group of units only (the document says “{group}”); the other units follow the general target.',
   unmapped: 'Not mapped',
   unmappedHint:
     'This indicator is not in the catalogue. The text says: “{name}” (unit: {unit}). Choose the matching catalogue indicator to save it, or remove the target.',
