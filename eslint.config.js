@@ -83,6 +83,7 @@ const webPureModules = [
   'monitoring/chart\\.ts',
   'plans/extract/',
   'plans/diff\\.ts',
+  'law/merit-categories\\.ts',
 ];
 
 const rule = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });

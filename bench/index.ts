@@ -5,6 +5,7 @@ const modules: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   load: () => import('./load.ts'),
   'page-cpu': () => import('./page-cpu.ts'),
   funds: () => import('./funds.ts'),
+  merit: () => import('./merit.ts'),
   monitoring: () => import('./monitoring.ts'),
   plans: () => import('./plans.ts'),
   recovery: () => import('./recovery.ts'),

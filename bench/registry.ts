@@ -16,7 +16,7 @@ import '../src/registry/review.ts';
 import { DUPLICATE_SIMILARITY } from '../src/registry/integrity.ts';
 import { arg, flag, median, secs } from './lib.ts';
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const r = await fn();
   return [r, performance.now() - t];
@@ -27,7 +27,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
  * `ins` (tables: the rows the work wrote) into a copy of each table with the same indexes,
  * constraints, foreign keys and triggers (`full`), and into a bare copy (columns only, `bare`).
  */
-async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full: number; bare: number }> {
+export async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full: number; bare: number }> {
   let out = 0;
   for (const [i, q] of outs.entries()) {
     if (db.pglite) {
@@ -73,7 +73,7 @@ async function copyFloor(db: Db, outs: string[], ins: string[]): Promise<{ full:
  * each): the machine's noise moves single runs by a third, so the median of each is printed,
  * with the range of the bare-floor ratios of the runs.
  */
-async function measured(
+export async function measured(
   repeat: number,
   reset: () => Promise<unknown>,
   step: () => Promise<unknown>,
@@ -92,7 +92,7 @@ async function measured(
   return { ms: median(ms), floor: { full: median(full), bare: median(bare) }, ratios: ms.map((m, i) => m / bare[i]!) };
 }
 
-function report(label: string, m: { ms: number; floor: { full: number; bare: number }; ratios: number[] }, extra = ''): void {
+export function report(label: string, m: { ms: number; floor: { full: number; bare: number }; ratios: number[] }, extra = ''): void {
   const range = m.ratios.length > 1 ? `; ${m.ratios.length} runs, bare ratios ${Math.min(...m.ratios).toFixed(2)}–${Math.max(...m.ratios).toFixed(2)}` : '';
   console.log(
     `  ${label.padEnd(21)} ${secs(m.ms).padStart(8)}  bare floor ${secs(m.floor.bare).padStart(7)}  ratio ${(m.ms / m.floor.bare).toFixed(2).padStart(5)}   (floor into indexed tables ${secs(m.floor.full)}, ratio ${(m.ms / m.floor.full).toFixed(2)}${range})${extra}`,

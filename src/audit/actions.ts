@@ -35,6 +35,7 @@ export const auditActions = {
   'merit_profile.create': { vi: 'Thêm hồ sơ người có công', en: 'Added a merit profile' },
   'merit_profile.update': { vi: 'Sửa hồ sơ người có công', en: 'Updated a merit profile' },
   'merit_profile.read_full': { vi: 'Xem đầy đủ hồ sơ người có công (không che)', en: 'Read a merit profile in full (unmasked)' },
+  'merit_profile.import': { vi: 'Nhập danh sách hồ sơ người có công', en: 'Imported merit profiles' },
   'housing_case.create': { vi: 'Thêm hồ sơ hỗ trợ nhà ở', en: 'Added a housing case' },
   'housing_case.stage': { vi: 'Chuyển bước hồ sơ nhà ở', en: 'Moved a housing case to a stage' },
   'housing_case.funding': { vi: 'Ghi nguồn vốn hỗ trợ nhà ở', en: 'Recorded housing case funding' },

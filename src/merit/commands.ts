@@ -24,7 +24,7 @@ interface Who {
 const who = (a: Actor) => ({ userId: a.userId, username: a.username });
 
 /** What every write checks beyond the schema, with the field paths of the body. */
-function valueErrors(
+export function valueErrors(
   v: store.MeritProfileValues,
   today: string,
   at: { facts: (path: string) => string; decisionDate: string; endMonth: string },

@@ -20,3 +20,8 @@ export function assertCanReadProfile(actor: Actor | null | undefined, unitId: nu
 export function assertCanReadProfileFull(actor: Actor | null | undefined, unitId: number): asserts actor is Actor {
   assertCan(actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
 }
+
+/** May the actor import profiles into this commune? The CLI acts as the system (null) and passes, like the registry's import. */
+export function assertCanImportProfiles(actor: Actor | null, unitId: number): void {
+  if (actor !== null) assertCan(actor, 'registry.write', unitId);
+}

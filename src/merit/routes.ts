@@ -2,7 +2,9 @@
 // command or a scoped read. A person's profiles come with the month's allowance and its reasons
 // (src/law/merit.ts); health facts and the amounts that would tell them are masked unless the
 // reader holds registry.person.read_full and asks (full=true, audited).
+import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FeatureRoutes } from '../kernel/http.ts';
@@ -13,10 +15,17 @@ import { auditRead } from '../audit/store.ts';
 import { meritMonth } from '../law/merit.ts';
 import { toMeritFacts } from '../law/evaluate.ts';
 import { noStore } from '../registry/presenters.ts';
+import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
+import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer } from '../kernel/table.ts';
+import { communeByCode } from '../registry/store.ts';
+import { importMeritProfiles } from './import.ts';
 import { changeMeritProfile, createMeritProfile } from './commands.ts';
 import { assertCanReadProfile, assertCanReadProfileFull, assertCanWriteProfile } from './policy.ts';
 import {
   HEALTH_FACTS,
+  ImportQuery,
+  MeritImportReport,
+  UnitCode,
   MeritProfileDetail,
   MeritProfileList,
   NewProfileBody,
@@ -156,4 +165,42 @@ export const meritRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req) => withActor(db, req.actor, (tx) => changeMeritProfile(tx, { actor: req.actor!, ip: req.ip, today: today() }, req.params.id, req.body)),
   );
+
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+    await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 2, parts: 3 } });
+    scope.post(
+      '/api/merit/units/:code/imports',
+      {
+        config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+        schema: {
+          tags: ['merit'],
+          summary: `Import a commune's merit profiles (multipart field "file": .csv or .xlsx, at most ${megabytes(MAX_IMPORT_FILE_BYTES)}) with a row-level report; all or nothing, the same file again changes nothing`,
+          params: UnitCode,
+          querystring: ImportQuery,
+          response: { 200: MeritImportReport },
+        },
+      },
+      async (req) => {
+        if (!req.isMultipart()) throw notMultipart('file');
+        const { file } = await readUpload(req, 'file', MAX_IMPORT_FILE_BYTES, text('Tệp nhập', 'The import file'));
+        if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
+        const wrongType = importFileTypeProblem(file.content, file.name);
+        if (wrongType) throw fileTypeRefused('file', wrongType);
+        const table = await readTableBuffer(file.content, file.name);
+        return withActor(db, req.actor, async (tx) => {
+          const u = await communeByCode(tx, req.params.code);
+          if (!u) throw AppError.notFound(text('Không tìm thấy xã', 'Commune not found'));
+          return importMeritProfiles(
+            tx,
+            { actor: req.actor!, by: req.actor!.username, ip: req.ip, today: today() },
+            u,
+            table,
+            file.name,
+            req.query.dryRun ?? false,
+          );
+        });
+      },
+    );
+  });
 };

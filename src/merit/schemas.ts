@@ -191,3 +191,24 @@ export function presentProfileVersion(v: MeritProfileVersionRow, full: boolean):
     endMonth: v.end_month,
   };
 }
+
+export const UnitCode = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$', description: 'commune code' }) });
+export const ImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean({ description: 'check every row, write nothing' })) });
+/** The row-level report of an import (src/merit/import.ts): all or nothing, written says which. */
+export const MeritImportReport = Type.Object({
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      householdCode: Type.String(),
+      fullName: Type.String(),
+      outcome: Type.Union([Type.Literal('created'), Type.Literal('changed'), Type.Literal('unchanged'), Type.Literal('error')]),
+      profileId: Nullable(Type.Integer()),
+      errors: Type.Array(Type.Object({ column: Type.String(), message: TextView })),
+    }),
+  ),
+  created: Type.Integer(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer(),
+  errors: Type.Integer(),
+  written: Type.Boolean(),
+});

@@ -113,6 +113,7 @@ export const MeritPayrollSummary = Type.Object({
     }),
   ),
 });
+export type MeritPayrollSummary = Static<typeof MeritPayrollSummary>;
 
 export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('bank-csv'), Type.Literal('bank-xlsx'), Type.Literal('signatures')]) });
 export const ApproveQuery = Type.Object({ acknowledgeSharedAccounts: Type.Optional(Type.Boolean()) });

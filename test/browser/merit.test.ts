@@ -45,3 +45,73 @@ test('household page: merit profiles with the decision, the allowance and its le
   await section.screenshot({ path: join(screenshotsDir, 'nguoi-co-cong-ho.png') });
   assert.deepEqual(problems, []);
 });
+
+test('record a merit profile from the household page (field errors in the summary), see its allowance, generate the merit payroll', async () => {
+  const { page } = await newPage(browser, server, { height: 1600 });
+  await signIn(page, server, 'thulum');
+  await page.goto('/doi-tuong-chi-tra?unit=03439');
+  const search = page.getByRole('textbox', { name: 'Tìm nhân khẩu (họ tên, số định danh, mã hộ)' });
+  await search.waitFor();
+  const problems = watchProblems(page);
+  await search.fill('TL-00002');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.locator('#person-results').waitFor();
+  await page.getByRole('button', { name: 'Xem hộ TL-00002' }).first().click();
+  const section = page.locator('#merit-profiles');
+  await section.waitFor();
+  await page.getByText('Thêm hồ sơ người có công').click();
+  const form = page.locator('#merit-new');
+  await form.waitFor();
+  const who = await form.getByLabel('Nhân khẩu').locator('option:checked').innerText();
+  const now = new Date();
+  const mm = String(now.getMonth() + 1).padStart(2, '0');
+  // A war invalid at 120%: the server refuses (Decree 75/2021 Annex II covers 21–100%), the field is named.
+  await form.getByLabel('Diện người có công').selectOption('war_invalid');
+  await form.getByLabel('Tỷ lệ tổn thương cơ thể (%)').fill('120');
+  await form.getByLabel('Số quyết định công nhận').fill('301/QĐ-SNV');
+  await form.getByLabel('Ngày ký quyết định').fill(`01/${mm}/${now.getFullYear()}`);
+  await form.getByLabel('Cơ quan ra quyết định').fill('Sở Nội vụ tỉnh Lai Châu');
+  await form.getByLabel('Hưởng từ tháng (tháng/năm)').fill(`${mm}/${now.getFullYear()}`);
+  await form.getByLabel('Lý do ghi hoặc sửa hồ sơ').fill('Ghi hồ sơ theo quyết định công nhận');
+  await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+  const summary = form.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.locator('a').first().getAttribute('href'), '#merit-new-rate');
+  assert.equal(await form.getByLabel('Tỷ lệ tổn thương cơ thể (%)').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await unlabelledControls(page), []);
+  await form.screenshot({ path: join(screenshotsDir, 'nguoi-co-cong-loi.png') });
+  // Corrected: the mother of one martyr (Annex I row 3.1: one standard level).
+  await form.getByLabel('Diện người có công').selectOption('relative');
+  await form.getByLabel('Là thân nhân của').selectOption('martyr');
+  await form.getByLabel('Quan hệ với người có công').selectOption('mother');
+  await form.getByLabel('Số liệt sĩ').fill('1');
+  await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+  await section.getByText('Đã lưu hồ sơ người có công.').waitFor();
+  const month = `${now.getFullYear()}-${mm}-01`;
+  const oneMartyr = paramAt('merit.martyr.relatives.1', month)!;
+  assert.ok(oneMartyr.value, 'a verified level for this month');
+  const holder = section.locator('.merit-person', { hasText: who });
+  await holder.waitFor();
+  assert.equal((await holder.locator('.merit-amount').innerText()).trim(), `${oneMartyr.value.toLocaleString('vi-VN')} đ`);
+  assert.ok((await holder.locator('.merit-reasons').innerText()).includes(`${oneMartyr.basis.document}, Phụ lục I, mục 3.1`));
+  assert.match(await holder.innerText(), /301\/QĐ-SNV/);
+  await section.screenshot({ path: join(screenshotsDir, 'nguoi-co-cong-them.png') });
+  // The merit payroll of the month: its own programme, the new profile's person on it at that level.
+  await page.locator('#payroll-month').fill(`${mm}/${now.getFullYear()}`);
+  await page.getByRole('button', { name: 'Lập danh sách chi trả người có công' }).click();
+  await page.locator('#merit-payroll-done').waitFor();
+  const row = page.locator(`#payroll-list tr[data-programme="merit"][data-month="${now.getFullYear()}${mm}"]`);
+  assert.match(await row.innerText(), /Người có công/);
+  const lines = page.locator('#payroll-lines');
+  await lines.waitFor();
+  assert.match(await lines.locator('h3').innerText(), /Người có công/);
+  const line = lines.locator('tr', { hasText: who });
+  assert.equal((await line.locator('.amount-current').innerText()).trim(), oneMartyr.value.toLocaleString('vi-VN'));
+  await page.locator('section[aria-labelledby="reg-pay"]').screenshot({ path: join(screenshotsDir, 'nguoi-co-cong-chi-tra.png') });
+  // The one refusal asked for (the 120% rate), nothing else.
+  assert.deepEqual(
+    problems.filter((p) => !/400 POST \/api\/merit\/profiles|status of 400/.test(p)),
+    [],
+  );
+  assert.equal(problems.filter((p) => p.startsWith('400 ')).length, 1);
+});

@@ -18,7 +18,19 @@ type Member = HouseholdDetail['members'][number];
 type HouseholdView = HouseholdDetail;
 type Decision = DecisionRecorded;
 
-export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: number; canDecide: boolean; onClose: () => void; onDecided: () => void }) {
+export function HouseholdPanel({
+  id,
+  canDecide,
+  canWrite = false,
+  onClose,
+  onDecided,
+}: {
+  id: number;
+  canDecide: boolean;
+  canWrite?: boolean;
+  onClose: () => void;
+  onDecided: () => void;
+}) {
   const [h, setH] = useState<HouseholdView | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
@@ -84,7 +96,7 @@ export function HouseholdPanel({ id, canDecide, onClose, onDecided }: { id: numb
           </tbody>
         </table>
       </div>
-      <MeritSection members={h.members} />
+      <MeritSection members={h.members} canWrite={canWrite} />
       {canDecide && h.members.filter((m) => !m.deathDate).map((m) => <DecisionForm key={m.id} member={m} onDecided={onDecided} />)}
       <p>
         <button type="button" class="button button--secondary" onClick={onClose}>

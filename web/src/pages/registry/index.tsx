@@ -172,7 +172,14 @@ function RegistryOfUnit({ query }: PageProps) {
           ))}
       </section>
       {household && (
-        <HouseholdPanel key={household} id={household} canDecide={hasPermission(user, 'benefits.decide')} onClose={() => setHousehold(null)} onDecided={bump} />
+        <HouseholdPanel
+          key={household}
+          id={household}
+          canDecide={hasPermission(user, 'benefits.decide')}
+          canWrite={canWrite}
+          onClose={() => setHousehold(null)}
+          onDecided={bump}
+        />
       )}
       <ProposalsPanel unit={unit} canDecide={hasPermission(user, 'benefits.decide')} refresh={refresh} onDecided={bump} onOpenHousehold={setHousehold} />
       {hasPermission(user, 'payments.read') && (

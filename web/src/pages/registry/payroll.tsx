@@ -1,6 +1,7 @@
 // The monthly payroll of a commune: generate (or regenerate, while a draft) a month's list as a
 // job (progress bar, then the list opens), see each person's amount (this month + arrears),
-// download the bank file and the signature list.
+// download the bank file and the signature list. A merit payroll (people with meritorious service,
+// src/payments/merit.ts) is its own programme: labelled as such, generated at once by its button.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.ts';
 import { num } from '../../i18n/index.ts';
@@ -33,6 +34,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
   const [approveError, setApproveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useJob(null);
+  const [meritDone, setMeritDone] = useState<string | null>(null);
   const load = () =>
     paymentsApi
       .listPayrolls(unit)
@@ -99,6 +101,31 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
       setBusy(false);
     }
   };
+  const generateMerit = async () => {
+    const m = parseMonth(month);
+    if (!m) return setErrors([{ field: 'payroll-month', message: w('badMonth') }]);
+    setBusy(true);
+    setMeritDone(null);
+    try {
+      setErrors([]);
+      setOpen(null);
+      const r = await paymentsApi.buildMeritPayroll(unit, m);
+      setMeritDone(
+        [
+          fill(w('meritPayrollDone'), { month: monthVi(r.month), n: num(r.lines), total: num(r.total) }),
+          r.unknown.length ? fill(w('meritPayrollUnknown'), { n: num(r.unknown.length) }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+      await load();
+      setOpen(r.payrollId);
+    } catch (err) {
+      setErrors([{ field: 'payroll-month', message: err instanceof ApiError ? err.message : String(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section aria-labelledby="reg-pay">
       <h2 id="reg-pay">{w('payrolls')}</h2>
@@ -128,9 +155,17 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
           <div class="field">
             <button class="button" type="submit" disabled={busy || moving(job)}>
               {w('generate')}
+            </button>{' '}
+            <button class="button button--secondary" type="button" id="generate-merit" disabled={busy || moving(job)} onClick={() => void generateMerit()}>
+              {w('generateMerit')}
             </button>
           </div>
         </form>
+      )}
+      {meritDone && (
+        <p class="notice" role="status" id="merit-payroll-done">
+          {meritDone}
+        </p>
       )}
       {job && moving(job) && (
         <div role="status">
@@ -149,6 +184,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
             <thead>
               <tr>
                 <th>{w('month')}</th>
+                <th>{w('programme')}</th>
                 <th>{w('lines')}</th>
                 <th>{w('total')}</th>
                 <th>{w('cashless')}</th>
@@ -158,8 +194,9 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
             </thead>
             <tbody>
               {payrolls.map((p) => (
-                <tr key={p.id} data-month={p.month}>
+                <tr key={p.id} data-month={p.month} data-programme={p.programme}>
                   <td>{monthVi(p.month)}</td>
+                  <td>{w(`prog_${p.programme}`)}</td>
                   <td>{num(p.lines)}</td>
                   <td>{num(p.total)}</td>
                   <td>{p.lines ? `${num((100 * p.cashless) / p.lines, 1)}%` : ''}</td>
@@ -219,6 +256,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
         <div class="table-wrap" id="payroll-lines">
           <h3>
             {w('payrolls')} {monthVi(payrolls.find((p) => p.id === open)?.month ?? 0)}
+            {payrolls.find((p) => p.id === open)?.programme === 'merit' ? ` · ${w('prog_merit')}` : ''}
           </h3>
           <table class="table">
             <thead>
