@@ -336,3 +336,39 @@ export async function txnStatus(db: Db, caller: Caller, env: TxnStatusEnvelope, 
     };
   });
 }
+
+/**
+ * A message refused before it was read (not an envelope, encrypted, another version): audited
+ * too, with the code given and the header's ids when there are any. No record was read.
+ */
+export async function auditRefusal(
+  db: Db,
+  caller: Caller,
+  action: 'dci.search' | 'dci.txn_status',
+  refusal: DciRefusal,
+  body: unknown,
+  at: Date,
+): Promise<void> {
+  const header = typeof body === 'object' && body !== null ? (body as { header?: unknown }).header : undefined;
+  const field = (k: string) => {
+    const v = typeof header === 'object' && header !== null ? (header as Record<string, unknown>)[k] : undefined;
+    return typeof v === 'string' ? v.slice(0, 200) : null;
+  };
+  await withActor(db, caller.actor, (tx) =>
+    audit(tx, {
+      actor: who(caller.actor),
+      action,
+      entity: 'dci_transaction',
+      after: {
+        refused: refusal.code,
+        message: refusal.message.slice(0, 300),
+        tokenId: caller.tokenId,
+        senderId: field('sender_id'),
+        messageId: field('message_id'),
+        personIds: [],
+      },
+      ip: caller.ip,
+      at,
+    }),
+  );
+}

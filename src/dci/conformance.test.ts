@@ -343,8 +343,12 @@ test('the spec’s other example queries are answered with its reason codes: unk
 });
 
 test('bad envelopes get an ack with ack_status ERR and the spec’s error code; 10,000 references a bounded rejection', async () => {
+  const audited = (await auditOf('dci.search')).length;
   const bad = await post('sync/search', { message: {} }, tokens.full);
   assert.equal(bad.statusCode, 400);
+  const refusal = (await auditOf('dci.search')).at(-1)!;
+  assert.equal((await auditOf('dci.search')).length, audited + 1, 'a refused message is audited too');
+  assert.equal(refusal.after.refused, 'err.request.bad');
   conforms(ackSchema, bad.json(), 'malformed envelope');
   assert.equal(bad.json().message.ack_status, 'ERR');
   assert.equal(bad.json().message.error.code, 'err.request.bad');

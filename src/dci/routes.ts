@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureRoutes } from '../kernel/http.ts';
+import type { Db } from '../db/connection.ts';
 import { AppError } from '../kernel/errors.ts';
-import { DciRefusal, searchMessage, txnStatus, type Caller } from './commands.ts';
+import { DciRefusal, auditRefusal, searchMessage, txnStatus, type Caller } from './commands.ts';
 import { DCI_PERMISSION, assertMayQuery } from './policy.ts';
 import type { DciErrorCode } from './model.ts';
 import { Ack, HttpErrorResponse, SearchEnvelope, SyncSearchAnswer, SyncTxnStatusAnswer, TxnStatusEnvelope } from './schemas.ts';
@@ -61,6 +62,17 @@ function badEnvelope(req: FastifyRequest): never {
   throw new DciRefusal('err.request.bad', `The request is not a DCI message envelope (signature, header, message)${where ? `: ${where}` : ''}`);
 }
 
+/** Runs the command; a refusal is audited (the caller is known by now) before it is answered. */
+async function audited<T>(db: Db, req: FastifyRequest, c: Caller, action: 'dci.search' | 'dci.txn_status', at: Date, fn: () => Promise<T>): Promise<T> {
+  try {
+    if (req.validationError) badEnvelope(req);
+    return await fn();
+  } catch (e) {
+    if (e instanceof DciRefusal) await auditRefusal(db, c, action, e, req.body, at);
+    throw e;
+  }
+}
+
 const errorResponses = { 400: Ack, 401: HttpErrorResponse, 403: HttpErrorResponse, 429: HttpErrorResponse, 500: HttpErrorResponse };
 const access = { permission: DCI_PERMISSION, unit: 'none' as const };
 const tags = ['dci'];
@@ -81,9 +93,9 @@ export const dciRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req, reply) => {
       const c = caller(req);
-      if (req.validationError) badEnvelope(req);
+      const at = app.now();
       void reply.header('cache-control', 'no-store');
-      return (await searchMessage(db, c, req.body, 'sync', app.now())).answer;
+      return (await audited(db, req, c, 'dci.search', at, () => searchMessage(db, c, req.body, 'sync', at))).answer;
     },
   );
 
@@ -102,9 +114,8 @@ export const dciRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req) => {
       const c = caller(req);
-      if (req.validationError) badEnvelope(req);
       const at = app.now();
-      const { correlationId } = await searchMessage(db, c, req.body, 'async', at);
+      const { correlationId } = await audited(db, req, c, 'dci.search', at, () => searchMessage(db, c, req.body, 'async', at));
       return { message: { ack_status: 'ACK' as const, timestamp: at.toISOString(), correlation_id: correlationId } };
     },
   );
@@ -124,9 +135,9 @@ export const dciRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req, reply) => {
       const c = caller(req);
-      if (req.validationError) badEnvelope(req);
+      const at = app.now();
       void reply.header('cache-control', 'no-store');
-      return txnStatus(db, c, req.body, app.now());
+      return audited(db, req, c, 'dci.txn_status', at, () => txnStatus(db, c, req.body, at));
     },
   );
 };

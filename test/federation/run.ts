@@ -327,3 +327,26 @@ test('a national reader scoped to one province sees only its rows, and the other
     await nat.query('rollback');
   }
 });
+
+test('a national roll-up asks each province for its own count: one row per province moves', async () => {
+  await nat.query('begin');
+  try {
+    await nat.query('set local enable_partitionwise_aggregate = on');
+    const q =
+      'select province_code, count(*) as persons, count(*) filter (where death_date is not null) as deceased from national.persons group by province_code order by province_code';
+    const r = await nat.query<{ province_code: string; persons: string }>(q);
+    assert.deepEqual(
+      r.rows.map((x) => [x.province_code, Number(x.persons)]),
+      PROVINCES.map((p) => [p.code, PERSONS]),
+    );
+    const plan = await explain(q);
+    console.log(`--- national roll-up\n${plan}`);
+    const remote = [...plan.matchAll(/Remote SQL: (.*)/g)].map((m) => m[1]!);
+    assert.equal(remote.length, PROVINCES.length);
+    for (const s of remote) assert.match(s, /GROUP BY 1/, 'the aggregate is computed in the province');
+    const moved = [...plan.matchAll(/Foreign Scan .*\(actual rows=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    assert.equal(moved, PROVINCES.length, 'one row per province');
+  } finally {
+    await nat.query('rollback');
+  }
+});
