@@ -168,6 +168,9 @@ const PLANTED = [
   { id: '001085000003', in: ['01', '12', '38'] },
 ] as const;
 
+/** A death recorded in Lai Châu for an ID still registered alive in Thanh Hóa. */
+const DIED = { id: '012085000001', recordedIn: '12', aliveIn: '38', on: '2026-03-15' } as const;
+
 async function plant(): Promise<void> {
   for (const d of PLANTED) {
     const home = d.id.slice(1, 3) === '01' ? '01' : '12';
@@ -182,6 +185,8 @@ async function plant(): Promise<void> {
       );
     }
   }
+  const p = PROVINCES.find((x) => x.code === DIED.recordedIn)!;
+  await admin(p.port, (c) => c.query('update persons set death_date = $2 where personal_id = $1', [DIED.id, DIED.on]), DB);
 }
 
 /** The national database: postgres_fdw, one server per province, persons partitioned by province_code with foreign partitions. */
@@ -349,4 +354,29 @@ test('a national roll-up asks each province for its own count: one row per provi
   } finally {
     await nat.query('rollback');
   }
+});
+
+test('a death recorded in one province, the same ID alive in another: phase 1 moves only the deceased, phase 2 only their other registrations', async () => {
+  const DEAD = 'select personal_id, province_code, death_date from national.persons where death_date is not null and personal_id is not null';
+  const ALIVE_ELSEWHERE =
+    'select province_code, id, personal_id from national.persons where personal_id = any($1::text[]) and death_date is null order by personal_id, province_code';
+  const dead = await nat.query<{ personal_id: string; province_code: string }>(DEAD);
+  assert.deepEqual(
+    dead.rows.map((d) => [d.personal_id, d.province_code]),
+    [[DIED.id, DIED.recordedIn]],
+  );
+  const alive = await nat.query<{ province_code: string; personal_id: string }>(ALIVE_ELSEWHERE, [dead.rows.map((d) => d.personal_id)]);
+  assert.deepEqual(
+    alive.rows.map((a) => [a.personal_id, a.province_code]),
+    [[DIED.id, DIED.aliveIn]],
+  );
+  const plan1 = await explain(DEAD);
+  for (const q of [...plan1.matchAll(/Remote SQL: (.*)/g)].map((m) => m[1]!))
+    assert.match(q, /WHERE \(\(death_date IS NOT NULL\)\) AND \(\(personal_id IS NOT NULL\)\)/);
+  const moved1 = [...plan1.matchAll(/Foreign Scan .*\(actual rows=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  assert.equal(moved1, 1, 'only the deceased move in phase 1');
+  const plan2 = await explain(ALIVE_ELSEWHERE, [dead.rows.map((d) => d.personal_id)]);
+  const moved2 = [...plan2.matchAll(/Foreign Scan .*\(actual rows=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  assert.equal(moved2, 1, 'only the living registration elsewhere moves in phase 2');
+  log(`death recorded elsewhere: phase 1 moved ${moved1} row, phase 2 moved ${moved2} row (of ${3 * PERSONS} persons)`);
 });
