@@ -414,6 +414,12 @@ test('async search: ACK with a correlation id, then the result by transaction st
   conforms(ackSchema, ack.json(), 'async ack');
   assert.equal(ack.json().message.ack_status, 'ACK');
   const correlation = ack.json().message.correlation_id as string;
+  // The same message again: its header is rejected at once (ack ERR naming the reason).
+  const again = await post('search', env, tokens.full);
+  assert.equal(again.statusCode, 400);
+  conforms(ackSchema, again.json(), 'async duplicate');
+  assert.equal(again.json().message.ack_status, 'ERR');
+  assert.match(again.json().message.error.message, /^rjct\.message_id\.duplicate/);
 
   const status = (attribute_type: string, attribute_value: unknown) => ({
     signature: 'Signature: namespace="dci"',

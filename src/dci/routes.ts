@@ -112,10 +112,15 @@ export const dciRoutes: FeatureRoutes = async (app, { db }) => {
         response: { 200: Ack, ...errorResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const c = caller(req);
       const at = app.now();
-      const { correlationId } = await audited(db, req, c, 'dci.search', at, () => searchMessage(db, c, req.body, 'async', at));
+      const { correlationId, answer } = await audited(db, req, c, 'dci.search', at, () => searchMessage(db, c, req.body, 'async', at));
+      // A rejected header (too many requests, a repeated message id…) is told at once, not left for a status read.
+      if (answer.header.status === 'rjct') {
+        const why = `${answer.header.status_reason_code ?? 'rjct'}: ${answer.header.status_reason_message ?? ''}`;
+        return reply.status(400).send({ message: { ...errAck('err.request.bad', why, at).message, correlation_id: correlationId } });
+      }
       return { message: { ack_status: 'ACK' as const, timestamp: at.toISOString(), correlation_id: correlationId } };
     },
   );

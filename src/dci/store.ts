@@ -164,7 +164,13 @@ export async function findTransaction(
     .selectFrom('dci_transactions')
     .select(['correlation_id', 'transaction_id', 'sender_id', 'message_id', 'status', 'results'])
     .where('user_id', '=', userId);
-  q = 'transactionId' in by ? q.where('transaction_id', '=', by.transactionId) : q.where('correlation_id', '=', by.correlationId);
+  // A repeated message (rejected as a duplicate) does not shadow the transaction it repeats.
+  q =
+    'transactionId' in by
+      ? q
+          .where('transaction_id', '=', by.transactionId)
+          .where((eb) => eb.or([eb('status_reason_code', 'is', null), eb('status_reason_code', '!=', 'rjct.message_id.duplicate')]))
+      : q.where('correlation_id', '=', by.correlationId);
   const r = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!r) return null;
   const results = (typeof r.results === 'string' ? JSON.parse(r.results) : r.results) as StoredResult[];
