@@ -10,6 +10,7 @@ const features = [
   'audit',
   'citizens',
   'db',
+  'dci',
   'demo',
   'funds',
   'home',
@@ -65,6 +66,7 @@ const mayImport = {
   home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
   system: ['kernel', 'db', 'audit', 'jobs', 'demo'],
   funds: ['kernel', 'db', 'access', 'audit', 'units'],
+  dci: ['kernel', 'db', 'access', 'audit', 'registry' /* the masking rules (registry/presenters.ts) */],
   demo: features.filter((f) => f !== 'demo'),
 };
 

@@ -19,6 +19,7 @@ import './registry/review.ts'; // annual_review
 import './registry/integrity.ts'; // duplicates
 import './payments/store.ts'; // payroll
 import { fundRoutes } from './funds/routes.ts';
+import { dciRoutes } from './dci/routes.ts';
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -34,4 +35,5 @@ export const features: FeatureRoutes[] = [
   citizenRoutes,
   housingRoutes,
   fundRoutes,
+  dciRoutes,
 ];

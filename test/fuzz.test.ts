@@ -3,7 +3,7 @@
 // values (NUL, unpaired surrogates, 1e400, integers beyond int8, impossible dates, a 9,000- and
 // a 1,000,000-character string, JSON nested 5,000 deep, wrong types), sent as anonymous, as a
 // commune officer and as an administrator. The property: no response is a 5xx, and every 4xx is
-// a problem+json document.
+// a problem+json document (the DCI registry API's: its standard's error forms with an err.* code).
 //
 // Seeded, so a run is reproducible: FUZZ_SEED (default 18) and FUZZ_RUNS (requests per route and
 // actor, default 8). FUZZ_ROUTE="POST /api/plans" limits the run to one route; a failure prints
@@ -423,7 +423,14 @@ test(
               cases++;
               const cls = `${String(res.statusCode)[0]}xx`;
               statuses.set(cls, (statuses.get(cls) ?? 0) + 1);
-              if (res.statusCode >= 400 && res.statusCode < 500 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) {
+              // The DCI registry API (src/dci) answers errors in its standard's forms, not problem+json:
+              // the ack with an err.* code, or HttpErrorResponse { errors: [{ code: err.* }] }.
+              if (res.statusCode >= 400 && res.statusCode < 500 && route.url.startsWith('/api/dci/')) {
+                const b = JSON.parse(res.body) as { message?: { error?: { code?: string } }; errors?: { code?: string }[] };
+                const code = b.message?.error?.code ?? b.errors?.[0]?.code ?? '';
+                if (!/^application\/json/.test(String(res.headers['content-type'])) || !/^err\./.test(code))
+                  throw new Error(`${res.statusCode} without a DCI error code for ${req.method} ${req.url}: ${res.body.slice(0, 300)}`);
+              } else if (res.statusCode >= 400 && res.statusCode < 500 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) {
                 throw new Error(
                   `${res.statusCode} without problem+json (${String(res.headers['content-type'])}) for ${req.method} ${req.url.slice(0, 300)}: ${res.body.slice(0, 300)}`,
                 );

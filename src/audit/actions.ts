@@ -67,6 +67,8 @@ export const auditActions = {
     vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)',
     en: 'Read a payroll with sensitive fields (category, accounts)',
   },
+  'dci.search': { vi: 'Hệ thống khác tra cứu sổ đối tượng qua API DCI', en: 'Another system searched the registry (DCI API)' },
+  'dci.txn_status': { vi: 'Hệ thống khác xem lại kết quả tra cứu qua API DCI', en: 'Another system read a registry search result again (DCI API)' },
   'payroll.reconcile': { vi: 'Đối soát kết quả chi trả', en: 'Reconciled a payroll' },
 } as const satisfies Record<string, Text>;
 
@@ -98,6 +100,7 @@ export const auditEntities = {
   fund_allocation: { vi: 'Phân bổ tiền quỹ', en: 'Fund allocation' },
   fund_spending: { vi: 'Khoản chi của quỹ', en: 'Fund spending' },
   fund_statement: { vi: 'Sao kê ngân hàng của quỹ', en: 'Fund bank statement' },
+  dci_transaction: { vi: 'Giao dịch tra cứu API DCI', en: 'DCI API transaction' },
 } as const satisfies Record<string, Text>;
 
 export type AuditEntity = keyof typeof auditEntities;

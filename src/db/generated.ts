@@ -90,6 +90,22 @@ export interface BenefitDecisions {
   unit_id: number;
 }
 
+export interface DciTransactions {
+  completed_at: Timestamp | null;
+  correlation_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  message_id: string;
+  mode: string;
+  results: Generated<Json>;
+  sender_id: string;
+  status: string;
+  status_reason_code: string | null;
+  token_id: number | null;
+  transaction_id: string;
+  user_id: number;
+}
+
 export interface DemoState {
   seeded_at: Generated<Timestamp>;
 }
@@ -799,6 +815,7 @@ export interface DB {
   audit_anchors: AuditAnchors;
   audit_log: AuditLog;
   benefit_decisions: BenefitDecisions;
+  dci_transactions: DciTransactions;
   demo_state: DemoState;
   fund_allocations: FundAllocations;
   fund_receipts: FundReceipts;
