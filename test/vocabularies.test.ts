@@ -25,6 +25,7 @@ import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
 import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
+import { APPLICATION_CHANNELS, APPLICATION_PROCEDURES, APPLICATION_STATES, DOCUMENT_TYPES } from '../src/citizens/model.ts';
 
 const db = testDb();
 after(async () => (await db).close());
@@ -34,6 +35,10 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   assignment_status_status_check: TASK_STATUSES,
   benefit_decisions_channel_check: paymentChannels,
   benefit_decisions_kind_check: DECISION_KINDS,
+  citizen_application_documents_content_type_check: DOCUMENT_TYPES,
+  citizen_applications_channel_check: APPLICATION_CHANNELS,
+  citizen_applications_procedure_check: APPLICATION_PROCEDURES,
+  citizen_applications_state_check: APPLICATION_STATES,
   household_classifications_class_check: POVERTY_CLASSES,
   households_area_check: AREAS,
   housing_case_funding_source_check: FUNDING_SOURCES,
