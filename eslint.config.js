@@ -71,7 +71,7 @@ const mayImport = {
   ],
   housing: ['kernel', 'db', 'law', 'access', 'audit', 'units'],
   merit: ['kernel', 'db', 'law', 'access', 'audit', 'registry'],
-  home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
+  home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry', 'citizens'],
   system: ['kernel', 'db', 'audit', 'jobs', 'demo'],
   funds: ['kernel', 'db', 'access', 'audit', 'units'],
   demo: features.filter((f) => f !== 'demo'),

@@ -25,6 +25,7 @@ import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
 import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATES } from '../src/citizens/complaints.ts';
 import { APPLICATION_CHANNELS, APPLICATION_PROCEDURES, APPLICATION_STATES, DOCUMENT_TYPES } from '../src/citizens/model.ts';
 
 const db = testDb();
@@ -39,6 +40,9 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   citizen_applications_channel_check: APPLICATION_CHANNELS,
   citizen_applications_procedure_check: APPLICATION_PROCEDURES,
   citizen_applications_state_check: APPLICATION_STATES,
+  complaints_channel_check: COMPLAINT_CHANNELS,
+  complaints_kind_check: COMPLAINT_KINDS,
+  complaints_state_check: COMPLAINT_STATES,
   household_classifications_class_check: POVERTY_CLASSES,
   households_area_check: AREAS,
   housing_case_funding_source_check: FUNDING_SOURCES,

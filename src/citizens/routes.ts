@@ -14,6 +14,7 @@ import { formatTrackingCode, normaliseTrackingCode, stepsOf } from './model.ts';
 import { multipartLimits, readApplicationForm } from './parts.ts';
 import { assertCanRead } from './policy.ts';
 import * as store from './store.ts';
+import { complaintRoutes } from './complaint-routes.ts';
 import {
   ApplicationDetail,
   ApplicationFormDoc,
@@ -45,9 +46,11 @@ const publicAccess = {
   reason: 'procedures, their conditions and deadlines must be public (Decree 20/2021; Law on Access to Information)',
 };
 
-export const citizenRoutes: FeatureRoutes = async (app, { db }) => {
+export const citizenRoutes: FeatureRoutes = async (app, deps) => {
+  const { db } = deps;
   // The day in Vietnam (UTC+7): deadlines count Vietnamese working days.
   const today = () => new Date(app.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  await complaintRoutes(today)(app, deps);
   app.get(
     '/api/public/procedures',
     {

@@ -15,7 +15,9 @@ import {
   remaining,
   stepsOf,
 } from './model.ts';
-import type { ApplicationRow } from './store.ts';
+import type { ApplicationRow, ComplaintRow } from './store.ts';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATES, KIND_TEXT, daysLeft, onTime } from './complaints.ts';
+import { DEADLINE_RULES, type DeadlineCode } from '../law/deadlines.ts';
 
 const TextView = Type.Object({ vi: Type.String(), en: Type.String() });
 const Basis = Type.Object({ document: Type.String(), article: Type.String(), note: Type.Optional(Type.String()), verified: Type.Boolean() });
@@ -326,5 +328,105 @@ export function presentDetail(
             benefitDecisionId: a.benefit_decision_id,
           },
     documents: docs.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, size: d.size })),
+  };
+}
+
+// ---- complaints, denunciations, petitions (issue 14 item 4) -------------------------------
+
+export const ComplaintBody = Type.Object(
+  {
+    communeCode: Type.String({ pattern: '^[0-9]{5}$' }),
+    kind: enumOf(COMPLAINT_KINDS),
+    round: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2)], { description: 'a complaint: first (1) or second (2)' })),
+    channel: enumOf(COMPLAINT_CHANNELS),
+    complainant: Type.String({ minLength: 2, maxLength: 120 }),
+    contact: Type.Optional(Type.String({ maxLength: 300 })),
+    subject: Type.String({ minLength: 1, maxLength: 4000 }),
+    concerns: Type.Optional(Type.String({ maxLength: 200, description: 'the record it concerns (a household code, a decision number, a payroll line)' })),
+    receivedOn: Type.String({ format: 'date' }),
+  },
+  { additionalProperties: false },
+);
+export const ComplaintReceived = Type.Object({ id: Type.Integer(), acceptDue: Nullable(Type.String()) });
+export const ComplaintId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const AcceptBody = Type.Object(
+  {
+    acceptedOn: Type.String({ format: 'date' }),
+    complex: Type.Optional(Type.Boolean()),
+    remote: Type.Optional(Type.Boolean({ description: 'vùng sâu, vùng xa đi lại khó khăn' })),
+  },
+  { additionalProperties: false },
+);
+export const Accepted = Type.Object({ settleDue: Nullable(Type.String()) });
+export const ExtendBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const Extended = Type.Object({ settleDue: Type.String(), extensions: Type.Integer() });
+export const SettleBody = Type.Object(
+  { settledOn: Type.String({ format: 'date' }), outcome: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
+export const Settled = Type.Object({ onTime: Nullable(Type.Boolean()) });
+
+const ComplaintItem = Type.Object({
+  id: Type.Integer(),
+  unit: Type.String(),
+  kind: enumOf(COMPLAINT_KINDS),
+  kindName: TextView,
+  round: Type.Integer(),
+  channel: enumOf(COMPLAINT_CHANNELS),
+  complainant: Type.String(),
+  subject: Type.String(),
+  concerns: Nullable(Type.String()),
+  receivedOn: Type.String(),
+  state: enumOf(COMPLAINT_STATES),
+  acceptedOn: Nullable(Type.String()),
+  complex: Type.Boolean(),
+  remote: Type.Boolean(),
+  extensions: Type.Integer(),
+  due: Nullable(Type.String({ description: 'the deadline of the current step (accept, then settle); null: none in the law data' })),
+  basis: Nullable(Type.String()),
+  daysLeft: Nullable(Type.Integer({ description: 'calendar days to the deadline; negative: late' })),
+  late: Type.Boolean(),
+  settledOn: Nullable(Type.String()),
+  onTime: Nullable(Type.Boolean()),
+});
+export type ComplaintItem = Static<typeof ComplaintItem>;
+export const ComplaintList = List(ComplaintItem, {
+  today: Type.String(),
+  report: Type.Object({
+    received: Type.Integer(),
+    settled: Type.Integer(),
+    settledOnTime: Type.Integer(),
+    settledLate: Type.Integer(),
+    openLate: Type.Integer(),
+  }),
+});
+export type ComplaintList = Static<typeof ComplaintList>;
+
+export function presentComplaint(c: ComplaintRow, today: string): ComplaintItem {
+  const due = c.state === 'received' ? c.accept_due : c.settle_due;
+  const rule = c.state === 'received' ? c.accept_rule : c.settle_rule;
+  const left = c.state === 'settled' ? null : daysLeft(today, due);
+  return {
+    id: c.id,
+    unit: c.unit_name,
+    kind: c.kind,
+    kindName: KIND_TEXT[c.kind],
+    round: c.round,
+    channel: c.channel,
+    complainant: c.complainant,
+    subject: c.subject,
+    concerns: c.concerns,
+    receivedOn: c.received_on,
+    state: c.state,
+    acceptedOn: c.accepted_on,
+    complex: c.complex,
+    remote: c.remote,
+    extensions: c.extensions,
+    due,
+    basis: rule && rule in DEADLINE_RULES ? DEADLINE_RULES[rule as DeadlineCode].basis : null,
+    daysLeft: left,
+    late: left !== null && left < 0,
+    settledOn: c.settled_on,
+    onTime: onTime(c.settle_due, c.settled_on),
   };
 }

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Commune } from '../registry/store.ts';
 import type { ApplicationChannel, ApplicationProcedure, ApplicationState } from './model.ts';
+import type { ComplaintChannel, ComplaintKind, ComplaintState } from './complaints.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -220,4 +221,119 @@ export async function recordDecision(q: Q, id: number, d: DecisionRow): Promise<
     .where('id', '=', id)
     .where('state', '=', 'received')
     .execute();
+}
+
+// ---- complaints ---------------------------------------------------------------------------
+
+export interface ComplaintRow {
+  readonly id: number;
+  readonly unit_id: number;
+  readonly unit_name: string;
+  readonly kind: ComplaintKind;
+  readonly round: number;
+  readonly channel: ComplaintChannel;
+  readonly complainant: string;
+  readonly contact: string;
+  readonly subject: string;
+  readonly concerns: string | null;
+  readonly received_on: string;
+  readonly accept_due: string | null;
+  readonly accept_rule: string | null;
+  readonly state: ComplaintState;
+  readonly accepted_on: string | null;
+  readonly complex: boolean;
+  readonly remote: boolean;
+  readonly settle_due: string | null;
+  readonly settle_rule: string | null;
+  readonly extensions: number;
+  readonly settled_on: string | null;
+  readonly outcome: string | null;
+  readonly recorded_by: string;
+}
+
+export interface NewComplaintRow {
+  readonly kind: ComplaintKind;
+  readonly round: number;
+  readonly channel: ComplaintChannel;
+  readonly complainant: string;
+  readonly contact: string;
+  readonly subject: string;
+  readonly concerns: string | null;
+  readonly receivedOn: string;
+  readonly acceptDue: string | null;
+  readonly acceptRule: string | null;
+  readonly by: string;
+}
+
+export async function insertComplaint(q: Q, commune: Commune, c: NewComplaintRow): Promise<number> {
+  const r = await q
+    .insertInto('complaints')
+    .values({
+      province_code: commune.provinceCode,
+      unit_id: commune.id,
+      kind: c.kind,
+      round: c.round,
+      channel: c.channel,
+      complainant: c.complainant,
+      contact: c.contact,
+      subject: c.subject,
+      concerns: c.concerns,
+      received_on: c.receivedOn,
+      accept_due: c.acceptDue,
+      accept_rule: c.acceptRule,
+      recorded_by: c.by,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+function complaintRow(r: Record<string, unknown>): ComplaintRow {
+  return {
+    ...(r as unknown as ComplaintRow),
+    received_on: day(r.received_on)!,
+    accept_due: day(r.accept_due),
+    accepted_on: day(r.accepted_on),
+    settle_due: day(r.settle_due),
+    settled_on: day(r.settled_on),
+  };
+}
+
+const complaintSelect = (q: Q) => q.selectFrom('complaints as c').innerJoin('units as u', 'u.id', 'c.unit_id').selectAll('c').select('u.name as unit_name');
+
+export async function complaintById(q: Q, id: number, lock = false): Promise<ComplaintRow | null> {
+  let s = complaintSelect(q).where('c.id', '=', id);
+  if (lock) s = s.forUpdate('c');
+  const r = await s.executeTakeFirst();
+  return r ? complaintRow(r) : null;
+}
+
+export async function complaintsOf(q: Q, unitIds: readonly number[], open: boolean): Promise<ComplaintRow[]> {
+  if (unitIds.length === 0) return [];
+  let s = complaintSelect(q).where('c.unit_id', 'in', unitIds);
+  if (open) s = s.where('c.state', '<>', 'settled');
+  return (await s.orderBy('c.received_on').orderBy('c.id').limit(2000).execute()).map(complaintRow);
+}
+
+export async function updateComplaint(
+  q: Q,
+  id: number,
+  patch: Partial<{
+    state: ComplaintState;
+    accepted_on: string;
+    complex: boolean;
+    remote: boolean;
+    settle_due: string | null;
+    settle_rule: string | null;
+    extensions: number;
+    settled_on: string;
+    outcome: string;
+  }>,
+): Promise<void> {
+  await q.updateTable('complaints').set(patch).where('id', '=', id).execute();
+}
+
+/** Open work of a commune for the home list: applications waiting and complaints not settled, with their earliest due date. */
+export async function openCounts(q: Q, unitId: number): Promise<{ applications: ApplicationRow[]; complaints: ComplaintRow[] }> {
+  return { applications: await applicationsOf(q, unitId, true), complaints: await complaintsOf(q, [unitId], true) };
 }

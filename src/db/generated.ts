@@ -129,6 +129,33 @@ export interface CitizenApplications {
   unit_id: number;
 }
 
+export interface Complaints {
+  accept_due: string | null;
+  accept_rule: string | null;
+  accepted_on: string | null;
+  channel: string;
+  complainant: string;
+  complex: Generated<boolean>;
+  concerns: string | null;
+  contact: Generated<string>;
+  created_at: Generated<Timestamp>;
+  extensions: Generated<number>;
+  id: Generated<number>;
+  kind: string;
+  outcome: string | null;
+  province_code: string;
+  received_on: string;
+  recorded_by: string;
+  remote: Generated<boolean>;
+  round: Generated<number>;
+  settle_due: string | null;
+  settle_rule: string | null;
+  settled_on: string | null;
+  state: Generated<string>;
+  subject: string;
+  unit_id: number;
+}
+
 export interface DemoState {
   seeded_at: Generated<Timestamp>;
 }
@@ -840,6 +867,7 @@ export interface DB {
   benefit_decisions: BenefitDecisions;
   citizen_application_documents: CitizenApplicationDocuments;
   citizen_applications: CitizenApplications;
+  complaints: Complaints;
   demo_state: DemoState;
   fund_allocations: FundAllocations;
   fund_receipts: FundReceipts;

@@ -10,3 +10,10 @@ export const paths = {
 } as const;
 
 export const checkEligibility = (body: CheckBody) => api<CheckAnswer>('POST', '/api/public/check', body);
+
+export type { ApplicationStatus, ApplicationWorkList, ComplaintList } from '../../../src/citizens/schemas.ts';
+export const applicationPaths = {
+  status: (code: string) => `/api/public/applications/${encodeURIComponent(code)}`,
+  workList: (unit: string, all = false) => `/api/citizens/units/${encodeURIComponent(unit)}/applications${all ? '?all=true' : ''}`,
+  complaints: (unit: string) => `/api/citizens/units/${encodeURIComponent(unit)}/complaints`,
+} as const;
