@@ -40,6 +40,7 @@ export const routes: readonly RouteDef[] = [
   { path: '/tong-quan/:code', title: 'home.overview', access: 'signedIn', page: () => import('./pages/Workspace.tsx') },
   { path: '/thu-tuc', title: 'procedures.title', access: 'public', nav: 'nav.procedures', page: () => import('./pages/Procedures.tsx') },
   { path: '/thu-tuc/:code', title: 'procedures.title', access: 'public', page: () => import('./pages/Procedures.tsx') },
+  { path: '/ho-so/nop', title: 'applications.applyTitle', access: 'public', page: () => import('./pages/Apply.tsx') },
   { path: '/ho-so/:code', title: 'applications.statusTitle', access: 'public', page: () => import('./pages/Applications.tsx') },
   { path: '/ho-so-xa', title: 'applications.workTitle', access: { anyPermission: ['registry.read'] }, page: () => import('./pages/Applications.tsx') },
   { path: '/quy', title: 'funds.title', access: { anyPermission: ['payments.read'] }, nav: 'nav.funds', page: () => import('./pages/funds/index.tsx') },
