@@ -13,6 +13,7 @@ import { join } from 'node:path';
 
 const notJson: Record<string, string> = {
   'GET /api/openapi.json': 'the OpenAPI document itself',
+  'GET /api/citizens/applications/:id/documents/:documentId': "an application's document as uploaded (PDF, JPEG, PNG)",
   'GET /api/plans/:id/draft.docx': 'a Word file',
   'GET /api/monitoring/units/:unitCode/periods/:period/attachments/:attachmentId': 'the attached file as uploaded',
   'GET /api/monitoring/units/:unitCode/dashboard.xlsx': 'an Excel file',

@@ -26,6 +26,8 @@ import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../sr
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
 import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
 import { DCI_MODES, DCI_STATUSES } from '../src/dci/model.ts';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATES } from '../src/citizens/complaints.ts';
+import { APPLICATION_CHANNELS, APPLICATION_PROCEDURES, APPLICATION_STATES, DOCUMENT_TYPES } from '../src/citizens/model.ts';
 
 const db = testDb();
 after(async () => (await db).close());
@@ -37,6 +39,13 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   benefit_decisions_kind_check: DECISION_KINDS,
   dci_transactions_mode_check: DCI_MODES,
   dci_transactions_status_check: DCI_STATUSES,
+  citizen_application_documents_content_type_check: DOCUMENT_TYPES,
+  citizen_applications_channel_check: APPLICATION_CHANNELS,
+  citizen_applications_procedure_check: APPLICATION_PROCEDURES,
+  citizen_applications_state_check: APPLICATION_STATES,
+  complaints_channel_check: COMPLAINT_CHANNELS,
+  complaints_kind_check: COMPLAINT_KINDS,
+  complaints_state_check: COMPLAINT_STATES,
   household_classifications_class_check: POVERTY_CLASSES,
   households_area_check: AREAS,
   housing_case_funding_source_check: FUNDING_SOURCES,

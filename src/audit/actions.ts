@@ -70,12 +70,21 @@ export const auditActions = {
   'dci.search': { vi: 'Hệ thống khác tra cứu sổ đối tượng qua API DCI', en: 'Another system searched the registry (DCI API)' },
   'dci.txn_status': { vi: 'Hệ thống khác xem lại kết quả tra cứu qua API DCI', en: 'Another system read a registry search result again (DCI API)' },
   'payroll.reconcile': { vi: 'Đối soát kết quả chi trả', en: 'Reconciled a payroll' },
+  'citizen_application.file': { vi: 'Tiếp nhận hồ sơ thủ tục', en: 'Received an application' },
+  'citizen_application.granted': { vi: 'Quyết định chấp thuận hồ sơ', en: 'Granted an application' },
+  'citizen_application.refused': { vi: 'Từ chối hồ sơ (có lý do bằng văn bản)', en: 'Refused an application (written reasons)' },
+  'complaint.file': { vi: 'Tiếp nhận đơn khiếu nại, tố cáo, kiến nghị', en: 'Received a complaint, denunciation or petition' },
+  'complaint.accept': { vi: 'Thụ lý đơn', en: 'Accepted a complaint' },
+  'complaint.extend': { vi: 'Gia hạn giải quyết tố cáo', en: 'Extended a denunciation' },
+  'complaint.settle': { vi: 'Giải quyết xong đơn', en: 'Settled a complaint' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof auditActions;
 
 /** The kinds of record the log names (entity), in words. */
 export const auditEntities = {
+  citizen_application: { vi: 'Hồ sơ thủ tục', en: 'Application' },
+  complaint: { vi: 'Đơn khiếu nại, tố cáo', en: 'Complaint' },
   user: { vi: 'Tài khoản', en: 'User' },
   api_token: { vi: 'Khóa truy cập API', en: 'API token' },
   session: { vi: 'Phiên đăng nhập', en: 'Session' },

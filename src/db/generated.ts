@@ -90,6 +90,72 @@ export interface BenefitDecisions {
   unit_id: number;
 }
 
+export interface CitizenApplicationDocuments {
+  application_id: number;
+  content: Buffer;
+  content_type: string;
+  file_name: string;
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  unit_id: number;
+  uploaded_at: Generated<Timestamp>;
+}
+
+export interface CitizenApplications {
+  address: Generated<string>;
+  applicant_name: string;
+  benefit_decision_id: number | null;
+  birth_date: string;
+  channel: string;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision_number: string | null;
+  id: Generated<number>;
+  note: Generated<string>;
+  person_id: number | null;
+  personal_id: string;
+  phone: string | null;
+  procedure: string;
+  province_code: string;
+  reasons: string | null;
+  received_by: string | null;
+  received_on: string;
+  signer: string | null;
+  state: Generated<string>;
+  tracking_code: string;
+  unit_id: number;
+}
+
+export interface Complaints {
+  accept_due: string | null;
+  accept_rule: string | null;
+  accepted_on: string | null;
+  channel: string;
+  complainant: string;
+  complex: Generated<boolean>;
+  concerns: string | null;
+  contact: Generated<string>;
+  created_at: Generated<Timestamp>;
+  extensions: Generated<number>;
+  id: Generated<number>;
+  kind: string;
+  outcome: string | null;
+  province_code: string;
+  received_on: string;
+  recorded_by: string;
+  remote: Generated<boolean>;
+  round: Generated<number>;
+  settle_due: string | null;
+  settle_rule: string | null;
+  settled_on: string | null;
+  state: Generated<string>;
+  subject: string;
+  unit_id: number;
+}
+
 export interface DciTransactions {
   completed_at: Timestamp | null;
   correlation_id: string;
@@ -815,6 +881,9 @@ export interface DB {
   audit_anchors: AuditAnchors;
   audit_log: AuditLog;
   benefit_decisions: BenefitDecisions;
+  citizen_application_documents: CitizenApplicationDocuments;
+  citizen_applications: CitizenApplications;
+  complaints: Complaints;
   dci_transactions: DciTransactions;
   demo_state: DemoState;
   fund_allocations: FundAllocations;

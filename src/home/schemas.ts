@@ -16,6 +16,8 @@ export const workKinds = [
   'reports_to_review',
   'reports_late',
   'targets_off_track',
+  'applications_due',
+  'complaints_due',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
 

@@ -13,6 +13,7 @@ import { listFlags } from '../registry/integrity.ts';
 import { payrollsOf } from '../payments/store.ts';
 import { jobsOfUnit } from '../jobs/runner.ts';
 import { assignmentsOf } from '../plans/store.ts';
+import { openWork } from '../citizens/work.ts';
 import { workFor } from './policy.ts';
 import type { WorkItem, WorkKind, WorkList } from './schemas.ts';
 
@@ -128,6 +129,20 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
     const r = await c.completeness();
     if (c.today <= r.deadline) return null;
     return { count: r.reports.filter((x) => x.status !== 'submitted' && x.status !== 'approved').length, date: r.deadline, late: true, year: c.year };
+  },
+  // Applications waiting for the chair's decision, by the legal deadline (working days, Decree 147/2025 Art. 5).
+  async applications_due(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const w = await openWork(c.tx, commune.id, c.today);
+    return { count: w.applications.count, date: w.applications.due, late: w.applications.late };
+  },
+  // Complaints, denunciations and petitions not settled, by the deadline of their current step.
+  async complaints_due(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const w = await openWork(c.tx, commune.id, c.today);
+    return { count: w.complaints.count, date: w.complaints.due, late: w.complaints.late };
   },
   // Targets off track or at risk as of the last full year (the dashboard's default year).
   async targets_off_track(c) {

@@ -10,3 +10,17 @@ export const paths = {
 } as const;
 
 export const checkEligibility = (body: CheckBody) => api<CheckAnswer>('POST', '/api/public/check', body);
+
+export type { ApplicationStatus, ApplicationWorkList, ComplaintList } from '../../../src/citizens/schemas.ts';
+export const applicationPaths = {
+  status: (code: string) => `/api/public/applications/${encodeURIComponent(code)}`,
+  workList: (unit: string, all = false) => `/api/citizens/units/${encodeURIComponent(unit)}/applications${all ? '?all=true' : ''}`,
+  complaints: (unit: string) => `/api/citizens/units/${encodeURIComponent(unit)}/complaints`,
+} as const;
+
+import { apiUpload } from '../lib/api.ts';
+import type { DecideBody, Filed } from '../../../src/citizens/schemas.ts';
+export type { Filed } from '../../../src/citizens/schemas.ts';
+export const fileApplication = (form: FormData) => apiUpload<Filed>('/api/public/applications', form);
+export const decideApplication = (id: number, body: DecideBody) =>
+  api<{ state: string; benefitDecisionId: number | null }>('POST', `/api/citizens/applications/${id}/decide`, body);

@@ -21,6 +21,9 @@ export function workHref(i: WorkItem): string {
       return `/theo-doi${queryString({ unit, year: i.year ?? undefined })}`;
     case 'assignments_overdue':
       return i.planId ? `/ke-hoach${queryString({ id: i.planId })}` : `/ke-hoach${queryString({ unit })}`;
+    case 'applications_due':
+    case 'complaints_due':
+      return `/ho-so-xa${queryString({ unit })}`;
     default:
       return `/doi-tuong-chi-tra${queryString({ unit })}`;
   }

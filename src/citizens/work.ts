@@ -1,0 +1,25 @@
+// The open work of a commune for the home work list (src/home): applications waiting for a
+// decision and complaints not settled, each with the earliest deadline and whether one is late.
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { remaining } from './model.ts';
+import * as store from './store.ts';
+
+export interface OpenWork {
+  readonly applications: { count: number; due: string | null; late: boolean };
+  readonly complaints: { count: number; due: string | null; late: boolean };
+}
+
+const earliest = (dates: readonly (string | null)[]) => dates.filter((d): d is string => d !== null).sort()[0] ?? null;
+
+export async function openWork(tx: Transaction<DB>, unitId: number, today: string): Promise<OpenWork> {
+  const { applications, complaints } = await store.openCounts(tx, unitId);
+  const dues = applications.map((a) => remaining({ procedure: a.procedure, receivedOn: a.received_on, state: a.state, decidedOn: a.decided_on }, today).due);
+  const cdues = complaints.map((c) => (c.state === 'received' ? c.accept_due : c.settle_due));
+  const ad = earliest(dues);
+  const cd = earliest(cdues);
+  return {
+    applications: { count: applications.length, due: ad, late: ad !== null && ad < today },
+    complaints: { count: complaints.length, due: cd, late: cd !== null && cd < today },
+  };
+}
