@@ -13,16 +13,10 @@ import { m } from './strings.ts';
 import type { FormOut } from '../../../../src/monitoring/schemas.ts';
 import * as monitoringApi from '../../api/monitoring.ts';
 
-// The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves.
+// The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves
+// (a value of the form, every field present, as the save body takes it).
 type Indicator = FormOut['indicators'][number];
-interface Value {
-  indicatorCode: string;
-  disaggregation: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  comment: string | null;
-}
+type Value = Omit<FormOut['values'][number], 'updatedAt'>;
 type Issue = FormOut['issues'][number];
 type RegistryValue = NonNullable<FormOut['registry']>['values'][number];
 type FormData = FormOut;
