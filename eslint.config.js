@@ -81,6 +81,9 @@ const webPureModules = [
   'access/cookie-names\\.ts',
   'indicators/vocabulary\\.ts',
   'monitoring/chart\\.ts',
+  'monitoring/model\\.ts',
+  'monitoring/workflow\\.ts',
+  'kernel/month\\.ts',
   'plans/extract/',
   'plans/diff\\.ts',
 ];

@@ -1,7 +1,8 @@
 // Danh mục chỉ tiêu: the indicator catalogue (GET /api/indicators) with a quick filter by name
 // or code and by area. Codes of units, kinds and sources are shown in words.
 import { useState } from 'preact/hooks';
-import { codeLabel, num, t, txt, useLocale } from '../i18n/index.ts';
+import { codeLabel, num, t, txt, useLocale, type MessageKey } from '../i18n/index.ts';
+import { DIRECTIONS, type Direction } from '../../../src/indicators/vocabulary.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 import * as indicatorsApi from '../api/indicators.ts';
 import type { IndicatorList, IndicatorOut } from '../api/indicators.ts';
@@ -19,6 +20,14 @@ interface Row {
 
 const label = (prefix: string, value: string): string => codeLabel(prefix, value);
 
+/** Which way an indicator is better, in words: one entry per direction of the server's vocabulary. */
+const directionWords: Record<Direction, MessageKey> = {
+  higher_better: 'indicators.higher',
+  lower_better: 'indicators.lower',
+  target_band: 'ind.direction.target_band',
+};
+const isDirection = (d: string): d is Direction => (DIRECTIONS as readonly string[]).includes(d);
+
 function fold(s: string): string {
   return s
     .normalize('NFD')
@@ -34,8 +43,7 @@ function toRow(o: IndicatorOut): Row {
     name: txt(o.names) || o.name,
     unit: label('ind.unit', o.unit),
     kind: label('ind.kind', o.kind),
-    direction:
-      o.direction === 'higher_better' ? t('indicators.higher') : o.direction === 'lower_better' ? t('indicators.lower') : label('ind.direction', o.direction),
+    direction: isDirection(o.direction) ? t(directionWords[o.direction]) : o.direction,
     source: label('ind.source', o.source),
     area: o.area,
   };
