@@ -191,6 +191,10 @@ export const PlanDetail = Type.Object({
   canEdit: Type.Boolean(),
 });
 export type PlanDetail = Static<typeof PlanDetail>;
+/** A correction's `before` and `after` (open in the schema): the target's figures as saved, with the indicator's name. */
+export type CorrectionTarget = Partial<Pick<Static<typeof TargetIn>, 'indicatorCode' | 'comparator' | 'value' | 'unit' | 'year'>> & {
+  indicatorName?: string | null;
+};
 
 type Parts = Awaited<ReturnType<typeof planParts>>;
 type Detail = PlanDetail;

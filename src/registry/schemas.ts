@@ -260,3 +260,24 @@ export const PublicPoorList = Type.Object({
 export const ImportUpload = Type.Object({
   file: Type.String({ format: 'binary', description: 'The .csv (UTF-8) or .xlsx file in the template of the guide; its type is checked by content' }),
 });
+
+/** An import's report: a registry import job's `result` (src/registry/import.ts applyImport; rows paged by src/jobs/view.ts). */
+const ImportText = Type.Object({ vi: Type.String(), en: Type.String() });
+const ImportRowStatus = Type.Union([Type.Literal('new'), Type.Literal('unchanged'), Type.Literal('changed'), Type.Literal('rejected')]);
+export const ImportReportView = Type.Object({
+  dryRun: Type.Boolean(),
+  alreadyImported: Type.Boolean(),
+  fileHash: Type.String(),
+  counts: Type.Record(ImportRowStatus, Type.Integer()),
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      householdCode: Type.String(),
+      fullName: Type.String(),
+      status: ImportRowStatus,
+      reasons: Type.Array(Type.Object({ column: Type.String(), message: ImportText })),
+    }),
+  ),
+  headerProblems: Type.Array(ImportText),
+});
+export type ImportReport = Static<typeof ImportReportView>;

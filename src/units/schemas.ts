@@ -51,3 +51,4 @@ export const Code = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) }
 export const UnitList = Type.Object({ items: Type.Array(UnitSummary) });
 export type UnitSummary = Static<typeof UnitSummary>;
 export type UnitDetail = Static<typeof UnitDetail>;
+export type UnitList = Static<typeof UnitList>;

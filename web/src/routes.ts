@@ -4,6 +4,7 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from './i18n/index.ts';
 import type { Params } from './lib/match.ts';
+import type { Permission } from '../../src/access/permissions.ts';
 import Home from './pages/Home.tsx';
 import SignIn from './pages/SignIn.tsx';
 
@@ -16,7 +17,7 @@ export interface PageModule {
 }
 
 /** Who may open a page: anyone, any signed-in user, or holders of one of the permissions. */
-export type PageAccess = 'public' | 'signedIn' | { readonly anyPermission: readonly string[] };
+export type PageAccess = 'public' | 'signedIn' | { readonly anyPermission: readonly Permission[] };
 
 export interface RouteDef {
   readonly path: string;

@@ -3,12 +3,20 @@
 import type { Static } from 'typebox';
 import { api, apiUpload } from '../lib/api.ts';
 import { queryString } from '../lib/router.tsx';
-import type { DecideBody, HouseholdDetail, PersonPage, ProposalDecided, ProposalList, RegistryIndicators } from '../../../src/registry/schemas.ts';
+import type {
+  DecideBody,
+  HouseholdDetail,
+  IntegrityQueue,
+  PersonPage,
+  ProposalDecided,
+  ProposalList,
+  RegistryIndicators,
+} from '../../../src/registry/schemas.ts';
 import type { DecisionBody, DecisionRecorded } from '../../../src/payments/schemas.ts';
 import type { JobView } from './jobs.ts';
 export type DecideProposalBody = Static<typeof DecideBody>;
 export type PaymentChannel = Static<typeof DecisionBody>['channel'];
-export type { HouseholdDetail, IntegrityQueue, PersonView, ProposalView, RegistryIndicators } from '../../../src/registry/schemas.ts';
+export type { HouseholdDetail, ImportReport, IntegrityQueue, PersonView, ProposalView, RegistryIndicators } from '../../../src/registry/schemas.ts';
 
 const unitPath = (unit: string) => `/api/registry/units/${unit}`;
 const importPath = (id: number) => `/api/registry/imports/${id}`;
@@ -21,7 +29,7 @@ export const paths = {
 
 export const indicators = (unit: string, year: number) => api<RegistryIndicators>('GET', paths.indicators(unit, year));
 export const openProposals = (unit: string) => api<Static<typeof ProposalList>>('GET', `${unitPath(unit)}/proposals?state=open`);
-export const openFlags = (unit: string) => api<{ items: unknown[] }>('GET', `${unitPath(unit)}/integrity?state=open`);
+export const openFlags = (unit: string) => api<IntegrityQueue>('GET', `${unitPath(unit)}/integrity?state=open`);
 export const searchPersons = (unit: string, year: number, q: string) =>
   api<Static<typeof PersonPage>>('GET', `${unitPath(unit)}/persons?year=${year}&q=${encodeURIComponent(q)}`);
 export const household = (id: number, year: number) => api<HouseholdDetail>('GET', `/api/registry/households/${id}?year=${year}`);

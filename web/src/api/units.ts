@@ -1,6 +1,6 @@
 // The units feature's API as the web reads it (src/units/schemas.ts, type-only).
 import { queryString } from '../lib/router.tsx';
-export type { UnitDetail, UnitSummary } from '../../../src/units/schemas.ts';
+export type { UnitDetail, UnitList, UnitSummary } from '../../../src/units/schemas.ts';
 
 /** Reads, for useApi. */
 export const paths = {

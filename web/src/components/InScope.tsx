@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
-import { toUnit, type Unit } from '../lib/units.ts';
+import type { UnitDetail } from '../lib/units.ts';
 import { useApi } from './data.tsx';
 import * as unitsApi from '../api/units.ts';
 
@@ -23,16 +23,16 @@ export function OutOfScope({ code }: { code: string }) {
 }
 
 /** Renders `children(unit)` once the unit is known to lie in the user's scope. */
-export function InScope({ code, children }: { code: string; children: (unit: Unit) => ComponentChildren }) {
+export function InScope({ code, children }: { code: string; children: (unit: UnitDetail) => ComponentChildren }) {
   const { user } = useSession();
-  const state = useApi<unknown>(unitsApi.paths.unit(code));
+  const state = useApi<UnitDetail>(unitsApi.paths.unit(code));
   if (state.loading && !state.data)
     return (
       <p class="loading" role="status">
         {t('common.loading')}
       </p>
     );
-  const unit = state.data ? toUnit(state.data) : null;
+  const unit = state.data ?? null;
   if (!unit || !coversUnit(user, unit)) return <OutOfScope code={code} />;
   return <>{children(unit)}</>;
 }

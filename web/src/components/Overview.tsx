@@ -7,7 +7,7 @@ import { homeCards, type HomeCard } from '../home-cards.ts';
 import { Link } from '../lib/router.tsx';
 import { chooseWorkUnit, useSession, useWorkUnit } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
-import { refNames, toUnit, type Unit } from '../lib/units.ts';
+import { refName, refNames, type UnitDetail as Unit } from '../lib/units.ts';
 import { InScope } from './InScope.tsx';
 import { useApi } from './data.tsx';
 import * as unitsApi from '../api/units.ts';
@@ -29,7 +29,7 @@ function Facts({ unit }: { unit: Unit }) {
         <div>
           <dt>{t('unit.province')}</dt>
           <dd>
-            <Link href={`/don-vi/${unit.province.code}`}>{unit.province.name ?? unit.province.code}</Link>
+            <Link href={`/don-vi/${unit.province.code}`}>{refName(unit.province)}</Link>
           </dd>
         </div>
       )}
@@ -68,8 +68,8 @@ function Card({ card, unitCode }: { card: HomeCard; unitCode: string }) {
 
 /** The units within a province, each linking to its workspace. */
 function Within({ unit }: { unit: Unit }) {
-  const state = useApi<{ items: unknown[] }>(unit.level === 'province' ? unitsApi.paths.search({ parent: unit.code, current: 'true', limit: 500 }) : null);
-  const list = state.data ? state.data.items.map(toUnit) : [];
+  const state = useApi<unitsApi.UnitList>(unit.level === 'province' ? unitsApi.paths.search({ parent: unit.code, current: 'true', limit: 500 }) : null);
+  const list = state.data ? state.data.items : [];
   if (list.length === 0) return null;
   return (
     <section aria-labelledby="within-title">
@@ -92,8 +92,8 @@ function Within({ unit }: { unit: Unit }) {
  * `lead` comes first under the title (the home's work list).
  */
 export function Overview({ code, fallbackName, loaded, lead }: { code: string; fallbackName?: string | null; loaded?: Unit; lead?: ComponentChildren }) {
-  const state = useApi<unknown>(loaded ? null : unitsApi.paths.unit(code));
-  const unit = loaded ?? (state.data ? toUnit(state.data) : null);
+  const state = useApi<Unit>(loaded ? null : unitsApi.paths.unit(code));
+  const unit = loaded ?? state.data ?? null;
   const work = useWorkUnit();
   return (
     <div class="overview" data-unit={code}>

@@ -2,7 +2,7 @@
 // history ("Đã sáp nhập vào Xã Hoằng Phú", "Hình thành từ ...").
 import { formatDate, t } from '../i18n/index.ts';
 import { Link } from '../lib/router.tsx';
-import type { Unit, UnitRef } from '../lib/units.ts';
+import { refName, type UnitRef, type UnitSummary as Unit } from '../lib/units.ts';
 
 export function RefLinks({ list }: { list: readonly UnitRef[] }) {
   return (
@@ -10,7 +10,7 @@ export function RefLinks({ list }: { list: readonly UnitRef[] }) {
       {list.map((r, i) => (
         <span key={`${r.code}-${i}`}>
           {i > 0 && ', '}
-          <Link href={`/don-vi/${encodeURIComponent(r.code)}`}>{r.name ?? r.code}</Link>
+          <Link href={`/don-vi/${encodeURIComponent(r.code)}`}>{refName(r)}</Link>
           {r.part === 'partial' && ` (${t('unit.partial')})`}
         </span>
       ))}
@@ -35,7 +35,7 @@ export function UnitSummary({ unit }: { unit: Unit }) {
         <span>
           {t('unit.code')} {unit.code}
         </span>
-        {unit.province && unit.province.code !== unit.code && <span>{unit.province.name ?? unit.province.code}</span>}
+        {unit.province && unit.province.code !== unit.code && <span>{refName(unit.province)}</span>}
         <span class={`tag${unit.current ? '' : ' tag--grey'}`}>{unit.current ? t('unit.current') : t('unit.historical')}</span>
         {v && <span>{v}</span>}
       </p>

@@ -1,5 +1,6 @@
 // Locale-aware formatting that users read: dates dd/mm/yyyy, numbers with a decimal comma in
 // Vietnamese. Pure (no DOM), so node:test checks it (test/web/format.test.ts).
+import { monthNumber, type MonthNumber } from '../../../src/kernel/month.ts';
 export type Locale = 'vi' | 'en';
 
 /** Fills {name} placeholders; unknown names stay as they are so a mistake is visible. */
@@ -78,4 +79,4 @@ export function parseNumber(s: string): number | null {
 }
 
 /** A payroll month YYYYMM as mm/yyyy (202611 → "11/2026"). */
-export const formatMonth = (m: number): string => `${String(m % 100).padStart(2, '0')}/${Math.floor(m / 100)}`;
+export const formatMonth = (m: MonthNumber): string => monthNumber.formatVi(m);

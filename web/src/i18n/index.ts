@@ -47,3 +47,21 @@ export function codeLabel(prefix: string, value: string): string {
 export const num = (n: number, digits?: number) => formatNumber(n, localeStore.get(), digits);
 export const txt = (v: unknown) => pickText(v, localeStore.get());
 export { formatDate, formatDateTime, formatMonth, parseDate, parseNumber, todayDmy } from './format.ts';
+
+/** The keys of a namespace of the catalogue without its prefix ('mon.title' → 'title'); groups excluded. */
+export type KeysOf<NS extends string> = MessageKey extends infer K
+  ? K extends `${NS}.${infer R}`
+    ? R extends `${string}.${string}`
+      ? never
+      : R
+    : never
+  : never;
+/** The groups of codes of a namespace ('mon.statusNames.draft' → 'statusNames'). */
+export type GroupsOf<NS extends string> = MessageKey extends infer K ? (K extends `${NS}.${infer G}.${string}` ? G : never) : never;
+
+/** A group of codes in words, in the current locale ('mon.statusNames' → { draft: 'Đang nhập', … }), in catalogue order. */
+export function group(prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(vi) as MessageKey[]) if (k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = t(k);
+  return out;
+}

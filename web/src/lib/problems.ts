@@ -1,15 +1,10 @@
 // Turning the server's problem+json (RFC 9457) into what a form shows: a list of errors for the
 // GOV.UK-style error summary, each linked to the field it concerns. Pure, tested in
 // test/web/problems.test.ts.
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: { path: string; message: string }[];
-  totpRequired?: boolean;
-  [k: string]: unknown;
-}
+import type { Problem as ServerProblem } from '../../../src/kernel/errors.ts';
+
+/** The server's problem (src/kernel/errors.ts), read tolerantly: `type` may be absent, extension members pass through. */
+export type Problem = Omit<ServerProblem, 'type'> & { type?: string; totpRequired?: boolean; [k: string]: unknown };
 
 /** One entry of an error summary: the message and the id of the field it links to (if any). */
 export interface FormError {

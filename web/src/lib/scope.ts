@@ -1,30 +1,24 @@
 // Who the signed-in user is and what their role assignments cover: the units they may pick as
 // unit of work, their permissions, and whether a unit lies in their scope. Pure (tested in
 // test/web/scope.test.ts). The server enforces the same rules; this only shapes the UI.
-export interface RoleAssignment {
-  readonly role: string;
-  /** Root of the scope subtree; null (or "00"/"VN") means the whole country. */
-  readonly unitCode: string | null;
-  readonly unitName?: string | null;
-}
+import type { SessionUser as ServerSessionUser } from '../../../src/access/schemas.ts';
+import type { Permission } from '../../../src/access/permissions.ts';
 
-export interface SessionUser {
-  readonly id: string | number;
-  readonly username: string;
-  readonly displayName?: string | null;
-  readonly locale?: string | null;
-  readonly roles: readonly RoleAssignment[];
-  readonly permissions: readonly string[];
-  readonly totpEnabled?: boolean;
-  readonly mustEnrollTotp?: boolean;
-  readonly mustChangePassword?: boolean;
-}
+type ServerRole = ServerSessionUser['roles'][number];
+/** A role assignment of the session's user; unitCode null (or "00"/"VN") means the whole country. */
+export type RoleAssignment = Pick<ServerRole, 'role' | 'unitCode'> & Partial<Pick<ServerRole, 'unitName'>>;
+
+/** The session's user (src/access/schemas.ts SessionUser); the rules here read its roles and permissions. */
+export type SessionUser = Pick<ServerSessionUser, 'id' | 'username' | 'permissions'> &
+  Partial<Omit<ServerSessionUser, 'id' | 'username' | 'permissions' | 'roles'>> & { readonly roles: readonly RoleAssignment[] };
 
 /** The unit facts needed to place it in the tree (as GET /api/units/CODE gives them). */
 export interface UnitPlace {
   readonly code: string;
   readonly province?: unknown;
   readonly parent?: unknown;
+  /** A pre-reform commune's district (its parent when the server gives none). */
+  readonly district?: unknown;
   readonly ancestors?: readonly unknown[];
 }
 
@@ -73,7 +67,7 @@ export function parseStoredUnit(raw: string | null): WorkUnit | null {
   return { code: raw === '' ? null : raw, name: null };
 }
 
-export function hasPermission(user: SessionUser | null, ...anyOf: string[]): boolean {
+export function hasPermission(user: SessionUser | null, ...anyOf: Permission[]): boolean {
   return !!user && anyOf.some((p) => user.permissions.includes(p));
 }
 
@@ -87,7 +81,7 @@ function codeOf(v: unknown): string | null {
 export function coversUnit(user: SessionUser | null, unit: UnitPlace): boolean {
   if (!user) return false;
   const chain = new Set<string>([unit.code]);
-  for (const a of [unit.province, unit.parent, ...(unit.ancestors ?? [])]) {
+  for (const a of [unit.province, unit.parent, unit.district, ...(unit.ancestors ?? [])]) {
     const c = codeOf(a);
     if (c) chain.add(c);
   }

@@ -4,16 +4,15 @@ import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { createStore, useStore } from './store.ts';
 import { parseStoredUnit, pickWorkUnit, workUnits, type SessionUser, type WorkUnit } from './scope.ts';
 import { CSRF_COOKIE } from '../../../src/access/cookie-names.ts';
+import type { Static } from 'typebox';
+import type { SessionBody } from '../../../src/access/schemas.ts';
 
 export interface SessionState {
   readonly status: 'loading' | 'ready';
   readonly user: SessionUser | null;
 }
 
-interface SessionResponse {
-  user: SessionUser;
-  csrfToken: string;
-}
+type SessionResponse = Static<typeof SessionBody>;
 
 export const sessionStore = createStore<SessionState>({ status: 'loading', user: null });
 const UNIT_KEY = 'ansinh.unit';

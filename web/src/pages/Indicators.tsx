@@ -1,21 +1,32 @@
 // Danh mục chỉ tiêu: the indicator catalogue (GET /api/indicators) with a quick filter by name
 // or code and by area. Codes of units, kinds and sources are shown in words.
 import { useState } from 'preact/hooks';
-import { codeLabel, num, t, txt, useLocale } from '../i18n/index.ts';
+import { codeLabel, num, t, txt, useLocale, type MessageKey } from '../i18n/index.ts';
+import { DIRECTIONS, type Direction } from '../../../src/indicators/vocabulary.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 import * as indicatorsApi from '../api/indicators.ts';
+import type { IndicatorList, IndicatorOut } from '../api/indicators.ts';
 
+/** An indicator of the catalogue as the table shows it: codes in words. */
 interface Row {
-  code: string;
-  name: string;
-  unit: string;
-  kind: string;
-  direction: string;
-  source: string;
-  area: string;
+  readonly code: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly kind: string;
+  readonly direction: string;
+  readonly source: string;
+  readonly area: string;
 }
 
-const label = (prefix: string, value: unknown): string => codeLabel(prefix, txt(value));
+const label = (prefix: string, value: string): string => codeLabel(prefix, value);
+
+/** Which way an indicator is better, in words: one entry per direction of the server's vocabulary. */
+const directionWords: Record<Direction, MessageKey> = {
+  higher_better: 'indicators.higher',
+  lower_better: 'indicators.lower',
+  target_band: 'ind.direction.target_band',
+};
+const isDirection = (d: string): d is Direction => (DIRECTIONS as readonly string[]).includes(d);
 
 function fold(s: string): string {
   return s
@@ -26,28 +37,21 @@ function fold(s: string): string {
     .toLowerCase();
 }
 
-function toRow(raw: unknown, locale: 'vi' | 'en'): Row {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  const name = txt(o.names) || txt(o.name) || txt(locale === 'en' ? (o.nameEn ?? o.nameVi) : o.nameVi);
-  const dir = String(o.direction ?? '');
+function toRow(o: IndicatorOut): Row {
   return {
-    code: String(o.code ?? ''),
-    name,
+    code: o.code,
+    name: txt(o.names) || o.name,
     unit: label('ind.unit', o.unit),
     kind: label('ind.kind', o.kind),
-    direction: /^(higher|up|increase)/i.test(dir)
-      ? t('indicators.higher')
-      : /^(lower|down|decrease)/i.test(dir)
-        ? t('indicators.lower')
-        : label('ind.direction', dir),
+    direction: isDirection(o.direction) ? t(directionWords[o.direction]) : o.direction,
     source: label('ind.source', o.source),
-    area: txt(o.area),
+    area: o.area,
   };
 }
 
 export default function Indicators() {
-  const locale = useLocale();
-  const state = useApi<{ items: unknown[] }>(indicatorsApi.paths.list);
+  useLocale();
+  const state = useApi<IndicatorList>(indicatorsApi.paths.list);
   const [filter, setFilter] = useState('');
   const [area, setArea] = useState('');
   return (
@@ -56,7 +60,7 @@ export default function Indicators() {
       <p>{t('indicators.intro')}</p>
       <Loaded state={state}>
         {(data) => {
-          const all = data.items.map((r) => toRow(r, locale));
+          const all = data.items.map(toRow);
           if (all.length === 0) return <p>{t('indicators.empty')}</p>;
           const areas = [...new Set(all.map((r) => r.area).filter(Boolean))];
           const f = fold(filter.trim());

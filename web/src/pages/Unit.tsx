@@ -5,17 +5,15 @@ import { t } from '../i18n/index.ts';
 import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.ts';
 import { coversUnit } from '../lib/scope.ts';
-import { toUnit, type Unit as UnitT } from '../lib/units.ts';
+import { parentOf, refName, type UnitDetail } from '../lib/units.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 import { RefLinks, validity } from '../components/UnitSummary.tsx';
 import * as unitsApi from '../api/units.ts';
 
-function Children({ unit }: { unit: UnitT }) {
+function Children({ unit }: { unit: UnitDetail }) {
   const none = unit.childrenCount === 0 || unit.level === 'village';
-  const state = useApi<{ items: unknown[] }>(
-    none ? null : unitsApi.paths.search({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 }),
-  );
-  const list = state.data ? state.data.items.map(toUnit) : unit.children.map((c) => toUnit(c));
+  const state = useApi<unitsApi.UnitList>(none ? null : unitsApi.paths.search({ parent: unit.code, current: unit.current ? 'true' : undefined, limit: 500 }));
+  const list = state.data ? state.data.items : [];
   if (list.length === 0) return null;
   return (
     <section aria-labelledby="children-title">
@@ -36,11 +34,12 @@ function Children({ unit }: { unit: UnitT }) {
 export default function Unit({ params }: PageProps) {
   const code = params.code!;
   const { user } = useSession();
-  const state = useApi<unknown>(unitsApi.paths.unit(code));
+  const state = useApi<UnitDetail>(unitsApi.paths.unit(code));
   return (
     <Loaded state={state}>
       {(data) => {
-        const u = toUnit(data);
+        const u = data;
+        const parent = parentOf(u);
         const v = validity(u);
         return (
           <div data-code={u.code}>
@@ -67,11 +66,11 @@ export default function Unit({ params }: PageProps) {
                   </dd>
                 </div>
               )}
-              {u.parent && u.parent.code !== u.province?.code && (
+              {parent && parent.code !== u.province?.code && (
                 <div>
                   <dt>{t('unit.parent')}</dt>
                   <dd>
-                    <RefLinks list={[u.parent]} />
+                    <RefLinks list={[parent]} />
                   </dd>
                 </div>
               )}
@@ -100,7 +99,7 @@ export default function Unit({ params }: PageProps) {
               {u.sameCode.length > 0 && (
                 <div>
                   <dt>{t('unit.sameCode')}</dt>
-                  <dd>{u.sameCode.map((r) => `${r.name ?? r.code}${r.current === false ? ` (${t('unit.historical').toLowerCase()})` : ''}`).join(', ')}</dd>
+                  <dd>{u.sameCode.map((r) => `${refName(r)}${r.current === false ? ` (${t('unit.historical').toLowerCase()})` : ''}`).join(', ')}</dd>
                 </div>
               )}
             </dl>

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../routes.ts';
 import { num, t } from '../i18n/index.ts';
 import { navigate, queryString } from '../lib/router.tsx';
-import { toUnit } from '../lib/units.ts';
 import { Loaded, useApi } from '../components/data.tsx';
 import { UnitSummary } from '../components/UnitSummary.tsx';
 import * as unitsApi from '../api/units.ts';
@@ -15,7 +14,7 @@ export default function Units({ query }: PageProps) {
   const [input, setInput] = useState(q);
   const [onlyCurrent, setOnlyCurrent] = useState(currentOnly);
   useEffect(() => setInput(q), [q]);
-  const state = useApi<{ items: unknown[] }>(q ? unitsApi.paths.search({ q, current: currentOnly ? 'true' : undefined }) : null);
+  const state = useApi<unitsApi.UnitList>(q ? unitsApi.paths.search({ q, current: currentOnly ? 'true' : undefined }) : null);
   const submit = (e: Event) => {
     e.preventDefault();
     navigate(`/don-vi${queryString({ q: input.trim(), 'hien-hanh': onlyCurrent ? '1' : undefined })}`);
@@ -55,7 +54,7 @@ export default function Units({ query }: PageProps) {
       ) : (
         <Loaded state={state}>
           {(data) => {
-            const units = data.items.map(toUnit);
+            const units = data.items;
             return (
               <section aria-labelledby="results-title">
                 <div role="status">

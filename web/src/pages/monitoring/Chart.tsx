@@ -2,14 +2,12 @@
 // Vega-Lite spec drawn on the server as SVG: one tick a year, Vietnamese legend, the baseline and
 // the target, decimal comma), with its figures in words as the image's text and as a table.
 import { num } from '../../i18n/index.ts';
-import type { ChartTableRow } from '../../../../src/monitoring/chart.ts';
+import type { IndicatorDetailView } from '../../../../src/monitoring/schemas.ts';
 import { m } from './strings.ts';
 import * as monitoringApi from '../../api/monitoring.ts';
 
-export interface ChartData {
-  readonly description: string;
-  readonly table: readonly ChartTableRow[];
-}
+/** The chart's text alternative as GET …/indicators/{code} sends it (src/monitoring/schemas.ts). */
+export type ChartData = Pick<IndicatorDetailView['chart'], 'description' | 'table'>;
 
 const cell = (x: number | null) => (x == null ? '–' : num(x, 2));
 

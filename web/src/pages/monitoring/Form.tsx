@@ -12,17 +12,13 @@ import { codeLabel, formatDate, num, parseNumber, t } from '../../i18n/index.ts'
 import { m } from './strings.ts';
 import type { FormOut } from '../../../../src/monitoring/schemas.ts';
 import * as monitoringApi from '../../api/monitoring.ts';
+import { reportAllows } from '../../lib/workflow.ts';
+import { usesRatio, type Aggregation } from '../../../../src/monitoring/model.ts';
 
-// The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves.
+// The form as the server sends it (src/monitoring/schemas.ts); Value is what the officer saves
+// (a value of the form, every field present, as the save body takes it).
 type Indicator = FormOut['indicators'][number];
-interface Value {
-  indicatorCode: string;
-  disaggregation: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  comment: string | null;
-}
+type Value = Omit<FormOut['values'][number], 'updatedAt'>;
 type Issue = FormOut['issues'][number];
 type RegistryValue = NonNullable<FormOut['registry']>['values'][number];
 type FormData = FormOut;
@@ -41,7 +37,8 @@ const areaName = (a: string) => codeLabel('ind.area', a);
 const unitName = (u: string) => codeLabel('ind.unit', u);
 
 const key = (v: { indicatorCode: string; disaggregation: string }) => `${v.indicatorCode}|${v.disaggregation}`;
-const ratio = (i: Indicator) => i.aggregation === 'sum_ratio' || i.kind === 'rate' || i.kind === 'ratio';
+/** Reported as numerator and denominator (the server's rule; the form sends the aggregation as a plain string). */
+const ratio = (i: Indicator) => usesRatio({ aggregation: i.aggregation as Aggregation, kind: i.kind });
 const fieldId = (k: string, f: string) => `f-${k.replace(/[^a-z0-9]/gi, '-')}-${f}`;
 /** "1.234,5" or "1234.5" as typed on a Vietnamese keyboard → 1234.5; "" → null. */
 const parseVi = (raw: string): number | null => (raw.trim() === '' ? null : (parseNumber(raw) ?? Number.NaN));
@@ -66,7 +63,7 @@ function withRegistry(data: FormData, vs: Record<string, Value>): { values: Reco
 }
 
 function Editor({ data, path, storageKey, reload }: { data: FormData; path: string; storageKey: string; reload: () => void }) {
-  const editable = data.status === 'missing' || data.status === 'draft' || data.status === 'returned';
+  const editable = reportAllows(data.status, 'save');
   const [values, setValues] = useState<Record<string, Value>>(() => {
     const stored = Object.fromEntries(data.values.map((v) => [key(v), v]));
     return editable ? withRegistry(data, stored).values : stored;

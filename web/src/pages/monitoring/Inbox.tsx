@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { num, formatDate } from '../../i18n/index.ts';
 import { m } from './strings.ts';
+import { reportAllows } from '../../lib/workflow.ts';
 import type { CompletenessView } from '../../../../src/monitoring/schemas.ts';
 import * as monitoringApi from '../../api/monitoring.ts';
 
@@ -57,7 +58,7 @@ export default function Inbox({ unit, period }: { unit: string; period: string }
                     </td>
                     <td>{r.submittedAt ? `${formatDate(r.submittedAt)} (${r.onTime ? m('onTime') : m('late')})` : '–'}</td>
                     <td>
-                      {r.status === 'submitted' && (
+                      {reportAllows(r.status, 'approve') && (
                         <>
                           <button type="button" class="button button--small" onClick={() => void act(r.code, 'approve')}>
                             {m('approve')}
@@ -67,7 +68,7 @@ export default function Inbox({ unit, period }: { unit: string; period: string }
                           </button>
                         </>
                       )}
-                      {r.status === 'approved' && (
+                      {reportAllows(r.status, 'reopen') && (
                         <button type="button" class="button button--small button--secondary" onClick={() => void act(r.code, 'reopen')}>
                           {m('reopen')}
                         </button>

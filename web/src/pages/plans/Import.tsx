@@ -30,7 +30,7 @@ import {
   type Row,
   type Unmatched,
 } from './review.ts';
-import type { ExtractionView } from '../../../../src/plans/schemas.ts';
+import type { ExtractionView, PlanList } from '../../../../src/plans/schemas.ts';
 import { diffPlan, type PlanDiff, type TargetFigures } from '../../../../src/plans/diff.ts';
 import type { Comparator } from '../../../../src/plans/cascade.ts';
 import './plans.css';
@@ -39,32 +39,12 @@ import * as indicatorsApi from '../../api/indicators.ts';
 import type { IndicatorOut } from '../../api/indicators.ts';
 
 type Proposal = ExtractionView['plan'];
-interface Extracted {
-  unit: { code: string; name: string };
-  fileName: string | null;
-  text: string;
-  plan: Proposal;
-  targets: ExtractedTarget[];
-  unmatched: Unmatched[];
-  parents: { id: number; number: string | null; title: string }[];
-  reading: ExtractionView['reading'];
-  existing: ExtractionView['existing'];
-}
+/** What the server read from the document (POST /api/plans/extract). */
+type Extracted = ExtractionView;
 type Indicator = Pick<IndicatorOut, 'code' | 'name' | 'unit'>;
-interface PlanItem {
-  id: number;
-  number: string | null;
-  title: string;
-  relation: string;
-}
-interface Meta {
-  kind: string;
-  number: string;
-  issuedOn: string;
-  title: string;
-  issuer: string;
-  parentId: string;
-}
+type PlanItem = PlanList['items'][number];
+/** The plan's facts as the officer edits them (text fields; PlanBody's names, parentId for implements[].planId). */
+type Meta = Record<'kind' | 'number' | 'issuedOn' | 'title' | 'issuer' | 'parentId', string>;
 
 const UNITS = ['%', 'houses', 'households', 'persons', 'per_10000', 'per_100', 'level', 'm2_per_person', 'years', 'group'];
 
@@ -646,7 +626,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
 }
 
 type Existing = NonNullable<ExtractionView['existing']>;
-type Figures = { indicatorCode: string; comparator: string; value: number; unit: string; year: number | null };
+type Figures = Omit<TargetFigures, 'comparator'> & { readonly comparator: string };
 
 /** "Tỷ lệ …: đạt 99,5 % (2030)": a target's figures as the officer reads them. */
 function figuresText(t: Figures, nameOf: (code: string) => string): string {

@@ -14,7 +14,14 @@ import { formatDateTime } from '../../i18n/index.ts';
 import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { m, cmpWord, valueWithUnit } from './strings.ts';
-import type { AssignmentList, CascadeView as CascadeOut, CoverageView, PlanDetail, PlanList as PlanListOut } from '../../../../src/plans/schemas.ts';
+import type {
+  AssignmentList,
+  CascadeView as CascadeOut,
+  CorrectionTarget,
+  CoverageView,
+  PlanDetail,
+  PlanList as PlanListOut,
+} from '../../../../src/plans/schemas.ts';
 import * as plansApi from '../../api/plans.ts';
 
 // The shapes the server sends (src/plans/schemas.ts); a correction's before/after are open there.
@@ -24,14 +31,7 @@ interface Correction extends Omit<PlanDetail['corrections'][number], 'before' | 
   before: CorrTarget | null;
   after: CorrTarget | null;
 }
-interface CorrTarget {
-  indicatorCode?: string;
-  indicatorName?: string | null;
-  comparator?: string;
-  value?: number;
-  unit?: string;
-  year?: number | null;
-}
+type CorrTarget = CorrectionTarget;
 interface Plan extends Omit<PlanDetail, 'corrections'> {
   corrections: Correction[];
 }

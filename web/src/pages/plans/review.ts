@@ -5,21 +5,16 @@
 // Pure, tested in test/web/plan-review.test.ts.
 
 import { parseNumber } from '../../i18n/format.ts';
-import type { ExtractedTarget as ServerTarget } from '../../../../src/plans/extract/index.ts';
+import type { ExtractionView, PlanBody } from '../../../../src/plans/schemas.ts';
 
-/** The fields of an extracted target the review works with (the server's type, not a copy). */
+/** The fields of an extracted target the review works with (the server's response type, not a copy). */
 export type ExtractedTarget = Pick<
-  ServerTarget,
+  ExtractionView['targets'][number],
   'indicatorCode' | 'proposed' | 'indicatorName' | 'comparator' | 'value' | 'unit' | 'year' | 'group' | 'sourceText' | 'start' | 'end'
 >;
 
-export interface Unmatched {
-  readonly sourceText: string;
-  readonly code: string;
-  readonly reason: string;
-  readonly start: number;
-  readonly end: number;
-}
+/** A number the extraction found but could not tie to an indicator (GET/POST /api/plans/extract). */
+export type Unmatched = ExtractionView['unmatched'][number];
 
 /** One target row the officer works on. Values are kept as typed until saved. */
 export interface Row {
@@ -131,17 +126,13 @@ export function guessFromPassage(passage: string, defaultYear: number | null): {
   };
 }
 
-export interface TargetBody {
-  indicatorCode: string;
+/** A target of the body POST /api/plans takes (src/plans/schemas.ts TargetIn); the comparator as the officer chose it. */
+export type TargetBody = Omit<PlanBody['targets'][number], 'comparator' | 'sourceOffset' | 'review' | 'extracted'> & {
   comparator: string;
-  value: number;
-  unit: string;
-  year: number | null;
-  sourceText: string | null;
   sourceOffset: number | null;
-  review: 'confirmed' | 'corrected' | 'added';
+  review: NonNullable<PlanBody['targets'][number]['review']>;
   extracted?: ExtractedTarget;
-}
+};
 
 /**
  * The targets to save and the extracted ones removed, plus, for each saved target, the row key

@@ -7,7 +7,7 @@ import { num, parseDate, todayDmy } from '../../i18n/index.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { errorMessage } from '../../components/data.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
-import { dmy, parseMonth, registryYear, tx, w } from './strings.ts';
+import { dmy, parseMonth, registryYear, tx, w, wCode } from './strings.ts';
 import { MeritSection } from './merit.tsx';
 import type { HouseholdDetail } from '../../../../src/registry/schemas.ts';
 import type { DecisionRecorded } from '../../../../src/payments/schemas.ts';
@@ -205,7 +205,7 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
             <select id={`${p}-channel`} class="input" value={channel} onChange={(e) => setChannel((e.target as HTMLSelectElement).value)}>
               {['bank', 'ewallet', 'post', 'cash'].map((c) => (
                 <option key={c} value={c}>
-                  {w(`ch_${c}`)}
+                  {wCode('ch_', c)}
                 </option>
               ))}
             </select>

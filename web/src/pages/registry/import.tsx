@@ -10,22 +10,9 @@ import { JobProgress, moving, useJob } from './jobs.tsx';
 import { tx, w } from './strings.ts';
 import * as registryApi from '../../api/registry.ts';
 import * as jobsApi from '../../api/jobs.ts';
+import type { ImportReport } from '../../api/registry.ts';
 
-interface ReportRow {
-  row: number;
-  householdCode: string;
-  fullName: string;
-  status: 'new' | 'unchanged' | 'changed' | 'rejected';
-  reasons: { column: string; message: { vi: string; en: string } }[];
-}
 const ROWS_PAGE = 100;
-
-interface Report {
-  alreadyImported: boolean;
-  counts: Record<string, number>;
-  rows: ReportRow[];
-  headerProblems: { vi: string; en: string }[];
-}
 
 export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -60,7 +47,7 @@ export function ImportPanel({ unit, onChange }: { unit: string; onChange: () => 
       setBusy(false);
     }
   };
-  const report = job && (job.state === 'ready' || job.state === 'done') ? (job.result as Report | null) : null;
+  const report = job && (job.state === 'ready' || job.state === 'done') ? (job.result as ImportReport | null) : null;
   // The report's rows come a page at a time (GET /api/jobs/{id}?offset=&limit=); the file has them all.
   const page = job?.rows ?? null;
   const goTo = async (offset: number) => {

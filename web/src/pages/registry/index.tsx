@@ -14,15 +14,11 @@ import { HouseholdPanel } from './household.tsx';
 import { PayrollPanel } from './payroll.tsx';
 import { ProposalsPanel } from './proposals.tsx';
 import { dmy, registryYear, w, type Key } from './strings.ts';
-import type { PersonView } from '../../../../src/registry/schemas.ts';
+import type { PersonView, RegistryIndicators } from '../../../../src/registry/schemas.ts';
 import * as registryApi from '../../api/registry.ts';
 
 type Person = PersonView;
-interface Value {
-  code: string;
-  numerator: number;
-  denominator: number | null;
-}
+type Value = RegistryIndicators['items'][number];
 
 /** The registry of a unit within the user's scope; another commune answers "not found", with no action. */
 export default function Registry(props: PageProps) {

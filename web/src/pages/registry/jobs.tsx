@@ -2,7 +2,7 @@
 // list with a progress bar per job (imports, the poverty review, payrolls).
 import { useEffect, useState } from 'preact/hooks';
 import { num } from '../../i18n/index.ts';
-import { w, dmy } from './strings.ts';
+import { w, wCode, dmy } from './strings.ts';
 import * as registryApi from '../../api/registry.ts';
 import * as jobsApi from '../../api/jobs.ts';
 
@@ -28,7 +28,7 @@ export function useJob(initial: JobView | null): [JobView | null, (j: JobView | 
 }
 
 export function JobProgress({ job }: { job: JobView }) {
-  const label = `${w(`jobKind_${job.kind}`)} #${job.id}: ${w(`st_${job.state}`)}`;
+  const label = `${wCode('jobKind_', job.kind)} #${job.id}: ${w(`st_${job.state}`)}`;
   const pct = job.total ? Math.round((100 * Math.min(job.progress, job.total)) / job.total) : job.state === 'done' || job.state === 'ready' ? 100 : 0;
   return (
     <div class="job-progress">
@@ -78,7 +78,7 @@ export function JobList({ unit, refresh }: { unit: string; refresh: number }) {
             {jobs.map((j) => (
               <tr key={j.id} data-job={j.id}>
                 <td>{j.id}</td>
-                <td>{w(`jobKind_${j.kind}`)}</td>
+                <td>{wCode('jobKind_', j.kind)}</td>
                 <td>
                   {w(`st_${j.state}`)}
                   {j.error ? `: ${j.error}` : ''}

@@ -9,7 +9,7 @@ import { fill } from '../../i18n/format.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { JobProgress, moving, useJob } from './jobs.tsx';
-import { monthVi, parseMonth, w } from './strings.ts';
+import { monthVi, parseMonth, w, wCode } from './strings.ts';
 import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
 import * as paymentsApi from '../../api/payments.ts';
 
@@ -278,7 +278,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
                   <td>{l.householdCode ?? ''}</td>
                   <td>{l.villageName ?? ''}</td>
                   <td>{l.category ?? ''}</td>
-                  <td>{w(`ch_${l.channel}`)}</td>
+                  <td>{wCode('ch_', l.channel)}</td>
                   <td class="amount-current">{num(l.currentAmount)}</td>
                   <td>{num(l.arrears)}</td>
                   <td class="amount-total">{num(l.total)}</td>

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.ts';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
-import { dmy, monthVi, tx, w } from './strings.ts';
+import { dmy, monthVi, tx, w, wCode } from './strings.ts';
 import { parseDate, todayDmy } from '../../i18n/index.ts';
 import type { ProposalView } from '../../../../src/registry/schemas.ts';
 import * as registryApi from '../../api/registry.ts';
@@ -75,9 +75,9 @@ export function ProposalsPanel({
                     </>
                   )}
                 </td>
-                <td>{w(`ev_${p.kind}`)}</td>
+                <td>{wCode('ev_', p.kind)}</td>
                 <td>{dmy(p.eventDate)}</td>
-                <td>{w(`ac_${p.action}`)}</td>
+                <td>{wCode('ac_', p.action)}</td>
                 <td>{monthVi(p.effectiveMonth)}</td>
                 <td>{tx(p.detail)}</td>
                 {canDecide && (
@@ -151,7 +151,7 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
       }}
     >
       <h3>
-        {w('confirmProposal')}: {proposal.fullName} · {w(`ev_${proposal.kind}`)} {dmy(proposal.eventDate)} · {w(`ac_${proposal.action}`)}{' '}
+        {w('confirmProposal')}: {proposal.fullName} · {wCode('ev_', proposal.kind)} {dmy(proposal.eventDate)} · {wCode('ac_', proposal.action)}{' '}
         {monthVi(proposal.effectiveMonth)}
       </h3>
       <ErrorSummary errors={errors} />
@@ -167,7 +167,7 @@ function ProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: (messa
             <option value="">{w('noDecision')}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {w(`ac_${k}`)}
+                {wCode('ac_', k)}
               </option>
             ))}
           </select>
