@@ -8,6 +8,8 @@ import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
+import { useSession } from '../../lib/session.ts';
+import { hasPermission } from '../../lib/scope.ts';
 import { addFunding, moveStage, paths, type CaseDetailView, type FundingBody, type StageBody } from '../../api/housing.ts';
 import { FUNDING_SOURCES, STAGES } from './vocab.ts';
 import { vnd } from './format.ts';
@@ -28,51 +30,74 @@ export default function HousingCase({ params }: PageProps) {
 
 function CaseBody({ d, reload }: { d: CaseDetailView; reload: () => void }) {
   const c = d.case;
+  const writer = hasPermission(useSession().user, 'registry.write');
   return (
     <>
       <h1>{t('housing.caseTitle', { code: c.household.code })}</h1>
       <dl class="facts" id="housing-case-facts">
-        <dt>{t('housing.head')}</dt>
-        <dd>{c.household.headName ?? '—'}</dd>
-        <dt>{t('housing.commune')}</dt>
-        <dd>{c.unit.name}</dd>
-        <dt>{t('housing.group')}</dt>
-        <dd>{codeLabel('housing.group', c.group)}</dd>
-        <dt>{t('housing.programme')}</dt>
-        <dd>{codeLabel('housing.programme', c.programme)}</dd>
-        <dt>{t('housing.supportType')}</dt>
-        <dd>{codeLabel('housing.type', c.supportType)}</dd>
-        <dt>{t('housing.condition')}</dt>
-        <dd>{c.condition || '—'}</dd>
-        <dt>{t('housing.level')}</dt>
-        <dd>
-          {c.level.amount === null ? '—' : vnd(c.level.amount)} ({codeLabel('housing.levelStatus', c.level.status)})
-          {c.level.basis && (
-            <>
-              <br />
-              <span class="muted">
-                {t('housing.basis')}: {c.level.basis}
-              </span>
-            </>
-          )}
-        </dd>
+        <div>
+          <dt>{t('housing.head')}</dt>
+          <dd>{c.household.headName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.commune')}</dt>
+          <dd>{c.unit.name}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.group')}</dt>
+          <dd>{codeLabel('housing.group', c.group)}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.programme')}</dt>
+          <dd>{codeLabel('housing.programme', c.programme)}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.supportType')}</dt>
+          <dd>{codeLabel('housing.type', c.supportType)}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.condition')}</dt>
+          <dd>{c.condition || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.level')}</dt>
+          <dd>
+            {c.level.amount === null ? '—' : vnd(c.level.amount)} ({codeLabel('housing.levelStatus', c.level.status)})
+            {c.level.basis && (
+              <>
+                <br />
+                <span class="muted">
+                  {t('housing.basis')}: {c.level.basis}
+                </span>
+              </>
+            )}
+          </dd>
+        </div>
         {c.decision && (
           <>
-            <dt>{t('housing.decision')}</dt>
-            <dd>
-              {c.decision.number}, {formatDate(c.decision.date)}
-            </dd>
+            <div>
+              <dt>{t('housing.decision')}</dt>
+              <dd>
+                {c.decision.number}, {formatDate(c.decision.date)}
+              </dd>
+            </div>
           </>
         )}
-        <dt>{t('housing.stage')}</dt>
-        <dd>{codeLabel('housing.stage', c.stage)}</dd>
-        <dt>{t('housing.deadline')}</dt>
-        <dd>
-          {formatDate(c.deadline) || '—'}
-          {c.late && <strong class="late"> · {t('housing.lateMark')}</strong>}
-        </dd>
-        <dt>{t('housing.funded')}</dt>
-        <dd>{vnd(c.funded)}</dd>
+        <div>
+          <dt>{t('housing.stage')}</dt>
+          <dd>{codeLabel('housing.stage', c.stage)}</dd>
+        </div>
+        <div>
+          <dt>{t('housing.deadline')}</dt>
+          <dd>
+            {formatDate(c.deadline) || '—'}
+            {c.late && <strong class="late"> · {t('housing.lateMark')}</strong>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('housing.funded')}</dt>
+          <dd>{vnd(c.funded)}</dd>
+        </div>
       </dl>
       <section aria-labelledby="housing-stages">
         <h2 id="housing-stages">{t('housing.stages')}</h2>
@@ -84,7 +109,7 @@ function CaseBody({ d, reload }: { d: CaseDetailView; reload: () => void }) {
             </li>
           ))}
         </ol>
-        <MoveStage d={d} done={reload} />
+        {writer && <MoveStage d={d} done={reload} />}
       </section>
       <section aria-labelledby="housing-funding">
         <h2 id="housing-funding">{t('housing.funding')}</h2>
@@ -100,7 +125,7 @@ function CaseBody({ d, reload }: { d: CaseDetailView; reload: () => void }) {
             ))}
           </ul>
         )}
-        <AddFunding id={c.id} done={reload} />
+        {writer && <AddFunding id={c.id} done={reload} />}
       </section>
     </>
   );

@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';
-import { useWorkUnit } from '../../lib/session.ts';
+import { useSession, useWorkUnit } from '../../lib/session.ts';
+import { hasPermission } from '../../lib/scope.ts';
 import { InScope } from '../../components/InScope.tsx';
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
@@ -39,6 +40,8 @@ export default function Housing(props: PageProps) {
 }
 
 function HousingOfUnit({ code }: { code: string }) {
+  const { user } = useSession();
+  const writer = hasPermission(user, 'registry.write');
   const [stage, setStage] = useState('');
   const [late, setLate] = useState(false);
   const [page, setPage] = useState(1);
@@ -81,8 +84,8 @@ function HousingOfUnit({ code }: { code: string }) {
         </div>
         <Loaded state={cases}>{(d) => <CaseTable d={d} page={page} setPage={setPage} />}</Loaded>
       </section>
-      <NewCase unit={code} done={reload} />
-      <SurveyImport unit={code} done={reload} />
+      {writer && <NewCase unit={code} done={reload} />}
+      {writer && <SurveyImport unit={code} done={reload} />}
     </>
   );
 }

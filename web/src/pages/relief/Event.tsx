@@ -8,6 +8,8 @@ import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
+import { useSession } from '../../lib/session.ts';
+import { hasPermission } from '../../lib/scope.ts';
 import { addEntry, findHousehold, markSupported, paths, type ReliefEntryBody, type ReliefEventDetailView } from '../../api/housing.ts';
 import { RELIEF_SUPPORTS } from '../housing/vocab.ts';
 import { vnd } from '../housing/format.ts';
@@ -30,6 +32,7 @@ export default function ReliefEvent({ params }: PageProps) {
 
 function EventBody({ d, reload }: { d: ReliefEventDetailView; reload: () => void }) {
   const ev = d.event;
+  const writer = hasPermission(useSession().user, 'registry.write');
   return (
     <>
       <h1>{ev.name}</h1>
@@ -65,14 +68,14 @@ function EventBody({ d, reload }: { d: ReliefEventDetailView; reload: () => void
               </thead>
               <tbody>
                 {d.items.map((e) => (
-                  <EntryRow key={e.id} e={e} done={reload} />
+                  <EntryRow key={e.id} e={e} writer={writer} done={reload} />
                 ))}
               </tbody>
             </table>
           </div>
         )}
       </section>
-      <AddEntry eventId={ev.id} unitCode={ev.unitCode} done={reload} />
+      {writer && <AddEntry eventId={ev.id} unitCode={ev.unitCode} done={reload} />}
     </>
   );
 }
@@ -85,7 +88,7 @@ function entitlement(e: Entry): string {
   return `${parts.join(' + ')}${e.status === 'known' ? '' : ` (${codeLabel('housing.levelStatus', e.status)})`}`;
 }
 
-function EntryRow({ e, done }: { e: Entry; done: () => void }) {
+function EntryRow({ e, writer, done }: { e: Entry; writer: boolean; done: () => void }) {
   const [date, setDate] = useState('');
   const [error, setError] = useState<string | undefined>();
   const id = `supported-${e.id}`;
@@ -112,6 +115,8 @@ function EntryRow({ e, done }: { e: Entry; done: () => void }) {
       <td>
         {e.supportedOn ? (
           `${formatDate(e.supportedOn)} · ${t('relief.days', { n: e.days ?? 0 })}`
+        ) : !writer ? (
+          '—'
         ) : (
           <form onSubmit={submit} class="relief-supported-form">
             <Field id={id} label={t('relief.supportDate')} hint="dd/mm/yyyy" value={date} error={error} onValue={setDate} />

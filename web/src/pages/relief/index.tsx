@@ -4,7 +4,8 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';
-import { useWorkUnit } from '../../lib/session.ts';
+import { useSession, useWorkUnit } from '../../lib/session.ts';
+import { hasPermission } from '../../lib/scope.ts';
 import { InScope } from '../../components/InScope.tsx';
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
@@ -29,6 +30,7 @@ export default function Relief(props: PageProps) {
 
 function ReliefOfUnit({ code }: { code: string }) {
   const events = useApi<ReliefEventListView>(paths.events(code));
+  const { user } = useSession();
   return (
     <>
       <h1>{t('relief.title')}</h1>
@@ -52,7 +54,7 @@ function ReliefOfUnit({ code }: { code: string }) {
           }
         </Loaded>
       </section>
-      <NewEvent unit={code} done={events.reload} />
+      {hasPermission(user, 'registry.write') && <NewEvent unit={code} done={events.reload} />}
     </>
   );
 }
