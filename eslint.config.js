@@ -63,7 +63,7 @@ const mayImport = {
   citizens: ['kernel', 'law'],
   housing: ['kernel', 'db', 'law', 'access', 'audit', 'units'],
   merit: ['kernel', 'db', 'law', 'access', 'audit', 'registry'],
-  home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry'],
+  home: ['kernel', 'db', 'access', 'jobs', 'monitoring', 'payments', 'plans', 'registry', 'funds' /* the 31/3 publication reminder */],
   system: ['kernel', 'db', 'audit', 'jobs', 'demo'],
   funds: ['kernel', 'db', 'access', 'audit', 'units'],
   demo: features.filter((f) => f !== 'demo'),

@@ -18,6 +18,7 @@ export const workPermission: Record<WorkKind, string> = {
   reports_to_review: 'monitoring.approve',
   reports_late: 'monitoring.approve',
   targets_off_track: 'monitoring.read',
+  funds_to_publish: 'payments.prepare',
 };
 
 /**
@@ -26,7 +27,16 @@ export const workPermission: Record<WorkKind, string> = {
  * reports, the supervisor what is off track. An administrator works on no list of his own.
  */
 export const roleWork: Record<Role, readonly WorkKind[]> = {
-  officer: ['report_returned', 'report_due', 'import_ready', 'proposals_waiting', 'assignments_overdue', 'payroll_to_prepare', 'targets_off_track'],
+  officer: [
+    'report_returned',
+    'report_due',
+    'import_ready',
+    'proposals_waiting',
+    'assignments_overdue',
+    'payroll_to_prepare',
+    'funds_to_publish',
+    'targets_off_track',
+  ],
   leader: ['decisions_to_sign', 'payroll_to_approve', 'integrity_open', 'targets_off_track'],
   approver: ['reports_to_review', 'reports_late', 'targets_off_track'],
   supervisor: ['targets_off_track'],

@@ -16,6 +16,7 @@ export const workKinds = [
   'reports_to_review',
   'reports_late',
   'targets_off_track',
+  'funds_to_publish',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
 

@@ -11,6 +11,15 @@ export const en: Messages = {
 
   'funds.title': 'Funds',
   'funds.publicTitle': 'Public fund ledger',
+  'funds.link.title': 'Link unmatched bank lines by hand',
+  'funds.link.hint':
+    'Bank lines no entry of the books matched: pick a receipt or a spending of the same amount, or, for money in, name the donor to create a receipt. Each link is written to the audit log.',
+  'funds.link.entry': 'Entry of the same amount',
+  'funds.link.receipt': 'Receipt',
+  'funds.link.spending': 'Spending',
+  'funds.link.link': 'Link to this entry',
+  'funds.link.donor': 'Donor (creates a receipt)',
+  'funds.link.create': 'Create the receipt and link',
   'nav.label': 'Main navigation',
   'nav.menu': 'Menu',
   'nav.home': 'Home',
@@ -206,6 +215,8 @@ export const en: Messages = {
   'home.work.reports_late.action': 'See the communes',
   'home.work.targets_off_track': '{count} target(s) off track or at risk (figures of {year}).',
   'home.work.targets_off_track.action': 'See the targets',
+  'home.work.funds_to_publish': 'Publish what {count} funds received and spent in {year} by {date} (Decree 03/2026/NĐ-CP).',
+  'home.work.funds_to_publish.action': 'See the funds and the public ledger',
 
   'scope.notFound': 'This unit’s workspace was not found, or the unit is outside the scope assigned to you.',
   'scope.directoryLink': 'See the unit’s public entry in the directory',

@@ -9,6 +9,15 @@ export const vi = {
 
   'funds.title': 'Quỹ',
   'funds.publicTitle': 'Sổ quỹ công khai',
+  'funds.link.title': 'Ghép tay giao dịch chưa khớp',
+  'funds.link.hint':
+    'Giao dịch ngân hàng chưa khớp với khoản nào trong sổ: chọn khoản thu, khoản chi cùng số tiền để ghép, hoặc với tiền vào, nhập tên người ủng hộ để tạo khoản thu. Mỗi lần ghép được ghi vào nhật ký hệ thống.',
+  'funds.link.entry': 'Khoản trong sổ cùng số tiền',
+  'funds.link.receipt': 'Khoản thu',
+  'funds.link.spending': 'Khoản chi',
+  'funds.link.link': 'Ghép với khoản này',
+  'funds.link.donor': 'Người ủng hộ (tạo khoản thu mới)',
+  'funds.link.create': 'Tạo khoản thu và ghép',
   'nav.label': 'Điều hướng chính',
   'nav.menu': 'Trình đơn',
   'nav.home': 'Trang chủ',
@@ -207,6 +216,8 @@ export const vi = {
   'home.work.reports_late.action': 'Xem các xã chưa nộp',
   'home.work.targets_off_track': '{count} chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt mục tiêu (số liệu năm {year}).',
   'home.work.targets_off_track.action': 'Xem bảng chỉ tiêu',
+  'home.work.funds_to_publish': 'Công khai thu, chi năm {year} của {count} quỹ trước ngày {date} (Nghị định 03/2026/NĐ-CP).',
+  'home.work.funds_to_publish.action': 'Xem quỹ và sổ quỹ công khai',
 
   'scope.notFound': 'Không tìm thấy trang làm việc của đơn vị này, hoặc đơn vị nằm ngoài phạm vi được giao cho bạn.',
   'scope.directoryLink': 'Xem thông tin công khai của đơn vị trong danh mục',
