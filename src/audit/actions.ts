@@ -62,6 +62,7 @@ export const auditActions = {
   'fund_allocation.create': { vi: 'Phân bổ tiền quỹ cho trường hợp', en: 'Allocated fund money to a case' },
   'fund_spending.create': { vi: 'Ghi khoản chi của quỹ', en: 'Recorded a fund spending' },
   'fund_statement.import': { vi: 'Nhập sao kê ngân hàng của quỹ', en: 'Imported a fund bank statement' },
+  'fund_statement_line.link': { vi: 'Ghép tay giao dịch ngân hàng với sổ quỹ', en: 'Linked a bank line to the fund books by hand' },
   'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },
   'payroll.read_full': {
     vi: 'Xem danh sách chi trả có thông tin nhạy cảm (diện hưởng, số tài khoản)',
@@ -110,6 +111,7 @@ export const auditEntities = {
   fund_spending: { vi: 'Khoản chi của quỹ', en: 'Fund spending' },
   fund_statement: { vi: 'Sao kê ngân hàng của quỹ', en: 'Fund bank statement' },
   dci_transaction: { vi: 'Giao dịch tra cứu API DCI', en: 'DCI API transaction' },
+  fund_statement_line: { vi: 'Giao dịch trong sao kê của quỹ', en: 'Fund bank statement line' },
 } as const satisfies Record<string, Text>;
 
 export type AuditEntity = keyof typeof auditEntities;

@@ -10,9 +10,9 @@ import { AppError, type FieldError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { audit } from '../audit/store.ts';
 import { assertCanWriteFund } from './policy.ts';
-import { donorFromDescription, foldDonor, matchLines, readStatement, type Bank } from './model.ts';
+import { donorFromDescription, foldDonor, manualLinkError, matchLines, readStatement, type Bank } from './model.ts';
 import * as store from './store.ts';
-import type { NewAllocationBody, NewFundBody, NewReceiptBody, NewSpendingBody } from './schemas.ts';
+import type { LinkLineBody, NewAllocationBody, NewFundBody, NewReceiptBody, NewSpendingBody } from './schemas.ts';
 
 export interface Who {
   readonly actor: Actor | null;
@@ -267,4 +267,90 @@ export async function importStatement(tx: Transaction<DB>, w: Who, fundId: numbe
     },
   });
   return out;
+}
+
+/**
+ * Links a bank line the import left unmatched, by hand: to a receipt or a spending of the fund
+ * (same direction and amount, not linked yet), or, for money in, to a new receipt from a donor
+ * the officer names (dated as the bank booked it, channel bank). One of the three, audited with
+ * the line and the entry; a refused link changes nothing.
+ */
+export async function linkLine(
+  tx: Transaction<DB>,
+  w: Who,
+  fundId: number,
+  lineId: number,
+  body: LinkLineBody,
+): Promise<{ lineId: number; receiptId: number | null; spendingId: number | null; created: boolean }> {
+  const f = await writableFund(tx, w, fundId);
+  const given = [body.receiptId, body.spendingId, body.donor].filter((x) => x !== undefined).length;
+  if (given !== 1)
+    throw AppError.validation([
+      {
+        path: '/body',
+        message: text('Chọn một khoản thu, một khoản chi, hoặc nhập tên người ủng hộ', 'Give one receipt, one spending or a donor name'),
+      },
+    ]);
+  const line = await store.lineForLink(tx, f.id, lineId);
+  if (!line) throw AppError.notFound(text('Không tìm thấy giao dịch ngân hàng', 'Bank line not found'));
+  const linked = line.receipt_id !== null || line.spending_id !== null;
+  const kind = body.spendingId !== undefined ? 'spending' : 'receipt';
+  const entryId = body.receiptId ?? body.spendingId;
+  const entry = entryId !== undefined ? await store.entryForLink(tx, f.id, kind, entryId) : null;
+  if (entryId !== undefined && !entry)
+    throw AppError.validation([{ path: `/body/${kind}Id`, message: text('Không có khoản này trong sổ của quỹ', 'No such entry in the fund') }]);
+  const why = manualLinkError({ amount: line.amount, linked }, entry ? { kind, amount: entry.amount, linked: entry.statement_line_id !== null } : null);
+  if (why?.field === 'line') throw AppError.conflict(text(why.vi, why.en));
+  if (why) throw AppError.validation([{ path: `/body/${why.field}`, message: text(why.vi, why.en) }]);
+  let receiptId: number | null = null;
+  let spendingId: number | null = null;
+  let created = false;
+  if (body.donor !== undefined) {
+    const donor = body.donor.trim();
+    if (!donor) throw AppError.validation([{ path: '/body/donor', message: text('Cần tên người ủng hộ', 'The donor name is required') }]);
+    if (line.amount <= 0)
+      throw AppError.validation([{ path: '/body/donor', message: text('Tiền ra không tạo được khoản thu', 'Money out cannot make a receipt') }]);
+    receiptId = await store.insertReceipt(
+      tx,
+      f,
+      {
+        donor,
+        donorFolded: foldDonor(donor),
+        amount: line.amount,
+        receivedOn: line.booked_on,
+        channel: 'bank',
+        purpose: clean(body.purpose) ?? (line.description.slice(0, 500) || null),
+        reference: line.reference,
+        statementLineId: line.id,
+      },
+      w.actor?.username ?? null,
+    );
+    await store.linkReceipt(tx, line.id, receiptId);
+    created = true;
+  } else if (kind === 'receipt') {
+    receiptId = entry!.id;
+    await store.linkReceipt(tx, line.id, receiptId);
+  } else {
+    spendingId = entry!.id;
+    await store.linkSpending(tx, line.id, spendingId);
+  }
+  await audit(tx, {
+    actor: who(w.actor),
+    action: 'fund_statement_line.link',
+    entity: 'fund_statement_line',
+    entityId: line.id,
+    unitId: f.unit_id,
+    ip: w.ip ?? null,
+    before: { receiptId: null, spendingId: null },
+    after: {
+      fundId: f.id,
+      bookedOn: line.booked_on,
+      amount: line.amount,
+      receiptId,
+      spendingId,
+      createdReceipt: created,
+      ...(created ? { donor: body.donor!.trim() } : {}),
+    },
+  });
+  return { lineId: line.id, receiptId, spendingId, created };
 }

@@ -336,3 +336,27 @@ export function donorFromDescription(description: string): string {
   const m = /^(.+?)\s+(chuyen tien|chuyển tiền|ung ho|ủng hộ|ct |chuyen khoan|chuyển khoản)/i.exec(d);
   return (m ? m[1]! : d).slice(0, 200) || 'Không rõ người chuyển';
 }
+
+/**
+ * Why a bank line may not be linked by hand to this ledger entry (null: it may). Money in goes to
+ * a receipt, money out to a spending, of the same amount; a line or an entry already linked is
+ * refused (unlink is not offered: a wrong link is corrected by the audit trail and a new entry).
+ */
+export function manualLinkError(
+  line: { amount: number; linked: boolean },
+  entry: { kind: 'receipt' | 'spending'; amount: number; linked: boolean } | null,
+): { vi: string; en: string; field: 'receiptId' | 'spendingId' | 'donor' | 'line' } | null {
+  if (line.linked) return { field: 'line', vi: 'Giao dịch này đã được đối chiếu', en: 'This bank line is already matched' };
+  if (!entry) return null;
+  const field = entry.kind === 'receipt' ? 'receiptId' : 'spendingId';
+  if ((entry.kind === 'receipt') !== line.amount > 0)
+    return {
+      field,
+      vi: line.amount > 0 ? 'Tiền vào chỉ ghép được với khoản thu' : 'Tiền ra chỉ ghép được với khoản chi',
+      en: line.amount > 0 ? 'Money in matches a receipt only' : 'Money out matches a spending only',
+    };
+  if (entry.linked) return { field, vi: 'Khoản này đã được ghép với giao dịch khác', en: 'This entry is already matched to another bank line' };
+  if (entry.amount !== Math.abs(line.amount))
+    return { field, vi: `Số tiền khác nhau: ${vnd(entry.amount)} và ${vnd(Math.abs(line.amount))}`, en: 'The amounts differ' };
+  return null;
+}

@@ -208,3 +208,49 @@ test('the public ledger is rate-limited per address', async () => {
   assert.equal(last, 429);
   assert.equal((await t.app.inject({ method: 'GET', url: `/api/public/funds/${fund}/receipts?limit=1`, remoteAddress: '10.1.2.4' })).statusCode, 200);
 });
+
+test('an unmatched bank line linked by hand: to a receipt of the same amount, or to a new receipt from a named donor; refusals change nothing; audited', async () => {
+  const lines = async () => (await t.app.inject({ method: 'GET', url: `/api/funds/${fund}/unmatched`, headers: h.officer! })).json().items;
+  // Lê Văn Hùng's receipt was written down on 01/08, ten days before the bank booked it: too far for the automatic match.
+  const rec = await post(`/api/funds/${fund}/receipts`, { donor: 'Lê Văn Hùng', amount: 1_000_000, receivedOn: '2024-08-01', channel: 'bank' });
+  assert.equal(rec.statusCode, 201, rec.body);
+  const other = await post(`/api/funds/${fund}/receipts`, { donor: 'Người khác', amount: 999_000, receivedOn: '2024-08-01', channel: 'cash' });
+  const [hung, mai] = await lines();
+  assert.equal(hung.amount, 1_000_000);
+  assert.deepEqual(
+    hung.candidates.map((c: { id: number; label: string }) => [c.id, c.label]),
+    [[rec.json().id, 'Lê Văn Hùng']],
+  );
+  const link = (lineId: number, body: object, who = h.officer!) => post(`/api/funds/${fund}/lines/${lineId}/link`, body, who);
+  const before = await counts();
+  const wrongAmount = await link(hung.id, { receiptId: other.json().id });
+  assert.equal(wrongAmount.statusCode, 400);
+  assert.equal(wrongAmount.json().errors[0].path, '/body/receiptId');
+  const spending = (await sql<{ id: number }>`select id from fund_spendings where fund_id = ${fund} limit 1`.execute(t.db.k)).rows[0]!.id;
+  assert.equal((await link(hung.id, { spendingId: spending })).statusCode, 400, 'money in to a spending');
+  assert.equal((await link(hung.id, { receiptId: rec.json().id, donor: 'X' })).statusCode, 400, 'one of the three');
+  assert.equal((await link(hung.id, { receiptId: rec.json().id }, h.supervisor!)).statusCode, 403);
+  assert.equal((await link(hung.id, { receiptId: rec.json().id }, h.other!)).statusCode, 404);
+  assert.deepEqual(await counts(), before, 'refusals change nothing');
+
+  const ok = await link(hung.id, { receiptId: rec.json().id });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json(), { lineId: hung.id, receiptId: rec.json().id, spendingId: null, created: false });
+  assert.equal((await link(hung.id, { receiptId: rec.json().id })).statusCode, 409, 'a line is linked once');
+  const made = await link(mai.id, { donor: 'Hoàng Thị Mai' });
+  assert.equal(made.statusCode, 200, made.body);
+  assert.equal(made.json().created, true);
+  assert.deepEqual(await lines(), []);
+  const after = await counts();
+  assert.deepEqual([after.fund_receipts - before.fund_receipts, after.audit_log - before.audit_log], [1, 2]);
+  const entry = (
+    await sql<{
+      after: { amount: number; receiptId: number };
+    }>`select after from audit_log where action = 'fund_statement_line.link' order by seq limit 1`.execute(t.db.k)
+  ).rows[0]!;
+  assert.deepEqual([entry.after.amount, entry.after.receiptId], [1_000_000, rec.json().id]);
+  const pub = (await t.app.inject({ method: 'GET', url: `/api/public/funds/${fund}` })).json();
+  assert.equal(pub.fund.bank.unmatchedMovement, 0);
+  const found = (await t.app.inject({ method: 'GET', url: `/api/public/funds/${fund}/receipts?q=hoang%20thi%20mai` })).json();
+  assert.deepEqual([found.total, found.items[0].receivedOn, found.items[0].amount], [1, '2024-08-12', 450_000]);
+});

@@ -10,7 +10,7 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor } from '../access/scope.ts';
 import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
-import { importStatement, recordAllocation, recordReceipt, recordSpending, createFund, type Who } from './commands.ts';
+import { importStatement, linkLine, recordAllocation, recordReceipt, recordSpending, createFund, type Who } from './commands.ts';
 import { assertCanReadFund, assertCanWriteFund } from './policy.ts';
 import { foldDonor, parseAmount } from './model.ts';
 import { MAX_STATEMENT_BYTES, statementRows } from './files.ts';
@@ -21,6 +21,9 @@ import {
   FundView,
   ImportResult,
   LedgerQuery,
+  LineParams,
+  LinkLineBody,
+  LinkResult,
   NewAllocationBody,
   NewFundBody,
   NewReceiptBody,
@@ -124,6 +127,11 @@ export const fundRoutes: FeatureRoutes = async (app, { db }) => {
         if (!f) throw AppError.notFound(text('Không tìm thấy quỹ', 'Fund not found'));
         assertCanReadFund(req.actor, f.unit_id);
         const rows = await store.unmatchedLines(tx, f.id);
+        const pool = await store.linkCandidates(
+          tx,
+          f.id,
+          rows.map((l) => l.amount),
+        );
         return {
           items: rows.map((l) => ({
             id: l.id,
@@ -132,9 +140,29 @@ export const fundRoutes: FeatureRoutes = async (app, { db }) => {
             amount: l.amount,
             reference: l.reference,
             description: l.description,
+            candidates: pool.filter((c) => c.amount === Math.abs(l.amount) && (c.kind === 'receipt') === l.amount > 0),
           })),
         };
       }),
+  );
+
+  app.post(
+    '/api/funds/:id/lines/:lineId/link',
+    {
+      config: { access: { permission: 'payments.prepare', unit: 'record' } },
+      schema: {
+        tags: ['funds'],
+        summary:
+          'Link an unmatched bank line by hand: to a receipt or a spending of the same amount, or (money in) to a new receipt from a named donor (audited)',
+        params: LineParams,
+        body: LinkLineBody,
+        response: { 200: LinkResult },
+      },
+    },
+    async (req) => {
+      assertCanWriteFund(req.actor, null);
+      return withActor(db, req.actor, (tx) => linkLine(tx, w(req), req.params.id, req.params.lineId, req.body));
+    },
   );
 
   await app.register(async (plain) => {

@@ -94,7 +94,40 @@ export const ImportResult = Type.Object({
   unmatched: Type.Array(LineView),
 });
 export type ImportResult = Static<typeof ImportResult>;
-export const UnmatchedList = Type.Object({ items: Type.Array(LineView) });
+const Candidate = Type.Object({
+  kind: Type.Union([Type.Literal('receipt'), Type.Literal('spending')]),
+  id: Type.Integer(),
+  amount: Type.Integer(),
+  date: DateString,
+  label: Nullable(Type.String({ description: 'the donor (receipt) or the use (spending)' })),
+});
+export const UnmatchedList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ...LineView.properties,
+      candidates: Type.Array(Candidate, { description: 'entries of the fund not linked yet, same direction and amount' }),
+    }),
+  ),
+});
+export type UnmatchedList = Static<typeof UnmatchedList>;
+export const LineParams = Type.Object({ id: Type.Integer({ minimum: 1 }), lineId: Type.Integer({ minimum: 1 }) });
+export const LinkLineBody = Type.Object(
+  {
+    receiptId: Type.Optional(Type.Integer({ minimum: 1 })),
+    spendingId: Type.Optional(Type.Integer({ minimum: 1 })),
+    donor: Type.Optional(Type.String({ maxLength: 200, description: 'money in: a new receipt from this donor' })),
+    purpose: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type LinkLineBody = Static<typeof LinkLineBody>;
+export const LinkResult = Type.Object({
+  lineId: Type.Integer(),
+  receiptId: Nullable(Type.Integer()),
+  spendingId: Nullable(Type.Integer()),
+  created: Type.Boolean({ description: 'a receipt was created from the line' }),
+});
+export type LinkResult = Static<typeof LinkResult>;
 
 const TotalsView = Type.Object({
   receipts: Type.Integer(),

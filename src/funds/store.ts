@@ -303,3 +303,55 @@ export async function publicSpendings(
   const agg = await sql<{ n: number; s: string }>`select count(*)::int as n, coalesce(sum(s.amount), 0) as s from fund_spendings s where ${where}`.execute(q);
   return { items: items.rows, total: agg.rows[0]!.n, sum: Number(agg.rows[0]!.s) };
 }
+
+/** A statement line of the fund, locked for a manual link. */
+export async function lineForLink(q: Q, fundId: number, lineId: number): Promise<(LineRow & { unit_id: number }) | null> {
+  const r = await sql<LineRow & { unit_id: number }>`select id, statement_id, line_no, to_char(booked_on, 'YYYY-MM-DD') as booked_on, amount::float8 as amount,
+      reference, description, receipt_id, spending_id, unit_id
+    from fund_statement_lines where fund_id = ${fundId} and id = ${lineId} for update`.execute(q);
+  return r.rows[0] ?? null;
+}
+
+/** A receipt or a spending of the fund, locked for a manual link. */
+export async function entryForLink(
+  q: Q,
+  fundId: number,
+  kind: 'receipt' | 'spending',
+  id: number,
+): Promise<{ id: number; amount: number; statement_line_id: number | null } | null> {
+  const r =
+    kind === 'receipt'
+      ? await sql<{ id: number; amount: number; statement_line_id: number | null }>`select id, amount::float8 as amount, statement_line_id from fund_receipts
+          where fund_id = ${fundId} and id = ${id} for update`.execute(q)
+      : await sql<{ id: number; amount: number; statement_line_id: number | null }>`select id, amount::float8 as amount, statement_line_id from fund_spendings
+          where fund_id = ${fundId} and id = ${id} for update`.execute(q);
+  return r.rows[0] ?? null;
+}
+
+/** Entries of the fund not linked to a bank line, of one of these amounts (candidates for the unmatched lines). */
+export async function linkCandidates(
+  q: Q,
+  fundId: number,
+  amounts: readonly number[],
+): Promise<{ kind: 'receipt' | 'spending'; id: number; amount: number; date: string; label: string }[]> {
+  if (amounts.length === 0) return [];
+  const a = [...new Set(amounts.map((x) => Math.abs(x)))];
+  const r = await sql<{ kind: 'receipt' | 'spending'; id: number; amount: number; date: string; label: string }>`
+    select 'receipt' as kind, id, amount::float8 as amount, to_char(received_on, 'YYYY-MM-DD') as date, donor as label from fund_receipts
+      where fund_id = ${fundId} and statement_line_id is null and amount = any(${a}::bigint[])
+    union all
+    select 'spending' as kind, id, amount::float8 as amount, to_char(spent_on, 'YYYY-MM-DD') as date, purpose as label from fund_spendings
+      where fund_id = ${fundId} and statement_line_id is null and amount = any(${a}::bigint[])
+    order by date, id limit 200`.execute(q);
+  return r.rows;
+}
+
+/** The funds of a unit with a receipt or a spending dated in the year (what Decree 03/2026 asks to publish by 31/3 of the next). */
+export async function fundsWithEntriesIn(q: Q, unitId: number, year: number): Promise<number> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const r = await sql<{ n: number }>`select count(*)::int as n from funds f where f.unit_id = ${unitId} and (
+      exists (select 1 from fund_receipts r where r.fund_id = f.id and r.received_on between ${from}::date and ${to}::date)
+      or exists (select 1 from fund_spendings s where s.fund_id = f.id and s.spent_on between ${from}::date and ${to}::date))`.execute(q);
+  return r.rows[0]!.n;
+}

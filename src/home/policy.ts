@@ -20,6 +20,7 @@ export const workPermission: Record<WorkKind, string> = {
   targets_off_track: 'monitoring.read',
   applications_due: 'registry.read',
   complaints_due: 'registry.write',
+  funds_to_publish: 'payments.prepare',
 };
 
 /**
@@ -37,6 +38,7 @@ export const roleWork: Record<Role, readonly WorkKind[]> = {
     'proposals_waiting',
     'assignments_overdue',
     'payroll_to_prepare',
+    'funds_to_publish',
     'targets_off_track',
   ],
   leader: ['decisions_to_sign', 'applications_due', 'payroll_to_approve', 'integrity_open', 'targets_off_track'],

@@ -18,6 +18,7 @@ export const workKinds = [
   'targets_off_track',
   'applications_due',
   'complaints_due',
+  'funds_to_publish',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
 

@@ -14,6 +14,7 @@ import { payrollsOf } from '../payments/store.ts';
 import { jobsOfUnit } from '../jobs/runner.ts';
 import { assignmentsOf } from '../plans/store.ts';
 import { openWork } from '../citizens/work.ts';
+import { fundsWithEntriesIn } from '../funds/store.ts';
 import { workFor } from './policy.ts';
 import type { WorkItem, WorkKind, WorkList } from './schemas.ts';
 
@@ -149,6 +150,14 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
     const year = c.year - 1;
     const d = await dashboard(c.tx, c.unit, year, c.locale);
     return { count: d.counts.off_track + d.counts.at_risk, year };
+  },
+  // Decree 03/2026/NĐ-CP: a fund publishes the receipts and spending of a year by 31/3 of the
+  // next. From 1 January to 31 March, the unit's funds with entries in the year just ended.
+  // (ansinh keeps no "published" mark yet: the reminder ends with the deadline.)
+  async funds_to_publish(c) {
+    const deadline = `${c.year}-03-31`;
+    if (c.today > deadline) return null;
+    return { count: await fundsWithEntriesIn(c.tx, c.unit.id, c.year - 1), date: deadline, year: c.year - 1 };
   },
 };
 

@@ -7,7 +7,7 @@ import { AppError } from '../kernel/errors.ts';
 import { toCsv } from '../kernel/csv.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor } from '../access/scope.ts';
-import { findUnitByCode } from '../units/store.ts';
+import { descendantIds, findUnitByCode } from '../units/store.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../law/relief.ts';
 import type { Who } from './commands.ts';
 import { addEntry, createEvent, markSupported } from './relief-commands.ts';
@@ -19,6 +19,8 @@ import {
   ReliefEventBody,
   ReliefEventDetail,
   ReliefEntryCreated,
+  ReliefEventList,
+  Code,
   ReliefId,
   ReliefSupported,
   ReliefSupportedBody,
@@ -80,6 +82,37 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
   );
 
   app.get(
+    '/api/relief/units/:code/events',
+    {
+      config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+      schema: {
+        tags: ['relief'],
+        summary: 'The disaster events of a unit and of its communes, newest first, with the size of each relief list and how many were supported',
+        params: Code,
+        response: { 200: ReliefEventList },
+      },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const u = await findUnitByCode(tx, req.params.code);
+        if (!u) throw AppError.notFound(text('Không tìm thấy đơn vị {code}', 'No unit {code}'), { code: req.params.code });
+        assertCanReadCase(req.actor, u.id);
+        const rows = await relief.listEvents(tx, await descendantIds(tx, u.id));
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            unit: { code: r.unit_code, name: r.unit_name },
+            kind: r.kind,
+            name: r.name,
+            date: r.date,
+            entries: r.entries,
+            supported: r.supported,
+          })),
+        };
+      }),
+  );
+
+  app.get(
     '/api/relief/events/:id',
     {
       config: { access: { permission: 'registry.read', unit: 'record' } },
@@ -94,7 +127,7 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       const { ev, items } = await eventInScope(req, req.params.id);
       const days = items.map((i) => i.days).filter((d): d is number => d !== null);
       return {
-        event: { id: ev.id, kind: ev.kind, name: ev.name, date: ev.date },
+        event: { id: ev.id, unitCode: ev.unit_code, kind: ev.kind, name: ev.name, date: ev.date },
         items: items.map(present),
         supported: days.length,
         total: items.length,

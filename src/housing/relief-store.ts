@@ -8,6 +8,7 @@ export interface EventRow {
   readonly id: number;
   readonly province_code: string;
   readonly unit_id: number;
+  readonly unit_code: string;
   readonly kind: ReliefEventKind;
   readonly name: string;
   readonly date: string;
@@ -41,9 +42,8 @@ export async function insertEvent(
 }
 
 export async function getEvent(q: Q, id: number): Promise<EventRow | null> {
-  const r = await sql<EventRow>`select id, province_code, unit_id, kind, name, to_char(date, 'YYYY-MM-DD') as date from relief_events where id = ${id}`.execute(
-    q,
-  );
+  const r = await sql<EventRow>`select ev.id, ev.province_code, ev.unit_id, u.code as unit_code, ev.kind, ev.name, to_char(ev.date, 'YYYY-MM-DD') as date
+    from relief_events ev join units u on u.id = ev.unit_id where ev.id = ${id}`.execute(q);
   return r.rows[0] ?? null;
 }
 
@@ -95,4 +95,26 @@ export async function provinceCodeOf(q: Q, unitId: number): Promise<string | nul
   const r = await sql<{ code: string }>`select p.code from units u join units p on p.id = any(u.ancestors || u.id) and p.level = 'province'
     where u.id = ${unitId} limit 1`.execute(q);
   return r.rows[0]?.code ?? null;
+}
+
+export interface EventListRow {
+  readonly id: number;
+  readonly unit_code: string;
+  readonly unit_name: string;
+  readonly kind: ReliefEventKind;
+  readonly name: string;
+  readonly date: string;
+  readonly entries: number;
+  readonly supported: number;
+}
+
+/** The events of these units, newest first, with the size of each list and how many were supported. */
+export async function listEvents(q: Q, unitIds: readonly number[]): Promise<EventListRow[]> {
+  if (unitIds.length === 0) return [];
+  const r = await sql<EventListRow>`select ev.id, u.code as unit_code, u.name as unit_name, ev.kind, ev.name, to_char(ev.date, 'YYYY-MM-DD') as date,
+      (select count(*)::int from relief_entries e where e.event_id = ev.id) as entries,
+      (select count(*)::int from relief_entries e where e.event_id = ev.id and e.supported_on is not null) as supported
+    from relief_events ev join units u on u.id = ev.unit_id
+    where ev.unit_id = any(${[...unitIds]}::int[]) order by ev.date desc, ev.id desc limit 200`.execute(q);
+  return r.rows;
 }

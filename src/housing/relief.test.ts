@@ -95,3 +95,17 @@ test('an event dated in the future is refused with its field', async () => {
   assert.equal(r.statusCode, 400);
   assert.equal(r.json().errors[0].path, '/body/date');
 });
+
+test("a unit's events list with each list's size and supports; another commune sees none; a household found by its code", async () => {
+  const r = await t.app.inject({ method: 'GET', url: '/api/relief/units/03439/events', headers: h });
+  assert.equal(r.statusCode, 200, r.body);
+  const flood = r.json().items.find((e: { name: string }) => e.name === 'Lũ quét sau bão Yagi');
+  assert.deepEqual([flood.kind, flood.date, flood.entries, flood.supported, flood.unit.code], ['flood', '2024-09-09', 2, 1, '03439']);
+  const d = (await t.app.inject({ method: 'GET', url: `/api/relief/events/${flood.id}`, headers: h })).json();
+  assert.equal(d.event.unitCode, '03439');
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/relief/units/03439/events', headers: other })).statusCode, 404, 'outside the scope');
+  const hh = await t.app.inject({ method: 'GET', url: '/api/housing/units/03439/households/LU-1', headers: h });
+  assert.deepEqual(hh.json(), { id: household, code: 'LU-1', headName: 'Vàng A Páo', unitName: hh.json().unitName });
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/housing/units/03439/households/NO-SUCH', headers: h })).statusCode, 404);
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/housing/units/03439/households/LU-1', headers: other })).statusCode, 404);
+});

@@ -25,6 +25,8 @@ import {
   Code,
   Created,
   FundingBody,
+  HouseholdCodeParams,
+  HouseholdLookup,
   ImportQuery,
   ImportReport,
   Moved,
@@ -99,6 +101,27 @@ export const housingRoutes: FeatureRoutes = async (app, deps) => {
         assertCanReadCase(req.actor, u.id);
         const ids = await descendantIds(tx, u.id);
         return presentSummary(await store.summary(tx, ids, today()), await store.moneyBySource(tx, ids));
+      }),
+  );
+
+  app.get(
+    '/api/housing/units/:code/households/:householdCode',
+    {
+      config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+      schema: {
+        tags: ['housing'],
+        summary: 'A registry household of the unit (or of its communes) by its code, for the forms that open a case or list a household for relief',
+        params: HouseholdCodeParams,
+        response: { 200: HouseholdLookup },
+      },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const u = await unitOf(tx, req.params.code);
+        assertCanReadCase(req.actor, u.id);
+        const h = await store.householdLookup(tx, await descendantIds(tx, u.id), req.params.householdCode.trim());
+        if (!h) throw AppError.notFound(text('Không có hộ {hh} trong sổ của đơn vị', 'No household {hh} in the unit'), { hh: req.params.householdCode });
+        return { id: h.id, code: h.code, headName: h.head_name, unitName: h.unit_name };
       }),
   );
 

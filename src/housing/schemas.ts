@@ -191,7 +191,7 @@ export const ReliefEntryView = Type.Object({
   days: Nullable(Type.Integer({ description: 'days from the event to the support' })),
 });
 export const ReliefEventDetail = Type.Object({
-  event: Type.Object({ id: Type.Integer(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
+  event: Type.Object({ id: Type.Integer(), unitCode: Type.String(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
   items: Type.Array(ReliefEntryView),
   supported: Type.Integer(),
   total: Type.Integer(),
@@ -207,3 +207,30 @@ export const ReliefEntryCreated = Type.Object({
   status: enumOf(LEVEL_STATUSES),
 });
 export const ReliefSupported = Type.Object({ days: Type.Integer({ description: 'days from the event to the support' }) });
+
+// Lookups for the web's forms (a household by its code) and the list of a unit's events.
+export const HouseholdCodeParams = Type.Object({
+  code: Type.String({ pattern: '^[0-9]{2,5}$' }),
+  householdCode: Type.String({ minLength: 1, maxLength: 40 }),
+});
+export const HouseholdLookup = Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()), unitName: Type.String() });
+export const ReliefEventItem = Type.Object({
+  id: Type.Integer(),
+  unit: Type.Object({ code: Type.String(), name: Type.String() }),
+  kind: enumOf(RELIEF_EVENT_KINDS),
+  name: Type.String(),
+  date: Type.String(),
+  entries: Type.Integer(),
+  supported: Type.Integer(),
+});
+export const ReliefEventList = Type.Object({ items: Type.Array(ReliefEventItem) });
+export type CaseView = Static<typeof CaseView>;
+export type CaseListView = Static<typeof CaseList>;
+export type CaseDetailView = Static<typeof CaseDetail>;
+export type SummaryView = Static<typeof Summary>;
+export type ImportReportView = Static<typeof ImportReport>;
+export type ReliefEventDetailView = Static<typeof ReliefEventDetail>;
+export type ReliefEventListView = Static<typeof ReliefEventList>;
+export type HouseholdLookupView = Static<typeof HouseholdLookup>;
+export type ReliefEventBody = Static<typeof ReliefEventBody>;
+export type ReliefEntryBody = Static<typeof ReliefEntryBody>;

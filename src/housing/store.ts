@@ -195,3 +195,15 @@ export async function moneyBySource(q: Q, unitIds: readonly number[] | null): Pr
     ${unitIds ? sql`where unit_id = any(${[...unitIds]}::int[])` : sql``} group by source order by source`.execute(q);
   return r.rows;
 }
+
+/** A household of these units by its code, with the head's name (for the web's forms that take a code). */
+export async function householdLookup(
+  q: Q,
+  unitIds: readonly number[],
+  code: string,
+): Promise<{ id: number; code: string; head_name: string | null; unit_name: string } | null> {
+  const r = await sql<{ id: number; code: string; head_name: string | null; unit_name: string }>`select h.id, h.code,
+      (select p.full_name from persons p where p.id = h.head_person_id) as head_name, u.name as unit_name
+    from households h join units u on u.id = h.unit_id where h.unit_id = any(${[...unitIds]}::int[]) and h.code = ${code} limit 1`.execute(q);
+  return r.rows[0] ?? null;
+}

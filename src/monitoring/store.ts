@@ -22,6 +22,7 @@ import {
 } from './model.ts';
 import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
+import { housingIndicators } from '../housing/indicators.ts';
 import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -147,7 +148,8 @@ export async function registrySource(q: Q, unit: UnitRef, period: string, today 
   if (periodStart(period) > todayIso) return null; // a period not begun: nothing to count yet
   const asOf = end < todayIso ? end : todayIso;
   const month = Number(asOf.slice(0, 4)) * 100 + Number(asOf.slice(5, 7));
-  const raw = await registryIndicators(q, unit.id, p.year, month);
+  // The housing cases' stage counts (src/housing/indicators.ts) join the registry's figures.
+  const raw = [...(await registryIndicators(q, unit.id, p.year, month)), ...(await housingIndicators(q, unit.id, asOf))];
   const households = raw.find((r) => r.code === 'poor_household_rate')?.denominator ?? 0;
   const persons = raw.find((r) => r.code === 'health_insurance_coverage_registry')?.denominator ?? 0;
   if (households === 0 && persons === 0) return null;

@@ -19,6 +19,8 @@ export function workHref(i: WorkItem): string {
       return `/theo-doi${queryString({ view: 'inbox', unit, year: i.year ?? undefined })}`;
     case 'targets_off_track':
       return `/theo-doi${queryString({ unit, year: i.year ?? undefined })}`;
+    case 'funds_to_publish':
+      return '/quy';
     case 'assignments_overdue':
       return i.planId ? `/ke-hoach${queryString({ id: i.planId })}` : `/ke-hoach${queryString({ unit })}`;
     case 'applications_due':

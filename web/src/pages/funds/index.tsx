@@ -7,6 +7,7 @@ import {
   allocate,
   createFund,
   importStatement,
+  linkLine,
   paths,
   recordReceipt,
   spend,
@@ -15,7 +16,9 @@ import {
   type ImportResult,
   type NewAllocationBody,
   type NewFundBody,
+  type UnmatchedList,
 } from '../../api/funds.ts';
+import { t } from '../../i18n/index.ts';
 import { formatDate, parseDate } from '../../i18n/format.ts';
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
@@ -192,6 +195,95 @@ function Statement({ fund, done }: { fund: Fund; done: () => void }) {
   );
 }
 
+/** The bank lines no receipt or spending matched, each linked by hand: to a listed entry of the same amount, or (money in) to a new receipt from a named donor. */
+function Unmatched({ fund, done }: { fund: Fund; done: () => void }) {
+  const lines = useApi<UnmatchedList>(paths.unmatched(fund.id));
+  return (
+    <Loaded state={lines}>
+      {(d) =>
+        d.items.length === 0 ? null : (
+          <section class="fund-unmatched" aria-labelledby={`unmatched-${fund.id}`}>
+            <h3 id={`unmatched-${fund.id}`}>{t('funds.link.title')}</h3>
+            <p class="hint">{t('funds.link.hint')}</p>
+            <ul class="results">
+              {d.items.map((l) => (
+                <LinkLine
+                  key={l.id}
+                  fund={fund}
+                  line={l}
+                  done={() => {
+                    lines.reload();
+                    done();
+                  }}
+                />
+              ))}
+            </ul>
+          </section>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function LinkLine({ fund, line, done }: { fund: Fund; line: UnmatchedList['items'][number]; done: () => void }) {
+  const [pick, setPick] = useState(line.candidates[0] ? `${line.candidates[0].kind}:${line.candidates[0].id}` : '');
+  const [donor, setDonor] = useState('');
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const id = (k: string) => `l${line.id}-${k}`;
+  const run = async (body: Parameters<typeof linkLine>[2]) => {
+    try {
+      await linkLine(fund.id, line.id, body);
+      setErrors([]);
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { receiptId: id('pick'), spendingId: id('pick'), donor: id('donor') }, id(line.candidates.length ? 'pick' : 'donor')));
+    }
+  };
+  const linkPicked = (e: Event) => {
+    e.preventDefault();
+    const [kind, n] = pick.split(':');
+    void run(kind === 'spending' ? { spendingId: Number(n) } : { receiptId: Number(n) });
+  };
+  const makeReceipt = (e: Event) => {
+    e.preventDefault();
+    void run({ donor });
+  };
+  return (
+    <li class="fund-unmatched-line">
+      <p>
+        {formatDate(line.bookedOn)} · {money(line.amount)} · {line.description}
+      </p>
+      <ErrorSummary errors={errors} />
+      {line.candidates.length > 0 && (
+        <form onSubmit={linkPicked} class="fund-link-form">
+          <SelectField
+            id={id('pick')}
+            label={t('funds.link.entry')}
+            value={pick}
+            error={errors.find((x) => x.field === id('pick'))?.message}
+            options={line.candidates.map((c) => ({
+              value: `${c.kind}:${c.id}`,
+              label: `${c.kind === 'receipt' ? t('funds.link.receipt') : t('funds.link.spending')} · ${c.label ?? ''} · ${money(c.amount)} · ${formatDate(c.date)}`,
+            }))}
+            onValue={setPick}
+          />
+          <button type="submit" class="button button--secondary">
+            {t('funds.link.link')}
+          </button>
+        </form>
+      )}
+      {line.amount > 0 && (
+        <form onSubmit={makeReceipt} class="fund-link-donor-form">
+          <Field id={id('donor')} label={t('funds.link.donor')} value={donor} error={errors.find((x) => x.field === id('donor'))?.message} onValue={setDonor} />
+          <button type="submit" class="button button--secondary">
+            {t('funds.link.create')}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
+
 function NewFund({ done }: { done: () => void }) {
   const [v, setV] = useState({ unitCode: '', kind: 'gratitude', name: '' });
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -240,7 +332,10 @@ function NewFund({ done }: { done: () => void }) {
 }
 
 export default function Funds(_: PageProps) {
-  const funds = useApi<FundList>(paths.funds);
+  const list = useApi<FundList>(paths.funds);
+  // A write reloads the funds and (a new key remounts them) each fund's unmatched lines.
+  const [tick, setTick] = useState(0);
+  const funds = { ...list, reload: () => (list.reload(), setTick((n) => n + 1)) };
   return (
     <>
       <h1>{ft('officerTitle')}</h1>
@@ -265,6 +360,7 @@ export default function Funds(_: PageProps) {
                 <Receipt fund={f} done={funds.reload} />
                 <Allocation fund={f} done={funds.reload} />
                 <Statement fund={f} done={funds.reload} />
+                <Unmatched key={`${f.id}-${tick}`} fund={f} done={funds.reload} />
               </section>
             ))
           )
