@@ -46,7 +46,7 @@ const mayImport = {
     'payments',
     'plans' /* their policy rules on the permissions page (permissions-doc.ts) */,
   ],
-  jobs: ['kernel', 'db', 'audit'],
+  jobs: ['kernel', 'db', 'audit', 'access' /* withActor: a job read under the caller's scope (scoped.ts) */],
   plans: ['kernel', 'db', 'access', 'audit', 'units', 'indicators'],
   monitoring: [
     'kernel',

@@ -80,11 +80,13 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WritableStream
       async db() {
         if (!db) {
           // Loaded here, not at the top: a command that opens no database starts without them.
-          const [{ openDb }, { migrate }, { loadReferenceData }] = await Promise.all([
+          const [{ openDb }, { migrate }, { loadReferenceData }, { registerJobHandlers }] = await Promise.all([
             import('./db/connection.ts'),
             import('./db/migrate.ts'),
             import('./reference.ts'),
+            import('./job-handlers.ts'),
           ]);
+          registerJobHandlers(); // every job kind (src/job-handlers.ts), for the commands that run or resume jobs
           db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
           await migrate(db);
           // Reference data (units, indicators) is part of the schema for every command.

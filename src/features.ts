@@ -12,14 +12,10 @@ import { homeRoutes } from './home/routes.ts';
 import { meritRoutes } from './merit/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
 import { housingRoutes } from './housing/routes.ts';
-// Every module that registers a long-job handler (jobHandlers in src/jobs/runner.ts), in one
-// place: a server's worker and `ansinh serve` know every job kind once the features are loaded.
-import './registry/import-job.ts'; // registry_import
-import './registry/review.ts'; // annual_review
-import './registry/integrity.ts'; // duplicates
-import './payments/store.ts'; // payroll
 import { fundRoutes } from './funds/routes.ts';
 import { dciRoutes } from './dci/routes.ts';
+import { jobRoutes } from './jobs/routes.ts';
+// The long-job handlers are listed apart, in src/job-handlers.ts.
 
 export const features: FeatureRoutes[] = [
   unitRoutes,
@@ -36,4 +32,5 @@ export const features: FeatureRoutes[] = [
   housingRoutes,
   fundRoutes,
   dciRoutes,
+  jobRoutes,
 ];

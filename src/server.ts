@@ -18,6 +18,7 @@ import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.t
 import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
 import { systemRoutes } from './system/routes.ts';
 import { features } from './features.ts';
+import { registerJobHandlers } from './job-handlers.ts';
 import { installAccess } from './access/hooks.ts';
 import { droppedFields } from './kernel/contract.ts';
 
@@ -45,6 +46,7 @@ export interface RouteInfo {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App & { routeTable: RouteInfo[] }> {
+  registerJobHandlers(); // the worker of this server knows every job kind (src/job-handlers.ts)
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     // X-Forwarded-For only from the configured proxies (ANSINH_TRUST_PROXY); none by default.

@@ -18,6 +18,7 @@ import { loadActor } from '../src/access/store.ts';
 import { withActor } from '../src/access/scope.ts';
 import * as reg from '../src/registry/store.ts';
 import * as pay from '../src/payments/store.ts';
+import { createDecision } from '../src/payments/decisions.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -73,7 +74,7 @@ async function seedRecords(): Promise<void> {
     meta,
   );
   await reg.registerHousehold(t.db.k, commune, home('FZ-2'), [person('Tòng Thị Hai', { sex: 'F' })], meta);
-  await pay.createDecision(
+  await createDecision(
     t.db.k,
     {
       personId: a.personIds[0]!,

@@ -16,12 +16,12 @@ import { seedMonitoringDemo } from '../monitoring/demo.ts';
 import { enqueueJob, runJob } from '../jobs/runner.ts';
 import * as reg from '../registry/store.ts';
 import * as pay from '../payments/store.ts';
+import { createDecision } from '../payments/decisions.ts';
 import { detectLifeEvents } from '../registry/events.ts';
 import { startImport } from '../registry/import-job.ts';
 import { insertPlan } from '../plans/store.ts';
 import type { PersonInput } from '../registry/model.ts';
 import type { WorkItem, WorkList } from './schemas.ts';
-import '../registry/review.ts';
 
 // 03/12/2026, 09:00 in Vietnam: two days after the 2026 report deadline (01/12).
 const NOW = new Date('2026-12-03T02:00:00Z');
@@ -83,7 +83,7 @@ before(async () => {
     { by: 'test', reason: 'đăng ký mới' },
   );
   await runJob(db, await enqueueJob(db.k, 'annual_review', { year: 2026, unitId: commune.id }, { unitId: commune.id }));
-  await pay.createDecision(
+  await createDecision(
     db.k,
     {
       personId: personIds[0]!,

@@ -19,12 +19,14 @@ import { communeByCode } from '../registry/store.ts';
 import { startImport } from '../registry/import-job.ts';
 import type { ImportReport } from '../registry/import.ts';
 import { confirmJob, getJob, runJob } from './runner.ts';
+import { registerJobHandlers } from '../job-handlers.ts';
 import { allEntries } from '../audit/store.ts';
 import { verifyChain } from '../audit/model.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const file = join(root, 'test/fixtures/registry/thu-lum-import.csv');
 const CHUNK = 2; // 6 rows: 3 chunks
+registerJobHandlers(); // this process runs jobs on a database it opens itself, not testDb
 
 let spec: string;
 let pgDb: Db | null = null;

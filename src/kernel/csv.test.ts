@@ -83,6 +83,7 @@ test('over HTTP: a beneficiary named =HYPERLINK(...) is neutralised in the payro
   const { withActor } = await import('../access/scope.ts');
   const reg = await import('../registry/store.ts');
   const pay = await import('../payments/store.ts');
+  const { createDecision } = await import('../payments/decisions.ts');
   const t = await testApp();
   try {
     const officerId = await createTestUser(t.db, { username: 'csv-officer', role: 'officer', unitCode: '03439' });
@@ -115,7 +116,7 @@ test('over HTTP: a beneficiary named =HYPERLINK(...) is neutralised in the payro
       merit: false,
     };
     const { personIds } = await reg.registerHousehold(t.db.k, commune, home, [person], { by: 'test', reason: 'kiểm thử' });
-    await pay.createDecision(
+    await createDecision(
       t.db.k,
       {
         personId: personIds[0]!,

@@ -8,6 +8,9 @@ import { getSubmission, type Q, type UnitRef } from './store.ts';
 
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
+/** The upload time as the API answers it (PostgreSQL's text form, as before). */
+const uploadedAt = sql<string>`uploaded_at::text`.as('uploadedAt');
+
 /** The content type of a file from its magic bytes; null when not an accepted type. */
 export function sniffType(b: Uint8Array, fileName: string): string | null {
   if (startsAsPdf(b)) return 'application/pdf';
@@ -57,22 +60,38 @@ export async function addAttachment(
       en: 'Only PDF, JPEG/PNG images, Word (.docx) or Excel (.xlsx) files are accepted',
     });
   const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const r = await sql<AttachmentInfo>`insert into monitoring_attachments (unit_id, period, file_name, content_type, size, sha256, content, uploaded_by)
-    values (${unit.id}, ${period}, ${file.fileName}, ${type}, ${file.content.length}, ${sha256}, ${Buffer.from(file.content)}, ${actorId})
-    returning id, file_name as "fileName", content_type as "contentType", size, sha256, uploaded_at::text as "uploadedAt"`.execute(q);
-  return r.rows[0]!;
+  return q
+    .insertInto('monitoring_attachments')
+    .values({
+      unit_id: unit.id,
+      period,
+      file_name: file.fileName,
+      content_type: type,
+      size: file.content.length,
+      sha256,
+      content: Buffer.from(file.content),
+      uploaded_by: actorId,
+    })
+    .returning(['id', 'file_name as fileName', 'content_type as contentType', 'size', 'sha256', uploadedAt])
+    .executeTakeFirstOrThrow();
 }
 
 export async function listAttachments(q: Q, unit: UnitRef, period: string): Promise<AttachmentInfo[]> {
-  const r = await sql<AttachmentInfo>`select id, file_name as "fileName", content_type as "contentType", size, sha256, uploaded_at::text as "uploadedAt"
-    from monitoring_attachments where unit_id = ${unit.id} and period = ${period} order by id`.execute(q);
-  return r.rows;
+  return q
+    .selectFrom('monitoring_attachments')
+    .select(['id', 'file_name as fileName', 'content_type as contentType', 'size', 'sha256', uploadedAt])
+    .where('unit_id', '=', unit.id)
+    .where('period', '=', period)
+    .orderBy('id')
+    .execute();
 }
 
 export async function getAttachment(q: Q, unit: UnitRef, id: number): Promise<(AttachmentInfo & { content: Uint8Array }) | null> {
-  const r = await sql<
-    AttachmentInfo & { content: Uint8Array }
-  >`select id, file_name as "fileName", content_type as "contentType", size, sha256, content, uploaded_at::text as "uploadedAt"
-    from monitoring_attachments where unit_id = ${unit.id} and id = ${id}`.execute(q);
-  return r.rows[0] ?? null;
+  const r = await q
+    .selectFrom('monitoring_attachments')
+    .select(['id', 'file_name as fileName', 'content_type as contentType', 'size', 'sha256', 'content', uploadedAt])
+    .where('unit_id', '=', unit.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ?? null;
 }

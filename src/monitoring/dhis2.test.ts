@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.ts';
 import { monitoringDb, seedFixture } from './fixture.ts';
 import { exportDataValueSet, importDataValueSet } from './dhis2.ts';
-import { findUnit, saveValues, act, requireUnit } from './store.ts';
+import { findUnit, requireUnit } from './store.ts';
+import { saveValues, act } from './report-commands.ts';
 
 async function snapshot(k: Executor) {
   const r = await sql`select u.code, v.indicator_code, v.period, v.disaggregation, v.numerator, v.denominator, v.value, v.comment

@@ -11,7 +11,6 @@ import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { generateRegistry, bulkInsertRegistry } from '../registry/synthetic.ts';
 import { enqueueJob, runJob } from '../jobs/runner.ts';
-import '../registry/review.ts';
 
 test("Thu Lũm's form carries the registry's poverty figures with their source; a different value needs a comment", async () => {
   const { app, db, close } = await testApp();

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.ts';
 import { AppError } from '../kernel/errors.ts';
 import { monitoringDb, seedFixture } from './fixture.ts';
-import { requireUnit, getForm, saveValues, act, rebuildAggregates, completeness, findUnit, type Q } from './store.ts';
+import { requireUnit, getForm, rebuildAggregates, completeness, findUnit, type Q } from './store.ts';
+import { saveValues, act } from './report-commands.ts';
 
 type Agg = {
   unit_id: number;

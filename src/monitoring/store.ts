@@ -1,6 +1,8 @@
-// Monitoring SQL: reported values, the submission workflow, forms, completeness and the
-// roll-up of approved values into monitoring_aggregates (incremental on approval, or a full
-// rebuild by one set-based query over units.ancestors). Only this module writes those tables.
+// Monitoring SQL: reported values, submissions, forms, completeness and the roll-up of approved
+// values into monitoring_aggregates (incremental on approval, or a full rebuild by one
+// set-based query over units.ancestors). The workflow's writes (save a draft, submit, approve,
+// return, reopen) are commands in ./report-commands.ts built from the statements here; the
+// rules they apply are pure (./workflow.ts, ./validation.ts).
 import { findUnitByCode } from '../units/store.ts';
 import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import { sql } from 'kysely';
@@ -20,10 +22,10 @@ import {
   type Aggregation,
   type Direction,
 } from './model.ts';
-import { validateForm, submissionBlockers, type FormValue, type Issue, type RegistryCell } from './validation.ts';
+import { validateForm, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
 import { housingIndicators } from '../housing/indicators.ts';
-import { transition, isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
+import { isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
 import { now as sqlNow } from '../db/functions.ts';
@@ -170,12 +172,12 @@ export async function registrySource(q: Q, unit: UnitRef, period: string, today 
 }
 
 /** The form's indicators: those of formIndicatorCodes and those the unit's registry computes. */
-async function formCodes(q: Q, unit: UnitRef, period: string, registry: RegistrySource | null): Promise<string[]> {
+export async function formCodes(q: Q, unit: UnitRef, period: string, registry: RegistrySource | null): Promise<string[]> {
   const codes = await formIndicatorCodes(q, unit, period);
   return [...new Set([...codes, ...(registry?.values.map((v) => v.indicatorCode) ?? [])])].sort();
 }
 
-const registryMap = (r: RegistrySource | null) => new Map((r?.values ?? []).map((v) => [v.indicatorCode, v]));
+export const registryMap = (r: RegistrySource | null) => new Map((r?.values ?? []).map((v) => [v.indicatorCode, v]));
 
 /** The reporting deadline: the earliest annual report rule in the plans of the unit and those above; default 01/12. */
 export async function deadlineFor(q: Q, unit: UnitRef, period: string): Promise<{ date: string; source: string | null }> {
@@ -277,7 +279,7 @@ export interface FormView {
 }
 
 /** What validating a unit's form for a period reads: indicators, values, history, siblings, registry. */
-async function formContext(q: Q, unit: UnitRef, period: string, registry?: RegistrySource | null) {
+export async function formContext(q: Q, unit: UnitRef, period: string, registry?: RegistrySource | null) {
   const reg = registry === undefined ? await registrySource(q, unit, period) : registry;
   const codes = await formCodes(q, unit, period, reg);
   const defs = await indicatorDefs(q, codes);
@@ -315,11 +317,8 @@ export async function getForm(q: Q, unit: UnitRef, period: string, registry?: Re
   };
 }
 
-function conflict(reason: { vi: string; en: string }): AppError {
-  return AppError.conflict(reason);
-}
-
-async function ensureSubmission(q: Q, unitId: number, period: string): Promise<SubmissionRow> {
+/** The report of a unit and period, created as a draft when missing, locked for the transaction. */
+export async function ensureSubmission(q: Q, unitId: number, period: string): Promise<SubmissionRow> {
   await q
     .insertInto('monitoring_submissions')
     .values({ unit_id: unitId, period })
@@ -328,141 +327,67 @@ async function ensureSubmission(q: Q, unitId: number, period: string): Promise<S
   return (await getSubmission(q, unitId, period, true))!;
 }
 
-/**
- * Saves a draft: upserts each value (all of numerator, denominator and value empty deletes it).
- * Refused when the report is submitted or approved (locked). Returns the validation issues of
- * the whole form after saving; errors do not stop a draft, they stop a submission.
- */
-export async function saveValues(
-  q: Q,
-  unit: UnitRef,
-  period: string,
-  values: readonly FormValue[],
-  actorId: number | null,
-): Promise<{ issues: Issue[]; saved: number; deleted: number }> {
-  const sub = await ensureSubmission(q, unit.id, period);
-  const t = transition(sub.status, 'save');
-  if (!t.ok) throw conflict(t.reason);
-  const registry = await registrySource(q, unit, period);
-  const codes = await formCodes(q, unit, period, registry);
-  const allowed = new Set(codes);
-  const defs = await indicatorDefs(q, [...new Set([...codes, ...values.map((v) => v.indicatorCode)])]);
-  // Structural problems (unknown indicator, breakdown, duplicates) are refused outright.
-  const structural = validateForm(values, { indicators: new Map([...defs].filter(([c]) => allowed.has(c))) }).filter(
-    (i) => i.rule === 'unknown_indicator' || i.rule === 'unknown_disaggregation' || i.rule === 'duplicate',
-  );
-  if (structural.length) throw AppError.validation(structural.map((i) => ({ path: i.path, message: i.message })));
-  let saved = 0;
-  let deleted = 0;
-  for (const v of values) {
-    const empty = v.numerator == null && v.denominator == null && v.value == null;
-    if (empty) {
-      const r = await q
-        .deleteFrom('monitoring_values')
-        .where('unit_id', '=', unit.id)
-        .where('indicator_code', '=', v.indicatorCode)
-        .where('period', '=', period)
-        .where('disaggregation', '=', v.disaggregation)
-        .executeTakeFirst();
-      deleted += Number(r.numDeletedRows);
-      continue;
-    }
-    await q
-      .insertInto('monitoring_values')
-      .values({
-        unit_id: unit.id,
-        indicator_code: v.indicatorCode,
-        period,
-        disaggregation: v.disaggregation,
-        numerator: v.numerator ?? null,
-        denominator: v.denominator ?? null,
-        value: v.value ?? null,
-        comment: v.comment?.trim() || null,
-        updated_by: actorId,
+/** Deletes one stored value (a cell emptied); the number of rows deleted. */
+export async function deleteValue(q: Q, unitId: number, period: string, v: Pick<FormValue, 'indicatorCode' | 'disaggregation'>): Promise<number> {
+  const r = await q
+    .deleteFrom('monitoring_values')
+    .where('unit_id', '=', unitId)
+    .where('indicator_code', '=', v.indicatorCode)
+    .where('period', '=', period)
+    .where('disaggregation', '=', v.disaggregation)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Inserts or replaces one value of a report. */
+export async function upsertValue(q: Q, unitId: number, period: string, v: FormValue, actorId: number | null): Promise<void> {
+  await q
+    .insertInto('monitoring_values')
+    .values({
+      unit_id: unitId,
+      indicator_code: v.indicatorCode,
+      period,
+      disaggregation: v.disaggregation,
+      numerator: v.numerator ?? null,
+      denominator: v.denominator ?? null,
+      value: v.value ?? null,
+      comment: v.comment?.trim() || null,
+      updated_by: actorId,
+      updated_at: sqlNow(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'indicator_code', 'period', 'disaggregation']).doUpdateSet((eb) => ({
+        numerator: eb.ref('excluded.numerator'),
+        denominator: eb.ref('excluded.denominator'),
+        value: eb.ref('excluded.value'),
+        comment: eb.ref('excluded.comment'),
+        updated_by: eb.ref('excluded.updated_by'),
         updated_at: sqlNow(),
-      })
-      .onConflict((oc) =>
-        oc.columns(['unit_id', 'indicator_code', 'period', 'disaggregation']).doUpdateSet((eb) => ({
-          numerator: eb.ref('excluded.numerator'),
-          denominator: eb.ref('excluded.denominator'),
-          value: eb.ref('excluded.value'),
-          comment: eb.ref('excluded.comment'),
-          updated_by: eb.ref('excluded.updated_by'),
-          updated_at: sqlNow(),
-        })),
-      )
-      .execute();
-    saved++;
-  }
-  await q.updateTable('monitoring_submissions').set({ updated_at: sqlNow() }).where('id', '=', sub.id).execute();
-  const form = await getForm(q, unit, period, registry);
-  return { issues: [...form.issues], saved, deleted };
+      })),
+    )
+    .execute();
 }
 
-export interface ActionInput {
-  readonly action: Exclude<WorkflowAction, 'save'>;
-  readonly actorId: number | null;
-  readonly reason?: string | null;
-  readonly audit?: AuditFn;
+/** Marks a report as changed now (a draft saved). */
+export async function touchSubmission(q: Q, id: number): Promise<void> {
+  await q.updateTable('monitoring_submissions').set({ updated_at: sqlNow() }).where('id', '=', id).execute();
 }
 
-/**
- * Moves a report through the workflow. Submitting runs the full validation (errors, and
- * warnings without a comment, block it with every field listed). Approving locks the data and
- * updates the aggregates of the unit and every unit above it in the same transaction;
- * reopening removes the report from them again. Returning and reopening need a reason.
- */
-export async function act(q: Q, unit: UnitRef, period: string, input: ActionInput): Promise<{ status: SubmissionStatus; issues: Issue[] }> {
-  const sub = await ensureSubmission(q, unit.id, period);
-  const t = transition(sub.status, input.action);
-  if (!t.ok) throw conflict(t.reason);
-  const reason = input.reason?.trim() ?? '';
-  if ((input.action === 'return' || input.action === 'reopen') && reason.length === 0) {
-    throw AppError.validation([{ path: '/reason', message: { vi: 'Cần ghi lý do', en: 'A reason is required' } }]);
-  }
-  let issues: Issue[] = [];
-  if (input.action === 'submit') {
-    const c = await formContext(q, unit, period);
-    const values = c.values;
-    issues = validateForm(values, {
-      indicators: c.defs,
-      required: c.codes.filter((code) => c.defs.get(code)?.source !== 'registry'),
-      registry: registryMap(c.registry),
-      history: c.history,
-      siblings: c.siblings,
-    });
-    const blockers = submissionBlockers(issues, values);
-    if (blockers.length) {
-      throw AppError.validation(
-        blockers.map((i) => ({
-          path: i.path,
-          message: i.severity === 'warning' ? { vi: `${i.message.vi} (cần ghi chú để gửi)`, en: `${i.message.en} (a comment is needed to submit)` } : i.message,
-        })),
-        { vi: 'Báo cáo còn lỗi, chưa gửi được', en: 'The report has errors and was not submitted' },
-      );
-    }
-  }
+/** Records a workflow step on a report: its new status, who and when, and the reason kept with it. */
+export async function setSubmissionStatus(
+  q: Q,
+  id: number,
+  step: { action: Exclude<WorkflowAction, 'save'>; to: SubmissionStatus; actorId: number | null; reason: string },
+): Promise<void> {
   const set =
-    input.action === 'submit'
-      ? sql`submitted_at = now(), submitted_by = ${input.actorId}, return_reason = null`
-      : input.action === 'approve'
-        ? sql`decided_at = now(), decided_by = ${input.actorId}`
-        : input.action === 'return'
-          ? sql`decided_at = now(), decided_by = ${input.actorId}, return_reason = ${reason}`
-          : sql`reopened_at = now(), reopened_by = ${input.actorId}, reopen_reason = ${reason}, decided_at = null, decided_by = null`;
-  await sql`update monitoring_submissions set status = ${t.to}, updated_at = now(), ${set} where id = ${sub.id}`.execute(q);
-  if (input.action === 'approve' || input.action === 'reopen') await asSystem(q, () => refreshAggregatesForUnit(q, unit.id, period));
-  if (input.audit) {
-    await input.audit(q, {
-      action: `monitoring.${input.action}`,
-      entity: 'monitoring_submission',
-      entityId: String(sub.id),
-      unitId: unit.id,
-      before: { status: sub.status },
-      after: { status: t.to, period, ...(reason ? { reason } : {}) },
-    });
-  }
-  return { status: t.to, issues };
+    step.action === 'submit'
+      ? sql`submitted_at = now(), submitted_by = ${step.actorId}, return_reason = null`
+      : step.action === 'approve'
+        ? sql`decided_at = now(), decided_by = ${step.actorId}`
+        : step.action === 'return'
+          ? sql`decided_at = now(), decided_by = ${step.actorId}, return_reason = ${step.reason}`
+          : sql`reopened_at = now(), reopened_by = ${step.actorId}, reopen_reason = ${step.reason}, decided_at = null, decided_by = null`;
+  await sql`update monitoring_submissions set status = ${step.to}, updated_at = now(), ${set} where id = ${id}`.execute(q);
 }
 
 /**

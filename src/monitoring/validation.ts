@@ -396,3 +396,16 @@ export function submissionBlockers(issues: readonly Issue[], values: readonly Fo
     return !(v?.comment && v.comment.trim().length > 0);
   });
 }
+
+/** The structural problems of a draft (unknown indicator or breakdown, duplicates): refused outright, before anything is saved. */
+export function structuralIssues(values: readonly FormValue[], indicators: ValidationContext['indicators']): Issue[] {
+  return validateForm(values, { indicators }).filter((i) => i.rule === 'unknown_indicator' || i.rule === 'unknown_disaggregation' || i.rule === 'duplicate');
+}
+
+/** The field errors of a refused submission: a warning says that a comment is needed to submit. */
+export function blockerErrors(blockers: readonly Issue[]): { path: string; message: { vi: string; en: string } }[] {
+  return blockers.map((i) => ({
+    path: i.path,
+    message: i.severity === 'warning' ? { vi: `${i.message.vi} (cần ghi chú để gửi)`, en: `${i.message.en} (a comment is needed to submit)` } : i.message,
+  }));
+}

@@ -38,6 +38,9 @@ const actionNames: Record<WorkflowAction, Text> = {
   reopen: { vi: 'mở lại', en: 'reopen' },
 };
 
+/** Returning and reopening a report need a reason (kept on the report and in the audit log). */
+export const needsReason = (action: WorkflowAction): boolean => action === 'return' || action === 'reopen';
+
 /** The status after `action`, or a reason (Vietnamese and English) why it is not allowed. */
 export function transition(from: SubmissionStatus, action: WorkflowAction): { ok: true; to: SubmissionStatus } | { ok: false; reason: Text } {
   if (!allowed[action].includes(from)) {

@@ -23,7 +23,7 @@ import type { MonthNumber as Month } from '../kernel/month.ts';
 import { bulkInsertRegistry, generateRegistry, rng } from '../registry/synthetic.ts';
 import { buildLine, enrolledMonths, type DecisionEvent, type PayrollLine } from './model.ts';
 import * as pay from './store.ts';
-import '../registry/review.ts';
+import { enqueuePayroll } from './payroll-job.ts';
 
 let db: Db;
 let c1: reg.Commune;
@@ -381,7 +381,7 @@ test("one commune's payroll as the web page's job (in chunks, interrupted, resum
   assert.ok(direct.unknown.length > 0 && direct.arrears > 0, 'the summary has arrears and months the law cannot determine');
   // Emptied by hand (as if never generated), then the job: three chunks at least.
   await sql`delete from payroll_lines where payroll_id = ${direct.payrollId}`.execute(db.k);
-  const id = await db.k.transaction().execute((tx) => pay.enqueuePayroll(tx, c1.id, month, null, { chunkSize: Math.ceil(lines.length / 3) }));
+  const id = await db.k.transaction().execute((tx) => enqueuePayroll(tx, c1.id, month, null, { chunkSize: Math.ceil(lines.length / 3) }));
   const part = await runJob(db, id, { stopAfterChunks: 2 });
   assert.deepEqual([part.state, part.chunks], ['running', 2]);
   assert.equal(

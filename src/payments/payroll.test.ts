@@ -9,11 +9,11 @@ import { testDb } from '../../test/helpers/db.ts';
 import type { Db } from '../db/connection.ts';
 import * as reg from '../registry/store.ts';
 import * as pay from './store.ts';
+import { createDecision } from './decisions.ts';
 import { bankBatchCsv, signatureListXlsx } from './export.ts';
 import { FULL } from '../registry/presenters.ts';
 import { lineReference } from './model.ts';
 import { enqueueJob, runJob, getJob } from '../jobs/runner.ts';
-import '../registry/review.ts';
 import type { HouseholdInput, PersonInput } from '../registry/model.ts';
 
 let db: Db;
@@ -55,7 +55,7 @@ after(async () => db.close());
 
 test('a start decision takes category 5c, coefficient 1.0 and 500,000 VND from the law engine (Decree 20/2021 Art. 5 cl. 5c, Decree 76/2024)', async () => {
   const { personIds } = await reg.registerHousehold(db.k, commune, hh('P1'), [pp()], meta);
-  const d = await pay.createDecision(
+  const d = await createDecision(
     db.k,
     {
       personId: personIds[0]!,
@@ -78,11 +78,7 @@ test('a start decision takes category 5c, coefficient 1.0 and 500,000 VND from t
 test('a start decision for someone the law does not cover is refused with the reason', async () => {
   const { personIds } = await reg.registerHousehold(db.k, commune, hh('P2'), [pp({ fullName: 'Lò Văn Trẻ', dateOfBirth: '1990-01-01' })], meta);
   await assert.rejects(
-    pay.createDecision(
-      db.k,
-      { personId: personIds[0]!, number: '102/QĐ-UBND', decidedOn: '2026-05-12', signer: 'x', kind: 'start', startMonth: 202605 },
-      'test',
-    ),
+    createDecision(db.k, { personId: personIds[0]!, number: '102/QĐ-UBND', decidedOn: '2026-05-12', signer: 'x', kind: 'start', startMonth: 202605 }, 'test'),
     /No payable monthly social assistance/,
   );
 });

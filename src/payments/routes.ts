@@ -34,8 +34,10 @@ import { inBankFile, payrollLineView, payrollView, presentRecordedDecision } fro
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
 import { runMeritPayroll } from './merit.ts';
+import { enqueuePayroll } from './payroll-job.ts';
+import { recordDecision, type DecisionInput } from './decisions.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
-import { JobView, jobView } from '../jobs/view.ts';
+import { JobView, jobView } from '../jobs/schemas.ts';
 
 const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
 const badMonth = (m: number, path: string) => {
@@ -90,16 +92,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         const p = await getPerson(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
         assertCanDecideBenefit(req.actor, p); // in the person's commune (policy.ts)
-        const d = await pay.createDecision(tx, { personId: p.id, ...req.body } as pay.DecisionInput, req.actor!.username);
-        await audit(tx, {
-          actor: who(req),
-          action: `decision.${req.body.kind}`,
-          entity: 'benefit_decision',
-          entityId: d.id,
-          unitId: d.unitId,
-          after: { ...req.body, category: d.category, coefficientTenths: d.coefficientTenths, monthlyAmount: d.monthlyAmount },
-          ip: req.ip,
-        });
+        const d = await recordDecision(tx, { decision: { personId: p.id, ...req.body } as DecisionInput, actor: who(req)!, ip: req.ip });
         // The category the law engine gave tells a disability: the answer follows the same rule as
         // the person's page (a token narrowed to benefits.decide alone gets the amount only).
         return presentRecordedDecision(d, can(req.actor, 'registry.person.read_full', d.unitId));
@@ -144,7 +137,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
       const id = await withActor(db, req.actor, async (tx) => {
         const c = await communeByCode(tx, req.params.code);
         if (!c) throw AppError.notFound();
-        return pay.enqueuePayroll(tx, c.id, req.body.month, { actor: req.actor!, ip: req.ip });
+        return enqueuePayroll(tx, c.id, req.body.month, { actor: req.actor!, ip: req.ip });
       });
       jobWorker(db).kick();
       return reply.status(202).send(jobView((await getJob(db.k, id))!));

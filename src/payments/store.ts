@@ -1,44 +1,31 @@
-// SQL of enrolment and payments: benefit decisions (with the category, coefficient and amount
-// the law engine gives at the start month), the monthly payroll of a commune (current month +
-// arrears, never after the month of death), line statuses and reconciliation, cashless share.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// SQL of enrolment and payments: benefit decisions (recorded by the command in ./decisions.ts,
+// with the category, coefficient and amount the law engine gives at the start month, rules in
+// ./decision-rules.ts), the monthly payroll of a commune (current month + arrears, never after
+// the month of death; the amounts are due.ts's), line statuses and reconciliation, cashless
+// share. The payroll as a long job is ./payroll-job.ts.
+import { sql } from 'kysely';
 import { now as sqlNow } from '../db/functions.ts';
-import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
-import { entitlementInMonth, type Entitlement } from '../law/assistance.ts';
 import type { PovertyClass } from '../law/poverty.ts';
-import { householdContext, personFacts, toLawMonth, type PersonFactsRow } from '../registry/law.ts';
+import type { PersonFactsRow } from '../registry/law.ts';
 import { type PaymentChannel } from '../registry/model.ts';
 import { monthNumber, type MonthNumber } from '../kernel/month.ts';
-import { enqueueJob, jobHandlers, type Job } from '../jobs/runner.ts';
-import { scopeOf, underScope, type Scope } from '../access/scope.ts';
-import type { Actor } from '../access/model.ts';
 import { reconcile, type LineStatus, type PayrollLine, type PayrollProgramme, type StatementRow } from './model.ts';
 import { inTransaction, readDue, stageDue, unknownMonths, writeDue } from './due.ts';
 import { arr } from '../db/arrays.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
-export interface DecisionInput {
-  readonly personId: number;
-  readonly number: string;
-  readonly decidedOn: string;
-  readonly signer: string;
-  readonly kind: 'start' | 'change' | 'stop';
-  readonly startMonth: MonthNumber;
-  readonly channel?: PaymentChannel | null;
-  readonly account?: string | null;
-}
-
-interface PersonCtx extends PersonFactsRow {
+export interface PersonCtx extends PersonFactsRow {
   household_id: number;
   unit_id: number;
   province_code: string;
   disadvantaged_area: boolean;
 }
 
-async function personContext(q: Q, personId: number): Promise<{ p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> } | null> {
+/** What the law engine needs of a person: their facts, their household's members and its classes by year. */
+export async function personContext(q: Q, personId: number): Promise<{ p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> } | null> {
   const r =
     await sql<PersonCtx>`select p.id, p.full_name, p.date_of_birth, p.death_date, p.relation, p.disability, p.disability_certified_on, p.pension, p.schooling,
       p.conditions, p.household_id, p.unit_id, p.province_code, h.disadvantaged_area
@@ -52,24 +39,8 @@ async function personContext(q: Q, personId: number): Promise<{ p: PersonCtx; me
   return { p, members: m.rows, classes: new Map(c.map((x) => [x.year, x.class as PovertyClass])) };
 }
 
-/** The household's class for a year: that year's review, else the latest earlier one. */
-function classFor(classes: Map<number, PovertyClass>, year: number): PovertyClass | null {
-  let best: number | null = null;
-  for (const y of classes.keys()) if (y <= year && (best === null || y > best)) best = y;
-  return best === null ? null : classes.get(best)!;
-}
-
-function entitlement(
-  ctx: { p: PersonCtx; members: PersonFactsRow[]; classes: Map<number, PovertyClass> },
-  month: MonthNumber,
-  decisionMonth: MonthNumber | null,
-): Entitlement {
-  const facts = personFacts(ctx.p, { decisionMonth, household: ctx.members, month });
-  return entitlementInMonth(facts, householdContext(ctx.p, classFor(ctx.classes, Math.floor(month / 100))), toLawMonth(month));
-}
-
 /** The person's active decision (latest by start month and id, not a stop) the caller can see, or null. */
-async function activeDecision(q: Q, personId: number): Promise<{ id: number; unit_id: number; province_code: string } | null> {
+export async function activeDecision(q: Q, personId: number): Promise<{ id: number; unit_id: number; province_code: string } | null> {
   const r = await sql<{
     id: number;
     unit_id: number;
@@ -80,90 +51,60 @@ async function activeDecision(q: Q, personId: number): Promise<{ id: number; uni
   return d && d.kind !== 'stop' ? d : null;
 }
 
+export async function personExists(q: Q, personId: number): Promise<boolean> {
+  return (await q.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst()) !== undefined;
+}
+
 /**
- * Records a decision. A start or change is refused unless the law engine finds a payable
- * monthly social assistance in the start month; the decision keeps the category, coefficient,
- * amount and legal basis the engine gave, in the person's commune. A stop belongs to the
- * commune of the decision it stops (the person's active decision), which may no longer be the
- * person's commune (a move): that commune reads neither the person's record nor needs it.
+ * The person's move into this commune that still matters for a decision from `startMonth`: the
+ * old commune still pays (old_active) or pays past the start month (stopped_from), else null.
  */
-export async function createDecision(
+export async function pendingMoveIn(
   q: Q,
-  d: DecisionInput,
+  personId: number,
+  unitId: number,
+  startMonth: MonthNumber,
+): Promise<{ from_unit_name: string; old_active: boolean; stopped_from: number | null } | null> {
+  const old = await sql<{
+    from_unit_name: string;
+    old_active: boolean;
+    stopped_from: number | null;
+  }>`select from_unit_name, old_active, stopped_from from ansinh_moved_beneficiaries(${unitId})
+      where person_id = ${personId} and to_unit_id = ${unitId} and (old_active or stopped_from > ${startMonth})`.execute(q);
+  return old.rows[0] ?? null;
+}
+
+export async function decisionNumberTaken(q: Q, unitId: number, number: string): Promise<boolean> {
+  return (await q.selectFrom('benefit_decisions').select('id').where('unit_id', '=', unitId).where('number', '=', number).executeTakeFirst()) !== undefined;
+}
+
+/** Inserts a benefit decision as decided (the command in ./decisions.ts checks it first). */
+export async function insertDecision(
+  q: Q,
+  d: {
+    provinceCode: string;
+    unitId: number;
+    personId: number;
+    number: string;
+    decidedOn: string;
+    signer: string;
+    kind: string;
+    category: string | null;
+    coefficientTenths: number | null;
+    monthlyAmount: number | null;
+    basis: string;
+    startMonth: MonthNumber;
+    channel: PaymentChannel | null;
+    account: string | null;
+  },
   by: string | null,
-): Promise<{ id: number; category: string | null; coefficientTenths: number | null; monthlyAmount: number | null; basis: string; unitId: number }> {
-  let category: string | null = null;
-  let coef: number | null = null;
-  let amount: number | null = null;
-  let basis = '';
-  let unit: { unit_id: number; province_code: string };
-  if (d.kind === 'stop') {
-    const active = await activeDecision(q, d.personId);
-    if (!active) {
-      const seen = await q.selectFrom('persons').select('id').where('id', '=', d.personId).executeTakeFirst();
-      if (!seen) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-      throw AppError.conflict(text('Nhân khẩu không có quyết định hưởng đang có hiệu lực để thôi hưởng', 'The person has no active benefit decision to stop'));
-    }
-    unit = active;
-  } else {
-    const ctx = await personContext(q, d.personId);
-    if (!ctx) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-    unit = ctx.p;
-    // A beneficiary who moved in is paid here only after the old commune's stop (otherwise two
-    // communes would pay, and a stop recorded later in the same month would end this decision).
-    // Nor for a month the old commune still pays.
-    const old = await sql<{
-      from_unit_name: string;
-      old_active: boolean;
-      stopped_from: number | null;
-    }>`select from_unit_name, old_active, stopped_from from ansinh_moved_beneficiaries(${ctx.p.unit_id})
-      where person_id = ${d.personId} and to_unit_id = ${ctx.p.unit_id} and (old_active or stopped_from > ${d.startMonth})`.execute(q);
-    const o = old.rows[0];
-    if (o?.old_active)
-      throw AppError.conflict(
-        text(
-          'Người này đang hưởng trợ cấp tại {commune}: cần quyết định thôi hưởng của xã đó trước',
-          'This person still receives assistance in {commune}: that commune must record the stop first',
-        ),
-        { commune: o.from_unit_name },
-      );
-    if (o?.stopped_from) {
-      throw AppError.conflict(
-        text(
-          '{commune} chi trả đến hết tháng trước tháng {month}: quyết định hưởng tại xã này bắt đầu từ tháng {month} trở đi',
-          '{commune} pays until the month before {month}: the decision here starts from {month} on',
-        ),
-        { commune: o.from_unit_name, month: monthNumber.formatVi(o.stopped_from as MonthNumber) },
-      );
-    }
-    const e = entitlement(ctx, d.startMonth, d.startMonth);
-    const payable = e.benefits.filter((b) => b.status === 'payable' && b.programme === 'social_assistance');
-    if (payable.length === 0) {
-      const why =
-        [...e.benefits.map((b) => `${b.categoryText.vi}: ${b.reasons.map((r) => r.text.vi).join('; ')}`), ...e.reasons.map((r) => r.text.vi)].join(' | ') ||
-        'không thuộc diện nào của Điều 5 Nghị định 20/2021/NĐ-CP';
-      throw AppError.conflict(
-        text(
-          `Không có chế độ trợ cấp xã hội hằng tháng được hưởng từ tháng ${monthNumber.formatVi(d.startMonth)}: ${why}`,
-          `No payable monthly social assistance from ${monthNumber.formatVi(d.startMonth)}: ${why}`,
-        ),
-      );
-    }
-    const top = [...payable].sort((a, b) => (b.coefficient ?? 0) - (a.coefficient ?? 0))[0]!;
-    category = payable.map((b) => b.category).join('+');
-    coef = payable.reduce((s, b) => s + (b.coefficient ?? 0), 0);
-    amount = e.monthlyTotal;
-    basis = [...new Set(top.basis.map((b) => `${b.article} ${b.document}`))].join('; ');
-  }
-  const dup = await q.selectFrom('benefit_decisions').select('id').where('unit_id', '=', unit.unit_id).where('number', '=', d.number).executeTakeFirst();
-  if (dup)
-    throw AppError.conflict(text('Số quyết định {number} đã có trong xã', 'Decision number {number} already exists in this commune'), { number: d.number });
+): Promise<number> {
   const r = await sql<{
     id: number;
   }>`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, basis, start_month, channel, account, created_by)
-    values (${unit.province_code}, ${unit.unit_id}, ${d.personId}, ${d.number}, ${d.decidedOn}::date, ${d.signer}, ${d.kind}, ${category}, ${coef}, ${amount}, ${basis}, ${d.startMonth},
-      ${d.channel ?? (d.kind === 'stop' ? null : 'cash')}, ${d.account ?? null}, ${by}) returning id`.execute(q);
-  return { id: r.rows[0]!.id, category, coefficientTenths: coef, monthlyAmount: amount, basis, unitId: unit.unit_id };
+    values (${d.provinceCode}, ${d.unitId}, ${d.personId}, ${d.number}, ${d.decidedOn}::date, ${d.signer}, ${d.kind}, ${d.category}, ${d.coefficientTenths}, ${d.monthlyAmount}, ${d.basis}, ${d.startMonth},
+      ${d.channel}, ${d.account}, ${by}) returning id`.execute(q);
+  return r.rows[0]!.id;
 }
 
 export async function decisionsOf(q: Q, personId: number) {
@@ -451,122 +392,4 @@ export async function cashlessShareOf(q: Q, unitIds: readonly number[], month?: 
     q,
   );
   return r.rows[0]!;
-}
-
-// ---- payroll generation as a long job -------------------------------------------------------
-// Many communes (a district, a province) or one commune's payroll from the web page
-// (`payrollUnit`: its payroll's summary is the result, as generatePayroll's). Each line goes to
-// the payroll of the commune whose decision covers its months. Chunks stage the lines of PAYROLL_CHUNK persons; the apply rewrites
-// the draft payrolls at once and, when a person asked for it, records the audit entry.
-
-export interface PayrollJobParams {
-  readonly month: MonthNumber;
-  readonly unitIds: number[];
-  readonly payrollUnit?: number;
-  /** Who asked and from where (the audit entry of the apply). */
-  readonly actor?: { readonly userId: number; readonly username: string } | null;
-  readonly ip?: string | null;
-  /** The asker's unit scope: chunks and apply run under it, as the request did (row-level security). */
-  readonly scope?: Scope;
-  /** Persons a chunk (tests); PAYROLL_CHUNK otherwise. */
-  readonly chunkSize?: number;
-}
-
-/** The result of a payroll job: one commune's carries its payroll's summary, as generatePayroll. */
-export interface PayrollJobResult extends Omit<PayrollSummary, 'payrollId'> {
-  readonly payrollId: number | null;
-  readonly communes: number;
-}
-
-const PAYROLL_CHUNK = 2000;
-
-type StagedLine = PayrollLine & { unitId: number };
-
-jobHandlers.set('payroll', {
-  chunk: (tx, job) =>
-    asAsker(tx, job, async (p) => {
-      const after = (job.cursor as { after?: number } | null)?.after ?? 0;
-      const total =
-        job.total ??
-        (
-          await sql<{ n: number }>`select count(distinct d.person_id)::int as n from benefit_decisions d join persons p on p.id = d.person_id
-      where d.unit_id = any(${arr(p.unitIds)}::int[])`.execute(tx)
-        ).rows[0]!.n;
-      const size = p.chunkSize ?? PAYROLL_CHUNK;
-      const r = await computePayrollLines(tx, p.unitIds, p.month, after, size);
-      return { staged: r.lines, cursor: { after: r.last }, progress: job.progress + r.count, total, done: r.count < size };
-    }),
-  apply: (tx, job, staged) =>
-    asAsker(tx, job, async (p): Promise<PayrollJobResult> => {
-      const all: StagedLine[] = [];
-      for await (const chunk of staged) all.push(...(chunk as StagedLine[]));
-      const { lines, total } = await writePayrolls(tx, p.unitIds, p.month, all, job.createdBy);
-      const payable = all.filter((l) => l.total > 0);
-      const payrollId =
-        p.payrollUnit === undefined
-          ? null
-          : (
-              await tx
-                .selectFrom('payrolls')
-                .select('id')
-                .where('unit_id', '=', p.payrollUnit)
-                .where('month', '=', p.month)
-                .where('programme', '=', 'assistance')
-                .executeTakeFirstOrThrow()
-            ).id;
-      const result: PayrollJobResult = {
-        payrollId,
-        month: p.month,
-        communes: p.unitIds.length,
-        lines,
-        total,
-        arrears: payable.reduce((s2, l) => s2 + l.arrears, 0),
-        unknown: all.filter((l) => l.unknownMonths.length > 0).map((l) => ({ personId: l.personId, months: [...l.unknownMonths] })),
-      };
-      return result;
-    }),
-  // Written by the runner in the apply's transaction, as the asker (or the system for a command).
-  audit(job, result) {
-    const p = job.params as unknown as PayrollJobParams;
-    const r = result as PayrollJobResult;
-    return {
-      action: 'payroll.generate',
-      entity: 'payroll',
-      entityId: r.payrollId,
-      unitId: p.payrollUnit ?? job.unitId,
-      after: { month: p.month, lines: r.lines, total: r.total, job: job.id },
-    };
-  },
-});
-
-/** Runs a payroll job's step under the scope of who asked for it, if anyone did. */
-function asAsker<T>(tx: Transaction<DB>, job: Job, fn: (p: PayrollJobParams) => Promise<T>): Promise<T> {
-  const p = job.params as unknown as PayrollJobParams;
-  return p.scope ? underScope(tx, p.scope, () => fn(p)) : fn(p);
-}
-
-/**
- * Queues the generation of one commune's payroll for a month (the web page): refused at once
- * when that payroll is approved; an unfinished job for the same commune and month is answered
- * instead of a second one. With an asker, the job runs under their scope and audits as them.
- */
-export async function enqueuePayroll(
-  tx: Transaction<DB>,
-  unitId: number,
-  month: MonthNumber,
-  asker: { actor: Actor; ip: string | null } | null,
-  o: { chunkSize?: number } = {},
-): Promise<number> {
-  await assertDraftable(tx, [unitId], month);
-  const open = await sql<{ id: number }>`select id from jobs where kind = 'payroll' and unit_id = ${unitId} and state in ('queued', 'running')
-    and (params->>'payrollUnit')::int = ${unitId} and (params->>'month')::int = ${month} order by id limit 1`.execute(tx);
-  if (open.rows[0]) return Number(open.rows[0].id);
-  const params: PayrollJobParams = {
-    month,
-    unitIds: [unitId],
-    payrollUnit: unitId,
-    ...(asker ? { actor: { userId: asker.actor.userId, username: asker.actor.username }, ip: asker.ip, scope: scopeOf(asker.actor) } : {}),
-    ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
-  };
-  return enqueueJob(tx, 'payroll', params as unknown as Record<string, unknown>, { unitId, by: asker?.actor.username ?? null });
 }

@@ -84,16 +84,13 @@ export const planExtractRoutes: FeatureRoutes = async (app, { db }) => {
           // The same document already saved for the unit: the review shows what a re-import changes.
           const same = await samePlan(tx, unit.id, proposal);
           if (!same) return { parents, existing: null };
-          const [row, saved] = await Promise.all([
-            tx.selectFrom('plans').select(['title']).where('id', '=', same.id).executeTakeFirstOrThrow(),
-            savedForDiff(tx, same.id),
-          ]);
+          const saved = await savedForDiff(tx, same); // the plan row read once, by samePlan
           return {
             parents,
             existing: {
               id: same.id,
               number: same.number,
-              title: row.title,
+              title: same.title,
               version: saved.version,
               tasks: saved.tasks,
               targets: saved.targets.map((t) => ({

@@ -3,7 +3,7 @@
 import type { Db } from '../db/connection.ts';
 import type { PlanExtraction } from './extract/index.ts';
 import type { AssignmentInput, PlanInput, PlanKind } from './model.ts';
-import { insertPlan, samePlan } from './store.ts';
+import { insertPlan, lockPlan, samePlan } from './store.ts';
 import { reimportPlan } from './reimport.ts';
 import { audit } from '../audit/store.ts';
 import { basename } from 'node:path';
@@ -114,9 +114,11 @@ export const planImportCommand: CliCommand = {
         throw new CliError(
           `kế hoạch số ${same.number} của ${unit.name} đã có (kế hoạch #${same.id}); thêm --update để cập nhật thành phiên bản mới (already saved; --update applies it as a new version)`,
         );
-      const r = await db.k
-        .transaction()
-        .execute((tx) => reimportPlan(tx, { planId: same.id, input, sourceText: text, sourceFile: basename(file), actor: null }));
+      const r = await db.k.transaction().execute(async (tx) => {
+        const plan = await lockPlan(tx, same.id);
+        if (!plan) throw new CliError(`kế hoạch #${same.id} không còn (plan #${same.id} is gone)`);
+        return reimportPlan(tx, { plan, input, sourceText: text, sourceFile: basename(file), actor: null });
+      });
       ctx.stdout.write(
         `Đã cập nhật kế hoạch #${r.id} thành phiên bản ${r.version}: thêm ${r.added}, bỏ ${r.removed}, thay đổi ${r.changed}, giữ nguyên ${r.unchanged} chỉ tiêu (${r.keptCorrections} chỉ tiêu sửa tay được giữ); nhiệm vụ thêm ${r.tasksAdded}, bỏ ${r.tasksRemoved}\n`,
       );

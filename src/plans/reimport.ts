@@ -10,8 +10,6 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Executor as Q } from '../db/executor.ts';
 import { audit } from '../audit/store.ts';
-import { AppError } from '../kernel/errors.ts';
-import { text } from '../kernel/i18n.ts';
 import { diffPlan, type IncomingTarget, type PlanDiff, type SavedTarget, type TargetFigures } from './diff.ts';
 import { insertSections, insertTarget, insertTasks, recordCorrection } from './store.ts';
 import type { Comparator } from './cascade.ts';
@@ -33,10 +31,10 @@ const figuresOf = (v: unknown): TargetFigures | null => {
 /** A saved plan as the diff compares it: its version, targets (with their first extracted figures) and tasks. */
 export async function savedForDiff(
   q: Q,
-  planId: number,
+  plan: { readonly id: number; readonly version: number },
 ): Promise<{ version: number; targets: SavedTarget[]; tasks: { numbering: string | null; title: string }[] }> {
-  const [plan, rows, corrections, tasks] = await Promise.all([
-    q.selectFrom('plans').select(['version']).where('id', '=', planId).executeTakeFirstOrThrow(),
+  const planId = plan.id;
+  const [rows, corrections, tasks] = await Promise.all([
     q
       .selectFrom('plan_targets')
       .select(['id', 'indicator_code', 'comparator', 'value', 'unit', 'year', 'origin'])
@@ -80,7 +78,8 @@ export async function savedForDiff(
 export type ReviewedTarget = TargetInput & { readonly review?: 'confirmed' | 'corrected' | 'added'; readonly extracted?: unknown };
 
 export interface ReimportProps {
-  readonly planId: number;
+  /** The saved plan, read once and locked by the caller (store.ts lockPlan). */
+  readonly plan: { readonly id: number; readonly unit_id: number; readonly version: number; readonly source_file: string | null };
   /** The document read again and reviewed: metadata, sections, targets (reviewed), tasks. */
   readonly input: Omit<PlanInput, 'targets'> & { readonly targets: readonly ReviewedTarget[] };
   readonly sourceText: string | null;
@@ -103,12 +102,11 @@ export interface ReimportResult {
 
 /**
  * Applies a re-imported document to the saved plan as its next version (see the module comment).
- * @example await withActor(db, actor, (tx) => reimportPlan(tx, { planId: 7, input, sourceText, sourceFile: 'ke-hoach.pdf', actor }))
+ * @example await withActor(db, actor, (tx) => reimportPlan(tx, { plan: (await lockPlan(tx, 7))!, input, sourceText, sourceFile: 'ke-hoach.pdf', actor }))
  */
 export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promise<ReimportResult> {
-  const plan = await tx.selectFrom('plans').select(['id', 'unit_id', 'version', 'source_file']).where('id', '=', o.planId).forUpdate().executeTakeFirst();
-  if (!plan) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
-  const saved = await savedForDiff(tx, plan.id);
+  const plan = o.plan;
+  const saved = await savedForDiff(tx, plan);
   const incoming: IncomingTarget[] = o.input.targets.map((t) => ({
     indicatorCode: t.indicatorCode,
     comparator: t.comparator,

@@ -21,13 +21,24 @@ import {
   UnitQuery,
 } from './schemas.ts';
 import { reimportPlan } from './reimport.ts';
-import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor, audit } from '../access/index.ts';
 import { assertCanEditPlan, canEditPlan } from './policy.ts';
-import { assignmentsOf, getPlanRow, insertPlan, insertTarget, planParts, recordCorrection, setAssignmentStatus } from './store.ts';
+import {
+  assignmentsOf,
+  coverageOf,
+  getPlanRow,
+  insertPlan,
+  insertTarget,
+  latestValues,
+  lockPlan,
+  planParts,
+  plansAround,
+  recordCorrection,
+  setAssignmentStatus,
+} from './store.ts';
 import { compareCascade, type Comparator, type Direction } from './cascade.ts';
 import { draftChildPlan } from './draft.ts';
 import { planToDocx } from './docx.ts';
@@ -71,28 +82,9 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
     async (req) => {
       const unit = locatedUnit(req.accessUnit);
       return withActor(db, req.actor, async (tx) => {
-        const rows = await sql<{
-          id: number;
-          kind: string;
-          number: string | null;
-          title: string;
-          issued_on: string | null;
-          unit_code: string;
-          unit_name: string;
-          status: string;
-          targets: number;
-          relation: string;
-        }>`
-          select * from (
-            select p.id, p.kind, p.number, p.title, p.issued_on, u.code as unit_code, u.name as unit_name, p.status,
-              (select count(*)::int from plan_targets t where t.plan_id = p.id) as targets,
-              case when p.unit_id = ${unit.id} then 'own' when u.ancestors @> array[${unit.id}::int] then 'below' else 'above' end as relation
-            from plans p join units u on u.id = p.unit_id
-            where u.ancestors @> array[${unit.id}::int]
-               or p.unit_id = any((select ancestors from units where id = ${unit.id})::int[])) x
-          order by relation = 'above' desc, issued_on nulls last, id`.execute(tx);
+        const rows = await plansAround(tx, unit.id);
         return {
-          items: rows.rows.map((r) => ({
+          items: rows.map((r) => ({
             id: r.id,
             kind: r.kind,
             number: r.number,
@@ -224,17 +216,16 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       const b = req.body;
       assertKnownIndicators(b.targets);
       return withActor(db, req.actor, async (tx) => {
-        const p = await getPlanRow(tx, req.params.id);
+        const p = await lockPlan(tx, req.params.id); // read once, locked; reimportPlan takes it
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
-        const unit = await tx.selectFrom('units').select(['code']).where('id', '=', p.unit_id).executeTakeFirstOrThrow();
-        if (unit.code !== b.unitCode)
+        if (p.unit_code !== b.unitCode)
           throw AppError.validation([
             {
               path: '/body/unitCode',
               message: text('Văn bản nhập lại phải thuộc đơn vị của kế hoạch đã lưu', "The document imported again must be for the saved plan's unit"),
             },
           ]);
-        return reimportPlan(tx, { planId: p.id, input: b, sourceText: b.sourceText, sourceFile: b.sourceFile, actor: req.actor, ip: req.ip });
+        return reimportPlan(tx, { plan: p, input: b, sourceText: b.sourceText, sourceFile: b.sourceFile, actor: req.actor, ip: req.ip });
       });
     },
   );
@@ -310,14 +301,8 @@ export const planRoutes: FeatureRoutes = async (app, ctx) => {
       return withActor(db, req.actor, async (tx) => {
         const p = await getPlanRow(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy kế hoạch', 'Plan not found'));
-        const r = await sql<{ code: string; name: string; plan_id: number | null; number: string | null }>`
-          select u.code, u.name, c.id as plan_id, c.number
-          from units u
-          left join lateral (select cp.id, cp.number from plans cp join plan_links l on l.plan_id = cp.id
-                             where cp.unit_id = u.id and l.parent_plan_id = ${p.id} order by cp.id limit 1) c on true
-          where u.parent_id = ${p.unit_id} and u.valid_to is null and u.level in ('commune', 'district')
-          order by (c.id is null) desc, ${viOrder('u.name')}`.execute(tx);
-        const items = r.rows.map((x) => ({ unit: { code: x.code, name: x.name }, planId: x.plan_id, number: x.number, issued: x.plan_id !== null }));
+        const rows = await coverageOf(tx, p);
+        const items = rows.map((x) => ({ unit: { code: x.code, name: x.name }, planId: x.plan_id, number: x.number, issued: x.plan_id !== null }));
         return { total: items.length, issued: items.filter((i) => i.issued).length, items };
       });
     },
@@ -460,19 +445,4 @@ function planOut(p: NonNullable<Awaited<ReturnType<typeof getPlanRow>>>) {
     sourceFile: p.source_file,
     version: p.version,
   };
-}
-
-/** The unit's latest reported value per indicator (monitoring_totals: approved, rolled up). */
-async function latestValues(tx: Parameters<typeof getPlanRow>[0], unitId: number): Promise<Map<string, { value: number; period: string }>> {
-  const m = new Map<string, { value: number; period: string }>();
-  const r = await sql<{ indicator_code: string; period: string; value: number | null; numerator: number | null; denominator: number | null }>`
-    select distinct on (indicator_code) indicator_code, period, value, numerator, denominator
-    from monitoring_totals where unit_id = ${unitId} and disaggregation = '' and period ~ '^[0-9]{4}$'
-    order by indicator_code, period desc`.execute(tx);
-  for (const x of r.rows) {
-    const ind = indicatorByCode(x.indicator_code);
-    const v = x.value ?? (x.numerator != null && x.denominator ? (x.numerator / x.denominator) * (ind?.factor ?? 100) : null);
-    if (v != null) m.set(x.indicator_code, { value: Math.round(v * 10) / 10, period: x.period });
-  }
-  return m;
 }

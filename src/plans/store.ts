@@ -16,6 +16,8 @@ import {
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import type { Executor as Q } from '../db/executor.ts';
+import { viOrder } from '../db/collation.ts';
+import { indicatorByCode } from '../indicators/catalogue.ts';
 
 export interface SavePlanOptions {
   readonly unitId: number;
@@ -29,18 +31,22 @@ export interface SavePlanOptions {
  * The unit's plan that is the same document (same number, issuer and date), if one is saved: a
  * document is saved once, or its targets would count twice in the dashboard and the report.
  */
-export async function samePlan(tx: Q, unitId: number, p: Pick<PlanInput, 'number' | 'issuer' | 'issuedOn'>): Promise<{ id: number; number: string } | null> {
+export async function samePlan(
+  tx: Q,
+  unitId: number,
+  p: Pick<PlanInput, 'number' | 'issuer' | 'issuedOn'>,
+): Promise<{ id: number; number: string; title: string; version: number } | null> {
   if (!p.number) return null;
   const row = await tx
     .selectFrom('plans')
-    .select(['id', 'number'])
+    .select(['id', 'number', 'title', 'version'])
     .where('unit_id', '=', unitId)
     .where(sql<boolean>`lower(number) = lower(${p.number})`)
     .where(sql<boolean>`coalesce(lower(issuer), '') = coalesce(lower(${p.issuer ?? null}::text), '')`)
     .where(sql<boolean>`issued_on is not distinct from ${p.issuedOn ?? null}::date`)
     .orderBy('id')
     .executeTakeFirst();
-  return row ? { id: row.id, number: row.number! } : null;
+  return row ? { id: row.id, number: row.number!, title: row.title, version: row.version } : null;
 }
 
 /** Saves a plan and its parts; the caller provides the transaction. Returns the new plan id. A plan already saved for the unit (samePlan) is refused with 409. */
@@ -332,4 +338,72 @@ export async function assignmentsOf(q: Q, unitId: number, year: number, today: s
   });
   items.sort((x, y) => Number(y.status === 'overdue') - Number(x.status === 'overdue'));
   return items;
+}
+
+/** A plan locked for a change, with its unit's code: the one read of a re-import (reimport.ts). */
+export async function lockPlan(q: Q, id: number) {
+  return q
+    .selectFrom('plans as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.unit_id', 'p.version', 'p.source_file', 'u.code as unit_code'])
+    .where('p.id', '=', id)
+    .forUpdate('p')
+    .executeTakeFirst();
+}
+
+/** The plans of a unit and the units under it ('own', 'below'), and the plans above it ('above'). */
+export async function plansAround(q: Q, unitId: number) {
+  const unit = { id: unitId };
+  const r = await sql<{
+    id: number;
+    kind: string;
+    number: string | null;
+    title: string;
+    issued_on: string | null;
+    unit_code: string;
+    unit_name: string;
+    status: string;
+    targets: number;
+    relation: string;
+  }>`
+          select * from (
+            select p.id, p.kind, p.number, p.title, p.issued_on, u.code as unit_code, u.name as unit_name, p.status,
+              (select count(*)::int from plan_targets t where t.plan_id = p.id) as targets,
+              case when p.unit_id = ${unit.id} then 'own' when u.ancestors @> array[${unit.id}::int] then 'below' else 'above' end as relation
+            from plans p join units u on u.id = p.unit_id
+            where u.ancestors @> array[${unit.id}::int]
+               or p.unit_id = any((select ancestors from units where id = ${unit.id})::int[])) x
+          order by relation = 'above' desc, issued_on nulls last, id`.execute(q);
+  return r.rows;
+}
+
+/** The units directly under a plan's unit (communes, districts) and the plan each issued to implement it. */
+export async function coverageOf(q: Q, p: { id: number; unit_id: number }) {
+  const r = await sql<{ code: string; name: string; plan_id: number | null; number: string | null }>`
+          select u.code, u.name, c.id as plan_id, c.number
+          from units u
+          left join lateral (select cp.id, cp.number from plans cp join plan_links l on l.plan_id = cp.id
+                             where cp.unit_id = u.id and l.parent_plan_id = ${p.id} order by cp.id limit 1) c on true
+          where u.parent_id = ${p.unit_id} and u.valid_to is null and u.level in ('commune', 'district')
+          order by (c.id is null) desc, ${viOrder('u.name')}`.execute(q);
+  return r.rows;
+}
+
+/**
+ * The unit's latest reported value per indicator (monitoring_totals: approved, rolled up), for
+ * a draft plan. Still a read of monitoring's view: plans may not import monitoring (monitoring
+ * imports plans' targets), so the reach stays here, named, until a shared read module exists.
+ */
+export async function latestValues(q: Q, unitId: number): Promise<Map<string, { value: number; period: string }>> {
+  const m = new Map<string, { value: number; period: string }>();
+  const r = await sql<{ indicator_code: string; period: string; value: number | null; numerator: number | null; denominator: number | null }>`
+    select distinct on (indicator_code) indicator_code, period, value, numerator, denominator
+    from monitoring_totals where unit_id = ${unitId} and disaggregation = '' and period ~ '^[0-9]{4}$'
+    order by indicator_code, period desc`.execute(q);
+  for (const x of r.rows) {
+    const ind = indicatorByCode(x.indicator_code);
+    const v = x.value ?? (x.numerator != null && x.denominator ? (x.numerator / x.denominator) * (ind?.factor ?? 100) : null);
+    if (v != null) m.set(x.indicator_code, { value: Math.round(v * 10) / 10, period: x.period });
+  }
+  return m;
 }

@@ -10,7 +10,6 @@ import { communeByCode } from './store.ts';
 import { generatePayroll } from '../payments/store.ts';
 import { scanIntegrity } from './integrity.ts';
 import { monthNumber } from '../kernel/month.ts';
-import './review.ts';
 import { assertCanWriteRegistry } from './policy.ts';
 import { assertCanPreparePayroll } from '../payments/policy.ts';
 

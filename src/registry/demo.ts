@@ -6,13 +6,13 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../kernel/errors.ts';
 import { enqueueJob, runJob } from '../jobs/runner.ts';
-import { createDecision, generatePayroll } from '../payments/store.ts';
+import { generatePayroll } from '../payments/store.ts';
+import { createDecision } from '../payments/decisions.ts';
 import type { PaymentChannel } from './model.ts';
 import { communeByCode, villagesOf, updatePerson } from './store.ts';
 import { bulkInsertRegistry, generateRegistry, rng } from './synthetic.ts';
 import { detectLifeEvents } from './events.ts';
 import { scanIntegrity } from './integrity.ts';
-import './review.ts';
 
 export const DEMO_AS_OF = '2026-11-01';
 export const DEMO_PAYROLL_MONTH = 202611;

@@ -9,7 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { formatDateVi, text, type Text } from '../kernel/i18n.ts';
 import { AppError } from '../kernel/errors.ts';
-import { createDecision } from '../payments/store.ts';
+import { createDecision } from '../payments/decisions.ts';
 import { communeById } from './store.ts';
 import { birthdayAt, type PaymentChannel } from './model.ts';
 import { monthNumber, type MonthNumber } from '../kernel/month.ts';

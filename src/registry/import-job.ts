@@ -7,7 +7,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Text } from '../kernel/i18n.ts';
-import { enqueueJob, jobHandlers, type Job, type JobHandler, type JobOwner } from '../jobs/runner.ts';
+import { enqueueJob, type Job, type JobHandler, type JobOwner } from '../jobs/runner.ts';
 import { applyImport, checkHeader, contentHash, crossRowChecks, parseRows, readTableBuffer, type ImportReport, type ParsedRow } from './import.ts';
 import { communeById, type Commune } from './store.ts';
 
@@ -94,8 +94,6 @@ export const registryImportJob: JobHandler = {
     await tx.deleteFrom('job_files').where('job_id', '=', job.id).execute();
   },
 };
-
-jobHandlers.set('registry_import', registryImportJob);
 
 /**
  * Files an import job with its file, in the caller's transaction. The file is read once here so

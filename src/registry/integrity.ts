@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { now as sqlNow } from '../db/functions.ts';
 import type { DB } from '../db/schema.ts';
-import { jobHandlers } from '../jobs/runner.ts';
+import type { JobHandler } from '../jobs/runner.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
 export const integrityKinds = {
@@ -134,7 +134,8 @@ export async function reviewFlag(q: Q, id: number, state: (typeof FLAG_REVIEWS)[
 
 type Pair = [number, number, number, number, string, string, string];
 
-jobHandlers.set('duplicates', {
+/** The duplicate scan (kind 'duplicates', src/job-handlers.ts): one province per chunk, flags filed at the apply. */
+export const duplicateScanJob: JobHandler = {
   async chunk(tx, job) {
     const provinces = (await tx.selectFrom('persons').select('province_code').distinct().orderBy('province_code').execute()).map((r) => r.province_code);
     const i = (job.cursor as { i?: number } | null)?.i ?? 0;
@@ -166,4 +167,4 @@ jobHandlers.set('duplicates', {
     }
     return { filed: n };
   },
-});
+};

@@ -13,8 +13,8 @@ import { paramAt } from '../law/parameters.ts';
 import { enqueueJob, getJob, jobWorker, runJob } from '../jobs/runner.ts';
 import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
+import { createDecision } from '../payments/decisions.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
-import './review.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let officer: Record<string, string>;
@@ -85,7 +85,7 @@ before(async () => {
     [pen, '1/QĐ-UBND'],
     [mai, '2/QĐ-UBND'],
   ] as const) {
-    await pay.createDecision(
+    await createDecision(
       t.db.k,
       { personId: id, number: n, decidedOn: '2025-12-20', signer: 'Chủ tịch UBND xã', kind: 'start', startMonth: 202601, channel: 'bank', account: `00${id}` },
       'test',

@@ -15,7 +15,6 @@ import { enqueueJob, getJob, runJob } from '../jobs/runner.ts';
 import { communeByCode, type Commune } from './store.ts';
 import { householdFacts, povertyRuleSql, type HouseholdFactsRow } from './law.ts';
 import { rng } from './synthetic.ts';
-import './review.ts';
 
 let db: Db;
 let commune: Commune;

@@ -5,7 +5,7 @@
 // INSERT ... SELECT a chunk into review_staging, one INSERT ... SELECT to apply. The reasons are
 // not stored: the record page recomputes them with classifyHousehold from the classified version.
 import { sql } from 'kysely';
-import { jobHandlers, type JobHandler } from '../jobs/runner.ts';
+import type { JobHandler } from '../jobs/runner.ts';
 import { povertyRuleSql } from './law.ts';
 
 export const REVIEW_CHUNK = 50_000;
@@ -54,5 +54,3 @@ export const annualReview: JobHandler = {
     return { year: p.year, counts: Object.fromEntries(c.rows.map((x) => [x.class, x.n])) };
   },
 };
-
-jobHandlers.set('annual_review', annualReview);

@@ -11,6 +11,7 @@ import { loadActor } from '../access/store.ts';
 import { withActor } from '../access/scope.ts';
 import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
+import { createDecision } from '../payments/decisions.ts';
 import type { PersonInput } from './model.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -162,7 +163,7 @@ test('review → household page with reasons → enrol → payroll → exports �
       meta,
     )
   ).personIds;
-  await pay.createDecision(t.db.k, { personId: mover!, number: '2/QĐ-UBND', decidedOn: '2026-09-01', signer: 'x', kind: 'start', startMonth: 202609 }, 'test');
+  await createDecision(t.db.k, { personId: mover!, number: '2/QĐ-UBND', decidedOn: '2026-09-01', signer: 'x', kind: 'start', startMonth: 202609 }, 'test');
   const dest = await reg.registerHousehold(
     t.db.k,
     hoangPhu,

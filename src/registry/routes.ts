@@ -60,7 +60,8 @@ import type { FullReadEntity } from '../audit/actions.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
-import { JobPageQuery, JobView, jobView as view } from '../jobs/view.ts';
+import { JobView, jobView as view } from '../jobs/schemas.ts';
+import { jobInScope } from '../jobs/scoped.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
 import {
@@ -85,7 +86,6 @@ import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrit
 import { assertCanDecideProposal, assertCanReviewFlag, assertCanWriteRegistry } from './policy.ts';
 import { registryIndicators } from './indicators.ts';
 import { decisionsOf } from '../payments/store.ts';
-import './review.ts';
 import { viOrder } from '../db/collation.ts';
 
 const SENSITIVE: readonly string[] = SENSITIVE_PERSON_FIELDS;
@@ -410,16 +410,9 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     );
   });
 
-  /** A job of the actor's scope (row-level security), or 404. */
-  async function jobInScope(req: FastifyRequest, id: number, kind?: string): Promise<Job> {
-    const j = await withActor(db, req.actor, (tx) => getJob(tx, id));
-    if (!j || (kind && j.kind !== kind)) throw AppError.notFound(text('Không tìm thấy công việc', 'Job not found'));
-    return j;
-  }
-
   /** An import job the caller may act on: found in scope (404) and writable there (403). */
   async function importJobToWrite(req: FastifyRequest, id: number): Promise<Job> {
-    const j = await jobInScope(req, id, 'registry_import');
+    const j = await jobInScope(db, req.actor, id, 'registry_import');
     if (j.unitId !== null) assertCanWriteRegistry(req.actor, { unitId: j.unitId }); // in the import's commune (policy.ts)
     return j;
   }
@@ -523,21 +516,6 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       },
     },
     async (req) => withActor(db, req.actor, async (tx) => ({ items: (await jobsOfUnit(tx, (await communeOf(tx, req.params.code)).id)).map((j) => view(j)) })),
-  );
-
-  app.get(
-    '/api/jobs/:id',
-    {
-      config: { access: { permission: 'registry.read', unit: 'record' } },
-      schema: {
-        tags: ['registry'],
-        summary: 'A long job: state, progress, result (its row-level report paged by ?offset=&limit=)',
-        params: Id,
-        querystring: JobPageQuery,
-        response: { 200: JobView },
-      },
-    },
-    async (req) => view(await jobInScope(req, req.params.id), req.query),
   );
 
   app.get(

@@ -10,7 +10,7 @@ import { SEXES, disabilityDegrees, paymentChannels, personConditions, relations,
 import { PROPOSAL_DECISIONS, PROPOSAL_STATES } from './events.ts';
 import { AREAS } from '../law/poverty.ts';
 import { DECISION_KINDS } from '../payments/model.ts';
-import { JobView } from '../jobs/view.ts';
+import { JobView } from '../jobs/schemas.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
 export const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });

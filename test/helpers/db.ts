@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openDb, openPGlite, type Db } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadReferenceData } from '../../src/reference.ts';
+import { registerJobHandlers } from '../../src/job-handlers.ts';
 
 let counter = 0;
 
@@ -11,6 +12,7 @@ let counter = 0;
 export const backend: 'pglite' | 'postgres' = process.env.ANSINH_TEST_PG_URL ? 'postgres' : 'pglite';
 
 export async function testDb(): Promise<Db> {
+  registerJobHandlers(); // a test database runs the server's job kinds (src/job-handlers.ts)
   const pgUrl = process.env.ANSINH_TEST_PG_URL;
   if (pgUrl) {
     const template = process.env.ANSINH_TEST_PG_TEMPLATE!;

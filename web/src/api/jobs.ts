@@ -1,7 +1,7 @@
-// Background jobs as the web follows them (src/jobs/view.ts, type-only).
+// Background jobs as the web follows them (src/jobs/schemas.ts, type-only).
 import type { Static } from 'typebox';
 import { api } from '../lib/api.ts';
-import type { JobView as JobViewSchema } from '../../../src/jobs/view.ts';
+import type { JobView as JobViewSchema } from '../../../src/jobs/schemas.ts';
 import type { JobState } from '../../../src/jobs/runner.ts';
 
 /** A job as the server sends it; its state is one of the runner's states. */

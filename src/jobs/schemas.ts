@@ -1,4 +1,5 @@
-// A long job as the API answers it (the 202 of a route that queues one, GET /api/jobs/{id}).
+// The HTTP contract of jobs: a long job as the API answers it (the 202 of a route that queues
+// one, GET /api/jobs/{id}; routes in ./routes.ts).
 // A result's row-level report (`result.rows`, an import's every row) is paged: one page of
 // `limit` rows from `offset` (default the first 100, at most 1,000), with `rows` telling the
 // total, so that a 200,000-row import answers a few KB, not 90 MB. The whole report is a file
@@ -6,6 +7,9 @@
 import { Type } from 'typebox';
 import type { Job } from './runner.ts';
 import { Nullable } from '../kernel/validate.ts';
+
+/** The path of one job. */
+export const JobId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const ROWS_PAGE_DEFAULT = 100;
 export const ROWS_PAGE_MAX = 1000;
