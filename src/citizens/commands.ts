@@ -13,7 +13,7 @@ import { AppError, errorCatalogue, type FieldError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { isJpeg, isPng, startsAsPdf } from '../kernel/upload.ts';
 import { monthNumber } from '../kernel/month.ts';
-import { createDecision } from '../payments/store.ts';
+import { createDecision } from '../payments/decisions.ts';
 import { newTrackingCode, personalIdProblem, type ApplicationChannel, type ApplicationProcedure, type DecisionOutcome } from './model.ts';
 import { assertCanDecide, assertCanFile } from './policy.ts';
 import * as store from './store.ts';

@@ -9,11 +9,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { closeSuite, newPage, openSuite, signIn, type RunningServer } from './harness.ts';
-import { publicPaths, publicRoutes, samples } from './public-pages.ts';
+import { publicPaths, publicRoutes, sampleTrackingCode, samples } from './public-pages.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => ({ server, browser } = await openSuite()));
+let tracking: string;
+before(async () => {
+  ({ server, browser } = await openSuite());
+  tracking = await sampleTrackingCode(server);
+});
 after(() => closeSuite(server, browser));
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -67,7 +71,7 @@ for (const viewport of [
   test(`axe finds no WCAG 2.1 AA violation on the public pages (${viewport.name})`, async () => {
     const { context, page } = await newPage(browser, server, viewport);
     const report: string[] = [];
-    for (const path of publicPaths()) {
+    for (const path of publicPaths(tracking)) {
       await page.goto(path);
       await settle(page);
       const found = await violations(page);
@@ -87,6 +91,12 @@ test('axe finds no violation on the public forms with their errors shown', async
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('alert').first().waitFor();
   report.push(describe('/dang-nhap (errors)', await violations(page)));
+
+  await page.goto('/ho-so/nop');
+  await settle(page);
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await page.getByRole('alert').first().waitFor();
+  report.push(describe('/ho-so/nop (errors)', await violations(page)));
 
   await page.goto('/thu-tuc/kiem-tra');
   await settle(page);

@@ -8,18 +8,22 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { closeSuite, newPage, openSuite, type RunningServer } from './harness.ts';
-import { publicPaths } from './public-pages.ts';
+import { publicPaths, sampleTrackingCode } from './public-pages.ts';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => ({ server, browser } = await openSuite()));
+let tracking: string;
+before(async () => {
+  ({ server, browser } = await openSuite());
+  tracking = await sampleTrackingCode(server);
+});
 after(() => closeSuite(server, browser));
 
 const PUBLIC_JS_BUDGET = 60 * 1024;
 
 test('every public page loads under 60 KiB of JavaScript gzipped on a first visit', async () => {
   const over: string[] = [];
-  for (const path of publicPaths()) {
+  for (const path of publicPaths(tracking)) {
     const { context, page } = await newPage(browser, server, { width: 360, height: 740 });
     const bodies: Promise<number>[] = [];
     page.on('response', (r) => {
