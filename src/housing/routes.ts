@@ -11,8 +11,8 @@ import type { DB } from '../db/schema.ts';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
-import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
-import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer } from '../kernel/table.ts';
+import { megabytes } from '../kernel/upload.ts';
+import { MAX_IMPORT_FILE_BYTES, readUploadedTable } from '../kernel/table.ts';
 import { withActor } from '../access/scope.ts';
 import { descendantIds, findUnitByCode } from '../units/store.ts';
 import { addFunding, createCase, importSurvey, moveCaseStage, type Who } from './commands.ts';
@@ -208,12 +208,7 @@ export const housingRoutes: FeatureRoutes = async (app, deps) => {
         },
       },
       async (req) => {
-        if (!req.isMultipart()) throw notMultipart('file');
-        const { file } = await readUpload(req, 'file', MAX_IMPORT_FILE_BYTES, text('Tệp nhập', 'The import file'));
-        if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
-        const wrongType = importFileTypeProblem(file.content, file.name);
-        if (wrongType) throw fileTypeRefused('file', wrongType);
-        const table = await readTableBuffer(file.content, file.name);
+        const { file, table } = await readUploadedTable(req);
         return withActor(db, req.actor, async (tx) => {
           const u = await unitOf(tx, req.params.code);
           return importSurvey(tx, w(req), u, table, req.query.dryRun ?? false);

@@ -9,7 +9,8 @@ import { cellText, decodeXlsxEscapes, excel } from './excel.ts';
 import { AppError, LimitError } from './errors.ts';
 import { text, type Text } from './i18n.ts';
 import { isUtf8 } from 'node:buffer';
-import { fileTypeRefused, isZip } from './upload.ts';
+import type { FastifyRequest } from 'fastify';
+import { fileTypeRefused, isZip, notMultipart, readUpload, type UploadedFile } from './upload.ts';
 import { runInWorker, type WorkerCaps } from './worker.ts';
 import { checkOfficeZip, type ZipLimits } from './zip.ts';
 
@@ -145,4 +146,19 @@ export async function readTableBuffer(buf: Buffer, fileName: string, caps: Worke
   if (p.kind === 'limit') throw new LimitError(p.limit ?? 'size', p.message, '/body/file');
   if (p.kind === 'type') throw fileTypeRefused('file', p.message);
   throw AppError.validation([{ path: '/body/file', message: p.message }], p.message);
+}
+
+/**
+ * The table of an uploaded import file (multipart field "file", .csv or .xlsx, at most
+ * MAX_IMPORT_FILE_BYTES): 415 when not multipart or not a table by its bytes, 400 when no file
+ * was sent, 413 over the limit; read in the bounded worker (readTableBuffer) before any
+ * transaction. The one upload path of every table import (registry, housing survey, merit).
+ */
+export async function readUploadedTable(req: FastifyRequest): Promise<{ file: UploadedFile; table: string[][] }> {
+  if (!req.isMultipart()) throw notMultipart('file');
+  const { file } = await readUpload(req, 'file', MAX_IMPORT_FILE_BYTES, text('Tệp nhập', 'The import file'));
+  if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
+  const wrongType = importFileTypeProblem(file.content, file.name);
+  if (wrongType) throw fileTypeRefused('file', wrongType);
+  return { file, table: await readTableBuffer(file.content, file.name) };
 }

@@ -15,8 +15,8 @@ import { auditRead } from '../audit/store.ts';
 import { meritMonth } from '../law/merit.ts';
 import { toMeritFacts } from '../law/evaluate.ts';
 import { noStore } from '../registry/presenters.ts';
-import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
-import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer } from '../kernel/table.ts';
+import { megabytes } from '../kernel/upload.ts';
+import { MAX_IMPORT_FILE_BYTES, readUploadedTable } from '../kernel/table.ts';
 import { communeByCode } from '../registry/store.ts';
 import { importMeritProfiles } from './import.ts';
 import { changeMeritProfile, createMeritProfile } from './commands.ts';
@@ -182,12 +182,7 @@ export const meritRoutes: FeatureRoutes = async (app, { db }) => {
         },
       },
       async (req) => {
-        if (!req.isMultipart()) throw notMultipart('file');
-        const { file } = await readUpload(req, 'file', MAX_IMPORT_FILE_BYTES, text('Tệp nhập', 'The import file'));
-        if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
-        const wrongType = importFileTypeProblem(file.content, file.name);
-        if (wrongType) throw fileTypeRefused('file', wrongType);
-        const table = await readTableBuffer(file.content, file.name);
+        const { file, table } = await readUploadedTable(req);
         return withActor(db, req.actor, async (tx) => {
           const u = await communeByCode(tx, req.params.code);
           if (!u) throw AppError.notFound(text('Không tìm thấy xã', 'Commune not found'));

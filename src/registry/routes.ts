@@ -10,7 +10,7 @@ import type { Transaction } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
-import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
+import { megabytes } from '../kernel/upload.ts';
 import { Nullable } from '../kernel/validate.ts';
 import {
   Code,
@@ -79,7 +79,8 @@ import {
 import { presentDecision, presentRecordedDecision } from '../payments/presenters.ts';
 import * as store from './store.ts';
 import { householdFacts } from './law.ts';
-import { importFileTypeProblem, MAX_IMPORT_FILE_BYTES, readTableBuffer, reportCsv, reportXlsx, type ImportReport } from './import.ts';
+import { MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
+import { readUploadedTable } from '../kernel/table.ts';
 import { startImport } from './import-job.ts';
 import { decideProposal, detectLifeEvents, listProposals, openProposal, type ProposalDecision } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
@@ -381,13 +382,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
         },
       },
       async (req, reply) => {
-        if (!req.isMultipart()) throw notMultipart('file');
-        const { file } = await readUpload(req, 'file', MAX_IMPORT_FILE_BYTES, text('Tệp nhập', 'The import file'));
-        if (!file) throw AppError.validation([{ path: '/body/file', message: text('Chọn một tệp .xlsx hoặc .csv', 'Choose an .xlsx or .csv file') }]);
-        const wrongType = importFileTypeProblem(file.content, file.name);
-        if (wrongType) throw fileTypeRefused('file', wrongType);
-        // Read in a worker thread, bounded (rows, inflated size, memory, time), before the transaction.
-        const table = await readTableBuffer(file.content, file.name);
+        const { file, table } = await readUploadedTable(req);
         const id = await withActor(db, req.actor, async (tx) => {
           const c = await communeOf(tx, req.params.code);
           try {
