@@ -99,6 +99,7 @@ const webPureModules = [
   'plans/extract/',
   'plans/diff\\.ts',
   'law/merit-categories\\.ts',
+  'law/merit-levels\\.ts',
 ];
 
 const rule = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });

@@ -270,3 +270,23 @@ export const MERIT_LEVELS: readonly ParamVersion[] = Object.freeze([
 
 /** The Vietnamese description of an Annex I key ("martyr.relatives.2" → "Thân nhân của 02 liệt sĩ"). */
 export const ANNEX_I_TEXT: Readonly<Record<string, { row: string; vi: string }>> = Object.fromEntries(ANNEX_I_ROWS.map(([key, row, vi]) => [key, { row, vi }]));
+
+/**
+ * A merit payroll item's category in words: the annex rows that priced it ('merit.martyr.relatives.2',
+ * several joined by '+', as src/payments/merit.ts records them) → "Thân nhân của 02 liệt sĩ (Phụ lục I,
+ * mục …)"; a war invalid's rate → "Thương binh 61% (Phụ lục II)". null when the category is not a merit
+ * one (a social-assistance category is shown as it is).
+ */
+export function meritRowsText(category: string): string | null {
+  if (!category.startsWith('merit.')) return null;
+  return category
+    .split('+')
+    .map((part) => {
+      const key = part.replace(/^merit\./, '');
+      const rate = /^(invalid|invalidB)\.rate\.(\d+)$/.exec(key);
+      if (rate) return rate[1] === 'invalid' ? `Thương binh ${rate[2]}% (Phụ lục II)` : `Thương binh loại B ${rate[2]}% (Phụ lục III)`;
+      const row = ANNEX_I_TEXT[key];
+      return row ? `${row.vi} (Phụ lục I, mục ${row.row})` : key;
+    })
+    .join('; ');
+}

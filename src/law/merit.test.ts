@@ -224,3 +224,11 @@ test('Decree 55/2023 and 77/2024 annexes are the standard level times one coeffi
         assert.ok(paramAt(`merit.${prefix}.${r}`, d)!.value! > paramAt(`merit.${prefix}.${r - 1}`, d)!.value!, `${prefix} ${d}: ${r}% above ${r - 1}%`);
     }
 });
+
+test('a merit payroll category in words: Annex I rows with their row number, Annex II and III by rate', async () => {
+  const { meritRowsText } = await import('./merit-levels.ts');
+  assert.equal(meritRowsText('5.5a'), null, 'a social-assistance category is left as it is');
+  assert.match(meritRowsText('merit.martyr.relatives.2') ?? '', /liệt sĩ \(Phụ lục I, mục \d/);
+  assert.equal(meritRowsText('merit.invalid.rate.61'), 'Thương binh 61% (Phụ lục II)');
+  assert.equal(meritRowsText('merit.invalidB.rate.81+merit.invalid.rate.21'), 'Thương binh loại B 81% (Phụ lục III); Thương binh 21% (Phụ lục II)');
+});

@@ -107,6 +107,7 @@ test('record a merit profile from the household page (field errors in the summar
   assert.match(await lines.locator('h3').innerText(), /Người có công/);
   const line = lines.locator('tr', { hasText: who });
   assert.equal((await line.locator('.amount-current').innerText()).trim(), oneMartyr.value.toLocaleString('vi-VN'));
+  assert.match(await line.innerText(), /Thân nhân của 01 liệt sĩ \(Phụ lục I, mục 3\.1\)/, 'the category in words, not the annex key');
   await page.locator('section[aria-labelledby="reg-pay"]').screenshot({ path: join(screenshotsDir, 'nguoi-co-cong-chi-tra.png') });
   // The one refusal asked for (the 120% rate), nothing else.
   assert.deepEqual(

@@ -11,6 +11,7 @@ import type { FormError } from '../../lib/problems.ts';
 import { JobProgress, moving, useJob } from './jobs.tsx';
 import { monthVi, parseMonth, w, wCode } from './strings.ts';
 import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
+import { meritRowsText } from '../../../../src/law/merit-levels.ts';
 import * as paymentsApi from '../../api/payments.ts';
 
 // The shapes come from the server's contract (src/payments/schemas.ts), type-only.
@@ -277,7 +278,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
                   <td>{l.fullName}</td>
                   <td>{l.householdCode ?? ''}</td>
                   <td>{l.villageName ?? ''}</td>
-                  <td>{l.category ?? ''}</td>
+                  <td>{l.category ? (meritRowsText(l.category) ?? l.category) : ''}</td>
                   <td>{wCode('ch_', l.channel)}</td>
                   <td class="amount-current">{num(l.currentAmount)}</td>
                   <td>{num(l.arrears)}</td>
