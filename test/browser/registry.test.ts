@@ -161,7 +161,7 @@ test('import → classify → enrol → payroll', async () => {
   // Payroll: the officer generates this month's list and finds him with the amount.
   await page.reload();
   assert.equal(await page.getByLabel('Tháng chi trả (MM/YYYY)').inputValue(), mmyyyy);
-  await page.getByRole('button', { name: 'Lập danh sách chi trả' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách chi trả', exact: true }).click();
   const line = page.locator('#payroll-lines tr', { hasText: 'Giàng A Tủa' });
   await line.waitFor();
   assert.equal(await line.locator('.amount-current').innerText(), vnd(expected));
@@ -186,6 +186,7 @@ test('import → classify → enrol → payroll', async () => {
   const confirm = boss.page.locator('#payroll-approve');
   await confirm.waitFor();
   assert.match(await confirm.innerText(), new RegExp(`Phê duyệt danh sách chi trả tháng ${mmyyyy.replace('/', '\\/')}: \\d+ người, tổng [\\d.]+ đồng\\?`));
+  await confirm.scrollIntoViewIfNeeded(); // the guide shows the question, wherever the page has scrolled
   await screenshot(boss.page, 'doi-tuong-phe-duyet-chi-tra.png', false);
   await confirm.getByRole('button', { name: /Phê duyệt danh sách|Đã kiểm tra, vẫn phê duyệt/ }).click();
   await boss.page.locator('#payroll-approved').waitFor();
