@@ -5,13 +5,12 @@
 // baseline: the same query reading every receipt of the fund). Goal: p95 < 200 ms.
 //   npm run bench -- funds [--receipts=100000] [--no-pglite] [--no-pg]
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDb, openPGlite, type Db } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadReferenceData } from '../src/reference.ts';
 import { foldDonor } from '../src/funds/model.ts';
 import * as store from '../src/funds/store.ts';
-import { arg, flag } from './lib.ts';
+import { arg, onBothBackends } from './lib.ts';
 
 const FAMILY = [
   'Nguyễn',
@@ -141,34 +140,5 @@ async function runOn(db: Db, label: string, n: number): Promise<void> {
 
 export async function run(): Promise<void> {
   const n = Number(arg('receipts', '100000'));
-  if (!flag('no-pg')) {
-    const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-    const c = new pg.Client({ connectionString: admin });
-    try {
-      await c.connect();
-      await c.query('drop database if exists ansinh_bench_funds with (force)');
-      await c.query('create database ansinh_bench_funds');
-      const u = new URL(admin);
-      u.pathname = '/ansinh_bench_funds';
-      const db = await openDb({ databaseUrl: u.toString(), poolSize: 2 });
-      try {
-        await runOn(db, 'PostgreSQL', n);
-      } finally {
-        await db.close();
-      }
-      await c.query('drop database if exists ansinh_bench_funds with (force)');
-    } catch (e) {
-      console.log(`  PostgreSQL not available: ${(e as Error).message}`);
-    } finally {
-      await c.end().catch(() => {});
-    }
-  }
-  if (!flag('no-pglite')) {
-    const db = await openPGlite(null);
-    try {
-      await runOn(db, 'PGlite', n);
-    } finally {
-      await db.close();
-    }
-  }
+  await onBothBackends('ansinh_bench_funds', (db, backend) => runOn(db, backend, n), { poolSize: 2, dropAfter: true });
 }

@@ -7,13 +7,12 @@
 // month, one in ten two months earlier (arrears).
 //   npm run bench -- merit [--profiles=60000] [--repeat=3] [--no-pglite] [--no-pg]
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDb, openPGlite, type Db } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadReferenceData } from '../src/reference.ts';
 import { bulkInsertRegistry, generateRegistry, type SynthUnit } from '../src/registry/synthetic.ts';
 import { generateMeritPayroll } from '../src/payments/merit.ts';
-import { arg, flag, secs } from './lib.ts';
+import { arg, onBothBackends, secs } from './lib.ts';
 import { copyFloor, measured, report, timed } from './registry.ts';
 
 const MONTH = 202611;
@@ -82,33 +81,5 @@ async function runOn(db: Db, label: string, profiles: number, repeat: number): P
 export async function run(): Promise<void> {
   const profiles = Number(arg('profiles', '60000'));
   const repeat = Math.max(1, Number(arg('repeat', '3')));
-  if (!flag('no-pg')) {
-    const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-    const c = new pg.Client({ connectionString: admin });
-    try {
-      await c.connect();
-      await c.query('drop database if exists ansinh_bench_merit with (force)');
-      await c.query('create database ansinh_bench_merit');
-      const u = new URL(admin);
-      u.pathname = '/ansinh_bench_merit';
-      const db = await openDb({ databaseUrl: u.toString(), poolSize: 4 });
-      try {
-        await runOn(db, `PostgreSQL, ${profiles.toLocaleString('en')} profiles`, profiles, repeat);
-      } finally {
-        await db.close();
-      }
-    } catch (e) {
-      console.log(`  PostgreSQL not available: ${(e as Error).message}`);
-    } finally {
-      await c.end().catch(() => {});
-    }
-  }
-  if (!flag('no-pglite')) {
-    const db = await openPGlite(null);
-    try {
-      await runOn(db, `PGlite, ${profiles.toLocaleString('en')} profiles`, profiles, repeat);
-    } finally {
-      await db.close();
-    }
-  }
+  await onBothBackends('ansinh_bench_merit', (db, backend) => runOn(db, `${backend}, ${profiles.toLocaleString('en')} profiles`, profiles, repeat));
 }

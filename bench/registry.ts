@@ -5,16 +5,15 @@
 // COPY in of the same output rows, measured in the same run.
 //   npm run bench -- registry [--persons=200000] [--repeat=3] [--no-pglite] [--no-pg]
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDb, openPGlite, type Db } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadReferenceData } from '../src/reference.ts';
 import { bulkInsertRegistry, generateRegistry, type SynthUnit } from '../src/registry/synthetic.ts';
 import { enqueueJob, runJob } from '../src/jobs/runner.ts';
 import { generatePayrolls } from '../src/payments/store.ts';
-import '../src/registry/review.ts';
+import { registerJobHandlers } from '../src/job-handlers.ts';
 import { DUPLICATE_SIMILARITY } from '../src/registry/integrity.ts';
-import { arg, flag, median, secs } from './lib.ts';
+import { arg, median, onBothBackends, secs } from './lib.ts';
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -195,35 +194,8 @@ async function runOn(db: Db, label: string, persons: number, repeat: number): Pr
 }
 
 export async function run(): Promise<void> {
+  registerJobHandlers(); // the annual review runs as its job (src/job-handlers.ts)
   const persons = Number(arg('persons', '1000000'));
   const repeat = Math.max(1, Number(arg('repeat', '3')));
-  if (!flag('no-pg')) {
-    const admin = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-    const c = new pg.Client({ connectionString: admin });
-    try {
-      await c.connect();
-      await c.query('drop database if exists ansinh_bench_registry with (force)');
-      await c.query('create database ansinh_bench_registry');
-      const u = new URL(admin);
-      u.pathname = '/ansinh_bench_registry';
-      const db = await openDb({ databaseUrl: u.toString(), poolSize: 4 });
-      try {
-        await runOn(db, `PostgreSQL, ${persons.toLocaleString('en')} persons`, persons, repeat);
-      } finally {
-        await db.close();
-      }
-    } catch (e) {
-      console.log(`  PostgreSQL not available: ${(e as Error).message}`);
-    } finally {
-      await c.end().catch(() => {});
-    }
-  }
-  if (!flag('no-pglite')) {
-    const db = await openPGlite(null);
-    try {
-      await runOn(db, `PGlite, ${persons.toLocaleString('en')} persons`, persons, repeat);
-    } finally {
-      await db.close();
-    }
-  }
+  await onBothBackends('ansinh_bench_registry', (db, backend) => runOn(db, `${backend}, ${persons.toLocaleString('en')} persons`, persons, repeat));
 }
