@@ -10,39 +10,10 @@ import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 import { setRoles, unitByCode } from '../src/access/store.ts';
 import type { Role } from '../src/access/permissions.ts';
 import { jobWorker } from '../src/jobs/runner.ts';
+import { registryMember, deprivationsFirst } from './helpers/registry.ts';
 
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Lý Mé Xá',
-  dateOfBirth: '1940-03-12',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
-const deprived = Object.fromEntries(
-  [
-    'employment',
-    'dependants',
-    'nutrition',
-    'health_insurance',
-    'adult_education',
-    'child_schooling',
-    'housing_quality',
-    'housing_area',
-    'water',
-    'sanitation',
-    'telecom',
-    'information_access',
-  ].map((k, i) => [k, i < 4]),
-);
+const member = registryMember;
+const deprived = deprivationsFirst(4);
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};

@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
+import { registryMember, deprivationsFirst } from '../../test/helpers/registry.ts';
 
 const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
 const FIX = new URL('../../test/fixtures/dci/', import.meta.url);
@@ -62,38 +63,8 @@ const ID_F = '012150000123'; // Chu Mó Pà, his wife
 const ID_OTHER = '038085000456'; // a person of Hoằng Phú (Thanh Hóa), outside the Lai Châu callers' scope
 const ids: Record<string, number> = {};
 
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Lý Mé Xá',
-  dateOfBirth: '1940-03-12',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
-const deprivations = Object.fromEntries(
-  [
-    'employment',
-    'dependants',
-    'nutrition',
-    'health_insurance',
-    'adult_education',
-    'child_schooling',
-    'housing_quality',
-    'housing_area',
-    'water',
-    'sanitation',
-    'telecom',
-    'information_access',
-  ].map((k, i) => [k, i < 4]),
-);
+const member = registryMember;
+const deprivations = deprivationsFirst(4);
 
 async function household(headers: Record<string, string>, unit: string, code: string, members: Record<string, unknown>[]): Promise<number[]> {
   const r = await t.app.inject({

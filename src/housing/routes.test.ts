@@ -9,26 +9,13 @@ import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
 import { formData } from '../../test/helpers/form.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
+import { registryMember } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
 const hh: Record<string, number> = {};
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Lò Thị Xuân',
-  dateOfBirth: '1950-02-03',
-  sex: 'F',
-  ethnicCode: '01',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: true,
-  ...o,
-});
+const member = (o: Record<string, unknown>) =>
+  registryMember({ fullName: 'Lò Thị Xuân', dateOfBirth: '1950-02-03', sex: 'F', ethnicCode: '01', merit: true, ...o });
 const n = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db.k)).rows[0]!.n;
 const post = (url: string, payload: unknown, who = 'officer') => t.app.inject({ method: 'POST', url, headers: h[who], payload: payload as object });
 const get = (url: string, who = 'officer') => t.app.inject({ method: 'GET', url, headers: h[who] });

@@ -12,26 +12,12 @@ import { excel } from '../kernel/excel.ts';
 import { toCsv } from '../kernel/csv.ts';
 import { paramAt } from '../law/parameters.ts';
 import { meritImportCommand } from './cli.ts';
+import { registryMember } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let h: Record<string, string>;
 let lan: number;
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Hoàng Thị Lan',
-  dateOfBirth: '1948-02-03',
-  sex: 'F',
-  ethnicCode: '01',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
+const member = (o: Record<string, unknown>) => registryMember({ fullName: 'Hoàng Thị Lan', dateOfBirth: '1948-02-03', sex: 'F', ethnicCode: '01', ...o });
 const n = async (table: 'merit_profiles' | 'merit_profile_versions') =>
   (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db.k)).rows[0]!.n;
 const audits = async () =>

@@ -9,27 +9,14 @@ import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { loadActor } from '../access/store.ts';
 import { withActor } from '../access/scope.ts';
 import { MERIT_CATEGORIES } from '../law/merit-categories.ts';
+import { registryMember } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
 const ids: Record<string, number> = {};
 const person: Record<string, number> = {};
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Hoàng Thị Lan',
-  dateOfBirth: '1948-02-03',
-  sex: 'F',
-  ethnicCode: '01',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: true,
-  ...o,
-});
+const member = (o: Record<string, unknown>) =>
+  registryMember({ fullName: 'Hoàng Thị Lan', dateOfBirth: '1948-02-03', sex: 'F', ethnicCode: '01', merit: true, ...o });
 const decision = { number: '125/QĐ-LĐTBXH', date: '2021-06-20', body: 'Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu' };
 const count = async () => (await sql<{ n: number }>`select count(*)::int as n from merit_profiles`.execute(t.db.k)).rows[0]!.n;
 

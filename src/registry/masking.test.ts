@@ -9,42 +9,13 @@ import { testApp } from '../../test/helpers/app.ts';
 import ExcelJS from 'exceljs';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { jobWorker } from '../jobs/runner.ts';
+import { registryMember, deprivationsFirst } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
 const ID = '012040000777';
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Lý Mé Xá',
-  dateOfBirth: '1940-03-12',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
-const deprived = Object.fromEntries(
-  [
-    'employment',
-    'dependants',
-    'nutrition',
-    'health_insurance',
-    'adult_education',
-    'child_schooling',
-    'housing_quality',
-    'housing_area',
-    'water',
-    'sanitation',
-    'telecom',
-    'information_access',
-  ].map((k, i) => [k, i < 4]),
-);
+const member = registryMember;
+const deprived = deprivationsFirst(4);
 let personId = 0;
 let spouseId = 0;
 

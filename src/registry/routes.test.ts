@@ -13,42 +13,13 @@ import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
 import { createDecision } from '../payments/decisions.ts';
 import type { PersonInput } from './model.ts';
+import { registryMember, deprivationsFirst } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
 const ids: Record<string, number> = {};
-const member = (o: Record<string, unknown>) => ({
-  personalId: null,
-  fullName: 'Lý Mé Xá',
-  dateOfBirth: '1940-03-12',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
-const deprived = Object.fromEntries(
-  [
-    'employment',
-    'dependants',
-    'nutrition',
-    'health_insurance',
-    'adult_education',
-    'child_schooling',
-    'housing_quality',
-    'housing_area',
-    'water',
-    'sanitation',
-    'telecom',
-    'information_access',
-  ].map((k, i) => [k, i < 4]),
-);
+const member = registryMember;
+const deprived = deprivationsFirst(4);
 
 before(async () => {
   t = await testApp();
