@@ -16,15 +16,22 @@ import { installEdge } from './kernel/edge-http.ts';
 import { baseSecurityHeaders, installSecurityHeaders, swaggerCsp } from './kernel/headers.ts';
 import { hardenSchema, hostileValues, problemFromDbError } from './kernel/edge.ts';
 import type { App, AppContext, FeatureRoutes } from './kernel/http.ts';
-import { systemRoutes } from './system/routes.ts';
+import { systemRoutes, metricsRoutes } from './system/routes.ts';
+import { installObservability, logSerializers, requestId } from './system/metrics.ts';
+import type { LogLevel } from './kernel/config.ts';
 import { features } from './features.ts';
 import { registerJobHandlers } from './job-handlers.ts';
 import { installAccess } from './access/hooks.ts';
 import { droppedFields } from './kernel/contract.ts';
 
 export interface BuildOptions {
-  /** Log requests (off in tests). */
-  logger?: boolean;
+  /**
+   * Log as JSON lines at this level (off in tests; `serve` passes ANSINH_LOG). `true` is info.
+   * Every line of a request carries its id; requests are logged by route pattern (src/system/metrics.ts).
+   */
+  logger?: boolean | LogLevel;
+  /** Where log lines go (standard output unless given; tests read them). */
+  logStream?: { write(line: string): void };
   /** Serve the built web app from config.webDir when it exists. */
   serveWeb?: boolean;
   /** The clock of sessions, sign-in throttling and audit (tests inject one). */
@@ -47,8 +54,12 @@ export interface RouteInfo {
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App & { routeTable: RouteInfo[] }> {
   registerJobHandlers(); // the worker of this server knows every job kind (src/job-handlers.ts)
+  const level = opts.logger === true ? 'info' : opts.logger === false || opts.logger === undefined || opts.logger === 'off' ? null : opts.logger;
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    logger: level ? { level, serializers: logSerializers, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    // Our own line per request (by route pattern, with its time), not Fastify's two with the URL.
+    disableRequestLogging: true,
+    genReqId: requestId,
     // X-Forwarded-For only from the configured proxies (ANSINH_TRUST_PROXY); none by default.
     trustProxy: ctx.config.trustProxy.length > 0 ? [...ctx.config.trustProxy] : false,
     bodyLimit: 5 * 1024 * 1024,
@@ -119,6 +130,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installSecurityHeaders(app);
+  const metrics = installObservability(app, ctx.db);
 
   // Public /api/ routes are rate-limited per client address for visitors (behind a trusted
   // proxy, the forwarded address): ANSINH_PUBLIC_RATE requests a minute and route, 429
@@ -171,7 +183,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       );
     } else {
       req.log.error(err);
-      if (!opts.logger) console.error(err);
+      if (!level) console.error(err);
       appErr = new AppError(errorCatalogue.internal);
     }
     void reply
@@ -219,7 +231,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     app.swagger(),
   );
 
-  const all: FeatureRoutes[] = [systemRoutes, ...features];
+  const all: FeatureRoutes[] = [systemRoutes, metricsRoutes(metrics), ...features];
   for (const f of all) await f(app, ctx);
 
   if (opts.serveWeb !== false && existsSync(ctx.config.webDir)) {

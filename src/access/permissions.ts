@@ -28,6 +28,7 @@ export const permissions = {
   'law.manage': text('Cập nhật văn bản pháp luật, mức chuẩn, hệ số', 'Maintain legal parameters'),
   'audit.read': text('Xem nhật ký kiểm toán', 'Read the audit log'),
   'users.manage': text('Quản lý người dùng và phân quyền', 'Manage users and roles'),
+  'system.metrics': text('Xem số đo vận hành máy chủ (/api/metrics)', "Read the server's operating metrics (/api/metrics)"),
   'account.self': text('Quản lý tài khoản của mình (mật khẩu, TOTP, mã API)', "Manage one's own account (password, TOTP, API tokens)"),
 } as const satisfies Record<string, Text>;
 

@@ -2,6 +2,10 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+/** Log levels of ANSINH_LOG, quietest first. */
+export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -30,6 +34,8 @@ export interface Config {
   readonly publicRate: number;
   /** Where the audit chain's head is anchored daily (ANSINH_AUDIT_ANCHOR_DIR); null: not anchored by the server. */
   readonly auditAnchorDir: string | null;
+  /** The server's log level (ANSINH_LOG): JSON lines on standard output; off writes none. */
+  readonly log: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +45,14 @@ export class ConfigError extends Error {
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** ANSINH_PUBLIC_RATE: requests a minute per client address and public route; 120 by default, 0 turns the limit off. */
+/** ANSINH_LOG: off, error, warn (the default), info (one line per request) or debug. */
+function parseLogLevel(v: string | undefined): LogLevel {
+  if (v === undefined || v.trim() === '') return 'warn';
+  const l = v.trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(l)) throw new ConfigError(`ANSINH_LOG must be one of ${LOG_LEVELS.join(', ')}, got "${v}"`);
+  return l as LogLevel;
+}
+
 function parsePublicRate(v: string | undefined): number {
   if (v === undefined || v.trim() === '') return 120;
   if (!/^\d{1,7}$/.test(v.trim())) throw new ConfigError(`ANSINH_PUBLIC_RATE must be a whole number of requests a minute (0 for no limit), got "${v}"`);
@@ -85,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.ANSINH_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: parseTrustProxy(env.ANSINH_TRUST_PROXY),
     publicRate: parsePublicRate(env.ANSINH_PUBLIC_RATE),
+    log: parseLogLevel(env.ANSINH_LOG),
     auditAnchorDir: env.ANSINH_AUDIT_ANCHOR_DIR && env.ANSINH_AUDIT_ANCHOR_DIR.trim() !== '' ? resolve(env.ANSINH_AUDIT_ANCHOR_DIR.trim()) : null,
   };
 }

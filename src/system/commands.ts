@@ -24,7 +24,7 @@ export const serveCommand: CliCommand = {
     } else {
       await loadReferenceData(db, (l) => ctx.stdout.write(`  ${l}\n`));
     }
-    const app = await buildApp({ db, config: ctx.config, version }, { logger: false });
+    const app = await buildApp({ db, config: ctx.config, version }, { logger: ctx.config.log });
     const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
     const shown = address.replace('127.0.0.1', 'localhost');
     ctx.stdout.write(

@@ -6,10 +6,11 @@
 // restart it, killing the apply again. The probe waits at most HEALTH_PROBE_MS for the database;
 // past that the answer is 'busy' (or 'recovering' while the jobs a previous process left are
 // being resumed) with the jobs under way, HTTP 200: the process is alive and working.
-import { Health } from './schemas.ts';
+import { Health, MetricsText } from './schemas.ts';
 import { sql } from 'kysely';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { jobWorker, runningJobs } from '../jobs/runner.ts';
+import type { Metrics } from './metrics.ts';
 
 /** How long /api/health waits for the database before it answers 'busy'. */
 export const HEALTH_PROBE_MS = 800;
@@ -61,3 +62,23 @@ export const systemRoutes: FeatureRoutes = (app, { db, version }) => {
     },
   );
 };
+
+/** /api/metrics in the Prometheus text format, for an operator's scraper holding `system.metrics`. */
+export const metricsRoutes =
+  (metrics: Metrics): FeatureRoutes =>
+  (app) => {
+    app.get(
+      '/api/metrics',
+      {
+        config: { access: { permission: 'system.metrics', unit: 'none' } },
+        schema: {
+          tags: ['system'],
+          summary:
+            "Operating metrics in the Prometheus text format: request latency, requests in flight, jobs by kind and state, running jobs' progress, process figures",
+          produces: ['text/plain'],
+          response: { 200: MetricsText },
+        },
+      },
+      async (_req, reply) => reply.type(metrics.contentType).send(await metrics.text()),
+    );
+  };

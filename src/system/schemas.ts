@@ -20,3 +20,6 @@ export const Health = Type.Object({
   }),
 });
 export type Health = Static<typeof Health>;
+
+/** The Prometheus text exposition format (version 0.0.4). */
+export const MetricsText = Type.String({ description: 'Prometheus text format 0.0.4' });
