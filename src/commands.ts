@@ -30,6 +30,7 @@ export const commandGroups: readonly CommandGroup[] = [
   { load: async () => [(await import('./plans/import.ts')).planImportCommand] },
   { load: async () => (await import('./registry/commands.ts')).registryCommands },
   { load: async () => [(await import('./merit/cli.ts')).meritImportCommand] },
+  { load: async () => (await import('./national/commands.ts')).nationalCommands },
 ];
 
 /** Every command, in the order of the groups (loads every feature: for help without a manifest, and tests). */

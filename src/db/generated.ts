@@ -556,6 +556,37 @@ export interface MonitoringValues {
   value: Numeric | null;
 }
 
+export interface NationalEnrolments {
+  decided_on: string | null;
+  kind: string | null;
+  personal_id: string | null;
+  province_code: string | null;
+  start_month: number | null;
+  unit_id: number | null;
+}
+
+export interface NationalPaidMonths {
+  amount: number | null;
+  month: number | null;
+  personal_id: string | null;
+  programme: string | null;
+  province_code: string | null;
+  status: string | null;
+  unit_id: number | null;
+}
+
+export interface NationalPersons {
+  date_of_birth: string | null;
+  death_date: string | null;
+  full_name: string | null;
+  household_id: number | null;
+  id: number | null;
+  personal_id: string | null;
+  province_code: string | null;
+  sex: string | null;
+  unit_id: number | null;
+}
+
 export interface PayrollLines {
   account: string | null;
   arrears: number;
@@ -913,6 +944,9 @@ export interface DB {
   monitoring_submissions: MonitoringSubmissions;
   monitoring_totals: MonitoringTotals;
   monitoring_values: MonitoringValues;
+  national_enrolments: NationalEnrolments;
+  national_paid_months: NationalPaidMonths;
+  national_persons: NationalPersons;
   payroll_lines: PayrollLines;
   payrolls: Payrolls;
   person_versions: PersonVersions;

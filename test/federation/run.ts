@@ -22,6 +22,8 @@ import pg from 'pg';
 import { openDb } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadReferenceData } from '../../src/reference.ts';
+import { attachProvince, grantNationalReader, nationalReport } from '../../src/national/federation.ts';
+import { reportText } from '../../src/national/model.ts';
 
 const VERSION = process.env.ANSINH_FEDERATION_PG ?? readdirSync('/etc/postgresql').sort().at(-1)!;
 const PERSONS = Number(process.env.ANSINH_FEDERATION_PERSONS ?? 20_000);
@@ -35,8 +37,6 @@ const PROVINCES = [
 const NATIONAL_PORT = PROVINCES[0].port;
 const DB = 'ansinh_province';
 const NATIONAL = 'ansinh_national';
-/** The columns of persons a province lets the national instance read. */
-const NATIONAL_COLUMNS = ['province_code', 'id', 'unit_id', 'household_id', 'personal_id', 'full_name', 'date_of_birth', 'sex', 'death_date'] as const;
 const url = (port: number, db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
 const log = (s: string) => console.log(`federation: ${s}`);
 
@@ -149,16 +149,18 @@ async function province(p: (typeof PROVINCES)[number]): Promise<void> {
            from generate_series(1, $3::int) g join households h on h.unit_id = $2 and h.code = 'FED-' || ((g - 1) / 4 + 1)`,
         [p.code, u, PERSONS],
       );
-      // The national instance connects as a read-only role that sees only the columns the
-      // national checks need (no health, ethnicity or account field ever leaves the province).
-      await c.query(
-        `do $$ begin if not exists (select from pg_roles where rolname = 'ansinh_national') then create role ansinh_national login bypassrls; end if; end $$`,
-      );
-      await c.query(`grant select (${NATIONAL_COLUMNS.join(', ')}) on persons to ansinh_national`);
       await c.query('analyze persons');
     },
     DB,
   );
+  // The national instance connects as a login role that may read the three national views of
+  // migration 400 (no table, no health, ethnicity or account field ever leaves the province).
+  const pdb = await openDb({ databaseUrl: url(p.port, DB), poolSize: 1 });
+  try {
+    await grantNationalReader(pdb.k, { role: 'ansinh_national' });
+  } finally {
+    await pdb.close();
+  }
 }
 
 /** The same personal ID registered in two (or three) provinces: planted on purpose. */
@@ -187,49 +189,67 @@ async function plant(): Promise<void> {
   }
   const p = PROVINCES.find((x) => x.code === DIED.recordedIn)!;
   await admin(p.port, (c) => c.query('update persons set death_date = $2 where personal_id = $1', [DIED.id, DIED.on]), DB);
+  for (const e of ENROLMENTS) await enrol(e.province, e.id, e.kind, e.start);
+  // Thanh Hóa still pays the person Lai Châu recorded dead on 15/03/2026: March (the month of
+  // death, due) and April (after it: to recover).
+  await admin(
+    PROVINCES.find((x) => x.code === DIED.aliveIn)!.port,
+    async (c) => {
+      const person = (await c.query<{ id: number; unit_id: number }>('select id, unit_id from persons where personal_id = $1', [DIED.id])).rows[0]!;
+      const pr = await c.query<{ id: number }>(
+        `insert into payrolls (province_code, unit_id, month, state, approved_at, approved_by) values ($1, $2, 202604, 'approved', now(), 'test') returning id`,
+        [DIED.aliveIn, person.unit_id],
+      );
+      await c.query(
+        `insert into payroll_lines (payroll_id, person_id, province_code, unit_id, channel, current_amount, arrears, total, items)
+         values ($1, $2, $3, $4, 'cash', 500000, 500000, 1000000,
+                 array[row(202603, 500000, 'social_pension', 10)::payroll_item, row(202604, 500000, 'social_pension', 10)::payroll_item])`,
+        [pr.rows[0]!.id, person.id, DIED.aliveIn, person.unit_id],
+      );
+    },
+    DB,
+  );
 }
 
-/** The national database: postgres_fdw, one server per province, persons partitioned by province_code with foreign partitions. */
+/** Benefit decisions: one ID enrolled in Hà Nội and in Lai Châu (a move without a stop); another stopped in Lai Châu before Hà Nội started it. */
+const ENROLMENTS = [
+  { province: '12', id: '012085000002', kind: 'start', start: 202501 },
+  { province: '01', id: '012085000002', kind: 'start', start: 202509 },
+  { province: '12', id: '001085000003', kind: 'start', start: 202401 },
+  { province: '12', id: '001085000003', kind: 'stop', start: 202506 },
+  { province: '01', id: '001085000003', kind: 'start', start: 202506 },
+  { province: '38', id: DIED.id, kind: 'start', start: 202601 },
+] as const;
+
+let decisionNo = 0;
+async function enrol(code: string, personalId: string, kind: string, start: number): Promise<void> {
+  await admin(
+    PROVINCES.find((x) => x.code === code)!.port,
+    async (c) => {
+      const person = (await c.query<{ id: number; unit_id: number }>('select id, unit_id from persons where personal_id = $1', [personalId])).rows[0]!;
+      await c.query(
+        `insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, start_month)
+         values ($1, $2, $3, $4, date '2025-01-01', 'Chủ tịch UBND xã', $5, $6)`,
+        [code, person.unit_id, person.id, `${++decisionNo}/QĐ-UBND`, kind, start],
+      );
+    },
+    DB,
+  );
+}
+
+/** The national database: postgres_fdw, one server per province, the national tables partitioned by province_code with foreign partitions (src/national/federation.ts). */
 async function national(): Promise<void> {
   await freshDb(NATIONAL_PORT, NATIONAL);
-  await admin(
-    NATIONAL_PORT,
-    async (c) => {
-      await c.query('create extension postgres_fdw');
-      await c.query('create schema national');
-      // The columns the national checks need; province_code first: the partition key, and the
-      // distribution column a Citus deployment would use.
-      await c.query(`create table national.persons (
-        province_code text not null, id int not null, unit_id int not null, household_id int not null,
-        personal_id text, full_name text not null, date_of_birth date not null, sex text not null, death_date date
-      ) partition by list (province_code)`);
-      assert.deepEqual(
-        ['province_code', 'id', 'unit_id', 'household_id', 'personal_id', 'full_name', 'date_of_birth', 'sex', 'death_date'],
-        [...NATIONAL_COLUMNS],
-      );
-      for (const p of PROVINCES) {
-        await c.query(`create server province_${p.code} foreign data wrapper postgres_fdw
-          options (host '127.0.0.1', port '${p.port}', dbname '${DB}', fetch_size '10000', use_remote_estimate 'true')`);
-        // Trust on localhost in this spike; a deployment gives the mapping a password or a client certificate.
-        await c.query(`create user mapping for public server province_${p.code} options (user 'ansinh_national', password_required 'false')`);
-        await c.query(`create foreign table national.persons_${p.code} partition of national.persons for values in ('${p.code}')
-          server province_${p.code} options (schema_name 'public', table_name 'persons')`);
-      }
-      // A national reader scoped to one province (setting ansinh.province) reads through the
-      // parent only: partitions are not granted. The policy compares the partition key with a
-      // stable scalar, so the planner prunes the other partitions at executor start and they are
-      // never asked (an "= any(array)" of a setting is not pruned: it would fetch and filter).
-      await c.query(
-        `do $$ begin if not exists (select from pg_roles where rolname = 'national_reader') then create role national_reader nologin; end if; end $$`,
-      );
-      await c.query('grant usage on schema national to national_reader');
-      await c.query('grant select on national.persons to national_reader');
-      await c.query('alter table national.persons enable row level security');
-      await c.query(`create policy provinces_in_scope on national.persons to national_reader
-        using (province_code = current_setting('ansinh.province', true))`);
-    },
-    NATIONAL,
-  );
+  const ndb = await openDb({ databaseUrl: url(NATIONAL_PORT, NATIONAL), poolSize: 2 });
+  try {
+    // Trust on localhost in this test; a deployment gives the mapping a password or a client certificate.
+    for (const p of PROVINCES) {
+      const r = await attachProvince(ndb.k, { code: p.code, host: '127.0.0.1', port: p.port, dbname: DB, user: 'ansinh_national', password: null });
+      assert.equal(r.persons, PERSONS, `province ${p.code} reached through its foreign partition`);
+    }
+  } finally {
+    await ndb.close();
+  }
 }
 
 /** Phase 1: the ID column only, from every province; the IDs found in two provinces or more. */
@@ -296,7 +316,7 @@ test('the same personal ID in two provinces is found from the national instance,
   for (const q of remote1)
     assert.match(
       q,
-      /^SELECT (province_code, personal_id|personal_id, province_code) FROM public\.persons WHERE \(\(personal_id IS NOT NULL\)\)( ORDER BY personal_id ASC NULLS LAST)?$/,
+      /^SELECT (province_code, personal_id|personal_id, province_code) FROM public\.national_persons WHERE \(\(personal_id IS NOT NULL\)\)( ORDER BY personal_id ASC NULLS LAST)?$/,
     );
   // Phase 2 ships the list of matched IDs to each province: only matching rows come back.
   const remote2 = [...plan2.matchAll(/Remote SQL: (.*)/g)].map((m) => m[1]!);
@@ -379,4 +399,44 @@ test('a death recorded in one province, the same ID alive in another: phase 1 mo
   const moved2 = [...plan2.matchAll(/Foreign Scan .*\(actual rows=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
   assert.equal(moved2, 1, 'only the living registration elsewhere moves in phase 2');
   log(`death recorded elsewhere: phase 1 moved ${moved1} row, phase 2 moved ${moved2} row (of ${3 * PERSONS} persons)`);
+});
+
+test('ansinh national check: the three cross-province checks and the roll-up, each province computing its own totals', async () => {
+  const ndb = await openDb({ databaseUrl: url(NATIONAL_PORT, NATIONAL), poolSize: 2 });
+  try {
+    const r = await nationalReport(ndb.k, 202604);
+    assert.deepEqual(r.provinces, ['01', '12', '38']);
+    assert.deepEqual(
+      r.duplicates.map((d) => [d.personalId, d.provinces]),
+      PLANTED.map((d) => [d.id, [...d.in].sort()]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    // Paid in Thanh Hóa for April after the death Lai Châu recorded in March; March itself is due.
+    assert.deepEqual(
+      r.paidAfterDeath.map((p) => [p.personalId, p.deathProvince, p.paidProvince, p.months, p.amount]),
+      [[DIED.id, DIED.recordedIn, DIED.aliveIn, [202604], 500000]],
+    );
+    // Enrolled in Hà Nội and Lai Châu; the one Lai Châu stopped is not double.
+    assert.deepEqual(
+      r.doubleEnrolments.map((d) => [d.personalId, d.enrolments.map((e) => e.provinceCode)]),
+      [['012085000002', ['01', '12']]],
+    );
+    assert.deepEqual(
+      r.totals.map((t) => [t.provinceCode, t.persons, t.deceased, t.beneficiaries, t.paidInMonth]),
+      [
+        ['01', PERSONS, 0, 2, 0],
+        ['12', PERSONS, 1, 1, 0],
+        ['38', PERSONS, 0, 1, 500000],
+      ],
+    );
+    // Only what the checks need moved: the deaths, the months paid to them, the enrolments that still pay.
+    assert.equal(r.moved.deaths, 1);
+    assert.equal(r.moved.paidRows, 2);
+    assert.equal(r.moved.enrolments, 4);
+    const text = reportText(r);
+    assert.match(text, /Được chi trả sau khi tỉnh khác đã ghi nhận chết: 1/);
+    assert.match(text, /chết ngày 15\/03\/2026 \(tỉnh 12\); tỉnh 38 chi 04\/2026: 500\.000 đồng/);
+    log(text);
+  } finally {
+    await ndb.close();
+  }
 });
