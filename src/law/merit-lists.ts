@@ -13,6 +13,10 @@ import { monthIndex, type Month } from './months.ts';
 
 const t = (vi: string, en: string): Text => ({ vi, en });
 
+/** The yearly lists a commune keeps. */
+export const MERIT_LISTS = ['convalescence', 'tet-gifts', 'health-insurance'] as const;
+export type MeritList = (typeof MERIT_LISTS)[number];
+
 /** The Ordinance as read (each category's article), one copy of the text. */
 const ORDINANCE_SOURCE = 'https://github.com/TuanHuu168/CongBot/tree/main/backend/data/02_2020_UBTVQH14';
 const ord = (article: string): LegalBasis => ({ document: 'Pháp lệnh 02/2020/UBTVQH14', article, verified: true, source: ORDINANCE_SOURCE });
@@ -23,6 +27,7 @@ function activeIn(p: MeritProfileFacts, from: Month, to: Month): boolean {
 
 // ---------------------------------------------------------------- convalescence
 
+export const CONVALESCENCE_KINDS = ['home', 'centre'] as const;
 export const CONVALESCENCE_FREQUENCIES = ['yearly', 'biennial'] as const;
 export type ConvalescenceFrequency = (typeof CONVALESCENCE_FREQUENCIES)[number];
 export const CONVALESCENCE_STATUSES = ['due', 'done', 'not_due', 'none', 'unknown'] as const;
