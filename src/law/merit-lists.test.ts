@@ -8,7 +8,8 @@ import type { MeritProfileFacts } from './merit.ts';
 
 const p = (over: Partial<MeritProfileFacts> & Pick<MeritProfileFacts, 'category'>): MeritProfileFacts => ({ id: 'p', startMonth: '2021-07', ...over });
 const invalid = (rate: number) => p({ category: 'war_invalid', invalidType: 'invalid', injuryRate: rate });
-const martyrParent = (n: number) => p({ category: 'relative', relativeOf: 'martyr', martyrs: Array.from({ length: n }, () => ({ relation: 'mother' as const })) });
+const martyrParent = (n: number) =>
+  p({ category: 'relative', relativeOf: 'martyr', martyrs: Array.from({ length: n }, () => ({ relation: 'mother' as const })) });
 
 test('Ordinance Art. 24 cl. 3: a war invalid convalesces every two years, every year from 81%; Decree 75/2021 Art. 6: 2,510,000 at home, 5,020,000 at a centre in 2026', () => {
   const y = convalescenceDue([invalid(81)], 2026, 2025);
@@ -53,7 +54,12 @@ test('a profile that ended before the year, or starts after it, gives no convale
 });
 
 test('Quyết định 01/QĐ-CTN (05/01/2026) Art. 1 cl. 1: 600,000 for Heroic Mothers, war invalids of 81% or more, relatives of two martyrs, martyr relatives on the nurturing allowance', () => {
-  for (const x of [p({ category: 'heroic_mother' }), invalid(81), martyrParent(2), p({ category: 'relative', relativeOf: 'martyr', martyrs: [{ relation: 'mother' }], nurturing: true })]) {
+  for (const x of [
+    p({ category: 'heroic_mother' }),
+    invalid(81),
+    martyrParent(2),
+    p({ category: 'relative', relativeOf: 'martyr', martyrs: [{ relation: 'mother' }], nurturing: true }),
+  ]) {
     const g = tetGift([x], 2026);
     assert.equal(g.status, 'gift');
     assert.equal(g.amount, 600_000);

@@ -50,7 +50,11 @@ export function convalescenceRight(p: MeritProfileFacts): Right {
   });
   const byRate = (article: string, label: string): Right => {
     if (p.injuryRate === null || p.injuryRate === undefined)
-      return { frequency: null, unknown: t('chưa có tỷ lệ tổn thương cơ thể', 'injury rate not given'), reason: { text: t(label, label), basis: ord(article) } };
+      return {
+        frequency: null,
+        unknown: t('chưa có tỷ lệ tổn thương cơ thể', 'injury rate not given'),
+        reason: { text: t(label, label), basis: ord(article) },
+      };
     return p.injuryRate >= 81
       ? r('yearly', article, t(`${label} có tỷ lệ tổn thương cơ thể từ 81% trở lên: điều dưỡng hằng năm`, `${label} at 81% or more: every year`))
       : r('biennial', article, t(`${label}: điều dưỡng hai năm một lần`, `${label}: every two years`));
@@ -60,7 +64,11 @@ export function convalescenceRight(p: MeritProfileFacts): Right {
     case 'pre_1945':
       return r('yearly', 'Điều 9 khoản 4', t('Người hoạt động cách mạng trước 01/01/1945: điều dưỡng hằng năm', 'Pre-1945 activist: every year'));
     case 'pre_august_1945':
-      return r('yearly', 'Điều 12 khoản 1 điểm d', t('Người hoạt động cách mạng 01/01/1945 – khởi nghĩa tháng Tám: điều dưỡng hằng năm', 'Pre-August-1945 activist: every year'));
+      return r(
+        'yearly',
+        'Điều 12 khoản 1 điểm d',
+        t('Người hoạt động cách mạng 01/01/1945 – khởi nghĩa tháng Tám: điều dưỡng hằng năm', 'Pre-August-1945 activist: every year'),
+      );
     case 'heroic_mother':
       return r('yearly', 'Điều 18 khoản 5', t('Bà mẹ Việt Nam anh hùng: điều dưỡng hằng năm', 'Heroic Mother: every year'));
     case 'armed_forces_hero':
@@ -79,17 +87,42 @@ export function convalescenceRight(p: MeritProfileFacts): Right {
     case 'martyr':
       return r(null, 'Điều 15', t('Liệt sĩ: chế độ dành cho thân nhân', 'Martyr: the relatives hold the rights'));
     case 'revolution_helper':
-      if (!p.helperAward) return { frequency: null, unknown: t('chưa rõ hình thức khen tặng', 'award not given'), reason: { text: t('Người có công giúp đỡ cách mạng', 'Helper'), basis: ord('Điều 39') } };
+      if (!p.helperAward)
+        return {
+          frequency: null,
+          unknown: t('chưa rõ hình thức khen tặng', 'award not given'),
+          reason: { text: t('Người có công giúp đỡ cách mạng', 'Helper'), basis: ord('Điều 39') },
+        };
       if (p.helperAward === 'fatherland_pre1945')
-        return r('yearly', 'Điều 39 khoản 1 điểm c', t('Người có công giúp đỡ cách mạng (Kỷ niệm chương, Bằng trước 1945): điều dưỡng hằng năm', 'Helper (pre-1945 award): every year'));
+        return r(
+          'yearly',
+          'Điều 39 khoản 1 điểm c',
+          t('Người có công giúp đỡ cách mạng (Kỷ niệm chương, Bằng trước 1945): điều dưỡng hằng năm', 'Helper (pre-1945 award): every year'),
+        );
       if (p.helperAward === 'resistance_order')
-        return r('biennial', 'Điều 39 khoản 2 điểm c', t('Người có công giúp đỡ cách mạng (Huân chương Kháng chiến): điều dưỡng hai năm một lần', 'Helper (resistance order): every two years'));
-      return r(null, 'Điều 39 khoản 3', t('Người có công giúp đỡ cách mạng (Huy chương Kháng chiến): không có chế độ điều dưỡng', 'Helper (resistance medal): no convalescence'));
+        return r(
+          'biennial',
+          'Điều 39 khoản 2 điểm c',
+          t('Người có công giúp đỡ cách mạng (Huân chương Kháng chiến): điều dưỡng hai năm một lần', 'Helper (resistance order): every two years'),
+        );
+      return r(
+        null,
+        'Điều 39 khoản 3',
+        t('Người có công giúp đỡ cách mạng (Huy chương Kháng chiến): không có chế độ điều dưỡng', 'Helper (resistance medal): no convalescence'),
+      );
     case 'relative': {
       if (p.relativeOf !== 'martyr')
-        return r(null, 'Nghị định 131/2021/NĐ-CP Điều 84 khoản 1', t('Thân nhân của người có công (không phải liệt sĩ): không có chế độ điều dưỡng', 'Relative of a merit person other than a martyr: no convalescence'));
+        return r(
+          null,
+          'Nghị định 131/2021/NĐ-CP Điều 84 khoản 1',
+          t('Thân nhân của người có công (không phải liệt sĩ): không có chế độ điều dưỡng', 'Relative of a merit person other than a martyr: no convalescence'),
+        );
       if (p.remarriedSpouse)
-        return r(null, 'Điều 16 khoản 10', t('Vợ hoặc chồng liệt sĩ đã lấy chồng hoặc vợ khác: không có chế độ điều dưỡng', 'Remarried spouse of a martyr: no convalescence'));
+        return r(
+          null,
+          'Điều 16 khoản 10',
+          t('Vợ hoặc chồng liệt sĩ đã lấy chồng hoặc vợ khác: không có chế độ điều dưỡng', 'Remarried spouse of a martyr: no convalescence'),
+        );
       const relations = (p.martyrs ?? []).map((m) => m.relation);
       if (p.relation) relations.push(p.relation);
       const parentOf = relations.filter((x) => x === 'father' || x === 'mother').length;
@@ -107,10 +140,17 @@ export function convalescenceRight(p: MeritProfileFacts): Right {
       if (relations.includes('child'))
         return {
           frequency: null,
-          unknown: t('con liệt sĩ chỉ được điều dưỡng khi bị khuyết tật nặng, khuyết tật đặc biệt nặng: hồ sơ chưa ghi', 'a child of a martyr only when severely disabled: not recorded'),
+          unknown: t(
+            'con liệt sĩ chỉ được điều dưỡng khi bị khuyết tật nặng, khuyết tật đặc biệt nặng: hồ sơ chưa ghi',
+            'a child of a martyr only when severely disabled: not recorded',
+          ),
           reason: { text: t('Con liệt sĩ', "Martyr's child"), basis: ord('Điều 16 khoản 5') },
         };
-      return { frequency: null, unknown: t('chưa rõ quan hệ với liệt sĩ', 'relation to the martyr not given'), reason: { text: t('Thân nhân liệt sĩ', 'Relative of a martyr'), basis: ord('Điều 16 khoản 5') } };
+      return {
+        frequency: null,
+        unknown: t('chưa rõ quan hệ với liệt sĩ', 'relation to the martyr not given'),
+        reason: { text: t('Thân nhân liệt sĩ', 'Relative of a martyr'), basis: ord('Điều 16 khoản 5') },
+      };
     }
   }
 }
@@ -138,7 +178,11 @@ export function convalescenceDue(profiles: readonly MeritProfileFacts[], year: n
   const home = convalescence('home', `${year}-01-01`);
   const centre = convalescence('centre', `${year}-01-01`);
   const base = { year, amountHome: home.amount, amountCentre: centre.amount };
-  const best: ConvalescenceFrequency | null = rights.some((r) => r.frequency === 'yearly') ? 'yearly' : rights.some((r) => r.frequency === 'biennial') ? 'biennial' : null;
+  const best: ConvalescenceFrequency | null = rights.some((r) => r.frequency === 'yearly')
+    ? 'yearly'
+    : rights.some((r) => r.frequency === 'biennial')
+      ? 'biennial'
+      : null;
   const reasons: Reason[] = rights.map((r) => r.reason);
   if (rights.length > 1 && best)
     reasons.push({
@@ -147,7 +191,13 @@ export function convalescenceDue(profiles: readonly MeritProfileFacts[], year: n
     });
   if (!best) {
     const unknown = rights.find((r) => r.unknown);
-    if (unknown) return { ...base, status: 'unknown', frequency: null, reasons: [...reasons, { text: t(`Chưa xác định: ${unknown.unknown!.vi}`, `Unknown: ${unknown.unknown!.en}`) }] };
+    if (unknown)
+      return {
+        ...base,
+        status: 'unknown',
+        frequency: null,
+        reasons: [...reasons, { text: t(`Chưa xác định: ${unknown.unknown!.vi}`, `Unknown: ${unknown.unknown!.en}`) }],
+      };
     return { ...base, status: 'none', frequency: null, reasons };
   }
   const freq = best === 'yearly' ? YEARLY : BIENNIAL;
@@ -158,10 +208,18 @@ export function convalescenceDue(profiles: readonly MeritProfileFacts[], year: n
       ...base,
       status: 'not_due',
       frequency: best,
-      reasons: [...reasons, { text: t(`Đã điều dưỡng năm ${year - 1}: ${freq.vi}, đến năm ${year + 1}`, `Received in ${year - 1}: ${freq.en}, next in ${year + 1}`) }],
+      reasons: [
+        ...reasons,
+        { text: t(`Đã điều dưỡng năm ${year - 1}: ${freq.vi}, đến năm ${year + 1}`, `Received in ${year - 1}: ${freq.en}, next in ${year + 1}`) },
+      ],
     };
   const last = lastYear === null ? t('chưa ghi lần điều dưỡng nào', 'none recorded') : t(`lần gần nhất năm ${lastYear}`, `last in ${lastYear}`);
-  return { ...base, status: 'due', frequency: best, reasons: [...reasons, { text: t(`Đến kỳ điều dưỡng (${freq.vi}; ${last.vi})`, `Due (${freq.en}; ${last.en})`) }] };
+  return {
+    ...base,
+    status: 'due',
+    frequency: best,
+    reasons: [...reasons, { text: t(`Đến kỳ điều dưỡng (${freq.vi}; ${last.vi})`, `Due (${freq.en}; ${last.en})`) }],
+  };
 }
 
 // ---------------------------------------------------------------- Tết gifts
@@ -191,7 +249,8 @@ export const TET_GIFT_DECISIONS: readonly TetGiftDecision[] = [
       document: 'Quyết định 01/QĐ-CTN ngày 05/01/2026 của Chủ tịch nước',
       article: 'Điều 1 khoản 1 (600.000 đồng), khoản 2 (300.000 đồng)',
       verified: true,
-      source: 'https://luatvietnam.vn/tin-van-ban-moi/chu-tich-nuoc-tang-qua-tet-binh-ngo-2026-cho-nguoi-co-cong-voi-2-muc-600000-dong-va-300000-dong-186-106329-article.html',
+      source:
+        'https://luatvietnam.vn/tin-van-ban-moi/chu-tich-nuoc-tang-qua-tet-binh-ngo-2026-cho-nguoi-co-cong-voi-2-muc-600000-dong-va-300000-dong-186-106329-article.html',
     },
   },
 ];
@@ -221,7 +280,9 @@ export function tetGift(profiles: readonly MeritProfileFacts[], year: number, de
       year,
       status: 'unknown',
       amount: null,
-      reasons: [{ text: t(`Chưa có quyết định tặng quà Tết năm ${year} của Chủ tịch nước trong dữ liệu`, `No President's Tết gift decision for ${year} in the data`) }],
+      reasons: [
+        { text: t(`Chưa có quyết định tặng quà Tết năm ${year} của Chủ tịch nước trong dữ liệu`, `No President's Tết gift decision for ${year} in the data`) },
+      ],
     };
   const month = meritMonth(profiles, d.month);
   let best = 0;
@@ -275,12 +336,25 @@ export function tetGift(profiles: readonly MeritProfileFacts[], year: number, de
     return { year, status: 'gift', amount: best, reasons };
   }
   if (unverified)
-    return { year, status: 'unknown', amount: null, reasons: [{ text: t(`Chưa xác định: ${unverified.vi}`, `Unknown: ${unverified.en}`), basis: { ...d.basis, verified: false } }] };
+    return {
+      year,
+      status: 'unknown',
+      amount: null,
+      reasons: [{ text: t(`Chưa xác định: ${unverified.vi}`, `Unknown: ${unverified.en}`), basis: { ...d.basis, verified: false } }],
+    };
   return {
     year,
     status: 'none',
     amount: null,
-    reasons: [{ text: t(`Không hưởng trợ cấp ưu đãi hằng tháng thuộc diện tặng quà trong tháng ${d.month.split('-').reverse().join('/')}`, `No monthly allowance of a gift row in ${d.month}`), basis: d.basis }],
+    reasons: [
+      {
+        text: t(
+          `Không hưởng trợ cấp ưu đãi hằng tháng thuộc diện tặng quà trong tháng ${d.month.split('-').reverse().join('/')}`,
+          `No monthly allowance of a gift row in ${d.month}`,
+        ),
+        basis: d.basis,
+      },
+    ],
   };
 }
 
@@ -331,7 +405,10 @@ export function healthInsurance(profiles: readonly MeritProfileFacts[], month: M
     if (p.category === 'relative') {
       if (p.relativeOf === 'martyr') {
         covered.push({
-          text: t(p.remarriedSpouse ? 'Vợ hoặc chồng liệt sĩ lấy chồng hoặc vợ khác' : 'Thân nhân liệt sĩ', p.remarriedSpouse ? 'Remarried spouse of a martyr' : "Martyr's relative"),
+          text: t(
+            p.remarriedSpouse ? 'Vợ hoặc chồng liệt sĩ lấy chồng hoặc vợ khác' : 'Thân nhân liệt sĩ',
+            p.remarriedSpouse ? 'Remarried spouse of a martyr' : "Martyr's relative",
+          ),
           basis: ord(p.remarriedSpouse ? 'Điều 16 khoản 10 điểm b' : 'Điều 16 khoản 6'),
         });
       } else if (p.relativeOf && RELATIVE_HI[p.relativeOf])

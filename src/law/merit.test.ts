@@ -203,7 +203,15 @@ test('Ordinance Art. 6 cl. 5 a: a relative of three merit persons who died gets 
 });
 
 test('Ordinance Art. 6 cl. 5 b–c: relative of one martyr and a war invalid: both (2,789,000 + 1,565,000); of two martyrs and a war invalid: the martyrs only (5,578,000)', () => {
-  const inv: MeritProfileFacts = { id: 'i', category: 'relative', relativeOf: 'war_invalid', relation: 'spouse', meritPersonDied: true, meritPersonRate: 70, startMonth: '2021-07' };
+  const inv: MeritProfileFacts = {
+    id: 'i',
+    category: 'relative',
+    relativeOf: 'war_invalid',
+    relation: 'spouse',
+    meritPersonDied: true,
+    meritPersonRate: 70,
+    startMonth: '2021-07',
+  };
   assert.equal(meritMonth([martyrRelative(1), inv], '2024-08').monthlyTotal, 2_789_000 + 1_565_000);
   assert.equal(meritMonth([martyrRelative(2), inv], '2024-08').monthlyTotal, 5_578_000);
 });

@@ -468,7 +468,10 @@ function combine(allowances: readonly MeritAllowance[], martyrs: number, reasons
         ...a,
         status: 'merged',
         monthlyAmount: 0,
-        reasons: [...a.reasons, { text: t('Không hưởng thêm suất trợ cấp tuất này (Pháp lệnh Điều 6 khoản 5)', 'Not paid (Ordinance Art. 6 cl. 5)'), basis: basis5 }],
+        reasons: [
+          ...a.reasons,
+          { text: t('Không hưởng thêm suất trợ cấp tuất này (Pháp lệnh Điều 6 khoản 5)', 'Not paid (Ordinance Art. 6 cl. 5)'), basis: basis5 },
+        ],
       };
     if (!live(a)) return a;
     const n = a.components.filter((c) => c.key.endsWith('.nurturing'));

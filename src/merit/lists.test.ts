@@ -31,7 +31,16 @@ before(async () => {
     url: '/api/registry/units/03439/households',
     headers: h.officer,
     payload: {
-      household: { code: 'NCC-2', villageId: null, address: 'Bản Thu Lũm', area: 'rural', incomePerMonth: 2_600_000, deprivations: {}, disadvantagedArea: false, merit: true },
+      household: {
+        code: 'NCC-2',
+        villageId: null,
+        address: 'Bản Thu Lũm',
+        area: 'rural',
+        incomePerMonth: 2_600_000,
+        deprivations: {},
+        disadvantagedArea: false,
+        merit: true,
+      },
       members: [m('Hoàng Thị Mai', 'F', 'head'), m('Lò Văn Sơn', 'M', 'spouse'), m('Lò Thị Hoa', 'F', 'other')],
       reason: 'đăng ký mới',
     },
@@ -106,7 +115,12 @@ test('convalescence: bad input gets its field and nothing is saved; another comm
 test('Tết gifts 2026 (Quyết định 01/QĐ-CTN): the Heroic Mother 600,000, the war invalid of 41% 300,000, the relative of one martyr unknown (row not read); 2025 has no decision in the data', async () => {
   const r = await list('tet-gifts');
   assert.equal(r.statusCode, 200, r.body);
-  const body = r.json() as { basis: string; rows: { personId: number; status: string; amount: number | null }[]; total: number; counts: Record<string, number> };
+  const body = r.json() as {
+    basis: string;
+    rows: { personId: number; status: string; amount: number | null }[];
+    total: number;
+    counts: Record<string, number>;
+  };
   const of = (id: number) => body.rows.find((x) => x.personId === id)!;
   assert.equal(of(person.mother!).amount, 600_000);
   assert.equal(of(person.invalid!).amount, 300_000);

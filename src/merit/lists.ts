@@ -13,7 +13,6 @@ import { excel } from '../kernel/excel.ts';
 import type { Executor as Q } from '../db/executor.ts';
 import * as store from './store.ts';
 
-
 export interface MeritListRow {
   readonly personId: number;
   readonly fullName: string;
@@ -76,7 +75,15 @@ export async function meritList(q: Q, unitId: number, list: MeritList, year: num
       const lastYear = last.get(personId)?.year ?? null;
       const d = convalescenceDue(facts, year, lastYear);
       if (d.status === 'none') continue;
-      rows.push({ ...base, status: d.status, amountHome: d.amountHome, amountCentre: d.amountCentre, frequency: d.frequency, lastYear, reasons: reasons(d.reasons) });
+      rows.push({
+        ...base,
+        status: d.status,
+        amountHome: d.amountHome,
+        amountCentre: d.amountCentre,
+        frequency: d.frequency,
+        lastYear,
+        reasons: reasons(d.reasons),
+      });
     } else if (list === 'tet-gifts') {
       const g = tetGift(facts, year);
       if (g.status === 'none') continue;

@@ -187,7 +187,8 @@ export const meritRoutes: FeatureRoutes = async (app, { db }) => {
       config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
       schema: {
         tags: ['merit'],
-        summary: "A commune's yearly list: convalescence due this year, the Tết gift of the President's decision, or state-paid health insurance, each person with the reasons",
+        summary:
+          "A commune's yearly list: convalescence due this year, the Tết gift of the President's decision, or state-paid health insurance, each person with the reasons",
         params: ListParams,
         querystring: ListQuery,
         response: { 200: MeritListView },
