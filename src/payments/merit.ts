@@ -103,15 +103,19 @@ export interface MeritPayrollsSummary {
  */
 export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], month: MonthNumber, by: string | null): Promise<MeritPayrollsSummary> {
   return inTransaction(q, async (tx) => {
+    const T0 = performance.now(); const lap = (l: string) => process.env.PROF && console.log(l, Math.round(performance.now() - T0));
     const payrolls = await draftPayrolls(tx, unitIds, month, by, 'merit');
+    lap('draft');
     const units = arr(unitIds);
     const profiles =
       await sql<ProfileRow>`select m.id, m.person_id, m.unit_id, m.category, m.facts, m.start_month, m.end_month, to_char(p.death_date, 'YYYY-MM-DD') as death_date
       from merit_profiles m join persons p on p.id = m.person_id where m.unit_id = any(${units}::int[]) order by m.person_id, m.id`.execute(tx);
+    lap('profiles');
     const ofUnits = sql`select person_id from merit_profiles where unit_id = any(${units}::int[])`;
     const paidRows = await sql<{ person_id: number; m: number }>`select l.person_id, i.month as m
       from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
       where pr.programme = 'merit' and pr.month <> ${month} and l.status in ('pending', 'paid') and l.person_id in (${ofUnits})`.execute(tx);
+    lap('paid');
     const paid = new Set(paidRows.rows.map((r) => `${r.person_id}:${r.m}`));
     const channels = await sql<{
       person_id: number;
@@ -119,6 +123,7 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
       account: string | null;
     }>`select distinct on (person_id) person_id, channel, account
       from benefit_decisions where person_id in (${ofUnits}) and kind <> 'stop' order by person_id, start_month desc, id desc`.execute(tx);
+    lap('channels');
     const channelOf = new Map(channels.rows.map((r) => [r.person_id, r]));
     const byPerson = new Map<number, ProfileRow[]>();
     for (const r of profiles.rows) {
@@ -170,6 +175,7 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
       // The person's line goes to the payroll of the commune of their first profile.
       lines.push({ payrollId: payrolls.get(rows[0]!.unit_id)!, personId, channel: c?.channel ?? 'cash', account: c?.account ?? null, items, current, total });
     }
+    lap('law');
     for (let i = 0; i < lines.length; i += 20_000) {
       const part = lines.slice(i, i + 20_000);
       const items = part.flatMap((l, n) => l.items.map((it) => ({ n: n + 1, ...it })));
@@ -185,7 +191,9 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
         join payrolls pr on pr.id = x.payroll_id
         join it on it.n = x.n`.execute(tx);
     }
+    lap('insert');
     await refreshTotals(tx, unitIds, month, 'merit');
+    lap('refresh');
     let total = 0;
     let current = 0;
     for (const l of lines) {
