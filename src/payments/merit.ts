@@ -49,7 +49,8 @@ interface ProfileRow {
   person_id: number;
   unit_id: number;
   category: MeritCategory;
-  facts: MeritFacts;
+  /** The facts as JSON text: parsed once per distinct profile, not once per person. */
+  facts: string;
   start_month: string;
   end_month: string | null;
   death_date: string | null;
@@ -60,6 +61,9 @@ interface Item {
   amount: number;
   category: string;
 }
+
+/** An item's category (annex row keys joined by '+'): nothing a composite literal would need to quote. */
+const SAFE_CATEGORY = /^[A-Za-z0-9._+-]+$/;
 
 /** One person's month: the amount (null: unknown), the annex rows and the reasons when unknown. */
 function priced(m: MeritMonth): { amount: number | null; rows: string; reasons: Text[] } {
@@ -103,19 +107,15 @@ export interface MeritPayrollsSummary {
  */
 export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], month: MonthNumber, by: string | null): Promise<MeritPayrollsSummary> {
   return inTransaction(q, async (tx) => {
-    const T0 = performance.now(); const lap = (l: string) => process.env.PROF && console.log(l, Math.round(performance.now() - T0));
     const payrolls = await draftPayrolls(tx, unitIds, month, by, 'merit');
-    lap('draft');
     const units = arr(unitIds);
     const profiles =
-      await sql<ProfileRow>`select m.id, m.person_id, m.unit_id, m.category, m.facts, m.start_month, m.end_month, to_char(p.death_date, 'YYYY-MM-DD') as death_date
+      await sql<ProfileRow>`select m.id, m.person_id, m.unit_id, m.category, m.facts::text as facts, m.start_month, m.end_month, to_char(p.death_date, 'YYYY-MM-DD') as death_date
       from merit_profiles m join persons p on p.id = m.person_id where m.unit_id = any(${units}::int[]) order by m.person_id, m.id`.execute(tx);
-    lap('profiles');
     const ofUnits = sql`select person_id from merit_profiles where unit_id = any(${units}::int[])`;
     const paidRows = await sql<{ person_id: number; m: number }>`select l.person_id, i.month as m
       from payroll_lines l cross join unnest(l.items) i join payrolls pr on pr.id = l.payroll_id
       where pr.programme = 'merit' and pr.month <> ${month} and l.status in ('pending', 'paid') and l.person_id in (${ofUnits})`.execute(tx);
-    lap('paid');
     const paid = new Set(paidRows.rows.map((r) => `${r.person_id}:${r.m}`));
     const channels = await sql<{
       person_id: number;
@@ -123,7 +123,6 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
       account: string | null;
     }>`select distinct on (person_id) person_id, channel, account
       from benefit_decisions where person_id in (${ofUnits}) and kind <> 'stop' order by person_id, start_month desc, id desc`.execute(tx);
-    lap('channels');
     const channelOf = new Map(channels.rows.map((r) => [r.person_id, r]));
     const byPerson = new Map<number, ProfileRow[]>();
     for (const r of profiles.rows) {
@@ -133,6 +132,7 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
     }
     // The law once per distinct profiles (their facts and dates, not their ids) and month.
     const memo = new Map<string, ReturnType<typeof priced>>();
+    const shapes = new Map<string, { facts: ReturnType<typeof toMeritFacts>[]; first: MonthNumber }>();
     const lines: {
       payrollId: number;
       personId: number;
@@ -144,11 +144,20 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
     }[] = [];
     const unknown: MeritException[] = [];
     for (const [personId, rows] of byPerson) {
-      const facts = rows.map((r) =>
-        toMeritFacts({ id: String(r.id), category: r.category, facts: r.facts, startMonth: r.start_month, endMonth: r.end_month }, r.death_date),
-      );
-      const shape = JSON.stringify(facts.map((f) => ({ ...f, id: '' })));
-      const first = fromLawMonth(facts.map((f) => f.startMonth).sort()[0]!);
+      let shape = rows[0]!.death_date ?? '';
+      for (const r of rows) shape += `|${r.category}|${r.facts}|${r.start_month}|${r.end_month ?? ''}`;
+      let s = shapes.get(shape);
+      if (!s) {
+        // Profile ids play no part in the amounts: the shape's profiles are numbered by position.
+        const facts = rows.map((r, i) =>
+          toMeritFacts(
+            { id: String(i + 1), category: r.category, facts: JSON.parse(r.facts) as MeritFacts, startMonth: r.start_month, endMonth: r.end_month },
+            r.death_date,
+          ),
+        );
+        shapes.set(shape, (s = { facts, first: fromLawMonth(facts.map((f) => f.startMonth).sort()[0]!) }));
+      }
+      const { facts, first } = s;
       const last = rows[0]!.death_date ? Math.min(month, monthNumber.of(rows[0]!.death_date)) : month;
       const items: Item[] = [];
       const unknownMonths: MonthNumber[] = [];
@@ -175,25 +184,33 @@ export async function generateMeritPayrolls(q: Q, unitIds: readonly number[], mo
       // The person's line goes to the payroll of the commune of their first profile.
       lines.push({ payrollId: payrolls.get(rows[0]!.unit_id)!, personId, channel: c?.channel ?? 'cash', account: c?.account ?? null, items, current, total });
     }
-    lap('law');
+    // Each line's items as one payroll_item[] literal, '{"(202611,2789000,merit.martyr.relatives.1,)"}':
+    // the server parses it in the insert, with no grouping or join of an items table.
+    const literal = new Map<string, string>();
+    const itemsOf = (items: readonly Item[]): string => {
+      let out = '{';
+      for (const [i, it] of items.entries()) {
+        if (!SAFE_CATEGORY.test(it.category)) throw new Error(`merit payroll: unexpected category ${it.category}`);
+        out += `${i ? ',' : ''}"(${it.month},${it.amount},${it.category},)"`;
+      }
+      return out + '}';
+    };
     for (let i = 0; i < lines.length; i += 20_000) {
       const part = lines.slice(i, i + 20_000);
-      const items = part.flatMap((l, n) => l.items.map((it) => ({ n: n + 1, ...it })));
-      await sql`with it as (
-          select i.n, array_agg(row(i.m, i.a, i.c, null)::payroll_item order by i.m) as items
-          from unnest(${items.map((x) => x.n)}::int[], ${items.map((x) => x.month)}::int[], ${items.map((x) => x.amount)}::int[],
-            ${items.map((x) => x.category)}::text[]) as i(n, m, a, c) group by i.n)
-        insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total, items)
-        select pr.id, x.person_id, pr.province_code, pr.unit_id, null, x.channel, x.account, x.cur, x.tot - x.cur, x.tot, it.items
+      const items = part.map((l) => {
+        const k = l.items.map((it) => `${it.month}:${it.amount}:${it.category}`).join(';');
+        let v = literal.get(k);
+        if (v === undefined) literal.set(k, (v = itemsOf(l.items)));
+        return v;
+      });
+      await sql`insert into payroll_lines (payroll_id, person_id, province_code, unit_id, decision_id, channel, account, current_amount, arrears, total, items)
+        select pr.id, x.person_id, pr.province_code, pr.unit_id, null, x.channel, x.account, x.cur, x.tot - x.cur, x.tot, x.items::payroll_item[]
         from unnest(${part.map((l) => l.payrollId)}::int[], ${part.map((l) => l.personId)}::int[], ${part.map((l) => l.channel)}::text[],
-          ${part.map((l) => l.account)}::text[], ${part.map((l) => l.current)}::int[], ${part.map((l) => l.total)}::int[])
-          with ordinality as x(payroll_id, person_id, channel, account, cur, tot, n)
-        join payrolls pr on pr.id = x.payroll_id
-        join it on it.n = x.n`.execute(tx);
+          ${part.map((l) => l.account)}::text[], ${part.map((l) => l.current)}::int[], ${part.map((l) => l.total)}::int[], ${items}::text[])
+          as x(payroll_id, person_id, channel, account, cur, tot, items)
+        join payrolls pr on pr.id = x.payroll_id`.execute(tx);
     }
-    lap('insert');
     await refreshTotals(tx, unitIds, month, 'merit');
-    lap('refresh');
     let total = 0;
     let current = 0;
     for (const l of lines) {
