@@ -23,6 +23,7 @@ const notJson: Record<string, string> = {
   'GET /api/registry/imports/:id/report': 'a CSV or Excel file',
   'GET /api/payments/payrolls/:id/export': 'a CSV or Excel file',
   'GET /api/relief/events/:id/signatures.csv': 'a CSV file',
+  'GET /api/merit/units/:code/lists/:list/export': 'a CSV or Excel file',
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;

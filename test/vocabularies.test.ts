@@ -21,6 +21,7 @@ import { DECISION_KINDS, LINE_STATUSES, PAYROLL_PROGRAMMES, PAYROLL_STATES } fro
 import { JOB_STATES } from '../src/jobs/runner.ts';
 import { SUBMISSION_STATUSES } from '../src/monitoring/workflow.ts';
 import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
+import { CONVALESCENCE_KINDS } from '../src/law/merit-lists.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
 import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
@@ -79,6 +80,7 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   plan_assignments_role_check: ASSIGNMENT_ROLES,
   plan_target_corrections_action_check: CORRECTION_ACTIONS,
   merit_profiles_category: MERIT_CATEGORIES,
+  merit_convalescences_kind: CONVALESCENCE_KINDS,
   plan_targets_comparator_check: COMPARATORS,
   plan_targets_origin_check: TARGET_ORIGINS,
   plans_kind_check: PLAN_KINDS,

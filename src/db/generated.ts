@@ -439,6 +439,16 @@ export interface LifeEventProposals {
   unit_id: number;
 }
 
+export interface MeritConvalescences {
+  kind: string;
+  person_id: number;
+  province_code: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  unit_id: number;
+  year: number;
+}
+
 export interface MeritProfiles {
   category: string;
   decision_body: string;
@@ -935,6 +945,7 @@ export interface DB {
   job_staging: JobStaging;
   jobs: Jobs;
   life_event_proposals: LifeEventProposals;
+  merit_convalescences: MeritConvalescences;
   merit_profile_versions: MeritProfileVersions;
   merit_profiles: MeritProfiles;
   monitoring_aggregates: MonitoringAggregates;

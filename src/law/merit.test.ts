@@ -174,7 +174,65 @@ test('Annex I rows 3.1–3.3 for several profiles: two profiles, one martyr each
   assert.equal(m.allowances.find((a) => a.profileId === 'y')?.status, 'merged');
 });
 
-test('several profiles of different categories: the combination rule is not verified, so the total is unknown and each allowance is shown', () => {
+test('Ordinance Art. 6 cl. 3: a merit person of several categories receives the allowances of each (war invalid 41% + sick soldier 61–70%, 77/2024)', () => {
+  const m = meritMonth(
+    [
+      { id: 'w', category: 'war_invalid', invalidType: 'invalid', injuryRate: 41, startMonth: '2021-07' },
+      { id: 's', category: 'sick_soldier', injuryRate: 65, startMonth: '2021-07' },
+    ],
+    '2024-08',
+  );
+  assert.equal(m.monthlyTotal, 3_667_000 + 4_622_000, 'Annex II 41% + Annex I row 7.1 61–70%');
+  assert.ok(m.reasons.some((r) => r.basis?.article === 'Điều 6 khoản 3' && r.basis.verified));
+});
+
+test('Ordinance Art. 6 cl. 5 a: a relative of three merit persons who died gets at most two survivor allowances (Annex I rows 6.2, 7.2: 1,565,000 each)', () => {
+  const rel = (id: string, of: 'war_invalid' | 'sick_soldier'): MeritProfileFacts => ({
+    id,
+    category: 'relative',
+    relativeOf: of,
+    relation: 'spouse',
+    meritPersonDied: true,
+    meritPersonRate: 70,
+    startMonth: '2021-07',
+  });
+  const m = meritMonth([rel('a', 'war_invalid'), rel('b', 'sick_soldier'), rel('c', 'war_invalid')], '2024-08');
+  assert.equal(m.monthlyTotal, 2 * 1_565_000);
+  assert.equal(m.allowances.filter((a) => a.status === 'merged').length, 1);
+  assert.ok(m.reasons.some((r) => r.basis?.article === 'Điều 6 khoản 5'));
+});
+
+test('Ordinance Art. 6 cl. 5 b–c: relative of one martyr and a war invalid: both (2,789,000 + 1,565,000); of two martyrs and a war invalid: the martyrs only (5,578,000)', () => {
+  const inv: MeritProfileFacts = {
+    id: 'i',
+    category: 'relative',
+    relativeOf: 'war_invalid',
+    relation: 'spouse',
+    meritPersonDied: true,
+    meritPersonRate: 70,
+    startMonth: '2021-07',
+  };
+  assert.equal(meritMonth([martyrRelative(1), inv], '2024-08').monthlyTotal, 2_789_000 + 1_565_000);
+  assert.equal(meritMonth([martyrRelative(2), inv], '2024-08').monthlyTotal, 5_578_000);
+});
+
+test('Ordinance Art. 6 cl. 6: one nurturing allowance only (Annex I rows 3.4 and 6.2: 2,231,000 once)', () => {
+  const inv: MeritProfileFacts = {
+    id: 'i',
+    category: 'relative',
+    relativeOf: 'war_invalid',
+    relation: 'mother',
+    meritPersonDied: true,
+    meritPersonRate: 70,
+    nurturing: true,
+    startMonth: '2021-07',
+  };
+  const m = meritMonth([martyrRelative(1, { nurturing: true }), inv], '2024-08');
+  assert.equal(m.monthlyTotal, 2_789_000 + 2_231_000 + 1_565_000);
+  assert.ok(m.reasons.some((r) => r.basis?.article === 'Điều 6 khoản 6'));
+});
+
+test('a merit person who also draws a survivor allowance: Art. 6 does not settle it, so the total is unknown and each allowance is shown', () => {
   const m = meritMonth([martyrRelative(1), { id: 'w', category: 'war_invalid', invalidType: 'invalid', injuryRate: 41, startMonth: '2021-07' }], '2024-08');
   assert.equal(m.monthlyTotal, null);
   assert.deepEqual(

@@ -79,10 +79,17 @@ const ORD: LegalBasis = {
   verified: true,
   source: 'https://github.com/diepxuan/diepxuan.github.io/blob/main/van-ban/chinh-sach-xa-hoi/uu-dai-nguoi-co-cong-voi-cach-mang.md',
 };
+/** Ordinance Art. 6 (principles: several categories, several survivor allowances), text read in this copy. */
+const ORD6: LegalBasis = {
+  document: 'Pháp lệnh 02/2020/UBTVQH14',
+  article: 'Điều 6',
+  verified: true,
+  source: 'https://github.com/TuanHuu168/CongBot/blob/main/backend/data/02_2020_UBTVQH14/02_2020_UBTVQH14_art4_7.md',
+};
 const UNCONFIRMED_COMBINATION: LegalBasis = {
   document: 'Pháp lệnh 02/2020/UBTVQH14',
   article: '(chưa xác minh)',
-  note: 'the rule for a person holding profiles of different categories was not found in a text read',
+  note: 'Art. 6 cl. 3 covers a merit person of several categories and cl. 5 a relative of several; a merit person who is also a relative is not settled in a text read',
   verified: false,
 };
 
@@ -351,8 +358,11 @@ export function meritAllowanceInMonth(p: MeritProfileFacts, month: Month, params
  * - relative-of-martyr profiles are one allowance by the number of martyrs (Annex I rows 3.1–3.3 price
  *   "thân nhân của 02 liệt sĩ" as one level, not two of row 3.1): they are merged into one;
  * - one payable profile is paid as it is;
- * - profiles of different categories both payable in the month: the combination rule was not found
- *   in a text read, so the total is unknown (each allowance is still shown).
+ * - a merit person of several categories: the allowances of each add up (Ordinance Art. 6 cl. 3);
+ * - survivor allowances of several merit persons: at most two, limits of Art. 6 cl. 5 (see combine);
+ *   one nurturing allowance (cl. 6);
+ * - a merit person who also draws a survivor allowance: not settled by Art. 6, so the total is
+ *   unknown (each allowance is still shown).
  */
 export function meritMonth(profiles: readonly MeritProfileFacts[], month: Month, params: ParamSet = LAW_PARAMETERS): MeritMonth {
   const martyrProfiles = profiles.filter((p) => p.category === 'relative' && p.relativeOf === 'martyr' && !p.remarriedSpouse && inPeriod(p, month));
@@ -389,20 +399,98 @@ export function meritMonth(profiles: readonly MeritProfileFacts[], month: Month,
       reasons: [{ text: t(`Đã gộp vào hồ sơ ${martyrProfiles[0].id}`, `Merged into profile ${martyrProfiles[0].id}`) }],
     });
   }
-  const payable = allowances.filter((a) => a.status === 'payable' || a.status === 'unknown');
-  let monthlyTotal: number | null = allowances.some((a) => a.status === 'unknown') ? null : payable.reduce((s, a) => s + (a.monthlyAmount ?? 0), 0);
-  const categories = new Set(payable.map((a) => a.category));
-  if (payable.length > 1 && categories.size > 1) {
+  const combined = combine(allowances, merged[0]?.martyrs?.length ?? 0, reasons);
+  const payable = combined.filter((a) => a.status === 'payable' || a.status === 'unknown');
+  let monthlyTotal: number | null = combined.some((a) => a.status === 'unknown') ? null : payable.reduce((s, a) => s + (a.monthlyAmount ?? 0), 0);
+  const own = payable.filter((a) => a.category !== 'relative');
+  if (own.length > 0 && own.length < payable.length) {
+    // A merit person who also draws a survivor's allowance: Art. 6 cl. 3 speaks of a merit person
+    // of several categories, cl. 5 of a relative of several; neither settles this mix.
     monthlyTotal = null;
     reasons.push({
       text: t(
-        'Người có nhiều hồ sơ thuộc các diện khác nhau: quy tắc cộng hay chọn mức cao nhất chưa xác minh, chưa tính tổng',
-        'Profiles of different categories: whether they add up or only the highest is paid is not verified; no total',
+        'Người có công đồng thời hưởng trợ cấp tuất của thân nhân: Pháp lệnh Điều 6 không quy định rõ việc cộng, chưa tính tổng',
+        'A merit person who also draws a survivor allowance: Ordinance Art. 6 does not settle whether both are paid; no total',
       ),
       basis: UNCONFIRMED_COMBINATION,
     });
+  } else if (new Set(own.map((a) => a.category)).size > 1) {
+    reasons.push({
+      text: t(
+        'Người có công thuộc nhiều đối tượng: hưởng trợ cấp, phụ cấp của nhiều đối tượng (cộng các khoản)',
+        'A merit person of several categories receives the allowances of each (added up)',
+      ),
+      basis: { ...ORD6, article: 'Điều 6 khoản 3' },
+    });
   }
-  return { month, allowances, monthlyTotal, reasons };
+  return { month, allowances: combined, monthlyTotal, reasons };
+}
+
+/**
+ * The Ordinance's limits on survivor allowances (Art. 6 cl. 5 a–c) and the nurturing allowance
+ * (cl. 6) when one person draws several: relatives of two or more merit persons get at most two
+ * survivor allowances; a relative of one martyr and other merit persons gets the martyr's and one
+ * other; a relative of two or more martyrs only the martyrs' (Art. 16 cl. 3 a); one nurturing
+ * allowance in all. Which ones are kept is not said: the highest (the most favourable) are kept.
+ * Cl. 5 d (a merit person of two categories leaves one survivor allowance) needs a link from the
+ * relative's profile to the merit person, which the profiles do not carry.
+ */
+function combine(allowances: readonly MeritAllowance[], martyrs: number, reasons: Reason[]): MeritAllowance[] {
+  const basis5: LegalBasis = { ...ORD6, article: 'Điều 6 khoản 5' };
+  const live = (a: MeritAllowance) => a.status === 'payable' || a.status === 'unknown';
+  const isMartyr = (a: MeritAllowance) => a.components.some((c) => c.key.startsWith('martyr.'));
+  const others = allowances
+    .filter((a) => live(a) && a.category === 'relative' && !isMartyr(a))
+    .sort((x, y) => (y.monthlyAmount ?? Infinity) - (x.monthlyAmount ?? Infinity));
+  const keep = martyrs >= 2 ? 0 : martyrs === 1 ? 1 : 2;
+  const dropped = new Set(others.slice(keep).map((a) => a.profileId));
+  if (dropped.size)
+    reasons.push({
+      text: t(
+        martyrs >= 2
+          ? 'Thân nhân của hai liệt sĩ trở lên: chỉ hưởng trợ cấp tuất hằng tháng của thân nhân liệt sĩ'
+          : martyrs === 1
+            ? 'Thân nhân của một liệt sĩ và người có công khác: hưởng trợ cấp tuất của liệt sĩ và của một người có công'
+            : 'Thân nhân của nhiều người có công: hưởng tối đa hai suất trợ cấp tuất hằng tháng',
+        martyrs >= 2
+          ? 'Relative of two or more martyrs: only the martyr-relative allowance'
+          : martyrs === 1
+            ? "Relative of one martyr and other merit persons: the martyr's allowance and one other"
+            : 'Relative of several merit persons: at most two survivor allowances',
+      ),
+      basis: basis5,
+    });
+  let nurturingSeen = false;
+  let nurturingDropped = false;
+  const out = allowances.map((a): MeritAllowance => {
+    if (dropped.has(a.profileId))
+      return {
+        ...a,
+        status: 'merged',
+        monthlyAmount: 0,
+        reasons: [
+          ...a.reasons,
+          { text: t('Không hưởng thêm suất trợ cấp tuất này (Pháp lệnh Điều 6 khoản 5)', 'Not paid (Ordinance Art. 6 cl. 5)'), basis: basis5 },
+        ],
+      };
+    if (!live(a)) return a;
+    const n = a.components.filter((c) => c.key.endsWith('.nurturing'));
+    if (n.length === 0) return a;
+    if (!nurturingSeen) {
+      nurturingSeen = true;
+      return a;
+    }
+    nurturingDropped = true;
+    const components = a.components.filter((c) => !c.key.endsWith('.nurturing'));
+    const monthlyAmount = a.monthlyAmount === null ? null : a.monthlyAmount - n.reduce((s, c) => s + (c.amount ?? 0), 0);
+    return { ...a, components, monthlyAmount };
+  });
+  if (nurturingDropped)
+    reasons.push({
+      text: t('Chỉ hưởng một suất trợ cấp tuất nuôi dưỡng hằng tháng', 'One nurturing allowance only'),
+      basis: { ...ORD6, article: 'Điều 6 khoản 6' },
+    });
+  return out;
 }
 
 function inPeriod(p: MeritProfileFacts, month: Month): boolean {

@@ -114,3 +114,34 @@ export async function changeMeritProfile(tx: Transaction<DB>, w: Who, id: number
   });
   return { version };
 }
+
+/**
+ * Records that a person of the commune received convalescence in a year (at home or at a centre):
+ * a person with a living profile in the commune, a year not in the future; audited.
+ */
+export async function recordConvalescence(
+  tx: Transaction<DB>,
+  w: Who,
+  unitId: number,
+  body: { personId: number; year: number; kind: 'home' | 'centre' },
+): Promise<{ personId: number; year: number; kind: 'home' | 'centre' }> {
+  assertCanWriteProfile(w.actor, unitId);
+  const person = await store.personRef(tx, body.personId);
+  const errors: FieldError[] = [];
+  if (!person || person.unit_id !== unitId || (await store.profilesOfPerson(tx, person.id)).length === 0)
+    errors.push({ path: '/body/personId', message: text('Không có người có công này trong danh sách của xã', 'No such merit person in the commune') });
+  if (body.year > Number(w.today.slice(0, 4)))
+    errors.push({ path: '/body/year', message: text('Năm điều dưỡng không được sau năm hiện tại', 'The year cannot be in the future') });
+  if (errors.length || !person) throw AppError.validation(errors);
+  await store.upsertConvalescence(tx, person, body.year, body.kind, w.actor.username);
+  await audit(tx, {
+    actor: who(w.actor),
+    action: 'merit_convalescence.record',
+    entity: 'merit_convalescence',
+    entityId: person.id,
+    unitId,
+    ip: w.ip ?? null,
+    after: { personId: person.id, year: body.year, kind: body.kind },
+  });
+  return body;
+}

@@ -11,7 +11,7 @@ import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor } from '../access/scope.ts';
-import { auditRead } from '../audit/store.ts';
+import { audit, auditRead } from '../audit/store.ts';
 import { meritMonth } from '../law/merit.ts';
 import { toMeritFacts } from '../law/evaluate.ts';
 import { noStore } from '../registry/presenters.ts';
@@ -19,9 +19,16 @@ import { megabytes } from '../kernel/upload.ts';
 import { MAX_IMPORT_FILE_BYTES, readUploadedTable } from '../kernel/table.ts';
 import { communeByCode } from '../registry/store.ts';
 import { importMeritProfiles } from './import.ts';
-import { changeMeritProfile, createMeritProfile } from './commands.ts';
+import { changeMeritProfile, createMeritProfile, recordConvalescence } from './commands.ts';
+import { meritList, meritListCsv, meritListXlsx } from './lists.ts';
 import { assertCanReadProfile, assertCanReadProfileFull, assertCanWriteProfile } from './policy.ts';
 import {
+  ConvalescenceBody,
+  ConvalescenceRecorded,
+  ListExportQuery,
+  ListParams,
+  ListQuery,
+  MeritListView,
   HEALTH_FACTS,
   ImportQuery,
   MeritImportReport,
@@ -164,6 +171,92 @@ export const meritRoutes: FeatureRoutes = async (app, { db }) => {
       },
     },
     async (req) => withActor(db, req.actor, (tx) => changeMeritProfile(tx, { actor: req.actor!, ip: req.ip, today: today() }, req.params.id, req.body)),
+  );
+
+  /** The commune in the actor's scope (404 outside it). */
+  const communeInScope = async (tx: Transaction<DB>, req: FastifyRequest, code: string) => {
+    const u = await communeByCode(tx, code);
+    if (!u) throw AppError.notFound(text('Không tìm thấy xã', 'Commune not found'));
+    assertCanReadProfile(req.actor, u.id);
+    return u;
+  };
+
+  app.get(
+    '/api/merit/units/:code/lists/:list',
+    {
+      config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+      schema: {
+        tags: ['merit'],
+        summary:
+          "A commune's yearly list: convalescence due this year, the Tết gift of the President's decision, or state-paid health insurance, each person with the reasons",
+        params: ListParams,
+        querystring: ListQuery,
+        response: { 200: MeritListView },
+      },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const u = await communeInScope(tx, req, req.params.code);
+        return meritList(tx, u.id, req.params.list, req.query.year ?? Number(today().slice(0, 4)), today());
+      }),
+  );
+
+  app.get(
+    '/api/merit/units/:code/lists/:list/export',
+    {
+      config: { access: { permission: 'registry.read', unit: { param: 'code' } } },
+      schema: {
+        tags: ['merit'],
+        summary: 'The yearly list as XLSX (default) or CSV, for the signature list (names: audited as an export)',
+        params: ListParams,
+        querystring: ListExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const year = req.query.year ?? Number(today().slice(0, 4));
+      const { r, u } = await withActor(db, req.actor, async (tx) => {
+        const u = await communeInScope(tx, req, req.params.code);
+        const r = await meritList(tx, u.id, req.params.list, year, today());
+        await audit(tx, {
+          actor: who(req),
+          action: 'merit_list.export',
+          entity: 'merit_list',
+          entityId: req.params.list,
+          unitId: u.id,
+          ip: req.ip,
+          after: { list: req.params.list, year, format: req.query.format ?? 'xlsx', personIds: r.rows.map((x) => x.personId) },
+        });
+        return { r, u };
+      });
+      noStore(reply);
+      const name = `nguoi-co-cong-${req.params.list}-${year}-${u.code}`;
+      if (req.query.format === 'csv')
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(meritListCsv(r));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(await meritListXlsx(r, u.name));
+    },
+  );
+
+  app.post(
+    '/api/merit/units/:code/convalescences',
+    {
+      config: { access: { permission: 'registry.write', unit: { param: 'code' } } },
+      schema: {
+        tags: ['merit'],
+        summary: 'Record that a person received convalescence in a year (at home or at a centre); the list then counts the next one from it',
+        params: UnitCode,
+        body: ConvalescenceBody,
+        response: { 200: ConvalescenceRecorded },
+      },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const u = await communeByCode(tx, req.params.code);
+        if (!u) throw AppError.notFound(text('Không tìm thấy xã', 'Commune not found'));
+        return recordConvalescence(tx, { actor: req.actor!, ip: req.ip, today: today() }, u.id, req.body);
+      }),
   );
 
   await app.register(async (plain) => {

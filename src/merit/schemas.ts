@@ -9,6 +9,14 @@ import { MERIT_CATEGORIES, MERIT_CATEGORY, type MeritCategory } from '../law/mer
 import { cite } from '../law/parameters.ts';
 import { MERIT_STATUSES, type MeritAllowance, type MeritMonth } from '../law/merit.ts';
 import type { MeritProfileRow, MeritProfileVersionRow } from './store.ts';
+import {
+  CONVALESCENCE_FREQUENCIES,
+  CONVALESCENCE_KINDS,
+  CONVALESCENCE_STATUSES,
+  HEALTH_INSURANCE_STATUSES,
+  MERIT_LISTS,
+  TET_GIFT_STATUSES,
+} from '../law/merit-lists.ts';
 
 const Month = MonthString('YYYY-MM');
 const Category = enumOf(MERIT_CATEGORIES, { description: 'Ordinance 02/2020/UBTVQH14 Art. 3 category' });
@@ -212,3 +220,50 @@ export const MeritImportReport = Type.Object({
   errors: Type.Integer(),
   written: Type.Boolean(),
 });
+
+/** The yearly lists (src/merit/lists.ts): which list, the year, and the export format. */
+export const ListParams = Type.Object({
+  code: Type.String({ pattern: '^[0-9]{5}$', description: 'commune code' }),
+  list: enumOf(MERIT_LISTS, { description: 'convalescence (điều dưỡng), tet-gifts (quà Tết của Chủ tịch nước), health-insurance (bảo hiểm y tế)' }),
+});
+export const ListQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2021, maximum: 2100, description: 'the year (default: this year)' })) });
+export const ListExportQuery = Type.Object({
+  year: Type.Optional(Type.Integer({ minimum: 2021, maximum: 2100 })),
+  format: Type.Optional(enumOf(['csv', 'xlsx'] as const, { description: 'csv (UTF-8 with BOM) or xlsx (default)' })),
+});
+const ListStatus = enumOf([...new Set<string>([...CONVALESCENCE_STATUSES, ...TET_GIFT_STATUSES, ...HEALTH_INSURANCE_STATUSES])] as string[], {
+  description: 'convalescence: due, done, not_due, unknown; tet-gifts: gift, unknown; health-insurance: covered, check',
+});
+export const MeritListView = Type.Object({
+  list: enumOf(MERIT_LISTS),
+  year: Type.Integer(),
+  basis: Nullable(Type.String()),
+  rows: Type.Array(
+    Type.Object({
+      personId: Type.Integer(),
+      fullName: Type.String(),
+      householdCode: Nullable(Type.String()),
+      categories: Type.Array(Category),
+      status: ListStatus,
+      amount: Nullable(Type.Integer()),
+      amountHome: Nullable(Type.Integer()),
+      amountCentre: Nullable(Type.Integer()),
+      frequency: Nullable(enumOf(CONVALESCENCE_FREQUENCIES)),
+      lastYear: Nullable(Type.Integer()),
+      reasons: Type.Array(ReasonView),
+    }),
+  ),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  total: Type.Integer(),
+});
+export type MeritListView = Static<typeof MeritListView>;
+
+export const ConvalescenceBody = Type.Object(
+  {
+    personId: Type.Integer({ minimum: 1 }),
+    year: Type.Integer({ minimum: 2021, maximum: 2100 }),
+    kind: enumOf(CONVALESCENCE_KINDS, { description: 'home (tại nhà, 0.9× the standard) or centre (tập trung, 1.8×)' }),
+  },
+  { additionalProperties: false },
+);
+export const ConvalescenceRecorded = Type.Object({ personId: Type.Integer(), year: Type.Integer(), kind: enumOf(CONVALESCENCE_KINDS) });

@@ -109,3 +109,32 @@ export async function updateProfile(q: Q, id: number, v: MeritProfileValues, by:
   await recordVersion(q, id, by, reason);
   return r.rows[0]!.version;
 }
+
+/** A commune's profile with its person (for the yearly lists). */
+export interface ListProfileRow extends MeritProfileRow {
+  readonly full_name: string;
+  readonly household_code: string | null;
+  readonly death_date: string | null;
+}
+
+/** Every merit profile of a commune with its person's name, household and death date, by person. */
+export async function communeProfiles(q: Q, unitId: number): Promise<ListProfileRow[]> {
+  const r = await sql<ListProfileRow>`select ${cols}, p.full_name, h.code as household_code, to_char(p.death_date, 'YYYY-MM-DD') as death_date
+    from merit_profiles m join persons p on p.id = m.person_id left join households h on h.id = p.household_id
+    where m.unit_id = ${unitId} order by p.full_name, m.person_id, m.id`.execute(q);
+  return r.rows;
+}
+
+/** The last year each person of the commune received convalescence, up to `year`. */
+export async function lastConvalescences(q: Q, unitId: number, year: number): Promise<Map<number, { year: number; kind: string }>> {
+  const r = await sql<{ person_id: number; year: number; kind: string }>`select distinct on (person_id) person_id, year, kind
+    from merit_convalescences where unit_id = ${unitId} and year <= ${year} order by person_id, year desc`.execute(q);
+  return new Map(r.rows.map((x) => [x.person_id, { year: x.year, kind: x.kind }]));
+}
+
+/** Records (or corrects) that a person received convalescence in a year. */
+export async function upsertConvalescence(q: Q, person: PersonRef, year: number, kind: string, by: string | null): Promise<void> {
+  await sql`insert into merit_convalescences (province_code, unit_id, person_id, year, kind, recorded_by)
+    values (${person.province_code}, ${person.unit_id}, ${person.id}, ${year}, ${kind}, ${by})
+    on conflict (province_code, person_id, year) do update set kind = excluded.kind, recorded_by = excluded.recorded_by, recorded_at = now()`.execute(q);
+}

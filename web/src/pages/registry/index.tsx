@@ -13,6 +13,7 @@ import { ImportPanel } from './import.tsx';
 import { HouseholdPanel } from './household.tsx';
 import { PayrollPanel } from './payroll.tsx';
 import { ProposalsPanel } from './proposals.tsx';
+import { MeritListsSection } from './merit-lists.tsx';
 import { dmy, registryYear, w, type Key } from './strings.ts';
 import type { PersonView, RegistryIndicators } from '../../../../src/registry/schemas.ts';
 import * as registryApi from '../../api/registry.ts';
@@ -181,6 +182,7 @@ function RegistryOfUnit({ query }: PageProps) {
       {hasPermission(user, 'payments.read') && (
         <PayrollPanel unit={unit} canPrepare={hasPermission(user, 'payments.prepare')} canApprove={hasPermission(user, 'payments.approve')} refresh={refresh} />
       )}
+      {hasPermission(user, 'registry.read') && <MeritListsSection unit={unit} canWrite={canWrite} />}
     </>
   );
 }
