@@ -1,5 +1,6 @@
 // Danh mục chỉ tiêu: the indicator catalogue (GET /api/indicators) with a quick filter by name
 // or code and by area. Codes of units, kinds and sources are shown in words.
+import '../i18n/vi/ind.ts';
 import { useState } from 'preact/hooks';
 import { codeLabel, num, t, txt, useLocale, type MessageKey } from '../i18n/index.ts';
 import { DIRECTIONS, type Direction } from '../../../src/indicators/vocabulary.ts';

@@ -5,6 +5,7 @@
 // its field (opening its area) and repeated at the field itself, the draft kept in localStorage on every keystroke (restored after a
 // reload or when the connection dropped), and values the social registry computes filled in
 // from it, marked with their source (docs/decisions/006-registry-indicators-in-monitoring.md).
+import '../../i18n/vi/ind.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';

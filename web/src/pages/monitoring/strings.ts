@@ -1,5 +1,6 @@
-// The monitoring pages' words: the mon.* entries of the one catalogue (web/src/i18n/vi.ts, en.ts),
+// The monitoring pages' words: the mon.* entries of the one catalogue (web/src/i18n/vi/mon.ts, en/mon.ts),
 // typed by its keys; m(key) follows the app's current locale.
+import '../../i18n/vi/mon.ts';
 import { group, t, type GroupsOf, type KeysOf, type MessageKey } from '../../i18n/index.ts';
 
 type Key = KeysOf<'mon'>;

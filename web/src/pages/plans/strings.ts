@@ -1,6 +1,7 @@
-// The plans pages' words: the plan.* entries of the one catalogue (web/src/i18n/vi.ts, en.ts),
+// The plans pages' words: the plan.* entries of the one catalogue (web/src/i18n/vi/plan.ts, en/plan.ts),
 // typed by its keys; m(key) follows the app's current locale. cmpWord turns a comparator into
 // the server's words (src/indicators/vocabulary.ts comparatorWords).
+import '../../i18n/vi/plan.ts';
 import { group, localeStore, t, type GroupsOf, type KeysOf, type MessageKey } from '../../i18n/index.ts';
 import { fill } from '../../i18n/format.ts';
 import { comparatorWords, isComparator } from '../../../../src/indicators/vocabulary.ts';
