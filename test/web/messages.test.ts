@@ -66,9 +66,7 @@ test('a file that names the keys of an area imports that area’s catalogue', ()
   let named = 0;
   for (const f of sources(web)) {
     const src = readFileSync(f, 'utf8');
-    const imported = new Set(
-      [...src.matchAll(/from '([^']+)'|import '([^']+)'/g)].map((m) => resolve(dirname(f), (m[1] ?? m[2])!)),
-    );
+    const imported = new Set([...src.matchAll(/from '([^']+)'|import '([^']+)'/g)].map((m) => resolve(dirname(f), (m[1] ?? m[2])!)));
     // Literals ('mon.title', 'housing.stage' for codeLabel) and template heads (`reg.${k}`).
     const literals = [...src.matchAll(/'([a-zA-Z_]+\.[^'\s]*)'|`([a-zA-Z_]+\.)\$\{/g)];
     for (const c of catalogues.slice(1)) {

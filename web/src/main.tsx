@@ -21,16 +21,19 @@ function usePage(route: RouteDef | null): ComponentType<PageProps> | null | 'fai
     if (!route || loaded.has(route)) return;
     let live = true;
     // The page's module brings its area's words; in English they load after it: wait for them.
-    route.page().then(async (m) => {
-      await stringsReady();
-      return m;
-    }).then(
-      (m) => {
-        loaded.set(route, m.default);
-        if (live) setTick((n) => n + 1);
-      },
-      () => live && setFailed(true),
-    );
+    route
+      .page()
+      .then(async (m) => {
+        await stringsReady();
+        return m;
+      })
+      .then(
+        (m) => {
+          loaded.set(route, m.default);
+          if (live) setTick((n) => n + 1);
+        },
+        () => live && setFailed(true),
+      );
     return () => {
       live = false;
     };

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { codeLabel, num, t, txt, useLocale, type MessageKey } from '../i18n/index.ts';
 import { DIRECTIONS, type Direction } from '../../../src/indicators/vocabulary.ts';
 import { Loaded, useApi } from '../components/data.tsx';
+import { unitWord } from '../lib/words.ts';
 import * as indicatorsApi from '../api/indicators.ts';
 import type { IndicatorList, IndicatorOut } from '../api/indicators.ts';
 
@@ -42,7 +43,7 @@ function toRow(o: IndicatorOut): Row {
   return {
     code: o.code,
     name: txt(o.names) || o.name,
-    unit: label('ind.unit', o.unit),
+    unit: unitWord(o.unit),
     kind: label('ind.kind', o.kind),
     direction: isDirection(o.direction) ? t(directionWords[o.direction]) : o.direction,
     source: label('ind.source', o.source),

@@ -12,4 +12,4 @@ export function m(key: Key | Group, params?: Record<string, string | number>): s
   const k = `mon.${key}`;
   return k in groups ? group(k) : t(k as MessageKey, params);
 }
-const groups: Record<`mon.${Group}`, true> = { 'mon.statusNames': true, 'mon.breakdowns': true };
+const groups: Record<`mon.${Group}`, true> = { 'mon.breakdowns': true };

@@ -17,6 +17,7 @@ import { useApi, errorMessage } from '../../components/data.tsx';
 import { ErrorSummary, Field } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
+import { unitWord } from '../../lib/words.ts';
 import { COMPARATORS, comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import {
   guessFromPassage,
@@ -570,7 +571,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                         >
                           {[...new Set([r.unit, ...UNITS])].filter(Boolean).map((u) => (
                             <option key={u} value={u}>
-                              {m('units')[u] ?? u}
+                              {unitWord(u)}
                             </option>
                           ))}
                         </select>

@@ -4,6 +4,7 @@
 import '../../i18n/vi/plan.ts';
 import { group, localeStore, t, type GroupsOf, type KeysOf, type MessageKey } from '../../i18n/index.ts';
 import { fill } from '../../i18n/format.ts';
+import { unitWord } from '../../lib/words.ts';
 import { comparatorWords, isComparator } from '../../../../src/indicators/vocabulary.ts';
 
 type Key = KeysOf<'plan'>;
@@ -21,7 +22,6 @@ const groups: Record<`plan.${Group}`, true> = {
   'plan.kinds': true,
   'plan.statusLabel': true,
   'plan.reviewActions': true,
-  'plan.units': true,
 };
 
 export const cmpWord = (c: string): string => (isComparator(c) ? comparatorWords[c][localeStore.get() === 'en' ? 'en' : 'vi'] : c);
@@ -29,9 +29,9 @@ export const cmpWord = (c: string): string => (isComparator(c) ? comparatorWords
 /** Fills {name} placeholders of a message. */
 export const fillIn = (s: string, p: Record<string, string | number>): string => fill(s, p);
 
-/** A target's value with its unit as read aloud: "99,9%", "mức độ 3", "22,5 m² sàn/người". */
+/** A target's value with its unit as read aloud: "99,9%", "mức 3", "22,5 m² sàn/người" (the server's unit words). */
 export function valueWithUnit(value: string, unit: string): string {
   if (unit === '%') return `${value}%`;
-  if (unit === 'level') return `${m('units').level} ${value}`;
-  return unit ? `${value} ${m('units')[unit] ?? unit}` : value;
+  if (unit === 'level') return `${unitWord('level')} ${value}`;
+  return unit ? `${value} ${unitWord(unit)}` : value;
 }

@@ -5,8 +5,8 @@ import { hasKey, localeStore, t, type KeysOf, type MessageKey } from '../../i18n
 
 export type Key = KeysOf<'reg'>;
 export const w = (k: Key, params?: Record<string, string | number>): string => t(`reg.${k}` as MessageKey, params);
-/** A server code in words (wCode('ch_', 'bank') → reg.ch_bank); the key itself when the catalogue lacks the code. */
-export const wCode = (prefix: 'ch_' | 'jobKind_' | 'ev_' | 'ac_', code: string): string => {
+/** A server code in words (wCode('ev_', 'death') → reg.ev_death); the key itself when the catalogue lacks the code. */
+export const wCode = (prefix: 'jobKind_' | 'ev_' | 'ac_', code: string): string => {
   const k = `reg.${prefix}${code}`;
   return hasKey(k) ? t(k) : `${prefix}${code}`;
 };
