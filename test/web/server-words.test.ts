@@ -13,15 +13,24 @@ import { SUBMISSION_STATUSES, statusNames } from '../../src/monitoring/workflow.
 import { paymentChannels } from '../../src/registry/channels.ts';
 import { unitWords } from '../../src/indicators/vocabulary.ts';
 import { unitWords as chartUnitWords } from '../../src/monitoring/chart.ts';
-import { channelWord, channels, reportStatusWord, unitWord } from '../../web/src/lib/words.ts';
-import { valueWithUnit } from '../../web/src/pages/plans/strings.ts';
 import { vi } from '../../web/src/i18n/vi.ts';
+
+// The web modules are imported by path, untyped here: their Preact types would bring the DOM
+// library into the server's typecheck.
+const web = (p: string) => new URL(`../../web/src/${p}`, import.meta.url).pathname;
+const { channelWord, channels, reportStatusWord, unitWord } = (await import(web('lib/words.ts'))) as {
+  channelWord: (c: string) => string;
+  channels: string[];
+  reportStatusWord: (s: string) => string;
+  unitWord: (u: string) => string;
+};
+const { valueWithUnit } = (await import(web('pages/plans/strings.ts'))) as { valueWithUnit: (v: string, u: string) => string };
 
 test('the web says a report status, a payment channel and a unit in the server’s words', () => {
   for (const s of [...SUBMISSION_STATUSES, 'missing'] as const) assert.equal(reportStatusWord(s), statusNames[s].vi);
   assert.equal(reportStatusWord('submitted'), 'Đã gửi, chờ duyệt');
   assert.deepEqual(channels, Object.keys(paymentChannels));
-  for (const c of channels) assert.equal(channelWord(c), paymentChannels[c].vi);
+  for (const c of Object.keys(paymentChannels) as (keyof typeof paymentChannels)[]) assert.equal(channelWord(c), paymentChannels[c].vi);
   assert.equal(channelWord('bank'), 'Tài khoản ngân hàng');
   for (const u of Object.keys(unitWords)) {
     assert.equal(unitWord(u), unitWords[u]!.vi);

@@ -444,7 +444,16 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                     data-start={s.start}
                     data-targets={s.targets.join(' ')}
                     class={`hl${s.targets.includes(selected ?? -1) ? ' hl--selected' : ''}${s.unmatched.length ? ' hl--num' : ''}`}
+                    // Reachable by keyboard too: Tab to a highlight, Enter or Space selects its target's card.
+                    tabIndex={0}
+                    role="button"
+                    aria-pressed={s.targets.includes(selected ?? -1)}
                     onClick={() => select(key, 'text')}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
+                      select(key, 'text');
+                    }}
                   >
                     {piece}
                   </mark>
