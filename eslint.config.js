@@ -95,6 +95,7 @@ const webPureModules = [
   'monitoring/chart\\.ts',
   'monitoring/model\\.ts',
   'monitoring/workflow\\.ts',
+  'registry/channels\\.ts',
   'kernel/month\\.ts',
   'plans/extract/',
   'plans/diff\\.ts',

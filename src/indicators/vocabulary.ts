@@ -46,6 +46,24 @@ export const comparatorSymbols: Record<Comparator, string> = {
   increase_by: '↑',
 };
 
+/**
+ * Units of measure in words (Vietnamese, English): the one wording of the chart's y axis, the
+ * indicator catalogue page, the monitoring form and the plan review page.
+ */
+export const unitWords: Readonly<Record<string, { vi: string; en: string }>> = {
+  '%': { vi: '%', en: '%' },
+  persons: { vi: 'người', en: 'persons' },
+  households: { vi: 'hộ', en: 'households' },
+  houses: { vi: 'căn nhà', en: 'houses' },
+  m2_per_person: { vi: 'm² sàn/người', en: 'm² floor/person' },
+  years: { vi: 'năm', en: 'years' },
+  per_10000: { vi: 'trên 10.000 dân', en: 'per 10,000 people' },
+  per_100: { vi: 'trên 100 người', en: 'per 100 people' },
+  level: { vi: 'mức', en: 'level' },
+  group: { vi: 'nhóm', en: 'group' },
+  count: { vi: 'số lượng', en: 'count' },
+};
+
 export function isComparator(s: string): s is Comparator {
   return (COMPARATORS as readonly string[]).includes(s);
 }

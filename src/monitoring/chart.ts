@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumberVi } from '../kernel/i18n.ts';
 import { describeComparator } from './progress.ts';
-import type { Comparator } from '../indicators/vocabulary.ts';
+import { unitWords as unitWordsOf, type Comparator } from '../indicators/vocabulary.ts';
 
 export interface ChartInput {
   readonly title: string;
@@ -25,21 +25,8 @@ export interface ChartInput {
 export const SERIES = { history: 'Số liệu', projection: 'Dự báo', target: 'Mục tiêu', baseline: 'Năm gốc' } as const;
 const FONT = 'DejaVu Sans';
 
-/** Units of measure in words, for the y axis (the web's ind.unit.* strings say the same). */
-export const UNIT_WORDS: Readonly<Record<string, string>> = {
-  '%': '%',
-  persons: 'người',
-  households: 'hộ',
-  houses: 'căn nhà',
-  m2_per_person: 'm² sàn/người',
-  years: 'năm',
-  per_10000: 'trên 10.000 dân',
-  per_100: 'trên 100 người',
-  level: 'mức',
-  group: 'nhóm',
-  count: 'số lượng',
-};
-export const unitWords = (unit: string): string => UNIT_WORDS[unit] ?? unit;
+/** A unit of measure in words, for the y axis (the one wording: indicators/vocabulary.ts unitWords, which the web shows too). */
+export const unitWords = (unit: string): string => unitWordsOf[unit]?.vi ?? unit;
 
 /** Vietnamese number format for Vega (d3-format locale): decimal comma, dot between thousands. */
 export const VI_NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' đ'] as [string, string] };

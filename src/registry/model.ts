@@ -145,14 +145,7 @@ export type PersonCondition = keyof typeof personConditions;
 /** Deprivation indicator keys are the law's (src/law/parameters.ts): one place for each fact. */
 export { ALL_INDICATOR_KEYS as deprivationKeys, deprivationIndicators } from '../law/parameters.ts';
 
-export const paymentChannels = {
-  bank: text('Tài khoản ngân hàng', 'Bank account'),
-  ewallet: text('Ví điện tử', 'E-wallet'),
-  post: text('Bưu điện', 'Post office'),
-  cash: text('Tiền mặt', 'Cash'),
-} as const satisfies Record<string, Text>;
-export type PaymentChannel = keyof typeof paymentChannels;
-export const cashlessChannels: ReadonlySet<PaymentChannel> = new Set(['bank', 'ewallet']);
+export { cashlessChannels, paymentChannels, type PaymentChannel } from './channels.ts';
 
 // ---- records ---------------------------------------------------------------------------
 

@@ -183,7 +183,7 @@ test('enter on a phone → field error → draft kept → submit → approve →
     await page.locator(id(w, 'comment')).fill('Đã kiểm tra lại theo biên bản rà soát năm 2026');
   }
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await page.getByText('Chờ duyệt', { exact: true }).waitFor();
+  await page.getByText('Đã gửi, chờ duyệt', { exact: true }).waitFor();
   // Locked after submission: the state, not the warnings it was sent with.
   assert.equal(await page.locator('.error-summary').count(), 0);
   await page.getByText('Báo cáo đang chờ duyệt hoặc đã duyệt: không sửa được.').waitFor();

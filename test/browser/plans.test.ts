@@ -184,6 +184,23 @@ test('import → review → save: Thu Lũm uploads its plan, corrects one target
   await imm.getByRole('button', { name: 'Xem trong văn bản' }).click();
   assert.match(await page.locator('#doc-text mark.hl--selected').first().innerText(), /96%/);
 
+  // By keyboard: Tab from the document pane reaches its first highlight; Enter selects that
+  // target's card and moves the focus to it.
+  await page.locator('#doc-text').focus();
+  await page.keyboard.press('Tab');
+  type Focused = { tag?: string; role?: string | null; id?: string; targets?: string | null };
+  const focused = () =>
+    page.evaluate(
+      `(() => { const a = document.activeElement; return { tag: a?.tagName, role: a?.getAttribute('role'), id: a?.id, targets: a?.getAttribute('data-targets') }; })()`,
+    ) as Promise<Focused>;
+  const onMark = await focused();
+  assert.equal(onMark.tag, 'MARK', 'Tab reaches a target highlight');
+  assert.equal(onMark.role, 'button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(`document.activeElement?.classList.contains('target-card--selected')`);
+  const onCard = await focused();
+  assert.ok(onMark.targets!.split(' ').includes(onCard.id!.replace('target-', '')), `Enter selects the highlight's target (${onCard.id})`);
+
   // Remove one: the clean-water target (30%).
   const water = page.locator('.target-card', { hasText: '30% dân cư nông thôn' });
   await water.getByRole('button', { name: 'Xóa' }).click();

@@ -4,7 +4,7 @@ import { render, type ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import './style.css';
 import { routes, type PageProps, type RouteDef } from './routes.ts';
-import { setLocale, storedLocale, t, useLocale } from './i18n/index.ts';
+import { setLocale, storedLocale, stringsReady, t, useLocale } from './i18n/index.ts';
 import { findRoute } from './lib/match.ts';
 import { navigate, useLocation } from './lib/router.tsx';
 import { loadSession, useSession } from './lib/session.ts';
@@ -20,13 +20,20 @@ function usePage(route: RouteDef | null): ComponentType<PageProps> | null | 'fai
     setFailed(false);
     if (!route || loaded.has(route)) return;
     let live = true;
-    route.page().then(
-      (m) => {
-        loaded.set(route, m.default);
-        if (live) setTick((n) => n + 1);
-      },
-      () => live && setFailed(true),
-    );
+    // The page's module brings its area's words; in English they load after it: wait for them.
+    route
+      .page()
+      .then(async (m) => {
+        await stringsReady();
+        return m;
+      })
+      .then(
+        (m) => {
+          loaded.set(route, m.default);
+          if (live) setTick((n) => n + 1);
+        },
+        () => live && setFailed(true),
+      );
     return () => {
       live = false;
     };

@@ -2,6 +2,8 @@
 // Vietnamese. Pure (no DOM), so node:test checks it (test/web/format.test.ts).
 import { monthNumber, type MonthNumber } from '../../../src/kernel/month.ts';
 export type Locale = 'vi' | 'en';
+/** A catalogue of another locale, typed by the Vietnamese one's keys: a missing or extra key is a type error. */
+export type Catalogue<Vi> = { readonly [K in keyof Vi]: string };
 
 /** Fills {name} placeholders; unknown names stay as they are so a mistake is visible. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -1,5 +1,6 @@
 // Tài khoản của tôi: the user's details and roles, password change, and TOTP setup (the
 // otpauth address and the secret are shown as text, so no QR library is needed).
+import '../i18n/vi/account.ts';
 import { useState } from 'preact/hooks';
 import { t, useLocale } from '../i18n/index.ts';
 import { formatDate, formatDateTime, parseDate } from '../i18n/format.ts';

@@ -1,4 +1,5 @@
 // Quản trị: the administration entry, linking to what the user's permissions allow.
+import '../i18n/vi/admin.ts';
 import { t } from '../i18n/index.ts';
 import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.ts';

@@ -1,6 +1,7 @@
 // Hồ sơ: the public status page of an application by its tracking code (/ho-so/:code: each step
 // with its legal deadline, the decision; the name masked), and the commune's work list
 // (/ho-so-xa?unit=: applications by working days left, late first; complaints by days left).
+import '../i18n/vi/applications.ts';
 import { useState } from 'preact/hooks';
 import { t, txt } from '../i18n/index.ts';
 import { Loaded, useApi, formErrorsFrom } from '../components/data.tsx';

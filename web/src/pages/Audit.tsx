@@ -1,5 +1,6 @@
 // Quản trị › Nhật ký hệ thống: the audit log (GET /api/audit) with filters kept in the address,
 // so a filtered view can be bookmarked. Dates are typed dd/mm/yyyy and sent as ISO dates.
+import '../i18n/vi/admin.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../routes.ts';
 import { formatDate, formatDateTime, num, parseDate, t } from '../i18n/index.ts';

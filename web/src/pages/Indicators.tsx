@@ -1,9 +1,11 @@
 // Danh mục chỉ tiêu: the indicator catalogue (GET /api/indicators) with a quick filter by name
 // or code and by area. Codes of units, kinds and sources are shown in words.
+import '../i18n/vi/ind.ts';
 import { useState } from 'preact/hooks';
 import { codeLabel, num, t, txt, useLocale, type MessageKey } from '../i18n/index.ts';
 import { DIRECTIONS, type Direction } from '../../../src/indicators/vocabulary.ts';
 import { Loaded, useApi } from '../components/data.tsx';
+import { unitWord } from '../lib/words.ts';
 import * as indicatorsApi from '../api/indicators.ts';
 import type { IndicatorList, IndicatorOut } from '../api/indicators.ts';
 
@@ -41,7 +43,7 @@ function toRow(o: IndicatorOut): Row {
   return {
     code: o.code,
     name: txt(o.names) || o.name,
-    unit: label('ind.unit', o.unit),
+    unit: unitWord(o.unit),
     kind: label('ind.kind', o.kind),
     direction: isDirection(o.direction) ? t(directionWords[o.direction]) : o.direction,
     source: label('ind.source', o.source),

@@ -1,5 +1,6 @@
 // Quản trị › Người dùng: list users, create one, assign roles scoped to units, reset a password,
 // disable or enable an account. Writes carry the CSRF token (lib/api.ts).
+import '../i18n/vi/admin.ts';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import { errorFor, type FormError } from '../lib/problems.ts';

@@ -1,6 +1,7 @@
 // Quỹ: the officer's page of the funds in their units (GET /api/funds): open a fund, record a
 // receipt, import a bank statement (.csv/.xlsx) and see what did not match; each fund links to
 // its public ledger (/so-quy/:code).
+import '../../i18n/vi/fund.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import {

@@ -1,5 +1,6 @@
-// The funds pages' words: the fund.* entries of the one catalogue (web/src/i18n/vi.ts, en.ts),
+// The funds pages' words: the fund.* entries of the one catalogue (web/src/i18n/vi/fund.ts, en/fund.ts),
 // typed by its keys; ft(key) follows the app's current locale.
+import '../../i18n/vi/fund.ts';
 import { t, type KeysOf, type MessageKey } from '../../i18n/index.ts';
 
 export type FundText = KeysOf<'fund'>;

@@ -2,6 +2,7 @@
 // from law data with its basis, the dated stages with who confirmed each, a form that moves the
 // case to a later stage (never backwards; approval asks for the decision number), and the
 // funding by source with a form to record money.
+import '../../i18n/vi/housing.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';

@@ -2,6 +2,7 @@
 // by funding source with the late cases, the list of cases by stage (late ones only on demand),
 // a form that opens a case from a survey, and the survey list import with its row-level report.
 // Route: { path: '/nha-o', ... }; a case opens at /nha-o/ho-so/:id (Case.tsx).
+import '../../i18n/vi/housing.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';

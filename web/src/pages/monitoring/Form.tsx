@@ -5,11 +5,13 @@
 // its field (opening its area) and repeated at the field itself, the draft kept in localStorage on every keystroke (restored after a
 // reload or when the connection dropped), and values the social registry computes filled in
 // from it, marked with their source (docs/decisions/006-registry-indicators-in-monitoring.md).
+import '../../i18n/vi/ind.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { codeLabel, formatDate, num, parseNumber, t } from '../../i18n/index.ts';
 import { m } from './strings.ts';
+import { reportStatusWord, unitWord } from '../../lib/words.ts';
 import type { FormOut } from '../../../../src/monitoring/schemas.ts';
 import * as monitoringApi from '../../api/monitoring.ts';
 import { reportAllows } from '../../lib/workflow.ts';
@@ -34,7 +36,7 @@ const AREA_ORDER = ['poverty', 'social_assistance', 'labour_merit', 'health', 'e
 const areaRank = (a: string) => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
 const areaName = (a: string) => codeLabel('ind.area', a);
 /** The unit of measure in words ("hộ", "trên 10.000 dân"); a percentage needs no words. */
-const unitName = (u: string) => codeLabel('ind.unit', u);
+const unitName = unitWord;
 
 const key = (v: { indicatorCode: string; disaggregation: string }) => `${v.indicatorCode}|${v.disaggregation}`;
 /** Reported as numerator and denominator (the server's rule; the form sends the aggregation as a plain string). */
@@ -274,7 +276,7 @@ function Editor({ data, path, storageKey, reload }: { data: FormData; path: stri
       }}
     >
       <p>
-        {m('status')}: <strong>{m('statusNames')[data.status] ?? data.status}</strong> · {m('deadline')}: {formatDate(data.deadline)}
+        {m('status')}: <strong>{reportStatusWord(data.status)}</strong> · {m('deadline')}: {formatDate(data.deadline)}
       </p>
       {data.returnReason && (
         <div class="notice notice--warning">

@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/api.ts';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
 import { num, formatDate } from '../../i18n/index.ts';
 import { m } from './strings.ts';
+import { reportStatusWord } from '../../lib/words.ts';
 import { reportAllows } from '../../lib/workflow.ts';
 import type { CompletenessView } from '../../../../src/monitoring/schemas.ts';
 import * as monitoringApi from '../../api/monitoring.ts';
@@ -53,7 +54,7 @@ export default function Inbox({ unit, period }: { unit: string; period: string }
                   <tr key={r.code}>
                     <td>{r.name}</td>
                     <td>
-                      {m('statusNames')[r.status] ?? r.status}
+                      {reportStatusWord(r.status)}
                       {r.returnReason ? ` (${r.returnReason})` : ''}
                     </td>
                     <td>{r.submittedAt ? `${formatDate(r.submittedAt)} (${r.onTime ? m('onTime') : m('late')})` : '–'}</td>

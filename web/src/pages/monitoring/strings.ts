@@ -1,5 +1,6 @@
-// The monitoring pages' words: the mon.* entries of the one catalogue (web/src/i18n/vi.ts, en.ts),
+// The monitoring pages' words: the mon.* entries of the one catalogue (web/src/i18n/vi/mon.ts, en/mon.ts),
 // typed by its keys; m(key) follows the app's current locale.
+import '../../i18n/vi/mon.ts';
 import { group, t, type GroupsOf, type KeysOf, type MessageKey } from '../../i18n/index.ts';
 
 type Key = KeysOf<'mon'>;
@@ -11,4 +12,4 @@ export function m(key: Key | Group, params?: Record<string, string | number>): s
   const k = `mon.${key}`;
   return k in groups ? group(k) : t(k as MessageKey, params);
 }
-const groups: Record<`mon.${Group}`, true> = { 'mon.statusNames': true, 'mon.breakdowns': true };
+const groups: Record<`mon.${Group}`, true> = { 'mon.breakdowns': true };

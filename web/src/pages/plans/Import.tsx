@@ -17,6 +17,7 @@ import { useApi, errorMessage } from '../../components/data.tsx';
 import { ErrorSummary, Field } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
+import { unitWord } from '../../lib/words.ts';
 import { COMPARATORS, comparatorSymbols } from '../../../../src/indicators/vocabulary.ts';
 import {
   guessFromPassage,
@@ -443,7 +444,16 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                     data-start={s.start}
                     data-targets={s.targets.join(' ')}
                     class={`hl${s.targets.includes(selected ?? -1) ? ' hl--selected' : ''}${s.unmatched.length ? ' hl--num' : ''}`}
+                    // Reachable by keyboard too: Tab to a highlight, Enter or Space selects its target's card.
+                    tabIndex={0}
+                    role="button"
+                    aria-pressed={s.targets.includes(selected ?? -1)}
                     onClick={() => select(key, 'text')}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
+                      select(key, 'text');
+                    }}
                   >
                     {piece}
                   </mark>
@@ -570,7 +580,7 @@ function Review({ data, onStartOver }: { data: Extracted; onStartOver: () => voi
                         >
                           {[...new Set([r.unit, ...UNITS])].filter(Boolean).map((u) => (
                             <option key={u} value={u}>
-                              {m('units')[u] ?? u}
+                              {unitWord(u)}
                             </option>
                           ))}
                         </select>

@@ -9,6 +9,7 @@ import { errorMessage } from '../../components/data.tsx';
 import { problemToFormErrors, type FormError } from '../../lib/problems.ts';
 import { dmy, parseMonth, registryYear, tx, w, wCode } from './strings.ts';
 import { MeritSection } from './merit.tsx';
+import { channels, channelWord } from '../../lib/words.ts';
 import type { HouseholdDetail } from '../../../../src/registry/schemas.ts';
 import type { DecisionRecorded } from '../../../../src/payments/schemas.ts';
 import * as registryApi from '../../api/registry.ts';
@@ -203,9 +204,9 @@ function DecisionForm({ member, onDecided }: { member: Member; onDecided: () => 
           <div class="field">
             <label for={`${p}-channel`}>{w('channel')}</label>
             <select id={`${p}-channel`} class="input" value={channel} onChange={(e) => setChannel((e.target as HTMLSelectElement).value)}>
-              {['bank', 'ewallet', 'post', 'cash'].map((c) => (
+              {channels.map((c) => (
                 <option key={c} value={c}>
-                  {wCode('ch_', c)}
+                  {channelWord(c)}
                 </option>
               ))}
             </select>

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { JobProgress, moving, useJob } from './jobs.tsx';
 import { monthVi, parseMonth, w, wCode } from './strings.ts';
+import { channelWord } from '../../lib/words.ts';
 import type { PayrollDetail, PayrollList } from '../../../../src/payments/schemas.ts';
 import { meritRowsText } from '../../../../src/law/merit-levels.ts';
 import * as paymentsApi from '../../api/payments.ts';
@@ -279,7 +280,7 @@ export function PayrollPanel({ unit, canPrepare, canApprove, refresh }: { unit: 
                   <td>{l.householdCode ?? ''}</td>
                   <td>{l.villageName ?? ''}</td>
                   <td>{l.category ? (meritRowsText(l.category) ?? l.category) : ''}</td>
-                  <td>{wCode('ch_', l.channel)}</td>
+                  <td>{channelWord(l.channel)}</td>
                   <td class="amount-current">{num(l.currentAmount)}</td>
                   <td>{num(l.arrears)}</td>
                   <td class="amount-total">{num(l.total)}</td>

@@ -1,14 +1,14 @@
-// Words of the registry pages: the reg.* entries of the one catalogue (web/src/i18n/vi.ts,
+// Words of the registry pages: the reg.* entries of the one catalogue (web/src/i18n/vi/reg.ts,
 // en.ts), typed by its keys; w(key) follows the app's current locale.
-import { localeStore, t, type KeysOf, type MessageKey } from '../../i18n/index.ts';
-import { vi } from '../../i18n/vi.ts';
+import '../../i18n/vi/reg.ts';
+import { hasKey, localeStore, t, type KeysOf, type MessageKey } from '../../i18n/index.ts';
 
 export type Key = KeysOf<'reg'>;
 export const w = (k: Key, params?: Record<string, string | number>): string => t(`reg.${k}` as MessageKey, params);
-/** A server code in words (wCode('ch_', 'bank') → reg.ch_bank); the key itself when the catalogue lacks the code. */
-export const wCode = (prefix: 'ch_' | 'jobKind_' | 'ev_' | 'ac_', code: string): string => {
+/** A server code in words (wCode('ev_', 'death') → reg.ev_death); the key itself when the catalogue lacks the code. */
+export const wCode = (prefix: 'jobKind_' | 'ev_' | 'ac_', code: string): string => {
   const k = `reg.${prefix}${code}`;
-  return k in vi ? t(k as MessageKey) : `${prefix}${code}`;
+  return hasKey(k) ? t(k) : `${prefix}${code}`;
 };
 /** The year of the registry's classification and review: this calendar year. */
 export const registryYear = (now: Date = new Date()): number => now.getFullYear();

@@ -2,6 +2,8 @@
 // from law data (amount or rice, its status and basis), the date support was given and the days
 // since the event; a form that adds a registry household by its code, a date field per line to
 // record the support as given, and the signature list (danh sách ký nhận) as CSV.
+import '../../i18n/vi/housing.ts';
+import '../../i18n/vi/relief.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';

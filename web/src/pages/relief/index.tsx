@@ -1,6 +1,7 @@
 // Cứu trợ: the disaster events of the unit of work (or ?unit=CODE) with the size of each relief
 // list and how many households were supported, and a form that records an event. An event opens
 // at /cuu-tro/:id (Event.tsx). Route: { path: '/cuu-tro', ... }.
+import '../../i18n/vi/relief.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
 import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';

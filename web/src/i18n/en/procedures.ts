@@ -1,0 +1,51 @@
+// The procedures pages and the eligibility check (procedures.*). English: typed by the Vietnamese keys
+// (../vi/procedures.ts), loaded when the English locale needs it.
+import type { Catalogue } from '../format.ts';
+import type { strings as vi } from '../vi/procedures.ts';
+
+export const strings: Catalogue<typeof vi> = {
+  'procedures.intro':
+    'The procedures An sinh supports: who qualifies, the documents to file, the deadlines, the amounts in force, who decides and the legal basis. The pages are generated from the law data of the system.',
+  'procedures.checkLink': 'Am I entitled?',
+  'procedures.decides': 'Who decides',
+  'procedures.back': '← All procedures',
+  'procedures.qualifies': 'Who qualifies',
+  'procedures.amounts': 'Amounts in force',
+  'procedures.amount.assistance.standard': 'Social assistance standard level',
+  'procedures.amount.social_pension.amount': 'Social pension amount',
+  'procedures.amount.poverty.income.rural': 'Rural income poverty line',
+  'procedures.amount.poverty.income.urban': 'Urban income poverty line',
+  'procedures.amount.merit.standard': 'Merit allowance standard level',
+  'procedures.since': 'since {date}',
+  'procedures.documents': 'Documents to file',
+  'procedures.deadlines': 'Deadlines',
+  'procedures.workingDays': '{n} working days',
+  'procedures.days': '{n} days',
+  'procedures.from': 'from',
+  'procedures.where': 'Where to apply',
+  'procedures.basis': 'Legal basis',
+  'procedures.unverified': 'not yet checked against the original text',
+  'procedures.check.title': 'Am I entitled?',
+  'procedures.check.intro':
+    'Answer a few questions to see whether you may receive monthly social assistance or the social pension. The same rules the commune officer uses are applied, and your answers are not kept.',
+  'procedures.check.year': 'Year of birth',
+  'procedures.check.yearNeeded': 'Enter a 4-digit year of birth, e.g. 1950',
+  'procedures.check.poverty': 'This year your household is',
+  'procedures.check.poverty.none': 'Neither poor nor near-poor',
+  'procedures.check.poverty.near_poor': 'Near-poor',
+  'procedures.check.poverty.poor': 'Poor',
+  'procedures.check.poverty.unknown': "I don't know",
+  'procedures.check.disability': 'Disability (as on the disability certificate)',
+  'procedures.check.disability.none': 'None',
+  'procedures.check.disability.mild': 'Mild',
+  'procedures.check.disability.severe': 'Severe',
+  'procedures.check.disability.especially_severe': 'Especially severe',
+  'procedures.check.pension': 'Receives a pension or monthly social-insurance allowance',
+  'procedures.check.alone': 'An older person with no one obliged to support them',
+  'procedures.check.children': 'Children raised (single parents)',
+  'procedures.check.childrenHint': 'Leave empty if you are not a single parent',
+  'procedures.check.submit': 'Check',
+  'procedures.check.result': 'Result',
+  'procedures.check.howToApply': 'See the documents and how to apply',
+  'procedures.check.nothingStored': 'Your answers are not kept.',
+};

@@ -1,0 +1,56 @@
+// The account page (account.*). Vietnamese, the source: loaded with the
+// pages that import it (addStrings), not in the first download.
+import { addStrings } from '../index.ts';
+
+export const strings = {
+  'account.profile': 'Thông tin tài khoản',
+  'account.username': 'Tên đăng nhập',
+  'account.displayName': 'Họ và tên',
+  'account.roles': 'Vai trò và phạm vi',
+  'account.password': 'Đổi mật khẩu',
+  'account.currentPassword': 'Mật khẩu hiện tại',
+  'account.newPassword': 'Mật khẩu mới',
+  'account.newPasswordHint': 'Ít nhất 10 ký tự; nên dùng một câu dễ nhớ với chữ hoa, chữ số.',
+  'account.confirmPassword': 'Nhập lại mật khẩu mới',
+  'account.passwordMismatch': 'Hai mật khẩu mới không giống nhau',
+  'account.passwordChanged': 'Đã đổi mật khẩu.',
+  'account.totp': 'Xác thực hai bước (TOTP)',
+  'account.totpOn': 'Xác thực hai bước đang bật.',
+  'account.totpOff': 'Xác thực hai bước đang tắt. Khi bật, mỗi lần đăng nhập bạn nhập thêm mã 6 chữ số từ ứng dụng xác thực trên điện thoại.',
+  'account.totpStart': 'Thiết lập xác thực hai bước',
+  'account.totpScan': 'Thêm tài khoản vào ứng dụng xác thực bằng địa chỉ dưới đây, hoặc gõ khóa bí mật bằng tay.',
+  'account.totpUrl': 'Địa chỉ otpauth',
+  'account.totpSecret': 'Khóa bí mật',
+  'account.totpCode': 'Mã 6 chữ số từ ứng dụng',
+  'account.totpConfirm': 'Xác nhận và bật',
+  'account.totpEnabled': 'Đã bật xác thực hai bước.',
+  'account.totpOff.action': 'Tắt xác thực hai bước',
+  'account.tokens': 'Mã API',
+  'account.tokens.text':
+    'Mã API cho phần mềm khác kết nối với An sinh (ví dụ đồng bộ số liệu với DHIS2). Mã chỉ có những quyền bạn chọn trong số quyền của bạn, và bị thu hồi khi bạn đổi mật khẩu hoặc đăng xuất khỏi mọi thiết bị.',
+  'account.tokens.name': 'Tên mã',
+  'account.tokens.nameHint': 'Để nhận ra mã sau này, ví dụ: Đồng bộ DHIS2 của xã.',
+  'account.tokens.nameRequired': 'Nhập tên mã',
+  'account.tokens.permissions': 'Quyền của mã',
+  'account.tokens.permissionsRequired': 'Chọn ít nhất một quyền',
+  'account.tokens.allPermissions': 'Mọi quyền của người tạo',
+  'account.tokens.expires': 'Hết hạn sau ngày (ngày/tháng/năm)',
+  'account.tokens.expiresHint': 'Để trống nếu không đặt hạn; nên đặt hạn cho mã.',
+  'account.tokens.expiresFormat': 'Ngày hết hạn phải viết ngày/tháng/năm, ví dụ 31/12/2027',
+  'account.tokens.create': 'Tạo mã API',
+  'account.tokens.created': 'Đã tạo mã “{name}”. Hãy chép mã dưới đây ngay: mã chỉ hiện một lần.',
+  'account.tokens.createdAt': 'Tạo lúc',
+  'account.tokens.expiresAt': 'Hết hạn',
+  'account.tokens.noExpiry': 'Không đặt hạn',
+  'account.tokens.lastUsedAt': 'Dùng lần cuối',
+  'account.tokens.neverUsed': 'Chưa dùng',
+  'account.tokens.revoke': 'Thu hồi',
+  'account.tokens.revokeConfirm': 'Thu hồi mã “{name}”? Phần mềm đang dùng mã này sẽ không kết nối được nữa.',
+  'account.tokens.none': 'Bạn chưa có mã API nào.',
+  'account.sessions': 'Phiên đăng nhập',
+  'account.sessionsText':
+    'Nếu nghi ngờ có người khác dùng tài khoản của bạn, hãy đăng xuất khỏi mọi máy tính và điện thoại rồi đổi mật khẩu. Mọi mã API của bạn cũng bị thu hồi.',
+  'account.revokeAll': 'Đăng xuất khỏi mọi thiết bị',
+} as const satisfies Record<string, string>;
+
+addStrings(strings, () => import('../en/account.ts'));

@@ -1,0 +1,46 @@
+// The application pages: apply, follow, the commune work list (applications.*). Vietnamese, the source: loaded with the
+// pages that import it (addStrings), not in the first download.
+import { addStrings } from '../index.ts';
+
+export const strings = {
+  'applications.applyIntro': 'Điền thông tin và đính kèm bản chụp hoặc bản quét giấy tờ. Bạn sẽ nhận mã hồ sơ để theo dõi.',
+  'applications.commune': 'Mã xã, phường nơi cư trú',
+  'applications.communeHint': '5 chữ số, ví dụ 03439',
+  'applications.name': 'Họ và tên',
+  'applications.personalId': 'Số định danh cá nhân',
+  'applications.birthDate': 'Ngày sinh',
+  'applications.phone': 'Số điện thoại',
+  'applications.documents': 'Giấy tờ kèm theo',
+  'applications.documentsHint': 'Tệp PDF, JPEG hoặc PNG; tối đa 5 tệp, mỗi tệp không quá 5 MB',
+  'applications.submit': 'Nộp hồ sơ',
+  'applications.filedTitle': 'Đã nhận hồ sơ',
+  'applications.keepCode': 'Hãy giữ mã này để theo dõi hồ sơ.',
+  'applications.followLink': 'Xem tình trạng hồ sơ',
+  'applications.p.assistance': 'Trợ cấp xã hội hằng tháng',
+  'applications.p.pension': 'Trợ cấp hưu trí xã hội',
+  'applications.p.funeral': 'Hỗ trợ chi phí mai táng',
+  'applications.decideTitle': 'Quyết định trên hồ sơ',
+  'applications.outcome': 'Kết quả',
+  'applications.decisionNumber': 'Số quyết định',
+  'applications.signer': 'Người ký',
+  'applications.reasons': 'Lý do (bắt buộc khi từ chối)',
+  'applications.record': 'Ghi quyết định',
+  'applications.decide': 'Quyết định',
+  'applications.action': 'Thao tác',
+  'applications.title': 'Hồ sơ',
+  'applications.code': 'Mã hồ sơ',
+  'applications.applicant': 'Người nộp',
+  'applications.procedure': 'Thủ tục',
+  'applications.received': 'Ngày nhận',
+  'applications.due': 'Hạn',
+  'applications.daysLeft': 'Còn (ngày)',
+  'applications.done': 'đã xong',
+  'applications.open': 'đang giải quyết',
+  'applications.granted': 'Đã chấp thuận',
+  'applications.refused': 'Từ chối',
+  'applications.listCaption': 'Hồ sơ chờ quyết định, theo số ngày làm việc còn lại (quá hạn trước)',
+  'applications.complaintsCaption': 'Đơn khiếu nại, tố cáo, kiến nghị chưa giải quyết, theo số ngày còn lại',
+  'applications.kind': 'Loại đơn',
+} as const satisfies Record<string, string>;
+
+addStrings(strings, () => import('../en/applications.ts'));
