@@ -705,7 +705,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         ) {
           const yEnd =
             c.tok.unitEnd +
-            /^\s*(?:%\s*)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(
+            /^\s*(?:%\s*)?(?:dân số\s+)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(
               text.slice(c.tok.unitEnd),
             )![0].length;
           targets.push({
@@ -742,7 +742,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": where it comes down to is the same indicator.
         const pathLabel =
           before !== null &&
-          /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(
+          /^\s*(?:dân số\s+)?(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(
             text.slice(before.c.tok.unitEnd, c.tok.start).replace(/(?:dưới|trên|mức|còn)\s*$/u, ''),
           ) &&
           /từ\s*$/u.test(text.slice(Math.max(0, before?.c.tok.start ?? 0) - 6, before?.c.tok.start ?? 0));
@@ -929,7 +929,7 @@ function bracketed(text: string, c: Candidate): boolean {
   );
 }
 
-/** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
+/** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015", "2,7% dân số năm 2016". */
 function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
   // "85% vào các năm 2015, 2020": a value to reach by the first year and keep at the last; the
   // target is the last one's.
@@ -1016,8 +1016,9 @@ function candidate(
   // "36 triệu đồng/năm", "75.000 tỷ đồng": an amount of money is never a count of persons or
   // households, whatever the words around it ("… đạt 36 triệu đồng/năm, giải quyết việc làm").
   const money = wu !== null && /đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(wu[1]!);
-  // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change.
-  const pathStart = /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
+  // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change
+  // ("tăng từ 2,7% dân số năm 2016 lên 4,5%": a share of the population says so between).
+  const pathStart = /^\s*(?:dân số\s+)?(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
   return {
     tok,
     level: null,
