@@ -983,3 +983,20 @@ test('a path "tăng từ X% dân số năm A lên Y% năm B": its start is a res
     ['reduce_by 0.5 >='],
   );
 });
+
+test('a change with no figure, closed by its baseline ("giảm … so với năm 2024 và 100% …"), governs no value after it', () => {
+  // Session 11, dev document Gia Lai children 2025: "giảm tỷ lệ trẻ em bị xâm hại so với năm 2024
+  // và 100% trẻ em bị xâm hại khi phát hiện được hỗ trợ, quản lý, can thiệp kịp thời" (a level of
+  // 100%, not a reduction by 100%).
+  const r = extractPlan('Năm 2025, tỉnh phấn đấu giảm tỷ lệ trẻ em bị xâm hại so với năm 2024 và 100% trẻ em bị xâm hại khi phát hiện được hỗ trợ kịp thời.');
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`),
+    ['= 100 2025'],
+  );
+  // A change with its figure before the baseline still carries to the next item.
+  const c = extractPlan('Năm 2025, tỷ lệ hộ nghèo giảm 1,5% so với năm 2024 và 2% ở các xã khó khăn.');
+  assert.deepEqual(
+    c.targets.map((t) => `${t.comparator} ${t.value}`),
+    ['reduce_by 1.5', 'reduce_by 2'],
+  );
+});

@@ -1079,6 +1079,9 @@ function changeOf(
   // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
   // (Not an item with a level comparator of its own: "…; tỷ lệ trẻ … dưới 8%" is a level.)
   if (!last) return { verb: prev && !VERB.test(f) && !/(?:^|\s)(?:duoi|tren|hon|khong qua|toi da|khoang)\s*$/u.test(f) ? prev : null, perYear };
+  // "giảm tỷ lệ trẻ em bị xâm hại so với năm 2024 và 100% trẻ em …": a change with no figure,
+  // closed by its baseline, governs no value after it.
+  if (/so voi (?:cung ky|nam x)\s*(?:,|;|va)\s*$/iu.test(f.slice(last.index))) return { verb: null, perYear };
   // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
   if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
   // "giảm từ 30% xuống (còn) 12%": the first number is the start.
