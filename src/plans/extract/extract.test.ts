@@ -1000,3 +1000,19 @@ test('a change with no figure, closed by its baseline ("giảm … so với năm
     ['reduce_by 1.5', 'reduce_by 2'],
   );
 });
+
+test('"… đạt 95% năm 2025; 100% năm 2030;": a clause that is only a value and its year continues the indicator before the ";"', () => {
+  // Session 11, dev document Ninh Bình elderly 2030 ("được lập hồ sơ theo dõi quản lý sức khoẻ đạt
+  // 95% năm 2025; 100% năm 2030;"): as "70% năm 2025, 85% năm 2030" over a comma.
+  const r = extractPlan(plan('c) Người cao tuổi được lập hồ sơ theo dõi quản lý sức khoẻ đạt 95% năm 2025; 100% năm 2030;\nd) Tỷ lệ hộ nghèo dưới 2%.'));
+  const hs = r.targets.filter((t) => t.value === 95 || t.value === 100);
+  assert.deepEqual(
+    hs.map((t) => `${t.value} ${t.year}`),
+    ['95 2025', '100 2030'],
+  );
+  assert.equal(hs[1]!.indicatorName, hs[0]!.indicatorName);
+  assert.ok(!r.unmatched.some((u) => u.sourceText.startsWith('100%')));
+  // A clause with words of its own after ";" is no continuation.
+  const own = extractPlan(plan('Tỷ lệ hộ nghèo dưới 2% năm 2025; tỷ lệ trẻ em suy dinh dưỡng thể thấp còi dưới 15% năm 2030.'));
+  assert.notEqual(own.targets.find((t) => t.value === 15)?.indicatorCode, own.targets.find((t) => t.value === 2)?.indicatorCode);
+});

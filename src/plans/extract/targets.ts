@@ -694,6 +694,30 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // one's continues its indicator (its comparator too, when it has none).
         const ownYear = yearAfter(text, c.tok, cb);
         const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
+        // "… đạt 95% năm 2025; 100% năm 2030;": a clause after ";" that is only a value and its
+        // year continues the indicator of the value that ends the clause before.
+        const lastT = targets.length ? targets[targets.length - 1]! : null;
+        const afterSemicolon =
+          !before &&
+          !x.m &&
+          lastT !== null &&
+          ownYear !== null &&
+          /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*;\s*$/u.test(text.slice(lastT.end, c.cmpStart)) &&
+          /^\s*(?:%\s*)?(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})\s*(?:[;.]|$)/u.test(text.slice(c.tok.unitEnd, c.tok.unitEnd + 24));
+        if (afterSemicolon) {
+          const yEnd = c.tok.unitEnd + /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})/u.exec(text.slice(c.tok.unitEnd))![0].length;
+          targets.push({
+            ...lastT!,
+            comparator: c.explicit ? cmp : lastT!.comparator,
+            ...(c.explicit ? q : {}),
+            value: c.tok.value,
+            year: ownYear,
+            start: c.cmpStart,
+            end: yEnd,
+            shared: false,
+          });
+          continue;
+        }
         if (
           !x.m &&
           before &&
