@@ -4,8 +4,14 @@
 // drafted .docx; assignment deadlines. Access: a Hoằng Phú officer cannot read Thu Lũm's plan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import JSZip from 'jszip';
+import { readConfig } from '../src/kernel/config.ts';
+import type { CliContext } from '../src/kernel/cli.ts';
+import { planImportCommand } from '../src/plans/import.ts';
 import { testApp } from './helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../src/access/testing.ts';
 
@@ -232,4 +238,80 @@ test('a change target (reduce_by "%/năm") is saved and read back; an unknown co
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().errors[0].path, /^\/body\/targets\/0\/comparator/);
+});
+
+// Issue 11 item 5: "giảm bình quân 2%/năm (riêng các xã đặc biệt khó khăn 4%)" is a target for a
+// named group of units. Its group is saved (plan_targets.unit_group) by the review save and by
+// `ansinh plan import`, and GET /api/plans/{id} answers it; a target for the whole unit has null.
+test('a target for a named group of units keeps its group when saved from the review and read back', async () => {
+  const body = planBody('03439', { number: '9-KH/UBND', issuedOn: '2026-02-03', issuer: 'UBND xã Thu Lũm', title: 'Kế hoạch giảm nghèo năm 2026' }, [
+    { indicatorCode: 'poor_household_rate', comparator: 'reduce_by', value: 2, unit: '%/năm', year: 2026, sourceText: 'giảm bình quân 2%/năm' },
+    {
+      indicatorCode: 'poor_household_rate',
+      comparator: 'reduce_by',
+      value: 4,
+      unit: '%/năm',
+      year: 2026,
+      sourceText: 'riêng các xã đặc biệt khó khăn 4%',
+      group: 'các xã đặc biệt khó khăn',
+    },
+  ]);
+  const r = await t.app.inject({ method: 'POST', url: '/api/plans', headers: commune, payload: body });
+  assert.equal(r.statusCode, 201, r.body);
+  const got = await t.app.inject({ method: 'GET', url: `/api/plans/${r.json().id}`, headers: commune });
+  assert.equal(got.statusCode, 200, got.body);
+  assert.deepEqual(
+    got.json().targets.map((x: { value: number; group: string | null }) => [x.value, x.group]),
+    [
+      [2, null],
+      [4, 'các xã đặc biệt khó khăn'],
+    ],
+  );
+  const empty = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans',
+    headers: commune,
+    payload: { ...body, number: '10-KH/UBND', targets: [{ ...(body.targets[1] as object), group: '' }] },
+  });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.json().errors[0].path, /^\/body\/targets\/0\/group/);
+});
+
+test('`ansinh plan import` saves the group of a target read from the document', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-plan-group-'));
+  try {
+    const file = join(dir, 'ke-hoach.txt');
+    writeFileSync(
+      file,
+      'ỦY BAN NHÂN DÂN XÃ THU LŨM\nSố: 11/KH-UBND\n\nKẾ HOẠCH\nThực hiện chương trình giảm nghèo và dinh dưỡng năm 2026\n\nII. MỤC TIÊU\n\n' +
+        '- Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi dưới 19%, riêng ở vùng miền núi dưới 23,5%.\n' +
+        '- Tỷ lệ hộ nghèo giảm bình quân 2%/năm (riêng các xã đặc biệt khó khăn 4%).\n',
+    );
+    let out = '';
+    const sink = new Writable({
+      write(c, _e, cb) {
+        out += String(c);
+        cb();
+      },
+    });
+    const ctx: CliContext = { config: readConfig({ ...process.env, DATABASE_URL: '' }), db: async () => t.db, stdout: sink, stderr: sink };
+    assert.equal(await planImportCommand.run({ positionals: [file], values: { unit: '03439' } }, ctx), 0, out);
+    const plan = await t.db.k.selectFrom('plans').select('id').where('number', '=', '11/KH-UBND').executeTakeFirstOrThrow();
+    const got = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}`, headers: commune });
+    assert.equal(got.statusCode, 200, got.body);
+    assert.deepEqual(
+      got
+        .json()
+        .targets.map((x: { indicatorCode: string; value: number; group: string | null }) => [x.indicatorCode, x.value, x.group])
+        .sort((a: [string, number], b: [string, number]) => a[1] - b[1]),
+      [
+        ['poor_household_rate', 2, null],
+        ['poor_household_rate', 4, 'các xã đặc biệt khó khăn'],
+        ['stunting_under5_rate', 19, null],
+        ['stunting_under5_rate', 23.5, 'vùng miền núi'],
+      ],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

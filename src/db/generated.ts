@@ -769,6 +769,7 @@ export interface PlanTargets {
   source_offset: number | null;
   source_text: string | null;
   unit: string;
+  unit_group: string | null;
   unit_id: number;
   value: Numeric;
   year: number | null;

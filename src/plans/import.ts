@@ -62,6 +62,7 @@ export function toPlanInput(ex: PlanExtraction): PlanInput {
               year: t.year,
               sourceText: t.sourceText,
               sourceOffset: t.start,
+              group: t.group ?? null,
             },
           ],
     ),

@@ -54,6 +54,8 @@ export interface TargetInput {
   readonly sourceOffset?: number | null;
   readonly baselineYear?: number | null;
   readonly baselineValue?: number | null;
+  /** The named group of units the target is for ("các xã đặc biệt khó khăn"); null or absent: the whole unit. */
+  readonly group?: string | null;
 }
 
 export interface AssignmentInput {

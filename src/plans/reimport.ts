@@ -159,7 +159,7 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
       if (c.keptCorrection) keptCorrections++;
       await tx
         .updateTable('plan_targets')
-        .set({ source_text: t.sourceText, source_offset: t.sourceOffset ?? null })
+        .set({ source_text: t.sourceText, source_offset: t.sourceOffset ?? null, unit_group: t.group ?? null })
         .where('id', '=', c.savedId)
         .execute();
     } else if (c.kind === 'changed') {
@@ -173,6 +173,7 @@ export async function reimportPlan(tx: Transaction<DB>, o: ReimportProps): Promi
           year: t.year,
           source_text: t.sourceText,
           source_offset: t.sourceOffset ?? null,
+          unit_group: t.group ?? null,
           origin: t.review === 'corrected' ? 'corrected' : 'extracted',
           confirmed: true,
         })

@@ -21,6 +21,8 @@ export const TargetIn = Type.Object({
   year: Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
   sourceText: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
   sourceOffset: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  /** The named group of units the target is for ("các xã đặc biệt khó khăn"); null or absent: the whole unit. */
+  group: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
   /** What the officer did with an extracted target: kept as is, corrected, or added by hand. */
   review: Type.Optional(enumOf(TARGET_REVIEWS)),
   /** The target as extracted, when corrected (kept in the correction log). */
@@ -150,6 +152,8 @@ export const PlanDetail = Type.Object({
       baselineValue: NullNum,
       sourceText: NullStr,
       sourceOffset: NullInt,
+      /** The named group of units the target is for ("các xã đặc biệt khó khăn"); null: the whole unit. */
+      group: NullStr,
       parentTargetId: NullInt,
       origin: Type.String(),
       confirmed: Type.Boolean(),
@@ -225,6 +229,7 @@ export function presentPlanParts(
       baselineValue: x.baseline_value,
       sourceText: x.source_text,
       sourceOffset: x.source_offset,
+      group: x.unit_group,
       parentTargetId: x.parent_target_id,
       origin: x.origin,
       confirmed: x.confirmed,

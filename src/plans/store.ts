@@ -160,6 +160,7 @@ export async function insertTarget(
       baseline_value: t.baselineValue ?? null,
       source_text: t.sourceText,
       source_offset: t.sourceOffset ?? null,
+      unit_group: t.group ?? null,
       origin,
       confirmed,
     })
@@ -189,6 +190,7 @@ export async function planParts(q: Q, id: number) {
         't.baseline_value',
         't.source_text',
         't.source_offset',
+        't.unit_group',
         't.parent_target_id',
         't.origin',
         't.confirmed',

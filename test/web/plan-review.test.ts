@@ -153,3 +153,17 @@ test('a target no catalogue indicator matched (indicatorCode null) is shown unma
   assert.deepEqual(rowProblems([mapped]), []);
   assert.deepEqual(rowProblems([{ ...r, removed: true }]), []);
 });
+
+test('a target for a named group of units is saved with its group; a target for the whole unit has none', () => {
+  // "…, riêng ở vùng miền núi dưới 23,5%" (the first-1000-days programme): the extraction's group goes into the body.
+  const mountain: ExtractedTarget = { ...stunting, value: 23.5, group: 'vùng miền núi' };
+  const b = reviewedTargets([rowFromExtracted(stunting, 1), rowFromExtracted(mountain, 2), { ...rowFromExtracted(mountain, 3), value: '24' }]);
+  assert.deepEqual(
+    b.targets.map((t) => [t.value, t.group ?? null, t.review]),
+    [
+      [stunting.value, null, 'confirmed'],
+      [23.5, 'vùng miền núi', 'confirmed'],
+      [24, 'vùng miền núi', 'corrected'],
+    ],
+  );
+});

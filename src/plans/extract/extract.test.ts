@@ -907,3 +907,112 @@ test('"đạt tiêu chuẩn … vào năm 2025" keeps its year: only a standard\
     ['75 2025', '89 2030', '3 2020'],
   );
 });
+
+// ---- Rules added in session 11 (issue 11; development half only) ----
+
+test('a report whose opening quotes the aim of the period it reviews gives no targets; an aim for a later year still looks ahead', () => {
+  // Session 11 dev document: the national social-security results 2021-2025 (a news item of
+  // November 2025 on "Báo cáo tóm tắt Kết quả thực hiện …"): "Chương trình … giai đoạn 2021-2025
+  // đặt mục tiêu giảm tỷ lệ hộ nghèo 1-1,5%/năm" is the reviewed period's aim, not one ahead.
+  const head = ' date 2025-11-24 Báo cáo tóm tắt kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2025 cho biết tỷ lệ hộ nghèo còn 1,3%.\n\n';
+  const r = extractPlan(
+    head +
+      'Nguồn lực dành cho an sinh xã hội đạt 1,1 triệu tỷ đồng.\n\nChương trình giảm nghèo giai đoạn 2021-2025 đặt mục tiêu giảm tỷ lệ hộ nghèo 1-1,5%/năm, trong đó hộ nghèo dân tộc thiểu số giảm trên 3%/năm.',
+  );
+  assert.equal(r.plan.kind, 'report');
+  assert.deepEqual(r.targets, []);
+  assert.ok(r.results.length >= 2);
+  // The same opening with an aim for the next year is no pure report: its target stays.
+  const ahead = extractPlan(head + 'Năm 2026, tỉnh đặt mục tiêu giảm tỷ lệ hộ nghèo 1%/năm.');
+  assert.notEqual(ahead.plan.kind, 'report');
+  assert.deepEqual(
+    ahead.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`),
+    ['reduce_by 1 2026'],
+  );
+});
+
+test('what a past term "đề ra" (set) and "đến nay" (up to now) are results: a congress item of results only gives no targets', () => {
+  // Session 11 dev document Phú Hưng commune congress 2020: "… thực hiện thắng lợi nhiệm vụ kinh
+  // tế - xã hội được Đại hội khóa XII, nhiệm kỳ 2015-2020 đề ra. Đến nay, Phú Hưng đạt và vượt
+  // 16/18 nhiệm vụ trọng tâm. …; Thu nhập bình quân đầu người đạt 50 triệu đồng/người/năm, …".
+  const r = extractPlan(
+    'Khai mạc Đại hội đại biểu Đảng bộ xã An Phú\n\nĐảng bộ xã hướng về Đại hội bằng nhiều thành tựu của việc thực hiện nhiệm vụ được Đại hội khóa XII, nhiệm kỳ 2015-2020 đề ra.\n\nĐến nay, xã đạt và vượt 16/18 nhiệm vụ trọng tâm. Góp phần nâng cao đời sống; Thu nhập bình quân đầu người đạt 50 triệu đồng/người/năm; Tỷ lệ hộ nghèo chỉ còn hơn 1%.',
+  );
+  assert.deepEqual(r.targets, []);
+  assert.deepEqual(
+    r.results.map((x) => x.value),
+    [50, 1],
+  );
+  // A term still to come keeps "đề ra" a look ahead.
+  const next = extractPlan('Đại hội đề ra mục tiêu nhiệm kỳ 2025-2030: thu nhập bình quân đầu người đạt 90 triệu đồng/người/năm.');
+  assert.deepEqual(
+    next.targets.map((t) => `${t.value} ${t.year}`),
+    ['90 2030'],
+  );
+});
+
+test('a path "tăng từ X% dân số năm A lên Y% năm B": its start is a result, and its end in the document\'s own year with no word of aim too', () => {
+  // Session 11 dev document: the national social-security review of October 2025 ("Tỷ lệ bao phủ
+  // BHYT tăng từ 90,9% năm 2020 lên 95,2% năm 2025", "Mức độ bao phủ trợ giúp xã hội tăng từ 2,7%
+  // dân số năm 2016 lên 4,5% dân số năm 2025"): what the share is of may stand between the value
+  // and its year; the end of a path in the document's year, said as a fact, was reached.
+  const r = extractPlan(
+    ' date 2025-10-13 Trong giai đoạn 2020-2025, các chính sách đạt nhiều kết quả.\n\nTỷ lệ bao phủ BHYT tăng từ 90,9% năm 2020 lên 95,2% năm 2025.\n\nMức độ bao phủ trợ giúp xã hội tăng từ 2,7% dân số năm 2016 lên 4,5% dân số năm 2025.',
+  );
+  assert.deepEqual(r.targets, []);
+  assert.deepEqual(
+    r.results.map((x) => x.value).sort((a, b) => a - b),
+    [2.7, 4.5, 90.9, 95.2],
+  );
+  assert.deepEqual(
+    r.results.filter((x) => x.value === 4.5 || x.value === 95.2).map((x) => x.year),
+    [2025, 2025],
+  );
+  // A later year, or a word of aim, keeps the end a target (the issue's "từ 30% năm 2020 xuống dưới 12% năm 2025").
+  const plan2 = extractPlan(
+    ' date 2025-10-13 Kế hoạch của tỉnh: phấn đấu tỷ lệ bao phủ BHYT tăng từ 93% năm 2024 lên 95% năm 2025; tỷ lệ suy dinh dưỡng giảm từ 30% năm 2020 xuống dưới 12% năm 2027.',
+  );
+  assert.deepEqual(
+    plan2.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`),
+    ['= 95 2025', '< 12 2027'],
+  );
+  // "giảm từ 0,5% trở lên" is a change with its floor, not the start of a path.
+  const floor = extractPlan('Năm 2026, tỷ lệ hộ nghèo giảm từ 0,5% trở lên.');
+  assert.deepEqual(
+    floor.targets.map((t) => `${t.comparator} ${t.value} ${t.qualifier ?? ''}`),
+    ['reduce_by 0.5 >='],
+  );
+});
+
+test('a change with no figure, closed by its baseline ("giảm … so với năm 2024 và 100% …"), governs no value after it', () => {
+  // Session 11, dev document Gia Lai children 2025: "giảm tỷ lệ trẻ em bị xâm hại so với năm 2024
+  // và 100% trẻ em bị xâm hại khi phát hiện được hỗ trợ, quản lý, can thiệp kịp thời" (a level of
+  // 100%, not a reduction by 100%).
+  const r = extractPlan('Năm 2025, tỉnh phấn đấu giảm tỷ lệ trẻ em bị xâm hại so với năm 2024 và 100% trẻ em bị xâm hại khi phát hiện được hỗ trợ kịp thời.');
+  assert.deepEqual(
+    r.targets.map((t) => `${t.comparator} ${t.value} ${t.year}`),
+    ['= 100 2025'],
+  );
+  // A change with its figure before the baseline still carries to the next item.
+  const c = extractPlan('Năm 2025, tỷ lệ hộ nghèo giảm 1,5% so với năm 2024 và 2% ở các xã khó khăn.');
+  assert.deepEqual(
+    c.targets.map((t) => `${t.comparator} ${t.value}`),
+    ['reduce_by 1.5', 'reduce_by 2'],
+  );
+});
+
+test('"… đạt 95% năm 2025; 100% năm 2030;": a clause that is only a value and its year continues the indicator before the ";"', () => {
+  // Session 11, dev document Ninh Bình elderly 2030 ("được lập hồ sơ theo dõi quản lý sức khoẻ đạt
+  // 95% năm 2025; 100% năm 2030;"): as "70% năm 2025, 85% năm 2030" over a comma.
+  const r = extractPlan(plan('c) Người cao tuổi được lập hồ sơ theo dõi quản lý sức khoẻ đạt 95% năm 2025; 100% năm 2030;\nd) Tỷ lệ hộ nghèo dưới 2%.'));
+  const hs = r.targets.filter((t) => t.value === 95 || t.value === 100);
+  assert.deepEqual(
+    hs.map((t) => `${t.value} ${t.year}`),
+    ['95 2025', '100 2030'],
+  );
+  assert.equal(hs[1]!.indicatorName, hs[0]!.indicatorName);
+  assert.ok(!r.unmatched.some((u) => u.sourceText.startsWith('100%')));
+  // A clause with words of its own after ";" is no continuation.
+  const own = extractPlan(plan('Tỷ lệ hộ nghèo dưới 2% năm 2025; tỷ lệ trẻ em suy dinh dưỡng thể thấp còi dưới 15% năm 2030.'));
+  assert.notEqual(own.targets.find((t) => t.value === 15)?.indicatorCode, own.targets.find((t) => t.value === 2)?.indicatorCode);
+});

@@ -7,7 +7,7 @@ import { extractMetadata, type PlanMetadata } from './metadata.ts';
 import { findSections, sectionOf, type Section } from './sections.ts';
 import { extractTargets, UNMATCHED_REASONS, type Comparator, type ProposedIndicator, type UnmatchedCode } from './targets.ts';
 import { extractAssignments, extractReportDeadlines, extractTasks, type Assignment, type ReportDeadline, type Task } from './assignments.ts';
-import { isReportTitle, looksAhead, tenseOf } from './results.ts';
+import { isReportTitle, looksAhead, looksAheadOf, tenseOf } from './results.ts';
 import { catalogueMatcher, createMatcher, type CatalogueIndicator } from '../../indicators/match.ts';
 
 export type { Comparator, ProposedIndicator } from './targets.ts';
@@ -99,7 +99,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
   const dated = /(?:^|\D)\d{1,2}\/\d{1,2}\/((?:19|20)\d\d)(?!\d)|date ((?:19|20)\d\d)-/u.exec(m.text.slice(0, 400));
   const periodStart = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+((?:19|20)\d\d)\s*[-–]/u.exec(meta.title ?? '');
   const refYear = meta.dateParts?.year ?? (dated ? Number(dated[1] ?? dated[2]) : null) ?? (periodStart ? Number(periodStart[1]) : null);
-  let report = meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAhead(l)));
+  let report = meta.kind === 'report' || (meta.kind === null && heads.some((l) => isReportTitle(l)) && !opening.some((l) => looksAheadOf(l, refYear)));
   const sections = findSections(m.text);
   const obj = objectivesRange(m, sections);
   // A year in the plan's title ("Kế hoạch giảm nghèo năm 2025", "giai đoạn 2026 - 2030") is the
@@ -165,7 +165,7 @@ export function extractPlan(original: string, opts: { catalogue?: readonly Catal
     return looksAhead(m.text.slice(Math.max(ls, t.start - 600), t.start));
   };
   const ahead = found.targets.filter((t) => tenses.get(t) === 'future' || (tenses.get(t) !== 'past' && lineAhead(t))).length;
-  if (!report && meta.kind === null && past.length >= 2 && ahead === 0 && !opening.some((l) => looksAhead(l))) {
+  if (!report && meta.kind === null && past.length >= 2 && ahead === 0 && !opening.some((l) => looksAheadOf(l, refYear))) {
     report = true;
     past = found.targets;
   }

@@ -14,10 +14,10 @@ const WINDOW = 220;
 // mục tiêu đặt ra cho giai đoạn 2021–2025", "15/15 chỉ tiêu chủ yếu đạt") is what a review
 // measures against, not a target still to reach.
 const FUTURE =
-  /(?<![\p{L}])(?:phấn đấu|(?<!(?:chương trình|vượt|hoàn thành|đạt|nhóm) )mục tiêu(?! quốc gia)(?! đề ra| đặt ra)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|(?<!\d\/\d{1,3} )chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
+  /(?<![\p{L}])(?:phấn đấu|(?<!(?:chương trình|vượt|hoàn thành|đạt|nhóm) )mục tiêu(?! quốc gia)(?! đề ra| đặt ra)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ|(?:nhiệm kỳ|giai đoạn|khóa|khoá) [\p{L}\d\s–-]{1,12})(?: đã)? )(?:đề ra|đặt ra)|(?<!\d\/\d{1,3} )chỉ tiêu (?:nhiệm kỳ|chủ yếu|đến năm|năm \d{4}|giai đoạn)|định hướng|phương hướng|kế hoạch (?:năm|giai đoạn|đến)|sẽ|phải đạt|cần đạt|yêu cầu|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới) năm \d{4})(?![\p{L}])/u;
 // Words that say it was reached: "đã", "ước đạt", "chiếm", "so với kế hoạch", "vượt chỉ tiêu".
 const PAST =
-  /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|vượt mục tiêu|hiện (?:nay )?(?:có|còn)|\d{1,3}\/\d{1,3} (?:nhóm )?(?:chỉ tiêu|mục tiêu)|tính đến|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:đã|ước đạt|ước thực hiện|đạt được|kết quả|so với cùng kỳ|kế hoạch giao|dự toán|vượt chỉ tiêu|vượt kế hoạch|vượt mục tiêu|hiện (?:nay )?(?:có|còn)|\d{1,3}\/\d{1,3} (?:nhóm )?(?:chỉ tiêu|mục tiêu|nhiệm vụ)|tính đến|(?<!từ )đến nay|đến hết năm|đến cuối năm|cuối năm|đầu năm|vừa qua|sau \d+ năm|thực hiện được|(?:giảm|tăng) từ \d[\d.,]*\s*%?(?:\s+(?!năm |trở |xuống|lên)\p{L}+){0,2}?(?:\s*(?:năm|vào năm|cuối năm) \d{4})?,?\s*(?:xuống|lên|còn))(?![\p{L}])/u;
 // "Trong nhiệm kỳ qua, …", "Nhiệm kỳ vừa qua, …", "… các mục tiêu Nghị quyết Đại hội nhiệm kỳ trước
 // đề ra": the review of the term just ended that opens every congress news item. Its figures
 // are results, in its own sentence and in the paragraphs after it until a line looks ahead.
@@ -85,7 +85,11 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
     years.every((y) => y < ctx.refYear!) &&
     !/(?<![\p{L}])(?:giảm|tăng|xuống|nâng|phấn đấu)(?![\p{L}])/u.test(before);
   // "giảm từ 25,1% xuống còn 17%": the value after "từ" is where it started, a result.
-  if (/(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) && /^\s*(?:%\s*)?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after))
+  // ("tăng từ 2,7% dân số năm 2016 lên 4,5%": what the share is of may come between.)
+  if (
+    /(?<![\p{L}])từ\s*[\d.,]+\s*%?$/u.test(before) &&
+    /^\s*(?:%\s*)?(?:(?!năm |trở |xuống|lên)\p{L}+\s+){0,2}?(?:(?:vào |cuối )?năm \d{4}\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(after)
+  )
     return 'past';
   // "đạt 125% so với kế hoạch", "bằng 108% kế hoạch năm", "đạt 59% dự toán tỉnh giao": a share
   // of a plan reached, said of what was done.
@@ -117,10 +121,11 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
   // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": the value it comes down to, in a year after the
   // one it starts from and not before the document's, is a target (its start is a baseline).
   const path =
-    /(?<![\p{L}])từ\s*[\d.,]+\s*%?\s*(?:\(?\s*(?:vào |cuối )?năm ((?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:xuống|lên)\s+(?:(?:còn|dưới|mức|trên)\s+)*[\d.,]+\s*%?(?:\s*\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)?$/u.exec(
+    /(?<![\p{L}])từ\s*[\d.,]+\s*%?\s*(?:(?!năm |trở |xuống|lên)\p{L}+\s+){0,2}?(?:\(?\s*(?:vào |cuối )?năm ((?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:xuống|lên)\s+(?:(?:còn|dưới|mức|trên)\s+)*[\d.,]+\s*%?(?:\s*(?:(?!năm |trở |xuống|lên)\p{L}+\s+){0,2}?\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)?$/u.exec(
       before,
     );
-  const toYear = path?.[2] ?? /^\s*(?:%\s*)?(?:\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)/u.exec(after)?.[1];
+  const toYear =
+    path?.[2] ?? /^\s*(?:%\s*)?(?:(?!năm |trở |xuống|lên)\p{L}+\s+){0,2}?(?:\(?\s*(?:vào |đến |cuối )?năm ((?:19|20)\d\d)\s*\)?)/u.exec(after)?.[1];
   if (
     path &&
     path[1] &&
@@ -128,8 +133,12 @@ export function tenseOf(text: string, start: number, end: number, ctx: PastConte
     Number(toYear) > Number(path[1]) &&
     (ctx.refYear === null || Number(toYear) >= ctx.refYear) &&
     !/(?<![\p{L}])đã(?![\p{L}])/u.test(before)
-  )
+  ) {
+    // Where it came to in the document's own year, said with no word of aim ("Tỷ lệ bao phủ BHYT
+    // tăng từ 90,9% năm 2020 lên 95,2% năm 2025" in a review of October 2025), is what was reached.
+    if (ctx.refYear !== null && Number(toYear) === ctx.refYear && !future) return 'past';
     return 'future';
+  }
   if (TERM_REVIEW.test(before) && !/(?<![\p{L}])nhiệm kỳ (?:\d{4}\s*[-–]\s*\d{4}|mới|tới)(?![\p{L}\d])/u.test(before.slice(before.search(TERM_REVIEW))))
     return 'past';
   // "Giá trị thu trên 1ha canh tác đến năm 2025 đạt 316 triệu đồng" under the review of the term
@@ -223,11 +232,37 @@ export function isReportTitle(head: string): boolean {
   return REPORT_TITLE.test(foldText(head));
 }
 
+/**
+ * A line of a document of `refYear` that looks ahead past it. "đặt mục tiêu …" or "phấn đấu …"
+ * whose years are all before the document's, or periods that end by its year ("Chương trình …
+ * giai đoạn 2021-2025 đặt mục tiêu giảm tỷ lệ hộ nghèo 1-1,5%/năm" in a report of November 2025),
+ * names the aim of the period a report reviews, not one still ahead. A line with no year (a
+ * date is none), or with a year from the document's own on, looks ahead as looksAhead says.
+ * @example looksAheadOf('Chương trình giai đoạn 2021-2025 đặt mục tiêu giảm 1%/năm', 2025) // false
+ * @example looksAheadOf('tổng kết năm 2025, triển khai phương hướng, nhiệm vụ năm 2026', 2026) // true
+ */
+export function looksAheadOf(line: string, refYear: number | null): boolean {
+  if (!looksAhead(line)) return false;
+  if (refYear === null) return true;
+  let rest = line.replace(/\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d/gu, ' ');
+  let periods = 0;
+  rest = rest.replace(/((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)/gu, (all, a: string, b: string) => {
+    if (Number(a) < Number(b) && Number(b) <= refYear) {
+      periods++;
+      return ' ';
+    }
+    return all;
+  });
+  const years = [...rest.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/gu)].map((m) => Number(m[1]));
+  if (years.length === 0 && periods === 0) return true;
+  return years.some((y) => y >= refYear);
+}
+
 /** A line that looks ahead ("phương hướng, nhiệm vụ năm 2026", "phấn đấu …", "mục tiêu …"). */
 export function looksAhead(line: string): boolean {
   // "phương hướng" looks ahead with its year or period ("phương hướng, nhiệm vụ năm 2026"); a
   // meeting that "đề xuất phương hướng, nhiệm vụ, giải pháp trong thời gian tới" sets nothing.
-  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ)(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(
+  return /(?<![\p{L}])(?:phấn đấu|phương hướng(?=[\p{L}\s,]{0,30}(?:năm|giai đoạn|nhiệm kỳ|đến)\s)|(?<!(?:thực hiện|kết quả) )nhiệm vụ năm|đặt mục tiêu|mục tiêu (?:đến|năm|giai đoạn)|(?<!(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|nhiệm vụ|(?:nhiệm kỳ|giai đoạn|khóa|khoá) [\p{L}\d\s–-]{1,12})(?: đã)? )(?:đề ra|đặt ra)|định hướng|sẽ|kế hoạch (?:năm|giai đoạn))(?![\p{L}])/u.test(
     line.toLowerCase(),
   );
 }

@@ -694,6 +694,30 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // one's continues its indicator (its comparator too, when it has none).
         const ownYear = yearAfter(text, c.tok, cb);
         const prevT = targets.length > clauseFirst ? targets[targets.length - 1]! : null;
+        // "… đạt 95% năm 2025; 100% năm 2030;": a clause after ";" that is only a value and its
+        // year continues the indicator of the value that ends the clause before.
+        const lastT = targets.length ? targets[targets.length - 1]! : null;
+        const afterSemicolon =
+          !before &&
+          !x.m &&
+          lastT !== null &&
+          ownYear !== null &&
+          /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})?\s*;\s*$/u.test(text.slice(lastT.end, c.cmpStart)) &&
+          /^\s*(?:%\s*)?(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})\s*(?:[;.]|$)/u.test(text.slice(c.tok.unitEnd, c.tok.unitEnd + 24));
+        if (afterSemicolon) {
+          const yEnd = c.tok.unitEnd + /^\s*(?:(?:vào\s+|đến\s+|trong\s+)?năm\s+\d{4})/u.exec(text.slice(c.tok.unitEnd))![0].length;
+          targets.push({
+            ...lastT!,
+            comparator: c.explicit ? cmp : lastT!.comparator,
+            ...(c.explicit ? q : {}),
+            value: c.tok.value,
+            year: ownYear,
+            start: c.cmpStart,
+            end: yEnd,
+            shared: false,
+          });
+          continue;
+        }
         if (
           !x.m &&
           before &&
@@ -705,7 +729,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         ) {
           const yEnd =
             c.tok.unitEnd +
-            /^\s*(?:%\s*)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(
+            /^\s*(?:%\s*)?(?:dân số\s+)?(?:\/\s*(?:1\.000|10\.000|100\.000|1 vạn)(?!\d)(?:\s*(?:dân số|dân|người|trẻ em|trẻ đẻ sống))?\s*)?(?:trở lên\s*)?(?:vào\s+|trong\s+|đến\s+)?(?:các\s+)?năm\s+\d{4}(?:\s*(?:,|và)\s*\d{4}(?!\d))*/u.exec(
               text.slice(c.tok.unitEnd),
             )![0].length;
           targets.push({
@@ -742,7 +766,7 @@ export function extractTargets(text: string, from: number, to: number, opts: Tar
         // "giảm từ 30% năm 2020 xuống dưới 12% năm 2025": where it comes down to is the same indicator.
         const pathLabel =
           before !== null &&
-          /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(
+          /^\s*(?:dân số\s+)?(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?)?\s*,?\s*(?:xuống|lên)(?:\s+còn)?\s*$/u.test(
             text.slice(before.c.tok.unitEnd, c.tok.start).replace(/(?:dưới|trên|mức|còn)\s*$/u, ''),
           ) &&
           /từ\s*$/u.test(text.slice(Math.max(0, before?.c.tok.start ?? 0) - 6, before?.c.tok.start ?? 0));
@@ -929,7 +953,7 @@ function bracketed(text: string, c: Candidate): boolean {
   );
 }
 
-/** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015". */
+/** A year written right after the value is its own: "đạt 70% năm 2025, 85% năm 2030", "trên 70% vào năm 2015", "2,7% dân số năm 2016". */
 function yearAfter(text: string, t: NumberToken, clauseEnd: number): number | null {
   // "85% vào các năm 2015, 2020": a value to reach by the first year and keep at the last; the
   // target is the last one's.
@@ -1016,8 +1040,9 @@ function candidate(
   // "36 triệu đồng/năm", "75.000 tỷ đồng": an amount of money is never a count of persons or
   // households, whatever the words around it ("… đạt 36 triệu đồng/năm, giải quyết việc làm").
   const money = wu !== null && /đồng|USD|^[ ]?(?:tỷ|triệu)$/u.test(wu[1]!);
-  // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change.
-  const pathStart = /^\s*(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
+  // "giảm từ 30% năm 2020 xuống dưới 12%": where a path starts is a level of the indicator, no change
+  // ("tăng từ 2,7% dân số năm 2016 lên 4,5%": a share of the population says so between).
+  const pathStart = /^\s*(?:dân số\s+)?(?:\(?\s*(?:vào |cuối )?năm \d{4}\s*\)?\s*)?,?\s*(?:xuống|lên)(?![\p{L}])/u.test(text.slice(u.unitEnd, u.unitEnd + 30));
   return {
     tok,
     level: null,
@@ -1078,6 +1103,9 @@ function changeOf(
   // hộ nghèo 6%/năm trở lên, hộ cận nghèo 1,3%/năm trở lên".
   // (Not an item with a level comparator of its own: "…; tỷ lệ trẻ … dưới 8%" is a level.)
   if (!last) return { verb: prev && !VERB.test(f) && !/(?:^|\s)(?:duoi|tren|hon|khong qua|toi da|khoang)\s*$/u.test(f) ? prev : null, perYear };
+  // "giảm tỷ lệ trẻ em bị xâm hại so với năm 2024 và 100% trẻ em …": a change with no figure,
+  // closed by its baseline, governs no value after it.
+  if (/so voi (?:cung ky|nam x)\s*(?:,|;|va)\s*$/iu.test(f.slice(last.index))) return { verb: null, perYear };
   // "giảm dưới 0,5%", "giảm xuống không quá 3%": the level it comes down to.
   if (/(?:duoi|khong qua|toi da)\s*$/.test(f)) return { verb: null, perYear };
   // "giảm từ 30% xuống (còn) 12%": the first number is the start.

@@ -13,7 +13,7 @@ import { InScope } from '../../components/InScope.tsx';
 import { formatDateTime } from '../../i18n/index.ts';
 import ImportPlan from './Import.tsx';
 import { Loaded, useApi, errorMessage } from '../../components/data.tsx';
-import { m, cmpWord, valueWithUnit } from './strings.ts';
+import { m, cmpWord, fillIn, valueWithUnit } from './strings.ts';
 import type {
   AssignmentList,
   CascadeView as CascadeOut,
@@ -219,7 +219,15 @@ function Targets({ targets }: { targets: Target[] }) {
           <tbody>
             {targets.map((t) => (
               <tr key={t.id}>
-                <th scope="row">{(en ? t.nameEn : t.nameVi) ?? t.nameVi ?? t.indicatorCode}</th>
+                <th scope="row">
+                  {(en ? t.nameEn : t.nameVi) ?? t.nameVi ?? t.indicatorCode}
+                  {t.group && (
+                    <>
+                      {' '}
+                      <span class="flag flag--group">{fillIn(m('groupFlag'), { group: t.group })}</span>
+                    </>
+                  )}
+                </th>
                 <td>{cmpWord(t.comparator)}</td>
                 <td>{valueWithUnit(num(Number(t.value)), t.unit)}</td>
                 <td>{t.year ?? '–'}</td>

@@ -159,6 +159,8 @@ export function reviewedTargets(rows: readonly Row[]): { targets: TargetBody[]; 
       sourceOffset: r.start,
       review: s,
     };
+    // A target for a named group of units ("riêng các xã đặc biệt khó khăn 4%") is saved with it.
+    if (r.extracted?.group) t.group = r.extracted.group;
     if (s === 'corrected') t.extracted = r.extracted!;
     targets.push(t);
     keys.push(r.key);
