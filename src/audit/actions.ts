@@ -78,6 +78,10 @@ export const auditActions = {
   'complaint.accept': { vi: 'Thụ lý đơn', en: 'Accepted a complaint' },
   'complaint.extend': { vi: 'Gia hạn giải quyết tố cáo', en: 'Extended a denunciation' },
   'complaint.settle': { vi: 'Giải quyết xong đơn', en: 'Settled a complaint' },
+  'posted_list.post': { vi: 'Niêm yết công khai danh sách', en: 'Posted a list publicly' },
+  'posted_list.comment': { vi: 'Người dân gửi ý kiến về danh sách niêm yết', en: 'A citizen commented on a posted list' },
+  'posted_list.consider': { vi: 'Xem xét ý kiến về danh sách niêm yết', en: 'Considered a comment on a posted list' },
+  'posted_list.decide': { vi: 'Quyết định sau niêm yết', en: 'Decided on a posted list' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof auditActions;
@@ -86,6 +90,7 @@ export type AuditAction = keyof typeof auditActions;
 export const auditEntities = {
   citizen_application: { vi: 'Hồ sơ thủ tục', en: 'Application' },
   complaint: { vi: 'Đơn khiếu nại, tố cáo', en: 'Complaint' },
+  posted_list: { vi: 'Danh sách niêm yết', en: 'Posted list' },
   user: { vi: 'Tài khoản', en: 'User' },
   api_token: { vi: 'Khóa truy cập API', en: 'API token' },
   session: { vi: 'Phiên đăng nhập', en: 'Session' },

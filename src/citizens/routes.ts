@@ -15,6 +15,7 @@ import { multipartLimits, readApplicationForm } from './parts.ts';
 import { assertCanRead } from './policy.ts';
 import * as store from './store.ts';
 import { complaintRoutes } from './complaint-routes.ts';
+import { postedRoutes } from './posted-routes.ts';
 import {
   ApplicationDetail,
   ApplicationFormDoc,
@@ -51,6 +52,7 @@ export const citizenRoutes: FeatureRoutes = async (app, deps) => {
   // The day in Vietnam (UTC+7): deadlines count Vietnamese working days.
   const today = () => new Date(app.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
   await complaintRoutes(today)(app, deps);
+  await postedRoutes(today)(app, deps);
   app.get(
     '/api/public/procedures',
     {

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { remaining } from './model.ts';
 import * as store from './store.ts';
+import { newComments } from './posted-store.ts';
 
 export interface OpenWork {
   readonly applications: { count: number; due: string | null; late: boolean };
@@ -23,3 +24,6 @@ export async function openWork(tx: Transaction<DB>, unitId: number, today: strin
     complaints: { count: complaints.length, due: cd, late: cd !== null && cd < today },
   };
 }
+
+/** Citizens' comments on the commune's posted lists that wait for the officer's answer, with the oldest day. */
+export const postedComments = (tx: Transaction<DB>, unitId: number) => newComments(tx, unitId);

@@ -754,6 +754,49 @@ export interface PlanVersions {
   version: number;
 }
 
+export interface PostedListComments {
+  answer: string | null;
+  author: string;
+  body: string;
+  considered_at: Timestamp | null;
+  considered_by: string | null;
+  contact: Generated<string>;
+  id: Generated<number>;
+  list_id: number;
+  received_at: Generated<Timestamp>;
+  received_on: string;
+  state: Generated<string>;
+  unit_id: number;
+}
+
+export interface PostedListEntries {
+  application_id: number | null;
+  full_name: string;
+  group_label: Generated<string>;
+  hamlet: Generated<string>;
+  id: Generated<number>;
+  list_id: number;
+  position: number;
+  unit_id: number;
+}
+
+export interface PostedLists {
+  created_at: Generated<Timestamp>;
+  decided_on: string | null;
+  decision_note: string | null;
+  decision_number: string | null;
+  id: Generated<number>;
+  kind: string;
+  posted_by: string;
+  posted_on: string;
+  posted_until: string;
+  posting_rule: string;
+  province_code: string;
+  state: Generated<string>;
+  title: string;
+  unit_id: number;
+}
+
 export interface RegistryImports {
   content_hash: string;
   created_at: Generated<Timestamp>;
@@ -926,6 +969,9 @@ export interface DB {
   plan_tasks: PlanTasks;
   plan_versions: PlanVersions;
   plans: Plans;
+  posted_list_comments: PostedListComments;
+  posted_list_entries: PostedListEntries;
+  posted_lists: PostedLists;
   registry_imports: RegistryImports;
   relief_entries: ReliefEntries;
   relief_events: ReliefEvents;

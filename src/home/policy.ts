@@ -21,6 +21,7 @@ export const workPermission: Record<WorkKind, string> = {
   applications_due: 'registry.read',
   complaints_due: 'registry.write',
   funds_to_publish: 'payments.prepare',
+  posted_comments: 'registry.write',
 };
 
 /**
@@ -34,6 +35,7 @@ export const roleWork: Record<Role, readonly WorkKind[]> = {
     'report_due',
     'applications_due',
     'complaints_due',
+    'posted_comments',
     'import_ready',
     'proposals_waiting',
     'assignments_overdue',

@@ -19,6 +19,7 @@ export const workKinds = [
   'applications_due',
   'complaints_due',
   'funds_to_publish',
+  'posted_comments',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
 

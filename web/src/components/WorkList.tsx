@@ -26,6 +26,8 @@ export function workHref(i: WorkItem): string {
     case 'applications_due':
     case 'complaints_due':
       return `/ho-so-xa${queryString({ unit })}`;
+    case 'posted_comments':
+      return `/niem-yet-xa${queryString({ unit })}`;
     default:
       return `/doi-tuong-chi-tra${queryString({ unit })}`;
   }
