@@ -82,6 +82,7 @@ export const auditActions = {
   'posted_list.comment': { vi: 'Người dân gửi ý kiến về danh sách niêm yết', en: 'A citizen commented on a posted list' },
   'posted_list.consider': { vi: 'Xem xét ý kiến về danh sách niêm yết', en: 'Considered a comment on a posted list' },
   'posted_list.decide': { vi: 'Quyết định sau niêm yết', en: 'Decided on a posted list' },
+  'satisfaction.answer': { vi: 'Người dân trả lời khảo sát mức độ hài lòng', en: 'A citizen answered the satisfaction survey' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof auditActions;
@@ -91,6 +92,7 @@ export const auditEntities = {
   citizen_application: { vi: 'Hồ sơ thủ tục', en: 'Application' },
   complaint: { vi: 'Đơn khiếu nại, tố cáo', en: 'Complaint' },
   posted_list: { vi: 'Danh sách niêm yết', en: 'Posted list' },
+  satisfaction_answer: { vi: 'Phiếu khảo sát mức độ hài lòng', en: 'Satisfaction answer' },
   user: { vi: 'Tài khoản', en: 'User' },
   api_token: { vi: 'Khóa truy cập API', en: 'API token' },
   session: { vi: 'Phiên đăng nhập', en: 'Session' },

@@ -12,6 +12,7 @@ import { text } from '../kernel/i18n.ts';
 import { acceptDeadline, extendedDeadline, MAX_EXTENSIONS, settleDeadline, type ComplaintChannel, type ComplaintKind } from './complaints.ts';
 import { assertCanHandleComplaint } from './policy.ts';
 import * as store from './store.ts';
+import { formatTrackingCode, newTrackingCode } from './model.ts';
 
 export interface Officer {
   readonly actor: Actor;
@@ -40,7 +41,11 @@ export interface NewComplaint {
   readonly receivedOn: string;
 }
 
-export async function receiveComplaint(tx: Transaction<DB>, w: Officer, v: NewComplaint): Promise<{ id: number; acceptDue: string | null }> {
+export async function receiveComplaint(
+  tx: Transaction<DB>,
+  w: Officer,
+  v: NewComplaint,
+): Promise<{ id: number; acceptDue: string | null; trackingCode: string }> {
   const commune = await store.communeByCode(tx, v.communeCode);
   if (!commune) throw AppError.validation([{ path: '/body/communeCode', message: text('Không có xã, phường này', 'No such commune or ward') }]);
   assertCanHandleComplaint(w.actor, commune.id);
@@ -52,7 +57,9 @@ export async function receiveComplaint(tx: Transaction<DB>, w: Officer, v: NewCo
     e.push({ path: '/body/round', message: text('Chỉ khiếu nại mới có lần hai', 'Only a complaint has a second round') });
   if (e.length) throw AppError.validation(e);
   const d = acceptDeadline(v.kind, v.receivedOn);
+  const trackingCode = newTrackingCode();
   const id = await store.insertComplaint(tx, commune, {
+    trackingCode,
     kind: v.kind,
     round: v.round ?? 1,
     channel: v.channel,
@@ -74,7 +81,7 @@ export async function receiveComplaint(tx: Transaction<DB>, w: Officer, v: NewCo
     ip: w.ip ?? null,
     after: { kind: v.kind, round: v.round ?? 1, channel: v.channel, receivedOn: v.receivedOn, acceptDue: d?.due ?? null },
   });
-  return { id, acceptDue: d?.due ?? null };
+  return { id, acceptDue: d?.due ?? null, trackingCode: formatTrackingCode(trackingCode) };
 }
 
 async function openCase(tx: Transaction<DB>, w: Officer, id: number) {

@@ -16,6 +16,7 @@ import { assertCanRead } from './policy.ts';
 import * as store from './store.ts';
 import { complaintRoutes } from './complaint-routes.ts';
 import { postedRoutes } from './posted-routes.ts';
+import { satisfactionRoutes } from './satisfaction-routes.ts';
 import {
   ApplicationDetail,
   ApplicationFormDoc,
@@ -53,6 +54,7 @@ export const citizenRoutes: FeatureRoutes = async (app, deps) => {
   const today = () => new Date(app.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
   await complaintRoutes(today)(app, deps);
   await postedRoutes(today)(app, deps);
+  await satisfactionRoutes(today)(app, deps);
   app.get(
     '/api/public/procedures',
     {

@@ -347,7 +347,11 @@ export const ComplaintBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ComplaintReceived = Type.Object({ id: Type.Integer(), acceptDue: Nullable(Type.String()) });
+export const ComplaintReceived = Type.Object({
+  id: Type.Integer(),
+  acceptDue: Nullable(Type.String()),
+  trackingCode: Type.String({ description: 'the code the complainant answers the satisfaction survey with' }),
+});
 export const ComplaintId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const AcceptBody = Type.Object(
   {

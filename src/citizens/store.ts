@@ -263,6 +263,8 @@ export interface NewComplaintRow {
   readonly acceptDue: string | null;
   readonly acceptRule: string | null;
   readonly by: string;
+  /** The code the complainant follows the case and answers the satisfaction survey with (migration 331). */
+  readonly trackingCode?: string | null;
 }
 
 export async function insertComplaint(q: Q, commune: Commune, c: NewComplaintRow): Promise<number> {
@@ -282,6 +284,7 @@ export async function insertComplaint(q: Q, commune: Commune, c: NewComplaintRow
       accept_due: c.acceptDue,
       accept_rule: c.acceptRule,
       recorded_by: c.by,
+      tracking_code: c.trackingCode ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -153,6 +153,7 @@ export interface Complaints {
   settled_on: string | null;
   state: Generated<string>;
   subject: string;
+  tracking_code: string | null;
   unit_id: number;
 }
 
@@ -845,6 +846,20 @@ export interface ReviewStaging {
   unit_id: number;
 }
 
+export interface SatisfactionAnswers {
+  answered_on: string;
+  attitude: number;
+  case_key: string;
+  case_kind: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  overall: number;
+  province_code: string;
+  timeliness: number;
+  unit_id: number;
+  year: number;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   name: string;
@@ -976,6 +991,7 @@ export interface DB {
   relief_entries: ReliefEntries;
   relief_events: ReliefEvents;
   review_staging: ReviewStaging;
+  satisfaction_answers: SatisfactionAnswers;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   sign_in_throttle: SignInThrottle;
