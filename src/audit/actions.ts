@@ -78,6 +78,7 @@ export const auditActions = {
   'complaint.accept': { vi: 'Thụ lý đơn', en: 'Accepted a complaint' },
   'complaint.extend': { vi: 'Gia hạn giải quyết tố cáo', en: 'Extended a denunciation' },
   'complaint.settle': { vi: 'Giải quyết xong đơn', en: 'Settled a complaint' },
+  'complaint.assign': { vi: 'Giao đơn cho cán bộ xử lý', en: 'Assigned a complaint to an officer' },
   'posted_list.post': { vi: 'Niêm yết công khai danh sách', en: 'Posted a list publicly' },
   'posted_list.comment': { vi: 'Người dân gửi ý kiến về danh sách niêm yết', en: 'A citizen commented on a posted list' },
   'posted_list.consider': { vi: 'Xem xét ý kiến về danh sách niêm yết', en: 'Considered a comment on a posted list' },

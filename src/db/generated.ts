@@ -133,6 +133,8 @@ export interface Complaints {
   accept_due: string | null;
   accept_rule: string | null;
   accepted_on: string | null;
+  assigned_at: Timestamp | null;
+  assigned_to: string | null;
   channel: string;
   complainant: string;
   complex: Generated<boolean>;
@@ -143,6 +145,7 @@ export interface Complaints {
   id: Generated<number>;
   kind: string;
   outcome: string | null;
+  previous_id: number | null;
   province_code: string;
   received_on: string;
   recorded_by: string;

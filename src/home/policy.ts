@@ -22,6 +22,7 @@ export const workPermission: Record<WorkKind, string> = {
   complaints_due: 'registry.write',
   funds_to_publish: 'payments.prepare',
   posted_comments: 'registry.write',
+  deadlines_soon: 'registry.read',
 };
 
 /**
@@ -33,6 +34,7 @@ export const roleWork: Record<Role, readonly WorkKind[]> = {
   officer: [
     'report_returned',
     'report_due',
+    'deadlines_soon',
     'applications_due',
     'complaints_due',
     'posted_comments',

@@ -20,6 +20,7 @@ export const workKinds = [
   'complaints_due',
   'funds_to_publish',
   'posted_comments',
+  'deadlines_soon',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
 

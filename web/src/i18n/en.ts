@@ -255,6 +255,8 @@ export const en: Messages = {
   'home.work.applications_due.action': 'See the applications',
   'home.work.complaints_due': '{count} complaint(s), denunciation(s) or petition(s) not settled (earliest deadline {date}).',
   'home.work.complaints_due.action': 'See the complaints',
+  'home.work.deadlines_soon': '{count} application(s) or complaint(s) due within 3 working days (earliest {date}).',
+  'home.work.deadlines_soon.action': 'See them',
   'home.work.posted_comments': '{count} citizen comment(s) on posted lists not yet considered (since {date}).',
   'home.work.posted_comments.action': 'See the comments',
   'posted.title': 'Lists posted publicly',

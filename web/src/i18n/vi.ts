@@ -256,6 +256,8 @@ export const vi = {
   'home.work.applications_due.action': 'Xem hồ sơ',
   'home.work.complaints_due': '{count} đơn khiếu nại, tố cáo, kiến nghị chưa giải quyết xong (hạn sớm nhất {date}).',
   'home.work.complaints_due.action': 'Xem đơn',
+  'home.work.deadlines_soon': '{count} hồ sơ, đơn thư sắp đến hạn trong 3 ngày làm việc (hạn sớm nhất {date}).',
+  'home.work.deadlines_soon.action': 'Xem hồ sơ, đơn thư',
   'home.work.posted_comments': '{count} ý kiến của người dân về danh sách niêm yết chưa xem xét (gửi từ {date}).',
   'home.work.posted_comments.action': 'Xem ý kiến',
   'posted.title': 'Danh sách niêm yết công khai',
