@@ -58,6 +58,7 @@ const mayImport = {
     'plans' /* targets through plans/targets.ts, boundKind */,
     'registry' /* registry figures through registry/indicators.ts */,
     'housing' /* stage counts through housing/indicators.ts */,
+    'citizens' /* the satisfaction index through citizens/indicators.ts */,
   ],
   registry: ['kernel', 'db', 'law', 'access', 'audit', 'units', 'jobs', 'payments' /* known: registry and payments import each other */],
   payments: ['kernel', 'db', 'law', 'access', 'audit', 'jobs', 'registry'],

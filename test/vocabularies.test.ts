@@ -28,6 +28,8 @@ import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/
 import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
 import { DCI_MODES, DCI_STATUSES } from '../src/dci/model.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATES } from '../src/citizens/complaints.ts';
+import { COMMENT_STATES, POSTED_LIST_KINDS, POSTED_LIST_STATES } from '../src/citizens/posted.ts';
+import { SURVEY_CASES } from '../src/citizens/satisfaction.ts';
 import { APPLICATION_CHANNELS, APPLICATION_PROCEDURES, APPLICATION_STATES, DOCUMENT_TYPES } from '../src/citizens/model.ts';
 
 const db = testDb();
@@ -47,6 +49,10 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   complaints_channel_check: COMPLAINT_CHANNELS,
   complaints_kind_check: COMPLAINT_KINDS,
   complaints_state_check: COMPLAINT_STATES,
+  posted_lists_kind_check: POSTED_LIST_KINDS,
+  posted_lists_state_check: POSTED_LIST_STATES,
+  posted_list_comments_state_check: COMMENT_STATES,
+  satisfaction_answers_case_kind_check: SURVEY_CASES,
   household_classifications_class_check: POVERTY_CLASSES,
   households_area_check: AREAS,
   housing_case_funding_source_check: FUNDING_SOURCES,

@@ -80,6 +80,12 @@ export const auditActions = {
   'complaint.accept': { vi: 'Thụ lý đơn', en: 'Accepted a complaint' },
   'complaint.extend': { vi: 'Gia hạn giải quyết tố cáo', en: 'Extended a denunciation' },
   'complaint.settle': { vi: 'Giải quyết xong đơn', en: 'Settled a complaint' },
+  'complaint.assign': { vi: 'Giao đơn cho cán bộ xử lý', en: 'Assigned a complaint to an officer' },
+  'posted_list.post': { vi: 'Niêm yết công khai danh sách', en: 'Posted a list publicly' },
+  'posted_list.comment': { vi: 'Người dân gửi ý kiến về danh sách niêm yết', en: 'A citizen commented on a posted list' },
+  'posted_list.consider': { vi: 'Xem xét ý kiến về danh sách niêm yết', en: 'Considered a comment on a posted list' },
+  'posted_list.decide': { vi: 'Quyết định sau niêm yết', en: 'Decided on a posted list' },
+  'satisfaction.answer': { vi: 'Người dân trả lời khảo sát mức độ hài lòng', en: 'A citizen answered the satisfaction survey' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof auditActions;
@@ -88,6 +94,8 @@ export type AuditAction = keyof typeof auditActions;
 export const auditEntities = {
   citizen_application: { vi: 'Hồ sơ thủ tục', en: 'Application' },
   complaint: { vi: 'Đơn khiếu nại, tố cáo', en: 'Complaint' },
+  posted_list: { vi: 'Danh sách niêm yết', en: 'Posted list' },
+  satisfaction_answer: { vi: 'Phiếu khảo sát mức độ hài lòng', en: 'Satisfaction answer' },
   user: { vi: 'Tài khoản', en: 'User' },
   api_token: { vi: 'Khóa truy cập API', en: 'API token' },
   session: { vi: 'Phiên đăng nhập', en: 'Session' },

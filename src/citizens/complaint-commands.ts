@@ -3,15 +3,17 @@
 // (the settling deadline by kind, round, remoteness and complexity), extend a denunciation (at
 // most twice, 30 days each: Law on Denunciations 2018 Art. 30 cl. 1) and settle (with the
 // outcome in writing). Text is kept as typed; markup is refused, not stored.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from '../access/index.ts';
+import { can, type Actor } from '../access/index.ts';
+import { findUserByName, loadActor } from '../access/store.ts';
 import { audit } from '../audit/store.ts';
 import { AppError, type FieldError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { acceptDeadline, extendedDeadline, MAX_EXTENSIONS, settleDeadline, type ComplaintChannel, type ComplaintKind } from './complaints.ts';
 import { assertCanHandleComplaint } from './policy.ts';
 import * as store from './store.ts';
+import { formatTrackingCode, newTrackingCode } from './model.ts';
 
 export interface Officer {
   readonly actor: Actor;
@@ -38,23 +40,63 @@ export interface NewComplaint {
   readonly subject: string;
   readonly concerns?: string;
   readonly receivedOn: string;
+  /** A second complaint: the id of the settled first complaint it appeals (Law on Complaints 2011 Art. 33, 37). */
+  readonly previousId?: number;
 }
 
-export async function receiveComplaint(tx: Transaction<DB>, w: Officer, v: NewComplaint): Promise<{ id: number; acceptDue: string | null }> {
+export async function receiveComplaint(
+  tx: Transaction<DB>,
+  w: Officer,
+  v: NewComplaint,
+): Promise<{ id: number; acceptDue: string | null; trackingCode: string }> {
+  return intake(tx, w.actor, w, v);
+}
+
+/** A complaint, denunciation or petition sent from the public page (no login; rate-limited per visitor; received today). */
+export async function receivePublicComplaint(
+  tx: Transaction<DB>,
+  w: { ip?: string | null; today: string },
+  v: Omit<NewComplaint, 'channel' | 'receivedOn' | 'previousId'>,
+): Promise<{ id: number; acceptDue: string | null; trackingCode: string }> {
+  return intake(tx, null, w, { ...v, channel: 'online', receivedOn: w.today });
+}
+
+async function intake(
+  tx: Transaction<DB>,
+  actor: Actor | null,
+  w: { ip?: string | null; today: string },
+  v: NewComplaint,
+): Promise<{ id: number; acceptDue: string | null; trackingCode: string }> {
   const commune = await store.communeByCode(tx, v.communeCode);
   if (!commune) throw AppError.validation([{ path: '/body/communeCode', message: text('Không có xã, phường này', 'No such commune or ward') }]);
-  assertCanHandleComplaint(w.actor, commune.id);
+  if (actor || v.channel !== 'online') assertCanHandleComplaint(actor, commune.id);
   const e: FieldError[] = [];
+  let round = v.round ?? 1;
+  if (v.previousId !== undefined) {
+    const first = await store.complaintById(tx, v.previousId);
+    if (!first || first.unit_id !== commune.id || first.kind !== 'complaint' || first.round !== 1 || first.state !== 'settled')
+      e.push({
+        path: '/body/previousId',
+        message: text(
+          'Khiếu nại lần hai phải gắn với một khiếu nại lần đầu đã giải quyết của xã (Luật Khiếu nại 2011, Điều 33)',
+          'A second complaint follows a settled first complaint of the commune (Law on Complaints 2011, Art. 33)',
+        ),
+      });
+    round = 2;
+  }
   for (const f of ['complainant', 'contact', 'subject', 'concerns'] as const) if (v[f] && MARKUP.test(v[f])) e.push(markupError(`/body/${f}`));
   if (v.subject.trim().length < 10) e.push({ path: '/body/subject', message: text('Nội dung đơn quá ngắn', 'The content is too short') });
   if (v.receivedOn > w.today) e.push({ path: '/body/receivedOn', message: text('Ngày nhận ở tương lai', 'The date received is in the future') });
-  if (v.kind !== 'complaint' && (v.round ?? 1) !== 1)
+  if (v.kind !== 'complaint' && round !== 1)
     e.push({ path: '/body/round', message: text('Chỉ khiếu nại mới có lần hai', 'Only a complaint has a second round') });
   if (e.length) throw AppError.validation(e);
   const d = acceptDeadline(v.kind, v.receivedOn);
+  const trackingCode = newTrackingCode();
   const id = await store.insertComplaint(tx, commune, {
+    trackingCode,
     kind: v.kind,
-    round: v.round ?? 1,
+    round,
+    previousId: v.previousId ?? null,
     channel: v.channel,
     complainant: v.complainant.trim(),
     contact: v.contact?.trim() ?? '',
@@ -63,18 +105,18 @@ export async function receiveComplaint(tx: Transaction<DB>, w: Officer, v: NewCo
     receivedOn: v.receivedOn,
     acceptDue: d?.due ?? null,
     acceptRule: d?.code ?? null,
-    by: w.actor.username,
+    by: actor?.username ?? 'online',
   });
   await audit(tx, {
-    actor: who(w.actor),
+    actor: actor ? who(actor) : null,
     action: 'complaint.file',
     entity: 'complaint',
     entityId: id,
     unitId: commune.id,
     ip: w.ip ?? null,
-    after: { kind: v.kind, round: v.round ?? 1, channel: v.channel, receivedOn: v.receivedOn, acceptDue: d?.due ?? null },
+    after: { kind: v.kind, round, previousId: v.previousId ?? null, channel: v.channel, receivedOn: v.receivedOn, acceptDue: d?.due ?? null },
   });
-  return { id, acceptDue: d?.due ?? null };
+  return { id, acceptDue: d?.due ?? null, trackingCode: formatTrackingCode(trackingCode) };
 }
 
 async function openCase(tx: Transaction<DB>, w: Officer, id: number) {
@@ -186,4 +228,38 @@ export async function settleComplaint(
     after: { state: 'settled', settledOn: b.settledOn, onTime },
   });
   return { onTime };
+}
+
+/**
+ * The officer a case may be assigned to, read on the owner's connection (the scoped role does not
+ * read accounts): null when unknown or disabled.
+ */
+export async function assignee(q: Kysely<DB>, username: string): Promise<Actor | null> {
+  const user = await findUserByName(q, username);
+  return user && !user.disabled ? loadActor(q, user.id) : null;
+}
+
+/** Assigns a case to an officer who holds registry.write in its commune (the one who settles it). */
+export async function assignComplaint(tx: Transaction<DB>, w: Officer, id: number, target: Actor | null): Promise<{ assignedTo: string }> {
+  const c = await openCase(tx, w, id);
+  if (c.state === 'settled') throw AppError.conflict(text('Đơn đã giải quyết xong', 'The complaint is already settled'));
+  if (!target || !can(target, 'registry.write', c.unit_id))
+    throw AppError.validation([
+      {
+        path: '/body/username',
+        message: text('Người được giao phải là cán bộ có quyền xử lý đơn của xã', 'Assign to an officer who handles the commune’s complaints'),
+      },
+    ]);
+  await store.updateComplaint(tx, id, { assigned_to: target.username, assigned_at: new Date() });
+  await audit(tx, {
+    actor: who(w.actor),
+    action: 'complaint.assign',
+    entity: 'complaint',
+    entityId: id,
+    unitId: c.unit_id,
+    ip: w.ip ?? null,
+    before: { assignedTo: c.assigned_to },
+    after: { assignedTo: target.username },
+  });
+  return { assignedTo: target.username };
 }

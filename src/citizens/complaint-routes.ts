@@ -7,12 +7,25 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor } from '../access/index.ts';
 import { descendantIds, findUnitByCode } from '../units/store.ts';
-import { acceptComplaint, extendComplaint, receiveComplaint, settleComplaint, type Officer } from './complaint-commands.ts';
+import {
+  acceptComplaint,
+  assignComplaint,
+  assignee,
+  extendComplaint,
+  receiveComplaint,
+  receivePublicComplaint,
+  settleComplaint,
+  type Officer,
+} from './complaint-commands.ts';
 import { assertCanRead } from './policy.ts';
 import * as store from './store.ts';
 import {
   AcceptBody,
   Accepted,
+  AssignBody,
+  Assigned,
+  ComplaintQuery,
+  PublicComplaintBody,
   ComplaintBody,
   ComplaintId,
   ComplaintList,
@@ -22,7 +35,6 @@ import {
   SettleBody,
   Settled,
   UnitCode,
-  WorkQuery,
   presentComplaint,
 } from './schemas.ts';
 
@@ -44,6 +56,41 @@ export const complaintRoutes =
         },
       },
       async (req, reply) => reply.status(201).send(await withActor(db, req.actor, (tx) => receiveComplaint(tx, w(req), req.body))),
+    );
+
+    app.post(
+      '/api/public/complaints',
+      {
+        config: {
+          access: { public: true, reason: 'a citizen sends a complaint, denunciation or petition online without an account (Law on Complaints 2011 Art. 8)' },
+        },
+        schema: {
+          tags: ['citizens'],
+          summary: 'Send a complaint, denunciation or petition from the public page (validated; HTML refused); answers the tracking code',
+          body: PublicComplaintBody,
+          response: { 201: ComplaintReceived },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await db.k.transaction().execute((tx) => receivePublicComplaint(tx, { ip: req.ip, today: today() }, req.body))),
+    );
+
+    app.post(
+      '/api/citizens/complaints/:id/assign',
+      {
+        config: { access: write },
+        schema: {
+          tags: ['citizens'],
+          summary: 'Assign the case to an officer of its commune (registry.write there)',
+          params: ComplaintId,
+          body: AssignBody,
+          response: { 200: Assigned },
+        },
+      },
+      async (req) => {
+        const target = await assignee(db.k, req.body.username);
+        return withActor(db, req.actor, (tx) => assignComplaint(tx, w(req), req.params.id, target));
+      },
     );
 
     app.post(
@@ -101,7 +148,7 @@ export const complaintRoutes =
           summary:
             'Complaints, denunciations and petitions of a unit by days left to the deadline (late first), with received / settled on time / late counts; all=true: settled ones too',
           params: UnitCode,
-          querystring: WorkQuery,
+          querystring: ComplaintQuery,
           response: { 200: ComplaintList },
         },
       },
@@ -110,7 +157,7 @@ export const complaintRoutes =
           const u = await findUnitByCode(tx, req.params.code);
           if (!u) throw AppError.notFound(text('Không tìm thấy đơn vị {code}', 'No unit {code}'), { code: req.params.code });
           assertCanRead(req.actor, u.id);
-          const rows = await store.complaintsOf(tx, await descendantIds(tx, u.id), false);
+          const rows = await store.complaintsOf(tx, await descendantIds(tx, u.id), false, { from: req.query.from, to: req.query.to });
           const all = rows.map((c) => presentComplaint(c, today()));
           const report = {
             received: all.length,

@@ -15,6 +15,8 @@ import { multipartLimits, readApplicationForm } from './parts.ts';
 import { assertCanRead } from './policy.ts';
 import * as store from './store.ts';
 import { complaintRoutes } from './complaint-routes.ts';
+import { postedRoutes } from './posted-routes.ts';
+import { satisfactionRoutes } from './satisfaction-routes.ts';
 import {
   ApplicationDetail,
   ApplicationFormDoc,
@@ -51,6 +53,8 @@ export const citizenRoutes: FeatureRoutes = async (app, deps) => {
   // The day in Vietnam (UTC+7): deadlines count Vietnamese working days.
   const today = () => new Date(app.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
   await complaintRoutes(today)(app, deps);
+  await postedRoutes(today)(app, deps);
+  await satisfactionRoutes(today)(app, deps);
   app.get(
     '/api/public/procedures',
     {

@@ -344,10 +344,37 @@ export const ComplaintBody = Type.Object(
     subject: Type.String({ minLength: 1, maxLength: 4000 }),
     concerns: Type.Optional(Type.String({ maxLength: 200, description: 'the record it concerns (a household code, a decision number, a payroll line)' })),
     receivedOn: Type.String({ format: 'date' }),
+    previousId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'a second complaint: the settled first complaint it appeals (Law on Complaints 2011 Art. 33, 37)' }),
+    ),
   },
   { additionalProperties: false },
 );
-export const ComplaintReceived = Type.Object({ id: Type.Integer(), acceptDue: Nullable(Type.String()) });
+/** The public intake: no channel or date (online, today), no link (the officer links a second complaint). */
+export const PublicComplaintBody = Type.Object(
+  {
+    communeCode: ComplaintBody.properties.communeCode,
+    kind: ComplaintBody.properties.kind,
+    complainant: ComplaintBody.properties.complainant,
+    contact: ComplaintBody.properties.contact,
+    subject: ComplaintBody.properties.subject,
+    concerns: ComplaintBody.properties.concerns,
+  },
+  { additionalProperties: false },
+);
+export type PublicComplaintBody = Static<typeof PublicComplaintBody>;
+export const AssignBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false });
+export const Assigned = Type.Object({ assignedTo: Type.String() });
+export const ComplaintQuery = Type.Object({
+  all: Type.Optional(Type.Boolean({ description: 'settled ones too' })),
+  from: Type.Optional(Type.String({ format: 'date', description: 'the report period: received on or after' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'the report period: received on or before' })),
+});
+export const ComplaintReceived = Type.Object({
+  id: Type.Integer(),
+  acceptDue: Nullable(Type.String()),
+  trackingCode: Type.String({ description: 'the code the complainant answers the satisfaction survey with' }),
+});
 export const ComplaintId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const AcceptBody = Type.Object(
   {
@@ -388,6 +415,8 @@ const ComplaintItem = Type.Object({
   late: Type.Boolean(),
   settledOn: Nullable(Type.String()),
   onTime: Nullable(Type.Boolean()),
+  assignedTo: Nullable(Type.String()),
+  previousId: Nullable(Type.Integer({ description: 'a second complaint: the first one it appeals' })),
 });
 export type ComplaintItem = Static<typeof ComplaintItem>;
 export const ComplaintList = List(ComplaintItem, {
@@ -428,5 +457,7 @@ export function presentComplaint(c: ComplaintRow, today: string): ComplaintItem 
     late: left !== null && left < 0,
     settledOn: c.settled_on,
     onTime: onTime(c.settle_due, c.settled_on),
+    assignedTo: c.assigned_to,
+    previousId: c.previous_id,
   };
 }

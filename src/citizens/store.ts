@@ -249,6 +249,8 @@ export interface ComplaintRow {
   readonly settled_on: string | null;
   readonly outcome: string | null;
   readonly recorded_by: string;
+  readonly assigned_to: string | null;
+  readonly previous_id: number | null;
 }
 
 export interface NewComplaintRow {
@@ -263,6 +265,10 @@ export interface NewComplaintRow {
   readonly acceptDue: string | null;
   readonly acceptRule: string | null;
   readonly by: string;
+  /** The code the complainant follows the case and answers the satisfaction survey with (migration 331). */
+  readonly trackingCode?: string | null;
+  /** A second complaint: the first one it appeals (migration 332). */
+  readonly previousId?: number | null;
 }
 
 export async function insertComplaint(q: Q, commune: Commune, c: NewComplaintRow): Promise<number> {
@@ -282,6 +288,8 @@ export async function insertComplaint(q: Q, commune: Commune, c: NewComplaintRow
       accept_due: c.acceptDue,
       accept_rule: c.acceptRule,
       recorded_by: c.by,
+      tracking_code: c.trackingCode ?? null,
+      previous_id: c.previousId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -308,10 +316,17 @@ export async function complaintById(q: Q, id: number, lock = false): Promise<Com
   return r ? complaintRow(r) : null;
 }
 
-export async function complaintsOf(q: Q, unitIds: readonly number[], open: boolean): Promise<ComplaintRow[]> {
+export async function complaintsOf(
+  q: Q,
+  unitIds: readonly number[],
+  open: boolean,
+  period: { from?: string | undefined; to?: string | undefined } = {},
+): Promise<ComplaintRow[]> {
   if (unitIds.length === 0) return [];
   let s = complaintSelect(q).where('c.unit_id', 'in', unitIds);
   if (open) s = s.where('c.state', '<>', 'settled');
+  if (period.from) s = s.where('c.received_on', '>=', period.from);
+  if (period.to) s = s.where('c.received_on', '<=', period.to);
   return (await s.orderBy('c.received_on').orderBy('c.id').limit(2000).execute()).map(complaintRow);
 }
 
@@ -323,6 +338,8 @@ export async function updateComplaint(
     accepted_on: string;
     complex: boolean;
     remote: boolean;
+    assigned_to: string;
+    assigned_at: Date;
     settle_due: string | null;
     settle_rule: string | null;
     extensions: number;

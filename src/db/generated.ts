@@ -133,6 +133,8 @@ export interface Complaints {
   accept_due: string | null;
   accept_rule: string | null;
   accepted_on: string | null;
+  assigned_at: Timestamp | null;
+  assigned_to: string | null;
   channel: string;
   complainant: string;
   complex: Generated<boolean>;
@@ -143,6 +145,7 @@ export interface Complaints {
   id: Generated<number>;
   kind: string;
   outcome: string | null;
+  previous_id: number | null;
   province_code: string;
   received_on: string;
   recorded_by: string;
@@ -153,6 +156,7 @@ export interface Complaints {
   settled_on: string | null;
   state: Generated<string>;
   subject: string;
+  tracking_code: string | null;
   unit_id: number;
 }
 
@@ -796,6 +800,49 @@ export interface PlanVersions {
   version: number;
 }
 
+export interface PostedListComments {
+  answer: string | null;
+  author: string;
+  body: string;
+  considered_at: Timestamp | null;
+  considered_by: string | null;
+  contact: Generated<string>;
+  id: Generated<number>;
+  list_id: number;
+  received_at: Generated<Timestamp>;
+  received_on: string;
+  state: Generated<string>;
+  unit_id: number;
+}
+
+export interface PostedListEntries {
+  application_id: number | null;
+  full_name: string;
+  group_label: Generated<string>;
+  hamlet: Generated<string>;
+  id: Generated<number>;
+  list_id: number;
+  position: number;
+  unit_id: number;
+}
+
+export interface PostedLists {
+  created_at: Generated<Timestamp>;
+  decided_on: string | null;
+  decision_note: string | null;
+  decision_number: string | null;
+  id: Generated<number>;
+  kind: string;
+  posted_by: string;
+  posted_on: string;
+  posted_until: string;
+  posting_rule: string;
+  province_code: string;
+  state: Generated<string>;
+  title: string;
+  unit_id: number;
+}
+
 export interface RegistryImports {
   content_hash: string;
   created_at: Generated<Timestamp>;
@@ -842,6 +889,20 @@ export interface ReviewStaging {
   job_id: number;
   province_code: string;
   unit_id: number;
+}
+
+export interface SatisfactionAnswers {
+  answered_on: string;
+  attitude: number;
+  case_key: string;
+  case_kind: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  overall: number;
+  province_code: string;
+  timeliness: number;
+  unit_id: number;
+  year: number;
 }
 
 export interface SchemaMigrations {
@@ -972,10 +1033,14 @@ export interface DB {
   plan_tasks: PlanTasks;
   plan_versions: PlanVersions;
   plans: Plans;
+  posted_list_comments: PostedListComments;
+  posted_list_entries: PostedListEntries;
+  posted_lists: PostedLists;
   registry_imports: RegistryImports;
   relief_entries: ReliefEntries;
   relief_events: ReliefEvents;
   review_staging: ReviewStaging;
+  satisfaction_answers: SatisfactionAnswers;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   sign_in_throttle: SignInThrottle;

@@ -21,6 +21,8 @@ export const workPermission: Record<WorkKind, string> = {
   applications_due: 'registry.read',
   complaints_due: 'registry.write',
   funds_to_publish: 'payments.prepare',
+  posted_comments: 'registry.write',
+  deadlines_soon: 'registry.read',
 };
 
 /**
@@ -32,8 +34,10 @@ export const roleWork: Record<Role, readonly WorkKind[]> = {
   officer: [
     'report_returned',
     'report_due',
+    'deadlines_soon',
     'applications_due',
     'complaints_due',
+    'posted_comments',
     'import_ready',
     'proposals_waiting',
     'assignments_overdue',

@@ -19,6 +19,8 @@ export const workKinds = [
   'applications_due',
   'complaints_due',
   'funds_to_publish',
+  'posted_comments',
+  'deadlines_soon',
 ] as const;
 export type WorkKind = (typeof workKinds)[number];
 

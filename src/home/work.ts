@@ -13,7 +13,7 @@ import { listFlags } from '../registry/integrity.ts';
 import { payrollsOf } from '../payments/store.ts';
 import { jobsOfUnit } from '../jobs/runner.ts';
 import { assignmentsOf } from '../plans/store.ts';
-import { openWork } from '../citizens/work.ts';
+import { dueSoon, openWork, postedComments } from '../citizens/work.ts';
 import { fundsWithEntriesIn } from '../funds/store.ts';
 import { workFor } from './policy.ts';
 import type { WorkItem, WorkKind, WorkList } from './schemas.ts';
@@ -144,6 +144,20 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
     if (!commune) return null;
     const w = await openWork(c.tx, commune.id, c.today);
     return { count: w.complaints.count, date: w.complaints.due, late: w.complaints.late };
+  },
+  // Applications and complaints whose deadline falls within 3 working days: the alert before it passes.
+  async deadlines_soon(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const s = await dueSoon(c.tx, commune.id, c.today);
+    return { count: s.count, date: s.due };
+  },
+  // Citizens' comments on the commune's posted lists not yet considered (issue 14 item 3).
+  async posted_comments(c) {
+    const commune = await c.commune();
+    if (!commune) return null;
+    const n = await postedComments(c.tx, commune.id);
+    return { count: n.count, date: n.oldest };
   },
   // Targets off track or at risk as of the last full year (the dashboard's default year).
   async targets_off_track(c) {

@@ -626,6 +626,14 @@ export const catalogue: readonly Indicator[] = [
     t('Tổng số hộ dân cư', 'All households'),
     { source: 'registry', syn: ['nhà ở kiên cố, bán kiên cố', 'tỷ lệ nhà ở kiên cố', 'nhà ở kiên cố'] },
   ),
+  rate(
+    'public_service_satisfaction',
+    t('Tỷ lệ hài lòng của người dân với dịch vụ công về chính sách xã hội', "People's satisfaction with social-policy public services"),
+    'social_assistance',
+    t('Số phiếu khảo sát đánh giá hài lòng hoặc rất hài lòng (điểm 4–5)', 'Survey answers satisfied or very satisfied (score 4–5)'),
+    t('Tổng số phiếu khảo sát sau giải quyết hồ sơ, chi trả, giải quyết đơn', 'Survey answers after decisions, payments and settlements'),
+    { source: 'registry', syn: ['mức độ hài lòng', 'sự hài lòng của người dân', 'chỉ số hài lòng', 'hài lòng của người dân'] },
+  ),
   defineIndicator({
     code: 'housing_floor_area_per_person',
     name: t('Diện tích nhà ở bình quân đầu người', 'Average housing floor area per person'),

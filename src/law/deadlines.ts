@@ -175,6 +175,19 @@ export const DEADLINE_RULES = {
     basis: 'Nghị định 20/2021/NĐ-CP, Điều 8',
     verified: false,
   }),
+  'poverty.posting': rule({
+    code: 'poverty.posting',
+    days: 3,
+    counting: 'working',
+    from: { vi: 'ngày niêm yết', en: 'the day the list is posted' },
+    what: {
+      vi: 'Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo',
+      en: 'Post the results of the poor and near-poor household review publicly',
+    },
+    basis: 'Quyết định 24/2021/QĐ-TTg, Điều 4 khoản 1 (quy trình rà soát theo Nghị định 07/2021/NĐ-CP)',
+    verified: false,
+    note: "The review procedure of Decree 07/2021 is set by Decision 24/2021/QĐ-TTg (Art. 4: list, review, community meeting, public posting, report). The 3 working days are read from the procedure sheets, not yet from the Decision's own text; commune notices seen post for a working week.",
+  }),
   'assistance.decision': rule({
     code: 'assistance.decision',
     days: 10,

@@ -25,6 +25,7 @@ import {
 import { validateForm, type FormValue, type Issue, type RegistryCell } from './validation.ts';
 import { registryIndicators } from '../registry/indicators.ts';
 import { housingIndicators } from '../housing/indicators.ts';
+import { satisfactionIndicators } from '../citizens/indicators.ts';
 import { isOnTime, completenessRates, type SubmissionStatus, type WorkflowAction } from './workflow.ts';
 import { viOrder } from '../db/collation.ts';
 import type { Executor as Q } from '../db/executor.ts';
@@ -151,7 +152,12 @@ export async function registrySource(q: Q, unit: UnitRef, period: string, today 
   const asOf = end < todayIso ? end : todayIso;
   const month = Number(asOf.slice(0, 4)) * 100 + Number(asOf.slice(5, 7));
   // The housing cases' stage counts (src/housing/indicators.ts) join the registry's figures.
-  const raw = [...(await registryIndicators(q, unit.id, p.year, month)), ...(await housingIndicators(q, unit.id, asOf))];
+  // The satisfaction survey's index (src/citizens/indicators.ts) too.
+  const raw = [
+    ...(await registryIndicators(q, unit.id, p.year, month)),
+    ...(await housingIndicators(q, unit.id, asOf)),
+    ...(await satisfactionIndicators(q, unit.id, asOf)),
+  ];
   const households = raw.find((r) => r.code === 'poor_household_rate')?.denominator ?? 0;
   const persons = raw.find((r) => r.code === 'health_insurance_coverage_registry')?.denominator ?? 0;
   if (households === 0 && persons === 0) return null;

@@ -9,14 +9,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { closeSuite, newPage, openSuite, signIn, type RunningServer } from './harness.ts';
-import { publicPaths, publicRoutes, sampleTrackingCode, samples } from './public-pages.ts';
+import { publicPaths, publicRoutes, samplePostedList, sampleTrackingCode, samples } from './public-pages.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let tracking: string;
+let posted: number;
 before(async () => {
   ({ server, browser } = await openSuite());
   tracking = await sampleTrackingCode(server);
+  posted = await samplePostedList(server);
 });
 after(() => closeSuite(server, browser));
 
@@ -71,7 +73,7 @@ for (const viewport of [
   test(`axe finds no WCAG 2.1 AA violation on the public pages (${viewport.name})`, async () => {
     const { context, page } = await newPage(browser, server, viewport);
     const report: string[] = [];
-    for (const path of publicPaths(tracking)) {
+    for (const path of publicPaths(tracking, posted)) {
       await page.goto(path);
       await settle(page);
       const found = await violations(page);

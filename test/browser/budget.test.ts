@@ -8,14 +8,16 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { closeSuite, newPage, openSuite, type RunningServer } from './harness.ts';
-import { publicPaths, sampleTrackingCode } from './public-pages.ts';
+import { publicPaths, samplePostedList, sampleTrackingCode } from './public-pages.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let tracking: string;
+let posted: number;
 before(async () => {
   ({ server, browser } = await openSuite());
   tracking = await sampleTrackingCode(server);
+  posted = await samplePostedList(server);
 });
 after(() => closeSuite(server, browser));
 
@@ -23,7 +25,7 @@ const PUBLIC_JS_BUDGET = 60 * 1024;
 
 test('every public page loads under 60 KiB of JavaScript gzipped on a first visit', async () => {
   const over: string[] = [];
-  for (const path of publicPaths(tracking)) {
+  for (const path of publicPaths(tracking, posted)) {
     const { context, page } = await newPage(browser, server, { width: 360, height: 740 });
     const bodies: Promise<number>[] = [];
     page.on('response', (r) => {

@@ -28,6 +28,14 @@ test('a visitor on a 360 px phone reads the procedures, opens monthly social ass
   assert.match(text, /Nghị định 147\/2025\/NĐ-CP, Điều 5/);
   assert.match(text, /Mức chuẩn trợ giúp xã hội: 500\.000 đ\/tháng/);
   await screenshot(page, 'thu-tuc-tro-cap-xa-hoi.png');
+  // The procedure's page links to the application form with the procedure chosen.
+  const apply = page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến cho thủ tục này' });
+  assert.equal(await apply.getAttribute('href'), '/ho-so/nop?thu-tuc=tro-cap-xa-hoi-hang-thang');
+  await apply.click();
+  await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+  assert.equal(await page.getByLabel('Thủ tục').inputValue(), 'tro-cap-xa-hoi-hang-thang');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Trợ cấp xã hội hằng tháng' }).waitFor();
 
   await page.getByRole('link', { name: 'Tôi có thuộc diện được hưởng không?' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Tôi có thuộc diện được hưởng không?' }).waitFor();

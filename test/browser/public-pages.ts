@@ -4,7 +4,7 @@
 // with a parameter and no sample fails test/browser/a11y.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, type RunningServer } from './harness.ts';
+import { demoPasswords, root, type RunningServer } from './harness.ts';
 
 /** Sample addresses for public routes with parameters (a unit, a procedure, a fund ledger). */
 export const samples: Record<string, readonly string[]> = {
@@ -12,6 +12,7 @@ export const samples: Record<string, readonly string[]> = {
   '/thu-tuc/:code': ['/thu-tuc/tro-cap-xa-hoi-hang-thang', '/thu-tuc/kiem-tra'],
   '/so-quy/:code': ['/so-quy/03439'],
   '/ho-so/:code': ['/ho-so/{tracking}'],
+  '/niem-yet/:id': ['/niem-yet/{posted}'],
 };
 
 /** The public paths of the route table, read from its source (it imports the pages, so it is not loaded here). */
@@ -25,11 +26,42 @@ export function publicRoutes(): string[] {
   return out;
 }
 
-/** Every public address to visit: each route, or its samples ({tracking}: an application's tracking code). */
-export function publicPaths(tracking: string): string[] {
+/** Every public address to visit: each route, or its samples ({tracking}: an application's tracking code; {posted}: a posted list). */
+export function publicPaths(tracking: string, posted = 0): string[] {
   return publicRoutes()
     .flatMap((route) => samples[route] ?? (route.includes(':') ? [] : [route]))
-    .map((p) => p.replace('{tracking}', tracking));
+    .map((p) => p.replace('{tracking}', tracking).replace('{posted}', String(posted)));
+}
+
+/** Posts one list publicly as the demo officer of 03439 (the posted list page's sample): its id. */
+export async function samplePostedList(server: RunningServer): Promise<number> {
+  const s = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'thulum', password: server.logins.thulum ?? demoPasswords.thulum }),
+  });
+  if (s.status !== 200) throw new Error(`signing the demo officer in answered ${s.status}`);
+  const cookie = s.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await s.json()) as { csrfToken: string };
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const r = await fetch(`${server.url}/api/citizens/units/03439/posted-lists`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({
+      kind: 'poverty-review',
+      title: 'Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026',
+      postedOn: today,
+      entries: [
+        { fullName: 'Lò Văn Hùng', hamlet: 'Bản Pa Thắng', group: 'Hộ nghèo' },
+        { fullName: 'Tẩn Thị Dung', hamlet: 'Bản Mới', group: 'Hộ cận nghèo' },
+      ],
+    }),
+  });
+  if (r.status !== 201) throw new Error(`posting the sample list answered ${r.status}: ${await r.text()}`);
+  return ((await r.json()) as { id: number }).id;
 }
 
 /** Files one application online through the public API (as a citizen would) for the status page's sample: its tracking code. */

@@ -25,7 +25,10 @@ export function workHref(i: WorkItem): string {
       return i.planId ? `/ke-hoach${queryString({ id: i.planId })}` : `/ke-hoach${queryString({ unit })}`;
     case 'applications_due':
     case 'complaints_due':
+    case 'deadlines_soon':
       return `/ho-so-xa${queryString({ unit })}`;
+    case 'posted_comments':
+      return `/niem-yet-xa${queryString({ unit })}`;
     default:
       return `/doi-tuong-chi-tra${queryString({ unit })}`;
   }

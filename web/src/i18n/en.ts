@@ -171,6 +171,10 @@ export const en: Messages = {
   'home.work.targets_off_track.action': 'See the targets',
   'home.work.funds_to_publish': 'Publish what {count} funds received and spent in {year} by {date} (Decree 03/2026/NĐ-CP).',
   'home.work.funds_to_publish.action': 'See the funds and the public ledger',
+  'home.work.deadlines_soon': '{count} application(s) or complaint(s) due within 3 working days (earliest {date}).',
+  'home.work.deadlines_soon.action': 'See them',
+  'home.work.posted_comments': '{count} citizen comment(s) on posted lists not yet considered (since {date}).',
+  'home.work.posted_comments.action': 'See the comments',
 
   'scope.notFound': 'This unit’s workspace was not found, or the unit is outside the scope assigned to you.',
   'scope.directoryLink': 'See the unit’s public entry in the directory',

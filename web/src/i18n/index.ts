@@ -16,6 +16,7 @@ import type { strings as housing } from './vi/housing.ts';
 import type { strings as ind } from './vi/ind.ts';
 import type { strings as mon } from './vi/mon.ts';
 import type { strings as plan } from './vi/plan.ts';
+import type { strings as posted } from './vi/posted.ts';
 import type { strings as procedures } from './vi/procedures.ts';
 import type { strings as reg } from './vi/reg.ts';
 import type { strings as relief } from './vi/relief.ts';
@@ -30,6 +31,7 @@ export type MessageKey =
   | keyof typeof ind
   | keyof typeof mon
   | keyof typeof plan
+  | keyof typeof posted
   | keyof typeof procedures
   | keyof typeof reg
   | keyof typeof relief;

@@ -174,6 +174,10 @@ export const vi = {
   'home.work.targets_off_track.action': 'Xem bảng chỉ tiêu',
   'home.work.funds_to_publish': 'Công khai thu, chi năm {year} của {count} quỹ trước ngày {date} (Nghị định 03/2026/NĐ-CP).',
   'home.work.funds_to_publish.action': 'Xem quỹ và sổ quỹ công khai',
+  'home.work.deadlines_soon': '{count} hồ sơ, đơn thư sắp đến hạn trong 3 ngày làm việc (hạn sớm nhất {date}).',
+  'home.work.deadlines_soon.action': 'Xem hồ sơ, đơn thư',
+  'home.work.posted_comments': '{count} ý kiến của người dân về danh sách niêm yết chưa xem xét (gửi từ {date}).',
+  'home.work.posted_comments.action': 'Xem ý kiến',
 
   'scope.notFound': 'Không tìm thấy trang làm việc của đơn vị này, hoặc đơn vị nằm ngoài phạm vi được giao cho bạn.',
   'scope.directoryLink': 'Xem thông tin công khai của đơn vị trong danh mục',

@@ -9,6 +9,7 @@ import { ErrorSummary, Field, SelectField } from '../components/forms.tsx';
 import type { FormError } from '../lib/problems.ts';
 import {
   applicationPaths,
+  applicationProcedures,
   decideApplication,
   fileApplication,
   type ApplicationStatus,
@@ -73,8 +74,11 @@ const isoOf = (s: string) => {
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s.trim();
 };
 
-export function Apply() {
-  const [v, setV] = useState<Record<string, string>>({ procedure: 'tro-cap-xa-hoi-hang-thang' });
+export function Apply({ query }: Partial<PageProps>) {
+  const asked = query?.get('thu-tuc') ?? '';
+  const [v, setV] = useState<Record<string, string>>({
+    procedure: (applicationProcedures as readonly string[]).includes(asked) ? asked : 'tro-cap-xa-hoi-hang-thang',
+  });
   const [files, setFiles] = useState<FileList | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [filed, setFiled] = useState<Filed | null>(null);

@@ -7,7 +7,7 @@ import { codeLabel, t, txt } from '../i18n/index.ts';
 import { Loaded, useApi, formErrorsFrom } from '../components/data.tsx';
 import { ErrorSummary, Field, SelectField } from '../components/forms.tsx';
 import type { FormError } from '../lib/problems.ts';
-import { paths, checkEligibility, type CheckAnswer, type ProcedureDetail, type ProcedureList } from '../api/citizens.ts';
+import { paths, applyHref, checkEligibility, type CheckAnswer, type ProcedureDetail, type ProcedureList } from '../api/citizens.ts';
 import type { PageProps } from '../routes.ts';
 
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -55,6 +55,13 @@ function Detail({ code }: { code: string }) {
           </p>
           <h1>{txt(p.name)}</h1>
           <p>{txt(p.summary)}</p>
+          {applyHref(p.code) && (
+            <p>
+              <a class="button" href={applyHref(p.code)!}>
+                {t('procedures.applyLink')}
+              </a>
+            </p>
+          )}
           {p.checkable && (
             <p>
               <a class="button" href="/thu-tuc/kiem-tra">

@@ -48,4 +48,5 @@ export const strings: Catalogue<typeof vi> = {
   'procedures.check.result': 'Result',
   'procedures.check.howToApply': 'See the documents and how to apply',
   'procedures.check.nothingStored': 'Your answers are not kept.',
+  'procedures.applyLink': 'Apply online for this procedure',
 };

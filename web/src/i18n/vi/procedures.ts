@@ -47,6 +47,7 @@ export const strings = {
   'procedures.check.result': 'Kết quả',
   'procedures.check.howToApply': 'Xem hồ sơ và cách nộp',
   'procedures.check.nothingStored': 'Câu trả lời của bạn không được lưu lại.',
+  'procedures.applyLink': 'Nộp hồ sơ trực tuyến cho thủ tục này',
 } as const satisfies Record<string, string>;
 
 addStrings(strings, () => import('../en/procedures.ts'));
