@@ -29,6 +29,7 @@ export const commandGroups: readonly CommandGroup[] = [
   { load: async () => (await import('./plans/commands.ts')).planCommands },
   { load: async () => [(await import('./plans/import.ts')).planImportCommand] },
   { load: async () => (await import('./registry/commands.ts')).registryCommands },
+  { load: async () => (await import('./payments/commands.ts')).paymentsCommands },
   { load: async () => [(await import('./merit/cli.ts')).meritImportCommand] },
   { load: async () => (await import('./national/commands.ts')).nationalCommands },
 ];

@@ -19,6 +19,7 @@ import { withActor } from '../src/access/scope.ts';
 import * as reg from '../src/registry/store.ts';
 import * as pay from '../src/payments/store.ts';
 import { createDecision } from '../src/payments/decisions.ts';
+import { registryMember } from './helpers/registry.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
@@ -39,22 +40,7 @@ before(async () => {
 async function seedRecords(): Promise<void> {
   const commune = (await reg.communeByCode(t.db.k, '03439'))!;
   const person = (fullName: string, o: Record<string, unknown> = {}) =>
-    ({
-      personalId: null,
-      fullName,
-      dateOfBirth: '1938-01-01',
-      sex: 'M',
-      ethnicCode: '35',
-      relation: 'head',
-      disability: 'none',
-      pension: false,
-      socialInsurance: 'none',
-      healthInsurance: true,
-      schooling: 'none',
-      conditions: [],
-      merit: false,
-      ...o,
-    }) as unknown as Parameters<typeof reg.registerHousehold>[3][number];
+    registryMember({ fullName, dateOfBirth: '1938-01-01', ...o }) as unknown as Parameters<typeof reg.registerHousehold>[3][number];
   const home = (code: string) => ({
     code,
     villageId: null,

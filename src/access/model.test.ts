@@ -2,7 +2,8 @@
 // password policy and unit locators (issue 3, parts 1–3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterFailure, can, inScope, limits, lockedUntil, makeActor, passwordProblems, scopeSetting, sessionState, unitRefFrom } from './model.ts';
+import { afterFailure, can, inScope, limits, lockedUntil, makeActor, passwordProblems, sessionState, unitRefFrom } from './model.ts';
+import { scopeSetting } from '../db/scope.ts';
 import { allPermissions, rolePermissions } from './permissions.ts';
 import { assertCan } from './scope.ts';
 import { AppError } from '../kernel/errors.ts';

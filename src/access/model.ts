@@ -102,13 +102,6 @@ export function inScope(actor: Actor | null | undefined, unitId: number): boolea
   return actor.scope === 'all' || actor.scope.includes(unitId);
 }
 
-/** The scope as the `ansinh.scope` setting: 'all' or a PostgreSQL int[] literal. */
-export function scopeSetting(actor: Actor | null): string {
-  if (!actor) return '{}';
-  if (actor.scope === 'all') return 'all';
-  return `{${actor.scope.join(',')}}`;
-}
-
 // ---- sessions ----------------------------------------------------------------------------
 
 export type SessionState = 'active' | 'idle-expired' | 'expired';

@@ -36,6 +36,7 @@ import { assertCan } from './scope.ts';
 import * as store from './store.ts';
 import { checkTotp, dummyHash, hashPassword, newTotpSecret, temporaryPassword, totpUri, verifyPassword } from './secrets.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfCookieOptions, sessionCookieOptions } from './hooks.ts';
+import { auditActor } from '../audit/actor.ts';
 
 const self = { permission: 'account.self', unit: 'none' } as const;
 const manage = { permission: 'users.manage', unit: 'none' } as const;
@@ -122,7 +123,6 @@ async function inTx<T>(db: Db, fn: (tx: Parameters<typeof audit>[0]) => Promise<
 
 export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
   const now = () => app.now();
-  const who = (a: Actor | null) => (a ? { userId: a.userId, username: a.username } : null);
 
   // ---- sessions --------------------------------------------------------------------------
   app.post(
@@ -193,7 +193,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       const actor = await store.loadActor(db.k, user.id);
       if (!actor) return fail(badCredentials());
       const s = await store.createSession(db.k, user.id, t, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      await inTx(db, (tx) => audit(tx, { actor: who(actor), action: 'session.sign_in', entity: 'user', entityId: user.id, ip: req.ip, at: t }));
+      await inTx(db, (tx) => audit(tx, { actor: auditActor(actor), action: 'session.sign_in', entity: 'user', entityId: user.id, ip: req.ip, at: t }));
       const secure = config.secureCookies || req.protocol === 'https';
       void reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(secure));
       void reply.setCookie(CSRF_COOKIE, s.csrfToken, csrfCookieOptions(secure));
@@ -225,7 +225,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     async (req, reply) => {
       if (req.session) await store.deleteSession(db.k, req.session.id);
       await inTx(db, (tx) =>
-        audit(tx, { actor: who(req.actor), action: 'session.sign_out', entity: 'user', entityId: req.actor!.userId, ip: req.ip, at: now() }),
+        audit(tx, { actor: auditActor(req.actor), action: 'session.sign_out', entity: 'user', entityId: req.actor!.userId, ip: req.ip, at: now() }),
       );
       void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send();
@@ -249,7 +249,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
         const ended = await store.deleteUserSessions(tx, actor.userId);
         const tokensRevoked = await store.revokeUserTokens(tx, actor.userId, now());
         await audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'session.revoke_all',
           entity: 'user',
           entityId: actor.userId,
@@ -300,7 +300,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       const t = await store.createToken(db.k, { userId: actor.userId, name: req.body.name, permissions: perms, expiresAt, now: now() });
       await inTx(db, (tx) =>
         audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'token.create',
           entity: 'api_token',
           entityId: t.id,
@@ -343,7 +343,9 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
     async (req, reply) => {
       const actor = req.actor!;
       if (!(await store.revokeToken(db.k, actor.userId, req.params.id, now()))) throw AppError.notFound(text('Không tìm thấy mã API', 'API token not found'));
-      await inTx(db, (tx) => audit(tx, { actor: who(actor), action: 'token.revoke', entity: 'api_token', entityId: req.params.id, ip: req.ip, at: now() }));
+      await inTx(db, (tx) =>
+        audit(tx, { actor: auditActor(actor), action: 'token.revoke', entity: 'api_token', entityId: req.params.id, ip: req.ip, at: now() }),
+      );
       return reply.status(204).send();
     },
   );
@@ -395,7 +397,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
         });
         await store.setRoles(tx, id, roles);
         await audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'user.create',
           entity: 'user',
           entityId: id,
@@ -432,7 +434,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
         await store.updateUser(tx, u.id, req.body);
         if (req.body.disabled === true) await store.deleteUserSessions(tx, u.id);
         await audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'user.update',
           entity: 'user',
           entityId: u.id,
@@ -460,7 +462,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       await inTx(db, async (tx) => {
         await store.setRoles(tx, u.id, roles);
         await audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'user.roles',
           entity: 'user',
           entityId: u.id,
@@ -496,7 +498,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
         const ended = await store.deleteUserSessions(tx, u.id);
         const tokensRevoked = await store.revokeUserTokens(tx, u.id, now());
         await audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'user.password_reset',
           entity: 'user',
           entityId: u.id,
@@ -536,7 +538,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
         const ended = await store.deleteUserSessions(tx, u.id, req.session?.id ?? null);
         const tokensRevoked = await store.revokeUserTokens(tx, u.id, now());
         await audit(tx, {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'user.password_change',
           entity: 'user',
           entityId: u.id,
@@ -581,7 +583,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       }
       await inTx(db, async (tx) => {
         await store.setTotp(tx, u.id, { enabled: u.totp_pending_secret!, step });
-        await audit(tx, { actor: who(actor), action: 'user.totp_enable', entity: 'user', entityId: u.id, ip: req.ip, at: now() });
+        await audit(tx, { actor: auditActor(actor), action: 'user.totp_enable', entity: 'user', entityId: u.id, ip: req.ip, at: now() });
       });
       return { totpEnabled: true };
     },
@@ -614,7 +616,7 @@ export const accessRoutes: FeatureRoutes = (app, { db, config }) => {
       }
       await inTx(db, async (tx) => {
         await store.setTotp(tx, actor.userId, { off: true });
-        await audit(tx, { actor: who(actor), action: 'user.totp_disable', entity: 'user', entityId: actor.userId, ip: req.ip, at: now() });
+        await audit(tx, { actor: auditActor(actor), action: 'user.totp_disable', entity: 'user', entityId: actor.userId, ip: req.ip, at: now() });
       });
       return reply.status(204).send();
     },

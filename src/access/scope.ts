@@ -1,12 +1,13 @@
 // The request API features use: the actor of a request, permission checks that answer 403 or
 // 404, and withActor(), the scoped transaction under row-level security.
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
-import { can, scopeSetting, type Actor } from './model.ts';
+import { can, type Actor } from './model.ts';
+import { scopeOf, underScope, withScope, type Scope } from '../db/scope.ts';
 import type { Permission } from './permissions.ts';
 
 declare module 'fastify' {
@@ -68,37 +69,7 @@ export function assertCanInUnit(actor: Actor | null, permission: Permission, uni
  * Runs fn in one transaction as the application role with the actor's unit scope set, so that
  * row-level security limits every query (counts, searches, exports) to the actor's units.
  * A null actor sees no unit-scoped row. Audit entries written with audit(tx, ...) commit with it.
+ * (The mechanism is src/db/scope.ts `withScope`; `scopeOf` and `underScope` keep a scope for a job.)
  */
-export async function withActor<T>(db: Db, actor: Actor | null, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.k.transaction().execute(async (tx) => {
-    await enterScope(tx, scopeOf(actor));
-    return fn(tx);
-  });
-}
-
-/** An actor's unit scope kept for work done later on their behalf (a job they queued). */
-export interface Scope {
-  readonly setting: string;
-  readonly userId: number | null;
-}
-export const scopeOf = (actor: Actor | null): Scope => ({ setting: scopeSetting(actor), userId: actor?.userId ?? null });
-
-/** The rest of the transaction runs as the application role under the scope (row-level security). */
-async function enterScope(tx: Transaction<DB>, s: Scope): Promise<void> {
-  // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-  await sql`select set_config('role', 'ansinh_app', true), set_config('ansinh.scope', ${s.setting}, true), set_config('ansinh.user_id', ${String(s.userId ?? '')}, true)`.execute(
-    tx,
-  );
-}
-
-/**
- * Runs fn inside a transaction of the job runner under a kept scope, as withActor does for a
- * request, then gives the transaction back to the runner's own role.
- */
-export async function underScope<T>(tx: Transaction<DB>, s: Scope, fn: () => Promise<T>): Promise<T> {
-  await enterScope(tx, s);
-  const out = await fn();
-  await sql`reset role`.execute(tx);
-  await sql`select set_config('ansinh.scope', '', true), set_config('ansinh.user_id', '', true)`.execute(tx);
-  return out;
-}
+export const withActor: <T>(db: Db, actor: Actor | null, fn: (tx: Transaction<DB>) => Promise<T>) => Promise<T> = withScope;
+export { scopeOf, underScope, type Scope };

@@ -1,7 +1,7 @@
 // The audit log for administrators: filter by entity, record, user and time, newest first.
 // Row-level security limits the entries to the administrator's units.
 import type { FeatureRoutes } from '../kernel/http.ts';
-import { withActor } from '../access/scope.ts';
+import { withScope } from '../db/scope.ts';
 import { unitNames } from '../units/store.ts';
 import { listEntries } from './store.ts';
 import { AuditAnchorView, AuditPage, AuditQuery, presentEntry } from './schemas.ts';
@@ -32,7 +32,7 @@ export const auditRoutes: FeatureRoutes = (app, { db }) => {
       const q = req.query;
       const pageSize = 50;
       const page = q.page ?? 1;
-      const r = await withActor(db, req.actor, async (tx) => {
+      const r = await withScope(db, req.actor, async (tx) => {
         const list = await listEntries(tx, { entity: q.entity, entityId: q.entityId, actor: q.actor, from: q.from, to: endOf(q.to), page, pageSize });
         const ids = [...new Set(list.items.map((e) => e.unitId).filter((x): x is number => x !== null))];
         return { ...list, unitNames: await unitNames(tx, ids) };

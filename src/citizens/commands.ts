@@ -24,7 +24,7 @@ export interface Who {
   readonly today: string;
 }
 
-const who = (a: Actor | null) => (a ? { userId: a.userId, username: a.username } : null);
+import { auditActor as who } from '../audit/actor.ts';
 
 /** The documents one application carries: at most 5 files of 5 MB each (PDF, JPEG, PNG by their bytes). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;

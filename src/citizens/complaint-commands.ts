@@ -21,7 +21,7 @@ export interface Officer {
   readonly today: string;
 }
 
-const who = (a: Actor) => ({ userId: a.userId, username: a.username });
+import { auditActor as who } from '../audit/actor.ts';
 const notFound = () => AppError.notFound(text('Không tìm thấy đơn', 'Complaint not found'));
 /** Markup (an HTML or script payload) in a free text: refused with its field. */
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:/i;

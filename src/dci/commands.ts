@@ -24,6 +24,7 @@ import {
 import { disclosureFor, scopePlan } from './policy.ts';
 import type { SearchEnvelope, SearchResponse, SearchResponseItem, SyncSearchAnswer, SyncTxnStatusAnswer, TxnStatusEnvelope } from './schemas.ts';
 import * as store from './store.ts';
+import { auditActor } from '../audit/actor.ts';
 
 export interface Caller {
   readonly actor: Actor;
@@ -40,8 +41,6 @@ export class DciRefusal extends Error {
     super(message);
   }
 }
-
-const who = (a: Actor) => ({ userId: a.userId, username: a.username });
 
 function callbackHeader(
   h: { message_id: string; sender_id: string },
@@ -200,7 +199,7 @@ export async function searchMessage(
     });
     const personIds = [...new Set(audited.flatMap((a) => a.personIds))];
     await audit(tx, {
-      actor: who(actor),
+      actor: auditActor(actor),
       action: 'dci.search',
       entity: 'dci_transaction',
       entityId: correlationId,
@@ -222,7 +221,7 @@ export async function searchMessage(
     });
     if (disclosed.size > 0)
       await auditRead(tx, {
-        actor: who(actor),
+        actor: auditActor(actor),
         entity: 'person_search',
         entityId: correlationId,
         fields: SENSITIVE_PERSON_FIELDS,
@@ -288,7 +287,7 @@ export async function txnStatus(db: Db, caller: Caller, env: TxnStatusEnvelope, 
       }
     }
     await audit(tx, {
-      actor: who(actor),
+      actor: auditActor(actor),
       action: 'dci.txn_status',
       entity: 'dci_transaction',
       entityId: found?.correlation_id ?? null,
@@ -307,7 +306,7 @@ export async function txnStatus(db: Db, caller: Caller, env: TxnStatusEnvelope, 
     });
     if (disclosed.size > 0)
       await auditRead(tx, {
-        actor: who(actor),
+        actor: auditActor(actor),
         entity: 'person_search',
         entityId: found!.correlation_id,
         fields: SENSITIVE_PERSON_FIELDS,
@@ -356,7 +355,7 @@ export async function auditRefusal(
   };
   await withActor(db, caller.actor, (tx) =>
     audit(tx, {
-      actor: who(caller.actor),
+      actor: auditActor(caller.actor),
       action,
       entity: 'dci_transaction',
       after: {

@@ -7,7 +7,7 @@ import { seedDemoVillages } from '../units/demo.ts';
 import { seedDemoPlans } from '../plans/demo.ts';
 import { seedDemoUsers, demoAccessLogins, type DemoLogin } from '../access/demo.ts';
 import { seedMonitoringDemo } from '../monitoring/demo.ts';
-import { seedDemoRegistry } from '../registry/demo.ts';
+import { seedDemoRegistry } from '../payments/demo.ts';
 import { seedDemoMerit } from '../merit/demo.ts';
 
 export type DemoSeeder = (db: Db, log: (line: string) => void) => Promise<void>;

@@ -20,7 +20,7 @@ export interface Who {
   readonly today: string;
 }
 
-const who = (a: Actor | null) => (a ? { userId: a.userId, username: a.username } : null);
+import { auditActor as who } from '../audit/actor.ts';
 const MAX_AMOUNT = 1_000_000_000_000;
 
 function amountErrors(amount: number, path: string): FieldError[] {

@@ -22,27 +22,13 @@ import { startImport } from '../registry/import-job.ts';
 import { insertPlan } from '../plans/store.ts';
 import type { PersonInput } from '../registry/model.ts';
 import type { WorkItem, WorkList } from './schemas.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 // 03/12/2026, 09:00 in Vietnam: two days after the 2026 report deadline (01/12).
 const NOW = new Date('2026-12-03T02:00:00Z');
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
-const person = (o: Partial<PersonInput>): PersonInput => ({
-  personalId: null,
-  fullName: '',
-  dateOfBirth: '',
-  sex: 'M',
-  ethnicCode: '03',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
+const person = (o: Partial<PersonInput>): PersonInput => registryPerson({ fullName: '', dateOfBirth: '', ethnicCode: '03', ...o });
 
 before(async () => {
   const db = await testDb();

@@ -29,7 +29,7 @@ export interface Who {
   readonly today: string;
 }
 
-const who = (a: Actor) => ({ userId: a.userId, username: a.username });
+import { auditActor as who } from '../audit/actor.ts';
 const notFound = () => AppError.notFound(text('Không tìm thấy hồ sơ nhà ở', 'Housing case not found'));
 
 export interface NewCase {

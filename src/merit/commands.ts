@@ -21,7 +21,7 @@ interface Who {
   readonly today: string;
 }
 
-const who = (a: Actor) => ({ userId: a.userId, username: a.username });
+import { auditActor as who } from '../audit/actor.ts';
 
 /** What every write checks beyond the schema, with the field paths of the body. */
 export function valueErrors(

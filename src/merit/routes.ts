@@ -48,7 +48,7 @@ import {
 } from './schemas.ts';
 import * as store from './store.ts';
 
-const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
+import { auditActor as who } from '../audit/actor.ts';
 const SENSITIVE_FACTS = [...HEALTH_FACTS, 'allowance'];
 
 /** The month's allowance of every profile of one person (the person's death month ends them). */

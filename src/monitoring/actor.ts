@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.ts';
 import type { DB } from '../db/schema.ts';
 import { actorOf as accessActorOf, withActor, can, audit, type Actor } from '../access/index.ts';
 import type { AuditFn, Q } from './store.ts';
+import { auditActor } from '../audit/actor.ts';
 
 export type { Actor };
 
@@ -33,7 +34,7 @@ export function auditFor(req: FastifyRequest): AuditFn {
   const actor = actorOf(req);
   return (tx, e) =>
     audit(tx as Transaction<DB>, {
-      actor: actor ? { userId: actor.userId, username: actor.username } : null,
+      actor: auditActor(actor),
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,

@@ -24,6 +24,7 @@ import { bulkInsertRegistry, generateRegistry, rng } from '../registry/synthetic
 import { buildLine, enrolledMonths, type DecisionEvent, type PayrollLine } from './model.ts';
 import * as pay from './store.ts';
 import { enqueuePayroll } from './payroll-job.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let db: Db;
 let c1: reg.Commune;
@@ -142,22 +143,7 @@ const hh = (code: string, over: Partial<HouseholdInput> = {}): HouseholdInput =>
   merit: false,
   ...over,
 });
-const pp = (over: Partial<PersonInput>): PersonInput => ({
-  personalId: null,
-  fullName: 'Người Thử',
-  dateOfBirth: '1950-01-01',
-  sex: 'F',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...over,
-});
+const pp = (over: Partial<PersonInput>): PersonInput => registryPerson({ fullName: 'Người Thử', dateOfBirth: '1950-01-01', sex: 'F', ...over });
 
 before(async () => {
   db = await testDb();

@@ -12,6 +12,7 @@ import * as pay from './store.ts';
 import { generateMeritPayroll } from './merit.ts';
 import { insertProfile, type MeritProfileValues } from '../merit/store.ts';
 import type { HouseholdInput, PersonInput } from '../registry/model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let db: Db;
 let commune: reg.Commune;
@@ -26,22 +27,8 @@ const hh = (code: string): HouseholdInput => ({
   disadvantagedArea: false,
   merit: true,
 });
-const pp = (over: Partial<PersonInput> = {}): PersonInput => ({
-  personalId: null,
-  fullName: 'Hoàng Thị Mẹ',
-  dateOfBirth: '1935-03-10',
-  sex: 'F',
-  ethnicCode: '01',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: true,
-  ...over,
-});
+const pp = (over: Partial<PersonInput> = {}): PersonInput =>
+  registryPerson({ fullName: 'Hoàng Thị Mẹ', dateOfBirth: '1935-03-10', sex: 'F', ethnicCode: '01', merit: true, ...over });
 const profile = (over: Partial<MeritProfileValues>): MeritProfileValues => ({
   category: 'relative',
   facts: {},

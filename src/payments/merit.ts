@@ -27,6 +27,7 @@ import type { DB } from '../db/schema.ts';
 import type { Actor } from '../access/model.ts';
 import { audit } from '../audit/store.ts';
 import { assertCanPreparePayroll } from './policy.ts';
+import { auditActor } from '../audit/actor.ts';
 
 /** A month of a person the law data cannot price, and why. */
 export interface MeritException {
@@ -234,7 +235,7 @@ export async function runMeritPayroll(
   assertCanPreparePayroll(w.actor, { unit_id: unitId });
   const s = await generateMeritPayroll(tx, unitId, month, w.actor.username);
   await audit(tx, {
-    actor: { userId: w.actor.userId, username: w.actor.username },
+    actor: auditActor(w),
     action: 'payroll.generate',
     entity: 'payroll',
     entityId: s.payrollId,

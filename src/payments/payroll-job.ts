@@ -13,6 +13,7 @@ import type { Actor } from '../access/model.ts';
 import type { PayrollLine } from './model.ts';
 import { arr } from '../db/arrays.ts';
 import { assertDraftable, computePayrollLines, writePayrolls, type PayrollSummary } from './store.ts';
+import { auditActor } from '../audit/actor.ts';
 
 export interface PayrollJobParams {
   readonly month: MonthNumber;
@@ -120,7 +121,7 @@ export async function enqueuePayroll(
     month,
     unitIds: [unitId],
     payrollUnit: unitId,
-    ...(asker ? { actor: { userId: asker.actor.userId, username: asker.actor.username }, ip: asker.ip, scope: scopeOf(asker.actor) } : {}),
+    ...(asker ? { actor: auditActor(asker), ip: asker.ip, scope: scopeOf(asker.actor) } : {}),
     ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
   };
   return enqueueJob(tx, 'payroll', params as unknown as Record<string, unknown>, { unitId, by: asker?.actor.username ?? null });

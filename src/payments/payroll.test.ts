@@ -15,6 +15,7 @@ import { FULL } from '../registry/presenters.ts';
 import { lineReference } from './model.ts';
 import { enqueueJob, runJob, getJob } from '../jobs/runner.ts';
 import type { HouseholdInput, PersonInput } from '../registry/model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let db: Db;
 let commune: reg.Commune;
@@ -30,22 +31,7 @@ const hh = (code: string, over: Partial<HouseholdInput> = {}): HouseholdInput =>
   merit: false,
   ...over,
 });
-const pp = (over: Partial<PersonInput> = {}): PersonInput => ({
-  personalId: null,
-  fullName: 'Lò Văn Già',
-  dateOfBirth: '1940-03-10',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...over,
-});
+const pp = (over: Partial<PersonInput> = {}): PersonInput => registryPerson({ fullName: 'Lò Văn Già', dateOfBirth: '1940-03-10', ...over });
 
 before(async () => {
   db = await testDb();

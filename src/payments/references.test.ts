@@ -11,6 +11,7 @@ import { loadMigrations, migrate } from '../db/migrate.ts';
 import { loadReferenceData } from '../reference.ts';
 import * as reg from '../registry/store.ts';
 import type { HouseholdInput, PersonInput } from '../registry/model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let db: Db;
 let commune: reg.Commune;
@@ -28,21 +29,7 @@ const hh: HouseholdInput = {
   disadvantagedArea: true,
   merit: false,
 };
-const pp: PersonInput = {
-  personalId: null,
-  fullName: 'Lò Văn Già',
-  dateOfBirth: '1940-03-10',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-};
+const pp: PersonInput = registryPerson({ fullName: 'Lò Văn Già', dateOfBirth: '1940-03-10' });
 
 /** The SQLSTATE of the error `p` rejects with. */
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {

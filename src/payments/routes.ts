@@ -1,4 +1,5 @@
-// HTTP routes of enrolment and payments: benefit decisions, the monthly payroll of a commune
+// HTTP routes of enrolment and payments: benefit decisions (recorded, a person's page with them, a
+// life-event proposal confirmed into one), the monthly payroll of a commune
 // (generated as a job; read, approve), exports (bank batch CSV/XLSX, signature list), statement
 // reconciliation, and the cashless share.
 import {
@@ -6,6 +7,7 @@ import {
   ApproveQuery,
   Code,
   DecisionBody,
+  DecideBody,
   DecisionRecorded,
   ExportQuery,
   Id,
@@ -13,6 +15,8 @@ import {
   PayrollDetail,
   PayrollList,
   PayrollMonthBody,
+  PersonDetail,
+  ProposalDecided,
   StatementBody,
   StatementResult,
 } from './schemas.ts';
@@ -26,11 +30,16 @@ import { withActor } from '../access/scope.ts';
 import { assertCanApprovePayroll, assertCanDecideBenefit, assertCanPreparePayroll } from './policy.ts';
 import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
-import { communeByCode, getPerson } from '../registry/store.ts';
+import { communeByCode, getPerson, personHistory } from '../registry/store.ts';
+import { FullQuery } from '../registry/schemas.ts';
+import { disclosure, wantsFull } from '../registry/full-read.ts';
+import { openProposal } from '../registry/events.ts';
+import { assertCanDecideProposal } from '../registry/policy.ts';
+import { decideProposal, type ProposalDecision } from './proposals.ts';
 import { monthNumber } from '../kernel/month.ts';
-import { maskAccount, noStore, type Disclosure } from '../registry/presenters.ts';
+import { maskAccount, noStore, presentPerson, presentPersonVersion, proposalDecidedView, versionView, type Disclosure } from '../registry/presenters.ts';
 import { payrollTotals, sharedAccounts } from './model.ts';
-import { inBankFile, payrollLineView, payrollView, presentRecordedDecision } from './presenters.ts';
+import { inBankFile, payrollLineView, payrollView, presentDecision, presentRecordedDecision } from './presenters.ts';
 import * as pay from './store.ts';
 import { bankBatchCsv, bankBatchXlsx, signatureListXlsx } from './export.ts';
 import { runMeritPayroll } from './merit.ts';
@@ -38,8 +47,8 @@ import { enqueuePayroll } from './payroll-job.ts';
 import { recordDecision, type DecisionInput } from './decisions.ts';
 import { getJob, jobWorker } from '../jobs/runner.ts';
 import { JobView, jobView } from '../jobs/schemas.ts';
+import { auditActor } from '../audit/actor.ts';
 
-const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
 const badMonth = (m: number, path: string) => {
   if (!monthNumber.isValid(m)) throw AppError.validation([{ path, message: text('Tháng phải có dạng YYYYMM', 'Month must be YYYYMM') }]);
 };
@@ -70,10 +79,70 @@ async function auditDisclosure(
   const fields = [...(d.health ? ['category'] : []), ...(d.accounts ? ['account'] : [])];
   if (fields.length === 0) return;
   const shown = d.accounts && !d.health ? lines.filter(inBankFile) : lines;
-  await auditRead(tx, { actor: who(req), entity: 'payroll', entityId: p.id, unitId: p.unit_id, fields, personIds: shown.map((l) => l.person_id), ip: req.ip });
+  await auditRead(tx, {
+    actor: auditActor(req),
+    entity: 'payroll',
+    entityId: p.id,
+    unitId: p.unit_id,
+    fields,
+    personIds: shown.map((l) => l.person_id),
+    ip: req.ip,
+  });
 }
 
 export const paymentRoutes: FeatureRoutes = (app, { db }) => {
+  // The registry's person page and proposal decision: their data is payments' (decisions).
+  app.get(
+    '/api/registry/persons/:id',
+    {
+      config: { access: { permission: 'registry.read', unit: 'record' } },
+      schema: {
+        tags: ['registry'],
+        summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)',
+        params: Id,
+        querystring: FullQuery,
+        response: { 200: PersonDetail },
+      },
+    },
+    async (req, reply) =>
+      withActor(db, req.actor, async (tx) => {
+        const p = await getPerson(tx, req.params.id);
+        if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
+        // One disclosure for the whole page: the record, its versions and its decisions (whose
+        // category and legal basis would otherwise tell a masked disability).
+        const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
+        if (d.personalId) noStore(reply);
+        const history = (await personHistory(tx, p.id)).map((v) => versionView(presentPersonVersion(v, d)));
+        return { person: presentPerson(p, d), history, decisions: (await pay.decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
+      }),
+  );
+
+  app.post(
+    '/api/registry/proposals/:id/decide',
+    {
+      config: { access: { permission: 'benefits.decide', unit: 'record' } },
+      schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id, body: DecideBody, response: { 200: ProposalDecided } },
+    },
+    async (req) =>
+      withActor(db, req.actor, async (tx) => {
+        const open = await openProposal(tx, req.params.id); // read once, locked
+        if (open) assertCanDecideProposal(req.actor, open); // the chair of the person's commune (policy.ts)
+        const r = open && (await decideProposal(tx, open, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined));
+        if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
+        await audit(tx, {
+          actor: auditActor(req),
+          action: `proposal.${req.body.state}`,
+          entity: 'life_event_proposal',
+          entityId: r.id,
+          unitId: r.unit_id,
+          after: r,
+          ip: req.ip,
+        });
+        // The decision's category tells a disability: masked as on the person's page.
+        return proposalDecidedView(r, r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)));
+      }),
+  );
+
   app.post(
     '/api/registry/persons/:id/decisions',
     {
@@ -92,7 +161,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         const p = await getPerson(tx, req.params.id);
         if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
         assertCanDecideBenefit(req.actor, p); // in the person's commune (policy.ts)
-        const d = await recordDecision(tx, { decision: { personId: p.id, ...req.body } as DecisionInput, actor: who(req)!, ip: req.ip });
+        const d = await recordDecision(tx, { decision: { personId: p.id, ...req.body } as DecisionInput, actor: auditActor(req)!, ip: req.ip });
         // The category the law engine gave tells a disability: the answer follows the same rule as
         // the person's page (a token narrowed to benefits.decide alone gets the amount only).
         return presentRecordedDecision(d, can(req.actor, 'registry.person.read_full', d.unitId));
@@ -192,7 +261,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         const lines = await pay.payrollLines(tx, p.id);
         const d = payrollDisclosure(req, p.unit_id, req.query.format === 'signatures' ? 'signatures' : 'bank');
         await audit(tx, {
-          actor: who(req),
+          actor: auditActor(req),
           action: 'payroll.export',
           entity: 'payroll',
           entityId: p.id,
@@ -281,7 +350,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         }
         await pay.approvePayroll(tx, p.id, req.actor!.username);
         await audit(tx, {
-          actor: who(req),
+          actor: auditActor(req),
           action: 'payroll.approve',
           entity: 'payroll',
           entityId: p.id,
@@ -312,7 +381,7 @@ export const paymentRoutes: FeatureRoutes = (app, { db }) => {
         assertCanPreparePayroll(req.actor, p); // in the payroll's commune (policy.ts)
         const r = await pay.applyStatement(tx, p.id, req.body.rows);
         await audit(tx, {
-          actor: who(req),
+          actor: auditActor(req),
           action: 'payroll.reconcile',
           entity: 'payroll',
           entityId: p.id,

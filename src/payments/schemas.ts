@@ -4,6 +4,8 @@
 import { Type, type Static } from 'typebox';
 import { List, Nullable, enumOf } from '../kernel/schemas.ts';
 import { paymentChannels } from '../registry/model.ts';
+import { IsoDate, PersonView, VersionView } from '../registry/schemas.ts';
+import { PROPOSAL_DECISIONS } from '../registry/events.ts';
 import { DECISION_KINDS, PAYROLL_PROGRAMMES, STATEMENT_STATUSES } from './model.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
@@ -134,3 +136,59 @@ export const StatementResult = Type.Object({
   problems: Type.Array(Type.Object({ reference: Type.String(), message: Type.Object({ vi: Type.String(), en: Type.String() }) })),
 });
 export type StatementResult = Static<typeof StatementResult>;
+
+// ---- the registry pages whose data is payments' (served by src/payments/routes.ts) ----
+
+/** A benefit decision as shown with a person (presenters.ts presentDecision). */
+export const DecisionView = Type.Object({
+  id: Type.Integer(),
+  number: Type.String(),
+  decidedOn: Type.String(),
+  signer: Type.String(),
+  kind: Type.String(),
+  category: Nullable(Type.String()),
+  coefficientTenths: Nullable(Type.Integer()),
+  basis: Nullable(Type.String()),
+  monthlyAmount: Nullable(Type.Integer()),
+  startMonth: Type.Integer(),
+  channel: Nullable(Type.String()),
+  masked: Type.Boolean(),
+});
+
+/** A person with the versions of the record and the benefit decisions. */
+export const PersonDetail = Type.Object({ person: PersonView, history: Type.Array(VersionView), decisions: Type.Array(DecisionView) });
+export type PersonDetail = Static<typeof PersonDetail>;
+
+/** A life-event proposal (src/registry/events.ts) decided, with the benefit decision its confirmation recorded (null when none). */
+export const ProposalDecided = Type.Object({
+  id: Type.Integer(),
+  unitId: Type.Integer(),
+  personId: Type.Integer(),
+  action: Type.String(),
+  effectiveMonth: Type.Integer(),
+  decisionId: Nullable(Type.Integer()),
+  decision: Nullable(DecisionRecorded),
+});
+
+export const DecideBody = Type.Object(
+  {
+    state: enumOf(PROPOSAL_DECISIONS),
+    decision: Type.Optional(
+      Type.Object(
+        {
+          number: Type.String({ minLength: 1, maxLength: 50 }),
+          decidedOn: IsoDate,
+          signer: Type.String({ minLength: 1, maxLength: 200 }),
+          kind: Type.Optional(enumOf(DECISION_KINDS)),
+          channel: Type.Optional(enumOf(paymentChannels)),
+          account: Type.Optional(Type.String({ maxLength: 40 })),
+        },
+        {
+          additionalProperties: false,
+          description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);

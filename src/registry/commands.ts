@@ -1,5 +1,5 @@
 // CLI of the registry: import a file (dry run by default), run the annual review with a
-// progress bar, generate a payroll, run the integrity checks, resume interrupted jobs.
+// progress bar, run the integrity checks, resume interrupted jobs (the payroll: src/payments/commands.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError, type CliCommand } from '../kernel/cli.ts';
@@ -7,11 +7,8 @@ import { cancelJob, confirmJob, enqueueJob, progressBar, resumeJobs, runJob, typ
 import { reportCsv, type ImportReport } from './import.ts';
 import { startImport } from './import-job.ts';
 import { communeByCode } from './store.ts';
-import { generatePayroll } from '../payments/store.ts';
 import { scanIntegrity } from './integrity.ts';
-import { monthNumber } from '../kernel/month.ts';
 import { assertCanWriteRegistry } from './policy.ts';
-import { assertCanPreparePayroll } from '../payments/policy.ts';
 
 const communeOpt = { commune: { type: 'string' as const } };
 async function commune(ctx: Parameters<CliCommand['run']>[1], code: unknown) {
@@ -80,22 +77,6 @@ export const registryCommands: CliCommand[] = [
       const j = await runJob(db, id, { onProgress: (job) => ctx.stderr.write(`\r${progressBar(job.progress, job.total)}`) });
       ctx.stderr.write('\n');
       ctx.stdout.write(`Rà soát năm ${year}, ${c.name}: ${JSON.stringify((j.result as { counts: unknown }).counts)}\n`);
-    },
-  },
-  {
-    name: 'registry payroll',
-    summary: 'Generate the payroll of a commune for a month (current month + arrears)',
-    usage: 'registry payroll --commune CODE --month YYYYMM',
-    options: { ...communeOpt, month: { type: 'string' } },
-    async run({ values }, ctx) {
-      const c = await commune(ctx, values.commune);
-      const month = Number(values.month);
-      if (!monthNumber.isValid(month)) throw new CliError('--month must be YYYYMM, e.g. 202611');
-      const db = await ctx.db();
-      const s = await db.k.transaction().execute((tx) => generatePayroll(tx, c.id, month, 'cli'));
-      ctx.stdout.write(
-        `Danh sách chi trả #${s.payrollId}: ${s.lines} người, ${s.total.toLocaleString('vi-VN')} đồng (truy lĩnh ${s.arrears.toLocaleString('vi-VN')}); ${s.unknown.length} người chưa xác định được mức\n`,
-      );
     },
   },
   {

@@ -9,9 +9,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { formatDateVi, text, type Text } from '../kernel/i18n.ts';
 import { AppError } from '../kernel/errors.ts';
-import { createDecision } from '../payments/decisions.ts';
 import { communeById } from './store.ts';
-import { birthdayAt, type PaymentChannel } from './model.ts';
+import { birthdayAt } from './model.ts';
 import { monthNumber, type MonthNumber } from '../kernel/month.ts';
 import type { Executor as Q } from '../db/executor.ts';
 
@@ -278,16 +277,6 @@ export async function listProposals(q: Q, unitId: number, state: string | null) 
   return r.rows;
 }
 
-export interface ProposalDecision {
-  readonly number: string;
-  readonly decidedOn: string;
-  readonly signer: string;
-  /** For a 'review' proposal: which decision the review led to; otherwise the proposal's action. */
-  readonly kind?: 'start' | 'change' | 'stop';
-  readonly channel?: PaymentChannel;
-  readonly account?: string;
-}
-
 /** An open proposal, locked for its decision (read once: the policy check and decideProposal use it). */
 export interface OpenProposal {
   readonly id: number;
@@ -306,61 +295,10 @@ export async function openProposal(q: Q, id: number): Promise<OpenProposal | nul
 }
 
 /**
- * Confirms or rejects an open proposal. Confirming a start, change or stop proposal records the
- * benefit decision it calls for (number, date, signer) from the proposal's effective month, with
- * the category, coefficient and amount the law engine gives then, and links the two; a 'review'
- * proposal makes a decision only when the officer names its kind (a move-in review: only a start,
- * from the month the old commune stops paying; none marks it reviewed). The caller reads the open proposal once (openProposal).
+ * Closes an open proposal as confirmed or rejected, linked to the benefit decision its
+ * confirmation recorded (src/payments/proposals.ts `decideProposal` records it), or to none.
  */
-export async function decideProposal(q: Q, p: OpenProposal, state: 'confirmed' | 'rejected', by: string | null, decision?: ProposalDecision) {
-  const id = p.id;
-  let decisionId: number | null = null;
-  let made: Awaited<ReturnType<typeof createDecision>> | null = null;
-  if (state === 'confirmed') {
-    const kind = decision?.kind ?? (p.action === 'review' ? null : (p.action as 'start' | 'change' | 'stop'));
-    if (p.kind === 'move_in' && kind && kind !== 'start') {
-      throw AppError.validation([
-        {
-          path: '/body/decision/kind',
-          message: text(
-            'Với người chuyển đến, xã chỉ ra quyết định hưởng trợ cấp; quyết định thôi hưởng do xã cũ ban hành',
-            'For a person who moved in, the commune can only record a start decision; the old commune records the stop',
-          ),
-        },
-      ]);
-    }
-    if (kind) {
-      if (!decision)
-        throw AppError.validation([
-          {
-            path: '/body/decision',
-            message: text('Xác nhận đề xuất cần số, ngày và người ký quyết định', 'Confirming needs the decision number, date and signer'),
-          },
-        ]);
-      const prior = await sql<{
-        channel: PaymentChannel | null;
-        account: string | null;
-      }>`select channel, account from benefit_decisions where person_id = ${p.person_id} and kind <> 'stop' order by start_month desc, id desc limit 1`.execute(
-        q,
-      );
-      made = await createDecision(
-        q,
-        {
-          personId: p.person_id,
-          number: decision.number,
-          decidedOn: decision.decidedOn,
-          signer: decision.signer,
-          kind,
-          startMonth: p.effective_month,
-          channel: kind === 'stop' ? null : (decision.channel ?? prior.rows[0]?.channel ?? null),
-          account: kind === 'stop' ? null : (decision.account ?? prior.rows[0]?.account ?? null),
-        },
-        by,
-      );
-      decisionId = made.id;
-      await q.updateTable('benefit_decisions').set({ proposal_id: p.id }).where('id', '=', decisionId).execute();
-    }
-  }
+export async function closeProposal(q: Q, p: OpenProposal, state: 'confirmed' | 'rejected', by: string | null, decisionId: number | null) {
   const r = await sql<{
     id: number;
     unit_id: number;
@@ -370,6 +308,6 @@ export async function decideProposal(q: Q, p: OpenProposal, state: 'confirmed' |
     decision_id: number | null;
   }>`update life_event_proposals
     set state = ${state}, decided_by = ${by}, decided_at = now(), decision_id = ${decisionId}
-    where id = ${id} returning id, unit_id, person_id, action, effective_month, decision_id`.execute(q);
-  return { ...r.rows[0]!, decision: made };
+    where id = ${p.id} returning id, unit_id, person_id, action, effective_month, decision_id`.execute(q);
+  return r.rows[0]!;
 }

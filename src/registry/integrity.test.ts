@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.ts';
 import * as store from './store.ts';
 import { scanIntegrity, listFlags } from './integrity.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let db: Db;
 let a: store.Commune;
@@ -23,22 +24,7 @@ const hh = (code: string): HouseholdInput => ({
   disadvantagedArea: false,
   merit: false,
 });
-const pp = (o: Partial<PersonInput>): PersonInput => ({
-  personalId: null,
-  fullName: 'Lò Văn Pọm',
-  dateOfBirth: '1980-01-01',
-  sex: 'M',
-  ethnicCode: '42',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
+const pp = (o: Partial<PersonInput>): PersonInput => registryPerson({ fullName: 'Lò Văn Pọm', dateOfBirth: '1980-01-01', ethnicCode: '42', ...o });
 
 before(async () => {
   db = await testDb();

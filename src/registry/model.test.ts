@@ -6,24 +6,11 @@ import { maskPersonalId } from './presenters.ts';
 import { checkPersonalId, parsePersonalId, validatePerson, ageOn, birthdayAt, foldName, validateMembers, type PersonInput } from './model.ts';
 import { ethnicGroups, findEthnicGroup } from './ethnic.ts';
 import { monthNumber } from '../kernel/month.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 const { add: addMonths, range: monthsFrom } = monthNumber;
 
-const base: PersonInput = {
-  personalId: '012090000123',
-  fullName: 'Lò Văn Pọm',
-  dateOfBirth: '1990-05-04',
-  sex: 'M',
-  ethnicCode: '03',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-};
+const base: PersonInput = registryPerson({ personalId: '012090000123', fullName: 'Lò Văn Pọm', dateOfBirth: '1990-05-04', ethnicCode: '03' });
 
 test('personal ID (LAW.md §6): province 001–096, century/sex digit, two digits of the birth year', () => {
   assert.deepEqual(parsePersonalId('012090000123'), { province: '012', century: 1900, sex: 'M', yearOfBirth: 1990 });

@@ -19,6 +19,7 @@ import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
 import { jobWorker } from '../jobs/runner.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<'officerA' | 'approverA' | 'officerB' | 'approverB', Record<string, string>> = {} as never;
@@ -33,22 +34,7 @@ let octA: number;
 const std = (month: string) => paramAt('assistance.standard', `${month}-01`)!.value ?? NaN;
 const coef = (k: string) => (paramAt(`assistance.coef.${k}`, '2026-01-01')!.value ?? NaN) / 10;
 const monthly = (month: string) => std(month) * coef('5.6.severe');
-const person = (o: Partial<PersonInput>): PersonInput => ({
-  personalId: null,
-  fullName: '',
-  dateOfBirth: '',
-  sex: 'F',
-  ethnicCode: '03',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
+const person = (o: Partial<PersonInput>): PersonInput => registryPerson({ fullName: '', dateOfBirth: '', sex: 'F', ethnicCode: '03', ...o });
 const household = (code: string, address: string): HouseholdInput => ({
   code,
   villageId: null,

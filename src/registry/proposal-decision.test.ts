@@ -15,6 +15,7 @@ import * as reg from './store.ts';
 import * as pay from '../payments/store.ts';
 import { createDecision } from '../payments/decisions.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let officer: Record<string, string>;
@@ -23,22 +24,7 @@ let pen: number;
 let mai: number;
 const std = (month: string) => paramAt('assistance.standard', `${month}-01`)!.value ?? NaN;
 const coef = (k: string) => (paramAt(`assistance.coef.${k}`, '2026-01-01')!.value ?? NaN) / 10;
-const person = (o: Partial<PersonInput>): PersonInput => ({
-  personalId: null,
-  fullName: '',
-  dateOfBirth: '',
-  sex: 'M',
-  ethnicCode: '03',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...o,
-});
+const person = (o: Partial<PersonInput>): PersonInput => registryPerson({ fullName: '', dateOfBirth: '', ethnicCode: '03', ...o });
 
 before(async () => {
   t = await testApp();

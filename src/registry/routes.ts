@@ -22,16 +22,13 @@ import {
   PersonView,
   FlagReviewed,
   HouseholdDetail,
-  PersonDetail,
   IntegrityQueue,
   IntegrityScan,
-  ProposalDecided,
   ProposalList,
   EthnicGroupList,
   ImportUpload,
   PersonSearchQuery,
   PersonPage,
-  FullQuery,
   HouseholdQuery,
   NewHouseholdBody,
   HouseholdCreated,
@@ -43,7 +40,6 @@ import {
   ProposalQuery,
   DetectBody,
   Detected,
-  DecideBody,
   IntegrityQuery,
   ScanBody,
   FlagReviewBody,
@@ -56,7 +52,6 @@ import { text } from '../kernel/i18n.ts';
 import { assertCan, withActor } from '../access/scope.ts';
 import { can } from '../access/model.ts';
 import { audit, auditRead } from '../audit/store.ts';
-import type { FullReadEntity } from '../audit/actions.ts';
 import { classifyHousehold, POVERTY_CLASS_TEXT } from '../law/poverty.ts';
 import { cite } from '../law/parameters.ts';
 import { cancelJob, confirmJob, enqueueJob, getJob, jobsOfUnit, jobWorker, runJob, type Job } from '../jobs/runner.ts';
@@ -64,51 +59,19 @@ import { JobView, jobView as view } from '../jobs/schemas.ts';
 import { jobInScope } from '../jobs/scoped.ts';
 import { ethnicGroups } from './ethnic.ts';
 import { validateHousehold, validateMembers, validatePerson, type HouseholdInput, type PersonInput } from './model.ts';
-import {
-  flagView,
-  versionView,
-  MASKED,
-  noStore,
-  presentPerson,
-  presentPersonVersion,
-  proposalDecidedView,
-  proposalView,
-  SENSITIVE_PERSON_FIELDS,
-  type Disclosure,
-} from './presenters.ts';
-import { presentDecision, presentRecordedDecision } from '../payments/presenters.ts';
+import { flagView, versionView, noStore, presentPerson, proposalView } from './presenters.ts';
 import * as store from './store.ts';
+import { disclosure, SENSITIVE, wantsFull } from './full-read.ts';
 import { householdFacts } from './law.ts';
 import { MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { readUploadedTable } from '../kernel/table.ts';
 import { startImport } from './import-job.ts';
-import { decideProposal, detectLifeEvents, listProposals, openProposal, type ProposalDecision } from './events.ts';
+import { detectLifeEvents, listProposals } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
-import { assertCanDecideProposal, assertCanReviewFlag, assertCanWriteRegistry } from './policy.ts';
+import { assertCanReviewFlag, assertCanWriteRegistry } from './policy.ts';
 import { registryIndicators } from './indicators.ts';
-import { decisionsOf } from '../payments/store.ts';
 import { viOrder } from '../db/collation.ts';
-
-const SENSITIVE: readonly string[] = SENSITIVE_PERSON_FIELDS;
-/** The disclosure of a person view: all of it when the full read was granted, else masked. */
-const disclosure = (full: boolean): Disclosure => (full ? { personalId: true, health: true, accounts: false } : MASKED);
-const who = (req: FastifyRequest) => (req.actor ? { userId: req.actor.userId, username: req.actor.username } : null);
-
-/** A full read is granted when asked for and permitted in the record's unit; it is audited. */
-async function wantsFull(
-  tx: Transaction<DB>,
-  req: FastifyRequest,
-  full: boolean | undefined,
-  entity: FullReadEntity,
-  id: number,
-  unitId: number,
-  personIds: readonly number[],
-): Promise<boolean> {
-  if (!full) return false;
-  assertCan(req.actor, 'registry.person.read_full', unitId, { outside: 'forbidden' });
-  await auditRead(tx, { actor: who(req), entity, entityId: id, unitId, fields: SENSITIVE, personIds, ip: req.ip });
-  return true;
-}
+import { auditActor } from '../audit/actor.ts';
 
 async function communeOf(tx: Transaction<DB>, code: string): Promise<store.Commune> {
   const c = await store.communeByCode(tx, code);
@@ -168,7 +131,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
         if (q.ethnicCode) fields.add('ethnic_code');
         if (fields.size) {
           await auditRead(tx, {
-            actor: who(req),
+            actor: auditActor(req),
             entity: 'person_search',
             entityId: c.id,
             unitId: c.id,
@@ -180,31 +143,6 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
           noStore(reply);
         }
         return { items: r.items.map((p) => presentPerson(p, disclosure(q.full === true))), total: r.total, page, pageSize: 50 };
-      }),
-  );
-
-  app.get(
-    '/api/registry/persons/:id',
-    {
-      config: { access: { permission: 'registry.read', unit: 'record' } },
-      schema: {
-        tags: ['registry'],
-        summary: 'A person with history and benefit decisions (full=true for sensitive fields, audited)',
-        params: Id,
-        querystring: FullQuery,
-        response: { 200: PersonDetail },
-      },
-    },
-    async (req, reply) =>
-      withActor(db, req.actor, async (tx) => {
-        const p = await store.getPerson(tx, req.params.id);
-        if (!p) throw AppError.notFound(text('Không tìm thấy nhân khẩu', 'Person not found'));
-        // One disclosure for the whole page: the record, its versions and its decisions (whose
-        // category and legal basis would otherwise tell a masked disability).
-        const d = disclosure(await wantsFull(tx, req, req.query.full, 'person', p.id, p.unit_id, [p.id]));
-        if (d.personalId) noStore(reply);
-        const history = (await store.personHistory(tx, p.id)).map((v) => versionView(presentPersonVersion(v, d)));
-        return { person: presentPerson(p, d), history, decisions: (await decisionsOf(tx, p.id)).map((x) => presentDecision(x, d)) };
       }),
   );
 
@@ -299,7 +237,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
           reason: b.reason,
         });
         await audit(tx, {
-          actor: who(req),
+          actor: auditActor(req),
           action: 'household.create',
           entity: 'household',
           entityId: out.householdId,
@@ -351,7 +289,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
         if (errors.length) throw AppError.validation(errors);
         const version = await store.updatePerson(tx, p.id, req.body.changes as Partial<PersonInput>, { by: req.actor!.username, reason: req.body.reason });
         await audit(tx, {
-          actor: who(req),
+          actor: auditActor(req),
           action: 'person.update',
           entity: 'person',
           entityId: p.id,
@@ -388,7 +326,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
           try {
             return await startImport(tx, c, file, {
               by: req.actor!.username,
-              owner: { ...who(req)!, ip: req.ip },
+              owner: { ...auditActor(req)!, ip: req.ip },
               today: app.now().toISOString().slice(0, 10),
               table,
             });
@@ -450,7 +388,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     },
     async (req) => {
       const j = await importJobToWrite(req, req.params.id);
-      if (!(await confirmJob(db.k, j.id, { ...who(req)!, ip: req.ip })))
+      if (!(await confirmJob(db.k, j.id, { ...auditActor(req)!, ip: req.ip })))
         throw AppError.conflict(text('Công việc nhập không ở trạng thái chờ xác nhận', 'The import is not waiting for confirmation'));
       // The apply writes the 'registry.import' audit entry as the confirmer, in its own transaction.
       let done = await runJob(db, j.id);
@@ -492,7 +430,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
     async (req, reply) => {
       const id = await withActor(db, req.actor, async (tx) => {
         const c = await communeOf(tx, req.params.code);
-        return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, owner: { ...who(req)!, ip: req.ip } });
+        return enqueueJob(tx, 'annual_review', { year: req.body.year, unitId: c.id }, { unitId: c.id, owner: { ...auditActor(req)!, ip: req.ip } });
       });
       worker().kick();
       return reply.status(202).send(view((await getJob(db.k, id))!));
@@ -547,32 +485,6 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       withActor(db, req.actor, async (tx) => ({ created: await detectLifeEvents(tx, (await communeOf(tx, req.params.code)).id, req.body.from, req.body.to) })),
   );
 
-  app.post(
-    '/api/registry/proposals/:id/decide',
-    {
-      config: { access: { permission: 'benefits.decide', unit: 'record' } },
-      schema: { tags: ['registry'], summary: 'Confirm or reject a proposal', params: Id, body: DecideBody, response: { 200: ProposalDecided } },
-    },
-    async (req) =>
-      withActor(db, req.actor, async (tx) => {
-        const open = await openProposal(tx, req.params.id); // read once, locked
-        if (open) assertCanDecideProposal(req.actor, open); // the chair of the person's commune (policy.ts)
-        const r = open && (await decideProposal(tx, open, req.body.state, req.actor!.username, req.body.decision as ProposalDecision | undefined));
-        if (!r) throw AppError.notFound(text('Không tìm thấy đề xuất đang mở', 'No open proposal'));
-        await audit(tx, {
-          actor: who(req),
-          action: `proposal.${req.body.state}`,
-          entity: 'life_event_proposal',
-          entityId: r.id,
-          unitId: r.unit_id,
-          after: r,
-          ip: req.ip,
-        });
-        // The decision's category tells a disability: masked as on the person's page.
-        return proposalDecidedView(r, r.decision && presentRecordedDecision(r.decision, can(req.actor, 'registry.person.read_full', r.unit_id)));
-      }),
-  );
-
   app.get(
     '/api/registry/units/:code/integrity',
     {
@@ -616,7 +528,7 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
         if (!r) throw AppError.notFound(text('Không tìm thấy cảnh báo', 'Flag not found'));
         assertCanReviewFlag(req.actor, r); // in the flag's commune (policy.ts); a refusal rolls the review back
         await audit(tx, {
-          actor: who(req),
+          actor: auditActor(req),
           action: `integrity.${req.body.state}`,
           entity: 'integrity_flag',
           entityId: r.id,

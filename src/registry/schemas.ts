@@ -4,12 +4,10 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../kernel/validate.ts';
 import { List, Page, enumOf } from '../kernel/schemas.ts';
-import { DecisionRecorded } from '../payments/schemas.ts';
 import { FLAG_REVIEWS, integrityKinds } from './integrity.ts';
-import { SEXES, disabilityDegrees, paymentChannels, personConditions, relations, schoolingLevels, socialInsuranceKinds } from './model.ts';
-import { PROPOSAL_DECISIONS, PROPOSAL_STATES } from './events.ts';
+import { SEXES, disabilityDegrees, personConditions, relations, schoolingLevels, socialInsuranceKinds } from './model.ts';
+import { PROPOSAL_STATES } from './events.ts';
 import { AREAS } from '../law/poverty.ts';
-import { DECISION_KINDS } from '../payments/model.ts';
 import { JobView } from '../jobs/schemas.ts';
 
 export const Code = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$' }) });
@@ -89,26 +87,6 @@ export const VersionView = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown({ description: 'A field of the record at this version (the stored column), masked fields left out' })),
 });
 
-/** A benefit decision as shown with a person (src/payments/presenters.ts presentDecision). */
-export const DecisionView = Type.Object({
-  id: Type.Integer(),
-  number: Type.String(),
-  decidedOn: Type.String(),
-  signer: Type.String(),
-  kind: Type.String(),
-  category: Nullable(Type.String()),
-  coefficientTenths: Nullable(Type.Integer()),
-  basis: Nullable(Type.String()),
-  monthlyAmount: Nullable(Type.Integer()),
-  startMonth: Type.Integer(),
-  channel: Nullable(Type.String()),
-  masked: Type.Boolean(),
-});
-
-/** A person with the versions of the record and the benefit decisions. */
-export const PersonDetail = Type.Object({ person: PersonView, history: Type.Array(VersionView), decisions: Type.Array(DecisionView) });
-export type PersonDetail = Static<typeof PersonDetail>;
-
 /** A household: its fields, members (as PersonView), the classification with its reasons and the version history. */
 export const HouseholdDetail = Type.Object({
   household: Type.Object({
@@ -153,17 +131,6 @@ export const ProposalView = Type.Object({
 });
 export const ProposalList = List(ProposalView);
 export type ProposalView = Static<typeof ProposalView>;
-
-/** A proposal decided, with the benefit decision its confirmation recorded (null when none). */
-export const ProposalDecided = Type.Object({
-  id: Type.Integer(),
-  unitId: Type.Integer(),
-  personId: Type.Integer(),
-  action: Type.String(),
-  effectiveMonth: Type.Integer(),
-  decisionId: Nullable(Type.Integer()),
-  decision: Nullable(DecisionRecorded),
-});
 
 /** The integrity queue: the kinds of check in words and the flags with their reasons. */
 export const IntegrityQueue = Type.Object({
@@ -216,28 +183,6 @@ export const JobList = List(JobView);
 export const ProposalQuery = Type.Object({ state: Type.Optional(enumOf(PROPOSAL_STATES)) });
 export const DetectBody = Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false });
 export const Detected = Type.Object({ created: Type.Integer() });
-export const DecideBody = Type.Object(
-  {
-    state: enumOf(PROPOSAL_DECISIONS),
-    decision: Type.Optional(
-      Type.Object(
-        {
-          number: Type.String({ minLength: 1, maxLength: 50 }),
-          decidedOn: IsoDate,
-          signer: Type.String({ minLength: 1, maxLength: 200 }),
-          kind: Type.Optional(enumOf(DECISION_KINDS)),
-          channel: Type.Optional(enumOf(paymentChannels)),
-          account: Type.Optional(Type.String({ maxLength: 40 })),
-        },
-        {
-          additionalProperties: false,
-          description: 'The benefit decision the confirmation records (start/change/stop proposals; a review proposal with a kind)',
-        },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
 export const IntegrityQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 20 })) });
 export const ScanBody = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 export const FlagReviewBody = Type.Object(

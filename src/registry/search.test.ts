@@ -13,6 +13,7 @@ import { createTestUser } from '../access/testing.ts';
 import type { Actor } from '../access/model.ts';
 import * as store from './store.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 const household = (code: string): HouseholdInput => ({
   code,
@@ -24,22 +25,7 @@ const household = (code: string): HouseholdInput => ({
   disadvantagedArea: true,
   merit: false,
 });
-const person = (over: Partial<PersonInput> = {}): PersonInput => ({
-  personalId: null,
-  fullName: 'Lò Văn Pọm',
-  dateOfBirth: '1990-05-04',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...over,
-});
+const person = (over: Partial<PersonInput> = {}): PersonInput => registryPerson({ fullName: 'Lò Văn Pọm', dateOfBirth: '1990-05-04', ...over });
 
 let db: Db;
 let thulum: Actor;

@@ -12,6 +12,7 @@ import { createTestUser } from '../access/testing.ts';
 import type { Actor } from '../access/model.ts';
 import * as store from './store.ts';
 import type { HouseholdInput, PersonInput } from './model.ts';
+import { registryPerson } from '../../test/helpers/registry.ts';
 
 let db: Db;
 let thulum: Actor;
@@ -29,22 +30,8 @@ export const household = (code: string): HouseholdInput => ({
   disadvantagedArea: true,
   merit: false,
 });
-export const person = (over: Partial<PersonInput> = {}): PersonInput => ({
-  personalId: '012090000123',
-  fullName: 'Lò Văn Pọm',
-  dateOfBirth: '1990-05-04',
-  sex: 'M',
-  ethnicCode: '35',
-  relation: 'head',
-  disability: 'none',
-  pension: false,
-  socialInsurance: 'none',
-  healthInsurance: true,
-  schooling: 'none',
-  conditions: [],
-  merit: false,
-  ...over,
-});
+export const person = (over: Partial<PersonInput> = {}): PersonInput =>
+  registryPerson({ personalId: '012090000123', fullName: 'Lò Văn Pọm', dateOfBirth: '1990-05-04', ...over });
 
 before(async () => {
   db = await testDb();

@@ -1,6 +1,6 @@
 // SQL for administrative units: bulk loading, lineage, ancestors (for scope checks), lookups
 // and accent/typo-tolerant search.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { NewUnit, UnitLevel } from './model.ts';
 import { arr } from '../db/arrays.ts';
@@ -116,12 +116,10 @@ export async function writeLineage(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const c = rows.slice(i, i + 5000);
-    await sql`
-      insert into unit_lineage (successor_id, predecessor_id, part, effective)
-      select t.s, t.p, t.part, ${effective}::date
-      from unnest(${arr(c.map((x) => x.successorId))}::int[], ${arr(c.map((x) => x.predecessorId))}::int[], ${arr(c.map((x) => x.part))}::text[]) as t(s, p, part)`.execute(
-      q,
-    );
+    await q
+      .insertInto('unit_lineage')
+      .values(c.map((x) => ({ successor_id: x.successorId, predecessor_id: x.predecessorId, part: x.part, effective })))
+      .execute();
   }
 }
 
@@ -157,9 +155,14 @@ export async function computeAncestors(q: Q): Promise<number> {
 }
 
 export async function countUnits(q: Q) {
-  const r = await sql<{ level: string; current: boolean; n: number }>`
-    select level, (valid_to is null) as current, count(*)::int as n from units group by 1, 2 order by 1, 2`.execute(q);
-  return r.rows;
+  const current = (eb: ExpressionBuilder<DB, 'units'>) => eb('valid_to', 'is', null);
+  return q
+    .selectFrom('units')
+    .select((eb) => ['level', current(eb).as('current'), eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+    .groupBy(['level', current])
+    .orderBy('level')
+    .orderBy(current)
+    .execute();
 }
 
 export async function findUnitByCode(q: Q, code: string, level?: UnitLevel) {
@@ -167,8 +170,7 @@ export async function findUnitByCode(q: Q, code: string, level?: UnitLevel) {
   if (level) qb = qb.where('level', '=', level);
   // current first, then the most recent historical one
   return qb
-    .orderBy(sql`valid_to is null`, 'desc')
-    .orderBy(sql`coalesce(valid_to, date '9999-12-31')`, 'desc')
+    .orderBy('valid_to', (o) => o.desc().nullsFirst())
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
@@ -219,38 +221,33 @@ export async function searchUnits(q: Q, o: SearchOptions) {
   // that the planner can use the trigram, parent and code indexes.
   const f = sql`ansinh_fold(${term ?? ''})`;
   const isCode = term !== null && /^[0-9]{2,}(-[0-9A-Za-z]+)?$/.test(term);
-  const where = [sql`true`];
-  if (term !== null)
-    where.push(isCode ? sql`(u.code = ${term} or u.code like ${term + '%'})` : sql`(u.name_folded like '%' || ${f} || '%' or ${f} <% u.name_folded)`); // word similarity ≥ 0.6: typos, missing words
-  if (o.level) where.push(sql`u.level = ${o.level}`);
-  if (o.current !== undefined) where.push(o.current ? sql`u.valid_to is null` : sql`u.valid_to is not null`);
-  if (o.parentId !== undefined) where.push(sql`u.parent_id = ${o.parentId}`);
   const score =
     term === null
-      ? sql`0`
+      ? sql.lit(0)
       : isCode
-        ? sql`case when u.code = ${term} then 4 else 2.5 end`
-        : sql`case when lower(u.name) = lower(${term}) or regexp_replace(lower(u.name), '^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|bản|thôn|tổ dân phố) ', '') = lower(${term}) then 3.5
+        ? sql<number>`case when u.code = ${term} then 4 else 2.5 end`
+        : sql<number>`case when lower(u.name) = lower(${term}) or regexp_replace(lower(u.name), '^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|bản|thôn|tổ dân phố) ', '') = lower(${term}) then 3.5
                  when u.name_folded = ${f} or regexp_replace(u.name_folded, '^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|ban|thon|to dan pho) ', '') = ${f} then 3
                  when u.name_folded like '%' || ${f} || '%' then 2
                  else greatest(similarity(u.name_folded, ${f}), word_similarity(${f}, u.name_folded)) end`;
-  const r = await sql<{
-    id: number;
-    code: string;
-    name: string;
-    level: string;
-    kind: string;
-    parent_id: number | null;
-    valid_from: string | null;
-    valid_to: string | null;
-    score: number;
-  }>`
-    select u.id, u.code, u.name, u.level, u.kind, u.parent_id, u.valid_from, u.valid_to, ${score} as score
-    from units u
-    where ${sql.join(where, sql` and `)}
-    order by score desc, (u.valid_to is null) desc, array_position(array['province','district','commune','village'], u.level), ${viOrder('u.name')}, u.code
-    limit ${o.limit}`.execute(q);
-  return r.rows;
+  let qb = q.selectFrom('units as u').select(['u.id', 'u.code', 'u.name', 'u.level', 'u.kind', 'u.parent_id', 'u.valid_from', 'u.valid_to', score.as('score')]);
+  if (term !== null)
+    qb = qb.where(
+      isCode
+        ? (eb) => eb.or([eb('u.code', '=', term), eb('u.code', 'like', term + '%')])
+        : sql<boolean>`(u.name_folded like '%' || ${f} || '%' or ${f} <% u.name_folded)`, // word similarity ≥ 0.6: typos, missing words
+    );
+  if (o.level) qb = qb.where('u.level', '=', o.level);
+  if (o.current !== undefined) qb = qb.where('u.valid_to', o.current ? 'is' : 'is not', null);
+  if (o.parentId !== undefined) qb = qb.where('u.parent_id', '=', o.parentId);
+  return qb
+    .orderBy('score', 'desc')
+    .orderBy((eb) => eb('u.valid_to', 'is', null), 'desc')
+    .orderBy(sql`array_position(array['province','district','commune','village'], u.level)`)
+    .orderBy(viOrder('u.name'))
+    .orderBy('u.code')
+    .limit(o.limit)
+    .execute();
 }
 
 /** A unit as other features read it. */
@@ -262,11 +259,14 @@ export type UnitRecord = NonNullable<Awaited<ReturnType<typeof getUnit>>>;
  * `currentOnly` keeps the units in force today.
  */
 export async function descendantIds(q: Q, id: number, o: { currentOnly?: boolean; includeSelf?: boolean } = {}): Promise<number[]> {
-  const r = await sql<{ id: number }>`select id from units where ancestors @> array[${id}::int]
-    and (${o.currentOnly ?? false} = false or valid_to is null)
-    and (${o.includeSelf ?? true} = true or id <> ${id})
-    order by id`.execute(q);
-  return r.rows.map((x) => x.id);
+  let qb = q
+    .selectFrom('units')
+    .select('id')
+    .where('ancestors', '@>', sql<number[]>`array[${id}::int]`);
+  if (o.currentOnly) qb = qb.where('valid_to', 'is', null);
+  if (o.includeSelf === false) qb = qb.where('id', '<>', id);
+  const rows = await qb.orderBy('id').execute();
+  return rows.map((x) => x.id);
 }
 
 /** The unit with this code that was in force on a date (ISO), e.g. for a report of 2024 that names an old commune. */
@@ -275,10 +275,12 @@ export async function findUnitByCodeAt(q: Q, code: string, date: string, level?:
     .selectFrom('units')
     .selectAll()
     .where('code', '=', code)
-    .where(sql<boolean>`coalesce(valid_from, '-infinity') <= ${date}::date and coalesce(valid_to, 'infinity') >= ${date}::date`);
+    .where((eb) =>
+      eb.and([eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', date)]), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)])]),
+    );
   if (level) qb = qb.where('level', '=', level);
   return qb
-    .orderBy(sql`valid_from desc nulls last`)
+    .orderBy('valid_from', (o) => o.desc().nullsLast())
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }

@@ -2,6 +2,8 @@
 // tests use (a head of household in Thu Lũm, no support), and the deprivation answers of the
 // multidimensional poverty review with the first N marked deprived. One builder instead of a copy
 // in each test file; a test passes only what differs.
+import type { PersonInput } from '../../src/registry/model.ts';
+
 const DEPRIVATION_KEYS = [
   'employment',
   'dependants',
@@ -17,8 +19,8 @@ const DEPRIVATION_KEYS = [
   'information_access',
 ] as const;
 
-/** A household member as POST /api/registry/units/:code/households takes it; `o` overrides any field. */
-export const registryMember = (o: Record<string, unknown> = {}) => ({
+/** A person as the registry's store takes it (the same fields the HTTP body has); `o` overrides any field. */
+export const registryPerson = (o: Partial<PersonInput> = {}): PersonInput => ({
   personalId: null,
   fullName: 'Lý Mé Xá',
   dateOfBirth: '1940-03-12',
@@ -34,6 +36,9 @@ export const registryMember = (o: Record<string, unknown> = {}) => ({
   merit: false,
   ...o,
 });
+
+/** A household member as POST /api/registry/units/:code/households takes it; `o` overrides any field (any value, for refusals). */
+export const registryMember = (o: Record<string, unknown> = {}) => ({ ...registryPerson(), ...o });
 
 /** The twelve deprivation answers, the first `n` deprived (in the order of the review's form). */
 export const deprivationsFirst = (n: number): Record<string, boolean> => Object.fromEntries(DEPRIVATION_KEYS.map((k, i) => [k, i < n]));

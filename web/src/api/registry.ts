@@ -3,16 +3,8 @@
 import type { Static } from 'typebox';
 import { api, apiUpload } from '../lib/api.ts';
 import { queryString } from '../lib/router.tsx';
-import type {
-  DecideBody,
-  HouseholdDetail,
-  IntegrityQueue,
-  PersonPage,
-  ProposalDecided,
-  ProposalList,
-  RegistryIndicators,
-} from '../../../src/registry/schemas.ts';
-import type { DecisionBody, DecisionRecorded } from '../../../src/payments/schemas.ts';
+import type { HouseholdDetail, IntegrityQueue, PersonPage, ProposalList, RegistryIndicators } from '../../../src/registry/schemas.ts';
+import type { DecideBody, DecisionBody, DecisionRecorded, ProposalDecided } from '../../../src/payments/schemas.ts';
 import type { JobView } from './jobs.ts';
 export type DecideProposalBody = Static<typeof DecideBody>;
 export type PaymentChannel = Static<typeof DecisionBody>['channel'];
