@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { assertCan, type Actor } from '../access/index.ts';
 import { audit } from '../audit/store.ts';
+import { auditActor as who } from '../audit/actor.ts';
 import { AppError, type FieldError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { commentProblems, entryProblems, isOnView, MARKUP, postingPeriod, type PostedEntry, type PostedListKind } from './posted.ts';
@@ -21,7 +22,6 @@ export interface Officer {
   readonly today: string;
 }
 
-const who = (a: Actor) => ({ userId: a.userId, username: a.username });
 const notFound = () => AppError.notFound(text('Không tìm thấy danh sách niêm yết', 'Posted list not found'));
 
 export interface NewPostedList {
