@@ -765,16 +765,39 @@ export interface RegistryImports {
   unit_id: number;
 }
 
+export interface ReliefDecisions {
+  amount: number;
+  created_at: Generated<Timestamp>;
+  date: string;
+  event_id: number;
+  id: Generated<number>;
+  lines: number;
+  number: string;
+  recorded_by: string;
+  signer: string;
+  unit_id: number;
+}
+
 export interface ReliefEntries {
+  account: string | null;
   amount: number | null;
   created_at: Generated<Timestamp>;
+  distribution: Generated<string>;
   event_id: number;
-  household_id: number;
+  household_id: number | null;
   id: Generated<number>;
+  item: string | null;
   level_basis: string | null;
   level_status: string;
+  outside_household: string | null;
+  outside_name: string | null;
+  outside_personal_id: string | null;
+  outside_village_id: number | null;
   persons: Generated<number>;
+  quantity: Numeric | null;
+  quantity_unit: string | null;
   recorded_by: string;
+  registered_on: string | null;
   rice_kg: number | null;
   support_type: string;
   supported_on: string | null;
@@ -927,6 +950,7 @@ export interface DB {
   plan_versions: PlanVersions;
   plans: Plans;
   registry_imports: RegistryImports;
+  relief_decisions: ReliefDecisions;
   relief_entries: ReliefEntries;
   relief_events: ReliefEvents;
   review_staging: ReviewStaging;
