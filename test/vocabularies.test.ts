@@ -54,6 +54,8 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   housing_cases_level_status_check: LEVEL_STATUSES,
   housing_cases_programme_check: HOUSING_PROGRAMMES,
   housing_cases_stage_check: HOUSING_STAGES,
+  housing_case_documents_content_type_check: DOCUMENT_TYPES,
+  housing_case_documents_stage_check: HOUSING_STAGES,
   housing_cases_support_type_check: HOUSING_SUPPORT_TYPES,
   relief_entries_distribution_check: RELIEF_DISTRIBUTIONS,
   relief_entries_level_status_check: LEVEL_STATUSES,

@@ -39,6 +39,7 @@ export const auditActions = {
   'housing_case.create': { vi: 'Thêm hồ sơ hỗ trợ nhà ở', en: 'Added a housing case' },
   'housing_case.stage': { vi: 'Chuyển bước hồ sơ nhà ở', en: 'Moved a housing case to a stage' },
   'housing_case.funding': { vi: 'Ghi nguồn vốn hỗ trợ nhà ở', en: 'Recorded housing case funding' },
+  'housing_document.upload': { vi: 'Tải lên ảnh, giấy tờ của hồ sơ nhà ở', en: 'Uploaded a photo or document of a housing case' },
   'housing_case.import': { vi: 'Nhập danh sách khảo sát nhà ở', en: 'Imported a housing survey list' },
   'relief_event.create': { vi: 'Ghi nhận sự kiện thiên tai, hỏa hoạn', en: 'Recorded a disaster event' },
   'relief_entry.create': { vi: 'Thêm hộ vào danh sách cứu trợ', en: 'Added a household to a relief list' },

@@ -312,6 +312,20 @@ export interface HouseholdVersions {
   village_id: number | null;
 }
 
+export interface HousingCaseDocuments {
+  case_id: number;
+  content: Buffer;
+  content_type: string;
+  file_name: string;
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  stage: string;
+  unit_id: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string;
+}
+
 export interface HousingCaseFunding {
   amount: number;
   case_id: number;
@@ -918,6 +932,7 @@ export interface DB {
   household_classifications: HouseholdClassifications;
   household_versions: HouseholdVersions;
   households: Households;
+  housing_case_documents: HousingCaseDocuments;
   housing_case_funding: HousingCaseFunding;
   housing_case_stages: HousingCaseStages;
   housing_cases: HousingCases;

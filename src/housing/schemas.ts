@@ -82,7 +82,24 @@ export const CaseDetail = Type.Object({
   funding: Type.Array(
     Type.Object({ id: Type.Integer(), source: Source, amount: Type.Number(), date: Type.String(), note: Type.String(), recordedBy: Type.String() }),
   ),
+  documents: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      stage: Stage,
+      fileName: Type.String(),
+      contentType: Type.String(),
+      size: Type.Integer(),
+      uploadedBy: Type.String(),
+      uploadedAt: Type.String(),
+    }),
+  ),
 });
+export const CaseDocumentParams = Type.Object({ id: Type.Integer({ minimum: 1 }), documentId: Type.Integer({ minimum: 1 }) });
+export const CaseDocumentUploadDoc = Type.Object({
+  stage: Type.String({ description: 'the stage the file belongs to (one the case has reached)' }),
+  file: Type.String({ format: 'binary', description: 'PDF, JPEG or PNG (by its bytes), at most 5 MB' }),
+});
+export const CaseDocumentUploaded = Type.Object({ id: Type.Integer(), stage: Stage, contentType: Type.String() });
 export const Created = Type.Object({ id: Type.Integer() });
 export const Moved = Type.Object({ version: Type.Integer(), stage: Stage });
 export const Summary = Type.Object({
