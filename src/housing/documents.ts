@@ -1,6 +1,6 @@
 // Photos and documents of a housing case per stage: the upload command (in the caller's scoped
 // transaction with its audit entry). The file's type is read from its bytes by the same rule as a
-// citizen's application documents (PDF, JPEG, PNG: src/citizens/commands.ts documentType), never
+// citizen's application documents (PDF, JPEG, PNG by the kernel's byte signatures), never
 // from its name or the browser's type; at most 5 MB; only for a stage the case has reached.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -8,11 +8,22 @@ import type { DB } from '../db/schema.ts';
 import { AppError, errorCatalogue } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { audit } from '../audit/store.ts';
-import { documentType, MAX_DOCUMENT_BYTES } from '../citizens/commands.ts';
+import { isJpeg, isPng, startsAsPdf } from '../kernel/upload.ts';
 import type { Who } from './commands.ts';
 import { HOUSING_STAGES, stageIndex, type HousingStage } from './model.ts';
 import { assertCanWriteCase } from './policy.ts';
 import * as store from './store.ts';
+
+/** At most 5 MB a file (as a citizen's application document). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** The content type from the first bytes (the rule of src/citizens/commands.ts documentType); null when refused. */
+export function documentType(b: Uint8Array): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  if (startsAsPdf(b)) return 'application/pdf';
+  if (isJpeg(b)) return 'image/jpeg';
+  if (isPng(b)) return 'image/png';
+  return null;
+}
 
 export async function uploadCaseDocument(
   tx: Transaction<DB>,

@@ -77,7 +77,11 @@ export async function addEntry(tx: Transaction<DB>, w: Who, eventId: number, v: 
   const ev = await relief.getEvent(tx, eventId);
   if (!ev) throw AppError.notFound(text('Không tìm thấy sự kiện', 'Event not found'));
   if ((v.householdId === undefined) === (v.outside === undefined))
-    throw bad('/body/householdId', 'Chọn một hộ trong sổ hoặc ghi người ngoài sổ (một trong hai)', 'Give a registry household or a person outside the registry (one of them)');
+    throw bad(
+      '/body/householdId',
+      'Chọn một hộ trong sổ hoặc ghi người ngoài sổ (một trong hai)',
+      'Give a registry household or a person outside the registry (one of them)',
+    );
   let unitId: number;
   let provinceCode: string;
   let hh: Awaited<ReturnType<typeof store.householdRef>> = null;
@@ -99,7 +103,11 @@ export async function addEntry(tx: Transaction<DB>, w: Who, eventId: number, v: 
       unitId = vc.commune_id;
     } else {
       if (!(await relief.communeCode(tx, ev.unit_id)))
-        throw bad('/body/outside/villageId', 'Cần bản/thôn của người này (sự kiện ghi ở cấp trên xã)', "The person's village is required (the event is above a commune)");
+        throw bad(
+          '/body/outside/villageId',
+          'Cần bản/thôn của người này (sự kiện ghi ở cấp trên xã)',
+          "The person's village is required (the event is above a commune)",
+        );
       unitId = ev.unit_id;
     }
     provinceCode = ev.province_code;
@@ -116,7 +124,19 @@ export async function addEntry(tx: Transaction<DB>, w: Who, eventId: number, v: 
   const basis = e.basis.map(cite).join('; ') || null;
   const id = await relief.insertEntry(
     tx,
-    { eventId, unitId, householdId: hh?.id ?? null, outside, supportType: v.supportType, persons, amount: e.amount, riceKg: e.riceKg, status: e.status, basis, ...d },
+    {
+      eventId,
+      unitId,
+      householdId: hh?.id ?? null,
+      outside,
+      supportType: v.supportType,
+      persons,
+      amount: e.amount,
+      riceKg: e.riceKg,
+      status: e.status,
+      basis,
+      ...d,
+    },
     w.actor.username,
   );
   if (id === null)
@@ -172,41 +192,36 @@ export async function registerOutside(tx: Transaction<DB>, w: Who, entryId: numb
   const ev = (await relief.getEvent(tx, e.event_id))!;
   const commune = await relief.communeCode(tx, e.unit_id);
   if (!commune) throw AppError.conflict(text('Dòng này không thuộc một xã', 'This line is not in a commune'));
-  const out = await registerNewHousehold(
-    tx,
-    { actor: w.actor, ip: w.ip ?? null, today: w.today },
-    commune,
-    {
-      household: {
-        code: r.householdCode.trim(),
-        villageId: e.outside_village_id,
-        address: r.address.trim(),
-        area: r.area,
-        incomePerMonth: null,
-        deprivations: {},
-        disadvantagedArea: false,
+  const out = await registerNewHousehold(tx, { actor: w.actor, ip: w.ip ?? null, today: w.today }, commune, {
+    household: {
+      code: r.householdCode.trim(),
+      villageId: e.outside_village_id,
+      address: r.address.trim(),
+      area: r.area,
+      incomePerMonth: null,
+      deprivations: {},
+      disadvantagedArea: false,
+      merit: false,
+    },
+    members: [
+      {
+        personalId: e.outside_personal_id,
+        fullName: e.outside_name,
+        dateOfBirth: r.dateOfBirth,
+        sex: r.sex,
+        ethnicCode: r.ethnicCode,
+        relation: 'head',
+        disability: 'none',
+        pension: false,
+        socialInsurance: 'none',
+        healthInsurance: false,
+        schooling: 'none',
+        conditions: [],
         merit: false,
       },
-      members: [
-        {
-          personalId: e.outside_personal_id,
-          fullName: e.outside_name,
-          dateOfBirth: r.dateOfBirth,
-          sex: r.sex,
-          ethnicCode: r.ethnicCode,
-          relation: 'head',
-          disability: 'none',
-          pension: false,
-          socialInsurance: 'none',
-          healthInsurance: false,
-          schooling: 'none',
-          conditions: [],
-          merit: false,
-        },
-      ],
-      reason: `Bổ sung sau rà soát danh sách cứu trợ: ${ev.name}`,
-    },
-  );
+    ],
+    reason: `Bổ sung sau rà soát danh sách cứu trợ: ${ev.name}`,
+  });
   await relief.linkRegistered(tx, entryId, out.householdId, w.today);
   await audit(tx, {
     actor: who(w),

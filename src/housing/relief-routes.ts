@@ -233,7 +233,8 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       config: { access: { permission: 'registry.write', unit: 'record' } },
       schema: {
         tags: ['relief'],
-        summary: "After the officer's review, register a listed person outside the registry as the head of a new household (the registry's own command, validation and audit)",
+        summary:
+          "After the officer's review, register a listed person outside the registry as the head of a new household (the registry's own command, validation and audit)",
         params: ReliefId,
         body: ReliefReviewBody,
         response: { 201: ReliefRegistered },

@@ -66,13 +66,15 @@ const entryCols = sql`e.id, e.event_id, e.unit_id, e.household_id, h.code as hou
   e.level_status, e.level_basis, to_char(e.supported_on, 'YYYY-MM-DD') as supported_on, (e.supported_on - ev.date)::int as days`;
 
 export async function entriesOf(q: Q, eventId: number): Promise<EntryRow[]> {
-  const r = await sql<EntryRow>`select ${entryCols} from relief_entries e left join households h on h.id = e.household_id join relief_events ev on ev.id = e.event_id
+  const r =
+    await sql<EntryRow>`select ${entryCols} from relief_entries e left join households h on h.id = e.household_id join relief_events ev on ev.id = e.event_id
     where e.event_id = ${eventId} order by h.code nulls last, e.outside_name, e.support_type, e.id`.execute(q);
   return r.rows;
 }
 
 export async function getEntry(q: Q, id: number): Promise<EntryRow | null> {
-  const r = await sql<EntryRow>`select ${entryCols} from relief_entries e left join households h on h.id = e.household_id join relief_events ev on ev.id = e.event_id
+  const r =
+    await sql<EntryRow>`select ${entryCols} from relief_entries e left join households h on h.id = e.household_id join relief_events ev on ev.id = e.event_id
     where e.id = ${id} for update of e`.execute(q);
   return r.rows[0] ?? null;
 }
@@ -114,7 +116,10 @@ export async function linkRegistered(q: Q, id: number, householdId: number, date
 
 /** The commune a village (bản, thôn) belongs to, when the id is a village. */
 export async function villageCommune(q: Q, villageId: number): Promise<{ commune_id: number; commune_code: string } | null> {
-  const r = await sql<{ commune_id: number; commune_code: string }>`select c.id as commune_id, c.code as commune_code from units v join units c on c.id = v.parent_id
+  const r = await sql<{
+    commune_id: number;
+    commune_code: string;
+  }>`select c.id as commune_id, c.code as commune_code from units v join units c on c.id = v.parent_id
     where v.id = ${villageId} and v.level = 'village' and c.level = 'commune'`.execute(q);
   return r.rows[0] ?? null;
 }

@@ -139,7 +139,14 @@ test('a person outside the registry on the list, in kind and by transfer; review
   assert.deepEqual([noAccount.statusCode, noAccount.json().errors[0].path], [400, '/body/account']);
   const foodTransfer = await post(entries, { householdId: household, supportType: 'food', distribution: 'transfer', account: '0123456789' });
   assert.deepEqual([foodTransfer.statusCode, foodTransfer.json().errors[0].path], [400, '/body/distribution'], 'rice has no amount to transfer');
-  const zero = await post(entries, { householdId: household, supportType: 'food', distribution: 'in_kind', item: 'Mì tôm', quantity: 0, quantityUnit: 'thùng' });
+  const zero = await post(entries, {
+    householdId: household,
+    supportType: 'food',
+    distribution: 'in_kind',
+    item: 'Mì tôm',
+    quantity: 0,
+    quantityUnit: 'thùng',
+  });
   assert.equal(zero.statusCode, 400, 'a quantity of 0');
   assert.deepEqual([await count('relief_entries'), await count('audit_log')], before);
 
@@ -177,8 +184,10 @@ test('a person outside the registry on the list, in kind and by transfer; review
   assert.equal(await count('households'), 1);
   const reg = await post(`/api/relief/entries/${rice.json().id}/register`, review);
   assert.equal(reg.statusCode, 201, reg.body);
-  const hh = (await sql<{ code: string; village_id: number; head: string; pid: string }>`select h.code, h.village_id, p.full_name as head, p.personal_id as pid
-    from households h join persons p on p.id = h.head_person_id where h.id = ${reg.json().householdId}`.execute(t.db.k)).rows[0]!;
+  const hh = (
+    await sql<{ code: string; village_id: number; head: string; pid: string }>`select h.code, h.village_id, p.full_name as head, p.personal_id as pid
+    from households h join persons p on p.id = h.head_person_id where h.id = ${reg.json().householdId}`.execute(t.db.k)
+  ).rows[0]!;
   assert.deepEqual(hh, { code: 'KL-NEW-1', village_id: village, head: 'Sùng A Chứ', pid: '001080012345' });
   const actions = (await sql<{ action: string }>`select action from audit_log order by seq desc limit 2`.execute(t.db.k)).rows.map((r) => r.action);
   assert.deepEqual(actions, ['relief_entry.registered', 'household.create']);
@@ -201,7 +210,10 @@ test('a person outside the registry on the list, in kind and by transfer; review
   const lines = bank.body.trimEnd().split('\r\n');
   assert.equal(lines[0], '\uFEFFMã tham chiếu,Số tài khoản / ví,Họ và tên,Số tiền (đồng),Nội dung');
   assert.deepEqual(lines.slice(1), [`CT${id}-${cash.json().id},190366554433,Vàng A Páo,20000000,Ho tro khan cap QD 530/QĐ-UBND`]);
-  assert.equal((await sql<{ action: string }>`select action from audit_log order by seq desc limit 1`.execute(t.db.k)).rows[0]!.action, 'relief_list.bank_export');
+  assert.equal(
+    (await sql<{ action: string }>`select action from audit_log order by seq desc limit 1`.execute(t.db.k)).rows[0]!.action,
+    'relief_list.bank_export',
+  );
   assert.equal((await t.app.inject({ method: 'GET', url: `/api/relief/events/${id}/bank.csv`, headers: other })).statusCode, 404, 'another commune');
 
   // The signature list: the in-kind line (rice), not the transfer.

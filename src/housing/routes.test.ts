@@ -227,7 +227,12 @@ test('photos and documents per stage: type read from the bytes, a stage not reac
   const id = (await sql<{ id: number }>`select id from housing_cases where household_id = ${hh['NO-3']!}`.execute(t.db.k)).rows[0]!.id;
   const upload = async (fields: Parameters<typeof formData>[0], who = 'officer') => {
     const f = await formData(fields);
-    return t.app.inject({ method: 'POST', url: `/api/housing/cases/${id}/documents`, headers: { ...h[who], 'content-type': f.contentType }, payload: f.payload });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/housing/cases/${id}/documents`,
+      headers: { ...h[who], 'content-type': f.contentType },
+      payload: f.payload,
+    });
   };
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   const before = [await n('housing_case_documents'), await n('audit_log')];
@@ -247,7 +252,13 @@ test('photos and documents per stage: type read from the bytes, a stage not reac
   assert.equal(pdf.json().contentType, 'application/pdf');
   const d = (await get(`/api/housing/cases/${id}`)).json();
   assert.deepEqual(
-    d.documents.map((x: { stage: string; fileName: string; contentType: string; size: number; uploadedBy: string }) => [x.stage, x.fileName, x.contentType, x.size, x.uploadedBy]),
+    d.documents.map((x: { stage: string; fileName: string; contentType: string; size: number; uploadedBy: string }) => [
+      x.stage,
+      x.fileName,
+      x.contentType,
+      x.size,
+      x.uploadedBy,
+    ]),
     [
       ['surveyed', 'hien-trang.png', 'image/png', 12, 'housing-officer'],
       ['surveyed', 'QĐ 15.pdf', 'application/pdf', 15, 'housing-officer'],

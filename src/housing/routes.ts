@@ -42,8 +42,7 @@ import {
 } from './schemas.ts';
 import * as store from './store.ts';
 import { reliefRoutes } from './relief-routes.ts';
-import { uploadCaseDocument } from './documents.ts';
-import { MAX_DOCUMENT_BYTES } from '../citizens/commands.ts';
+import { MAX_DOCUMENT_BYTES, uploadCaseDocument } from './documents.ts';
 import { megabytes, readUpload, notMultipart } from '../kernel/upload.ts';
 
 const PAGE = 50;

@@ -265,7 +265,9 @@ export const ReliefEventDetail = Type.Object({
   event: Type.Object({ id: Type.Integer(), unitCode: Type.String(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
   items: Type.Array(ReliefEntryView),
   decision: Nullable(ReliefDecisionView),
-  villages: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }), { description: "the villages of the event's commune (for a person outside the registry)" }),
+  villages: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }), {
+    description: "the villages of the event's commune (for a person outside the registry)",
+  }),
   supported: Type.Integer(),
   total: Type.Integer(),
   maxDays: Nullable(Type.Integer()),

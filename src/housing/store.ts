@@ -230,7 +230,8 @@ export async function insertCaseDocument(
 
 /** A case's photos and documents (without their bytes), by stage then upload. */
 export async function documentsOf(q: Q, caseId: number): Promise<CaseDocumentRow[]> {
-  const r = await sql<CaseDocumentRow>`select id, stage, file_name, content_type, size, uploaded_by, to_char(uploaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as uploaded_at
+  const r =
+    await sql<CaseDocumentRow>`select id, stage, file_name, content_type, size, uploaded_by, to_char(uploaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as uploaded_at
     from housing_case_documents where case_id = ${caseId}
     order by array_position(array['surveyed', 'approved', 'started', 'completed', 'handed_over'], stage), id`.execute(q);
   return r.rows;

@@ -13,13 +13,7 @@ import type { PayrollProgramme } from './model.ts';
 
 const bankHeader = ['Mã tham chiếu', 'Số tài khoản / ví', 'Họ và tên', 'Số tiền (đồng)', 'Nội dung'];
 
-function bankRows(
-  payrollId: number,
-  month: MonthNumber,
-  lines: readonly PayrollLineRow[],
-  disc: Disclosure,
-  programme: PayrollProgramme,
-): BankRow[] {
+function bankRows(payrollId: number, month: MonthNumber, lines: readonly PayrollLineRow[], disc: Disclosure, programme: PayrollProgramme): BankRow[] {
   return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc, programme));
 }
 

@@ -70,7 +70,10 @@ test('a relief list from event to signed distribution', async () => {
   await newcomer.getByText('Ngày sinh ở tương lai').first().waitFor();
   await newcomer.getByLabel('Ngày sinh').fill('04/03/1980');
   await newcomer.getByRole('button', { name: 'Đưa vào sổ' }).click();
-  await page.locator('#relief-entries tr', { hasText: 'TL-NEW-01' }).getByText(/đã vào sổ/).waitFor();
+  await page
+    .locator('#relief-entries tr', { hasText: 'TL-NEW-01' })
+    .getByText(/đã vào sổ/)
+    .waitFor();
 
   // Support cannot be recorded before the decision; the decision approves the list and freezes it.
   assert.equal(await houseRow().getByRole('button', { name: 'Ghi đã trao' }).count(), 0);
@@ -103,9 +106,17 @@ test('a relief list from event to signed distribution', async () => {
   assert.match(body, /TL-00002,[^,]*,Hỗ trợ lương thực,4,Tiền mặt,,,/);
   assert.match(body, /TL-NEW-01,Sùng A Chứ,Hỗ trợ lương thực,3,Hiện vật,,Gạo 135 kg,/);
   assert.doesNotMatch(body, /TL-00001/, 'the transfer goes in the bank file');
-  const bank = await page.request.get(await page.getByRole('link', { name: 'Tải tệp chuyển khoản (.csv)' }).getAttribute('href').then((h) => h!));
+  const bank = await page.request.get(
+    await page
+      .getByRole('link', { name: 'Tải tệp chuyển khoản (.csv)' })
+      .getAttribute('href')
+      .then((h) => h!),
+  );
   assert.equal(bank.status(), 200);
-  assert.match(await bank.text(), /^\uFEFFMã tham chiếu,Số tài khoản \/ ví,Họ và tên,Số tiền \(đồng\),Nội dung\r\nCT\d+-\d+,190366554433,[^,]+,20000000,Ho tro khan cap QD 215\/QĐ-UBND\r\n$/);
+  assert.match(
+    await bank.text(),
+    /^\uFEFFMã tham chiếu,Số tài khoản \/ ví,Họ và tên,Số tiền \(đồng\),Nội dung\r\nCT\d+-\d+,190366554433,[^,]+,20000000,Ho tro khan cap QD 215\/QĐ-UBND\r\n$/,
+  );
 
   await page.goto('/cuu-tro');
   await page

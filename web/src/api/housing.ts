@@ -47,6 +47,8 @@ export const paths = {
   },
   summary: (code: string) => `${unit(code)}/summary`,
   case: (id: number) => `/api/housing/cases/${id}`,
+  /** A photo or document of a case: a link. */
+  caseDocument: (id: number, documentId: number) => `/api/housing/cases/${id}/documents/${documentId}`,
   household: (code: string, householdCode: string) => `${unit(code)}/households/${encodeURIComponent(householdCode)}`,
   events: (code: string) => `${relief}/units/${encodeURIComponent(code)}/events`,
   event: (id: number) => `${relief}/events/${id}`,
@@ -70,3 +72,5 @@ export const markSupported = (entryId: number, date: string) => api<{ days: numb
 export const registerOutside = (entryId: number, body: ReliefReviewBody) => api<{ householdId: number }>('POST', `${relief}/entries/${entryId}/register`, body);
 export const approveList = (eventId: number, body: ReliefDecisionBody) =>
   api<{ id: number; lines: number; amount: number }>('POST', `${relief}/events/${eventId}/decision`, body);
+export const uploadCaseDocument = (id: number, form: FormData) =>
+  apiUpload<{ id: number; stage: string; contentType: string }>(`${paths.case(id)}/documents`, form);

@@ -142,7 +142,13 @@ function Decision({ d, writer, done }: { d: ReliefEventDetailView; writer: boole
           {writer && d.items.length > 0 && (
             <form onSubmit={submit} class="relief-decision-form">
               <ErrorSummary errors={errors} />
-              <Field id="decision-number" label={t('relief.decisionNumber')} value={v.number} error={err('decision-number')} onValue={(x) => setV({ ...v, number: x })} />
+              <Field
+                id="decision-number"
+                label={t('relief.decisionNumber')}
+                value={v.number}
+                error={err('decision-number')}
+                onValue={(x) => setV({ ...v, number: x })}
+              />
               <Field
                 id="decision-date"
                 label={t('relief.decisionDate')}
@@ -151,7 +157,13 @@ function Decision({ d, writer, done }: { d: ReliefEventDetailView; writer: boole
                 error={err('decision-date')}
                 onValue={(x) => setV({ ...v, date: x })}
               />
-              <Field id="decision-signer" label={t('relief.decisionSigner')} value={v.signer} error={err('decision-signer')} onValue={(x) => setV({ ...v, signer: x })} />
+              <Field
+                id="decision-signer"
+                label={t('relief.decisionSigner')}
+                value={v.signer}
+                error={err('decision-signer')}
+                onValue={(x) => setV({ ...v, signer: x })}
+              />
               <button type="submit" class="button">
                 {t('relief.decisionSubmit')}
               </button>
@@ -203,7 +215,13 @@ function Review({ e, done }: { e: Entry; done: () => void }) {
       <summary>{t('relief.review')}</summary>
       <form onSubmit={submit} class="relief-review-form">
         <ErrorSummary errors={errors} />
-        <Field id={`${p}-code`} label={t('relief.reviewCode')} value={v.householdCode} error={err(`${p}-code`)} onValue={(x) => setV({ ...v, householdCode: x })} />
+        <Field
+          id={`${p}-code`}
+          label={t('relief.reviewCode')}
+          value={v.householdCode}
+          error={err(`${p}-code`)}
+          onValue={(x) => setV({ ...v, householdCode: x })}
+        />
         <Field
           id={`${p}-dob`}
           label={t('relief.reviewDob')}
@@ -228,7 +246,13 @@ function Review({ e, done }: { e: Entry; done: () => void }) {
           error={err(`${p}-ethnic`)}
           onValue={(x) => setV({ ...v, ethnicCode: x })}
         />
-        <Field id={`${p}-address`} label={t('relief.reviewAddress')} value={v.address} error={err(`${p}-address`)} onValue={(x) => setV({ ...v, address: x })} />
+        <Field
+          id={`${p}-address`}
+          label={t('relief.reviewAddress')}
+          value={v.address}
+          error={err(`${p}-address`)}
+          onValue={(x) => setV({ ...v, address: x })}
+        />
         <SelectField
           id={`${p}-area`}
           label={t('relief.reviewArea')}
@@ -299,17 +323,7 @@ function EntryRow({ e, writer, approved, done }: { e: Entry; writer: boolean; ap
   );
 }
 
-function AddEntry({
-  eventId,
-  unitCode,
-  villages,
-  done,
-}: {
-  eventId: number;
-  unitCode: string;
-  villages: ReliefEventDetailView['villages'];
-  done: () => void;
-}) {
+function AddEntry({ eventId, unitCode, villages, done }: { eventId: number; unitCode: string; villages: ReliefEventDetailView['villages']; done: () => void }) {
   const empty = {
     who: 'registry',
     householdCode: '',
