@@ -65,6 +65,7 @@ export const auditActions = {
   'fund_receipt.create': { vi: 'Ghi khoản thu của quỹ', en: 'Recorded a fund receipt' },
   'fund_allocation.create': { vi: 'Phân bổ tiền quỹ cho trường hợp', en: 'Allocated fund money to a case' },
   'fund_spending.create': { vi: 'Ghi khoản chi của quỹ', en: 'Recorded a fund spending' },
+  'fund.publish': { vi: 'Đánh dấu đã công khai thu chi năm của quỹ', en: 'Marked a fund year published' },
   'fund_statement.import': { vi: 'Nhập sao kê ngân hàng của quỹ', en: 'Imported a fund bank statement' },
   'fund_statement_line.link': { vi: 'Ghép tay giao dịch ngân hàng với sổ quỹ', en: 'Linked a bank line to the fund books by hand' },
   'payroll.export': { vi: 'Xuất tệp chi trả', en: 'Exported a payroll file' },

@@ -191,6 +191,16 @@ export interface FundAllocations {
   unit_id: number;
 }
 
+export interface FundPublications {
+  created_at: Generated<Timestamp>;
+  fund_id: number;
+  id: Generated<number>;
+  published_by: string;
+  published_on: string;
+  unit_id: number;
+  year: number;
+}
+
 export interface FundReceipts {
   amount: number;
   channel: string;
@@ -924,6 +934,7 @@ export interface DB {
   dci_transactions: DciTransactions;
   demo_state: DemoState;
   fund_allocations: FundAllocations;
+  fund_publications: FundPublications;
   fund_receipts: FundReceipts;
   fund_spendings: FundSpendings;
   fund_statement_lines: FundStatementLines;
