@@ -24,6 +24,8 @@ const notJson: Record<string, string> = {
   'GET /api/payments/payrolls/:id/export': 'a CSV or Excel file',
   'GET /api/relief/events/:id/signatures.csv': 'a CSV file',
   'GET /api/merit/units/:code/lists/:list/export': 'a CSV or Excel file',
+  'GET /api/relief/events/:id/bank.csv': 'a CSV file (the bank transfer batch)',
+  'GET /api/housing/cases/:id/documents/:documentId': "a housing case's photo or document as uploaded (PDF, JPEG, PNG)",
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;

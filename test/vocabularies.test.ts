@@ -24,7 +24,7 @@ import { MERIT_CATEGORIES } from '../src/law/merit-categories.ts';
 import { CONVALESCENCE_KINDS } from '../src/law/merit-lists.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../src/law/relief.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../src/law/housing.ts';
-import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES } from '../src/housing/model.ts';
+import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES, RELIEF_DISTRIBUTIONS } from '../src/housing/model.ts';
 import { CASE_KINDS, FUND_KINDS, RECEIPT_CHANNELS } from '../src/funds/model.ts';
 import { DCI_MODES, DCI_STATUSES } from '../src/dci/model.ts';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATES } from '../src/citizens/complaints.ts';
@@ -61,7 +61,10 @@ const vocabularies: Record<string, readonly string[] | Readonly<Record<string, u
   housing_cases_level_status_check: LEVEL_STATUSES,
   housing_cases_programme_check: HOUSING_PROGRAMMES,
   housing_cases_stage_check: HOUSING_STAGES,
+  housing_case_documents_content_type_check: DOCUMENT_TYPES,
+  housing_case_documents_stage_check: HOUSING_STAGES,
   housing_cases_support_type_check: HOUSING_SUPPORT_TYPES,
+  relief_entries_distribution_check: RELIEF_DISTRIBUTIONS,
   relief_entries_level_status_check: LEVEL_STATUSES,
   relief_entries_support_type_check: RELIEF_SUPPORT_TYPES,
   relief_events_kind_check: RELIEF_EVENT_KINDS,

@@ -195,6 +195,16 @@ export interface FundAllocations {
   unit_id: number;
 }
 
+export interface FundPublications {
+  created_at: Generated<Timestamp>;
+  fund_id: number;
+  id: Generated<number>;
+  published_by: string;
+  published_on: string;
+  unit_id: number;
+  year: number;
+}
+
 export interface FundReceipts {
   amount: number;
   channel: string;
@@ -314,6 +324,20 @@ export interface HouseholdVersions {
   unit_id: number;
   version: number;
   village_id: number | null;
+}
+
+export interface HousingCaseDocuments {
+  case_id: number;
+  content: Buffer;
+  content_type: string;
+  file_name: string;
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  stage: string;
+  unit_id: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string;
 }
 
 export interface HousingCaseFunding {
@@ -854,16 +878,39 @@ export interface RegistryImports {
   unit_id: number;
 }
 
+export interface ReliefDecisions {
+  amount: number;
+  created_at: Generated<Timestamp>;
+  date: string;
+  event_id: number;
+  id: Generated<number>;
+  lines: number;
+  number: string;
+  recorded_by: string;
+  signer: string;
+  unit_id: number;
+}
+
 export interface ReliefEntries {
+  account: string | null;
   amount: number | null;
   created_at: Generated<Timestamp>;
+  distribution: Generated<string>;
   event_id: number;
-  household_id: number;
+  household_id: number | null;
   id: Generated<number>;
+  item: string | null;
   level_basis: string | null;
   level_status: string;
+  outside_household: string | null;
+  outside_name: string | null;
+  outside_personal_id: string | null;
+  outside_village_id: number | null;
   persons: Generated<number>;
+  quantity: Numeric | null;
+  quantity_unit: string | null;
   recorded_by: string;
+  registered_on: string | null;
   rice_kg: number | null;
   support_type: string;
   supported_on: string | null;
@@ -990,6 +1037,7 @@ export interface DB {
   dci_transactions: DciTransactions;
   demo_state: DemoState;
   fund_allocations: FundAllocations;
+  fund_publications: FundPublications;
   fund_receipts: FundReceipts;
   fund_spendings: FundSpendings;
   fund_statement_lines: FundStatementLines;
@@ -998,6 +1046,7 @@ export interface DB {
   household_classifications: HouseholdClassifications;
   household_versions: HouseholdVersions;
   households: Households;
+  housing_case_documents: HousingCaseDocuments;
   housing_case_funding: HousingCaseFunding;
   housing_case_stages: HousingCaseStages;
   housing_cases: HousingCases;
@@ -1037,6 +1086,7 @@ export interface DB {
   posted_list_entries: PostedListEntries;
   posted_lists: PostedLists;
   registry_imports: RegistryImports;
+  relief_decisions: ReliefDecisions;
   relief_entries: ReliefEntries;
   relief_events: ReliefEvents;
   review_staging: ReviewStaging;

@@ -354,3 +354,26 @@ export async function linkLine(
   });
   return { lineId: line.id, receiptId, spendingId, created };
 }
+
+/**
+ * The officer marks a fund's year published (Decree 03/2026/NĐ-CP: receipts and spending of a year
+ * published by 31/3 of the next): only a year that has ended, once; the home reminder then ends.
+ */
+export async function markPublished(tx: Transaction<DB>, w: Who, fundId: number, year: number): Promise<{ id: number }> {
+  const f = await writableFund(tx, w, fundId);
+  if (year >= Number(w.today.slice(0, 4)))
+    throw AppError.validation([{ path: '/body/year', message: text('Chỉ công khai một năm đã kết thúc', 'Only a year that has ended is published') }]);
+  const id = await store.insertPublication(tx, { fundId: f.id, unitId: f.unit_id, year, date: w.today }, w.actor?.username ?? 'system');
+  if (id === null)
+    throw AppError.conflict(text('Năm {year} của quỹ đã được đánh dấu công khai', 'Year {year} of the fund is already marked published'), { year });
+  await audit(tx, {
+    actor: who(w.actor),
+    action: 'fund.publish',
+    entity: 'fund',
+    entityId: f.id,
+    unitId: f.unit_id,
+    ip: w.ip ?? null,
+    after: { year, date: w.today },
+  });
+  return { id };
+}

@@ -10,7 +10,7 @@ import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { withActor } from '../access/scope.ts';
 import { fileTypeRefused, megabytes, notMultipart, readUpload } from '../kernel/upload.ts';
-import { importStatement, linkLine, recordAllocation, recordReceipt, recordSpending, createFund, type Who } from './commands.ts';
+import { importStatement, linkLine, recordAllocation, recordReceipt, recordSpending, createFund, markPublished, type Who } from './commands.ts';
 import { assertCanReadFund, assertCanWriteFund } from './policy.ts';
 import { foldDonor, parseAmount } from './model.ts';
 import { MAX_STATEMENT_BYTES, statementRows } from './files.ts';
@@ -36,6 +36,7 @@ import {
   UnmatchedList,
   presentFund,
   presentTotals,
+  PublishBody,
 } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -144,6 +145,21 @@ export const fundRoutes: FeatureRoutes = async (app, { db }) => {
           })),
         };
       }),
+  );
+
+  app.post(
+    '/api/funds/:id/publications',
+    {
+      config: { access: { permission: 'payments.prepare', unit: 'record' } },
+      schema: {
+        tags: ['funds'],
+        summary: "Mark a fund's year published (Decree 03/2026: receipts and spending published by 31/3); the home reminder ends",
+        params: FundId,
+        body: PublishBody,
+        response: { 201: Created },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await withActor(db, req.actor, (tx) => markPublished(tx, w(req), req.params.id, req.body.year))),
   );
 
   app.post(

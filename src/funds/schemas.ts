@@ -232,3 +232,5 @@ export function presentFund(f: FundRow, t: Totals, b: { opening: number; closing
       : null,
   };
 }
+
+export const PublishBody = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });

@@ -352,6 +352,14 @@ export async function fundsWithEntriesIn(q: Q, unitId: number, year: number): Pr
   const to = `${year}-12-31`;
   const r = await sql<{ n: number }>`select count(*)::int as n from funds f where f.unit_id = ${unitId} and (
       exists (select 1 from fund_receipts r where r.fund_id = f.id and r.received_on between ${from}::date and ${to}::date)
-      or exists (select 1 from fund_spendings s where s.fund_id = f.id and s.spent_on between ${from}::date and ${to}::date))`.execute(q);
+      or exists (select 1 from fund_spendings s where s.fund_id = f.id and s.spent_on between ${from}::date and ${to}::date))
+    and not exists (select 1 from fund_publications p where p.fund_id = f.id and p.year = ${year})`.execute(q);
   return r.rows[0]!.n;
+}
+
+/** Marks a fund's year published (Decree 03/2026); null when it already was. */
+export async function insertPublication(q: Q, v: { fundId: number; unitId: number; year: number; date: string }, by: string): Promise<number | null> {
+  const r = await sql<{ id: number }>`insert into fund_publications (fund_id, unit_id, year, published_on, published_by)
+    values (${v.fundId}, ${v.unitId}, ${v.year}, ${v.date}::date, ${by}) on conflict (fund_id, year) do nothing returning id`.execute(q);
+  return r.rows[0]?.id ?? null;
 }

@@ -21,6 +21,7 @@ before(async () => {
   const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: h.officer!, payload });
   const a = await post('/api/funds', { unitCode: '03439', kind: 'gratitude', name: 'Quỹ Đền ơn đáp nghĩa xã' });
   assert.equal(a.statusCode, 201, a.body);
+  ids.fund = a.json().id;
   await post('/api/funds', { unitCode: '03439', kind: 'poor', name: 'Quỹ Vì người nghèo xã' }); // nothing recorded in 2026
   const r = await post(`/api/funds/${a.json().id}/receipts`, { donor: 'Nguyễn Văn An', amount: 5_000_000, receivedOn: '2026-08-02', channel: 'cash' });
   assert.equal(r.statusCode, 201, r.body);
@@ -46,4 +47,16 @@ test('not before the year ends, not after 31 March, not for a reader', async () 
   assert.equal(await reminder('officer', '2026-12-20'), undefined, '2026 funds with no 2025 entries');
   assert.equal(await reminder('officer', '2027-04-01'), undefined);
   assert.equal(await reminder('supervisor', '2027-03-10'), undefined);
+});
+
+test('the officer marks the year published (Decree 03/2026): the reminder ends; an unfinished year refused; once', async () => {
+  now = new Date('2027-03-10T02:00:00Z');
+  const post = async (year: number) =>
+    t.app.inject({ method: 'POST', url: `/api/funds/${ids.fund}/publications`, headers: await sessionHeaders(t.db, ids.officer!, now), payload: { year } });
+  const open = await post(2027);
+  assert.deepEqual([open.statusCode, open.json().errors[0].path], [400, '/body/year'], 'the year has not ended');
+  assert.ok(await reminder('officer', '2027-03-10'), 'still due');
+  assert.equal((await post(2026)).statusCode, 201);
+  assert.equal(await reminder('officer', '2027-03-10'), undefined, 'published: no reminder');
+  assert.equal((await post(2026)).statusCode, 409, 'once');
 });

@@ -167,7 +167,7 @@ const readers: Record<WorkKind, (c: Ctx) => Promise<Found | null>> = {
   },
   // Decree 03/2026/NĐ-CP: a fund publishes the receipts and spending of a year by 31/3 of the
   // next. From 1 January to 31 March, the unit's funds with entries in the year just ended.
-  // (ansinh keeps no "published" mark yet: the reminder ends with the deadline.)
+  // A fund whose year the officer marked published (POST /api/funds/:id/publications) is not counted.
   async funds_to_publish(c) {
     const deadline = `${c.year}-03-31`;
     if (c.today > deadline) return null;

@@ -48,3 +48,7 @@ export function stageMoveError(
 export const isLate = (stage: HousingStage, deadline: string | null, today: string) => stage !== 'handed_over' && deadline !== null && deadline < today;
 
 export const LEVEL_STATUSES = ['known', 'unverified', 'unknown'] as const;
+
+/** How a relief line is handed out: cash against a signature, a bank transfer (in the bank file), or in kind (item, quantity, unit). */
+export const RELIEF_DISTRIBUTIONS = ['cash', 'transfer', 'in_kind'] as const;
+export type ReliefDistribution = (typeof RELIEF_DISTRIBUTIONS)[number];

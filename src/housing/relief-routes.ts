@@ -10,7 +10,9 @@ import { withActor } from '../access/scope.ts';
 import { descendantIds, findUnitByCode } from '../units/store.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../law/relief.ts';
 import type { Who } from './commands.ts';
-import { addEntry, createEvent, markSupported } from './relief-commands.ts';
+import { addEntry, approveList, createEvent, markSupported, registerOutside } from './relief-commands.ts';
+import { bankTransferCsv } from '../payments/export.ts';
+import { audit } from '../audit/store.ts';
 import { assertCanReadCase, assertCanWriteCase } from './policy.ts';
 import * as relief from './relief-store.ts';
 import {
@@ -24,6 +26,10 @@ import {
   ReliefId,
   ReliefSupported,
   ReliefSupportedBody,
+  ReliefReviewBody,
+  ReliefRegistered,
+  ReliefDecisionBody,
+  ReliefApproved,
 } from './schemas.ts';
 
 const SUPPORT_VI: Record<string, string> = {
@@ -34,15 +40,34 @@ const SUPPORT_VI: Record<string, string> = {
   relocation: 'Di dời khẩn cấp',
   house_damaged: 'Nhà hư hỏng nặng',
 };
+const DISTRIBUTION_VI: Record<string, string> = { cash: 'Tiền mặt', transfer: 'Chuyển khoản', in_kind: 'Hiện vật' };
 const vnd = (n: number | null) => (n === null ? '' : n.toLocaleString('vi-VN'));
+const masked = (s: string | null, keep: number) => (s === null ? null : `${'•'.repeat(Math.max(0, s.length - keep))}${s.slice(-keep)}`);
+const inKind = (e: relief.EntryRow) => (e.distribution === 'in_kind' ? `${e.item} ${vnd(e.quantity)} ${e.quantity_unit}` : '');
+const nameOf = (e: relief.EntryRow) => e.head_name ?? e.outside_name ?? '';
 
 export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
   const today = () => app.now().toISOString().slice(0, 10);
   const w = (req: FastifyRequest): Who => ({ actor: req.actor!, ip: req.ip, today: today() });
   const present = (e: relief.EntryRow) => ({
     id: e.id,
-    household: { id: e.household_id, code: e.household_code, headName: e.head_name },
+    household: e.household_id === null ? null : { id: e.household_id, code: e.household_code ?? '', headName: e.head_name },
+    outside:
+      e.outside_name === null
+        ? null
+        : {
+            name: e.outside_name,
+            personalId: masked(e.outside_personal_id, 3),
+            village: e.outside_village,
+            household: e.outside_household,
+            registeredOn: e.registered_on,
+          },
     supportType: e.support_type,
+    distribution: e.distribution,
+    item: e.item,
+    quantity: e.quantity,
+    quantityUnit: e.quantity_unit,
+    account: masked(e.account, 4),
     persons: e.persons,
     amount: e.amount,
     riceKg: e.rice_kg,
@@ -56,7 +81,7 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       const ev = await relief.getEvent(tx, id);
       if (!ev) throw AppError.notFound(text('Không tìm thấy sự kiện', 'Event not found'));
       assertCanReadCase(req.actor, ev.unit_id);
-      return { ev, items: await relief.entriesOf(tx, id) };
+      return { ev, items: await relief.entriesOf(tx, id), decision: await relief.decisionOf(tx, id), villages: await relief.villagesOf(tx, ev.unit_id) };
     });
   }
 
@@ -124,11 +149,13 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
       },
     },
     async (req) => {
-      const { ev, items } = await eventInScope(req, req.params.id);
+      const { ev, items, decision, villages } = await eventInScope(req, req.params.id);
       const days = items.map((i) => i.days).filter((d): d is number => d !== null);
       return {
         event: { id: ev.id, unitCode: ev.unit_code, kind: ev.kind, name: ev.name, date: ev.date },
         items: items.map(present),
+        decision: decision && { number: decision.number, date: decision.date, signer: decision.signer, lines: decision.lines, amount: decision.amount },
+        villages,
         supported: days.length,
         total: items.length,
         maxDays: days.length ? Math.max(...days) : null,
@@ -180,11 +207,92 @@ export const reliefRoutes: FeatureRoutes = async (app, { db }) => {
     async (req, reply) => {
       const { ev, items } = await eventInScope(req, req.params.id);
       const rows = [
-        ['STT', 'Mã hộ', 'Chủ hộ', 'Loại hỗ trợ', 'Số người', 'Số tiền (đồng)', 'Gạo (kg)', 'Ký nhận'],
-        ...items.map((e, i) => [i + 1, e.household_code, e.head_name, SUPPORT_VI[e.support_type] ?? e.support_type, e.persons, vnd(e.amount), e.rice_kg, '']),
+        ['STT', 'Mã hộ', 'Họ và tên', 'Loại hỗ trợ', 'Số người', 'Hình thức', 'Số tiền (đồng)', 'Hiện vật', 'Ký nhận'],
+        ...items
+          .filter((e) => e.distribution !== 'transfer')
+          .map((e, i) => [
+            i + 1,
+            e.household_code ?? '',
+            nameOf(e),
+            SUPPORT_VI[e.support_type] ?? e.support_type,
+            e.persons,
+            DISTRIBUTION_VI[e.distribution],
+            e.distribution === 'in_kind' ? '' : vnd(e.amount),
+            inKind(e),
+            '',
+          ]),
       ];
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ky-nhan-su-kien-${ev.id}.csv"`);
       return toCsv(rows);
+    },
+  );
+
+  app.post(
+    '/api/relief/entries/:id/register',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['relief'],
+        summary:
+          "After the officer's review, register a listed person outside the registry as the head of a new household (the registry's own command, validation and audit)",
+        params: ReliefId,
+        body: ReliefReviewBody,
+        response: { 201: ReliefRegistered },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await withActor(db, req.actor, (tx) => registerOutside(tx, w(req), req.params.id, req.body))),
+  );
+
+  app.post(
+    '/api/relief/events/:id/decision',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['relief'],
+        summary: "Record the decision (number, date, signer) that approves the event's list; the list is frozen from then on and support can be recorded",
+        params: ReliefId,
+        body: ReliefDecisionBody,
+        response: { 201: ReliefApproved },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await withActor(db, req.actor, (tx) => approveList(tx, w(req), req.params.id, req.body))),
+  );
+
+  app.get(
+    '/api/relief/events/:id/bank.csv',
+    {
+      config: { access: { permission: 'registry.write', unit: 'record' } },
+      schema: {
+        tags: ['relief'],
+        summary: "The bank batch-transfer file of an approved list's transfer lines (the payments' bank CSV format; account numbers in full; audited)",
+        params: ReliefId,
+      },
+    },
+    async (req, reply) => {
+      const out = await withActor(db, req.actor, async (tx) => {
+        const ev = await relief.getEvent(tx, req.params.id);
+        if (!ev) throw AppError.notFound(text('Không tìm thấy sự kiện', 'Event not found'));
+        assertCanWriteCase(req.actor, ev.unit_id);
+        const decision = await relief.decisionOf(tx, ev.id);
+        if (!decision) throw AppError.conflict(text('Danh sách chưa có quyết định phê duyệt', 'The list is not yet approved by a decision'));
+        const lines = (await relief.entriesOf(tx, ev.id)).filter((e) => e.distribution === 'transfer' && e.account !== null);
+        await audit(tx, {
+          actor: { userId: req.actor!.userId, username: req.actor!.username },
+          action: 'relief_list.bank_export',
+          entity: 'relief_event',
+          entityId: ev.id,
+          unitId: ev.unit_id,
+          ip: req.ip,
+          after: { lines: lines.length, entryIds: lines.map((l) => l.id) },
+        });
+        return { ev, decision, lines };
+      });
+      const note = `Ho tro khan cap QD ${out.decision.number}`;
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="cuu-tro-${out.ev.id}-ngan-hang.csv"`);
+      return bankTransferCsv(out.lines.map((l) => [`CT${out.ev.id}-${l.id}`, l.account!, nameOf(l), l.amount ?? 0, note] as const));
     },
   );
 };

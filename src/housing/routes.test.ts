@@ -221,3 +221,53 @@ test('survey import: a row in error → row-level report, nothing written; corre
   assert.deepEqual([again.json().created, again.json().exists], [0, 1]);
   assert.equal(await n('housing_cases'), casesBefore + 1);
 });
+
+test('photos and documents per stage: type read from the bytes, a stage not reached refused, nothing saved on a refusal; listed with the case', async () => {
+  // The NO-3 case imported above, still at its survey.
+  const id = (await sql<{ id: number }>`select id from housing_cases where household_id = ${hh['NO-3']!}`.execute(t.db.k)).rows[0]!.id;
+  const upload = async (fields: Parameters<typeof formData>[0], who = 'officer') => {
+    const f = await formData(fields);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/housing/cases/${id}/documents`,
+      headers: { ...h[who], 'content-type': f.contentType },
+      payload: f.payload,
+    });
+  };
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const before = [await n('housing_case_documents'), await n('audit_log')];
+  const fake = await upload({ stage: 'surveyed', file: { name: 'nha.jpg', content: 'MZ not an image', type: 'image/jpeg' } });
+  assert.deepEqual([fake.statusCode, fake.json().errors[0].path], [415, '/body/file'], 'named .jpg and sent as image/jpeg, but not one by its bytes');
+  const ahead = await upload({ stage: 'approved', file: { name: 'duyet.png', content: png, type: 'image/png' } });
+  assert.deepEqual([ahead.statusCode, ahead.json().errors[0].path], [400, '/body/stage'], 'the case is only surveyed');
+  const none = await upload({ stage: 'surveyed' });
+  assert.deepEqual([none.statusCode, none.json().errors[0].path], [400, '/body/file']);
+  assert.equal((await upload({ stage: 'surveyed', file: { name: 'a.png', content: png } }, 'other')).statusCode, 404, 'another commune');
+  assert.deepEqual([await n('housing_case_documents'), await n('audit_log')], before);
+
+  const ok = await upload({ stage: 'surveyed', file: { name: 'hien-trang.png', content: png, type: 'application/octet-stream' } });
+  assert.equal(ok.statusCode, 201, ok.body);
+  assert.deepEqual([ok.json().stage, ok.json().contentType], ['surveyed', 'image/png']);
+  const pdf = await upload({ stage: 'surveyed', file: { name: 'QĐ 15.pdf', content: '%PDF-1.4\n%%EOF\n' } });
+  assert.equal(pdf.json().contentType, 'application/pdf');
+  const d = (await get(`/api/housing/cases/${id}`)).json();
+  assert.deepEqual(
+    d.documents.map((x: { stage: string; fileName: string; contentType: string; size: number; uploadedBy: string }) => [
+      x.stage,
+      x.fileName,
+      x.contentType,
+      x.size,
+      x.uploadedBy,
+    ]),
+    [
+      ['surveyed', 'hien-trang.png', 'image/png', 12, 'housing-officer'],
+      ['surveyed', 'QĐ 15.pdf', 'application/pdf', 15, 'housing-officer'],
+    ],
+  );
+  const file = await get(`/api/housing/cases/${id}/documents/${ok.json().id}`);
+  assert.deepEqual([file.statusCode, file.headers['content-type'], file.rawPayload.length], [200, 'image/png', 12]);
+  assert.equal((await get(`/api/housing/cases/${id}/documents/${ok.json().id}`, 'other')).statusCode, 404);
+  const a = (await sql<{ action: string; after: { sha256: string } }>`select action, after from audit_log order by seq desc limit 1`.execute(t.db.k)).rows[0]!;
+  assert.equal(a.action, 'housing_document.upload');
+  assert.match(a.after.sha256, /^[0-9a-f]{64}$/);
+});

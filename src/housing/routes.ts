@@ -11,7 +11,6 @@ import type { DB } from '../db/schema.ts';
 import type { FeatureRoutes } from '../kernel/http.ts';
 import { AppError } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
-import { megabytes } from '../kernel/upload.ts';
 import { MAX_IMPORT_FILE_BYTES, readUploadedTable } from '../kernel/table.ts';
 import { withActor } from '../access/scope.ts';
 import { descendantIds, findUnitByCode } from '../units/store.ts';
@@ -19,6 +18,9 @@ import { addFunding, createCase, importSurvey, moveCaseStage, type Who } from '.
 import { assertCanReadCase, assertCanWriteCase } from './policy.ts';
 import {
   CaseDetail,
+  CaseDocumentParams,
+  CaseDocumentUploadDoc,
+  CaseDocumentUploaded,
   CaseId,
   CaseList,
   CaseQuery,
@@ -40,6 +42,8 @@ import {
 } from './schemas.ts';
 import * as store from './store.ts';
 import { reliefRoutes } from './relief-routes.ts';
+import { MAX_DOCUMENT_BYTES, uploadCaseDocument } from './documents.ts';
+import { megabytes, readUpload, notMultipart } from '../kernel/upload.ts';
 
 const PAGE = 50;
 
@@ -140,6 +144,15 @@ export const housingRoutes: FeatureRoutes = async (app, deps) => {
           case: presentCase(c, today()),
           stages: (await store.stagesOf(tx, c.id)).map(presentStage),
           funding: (await store.fundingOf(tx, c.id)).map(presentFunding),
+          documents: (await store.documentsOf(tx, c.id)).map((d) => ({
+            id: d.id,
+            stage: d.stage,
+            fileName: d.file_name,
+            contentType: d.content_type,
+            size: d.size,
+            uploadedBy: d.uploaded_by,
+            uploadedAt: d.uploaded_at,
+          })),
         };
       }),
   );
@@ -213,6 +226,52 @@ export const housingRoutes: FeatureRoutes = async (app, deps) => {
           const u = await unitOf(tx, req.params.code);
           return importSurvey(tx, w(req), u, table, req.query.dryRun ?? false);
         });
+      },
+    );
+  });
+
+  app.get(
+    '/api/housing/cases/:id/documents/:documentId',
+    {
+      config: { access: { permission: 'registry.read', unit: 'record' } },
+      schema: { tags: ['housing'], summary: 'A photo or document of a housing case, as uploaded', params: CaseDocumentParams },
+    },
+    async (req, reply) => {
+      const d = await withActor(db, req.actor, async (tx) => {
+        const c = await store.getCase(tx, req.params.id);
+        if (!c) return null;
+        assertCanReadCase(req.actor, c.unit_id);
+        return store.documentContent(tx, c.id, req.params.documentId);
+      });
+      if (!d) throw AppError.notFound(text('Không tìm thấy tệp', 'Document not found'));
+      return reply
+        .type(d.content_type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.file_name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(d.content);
+    },
+  );
+
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+    await scope.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 2, parts: 3 } });
+    scope.post(
+      '/api/housing/cases/:id/documents',
+      {
+        config: { access: { permission: 'registry.write', unit: 'record' } },
+        schema: {
+          tags: ['housing'],
+          summary: 'Upload a photo or document of a stage of the case (multipart: "stage" and "file"; PDF, JPEG or PNG by its bytes, at most 5 MB)',
+          params: CaseId,
+          body: { content: { 'multipart/form-data': { schema: CaseDocumentUploadDoc } } },
+          response: { 201: CaseDocumentUploaded },
+        },
+      },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw notMultipart('file');
+        const { file, fields } = await readUpload(req, 'file', MAX_DOCUMENT_BYTES);
+        return reply.status(201).send(await withActor(db, req.actor, (tx) => uploadCaseDocument(tx, w(req), req.params.id, fields.stage, file)));
       },
     );
   });

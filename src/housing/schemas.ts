@@ -6,7 +6,7 @@ import { Nullable } from '../kernel/validate.ts';
 import { enumOf } from '../kernel/schemas.ts';
 import { HOUSING_GROUPS, HOUSING_PROGRAMMES, HOUSING_SUPPORT_TYPES } from '../law/housing.ts';
 import { RELIEF_EVENT_KINDS, RELIEF_SUPPORT_TYPES } from '../law/relief.ts';
-import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES, isLate } from './model.ts';
+import { FUNDING_SOURCES, HOUSING_STAGES, LEVEL_STATUSES, RELIEF_DISTRIBUTIONS, isLate } from './model.ts';
 import type { FundingRow, HousingCaseRow, StageRow, SummaryRow } from './store.ts';
 
 const DateStr = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -82,7 +82,24 @@ export const CaseDetail = Type.Object({
   funding: Type.Array(
     Type.Object({ id: Type.Integer(), source: Source, amount: Type.Number(), date: Type.String(), note: Type.String(), recordedBy: Type.String() }),
   ),
+  documents: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      stage: Stage,
+      fileName: Type.String(),
+      contentType: Type.String(),
+      size: Type.Integer(),
+      uploadedBy: Type.String(),
+      uploadedAt: Type.String(),
+    }),
+  ),
 });
+export const CaseDocumentParams = Type.Object({ id: Type.Integer({ minimum: 1 }), documentId: Type.Integer({ minimum: 1 }) });
+export const CaseDocumentUploadDoc = Type.Object({
+  stage: Type.String({ description: 'the stage the file belongs to (one the case has reached)' }),
+  file: Type.String({ format: 'binary', description: 'PDF, JPEG or PNG (by its bytes), at most 5 MB' }),
+});
+export const CaseDocumentUploaded = Type.Object({ id: Type.Integer(), stage: Stage, contentType: Type.String() });
 export const Created = Type.Object({ id: Type.Integer() });
 export const Moved = Type.Object({ version: Type.Integer(), stage: Stage });
 export const Summary = Type.Object({
@@ -171,17 +188,71 @@ export const ReliefEventBody = Type.Object(
 );
 export const ReliefEntryBody = Type.Object(
   {
-    householdId: Type.Integer({ minimum: 1 }),
+    householdId: Type.Optional(Type.Integer({ minimum: 1, description: 'a registry household; or `outside`' })),
+    outside: Type.Optional(
+      Type.Object(
+        {
+          fullName: Type.String({ maxLength: 120 }),
+          personalId: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+          villageId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+          household: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'the household as told (e.g. "hộ ông Sùng A Chứ")' }))),
+        },
+        { additionalProperties: false, description: 'a person not in the registry, registered after review' },
+      ),
+    ),
     supportType: enumOf(RELIEF_SUPPORT_TYPES),
     persons: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     months: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    distribution: Type.Optional(enumOf(RELIEF_DISTRIBUTIONS)),
+    item: Type.Optional(Type.String({ maxLength: 100 })),
+    quantity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000 })),
+    quantityUnit: Type.Optional(Type.String({ maxLength: 20 })),
+    account: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },
 );
+export const ReliefReviewBody = Type.Object(
+  {
+    householdCode: Type.String({ minLength: 1, maxLength: 40 }),
+    dateOfBirth: ReliefDate,
+    sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+    ethnicCode: Type.String({ pattern: '^[0-9]{2}$' }),
+    address: Type.String({ maxLength: 300 }),
+    area: Type.Union([Type.Literal('urban'), Type.Literal('rural')]),
+  },
+  { additionalProperties: false },
+);
+export const ReliefRegistered = Type.Object({ householdId: Type.Integer() });
+export const ReliefDecisionBody = Type.Object(
+  { number: Type.String({ minLength: 1, maxLength: 60 }), date: ReliefDate, signer: Type.String({ minLength: 1, maxLength: 120 }) },
+  { additionalProperties: false },
+);
+export const ReliefDecisionView = Type.Object({
+  number: Type.String(),
+  date: Type.String(),
+  signer: Type.String(),
+  lines: Type.Integer(),
+  amount: Type.Number(),
+});
+export const ReliefApproved = Type.Object({ id: Type.Integer(), lines: Type.Integer(), amount: Type.Number() });
 export const ReliefEntryView = Type.Object({
   id: Type.Integer(),
-  household: Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()) }),
+  household: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), headName: Nullable(Type.String()) })),
+  outside: Nullable(
+    Type.Object({
+      name: Type.String(),
+      personalId: Nullable(Type.String({ description: 'masked: the last 3 digits' })),
+      village: Nullable(Type.String()),
+      household: Nullable(Type.String()),
+      registeredOn: Nullable(Type.String({ description: 'when the review registered the household' })),
+    }),
+  ),
   supportType: enumOf(RELIEF_SUPPORT_TYPES),
+  distribution: enumOf(RELIEF_DISTRIBUTIONS),
+  item: Nullable(Type.String()),
+  quantity: Nullable(Type.Number()),
+  quantityUnit: Nullable(Type.String()),
+  account: Nullable(Type.String({ description: 'masked: the last 4 digits' })),
   persons: Type.Integer(),
   amount: Nullable(Type.Number()),
   riceKg: Nullable(Type.Integer()),
@@ -193,6 +264,10 @@ export const ReliefEntryView = Type.Object({
 export const ReliefEventDetail = Type.Object({
   event: Type.Object({ id: Type.Integer(), unitCode: Type.String(), kind: enumOf(RELIEF_EVENT_KINDS), name: Type.String(), date: Type.String() }),
   items: Type.Array(ReliefEntryView),
+  decision: Nullable(ReliefDecisionView),
+  villages: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }), {
+    description: "the villages of the event's commune (for a person outside the registry)",
+  }),
   supported: Type.Integer(),
   total: Type.Integer(),
   maxDays: Nullable(Type.Integer()),
@@ -234,3 +309,5 @@ export type ReliefEventListView = Static<typeof ReliefEventList>;
 export type HouseholdLookupView = Static<typeof HouseholdLookup>;
 export type ReliefEventBody = Static<typeof ReliefEventBody>;
 export type ReliefEntryBody = Static<typeof ReliefEntryBody>;
+export type ReliefReviewBody = Static<typeof ReliefReviewBody>;
+export type ReliefDecisionBody = Static<typeof ReliefDecisionBody>;

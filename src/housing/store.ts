@@ -207,3 +207,38 @@ export async function householdLookup(
     from households h join units u on u.id = h.unit_id where h.unit_id = any(${[...unitIds]}::int[]) and h.code = ${code} limit 1`.execute(q);
   return r.rows[0] ?? null;
 }
+
+export interface CaseDocumentRow {
+  readonly id: number;
+  readonly stage: HousingStage;
+  readonly file_name: string;
+  readonly content_type: string;
+  readonly size: number;
+  readonly uploaded_by: string;
+  readonly uploaded_at: string;
+}
+
+export async function insertCaseDocument(
+  q: Q,
+  v: { caseId: number; unitId: number; stage: HousingStage; fileName: string; contentType: string; size: number; sha256: string; content: Buffer },
+  by: string,
+): Promise<number> {
+  const r = await sql<{ id: number }>`insert into housing_case_documents (case_id, unit_id, stage, file_name, content_type, size, sha256, content, uploaded_by)
+    values (${v.caseId}, ${v.unitId}, ${v.stage}, ${v.fileName}, ${v.contentType}, ${v.size}, ${v.sha256}, ${v.content}, ${by}) returning id`.execute(q);
+  return r.rows[0]!.id;
+}
+
+/** A case's photos and documents (without their bytes), by stage then upload. */
+export async function documentsOf(q: Q, caseId: number): Promise<CaseDocumentRow[]> {
+  const r =
+    await sql<CaseDocumentRow>`select id, stage, file_name, content_type, size, uploaded_by, to_char(uploaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as uploaded_at
+    from housing_case_documents where case_id = ${caseId}
+    order by array_position(array['surveyed', 'approved', 'started', 'completed', 'handed_over'], stage), id`.execute(q);
+  return r.rows;
+}
+
+export async function documentContent(q: Q, caseId: number, id: number): Promise<{ file_name: string; content_type: string; content: Buffer } | null> {
+  const r = await sql<{ file_name: string; content_type: string; content: Buffer }>`select file_name, content_type, content from housing_case_documents
+    where case_id = ${caseId} and id = ${id}`.execute(q);
+  return r.rows[0] ?? null;
+}

@@ -13,14 +13,16 @@ import type { PayrollProgramme } from './model.ts';
 
 const bankHeader = ['Mã tham chiếu', 'Số tài khoản / ví', 'Họ và tên', 'Số tiền (đồng)', 'Nội dung'];
 
-function bankRows(
-  payrollId: number,
-  month: MonthNumber,
-  lines: readonly PayrollLineRow[],
-  disc: Disclosure,
-  programme: PayrollProgramme,
-): (string | number)[][] {
+function bankRows(payrollId: number, month: MonthNumber, lines: readonly PayrollLineRow[], disc: Disclosure, programme: PayrollProgramme): BankRow[] {
   return lines.filter(inBankFile).map((l) => presentBankLine(payrollId, month, l, disc, programme));
+}
+
+/** A row of a bank batch-transfer file: reference, account, name, amount, transfer note. */
+export type BankRow = readonly [reference: string, account: string, name: string, amount: number, note: string];
+
+/** The bank batch-transfer CSV of any list of transfers, in the one format (also relief lists: src/housing/relief-routes.ts). */
+export function bankTransferCsv(rows: readonly BankRow[]): string {
+  return toCsv([bankHeader, ...rows]);
 }
 
 /** UTF-8 CSV with a byte-order mark (Excel opens it with the diacritics intact). */
@@ -31,7 +33,7 @@ export function bankBatchCsv(
   disc: Disclosure,
   programme: PayrollProgramme = 'assistance',
 ): string {
-  return toCsv([bankHeader, ...bankRows(payrollId, month, lines, disc, programme)]);
+  return bankTransferCsv(bankRows(payrollId, month, lines, disc, programme));
 }
 
 export async function bankBatchXlsx(
@@ -44,7 +46,7 @@ export async function bankBatchXlsx(
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Chuyen khoan');
   ws.addRow(bankHeader).font = { bold: true };
-  for (const r of bankRows(payrollId, month, lines, disc, programme)) ws.addRow(r);
+  for (const r of bankRows(payrollId, month, lines, disc, programme)) ws.addRow([...r]);
   ws.getColumn(4).numFmt = '#,##0';
   ws.columns.forEach((c, i) => (c.width = [16, 22, 28, 16, 34][i]));
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -66,6 +66,7 @@ import { householdFacts } from './law.ts';
 import { MAX_IMPORT_FILE_BYTES, reportCsv, reportXlsx, type ImportReport } from './import.ts';
 import { readUploadedTable } from '../kernel/table.ts';
 import { startImport } from './import-job.ts';
+import { registerNewHousehold, type NewHousehold } from './register.ts';
 import { detectLifeEvents, listProposals } from './events.ts';
 import { integrityKinds, listFlags, reviewFlag, scanIntegrity } from './integrity.ts';
 import { assertCanReviewFlag, assertCanWriteRegistry } from './policy.ts';
@@ -217,36 +218,10 @@ export const registryRoutes: FeatureRoutes = async (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const b = req.body;
       const today = app.now().toISOString().slice(0, 10);
-      const errors = [
-        ...validateHousehold(b.household as HouseholdInput, '/body/household'),
-        ...validateMembers(b.members as PersonInput[], '/body'),
-        ...b.members.flatMap((m, i) => validatePerson(m as PersonInput, today, `/body/members/${i}`)),
-      ];
-      if (errors.length) throw AppError.validation(errors);
-      const r = await withActor(db, req.actor, async (tx) => {
-        const c = await communeOf(tx, req.params.code);
-        if (b.household.villageId !== null && !(await store.isVillageOf(tx, b.household.villageId, c.id))) {
-          throw AppError.validation([{ path: '/body/household/villageId', message: text('Xã không có bản/thôn này', 'No such village in this commune') }]);
-        }
-        if (await store.householdByCode(tx, c.id, b.household.code))
-          throw AppError.conflict(text('Mã hộ {code} đã có trong xã', 'Household code {code} already exists'), { code: b.household.code });
-        const out = await store.registerHousehold(tx, c, b.household as HouseholdInput, b.members as PersonInput[], {
-          by: req.actor!.username,
-          reason: b.reason,
-        });
-        await audit(tx, {
-          actor: auditActor(req),
-          action: 'household.create',
-          entity: 'household',
-          entityId: out.householdId,
-          unitId: c.id,
-          after: { code: b.household.code, members: out.personIds.length, reason: b.reason },
-          ip: req.ip,
-        });
-        return out;
-      });
+      const r = await withActor(db, req.actor, (tx) =>
+        registerNewHousehold(tx, { actor: req.actor!, ip: req.ip, today }, req.params.code, req.body as NewHousehold),
+      );
       return reply.status(201).send(r);
     },
   );

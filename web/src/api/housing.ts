@@ -8,8 +8,10 @@ import type {
   HouseholdLookupView,
   ImportReportView,
   NewCaseBody,
+  ReliefDecisionBody,
   ReliefEntryBody,
   ReliefEventBody,
+  ReliefReviewBody,
   StageBody,
 } from '../../../src/housing/schemas.ts';
 export type {
@@ -20,9 +22,11 @@ export type {
   HouseholdLookupView,
   ImportReportView,
   NewCaseBody,
+  ReliefDecisionBody,
   ReliefEntryBody,
   ReliefEventBody,
   ReliefEventDetailView,
+  ReliefReviewBody,
   ReliefEventListView,
   StageBody,
   SummaryView,
@@ -43,11 +47,15 @@ export const paths = {
   },
   summary: (code: string) => `${unit(code)}/summary`,
   case: (id: number) => `/api/housing/cases/${id}`,
+  /** A photo or document of a case: a link. */
+  caseDocument: (id: number, documentId: number) => `/api/housing/cases/${id}/documents/${documentId}`,
   household: (code: string, householdCode: string) => `${unit(code)}/households/${encodeURIComponent(householdCode)}`,
   events: (code: string) => `${relief}/units/${encodeURIComponent(code)}/events`,
   event: (id: number) => `${relief}/events/${id}`,
   /** The signature list (danh sách ký nhận) as CSV: a download link. */
   signatures: (id: number) => `${relief}/events/${id}/signatures.csv`,
+  /** The bank transfer file of an approved list (CSV, the payments' format): a download link. */
+  bank: (id: number) => `${relief}/events/${id}/bank.csv`,
 } as const;
 
 export const findHousehold = (code: string, householdCode: string) => api<HouseholdLookupView>('GET', paths.household(code, householdCode));
@@ -61,3 +69,8 @@ export const createEvent = (body: ReliefEventBody) => api<{ id: number }>('POST'
 export const addEntry = (eventId: number, body: ReliefEntryBody) =>
   api<{ id: number; amount: number | null; riceKg: number | null; status: string }>('POST', `${relief}/events/${eventId}/entries`, body);
 export const markSupported = (entryId: number, date: string) => api<{ days: number }>('POST', `${relief}/entries/${entryId}/supported`, { date });
+export const registerOutside = (entryId: number, body: ReliefReviewBody) => api<{ householdId: number }>('POST', `${relief}/entries/${entryId}/register`, body);
+export const approveList = (eventId: number, body: ReliefDecisionBody) =>
+  api<{ id: number; lines: number; amount: number }>('POST', `${relief}/events/${eventId}/decision`, body);
+export const uploadCaseDocument = (id: number, form: FormData) =>
+  apiUpload<{ id: number; stage: string; contentType: string }>(`${paths.case(id)}/documents`, form);

@@ -101,4 +101,11 @@ export const strings: Catalogue<typeof vi> = {
   'housing.source.fund': 'Funds (Gratitude, for the Poor…)',
   'housing.source.household': "Household's own",
   'housing.source.other': 'Other',
+  'housing.documents': 'Photos and documents',
+  'housing.noDocuments': 'No photos or documents yet.',
+  'housing.documentStage': 'Stage',
+  'housing.documentFile': 'Photo or document file',
+  'housing.documentHint': 'PDF, JPEG or PNG, at most 5 MB; only for a stage the case has reached.',
+  'housing.documentUpload': 'Upload the file',
+  'housing.documentUploaded': 'The file is uploaded.',
 };

@@ -100,6 +100,13 @@ export const strings = {
   'housing.source.fund': 'Quỹ (Đền ơn đáp nghĩa, Vì người nghèo…)',
   'housing.source.household': 'Hộ gia đình tự có',
   'housing.source.other': 'Nguồn khác',
+  'housing.documents': 'Ảnh và giấy tờ',
+  'housing.noDocuments': 'Chưa có ảnh, giấy tờ nào.',
+  'housing.documentStage': 'Thuộc bước',
+  'housing.documentFile': 'Tệp ảnh hoặc giấy tờ',
+  'housing.documentHint': 'PDF, JPEG hoặc PNG, tối đa 5 MB; chỉ cho bước hồ sơ đã đến.',
+  'housing.documentUpload': 'Tải tệp lên',
+  'housing.documentUploaded': 'Đã tải tệp lên.',
 } as const satisfies Record<string, string>;
 
 addStrings(strings, () => import('../en/housing.ts'));

@@ -1,7 +1,8 @@
 // A housing case (/nha-o/ho-so/:id): the household, group, programme, support type and the level
 // from law data with its basis, the dated stages with who confirmed each, a form that moves the
 // case to a later stage (never backwards; approval asks for the decision number), and the
-// funding by source with a form to record money.
+// funding by source with a form to record money, and the photos and documents of each stage
+// reached (PDF, JPEG, PNG; the server reads the type from the bytes) with an upload form.
 import '../../i18n/vi/housing.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
@@ -11,7 +12,7 @@ import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms
 import type { FormError } from '../../lib/problems.ts';
 import { useSession } from '../../lib/session.ts';
 import { hasPermission } from '../../lib/scope.ts';
-import { addFunding, moveStage, paths, type CaseDetailView, type FundingBody, type StageBody } from '../../api/housing.ts';
+import { addFunding, moveStage, paths, uploadCaseDocument, type CaseDetailView, type FundingBody, type StageBody } from '../../api/housing.ts';
 import { FUNDING_SOURCES, STAGES } from './vocab.ts';
 import { vnd } from './format.ts';
 
@@ -128,7 +129,73 @@ function CaseBody({ d, reload }: { d: CaseDetailView; reload: () => void }) {
         )}
         {writer && <AddFunding id={c.id} done={reload} />}
       </section>
+      <section aria-labelledby="housing-documents">
+        <h2 id="housing-documents">{t('housing.documents')}</h2>
+        {d.documents.length === 0 ? (
+          <p class="muted">{t('housing.noDocuments')}</p>
+        ) : (
+          <ul class="housing-documents results">
+            {d.documents.map((x) => (
+              <li key={x.id}>
+                <strong>{codeLabel('housing.stage', x.stage)}</strong> ·{' '}
+                <a href={paths.caseDocument(c.id, x.id)} target="_blank" rel="noopener">
+                  {x.fileName}
+                </a>{' '}
+                · {Math.max(1, Math.round(x.size / 1024))} KB · {formatDate(x.uploadedAt.slice(0, 10))} · {x.uploadedBy}
+              </li>
+            ))}
+          </ul>
+        )}
+        {writer && <UploadDocument d={d} done={reload} />}
+      </section>
     </>
+  );
+}
+
+function UploadDocument({ d, done }: { d: CaseDetailView; done: () => void }) {
+  const reached = STAGES.slice(0, STAGES.indexOf(d.case.stage) + 1);
+  const [stage, setStage] = useState<string>(d.case.stage);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [ok, setOk] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setOk(false);
+    const formEl = e.target as HTMLFormElement;
+    const form = new FormData(formEl);
+    form.set('stage', stage);
+    try {
+      await uploadCaseDocument(d.case.id, form);
+      setErrors([]);
+      setOk(true);
+      formEl.reset();
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { file: 'document-file', stage: 'document-stage' }, 'document-file'));
+    }
+  };
+  return (
+    <form onSubmit={submit} class="housing-document-form">
+      <ErrorSummary errors={errors} />
+      {ok && <Notice>{t('housing.documentUploaded')}</Notice>}
+      <SelectField
+        id="document-stage"
+        label={t('housing.documentStage')}
+        value={stage}
+        error={errors.find((x) => x.field === 'document-stage')?.message}
+        options={reached.map((s) => ({ value: s, label: codeLabel('housing.stage', s) }))}
+        onValue={setStage}
+      />
+      <div class={`field${errors.some((x) => x.field === 'document-file') ? ' field--error' : ''}`}>
+        <label for="document-file">{t('housing.documentFile')}</label>
+        <p class="hint" id="document-file-hint">
+          {t('housing.documentHint')}
+        </p>
+        <input class="input" id="document-file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png" aria-describedby="document-file-hint" />
+      </div>
+      <button type="submit" class="button button--secondary">
+        {t('housing.documentUpload')}
+      </button>
+    </form>
   );
 }
 

@@ -16,3 +16,4 @@ export const SUPPORT_TYPES = exact<CaseView['supportType']>()(['new', 'repair'])
 export const FUNDING_SOURCES = exact<FundingBody['source']>()(['central', 'local', 'mobilised', 'fund', 'household', 'other']);
 export const EVENT_KINDS = exact<ReliefEventBody['kind']>()(['storm', 'flood', 'landslide', 'fire', 'drought', 'other']);
 export const RELIEF_SUPPORTS = exact<ReliefEntryBody['supportType']>()(['food', 'injury', 'funeral', 'house_lost', 'relocation', 'house_damaged']);
+export const RELIEF_DISTRIBUTIONS = exact<NonNullable<ReliefEntryBody['distribution']>>()(['cash', 'transfer', 'in_kind']);

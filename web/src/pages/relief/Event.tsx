@@ -1,19 +1,31 @@
 // An event's relief list (/cuu-tro/:id): each household with its support type, the entitlement
 // from law data (amount or rice, its status and basis), the date support was given and the days
 // since the event; a form that adds a registry household by its code, a date field per line to
-// record the support as given, and the signature list (danh sách ký nhận) as CSV.
+// record the support as given, and the signature list (danh sách ký nhận) as CSV. A person not in
+// the registry can be listed (name, optional ID, village, household as told) and, after review,
+// registered; each line is given in cash, by transfer or in kind; the decision (number, date,
+// signer) approves the list, after which support is recorded and the bank file downloaded.
 import '../../i18n/vi/housing.ts';
 import '../../i18n/vi/relief.ts';
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes.ts';
-import { codeLabel, formatDate, parseDate, t, useLocale } from '../../i18n/index.ts';
+import { codeLabel, formatDate, num, parseDate, parseNumber, t, useLocale } from '../../i18n/index.ts';
 import { Loaded, formErrorsFrom, useApi } from '../../components/data.tsx';
 import { ErrorSummary, Field, Notice, SelectField } from '../../components/forms.tsx';
 import type { FormError } from '../../lib/problems.ts';
 import { useSession } from '../../lib/session.ts';
 import { hasPermission } from '../../lib/scope.ts';
-import { addEntry, findHousehold, markSupported, paths, type ReliefEntryBody, type ReliefEventDetailView } from '../../api/housing.ts';
-import { RELIEF_SUPPORTS } from '../housing/vocab.ts';
+import {
+  addEntry,
+  approveList,
+  findHousehold,
+  markSupported,
+  paths,
+  registerOutside,
+  type ReliefEntryBody,
+  type ReliefEventDetailView,
+} from '../../api/housing.ts';
+import { RELIEF_DISTRIBUTIONS, RELIEF_SUPPORTS } from '../housing/vocab.ts';
 import { vnd } from '../housing/format.ts';
 
 type Entry = ReliefEventDetailView['items'][number];
@@ -51,7 +63,12 @@ function EventBody({ d, reload }: { d: ReliefEventDetailView; reload: () => void
         <p>
           <a class="button button--secondary" href={paths.signatures(ev.id)} download>
             {t('relief.signatures')}
-          </a>
+          </a>{' '}
+          {d.decision && writer && d.items.some((i) => i.distribution === 'transfer') && (
+            <a class="button button--secondary" href={paths.bank(ev.id)} download>
+              {t('relief.bank')}
+            </a>
+          )}
         </p>
         {d.items.length === 0 ? (
           <p class="muted">{t('relief.empty')}</p>
@@ -64,20 +81,22 @@ function EventBody({ d, reload }: { d: ReliefEventDetailView; reload: () => void
                   <th scope="col">{t('relief.supportType')}</th>
                   <th scope="col">{t('relief.persons')}</th>
                   <th scope="col">{t('relief.amount')}</th>
+                  <th scope="col">{t('relief.distribution')}</th>
                   <th scope="col">{t('relief.basis')}</th>
                   <th scope="col">{t('relief.supportedOn')}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.items.map((e) => (
-                  <EntryRow key={e.id} e={e} writer={writer} done={reload} />
+                  <EntryRow key={e.id} e={e} writer={writer} approved={d.decision !== null} done={reload} />
                 ))}
               </tbody>
             </table>
           </div>
         )}
       </section>
-      {writer && <AddEntry eventId={ev.id} unitCode={ev.unitCode} done={reload} />}
+      <Decision d={d} writer={writer} done={reload} />
+      {writer && !d.decision && <AddEntry eventId={ev.id} unitCode={ev.unitCode} villages={d.villages} done={reload} />}
     </>
   );
 }
@@ -90,7 +109,168 @@ function entitlement(e: Entry): string {
   return `${parts.join(' + ')}${e.status === 'known' ? '' : ` (${codeLabel('housing.levelStatus', e.status)})`}`;
 }
 
-function EntryRow({ e, writer, done }: { e: Entry; writer: boolean; done: () => void }) {
+function distributionText(e: Entry): string {
+  const how = codeLabel('relief.distribution', e.distribution);
+  if (e.distribution === 'in_kind') return `${how}: ${e.item ?? ''} ${e.quantity === null ? '' : num(e.quantity)} ${e.quantityUnit ?? ''}`.trim();
+  if (e.distribution === 'transfer') return `${how} ${e.account ?? ''}`.trim();
+  return how;
+}
+
+function Decision({ d, writer, done }: { d: ReliefEventDetailView; writer: boolean; done: () => void }) {
+  const [v, setV] = useState({ number: '', date: '', signer: '' });
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const dec = d.decision;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await approveList(d.event.id, { number: v.number.trim(), date: parseDate(v.date) ?? v.date, signer: v.signer.trim() });
+      setErrors([]);
+      done();
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { number: 'decision-number', date: 'decision-date', signer: 'decision-signer' }, 'decision-number'));
+    }
+  };
+  const err = (k: string) => errors.find((x) => x.field === k)?.message;
+  return (
+    <section aria-labelledby="relief-decision" class="relief-decision">
+      <h2 id="relief-decision">{t('relief.decision')}</h2>
+      {dec ? (
+        <p id="relief-decision-text">
+          {t('relief.decisionShown', { number: dec.number, date: formatDate(dec.date), signer: dec.signer, lines: dec.lines, amount: vnd(dec.amount) })}
+        </p>
+      ) : (
+        <>
+          <p class="muted">{t('relief.decisionNone')}</p>
+          {writer && d.items.length > 0 && (
+            <form onSubmit={submit} class="relief-decision-form">
+              <ErrorSummary errors={errors} />
+              <Field
+                id="decision-number"
+                label={t('relief.decisionNumber')}
+                value={v.number}
+                error={err('decision-number')}
+                onValue={(x) => setV({ ...v, number: x })}
+              />
+              <Field
+                id="decision-date"
+                label={t('relief.decisionDate')}
+                hint="dd/mm/yyyy"
+                value={v.date}
+                error={err('decision-date')}
+                onValue={(x) => setV({ ...v, date: x })}
+              />
+              <Field
+                id="decision-signer"
+                label={t('relief.decisionSigner')}
+                value={v.signer}
+                error={err('decision-signer')}
+                onValue={(x) => setV({ ...v, signer: x })}
+              />
+              <button type="submit" class="button">
+                {t('relief.decisionSubmit')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Review({ e, done }: { e: Entry; done: () => void }) {
+  const [v, setV] = useState({ householdCode: '', dateOfBirth: '', sex: 'M', ethnicCode: '', address: e.outside?.village ?? '', area: 'rural' });
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const p = `review-${e.id}`;
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    try {
+      await registerOutside(e.id, {
+        householdCode: v.householdCode.trim(),
+        dateOfBirth: parseDate(v.dateOfBirth) ?? v.dateOfBirth,
+        sex: v.sex === 'F' ? 'F' : 'M',
+        ethnicCode: v.ethnicCode.trim(),
+        address: v.address.trim(),
+        area: v.area === 'urban' ? 'urban' : 'rural',
+      });
+      setErrors([]);
+      done();
+    } catch (err) {
+      setErrors(
+        formErrorsFrom(
+          err,
+          {
+            householdCode: `${p}-code`,
+            code: `${p}-code`,
+            dateOfBirth: `${p}-dob`,
+            personalId: `${p}-dob`,
+            ethnicCode: `${p}-ethnic`,
+            address: `${p}-address`,
+          },
+          `${p}-code`,
+        ),
+      );
+    }
+  };
+  const err = (k: string) => errors.find((x) => x.field === k)?.message;
+  return (
+    <details class="relief-review">
+      <summary>{t('relief.review')}</summary>
+      <form onSubmit={submit} class="relief-review-form">
+        <ErrorSummary errors={errors} />
+        <Field
+          id={`${p}-code`}
+          label={t('relief.reviewCode')}
+          value={v.householdCode}
+          error={err(`${p}-code`)}
+          onValue={(x) => setV({ ...v, householdCode: x })}
+        />
+        <Field
+          id={`${p}-dob`}
+          label={t('relief.reviewDob')}
+          hint="dd/mm/yyyy"
+          value={v.dateOfBirth}
+          error={err(`${p}-dob`)}
+          onValue={(x) => setV({ ...v, dateOfBirth: x })}
+        />
+        <SelectField
+          id={`${p}-sex`}
+          label={t('relief.reviewSex')}
+          value={v.sex}
+          options={['M', 'F'].map((x) => ({ value: x, label: codeLabel('relief.sex', x) }))}
+          onValue={(x) => setV({ ...v, sex: x })}
+        />
+        <Field
+          id={`${p}-ethnic`}
+          label={t('relief.reviewEthnic')}
+          hint={t('relief.reviewEthnicHint')}
+          inputMode="numeric"
+          value={v.ethnicCode}
+          error={err(`${p}-ethnic`)}
+          onValue={(x) => setV({ ...v, ethnicCode: x })}
+        />
+        <Field
+          id={`${p}-address`}
+          label={t('relief.reviewAddress')}
+          value={v.address}
+          error={err(`${p}-address`)}
+          onValue={(x) => setV({ ...v, address: x })}
+        />
+        <SelectField
+          id={`${p}-area`}
+          label={t('relief.reviewArea')}
+          value={v.area}
+          options={['rural', 'urban'].map((x) => ({ value: x, label: codeLabel('relief.area', x) }))}
+          onValue={(x) => setV({ ...v, area: x })}
+        />
+        <button type="submit" class="button button--secondary">
+          {t('relief.reviewSubmit')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function EntryRow({ e, writer, approved, done }: { e: Entry; writer: boolean; approved: boolean; done: () => void }) {
   const [date, setDate] = useState('');
   const [error, setError] = useState<string | undefined>();
   const id = `supported-${e.id}`;
@@ -107,17 +287,30 @@ function EntryRow({ e, writer, done }: { e: Entry; writer: boolean; done: () => 
   return (
     <tr>
       <th scope="row">
-        {e.household.code}
-        {e.household.headName && ` · ${e.household.headName}`}
+        {e.household ? (
+          <>
+            {e.household.code}
+            {e.household.headName && ` · ${e.household.headName}`}
+            {e.outside?.registeredOn && <span class="muted"> ({t('relief.registeredOn', { date: formatDate(e.outside.registeredOn) })})</span>}
+          </>
+        ) : (
+          <>
+            {e.outside?.name} <span class="muted">({t('relief.notInRegistry')})</span>
+            {e.outside?.village && ` · ${e.outside.village}`}
+            {e.outside?.household && ` · ${e.outside.household}`}
+            {writer && <Review e={e} done={done} />}
+          </>
+        )}
       </th>
       <td>{codeLabel('relief.support', e.supportType)}</td>
       <td>{e.persons}</td>
       <td>{entitlement(e)}</td>
+      <td>{distributionText(e)}</td>
       <td class="muted">{e.basis ?? ''}</td>
       <td>
         {e.supportedOn ? (
           `${formatDate(e.supportedOn)} · ${t('relief.days', { n: e.days ?? 0 })}`
-        ) : !writer ? (
+        ) : !writer || !approved ? (
           '—'
         ) : (
           <form onSubmit={submit} class="relief-supported-form">
@@ -132,21 +325,52 @@ function EntryRow({ e, writer, done }: { e: Entry; writer: boolean; done: () => 
   );
 }
 
-function AddEntry({ eventId, unitCode, done }: { eventId: number; unitCode: string; done: () => void }) {
-  const empty = { householdCode: '', supportType: 'house_damaged', persons: '1', months: '' };
+function AddEntry({ eventId, unitCode, villages, done }: { eventId: number; unitCode: string; villages: ReliefEventDetailView['villages']; done: () => void }) {
+  const empty = {
+    who: 'registry',
+    householdCode: '',
+    fullName: '',
+    personalId: '',
+    villageId: '',
+    household: '',
+    supportType: 'house_damaged',
+    persons: '1',
+    months: '',
+    distribution: 'cash',
+    item: '',
+    quantity: '',
+    quantityUnit: '',
+    account: '',
+  };
   const [v, setV] = useState(empty);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [ok, setOk] = useState(false);
+  const outside = v.who === 'outside';
   const submit = async (e: Event) => {
     e.preventDefault();
     setOk(false);
     try {
-      const hh = await findHousehold(unitCode, v.householdCode.trim() || '-');
+      const who: Pick<ReliefEntryBody, 'householdId' | 'outside'> = outside
+        ? {
+            outside: {
+              fullName: v.fullName,
+              personalId: v.personalId.trim() || null,
+              villageId: v.villageId ? Number(v.villageId) : null,
+              household: v.household.trim() || null,
+            },
+          }
+        : { householdId: (await findHousehold(unitCode, v.householdCode.trim() || '-')).id };
+      const quantity = v.quantity.trim() ? parseNumber(v.quantity) : null;
       const body: ReliefEntryBody = {
-        householdId: hh.id,
+        ...who,
         supportType: v.supportType as ReliefEntryBody['supportType'], // a choice of the select; the server checks it
         persons: Number(v.persons || 1),
         ...(v.months.trim() ? { months: Number(v.months) } : {}),
+        distribution: v.distribution as NonNullable<ReliefEntryBody['distribution']>, // a choice of the select
+        ...(v.distribution === 'in_kind' && v.item.trim() ? { item: v.item.trim() } : {}),
+        ...(v.distribution === 'in_kind' && quantity !== null ? { quantity } : {}),
+        ...(v.distribution === 'in_kind' && v.quantityUnit.trim() ? { quantityUnit: v.quantityUnit.trim() } : {}),
+        ...(v.distribution === 'transfer' ? { account: v.account } : {}),
       };
       await addEntry(eventId, body);
       setErrors([]);
@@ -157,49 +381,90 @@ function AddEntry({ eventId, unitCode, done }: { eventId: number; unitCode: stri
       setErrors(
         formErrorsFrom(
           err,
-          { householdId: 'entry-household', householdCode: 'entry-household', persons: 'entry-persons', months: 'entry-months' },
-          'entry-household',
+          {
+            householdId: outside ? 'entry-name' : 'entry-household',
+            householdCode: 'entry-household',
+            fullName: 'entry-name',
+            personalId: 'entry-pid',
+            villageId: 'entry-village',
+            persons: 'entry-persons',
+            months: 'entry-months',
+            distribution: 'entry-distribution',
+            item: 'entry-item',
+            quantity: 'entry-quantity',
+            quantityUnit: 'entry-unit',
+            account: 'entry-account',
+          },
+          outside ? 'entry-name' : 'entry-household',
         ),
       );
     }
   };
   const err = (k: string) => errors.find((x) => x.field === k)?.message;
+  const set = (k: keyof typeof empty) => (x: string) => setV({ ...v, [k]: x });
   return (
     <form onSubmit={submit} class="relief-entry-form" aria-labelledby="relief-add">
       <h2 id="relief-add">{t('relief.add')}</h2>
       <ErrorSummary errors={errors} />
       {ok && <Notice>{t('relief.added')}</Notice>}
-      <Field
-        id="entry-household"
-        label={t('housing.householdCode')}
-        hint={t('housing.householdHint')}
-        value={v.householdCode}
-        error={err('entry-household')}
-        onValue={(x) => setV({ ...v, householdCode: x })}
+      <SelectField
+        id="entry-who"
+        label={t('relief.who')}
+        value={v.who}
+        options={['registry', 'outside'].map((x) => ({ value: x, label: codeLabel('relief.who', x) }))}
+        onValue={set('who')}
       />
+      {outside ? (
+        <>
+          <Field id="entry-name" label={t('relief.outsideName')} value={v.fullName} error={err('entry-name')} onValue={set('fullName')} />
+          <Field id="entry-pid" label={t('relief.outsideId')} inputMode="numeric" value={v.personalId} error={err('entry-pid')} onValue={set('personalId')} />
+          <SelectField
+            id="entry-village"
+            label={t('relief.outsideVillage')}
+            value={v.villageId}
+            error={err('entry-village')}
+            options={[{ value: '', label: t('relief.noVillage') }, ...villages.map((x) => ({ value: String(x.id), label: x.name }))]}
+            onValue={set('villageId')}
+          />
+          <Field id="entry-hh" label={t('relief.outsideHousehold')} hint={t('relief.outsideHouseholdHint')} value={v.household} onValue={set('household')} />
+        </>
+      ) : (
+        <Field
+          id="entry-household"
+          label={t('housing.householdCode')}
+          hint={t('housing.householdHint')}
+          value={v.householdCode}
+          error={err('entry-household')}
+          onValue={set('householdCode')}
+        />
+      )}
       <SelectField
         id="entry-type"
         label={t('relief.supportType')}
         value={v.supportType}
         options={RELIEF_SUPPORTS.map((s) => ({ value: s, label: codeLabel('relief.support', s) }))}
-        onValue={(x) => setV({ ...v, supportType: x })}
+        onValue={set('supportType')}
       />
-      <Field
-        id="entry-persons"
-        label={t('relief.persons')}
-        inputMode="numeric"
-        value={v.persons}
-        error={err('entry-persons')}
-        onValue={(x) => setV({ ...v, persons: x })}
+      <Field id="entry-persons" label={t('relief.persons')} inputMode="numeric" value={v.persons} error={err('entry-persons')} onValue={set('persons')} />
+      <Field id="entry-months" label={t('relief.months')} inputMode="numeric" value={v.months} error={err('entry-months')} onValue={set('months')} />
+      <SelectField
+        id="entry-distribution"
+        label={t('relief.distribution')}
+        value={v.distribution}
+        error={err('entry-distribution')}
+        options={RELIEF_DISTRIBUTIONS.map((s) => ({ value: s, label: codeLabel('relief.distribution', s) }))}
+        onValue={set('distribution')}
       />
-      <Field
-        id="entry-months"
-        label={t('relief.months')}
-        inputMode="numeric"
-        value={v.months}
-        error={err('entry-months')}
-        onValue={(x) => setV({ ...v, months: x })}
-      />
+      {v.distribution === 'in_kind' && (
+        <>
+          <Field id="entry-item" label={t('relief.item')} hint={t('relief.itemHint')} value={v.item} error={err('entry-item')} onValue={set('item')} />
+          <Field id="entry-quantity" label={t('relief.quantity')} inputMode="text" value={v.quantity} error={err('entry-quantity')} onValue={set('quantity')} />
+          <Field id="entry-unit" label={t('relief.quantityUnit')} value={v.quantityUnit} error={err('entry-unit')} onValue={set('quantityUnit')} />
+        </>
+      )}
+      {v.distribution === 'transfer' && (
+        <Field id="entry-account" label={t('relief.account')} inputMode="numeric" value={v.account} error={err('entry-account')} onValue={set('account')} />
+      )}
       <button type="submit" class="button">
         {t('relief.add')}
       </button>
