@@ -19,6 +19,8 @@ import { registryMember } from '../../test/helpers/registry.ts';
 import type { Job } from '../jobs/runner.ts';
 import type { PersonInput } from '../registry/model.ts';
 import { registerJobHandlers } from '../job-handlers.ts';
+import { computePayrollLines } from '../payments/store.ts';
+import type { MonthNumber } from '../kernel/month.ts';
 
 const PARTITIONED = ['households', 'persons', 'household_versions', 'person_versions', 'household_classifications'] as const;
 const PROVINCES_2025 = 34;
@@ -58,7 +60,10 @@ async function fingerprint(db: Db): Promise<Record<string, { n: number; md5: str
   };
   const out: Record<string, { n: number; md5: string }> = {};
   for (const t of PARTITIONED) {
-    const r = await sql<{ n: number; md5: string }>`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by ${sql.raw(order[t]!.replace(/(\w+)/g, 'x.$1'))}), '')) as md5
+    const r = await sql<{
+      n: number;
+      md5: string;
+    }>`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by ${sql.raw(order[t]!.replace(/(\w+)/g, 'x.$1'))}), '')) as md5
       from ${sql.table(t)} x`.execute(db.k);
     out[t] = r.rows[0]!;
   }
@@ -94,7 +99,10 @@ test('migrating a database holding the demo and a second province moves every ro
     assert.ok(r.applied.some((m) => m.version === 391));
     assert.deepEqual(await fingerprint(db), before, 'same counts, same rows');
     // each row in its province's partition
-    const placed = await sql<{ part: string; n: number }>`select tableoid::regclass::text as part, count(*)::int as n from persons group by 1 order by 1`.execute(db.k);
+    const placed = await sql<{
+      part: string;
+      n: number;
+    }>`select tableoid::regclass::text as part, count(*)::int as n from persons group by 1 order by 1`.execute(db.k);
     assert.deepEqual(
       placed.rows,
       provincesBefore.rows.map((x) => ({ part: `persons_p${x.p}`, n: x.n })),
@@ -123,11 +131,13 @@ test('every registry table is LIST-partitioned by province: the 34 provinces of 
         t,
       );
       // every unique key and foreign key names the province
-      const keys = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ${t}::regclass and contype in ('p', 'u', 'f')`.execute(
-        db.k,
-      );
+      const keys = await sql<{
+        def: string;
+      }>`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ${t}::regclass and contype in ('p', 'u', 'f')`.execute(db.k);
       for (const c of keys.rows) if (!/REFERENCES units/.test(c.def)) assert.match(c.def, /\(province_code, /, `${t}: ${c.def}`);
-      const uniques = await sql<{ def: string }>`select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = ${t}::regclass and indisunique`.execute(db.k);
+      const uniques = await sql<{
+        def: string;
+      }>`select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = ${t}::regclass and indisunique`.execute(db.k);
       for (const u of uniques.rows) assert.match(u.def, /\(province_code, /, `${t}: ${u.def}`);
     }
     // every current province of the reference data has its partition
@@ -164,58 +174,95 @@ function partitionsByTable(plans: PlanNode[]): Map<string, Set<string>> {
   return by;
 }
 
-test('the main registry paths read one province partition (EXPLAIN ANALYZE on PostgreSQL)', { skip: backend !== 'postgres' && 'EXPLAIN of partitions on PostgreSQL only' }, async () => {
-  const db = await testDb();
-  const plans: PlanNode[] = [];
-  const notices: string[] = [];
-  const emit = pg.Client.prototype.emit;
-  pg.Client.prototype.emit = function (this: pg.Client, event: string | symbol, ...args: unknown[]) {
-    if (event === 'notice') notices.push(String((args[0] as { message?: string }).message ?? ''));
-    return emit.call(this, event, ...args);
-  } as typeof emit;
-  try {
-    const thulum = (await store.communeByCode(db.k, '03439'))!;
-    const hanoi = (await store.communeByCode(db.k, '00004'))!;
-    const actor = (await loadActor(db.k, await createTestUser(db, { username: 'partition-thulum', role: 'officer', unitCode: '03439' })))!;
-    const household = { code: 'P-1', villageId: null, address: 'Bản Thu Lũm', area: 'rural' as const, incomePerMonth: 1_000_000, deprivations: {}, disadvantagedArea: true, merit: false };
-    const member = registryMember({ fullName: 'Lò Văn Khăm' }) as unknown as PersonInput;
-    const { householdId: hid } = await store.registerHousehold(db.k, thulum, household, [member], { by: 't', reason: 't' });
-    await store.registerHousehold(db.k, hanoi, household, [member], { by: 't', reason: 't' });
-    const explained = async <T>(fn: (tx: Parameters<Parameters<typeof withActor>[2]>[0]) => Promise<T>): Promise<Map<string, Set<string>>> => {
-      notices.length = 0;
-      await withActor(db, actor, async (tx) => {
-        await sql`select set_config('role', 'none', true)`.execute(tx);
-        await sql`load 'auto_explain'`.execute(tx);
-        await sql`select set_config('auto_explain.log_min_duration', '0', true), set_config('auto_explain.log_analyze', 'on', true),
+test(
+  'the main registry paths read one province partition (EXPLAIN ANALYZE on PostgreSQL)',
+  { skip: backend !== 'postgres' && 'EXPLAIN of partitions on PostgreSQL only' },
+  async () => {
+    const db = await testDb();
+    const plans: PlanNode[] = [];
+    const notices: string[] = [];
+    const emit = pg.Client.prototype.emit;
+    pg.Client.prototype.emit = function (this: pg.Client, event: string | symbol, ...args: unknown[]) {
+      if (event === 'notice') notices.push(String((args[0] as { message?: string }).message ?? ''));
+      return emit.call(this, event, ...args);
+    } as typeof emit;
+    try {
+      const thulum = (await store.communeByCode(db.k, '03439'))!;
+      const hanoi = (await store.communeByCode(db.k, '00004'))!;
+      const actor = (await loadActor(db.k, await createTestUser(db, { username: 'partition-thulum', role: 'officer', unitCode: '03439' })))!;
+      const household = {
+        code: 'P-1',
+        villageId: null,
+        address: 'Bản Thu Lũm',
+        area: 'rural' as const,
+        incomePerMonth: 1_000_000,
+        deprivations: {},
+        disadvantagedArea: true,
+        merit: false,
+      };
+      const member = registryMember({ fullName: 'Lò Văn Khăm' }) as unknown as PersonInput;
+      const { householdId: hid } = await store.registerHousehold(db.k, thulum, household, [member], { by: 't', reason: 't' });
+      await store.registerHousehold(db.k, hanoi, household, [member], { by: 't', reason: 't' });
+      const explained = async <T>(fn: (tx: Parameters<Parameters<typeof withActor>[2]>[0]) => Promise<T>): Promise<Map<string, Set<string>>> => {
+        notices.length = 0;
+        await withActor(db, actor, async (tx) => {
+          await sql`select set_config('role', 'none', true)`.execute(tx);
+          await sql`load 'auto_explain'`.execute(tx);
+          await sql`select set_config('auto_explain.log_min_duration', '0', true), set_config('auto_explain.log_analyze', 'on', true),
           set_config('auto_explain.log_nested_statements', 'on', true), set_config('auto_explain.log_format', 'json', true),
           set_config('client_min_messages', 'log', true), set_config('role', 'ansinh_app', true)`.execute(tx);
-        await fn(tx);
-      });
-      plans.length = 0;
-      for (const n of notices) {
-        const i = n.indexOf('{');
-        if (n.startsWith('duration:') && i >= 0) plans.push((JSON.parse(n.slice(i)) as { Plan: PlanNode }).Plan);
-      }
-      assert.ok(plans.length > 0, 'auto_explain logged the plans');
-      return partitionsByTable(plans);
-    };
-    const one = (by: Map<string, Set<string>>, what: string) => {
-      assert.ok(by.has('persons') || by.has('households'), `${what}: the registry was read`);
-      for (const [t, parts] of by) assert.deepEqual([...parts], ['p12'], `${what}: ${t} read in partitions ${[...parts].join(', ')}`);
-    };
+          await fn(tx);
+        });
+        plans.length = 0;
+        for (const n of notices) {
+          const i = n.indexOf('{');
+          if (n.startsWith('duration:') && i >= 0) plans.push((JSON.parse(n.slice(i)) as { Plan: PlanNode }).Plan);
+        }
+        assert.ok(plans.length > 0, 'auto_explain logged the plans');
+        return partitionsByTable(plans);
+      };
+      const one = (by: Map<string, Set<string>>, what: string) => {
+        assert.ok(by.has('persons') || by.has('households'), `${what}: the registry was read`);
+        for (const [t, parts] of by) assert.deepEqual([...parts], ['p12'], `${what}: ${t} read in partitions ${[...parts].join(', ')}`);
+      };
 
-    one(await explained((tx) => store.searchPersons(tx, { unitId: thulum.id, q: 'lo van kham', page: 1, pageSize: 50 })), 'person search');
-    one(await explained((tx) => store.searchPersons(tx, { unitId: thulum.id, q: 'lo van khamx', page: 1, pageSize: 50 })), 'person search, similar names');
-    one(await explained((tx) => store.getHousehold(tx, hid)), 'household page');
-    const job = (
-      await sql<{ id: number }>`insert into jobs (kind, params, unit_id) values ('annual_review', ${JSON.stringify({ year: 2026, unitId: thulum.id })}::jsonb, ${thulum.id}) returning id`.execute(
-        db.k,
-      )
-    ).rows[0]!.id;
-    const j = { id: job, kind: 'annual_review', params: { year: 2026, unitId: thulum.id }, unitId: thulum.id, progress: 0, total: null, cursor: null } as unknown as Job;
-    one(await explained((tx) => annualReview.chunk(tx, j)), 'annual review');
-  } finally {
-    pg.Client.prototype.emit = emit;
-    await db.close();
-  }
-});
+      // the check can fail: a read by id alone, without the province, opens every partition
+      const byIdOnly = await explained((tx) => sql`select id from persons where id = ${hid}`.execute(tx));
+      assert.equal(byIdOnly.get('persons')?.size, PROVINCES_2025 + 1);
+
+      one(await explained((tx) => store.searchPersons(tx, { unitId: thulum.id, q: 'lo van kham', page: 1, pageSize: 50 })), 'person search');
+      one(await explained((tx) => store.searchPersons(tx, { unitId: thulum.id, q: 'lo van khamx', page: 1, pageSize: 50 })), 'person search, similar names');
+      one(await explained((tx) => store.getHousehold(tx, hid)), 'household page');
+      const job = (
+        await sql<{
+          id: number;
+        }>`insert into jobs (kind, params, unit_id) values ('annual_review', ${JSON.stringify({ year: 2026, unitId: thulum.id })}::jsonb, ${thulum.id}) returning id`.execute(
+          db.k,
+        )
+      ).rows[0]!.id;
+      const j = {
+        id: job,
+        kind: 'annual_review',
+        params: { year: 2026, unitId: thulum.id },
+        unitId: thulum.id,
+        progress: 0,
+        total: null,
+        cursor: null,
+      } as unknown as Job;
+      one(await explained((tx) => annualReview.chunk(tx, j)), 'annual review');
+      // a beneficiary of Thu Lũm, paid from 2026-01 (the Hà Nội person has a decision too, in Hà Nội)
+      for (const c of [thulum, hanoi]) {
+        await sql`insert into benefit_decisions (province_code, unit_id, person_id, number, decided_on, signer, kind, category, coefficient_tenths, monthly_amount, start_month, channel)
+        select province_code, unit_id, id, ${`QD-${c.code}`}, date '2025-12-20', 'Chủ tịch', 'start', 'elderly_80', 10, 500000, 202601, 'cash'
+        from persons where unit_id = ${c.id}`.execute(db.k);
+      }
+      const payroll = await explained((tx) => computePayrollLines(tx, thulum.id, 202603 as MonthNumber));
+      one(payroll, 'payroll generation');
+      const lines = await withActor(db, actor, (tx) => computePayrollLines(tx, thulum.id, 202603 as MonthNumber));
+      assert.equal(lines.lines.length, 1, 'the Thu Lũm beneficiary is paid');
+    } finally {
+      pg.Client.prototype.emit = emit;
+      await db.close();
+    }
+  },
+);

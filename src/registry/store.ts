@@ -287,7 +287,9 @@ export async function getHousehold(q: Q, id: number): Promise<(HouseholdRow & { 
   const province = (await sql<{ p: string | null }>`select ansinh_scope_province() as p`.execute(q)).rows[0]?.p ?? null;
   const r = await sql<HouseholdRow>`select h.id, h.province_code, h.unit_id, h.code, h.village_id, v.name as village_name, h.address, h.area, h.head_person_id,
       h.income_per_month, h.deprivations, h.disadvantaged_area, h.merit, h.version
-    from households h left join units v on v.id = h.village_id where h.id = ${id} ${province === null ? sql`` : sql`and h.province_code = ${province}`}`.execute(q);
+    from households h left join units v on v.id = h.village_id where h.id = ${id} ${province === null ? sql`` : sql`and h.province_code = ${province}`}`.execute(
+    q,
+  );
   const h = r.rows[0];
   if (!h) return null;
   const m = await sql<PersonRow>`select ${personSelect} from persons p where p.province_code = ${h.province_code} and p.household_id = ${id}
@@ -396,7 +398,9 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
     ? (
         await sql<{
           id: number;
-        }>`select h.id from households h where h.code = ${term} ${f.unitId === undefined ? sql`` : sql`and h.province_code = ansinh_unit_province(${f.unitId}::int) and h.unit_id = ${f.unitId}`}`.execute(q)
+        }>`select h.id from households h where h.code = ${term} ${f.unitId === undefined ? sql`` : sql`and h.province_code = ansinh_unit_province(${f.unitId}::int) and h.unit_id = ${f.unitId}`}`.execute(
+          q,
+        )
       ).rows.map((h) => h.id)
     : [];
   const byCode = codeIds.length ? sql`p.household_id = any(${codeIds}::int[])` : null;
