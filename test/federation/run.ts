@@ -154,6 +154,8 @@ async function province(p: (typeof PROVINCES)[number]): Promise<void> {
       await c.query(
         `do $$ begin if not exists (select from pg_roles where rolname = 'ansinh_national') then create role ansinh_national login bypassrls; end if; end $$`,
       );
+      // a role left by an earlier run may lack the attribute (found on this machine's clusters)
+      await c.query('alter role ansinh_national login bypassrls');
       await c.query(`grant select (${NATIONAL_COLUMNS.join(', ')}) on persons to ansinh_national`);
       await c.query('analyze persons');
     },
