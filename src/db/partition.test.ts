@@ -140,6 +140,11 @@ test('every registry table is LIST-partitioned by province: the 34 provinces of 
       }>`select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = ${t}::regclass and indisunique`.execute(db.k);
       for (const u of uniques.rows) assert.match(u.def, /\(province_code, /, `${t}: ${u.def}`);
     }
+    // the application role reads the parents (row-level security), never a partition directly,
+    // and the version tables stay append-only
+    const priv = await sql<{ p: boolean; parent: boolean; upd: boolean }>`select has_table_privilege('ansinh_app', 'persons_p12', 'select') as p,
+      has_table_privilege('ansinh_app', 'persons', 'select') as parent, has_table_privilege('ansinh_app', 'person_versions', 'update') as upd`.execute(db.k);
+    assert.deepEqual(priv.rows[0], { p: false, parent: true, upd: false });
     // every current province of the reference data has its partition
     const missing = await sql<{ code: string }>`select code from units where level = 'province' and valid_to is null
       and not exists (select 1 from pg_class c where c.relname = 'persons_p' || units.code)`.execute(db.k);

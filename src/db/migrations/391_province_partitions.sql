@@ -74,6 +74,13 @@ create function pg_temp.ansinh_partition(p_table text, p_codes text[]) returns v
       execute format('create table %I partition of %I for values in (%L)', p_table || '_p' || c, p_table, c);
     end loop;
     execute format('create table %I partition of %I default', p_table || '_default', p_table);
+    -- the default privileges of 030 granted ansinh_app everything on the new tables: the parent
+    -- gets the old table's grants back below; a partition gets none (row-level security is on the
+    -- parent: a partition read directly would bypass it)
+    for r in select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = p_table::regclass
+             union all select p_table loop
+      execute format('revoke all on %I from public, ansinh_app', r.relname);
+    end loop;
     execute format('insert into %I select * from %I', p_table, old_name);
     -- the serial columns' sequences now belong to the new table
     for r in select s.relname as seq, a.attname from pg_depend dep
