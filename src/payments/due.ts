@@ -6,7 +6,7 @@
 // mirrors the pure rules of payments/model.ts (enrolledMonths, monthsDue, buildLine) and
 // registry/law.ts (personFacts); due.test.ts checks the result against those rules applied
 // person by person.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { datesForMonth, entitlementInMonth } from '../law/assistance.ts';
 import type { PovertyClass } from '../law/poverty.ts';
@@ -66,7 +66,21 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   // depend on the month (`facts`, as text: the first part of the law's key). The province
   // counts only where it has parameters of its own; elsewhere the national ones apply.
   const lawProvince = sql`case when p.province_code = any(${arr(overriddenProvinces())}::text[]) then p.province_code end`;
-  await sql`create temp table payroll_beneficiaries on commit drop as
+  // The registry is partitioned by province (migration 391). When the communes of the run are
+  // in one province, its beneficiaries are read from that province's partition; those who
+  // moved to another province since (the old commune pays up to its stop) are found first
+  // (usually none) and read by id from the other partitions.
+  const provinces = (await sql<{ p: string | null }>`select distinct ansinh_unit_province(u) as p from unnest(${units}::int[]) u`.execute(tx)).rows;
+  const province = provinces.length === 1 ? (provinces[0]!.p ?? null) : null;
+  const decided = sql`select person_id from benefit_decisions where unit_id = any(${units}::int[]) and person_id > ${s.after ?? 0}`;
+  const movedOut =
+    province === null
+      ? []
+      : (
+          await sql<{ id: number }>`select distinct d.person_id as id from (${decided}) d
+            where not exists (select 1 from persons p where p.province_code = ${province} and p.id = d.person_id)`.execute(tx)
+        ).rows.map((r) => r.id);
+  const beneficiary = (where: RawBuilder<unknown>) => sql`
     select p.id, p.unit_id, p.province_code, p.household_id, p.schooling, p.conditions, p.disability, p.pension, h.disadvantaged_area,
       ${lawProvince} as law_province,
       row(p.schooling, p.conditions, p.disability, p.pension, h.disadvantaged_area, ${lawProvince})::text as facts,
@@ -74,9 +88,17 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       ${sql.raw(dateIndex('p.date_of_birth'))} as birth_index,
       ${sql.raw(dateIndex('p.death_date'))} as death_index,
       ${sql.raw(dateIndex('p.disability_certified_on'))} as certified_index
-    from persons p join households h on h.id = p.household_id
-    where p.id in (select person_id from benefit_decisions where unit_id = any(${units}::int[])) and p.id > ${s.after ?? 0}
-    ${s.limit === undefined ? sql`` : sql`order by p.id limit ${s.limit}`}`.execute(tx);
+    from persons p join households h on h.province_code = p.province_code and h.id = p.household_id
+    where ${where}`;
+  const selected =
+    province === null
+      ? beneficiary(sql`p.id in (${decided})`)
+      : movedOut.length === 0
+        ? beneficiary(sql`p.province_code = ${province} and h.province_code = ${province} and p.id in (${decided})`)
+        : sql`${beneficiary(sql`p.province_code = ${province} and h.province_code = ${province} and p.id in (${decided})`)}
+          union all ${beneficiary(sql`p.province_code <> ${province} and p.id = any(${arr(movedOut)}::int[])`)}`;
+  await sql`create temp table payroll_beneficiaries on commit drop as
+    select * from (${selected}) b ${s.limit === undefined ? sql`` : sql`order by b.id limit ${s.limit}`}`.execute(tx);
   await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze payroll_beneficiaries`.execute(tx);
   await sql`reset default_statistics_target`.execute(tx);
@@ -84,7 +106,8 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
   // The households' reviews and the months already paid or pending in another month's payroll,
   // read once (and counted for the planner: statistics of tables just written may be stale).
   await sql`create temp table payroll_classes on commit drop as
-    select c.household_id, c.year, c.class from household_classifications c where c.household_id in (select household_id from payroll_beneficiaries)`.execute(
+    select c.household_id, c.year, c.class from household_classifications c
+    where ${province !== null && movedOut.length === 0 ? sql`c.province_code = ${province} and` : sql``} c.household_id in (select household_id from payroll_beneficiaries)`.execute(
     tx,
   );
   await sql`create temp table payroll_paid on commit drop as
@@ -127,7 +150,7 @@ export async function stageDue(tx: Transaction<DB>, s: DueScope): Promise<{ coun
       case when b.certified_index is null then 9 when b.certified_index > e.i then 1 else 0 end as certified_rel,
       case when e.decision_index > e.i then 1 else 0 end as decided_rel,
       -- counted only for single parents (a scalar subquery in a CASE runs only where it is taken)
-      case when b.single_parent then (select count(*)::int from persons c where c.household_id = b.household_id and c.id <> b.id
+      case when b.single_parent then (select count(*)::int from persons c where c.province_code = b.province_code and c.household_id = b.household_id and c.id <> b.id
         and c.relation = 'child' and c.death_date is null
         and e.i / 12 - extract(year from c.date_of_birth)::int
           - case when e.i % 12 + 1 < extract(month from c.date_of_birth)::int or (e.i % 12 + 1 = extract(month from c.date_of_birth)::int and extract(day from c.date_of_birth)::int > 1) then 1 else 0 end < 16)

@@ -15,19 +15,27 @@ interface ReviewParams {
   unitId: number | null;
 }
 
+/**
+ * The households of the review: one commune's, read from its province's partition only (the
+ * registry is partitioned by province, migration 391), or the whole database's.
+ */
+function inScope(unitId: number | null) {
+  return unitId === null ? sql`true` : sql`h.province_code = ansinh_unit_province(${unitId}::int) and h.unit_id = ${unitId}`;
+}
+
 export const annualReview: JobHandler = {
   async chunk(tx, job) {
     const p = job.params as unknown as ReviewParams;
     const after = (job.cursor as { after?: number } | null)?.after ?? 0;
     let total = job.total;
     if (total === null) {
-      const t = await sql<{ n: number }>`select count(*)::int as n from households where (${p.unitId}::int is null or unit_id = ${p.unitId})`.execute(tx);
+      const t = await sql<{ n: number }>`select count(*)::int as n from households h where ${inScope(p.unitId)}`.execute(tx);
       total = t.rows[0]!.n;
     }
     const rule = povertyRuleSql(p.year);
     const r = await sql<{ n: number; last: number | null }>`with x as (
         select h.id, h.version, h.unit_id, h.area, h.income_per_month, h.deprivations, h.province_code, ${rule.counts} from households h
-        where h.id > ${after} and (${p.unitId}::int is null or h.unit_id = ${p.unitId}) order by h.id limit ${REVIEW_CHUNK}),
+        where h.id > ${after} and ${inScope(p.unitId)} order by h.id limit ${REVIEW_CHUNK}),
       ins as (insert into review_staging (job_id, household_id, household_version, province_code, unit_id, class, deprivation_count)
         select ${job.id}, x.id, x.version, x.province_code, x.unit_id, ${rule.cls}, ${rule.deprivationCount} from x returning household_id)
       select count(*)::int as n, max(household_id) as last from ins`.execute(tx);

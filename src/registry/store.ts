@@ -278,15 +278,22 @@ export async function getPerson(q: Q, id: number): Promise<PersonRow | null> {
   return r.rows[0] ?? null;
 }
 
+/**
+ * A household and its members. The registry is partitioned by province (migration 391): when the
+ * caller's scope lies in one province (ansinh_scope_province(), migration 392) only that
+ * province's partition is read; a national caller reads every partition's index on id.
+ */
 export async function getHousehold(q: Q, id: number): Promise<(HouseholdRow & { members: PersonRow[] }) | null> {
+  const province = (await sql<{ p: string | null }>`select ansinh_scope_province() as p`.execute(q)).rows[0]?.p ?? null;
   const r = await sql<HouseholdRow>`select h.id, h.province_code, h.unit_id, h.code, h.village_id, v.name as village_name, h.address, h.area, h.head_person_id,
       h.income_per_month, h.deprivations, h.disadvantaged_area, h.merit, h.version
-    from households h left join units v on v.id = h.village_id where h.id = ${id}`.execute(q);
-  const h = r.rows[0];
-  if (!h) return null;
-  const m = await sql<PersonRow>`select ${personSelect} from persons p where p.household_id = ${id} order by p.relation = 'head' desc, p.date_of_birth`.execute(
+    from households h left join units v on v.id = h.village_id where h.id = ${id} ${province === null ? sql`` : sql`and h.province_code = ${province}`}`.execute(
     q,
   );
+  const h = r.rows[0];
+  if (!h) return null;
+  const m = await sql<PersonRow>`select ${personSelect} from persons p where p.province_code = ${h.province_code} and p.household_id = ${id}
+    order by p.relation = 'head' desc, p.date_of_birth`.execute(q);
   return { ...h, members: m.rows };
 }
 
@@ -378,7 +385,7 @@ const SIMILAR_NAME = 0.45;
 export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: PersonHit[]; total: number }> {
   const term = f.q?.trim() ? f.q.trim() : null;
   const folded = term ? foldName(term) : null;
-  const latestClass = sql`(select class from household_classifications hc where hc.household_id = p.household_id
+  const latestClass = sql`(select class from household_classifications hc where hc.province_code = p.province_code and hc.household_id = p.household_id
     ${f.year === undefined ? sql`` : sql`and hc.year = ${f.year}`} order by hc.year desc limit 1)`;
   const base: RawBuilder<unknown>[] = [];
   if (f.unitId !== undefined) base.push(sql`p.unit_id = ${f.unitId}`);
@@ -391,7 +398,9 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
     ? (
         await sql<{
           id: number;
-        }>`select h.id from households h where h.code = ${term} ${f.unitId === undefined ? sql`` : sql`and h.unit_id = ${f.unitId}`}`.execute(q)
+        }>`select h.id from households h where h.code = ${term} ${f.unitId === undefined ? sql`` : sql`and h.province_code = ansinh_unit_province(${f.unitId}::int) and h.unit_id = ${f.unitId}`}`.execute(
+          q,
+        )
       ).rows.map((h) => h.id)
     : [];
   const byCode = codeIds.length ? sql`p.household_id = any(${codeIds}::int[])` : null;
@@ -431,7 +440,8 @@ export async function searchPersons(q: Q, f: SearchFilter): Promise<{ items: Per
         select s.id, s.total, s.n from ansinh_person_search(${f.unitId}::int, ${folded ? '%' + folded + '%' : null}::text, ${folded ?? ''}::text,
           ${codeIds}::int[], ${byId ? term : null}::text, ${similar}, ${limit}::int, ${offset}::int) with ordinality as s(id, total, n))
       select ${personSelect}, h.code as household_code, v.name as village_name, ${latestClass} as class, page.total::int as total
-      from page join persons p on p.id = page.id join households h on h.id = p.household_id left join units v on v.id = h.village_id
+      from page join persons p on p.province_code = ansinh_unit_province(${f.unitId}::int) and p.id = page.id
+        join households h on h.province_code = ansinh_unit_province(${f.unitId}::int) and h.id = p.household_id left join units v on v.id = h.village_id
       order by page.n`.execute(q);
     const offset = (f.page - 1) * f.pageSize;
     let similar = false;
