@@ -51,6 +51,14 @@ test('migrate creates the schema in a fresh data folder, then reports it is up t
     const second = ansinh(['migrate'], { ANSINH_DATA_DIR: dir });
     assert.equal(second.code, 0, second.err);
     assert.match(second.out, /Up to date/);
+    // The national federation needs PostgreSQL (postgres_fdw): one clear line on the embedded database.
+    const national = ansinh(['national', 'check'], { ANSINH_DATA_DIR: dir });
+    assert.equal(national.code, 1, national.err);
+    assert.match(national.err.trim().split('\n').at(-1)!, /^ansinh national check: .*cần PostgreSQL/);
+    assert.doesNotMatch(national.err, /at .*\.ts:\d+/);
+    const month = ansinh(['national', 'check', '--month', '2026-13'], { ANSINH_DATA_DIR: dir });
+    assert.equal(month.code, 1);
+    assert.match(month.err, /--month YYYY-MM/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

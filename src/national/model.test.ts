@@ -37,17 +37,3 @@ test('nothing paid after the death, or no death: nothing found', () => {
   assert.deepEqual(paidAfterDeath([{ personalId: '012085000001', provinceCode: '12', deathDate: '2026-03-31' }], [paid('38', 202603)]), []);
   assert.deepEqual(paidAfterDeath([], [paid('38', 202612)]), []);
 });
-
-test('ansinh national check on the embedded database says it needs PostgreSQL', async () => {
-  const { nationalCheckCommand } = await import('./commands.ts');
-  const { testDb } = await import('../../test/helpers/db.ts');
-  const { readConfig } = await import('../kernel/config.ts');
-  const db = await testDb();
-  try {
-    const ctx = { config: readConfig({}), db: async () => db, stdout: process.stdout, stderr: process.stderr };
-    if (db.kind === 'pglite') await assert.rejects(nationalCheckCommand.run({ positionals: [], values: {} }, ctx), /cần PostgreSQL/);
-    else await assert.rejects(nationalCheckCommand.run({ positionals: [], values: {} }, ctx), /no province attached/);
-  } finally {
-    await db.close();
-  }
-});

@@ -175,6 +175,8 @@ export const en: Messages = {
   'home.work.deadlines_soon.action': 'See them',
   'home.work.posted_comments': '{count} citizen comment(s) on posted lists not yet considered (since {date}).',
   'home.work.posted_comments.action': 'See the comments',
+  'posted.title': 'Lists posted publicly',
+  'posted.workTitle': "The commune's posted lists",
 
   'scope.notFound': 'This unit’s workspace was not found, or the unit is outside the scope assigned to you.',
   'scope.directoryLink': 'See the unit’s public entry in the directory',

@@ -178,6 +178,8 @@ export const vi = {
   'home.work.deadlines_soon.action': 'Xem hồ sơ, đơn thư',
   'home.work.posted_comments': '{count} ý kiến của người dân về danh sách niêm yết chưa xem xét (gửi từ {date}).',
   'home.work.posted_comments.action': 'Xem ý kiến',
+  'posted.title': 'Danh sách niêm yết công khai',
+  'posted.workTitle': 'Danh sách niêm yết của xã',
 
   'scope.notFound': 'Không tìm thấy trang làm việc của đơn vị này, hoặc đơn vị nằm ngoài phạm vi được giao cho bạn.',
   'scope.directoryLink': 'Xem thông tin công khai của đơn vị trong danh mục',

@@ -3,7 +3,9 @@
 // list, only name, hamlet and group, with the comment form), and the officer's page
 // (/niem-yet-xa?unit=: the lists with the comments received and the answer to each).
 import { useState } from 'preact/hooks';
+import '../i18n/vi/applications.ts';
 import '../i18n/vi/posted.ts';
+import '../i18n/vi/procedures.ts';
 import { t, txt } from '../i18n/index.ts';
 import { Loaded, useApi, formErrorsFrom } from '../components/data.tsx';
 import { ErrorSummary, Field, Notice } from '../components/forms.tsx';

@@ -4,7 +4,6 @@ import type { Catalogue } from '../format.ts';
 import type { strings as vi } from '../vi/posted.ts';
 
 export const strings: Catalogue<typeof vi> = {
-  'posted.title': 'Lists posted publicly',
   'posted.intro':
     'The lists the commune posts before a decision: review results of social assistance, results of the poor and near-poor household review. If something is wrong, send a comment during the posting period.',
   'posted.show': 'Show the lists',
@@ -23,7 +22,6 @@ export const strings: Catalogue<typeof vi> = {
   'posted.body': 'Your comment',
   'posted.send': 'Send the comment',
   'posted.sent': 'Comment sent. The commune officer will consider it before the decision.',
-  'posted.workTitle': "The commune's posted lists",
   'posted.comments': "Citizens' comments ({n})",
   'posted.answer': 'How the comment was considered',
   'posted.record': 'Record',

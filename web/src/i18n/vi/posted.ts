@@ -4,7 +4,6 @@
 import { addStrings } from '../index.ts';
 
 export const strings = {
-  'posted.title': 'Danh sách niêm yết công khai',
   'posted.intro':
     'Các danh sách xã niêm yết trước khi quyết định: kết quả xét duyệt trợ cấp xã hội, kết quả rà soát hộ nghèo, hộ cận nghèo. Nếu thấy chưa đúng, bạn có thể gửi ý kiến trong thời gian niêm yết.',
   'posted.show': 'Xem danh sách',
@@ -24,7 +23,6 @@ export const strings = {
   'posted.body': 'Nội dung ý kiến',
   'posted.send': 'Gửi ý kiến',
   'posted.sent': 'Đã gửi ý kiến. Cán bộ xã sẽ xem xét trước khi quyết định.',
-  'posted.workTitle': 'Danh sách niêm yết của xã',
   'posted.comments': 'Ý kiến người dân ({n})',
   'posted.answer': 'Kết quả xem xét ý kiến',
   'posted.record': 'Ghi kết quả',
