@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestUser, sessionHeaders } from '../access/testing.ts';
-import { registryMember } from '../../test/helpers/registry.ts';
+import { registryHousehold, registryMember } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
@@ -31,16 +31,7 @@ before(async () => {
     url: '/api/registry/units/03439/households',
     headers: h.officer,
     payload: {
-      household: {
-        code: 'NCC-2',
-        villageId: null,
-        address: 'Bản Thu Lũm',
-        area: 'rural',
-        incomePerMonth: 2_600_000,
-        deprivations: {},
-        disadvantagedArea: false,
-        merit: true,
-      },
+      household: registryHousehold('NCC-2', { merit: true }),
       members: [m('Hoàng Thị Mai', 'F', 'head'), m('Lò Văn Sơn', 'M', 'spouse'), m('Lò Thị Hoa', 'F', 'other')],
       reason: 'đăng ký mới',
     },

@@ -9,7 +9,7 @@ import { createTestUser, sessionHeaders } from '../access/testing.ts';
 import { loadActor } from '../access/store.ts';
 import { withActor } from '../access/scope.ts';
 import { MERIT_CATEGORIES } from '../law/merit-categories.ts';
-import { registryMember } from '../../test/helpers/registry.ts';
+import { registryHousehold, registryMember } from '../../test/helpers/registry.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const h: Record<string, Record<string, string>> = {};
@@ -31,16 +31,7 @@ before(async () => {
     h[name] = await sessionHeaders(t.db, ids[name]!);
   }
   const household = (code: string, members: unknown[]) => ({
-    household: {
-      code,
-      villageId: null,
-      address: 'Bản Thu Lũm',
-      area: 'rural',
-      incomePerMonth: 2_600_000,
-      deprivations: {},
-      disadvantagedArea: false,
-      merit: true,
-    },
+    household: registryHousehold(code, { merit: true }),
     members,
     reason: 'đăng ký mới',
   });
@@ -241,16 +232,7 @@ test('recording a profile marks the registry person as a person with meritorious
     url: '/api/registry/units/03439/households',
     headers: h.officer,
     payload: {
-      household: {
-        code: 'NCC-2',
-        villageId: null,
-        address: 'Bản Thu Lũm',
-        area: 'rural',
-        incomePerMonth: 2_600_000,
-        deprivations: {},
-        disadvantagedArea: false,
-        merit: false,
-      },
+      household: registryHousehold('NCC-2'),
       members: [member({ fullName: 'Đèo Thị Hoa', merit: false })],
       reason: 'đăng ký mới',
     },

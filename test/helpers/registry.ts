@@ -42,3 +42,16 @@ export const registryMember = (o: Record<string, unknown> = {}) => ({ ...registr
 
 /** The twelve deprivation answers, the first `n` deprived (in the order of the review's form). */
 export const deprivationsFirst = (n: number): Record<string, boolean> => Object.fromEntries(DEPRIVATION_KEYS.map((k, i) => [k, i < n]));
+
+/** A household as POST /api/registry/units/:code/households takes it (Thu Lũm, rural, no deprivation); `o` overrides any field. */
+export const registryHousehold = (code: string, o: Record<string, unknown> = {}) => ({
+  code,
+  villageId: null,
+  address: 'Bản Thu Lũm',
+  area: 'rural',
+  incomePerMonth: 2_600_000,
+  deprivations: {},
+  disadvantagedArea: false,
+  merit: false,
+  ...o,
+});
